@@ -1,0 +1,74 @@
+# netzwerk – all set-up goes through these targets; see README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 5000
+
+.PHONY: help install db db-stop run test test-slow lint format bench browser clean
+
+help:
+	@echo "make run        – installieren, Neo4j starten, Schema + Demodaten laden, App auf http://127.0.0.1:$(PORT)"
+	@echo "make test       – installieren, Test-Neo4j starten, alle Tests ausführen"
+	@echo "make test-slow  – zusätzlich die langsamen Suiten"
+	@echo "make bench      – Benchmarks ausführen, Ergebnis in docs/PERFORMANCE.md"
+	@echo "make lint       – ruff"
+	@echo "make db-stop    – lokale Neo4j-Instanzen stoppen"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's Chromium for browser tests (a test tool's own browser download does not work).
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "Installiere chromium und chromium-driver …"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+db: install
+	$(BIN)/netzwerk db start
+
+run: install
+	$(BIN)/netzwerk db start
+	$(BIN)/netzwerk init
+	$(BIN)/netzwerk seed --if-empty
+	@$(BIN)/netzwerk db status | head -1
+	$(BIN)/netzwerk serve --port $(PORT)
+
+test: install browser
+	NETZWERK_INSTANCE=test $(BIN)/netzwerk db start
+	NETZWERK_INSTANCE=test $(BIN)/netzwerk init
+	NETZWERK_INSTANCE=test $(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
+
+test-slow: install browser
+	NETZWERK_INSTANCE=test $(BIN)/netzwerk db start
+	NETZWERK_INSTANCE=test $(BIN)/netzwerk init
+	NETZWERK_INSTANCE=test $(BIN)/pytest -m slow $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check netzwerk tests bench seed
+	$(BIN)/ruff format --check netzwerk tests bench seed
+
+format: install
+	$(BIN)/ruff format netzwerk tests bench seed
+	$(BIN)/ruff check --fix netzwerk tests bench seed
+
+bench: install
+	NETZWERK_INSTANCE=bench $(BIN)/netzwerk db start
+	NETZWERK_INSTANCE=bench $(BIN)/netzwerk init
+	NETZWERK_INSTANCE=bench $(BIN)/python -m bench
+
+db-stop: install
+	-$(BIN)/netzwerk db stop
+	-NETZWERK_INSTANCE=test $(BIN)/netzwerk db stop
+	-NETZWERK_INSTANCE=bench $(BIN)/netzwerk db stop
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""All Cypher of netzwerk, one named query per file (installed as ``netzwerk.cypher``)."""

@@ -1,0 +1,13 @@
+// Update a relationship's properties with optimistic locking (see nodes/update).
+// placeholders: __TYPE__
+// params: $id (string), $version (int), $props (map)
+// returns: link (map), from_name, to_name, applied (bool); no row if missing
+MATCH (a)-[r:__TYPE__ {id: $id}]->(b)
+SET r.__lock = true
+REMOVE r.__lock
+WITH a, r, b, r.version = $version AS applied
+FOREACH (_ IN CASE WHEN applied THEN [1] ELSE [] END |
+  SET r += $props, r.updated = datetime(), r.version = r.version + 1)
+RETURN r {.*, type: type(r), from_id: a.id, to_id: b.id} AS link,
+       coalesce(a.name, a.last_name) AS from_name, coalesce(b.name, b.last_name) AS to_name,
+       applied

@@ -1,0 +1,127 @@
+"""The ``netzwerk`` command: database life cycle, schema, demo data and the web server."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from netzwerk import graph, localdb, settings
+
+
+def _store() -> graph.Store:
+    try:
+        return graph.connect()
+    except settings.SettingsError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _progress_bar(label: str):  # type: ignore[no-untyped-def]
+    bar = click.progressbar(length=1, label=label, file=sys.stderr, show_percent=True)
+
+    def update(done: int, total: int) -> None:
+        bar.length = max(total, 1)
+        bar.update(done - bar.pos)
+
+    return bar, update
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """netzwerk – Netzwerk- und Akteursgraph für Bildungsbüros."""
+
+
+@main.group()
+def db() -> None:
+    """Lokale Neo4j-Datenbank verwalten (start, stop, status)."""
+
+
+@db.command("start")
+def db_start() -> None:
+    """Neo4j laden (einmalig), konfigurieren und starten; wartet, bis Bolt antwortet."""
+    try:
+        localdb.start(say=click.echo)
+    except localdb.LocalDbError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@db.command("stop")
+def db_stop() -> None:
+    """Lokale Neo4j-Datenbank stoppen."""
+    localdb.stop(say=click.echo)
+
+
+@db.command("status")
+def db_status() -> None:
+    """Version, Adresse und Anzahl der Knoten und Beziehungen anzeigen."""
+    with _store() as store:
+        try:
+            info = graph.server_info(store)
+            c = graph.counts(store)
+        except graph.DatabaseUnavailableError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"{info.name} {info.version} ({info.edition}) – {store.description}")
+        click.echo("Knoten:")
+        for label, n in c.nodes.items():
+            click.echo(f"  {label:<12} {n:>8}")
+        click.echo("Beziehungen:")
+        for type_name, n in c.links.items():
+            click.echo(f"  {type_name:<16} {n:>8}")
+
+
+@main.command("init")
+def init() -> None:
+    """Schema (Constraints und Indizes) anlegen; beliebig oft ausführbar."""
+    with _store() as store:
+        n = graph.apply_schema(store)
+    click.echo(f"Schema angewendet ({n} Anweisungen).")
+
+
+@main.command("seed")
+@click.option("--if-empty", is_flag=True, help="Nur laden, wenn die Datenbank leer ist.")
+def seed(if_empty: bool) -> None:
+    """Demoregion „Bildungsregion Trier“ laden (fiktive Personen; idempotent)."""
+    from netzwerk.graph import seed as seed_mod
+
+    with _store() as store:
+        if if_empty and not graph.is_empty(store):
+            click.echo("Datenbank enthält bereits Daten – Demodaten werden nicht geladen.")
+            return
+        graph.apply_schema(store)
+        bar, update = _progress_bar("Demodaten laden")
+        with bar:
+            result = seed_mod.load(store, progress=update)
+    click.echo(f"Demoregion geladen: {result.created} neu angelegt, vorhandene unverändert.")
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+def serve(host: str, port: int, threads: int) -> None:
+    """Web-Oberfläche mit dem Produktionsserver (waitress) ausliefern."""
+    from waitress import serve as waitress_serve
+
+    from netzwerk.web import create_app
+
+    app = create_app()
+    click.echo(f"netzwerk läuft auf http://{host}:{port}/ (Beenden mit Strg+C)")
+    waitress_serve(app, host=host, port=port, threads=threads, ident="netzwerk")
+
+
+@main.command("reset")
+@click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
+def reset(yes: bool) -> None:
+    """ALLE Daten der Datenbank löschen (nur für Test- und Demoinstanzen gedacht)."""
+    if not yes and not click.confirm(
+        f"Wirklich alle Daten in Instanz {os.environ.get('NETZWERK_INSTANCE', 'default')} löschen?"
+    ):
+        raise click.Abort()
+    with _store() as store:
+        n = graph.wipe(store)
+    click.echo(f"{n} Knoten gelöscht.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Errors the graph layer raises, each carrying a message fit to show a user (German).
+
+The web layer maps them to HTTP statuses (400, 404, 409, 503) without inspecting driver
+exceptions, which keeps Neo4j details out of Flask.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class GraphError(Exception):
+    """Base class: ``str(err)`` is a complete German sentence for the user."""
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One invalid field: which field and why, so forms can show it at the field."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationError(GraphError):
+    """Input was rejected; nothing was written."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("Bitte Eingaben prüfen – " + "; ".join(str(e) for e in errors))
+
+    def by_field(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for err in self.errors:
+            out.setdefault(err.field, []).append(err.message)
+        return out
+
+
+class NotFoundError(GraphError):
+    """The record does not exist (any more)."""
+
+
+class ConflictError(GraphError):
+    """Someone saved the record meanwhile; the update was not applied.
+
+    ``current`` holds the record as it is now, so a form can show what changed and keep the
+    user's input.
+    """
+
+    def __init__(self, message: str, current: object | None = None):
+        self.current = current
+        super().__init__(message)
+
+
+class DatabaseUnavailableError(GraphError):
+    """Neo4j cannot be reached; the app answers 503 and recovers when it is back."""

@@ -1,0 +1,45 @@
+"""Figures about the store: server version and counts per kind, for status pages and CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from netzwerk.graph.model import LABELS, LINK_TYPES
+from netzwerk.graph.store import Store
+
+
+@dataclass
+class ServerInfo:
+    name: str
+    version: str
+    edition: str
+
+
+@dataclass
+class Counts:
+    """Nodes per label and relationships per type (every kind listed, zero included)."""
+
+    nodes: dict[str, int] = field(default_factory=dict)
+    links: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total_nodes(self) -> int:
+        return sum(self.nodes.values())
+
+
+def server_info(store: Store) -> ServerInfo:
+    row = store.read("stats/server")[0]
+    return ServerInfo(name=row["name"], version=row["version"], edition=row["edition"])
+
+
+def counts(store: Store) -> Counts:
+    out = Counts()
+    for label in LABELS:
+        out.nodes[label] = int(store.read("stats/count_label", {"label": label})[0]["count"])
+    for type_name in LINK_TYPES:
+        out.links[type_name] = int(store.read("stats/count_type", {"type": type_name})[0]["count"])
+    return out
+
+
+def is_empty(store: Store) -> bool:
+    return int(store.read("stats/count_all")[0]["count"]) == 0

@@ -1,0 +1,91 @@
+"""Where netzwerk finds its Neo4j server.
+
+Two sources exist and the environment wins, so that an office can point netzwerk at its own
+Neo4j (Docker, Aura, a cluster) without touching the project-managed local server:
+
+* ``NEO4J_URI`` (+ ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``): an external server.
+* otherwise the local instance that ``netzwerk db start`` created; its credentials live in
+  ``connection.json`` inside the instance folder, readable only by the owner.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_DATABASE = "neo4j"
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    """Everything the driver needs; ``external`` tells whether we manage the server."""
+
+    uri: str
+    user: str
+    password: str
+    database: str
+    external: bool
+
+    def redacted(self) -> str:
+        """A description safe for logs and pages: never includes the password."""
+        kind = "extern" if self.external else "lokal"
+        return f"{self.uri} (Datenbank {self.database}, {kind})"
+
+
+def netzwerk_home() -> Path:
+    """Root folder for downloaded server jars and local instances (outside any git tree)."""
+    return Path(os.environ.get("NETZWERK_HOME", Path.home() / ".netzwerk")).expanduser()
+
+
+def instance_name() -> str:
+    """Name of the local instance; ``make test`` uses ``test`` so tests never see demo data."""
+    name = os.environ.get("NETZWERK_INSTANCE", "default").strip() or "default"
+    if not name.replace("-", "").replace("_", "").isalnum():
+        raise ValueError(f"Ungültiger Instanzname: {name!r} (nur Buchstaben, Ziffern, - und _)")
+    return name
+
+
+def instance_dir(name: str | None = None) -> Path:
+    return netzwerk_home() / "instances" / (name or instance_name())
+
+
+def external_settings() -> ConnectionSettings | None:
+    """Settings from the environment, or None when no external server is configured."""
+    uri = os.environ.get("NEO4J_URI", "").strip()
+    if not uri:
+        return None
+    return ConnectionSettings(
+        uri=uri,
+        user=os.environ.get("NEO4J_USER", "neo4j"),
+        password=os.environ.get("NEO4J_PASSWORD", ""),
+        database=os.environ.get("NEO4J_DATABASE", DEFAULT_DATABASE),
+        external=True,
+    )
+
+
+class SettingsError(RuntimeError):
+    """No server is configured; the message says how to get one."""
+
+
+def resolve() -> ConnectionSettings:
+    """The settings in force: external if ``NEO4J_URI`` is set, else the local instance."""
+    ext = external_settings()
+    if ext is not None:
+        return ext
+    conn_file = instance_dir() / "connection.json"
+    if not conn_file.exists():
+        raise SettingsError(
+            "Keine Neo4j-Verbindung eingerichtet. Starten Sie die lokale Datenbank mit "
+            "`netzwerk db start` (oder `make run`) oder setzen Sie NEO4J_URI, NEO4J_USER "
+            "und NEO4J_PASSWORD."
+        )
+    data = json.loads(conn_file.read_text(encoding="utf-8"))
+    return ConnectionSettings(
+        uri=data["uri"],
+        user=data["user"],
+        password=data["password"],
+        database=data.get("database", DEFAULT_DATABASE),
+        external=False,
+    )

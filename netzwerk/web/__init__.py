@@ -1,0 +1,81 @@
+"""Flask application for netzwerk (app factory as in the Flask tutorial).
+
+The app holds one :class:`netzwerk.graph.Store` (the Neo4j driver pools connections and is
+thread-safe) and reaches the data only through ``netzwerk.graph``. If Neo4j is down, pages
+answer 503 with a German message; the driver reconnects by itself once it is back.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from typing import Any
+
+from flask import Flask, current_app, render_template
+
+from netzwerk import graph
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=False)
+    app.config.from_mapping(
+        SECRET_KEY=os.environ.get("NETZWERK_SECRET_KEY") or secrets.token_hex(32),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        JSON_SORT_KEYS=False,
+    )
+    if test_config:
+        app.config.update(test_config)
+
+    from netzwerk.web import health
+
+    app.register_blueprint(health.bp)
+    _register_errors(app)
+    app.teardown_appcontext(lambda exc: None)
+
+    @app.after_request
+    def security_headers(resp):  # type: ignore[no-untyped-def]
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        resp.headers.setdefault("Referrer-Policy", "same-origin")
+        resp.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            "script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        )
+        return resp
+
+    return app
+
+
+def get_store() -> graph.Store:
+    """The app's store, created on first use so the app starts even while Neo4j is down."""
+    store = current_app.extensions.get("netzwerk_store")
+    if store is None:
+        store = current_app.config.get("STORE") or graph.connect()
+        current_app.extensions["netzwerk_store"] = store
+    return store
+
+
+def _register_errors(app: Flask) -> None:
+    messages = {
+        400: ("Ungültige Anfrage", "Die Anfrage konnte nicht verarbeitet werden."),
+        403: ("Kein Zugriff", "Sie haben keine Berechtigung für diese Seite."),
+        404: ("Nicht gefunden", "Diese Seite oder dieser Datensatz existiert nicht."),
+        409: ("Konflikt", "Der Datensatz wurde inzwischen geändert."),
+        500: ("Interner Fehler", "Etwas ist schiefgegangen. Bitte später erneut versuchen."),
+        503: (
+            "Datenbank nicht erreichbar",
+            "Die Datenbank (Neo4j) ist gerade nicht erreichbar. Bitte in einigen Augenblicken "
+            "erneut versuchen.",
+        ),
+    }
+
+    def page(code: int, detail: str | None = None):  # type: ignore[no-untyped-def]
+        title, text = messages[code]
+        return render_template("error.html", code=code, title=title, text=detail or text), code
+
+    for code in messages:
+        app.register_error_handler(code, lambda e, code=code: page(code))
+    app.register_error_handler(graph.DatabaseUnavailableError, lambda e: page(503))
+    app.register_error_handler(graph.NotFoundError, lambda e: page(404, str(e)))
+    app.register_error_handler(graph.ConflictError, lambda e: page(409, str(e)))

@@ -1,0 +1,36 @@
+"""Start page and health check: is the database there, which version, how much data."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, render_template
+
+from netzwerk import graph
+from netzwerk.web import get_store
+
+bp = Blueprint("health", __name__)
+
+LABEL_TITLES = {cls.LABEL: cls.TITLE for cls in graph.LABELS.values()}
+
+
+@bp.get("/")
+def index():  # type: ignore[no-untyped-def]
+    store = get_store()
+    info = graph.server_info(store)
+    counts = graph.counts(store)
+    return render_template(
+        "index.html",
+        info=info,
+        counts=counts,
+        titles=LABEL_TITLES,
+        cooperations=counts.links.get("COOPERATES_WITH", 0),
+    )
+
+
+@bp.get("/healthz")
+def healthz():  # type: ignore[no-untyped-def]
+    """Machine-readable status for monitoring; 503 while Neo4j is unreachable."""
+    try:
+        info = graph.server_info(get_store())
+    except graph.DatabaseUnavailableError as exc:
+        return jsonify(status="unavailable", message=str(exc)), 503
+    return jsonify(status="ok", neo4j=info.version, edition=info.edition)

@@ -1,0 +1,54 @@
+"""Every Cypher file is shipped, documented and loadable; placeholders are guarded."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from netzwerk.graph import queries, schema
+
+
+def test_queries_are_loaded_from_the_package_not_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    queries.load.cache_clear()
+    assert "CREATE" in queries.load("nodes/create")
+    assert os.getcwd() == str(tmp_path)
+
+
+def test_every_query_has_a_header_comment() -> None:
+    names = queries.names()
+    assert len(names) > 20
+    for name in names:
+        first = queries.load(name).lstrip().splitlines()[0]
+        assert first.startswith("//"), f"{name} lacks a header comment"
+
+
+def test_every_non_schema_query_documents_what_it_returns_or_takes() -> None:
+    for name in queries.names():
+        if name.startswith("schema/"):
+            continue
+        text = queries.load(name)
+        assert "// returns:" in text or "// params:" in text, name
+
+
+@pytest.mark.parametrize("bad", ["../etc/passwd", "nodes/../x", "Nodes/Create", ""])
+def test_bad_query_names_rejected(bad: str) -> None:
+    with pytest.raises(KeyError):
+        queries.load(bad)
+
+
+def test_render_rejects_non_identifiers() -> None:
+    with pytest.raises(ValueError):
+        queries.render("nodes/get", label="Actor) DETACH DELETE (n")
+    with pytest.raises(ValueError):
+        queries.render("nodes/get")  # placeholder left unfilled
+
+
+def test_schema_statements_are_idempotent_forms() -> None:
+    stmts = schema.statements()
+    assert stmts
+    assert all("IF NOT EXISTS" in s for s in stmts)
