@@ -39,6 +39,7 @@ run: install
 	$(BIN)/netzwerk db start
 	$(BIN)/netzwerk init
 	$(BIN)/netzwerk seed --if-empty
+	$(BIN)/netzwerk user demo
 	@$(BIN)/netzwerk db status | head -1
 	$(BIN)/netzwerk serve --port $(PORT)
 

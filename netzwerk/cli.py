@@ -110,6 +110,73 @@ def serve(host: str, port: int, threads: int) -> None:
     waitress_serve(app, host=host, port=port, threads=threads, ident="netzwerk")
 
 
+@main.group()
+def user() -> None:
+    """Benutzerkonten verwalten."""
+
+
+@user.command("create")
+@click.option("--username", prompt="Benutzername")
+@click.option(
+    "--role", type=click.Choice(["viewer", "editor", "admin"]), default="viewer", show_default=True
+)
+@click.option("--contacts", is_flag=True, help="Leserecht auch für Kontaktdaten.")
+@click.option("--display-name", default="")
+@click.password_option(
+    "--password",
+    envvar="NETZWERK_NEW_PASSWORD",
+    help="Passwort (oder Umgebungsvariable NETZWERK_NEW_PASSWORD).",
+)
+def user_create(username: str, role: str, contacts: bool, display_name: str, password: str) -> None:
+    """Ein Benutzerkonto anlegen, z. B. `netzwerk user create --role admin`."""
+    from netzwerk.graph import users
+
+    with _store() as store:
+        try:
+            created = users.create_user(
+                store, username, password, role=role, contacts=contacts, display_name=display_name
+            )
+        except graph.ValidationError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"Benutzerkonto „{created.username}“ ({created.role}) angelegt.")
+
+
+@user.command("demo")
+def user_demo() -> None:
+    """Demo-Konten (admin, redaktion, lesen) anlegen, falls sie fehlen, und Zugang ausgeben.
+
+    Die Passwörter werden einmal erzeugt und im Instanzordner gespeichert.
+    """
+    import json
+    import secrets
+
+    from netzwerk.graph import users
+
+    path = settings.instance_dir() / "demo-logins.json"
+    logins: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
+    with _store() as store:
+        for name, role in (("admin", "admin"), ("redaktion", "editor"), ("lesen", "viewer")):
+            if users.find_user(store, name) is None:
+                logins[name] = logins.get(name) or f"{secrets.token_urlsafe(9)}-7"
+                users.create_user(
+                    store,
+                    name,
+                    logins[name],
+                    role=role,
+                    display_name={
+                        "admin": "Administration",
+                        "redaktion": "Redaktion",
+                        "lesen": "Nur lesen",
+                    }[name],
+                )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(logins, indent=1))
+    os.chmod(path, 0o600)
+    click.echo("Demo-Zugänge (Passwörter gespeichert in " + str(path) + "):")
+    for name, password in logins.items():
+        click.echo(f"  {name:<10} {password}")
+
+
 @main.command("reset")
 @click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
 def reset(yes: bool) -> None:

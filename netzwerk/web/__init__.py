@@ -11,9 +11,25 @@ import os
 import secrets
 from typing import Any
 
-from flask import Flask, current_app, render_template
+from flask import Flask, current_app, render_template, request
+from flask_babel import Babel, get_locale
+from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from netzwerk import graph
+
+csrf = CSRFProtect()
+babel = Babel()
+LANGUAGES = ("de", "en")
+
+
+def _locale() -> str:
+    """German unless the user chose English (``?lang=en`` sticks in the session)."""
+    from flask import session
+
+    chosen = request.args.get("lang")
+    if chosen in LANGUAGES:
+        session["lang"] = chosen
+    return session.get("lang") or "de"
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -23,15 +39,21 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         JSON_SORT_KEYS=False,
+        BABEL_DEFAULT_LOCALE="de",
+        WTF_CSRF_TIME_LIMIT=None,
     )
     if test_config:
         app.config.update(test_config)
 
-    from netzwerk.web import health
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=_locale)
+    app.jinja_env.globals["get_locale"] = get_locale
+    from netzwerk.web import auth, health
 
+    auth.login_manager.init_app(app)
     app.register_blueprint(health.bp)
+    app.register_blueprint(auth.bp)
     _register_errors(app)
-    app.teardown_appcontext(lambda exc: None)
 
     @app.after_request
     def security_headers(resp):  # type: ignore[no-untyped-def]
@@ -59,6 +81,7 @@ def get_store() -> graph.Store:
 def _register_errors(app: Flask) -> None:
     messages = {
         400: ("Ungültige Anfrage", "Die Anfrage konnte nicht verarbeitet werden."),
+        401: ("Anmeldung erforderlich", "Bitte melden Sie sich an."),
         403: ("Kein Zugriff", "Sie haben keine Berechtigung für diese Seite."),
         404: ("Nicht gefunden", "Diese Seite oder dieser Datensatz existiert nicht."),
         409: ("Konflikt", "Der Datensatz wurde inzwischen geändert."),
@@ -77,5 +100,9 @@ def _register_errors(app: Flask) -> None:
     for code in messages:
         app.register_error_handler(code, lambda e, code=code: page(code))
     app.register_error_handler(graph.DatabaseUnavailableError, lambda e: page(503))
+    app.register_error_handler(
+        CSRFError,
+        lambda e: page(400, "Das Formular ist abgelaufen oder ungültig. Bitte neu laden."),
+    )
     app.register_error_handler(graph.NotFoundError, lambda e: page(404, str(e)))
     app.register_error_handler(graph.ConflictError, lambda e: page(409, str(e)))

@@ -6,6 +6,7 @@ from flask import Blueprint, jsonify, render_template
 
 from netzwerk import graph
 from netzwerk.web import get_store
+from netzwerk.web.auth import require_role
 
 bp = Blueprint("health", __name__)
 
@@ -13,6 +14,7 @@ LABEL_TITLES = {cls.LABEL: cls.TITLE for cls in graph.LABELS.values()}
 
 
 @bp.get("/")
+@require_role("viewer")
 def index():  # type: ignore[no-untyped-def]
     store = get_store()
     info = graph.server_info(store)

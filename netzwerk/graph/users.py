@@ -1,0 +1,158 @@
+"""User accounts and roles, stored in Neo4j beside the network.
+
+Roles are ordered: ``viewer`` reads, ``editor`` also edits data, ``admin`` also manages
+users and vocabularies. Personal contact data (e-mail, phone of persons) is visible to
+editors and admins, and to viewers only with the ``contacts`` grant. Passwords are stored
+as salted scrypt hashes (werkzeug.security); authentication does the same work for unknown
+names as for known ones, so response times do not reveal which accounts exist.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from netzwerk.graph.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from netzwerk.graph.store import Store
+
+ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
+ROLE_TITLES = {"viewer": "Lesen", "editor": "Bearbeiten", "admin": "Verwaltung"}
+MIN_PASSWORD = 10
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._\-@]{1,63}$")
+_DUMMY_HASH = generate_password_hash("netzwerk-dummy-password")
+
+
+@dataclass(kw_only=True)
+class User:
+    id: str = ""
+    username: str = ""
+    display_name: str = ""
+    role: str = "viewer"
+    contacts: bool = False
+    active: bool = True
+    password_hash: str = dataclasses.field(default="", repr=False)
+    created: datetime | None = None
+    updated: datetime | None = None
+    version: int = 0
+
+    def has_role(self, role: str) -> bool:
+        """Whether this user has ``role`` or a higher one."""
+        return ROLES.index(self.role) >= ROLES.index(role)
+
+    @property
+    def can_see_contacts(self) -> bool:
+        return self.has_role("editor") or self.contacts
+
+
+def _from(props: dict[str, Any]) -> User:
+    names = {f.name for f in dataclasses.fields(User)}
+    return User(**{k: v for k, v in props.items() if k in names and v is not None})
+
+
+def check_password_policy(password: str) -> list[FieldError]:
+    errors = []
+    if len(password) < MIN_PASSWORD:
+        errors.append(FieldError("password", f"muss mindestens {MIN_PASSWORD} Zeichen haben"))
+    if password.strip() != password or not password.strip():
+        errors.append(FieldError("password", "darf nicht mit Leerzeichen beginnen oder enden"))
+    if password.isdigit() or password.isalpha():
+        errors.append(FieldError("password", "muss Buchstaben und Ziffern oder Zeichen mischen"))
+    return errors
+
+
+def create_user(
+    store: Store,
+    username: str,
+    password: str,
+    *,
+    role: str = "viewer",
+    display_name: str = "",
+    contacts: bool = False,
+) -> User:
+    username = username.strip().lower()
+    errors: list[FieldError] = []
+    if not _USERNAME.match(username):
+        errors.append(FieldError("username", "2–64 Zeichen: Kleinbuchstaben, Ziffern, . _ - @"))
+    if role not in ROLES:
+        errors.append(FieldError("role", f"muss einer dieser Werte sein: {', '.join(ROLES)}"))
+    errors += check_password_policy(password)
+    if errors:
+        raise ValidationError(errors)
+    if store.read("users/get_by_username", username=username):
+        raise ValidationError([FieldError("username", "ist bereits vergeben")])
+    props = {
+        "display_name": display_name.strip() or username,
+        "role": role,
+        "contacts": contacts,
+        "active": True,
+        "password_hash": generate_password_hash(password),
+    }
+    rows = store.write(
+        "users/create", id=f"user-{uuid.uuid4().hex[:16]}", username=username, props=props
+    )
+    return _from(rows[0]["user"])
+
+
+def authenticate(store: Store, username: str, password: str) -> User | None:
+    """The user if name and password match and the account is active, else None."""
+    rows = store.read("users/get_by_username", username=(username or "").strip().lower())
+    if not rows:
+        check_password_hash(_DUMMY_HASH, password or "")
+        return None
+    user = _from(rows[0]["user"])
+    if not check_password_hash(user.password_hash, password or "") or not user.active:
+        return None
+    return user
+
+
+def get_user(store: Store, user_id: str) -> User:
+    rows = store.read("users/get", id=user_id)
+    if not rows:
+        raise NotFoundError(f"Benutzerkonto „{user_id}“ wurde nicht gefunden.")
+    return _from(rows[0]["user"])
+
+
+def find_user(store: Store, username: str) -> User | None:
+    rows = store.read("users/get_by_username", username=username.strip().lower())
+    return _from(rows[0]["user"]) if rows else None
+
+
+def list_users(store: Store) -> list[User]:
+    return [_from(r["user"]) for r in store.read("users/list")]
+
+
+def update_user(store: Store, user: User, *, password: str | None = None) -> User:
+    """Save role, grants, display name, active flag and optionally a new password."""
+    errors: list[FieldError] = []
+    if user.role not in ROLES:
+        errors.append(FieldError("role", f"muss einer dieser Werte sein: {', '.join(ROLES)}"))
+    if password is not None:
+        errors += check_password_policy(password)
+    if errors:
+        raise ValidationError(errors)
+    props: dict[str, Any] = {
+        "display_name": user.display_name,
+        "role": user.role,
+        "contacts": user.contacts,
+        "active": user.active,
+    }
+    if password is not None:
+        props["password_hash"] = generate_password_hash(password)
+    rows = store.write("users/update", id=user.id, version=user.version, props=props)
+    if not rows:
+        raise NotFoundError(f"Benutzerkonto „{user.id}“ wurde nicht gefunden.")
+    current = _from(rows[0]["user"])
+    if not rows[0]["applied"]:
+        raise ConflictError("Das Benutzerkonto wurde inzwischen geändert.", current=current)
+    return current
+
+
+def delete_user(store: Store, user_id: str) -> None:
+    if not store.write("users/delete", id=user_id)[0]["deleted"]:
+        raise NotFoundError(f"Benutzerkonto „{user_id}“ wurde nicht gefunden.")

@@ -1,0 +1,1 @@
+"""Demo data for netzwerk (Bildungsregion Trier) and its generator."""
