@@ -48,11 +48,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
-    from netzwerk.web import auth, health
+    from netzwerk.web import admin, api, auth, contacts, gaps, health, network, records
 
     auth.login_manager.init_app(app)
-    app.register_blueprint(health.bp)
-    app.register_blueprint(auth.bp)
+    for module in (health, auth, records, admin, network, gaps, contacts):
+        app.register_blueprint(module.bp)
+    app.register_blueprint(api.bp, url_prefix="/api/v1")
     _register_errors(app)
 
     @app.after_request

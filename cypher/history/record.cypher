@@ -1,0 +1,7 @@
+// Append one entry to the change history (who changed what, when).
+// params: $id, $user (login name), $action (create|update|delete|restore|merge|link|unlink|
+//         import|export|erase), $label, $record_id, $record_name, $changes (JSON string)
+// returns: change (map)
+CREATE (c:Change {id: $id, at: datetime(), user: $user, action: $action, label: $label,
+                  record_id: $record_id, record_name: $record_name, changes: $changes})
+RETURN c {.*} AS change

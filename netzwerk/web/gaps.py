@@ -1,0 +1,7 @@
+"""Kooperationslücken: Analysen, Bericht (issue 6)."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+bp = Blueprint("gaps", __name__)
