@@ -1,4 +1,4 @@
-"""Akteure, Personen, Bündnisse, Projekte: Listen, Detailseiten, Formulare, Verknüpfungen, Verlauf (issue 4)."""
+"""Records in the browser: lists, detail pages, forms, links and history (issue 4)."""
 
 from __future__ import annotations
 
