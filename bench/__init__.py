@@ -1,0 +1,1 @@
+"""Benchmarks of netzwerk; `make bench` runs them all, results go to docs/PERFORMANCE.md."""

@@ -1,0 +1,31 @@
+"""Run benchmarks: `python -m bench` runs all, `python -m bench NAME [NAME…]` some.
+
+A benchmark is a module ``bench/NAME.py`` with a ``main()`` function.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+from pathlib import Path
+
+
+def available() -> list[str]:
+    here = Path(__file__).parent
+    return sorted(p.stem for p in here.glob("*.py") if not p.stem.startswith("_"))
+
+
+def run(names: list[str]) -> None:
+    for name in names:
+        if name not in available():
+            sys.exit(f"Unbekannter Benchmark {name!r}; vorhanden: {', '.join(available())}")
+    for name in names:
+        started = time.perf_counter()
+        print(f"== bench {name}", flush=True)
+        importlib.import_module(f"bench.{name}").main()
+        print(f"== bench {name}: {time.perf_counter() - started:.0f} s", flush=True)
+
+
+if __name__ == "__main__":
+    run(sys.argv[1:] or available())
