@@ -39,8 +39,10 @@ def machine() -> str:
         mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
     except (OSError, AttributeError):
         pass
-    return (f"{cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}, "
-            f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+    return (
+        f"{cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}, "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    )
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -62,8 +64,9 @@ def write_section(name: str, markdown: str) -> None:
     text = PERFORMANCE.read_text(encoding="utf-8") if PERFORMANCE.exists() else HEADER
     block = f"{start}\n{markdown.strip()}\n{end}"
     if start in text and end in text:
-        text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, text,
-                      flags=re.DOTALL)
+        text = re.sub(
+            re.escape(start) + r".*?" + re.escape(end), lambda _: block, text, flags=re.DOTALL
+        )
     else:
         text = text.rstrip() + "\n\n" + block + "\n"
     PERFORMANCE.parent.mkdir(parents=True, exist_ok=True)

@@ -58,7 +58,6 @@ POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
 JVM_FLAGS = [
     "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
-    "-XX:+AlwaysPreTouch",
     "-XX:+DisableExplicitGC",
     "-Djdk.nio.maxCachedBufferSize=1024",
     "-Dio.netty.tryReflectionSetAccessible=true",
@@ -213,9 +212,13 @@ def _read_pid(inst: Instance) -> int | None:
         return None
     except PermissionError:
         return pid
-    cmdline = Path(f"/proc/{pid}/cmdline")
-    if cmdline.exists() and b"CommunityEntryPoint" not in cmdline.read_bytes():
-        return None
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return pid  # no /proc (not Linux): trust the signal check
+    if "State:\tZ" in status or b"java" not in cmdline:
+        return None  # a zombie, or the pid was reused by an unrelated program
     return pid
 
 
@@ -325,15 +328,18 @@ def start(say: Say = print) -> settings.ConnectionSettings:
     )
     console.close()
     inst.pid_file.write_text(str(child.pid), encoding="utf-8")
-    return _wait_ready(inst, child.pid, say)
+    return _wait_ready(inst, child.pid, say, child)
 
 
-def _wait_ready(inst: Instance, pid: int, say: Say) -> settings.ConnectionSettings:
+def _wait_ready(
+    inst: Instance, pid: int, say: Say, child: subprocess.Popen[bytes] | None = None
+) -> settings.ConnectionSettings:
     conn = _connection(inst)
     assert conn is not None
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
-        if _read_pid(inst) is None:
+        ended = child.poll() is not None if child is not None else _read_pid(inst) is None
+        if ended:
             tail = _log_tail(inst)
             raise LocalDbError(f"Neo4j hat sich beim Start beendet. Letzte Logzeilen:\n{tail}")
         if _bolt_answers(str(conn["uri"]), str(conn["user"]), str(conn["password"])):
