@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from netzwerk.graph.store import Store
+from netzwerk.graph.store import Store, Tx
 
 ACTIONS = (
     "create",
@@ -63,7 +63,13 @@ class Change:
 def _jsonable(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat()
-    return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
 
 
 def diff(before: Any | None, after: Any | None) -> dict[str, list[Any]]:
@@ -84,6 +90,28 @@ def diff(before: Any | None, after: Any | None) -> dict[str, list[Any]]:
     return out
 
 
+def _params(
+    *,
+    user: str,
+    action: str,
+    label: str,
+    record_id: str,
+    record_name: str,
+    changes: dict[str, Any] | None,
+) -> dict[str, Any]:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    return {
+        "id": f"change-{uuid.uuid4().hex}",
+        "user": user,
+        "action": action,
+        "label": label,
+        "record_id": record_id,
+        "record_name": (record_name or "")[:500],
+        "changes": json.dumps(changes or {}, ensure_ascii=False, default=_jsonable),
+    }
+
+
 def record(
     store: Store,
     *,
@@ -95,19 +123,38 @@ def record(
     changes: dict[str, Any] | None = None,
 ) -> Change:
     """Append an entry; ``user`` is the login name (or ``cli``/``import`` for tools)."""
-    if action not in ACTIONS:
-        raise ValueError(f"unknown action {action!r}")
-    rows = store.write(
-        "history/record",
-        id=f"change-{uuid.uuid4().hex}",
+    params = _params(
         user=user,
         action=action,
         label=label,
         record_id=record_id,
-        record_name=record_name[:500],
-        changes=json.dumps(changes or {}, ensure_ascii=False, default=str),
+        record_name=record_name,
+        changes=changes,
     )
+    rows = store.write("history/record", **params)
     return _from(rows[0]["change"])
+
+
+def record_in(
+    tx: Tx,
+    *,
+    user: str,
+    action: str,
+    label: str,
+    record_id: str,
+    record_name: str,
+    changes: dict[str, Any] | None = None,
+) -> Change:
+    """Like :func:`record`, inside a running transaction (a merge is logged atomically)."""
+    params = _params(
+        user=user,
+        action=action,
+        label=label,
+        record_id=record_id,
+        record_name=record_name,
+        changes=changes,
+    )
+    return _from(tx.run("history/record", **params)[0]["change"])
 
 
 def _from(props: dict[str, Any]) -> Change:

@@ -10,7 +10,9 @@ names as for known ones, so response times do not reveal which accounts exist.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
+import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -156,3 +158,62 @@ def update_user(store: Store, user: User, *, password: str | None = None) -> Use
 def delete_user(store: Store, user_id: str) -> None:
     if not store.write("users/delete", id=user_id)[0]["deleted"]:
         raise NotFoundError(f"Benutzerkonto „{user_id}“ wurde nicht gefunden.")
+
+
+# --- API tokens ------------------------------------------------------------------------------
+TOKEN_PREFIX = "nzw_"
+
+
+@dataclass(kw_only=True)
+class ApiToken:
+    """A personal API token; the secret itself is shown once and stored only as a hash."""
+
+    id: str
+    name: str
+    prefix: str
+    created: datetime | None = None
+    last_used: datetime | None = None
+
+
+def _token_hash(secret: str) -> str:
+    # Tokens carry 256 random bits, so a fast hash is enough (no dictionary to guess from).
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def create_token(store: Store, user_id: str, name: str) -> tuple[str, ApiToken]:
+    """A new token for ``user_id``; returns the secret (show it once) and its record."""
+    name = (name or "").strip()
+    if not name or len(name) > 100:
+        raise ValidationError([FieldError("name", "ist ein Pflichtfeld (höchstens 100 Zeichen)")])
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    rows = store.write(
+        "users/token_create",
+        user_id=user_id,
+        id=f"token-{uuid.uuid4().hex[:16]}",
+        name=name,
+        hash=_token_hash(secret),
+        prefix=secret[:10],
+    )
+    if not rows:
+        raise NotFoundError(f"Benutzerkonto „{user_id}“ wurde nicht gefunden.")
+    return secret, ApiToken(**rows[0]["token"])
+
+
+def authenticate_token(store: Store, secret: str) -> User | None:
+    """The active account a token belongs to, or None."""
+    if not secret or not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
+        return None
+    rows = store.write("users/token_user", hash=_token_hash(secret))
+    if not rows:
+        return None
+    user = _from(rows[0]["user"])
+    return user if user.active else None
+
+
+def list_tokens(store: Store, user_id: str) -> list[ApiToken]:
+    return [ApiToken(**r["token"]) for r in store.read("users/token_list", user_id=user_id)]
+
+
+def revoke_token(store: Store, user_id: str, token_id: str) -> None:
+    if not store.write("users/token_delete", user_id=user_id, id=token_id)[0]["deleted"]:
+        raise NotFoundError("Dieses Token gibt es nicht (mehr).")

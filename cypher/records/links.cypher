@@ -1,0 +1,13 @@
+// Every relationship of one record with the other end's label and the fields a detail page
+// shows of it (persons' contact fields included: the web layer hides them without the
+// contacts right). Direction says whether this record is the start ('out') or end ('in').
+// placeholders: __LABEL__
+// params: $id (string)
+// returns: link (map), direction, other (map), other_label
+MATCH (n:__LABEL__ {id: $id})-[r]-(m)
+WHERE NOT m:Change AND NOT m:Trash AND NOT m:User
+RETURN r {.*, type: type(r), from_id: startNode(r).id, to_id: endNode(r).id} AS link,
+       CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
+       properties(m) AS other,
+       head(labels(m)) AS other_label
+ORDER BY type(r), toLower(coalesce(m['name'], m['last_name'], ''))

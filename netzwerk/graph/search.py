@@ -1,0 +1,214 @@
+"""Searching, filtering, sorting and paging the record lists, and autocomplete.
+
+Search uses the full-text indexes of the schema (``search_organisations``,
+``search_persons``, ``search_vocabulary``), whose ``standard-folding`` analyzer makes
+"muller" find "Müller". User input never reaches Lucene's query syntax unescaped: it is split
+into words, each word is folded like the index folds it (wildcard terms are not analysed by
+Lucene, so "Mül*" would otherwise find nothing), escaped, and turned into a prefix term.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from netzwerk.graph.errors import FieldError, ValidationError
+from netzwerk.graph.model import LABELS, N, Node
+from netzwerk.graph.nodes import Page, from_props
+from netzwerk.graph.store import Store
+
+LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
+MAX_QUERY = 200
+"""Longer input is cut: nobody types more into a search box, and Lucene has clause limits."""
+MAX_TERMS = 8
+
+INDEX_OF: dict[str, str] = {
+    "Actor": "search_organisations",
+    "Alliance": "search_organisations",
+    "Project": "search_organisations",
+    "Person": "search_persons",
+    "Topic": "search_vocabulary",
+    "Stage": "search_vocabulary",
+    "TargetGroup": "search_vocabulary",
+    "Region": "search_vocabulary",
+}
+SORT_FIELDS: dict[str, tuple[str, ...]] = {
+    "Actor": ("name", "kind", "town", "updated", "created"),
+    "Person": ("last_name", "first_name", "function", "updated", "created"),
+    "Alliance": ("name", "founded", "updated", "created"),
+    "Project": ("name", "start", "end", "status", "updated", "created"),
+    "Topic": ("name", "updated"),
+    "Stage": ("order", "name"),
+    "TargetGroup": ("name", "updated"),
+    "Region": ("name", "kind"),
+}
+FILTERS: tuple[str, ...] = (
+    "kind",
+    "status",
+    "topic",
+    "stage",
+    "target_group",
+    "region",
+    "alliance",
+    "actor",
+)
+
+
+def escape_lucene(text: str) -> str:
+    """Backslash-escape every character Lucene's query parser treats as syntax."""
+    out = "".join("\\" + ch if ch in LUCENE_SPECIAL else ch for ch in text)
+    # AND/OR/NOT are operators only in upper case; the folded terms are lower case anyway.
+    return out
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents the way Lucene's ASCII folding does (ü→u, ß→ss)."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def terms(text: str | None) -> list[str]:
+    """The folded words of a search input (letters and digits only, at most 8)."""
+    if not text:
+        return []
+    words = re.findall(r"\w+", fold(str(text)[:MAX_QUERY]))
+    return [w for w in words if w][:MAX_TERMS]
+
+
+def lucene_query(text: str | None, *, any_term: bool = False, prefix: bool = True) -> str | None:
+    """A safe Lucene query for user input, or None when there is nothing to search for.
+
+    All words must match (``AND``) unless ``any_term``; the last word is a prefix so that
+    results appear while typing; every word also matches as a prefix (``Gymn`` → Gymnasium).
+    """
+    words = terms(text)
+    if not words:
+        return None
+    parts = [escape_lucene(w) + ("*" if prefix else "") for w in words]
+    return (" OR " if any_term else " AND ").join(parts)
+
+
+@dataclass
+class Filters:
+    """What a list is narrowed to; every value is an id or a choice, or None."""
+
+    q: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    topic: str | None = None
+    stage: str | None = None
+    target_group: str | None = None
+    region: str | None = None
+    alliance: str | None = None
+    actor: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def params(self) -> dict[str, Any]:
+        """Query parameters; kind and status share one dynamic-key filter in Cypher."""
+        out = {name: (getattr(self, name) or None) for name in FILTERS[2:]}
+        field_name, value = ("status", self.status) if self.status else ("kind", self.kind)
+        out.update(choice_field=field_name, choice=value or None)
+        return out
+
+
+@dataclass
+class Hit:
+    """One record of a list with the counts shown beside it."""
+
+    node: Node
+    cooperations: int = 0
+    members: int = 0
+    persons: int = 0
+    actors: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+
+
+def search(
+    store: Store,
+    cls: type[N],
+    filters: Filters | None = None,
+    *,
+    order_by: str | None = None,
+    descending: bool = False,
+    skip: int = 0,
+    limit: int = 25,
+) -> Page[Hit]:
+    """A page of records of ``cls`` matching ``filters``.
+
+    With a search text and no explicit ``order_by`` the best matches come first.
+    Raises :class:`ValidationError` for an unknown sort field.
+    """
+    label = cls.LABEL
+    if LABELS.get(label) is not cls:
+        raise TypeError(f"{cls!r} is not a node kind")
+    filters = filters or Filters()
+    allowed = SORT_FIELDS[label]
+    q = lucene_query(filters.q)
+    by_score = q is not None and not order_by
+    order = order_by or allowed[0]
+    if order not in allowed:
+        raise ValidationError(
+            [
+                FieldError(
+                    "sort", f"unbekanntes Sortierfeld „{order}“ (erlaubt: {', '.join(allowed)})"
+                )
+            ]
+        )
+    skip = max(0, int(skip))
+    limit = min(max(1, int(limit)), 500)
+    rows = store.read(
+        "records/search",
+        {"label": label, "order": order},
+        q=q,
+        index=INDEX_OF[label],
+        by_score=by_score,
+        descending=bool(descending),
+        skip=skip,
+        limit=limit,
+        **filters.params(),
+    )
+    row = rows[0] if rows else {"total": 0, "items": []}
+    hits = [
+        Hit(
+            node=from_props(cls, item),
+            cooperations=item.get("_cooperations", 0),
+            members=item.get("_members", 0),
+            persons=item.get("_persons", 0),
+            actors=[a for a in item.get("_actors", []) if a],
+            topics=sorted(t for t in item.get("_topics", []) if t),
+        )
+        for item in row["items"]
+    ]
+    return Page(items=hits, total=int(row["total"]), skip=skip, limit=limit)
+
+
+@dataclass
+class Suggestion:
+    """One autocomplete entry: enough to show and to link, never contact data."""
+
+    id: str
+    label: str
+    name: str
+    hint: str = ""
+
+
+def suggest(store: Store, text: str | None, labels: list[str], limit: int = 10) -> list[Suggestion]:
+    """Records of ``labels`` whose words start with what was typed, best first."""
+    wanted = [lb for lb in labels if lb in LABELS]
+    q = lucene_query(text)
+    if not wanted or q is None:
+        return []
+    out: list[Suggestion] = []
+    for index in dict.fromkeys(INDEX_OF[lb] for lb in wanted):
+        rows = store.read(
+            "records/suggest", index=index, q=q, labels=wanted, limit=min(max(1, limit), 50)
+        )
+        out += [
+            Suggestion(
+                id=r["id"], label=r["label"], name=r["name"] or r["id"], hint=r["hint"] or ""
+            )
+            for r in rows
+        ]
+    return out[:limit]
