@@ -1,0 +1,57 @@
+// Persons for a contact list, one row per person (a person working at several matching
+// actors appears once), with every current organisation and the consent fields the export
+// filters by. A person passes when at least one current employer (WORKS_AT without an
+// `until` in the past) matches every actor filter; for alliance/project filters a direct
+// CONTACT_FOR the alliance/project also counts, when no other actor filter is set.
+// Region filters include sub-regions (PART_OF*0..) and match LOCATED_IN or ACTIVE_IN.
+// params: $alliance, $project, $topic, $stage, $region (id strings or null),
+//         $kinds (list of actor kinds, empty = all), $function (lower-case text, '' = all),
+//         $actor_filters (bool: any of the actor filters is set),
+//         $only_org_filters (bool: alliance/project are the only actor filters)
+// returns: person (map of properties), orgs (list of {id, name, street, postcode, town}),
+//          functions (list of strings)
+MATCH (p:Person)
+WHERE $function = ''
+   OR toLower(coalesce(p.function, '')) CONTAINS $function
+   OR EXISTS {
+     MATCH (p)-[w:WORKS_AT]->(:Actor)
+     WHERE toLower(coalesce(w.function, '')) CONTAINS $function
+   }
+CALL (p) {
+  OPTIONAL MATCH (p)-[w:WORKS_AT]->(a:Actor)
+  WHERE w.until IS NULL OR w.until >= date()
+  WITH a, w ORDER BY a.name
+  RETURN collect(CASE WHEN a IS NULL THEN null ELSE
+           {id: a.id, name: a.name, street: coalesce(a.street, ''),
+            postcode: coalesce(a.postcode, ''), town: coalesce(a.town, '')} END) AS orgs,
+         [f IN collect(w.function) WHERE f IS NOT NULL AND f <> ''] AS functions
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[w:WORKS_AT]->(a:Actor)
+  WHERE $actor_filters
+    AND (w.until IS NULL OR w.until >= date())
+    AND (size($kinds) = 0 OR a.kind IN $kinds)
+    AND ($alliance IS NULL OR EXISTS {
+      MATCH (a)-[m:MEMBER_OF]->(:Alliance {id: $alliance})
+      WHERE m.until IS NULL OR m.until >= date()
+    })
+    AND ($project IS NULL OR EXISTS {
+      MATCH (a)-[m:PARTICIPATES_IN]->(:Project {id: $project})
+      WHERE m.until IS NULL OR m.until >= date()
+    })
+    AND ($topic IS NULL OR EXISTS { MATCH (a)-[:WORKS_ON]->(:Topic {id: $topic}) })
+    AND ($stage IS NULL OR EXISTS { MATCH (a)-[:COVERS]->(:Stage {id: $stage}) })
+    AND ($region IS NULL OR EXISTS {
+      MATCH (a)-[:LOCATED_IN|ACTIVE_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: $region})
+    })
+  RETURN count(a) AS matching
+}
+WITH p, orgs, functions, matching
+WHERE NOT $actor_filters
+   OR matching > 0
+   OR ($only_org_filters AND (
+        ($alliance IS NOT NULL AND EXISTS { MATCH (p)-[:CONTACT_FOR]->(:Alliance {id: $alliance}) })
+        OR ($project IS NOT NULL AND EXISTS { MATCH (p)-[:CONTACT_FOR]->(:Project {id: $project}) })
+      ))
+RETURN p {.*} AS person, orgs, functions
+ORDER BY toLower(coalesce(p.last_name, '')), toLower(coalesce(p.first_name, '')), p.id
