@@ -43,14 +43,20 @@ run: install
 	@$(BIN)/netzwerk db status | head -1
 	$(BIN)/netzwerk serve --port $(PORT)
 
-test: install browser
+# The local test instance is emptied first (a run that was killed may have left data);
+# an external NEO4J_URI is never wiped – the tests refuse a non-empty database instead.
+define start_test_db
 	NETZWERK_INSTANCE=test $(BIN)/netzwerk db start
+	@if [ -z "$$NEO4J_URI" ]; then NETZWERK_INSTANCE=test $(BIN)/netzwerk reset --yes; fi
 	NETZWERK_INSTANCE=test $(BIN)/netzwerk init
+endef
+
+test: install browser
+	$(start_test_db)
 	NETZWERK_INSTANCE=test $(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
 
 test-slow: install browser
-	NETZWERK_INSTANCE=test $(BIN)/netzwerk db start
-	NETZWERK_INSTANCE=test $(BIN)/netzwerk init
+	$(start_test_db)
 	NETZWERK_INSTANCE=test $(BIN)/pytest -m slow $(PYTEST_ARGS)
 
 lint: install

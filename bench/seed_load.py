@@ -98,7 +98,7 @@ def main() -> None:
         graph.apply_schema(store)
         if not graph.is_empty(store):
             graph.wipe(store)
-        timed(store, load_batched, actors[:500], links[:500])  # warm up caches and plans
+        timed(store, load_batched, *synthetic(500, 1_500, seed=1))  # warm up caches and plans
         batched = timed(store, load_batched, actors, links)
         per_row = timed(store, load_per_row, actors, links)
         graph.wipe(store)
