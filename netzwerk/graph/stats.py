@@ -43,3 +43,9 @@ def counts(store: Store) -> Counts:
 
 def is_empty(store: Store) -> bool:
     return int(store.read("stats/count_all")[0]["count"]) == 0
+
+
+def schema_names(store: Store) -> set[str]:
+    """Names of all constraints and indexes present (for checks and `netzwerk db status`)."""
+    rows = store.read("stats/constraints") + store.read("stats/indexes")
+    return {row["name"] for row in rows}

@@ -16,11 +16,11 @@ from typing import Any, TypeVar
 
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired
 
 from netzwerk import settings
 from netzwerk.graph import queries
-from netzwerk.graph.errors import DatabaseUnavailableError
+from netzwerk.graph.errors import ConflictError, DatabaseUnavailableError
 
 T = TypeVar("T")
 
@@ -57,6 +57,10 @@ class Store:
     def _translate(self) -> Iterator[None]:
         try:
             yield
+        except ConstraintError as exc:
+            raise ConflictError(
+                "Ein Datensatz mit dieser Kennung existiert bereits; nichts wurde gespeichert."
+            ) from exc
         except (ServiceUnavailable, SessionExpired, ConnectionError, OSError) as exc:
             raise DatabaseUnavailableError(
                 "Die Datenbank (Neo4j) ist nicht erreichbar. Bitte später erneut versuchen "

@@ -1,0 +1,81 @@
+"""Schema application and the `netzwerk` command against the real server."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from netzwerk import graph
+from netzwerk.cli import main
+from netzwerk.graph import schema, stats
+
+
+def test_schema_creates_every_constraint_and_index(store: graph.Store) -> None:
+    assert graph.apply_schema(store) == len(schema.statements())
+    present = stats.schema_names(store)
+    expected = set()
+    for stmt in schema.statements():
+        m = re.match(r"CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (\w+)", stmt)
+        assert m, stmt
+        expected.add(m.group(1))
+    assert expected <= present
+    graph.apply_schema(store)  # idempotent: a second run raises nothing
+
+
+def test_id_uniqueness_is_enforced_by_the_database(store: graph.Store) -> None:
+    graph.create_actor(store, graph.Actor(id="actor-fixed", name="A", kind="Schule"))
+    with pytest.raises(graph.ConflictError, match="existiert bereits"):
+        graph.create_actor(store, graph.Actor(id="actor-fixed", name="B", kind="Schule"))
+    assert graph.counts(store).nodes["Actor"] == 1
+
+
+def test_fulltext_search_index_ignores_case_and_umlauts(store: graph.Store) -> None:
+    graph.create_actor(store, graph.Actor(name="Grundschule Müllerstraße", kind="Schule"))
+    rows = store.driver.execute_query(
+        "CALL db.index.fulltext.queryNodes('search_organisations', $q) YIELD node "
+        "RETURN node.name AS name",
+        {"q": "muller*"},
+        database_=store.database,
+    ).records
+    assert [r["name"] for r in rows] == ["Grundschule Müllerstraße"]
+
+
+def test_cli_status_init_and_seed(store: graph.Store) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["seed"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["db", "status"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Neo4j Kernel 5\.26\.\d+", result.output)
+    actors = int(re.search(r"Actor\s+(\d+)", result.output).group(1))  # type: ignore[union-attr]
+    assert actors == graph.counts(store).nodes["Actor"] >= 150
+    again = runner.invoke(main, ["seed", "--if-empty"])
+    assert "bereits Daten" in again.output
+
+
+def test_cli_user_create_validates(store: graph.Store) -> None:
+    runner = CliRunner()
+    bad = runner.invoke(
+        main, ["user", "create", "--username", "kurz", "--role", "admin", "--password", "123"]
+    )
+    assert bad.exit_code != 0 and "mindestens" in bad.output
+    ok = runner.invoke(
+        main,
+        [
+            "user",
+            "create",
+            "--username",
+            "leitung",
+            "--role",
+            "admin",
+            "--password",
+            "ein-gutes-Passwort-1",
+        ],
+    )
+    assert ok.exit_code == 0, ok.output
+    from netzwerk.graph import users
+
+    assert users.authenticate(store, "Leitung", "ein-gutes-Passwort-1") is not None
+    assert users.authenticate(store, "leitung", "falsch") is None

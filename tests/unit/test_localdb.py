@@ -1,0 +1,39 @@
+"""The local server's configuration, without starting Java."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from netzwerk import localdb
+
+
+def test_config_binds_to_loopback_only(tmp_path: Path) -> None:
+    inst = localdb.Instance(name="x", root=tmp_path)
+    localdb._write_conf(inst, 17687)
+    conf = (tmp_path / "conf" / "neo4j.conf").read_text()
+    assert "server.bolt.listen_address=127.0.0.1:17687" in conf
+    assert "server.default_listen_address=127.0.0.1" in conf
+    assert "server.http.enabled=false" in conf
+    assert "dbms.security.auth_enabled=true" in conf
+    assert "dbms.usage_report.enabled=false" in conf
+
+
+def test_free_port_is_usable() -> None:
+    port = localdb._free_port()
+    assert 1024 < port < 65536 and localdb._port_free(port)
+
+
+def test_stale_pid_file_is_ignored(tmp_path: Path) -> None:
+    inst = localdb.Instance(name="x", root=tmp_path)
+    inst.pid_file.write_text("999999999")
+    assert localdb._read_pid(inst) is None
+
+
+def test_external_server_is_never_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", "bolt://db.example:7687")
+    said: list[str] = []
+    conn = localdb.start(say=said.append)
+    assert conn.external and "externen Server" in said[0]
+    assert localdb.stop(say=said.append) is False
