@@ -1,0 +1,33 @@
+"""Cooperation gap analyses: pure functions on the networkx graphs of
+:mod:`netzwerk.graph.network`, one module per family (as networkx organises its algorithms).
+
+========================  ==============================================================
+module                    question for the network manager
+========================  ==============================================================
+:mod:`.isolation`         Who has no or only one cooperation? Which members are passive?
+:mod:`.fragility`         Whose loss would split the network? Who are the brokers?
+:mod:`.communities`       Which islands and communities does no cooperation connect?
+:mod:`.coverage`          Which region has nobody for a stage or topic?
+:mod:`.transitions`       Where do adjacent education stages not cooperate?
+:mod:`.reach`             Who should join an alliance? Which alliances overlap?
+:mod:`.suggestions`       Who should meet whom, and why?
+:mod:`.border`            How much do city and district cooperate?
+:mod:`.overview`          Key figures for the report.
+:mod:`.report`            All of it at once, timed and cached.
+:mod:`.tables`            Every result as flat tables for CSV/XLSX and the CLI.
+:mod:`.source`            The only module reading the store: profiles, dismissals.
+========================  ==============================================================
+"""
+
+from netzwerk.graph.analysis._util import Profile, RegionRow, region_rows, stage_transitions
+from netzwerk.graph.analysis.report import GapReport, cached_gap_report, gap_report
+
+__all__ = [
+    "GapReport",
+    "Profile",
+    "RegionRow",
+    "cached_gap_report",
+    "gap_report",
+    "region_rows",
+    "stage_transitions",
+]

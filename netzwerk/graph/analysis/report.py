@@ -1,0 +1,203 @@
+"""The full gap report: every analysis on one filtered graph, timed, cached.
+
+:func:`gap_report` is pure (graph in, report out). :func:`cached_gap_report` keeps recent
+reports keyed by the snapshot's fingerprint, the filter and the dismissed suggestions, so
+a page reload or a CSV download after viewing the page costs nothing until the graph
+changes.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from netzwerk.graph.analysis import (
+    border,
+    communities,
+    coverage,
+    fragility,
+    isolation,
+    overview,
+    reach,
+    suggestions,
+    transitions,
+)
+from netzwerk.graph.analysis._util import Profile, vocab
+
+SUGGEST_MAX_LINKS = 2
+"""The report suggests partners for actors with at most this many cooperations: they need
+partners most (well-connected actors can ask for theirs on the suggestions page)."""
+
+
+@dataclass
+class GapReport:
+    figures: overview.KeyFigures
+    isolated: list[Any]
+    weak: list[tuple[Any, list[Any]]]
+    passive: list[isolation.PassiveMember]
+    cut_points: list[fragility.CutPoint]
+    bridges: list[fragility.Bridge]
+    brokers: fragility.Brokers
+    islands: communities.Islands
+    coverage_stage: coverage.Coverage
+    coverage_topic: coverage.Coverage
+    transitions: transitions.Transitions
+    reach: list[reach.AllianceReach]
+    overlap: list[reach.Overlap]
+    suggestions: list[suggestions.Suggestion]
+    border: border.Border
+    timings: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """Method notes for the reader (sampling, community method)."""
+
+    def main_gaps(self, g: nx.Graph) -> list[str]:
+        """The most important findings as short German sentences, for the report."""
+        v = vocab(g)
+        out = []
+        if self.isolated:
+            out.append(f"{len(self.isolated)} Akteure ohne jede Kooperation.")
+        if self.weak:
+            out.append(f"{len(self.weak)} Akteure hängen an nur einer Kooperation.")
+        if self.passive:
+            actors = len({p.actor for p in self.passive})
+            out.append(f"{actors} Bündnismitglieder kooperieren mit keinem anderen Mitglied.")
+        if len(self.islands.components) > 1:
+            rest = sum(len(c) for c in self.islands.components[1:])
+            out.append(
+                f"{len(self.islands.components) - 1} Teilnetze mit zusammen {rest} Akteuren "
+                "sind vom Hauptnetz getrennt."
+            )
+        if self.cut_points:
+            top = self.cut_points[0]
+            out.append(
+                f"{len(self.cut_points)} Schlüsselakteure; ohne „{g.nodes[top.actor]['name']}“ "
+                f"wären {top.cut_off} Akteure abgeschnitten."
+            )
+        if self.brokers.top:
+            out.append(
+                f"{self.brokers.dependence:.0%} der Verbindungen werden ohne die "
+                f"{len(self.brokers.top)} wichtigsten Vermittler länger oder reißen ab."
+            )
+        gaps = self.coverage_stage.gaps()
+        if gaps:
+            sample = ", ".join(
+                f"{v.stages.get(c.column, c.column)} in {v.regions.get(c.region, c.region)}"
+                for c in gaps[:3]
+            )
+            out.append(f"{len(gaps)} leere Felder Region × Bildungsstufe, z. B. {sample}.")
+        tgaps = self.transitions.gaps()
+        if tgaps:
+            out.append(f"{len(tgaps)} Bildungsübergänge ohne Kooperation in einer Region.")
+        b = self.border
+        if b.areas and len(b.areas) > 1:
+            out.append(
+                f"{b.across} Kooperationen über die Grenze Stadt/Landkreis "
+                f"({b.share:.0%}); {len(b.parts_without_link)} Teilräume ohne Verbindung."
+            )
+        return out
+
+
+def _timed(timings: dict[str, float], key: str, fn: Callable[[], Any]) -> Any:
+    start = time.perf_counter()
+    result = fn()
+    timings[key] = time.perf_counter() - start
+    return result
+
+
+def gap_report(
+    g: nx.Graph,
+    profiles: dict[str, Profile] | None = None,
+    dismissed: Iterable[tuple[Any, Any]] = (),
+) -> GapReport:
+    """Run every analysis on ``g``; ``timings`` holds seconds per analysis."""
+    profiles = profiles or {}
+    t: dict[str, float] = {}
+    notes: list[str] = []
+    figures = _timed(t, "figures", lambda: overview.key_figures(g))
+    iso = _timed(t, "isolated", lambda: isolation.isolated(g))
+    weak = _timed(t, "weak", lambda: isolation.weakly_tied(g))
+    passive = _timed(t, "passive", lambda: isolation.passive_members(g))
+    cps, brs = _timed(t, "cut_points", lambda: fragility.cut_points_and_bridges(g))
+    brk = _timed(t, "brokers", lambda: fragility.brokers(g))
+    if brk.sampled:
+        notes.append(
+            f"Vermittlerwerte sind geschätzt: kürzeste Wege von {brk.k} zufällig gewählten "
+            f"Akteuren (fester Startwert {fragility.SEED}), weil das Netz mehr als "
+            f"{fragility.EXACT_LIMIT} Akteure hat."
+        )
+    isl = _timed(t, "communities", lambda: communities.communities(g))
+    if isl.method != "louvain":
+        notes.append(
+            "Arbeitszusammenhänge per Label Propagation statt Louvain, weil das Netz mehr als "
+            f"{communities.LOUVAIN_LIMIT} verbundene Akteure hat (gröbere Gruppen)."
+        )
+    cov_s = _timed(t, "coverage_stage", lambda: coverage.coverage(g, "stage", profiles))
+    cov_t = _timed(t, "coverage_topic", lambda: coverage.coverage(g, "topic", profiles))
+    trans = _timed(t, "transitions", lambda: transitions.transitions(g))
+    rch = _timed(t, "reach", lambda: reach.alliance_reach(g, profiles))
+    ovl = _timed(t, "overlap", lambda: reach.alliance_overlap(g))
+    focus = [n for n in g if g.degree(n) <= SUGGEST_MAX_LINKS]
+    sug = _timed(
+        t, "suggestions", lambda: suggestions.suggest(g, focus, limit=100, dismissed=dismissed)
+    )
+    brd = _timed(t, "border", lambda: border.border(g))
+    t["total"] = sum(t.values())
+    return GapReport(
+        figures,
+        iso,
+        weak,
+        passive,
+        cps,
+        brs,
+        brk,
+        isl,
+        cov_s,
+        cov_t,
+        trans,
+        rch,
+        ovl,
+        sug,
+        brd,
+        t,
+        notes,
+    )
+
+
+_lock = threading.Lock()
+_cache: OrderedDict[tuple[Any, ...], GapReport] = OrderedDict()
+CACHE_SIZE = 16
+
+
+def cached_gap_report(
+    key: tuple[Any, ...],
+    g: nx.Graph | Callable[[], nx.Graph],
+    profiles: dict[str, Profile] | None = None,
+    dismissed: Iterable[tuple[Any, Any]] = (),
+) -> GapReport:
+    """:func:`gap_report`, remembered under ``key`` (fingerprint, filter key, dismissals).
+
+    ``g`` may be a callable so that the graph is only built on a cache miss.
+    """
+    with _lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    graph = g() if callable(g) else g
+    fresh = gap_report(graph, profiles, dismissed)
+    with _lock:
+        _cache[key] = fresh
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return fresh
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()

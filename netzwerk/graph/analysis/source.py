@@ -1,0 +1,82 @@
+"""Loading what the analyses need from the store (the one impure module of the package).
+
+The cooperation graph comes from :mod:`netzwerk.graph.network` (cached snapshot + filter);
+this adds the profiles of alliances and projects (topics, stages, regions), cached under the
+same fingerprint, and the dismissed suggestions, and runs the cached report.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from netzwerk.graph import network, suggestions_store
+from netzwerk.graph.analysis._util import Profile
+from netzwerk.graph.analysis.report import GapReport, cached_gap_report
+from netzwerk.graph.store import Store
+
+_lock = threading.Lock()
+_profiles: dict[int, tuple[tuple[Any, ...], dict[str, Profile]]] = {}
+
+
+def profiles_from_rows(rows: list[dict[str, Any]]) -> dict[str, Profile]:
+    return {
+        r["id"]: Profile(
+            id=r["id"],
+            label=r["label"],
+            name=r["name"],
+            topics=frozenset(r["topics"]),
+            stages=frozenset(r["stages"]),
+            target_groups=frozenset(r["target_groups"]),
+            active_in=frozenset(r["active_in"]),
+        )
+        for r in rows
+    }
+
+
+def profiles(store: Store, fingerprint: tuple[Any, ...]) -> dict[str, Profile]:
+    """Alliance and project profiles, reloaded only when the fingerprint changes."""
+    with _lock:
+        hit = _profiles.get(id(store))
+        if hit is not None and hit[0] == fingerprint:
+            return hit[1]
+    fresh = profiles_from_rows(store.read("analysis/profiles"))
+    with _lock:
+        _profiles[id(store)] = (fingerprint, fresh)
+    return fresh
+
+
+@dataclass
+class Loaded:
+    """A filtered graph with everything the report and the pages need."""
+
+    graph: nx.Graph
+    profiles: dict[str, Profile]
+    dismissed: set[tuple[str, str]]
+    snapshot: network.Snapshot
+    flt: network.NetworkFilter
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        return (self.snapshot.fingerprint, self.flt.key(), tuple(sorted(self.dismissed)))
+
+
+def load(store: Store, flt: network.NetworkFilter) -> Loaded:
+    snap = network.snapshot(store)
+    return Loaded(
+        graph=network.select(snap, flt),
+        profiles=profiles(store, snap.fingerprint),
+        dismissed=suggestions_store.dismissed_pairs(store),
+        snapshot=snap,
+        flt=flt,
+    )
+
+
+def report(store: Store, flt: network.NetworkFilter) -> tuple[Loaded, GapReport]:
+    """The filtered graph and its (cached) gap report."""
+    data = load(store, flt)
+    rep = cached_gap_report(data.key, data.graph, data.profiles, data.dismissed)
+    return data, rep

@@ -1,0 +1,222 @@
+"""Every analysis result as a flat table (German headers), for CSV, XLSX and the CLI.
+
+Cells are ``str``, ``int`` or ``float``; text cells that a spreadsheet would evaluate as a
+formula (starting with = + - @ tab CR) are neutralised with a leading apostrophe, because
+actor names are user input.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+import networkx as nx
+
+from netzwerk.graph.analysis._util import vocab
+from netzwerk.graph.analysis.report import GapReport
+from netzwerk.graph.formats.common import neutralise
+
+Cell = str | int | float
+Table = list[list[Cell]]
+
+SECTIONS: dict[str, str] = {
+    "isoliert": "Isolierte Akteure",
+    "schwach": "Nur eine Kooperation",
+    "passiv": "Passive Bündnismitglieder",
+    "schluesselakteure": "Schlüsselakteure",
+    "bruecken": "Einzige Verbindungen",
+    "vermittler": "Vermittler",
+    "teilnetze": "Teilnetze",
+    "gemeinschaften": "Arbeitszusammenhänge",
+    "unverbunden": "Unverbundene Arbeitszusammenhänge",
+    "abdeckung_stufen": "Abdeckung Region x Stufe",
+    "abdeckung_themen": "Abdeckung Region x Thema",
+    "uebergaenge": "Bildungsübergänge",
+    "reichweite": "Bündnis-Reichweite",
+    "ueberschneidung": "Bündnis-Überschneidung",
+    "vorschlaege": "Partnervorschläge",
+    "grenze": "Stadt-Landkreis",
+}
+
+
+def _clean(cell: Any) -> Cell:
+    if isinstance(cell, bool):
+        return "ja" if cell else "nein"
+    if isinstance(cell, int | float):
+        return cell
+    return neutralise(str(cell if cell is not None else ""))
+
+
+def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
+    """All sections of the report as tables (header row first), keyed as :data:`SECTIONS`."""
+    v = vocab(g)
+
+    def nm(n: Any) -> str:
+        return str(g.nodes[n].get("name", n)) if n in g else str(n)
+
+    def actor(n: Any) -> list[Any]:
+        d = g.nodes[n] if n in g else {}
+        return [nm(n), d.get("kind", ""), d.get("region_name", ""), n]
+
+    head = ["Akteur", "Art", "Region", "ID"]
+    out: dict[str, list[list[Any]]] = {}
+    out["isoliert"] = [head] + [actor(n) for n in rep.isolated]
+    out["schwach"] = [[*head, "einziger Partner"]] + [
+        [*actor(n), ", ".join(nm(p) for p in ps)] for n, ps in rep.weak
+    ]
+    out["passiv"] = [["Bündnis", *head, "Mitglieder", "Kooperationen insgesamt"]] + [
+        [v.alliances.get(p.alliance, p.alliance), *actor(p.actor), p.members, p.links]
+        for p in rep.passive
+    ]
+    out["schluesselakteure"] = [[*head, "abgeschnittene Akteure", "Teile"]] + [
+        [*actor(c.actor), c.cut_off, c.pieces] for c in rep.cut_points
+    ]
+    out["bruecken"] = [["Akteur A", "Akteur B", "abgeschnittene Akteure"]] + [
+        [nm(b.u), nm(b.v), b.cut_off] for b in rep.bridges
+    ]
+    ranked = sorted(rep.brokers.centrality.items(), key=lambda kv: -kv[1])[:50]
+    out["vermittler"] = [["Rang", *head, "Betweenness", "geschätzt"]] + [
+        [i + 1, *actor(n), round(c, 5), rep.brokers.sampled]
+        for i, (n, c) in enumerate(ranked)
+        if c > 0
+    ]
+    out["teilnetze"] = [["Nr.", "Akteure", "Mitglieder"]] + [
+        [i + 1, len(c), ", ".join(nm(n) for n in c[:50])]
+        for i, c in enumerate(rep.islands.components)
+    ]
+    comms = rep.islands.communities
+    out["gemeinschaften"] = [
+        ["Nr.", "Bezeichnung", "Akteure", "interne Kooperationen", "Mitglieder"]
+    ] + [
+        [
+            c.index + 1,
+            c.label,
+            len(c.members),
+            c.internal_links,
+            ", ".join(nm(n) for n in c.members[:50]),
+        ]
+        for c in comms
+    ]
+    out["unverbunden"] = [
+        ["Nr. A", "Bezeichnung A", "Nr. B", "Bezeichnung B", "Akteure zusammen"]
+    ] + [
+        [
+            a + 1,
+            comms[a].label,
+            b + 1,
+            comms[b].label,
+            len(comms[a].members) + len(comms[b].members),
+        ]
+        for a, b in rep.islands.unconnected_pairs
+    ]
+    for key, cov in (
+        ("abdeckung_stufen", rep.coverage_stage),
+        ("abdeckung_themen", rep.coverage_topic),
+    ):
+        rows: list[list[Any]] = [["Region", "Ebene", *(name for _, name in cov.columns)]]
+        for r in cov.rows:
+            rows.append(
+                [r.name, "Gebiet" if r.level == 0 else r.kind]
+                + [len(cov.cell(r.id, c).actors) for c, _ in cov.columns]
+            )
+        out[key] = rows
+    tr = rep.transitions
+    out["uebergaenge"] = [
+        ["Region", "von", "nach", "Akteure von", "Akteure nach", "Kooperationen", "Status"]
+    ] + [
+        [
+            v.regions.get(c.region, c.region),
+            v.stages.get(c.lower, c.lower),
+            v.stages.get(c.upper, c.upper),
+            c.lower_actors,
+            c.upper_actors,
+            len(c.links),
+            c.status,
+        ]
+        for r in tr.rows
+        for a, b in tr.pairs
+        for c in [tr.cell(r.id, a, b)]
+    ]
+    out["reichweite"] = [
+        [
+            "Bündnis",
+            *head,
+            "gemeinsame Themen",
+            "gemeinsame Stufen",
+            "Kooperationen mit Mitgliedern",
+        ]
+    ] + [
+        [
+            v.alliances.get(r.alliance, r.alliance),
+            *actor(c.actor),
+            ", ".join(v.topics.get(t, t) for t in c.shared_topics),
+            ", ".join(v.stages.get(s, s) for s in c.shared_stages),
+            c.links_to_members,
+        ]
+        for r in rep.reach
+        for c in r.candidates
+    ]
+    out["ueberschneidung"] = [["Bündnis A", "Bündnis B", "gemeinsame Mitglieder", "Jaccard"]] + [
+        [v.alliances.get(o.a, o.a), v.alliances.get(o.b, o.b), o.shared, round(o.jaccard, 3)]
+        for o in rep.overlap
+    ]
+    out["vorschlaege"] = [["Akteur A", "Akteur B", "Punkte", "Gründe", "ID A", "ID B"]] + [
+        [nm(s.a), nm(s.b), s.score, s.reasons, s.a, s.b] for s in rep.suggestions
+    ]
+    b = rep.border
+    grenze: list[list[Any]] = [["Kennzahl", "Wert"]]
+    for area, name in b.areas:
+        grenze.append([f"Kooperationen innerhalb {name}", b.within.get(area, 0)])
+    grenze.append(["Kooperationen über die Grenze", b.across])
+    grenze.append(["Anteil über die Grenze", round(b.share, 3)])
+    grenze += [[f"Grenzgänger: {nm(n)}", k] for n, k in b.crossers]
+    grenze += [[f"ohne Verbindung: {v.regions.get(p, p)}", 0] for p in b.parts_without_link]
+    out["grenze"] = grenze
+    return {k: [[_clean(c) for c in row] for row in rows] for k, rows in out.items()}
+
+
+def to_csv(table: Table) -> bytes:
+    """CSV as German Excel opens it (UTF-8 BOM, ``;``, CRLF)."""
+    from netzwerk.graph.formats.csv_writer import write_rows
+
+    return write_rows([[str(c) if not isinstance(c, str) else c for c in row] for row in table])
+
+
+def to_xlsx(sections: dict[str, Table], titles: dict[str, str] | None = None) -> bytes:
+    """One workbook, one sheet per section, bold frozen header, numbers as numbers."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    titles = titles or SECTIONS
+    wb = Workbook()
+    wb.remove(wb.active)
+    bold = Font(bold=True)
+    for key, table in sections.items():
+        title = "".join(ch for ch in titles.get(key, key) if ch not in "[]:*?/\\")[:31]
+        ws = wb.create_sheet(title=title or key[:31])
+        for row in table:
+            ws.append(list(row))
+        for cell in ws[1] if table else ():
+            cell.font = bold
+        ws.freeze_panes = "A2"
+        for col in ws.columns:
+            width = max((len(str(c.value or "")) for c in col), default=8)
+            ws.column_dimensions[col[0].column_letter].width = min(60, width + 2)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def to_text(table: Table, limit: int = 30, fmt: Callable[[Cell], str] = str) -> str:
+    """A plain-text table for the terminal (first ``limit`` rows)."""
+    rows = [[fmt(c) for c in row] for row in table[: limit + 1]]
+    if not rows:
+        return ""
+    widths = [
+        min(40, max(len(r[i]) if i < len(r) else 0 for r in rows)) for i in range(len(rows[0]))
+    ]
+    lines = ["  ".join(c[:40].ljust(w) for c, w in zip(r, widths, strict=False)) for r in rows]
+    if len(table) - 1 > limit:
+        lines.append(f"… {len(table) - 1 - limit} weitere Zeilen")
+    return "\n".join(lines)
