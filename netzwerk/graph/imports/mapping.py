@@ -260,9 +260,16 @@ def detect_kind(headers: list[str]) -> str:
     coop = SYNONYMS["cooperations"]
     if sum(1 for h in folded if coop.get(h) in ("from_actor", "to_actor")) >= 2:
         return "cooperations"
-    persons = SYNONYMS["persons"]
-    if any(persons.get(h) in ("first_name", "last_name") for h in folded):
+    persons = {SYNONYMS["persons"].get(h, "") for h in folded}
+    if persons & {"first_name", "last_name", "legal_basis"} or any(
+        p.startswith("consent_") for p in persons
+    ):
         return "persons"
+    if "full_name" in persons and {fold("ansprechperson"), fold("ansprechpartner")} & folded:
+        return "persons"
+    actor_names = [h for h in folded if SYNONYMS["actors"].get(h) == "name"]
+    if len(actor_names) >= 2 and "name" in actor_names:
+        return "persons"  # "Name" beside "Einrichtung": a person and where they work
     return "actors"
 
 

@@ -1,0 +1,167 @@
+"""Import against real Neo4j: dry-run numbers, commit, idempotence, interrupted import."""
+
+from __future__ import annotations
+
+import pytest
+
+from netzwerk import graph
+from netzwerk.graph import imports
+
+ACTORS_CP1252 = (
+    "Einrichtung;Art;Straße;PLZ;Ort;E-Mail\r\n"
+    "Bücherei Süd;Bibliothek;Saarstraße 1;54290;Trier;info@buecherei.example\r\n"
+    "Grundschule Ehrang;schule;Kyllstraße 2;54293;Trier;\r\n"
+    "Kita Löwenzahn;Kita;;;54294 Trier;\r\n"
+    "Bücherei  süd;Bibliothek;;54290;Trier;\r\n"
+    ";Kita;;;;\r\n"
+    "Verein Ödland;Raumschiff;;12;Trier;keine-mail\r\n"
+)
+
+
+def run(store: graph.Store, data: bytes, kind: str | None = None) -> imports.ImportPlan:
+    table = imports.read_table(data, "test.csv")
+    kind = kind or imports.detect_kind(table.headers)
+    return imports.dry_run(store, table, kind, imports.guess(table.headers, kind))
+
+
+def test_cp1252_actor_file_dry_run_numbers_and_commit(store: graph.Store) -> None:
+    plan = run(store, ACTORS_CP1252.encode("cp1252"))
+    assert plan.kind == "actors"
+    assert plan.counts == {"create": 3, "update": 0, "unchanged": 0, "duplicate": 1, "error": 2}
+    dup = next(r for r in plan.results if r.action == "duplicate")
+    assert (dup.number, dup.duplicate_of) == (5, 2)
+    errors = {r.number: r.errors for r in plan.errors}
+    assert errors[6] == {"name": ["ist ein Pflichtfeld"]}
+    assert set(errors[7]) == {"kind", "postcode", "email"}
+    assert graph.counts(store).nodes["Actor"] == 0, "the dry run writes nothing"
+
+    with pytest.raises(imports.ImportBlockedError):
+        imports.commit(store, plan, user="redaktion")
+    assert graph.counts(store).nodes["Actor"] == 0, "blocked import writes nothing"
+
+    result = imports.commit(store, plan, user="redaktion", only_valid=True)
+    assert (result.created, result.updated, result.skipped_rows) == (3, 0, 2)
+    stored = {a.name: a for a in graph.list_nodes(store, graph.Actor).items}
+    assert set(stored) == {"Bücherei Süd", "Grundschule Ehrang", "Kita Löwenzahn"}
+    assert stored["Grundschule Ehrang"].kind == "Schule"
+    assert (stored["Kita Löwenzahn"].postcode, stored["Kita Löwenzahn"].town) == ("54294", "Trier")
+
+    again = run(store, ACTORS_CP1252.encode("cp1252"))
+    assert again.counts["create"] == 0 and again.counts["unchanged"] == 3
+    imports.commit(store, again, user="redaktion", only_valid=True)
+    assert graph.counts(store).nodes["Actor"] == 3, "re-import changes nothing"
+
+
+def test_update_only_overwrites_with_non_empty_cells(store: graph.Store) -> None:
+    graph.create(
+        store, graph.Actor(id="a1", name="VHS Trier", kind="VHS/Weiterbildung", phone="0651 1")
+    )
+    plan = run(store, b"Name;Ort;Telefon\nVHS Trier;Trier;\n")
+    assert plan.counts["update"] == 1
+    assert plan.results[0].changed == ["Ort"]
+    imports.commit(store, plan, user="u")
+    vhs = graph.get_actor(store, "a1")
+    assert (vhs.town, vhs.phone, vhs.version) == ("Trier", "0651 1", 2)
+
+
+def test_persons_with_employer_and_similar_names(store: graph.Store) -> None:
+    graph.create(store, graph.Actor(id="a-vhs", name="Volkshochschule Trier", kind="Sonstige"))
+    graph.create(store, graph.Person(id="p-old", first_name="Eva", last_name="Schmitt"))
+    csv_text = (
+        "Name;Einrichtung;E-Mail;Funktion;Newsletter;Datum Einwilligung Newsletter\n"
+        "Dr. Eva Schmidt;Volkshochschule Trier;eva@vhs.example;Leitung;ja;01.02.2024\n"
+        "Jan Klein;Unbekannte Schule;;;;\n"
+        "Ida Groß;volkshochschule trier;;;ja;\n"
+        "Eva Schmidt;Volkshochschule Trier;EVA@vhs.example;;;\n"
+    )
+    plan = run(store, csv_text.encode("utf-8"))
+    assert plan.kind == "persons"
+    assert plan.counts == {"create": 1, "update": 0, "unchanged": 0, "duplicate": 1, "error": 2}
+    first = plan.results[0]
+    assert any("Eva Schmitt" in w for w in first.warnings)
+    errors = {r.number: r.errors for r in plan.errors}
+    assert "organisation" in errors[3]
+    assert "consent_newsletter_date" in errors[4]
+    imports.commit(store, plan, user="u", only_valid=True)
+    links = graph.links_of(store, "Person", first.record_id, ["WORKS_AT"])
+    assert [(lk.to_id, lk.function) for lk in links] == [("a-vhs", "Leitung")]
+    eva = graph.get_person(store, first.record_id)
+    assert (eva.title, eva.first_name, eva.consent_newsletter) == ("Dr.", "Eva", True)
+    assert str(eva.consent_newsletter_date) == "2024-02-01"
+
+
+def test_cooperations_by_actor_names(store: graph.Store) -> None:
+    for aid, name in (("a1", "VHS Trier"), ("a2", "Stadtbibliothek"), ("a3", "Kita Sonne")):
+        graph.create(store, graph.Actor(id=aid, name=name, kind="Sonstige"))
+    text = (
+        "Akteur 1,Akteur 2,Art,Intensität\n"
+        "VHS Trier,Stadtbibliothek,Projektpartnerschaft,eng\n"
+        "Stadtbibliothek,VHS Trier,Projektpartnerschaft,2\n"
+        "VHS Trier,Nirgendwo,Gremienarbeit,\n"
+        "Kita Sonne,VHS Trier,Kaffeeklatsch,\n"
+    )
+    plan = run(store, text.encode())
+    assert plan.kind == "cooperations"
+    assert plan.counts == {"create": 1, "update": 0, "unchanged": 0, "duplicate": 1, "error": 2}
+    imports.commit(store, plan, user="u", only_valid=True)
+    coops = graph.list_links(store, "COOPERATES_WITH").items
+    assert [(c.kind, c.intensity) for c in coops] == [("Projektpartnerschaft", 3)]
+    again = run(store, text.encode())
+    assert again.counts["unchanged"] == 1 and again.counts["create"] == 0
+
+
+def _persons_file(n: int) -> bytes:
+    lines = ["Vorname;Nachname;E-Mail"]
+    lines += [f"Vorname{i};Nachname{i};p{i}@example.org" for i in range(n)]
+    return "\n".join(lines).encode()
+
+
+def test_interrupted_import_rerun_leaves_no_duplicates(store: graph.Store) -> None:
+    data = _persons_file(250)
+    plan = run(store, data)
+    assert plan.counts["create"] == 250
+
+    def fail_after_first_batch(done: int, total: int) -> None:
+        if 0 < done < total:
+            raise RuntimeError("Verbindung verloren")
+
+    with pytest.raises(RuntimeError):
+        imports.commit(store, plan, user="u", batch_size=100, progress=fail_after_first_batch)
+    assert graph.counts(store).nodes["Person"] == 100, "exactly the first batch was written"
+
+    rerun = run(store, data)
+    assert (rerun.counts["unchanged"], rerun.counts["create"]) == (100, 150)
+    imports.commit(store, rerun, user="u", batch_size=100)
+    assert graph.counts(store).nodes["Person"] == 250
+    final = run(store, data)
+    assert final.counts["unchanged"] == 250
+
+
+def test_bad_mapping_is_a_validation_error(store: graph.Store) -> None:
+    table = imports.read_table(b"Vorname;Mail\nEva;e@x.de\n")
+    with pytest.raises(graph.ValidationError) as err:
+        imports.dry_run(store, table, "persons", ["first_name", "email"])
+    assert "Nachname" in str(err.value)
+
+
+def test_saved_mapping_round_trip(store: graph.Store) -> None:
+    imports.save(store, "redaktion", "actors", ["Bezeichnung", "Mail"], ["name", ""])
+    saved = imports.load_saved(store, "redaktion", "actors")
+    assert imports.guess(["Bezeichnung", "Mail"], "actors", saved) == ["name", ""]
+    assert imports.load_saved(store, "admin", "actors") == {}
+
+
+def test_hostile_cells_are_validated_not_stored_half(store: graph.Store) -> None:
+    from tests.conftest import HOSTILE_STRINGS
+
+    cells = [*HOSTILE_STRINGS, "y" * 5_001, "Tab\tim Namen"]
+    rows = "\n".join(f'"{s.replace(chr(34), chr(34) * 2)}";Trier' for s in cells)
+    plan = run(store, f"Name;Ort\n{rows}\n".encode())
+    assert plan.counts["create"] == len(HOSTILE_STRINGS)
+    too_long, tab = plan.errors
+    assert too_long.errors["name"] == ["ist zu lang (5001 Zeichen, höchstens 5000)"]
+    assert tab.errors["name"] == ["enthält unzulässige Steuerzeichen"]
+    assert any("Formeln" in w for w in plan.warnings)
+    imports.commit(store, plan, user="u", only_valid=True)
+    names = {a.name for a in graph.list_nodes(store, graph.Actor, limit=100).items}
+    assert '=HYPERLINK("http://evil.example","klick")' in names
