@@ -190,5 +190,9 @@ def reset(yes: bool) -> None:
     click.echo(f"{n} Knoten gelöscht.")
 
 
+from netzwerk import gaps_cli  # noqa: E402
+
+main.add_command(gaps_cli.gaps)
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,173 @@
+"""``netzwerk gaps …``: the cooperation gap analyses in the terminal and as files.
+
+Examples::
+
+    netzwerk gaps report --region region-landkreis-trier-saarburg
+    netzwerk gaps export --format xlsx -o luecken.xlsx
+    netzwerk gaps show vorschlaege --limit 20
+    netzwerk gaps suggest actor-vhs-trier
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from netzwerk import graph, settings
+from netzwerk.graph.analysis import source, suggestions, tables
+from netzwerk.graph.network import NetworkFilter
+
+
+def _filter_options(fn):  # type: ignore[no-untyped-def]
+    options = [
+        click.option("--alliance", default="", help="Nur Mitglieder dieses Bündnisses (ID)."),
+        click.option("--project", default="", help="Nur Beteiligte dieses Projekts (ID)."),
+        click.option("--topic", default="", help="Thema (ID)."),
+        click.option("--stage", default="", help="Bildungsstufe (ID)."),
+        click.option("--target-group", default="", help="Zielgruppe (ID)."),
+        click.option("--region", default="", help="Region (ID, mit Teilregionen)."),
+        click.option("--kind", multiple=True, help="Akteursart (mehrfach möglich)."),
+        click.option("--coop-kind", multiple=True, help="Kooperationsart (mehrfach möglich)."),
+        click.option(
+            "--as-of",
+            type=click.DateTime(formats=["%Y-%m-%d"]),
+            default=None,
+            help="Stichtag JJJJ-MM-TT (Standard: heute).",
+        ),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _filter(kw: dict[str, Any]) -> NetworkFilter:
+    as_of = kw.pop("as_of", None)
+    return NetworkFilter(
+        alliance=kw.pop("alliance", ""),
+        project=kw.pop("project", ""),
+        topic=kw.pop("topic", ""),
+        stage=kw.pop("stage", ""),
+        target_group=kw.pop("target_group", ""),
+        region=kw.pop("region", ""),
+        actor_kinds=tuple(kw.pop("kind", ())),
+        cooperation_kinds=tuple(kw.pop("coop_kind", ())),
+        as_of=as_of.date() if isinstance(as_of, datetime) else date.today(),
+    )
+
+
+def _run(flt: NetworkFilter):  # type: ignore[no-untyped-def]
+    try:
+        with graph.connect() as store:
+            return source.report(store, flt)
+    except settings.SettingsError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except graph.DatabaseUnavailableError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.group()
+def gaps() -> None:
+    """Kooperationslücken analysieren (isolierte Akteure, Brücken, Abdeckung, Vorschläge)."""
+
+
+@gaps.command("report")
+@_filter_options
+@click.option("--json", "as_json", is_flag=True, help="Kennzahlen und Befunde als JSON.")
+def report_cmd(as_json: bool, **kw: Any) -> None:
+    """Kennzahlen und die wichtigsten Lücken ausgeben."""
+    data, rep = _run(_filter(kw))
+    g = data.graph
+    f = rep.figures
+    figures = {
+        "Akteure": f.actors,
+        "Kooperationen": f.cooperations,
+        "Dichte": round(f.density, 4),
+        "Durchschnittliche Kooperationen je Akteur": f.average_degree,
+        "Teilnetze": f.components,
+        "Größtes Teilnetz": f.largest_component,
+    }
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "figures": figures,
+                    "gaps": rep.main_gaps(g),
+                    "notes": rep.notes,
+                    "seconds": round(rep.timings["total"], 3),
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+        return
+    click.echo("Kennzahlen")
+    for k, v in figures.items():
+        click.echo(f"  {k:<45} {v}")
+    click.echo("\nWichtigste Lücken")
+    for line in rep.main_gaps(g):
+        click.echo(f"  – {line}")
+    for note in rep.notes:
+        click.echo(f"\nHinweis: {note}")
+    click.echo(f"\nBerechnet in {rep.timings['total']:.2f} s.")
+
+
+@gaps.command("show")
+@click.argument("section", type=click.Choice(list(tables.SECTIONS)))
+@_filter_options
+@click.option("--limit", default=30, show_default=True, type=int)
+def show_cmd(section: str, limit: int, **kw: Any) -> None:
+    """Einen Abschnitt als Tabelle zeigen, z. B. `netzwerk gaps show isoliert`."""
+    data, rep = _run(_filter(kw))
+    table = tables.tables(rep, data.graph)[section]
+    click.echo(tables.SECTIONS[section])
+    click.echo(tables.to_text(table, limit=limit))
+
+
+@gaps.command("export")
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx")
+@click.option(
+    "--section",
+    type=click.Choice(list(tables.SECTIONS)),
+    default=None,
+    help="Bei CSV: welcher Abschnitt (Standard: alle in einzelne Dateien).",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+def export_cmd(fmt: str, section: str | None, output: Path, **kw: Any) -> None:
+    """Alle Analysen als XLSX (ein Blatt je Abschnitt) oder CSV exportieren."""
+    data, rep = _run(_filter(kw))
+    all_tables = tables.tables(rep, data.graph)
+    if fmt == "xlsx":
+        output.write_bytes(tables.to_xlsx(all_tables))
+        click.echo(f"{output} geschrieben ({len(all_tables)} Blätter).")
+        return
+    if section:
+        output.write_bytes(tables.to_csv(all_tables[section]))
+        click.echo(f"{output} geschrieben.")
+        return
+    output.mkdir(parents=True, exist_ok=True)
+    for key, table in all_tables.items():
+        (output / f"{key}.csv").write_bytes(tables.to_csv(table))
+    click.echo(f"{len(all_tables)} CSV-Dateien in {output} geschrieben.")
+
+
+@gaps.command("suggest")
+@click.argument("actor")
+@_filter_options
+@click.option("--limit", default=10, show_default=True, type=int)
+def suggest_cmd(actor: str, limit: int, **kw: Any) -> None:
+    """Partnervorschläge für einen Akteur (ID), mit Begründung."""
+    data, _ = _run(_filter(kw))
+    g = data.graph
+    if actor not in g:
+        raise click.ClickException(f"Akteur „{actor}“ ist nicht im (gefilterten) Netzwerk.")
+    found = suggestions.suggest_for(g, actor, limit=limit, dismissed=data.dismissed)
+    if not found:
+        click.echo("Keine Vorschläge.")
+    for s in found:
+        other = s.b if s.a == actor else s.a
+        click.echo(f"{s.score:>6.1f}  {g.nodes[other]['name']} ({other})\n        {s.reasons}")
