@@ -2,10 +2,10 @@
 // shows of it (persons' contact fields included: the web layer hides them without the
 // contacts right). Direction says whether this record is the start ('out') or end ('in').
 // placeholders: __LABEL__
-// params: $id (string)
+// params: $id (string), $types (the domain's relationship types, model.LINK_TYPES)
 // returns: link (map), direction, other (map), other_label
 MATCH (n:__LABEL__ {id: $id})-[r]-(m)
-WHERE NOT m:Change AND NOT m:Trash AND NOT m:User
+WHERE type(r) IN $types
 RETURN r {.*, type: type(r), from_id: startNode(r).id, to_id: endNode(r).id} AS link,
        CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
        properties(m) AS other,

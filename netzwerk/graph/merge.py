@@ -142,12 +142,12 @@ def merge_actors(
         survivor, duplicate = nodes[survivor_id], nodes[duplicate_id]
         result = MergeResult(survivor=survivor, duplicate=duplicate)
         existing: dict[tuple[str, str, str], dict[str, Any]] = {}
-        for rel in tx.run("merge/links_of", id=survivor_id):
+        for rel in tx.run("merge/links_of", id=survivor_id, types=list(LINK_TYPES)):
             spec = LINK_TYPES.get(rel["type"])
             if spec is not None:
                 direction = "any" if spec.symmetric else rel["direction"]
                 existing[(spec.type, direction, rel["other"])] = rel
-        dup_links = tx.run("merge/links_of", id=duplicate_id)
+        dup_links = tx.run("merge/links_of", id=duplicate_id, types=list(LINK_TYPES))
         for rel in dup_links:
             _plan_link(tx, rel, survivor_id, duplicate_id, existing, result)
         fill = _merged_fields(survivor, duplicate)

@@ -7,12 +7,14 @@ answer 503 with a German message; the driver reconnects by itself once it is bac
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 from typing import Any
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from flask_babel import Babel, get_locale
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from netzwerk import graph
@@ -38,6 +40,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SECRET_KEY=os.environ.get("NETZWERK_SECRET_KEY") or secrets.token_hex(32),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
+        # Behind HTTPS set NETZWERK_SECURE_COOKIES=1; off by default for http://127.0.0.1.
+        SESSION_COOKIE_SECURE=os.environ.get("NETZWERK_SECURE_COOKIES") == "1",
+        REMEMBER_COOKIE_SECURE=os.environ.get("NETZWERK_SECURE_COOKIES") == "1",
+        REMEMBER_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_NAME="netzwerk_session",
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
         JSON_SORT_KEYS=False,
         BABEL_DEFAULT_LOCALE="de",
         WTF_CSRF_TIME_LIMIT=None,
@@ -45,6 +53,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
 
+    # Neo4j reports "label does not exist yet" notices (e.g. no trash entry so far) as
+    # warnings; they are expected in a young database and would only clutter the log.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
@@ -54,6 +65,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for module in (health, auth, records, admin, network, gaps, contacts):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")
+    api.init_app(app)
     _register_errors(app)
 
     @app.after_request
@@ -81,21 +93,37 @@ def get_store() -> graph.Store:
 
 def _register_errors(app: Flask) -> None:
     messages = {
-        400: ("Ungültige Anfrage", "Die Anfrage konnte nicht verarbeitet werden."),
-        401: ("Anmeldung erforderlich", "Bitte melden Sie sich an."),
-        403: ("Kein Zugriff", "Sie haben keine Berechtigung für diese Seite."),
-        404: ("Nicht gefunden", "Diese Seite oder dieser Datensatz existiert nicht."),
-        409: ("Konflikt", "Der Datensatz wurde inzwischen geändert."),
-        500: ("Interner Fehler", "Etwas ist schiefgegangen. Bitte später erneut versuchen."),
+        400: (_l("Ungültige Anfrage"), _l("Die Anfrage konnte nicht verarbeitet werden.")),
+        401: (_l("Anmeldung erforderlich"), _l("Bitte melden Sie sich an.")),
+        403: (_l("Kein Zugriff"), _l("Sie haben keine Berechtigung für diese Seite.")),
+        404: (_l("Nicht gefunden"), _l("Diese Seite oder dieser Datensatz existiert nicht.")),
+        405: (
+            _l("Methode nicht erlaubt"),
+            _l("Diese Adresse kann so nicht aufgerufen werden."),
+        ),
+        409: (_l("Konflikt"), _l("Der Datensatz wurde inzwischen geändert.")),
+        413: (_l("Zu groß"), _l("Die gesendeten Daten sind zu groß.")),
+        429: (
+            _l("Zu viele Anfragen"),
+            _l("Bitte warten Sie einen Moment und versuchen Sie es dann erneut."),
+        ),
+        500: (
+            _l("Interner Fehler"),
+            _l("Etwas ist schiefgegangen. Bitte später erneut versuchen."),
+        ),
         503: (
-            "Datenbank nicht erreichbar",
-            "Die Datenbank (Neo4j) ist gerade nicht erreichbar. Bitte in einigen Augenblicken "
-            "erneut versuchen.",
+            _l("Datenbank nicht erreichbar"),
+            _l(
+                "Die Datenbank (Neo4j) ist gerade nicht erreichbar. Bitte in einigen "
+                "Augenblicken erneut versuchen."
+            ),
         ),
     }
 
     def page(code: int, detail: str | None = None):  # type: ignore[no-untyped-def]
         title, text = messages[code]
+        if request.path.startswith("/api/"):
+            return jsonify(error=str(detail or text), status=code), code
         return render_template("error.html", code=code, title=title, text=detail or text), code
 
     for code in messages:
@@ -103,7 +131,8 @@ def _register_errors(app: Flask) -> None:
     app.register_error_handler(graph.DatabaseUnavailableError, lambda e: page(503))
     app.register_error_handler(
         CSRFError,
-        lambda e: page(400, "Das Formular ist abgelaufen oder ungültig. Bitte neu laden."),
+        lambda e: page(400, str(_l("Das Formular ist abgelaufen oder ungültig. Bitte neu laden."))),
     )
     app.register_error_handler(graph.NotFoundError, lambda e: page(404, str(e)))
+    app.register_error_handler(graph.ValidationError, lambda e: page(400, str(e)))
     app.register_error_handler(graph.ConflictError, lambda e: page(409, str(e)))

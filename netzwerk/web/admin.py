@@ -1,7 +1,188 @@
-"""Verwaltung: Benutzerkonten, Vokabulare, Änderungsverlauf (issue 4)."""
+"""Verwaltung: user accounts, recent changes across the graph, trash, vocabularies.
+
+Only admins get here. Vocabulary records themselves (topics, stages, target groups,
+regions) use the generic record views under /verwaltung/<vocabulary> (see records.py).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, PasswordField, SelectField, StringField
+from wtforms.validators import Length, Optional
+
+from netzwerk import graph
+from netzwerk.graph import history, trash, users
+from netzwerk.web import get_store
+from netzwerk.web.auth import require_role
+from netzwerk.web.kinds import KINDS, VOCABULARIES, record_url
 
 bp = Blueprint("admin", __name__)
+
+ROLE_CHOICES = [
+    ("viewer", _l("Lesen")),
+    ("editor", _l("Bearbeiten")),
+    ("admin", _l("Verwaltung")),
+]
+
+
+class UserForm(FlaskForm):
+    username = StringField(_l("Benutzername"), validators=[Length(max=64)])
+    display_name = StringField(_l("Anzeigename"), validators=[Length(max=200)])
+    role = SelectField(_l("Rolle"), choices=ROLE_CHOICES, validate_choice=False)
+    contacts = BooleanField(_l("darf Kontaktdaten sehen (auch mit Leserecht)"))
+    active = BooleanField(_l("aktiv"), default=True)
+    password = PasswordField(_l("Passwort (neu)"), validators=[Optional(), Length(max=1024)])
+    version = HiddenField()
+
+
+def _put_errors(form: FlaskForm, err: graph.ValidationError) -> None:
+    for name, messages in err.by_field().items():
+        field = getattr(form, name, None)
+        if field is not None:
+            field.errors = [*list(field.errors or []), *messages]
+        else:
+            flash("; ".join(messages), "error")
+
+
+@bp.get("/verwaltung")
+@require_role("admin")
+def index():  # type: ignore[no-untyped-def]
+    return render_template("admin/index.html", vocabularies=[KINDS[s] for s in VOCABULARIES])
+
+
+@bp.route("/verwaltung/benutzer", methods=["GET", "POST"])
+@require_role("admin")
+def users_list():  # type: ignore[no-untyped-def]
+    store = get_store()
+    form = UserForm()
+    status = 200
+    if request.method == "POST":
+        if form.validate():
+            try:
+                created = users.create_user(
+                    store,
+                    form.username.data or "",
+                    form.password.data or "",
+                    role=form.role.data or "viewer",
+                    display_name=form.display_name.data or "",
+                    contacts=bool(form.contacts.data),
+                )
+                history.record(
+                    store,
+                    user=current_user.user.username,
+                    action="create",
+                    label="User",
+                    record_id=created.id,
+                    record_name=created.username,
+                    changes={"role": [None, created.role], "contacts": [None, created.contacts]},
+                )
+                flash(_("Konto „%(name)s“ angelegt.", name=created.username), "success")
+                return redirect(url_for("admin.users_list"))
+            except graph.ValidationError as err:
+                _put_errors(form, err)
+        status = 400
+    return (
+        render_template(
+            "admin/users.html", form=form, accounts=users.list_users(store), roles=users.ROLE_TITLES
+        ),
+        status,
+    )
+
+
+@bp.route("/verwaltung/benutzer/<user_id>", methods=["GET", "POST"])
+@require_role("admin")
+def user_edit(user_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    account = users.get_user(store, user_id)
+    form = UserForm(
+        data={
+            "username": account.username,
+            "display_name": account.display_name,
+            "role": account.role,
+            "contacts": account.contacts,
+            "active": account.active,
+            "version": account.version,
+        }
+        if request.method == "GET"
+        else None
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.validate():
+            if account.id == current_user.user.id and (
+                form.role.data != "admin" or not form.active.data
+            ):
+                flash(_("Sie können sich nicht selbst die Verwaltungsrechte entziehen."), "error")
+            else:
+                changed = users.User(
+                    **{
+                        **account.__dict__,
+                        "display_name": (form.display_name.data or "").strip() or account.username,
+                        "role": form.role.data or "viewer",
+                        "contacts": bool(form.contacts.data),
+                        "active": bool(form.active.data),
+                        "version": int(form.version.data or 0),
+                    }
+                )
+                try:
+                    saved = users.update_user(store, changed, password=form.password.data or None)
+                    diff = {
+                        k: [getattr(account, k), getattr(saved, k)]
+                        for k in ("display_name", "role", "contacts", "active")
+                        if getattr(account, k) != getattr(saved, k)
+                    }
+                    if form.password.data:
+                        diff["password"] = ["…", _("neu gesetzt")]
+                    history.record(
+                        store,
+                        user=current_user.user.username,
+                        action="update",
+                        label="User",
+                        record_id=saved.id,
+                        record_name=saved.username,
+                        changes=diff,
+                    )
+                    flash(_("Konto „%(name)s“ gespeichert.", name=saved.username), "success")
+                    return redirect(url_for("admin.users_list"))
+                except graph.ValidationError as err:
+                    _put_errors(form, err)
+                except graph.ConflictError:
+                    flash(
+                        _(
+                            "Das Konto wurde inzwischen von jemand anderem geändert. Bitte "
+                            "prüfen Sie den neuen Stand."
+                        ),
+                        "error",
+                    )
+                    return redirect(url_for("admin.user_edit", user_id=user_id))
+    return render_template("admin/user_edit.html", form=form, account=account), status
+
+
+@bp.get("/verwaltung/verlauf")
+@require_role("admin")
+def recent():  # type: ignore[no-untyped-def]
+    try:
+        page = max(1, int(request.args.get("seite", 1)))
+    except ValueError:
+        page = 1
+    who = (request.args.get("wer") or "").strip()[:64] or None
+    changes = history.recent(get_store(), user=who, skip=(page - 1) * 100, limit=100)
+    return render_template(
+        "admin/history.html",
+        changes=changes,
+        page=page,
+        who=who or "",
+        show_record=True,
+        record_url=record_url,
+    )
+
+
+@bp.get("/verwaltung/papierkorb")
+@require_role("admin")
+def trash_list():  # type: ignore[no-untyped-def]
+    return render_template("admin/trash.html", entries=trash.entries(get_store(), limit=200))

@@ -1,7 +1,465 @@
-"""JSON-API unter /api/v1 (issue 4)."""
+"""JSON API under /api/v1: the same records, links, rules and history as the browser UI.
+
+Authentication is the browser session (then CSRF applies to writes, as for forms: send the
+token in the ``X-CSRFToken`` header) or a personal API token (``Authorization: Bearer …``,
+created on /konto; CSRF does not apply because no cookie is involved). Errors are JSON:
+``400 {"errors": {field: [messages]}}``, ``404``/``401``/``403`` ``{"error": …}``,
+``409 {"error": …, "current": record}``. Documented in docs/API.md; the OpenAPI 3
+description is served at /api/v1/openapi.json.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+import dataclasses
+from datetime import date, datetime
+from typing import Any
+
+from flask import Blueprint, Flask, abort, g, jsonify, request, url_for
+from flask_login import current_user
+
+from netzwerk import graph
+from netzwerk.graph import duplicates, history, merge, search, trash, users
+from netzwerk.web import csrf, forms, get_store
+from netzwerk.web.auth import WebUser, can_see_contacts, require_role
 
 bp = Blueprint("api", __name__)
+
+API_KINDS: dict[str, type[graph.Node]] = {
+    "actors": graph.Actor,
+    "persons": graph.Person,
+    "alliances": graph.Alliance,
+    "projects": graph.Project,
+    "topics": graph.Topic,
+    "stages": graph.Stage,
+    "target-groups": graph.TargetGroup,
+    "regions": graph.Region,
+}
+VOCAB = {"topics", "stages", "target-groups", "regions"}
+KIND_RULE = "/<any(" + ",".join(f"'{k}'" for k in API_KINDS) + "):kind>"
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def init_app(app: Flask) -> None:
+    """Exempt the API from the global CSRF check; :func:`_authenticate` re-applies it to
+    session-authenticated writes, so only token requests go without a CSRF token."""
+    csrf.exempt(bp)
+
+
+@bp.before_request
+def _authenticate():  # type: ignore[no-untyped-def]
+    header = request.headers.get("Authorization", "")
+    if header[:7].lower() == "bearer ":
+        user = users.authenticate_token(get_store(), header[7:].strip())
+        if user is None:
+            return _error(401, "Das API-Token ist ungültig oder widerrufen.")
+        g._login_user = WebUser(user)  # Flask-Login's current_user for this request only
+        g.token_auth = True
+        return None
+    if request.method not in SAFE_METHODS:
+        csrf.protect()
+    return None
+
+
+def _error(status: int, message: str, **extra: Any):  # type: ignore[no-untyped-def]
+    return jsonify(error=message, status=status, **extra), status
+
+
+@bp.errorhandler(graph.ValidationError)
+def _invalid(err: graph.ValidationError):  # type: ignore[no-untyped-def]
+    return jsonify(errors=err.by_field(), error=str(err)), 400
+
+
+@bp.errorhandler(graph.ConflictError)
+def _conflict(err: graph.ConflictError):  # type: ignore[no-untyped-def]
+    current = err.current
+    body: dict[str, Any] = {"error": str(err), "status": 409}
+    if isinstance(current, graph.Node):
+        body["current"] = node_json(current)
+    elif isinstance(current, graph.Link):
+        body["current"] = link_json(current)
+    return jsonify(body), 409
+
+
+# --- serialisation -------------------------------------------------------------------------
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def node_json(node: graph.Node) -> dict[str, Any]:
+    data = {k: _plain(v) for k, v in dataclasses.asdict(node).items()}
+    if isinstance(node, graph.Person) and not can_see_contacts():
+        data.pop("email", None)
+        data.pop("phone", None)
+    data["label"] = node.LABEL
+    return data
+
+
+def link_json(link: graph.Link) -> dict[str, Any]:
+    data = {"id": link.id, "type": link.type, "from_id": link.from_id, "to_id": link.to_id}
+    data.update({k: _plain(v) for k, v in link.properties().items()})
+    data.update(
+        version=link.version,
+        created=_plain(link.created),
+        updated=_plain(link.updated),
+        from_name=link.from_name,
+        to_name=link.to_name,
+    )
+    return data
+
+
+def change_json(c: history.Change) -> dict[str, Any]:
+    changes = {k: v for k, v in c.changes.items() if k != "snapshot"}
+    return {
+        "id": c.id,
+        "at": _plain(c.at),
+        "user": c.user,
+        "action": c.action,
+        "label": c.label,
+        "record_id": c.record_id,
+        "record_name": c.record_name,
+        "changes": changes,
+    }
+
+
+def _body() -> dict[str, Any]:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise graph.ValidationError(
+            [graph.FieldError("body", "muss ein JSON-Objekt sein (Content-Type: application/json)")]
+        )
+    return data
+
+
+def _writer(kind: str) -> None:
+    role = "admin" if kind in VOCAB else "editor"
+    if not current_user.has_role(role):
+        abort(403)
+
+
+def _username() -> str:
+    return current_user.user.username
+
+
+def _specs(cls: type[graph.Node]) -> tuple[forms.FieldSpec, ...]:
+    return forms.node_fields(cls.LABEL, contacts=True)
+
+
+def _require_version(data: dict[str, Any]) -> int:
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise graph.ValidationError(
+            [graph.FieldError("version", "ist ein Pflichtfeld (die gelesene Version, ganze Zahl)")]
+        )
+    return version
+
+
+def _int_arg(name: str, default: int, lo: int, hi: int) -> int:
+    raw = request.args.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise graph.ValidationError([graph.FieldError(name, "muss eine ganze Zahl sein")]) from None
+    if not lo <= value <= hi:
+        raise graph.ValidationError([graph.FieldError(name, f"muss zwischen {lo} und {hi} liegen")])
+    return value
+
+
+# --- records -------------------------------------------------------------------------------
+@bp.get("/me")
+@require_role("viewer")
+def me():  # type: ignore[no-untyped-def]
+    u = current_user.user
+    return jsonify(
+        username=u.username,
+        display_name=u.display_name,
+        role=u.role,
+        contacts=u.can_see_contacts,
+        token_auth=bool(g.get("token_auth")),
+    )
+
+
+@bp.get(KIND_RULE)
+@require_role("viewer")
+def list_records(kind: str):  # type: ignore[no-untyped-def]
+    cls = API_KINDS[kind]
+    args = request.args
+    filters = search.Filters(q=(args.get("q") or "").strip()[:200] or None)
+    for name in search.FILTERS:
+        value = (args.get(name) or "").strip()[:128] or None
+        setattr(filters, name, value)
+    sort = args.get("sort") or None
+    page = search.search(
+        get_store(),
+        cls,
+        filters,
+        order_by=sort,
+        descending=args.get("order") == "desc",
+        skip=_int_arg("skip", 0, 0, 10_000_000),
+        limit=_int_arg("limit", 50, 1, 500),
+    )
+    return jsonify(
+        items=[node_json(h.node) for h in page.items],
+        total=page.total,
+        skip=page.skip,
+        limit=page.limit,
+    )
+
+
+@bp.post(KIND_RULE)
+@require_role("editor")
+def create_record(kind: str):  # type: ignore[no-untyped-def]
+    _writer(kind)
+    cls = API_KINDS[kind]
+    data = _body()
+    obj = forms.apply_data(cls(), _specs(cls), data, partial=True, strict=True)
+    store = get_store()
+    created = graph.create(store, obj)
+    history.record(
+        store,
+        user=_username(),
+        action="create",
+        label=created.LABEL,
+        record_id=created.id,
+        record_name=created.display_name,
+        changes=history.diff(None, created),
+    )
+    resp = jsonify(node_json(created))
+    resp.status_code = 201
+    resp.headers["Location"] = url_for("api.get_record", kind=kind, node_id=created.id)
+    return resp
+
+
+@bp.get(KIND_RULE + "/<node_id>")
+@require_role("viewer")
+def get_record(kind: str, node_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    node = graph.get(store, API_KINDS[kind], node_id)
+    body = node_json(node)
+    body["links"] = [link_json(lk) for lk in graph.links_of(store, node.LABEL, node_id)]
+    return jsonify(body)
+
+
+def _save(kind: str, node_id: str, *, partial: bool):  # type: ignore[no-untyped-def]
+    _writer(kind)
+    cls = API_KINDS[kind]
+    data = _body()
+    version = _require_version(data)
+    store = get_store()
+    current = graph.get(store, cls, node_id)
+    base = current if partial else dataclasses.replace(cls(), id=current.id)
+    mine = forms.apply_data(base, _specs(cls), data, partial=True, strict=True)
+    saved = graph.update(store, dataclasses.replace(mine, id=node_id, version=version))
+    history.record(
+        store,
+        user=_username(),
+        action="update",
+        label=saved.LABEL,
+        record_id=saved.id,
+        record_name=saved.display_name,
+        changes=history.diff(current, saved),
+    )
+    return jsonify(node_json(saved))
+
+
+@bp.patch(KIND_RULE + "/<node_id>")
+@require_role("editor")
+def patch_record(kind: str, node_id: str):  # type: ignore[no-untyped-def]
+    return _save(kind, node_id, partial=True)
+
+
+@bp.put(KIND_RULE + "/<node_id>")
+@require_role("editor")
+def put_record(kind: str, node_id: str):  # type: ignore[no-untyped-def]
+    return _save(kind, node_id, partial=False)
+
+
+@bp.delete(KIND_RULE + "/<node_id>")
+@require_role("editor")
+def delete_record(kind: str, node_id: str):  # type: ignore[no-untyped-def]
+    _writer(kind)
+    version = _int_arg("version", -1, -1, 2**31) if "version" in request.args else None
+    store = get_store()
+    deleted = graph.delete(store, API_KINDS[kind], node_id, version=version)
+    entry = trash.put(store, deleted, user=_username())
+    history.record(
+        store,
+        user=_username(),
+        action="delete",
+        label=deleted.node.LABEL,
+        record_id=deleted.node.id,
+        record_name=deleted.node.display_name,
+        changes={"links_removed": [len(deleted.links), 0], "trash": [entry.id, None]},
+    )
+    return jsonify(deleted=deleted.node.id, links_removed=len(deleted.links), trash_id=entry.id)
+
+
+@bp.get(KIND_RULE + "/<node_id>/history")
+@require_role("viewer")
+def record_history(kind: str, node_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    graph.get(store, API_KINDS[kind], node_id)
+    limit = _int_arg("limit", 100, 1, 500)
+    return jsonify(items=[change_json(c) for c in history.for_record(store, node_id, limit)])
+
+
+# --- links ---------------------------------------------------------------------------------
+def _link_type(type_name: str) -> str:
+    if type_name not in graph.LINK_TYPES:
+        raise graph.ValidationError(
+            [
+                graph.FieldError(
+                    "type", f"muss einer dieser Werte sein: {', '.join(graph.LINK_TYPES)}"
+                )
+            ]
+        )
+    return type_name
+
+
+def _log_link(action: str, link: graph.Link, changes: dict[str, Any]) -> None:
+    history.record(
+        get_store(),
+        user=_username(),
+        action=action,
+        label=graph.LINK_TYPES[link.type].sources[0],
+        record_id=link.from_id,
+        record_name=link.from_name or link.from_id,
+        changes={"link": [link.type, f"{link.from_name} → {link.to_name}"], **changes},
+    )
+
+
+@bp.post("/links")
+@require_role("editor")
+def create_link():  # type: ignore[no-untyped-def]
+    data = _body()
+    type_name = _link_type(str(data.get("type", "")))
+    for end in ("from_id", "to_id"):
+        if not isinstance(data.get(end), str) or not data.get(end):
+            raise graph.ValidationError([graph.FieldError(end, "ist ein Pflichtfeld")])
+    link = graph.Link(type=type_name, from_id=data["from_id"], to_id=data["to_id"])
+    link = forms.apply_data(link, forms.link_fields(type_name), data, partial=True, strict=True)
+    created = graph.create_link(get_store(), link)
+    _log_link("link", created, {k: [None, _plain(v)] for k, v in created.properties().items() if v})
+    return jsonify(link_json(created)), 201
+
+
+@bp.get("/links/<type_name>/<link_id>")
+@require_role("viewer")
+def get_link(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
+    return jsonify(link_json(graph.get_link(get_store(), _link_type(type_name), link_id)))
+
+
+@bp.patch("/links/<type_name>/<link_id>")
+@require_role("editor")
+def patch_link(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
+    data = _body()
+    version = _require_version(data)
+    store = get_store()
+    current = graph.get_link(store, _link_type(type_name), link_id)
+    mine = forms.apply_data(current, forms.link_fields(type_name), data, partial=True, strict=True)
+    saved = graph.update_link(store, dataclasses.replace(mine, version=version))
+    _log_link("update", saved, history.diff(current, saved))
+    return jsonify(link_json(saved))
+
+
+@bp.delete("/links/<type_name>/<link_id>")
+@require_role("editor")
+def delete_link(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    current = graph.get_link(store, _link_type(type_name), link_id)
+    graph.delete_link(store, type_name, link_id)
+    entry = trash.put(store, current, user=_username())
+    _log_link("unlink", current, {})
+    return jsonify(deleted=link_id, trash_id=entry.id)
+
+
+# --- merge, duplicates, suggestions, trash -------------------------------------------------
+@bp.post("/actors/<node_id>/merge")
+@require_role("editor")
+def merge_actor(node_id: str):  # type: ignore[no-untyped-def]
+    data = _body()
+    dup = data.get("duplicate_id")
+    if not isinstance(dup, str) or not dup:
+        raise graph.ValidationError([graph.FieldError("duplicate_id", "ist ein Pflichtfeld")])
+    versions = {}
+    for key in ("version", "duplicate_version"):
+        value = data.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise graph.ValidationError([graph.FieldError(key, "muss eine ganze Zahl sein")])
+        versions[key] = value
+    result = merge.merge_actors(
+        get_store(),
+        node_id,
+        dup,
+        user=_username(),
+        survivor_version=versions["version"],
+        duplicate_version=versions["duplicate_version"],
+    )
+    return jsonify(
+        survivor=node_json(result.survivor),
+        merged=dup,
+        links_moved=result.moved,
+        links_already_present=result.absorbed,
+        links_dropped=result.dropped,
+        fields_filled=result.filled,
+    )
+
+
+@bp.get("/actors/duplicates")
+@require_role("viewer")
+def actor_duplicates():  # type: ignore[no-untyped-def]
+    name = (request.args.get("name") or "").strip()[:500]
+    if not name:
+        raise graph.ValidationError([graph.FieldError("name", "ist ein Pflichtfeld")])
+    found = duplicates.find_similar(
+        get_store(),
+        name,
+        email=(request.args.get("email") or "")[:254],
+        website=(request.args.get("website") or "")[:500],
+        exclude=request.args.get("exclude") or None,
+    )
+    return jsonify(
+        items=[
+            {"actor": node_json(c.actor), "score": round(c.score, 3), "reasons": c.reasons}
+            for c in found
+        ]
+    )
+
+
+@bp.get("/suggest")
+@require_role("viewer")
+def suggest():  # type: ignore[no-untyped-def]
+    labels = [lb for lb in (request.args.get("labels") or "Actor").split(",") if lb in graph.LABELS]
+    found = search.suggest(get_store(), request.args.get("q"), labels, limit=10)
+    return jsonify(items=[dataclasses.asdict(s) for s in found])
+
+
+@bp.post("/trash/<entry_id>/restore")
+@require_role("editor")
+def restore(entry_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    entry = trash.undo(store, entry_id)
+    what = trash.deleted_from(entry)
+    if isinstance(what, graph.Link):
+        _log_link("link", what, {"restored": [None, True]})
+        return jsonify(restored=what.id, kind="link")
+    history.record(
+        store,
+        user=_username(),
+        action="restore",
+        label=what.node.LABEL,
+        record_id=what.node.id,
+        record_name=what.node.display_name,
+        changes={"links_restored": [0, len(what.links)]},
+    )
+    return jsonify(restored=what.node.id, kind="node", links=len(what.links))
+
+
+@bp.get("/openapi.json")
+def openapi():  # type: ignore[no-untyped-def]
+    from netzwerk.web.openapi import spec
+
+    return jsonify(spec())

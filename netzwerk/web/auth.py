@@ -12,6 +12,8 @@ get 401 (JSON API); logged-in users without the role get 403.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
@@ -19,6 +21,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
@@ -30,7 +33,7 @@ from netzwerk.web import get_store
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
-login_manager.login_message = "Bitte melden Sie sich an."
+login_manager.login_message = _l("Bitte melden Sie sich an.")
 login_manager.login_message_category = "info"
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -93,8 +96,52 @@ def can_see_contacts() -> bool:
 
 
 class LoginForm(FlaskForm):
-    username = StringField("Benutzername", validators=[DataRequired(), Length(max=64)])
-    password = PasswordField("Passwort", validators=[DataRequired(), Length(max=1024)])
+    username = StringField(_l("Benutzername"), validators=[DataRequired(), Length(max=64)])
+    password = PasswordField(_l("Passwort"), validators=[DataRequired(), Length(max=1024)])
+
+
+class LoginThrottle:
+    """Lock a username+address pair after repeated failed logins (guessing protection).
+
+    Kept in memory: the app runs as one waitress process, and a restart forgetting the
+    counters is harmless. The same answer is given for existing and unknown names, so the
+    lock reveals nothing about which accounts exist.
+    """
+
+    def __init__(self, max_failures: int = 5, window_s: float = 900.0, lock_s: float = 900.0):
+        self.max_failures, self.window_s, self.lock_s = max_failures, window_s, lock_s
+        self._failures: dict[tuple[str, str], list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: tuple[str, str], now: float) -> list[float]:
+        times = [t for t in self._failures.get(key, []) if now - t < self.window_s + self.lock_s]
+        self._failures[key] = times
+        return times
+
+    def locked_for(self, username: str, address: str, now: float | None = None) -> float:
+        """Seconds the pair is still locked (0 if it may try)."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            times = self._recent((username.strip().lower(), address), now)
+            in_window = [t for t in times if times[-1] - t < self.window_s]
+            if len(in_window) >= self.max_failures:
+                return max(0.0, times[-1] + self.lock_s - now)
+            return 0.0
+
+    def failed(self, username: str, address: str, now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            key = (username.strip().lower(), address)
+            self._recent(key, now).append(now)
+            if len(self._failures) > 100_000:  # bounded memory under a flood of names
+                self._failures.clear()
+
+    def succeeded(self, username: str, address: str) -> None:
+        with self._lock:
+            self._failures.pop((username.strip().lower(), address), None)
+
+
+throttle = LoginThrottle()
 
 
 def _safe_next(target: str | None) -> str:
@@ -111,10 +158,24 @@ def _safe_next(target: str | None) -> str:
 def login():  # type: ignore[no-untyped-def]
     form = LoginForm()
     if form.validate_on_submit():
-        user = users.authenticate(get_store(), form.username.data or "", form.password.data or "")
+        name, address = form.username.data or "", request.remote_addr or "-"
+        wait = throttle.locked_for(name, address)
+        if wait > 0:
+            flash(
+                _(
+                    "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in "
+                    "%(minutes)d Minuten erneut.",
+                    minutes=max(1, round(wait / 60)),
+                ),
+                "error",
+            )
+            return render_template("auth/login.html", form=form), 429
+        user = users.authenticate(get_store(), name, form.password.data or "")
         if user is None:
+            throttle.failed(name, address)
             flash(_("Benutzername oder Passwort ist falsch."), "error")
             return render_template("auth/login.html", form=form), 401
+        throttle.succeeded(name, address)
         session.clear()  # a fresh session on login (no fixation)
         login_user(WebUser(user))
         return redirect(_safe_next(request.args.get("next")))
@@ -127,3 +188,42 @@ def logout():  # type: ignore[no-untyped-def]
     session.clear()
     flash(_("Sie wurden abgemeldet."), "info")
     return redirect(url_for("auth.login"))
+
+
+# --- own account: API tokens -------------------------------------------------------------------
+class TokenForm(FlaskForm):
+    name = StringField(_l("Bezeichnung"), validators=[DataRequired(), Length(max=100)])
+
+
+@bp.route("/konto", methods=["GET", "POST"])
+@require_role("viewer")
+def account():  # type: ignore[no-untyped-def]
+    """The user's own page: role, and personal API tokens (created here, shown once)."""
+    store = get_store()
+    form = TokenForm()
+    secret = None
+    status = 200
+    if request.method == "POST":
+        if form.validate():
+            secret, _token = users.create_token(store, current_user.user.id, form.name.data or "")
+            form.name.data = ""
+        else:
+            status = 400
+    return (
+        render_template(
+            "auth/account.html",
+            form=form,
+            secret=secret,
+            tokens=users.list_tokens(store, current_user.user.id),
+            role_title=users.ROLE_TITLES,
+        ),
+        status,
+    )
+
+
+@bp.post("/konto/tokens/<token_id>/widerrufen")
+@require_role("viewer")
+def revoke(token_id: str):  # type: ignore[no-untyped-def]
+    users.revoke_token(get_store(), current_user.user.id, token_id)
+    flash(_("Das Token wurde widerrufen."), "success")
+    return redirect(url_for("auth.account"))

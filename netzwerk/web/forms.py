@@ -1,0 +1,291 @@
+"""Forms of the records: one field table per kind drives the HTML form and the JSON API.
+
+The graph layer (:mod:`netzwerk.graph.validation`) holds the rules; forms only convert what
+the browser or a JSON client sent into the model's dataclasses (dates, numbers, yes/no) and
+put the graph's :class:`~netzwerk.graph.ValidationError` messages at the fields they name.
+So the form, the API and the importer accept and reject exactly the same things.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, Field, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import Length
+
+from netzwerk import graph
+from netzwerk.graph import model
+from netzwerk.graph.validation import parse_date
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One input: model field name, widget kind, label, choices, and whether it is required."""
+
+    name: str
+    kind: str  # text | textarea | select | date | bool | int | email | url | tel
+    label: Any
+    choices: tuple[tuple[str, str], ...] = ()
+    required: bool = False
+    contact: bool = False  # personal contact data: hidden without the contacts right
+    hint: Any = ""
+
+
+def _choices(values: Any, *, empty: bool = True) -> tuple[tuple[str, str], ...]:
+    pairs = [(str(v), str(v)) for v in values]
+    return ((("", "–"),) if empty else ()) + tuple(pairs)
+
+
+NAME = FieldSpec("name", "text", _l("Name"), required=True)
+SHORT = FieldSpec("short_name", "text", _l("Kurzname"))
+DESCRIPTION = FieldSpec("description", "textarea", _l("Beschreibung"))
+
+NODE_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "Actor": (
+        NAME,
+        SHORT,
+        FieldSpec("kind", "select", _l("Art"), _choices(model.ACTOR_KINDS, empty=False), True),
+        FieldSpec("sponsorship", "select", _l("Trägerschaft"), _choices(model.SPONSORSHIPS)),
+        FieldSpec("street", "text", _l("Straße")),
+        FieldSpec("postcode", "text", _l("PLZ"), hint=_l("fünfstellig, z. B. 54290")),
+        FieldSpec("town", "text", _l("Ort")),
+        FieldSpec("website", "url", _l("Webseite"), hint=_l("mit https://")),
+        FieldSpec("email", "email", _l("E-Mail")),
+        FieldSpec("phone", "tel", _l("Telefon")),
+        FieldSpec("notes", "textarea", _l("Notizen")),
+    ),
+    "Person": (
+        FieldSpec("title", "text", _l("Titel")),
+        FieldSpec("first_name", "text", _l("Vorname")),
+        FieldSpec("last_name", "text", _l("Nachname"), required=True),
+        FieldSpec("function", "text", _l("Funktion")),
+        FieldSpec("email", "email", _l("E-Mail"), contact=True),
+        FieldSpec("phone", "tel", _l("Telefon"), contact=True),
+        FieldSpec("consent_contact", "bool", _l("Einwilligung Kontakt")),
+        FieldSpec("consent_contact_date", "date", _l("Datum Einwilligung Kontakt")),
+        FieldSpec("consent_contact_source", "text", _l("Quelle Einwilligung Kontakt")),
+        FieldSpec("consent_newsletter", "bool", _l("Einwilligung Newsletter")),
+        FieldSpec("consent_newsletter_date", "date", _l("Datum Einwilligung Newsletter")),
+        FieldSpec("consent_newsletter_source", "text", _l("Quelle Einwilligung Newsletter")),
+        FieldSpec("legal_basis", "select", _l("Rechtsgrundlage"), _choices(model.LEGAL_BASES)),
+        FieldSpec("notes", "textarea", _l("Notizen")),
+    ),
+    "Alliance": (NAME, SHORT, DESCRIPTION, FieldSpec("founded", "date", _l("Gründung"))),
+    "Project": (
+        NAME,
+        SHORT,
+        DESCRIPTION,
+        FieldSpec("start", "date", _l("Beginn")),
+        FieldSpec("end", "date", _l("Ende")),
+        FieldSpec("funding_programme", "text", _l("Förderprogramm")),
+        FieldSpec(
+            "status", "select", _l("Status"), _choices(model.PROJECT_STATUSES, empty=False), True
+        ),
+    ),
+    "Topic": (NAME, DESCRIPTION),
+    "Stage": (NAME, FieldSpec("order", "int", _l("Reihenfolge"), required=True)),
+    "TargetGroup": (NAME,),
+    "Region": (
+        NAME,
+        FieldSpec("kind", "select", _l("Art"), _choices(model.REGION_KINDS, empty=False), True),
+    ),
+}
+
+_SINCE = FieldSpec("since", "date", _l("seit"))
+_UNTIL = FieldSpec("until", "date", _l("bis"))
+LINK_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "WORKS_AT": (FieldSpec("function", "text", _l("Funktion")), _SINCE, _UNTIL),
+    "MEMBER_OF": (
+        FieldSpec("role", "select", _l("Rolle"), _choices(model.MEMBER_ROLES, empty=False)),
+        _SINCE,
+        _UNTIL,
+    ),
+    "PARTICIPATES_IN": (
+        FieldSpec("role", "select", _l("Rolle"), _choices(model.PROJECT_ROLES, empty=False)),
+        _SINCE,
+        _UNTIL,
+    ),
+    "COOPERATES_WITH": (
+        FieldSpec(
+            "kind", "select", _l("Art"), _choices(model.COOPERATION_KINDS, empty=False), True
+        ),
+        FieldSpec(
+            "intensity",
+            "select",
+            _l("Intensität"),
+            (("", "–"), *((str(k), f"{k} – {v}") for k, v in model.INTENSITIES.items())),
+        ),
+        _SINCE,
+        _UNTIL,
+        FieldSpec("source", "text", _l("Quelle"), hint=_l("z. B. Netzwerktreffen 2024")),
+        FieldSpec("note", "textarea", _l("Notiz")),
+    ),
+    "CONTACT_FOR": (FieldSpec("role", "text", _l("Rolle")),),
+}
+
+
+def node_fields(label: str, *, contacts: bool = True) -> tuple[FieldSpec, ...]:
+    return tuple(f for f in NODE_FIELDS[label] if contacts or not f.contact)
+
+
+def link_fields(type_name: str) -> tuple[FieldSpec, ...]:
+    return LINK_FIELDS.get(type_name, ())
+
+
+def _wtf_field(spec: FieldSpec) -> Field:
+    """The WTForms field for a spec. Choices are not enforced here but by the graph layer,
+    so the message is the same German sentence as in the API."""
+    render_kw: dict[str, Any] = {}
+    if spec.kind in ("date", "email", "url", "tel"):
+        render_kw["type"] = spec.kind
+    if spec.kind == "int":
+        render_kw.update(type="number", min=1, max=99)
+    if spec.required:
+        render_kw["required"] = True
+        render_kw["aria-required"] = "true"
+    if spec.kind == "textarea":
+        return TextAreaField(
+            spec.label, validators=[Length(max=50_000)], render_kw={**render_kw, "rows": 4}
+        )
+    if spec.kind == "select":
+        return SelectField(
+            spec.label, choices=list(spec.choices), validate_choice=False, render_kw=render_kw
+        )
+    if spec.kind == "bool":
+        return BooleanField(spec.label, render_kw=render_kw)
+    return StringField(spec.label, validators=[Length(max=5_000)], render_kw=render_kw)
+
+
+_FORM_CACHE: dict[tuple[str, tuple[str, ...]], type[FlaskForm]] = {}
+
+
+def form_class(key: str, specs: tuple[FieldSpec, ...]) -> type[FlaskForm]:
+    """A FlaskForm class (CSRF included) with one field per spec plus the hidden version."""
+    cache_key = (key, tuple(s.name for s in specs))
+    cls = _FORM_CACHE.get(cache_key)
+    if cls is None:
+        attrs: dict[str, Any] = {s.name: _wtf_field(s) for s in specs}
+        attrs["version"] = HiddenField()
+        cls = type(f"{key}Form", (FlaskForm,), attrs)
+        _FORM_CACHE[cache_key] = cls
+    return cls
+
+
+def _convert(spec: FieldSpec, raw: Any, errors: list[graph.FieldError]) -> Any:
+    """Form/JSON value → model value; problems are collected as field errors."""
+    if spec.kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+        return str(raw).strip().lower() in ("1", "y", "yes", "true", "on", "ja")
+    if spec.kind == "date":
+        try:
+            return parse_date(raw, spec.name)
+        except graph.ValidationError as exc:
+            errors += exc.errors
+            return None
+    if spec.kind == "int" or (spec.name == "intensity"):
+        if raw in (None, ""):
+            return None if spec.name == "intensity" else 0
+        if isinstance(raw, bool):
+            errors.append(graph.FieldError(spec.name, "muss eine ganze Zahl sein"))
+            return None
+        try:
+            return int(str(raw).strip())
+        except ValueError:
+            errors.append(graph.FieldError(spec.name, "muss eine ganze Zahl sein"))
+            return None
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        errors.append(graph.FieldError(spec.name, "muss ein Text sein"))
+        return ""
+    return raw
+
+
+def apply_data(
+    obj: Any,
+    specs: tuple[FieldSpec, ...],
+    data: Mapping[str, Any],
+    *,
+    partial: bool = False,
+    strict: bool = False,
+) -> Any:
+    """A copy of ``obj`` (node or link dataclass) with the submitted fields applied.
+
+    ``partial`` keeps fields that were not sent (PATCH, or contact fields a viewer cannot
+    see); ``strict`` rejects unknown keys (JSON API). Raises ValidationError.
+    """
+    errors: list[graph.FieldError] = []
+    known = {s.name for s in specs}
+    if strict:
+        allowed = known | {"version", "id", "created", "updated", "type", "from_id", "to_id"}
+        errors += [
+            graph.FieldError(k, "ist kein bekanntes Feld")
+            for k in data
+            if k not in allowed and not k.startswith("_")
+        ]
+    changes: dict[str, Any] = {}
+    for spec in specs:
+        if spec.name not in data:
+            if partial or spec.kind != "bool":
+                continue
+            changes[spec.name] = False  # an unticked checkbox is not sent at all
+            continue
+        changes[spec.name] = _convert(spec, data.get(spec.name), errors)
+    if errors:
+        raise graph.ValidationError(errors)
+    return dataclasses.replace(obj, **changes)
+
+
+def version_of(data: Mapping[str, Any]) -> int | None:
+    raw = data.get("version")
+    if raw in (None, ""):
+        return None
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def display(value: Any) -> str:
+    """A value as shown in tables and conflict lists."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+def conflict_rows(
+    specs: tuple[FieldSpec, ...], current: Any, mine: Any
+) -> list[tuple[Any, str, str]]:
+    """(label, their value, your value) for every field that differs, for the conflict box."""
+    out = []
+    for spec in specs:
+        theirs, yours = getattr(current, spec.name, None), getattr(mine, spec.name, None)
+        if (theirs or None) != (yours or None):
+            out.append((spec.label, display(theirs), display(yours)))
+    return out
+
+
+def form_values(obj: Any, specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
+    """Field values of a record as a form shows them (dates ISO for ``<input type=date>``)."""
+    out: dict[str, Any] = {}
+    for spec in specs:
+        value = getattr(obj, spec.name, None)
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif value is None:
+            value = "" if spec.kind != "bool" else False
+        elif spec.kind in ("int", "select") and not isinstance(value, bool):
+            value = str(value)
+        out[spec.name] = value
+    return out

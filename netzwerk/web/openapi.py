@@ -1,0 +1,362 @@
+"""OpenAPI 3.0 description of /api/v1, built from the same field tables as the forms.
+
+Generated rather than typed out so that a field added to :mod:`netzwerk.web.forms` shows up
+in the description automatically; the paths are listed by hand.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from netzwerk import graph
+from netzwerk.web import forms
+
+KIND_LABELS = {
+    "actors": "Actor",
+    "persons": "Person",
+    "alliances": "Alliance",
+    "projects": "Project",
+    "topics": "Topic",
+    "stages": "Stage",
+    "target-groups": "TargetGroup",
+    "regions": "Region",
+}
+_TYPES = {
+    "text": {"type": "string", "maxLength": 5000},
+    "email": {"type": "string", "maxLength": 254},
+    "url": {"type": "string", "maxLength": 5000},
+    "tel": {"type": "string", "maxLength": 40},
+    "textarea": {"type": "string", "maxLength": 50000},
+    "date": {"type": "string", "format": "date", "nullable": True},
+    "bool": {"type": "boolean"},
+    "int": {"type": "integer", "minimum": 1, "maximum": 99},
+}
+
+
+def _field_schema(spec: forms.FieldSpec) -> dict[str, Any]:
+    if spec.kind == "select":
+        values = [v for v, _ in spec.choices]
+        if spec.name == "intensity":
+            return {"type": "integer", "enum": [1, 2, 3], "nullable": True}
+        return {"type": "string", "enum": values}
+    return dict(_TYPES[spec.kind])
+
+
+def _record_schemas(label: str) -> dict[str, Any]:
+    specs = forms.NODE_FIELDS[label]
+    props = {s.name: {**_field_schema(s), "description": str(s.label)} for s in specs}
+    meta = {
+        "id": {"type": "string", "readOnly": True},
+        "version": {"type": "integer", "readOnly": True},
+        "created": {"type": "string", "format": "date-time", "readOnly": True},
+        "updated": {"type": "string", "format": "date-time", "readOnly": True},
+        "label": {"type": "string", "readOnly": True},
+    }
+    required = [s.name for s in specs if s.required and s.kind != "select"]
+    return {
+        label: {"type": "object", "properties": {**meta, **props}},
+        f"{label}Create": {
+            "type": "object",
+            "properties": props,
+            "required": required,
+            "additionalProperties": False,
+        },
+        f"{label}Update": {
+            "type": "object",
+            "properties": {**props, "version": {"type": "integer"}},
+            "required": ["version"],
+            "additionalProperties": False,
+        },
+    }
+
+
+def _json(schema_ref: str) -> dict[str, Any]:
+    return {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema_ref}"}}}
+
+
+def _errors() -> dict[str, Any]:
+    return {
+        "400": {"description": "Ungültige Eingabe", "content": _json("ValidationErrors")},
+        "401": {"description": "Nicht angemeldet", "content": _json("Error")},
+        "403": {"description": "Keine Berechtigung", "content": _json("Error")},
+    }
+
+
+def spec() -> dict[str, Any]:
+    schemas: dict[str, Any] = {
+        "Error": {
+            "type": "object",
+            "properties": {"error": {"type": "string"}, "status": {"type": "integer"}},
+            "required": ["error"],
+        },
+        "ValidationErrors": {
+            "type": "object",
+            "properties": {
+                "error": {"type": "string"},
+                "errors": {
+                    "type": "object",
+                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+            "required": ["errors"],
+        },
+        "Conflict": {
+            "type": "object",
+            "properties": {"error": {"type": "string"}, "current": {"type": "object"}},
+        },
+        "Link": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "string"},
+                "type": {"type": "string", "enum": list(graph.LINK_TYPES)},
+                "from_id": {"type": "string"},
+                "to_id": {"type": "string"},
+                "version": {"type": "integer"},
+            },
+        },
+        "LinkCreate": {
+            "type": "object",
+            "properties": {
+                "type": {"type": "string", "enum": list(graph.LINK_TYPES)},
+                "from_id": {"type": "string", "maxLength": 128},
+                "to_id": {"type": "string", "maxLength": 128},
+                "function": {"type": "string"},
+                "role": {"type": "string"},
+                "kind": {"type": "string"},
+                "intensity": {"type": "integer", "enum": [1, 2, 3], "nullable": True},
+                "since": {"type": "string", "format": "date", "nullable": True},
+                "until": {"type": "string", "format": "date", "nullable": True},
+                "source": {"type": "string"},
+                "note": {"type": "string"},
+            },
+            "required": ["type", "from_id", "to_id"],
+            "additionalProperties": False,
+        },
+    }
+    paths: dict[str, Any] = {}
+    for kind, label in KIND_LABELS.items():
+        schemas.update(_record_schemas(label))
+        id_param = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+        paths[f"/{kind}"] = {
+            "get": {
+                "summary": f"{label}: Liste mit Suche, Filtern, Sortierung und Seiten",
+                "parameters": [
+                    {"name": n, "in": "query", "schema": {"type": "string", "maxLength": 200}}
+                    for n in (
+                        "q",
+                        "kind",
+                        "status",
+                        "topic",
+                        "stage",
+                        "target_group",
+                        "region",
+                        "alliance",
+                        "actor",
+                        "sort",
+                        "order",
+                    )
+                ]
+                + [
+                    {"name": "skip", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                    {
+                        "name": "limit",
+                        "in": "query",
+                        "schema": {"type": "integer", "minimum": 1, "maximum": 500},
+                    },
+                ],
+                "responses": {
+                    "200": {
+                        "description": "Eine Seite",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "items": {
+                                            "type": "array",
+                                            "items": {"$ref": f"#/components/schemas/{label}"},
+                                        },
+                                        "total": {"type": "integer"},
+                                        "skip": {"type": "integer"},
+                                        "limit": {"type": "integer"},
+                                    },
+                                }
+                            }
+                        },
+                    },
+                    **_errors(),
+                },
+            },
+            "post": {
+                "summary": f"{label} anlegen",
+                "requestBody": {"required": True, "content": _json(f"{label}Create")},
+                "responses": {
+                    "201": {"description": "Angelegt", "content": _json(label)},
+                    **_errors(),
+                },
+            },
+        }
+        paths[f"/{kind}/{{id}}"] = {
+            "parameters": [id_param],
+            "get": {
+                "summary": f"{label} mit allen Verknüpfungen",
+                "responses": {
+                    "200": {"description": "Der Datensatz", "content": _json(label)},
+                    "404": {"description": "Nicht gefunden", "content": _json("Error")},
+                    **_errors(),
+                },
+            },
+            "patch": {
+                "summary": f"{label} ändern (nur gesendete Felder; version ist Pflicht)",
+                "requestBody": {"required": True, "content": _json(f"{label}Update")},
+                "responses": {
+                    "200": {"description": "Gespeichert", "content": _json(label)},
+                    "404": {"description": "Nicht gefunden", "content": _json("Error")},
+                    "409": {"description": "Inzwischen geändert", "content": _json("Conflict")},
+                    **_errors(),
+                },
+            },
+            "put": {
+                "summary": f"{label} ersetzen (nicht gesendete Felder werden geleert)",
+                "requestBody": {"required": True, "content": _json(f"{label}Update")},
+                "responses": {
+                    "200": {"description": "Gespeichert", "content": _json(label)},
+                    "404": {"description": "Nicht gefunden", "content": _json("Error")},
+                    "409": {"description": "Inzwischen geändert", "content": _json("Conflict")},
+                    **_errors(),
+                },
+            },
+            "delete": {
+                "summary": f"{label} löschen (rückgängig über /trash/{{id}}/restore)",
+                "parameters": [{"name": "version", "in": "query", "schema": {"type": "integer"}}],
+                "responses": {
+                    "200": {"description": "Gelöscht"},
+                    "404": {"description": "Nicht gefunden", "content": _json("Error")},
+                    "409": {"description": "Inzwischen geändert", "content": _json("Conflict")},
+                    **_errors(),
+                },
+            },
+        }
+        paths[f"/{kind}/{{id}}/history"] = {
+            "parameters": [id_param],
+            "get": {
+                "summary": f"Änderungsverlauf eines {label}",
+                "responses": {"200": {"description": "Einträge, neueste zuerst"}, **_errors()},
+            },
+        }
+    link_params = [
+        {"name": "type", "in": "path", "required": True, "schema": {"type": "string"}},
+        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+    ]
+    paths["/links"] = {
+        "post": {
+            "summary": "Verknüpfung anlegen",
+            "requestBody": {"required": True, "content": _json("LinkCreate")},
+            "responses": {
+                "201": {"description": "Angelegt", "content": _json("Link")},
+                **_errors(),
+            },
+        }
+    }
+    paths["/links/{type}/{id}"] = {
+        "parameters": link_params,
+        "get": {"summary": "Verknüpfung lesen", "responses": {"200": {"description": "OK"}}},
+        "patch": {
+            "summary": "Verknüpfung ändern (version ist Pflicht)",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {"version": {"type": "integer"}},
+                            "required": ["version"],
+                        }
+                    }
+                },
+            },
+            "responses": {
+                "200": {"description": "Gespeichert"},
+                "409": {"description": "Konflikt"},
+                **_errors(),
+            },
+        },
+        "delete": {"summary": "Verknüpfung entfernen", "responses": {"200": {"description": "OK"}}},
+    }
+    paths["/actors/{id}/merge"] = {
+        "post": {
+            "summary": "Dublette in diesen Akteur zusammenführen",
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {
+                                "duplicate_id": {"type": "string"},
+                                "version": {"type": "integer"},
+                                "duplicate_version": {"type": "integer"},
+                            },
+                            "required": ["duplicate_id"],
+                        }
+                    }
+                },
+            },
+            "responses": {"200": {"description": "Zusammengeführt"}, **_errors()},
+        }
+    }
+    paths["/actors/duplicates"] = {
+        "get": {
+            "summary": "Ähnliche Akteure (Dublettenprüfung)",
+            "parameters": [
+                {"name": "name", "in": "query", "required": True, "schema": {"type": "string"}},
+                {"name": "email", "in": "query", "schema": {"type": "string"}},
+                {"name": "website", "in": "query", "schema": {"type": "string"}},
+            ],
+            "responses": {"200": {"description": "Kandidaten"}, **_errors()},
+        }
+    }
+    paths["/suggest"] = {
+        "get": {
+            "summary": "Autovervollständigung",
+            "parameters": [
+                {"name": "q", "in": "query", "schema": {"type": "string"}},
+                {"name": "labels", "in": "query", "schema": {"type": "string"}},
+            ],
+            "responses": {"200": {"description": "Vorschläge"}},
+        }
+    }
+    paths["/trash/{id}/restore"] = {
+        "post": {
+            "summary": "Gelöschten Eintrag wiederherstellen",
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+            ],
+            "responses": {"200": {"description": "Wiederhergestellt"}, "404": {"description": "—"}},
+        }
+    }
+    paths["/me"] = {
+        "get": {"summary": "Das eigene Konto", "responses": {"200": {"description": "OK"}}}
+    }
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "netzwerk API",
+            "version": "1",
+            "description": "Akteure, Personen, Bündnisse, Projekte, Vokabulare und ihre "
+            "Verknüpfungen. Siehe docs/API.md.",
+        },
+        "servers": [{"url": "/api/v1"}],
+        "security": [{"bearer": []}, {"session": []}],
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer"},
+                "session": {"type": "apiKey", "in": "cookie", "name": "netzwerk_session"},
+            },
+        },
+        "paths": paths,
+    }
