@@ -1,7 +1,295 @@
-"""Kooperationslücken: Analysen, Bericht (issue 6)."""
+"""Kooperationslücken: analyses pages, downloads, partner suggestions, report (issue 6).
+
+Every page reads the shared filter (:mod:`netzwerk.web.filters`) and the cached gap report
+(:func:`netzwerk.graph.analysis.source.report`): after the first view, moving between the
+pages or downloading costs no recomputation until the graph changes.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from datetime import date
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+from markupsafe import Markup
+
+from netzwerk import graph
+from netzwerk.graph import network, suggestions_store
+from netzwerk.graph.analysis import overview, source, suggestions, tables
+from netzwerk.graph.analysis._util import vocab as vocab_of
+from netzwerk.web import filters, get_store
+from netzwerk.web.auth import require_role
 
 bp = Blueprint("gaps", __name__)
+
+SHOW = 12  # rows per list on the overview; the rest is in the downloads
+
+
+def _load() -> tuple[filters.ParsedFilter, source.Loaded, Any]:
+    store = get_store()
+    snap = network.snapshot(store)
+    parsed = filters.parse(request.args, snap.vocabulary)
+    data, rep = source.report(store, parsed.flt)
+    return parsed, data, rep
+
+
+def _context(parsed: filters.ParsedFilter, data: source.Loaded, rep: Any) -> dict[str, Any]:
+    g = data.graph
+    v = vocab_of(g)
+
+    def name(n: Any) -> str:
+        return str(g.nodes[n].get("name", n)) if n in g else str(n)
+
+    return {
+        "f": parsed,
+        "choices": filters.choices(data.snapshot.vocabulary),
+        "g": g,
+        "v": v,
+        "rep": rep,
+        "name": name,
+        "show": SHOW,
+        "profiles": data.profiles,
+    }
+
+
+@bp.get("/luecken")
+@require_role("viewer")
+def overview_page():  # type: ignore[no-untyped-def]
+    parsed, data, rep = _load()
+    return render_template("gaps/overview.html", **_context(parsed, data, rep))
+
+
+@bp.get("/luecken/abdeckung")
+@require_role("viewer")
+def coverage_page():  # type: ignore[no-untyped-def]
+    parsed, data, rep = _load()
+    dim = "topic" if request.args.get("dim") == "topic" else "stage"
+    measure = "projects" if request.args.get("measure") == "projects" else "actors"
+    cov = rep.coverage_topic if dim == "topic" else rep.coverage_stage
+    drill = None
+    raw = request.args.get("cell", "")
+    if raw:
+        region, _sep, column = raw.partition("|")
+        if (region, column) in cov.cells:
+            drill = cov.cell(region, column)
+        else:
+            flash(
+                _("Dieses Feld gibt es nicht (mehr); bitte ein Feld der Tabelle wählen."), "error"
+            )
+    return render_template(
+        "gaps/coverage.html",
+        cov=cov,
+        dim=dim,
+        measure=measure,
+        drill=drill,
+        **_context(parsed, data, rep),
+    )
+
+
+@bp.get("/luecken/uebergaenge")
+@require_role("viewer")
+def transitions_page():  # type: ignore[no-untyped-def]
+    parsed, data, rep = _load()
+    return render_template("gaps/transitions.html", **_context(parsed, data, rep))
+
+
+@bp.get("/luecken/vorschlaege")
+@require_role("viewer")
+def suggestions_page():  # type: ignore[no-untyped-def]
+    parsed, data, rep = _load()
+    actor = request.args.get("actor", "")
+    found = rep.suggestions
+    if actor:
+        if actor not in data.graph:
+            flash(_("Dieser Akteur ist nicht im gefilterten Netzwerk."), "error")
+            actor = ""
+        else:
+            found = suggestions.suggest_for(data.graph, actor, limit=20, dismissed=data.dismissed)
+    return render_template(
+        "gaps/suggestions.html",
+        found=found,
+        actor=actor,
+        actors=sorted(
+            ((n, d["name"]) for n, d in data.graph.nodes(data=True)), key=lambda a: a[1].casefold()
+        ),
+        dismissed=suggestions_store.dismissals(get_store()),
+        kinds=graph.COOPERATION_KINDS,
+        **_context(parsed, data, rep),
+    )
+
+
+@bp.get("/luecken/vorschlaege.json")
+@require_role("viewer")
+def suggestions_json():  # type: ignore[no-untyped-def]
+    """Suggested edges for the network picture: ``?actor=<id>`` (else the report's list),
+    ``limit`` (1–200), plus the shared filter parameters."""
+    parsed, data, rep = _load()
+    try:
+        limit = max(1, min(200, int(request.args.get("limit", "20"))))
+    except ValueError:
+        return jsonify(error="limit muss eine Zahl sein."), 400
+    actor = request.args.get("actor", "")
+    if actor:
+        if actor not in data.graph:
+            return jsonify(error=f"Akteur „{actor[:60]}“ ist nicht im gefilterten Netzwerk."), 404
+        found = suggestions.suggest_for(data.graph, actor, limit=limit, dismissed=data.dismissed)
+    else:
+        found = rep.suggestions[:limit]
+    return jsonify(
+        filter_errors=parsed.errors,
+        suggestions=[
+            {
+                "from": s.a,
+                "to": s.b,
+                "from_name": data.graph.nodes[s.a]["name"],
+                "to_name": data.graph.nodes[s.b]["name"],
+                "score": s.score,
+                "reasons": s.reasons,
+                "topics": s.topics,
+                "stages": s.stages,
+                "target_groups": s.target_groups,
+                "region": s.region,
+                "common_partners": s.common_partners,
+            }
+            for s in found
+        ],
+    )
+
+
+def _back() -> Any:
+    target = request.form.get("next", "")
+    if not target.startswith("/luecken") or "//" in target:
+        target = url_for("gaps.suggestions_page")
+    return redirect(target)
+
+
+@bp.post("/luecken/vorschlaege/annehmen")
+@require_role("editor")
+def accept():  # type: ignore[no-untyped-def]
+    a, b = request.form.get("a", ""), request.form.get("b", "")
+    kind = request.form.get("kind") or suggestions_store.DEFAULT_KIND
+    try:
+        link = suggestions_store.accept(get_store(), a, b, by=current_user.user.username, kind=kind)
+    except graph.ValidationError as exc:
+        flash(str(exc), "error")
+        return _back()
+    flash(
+        _(
+            "Kooperation „%(a)s – %(b)s“ (%(kind)s) angelegt.",
+            a=link.from_name,
+            b=link.to_name,
+            kind=kind,
+        ),
+        "success",
+    )
+    return _back()
+
+
+@bp.post("/luecken/vorschlaege/verwerfen")
+@require_role("editor")
+def dismiss():  # type: ignore[no-untyped-def]
+    try:
+        suggestions_store.dismiss(
+            get_store(),
+            request.form.get("a", ""),
+            request.form.get("b", ""),
+            by=current_user.user.username,
+        )
+    except graph.ValidationError as exc:
+        flash(str(exc), "error")
+        return _back()
+    flash(_("Vorschlag verworfen; er wird nicht mehr angezeigt."), "success")
+    return _back()
+
+
+@bp.post("/luecken/vorschlaege/wiederherstellen")
+@require_role("editor")
+def restore():  # type: ignore[no-untyped-def]
+    try:
+        done = suggestions_store.restore(
+            get_store(), request.form.get("a", ""), request.form.get("b", "")
+        )
+    except graph.ValidationError as exc:
+        flash(str(exc), "error")
+        return _back()
+    flash(
+        _("Vorschlag wird wieder angezeigt.")
+        if done
+        else _("Dieser Vorschlag war nicht verworfen."),
+        "success",
+    )
+    return _back()
+
+
+@bp.get("/luecken/export.<fmt>")
+@require_role("viewer")
+def export(fmt: str):  # type: ignore[no-untyped-def]
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    parsed, data, rep = _load()
+    all_tables = tables.tables(rep, data.graph)
+    stamp = (parsed.flt.as_of or date.today()).isoformat()
+    if fmt == "xlsx":
+        body = tables.to_xlsx(all_tables)
+        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        filename = f"kooperationsluecken-{stamp}.xlsx"
+    else:
+        section = request.args.get("section", "")
+        if section not in all_tables:
+            abort(404)
+        body = tables.to_csv(all_tables[section])
+        mime = "text/csv; charset=utf-8"
+        filename = f"{section}-{stamp}.csv"
+    return Response(
+        body, mimetype=mime, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )
+
+
+def _report_context() -> dict[str, Any]:
+    parsed, data, rep = _load()
+    ctx = _context(parsed, data, rep)
+    ctx["chart"] = Markup(
+        overview.bar_chart_svg(rep.figures.per_year, title=_("Neue Kooperationen je Jahr"))
+    )
+    ctx["gaps_list"] = rep.main_gaps(data.graph)
+    ctx["today"] = date.today()
+    return ctx
+
+
+@bp.get("/bericht")
+@require_role("viewer")
+def report_page():  # type: ignore[no-untyped-def]
+    return render_template("gaps/report.html", standalone=False, **_report_context())
+
+
+@bp.get("/bericht.html")
+@require_role("viewer")
+def report_download():  # type: ignore[no-untyped-def]
+    from importlib import resources
+
+    css = "\n".join(
+        resources.files("netzwerk.web").joinpath("static/css", name).read_text(encoding="utf-8")
+        for name in ("netzwerk.css", "gaps.css")
+    )
+    html = render_template(
+        "gaps/report.html", standalone=True, css=Markup(css), **_report_context()
+    )
+    return Response(
+        html,
+        mimetype="text/html",
+        headers={
+            "Content-Disposition": f'attachment; filename="netzwerkbericht-{date.today()}.html"'
+        },
+    )
