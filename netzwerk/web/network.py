@@ -1,7 +1,348 @@
-"""Netzwerkbilder mit pyvis/vis-network (issue 5)."""
+"""Netzwerkbilder (issue 5): cooperation network, ego view, alliances and projects.
+
+Each view is a page (filter form, empty canvas, legend) plus a JSON endpoint with the
+picture's data (``…/daten.json``, same query string) and a standalone offline HTML download
+(``…/bild.html``). The page's ``static/js/network.js`` fetches the JSON and draws it with
+vis-network at the server's fixed positions (physics off), because the CSP forbids inline
+script and because the browser must not compute layouts for thousands of actors.
+
+Query parameters (all optional, German like the UI): ``buendnis``, ``projekt``, ``thema``,
+``stufe``, ``zielgruppe``, ``region``, ``art`` (repeatable), ``kooperation`` (repeatable),
+``stichtag`` (date, default today), ``farbe``, ``groesse``, ``gruppierung``,
+``gemeinschaft``, ``alle=1`` (no aggregation), for the ego view ``tiefe`` (1 or 2), for the
+alliance view ``projekte=0`` and ``mehrfach=1``. Unknown values are ignored with a
+message, never a 500.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from datetime import date, datetime
+from importlib import resources
+from typing import Any
+from urllib.parse import quote
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+
+from netzwerk.graph import network as nw
+from netzwerk.graph import pictures
+from netzwerk.web import get_store
+from netzwerk.web.auth import require_role
 
 bp = Blueprint("network", __name__)
+
+DETAIL_PATHS = {"Actor": "/akteure/", "Alliance": "/buendnisse/", "Project": "/projekte/"}
+FILTER_PARAMS = ("buendnis", "projekt", "thema", "stufe", "zielgruppe", "region")
+
+
+def _tr(text: str) -> str:
+    return _(text)
+
+
+def parse_date(text: str) -> date | None:
+    """``2024-05-31`` (date input) or ``31.05.2024``; None if it is neither."""
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_filter(snap: nw.Snapshot, args: Any) -> tuple[nw.NetworkFilter, list[str]]:
+    """The filter a query string asks for, and German warnings for what was ignored."""
+    vocab = snap.vocabulary
+    warnings: list[str] = []
+    known = {
+        "buendnis": (vocab.alliances, _("Bündnis")),
+        "projekt": (vocab.projects, _("Projekt")),
+        "thema": (vocab.topics, _("Thema")),
+        "stufe": (vocab.stages, _("Bildungsstufe")),
+        "zielgruppe": (vocab.target_groups, _("Zielgruppe")),
+        "region": (vocab.regions, _("Region")),
+    }
+    values: dict[str, str] = {}
+    for param, (table, title) in known.items():
+        value = (args.get(param) or "").strip()
+        if value and value not in table:
+            warnings.append(_("Unbekannte Auswahl für %(what)s wurde ignoriert.", what=title))
+            value = ""
+        values[param] = value
+    kinds = [k for k in args.getlist("art") if k]
+    coops = [k for k in args.getlist("kooperation") if k]
+    if any(k not in pictures.ACTOR_KINDS for k in kinds):
+        warnings.append(_("Unbekannte Akteursart wurde ignoriert."))
+    if any(k not in pictures.COOPERATION_KINDS for k in coops):
+        warnings.append(_("Unbekannte Kooperationsart wurde ignoriert."))
+    raw_day = (args.get("stichtag") or "").strip()
+    day = parse_date(raw_day) if raw_day else date.today()
+    if day is None:
+        warnings.append(
+            _(
+                "Das Datum „%(d)s“ ist ungültig (TT.MM.JJJJ); gezeigt wird der Stand von heute.",
+                d=raw_day[:40],
+            )
+        )
+        day = date.today()
+    flt = nw.NetworkFilter(
+        alliance=values["buendnis"],
+        project=values["projekt"],
+        topic=values["thema"],
+        stage=values["stufe"],
+        target_group=values["zielgruppe"],
+        region=values["region"],
+        actor_kinds=tuple(k for k in kinds if k in pictures.ACTOR_KINDS),
+        cooperation_kinds=tuple(k for k in coops if k in pictures.COOPERATION_KINDS),
+        as_of=day,
+    )
+    return flt, warnings
+
+
+def _choice(name: str, allowed: tuple[str, ...], default: str) -> str:
+    value = request.args.get(name, default)
+    return value if value in allowed else default
+
+
+def _link(base: str = "") -> pictures.Link:
+    def link(label: str, node_id: str) -> str:
+        return base + DETAIL_PATHS[label] + quote(str(node_id), safe="")
+
+    return link
+
+
+def _args_with(changes: dict[str, str], endpoint: str = "network.page", **values: Any) -> str:
+    """The current query plus ``changes`` (drill-down from an aggregate)."""
+    args: dict[str, Any] = {k: request.args.getlist(k) for k in request.args}
+    for k in ("gruppierung", "gemeinschaft", "alle"):
+        args.pop(k, None)
+    for k, v in changes.items():
+        args[k] = [v]
+    return url_for(endpoint, **values, **args)
+
+
+def _show_projects() -> bool:
+    """Projects are shown unless unticked (the form sends a hidden 0 before the box's 1)."""
+    values = request.args.getlist("projekte")
+    return not values or "1" in values
+
+
+def _int_arg(name: str) -> int | None:
+    raw = request.args.get(name, "")
+    return int(raw) if raw.isdigit() and len(raw) < 7 else None
+
+
+# --- payloads ---------------------------------------------------------------------------
+
+
+def _cooperation_payload(base: str = "") -> dict[str, Any]:
+    snap = nw.snapshot(get_store())
+    flt, warnings = parse_filter(snap, request.args)
+    payload = pictures.cooperation_picture(
+        snap,
+        flt,
+        colour_by=_choice("farbe", pictures.COLOUR_BY, "kind"),
+        size_by=_choice("groesse", pictures.SIZE_BY, "degree"),
+        group_by=_choice("gruppierung", pictures.GROUP_BY, ""),
+        community=_int_arg("gemeinschaft"),
+        show_all=request.args.get("alle") == "1",
+        aggregate_above=int(current_app.config.get("NETWORK_AGGREGATE_ABOVE", 2000)),
+        link=_link(base),
+        drill=lambda params: base + _args_with(params),
+        tr=_tr,
+    )
+    payload["warnings"] = warnings
+    payload["as_of"] = flt.as_of.isoformat() if flt.as_of else ""
+    if payload["mode"] == "aggregate":
+        payload["show_all_url"] = base + _args_with({"alle": "1"})
+    return payload
+
+
+def _ego_payload(actor_id: str, base: str = "") -> dict[str, Any]:
+    snap = nw.snapshot(get_store())
+    raw_day = (request.args.get("stichtag") or "").strip()
+    day = parse_date(raw_day) if raw_day else date.today()
+    warnings = [] if day else [_("Ungültiges Datum; gezeigt wird der Stand von heute.")]
+    try:
+        payload = pictures.ego_picture(
+            snap,
+            actor_id,
+            depth=2 if request.args.get("tiefe") == "2" else 1,
+            as_of=day or date.today(),
+            link=_link(base),
+            tr=_tr,
+        )
+    except KeyError:
+        abort(404)
+    payload["warnings"] = warnings
+    return payload
+
+
+def _alliance_payload(base: str = "") -> dict[str, Any]:
+    snap = nw.snapshot(get_store())
+    flt, warnings = parse_filter(snap, request.args)
+    payload = pictures.alliance_picture(
+        snap,
+        flt,
+        projects=_show_projects(),
+        overlaps_only=request.args.get("mehrfach") == "1",
+        link=_link(base),
+        tr=_tr,
+    )
+    payload["warnings"] = warnings
+    return payload
+
+
+def _json(payload: dict[str, Any]) -> Response:
+    resp = jsonify(payload)
+    resp.headers["Cache-Control"] = "private, no-store"
+    return resp
+
+
+def _standalone(payload: dict[str, Any], filename: str) -> Response:
+    """The picture as one offline HTML file: vis-network, styles, script and data inlined."""
+    static = resources.files("netzwerk.web") / "static"
+    html = render_template(
+        "network/standalone.html",
+        payload=payload,
+        vis_js=(static / "vendor/vis-network/vis-network.min.js").read_text(encoding="utf-8"),
+        vis_css=(static / "vendor/vis-network/vis-network.css").read_text(encoding="utf-8"),
+        css=(static / "css/network.css").read_text(encoding="utf-8"),
+        js=(static / "js/network.js").read_text(encoding="utf-8"),
+        created=datetime.now().strftime("%d.%m.%Y %H:%M"),
+    )
+    resp = Response(html, mimetype="text/html")
+    resp.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # The file runs its inlined script when opened from disk; served here it is only saved.
+    resp.headers["Content-Security-Policy"] = (
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+        "img-src data:; frame-ancestors 'none'"
+    )
+    return resp
+
+
+def _page(view: str, title: str, data_url: str, download_url: str, **extra: Any) -> str:
+    snap = nw.snapshot(get_store())
+    flt, warnings = parse_filter(snap, request.args)
+    return render_template(
+        "network/view.html",
+        view=view,
+        title=title,
+        data_url=data_url,
+        download_url=download_url,
+        options=pictures.filter_options(snap),
+        flt=flt,
+        args=request.args,
+        warnings=warnings,
+        colour_by=_choice("farbe", pictures.COLOUR_BY, "kind"),
+        size_by=_choice("groesse", pictures.SIZE_BY, "degree"),
+        **extra,
+    )
+
+
+def _query() -> str:
+    return request.query_string.decode("latin-1")
+
+
+def _with_query(url: str) -> str:
+    q = _query()
+    return f"{url}?{q}" if q else url
+
+
+# --- cooperation network ----------------------------------------------------------------
+
+
+@bp.get("/netzwerk")
+@require_role("viewer")
+def page() -> str:
+    return _page(
+        "cooperation",
+        _("Kooperationsnetz"),
+        _with_query(url_for("network.data")),
+        _with_query(url_for("network.download")),
+    )
+
+
+@bp.get("/netzwerk/daten.json")
+@require_role("viewer")
+def data() -> Response:
+    return _json(_cooperation_payload())
+
+
+@bp.get("/netzwerk/bild.html")
+@require_role("viewer")
+def download() -> Response:
+    return _standalone(_cooperation_payload(request.host_url.rstrip("/")), "netzwerk.html")
+
+
+# --- ego view ---------------------------------------------------------------------------
+
+
+@bp.get("/netzwerk/ego/<actor_id>")
+@require_role("viewer")
+def ego(actor_id: str) -> str:
+    snap = nw.snapshot(get_store())
+    actor = next((a for a in snap.actors if a["id"] == actor_id), None)
+    if actor is None:
+        abort(404)
+    return _page(
+        "ego",
+        _("Partner von %(name)s", name=actor["name"]),
+        _with_query(url_for("network.ego_data", actor_id=actor_id)),
+        _with_query(url_for("network.ego_download", actor_id=actor_id)),
+        actor=actor,
+        depth=2 if request.args.get("tiefe") == "2" else 1,
+    )
+
+
+@bp.get("/netzwerk/ego/<actor_id>/daten.json")
+@require_role("viewer")
+def ego_data(actor_id: str) -> Response:
+    return _json(_ego_payload(actor_id))
+
+
+@bp.get("/netzwerk/ego/<actor_id>/bild.html")
+@require_role("viewer")
+def ego_download(actor_id: str) -> Response:
+    payload = _ego_payload(actor_id, request.host_url.rstrip("/"))
+    return _standalone(payload, "netzwerk-partner.html")
+
+
+# --- alliances and projects -------------------------------------------------------------
+
+
+@bp.get("/netzwerk/buendnisse")
+@require_role("viewer")
+def alliances() -> str:
+    snap = nw.snapshot(get_store())
+    flt, _warnings = parse_filter(snap, request.args)
+    return _page(
+        "alliances",
+        _("Bündnisse und Projekte"),
+        _with_query(url_for("network.alliance_data")),
+        _with_query(url_for("network.alliance_download")),
+        overlaps=pictures.alliance_overlaps(snap, flt),
+        projects=_show_projects(),
+        overlaps_only=request.args.get("mehrfach") == "1",
+    )
+
+
+@bp.get("/netzwerk/buendnisse/daten.json")
+@require_role("viewer")
+def alliance_data() -> Response:
+    return _json(_alliance_payload())
+
+
+@bp.get("/netzwerk/buendnisse/bild.html")
+@require_role("viewer")
+def alliance_download() -> Response:
+    payload = _alliance_payload(request.host_url.rstrip("/"))
+    return _standalone(payload, "buendnisse.html")

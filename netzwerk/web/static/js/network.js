@@ -1,0 +1,341 @@
+/* Network pictures (netzwerk, issue 5): draws the server's picture data with vis-network.
+ *
+ * Positions come from the server (physics off), so even 5,000 actors are still at once.
+ * The data is fetched from the element's data-src (the app; the CSP forbids inline script)
+ * or read from <script type="application/json" id="network-data"> (the offline download).
+ * Tooltips are built with textContent: names are never parsed as HTML.
+ * window.netzwerkBild exposes the network, its data and a ready flag for tests.
+ */
+"use strict";
+
+(function () {
+  var box = document.getElementById("network");
+  if (!box) {
+    return;
+  }
+  var state = { ready: false, nodeCount: 0, edgeCount: 0, network: null, data: null };
+  window.netzwerkBild = state;
+  var status = document.getElementById("network-status");
+  var t0 = performance.now();
+
+  function say(text) {
+    if (status) {
+      status.textContent = text || "";
+    }
+  }
+
+  function tip(lines) {
+    var div = document.createElement("div");
+    div.className = "nw-tip";
+    (lines || []).forEach(function (line, i) {
+      var el = document.createElement(i === 0 ? "strong" : "div");
+      el.textContent = line;
+      div.appendChild(el);
+    });
+    return div;
+  }
+
+  function fold(text) {
+    return String(text || "")
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
+  }
+
+  function swatch(item) {
+    if (item.dashes !== undefined || item.width !== undefined) {
+      var ns = "http://www.w3.org/2000/svg";
+      var svg = document.createElementNS(ns, "svg");
+      svg.setAttribute("width", "38");
+      svg.setAttribute("height", "12");
+      svg.setAttribute("aria-hidden", "true");
+      var line = document.createElementNS(ns, "line");
+      line.setAttribute("x1", "1");
+      line.setAttribute("y1", "6");
+      line.setAttribute("x2", "37");
+      line.setAttribute("y2", "6");
+      line.setAttribute("stroke", item.color || "#5b6775");
+      line.setAttribute("stroke-width", String(item.width || 1.6));
+      if (Array.isArray(item.dashes)) {
+        line.setAttribute("stroke-dasharray", item.dashes.join(" "));
+      }
+      svg.appendChild(line);
+      return svg;
+    }
+    var span = document.createElement("span");
+    span.className = "nw-sw nw-sw-" + (item.shape || "dot");
+    span.style.backgroundColor = item.color;
+    span.setAttribute("aria-hidden", "true");
+    return span;
+  }
+
+  function legend(data) {
+    var root = document.getElementById("network-legend");
+    if (!root) {
+      return;
+    }
+    root.textContent = "";
+    var head = document.createElement("h2");
+    head.textContent = root.getAttribute("aria-label") || "Legende";
+    root.appendChild(head);
+    (data.legend || []).forEach(function (block) {
+      var h = document.createElement("h3");
+      h.textContent = block.title;
+      root.appendChild(h);
+      if (!block.items || !block.items.length) {
+        return;
+      }
+      var ul = document.createElement("ul");
+      block.items.forEach(function (item) {
+        var li = document.createElement("li");
+        li.appendChild(swatch(item));
+        var label = document.createElement("span");
+        label.textContent = item.label;
+        li.appendChild(label);
+        ul.appendChild(li);
+      });
+      root.appendChild(ul);
+    });
+  }
+
+  function toolbar(data) {
+    var count = document.getElementById("network-count");
+    var c = data.counts || {};
+    if (count) {
+      count.textContent =
+        data.mode === "aggregate"
+          ? c.nodes + " " + box.dataset.groups + " · " + c.actors + " " + box.dataset.actors
+          : c.actors + " " + box.dataset.actors + " · " + c.edges + " " + box.dataset.links;
+    }
+    var msgs = (data.warnings || []).concat(data.notice ? [data.notice] : []);
+    say(msgs.join(" "));
+    if (data.show_all_url && status && box.dataset.showall) {
+      var a = document.createElement("a");
+      a.href = data.show_all_url;
+      a.textContent = box.dataset.showall;
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(a);
+    }
+    if (!data.nodes.length) {
+      say(box.dataset.empty);
+    }
+  }
+
+  function searchSetup(data, network) {
+    var form = document.getElementById("network-search");
+    var input = document.getElementById("network-q");
+    var list = document.getElementById("network-names");
+    if (!form || !input) {
+      return;
+    }
+    if (list && data.nodes.length <= 5000) {
+      var seen = {};
+      data.nodes.forEach(function (n) {
+        if (!seen[n.name]) {
+          seen[n.name] = true;
+          var o = document.createElement("option");
+          o.value = n.name;
+          list.appendChild(o);
+        }
+      });
+    }
+    var last = "";
+    var hits = [];
+    var at = 0;
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var q = fold(input.value).trim();
+      if (!q) {
+        network.unselectAll();
+        say("");
+        return;
+      }
+      if (q !== last) {
+        last = q;
+        at = 0;
+        var exact = [];
+        hits = [];
+        data.nodes.forEach(function (n) {
+          var name = fold(n.name);
+          if (name === q) {
+            exact.push(n.id);
+          } else if (name.indexOf(q) >= 0 || fold(n.label).indexOf(q) >= 0) {
+            hits.push(n.id);
+          }
+        });
+        hits = exact.concat(hits);
+      } else {
+        at = hits.length ? (at + 1) % hits.length : 0;
+      }
+      if (!hits.length) {
+        network.unselectAll();
+        say(box.dataset.notfound + " „" + input.value + "“.");
+        return;
+      }
+      network.selectNodes(hits, false);
+      network.focus(hits[at], { scale: Math.max(network.getScale(), 1.1), animation: false });
+      state.highlighted = hits.slice();
+      var shown = state.byId[hits[at]];
+      say(hits.length + " " + box.dataset.found + " (" + (at + 1) + "/" + hits.length + "): " + shown.name);
+    });
+  }
+
+  function build(data) {
+    state.data = data;
+    toolbar(data);
+    legend(data);
+    var styles = data.styles || { nodes: {}, edges: {} };
+    var big = data.nodes.length > 1000;
+    var byId = {};
+    state.byId = byId;
+    var nodes = data.nodes.map(function (n) {
+      byId[n.id] = n;
+      var st = styles.nodes[n.g] || {};
+      var colour = n.color || st.color || "#8C8C8C";
+      var o = {
+        id: n.id,
+        label: n.label,
+        x: n.x,
+        y: n.y,
+        value: n.s,
+        shape: st.shape || "dot",
+        title: tip(n.tip),
+        color: {
+          background: colour,
+          border: st.border || "#333",
+          highlight: { background: colour, border: "#111" },
+          hover: { background: colour, border: "#111" },
+        },
+      };
+      if (st.font) {
+        o.font = st.font;
+      }
+      if (n.cls === "centre") {
+        o.borderWidth = 4;
+        o.font = { size: 18, bold: true };
+        o.value = 40;
+      }
+      if (n.cls === "aggregate" || n.cls === "alliance" || n.cls === "project") {
+        o.font = Object.assign({ size: n.cls === "aggregate" ? 16 : 15 }, o.font || {});
+      }
+      return o;
+    });
+    var edges = data.edges.map(function (e) {
+      var st = styles.edges[e.k] || {};
+      return {
+        id: e.id,
+        from: e.from,
+        to: e.to,
+        width: e.w || 1,
+        dashes: e.dashes !== undefined ? e.dashes : st.dashes || false,
+        color: { color: e.color || st.color || "#7b8794", opacity: big ? 0.35 : 0.75, highlight: "#1d2733", hover: "#1d2733" },
+        title: tip(e.tip),
+        classes: e.cls,
+      };
+    });
+    state.nodeCount = nodes.length;
+    state.edgeCount = edges.length;
+    box.dataset.nodes = String(nodes.length);
+    box.dataset.edges = String(edges.length);
+    box.dataset.mode = data.mode || "full";
+    var labels = data.view === "ego" || nodes.length < 60;
+    var options = {
+      physics: false,
+      layout: { improvedLayout: false },
+      interaction: {
+        hover: !big,
+        tooltipDelay: 120,
+        hideEdgesOnDrag: big,
+        hideEdgesOnZoom: big,
+        keyboard: { enabled: true, bindToWindow: false },
+        navigationButtons: false,
+        zoomSpeed: 0.6,
+      },
+      nodes: {
+        borderWidth: 1.5,
+        font: { size: 14, face: "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif", color: "#1d2733", strokeWidth: 3, strokeColor: "#ffffff" },
+        scaling: {
+          min: 8,
+          max: 40,
+          label: { enabled: true, min: labels ? 13 : 9, max: labels ? 18 : 26, maxVisible: 30, drawThreshold: 7 },
+        },
+        shapeProperties: { interpolation: false },
+        widthConstraint: { maximum: 180 },
+      },
+      edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 0.6 },
+    };
+    var network = new vis.Network(box, { nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges) }, options);
+    state.network = network;
+    network.once("afterDrawing", function () {
+      state.ready = true;
+      state.readyMs = performance.now() - t0;
+      box.dataset.ready = "1";
+    });
+    network.fit({ animation: false });
+    network.on("hoverNode", function () {
+      box.classList.add("nw-pointer");
+    });
+    network.on("blurNode", function () {
+      box.classList.remove("nw-pointer");
+    });
+    network.on("click", function (p) {
+      if (p.nodes && p.nodes.length) {
+        state.open(p.nodes[0]);
+      }
+    });
+    state.open = function (id) {
+      var n = byId[id];
+      if (n && n.url) {
+        state.opened = n.url;
+        window.location.assign(n.url);
+      }
+    };
+    searchSetup(data, network);
+  }
+
+  var png = document.getElementById("network-png");
+  if (png) {
+    png.addEventListener("click", function () {
+      var src = box.querySelector("canvas");
+      if (!src) {
+        return;
+      }
+      var c = document.createElement("canvas");
+      c.width = src.width;
+      c.height = src.height;
+      var ctx = c.getContext("2d");
+      ctx.fillStyle = "#ffffff";
+      ctx.fillRect(0, 0, c.width, c.height);
+      ctx.drawImage(src, 0, 0);
+      var a = document.createElement("a");
+      a.download = "netzwerk-" + (box.dataset.view || "bild") + ".png";
+      a.href = c.toDataURL("image/png");
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    });
+  }
+
+  var embedded = document.getElementById("network-data");
+  if (typeof vis === "undefined") {
+    say(box.dataset.error || "vis-network fehlt.");
+    return;
+  }
+  if (embedded) {
+    build(JSON.parse(embedded.textContent));
+    return;
+  }
+  say(box.dataset.loading);
+  fetch(box.dataset.src, { credentials: "same-origin", headers: { Accept: "application/json" } })
+    .then(function (r) {
+      if (!r.ok) {
+        throw new Error(String(r.status));
+      }
+      return r.json();
+    })
+    .then(build)
+    .catch(function (err) {
+      state.error = String(err);
+      say(box.dataset.error + " (" + err.message + ")");
+    });
+})();
