@@ -1,0 +1,113 @@
+"""DSGVO rights of a contact person: Auskunft (Art. 15) and Löschung (Art. 17).
+
+The Auskunft collects everything stored about one person — all properties, every link with
+the organisation, alliance or project at its other end, the change history and every export
+that contained them (export logs keep person ids for exactly this). The Löschung removes the
+person and their links, empties their history entries (they stay, so the log has no holes)
+and records an ``erase`` entry that itself contains no personal data.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from netzwerk.graph import contacts, history
+from netzwerk.graph.errors import NotFoundError
+from netzwerk.graph.model import LINK_TYPES
+from netzwerk.graph.store import Store
+from netzwerk.graph.validation import is_valid_id, label
+
+HIDDEN = frozenset({"id"})
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json(v) for v in value]
+    return value
+
+
+def person_report(store: Store, person_id: str) -> dict[str, Any]:
+    """Everything stored about a person, as JSON-ready data (dates as ISO strings).
+
+    Keys: ``person`` (all properties), ``fields`` (German label → value, for reading),
+    ``links``, ``history``, ``exports``, ``generated``.
+    """
+    rows = (
+        store.read("nodes/get", {"label": "Person"}, id=person_id) if is_valid_id(person_id) else []
+    )
+    if not rows:
+        raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
+    props = rows[0]["node"]
+    links = [
+        {
+            "type": r["type"],
+            "title": LINK_TYPES[r["type"]].title if r["type"] in LINK_TYPES else r["type"],
+            "direction": r["direction"],
+            "other_label": r["other_label"],
+            "other_id": r["other_id"],
+            "other_name": r["other_name"],
+            "properties": r["props"],
+        }
+        for r in store.read("privacy/person_links", id=person_id)
+    ]
+    changes = [
+        {
+            "at": c.at,
+            "user": c.user,
+            "action": c.action,
+            "action_title": c.action_title,
+            "changes": c.changes,
+        }
+        for c in history.for_record(store, person_id, limit=10_000)
+    ]
+    exports = [
+        {
+            "at": e.at,
+            "user": e.user,
+            "purpose": e.purpose,
+            "purpose_title": e.purpose_title,
+            "format": e.format,
+            "count": e.count,
+            "filter": e.filter,
+        }
+        for e in contacts.exports_of_person(store, person_id)
+    ]
+    return _json(
+        {
+            "generated": datetime.now().astimezone(),
+            "person": dict(sorted(props.items())),
+            "fields": {label(k): v for k, v in sorted(props.items()) if k not in HIDDEN},
+            "links": links,
+            "history": changes,
+            "exports": exports,
+        }
+    )
+
+
+def erase_person(store: Store, person_id: str, *, user: str) -> dict[str, int]:
+    """Delete a person and their links for good, redact their history, log the erasure.
+
+    Unlike a normal delete there is no undo snapshot: the point is that nothing remains.
+    Returns counts (links removed, history entries redacted).
+    """
+    if not is_valid_id(person_id):
+        raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
+    row = store.write("privacy/erase_person", id=person_id)[0]
+    if not row["erased"]:
+        raise NotFoundError(f"Person „{person_id}“ wurde nicht gefunden.")
+    redacted = history.redact_record(store, person_id)
+    history.record(
+        store,
+        user=user,
+        action="erase",
+        label="Person",
+        record_id=person_id,
+        record_name=history.ERASED,
+        changes={"links_removed": int(row["links"]), "history_redacted": redacted},
+    )
+    return {"links": int(row["links"]), "history": redacted}

@@ -1,0 +1,86 @@
+"""Backup → wipe → restore gives the identical graph; GraphML opens in networkx."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import networkx as nx
+import pytest
+
+from netzwerk import graph
+from netzwerk.graph import backup, history, users
+from netzwerk.graph import seed as seed_mod
+
+
+def test_backup_wipe_restore_is_identical(store: graph.Store) -> None:
+    seed_mod.load(store)
+    users.create_user(store, "admin", "admin-Passwort-1", role="admin")
+    history.record(
+        store,
+        user="admin",
+        action="update",
+        label="Actor",
+        record_id="x",
+        record_name="X",
+        changes={"name": ["a", "b"]},
+    )
+    before = graph.counts(store)
+    digest = backup.checksum(store)
+
+    buf = io.StringIO()
+    counts = backup.write(store, buf)
+    assert counts["nodes"] == before.total_nodes + 2  # + User + Change
+    data = backup.read(io.StringIO(buf.getvalue()))
+    sample = next(n for n in data["nodes"] if n["labels"] == ["Actor"])
+    assert sample["properties"]["created"]["$type"] == "datetime"
+
+    with pytest.raises(backup.BackupError, match="bereits Daten"):
+        backup.restore(store, data)
+    graph.wipe(store)
+    assert graph.is_empty(store)
+    restored = backup.restore(store, data)
+    assert restored == {"nodes": counts["nodes"], "relationships": counts["relationships"]}
+    assert graph.counts(store) == before
+    assert backup.checksum(store) == digest
+    # replace: a second restore over the data gives the same graph again
+    backup.restore(store, data, replace=True)
+    assert backup.checksum(store) == digest
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d.update(format="other"), "keine netzwerk-Sicherung"),
+        (lambda d: d["nodes"][0].update(labels=["Evil`) DETACH DELETE n //"]), "Knotenart"),
+        (lambda d: d["relationships"][0].update(type="OWNS"), "Beziehungsart"),
+        (lambda d: d["nodes"][0]["properties"].update(name="manipuliert"), "Prüfsumme"),
+    ],
+)
+def test_restore_refuses_bad_files(store: graph.Store, mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+    graph.create(store, graph.Actor(id="a1", name="A", kind="Sonstige"))
+    graph.create(store, graph.Actor(id="a2", name="B", kind="Sonstige"))
+    graph.create_link(
+        store, graph.Link(type="COOPERATES_WITH", from_id="a1", to_id="a2", kind="Gremienarbeit")
+    )
+    data = json.loads(json.dumps(backup.dump(store)))
+    graph.wipe(store)
+    mutate(data)
+    with pytest.raises(backup.BackupError, match=message):
+        backup.restore(store, data)
+    assert graph.is_empty(store), "nothing written from a refused backup"
+
+
+def test_non_json_backup_is_refused() -> None:
+    with pytest.raises(backup.BackupError, match="JSON"):
+        backup.read(io.BytesIO(b"\x00\x01 not json"))
+
+
+def test_graphml_for_gephi(store: graph.Store) -> None:
+    seed_mod.load(store)
+    g = nx.read_graphml(io.BytesIO(backup.graphml(store)))
+    c = graph.counts(store)
+    assert g.number_of_nodes() == c.nodes["Actor"] + c.nodes["Alliance"] + c.nodes["Project"]
+    types = {d["type"] for _, _, d in g.edges(data=True)}
+    assert types == {"COOPERATES_WITH", "MEMBER_OF", "PARTICIPATES_IN"}
+    assert not any(d.get("kind") == "Person" for _, d in g.nodes(data=True))
