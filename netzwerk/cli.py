@@ -194,5 +194,10 @@ from netzwerk import gaps_cli  # noqa: E402
 
 main.add_command(gaps_cli.gaps)
 
+from netzwerk import contacts_cli  # noqa: E402
+
+for _command in contacts_cli.COMMANDS:
+    main.add_command(_command)
+
 if __name__ == "__main__":
     main()

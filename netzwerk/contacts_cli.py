@@ -1,0 +1,289 @@
+"""CLI for contact lists, import, backup and DSGVO requests (registered in ``netzwerk.cli``).
+
+netzwerk export contacts --purpose contact --format xlsx --region "Stadt Trier" -o k.xlsx
+netzwerk import partner.csv --kind actors --dry-run
+netzwerk backup sicherung.json && netzwerk restore sicherung.json --replace
+netzwerk person-report person-0001 --json
+netzwerk person-erase person-0001 --yes
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from netzwerk import graph
+from netzwerk.graph import backup as backup_mod
+from netzwerk.graph import contacts, formats, imports, privacy
+
+
+def _store() -> graph.Store:
+    from netzwerk.cli import _store as store
+
+    return store()
+
+
+def _bar(label: str):  # type: ignore[no-untyped-def]
+    from netzwerk.cli import _progress_bar
+
+    return _progress_bar(label)
+
+
+def _user(value: str | None) -> str:
+    return value or f"cli:{getpass.getuser()}"
+
+
+def _resolve(options: list[tuple[str, str]], value: str, what: str) -> str:
+    """Accept an id or a (case-insensitive) name for a filter value."""
+    if not value:
+        return ""
+    for oid, name in options:
+        if value == oid or value.casefold() == name.casefold():
+            return oid
+    raise click.BadParameter(f"{what} „{value}“ gibt es nicht.")
+
+
+@click.group("export")
+def export_group() -> None:
+    """Kontaktlisten und Netzwerkdaten exportieren."""
+
+
+@export_group.command("contacts")
+@click.option(
+    "--purpose",
+    type=click.Choice(list(contacts.PURPOSES)),
+    required=True,
+    help="Zweck: contact (Kontakt-Einwilligung oder öffentliche Aufgabe) oder newsletter.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(list(formats.FORMATS)), default="csv", show_default=True
+)
+@click.option("--delimiter", type=click.Choice([";", ","]), default=";", show_default=True)
+@click.option("--alliance", default="", help="Bündnis (ID oder Name).")
+@click.option("--project", default="", help="Projekt (ID oder Name).")
+@click.option("--topic", default="", help="Thema (ID oder Name).")
+@click.option("--stage", default="", help="Bildungsstufe (ID oder Name).")
+@click.option("--region", default="", help="Region inkl. Teilregionen (ID oder Name).")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(graph.ACTOR_KINDS),
+    help="Akteursart (mehrfach möglich).",
+)
+@click.option("--function", default="", help="Funktion enthält diesen Text.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Zieldatei (Standard: Name nach Format und Datum).",
+)
+@click.option("--user", default=None, help="Name im Exportprotokoll.")
+def export_contacts(
+    purpose: str,
+    fmt: str,
+    delimiter: str,
+    alliance: str,
+    project: str,
+    topic: str,
+    stage: str,
+    region: str,
+    kinds: tuple[str, ...],
+    function: str,
+    output: Path | None,
+    user: str | None,
+) -> None:
+    """Gefilterte Kontaktliste exportieren (wird protokolliert)."""
+    with _store() as store:
+        opts = contacts.filter_options(store)
+        flt = contacts.ContactFilter(
+            alliance=_resolve(opts.alliances, alliance, "Bündnis"),
+            project=_resolve(opts.projects, project, "Projekt"),
+            topic=_resolve(opts.topics, topic, "Thema"),
+            stage=_resolve(opts.stages, stage, "Bildungsstufe"),
+            region=_resolve([(r, n) for r, n, _ in opts.regions], region, "Region"),
+            actor_kinds=kinds,
+            function=function,
+        )
+        try:
+            data, sel, entry = contacts.export(
+                store, flt, purpose=purpose, fmt=fmt, user=_user(user), delimiter=delimiter
+            )
+        except graph.ValidationError as exc:
+            raise click.ClickException(str(exc)) from exc
+    path = output or Path(contacts.filename(fmt, purpose))
+    path.write_bytes(data)
+    click.echo(f"{len(sel.rows)} Kontakte nach {path} exportiert ({formats.FORMATS[fmt]}).")
+    for reason, n in sel.reasons():
+        click.echo(f"  {n} ausgelassen: {reason}")
+    if sel.duplicates:
+        click.echo(f"  {sel.duplicates} Doppelungen zusammengeführt")
+    click.echo(f"Protokolliert als {entry.id}.")
+
+
+@export_group.command("graphml")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def export_graphml(file: Path) -> None:
+    """Kooperationsnetz und Zugehörigkeiten als GraphML (für Gephi), ohne Personen."""
+    with _store() as store:
+        file.write_bytes(backup_mod.graphml(store))
+    click.echo(f"GraphML nach {file} geschrieben.")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--kind",
+    type=click.Choice(list(imports.KINDS)),
+    default=None,
+    help="Was die Datei enthält (Standard: aus den Überschriften erkannt).",
+)
+@click.option("--dry-run", is_flag=True, help="Nur prüfen und berichten, nichts speichern.")
+@click.option("--only-valid", is_flag=True, help="Fehlerhafte Zeilen überspringen.")
+@click.option("--user", default=None, help="Name im Änderungsverlauf.")
+def import_file(
+    file: Path, kind: str | None, dry_run: bool, only_valid: bool, user: str | None
+) -> None:
+    """Akteure, Personen oder Kooperationen aus CSV/XLSX importieren (mit Probelauf)."""
+    try:
+        table = imports.read_table(file.read_bytes(), file.name)
+    except imports.ImportFileError as exc:
+        raise click.ClickException(str(exc)) from exc
+    kind = kind or imports.detect_kind(table.headers)
+    with _store() as store:
+        saved = imports.load_saved(store, _user(user), kind)
+        mapping = imports.guess(table.headers, kind, saved)
+        click.echo(
+            f"{file.name}: {len(table.rows)} Zeilen, {table.encoding}, "
+            f"Importart: {imports.KINDS[kind]}"
+        )
+        for header, target in zip(table.headers, mapping, strict=True):
+            shown = imports.FIELDS[kind].get(target, "– wird ignoriert –")
+            click.echo(f"  {header[:40]:<40} → {shown}")
+        try:
+            plan = imports.dry_run(store, table, kind, mapping)
+        except graph.ValidationError as exc:
+            raise click.ClickException(str(exc)) from exc
+        c = plan.counts
+        click.echo(
+            f"Probelauf: {c['create']} neu, {c['update']} zu aktualisieren, "
+            f"{c['unchanged']} unverändert, {c['duplicate']} doppelt, {c['error']} fehlerhaft"
+        )
+        for w in plan.warnings:
+            click.echo(f"  Hinweis: {w}")
+        for r in plan.errors[:50]:
+            click.echo(f"  Zeile {r.number}: {'; '.join(r.messages())}")
+        if len(plan.errors) > 50:
+            click.echo(f"  … und {len(plan.errors) - 50} weitere fehlerhafte Zeilen")
+        for r in plan.similar[:20]:
+            click.echo(f"  Zeile {r.number}: {'; '.join(r.warnings)}")
+        if dry_run:
+            return
+        if plan.blocking and not only_valid:
+            raise click.ClickException(
+                "Nichts importiert: Datei korrigieren oder --only-valid angeben."
+            )
+        bar, update = _bar("Importieren")
+        with bar:
+            result = imports.commit(
+                store, plan, user=_user(user), only_valid=only_valid, progress=update
+            )
+    click.echo(
+        f"Importiert: {result.created} angelegt, {result.updated} aktualisiert, "
+        f"{result.links_created} Verknüpfungen neu, {result.skipped_rows} Zeilen übersprungen."
+    )
+
+
+@click.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def backup_cmd(file: Path) -> None:
+    """Den ganzen Graphen als JSON sichern (enthält personenbezogene Daten!)."""
+    with _store() as store, file.open("w", encoding="utf-8") as fh:
+        counts = backup_mod.write(store, fh)
+    file.chmod(0o600)
+    click.echo(
+        f"Gesichert: {counts['nodes']} Knoten, {counts['relationships']} Beziehungen → {file}"
+    )
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="Vorhandene Daten löschen und ersetzen.")
+def restore_cmd(file: Path, replace: bool) -> None:
+    """Eine JSON-Sicherung wiederherstellen (nur in eine leere Datenbank, außer --replace)."""
+    with file.open("rb") as fh:
+        try:
+            data = backup_mod.read(fh)
+        except backup_mod.BackupError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if replace and not click.confirm(
+        "Alle vorhandenen Daten werden gelöscht. Fortfahren?", default=False, err=True
+    ):
+        raise click.Abort()
+    with _store() as store:
+        bar, update = _bar("Wiederherstellen")
+        try:
+            with bar:
+                counts = backup_mod.restore(store, data, replace=replace, progress=update)
+        except backup_mod.BackupError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"Wiederhergestellt: {counts['nodes']} Knoten, {counts['relationships']} Beziehungen."
+    )
+
+
+@click.command("person-report")
+@click.argument("person_id")
+@click.option("--json", "as_json", is_flag=True, help="Als JSON ausgeben.")
+def person_report(person_id: str, as_json: bool) -> None:
+    """DSGVO-Auskunft (Art. 15): alles, was über eine Person gespeichert ist."""
+    with _store() as store:
+        try:
+            report = privacy.person_report(store, person_id)
+        except graph.NotFoundError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if as_json:
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+        click.echo()
+        return
+    click.echo(f"Auskunft über {person_id} (erstellt {report['generated']})")
+    click.echo("Gespeicherte Angaben:")
+    for k, v in report["fields"].items():
+        click.echo(f"  {k}: {v}")
+    click.echo("Verknüpfungen:")
+    for lk in report["links"]:
+        click.echo(f"  {lk['title']}: {lk['other_name']} ({lk['other_label']})")
+    click.echo(f"Änderungsverlauf: {len(report['history'])} Einträge")
+    for h in report["history"]:
+        click.echo(f"  {h['at']} {h['user']}: {h['action_title']}")
+    click.echo(f"Exporte, die die Person enthielten: {len(report['exports'])}")
+    for e in report["exports"]:
+        click.echo(f"  {e['at']} {e['user']}: {e['purpose_title']} ({e['format']})")
+
+
+@click.command("person-erase")
+@click.argument("person_id")
+@click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
+@click.option("--user", default=None, help="Name im Änderungsverlauf.")
+def person_erase(person_id: str, yes: bool, user: str | None) -> None:
+    """DSGVO-Löschung (Art. 17): Person und Verknüpfungen endgültig löschen."""
+    if not yes and not click.confirm(
+        f"Person {person_id} endgültig löschen (keine Wiederherstellung)?", default=False
+    ):
+        raise click.Abort()
+    with _store() as store:
+        try:
+            counts = privacy.erase_person(store, person_id, user=_user(user))
+        except graph.NotFoundError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"Gelöscht: {counts['links']} Verknüpfungen entfernt, "
+        f"{counts['history']} Verlaufseinträge geschwärzt."
+    )
+
+
+COMMANDS = (export_group, import_file, backup_cmd, restore_cmd, person_report, person_erase)
