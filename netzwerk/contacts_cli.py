@@ -240,7 +240,7 @@ def restore_cmd(file: Path, replace: bool) -> None:
 @click.argument("person_id")
 @click.option("--json", "as_json", is_flag=True, help="Als JSON ausgeben.")
 def person_report(person_id: str, as_json: bool) -> None:
-    """DSGVO-Auskunft (Art. 15): alles, was über eine Person gespeichert ist."""
+    """DSGVO-Auskunft nach Artikel 15: alles, was über eine Person gespeichert ist."""
     with _store() as store:
         try:
             report = privacy.person_report(store, person_id)
@@ -270,7 +270,7 @@ def person_report(person_id: str, as_json: bool) -> None:
 @click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
 @click.option("--user", default=None, help="Name im Änderungsverlauf.")
 def person_erase(person_id: str, yes: bool, user: str | None) -> None:
-    """DSGVO-Löschung (Art. 17): Person und Verknüpfungen endgültig löschen."""
+    """DSGVO-Löschung nach Artikel 17: Person und Verknüpfungen endgültig löschen."""
     if not yes and not click.confirm(
         f"Person {person_id} endgültig löschen (keine Wiederherstellung)?", default=False
     ):
