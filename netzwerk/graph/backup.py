@@ -30,8 +30,15 @@ from netzwerk.graph.store import Store
 
 FORMAT = "netzwerk-backup"
 VERSION = 1
-NODE_LABELS: frozenset[str] = frozenset(LABELS) | {"User", "Change", "ExportLog", "ImportMapping"}
-REL_TYPES: frozenset[str] = frozenset(LINK_TYPES)
+NODE_LABELS: frozenset[str] = frozenset(LABELS) | {
+    "User",
+    "Change",
+    "ExportLog",
+    "ImportMapping",
+    "Trash",
+    "ApiToken",
+}
+REL_TYPES: frozenset[str] = frozenset(LINK_TYPES) | {"TOKEN_OF", "DISMISSED_SUGGESTION"}
 
 _TEMPORAL: dict[str, Any] = {
     "date": nt.Date,

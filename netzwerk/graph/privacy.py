@@ -92,8 +92,9 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
 def erase_person(store: Store, person_id: str, *, user: str) -> dict[str, int]:
     """Delete a person and their links for good, redact their history, log the erasure.
 
-    Unlike a normal delete there is no undo snapshot: the point is that nothing remains.
-    Returns counts (links removed, history entries redacted).
+    Unlike a normal delete there is no undo snapshot: the point is that nothing remains —
+    trash snapshots of the person (and of their deleted links) go too, and "link" entries
+    in the history of linked records lose the person's name. Returns counts.
     """
     if not is_valid_id(person_id):
         raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
@@ -101,6 +102,16 @@ def erase_person(store: Store, person_id: str, *, user: str) -> dict[str, int]:
     if not row["erased"]:
         raise NotFoundError(f"Person „{person_id}“ wurde nicht gefunden.")
     redacted = history.redact_record(store, person_id)
+    names = sorted(set(row["names"]), key=len, reverse=True)
+    if names and row["neighbours"]:
+        redacted += int(
+            store.write(
+                "privacy/redact_link_history",
+                record_ids=list(row["neighbours"]),
+                names=names,
+                placeholder=history.ERASED,
+            )[0]["redacted"]
+        )
     history.record(
         store,
         user=user,
@@ -108,6 +119,10 @@ def erase_person(store: Store, person_id: str, *, user: str) -> dict[str, int]:
         label="Person",
         record_id=person_id,
         record_name=history.ERASED,
-        changes={"links_removed": int(row["links"]), "history_redacted": redacted},
+        changes={
+            "links_removed": int(row["links"]),
+            "history_redacted": redacted,
+            "trash_removed": int(row["trashed"]),
+        },
     )
-    return {"links": int(row["links"]), "history": redacted}
+    return {"links": int(row["links"]), "history": redacted, "trash": int(row["trashed"])}

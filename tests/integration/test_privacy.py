@@ -76,8 +76,35 @@ def test_auskunft_of_unknown_person_is_not_found(store: graph.Store) -> None:
 
 def test_loeschung_removes_data_and_links_but_keeps_redacted_history(store: graph.Store) -> None:
     _setup(store)
+    from netzwerk.graph import trash
+
+    # a deleted job link in the trash and a "link" entry in the actor's history name Eva
+    job = graph.links_of(store, "Person", "p-eva", ["WORKS_AT"])[0]
+    trash.put(store, graph.delete_link(store, "WORKS_AT", job.id), user="redaktion")
+    graph.create_link(store, job)
+    history.record(
+        store,
+        user="redaktion",
+        action="link",
+        label="Actor",
+        record_id="a-vhs",
+        record_name="VHS Trier",
+        changes={"link": ["arbeitet bei", "Eva Geheim → VHS Trier"]},
+    )
+    history.record(
+        store,
+        user="redaktion",
+        action="update",
+        label="Actor",
+        record_id="a-vhs",
+        record_name="VHS Trier",
+        changes={"notes": ["", "Geheimrat-Ecke"]},
+    )
     counts = privacy.erase_person(store, "p-eva", user="admin")
-    assert counts == {"links": 2, "history": 1}
+    assert counts == {"links": 2, "history": 2, "trash": 1}
+    actor_history = {e.action: e.changes for e in history.for_record(store, "a-vhs")}
+    assert actor_history["link"] == {"link": ["arbeitet bei", "[gelöscht] → VHS Trier"]}
+    assert actor_history["update"] == {"notes": ["", "Geheimrat-Ecke"]}, "others untouched"
     with pytest.raises(graph.NotFoundError):
         graph.get_person(store, "p-eva")
     assert graph.counts(store).links["WORKS_AT"] == 0
