@@ -21,7 +21,7 @@ from netzwerk.graph.nodes import new_id
 from netzwerk.graph.store import Store
 from netzwerk.graph.validation import validate_link, validate_node
 
-BATCH_SIZE = 2_000
+BATCH_SIZE = 5_000
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
 
@@ -110,10 +110,11 @@ def merge_links(
                 for lk in chunk
             ]
             out = store.write("bulk/merge_links", idents, rows=rows, update=update)
+            done_ids = set(out[0]["done"]) if out else set()
             result += LoadResult(
-                created=out[0]["created"],
-                updated=out[0]["updated"],
-                missing=list(out[0]["missing"]),
+                created=out[0]["created"] if out else 0,
+                updated=out[0]["updated"] if out else 0,
+                missing=[r["id"] for r in rows if r["id"] not in done_ids],
             )
             done += len(chunk)
             progress(done, total)
