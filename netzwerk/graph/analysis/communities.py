@@ -51,7 +51,6 @@ class Islands:
     unconnected_pairs: list[tuple[int, int]] = field(default_factory=list)
     """Pairs of community indexes with no cooperation between them, largest pairs first."""
     links_between: dict[tuple[int, int], int] = field(default_factory=dict)
-    modularity: float = 0.0
 
 
 def components(g: nx.Graph) -> list[list[Any]]:
@@ -97,7 +96,6 @@ def communities(
         groups = nx.community.louvain_communities(linked, seed=seed)
     else:
         groups = list(nx.community.label_propagation_communities(linked))
-    modularity = nx.community.modularity(linked, groups) if groups else 0.0
     groups = sorted(
         (sorted(c, key=str) for c in groups if len(c) >= min_size),
         key=lambda c: (-len(c), str(c[0])),
@@ -117,4 +115,4 @@ def communities(
         (a.index, b.index) for a, b in combinations(comms, 2) if (a.index, b.index) not in between
     ]
     unconnected.sort(key=lambda p: (-(len(comms[p[0]].members) + len(comms[p[1]].members)), p))
-    return Islands(components(g), comms, method, unconnected, dict(between), modularity)
+    return Islands(components(g), comms, method, unconnected, dict(between))
