@@ -38,6 +38,7 @@ import numpy as np
 UNIT = 70.0
 LEAF_MAX = 400
 LOUVAIN_MAX = 1500
+SPLIT_MIN = 50
 Position = tuple[float, float]
 
 
@@ -162,7 +163,7 @@ def _normalise(p: np.ndarray, radius: float) -> np.ndarray:
 
 
 def _disc_radius(size: int) -> float:
-    return 0.62 * math.sqrt(size) if size > 1 else 0.0
+    return 0.85 * math.sqrt(size) if size > 1 else 0.0
 
 
 def _place(
@@ -177,7 +178,9 @@ def _place(
     n = len(nodes)
     index = {v: i for i, v in enumerate(nodes)}
     adj = g.adj
-    if n <= LEAF_MAX or depth >= 3:
+    # Top level: communities first from ~50 nodes on (clearer than one hairball);
+    # below that, communities are split again only while they exceed LEAF_MAX.
+    if (depth > 0 and n <= LEAF_MAX) or n <= SPLIT_MIN or depth >= 3:
         pairs = [(i, index[b]) for a, i in index.items() for b in adj[a] if index.get(b, -1) > i]
         edges = np.array(pairs, dtype=int).reshape(-1, 2)
         iters = 50 if n <= 1000 else 30
@@ -203,8 +206,8 @@ def _place(
     centres = force_layout(
         len(parts), edges, w / (w.max() if len(w) else 1), iterations=120, rng=_rng(seed, nodes)
     )
-    centres = _normalise(centres, math.sqrt(n) * 0.5) if len(parts) > 1 else centres
-    _separate(centres, radii)
+    centres = _normalise(centres, math.sqrt(n) * 0.3) if len(parts) > 1 else centres
+    _separate(centres, radii, gap=1.2, rounds=120)
     out = np.zeros((n, 2))
     for i, part in enumerate(parts):
         members = sorted(part, key=str)
@@ -212,11 +215,6 @@ def _place(
         for v, xy in zip(members, inner, strict=True):
             out[index[v]] = xy + centres[i]
     return out
-
-
-def _grid(count: int, left: float, top: float, width: float, step: float) -> list[Position]:
-    cols = max(1, min(count, int(width // step) + 1))
-    return [(left + (i % cols) * step, top + (i // cols) * step) for i in range(count)]
 
 
 def compute_layout(g: nx.Graph, seed: int = 7) -> Layout:
@@ -241,18 +239,23 @@ def compute_layout(g: nx.Graph, seed: int = 7) -> Layout:
 
 
 def _append_grid(positions: dict[Hashable, Position], extra: list[Hashable]) -> None:
-    """Put ``extra`` nodes in rows below everything already placed."""
+    """Put ``extra`` nodes (actors without links) in a compact block right of everything
+    already placed, as tall as the picture (screens are wider than tall)."""
     if not extra:
         return
+    step = UNIT * 1.4
     if positions:
         xs = [x for x, _ in positions.values()]
         ys = [y for _, y in positions.values()]
-        left, width, top = min(xs), max(max(xs) - min(xs), UNIT * 8), max(ys) + UNIT * 2
+        rows = max(1, int((max(ys) - min(ys)) // step) + 1)
+        cols = math.ceil(len(extra) / rows)
+        rows = math.ceil(len(extra) / cols)
+        left, top = max(xs) + UNIT * 3, (min(ys) + max(ys)) / 2 - (rows - 1) * step / 2
     else:
-        width = UNIT * 2.2 * math.ceil(math.sqrt(len(extra)))
-        left, top = -width / 2, 0.0
-    for v, xy in zip(extra, _grid(len(extra), left, top, width, UNIT * 2.2), strict=True):
-        positions[v] = xy
+        cols = math.ceil(math.sqrt(len(extra) * 1.6))
+        left, top = -cols * step / 2, 0.0
+    for i, v in enumerate(extra):
+        positions[v] = (left + (i % cols) * step, top + (i // cols) * step)
 
 
 def extend_layout(previous: Layout, g: nx.Graph, seed: int = 7) -> Layout:
@@ -309,6 +312,83 @@ def radial_layout(g: nx.Graph, centre: Hashable, depth: int = 2) -> Layout:
             positions[v] = (rr * math.cos(a), rr * math.sin(a))
         angle += share
     community = {v: d for v, d in dist.items()}
+    return Layout(positions, community, time.perf_counter() - started)
+
+
+def _sunflower(count: int, start: float, spacing: float = 1.0) -> np.ndarray:
+    """``count`` points around a centre, evenly filling rings from radius ``start``."""
+    i = np.arange(count)
+    r = np.sqrt(start**2 + i * spacing**2 * 1.1)
+    theta = i * 2.399963  # golden angle
+    return np.column_stack((r * np.cos(theta), r * np.sin(theta)))
+
+
+def bipartite_layout(b: nx.Graph, seed: int = 7) -> Layout:
+    """Alliances/projects (nodes with ``bipartite=1``) and their members: groups far apart,
+    arranged by shared members; an actor in one group sits in a ring around it, actors in
+    several groups sit between them, clustered by the exact set of groups they share."""
+    started = time.perf_counter()
+    groups = sorted((v for v, d in b.nodes(data=True) if d.get("bipartite") == 1), key=str)
+    gi = {g: i for i, g in enumerate(groups)}
+    single: dict[Hashable, list[Hashable]] = {g: [] for g in groups}
+    multi: dict[tuple[int, ...], list[Hashable]] = {}
+    lonely = []
+    for v, d in sorted(b.nodes(data=True), key=lambda item: str(item[1].get("name", item[0]))):
+        if d.get("bipartite") == 1:
+            continue
+        mine = tuple(sorted(gi[g] for g in b[v] if g in gi))
+        if not mine:
+            lonely.append(v)
+        elif len(mine) == 1:
+            single[groups[mine[0]]].append(v)
+        else:
+            multi.setdefault(mine, []).append(v)
+    shared: dict[tuple[int, int], float] = {}
+    for key, members in multi.items():
+        for x in range(len(key)):
+            for y in range(x + 1, len(key)):
+                pair = (key[x], key[y])
+                shared[pair] = shared.get(pair, 0) + len(members) / (len(key) - 1)
+    # Groups on a ring, in the angular order a force layout of their overlaps gives (so
+    # groups sharing members are neighbours); members of one group in a cluster outside
+    # the ring, members of several groups inside, at the mean of their groups' places.
+    edges = np.array(list(shared), dtype=int).reshape(-1, 2)
+    w = np.array(list(shared.values()), dtype=float)
+    rough = force_layout(
+        len(groups), edges, w / (w.max() if len(w) else 1), iterations=150, rng=_rng(seed, groups)
+    )
+    order = sorted(range(len(groups)), key=lambda i: math.atan2(rough[i][1], rough[i][0]))
+    cluster = [math.sqrt(len(single[g]) * 1.1) for g in groups]
+    arcs = [2 * max(4.4, cluster[i] + 1.5) for i in order]
+    radius = max(4.0, sum(arcs) / (2 * math.pi))
+    centres = np.zeros((len(groups), 2))
+    angle = -math.pi / 2
+    for i, arc in zip(order, arcs, strict=True):
+        mid = angle + arc / radius / 2 if len(groups) > 1 else angle
+        # every second group a little inwards, so wide labels of neighbours do not collide
+        r = radius * (0.78 if order.index(i) % 2 and len(groups) > 5 else 1.0)
+        centres[i] = (r * math.cos(mid), r * math.sin(mid)) if len(groups) > 1 else 0
+        angle += arc / radius
+    positions: dict[Hashable, Position] = {}
+    for g in groups:
+        c = centres[gi[g]]
+        positions[g] = (float(c[0]) * UNIT, float(c[1]) * UNIT)
+        norm = float(np.hypot(*c)) or 1.0
+        outward = c / norm * (cluster[gi[g]] + 2.0) if len(groups) > 1 else np.array([0, 2.0])
+        ring = _sunflower(len(single[g]), 0.0, 1.0) + c + outward
+        for v, (x, y) in zip(single[g], ring, strict=True):
+            positions[v] = (float(x) * UNIT, float(y) * UNIT)
+    for key, members in sorted(multi.items()):
+        c = centres[list(key)].mean(axis=0) * 0.8
+        spot = _sunflower(len(members), 0.0, 0.9) + c
+        for v, (x, y) in zip(members, spot, strict=True):
+            positions[v] = (float(x) * UNIT, float(y) * UNIT)
+    _append_grid(positions, lonely)
+    community = {v: -1 for v in b}
+    for g in groups:
+        community[g] = gi[g]
+        for v in single[g]:
+            community[v] = gi[g]
     return Layout(positions, community, time.perf_counter() - started)
 
 

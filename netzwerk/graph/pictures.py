@@ -604,7 +604,7 @@ def alliance_picture(
         b.remove_nodes_from([v for v in actors if v in b and b.degree(v) < 2])
         b.remove_nodes_from([v for v in groups if b.degree(v) == 0])
     key = ("alliances", flt.key(), projects, overlaps_only)
-    lay = LAYOUTS.get(snap.fingerprint, key, b)
+    lay = LAYOUTS.get(snap.fingerprint, key, b, layouts.bipartite_layout)
     vocab = snap.vocabulary
     nodes, edges = [], []
     styles = {
@@ -691,6 +691,12 @@ def alliance_picture(
         },
         {"title": tr("Größe: Anzahl der Bündnisse und Projekte eines Akteurs"), "items": []},
     ]
+    notice = ""
+    if lonely:
+        notice = tr(
+            "%(n)s Akteure gehören bei dieser Auswahl zu keinem Bündnis und keinem Projekt "
+            "und sind nicht im Bild."
+        ) % {"n": len(lonely)}
     return _payload(
         "alliances",
         "full",
@@ -705,6 +711,7 @@ def alliance_picture(
             },
         },
         legend=legend,
+        notice=notice,
         counts={
             "nodes": len(nodes),
             "edges": len(edges),

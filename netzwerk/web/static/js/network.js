@@ -180,11 +180,26 @@
     });
   }
 
+  // Node and label sizes are given in screen pixels at the initial (fitted) zoom: a picture
+  // of 5,000 actors is drawn at a much smaller scale than one of 20, but hubs should be
+  // equally visible and labels equally readable in both. Labels of small nodes only appear
+  // when zooming in (vis-network hides labels under drawThreshold pixels).
+  function fitScale(data) {
+    var b = data.bounds || {};
+    var w = Math.max(200, (b.maxX - b.minX) * 1.08 + 120);
+    var h = Math.max(200, (b.maxY - b.minY) * 1.08 + 120);
+    return Math.min(box.clientWidth / w, box.clientHeight / h, 1.5) || 1;
+  }
+
   function build(data) {
     state.data = data;
     toolbar(data);
     legend(data);
     var styles = data.styles || { nodes: {}, edges: {} };
+    var s = fitScale(data);
+    var px = function (v) {
+      return v / s;
+    };
     var big = data.nodes.length > 1000;
     var byId = {};
     state.byId = byId;
@@ -212,11 +227,13 @@
       }
       if (n.cls === "centre") {
         o.borderWidth = 4;
-        o.font = { size: 18, bold: true };
         o.value = 40;
       }
       if (n.cls === "aggregate" || n.cls === "alliance" || n.cls === "project") {
-        o.font = Object.assign({ size: n.cls === "aggregate" ? 16 : 15 }, o.font || {});
+        // fixed size and font: these carry the picture's structure, always readable
+        delete o.value;
+        o.size = n.s;
+        o.font = Object.assign({ size: n.cls === "aggregate" ? 17 : 15 }, o.font || {});
       }
       return o;
     });
@@ -226,7 +243,7 @@
         id: e.id,
         from: e.from,
         to: e.to,
-        width: e.w || 1,
+        width: px(Math.max(0.6, (e.w || 1) * (big ? 0.5 : 0.8))),
         dashes: e.dashes !== undefined ? e.dashes : st.dashes || false,
         color: { color: e.color || st.color || "#7b8794", opacity: big ? 0.35 : 0.75, highlight: "#1d2733", hover: "#1d2733" },
         title: tip(e.tip),
@@ -238,7 +255,18 @@
     box.dataset.nodes = String(nodes.length);
     box.dataset.edges = String(edges.length);
     box.dataset.mode = data.mode || "full";
-    var labels = data.view === "ego" || nodes.length < 60;
+    var all = data.view === "ego" || nodes.length < 40;
+    nodes.forEach(function (o) {
+      var n = byId[o.id];
+      if (n.cls === "alliance" || n.cls === "project") {
+        o.font = Object.assign({}, o.font || {}, { size: px(12) });
+        o.margin = px(4);
+        o.widthConstraint = { maximum: px(118) };
+      } else if (n.cls === "aggregate") {
+        o.size = px(8 + n.s * 0.5);
+        o.font = { size: px(14) };
+      }
+    });
     var options = {
       physics: false,
       layout: { improvedLayout: false },
@@ -255,14 +283,13 @@
         borderWidth: 1.5,
         font: { size: 14, face: "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif", color: "#1d2733", strokeWidth: 3, strokeColor: "#ffffff" },
         scaling: {
-          min: 8,
-          max: 40,
-          label: { enabled: true, min: labels ? 13 : 9, max: labels ? 18 : 26, maxVisible: 30, drawThreshold: 7 },
+          min: px(nodes.length > 1000 ? 2 : all ? 6 : 3.5),
+          max: px(nodes.length > 1000 ? 10 : all ? 20 : 13),
+          label: { enabled: true, min: px(all ? 11 : 3), max: px(all ? 14 : 13), maxVisible: 20, drawThreshold: 7 },
         },
         shapeProperties: { interpolation: false },
-        widthConstraint: { maximum: 180 },
       },
-      edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 0.6 },
+      edges: { smooth: false, selectionWidth: px(1.5), hoverWidth: px(0.6) },
     };
     var network = new vis.Network(box, { nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges) }, options);
     state.network = network;
