@@ -51,6 +51,39 @@ ABBREVIATIONS = {
 }
 
 
+GENERIC = {
+    "kindertagesstatte",
+    "kita",
+    "grundschule",
+    "schule",
+    "gymnasium",
+    "realschule",
+    "plus",
+    "integrierte",
+    "gesamtschule",
+    "berufsbildende",
+    "forderschule",
+    "volkshochschule",
+    "kreisvolkshochschule",
+    "hochschule",
+    "universitat",
+    "bibliothek",
+    "stadtbibliothek",
+    "jobcenter",
+    "verein",
+    "verband",
+    "ortsverband",
+    "kreisverband",
+    "st",
+    "sankt",
+    "stadt",
+    "kreis",
+    "landkreis",
+    "zentrum",
+    "haus",
+}
+
+
 def normalise(name: str) -> str:
     """Comparable form of an organisation name: folded, expanded, without legal form."""
     text = fold(name or "").replace("e.v.", " ev ").replace("&", " und ")
@@ -74,7 +107,17 @@ def similarity(a: str, b: str) -> float:
     ta, tb = set(na.split()), set(nb.split())
     overlap = len(ta & tb) / min(len(ta), len(tb))  # "VHS Trier" within a longer name
     jaccard = len(ta & tb) / len(ta | tb)
-    return max(ratio, 0.5 * overlap + 0.5 * jaccard)
+    score = max(ratio, 0.5 * overlap + 0.5 * jaccard)
+    # "Grundschule Ehrang" and "Grundschule Feyen" share only the generic part: what tells
+    # them apart is the rest, so if that differs clearly they are not the same organisation.
+    da, db = (
+        " ".join(w for w in na.split() if w not in GENERIC),
+        " ".join(w for w in nb.split() if w not in GENERIC),
+    )
+    if da and db and not (set(da.split()) & set(db.split())):
+        if difflib.SequenceMatcher(None, da, db).ratio() < 0.8:
+            score *= 0.6
+    return score
 
 
 def website_host(url: str) -> str:

@@ -19,7 +19,17 @@ from functools import wraps
 from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
@@ -27,6 +37,7 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
+from netzwerk import graph
 from netzwerk.graph import users
 from netzwerk.web import get_store
 
@@ -62,10 +73,17 @@ class WebUser(UserMixin):
 
 @login_manager.user_loader
 def load_user(user_id: str) -> WebUser | None:
+    # An unreachable database must surface as 503, not as "logged out": only a missing
+    # account (deleted meanwhile) ends the session.
     try:
         return WebUser(users.get_user(get_store(), user_id))
-    except Exception:
+    except graph.NotFoundError:
         return None
+    except graph.DatabaseUnavailableError:
+        if g.get("db_down"):  # rendering the 503 page itself: show it as anonymous
+            return None
+        g.db_down = True
+        raise
 
 
 def require_role(role: str) -> Callable[[F], F]:

@@ -240,6 +240,9 @@ def _links(kind: Kind, node_id: str) -> list[LinkRow]:
     ]
 
 
+CHIP_TYPES = ("WORKS_ON", "COVERS", "SERVES", "LOCATED_IN", "ACTIVE_IN")
+
+
 def _grouped(kind: Kind, rows: list[LinkRow]) -> list[tuple[Section, list[LinkRow]]]:
     out = []
     for section in kind.sections:
@@ -272,7 +275,17 @@ def detail(slug: str, node_id: str):  # type: ignore[no-untyped-def]
             s.name: forms.display(getattr(node, s.name, None))
             for s in forms.NODE_FIELDS[kind.label]
         },
-        sections=_grouped(kind, rows),
+        sections=[
+            sr
+            for sr in _grouped(kind, rows)
+            if not (sr[0].type in CHIP_TYPES and sr[0].direction == "out")
+        ],
+        chip_sections=[
+            sr
+            for sr in _grouped(kind, rows)
+            if sr[0].type in CHIP_TYPES and sr[0].direction == "out"
+        ],
+        intensities=graph.INTENSITIES,
         link_fields=forms.LINK_FIELDS,
         link_forms={
             s.type: forms.form_class(f"link{s.type}", forms.link_fields(s.type))()

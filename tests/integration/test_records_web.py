@@ -1,0 +1,348 @@
+"""Editing records in the browser (Flask test client against the real database)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from markupsafe import escape
+
+from netzwerk import graph
+from netzwerk.graph import history
+from tests.conftest import HOSTILE_STRINGS, csrf_token
+
+
+def _actor(store: graph.Store, name: str = "Volkshochschule Trier", **kw) -> graph.Actor:  # type: ignore[no-untyped-def]
+    return graph.create(store, graph.Actor(name=name, kind="VHS/Weiterbildung", **kw))
+
+
+def _fill(rule: str, values: dict[str, str]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        conv, name = m.group(1) or "", m.group(2)
+        if conv.startswith("any("):
+            return conv[4:].split(",")[0].strip("'\" )")
+        return values.get(name, "x")
+
+    return re.sub(r"<(?:([^:>]+):)?([^>]+)>", repl, rule)
+
+
+def test_viewer_cannot_post_anywhere(app, make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+    actor = _actor(store)
+    other = _actor(store, "Stadtbibliothek Trier")
+    link = graph.create_link(
+        store,
+        graph.Link(type="COOPERATES_WITH", from_id=actor.id, to_id=other.id, kind="Gremienarbeit"),
+    )
+    client = make_client("viewer")
+    token = csrf_token(client, "/akteure")
+    values = {
+        "node_id": actor.id,
+        "type_name": "COOPERATES_WITH",
+        "link_id": link.id,
+        "entry_id": "trash-unknown",
+        "user_id": "user-unknown",
+        "kind": "actors",
+    }
+    open_to_viewers = {"/anmelden", "/abmelden", "/konto", "/konto/tokens/<token_id>/widerrufen"}
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.split(".")[0] not in ("records", "admin", "api", "auth"):
+            continue
+        methods = (rule.methods or set()) & {"POST", "PUT", "PATCH", "DELETE"}
+        if not methods or rule.rule in open_to_viewers:
+            continue
+        url = _fill(rule.rule, values)
+        for method in methods:
+            resp = client.open(
+                url,
+                method=method,
+                data={"csrf_token": token, "name": "x"},
+                headers={"X-CSRFToken": token},
+            )
+            assert resp.status_code == 403, (method, url, resp.status_code)
+            checked += 1
+    assert checked >= 20
+    assert graph.get_actor(store, actor.id).version == 1
+
+
+def test_post_without_csrf_token_is_rejected(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+    client = make_client("editor")
+    resp = client.post("/akteure/neu", data={"name": "Ohne Token", "kind": "Schule"})
+    assert resp.status_code == 400
+    assert "abgelaufen oder ungültig" in resp.get_data(as_text=True)
+    resp = client.post("/api/v1/actors", json={"name": "Ohne Token", "kind": "Schule"})
+    assert resp.status_code == 400 and "error" in resp.json
+    assert graph.list_nodes(store, graph.Actor).total == 0
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_STRINGS)
+def test_hostile_strings_round_trip_and_render_escaped(
+    make_client, store: graph.Store, hostile: str
+) -> None:  # type: ignore[no-untyped-def]
+    client = make_client("editor")
+    token = csrf_token(client, "/akteure/neu")
+    resp = client.post(
+        "/akteure/neu",
+        data={
+            "csrf_token": token,
+            "name": hostile,
+            "kind": "Verein/Initiative",
+            "notes": hostile,
+            "town": hostile,
+            "confirm_duplicate": "1",
+        },
+    )
+    assert resp.status_code == 302, resp.get_data(as_text=True)[:800]
+    actor_id = resp.headers["Location"].rsplit("/", 1)[1]
+    stored = graph.get_actor(store, actor_id)
+    assert stored.name == hostile.strip() and stored.notes == hostile.strip()
+    page = client.get(f"/akteure/{actor_id}").get_data(as_text=True)
+    assert str(escape(hostile.strip())) in page
+    for raw in ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>"):
+        assert raw not in page
+    listing = client.get("/akteure?q=" + hostile[:50]).get_data(as_text=True)
+    assert "<script>alert(1)" not in listing
+    # edit form shows it escaped in the value attribute, and saving unchanged keeps it
+    form = client.get(f"/akteure/{actor_id}/bearbeiten").get_data(as_text=True)
+    assert "<script>alert(1)" not in form
+    resp = client.post(
+        f"/akteure/{actor_id}/bearbeiten",
+        data={
+            "csrf_token": token,
+            "version": "1",
+            "name": stored.name,
+            "kind": stored.kind,
+            "notes": stored.notes,
+            "town": stored.town,
+        },
+    )
+    assert resp.status_code == 302
+    assert graph.get_actor(store, actor_id).name == stored.name
+
+
+def test_create_validates_at_the_field(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+    client = make_client("editor")
+    token = csrf_token(client, "/akteure/neu")
+    resp = client.post(
+        "/akteure/neu",
+        data={"csrf_token": token, "name": "", "kind": "Schule", "postcode": "123", "email": "x@"},
+    )
+    assert resp.status_code == 400
+    page = resp.get_data(as_text=True)
+    assert 'id="e-name"' in page and "ist ein Pflichtfeld" in page
+    assert 'id="e-postcode"' in page and 'id="e-email"' in page
+    assert 'value="123"' in page  # input kept
+
+
+def test_duplicate_warning_then_confirm(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+    _actor(store, "Volkshochschule Trier e. V.")
+    client = make_client("editor")
+    token = csrf_token(client, "/akteure/neu")
+    data = {"csrf_token": token, "name": "VHS Trier", "kind": "VHS/Weiterbildung"}
+    resp = client.post("/akteure/neu", data=data)
+    assert resp.status_code == 409
+    assert "Gibt es diesen Akteur schon?" in resp.get_data(as_text=True)
+    assert graph.list_nodes(store, graph.Actor).total == 1
+    resp = client.post("/akteure/neu", data={**data, "confirm_duplicate": "1"})
+    assert resp.status_code == 302
+    assert graph.list_nodes(store, graph.Actor).total == 2
+    found = client.get("/akteure/dubletten?name=Volkshochschule%20Trier").json
+    assert len(found) == 2 and found[0]["reasons"]
+
+
+def test_stale_edit_shows_conflict_and_keeps_input(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+    actor = _actor(store, town="Trier")
+    graph.update(store, graph.Actor(**{**actor.__dict__, "town": "Konz"}))  # colleague saves
+    client = make_client("editor")
+    token = csrf_token(client, f"/akteure/{actor.id}/bearbeiten")
+    resp = client.post(
+        f"/akteure/{actor.id}/bearbeiten",
+        data={
+            "csrf_token": token,
+            "version": "1",
+            "name": actor.name,
+            "kind": actor.kind,
+            "town": "Schweich",
+        },
+    )
+    assert resp.status_code == 409
+    page = resp.get_data(as_text=True)
+    assert "Jemand anderes hat diesen Eintrag inzwischen gespeichert" in page
+    assert "<td>Konz</td><td>Schweich</td>" in page.replace("\n", "")
+    assert 'value="Schweich"' in page and 'name="version" type="hidden" value="2"' in page
+    assert graph.get_actor(store, actor.id).town == "Konz"
+    # saving again (with the version the conflict page carries) is a deliberate overwrite
+    resp = client.post(
+        f"/akteure/{actor.id}/bearbeiten",
+        data={
+            "csrf_token": token,
+            "version": "2",
+            "name": actor.name,
+            "kind": actor.kind,
+            "town": "Schweich",
+        },
+    )
+    assert resp.status_code == 302
+    assert graph.get_actor(store, actor.id).town == "Schweich"
+    changes = history.for_record(store, actor.id)
+    assert changes[0].action == "update" and changes[0].changes["town"] == ["Konz", "Schweich"]
+
+
+def test_links_add_edit_remove_and_undo(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+    actor = _actor(store)
+    alliance = graph.create(store, graph.Alliance(name="MINT-Initiativkreis"))
+    client = make_client("editor")
+    token = csrf_token(client, f"/akteure/{actor.id}")
+    resp = client.post(
+        "/verknuepfen",
+        data={
+            "csrf_token": token,
+            "type": "MEMBER_OF",
+            "direction": "out",
+            "label": "Actor",
+            "node_id": actor.id,
+            "other_id": alliance.id,
+            "role": "Koordination",
+        },
+    )
+    assert resp.status_code == 302
+    (link,) = graph.links_of(store, "Actor", actor.id)
+    assert link.role == "Koordination"
+    page = client.get(f"/buendnisse/{alliance.id}").get_data(as_text=True)
+    assert actor.name in page and "Koordination" in page
+    resp = client.post(
+        f"/verknuepfungen/MEMBER_OF/{link.id}",
+        data={
+            "csrf_token": token,
+            "version": "1",
+            "role": "Mitglied",
+            "since": "2020-01-01",
+            "until": "2019-01-01",
+        },
+    )
+    assert resp.status_code == 400 and "liegt vor" in resp.get_data(as_text=True)
+    resp = client.post(
+        f"/verknuepfungen/MEMBER_OF/{link.id}",
+        data={"csrf_token": token, "version": "1", "role": "Mitglied", "since": "2020-01-01"},
+    )
+    assert resp.status_code == 302
+    assert graph.get_link(store, "MEMBER_OF", link.id).role == "Mitglied"
+    resp = client.post(
+        f"/verknuepfungen/MEMBER_OF/{link.id}/loeschen",
+        data={"csrf_token": token, "next": f"/akteure/{actor.id}"},
+    )
+    assert resp.status_code == 302
+    assert graph.links_of(store, "Actor", actor.id) == []
+    page = client.get(resp.headers["Location"]).get_data(as_text=True)
+    entry = re.search(r"/papierkorb/([^/]+)/wiederherstellen", page).group(1)
+    client.post(f"/papierkorb/{entry}/wiederherstellen", data={"csrf_token": token})
+    (back,) = graph.links_of(store, "Actor", actor.id)
+    assert back.id == link.id and back.role == "Mitglied"
+    actions = [c.action for c in history.for_record(store, actor.id)]
+    assert actions.count("link") == 2 and "unlink" in actions and "update" in actions
+
+
+def test_delete_names_links_and_can_be_undone(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+    actor = _actor(store)
+    person = graph.create(store, graph.Person(first_name="Anna", last_name="Becker"))
+    graph.create_link(
+        store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=actor.id, function="Leitung")
+    )
+    client = make_client("editor")
+    page = client.get(f"/akteure/{actor.id}/loeschen").get_data(as_text=True)
+    assert "Anna Becker" in page and "Leitung" in page
+    token = csrf_token(client, f"/akteure/{actor.id}/loeschen")
+    resp = client.post(f"/akteure/{actor.id}/loeschen", data={"csrf_token": token, "version": "1"})
+    assert resp.status_code == 302
+    with pytest.raises(graph.NotFoundError):
+        graph.get_actor(store, actor.id)
+    listing = client.get("/akteure").get_data(as_text=True)
+    assert "Rückgängig" in listing
+    entry = re.search(r"/papierkorb/([^/]+)/wiederherstellen", listing).group(1)
+    resp = client.post(f"/papierkorb/{entry}/wiederherstellen", data={"csrf_token": token})
+    assert resp.status_code == 302 and resp.headers["Location"].endswith(actor.id)
+    assert graph.get_actor(store, actor.id).name == actor.name
+    (link,) = graph.links_of(store, "Actor", actor.id)
+    assert link.function == "Leitung"
+    assert [c.action for c in history.for_record(store, actor.id)][:2] == ["restore", "delete"]
+    # the entry is used up: a second undo is a clear 404
+    assert (
+        client.post(f"/papierkorb/{entry}/wiederherstellen", data={"csrf_token": token}).status_code
+        == 404
+    )
+
+
+def test_lists_search_filter_sort_and_page(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+    mint = graph.create(store, graph.Topic(name="MINT"))
+    a = graph.create(store, graph.Actor(name="Müller-Gymnasium", kind="Schule", town="Trier"))
+    graph.create(store, graph.Actor(name="Grundschule Ehrang", kind="Schule", town="Trier"))
+    graph.create(store, graph.Actor(name="Stadtbibliothek", kind="Bibliothek", town="Konz"))
+    graph.create_link(store, graph.Link(type="WORKS_ON", from_id=a.id, to_id=mint.id))
+    client = make_client("viewer")
+    page = client.get("/akteure?q=muller").get_data(as_text=True)
+    assert "Müller-Gymnasium" in page and "Ehrang" not in page
+    page = client.get("/akteure?kind=Schule&sort=name&richtung=ab").get_data(as_text=True)
+    assert page.index("Müller-Gymnasium") < page.index("Grundschule Ehrang")
+    assert "Stadtbibliothek" not in page
+    page = client.get(f"/akteure?topic={mint.id}").get_data(as_text=True)
+    assert "Müller-Gymnasium" in page and "Ehrang" not in page
+    page = client.get("/akteure?n=1&seite=2&sort=name").get_data(as_text=True)
+    assert "Seite 2 von 3" in page and "Müller-Gymnasium" in page
+    assert client.get("/akteure?seite=x&n=abc&sort=evil").status_code == 200
+    sug = client.get("/vorschlaege?q=gymn&labels=Actor").json
+    assert [s["name"] for s in sug] == ["Müller-Gymnasium"]
+
+
+def test_contacts_hidden_without_right(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+    actor = _actor(store)
+    p = graph.create(
+        store, graph.Person(last_name="Becker", email="becker@example.org", phone="0651 1")
+    )
+    graph.create_link(store, graph.Link(type="WORKS_AT", from_id=p.id, to_id=actor.id))
+    for role, contacts, visible in (
+        ("viewer", False, False),
+        ("viewer", True, True),
+        ("editor", False, True),
+    ):
+        client = make_client(role, contacts=contacts)
+        for url in (f"/akteure/{actor.id}", f"/personen/{p.id}", "/personen"):
+            assert ("becker@example.org" in client.get(url).get_data(as_text=True)) is visible, (
+                role,
+                url,
+            )
+
+
+def test_error_pages_are_german_and_db_outage_recovers(
+    app, make_client, store: graph.Store
+) -> None:  # type: ignore[no-untyped-def]
+    from netzwerk import settings
+
+    client = make_client("viewer")
+    resp = client.get("/akteure/actor-gibtsnicht")
+    assert resp.status_code == 404 and "wurde nicht gefunden" in resp.get_data(as_text=True)
+    assert client.get("/api/v1/actors/actor-gibtsnicht").json["status"] == 404
+    dead = graph.connect(
+        settings.ConnectionSettings(
+            uri="bolt://127.0.0.1:9", user="neo4j", password="x", database="neo4j", external=True
+        )
+    )
+    app.extensions["netzwerk_store"] = dead
+    resp = client.get("/akteure")
+    assert resp.status_code == 503 and "Datenbank" in resp.get_data(as_text=True)
+    app.extensions["netzwerk_store"] = store
+    assert client.get("/akteure").status_code == 200
+    dead.close()
+
+
+def test_secure_cookie_flag_from_environment(monkeypatch, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+    from netzwerk.web import create_app
+
+    assert create_app({"STORE": store}).config["SESSION_COOKIE_SECURE"] is False
+    monkeypatch.setenv("NETZWERK_SECURE_COOKIES", "1")
+    assert create_app({"STORE": store}).config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_english_ui(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+    client = make_client("editor")
+    page = client.get("/akteure?lang=en").get_data(as_text=True)
+    assert "Actors" in page and "Create new" in page and 'lang="en"' in page

@@ -1,0 +1,121 @@
+"""Pure logic of search, duplicate check, login throttling and form conversion."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from netzwerk import graph
+from netzwerk.graph import duplicates, search
+from tests.conftest import HOSTILE_STRINGS
+
+
+def test_escape_lucene_escapes_every_operator() -> None:
+    assert search.escape_lucene('a+b-c:"d"') == 'a\\+b\\-c\\:\\"d\\"'
+    assert search.escape_lucene("(x)*?~^[]{}!&|/\\") == "".join(
+        "\\" + ch for ch in "(x)*?~^[]{}!&|/\\" if ch != "x"
+    ).replace("\\(\\)", "\\(x\\)")
+
+
+def test_terms_fold_umlauts_and_drop_syntax() -> None:
+    assert search.terms("Müller-Straße  GYMNASIUM") == ["muller", "strasse", "gymnasium"]
+    assert search.terms('"); MATCH (n) //') == ["match", "n"]
+    assert search.terms("   ") == []
+
+
+@pytest.mark.parametrize("text", HOSTILE_STRINGS)
+def test_hostile_input_yields_only_escaped_word_prefixes(text: str) -> None:
+    q = search.lucene_query(text)
+    if q is None:
+        assert search.terms(text) == []
+        return
+    for part in q.split(" AND "):
+        assert part.endswith("*")
+        body = part[:-1]
+        assert all(ch not in search.LUCENE_SPECIAL for ch in body.replace("\\", ""))
+
+
+def test_lucene_query_any_term_and_limit() -> None:
+    assert search.lucene_query("vhs trier", any_term=True) == "vhs* OR trier*"
+    assert len(search.lucene_query("a " * 50).split(" AND ")) == search.MAX_TERMS
+
+
+def test_filters_map_kind_and_status_to_one_dynamic_key() -> None:
+    assert search.Filters(kind="Schule").params()["choice_field"] == "kind"
+    p = search.Filters(status="laufend").params()
+    assert (p["choice_field"], p["choice"]) == ("status", "laufend")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        ("VHS Trier", "Volkshochschule Trier e.V.", True),
+        ("Volkshochschule Trier", "Volkshochschule Triier", True),
+        ("Caritasverband Trier e. V.", "caritasverband trier", True),
+        ("Grundschule Ehrang", "Handwerkskammer Trier", False),
+        ("Kita St. Paulin", "Kita St. Matthias", False),
+    ],
+)
+def test_similarity_of_names(a: str, b: str, alike: bool) -> None:
+    assert (duplicates.similarity(a, b) >= duplicates.THRESHOLD) is alike
+
+
+def test_normalise_and_website_host() -> None:
+    assert duplicates.normalise("Die VHS Trier gGmbH") == "volkshochschule trier"
+    assert duplicates.website_host("https://www.vhs-trier.de/kurse") == "vhs-trier.de"
+    assert duplicates.website_host("") == ""
+
+
+def test_login_throttle_locks_after_five_failures_and_unlocks() -> None:
+    from netzwerk.web.auth import LoginThrottle
+
+    t = LoginThrottle(max_failures=5, window_s=900, lock_s=900)
+    for i in range(4):
+        t.failed("Anna", "1.2.3.4", now=100.0 + i)
+    assert t.locked_for("anna", "1.2.3.4", now=104.0) == 0
+    t.failed("anna", "1.2.3.4", now=105.0)
+    assert t.locked_for("ANNA", "1.2.3.4", now=106.0) > 800
+    assert t.locked_for("anna", "5.6.7.8", now=106.0) == 0  # other address unaffected
+    assert t.locked_for("anna", "1.2.3.4", now=105.0 + 901) == 0
+    t.failed("bob", "1.2.3.4", now=1.0)
+    t.succeeded("bob", "1.2.3.4")
+    assert t.locked_for("bob", "1.2.3.4", now=2.0) == 0
+
+
+def test_apply_data_converts_and_collects_errors() -> None:
+    from netzwerk.web import forms
+
+    specs = forms.node_fields("Project")
+    p = forms.apply_data(
+        graph.Project(), specs, {"name": "X", "start": "01.02.2024", "status": "laufend"}
+    )
+    assert p.start == date(2024, 2, 1) and p.name == "X"
+    with pytest.raises(graph.ValidationError) as err:
+        forms.apply_data(graph.Project(), specs, {"start": "kein Datum", "bogus": 1}, strict=True)
+    assert set(err.value.by_field()) == {"start", "bogus"}
+    link = forms.apply_data(
+        graph.Link(type="COOPERATES_WITH", from_id="a", to_id="b"),
+        forms.link_fields("COOPERATES_WITH"),
+        {"intensity": "3", "kind": "Verweisberatung"},
+        partial=True,
+    )
+    assert link.intensity == 3
+
+
+def test_conflict_rows_list_only_differences() -> None:
+    from netzwerk.web import forms
+
+    specs = forms.node_fields("Actor")
+    theirs = graph.Actor(name="A", town="Trier")
+    mine = graph.Actor(name="A", town="Konz")
+    rows = forms.conflict_rows(specs, theirs, mine)
+    assert [(str(label), t, m) for label, t, m in rows] == [("Ort", "Trier", "Konz")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Grundschule Ehrang", "Grundschule Feyen"), ("VHS Trier", "VHS Konz")],
+)
+def test_generic_words_alone_do_not_make_a_duplicate(a: str, b: str) -> None:
+    assert duplicates.similarity(a, b) < duplicates.THRESHOLD
