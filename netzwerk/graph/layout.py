@@ -416,7 +416,7 @@ class LayoutCache:
     ) -> Layout:
         with self._lock:
             hit = self._entries.get((fingerprint, key))
-            if hit is not None:
+            if hit is not None and all(v in hit.positions for v in g):
                 self._entries.move_to_end((fingerprint, key))
                 return hit
             previous = self._latest.get(key)

@@ -132,8 +132,9 @@ def metric(
     key = (*cache_key, name) if cache_key is not None else None
     if key is not None:
         with _metrics_lock:
-            if key in _metrics:
-                return _metrics[key]
+            hit = _metrics.get(key)
+            if hit is not None and len(hit) == len(g) and all(v in hit for v in g):
+                return hit
     if name == "degree":
         values: dict[Hashable, float] = {v: float(d) for v, d in g.degree()}
     elif name == "betweenness":
