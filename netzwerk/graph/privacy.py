@@ -126,3 +126,11 @@ def erase_person(store: Store, person_id: str, *, user: str) -> dict[str, int]:
         },
     )
     return {"links": int(row["links"]), "history": redacted, "trash": int(row["trashed"])}
+
+
+def find_persons(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Persons whose name or e-mail contains ``q`` (case-insensitive), for the admin page."""
+    text = q.strip().lower()[:100]
+    if not text:
+        return []
+    return store.read("privacy/find_persons", q=text, limit=min(max(1, limit), 200))
