@@ -23,6 +23,7 @@ from flask import (
     request,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from netzwerk import graph
@@ -142,14 +143,30 @@ def _filter_options(kind: Kind) -> dict[str, list[tuple[str, str]]]:
 
 
 FILTER_TITLES = {
-    "kind": "Art",
-    "status": "Status",
-    "topic": "Thema",
-    "stage": "Bildungsstufe",
-    "target_group": "Zielgruppe",
-    "region": "Region",
-    "alliance": "Bündnis",
+    "kind": _l("Art"),
+    "status": _l("Status"),
+    "topic": _l("Thema"),
+    "stage": _l("Bildungsstufe"),
+    "target_group": _l("Zielgruppe"),
+    "region": _l("Region"),
+    "alliance": _l("Bündnis"),
 }
+# Words that reach templates from the graph layer, listed so the catalogue has them.
+_GRAPH_WORDS = (
+    _l("angelegt"),
+    _l("geändert"),
+    _l("gelöscht"),
+    _l("wiederhergestellt"),
+    _l("zusammengeführt"),
+    _l("verknüpft"),
+    _l("Verknüpfung entfernt"),
+    _l("importiert"),
+    _l("exportiert"),
+    _l("personenbezogene Daten gelöscht"),
+    _l("lose"),
+    _l("regelmäßig"),
+    _l("eng"),
+)
 
 
 @bp.get(MAIN_RULE)
@@ -662,8 +679,6 @@ SORT_TITLES = {"updated": "zuletzt geändert", "created": "angelegt"}
 @bp.app_context_processor
 def _helpers() -> dict[str, Any]:
     """Template helpers: field titles (translated) and record URLs."""
-    from flask_babel import lazy_gettext as _l
-
     extra = {
         "updated": _l("zuletzt geändert"),
         "created": _l("angelegt"),
