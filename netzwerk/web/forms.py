@@ -238,9 +238,17 @@ def apply_data(
             changes[spec.name] = False  # an unticked checkbox is not sent at all
             continue
         changes[spec.name] = _convert(spec, data.get(spec.name), errors)
+    result = dataclasses.replace(obj, **changes)
     if errors:
+        # Report the domain rules too, so the user sees every problem at once.
+        named = {e.field for e in errors}
+        try:
+            if isinstance(result, graph.Node):
+                graph.validation.validate_node(result)
+        except graph.ValidationError as more:
+            errors += [e for e in more.errors if e.field not in named]
         raise graph.ValidationError(errors)
-    return dataclasses.replace(obj, **changes)
+    return result
 
 
 def version_of(data: Mapping[str, Any]) -> int | None:
