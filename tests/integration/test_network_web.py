@@ -1,0 +1,135 @@
+"""Network picture pages and their JSON/HTML endpoints against the demo region in Neo4j."""
+
+from __future__ import annotations
+
+import re
+
+from netzwerk import graph
+from netzwerk.graph import seed
+from tests.conftest import HOSTILE_STRINGS
+
+
+def test_pages_need_a_login(make_client) -> None:  # type: ignore[no-untyped-def]
+    anon = make_client(None)
+    for path in (
+        "/netzwerk",
+        "/netzwerk/daten.json",
+        "/netzwerk/buendnisse",
+        "/netzwerk/bild.html",
+    ):
+        resp = anon.get(path)
+        assert resp.status_code == 302 and "/anmelden" in resp.headers["Location"], path
+
+
+def test_views_of_the_demo_region(store: graph.Store, app, make_client) -> None:  # type: ignore[no-untyped-def]
+    """One test on one seeded database (seeding takes ~15 s on the shared machines)."""
+    seed.load(store)
+    client = make_client("viewer")
+    check_cooperation(store, client)
+    check_bad_parameters(client)
+    check_ego_and_alliances(client)
+    app.config["NETWORK_AGGREGATE_ABOVE"] = 50
+    check_aggregate(client)
+
+
+def check_cooperation(store: graph.Store, client) -> None:  # type: ignore[no-untyped-def]
+    counts = graph.counts(store)
+    page = client.get("/netzwerk?region=region-stadt-trier")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert 'data-src="/netzwerk/daten.json?region=region-stadt-trier"' in html
+    assert "/static/vendor/vis-network/vis-network.min.js" in html
+    assert "<script>" not in html  # CSP: no inline script
+    assert "cdn" not in html.lower()
+
+    data = client.get("/netzwerk/daten.json").get_json()
+    assert data["mode"] == "full"
+    assert data["counts"]["nodes"] == counts.nodes["Actor"]
+    assert data["counts"]["edges"] <= counts.links["COOPERATES_WITH"]
+    city = client.get("/netzwerk/daten.json?region=region-stadt-trier").get_json()
+    assert 0 < city["counts"]["nodes"] < data["counts"]["nodes"]
+    schools = client.get("/netzwerk/daten.json?art=Schule&art=Kita").get_json()
+    assert {n["g"] for n in schools["nodes"]} <= {"kind:Schule", "kind:Kita"}
+    old = client.get("/netzwerk/daten.json?stichtag=01.01.2012").get_json()
+    assert old["counts"]["edges"] < data["counts"]["edges"]
+    assert old["as_of"] == "2012-01-01"
+
+
+def check_bad_parameters(client) -> None:  # type: ignore[no-untyped-def]
+    resp = client.get(
+        "/netzwerk/daten.json?stichtag=31.02.2024&region=gibt-es-nicht&art=Raumschiff"
+        "&farbe=lila&groesse=riesig&gemeinschaft=abc&kooperation=%3Cscript%3E"
+    )
+    assert resp.status_code == 200
+    data = resp.get_json()
+    joined = " ".join(data["warnings"])
+    assert "ungültig" in joined and "Region" in joined and "Akteursart" in joined
+    assert data["counts"]["nodes"] > 100
+    page = client.get("/netzwerk?stichtag=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert page.status_code == 200
+    assert "<script>alert(1)" not in page.get_data(as_text=True)
+    assert client.get("/netzwerk/ego/gibt-es-nicht").status_code == 404
+    assert client.get("/netzwerk/ego/gibt-es-nicht/daten.json").status_code == 404
+
+
+def check_aggregate(client) -> None:  # type: ignore[no-untyped-def]
+    data = client.get("/netzwerk/daten.json?farbe=area").get_json()
+    assert data["mode"] == "aggregate"
+    assert data["group_by"] == "region"
+    assert sum(n["members"] for n in data["nodes"]) == data["counts"]["actors"]
+    target = max(data["nodes"], key=lambda n: n["members"])
+    assert target["url"].startswith("/netzwerk?") and "region=" in target["url"]
+    assert "farbe=area" in target["url"]  # drill-down keeps the user's choices
+    drilled = client.get(target["url"].replace("/netzwerk?", "/netzwerk/daten.json?")).get_json()
+    assert drilled["counts"]["actors"] <= target["members"] or drilled["mode"] == "aggregate"
+    forced = client.get(data["show_all_url"].replace("/netzwerk?", "/netzwerk/daten.json?"))
+    assert forced.get_json()["mode"] == "full"
+
+
+def check_ego_and_alliances(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/netzwerk/ego/actor-kbm-trier?tiefe=2")
+    assert page.status_code == 200
+    assert "Kommunales Bildungsmanagement der Stadt Trier" in page.get_data(as_text=True)
+    one = client.get("/netzwerk/ego/actor-kbm-trier/daten.json").get_json()
+    two = client.get("/netzwerk/ego/actor-kbm-trier/daten.json?tiefe=2").get_json()
+    assert one["centre"] == "actor-kbm-trier" and one["depth"] == 1
+    assert one["counts"]["nodes"] == one["counts"]["partners"] + 1
+    assert two["counts"]["nodes"] > one["counts"]["nodes"]
+
+    alliances = client.get("/netzwerk/buendnisse/daten.json").get_json()
+    classes = {n["cls"] for n in alliances["nodes"]}
+    assert {"actor", "alliance", "project"} <= classes
+    url = next(n["url"] for n in alliances["nodes"] if n["cls"] == "alliance")
+    assert url.startswith("/buendnisse/")
+    without = client.get("/netzwerk/buendnisse/daten.json?projekte=0").get_json()
+    assert "project" not in {n["cls"] for n in without["nodes"]}
+    page = client.get("/netzwerk/buendnisse").get_data(as_text=True)
+    assert 'id="alliance-overlaps"' in page
+
+
+def test_offline_download_inlines_everything_and_escapes_names(
+    store: graph.Store, make_client
+) -> None:  # type: ignore[no-untyped-def]
+    a = graph.create_actor(store, graph.Actor(name=HOSTILE_STRINGS[5], kind="Schule"))
+    b = graph.create_actor(
+        store, graph.Actor(name="</script><script>alert(2)</script>", kind="Kita")
+    )
+    graph.create_link(
+        store,
+        graph.Link(
+            type="COOPERATES_WITH", from_id=a.id, to_id=b.id, kind="Verweisberatung", intensity=2
+        ),
+    )
+    client = make_client("viewer")
+    resp = client.get("/netzwerk/bild.html")
+    assert resp.status_code == 200
+    assert "attachment" in resp.headers["Content-Disposition"]
+    html = resp.get_data(as_text=True)
+    assert "vis-network" in html and "@version 9.1.2" in html  # library inlined
+    assert not re.search(r"<script[^>]+src=", html)  # nothing loaded from elsewhere
+    assert "<link" not in html
+    assert "<img src=x" not in html
+    assert "</script><script>alert(2)" not in html
+    assert html.count("</script>") == 3  # data, vis-network, network.js: nothing broke out
+    ego = client.get(f"/netzwerk/ego/{a.id}/bild.html")
+    assert ego.status_code == 200 and "<img src=x" not in ego.get_data(as_text=True)
