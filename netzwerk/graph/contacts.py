@@ -114,9 +114,11 @@ class Selection:
 def _consent_ok(person: dict[str, Any], purpose: str, today: date) -> str | None:
     """None if the purpose is covered, else the key of the reason for leaving them out."""
 
+    day = today.isoformat()
+
     def given(kind: str) -> bool:
-        when = person.get(f"consent_{kind}_date")
-        return person.get(f"consent_{kind}") is True and (when is None or when <= today)
+        when = person.get(f"consent_{kind}_date")  # ISO string (or date): compares as text
+        return person.get(f"consent_{kind}") is True and (when is None or str(when) <= day)
 
     if purpose == "newsletter":
         return None if given("newsletter") else "no_newsletter_consent"

@@ -12,8 +12,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import lru_cache
 
 from netzwerk.graph.store import Store
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 KINDS: dict[str, str] = {
     "actors": "Akteure (Organisationen)",
@@ -238,14 +241,21 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+@lru_cache(maxsize=200_000)
 def fold(header: str) -> str:
-    """Normalise a header for comparison: "E-Mail-Adresse" → "e mail adresse"."""
-    text = unicodedata.normalize("NFC", header).lower()
+    """Normalise a header or name for comparison: "E-Mail-Adresse" → "e mail adresse".
+
+    Cached: the dry run folds every name several times (matching, duplicates, similarity).
+    """
+    text = header.lower()
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         text = text.replace(a, b)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
+            text = text.replace(a, b)
+    return _NON_ALNUM.sub(" ", text).strip()
 
 
 SYNONYMS: dict[str, dict[str, str]] = {

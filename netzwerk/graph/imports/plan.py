@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from netzwerk.graph.errors import FieldError, ValidationError
@@ -146,13 +147,14 @@ def loose_key(name: str) -> str:
     return " ".join(sorted(tokens))
 
 
+@lru_cache(maxsize=64)
+def _choices(allowed: tuple[str, ...]) -> dict[str, str]:
+    return {fold(a): a for a in allowed}
+
+
 def _choice(value: str, allowed: tuple[str, ...]) -> str:
     """The allowed value that matches case- and accent-insensitively, else ``value``."""
-    key = fold(value)
-    for a in allowed:
-        if fold(a) == key:
-            return a
-    return value
+    return _choices(allowed).get(fold(value), value) if value else value
 
 
 def _bool(value: str, field_name: str, errors: dict[str, list[str]]) -> bool | None:
