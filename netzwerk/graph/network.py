@@ -139,9 +139,44 @@ def load_snapshot(store: Store) -> Snapshot:
         elif label == "Project":
             vocab.projects[rid] = name
     actors = store.read("network/actors")
+    by_id: dict[str, dict[str, Any]] = {}
     for a in actors:
-        a["alliances"] = [m for m in a["alliances"] if m]
-        a["projects"] = [m for m in a["projects"] if m]
+        a.update(
+            located_in=None,
+            active_in=[],
+            topics=[],
+            stages=[],
+            target_groups=[],
+            alliances=[],
+            projects=[],
+        )
+        by_id[a["id"]] = a
+    lists = {
+        "ACTIVE_IN": "active_in",
+        "WORKS_ON": "topics",
+        "COVERS": "stages",
+        "SERVES": "target_groups",
+    }
+    for row in store.read("network/classifications"):
+        a = by_id.get(row["actor"])
+        if a is None:
+            continue
+        if row["type"] == "LOCATED_IN":
+            a["located_in"] = a["located_in"] or row["target"]
+        else:
+            a[lists[row["type"]]].append(row["target"])
+    for row in store.read("network/affiliations"):
+        a = by_id.get(row["actor"])
+        if a is not None:
+            key = "alliances" if row["type"] == "MEMBER_OF" else "projects"
+            a[key].append(
+                {
+                    "id": row["target"],
+                    "role": row["role"],
+                    "since": row["since"],
+                    "until": row["until"],
+                }
+            )
     return Snapshot(
         actors=actors, cooperations=store.read("network/cooperations"), vocabulary=vocab
     )
@@ -152,7 +187,8 @@ _cache: dict[int, Snapshot] = {}
 
 
 def fingerprint(store: Store) -> tuple[Any, ...]:
-    return tuple(store.read("network/revision")[0]["fingerprint"])
+    """Changes whenever anything the network depends on changes (cheap: index lookups)."""
+    return tuple(sorted((row["part"], row["value"]) for row in store.read("network/revision")))
 
 
 def snapshot(store: Store) -> Snapshot:

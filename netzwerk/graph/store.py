@@ -124,5 +124,8 @@ def connect(conn: settings.ConnectionSettings | None = None) -> Store:
         connection_acquisition_timeout=10,
         max_transaction_retry_time=10,
         user_agent=f"netzwerk/{neo4j.__version__}",
+        # Hints such as "property key does not exist" are expected on a young database
+        # (an optional field nobody filled yet) and would only flood the logs.
+        notifications_min_severity="OFF",
     )
     return Store(driver=driver, database=conn.database, description=conn.redacted())
