@@ -253,7 +253,8 @@ def person_report(person_id: str, as_json: bool) -> None:
     click.echo(f"Auskunft über {person_id} (erstellt {report['generated']})")
     click.echo("Gespeicherte Angaben:")
     for k, v in report["fields"].items():
-        click.echo(f"  {k}: {v}")
+        shown = {True: "ja", False: "nein"}.get(v, v) if isinstance(v, bool) else v
+        click.echo(f"  {k}: {shown}")
     click.echo("Verknüpfungen:")
     for lk in report["links"]:
         click.echo(f"  {lk['title']}: {lk['other_name']} ({lk['other_label']})")

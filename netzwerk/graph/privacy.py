@@ -19,6 +19,7 @@ from netzwerk.graph.store import Store
 from netzwerk.graph.validation import is_valid_id, label
 
 HIDDEN = frozenset({"id"})
+BOOKKEEPING = {"created": "angelegt am", "updated": "zuletzt geändert am", "version": "Version"}
 
 
 def _json(value: Any) -> Any:
@@ -81,7 +82,11 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
         {
             "generated": datetime.now().astimezone(),
             "person": dict(sorted(props.items())),
-            "fields": {label(k): v for k, v in sorted(props.items()) if k not in HIDDEN},
+            "fields": {
+                BOOKKEEPING.get(k) or label(k): v
+                for k, v in sorted(props.items())
+                if k not in HIDDEN
+            },
             "links": links,
             "history": changes,
             "exports": exports,
