@@ -53,6 +53,11 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
             "other_id": r["other_id"],
             "other_name": r["other_name"],
             "properties": r["props"],
+            "details": [
+                [label(k), v]
+                for k, v in sorted(r["props"].items())
+                if k not in ("id", "created", "updated", "version") and v not in ("", None)
+            ],
         }
         for r in store.read("privacy/person_links", id=person_id)
     ]
