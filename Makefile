@@ -82,6 +82,7 @@ db-stop: install
 	-$(BIN)/netzwerk db stop
 	-NETZWERK_INSTANCE=test $(BIN)/netzwerk db stop
 	-NETZWERK_INSTANCE=bench $(BIN)/netzwerk db stop
+	-NETZWERK_INSTANCE=faults $(BIN)/netzwerk db stop
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

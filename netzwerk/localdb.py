@@ -171,7 +171,10 @@ def _free_port() -> int:
 
 
 def _port_free(port: int) -> bool:
+    """Whether a server could listen on the port now (TIME_WAIT leftovers do not count:
+    Neo4j binds with SO_REUSEADDR, so this check does too)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
@@ -252,8 +255,18 @@ def start(say: Say = print) -> settings.ConnectionSettings:
         )
         return ext
     inst = current_instance()
-    inst.root.mkdir(parents=True, exist_ok=True)
-    os.chmod(inst.root, 0o700)
+    try:
+        inst.root.mkdir(parents=True, exist_ok=True)
+        os.chmod(inst.root, 0o700)
+        probe = inst.root / ".write-test"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as exc:
+        raise LocalDbError(
+            f"Der Instanzordner {inst.root} ist nicht beschreibbar ({exc.strerror or exc}). "
+            "Prüfen Sie Rechte und freien Speicherplatz oder setzen Sie NETZWERK_HOME auf "
+            "einen anderen Ordner."
+        ) from exc
     conn = _connection(inst)
     pid = _read_pid(inst)
     if pid and conn and _bolt_answers(str(conn["uri"]), str(conn["user"]), str(conn["password"])):

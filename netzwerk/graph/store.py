@@ -122,7 +122,7 @@ def connect(conn: settings.ConnectionSettings | None = None) -> Store:
         auth=(conn.user, conn.password),
         connection_timeout=5,
         connection_acquisition_timeout=10,
-        max_transaction_retry_time=10,
+        max_transaction_retry_time=5,
         user_agent=f"netzwerk/{neo4j.__version__}",
         # Hints such as "property key does not exist" are expected on a young database
         # (an optional field nobody filled yet) and would only flood the logs.

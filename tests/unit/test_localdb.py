@@ -37,3 +37,14 @@ def test_external_server_is_never_started(monkeypatch: pytest.MonkeyPatch) -> No
     conn = localdb.start(say=said.append)
     assert conn.external and "externen Server" in said[0]
     assert localdb.stop(say=said.append) is False
+
+
+def test_unwritable_instance_folder_gives_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the instance folder should be")
+    monkeypatch.setenv("NETZWERK_HOME", str(blocker))
+    with pytest.raises(localdb.LocalDbError, match="nicht beschreibbar"):
+        localdb.start(say=lambda _: None)
