@@ -114,9 +114,9 @@ def similarity(a: str, b: str) -> float:
         " ".join(w for w in na.split() if w not in GENERIC),
         " ".join(w for w in nb.split() if w not in GENERIC),
     )
-    if da and db and not (set(da.split()) & set(db.split())):
-        if difflib.SequenceMatcher(None, da, db).ratio() < 0.8:
-            score *= 0.6
+    disjoint = bool(da and db) and not (set(da.split()) & set(db.split()))
+    if disjoint and difflib.SequenceMatcher(None, da, db).ratio() < 0.8:
+        score *= 0.6
     return score
 
 

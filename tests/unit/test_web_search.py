@@ -93,7 +93,7 @@ def test_apply_data_converts_and_collects_errors() -> None:
     assert p.start == date(2024, 2, 1) and p.name == "X"
     with pytest.raises(graph.ValidationError) as err:
         forms.apply_data(graph.Project(), specs, {"start": "kein Datum", "bogus": 1}, strict=True)
-    assert set(err.value.by_field()) == {"start", "bogus"}
+    assert set(err.value.by_field()) == {"start", "bogus", "name"}  # domain rules too
     link = forms.apply_data(
         graph.Link(type="COOPERATES_WITH", from_id="a", to_id="b"),
         forms.link_fields("COOPERATES_WITH"),
