@@ -27,6 +27,8 @@ def escape(value: str) -> str:
 def fold(line: str, limit: int = 75) -> str:
     """Fold a content line into chunks of at most ``limit`` octets, continuation lines
     starting with one space (which counts towards the limit)."""
+    if len(line) * 4 <= limit or len(line.encode("utf-8")) <= limit:
+        return line  # the common case: nothing to fold
     out: list[str] = []
     current, size = "", 0
     budget = limit
