@@ -149,21 +149,26 @@ def _separate(centres: np.ndarray, radii: np.ndarray, gap: float = 1.0, rounds: 
         # zero distance: push along a fixed direction so coincident discs separate
         delta[np.isinf(d)] = 0
         move = np.einsum("ijk,ij->ik", delta, overlap / d / 2)
-        centres += move * 1.05
+        # average, not sum, over the discs a disc overlaps: summing overshoots wildly when
+        # many discs start on top of each other
+        crowd = np.maximum((overlap > 0).sum(axis=1), 1)[:, None]
+        centres += move / np.sqrt(crowd) * 1.05
 
 
 def _normalise(p: np.ndarray, radius: float) -> np.ndarray:
-    """Centre ``p`` and scale it so that 90 % of the points lie within ``radius``."""
+    """Centre ``p`` and scale it so that half of the points lie within 0.6 ``radius``."""
     if len(p) == 1:
         return np.zeros((1, 2))
     p = p - p.mean(axis=0)
     r = np.sqrt((p**2).sum(axis=1))
-    spread = float(np.quantile(r, 0.9)) or 1.0
-    return p * (radius / spread)
+    # the median, not the maximum: force layouts put hubs' partners in a dense core and a
+    # few leaves far out; scaling by the outliers would squeeze the core into a blob
+    spread = float(np.quantile(r, 0.5)) or 1.0
+    return p * (radius * 0.6 / spread)
 
 
 def _disc_radius(size: int) -> float:
-    return 0.85 * math.sqrt(size) if size > 1 else 0.0
+    return 0.9 * math.sqrt(size) if size > 1 else 0.0
 
 
 def _place(
@@ -200,19 +205,20 @@ def _place(
         if pa != pb:
             key = (min(pa, pb), max(pa, pb))
             weight[key] = weight.get(key, 0) + 1
-    radii = np.array([_disc_radius(len(p)) + 0.5 for p in parts])
+    # lay out each community first, so discs are as large as the drawings really are
+    members = [sorted(part, key=str) for part in parts]
+    inner = [_place(g, m, seed, depth + 1) for m in members]
+    radii = np.array([float(np.quantile(np.hypot(p[:, 0], p[:, 1]), 0.85)) + 0.6 for p in inner])
     edges = np.array(list(weight), dtype=int).reshape(-1, 2)
     w = np.log1p(np.array(list(weight.values()), dtype=float))
     centres = force_layout(
         len(parts), edges, w / (w.max() if len(w) else 1), iterations=120, rng=_rng(seed, nodes)
     )
-    centres = _normalise(centres, math.sqrt(n) * 0.3) if len(parts) > 1 else centres
-    _separate(centres, radii, gap=1.2, rounds=120)
+    centres = _normalise(centres, math.sqrt(n) * 0.1) if len(parts) > 1 else centres
+    _separate(centres, radii, gap=0.8, rounds=300)
     out = np.zeros((n, 2))
-    for i, part in enumerate(parts):
-        members = sorted(part, key=str)
-        inner = _place(g, members, seed, depth + 1)
-        for v, xy in zip(members, inner, strict=True):
+    for i, (m, p) in enumerate(zip(members, inner, strict=True)):
+        for v, xy in zip(m, p, strict=True):
             out[index[v]] = xy + centres[i]
     return out
 
@@ -359,14 +365,13 @@ def bipartite_layout(b: nx.Graph, seed: int = 7) -> Layout:
     )
     order = sorted(range(len(groups)), key=lambda i: math.atan2(rough[i][1], rough[i][0]))
     cluster = [math.sqrt(len(single[g]) * 1.1) for g in groups]
-    arcs = [2 * max(4.4, cluster[i] + 1.5) for i in order]
+    arcs = [2 * max(5.2, cluster[i] + 1.5) for i in order]
     radius = max(4.0, sum(arcs) / (2 * math.pi))
     centres = np.zeros((len(groups), 2))
     angle = -math.pi / 2
     for i, arc in zip(order, arcs, strict=True):
         mid = angle + arc / radius / 2 if len(groups) > 1 else angle
-        # every second group a little inwards, so wide labels of neighbours do not collide
-        r = radius * (0.78 if order.index(i) % 2 and len(groups) > 5 else 1.0)
+        r = radius
         centres[i] = (r * math.cos(mid), r * math.sin(mid)) if len(groups) > 1 else 0
         angle += arc / radius
     positions: dict[Hashable, Position] = {}
@@ -379,7 +384,7 @@ def bipartite_layout(b: nx.Graph, seed: int = 7) -> Layout:
         for v, (x, y) in zip(single[g], ring, strict=True):
             positions[v] = (float(x) * UNIT, float(y) * UNIT)
     for key, members in sorted(multi.items()):
-        c = centres[list(key)].mean(axis=0) * 0.8
+        c = centres[list(key)].mean(axis=0) * 0.6
         spot = _sunflower(len(members), 0.0, 0.9) + c
         for v, (x, y) in zip(members, spot, strict=True):
             positions[v] = (float(x) * UNIT, float(y) * UNIT)

@@ -243,9 +243,9 @@
         id: e.id,
         from: e.from,
         to: e.to,
-        width: px(Math.max(0.6, (e.w || 1) * (big ? 0.5 : 0.8))),
+        width: px(Math.max(0.5, (e.w || 1) * (big ? 0.4 : data.view === "ego" ? 0.8 : 0.5))),
         dashes: e.dashes !== undefined ? e.dashes : st.dashes || false,
-        color: { color: e.color || st.color || "#7b8794", opacity: big ? 0.35 : 0.75, highlight: "#1d2733", hover: "#1d2733" },
+        color: { color: e.color || st.color || "#7b8794", opacity: big ? 0.3 : data.view === "ego" ? 0.75 : 0.45, highlight: "#1d2733", hover: "#1d2733" },
         title: tip(e.tip),
         classes: e.cls,
       };
@@ -285,7 +285,7 @@
         scaling: {
           min: px(nodes.length > 1000 ? 2 : all ? 6 : 3.5),
           max: px(nodes.length > 1000 ? 10 : all ? 20 : 13),
-          label: { enabled: true, min: px(all ? 11 : 3), max: px(all ? 14 : 13), maxVisible: 20, drawThreshold: 7 },
+          label: { enabled: true, min: px(all ? 11 : 1), max: px(all ? 14 : 13), maxVisible: 20, drawThreshold: 7.5 },
         },
         shapeProperties: { interpolation: false },
       },
@@ -296,6 +296,7 @@
     network.once("afterDrawing", function () {
       state.ready = true;
       state.readyMs = performance.now() - t0;
+      state.readyAt = performance.now();
       box.dataset.ready = "1";
     });
     network.fit({ animation: false });
