@@ -1,11 +1,17 @@
 // Create a relationship between two existing nodes, or return the one already there
 // (one relationship of a type per ordered pair; symmetric types are stored in one
 // canonical direction by the caller, and the existence check looks both ways).
+// Both endpoints are write-locked (dummy SET, as in nodes/update) before the check, so two
+// concurrent creations of the same pair serialise and the second finds the first's edge
+// instead of creating a duplicate; the canonical direction keeps the lock order the same.
 // placeholders: __TYPE__, __FROM__, __TO__ (label disjunctions from model.LINK_TYPES)
 // params: $id (string), $from_id, $to_id (strings), $props (map)
 // returns: link (map), from_name, to_name, created (bool); no row if an endpoint is missing
 MATCH (a:__FROM__ {id: $from_id})
 MATCH (b:__TO__ {id: $to_id})
+SET a.__lock = true, b.__lock = true
+REMOVE a.__lock, b.__lock
+WITH a, b
 OPTIONAL MATCH (a)-[old:__TYPE__]-(b)
   WHERE startNode(old) = a OR $symmetric
 WITH a, b, head(collect(old)) AS old
