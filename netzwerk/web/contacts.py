@@ -118,7 +118,8 @@ def export_download():  # type: ignore[no-untyped-def]
         )
     except graph.ValidationError as exc:
         flash(str(exc), "error")
-        return redirect(url_for("contacts.export_page", **request.form.to_dict(flat=True)))
+        back = {k: v for k, v in request.form.items() if k != "csrf_token"}
+        return redirect(url_for("contacts.export_page", **back))
     ext = contacts.EXTENSIONS[fmt]
     resp = Response(data, mimetype=contacts.MIMETYPES[ext])
     resp.headers["Content-Disposition"] = (

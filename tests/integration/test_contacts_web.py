@@ -59,6 +59,21 @@ def test_download_is_logged_and_readable(make_client, store: graph.Store) -> Non
     assert "editor" in log_html and "r-trier" in log_html
 
 
+def test_download_with_bad_format_is_refused_and_not_logged(
+    make_client, store: graph.Store
+) -> None:  # type: ignore[no-untyped-def]
+    client = make_client("editor")
+    token = csrf_token(client, "/kontakte")
+    resp = client.post(
+        "/kontakte/export", data={"csrf_token": token, "purpose": "contact", "format": "exe"}
+    )
+    assert resp.status_code == 302 and "csrf_token" not in resp.headers["Location"]
+    assert "kein bekanntes Exportformat" in client.get(resp.headers["Location"]).get_data(
+        as_text=True
+    )
+    assert contacts.export_log(store)[1] == 0
+
+
 @pytest.mark.parametrize(
     "query",
     ["?purpose=werbung", "?kind=Raumschiff", "?region=%27);MATCH", "?function=" + "x" * 400],
