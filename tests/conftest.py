@@ -28,7 +28,53 @@ HOSTILE_STRINGS: list[str] = [
     "zero\u200bwidth\u202eRTL",
     "🙂 Emoji-Verein",
     "x" * 5_000,
+    # script injection in the forms browsers and templates meet
+    '"><svg onload=alert(1)>',
+    "javascript:alert(document.cookie)",
+    "</textarea><script>alert(1)</script>",
+    "{{ 7*7 }}{% raw %}${7*7}",
+    '<a href="javascript:alert(1)">klick</a>',
+    # query languages: Cypher, SQL, Lucene
+    "x' OR '1'='1",
+    "1; DROP TABLE users; --",
+    "` ) WITH 1 AS x CALL db.labels() YIELD label RETURN label //",
+    "name:* OR *:* AND (a~ OR b^2) \\",
+    # spreadsheet formulas (CSV/XLSX injection)
+    "=cmd|' /C calc'!A0",
+    "-2+3",
+    "\t=1+1",
+    # control characters, NUL, lone surrogate-free oddities, whitespace only
+    "NUL\x00byte",
+    "bell\x07back\x08esc\x1b[31m",
+    "line\r\nbreak\u2028sep",
+    "   ",
+    "\ufeffBOM",
+    # bidi / zero-width / combining
+    "\u202egnp.exe\u202c",
+    "a\u0301\u0301\u0301\u0301",
+    "\u200d\u200c\u2060",
+    # invalid dates, e-mails, ids, numbers
+    "2024-02-30",
+    "31.02.2024",
+    "9999-99-99",
+    "-1",
+    "1e309",
+    "NaN",
+    "not-an-email@",
+    "a@b@c.de",
+    "Actor-../../etc/passwd",
+    # path traversal and odd file names
+    "../../../../etc/passwd",
+    "..\\..\\windows\\win.ini",
+    "CON.csv",
+    "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    # long values
+    "ä" * 6_000,
+    "<b>" * 2_000,
 ]
+
+# Raw bytes that are not UTF-8, for URLs and uploads (strings above are all valid text).
+HOSTILE_URL_PARTS: list[str] = ["%ff%fe", "%c0%af", "%00", "%e2%82", "..%2f..%2f", "%25%32%35"]
 
 
 @pytest.fixture(scope="session")
@@ -114,3 +160,76 @@ def login(client, username: str, password: str):  # type: ignore[no-untyped-def]
     )
     assert resp.status_code == 302, resp.get_data(as_text=True)[:500]
     return resp
+
+
+SEED_EMAIL = "geheim.kontakt@beispiel-schule.de"
+SEED_PHONE = "+49 651 4711 0815"
+
+
+@pytest.fixture
+def seeded(store: graph.Store) -> dict[str, str]:
+    """A small graph with one record of every kind, a link, a trash entry, an extra user
+    and a history entry carrying a person's e-mail/phone (as the browser's create writes it).
+
+    Returns the ids by name, for filling URL parameters.
+    """
+    import datetime
+
+    from netzwerk.graph import history, trash, users
+
+    actor = graph.create(store, graph.Actor(name="Grundschule Matrix", kind="Schule"))
+    other = graph.create(store, graph.Actor(name="VHS Matrix", kind="VHS/Weiterbildung"))
+    person = graph.create(
+        store,
+        graph.Person(
+            first_name="Gerda",
+            last_name="Geheim",
+            function="Schulleitung",
+            email=SEED_EMAIL,
+            phone=SEED_PHONE,
+            consent_contact=True,
+            consent_contact_date=datetime.date(2024, 1, 15),
+            consent_contact_source="Formular",
+        ),
+    )
+    history.record(
+        store,
+        user="seed",
+        action="create",
+        label="Person",
+        record_id=person.id,
+        record_name=person.display_name,
+        changes=history.diff(None, person),
+    )
+    alliance = graph.create(store, graph.Alliance(name="Bündnis Matrix"))
+    project = graph.create(store, graph.Project(name="Projekt Matrix"))
+    topic = graph.create(store, graph.Topic(name="Thema Matrix"))
+    stage = graph.create(store, graph.Stage(name="Stufe Matrix", order=1))
+    group = graph.create(store, graph.TargetGroup(name="Zielgruppe Matrix"))
+    region = graph.create(store, graph.Region(name="Region Matrix"))
+    link = graph.create_link(
+        store,
+        graph.Link(type="COOPERATES_WITH", from_id=actor.id, to_id=other.id, kind="Gremienarbeit"),
+    )
+    graph.create_link(store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=actor.id))
+    graph.create_link(store, graph.Link(type="MEMBER_OF", from_id=actor.id, to_id=alliance.id))
+    doomed = graph.create(store, graph.Actor(name="Gelöschter Akteur", kind="Sonstige"))
+    entry = trash.put(store, graph.delete(store, graph.Actor, doomed.id), user="seed")
+    victim = users.create_user(store, "opfer", PASSWORD, role="viewer")
+    _secret, token = users.create_token(store, victim.id, "seed")
+    return {
+        "actor": actor.id,
+        "other_actor": other.id,
+        "person": person.id,
+        "alliance": alliance.id,
+        "project": project.id,
+        "topic": topic.id,
+        "stage": stage.id,
+        "target_group": group.id,
+        "region": region.id,
+        "link_type": link.type,
+        "link": link.id,
+        "trash": entry.id,
+        "user": victim.id,
+        "token": token.id,
+    }

@@ -177,6 +177,27 @@ def for_record(store: Store, record_id: str, limit: int = 200) -> list[Change]:
     ]
 
 
+CONTACT_FIELDS = ("email", "phone")
+"""Fields of a person's history that are contact data (hidden like on the record itself)."""
+
+
+def without_contacts(changes: list[Change]) -> list[Change]:
+    """Copies of ``changes`` without persons' e-mail/phone values and trash snapshots.
+
+    The history repeats old and new values, so a user who may not see a person's contact
+    data on the record must not read it from the record's history either.
+    """
+    out = []
+    for c in changes:
+        if c.label == "Person" or "snapshot" in c.changes:
+            hidden = (*CONTACT_FIELDS, "snapshot") if c.label == "Person" else ("snapshot",)
+            c = dataclasses.replace(
+                c, changes={k: v for k, v in c.changes.items() if k not in hidden}
+            )
+        out.append(c)
+    return out
+
+
 def recent(
     store: Store, *, user: str | None = None, skip: int = 0, limit: int = 100
 ) -> list[Change]:

@@ -303,7 +303,10 @@ def record_history(kind: str, node_id: str):  # type: ignore[no-untyped-def]
     store = get_store()
     graph.get(store, API_KINDS[kind], node_id)
     limit = _int_arg("limit", 100, 1, 500)
-    return jsonify(items=[change_json(c) for c in history.for_record(store, node_id, limit)])
+    changes = history.for_record(store, node_id, limit)
+    if not can_see_contacts():
+        changes = history.without_contacts(changes)
+    return jsonify(items=[change_json(c) for c in changes])
 
 
 # --- links ---------------------------------------------------------------------------------

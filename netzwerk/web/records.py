@@ -309,7 +309,11 @@ def detail(slug: str, node_id: str):  # type: ignore[no-untyped-def]
             for s in kind.sections
         },
         display=forms.display,
-        changes=history.for_record(store, node_id, limit=50),
+        changes=(
+            history.for_record(store, node_id, limit=50)
+            if contacts
+            else history.without_contacts(history.for_record(store, node_id, limit=50))
+        ),
         can_edit=current_user.has_role(kind.write_role),
         can_link=current_user.has_role("editor"),
         show_contacts=contacts,
