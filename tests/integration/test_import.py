@@ -90,6 +90,15 @@ def test_persons_with_employer_and_similar_names(store: graph.Store) -> None:
     assert str(eva.consent_newsletter_date) == "2024-02-01"
 
 
+def test_ambiguous_employer_is_an_error_not_a_guess(store: graph.Store) -> None:
+    graph.create(store, graph.Actor(id="a1", name="Grundschule", kind="Schule", town="Trier"))
+    graph.create(store, graph.Actor(id="a2", name="Grundschule", kind="Schule", town="Konz"))
+    plan = run(store, b"Vorname;Nachname;Einrichtung\nEva;Klein;Grundschule\n")
+    (row,) = plan.errors
+    assert row.errors["organisation"][0].startswith("„Grundschule“ ist mehrdeutig: 2 Akteure")
+    assert "Konz, Trier" in row.errors["organisation"][0]
+
+
 def test_cooperations_by_actor_names(store: graph.Store) -> None:
     for aid, name in (("a1", "VHS Trier"), ("a2", "Stadtbibliothek"), ("a3", "Kita Sonne")):
         graph.create(store, graph.Actor(id=aid, name=name, kind="Sonstige"))
@@ -152,16 +161,27 @@ def test_saved_mapping_round_trip(store: graph.Store) -> None:
 
 
 def test_hostile_cells_are_validated_not_stored_half(store: graph.Store) -> None:
+    from netzwerk.graph.validation import validate_node
     from tests.conftest import HOSTILE_STRINGS
+
+    def valid(name: str) -> bool:
+        try:
+            validate_node(graph.Actor(name=name, kind="Sonstige", town="Trier"))
+        except graph.ValidationError:
+            return False
+        return True
 
     cells = [*HOSTILE_STRINGS, "y" * 5_001, "Tab\tim Namen"]
     rows = "\n".join(f'"{s.replace(chr(34), chr(34) * 2)}";Trier' for s in cells)
     plan = run(store, f"Name;Ort\n{rows}\n".encode())
-    assert plan.counts["create"] == len(HOSTILE_STRINGS)
-    too_long, tab = plan.errors
-    assert too_long.errors["name"] == ["ist zu lang (5001 Zeichen, höchstens 5000)"]
-    assert tab.errors["name"] == ["enthält unzulässige Steuerzeichen"]
+    # the import agrees with the graph's own validation, row by row, with row numbers
+    assert plan.counts["duplicate"] == 0
+    assert [r.action == "create" for r in plan.results] == [valid(c) for c in cells]
+    assert plan.results[-2].errors["name"] == ["ist zu lang (5001 Zeichen, höchstens 5000)"]
+    assert plan.results[-1].errors["name"] == ["enthält unzulässige Steuerzeichen"]
+    assert [r.number for r in plan.results] == list(range(2, len(cells) + 2))
     assert any("Formeln" in w for w in plan.warnings)
     imports.commit(store, plan, user="u", only_valid=True)
-    names = {a.name for a in graph.list_nodes(store, graph.Actor, limit=100).items}
+    names = {a.name for a in graph.list_nodes(store, graph.Actor, limit=1000).items}
+    assert len(names) == plan.counts["create"]
     assert '=HYPERLINK("http://evil.example","klick")' in names

@@ -263,6 +263,19 @@ class _Actors:
             found = [a for a in found if not a.postcode]
         return found[0] if len(found) == 1 or (found and not postcode) else None
 
+    def lookup(self, name: str) -> tuple[Actor | None, str]:
+        """The one actor called ``name`` (or with that short name), else why not (German)."""
+        found = list({a.id: a for a in self.by_name.get(name_key(name), [])}.values())
+        if len(found) == 1:
+            return found[0], ""
+        if found:
+            places = ", ".join(sorted({a.town or a.postcode or a.id for a in found}))[:120]
+            return None, (
+                f"„{name[:80]}“ ist mehrdeutig: {len(found)} Akteure heißen so ({places}) – "
+                "bitte den Namen eindeutig machen"
+            )
+        return None, f"„{name[:80]}“ ist kein bekannter Akteur"
+
 
 def _plan_actors(store: Store, table: Table, plan: ImportPlan, progress: Callable) -> None:
     known = _Actors(store)
@@ -293,7 +306,8 @@ def _plan_actors(store: Store, table: Table, plan: ImportPlan, progress: Callabl
             "notes": v.get("notes", ""),
         }
         name = fields["name"].strip()
-        key = f"{name_key(name)}|{postcode.strip()}"
+        # a name of punctuation only folds to "": then the name itself is the key
+        key = f"{name_key(name) or name}|{postcode.strip()}"
         if name and key in seen:
             plan.results.append(RowResult(number, "duplicate", name, duplicate_of=seen[key]))
             continue
@@ -302,7 +316,9 @@ def _plan_actors(store: Store, table: Table, plan: ImportPlan, progress: Callabl
             fields["kind"] = "Sonstige"
         obj = _merge(Actor, existing, fields)
         if existing is None:
-            obj = dataclasses.replace(obj, id=stable_id("actor", name_key(name), postcode.strip()))
+            obj = dataclasses.replace(
+                obj, id=stable_id("actor", name_key(name) or name, postcode.strip())
+            )
         cleaned = _validate(obj, errors)
         if cleaned is None:
             plan.results.append(RowResult(number, "error", name, errors=errors))
@@ -366,12 +382,14 @@ def _plan_persons(store: Store, table: Table, plan: ImportPlan, progress: Callab
         actor: Actor | None = None
         org = v.get("organisation", "")
         if org:
-            actor = actors.match(org)
+            actor, why = actors.lookup(org)
             if actor is None:
-                errors.setdefault("organisation", []).append(
-                    f"„{org[:80]}“ ist kein bekannter Akteur – bitte zuerst die Akteure "
-                    "importieren oder den Namen angleichen"
+                hint = (
+                    ""
+                    if "mehrdeutig" in why
+                    else (" – bitte zuerst die Akteure importieren oder den Namen angleichen")
                 )
+                errors.setdefault("organisation", []).append(why + hint)
         fields: dict[str, Any] = {
             "title": title,
             "first_name": first,
@@ -391,7 +409,7 @@ def _plan_persons(store: Store, table: Table, plan: ImportPlan, progress: Callab
             fields[f"{f}_source"] = v.get(f"{f}_source", "")
         email = fields["email"].strip().lower()
         aid = actor.id if actor else ""
-        nkey = name_key(f"{first} {last}")
+        nkey = name_key(f"{first} {last}") or f"{first} {last}".strip()
         key = email or f"{nkey}|{aid}"
         if (last or email) and key in seen:
             plan.results.append(
@@ -463,11 +481,9 @@ def _plan_cooperations(store: Store, table: Table, plan: ImportPlan, progress: C
         ends = []
         for f in ("from_actor", "to_actor"):
             name = v.get(f, "")
-            a = actors.match(name) if name else None
-            if not name:
-                errors.setdefault(f, []).append("ist ein Pflichtfeld")
-            elif a is None:
-                errors.setdefault(f, []).append(f"„{name[:80]}“ ist kein bekannter Akteur")
+            a, why = actors.lookup(name) if name else (None, "ist ein Pflichtfeld")
+            if a is None:
+                errors.setdefault(f, []).append(why)
             ends.append(a)
         intensity: int | None = None
         raw = v.get("intensity", "").strip()
