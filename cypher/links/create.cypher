@@ -4,6 +4,8 @@
 // Both endpoints are write-locked (dummy SET, as in nodes/update) before the check, so two
 // concurrent creations of the same pair serialise and the second finds the first's edge
 // instead of creating a duplicate; the canonical direction keeps the lock order the same.
+// An endpoint deleted concurrently while waiting reads as empty afterwards: the id check
+// drops the row, so the caller reports it as missing.
 // placeholders: __TYPE__, __FROM__, __TO__ (label disjunctions from model.LINK_TYPES)
 // params: $id (string), $from_id, $to_id (strings), $props (map)
 // returns: link (map), from_name, to_name, created (bool); no row if an endpoint is missing
@@ -11,7 +13,7 @@ MATCH (a:__FROM__ {id: $from_id})
 MATCH (b:__TO__ {id: $to_id})
 SET a.__lock = true, b.__lock = true
 REMOVE a.__lock, b.__lock
-WITH a, b
+WITH a, b WHERE a.id = $from_id AND b.id = $to_id
 OPTIONAL MATCH (a)-[old:__TYPE__]-(b)
   WHERE startNode(old) = a OR $symmetric
 WITH a, b, head(collect(old)) AS old

@@ -1,10 +1,13 @@
 // Update a relationship's properties with optimistic locking (see nodes/update).
+// A relationship deleted concurrently while this one waited for the lock reads as empty;
+// the id check after the lock drops it (no row: not found).
 // placeholders: __TYPE__
 // params: $id (string), $version (int), $props (map)
 // returns: link (map), from_name, to_name, applied (bool); no row if missing
 MATCH (a)-[r:__TYPE__ {id: $id}]->(b)
 SET r.__lock = true
 REMOVE r.__lock
+WITH a, r, b WHERE r.id = $id
 WITH a, r, b, r.version = $version AS applied
 FOREACH (_ IN CASE WHEN applied THEN [1] ELSE [] END |
   SET r += $props, r.updated = datetime(), r.version = r.version + 1)

@@ -16,11 +16,11 @@ from typing import Any, TypeVar
 
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
-from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ClientError, ConstraintError, ServiceUnavailable, SessionExpired
 
 from netzwerk import settings
 from netzwerk.graph import queries
-from netzwerk.graph.errors import ConflictError, DatabaseUnavailableError
+from netzwerk.graph.errors import ConflictError, DatabaseUnavailableError, NotFoundError
 
 T = TypeVar("T")
 
@@ -60,6 +60,14 @@ class Store:
         except ConstraintError as exc:
             raise ConflictError(
                 "Ein Datensatz mit dieser Kennung existiert bereits; nichts wurde gespeichert."
+            ) from exc
+        except ClientError as exc:
+            # A record deleted (or merged away) by a concurrent request while this one had
+            # already matched it: the same outcome as not finding it, so 404, never a 500.
+            if exc.code != "Neo.ClientError.Statement.EntityNotFound":
+                raise
+            raise NotFoundError(
+                "Der Datensatz wurde inzwischen von jemand anderem gelöscht oder zusammengeführt."
             ) from exc
         except (ServiceUnavailable, SessionExpired, ConnectionError, OSError) as exc:
             raise DatabaseUnavailableError(

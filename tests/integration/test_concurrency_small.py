@@ -12,6 +12,7 @@ ones (8 clients × 25 edits, merges and deletes racing link creation) are in
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
 import json
 import socket
@@ -110,23 +111,24 @@ class EditLog:
 
 
 def edit_worker(
-    client: ApiClient, kind: str, node_id: str, tag: str, rounds: int, log: EditLog
+    client: ApiClient, path: str, field_name: str, tag: str, rounds: int, log: EditLog
 ) -> Callable[[], None]:
-    """Read the record, set ``notes`` to a unique value, write it back with the read version."""
+    """Read the record at ``path``, set one field to a unique value, write it back with the
+    version that was read; log what the server answered."""
 
     def work() -> None:
         for i in range(rounds):
-            status, body = client.call("GET", f"/{kind}/{node_id}")
+            status, body = client.call("GET", path)
             if status != 200:
                 with log.lock:
                     log.unexpected.append((status, str(body)[:300]))
                 continue
             value = f"{tag}-{i}"
             status, body = client.call(
-                "PATCH", f"/{kind}/{node_id}", {"version": body["version"], "notes": value}
+                "PATCH", path, {"version": body["version"], field_name: value}
             )
             with log.lock:
-                if status == 200:
+                if status == 200 and body[field_name] == value:
                     log.accepted.append((value, body["version"]))
                 elif status == 409 and body["current"]["version"] > 0:
                     log.rejected += 1
@@ -137,28 +139,44 @@ def edit_worker(
 
 
 def assert_no_lost_update(
-    store: graph.Store, cls: type[graph.Node], node_id: str, initial: str, log: EditLog
+    *,
+    final_value: str,
+    final_version: int,
+    entries: list[history.Change],
+    field_name: str,
+    initial: str,
+    log: EditLog,
 ) -> None:
-    """Every accepted write is in the version chain and the history, in commit order."""
+    """Every accepted write is in the version chain and in the history, in commit order.
+
+    ``log.accepted`` holds (value, version) pairs; the version is ``None`` for form saves,
+    which answer with a redirect instead of the record.
+    """
     assert log.unexpected == [], log.unexpected[:5]
-    final = graph.get(store, cls, node_id)
     n = len(log.accepted)
     assert n >= 1
-    # Each acknowledged save got its own version, and together they are the whole chain.
-    assert final.version == 1 + n
-    assert sorted(v for _, v in log.accepted) == list(range(2, n + 2))
-    in_order = [value for value, _ in sorted(log.accepted, key=lambda a: a[1])]
-    assert final.notes == in_order[-1]
-    # The history holds one update per accepted save, and its old → new pairs link up in
-    # version order: nothing was overwritten unseen between two acknowledged saves.
-    entries = [c for c in history.for_record(store, node_id, 1000) if c.action == "update"]
-    assert len(entries) == n
-    old_of = {c.changes["notes"][1]: c.changes["notes"][0] for c in entries}
-    assert sorted(old_of) == sorted(in_order)
-    previous = initial
-    for value in in_order:
-        assert old_of[value] == previous, (value, old_of[value], previous)
-        previous = value
+    # Each acknowledged save produced exactly one new version.
+    assert final_version == 1 + n
+    versions = [v for _, v in log.accepted if v is not None]
+    assert len(set(versions)) == len(versions)
+    # One history entry per acknowledged save; its old value is the value before it. Two
+    # entries with the same old value would be two saves based on the same state: a lost
+    # update. Walking old -> new from the initial value must visit every accepted value.
+    changes = [c.changes[field_name] for c in entries if field_name in c.changes]
+    assert len(changes) == n
+    new_of = {old: new for old, new in changes}
+    assert len(new_of) == n, "two accepted saves started from the same state"
+    chain, value = [], initial
+    while value in new_of:
+        value = new_of[value]
+        chain.append(value)
+        assert len(chain) <= n
+    assert sorted(chain) == sorted(v for v, _ in log.accepted)
+    assert final_value == chain[-1]
+    position = {v: i for i, v in enumerate(chain)}
+    for value, version in log.accepted:
+        if version is not None:
+            assert version == position[value] + 2, (value, version)
 
 
 def cooperations_between(store: graph.Store, a: str, b: str) -> int:
@@ -173,10 +191,17 @@ def test_parallel_edits_of_one_record_lose_nothing(store: graph.Store, served: i
     actor = graph.create(store, graph.Actor(name="VHS Trier", kind="Schule", notes="start"))
     clients = api_clients(store, served, 4)
     log = EditLog()
-    run_parallel(
-        [edit_worker(c, "actors", actor.id, f"c{k}", 8, log) for k, c in enumerate(clients)]
+    path = f"/actors/{actor.id}"
+    run_parallel([edit_worker(c, path, "notes", f"c{k}", 8, log) for k, c in enumerate(clients)])
+    final = graph.get(store, graph.Actor, actor.id)
+    assert_no_lost_update(
+        final_value=final.notes,
+        final_version=final.version,
+        entries=[c for c in history.for_record(store, actor.id, 1000) if c.action == "update"],
+        field_name="notes",
+        initial="start",
+        log=log,
     )
-    assert_no_lost_update(store, graph.Actor, actor.id, "start", log)
     assert len(log.accepted) + log.rejected == 4 * 8
     assert log.rejected > 0  # the clients really collided
 
@@ -210,3 +235,57 @@ def test_same_cooperation_from_both_sides_is_stored_once(store: graph.Store, ser
     for a, b in pairs:
         assert cooperations_between(store, a, b) == 1
     assert graph.counts(store).links["COOPERATES_WITH"] == 4
+
+
+def _while_deleted_concurrently(store: graph.Store, node_id: str, op: Callable[[], Any]) -> Any:
+    """Run ``op`` while another transaction deletes ``node_id``: ``op`` matches the node,
+    waits for its lock, and the delete commits meanwhile. Returns what ``op`` raised."""
+    from netzwerk.graph import queries
+
+    outcome: dict[str, Any] = {}
+
+    def second() -> None:
+        try:
+            outcome["result"] = op()
+        except Exception as exc:  # the outcome under test
+            outcome["error"] = exc
+
+    with store.driver.session(database=store.database) as session:
+        tx = session.begin_transaction()
+        tx.run(queries.render("nodes/delete", label="Actor"), id=node_id, version=None).consume()
+        thread = threading.Thread(target=second)
+        thread.start()
+        thread.join(timeout=0.7)  # op is now blocked on the node's lock
+        assert thread.is_alive(), "the operation did not wait for the delete's lock"
+        tx.commit()
+    thread.join(timeout=30)
+    return outcome.get("error", outcome.get("result"))
+
+
+@pytest.mark.parametrize("operation", ["update", "delete", "link", "merge"])
+def test_write_waiting_for_a_concurrent_delete_finds_the_record_gone(
+    store: graph.Store, operation: str
+) -> None:
+    """Without the id check after the lock, a deleted node still matched but read as empty:
+    the update answered 409 with an empty record, a second delete put an empty record in the
+    trash, a merge crashed with a 500, a link creation failed with EntityNotFound."""
+    from netzwerk.graph import merge
+
+    gone = graph.create(store, graph.Actor(name="Wird gelöscht", kind="Schule"))
+    other = graph.create(store, graph.Actor(name="Bleibt", kind="Schule"))
+    ops: dict[str, Callable[[], Any]] = {
+        "update": lambda: graph.update(store, dataclasses.replace(gone, notes="spät")),
+        "delete": lambda: graph.delete(store, graph.Actor, gone.id),
+        "link": lambda: graph.create_link(
+            store,
+            graph.Link(
+                type="COOPERATES_WITH", from_id=gone.id, to_id=other.id, kind="Gremienarbeit"
+            ),
+        ),
+        "merge": lambda: merge.merge_actors(store, other.id, gone.id, user="test"),
+    }
+    outcome = _while_deleted_concurrently(store, gone.id, ops[operation])
+    assert isinstance(outcome, graph.NotFoundError), repr(outcome)
+    assert graph.get(store, graph.Actor, other.id).version == 1
+    assert graph.links_of(store, "Actor", other.id) == []
+    assert graph.counts(store).nodes["Actor"] == 1
