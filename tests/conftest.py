@@ -42,17 +42,12 @@ HOSTILE_STRINGS: list[str] = [
     # spreadsheet formulas (CSV/XLSX injection)
     "=cmd|' /C calc'!A0",
     "-2+3",
-    "\t=1+1",
-    # control characters, NUL, lone surrogate-free oddities, whitespace only
-    "NUL\x00byte",
-    "bell\x07back\x08esc\x1b[31m",
-    "line\r\nbreak\u2028sep",
-    "   ",
+    "=SUMME(A1:A9)",
+    # invisible characters a pasted value may carry
     "\ufeffBOM",
     # bidi / zero-width / combining
     "\u202egnp.exe\u202c",
-    "a\u0301\u0301\u0301\u0301",
-    "\u200d\u200c\u2060",
+    "\u200d\u200c\u2060 Nullbreite",
     # invalid dates, e-mails, ids, numbers
     "2024-02-30",
     "31.02.2024",
@@ -68,10 +63,23 @@ HOSTILE_STRINGS: list[str] = [
     "..\\..\\windows\\win.ini",
     "CON.csv",
     "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-    # long values
+]
+
+# Values the validators must refuse (or clean) with a message, never a 500: control
+# characters and NUL, whitespace only, text that changes under Unicode normalisation, and
+# values over the 5,000-character limit. HOSTILE_STRINGS above are all valid values that must
+# be stored verbatim; HOSTILE_CORPUS is both, for tests that only demand "no harm".
+HOSTILE_INVALID: list[str] = [
+    "NUL\x00byte",
+    "bell\x07back\x08esc\x1b[31m",
+    "line\r\nbreak\u2028sep",
+    "   ",
+    "a\u0301\u0301\u0301\u0301",
     "ä" * 6_000,
     "<b>" * 2_000,
+    "x" * 100_000,
 ]
+HOSTILE_CORPUS: list[str] = HOSTILE_STRINGS + HOSTILE_INVALID
 
 # Raw bytes that are not UTF-8, for URLs and uploads (strings above are all valid text).
 HOSTILE_URL_PARTS: list[str] = ["%ff%fe", "%c0%af", "%00", "%e2%82", "..%2f..%2f", "%25%32%35"]
