@@ -39,6 +39,7 @@ class User:
     contacts: bool = False
     active: bool = True
     password_hash: str = dataclasses.field(default="", repr=False)
+    session_nonce: str = dataclasses.field(default="", repr=False)
     created: datetime | None = None
     updated: datetime | None = None
     version: int = 0
@@ -146,6 +147,9 @@ def update_user(store: Store, user: User, *, password: str | None = None) -> Use
     }
     if password is not None:
         props["password_hash"] = generate_password_hash(password)
+    if password is not None or not user.active:
+        # A new password or a deactivation ends every browser session of the account.
+        props["session_nonce"] = secrets.token_urlsafe(16)
     rows = store.write("users/update", id=user.id, version=user.version, props=props)
     if not rows:
         raise NotFoundError(f"Benutzerkonto „{user.id}“ wurde nicht gefunden.")
@@ -153,6 +157,21 @@ def update_user(store: Store, user: User, *, password: str | None = None) -> Use
     if not rows[0]["applied"]:
         raise ConflictError("Das Benutzerkonto wurde inzwischen geändert.", current=current)
     return current
+
+
+def session_nonce(store: Store, user_id: str, *, rotate: bool = False) -> str:
+    """The nonce a browser session of ``user_id`` must carry; ``rotate`` replaces it.
+
+    Signed cookie sessions cannot be revoked one by one, so the login stores this value in
+    the session and every request compares it with the account's; rotating it on logout
+    makes all earlier cookies of the account useless, even copied ones.
+    """
+    rows = store.write(
+        "users/session_nonce", id=user_id, nonce=secrets.token_urlsafe(16), rotate=rotate
+    )
+    if not rows:
+        raise NotFoundError(f"Benutzerkonto „{user_id}“ wurde nicht gefunden.")
+    return str(rows[0]["nonce"])
 
 
 def delete_user(store: Store, user_id: str) -> None:

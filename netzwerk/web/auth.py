@@ -48,6 +48,7 @@ login_manager.login_message = _l("Bitte melden Sie sich an.")
 login_manager.login_message_category = "info"
 
 F = TypeVar("F", bound=Callable[..., Any])
+SESSION_NONCE = "_nonce"
 
 
 class WebUser(UserMixin):
@@ -76,7 +77,7 @@ def load_user(user_id: str) -> WebUser | None:
     # An unreachable database must surface as 503, not as "logged out": only a missing
     # account (deleted meanwhile) ends the session.
     try:
-        return WebUser(users.get_user(get_store(), user_id))
+        user = users.get_user(get_store(), user_id)
     except graph.NotFoundError:
         return None
     except graph.DatabaseUnavailableError:
@@ -84,6 +85,11 @@ def load_user(user_id: str) -> WebUser | None:
             return None
         g.db_down = True
         raise
+    # A session from before the last logout (or password change) carries an old nonce:
+    # signed cookies stay valid when copied, so this is what makes logging out final.
+    if not user.session_nonce or session.get(SESSION_NONCE) != user.session_nonce:
+        return None
+    return WebUser(user)
 
 
 def require_role(role: str) -> Callable[[F], F]:
@@ -196,12 +202,16 @@ def login():  # type: ignore[no-untyped-def]
         throttle.succeeded(name, address)
         session.clear()  # a fresh session on login (no fixation)
         login_user(WebUser(user))
+        session[SESSION_NONCE] = users.session_nonce(get_store(), user.id)
         return redirect(_safe_next(request.args.get("next")))
     return render_template("auth/login.html", form=form)
 
 
 @bp.post("/abmelden")
 def logout():  # type: ignore[no-untyped-def]
+    if current_user.is_authenticated:
+        # Invalidate this cookie and any copy of it (see load_user).
+        users.session_nonce(get_store(), current_user.user.id, rotate=True)
     logout_user()
     session.clear()
     flash(_("Sie wurden abgemeldet."), "info")
