@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_DATABASE = "neo4j"
@@ -24,7 +24,7 @@ class ConnectionSettings:
 
     uri: str
     user: str
-    password: str
+    password: str = field(repr=False)  # never in a log line or traceback
     database: str
     external: bool
 

@@ -38,6 +38,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=False)
     app.config.from_mapping(
         SECRET_KEY=os.environ.get("NETZWERK_SECRET_KEY") or secrets.token_hex(32),
+        DEBUG=False,  # never from FLASK_DEBUG: debug mode shows tracebacks and internals
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         # Behind HTTPS set NETZWERK_SECURE_COOKIES=1; off by default for http://127.0.0.1.
@@ -72,10 +73,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     def security_headers(resp):  # type: ignore[no-untyped-def]
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "same-origin")
+        resp.headers.setdefault("X-Frame-Options", "DENY")  # frame-ancestors for old browsers
         resp.headers.setdefault(
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-            "script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+            "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+            "form-action 'self'",
         )
         return resp
 
