@@ -289,3 +289,25 @@ def test_write_waiting_for_a_concurrent_delete_finds_the_record_gone(
     assert graph.get(store, graph.Actor, other.id).version == 1
     assert graph.links_of(store, "Actor", other.id) == []
     assert graph.counts(store).nodes["Actor"] == 1
+
+
+def test_network_graph_is_built_once_per_snapshot_and_filter(store: graph.Store) -> None:
+    """Pages under load share one frozen graph per filter until the data changes."""
+    import networkx as nx
+
+    from netzwerk.graph import network
+
+    a = graph.create(store, graph.Actor(name="A", kind="Schule"))
+    b = graph.create(store, graph.Actor(name="B", kind="Kita"))
+    graph.create_link(
+        store, graph.Link(type="COOPERATES_WITH", from_id=a.id, to_id=b.id, kind="Gremienarbeit")
+    )
+    first = network.cooperation_graph(store)
+    assert network.cooperation_graph(store) is first
+    assert nx.is_frozen(first)
+    with pytest.raises(nx.NetworkXError):
+        first.add_edge(a.id, "x")
+    schools = network.cooperation_graph(store, network.NetworkFilter(actor_kinds=("Schule",)))
+    assert list(schools.nodes) == [a.id] and first.number_of_nodes() == 2
+    graph.create(store, graph.Actor(name="C", kind="Schule"))
+    assert network.cooperation_graph(store).number_of_nodes() == 3  # new data, new graph
