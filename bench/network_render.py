@@ -145,13 +145,20 @@ def _browser():  # type: ignore[no-untyped-def]
     )
     drv.set_page_load_timeout(180)
     drv.set_script_timeout(180)
+    # a frozen page must not stall the benchmark for the client's default 120 s
+    drv.command_executor._client_config.timeout = CAP_S
     return drv
 
 
 def _wait(drv, expr: str, cap: float) -> float | None:  # type: ignore[no-untyped-def]
+    """Seconds (from navigation start) the page reports, or None after ``cap`` — also when
+    the page is so busy (physics running on its main thread) that it does not answer."""
     end = time.monotonic() + cap
     while time.monotonic() < end:
-        value = drv.execute_script(f"return {expr}")
+        try:
+            value = drv.execute_script(f"return {expr}")
+        except Exception:  # the driver's request timed out: the page is frozen
+            return None
         if value:
             return float(value) / 1000
         time.sleep(0.05)
@@ -175,8 +182,6 @@ data-actors="Akteure" data-links="Verbindungen"></div><aside id="network-legend"
 
 
 def pyvis_page(drv, tmp: Path, html: str) -> float | None:  # type: ignore[no-untyped-def]
-    from selenium.common.exceptions import TimeoutException
-
     hook = (
         "<script>window.__done = 0; function __mark() { window.__done = window.__done ||"
         " performance.now(); } network.once('stabilizationIterationsDone', __mark);"
@@ -188,10 +193,8 @@ def pyvis_page(drv, tmp: Path, html: str) -> float | None:  # type: ignore[no-un
     try:
         drv.get(page.as_uri())  # physics may block the page's main thread while stabilising
         return _wait(drv, "window.__done", CAP_S)
-    except TimeoutException:
+    except Exception:  # TimeoutException or the client's read timeout: frozen past the cap
         return None
-    finally:
-        drv.set_page_load_timeout(180)
 
 
 def fmt(value: float | None, cap: str = "") -> str:
@@ -202,8 +205,16 @@ def fmt(value: float | None, cap: str = "") -> str:
 
 def main() -> None:
     rows = []
-    drv = _browser()
     tmp = Path(tempfile.mkdtemp(prefix="bench-network-"))
+
+    def fresh(measure, *args):  # type: ignore[no-untyped-def]
+        """Each page in its own browser: a page busy with physics blocks the next one."""
+        drv = _browser()
+        try:
+            return measure(drv, tmp, *args)
+        finally:
+            drv.quit()
+
     try:
         for n in SIZES:
             g = synthetic(n)
@@ -215,15 +226,14 @@ def main() -> None:
                 "json": json_s,
                 "mb": payload.pop("_bytes") / 1e6,
             }
-            row["page"] = our_page(drv, tmp, payload) if n <= PAGE_MAX else None
+            row["page"] = fresh(our_page, payload) if n <= PAGE_MAX else None
             if n <= PYVIS_BUILD_MAX:
                 _, row["pyvis_build"] = pyvis_build(g, "remote")
                 html, _ = pyvis_build(g, "in_line")
-                row["pyvis_page"] = pyvis_page(drv, tmp, html) if n <= PYVIS_PAGE_MAX else None
+                row["pyvis_page"] = fresh(pyvis_page, html) if n <= PYVIS_PAGE_MAX else None
             print(row, flush=True)
             rows.append(row)
     finally:
-        drv.quit()
         shutil.rmtree(tmp, ignore_errors=True)
 
     lines = [

@@ -24,7 +24,14 @@
     }
   }
 
+  // Small pictures get tooltip elements (first line bold); large ones plain strings, which
+  // vis-network shows with innerText (still never HTML) without building 30,000 elements.
+  var plainTips = false;
+
   function tip(lines) {
+    if (plainTips) {
+      return (lines || []).join("\n");
+    }
     var div = document.createElement("div");
     div.className = "nw-tip";
     (lines || []).forEach(function (line, i) {
@@ -201,6 +208,7 @@
       return v / s;
     };
     var big = data.nodes.length > 1000;
+    plainTips = big;
     var byId = {};
     state.byId = byId;
     var nodes = data.nodes.map(function (n) {
