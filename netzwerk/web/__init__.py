@@ -26,8 +26,10 @@ LANGUAGES = ("de", "en")
 
 def _locale() -> str:
     """German unless the user chose English (``?lang=en`` sticks in the session)."""
-    from flask import session
+    from flask import has_request_context, session
 
+    if not has_request_context():  # e.g. a CLI command in an app context
+        return "de"
     chosen = request.args.get("lang")
     if chosen in LANGUAGES:
         session["lang"] = chosen

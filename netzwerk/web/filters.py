@@ -13,6 +13,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from netzwerk import graph
@@ -20,12 +22,12 @@ from netzwerk.graph.network import NetworkFilter, Vocabulary
 from netzwerk.graph.validation import is_valid_id
 
 ID_FIELDS = {
-    "alliance": "Bündnis",
-    "project": "Projekt",
-    "topic": "Thema",
-    "stage": "Bildungsstufe",
-    "target_group": "Zielgruppe",
-    "region": "Region",
+    "alliance": _l("Bündnis"),
+    "project": _l("Projekt"),
+    "topic": _l("Thema"),
+    "stage": _l("Bildungsstufe"),
+    "target_group": _l("Zielgruppe"),
+    "region": _l("Region"),
 }
 PARAMS = (*ID_FIELDS, "kind", "coop_kind", "as_of")
 
@@ -74,18 +76,28 @@ def parse(args: MultiDict[str, str], vocab: Vocabulary | None = None) -> ParsedF
         if not value:
             continue
         if not is_valid_id(value) or (vocab is not None and value not in known[key]):
-            errors.append(f"{title}: „{value[:60]}“ ist unbekannt und wurde ignoriert.")
+            errors.append(
+                _(
+                    "%(field)s: „%(value)s“ ist unbekannt und wurde ignoriert.",
+                    field=title,
+                    value=value[:60],
+                )
+            )
             continue
         values[key] = value
     kinds = [k for k in args.getlist("kind") if k]
     bad = [k for k in kinds if k not in graph.ACTOR_KINDS]
     if bad:
-        errors.append(f"Akteursart „{bad[0][:60]}“ ist unbekannt und wurde ignoriert.")
+        errors.append(
+            _("Akteursart „%(value)s“ ist unbekannt und wurde ignoriert.", value=bad[0][:60])
+        )
     values["kind"] = [k for k in kinds if k in graph.ACTOR_KINDS]
     coop = [k for k in args.getlist("coop_kind") if k]
     bad = [k for k in coop if k not in graph.COOPERATION_KINDS]
     if bad:
-        errors.append(f"Kooperationsart „{bad[0][:60]}“ ist unbekannt und wurde ignoriert.")
+        errors.append(
+            _("Kooperationsart „%(value)s“ ist unbekannt und wurde ignoriert.", value=bad[0][:60])
+        )
     values["coop_kind"] = [k for k in coop if k in graph.COOPERATION_KINDS]
     as_of = date.today()
     raw = (args.get("as_of") or "").strip()
@@ -97,7 +109,10 @@ def parse(args: MultiDict[str, str], vocab: Vocabulary | None = None) -> ParsedF
             values["as_of"] = as_of.isoformat()
         except ValueError:
             errors.append(
-                f"Stichtag „{raw[:40]}“ ist kein gültiges Datum (JJJJ-MM-TT); es gilt heute."
+                _(
+                    "Stichtag „%(value)s“ ist kein gültiges Datum (JJJJ-MM-TT); es gilt heute.",
+                    value=raw[:40],
+                )
             )
             as_of = date.today()
     flt = NetworkFilter(

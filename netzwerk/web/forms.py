@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, Field, HiddenField, SelectField, StringField, TextAreaField
@@ -193,17 +194,17 @@ def _convert(spec: FieldSpec, raw: Any, errors: list[graph.FieldError]) -> Any:
         if raw in (None, ""):
             return None if spec.name == "intensity" else 0
         if isinstance(raw, bool):
-            errors.append(graph.FieldError(spec.name, "muss eine ganze Zahl sein"))
+            errors.append(graph.FieldError(spec.name, _("muss eine ganze Zahl sein")))
             return None
         try:
             return int(str(raw).strip())
         except ValueError:
-            errors.append(graph.FieldError(spec.name, "muss eine ganze Zahl sein"))
+            errors.append(graph.FieldError(spec.name, _("muss eine ganze Zahl sein")))
             return None
     if raw is None:
         return ""
     if not isinstance(raw, str):
-        errors.append(graph.FieldError(spec.name, "muss ein Text sein"))
+        errors.append(graph.FieldError(spec.name, _("muss ein Text sein")))
         return ""
     return raw
 
@@ -226,7 +227,7 @@ def apply_data(
     if strict:
         allowed = known | {"version", "id", "created", "updated", "type", "from_id", "to_id"}
         errors += [
-            graph.FieldError(k, "ist kein bekanntes Feld")
+            graph.FieldError(k, _("ist kein bekanntes Feld"))
             for k in data
             if k not in allowed and not k.startswith("_")
         ]

@@ -139,11 +139,13 @@ def suggestions_json():  # type: ignore[no-untyped-def]
     try:
         limit = max(1, min(200, int(request.args.get("limit", "20"))))
     except ValueError:
-        return jsonify(error="limit muss eine Zahl sein."), 400
+        return jsonify(error=_("limit muss eine Zahl sein.")), 400
     actor = request.args.get("actor", "")
     if actor:
         if actor not in data.graph:
-            return jsonify(error=f"Akteur „{actor[:60]}“ ist nicht im gefilterten Netzwerk."), 404
+            return jsonify(
+                error=_("Akteur „%(actor)s“ ist nicht im gefilterten Netzwerk.", actor=actor[:60])
+            ), 404
         found = suggestions.suggest_for(data.graph, actor, limit=limit, dismissed=data.dismissed)
     else:
         found = rep.suggestions[:limit]

@@ -677,7 +677,7 @@ def merge_view(node_id: str):  # type: ignore[no-untyped-def]
     )
 
 
-SORT_TITLES = {"updated": "zuletzt geändert", "created": "angelegt"}
+SORT_TITLES = {"updated": _l("zuletzt geändert"), "created": _l("angelegt")}
 
 
 @bp.app_context_processor
