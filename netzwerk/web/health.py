@@ -7,10 +7,15 @@ from flask import Blueprint, jsonify, render_template
 from netzwerk import graph
 from netzwerk.web import get_store
 from netzwerk.web.auth import require_role
+from netzwerk.web.kinds import BY_LABEL
 
 bp = Blueprint("health", __name__)
 
-LABEL_TITLES = {cls.LABEL: cls.TITLE for cls in graph.LABELS.values()}
+# The web kinds' titles are the model's German titles wrapped for translation.
+LABEL_TITLES = {
+    cls.LABEL: BY_LABEL[cls.LABEL].title if cls.LABEL in BY_LABEL else cls.TITLE
+    for cls in graph.LABELS.values()
+}
 
 
 @bp.get("/")
