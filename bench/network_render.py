@@ -22,6 +22,7 @@ Run: ``python -m bench network_render`` (no database needed).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -204,6 +205,7 @@ def fmt(value: float | None, cap: str = "") -> str:
 
 
 def main() -> None:
+    load_before = os.getloadavg()[0]
     rows = []
     tmp = Path(tempfile.mkdtemp(prefix="bench-network-"))
 
@@ -239,7 +241,9 @@ def main() -> None:
     lines = [
         "## Network pictures (`bench/network_render.py`)",
         "",
-        f"Machine: {machine()}. Synthetic networks, ~5 links per actor in regional "
+        f"Machine: {machine()}; load average during the run {load_before:.1f} → "
+        f"{os.getloadavg()[0]:.1f} (the 2 cores are shared, so absolute times vary; compare "
+        "the ratios). Synthetic networks, ~5 links per actor in regional "
         "communities; headless Chromium 1400×1000. *netzwerk* = server-side multilevel layout "
         "+ JSON, vis-network with fixed positions and physics off; page-ready = first frame "
         "drawn (picture still). *pyvis default* = `Network().from_nx()` + `generate_html()` "

@@ -211,13 +211,28 @@
     plainTips = big;
     var byId = {};
     state.byId = byId;
+    // In large pictures only the biggest nodes carry labels (the others are unreadable at
+    // that zoom anyway, and measuring thousands of labels delays the first frame).
+    var labelled = null;
+    if (big) {
+      labelled = {};
+      data.nodes
+        .slice()
+        .sort(function (a, b) {
+          return b.s - a.s;
+        })
+        .slice(0, 300)
+        .forEach(function (n) {
+          labelled[n.id] = true;
+        });
+    }
     var nodes = data.nodes.map(function (n) {
       byId[n.id] = n;
       var st = styles.nodes[n.g] || {};
       var colour = n.color || st.color || "#8C8C8C";
       var o = {
         id: n.id,
-        label: n.label,
+        label: labelled && !labelled[n.id] ? undefined : n.label,
         x: n.x,
         y: n.y,
         value: n.s,
@@ -252,7 +267,8 @@
         from: e.from,
         to: e.to,
         width: px(Math.max(0.5, (e.w || 1) * (big ? 0.4 : data.view === "ego" ? 0.8 : 0.5))),
-        dashes: e.dashes !== undefined ? e.dashes : st.dashes || false,
+        // dashed canvas lines are slow; in large pictures only extra edges keep dashes
+        dashes: e.dashes !== undefined ? e.dashes : big ? false : st.dashes || false,
         color: { color: e.color || st.color || "#7b8794", opacity: big ? 0.3 : data.view === "ego" ? 0.75 : 0.45, highlight: "#1d2733", hover: "#1d2733" },
         title: tip(e.tip),
         classes: e.cls,
