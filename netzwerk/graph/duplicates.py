@@ -124,8 +124,11 @@ def website_host(url: str) -> str:
     """``https://www.vhs-trier.de/kurse`` → ``vhs-trier.de`` (empty if none)."""
     if not url:
         return ""
-    parts = urlsplit(url if "//" in url else "//" + url)
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(url if "//" in url else "//" + url)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # e.g. an unclosed "[" (IPv6 syntax) in typed or hostile input
+        return ""
     return host.removeprefix("www.")
 
 

@@ -148,7 +148,7 @@ def _specs(cls: type[graph.Node]) -> tuple[forms.FieldSpec, ...]:
 
 def _require_version(data: dict[str, Any]) -> int:
     version = data.get("version")
-    if isinstance(version, bool) or not isinstance(version, int):
+    if not forms.version_ok(version):
         raise graph.ValidationError(
             [graph.FieldError("version", "ist ein Pflichtfeld (die gelesene Version, ganze Zahl)")]
         )
@@ -390,7 +390,7 @@ def merge_actor(node_id: str):  # type: ignore[no-untyped-def]
     versions = {}
     for key in ("version", "duplicate_version"):
         value = data.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        if value is not None and not forms.version_ok(value):
             raise graph.ValidationError([graph.FieldError(key, "muss eine ganze Zahl sein")])
         versions[key] = value
     result = merge.merge_actors(

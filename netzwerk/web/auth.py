@@ -172,7 +172,13 @@ def _safe_next(target: str | None) -> str:
     """Only same-site relative targets, so the login page is no open redirect."""
     if not target:
         return url_for("health.index")
-    parts = urlsplit(target)
+    try:
+        parts = urlsplit(target)
+    except ValueError:  # malformed (e.g. an unclosed "[") is never a safe target
+        return url_for("health.index")
+    # Browsers read "/\\host" as "//host" and drop tabs/newlines: such targets are refused.
+    if any(c == "\\" or ord(c) < 0x20 or c == "\x7f" for c in target):
+        return url_for("health.index")
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return url_for("health.index")
     return target

@@ -252,14 +252,24 @@ def apply_data(
     return result
 
 
+MAX_VERSION = 2**53
+"""Versions beyond this cannot be real, and Neo4j's integers end at 2**63 (an overflow there
+would be a 500); such values count as a stale version."""
+
+
+def version_ok(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) < MAX_VERSION
+
+
 def version_of(data: Mapping[str, Any]) -> int | None:
     raw = data.get("version")
     if raw in (None, ""):
         return None
     try:
-        return int(raw)
+        value = int(raw)
     except (TypeError, ValueError):
         return None
+    return value if version_ok(value) else -1
 
 
 def display(value: Any) -> str:

@@ -66,7 +66,13 @@ def _require_write(kind: Kind) -> None:
 def _safe_back(target: str | None, fallback: str) -> str:
     if not target:
         return fallback
-    parts = urlsplit(target)
+    try:
+        parts = urlsplit(target)
+    except ValueError:  # malformed (e.g. an unclosed "[") is never a safe target
+        return fallback
+    # Browsers read "/\\host" as "//host" and drop tabs/newlines: such targets are refused.
+    if any(c == "\\" or ord(c) < 0x20 or c == "\x7f" for c in target):
+        return fallback
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return fallback
     return target
