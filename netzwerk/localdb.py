@@ -284,7 +284,7 @@ def start(say: Say = print) -> settings.ConnectionSettings:
         conn = {
             "uri": f"bolt://127.0.0.1:{port}",
             "user": "neo4j",
-            "password": secrets.token_urlsafe(24),
+            "password": "nw" + secrets.token_hex(24),  # never starts with "-"
             "database": settings.DEFAULT_DATABASE,
         }
     port = int(str(conn["uri"]).rsplit(":", 1)[1])
