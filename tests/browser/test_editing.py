@@ -18,6 +18,14 @@ from tests.browser.conftest import browser_login, screenshot
 pytestmark = pytest.mark.browser
 
 
+def _submit(browser, by: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    """Click something that loads a new page and wait until the old page is gone, so no
+    later lookup can grab an element of the page being replaced (a stale element)."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    browser.find_element(by, value).click()
+    WebDriverWait(browser, 15).until(ec.staleness_of(page))
+
+
 def _link_via_autocomplete(browser, section_id: str, typed: str, pick: str, **fields: str) -> None:  # type: ignore[no-untyped-def]
     section = browser.find_element(By.ID, section_id)
     section.find_element(By.CSS_SELECTOR, "details.add-link summary").click()
@@ -42,6 +50,8 @@ def _link_via_autocomplete(browser, section_id: str, typed: str, pick: str, **fi
         else:
             element.send_keys(value)
     section.find_element(By.CSS_SELECTOR, "form.linkform button[type=submit]").click()
+    # the old page may already show a flash message: wait until it is really replaced
+    WebDriverWait(browser, 10).until(ec.staleness_of(section))
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".flash")))
 
 
@@ -59,11 +69,11 @@ def test_editing_walkthrough(browser, live_server: str, store: graph.Store) -> N
     browser.find_element(By.ID, "f-name").send_keys("Volkshochschule Trier")
     Select(browser.find_element(By.ID, "f-kind")).select_by_value("VHS/Weiterbildung")
     browser.find_element(By.ID, "f-town").send_keys("Trier")
-    browser.find_element(By.ID, "save").click()
+    _submit(browser, By.ID, "save")
     warning = browser.find_element(By.ID, "duplicate-warning")
     assert "VHS Trier" in warning.text
     browser.find_element(By.ID, "confirm_duplicate").click()
-    browser.find_element(By.ID, "save").click()
+    _submit(browser, By.ID, "save")
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, "record-name")))
     assert browser.find_element(By.ID, "record-name").text == "Volkshochschule Trier"
     actor_id = browser.current_url.rsplit("/", 1)[1]
@@ -99,7 +109,7 @@ def test_editing_walkthrough(browser, live_server: str, store: graph.Store) -> N
     town = browser.find_element(By.ID, "f-town")
     town.clear()
     town.send_keys("Schweich")
-    browser.find_element(By.ID, "save").click()
+    _submit(browser, By.ID, "save")
     conflict = browser.find_element(By.CSS_SELECTOR, ".conflict")
     assert "inzwischen gespeichert" in conflict.text
     assert "Konz" in conflict.text and "Schweich" in conflict.text
@@ -108,8 +118,8 @@ def test_editing_walkthrough(browser, live_server: str, store: graph.Store) -> N
 
     # merge the duplicate "VHS Trier" into the new actor
     browser.get(f"{live_server}/akteure/{actor_id}/zusammenfuehren")
-    browser.find_element(By.LINK_TEXT, "VHS Trier").click()
-    browser.find_element(By.ID, "confirm-merge").click()
+    _submit(browser, By.LINK_TEXT, "VHS Trier")
+    _submit(browser, By.ID, "confirm-merge")
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, "history")))
     assert "zusammengeführt" in browser.find_element(By.CSS_SELECTOR, ".flash").text
     with pytest.raises(graph.NotFoundError):
