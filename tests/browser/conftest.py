@@ -101,3 +101,17 @@ def screenshot(browser: webdriver.Chrome, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     browser.save_screenshot(str(path))
     return path
+
+
+def publish(path: Path, name: str) -> None:
+    """Copy a screenshot into docs/img for the README, only when asked to.
+
+    Tests must not change tracked files on every run; refresh the documentation pictures
+    deliberately with ``NETZWERK_UPDATE_DOC_IMAGES=1 make test``.
+    """
+    import os
+
+    if os.environ.get("NETZWERK_UPDATE_DOC_IMAGES") == "1":
+        target = Path(__file__).resolve().parents[2] / "docs" / "img" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)

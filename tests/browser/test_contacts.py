@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from netzwerk import graph
 from netzwerk.graph import contacts
 from netzwerk.graph import seed as seed_mod
-from tests.browser.conftest import browser_login, screenshot
-
-DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
+from tests.browser.conftest import browser_login, publish, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -45,8 +42,7 @@ def test_export_preview_and_import_dry_run(  # type: ignore[no-untyped-def]
         shot = screenshot(browser, "export")
     finally:
         browser.set_window_size(1400, 1000)
-    DOCS_IMG.mkdir(parents=True, exist_ok=True)
-    shutil.copy(shot, DOCS_IMG / "export.png")
+    publish(shot, "export.png")
 
     data = tmp_path / "partner.csv"
     data.write_bytes(

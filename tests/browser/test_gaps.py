@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 from selenium.webdriver.common.by import By
 
 from netzwerk import graph
 from netzwerk.graph import seed
-from tests.browser.conftest import browser_login, screenshot
-
-DOC_IMG = Path(__file__).resolve().parents[2] / "docs" / "img" / "gaps.png"
+from tests.browser.conftest import browser_login, publish, screenshot
 
 
 def test_gaps_overview_on_demo_data(browser, live_server: str, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
@@ -26,6 +21,5 @@ def test_gaps_overview_on_demo_data(browser, live_server: str, store: graph.Stor
     browser.set_window_size(1400, 2400)
     path = screenshot(browser, "gaps")
     assert path.stat().st_size > 50_000
-    DOC_IMG.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(path, DOC_IMG)
+    publish(path, "gaps.png")
     browser.set_window_size(1400, 1000)
