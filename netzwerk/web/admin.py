@@ -18,6 +18,7 @@ from netzwerk import graph
 from netzwerk.graph import history, trash, users
 from netzwerk.web import get_store
 from netzwerk.web.auth import require_role
+from netzwerk.web.forms import select_choices
 from netzwerk.web.kinds import KINDS, VOCABULARIES, record_url
 
 bp = Blueprint("admin", __name__)
@@ -32,7 +33,7 @@ ROLE_CHOICES = [
 class UserForm(FlaskForm):
     username = StringField(_l("Benutzername"), validators=[Length(max=64)])
     display_name = StringField(_l("Anzeigename"), validators=[Length(max=200)])
-    role = SelectField(_l("Rolle"), choices=ROLE_CHOICES, validate_choice=False)
+    role = SelectField(_l("Rolle"), choices=select_choices(ROLE_CHOICES), validate_choice=False)
     contacts = BooleanField(_l("darf Kontaktdaten sehen (auch mit Leserecht)"))
     active = BooleanField(_l("aktiv"), default=True)
     password = PasswordField(_l("Passwort (neu)"), validators=[Optional(), Length(max=1024)])

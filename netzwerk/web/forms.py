@@ -25,6 +25,15 @@ from netzwerk.graph import model
 from netzwerk.graph.validation import parse_date
 
 
+def select_choices(pairs: Any) -> list[Any]:
+    """WTForms 3.3 deprecates (value, label) tuples in favour of ``SelectChoice``."""
+    try:
+        from wtforms.fields.choices import SelectChoice
+    except ImportError:  # WTForms before 3.3
+        return list(pairs)
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """One input: model field name, widget kind, label, choices, and whether it is required."""
@@ -156,7 +165,10 @@ def _wtf_field(spec: FieldSpec) -> Field:
         )
     if spec.kind == "select":
         return SelectField(
-            spec.label, choices=list(spec.choices), validate_choice=False, render_kw=render_kw
+            spec.label,
+            choices=select_choices(spec.choices),
+            validate_choice=False,
+            render_kw=render_kw,
         )
     if spec.kind == "bool":
         return BooleanField(spec.label, render_kw=render_kw)
