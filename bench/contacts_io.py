@@ -6,7 +6,7 @@ reading the CSV bytes, the dry run (matching against stored records, validation 
 row) and the batched commit — and, for comparison, the same rows written one query per row
 (``cypher/bulk/create_node``), measured on a 1,000-row sample and extrapolated per row.
 
-Run: ``NETZWERK_INSTANCE=bench-h7 python -m bench contacts_io`` (wipes that instance).
+Run: ``NETZWERK_INSTANCE=bench python -m bench contacts_io`` (wipes that instance).
 """
 
 from __future__ import annotations

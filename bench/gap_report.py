@@ -1,6 +1,6 @@
 """Benchmark: the full gap report on synthetic networks of 5,000 and 50,000 actors.
 
-Run with ``NETZWERK_INSTANCE=bench-h6 .venv/bin/python -m bench.gap_report``. Graphs are
+Run with ``NETZWERK_INSTANCE=bench .venv/bin/python -m bench gap_report``. Graphs are
 built directly as a :class:`netzwerk.graph.network.Snapshot` (no database), shaped like a
 real education region: two areas with 12 parts each, cooperation mostly local with
 preferential attachment (a few hubs), 3 % isolated actors. The 5,000-actor network is also
