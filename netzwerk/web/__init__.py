@@ -48,7 +48,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         REMEMBER_COOKIE_SECURE=os.environ.get("NETZWERK_SECURE_COOKIES") == "1",
         REMEMBER_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_NAME="netzwerk_session",
-        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        # Spreadsheet imports may be up to 20 MB (netzwerk.graph.imports.reader.MAX_BYTES);
+        # the import view answers larger files with its own German message. Plain form
+        # fields stay limited by Flask's MAX_FORM_MEMORY_SIZE (500 kB).
+        MAX_CONTENT_LENGTH=21 * 1024 * 1024,
         JSON_SORT_KEYS=False,
         BABEL_DEFAULT_LOCALE="de",
         WTF_CSRF_TIME_LIMIT=None,

@@ -232,3 +232,13 @@ def test_backup_and_graphml_downloads(make_client, store: graph.Store) -> None: 
     assert data["format"] == "netzwerk-backup" and data["counts"]["nodes"] >= 17
     resp = admin.get("/datenschutz/netzwerk.graphml")
     assert resp.status_code == 200 and b"<graphml" in resp.data
+
+
+def test_upload_between_2_and_20_mb_reaches_the_import(make_client) -> None:  # type: ignore[no-untyped-def]
+    """A 3 MB spreadsheet is within the documented 20 MB: no 413 from the app-wide limit."""
+    data = b"Name;Notizen\n" + b"".join(
+        b"Verein %d;" % i + b"n" * 3_000 + b"\n" for i in range(1_000)
+    )
+    assert len(data) > 3 * 1024 * 1024 - 200_000
+    resp = _upload(make_client("editor"), data)
+    assert resp.status_code == 302, resp.get_data(as_text=True)[:300]
