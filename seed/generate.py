@@ -2497,6 +2497,62 @@ def consent(
     return True, day.isoformat(), source
 
 
+def build_office_staff(actors: list[Actor], persons: list[Row], rng: random.Random) -> list[Row]:
+    """Two more colleagues per education office (assistance, clerical work).
+
+    Added after everything else with a random generator of their own, so the rest of the
+    demo region stays exactly as before; the offices are the partners a network manager
+    knows best, so they also have the most contacts.
+    """
+    used = {(p["first_name"], p["last_name"]) for p in persons}
+    n = len(persons)
+    rows: list[Row] = []
+    for a in actors:
+        if a.spec.profile != "office":
+            continue
+        domain = a.row["website"].removeprefix("https://www.")
+        base_phone = a.row["phone"].removesuffix("-0")
+        for ext, function in ((91, "Assistenz der Leitung"), (92, "Sachbearbeitung")):
+            while True:
+                first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+                if (first, last) not in used:
+                    used.add((first, last))
+                    break
+            n += 1
+            since = not_before(a.id, random_date(rng, date(2015, 1, 1), date(2025, 3, 31)))
+            nl, nl_date, nl_src = consent(rng, 0.6, NEWSLETTER_SOURCES, since)
+            ct, ct_date, ct_src = consent(rng, 0.85, CONTACT_SOURCES, since)
+            rows.append(
+                {
+                    "id": f"person-{n:04d}",
+                    "title": "",
+                    "first_name": first,
+                    "last_name": last,
+                    "function": function,
+                    "email": f"{slugify(first)}.{slugify(last)}@{domain}",
+                    "phone": f"{base_phone}-{ext}",
+                    "notes": "",
+                    "consent_newsletter": nl,
+                    "consent_newsletter_date": nl_date,
+                    "consent_newsletter_source": nl_src,
+                    "consent_contact": ct,
+                    "consent_contact_date": ct_date,
+                    "consent_contact_source": ct_src,
+                    "legal_basis": "öffentliche Aufgabe",
+                    "works_at": [
+                        {
+                            "actor": a.id,
+                            "function": function,
+                            "since": since.isoformat(),
+                            "until": None,
+                        }
+                    ],
+                    "contact_for": [],
+                }
+            )
+    return rows
+
+
 def build_persons(actors: list[Actor], rng: random.Random) -> list[Row]:
     """Invent contact persons; e-mails use the actor's .example domain."""
     rows: list[Row] = []
@@ -2865,6 +2921,7 @@ def main() -> None:
     data["projects"] = build_projects(actors, lookup, rng)
     data["persons"] = build_persons(actors, rng)
     assign_contacts(data["persons"], data["alliances"], data["projects"], rng)
+    data["persons"] += build_office_staff(actors, data["persons"], random.Random(SEED + 1))
 
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     write(

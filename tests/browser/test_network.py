@@ -8,6 +8,8 @@ import pytest
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
 
 from netzwerk import graph
 from netzwerk.graph import seed
@@ -61,7 +63,9 @@ def test_network_of_the_demo_region(browser, live_server: str, store: graph.Stor
 
     # a filter changes the count
     browser.find_element(By.CSS_SELECTOR, "#f-region option[value='region-stadt-trier']").click()
+    old_page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, "#network-filter button[type=submit]").click()
+    WebDriverWait(browser, 15).until(ec.staleness_of(old_page))  # not the old picture
     wait_ready(browser)
     city = browser.execute_script("return netzwerkBild.nodeCount")
     assert 0 < city < actors

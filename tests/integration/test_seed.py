@@ -10,7 +10,7 @@ def test_seed_is_complete_and_idempotent(store: graph.Store) -> None:
     first = seed.load(store)
     counts = graph.counts(store)
     assert counts.nodes["Actor"] >= 150
-    assert counts.nodes["Person"] >= 250 - 5
+    assert counts.nodes["Person"] >= 250
     assert counts.links["COOPERATES_WITH"] >= 400
     assert first.created == counts.total_nodes + sum(counts.links.values())
 
