@@ -33,11 +33,11 @@ def server_info(store: Store) -> ServerInfo:
 
 
 def counts(store: Store) -> Counts:
-    out = Counts()
-    for label in LABELS:
-        out.nodes[label] = int(store.read("stats/count_label", {"label": label})[0]["count"])
-    for type_name in LINK_TYPES:
-        out.links[type_name] = int(store.read("stats/count_type", {"type": type_name})[0]["count"])
+    """Every kind listed (zero included), from one query against the count store."""
+    out = Counts(nodes=dict.fromkeys(LABELS, 0), links=dict.fromkeys(LINK_TYPES, 0))
+    for row in store.read("stats/counts"):
+        target = out.nodes if row["kind"] == "node" else out.links
+        target[row["name"]] = int(row["count"])
     return out
 
 

@@ -52,3 +52,13 @@ def test_schema_statements_are_idempotent_forms() -> None:
     stmts = schema.statements()
     assert stmts
     assert all("IF NOT EXISTS" in s for s in stmts)
+
+
+def test_counts_query_covers_every_label_and_type() -> None:
+    from netzwerk.graph.model import LABELS, LINK_TYPES
+
+    text = queries.load("stats/counts")
+    for label in LABELS:
+        assert f"'{label}' AS name" in text, label
+    for type_name in LINK_TYPES:
+        assert f"'{type_name}' AS name" in text, type_name

@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from netzwerk.graph.store import Store
+from netzwerk.graph.validation import FIELD_LABELS
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -24,48 +25,66 @@ KINDS: dict[str, str] = {
     "cooperations": "Kooperationen",
 }
 
+_IMPORT_ONLY_LABELS = {
+    "full_name": "Name (Vor- und Nachname)",
+    "organisation": "Organisation (Akteur)",
+    "from_actor": "Akteur 1",
+    "to_actor": "Akteur 2",
+    "kind": "Art der Kooperation",
+}
+_FIELD_ORDER = {
+    "actors": (
+        "name",
+        "short_name",
+        "kind",
+        "sponsorship",
+        "street",
+        "postcode",
+        "town",
+        "website",
+        "email",
+        "phone",
+        "notes",
+    ),
+    "persons": (
+        "title",
+        "first_name",
+        "last_name",
+        "full_name",
+        "function",
+        "organisation",
+        "email",
+        "phone",
+        "notes",
+        "consent_newsletter",
+        "consent_newsletter_date",
+        "consent_newsletter_source",
+        "consent_contact",
+        "consent_contact_date",
+        "consent_contact_source",
+        "legal_basis",
+    ),
+    "cooperations": (
+        "from_actor",
+        "to_actor",
+        "kind",
+        "intensity",
+        "since",
+        "until",
+        "source",
+        "note",
+    ),
+}
 FIELDS: dict[str, dict[str, str]] = {
-    "actors": {
-        "name": "Name",
-        "short_name": "Kurzname",
-        "kind": "Art",
-        "sponsorship": "Trägerschaft",
-        "street": "Straße",
-        "postcode": "PLZ",
-        "town": "Ort",
-        "website": "Webseite",
-        "email": "E-Mail",
-        "phone": "Telefon",
-        "notes": "Notizen",
-    },
-    "persons": {
-        "title": "Titel",
-        "first_name": "Vorname",
-        "last_name": "Nachname",
-        "full_name": "Name (Vor- und Nachname)",
-        "function": "Funktion",
-        "organisation": "Organisation (Akteur)",
-        "email": "E-Mail",
-        "phone": "Telefon",
-        "notes": "Notizen",
-        "consent_newsletter": "Einwilligung Newsletter",
-        "consent_newsletter_date": "Datum Einwilligung Newsletter",
-        "consent_newsletter_source": "Quelle Einwilligung Newsletter",
-        "consent_contact": "Einwilligung Kontakt",
-        "consent_contact_date": "Datum Einwilligung Kontakt",
-        "consent_contact_source": "Quelle Einwilligung Kontakt",
-        "legal_basis": "Rechtsgrundlage",
-    },
-    "cooperations": {
-        "from_actor": "Akteur 1",
-        "to_actor": "Akteur 2",
-        "kind": "Art der Kooperation",
-        "intensity": "Intensität",
-        "since": "seit",
-        "until": "bis",
-        "source": "Quelle",
-        "note": "Notiz",
-    },
+    kind: {
+        name: (
+            _IMPORT_ONLY_LABELS[name]
+            if name in _IMPORT_ONLY_LABELS and (kind == "cooperations" or name != "kind")
+            else FIELD_LABELS[name]
+        )
+        for name in names
+    }
+    for kind, names in _FIELD_ORDER.items()
 }
 """Target fields per import kind with their German labels (shown in the mapping step)."""
 
