@@ -12,22 +12,21 @@ import os
 import secrets
 from typing import Any
 
-from flask import Flask, current_app, jsonify, render_template, request
-from flask_babel import Babel, get_locale
+from flask import Flask, has_request_context, jsonify, render_template, request, session
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf.csrf import CSRFError, CSRFProtect
+from flask_wtf.csrf import CSRFError
 
 from netzwerk import graph
+from netzwerk.web import admin, api, auth, contacts, gaps, health, network, records
+from netzwerk.web.extensions import babel, csrf, get_store
 
-csrf = CSRFProtect()
-babel = Babel()
+__all__ = ["create_app", "get_store"]
 LANGUAGES = ("de", "en")
 
 
 def _locale() -> str:
     """German unless the user chose English (``?lang=en`` sticks in the session)."""
-    from flask import has_request_context, session
-
     if not has_request_context():  # e.g. a CLI command in an app context
         return "de"
     chosen = request.args.get("lang")
@@ -65,8 +64,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
-    from netzwerk.web import admin, api, auth, contacts, gaps, health, network, records
-
     auth.login_manager.init_app(app)
     for module in (health, auth, records, admin, network, gaps, contacts):
         app.register_blueprint(module.bp)
@@ -88,15 +85,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         return resp
 
     return app
-
-
-def get_store() -> graph.Store:
-    """The app's store, created on first use so the app starts even while Neo4j is down."""
-    store = current_app.extensions.get("netzwerk_store")
-    if store is None:
-        store = current_app.config.get("STORE") or graph.connect()
-        current_app.extensions["netzwerk_store"] = store
-    return store
 
 
 def _register_errors(app: Flask) -> None:

@@ -16,8 +16,8 @@ from wtforms.validators import Length, Optional
 
 from netzwerk import graph
 from netzwerk.graph import history, trash, users
-from netzwerk.web import get_store
 from netzwerk.web.auth import require_role
+from netzwerk.web.extensions import get_store
 from netzwerk.web.forms import select_choices
 from netzwerk.web.kinds import KINDS, VOCABULARIES, record_url
 

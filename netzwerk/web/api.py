@@ -19,8 +19,9 @@ from flask_login import current_user
 
 from netzwerk import graph
 from netzwerk.graph import duplicates, history, merge, search, trash, users
-from netzwerk.web import csrf, forms, get_store
+from netzwerk.web import forms
 from netzwerk.web.auth import WebUser, can_see_contacts, require_role
+from netzwerk.web.extensions import csrf, get_store
 
 bp = Blueprint("api", __name__)
 

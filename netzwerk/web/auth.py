@@ -39,7 +39,7 @@ from wtforms.validators import DataRequired, Length
 
 from netzwerk import graph
 from netzwerk.graph import users
-from netzwerk.web import get_store
+from netzwerk.web.extensions import get_store
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()

@@ -36,8 +36,8 @@ from flask_login import current_user
 from netzwerk import graph
 from netzwerk.graph import backup, contacts, formats, imports, privacy
 from netzwerk.graph.imports import jobs
-from netzwerk.web import get_store
 from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.web.extensions import get_store
 
 bp = Blueprint("contacts", __name__)
 

@@ -29,8 +29,9 @@ from netzwerk import graph
 from netzwerk.graph import network, suggestions_store
 from netzwerk.graph.analysis import overview, source, suggestions, tables
 from netzwerk.graph.analysis._util import vocab as vocab_of
-from netzwerk.web import filters, get_store
+from netzwerk.web import filters
 from netzwerk.web.auth import require_role
+from netzwerk.web.extensions import get_store
 
 bp = Blueprint("gaps", __name__)
 

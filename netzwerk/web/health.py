@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, render_template
 
 from netzwerk import graph
-from netzwerk.web import get_store
 from netzwerk.web.auth import require_role
+from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import BY_LABEL
 
 bp = Blueprint("health", __name__)

@@ -35,8 +35,8 @@ from flask_babel import gettext as _
 
 from netzwerk.graph import network as nw
 from netzwerk.graph import pictures
-from netzwerk.web import get_store
 from netzwerk.web.auth import require_role
+from netzwerk.web.extensions import get_store
 
 bp = Blueprint("network", __name__)
 

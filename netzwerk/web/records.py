@@ -28,8 +28,9 @@ from flask_login import current_user
 
 from netzwerk import graph
 from netzwerk.graph import duplicates, history, merge, search, trash
-from netzwerk.web import forms, get_store
+from netzwerk.web import forms
 from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import (
     BY_LABEL,
     KINDS,

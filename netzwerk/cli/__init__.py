@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import click
 
 from netzwerk import graph, localdb, settings
-
-
-def _store() -> graph.Store:
-    try:
-        return graph.connect()
-    except settings.SettingsError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def _progress_bar(label: str):  # type: ignore[no-untyped-def]
-    bar = click.progressbar(length=1, label=label, file=sys.stderr, show_percent=True)
-
-    def update(done: int, total: int) -> None:
-        bar.length = max(total, 1)
-        bar.update(done - bar.pos)
-
-    return bar, update
+from netzwerk.cli import contacts as contact_commands
+from netzwerk.cli import gaps as gap_commands
+from netzwerk.cli._common import progress_bar as _progress_bar
+from netzwerk.cli._common import store as _store
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -190,13 +176,8 @@ def reset(yes: bool) -> None:
     click.echo(f"{n} Knoten gelöscht.")
 
 
-from netzwerk import gaps_cli  # noqa: E402
-
-main.add_command(gaps_cli.gaps)
-
-from netzwerk import contacts_cli  # noqa: E402
-
-for _command in contacts_cli.COMMANDS:
+main.add_command(gap_commands.gaps)
+for _command in contact_commands.COMMANDS:
     main.add_command(_command)
 
 if __name__ == "__main__":

@@ -17,20 +17,12 @@ from pathlib import Path
 import click
 
 from netzwerk import graph
+from netzwerk.cli._common import progress_bar, store
 from netzwerk.graph import backup as backup_mod
 from netzwerk.graph import contacts, formats, imports, privacy
 
-
-def _store() -> graph.Store:
-    from netzwerk.cli import _store as store
-
-    return store()
-
-
-def _bar(label: str):  # type: ignore[no-untyped-def]
-    from netzwerk.cli import _progress_bar
-
-    return _progress_bar(label)
+_store = store
+_bar = progress_bar
 
 
 def _user(value: str | None) -> str:
