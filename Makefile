@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 5000
+# The local Neo4j instance the tests use; a second checkout can run its own: make test TEST_INSTANCE=mine
+TEST_INSTANCE ?= test
 
 .PHONY: help install db db-stop run test test-slow lint format bench browser clean
 
@@ -47,18 +49,18 @@ run: install
 # The local test instance is emptied first (a run that was killed may have left data);
 # an external NEO4J_URI is never wiped – the tests refuse a non-empty database instead.
 define start_test_db
-	NETZWERK_INSTANCE=test $(BIN)/netzwerk db start
-	@if [ -z "$$NEO4J_URI" ]; then NETZWERK_INSTANCE=test $(BIN)/netzwerk reset --yes; fi
-	NETZWERK_INSTANCE=test $(BIN)/netzwerk init
+	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk db start
+	@if [ -z "$$NEO4J_URI" ]; then NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk reset --yes; fi
+	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk init
 endef
 
 test: install browser
 	$(start_test_db)
-	NETZWERK_INSTANCE=test $(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
+	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
 
 test-slow: install browser
 	$(start_test_db)
-	NETZWERK_INSTANCE=test $(BIN)/pytest -m slow $(PYTEST_ARGS)
+	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m slow $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check netzwerk tests bench seed
@@ -81,6 +83,7 @@ translations: install  # extract UI strings, update and compile the English cata
 db-stop: install
 	-$(BIN)/netzwerk db stop
 	-NETZWERK_INSTANCE=test $(BIN)/netzwerk db stop
+	-NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk db stop
 	-NETZWERK_INSTANCE=bench $(BIN)/netzwerk db stop
 	-NETZWERK_INSTANCE=faults $(BIN)/netzwerk db stop
 
