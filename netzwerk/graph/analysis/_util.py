@@ -18,6 +18,11 @@ from netzwerk.graph.network import Vocabulary
 AREA_KINDS = ("Stadt", "Landkreis")
 
 
+def N_(text: str) -> str:  # noqa: N802 – the gettext marker pybabel extracts
+    """Mark a German title for translation; the web layer translates it with ``_()``."""
+    return text
+
+
 def vocab(g: nx.Graph) -> Vocabulary:
     """The vocabulary of ``g`` (an empty one if the graph was built without it)."""
     v = g.graph.get("vocabulary")
@@ -129,3 +134,46 @@ class Profile:
     stages: frozenset[str] = frozenset()
     target_groups: frozenset[str] = frozenset()
     active_in: frozenset[str] = frozenset()
+
+
+GROUPINGS: dict[str, str] = {
+    "kind": N_("Akteursart"),
+    "stage": N_("Bildungsstufe"),
+    "area": N_("Stadt/Landkreis"),
+}
+"""How actors can be grouped for brokerage roles and mixing (key → German title)."""
+
+
+def groups_of(g: nx.Graph, by: str) -> dict[Any, str]:
+    """Each actor's group name under ``by`` (see :data:`GROUPINGS`); actors without one are
+    left out.
+
+    ``stage`` is the actor's earliest education stage (a Gesamtschule covering Primarstufe
+    and Sekundarstufe I counts as Primarstufe), because a group must be one value;
+    ``area`` is the Stadt or Landkreis the actor is located in.
+
+    Examples
+    --------
+    >>> from netzwerk.graph.network import Vocabulary
+    >>> v = Vocabulary(stages={"p": "Primarstufe", "s": "Sekundarstufe I"},
+    ...                stage_order={"p": 2, "s": 3})
+    >>> g = nx.Graph(vocabulary=v)
+    >>> g.add_node(1, kind="Schule", stages={"s", "p"}); g.add_node(2, kind="", stages=set())
+    >>> groups_of(g, "kind"), groups_of(g, "stage")
+    ({1: 'Schule'}, {1: 'Primarstufe'})
+    """
+    if by not in GROUPINGS:
+        raise ValueError(f"unknown grouping {by!r}")
+    v = vocab(g)
+    out: dict[Any, str] = {}
+    for n, d in g.nodes(data=True):
+        if by == "kind":
+            value = d.get("kind") or ""
+        elif by == "area":
+            value = v.regions.get(d.get("area") or "", "")
+        else:
+            stages = sorted(d.get("stages", ()), key=lambda s: (v.stage_order.get(s, 99), s))
+            value = v.stages.get(stages[0], stages[0]) if stages else ""
+        if value:
+            out[n] = value
+    return out

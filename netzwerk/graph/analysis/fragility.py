@@ -12,10 +12,8 @@
 What to do: secure these points with a second link (introduce the actors "behind" a key
 actor to someone else in the main network), and share the brokers' load.
 
-Cut-off counts are exact. Betweenness is exact up to ``exact_limit`` actors; above that it
-is estimated from ``k`` shortest-path trees started at randomly chosen actors (fixed seed,
-so the result is reproducible) — the ranking of the top brokers is stable, the values are
-estimates.
+Cut-off counts are exact. Betweenness comes from :mod:`.centrality`: exact where it fits
+the budget, otherwise adaptively sampled with a stated top-20 agreement.
 """
 
 from __future__ import annotations
@@ -27,8 +25,10 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-EXACT_LIMIT = 1000
-SAMPLE_K = 96
+from netzwerk.graph.analysis import centrality
+from netzwerk.graph.analysis._kernel import indexed
+
+DEPENDENCE_SOURCES = 200
 SEED = 42
 
 
@@ -135,114 +135,28 @@ def cut_points_and_bridges(g: nx.Graph) -> tuple[list[CutPoint], list[Bridge]]:
     return cut_points, bridges
 
 
-# ---------------------------------------------------------------------------------------
-# Betweenness: Brandes' algorithm, batched over many sources with numpy.
-# ---------------------------------------------------------------------------------------
-
-
-class _Csr:
-    """The graph as sorted edge arrays, so "sum over neighbours" is one numpy reduction."""
-
-    def __init__(self, nodes: list[Any], adj: list[list[int]]):
-        self.n = len(nodes)
-        dst = np.fromiter((w for ws in adj for w in ws), dtype=np.int64)
-        src = np.repeat(np.arange(self.n), [len(ws) for ws in adj])
-        order = np.argsort(dst, kind="stable")
-        self.src = src[order]
-        self.dst = dst[order]
-        self.targets, self.starts = np.unique(self.dst, return_index=True)
-
-    def spread(self, values: np.ndarray) -> np.ndarray:
-        """For every node, the sum of ``values`` over its neighbours (rows = nodes)."""
-        out = np.zeros_like(values)
-        if len(self.src):
-            out[self.targets] = np.add.reduceat(values[self.src], self.starts, axis=0)
-        return out
-
-
-def _batches(items: list[int], size: int) -> list[list[int]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def _bfs(csr: _Csr, sources: list[int], removed: np.ndarray | None = None) -> np.ndarray:
-    """Distances (n × len(sources), -1 = unreachable), optionally without ``removed`` nodes."""
-    b = len(sources)
-    dist = np.full((csr.n, b), -1, dtype=np.int32)
-    cols = np.arange(b)
-    dist[sources, cols] = 0
-    frontier = np.zeros((csr.n, b), dtype=np.float32)
-    frontier[sources, cols] = 1
-    level = 0
-    while frontier.any():
-        level += 1
-        reached = csr.spread(frontier) > 0
-        reached &= dist == -1
-        if removed is not None:
-            reached[removed] = False
-        dist[reached] = level
-        frontier = reached.astype(np.float32)
-    return dist
-
-
-def _brandes(csr: _Csr, sources: list[int]) -> np.ndarray:
-    """Dependency sums of Brandes' algorithm for a batch of sources (one column each)."""
-    b = len(sources)
-    cols = np.arange(b)
-    dist = np.full((csr.n, b), -1, dtype=np.int32)
-    sigma = np.zeros((csr.n, b), dtype=np.float64)
-    dist[sources, cols] = 0
-    sigma[sources, cols] = 1.0
-    frontier = sigma.copy()
-    level = 0
-    while True:
-        counts = csr.spread(frontier)
-        new = (counts > 0) & (dist == -1)
-        if not new.any():
-            break
-        level += 1
-        dist[new] = level
-        sigma[new] = counts[new]
-        frontier = np.where(new, sigma, 0.0)
-    delta = np.zeros_like(sigma)
-    safe = np.where(sigma > 0, sigma, 1.0)
-    for d in range(level, 0, -1):
-        coeff = np.where(dist == d, (1.0 + delta) / safe, 0.0)
-        back = csr.spread(coeff)
-        delta += np.where(dist == d - 1, sigma * back, 0.0)
-    delta[sources, cols] = 0.0
-    return delta.sum(axis=1)
-
-
 @dataclass
 class Brokers:
-    """Betweenness of every actor and how it was computed."""
+    """Betweenness of every actor, the top brokers and the network's dependence on them."""
 
     centrality: dict[Any, float]
     """Normalised betweenness (0–1): share of shortest paths between other actors that
-    pass through the actor."""
+    pass through the actor (:func:`netzwerk.graph.analysis.metrics.betweenness`)."""
     sampled: bool
     k: int
     """Number of start actors used (all actors when not sampled)."""
     top: list[Any]
     dependence: float
-    """Share of connected actor pairs (among the start actors' pairs) whose shortest
-    connection gets longer or breaks without the ``top`` brokers."""
+    """Share of connected actor pairs (from up to :data:`DEPENDENCE_SOURCES` start actors)
+    whose shortest connection gets longer or breaks without the ``top`` brokers."""
+    agreement: int | None = None
+    """Sampled only: top-20 agreement of the two independent half-samples (see
+    :mod:`.centrality`)."""
 
 
-def brokers(
-    g: nx.Graph,
-    top: int = 5,
-    *,
-    exact_limit: int = EXACT_LIMIT,
-    k: int = SAMPLE_K,
-    seed: int = SEED,
-    batch: int = 48,
-) -> Brokers:
-    """Betweenness centrality (normalised like networkx), the top brokers and the network's
-    dependence on them.
-
-    Above ``exact_limit`` actors, ``k`` start actors are drawn with ``random.Random(seed)``
-    and the sums are scaled by n/k, as networkx does for its ``k=`` parameter.
+def brokers(g: nx.Graph, top: int = 5, *, exact: bool = False) -> Brokers:
+    """The betweenness of :mod:`.centrality` (exact or adaptively sampled), the ``top``
+    brokers and the network's dependence on them.
 
     Examples
     --------
@@ -252,39 +166,36 @@ def brokers(
     >>> b.top, round(b.centrality[0], 2), b.dependence
     ([0], 1.0, 1.0)
     """
-    nodes, adj = _index(g)
-    n = len(nodes)
-    if n < 3:
-        return Brokers({v: 0.0 for v in nodes}, False, n, [], 0.0)
-    csr = _Csr(nodes, adj)
-    sampled = n > exact_limit
-    sources = sorted(random.Random(seed).sample(range(n), min(k, n))) if sampled else list(range(n))
-    total = np.zeros(n)
-    for chunk in _batches(sources, batch):
-        total += _brandes(csr, chunk)
-    scale = 1.0 / ((n - 1) * (n - 2))
-    if sampled:
-        scale *= n / len(sources)
-    values = total * scale
-    centrality = {nodes[i]: float(values[i]) for i in range(n)}
-    ranked = [i for i in np.argsort(-values, kind="stable")[:top] if values[i] > 0]
-    dependence = _dependence(csr, sources, ranked, batch)
-    return Brokers(centrality, sampled, len(sources), [nodes[i] for i in ranked], dependence)
+    est = centrality.betweenness_estimate(g, exact=exact)
+    values = est.values
+    ranked = sorted((v for v in values if values[v] > 0), key=lambda v: -values[v])[:top]
+    dependence = _dependence(g, ranked)
+    return Brokers(values, not est.exact, est.sources, ranked, dependence, est.agreement)
 
 
-def _dependence(csr: _Csr, sources: list[int], removed: list[int], batch: int) -> float:
-    """Share of connected pairs (source, other) whose distance grows once ``removed`` go."""
+def _dependence(g: nx.Graph, removed: list[Any]) -> float:
+    """Share of connected pairs (start actor, other) whose distance grows once ``removed``
+    go; start actors are all actors up to :data:`DEPENDENCE_SOURCES`, else a fixed sample
+    of that many (millions of pairs: the share is then exact to a few tenths of a percent)."""
     if not removed:
         return 0.0
-    gone = np.zeros(csr.n, dtype=bool)
-    gone[removed] = True
-    keep_sources = [s for s in sources if not gone[s]]
+    ix = indexed(g)
+    gone = sorted(ix.index[v] for v in removed)
+    keep = np.ones(ix.n, dtype=bool)
+    keep[gone] = False
+    kept = np.flatnonzero(keep)
+    rest = ix.h.induced_subgraph(kept.tolist())  # vertex i of ``rest`` is kept[i]
+    position = np.full(ix.n, -1)
+    position[kept] = np.arange(len(kept))
+    sources = kept.tolist()
+    if len(sources) > DEPENDENCE_SOURCES:
+        sources = sorted(random.Random(SEED).sample(sources, DEPENDENCE_SOURCES))
     hit = pairs = 0
-    for chunk in _batches(keep_sources, batch):
-        before = _bfs(csr, chunk)
-        after = _bfs(csr, chunk, removed=gone)
-        connected = before > 0
-        connected[gone] = False
+    for start in range(0, len(sources), 16):
+        chunk = sources[start : start + 16]
+        before = np.asarray(ix.h.distances(source=chunk), dtype=float)[:, kept]
+        after = np.asarray(rest.distances(source=position[chunk].tolist()), dtype=float)
+        connected = np.isfinite(before) & (before > 0)
         pairs += int(connected.sum())
-        hit += int((connected & ((after == -1) | (after > before))).sum())
+        hit += int((connected & (after > before)).sum())
     return hit / pairs if pairs else 0.0

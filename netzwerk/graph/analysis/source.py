@@ -75,8 +75,13 @@ def load(store: Store, flt: network.NetworkFilter) -> Loaded:
     )
 
 
-def report(store: Store, flt: network.NetworkFilter) -> tuple[Loaded, GapReport]:
-    """The filtered graph and its (cached) gap report."""
+def report(
+    store: Store, flt: network.NetworkFilter, *, resolution: float | None = None
+) -> tuple[Loaded, GapReport]:
+    """The filtered graph and its (cached) gap report (``resolution``: of the communities,
+    None for the default suited to the network's size)."""
     data = load(store, flt)
-    rep = cached_gap_report(data.key, data.graph, data.profiles, data.dismissed)
+    rep = cached_gap_report(
+        data.key, data.graph, data.profiles, data.dismissed, resolution=resolution
+    )
     return data, rep

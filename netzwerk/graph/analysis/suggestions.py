@@ -54,31 +54,42 @@ def pair_key(a: Any, b: Any) -> tuple[Any, Any]:
     return (a, b) if str(a) <= str(b) else (b, a)
 
 
-def _score(g: nx.Graph, a: Any, b: Any) -> Suggestion | None:
+def _points(g: nx.Graph, a: Any, b: Any) -> tuple[float, set[Any], list[Any]] | None:
+    """The score of the pair, its shared topics and common partners; None if the pair has
+    neither a shared topic nor a common partner (cheap: no names, no sorting)."""
     da, db = g.nodes[a], g.nodes[b]
     topics = set(da.get("topics", ())) & set(db.get("topics", ()))
-    common = [c for c in nx.common_neighbors(g, a, b)] if g.degree(a) and g.degree(b) else []
+    common = list(nx.common_neighbors(g, a, b)) if g.degree(a) and g.degree(b) else []
     if not topics and not common:
         return None
     stages = set(da.get("stages", ())) & set(db.get("stages", ()))
     groups = set(da.get("target_groups", ())) & set(db.get("target_groups", ()))
     score = W_TOPIC * len(topics) + W_STAGE * len(stages) + W_GROUP * len(groups)
-    region = ""
     if da.get("region") and da.get("region") == db.get("region"):
         score += W_REGION
-        region = da.get("region_name") or da["region"]
     elif da.get("area") and da.get("area") == db.get("area"):
         score += W_AREA
-    adamic_adar = sum(1 / math.log(g.degree(c)) for c in common if g.degree(c) > 1)
-    score += W_PARTNERS * adamic_adar
+    score += W_PARTNERS * sum(1 / math.log(g.degree(c)) for c in common if g.degree(c) > 1)
+    return round(score, 3), topics, common
+
+
+def _score(g: nx.Graph, a: Any, b: Any) -> Suggestion | None:
+    found = _points(g, a, b)
+    if found is None:
+        return None
+    score, topics, common = found
+    da, db = g.nodes[a], g.nodes[b]
+    stages = set(da.get("stages", ())) & set(db.get("stages", ()))
+    groups = set(da.get("target_groups", ())) & set(db.get("target_groups", ()))
+    same_region = da.get("region") and da.get("region") == db.get("region")
     v = vocab(g)
     s = Suggestion(
         *pair_key(a, b),
-        score=round(score, 3),
+        score=score,
         topics=sorted((v.topics.get(t, t) for t in topics), key=str.casefold),
         stages=[v.stages.get(s, s) for s in sorted(stages, key=lambda s: v.stage_order.get(s, 99))],
         target_groups=sorted((v.target_groups.get(t, t) for t in groups), key=str.casefold),
-        region=region,
+        region=(da.get("region_name") or da["region"]) if same_region else "",
         common_partners=sorted(common, key=str),
     )
     s.reasons = reasons(s)
@@ -106,23 +117,28 @@ def reasons(s: Suggestion) -> str:
     return "; ".join(parts)
 
 
-def _candidates(g: nx.Graph, a: Any, by_region: dict[str, list[Any]]) -> set[Any]:
+def _candidates(g: nx.Graph, a: Any, local: dict[tuple[str, str], list[Any]]) -> set[Any]:
+    """Partners' partners, and actors in the same Stadtteil/VG sharing a topic (others in
+    the same place could not score: a pair needs a shared topic or a common partner)."""
     out: set[Any] = set()
     for p in g.neighbors(a):
         out.update(g.neighbors(p))
     region = g.nodes[a].get("region")
     if region:
-        out.update(by_region.get(region, ()))
+        for topic in g.nodes[a].get("topics", ()):
+            out.update(local.get((region, topic), ()))
     out.discard(a)
     return out.difference(g.neighbors(a))
 
 
-def _by_region(g: nx.Graph) -> dict[str, list[Any]]:
-    by_region: dict[str, list[Any]] = {}
+def _local(g: nx.Graph) -> dict[tuple[str, str], list[Any]]:
+    """Actors by (Stadtteil/VG, topic)."""
+    local: dict[tuple[str, str], list[Any]] = {}
     for n, d in g.nodes(data=True):
         if d.get("region"):
-            by_region.setdefault(d["region"], []).append(n)
-    return by_region
+            for topic in d.get("topics", ()):
+                local.setdefault((d["region"], topic), []).append(n)
+    return local
 
 
 def suggest_for(
@@ -149,17 +165,42 @@ def suggest_for(
     pool = (
         set(g) - {actor} - set(g.neighbors(actor))
         if scan_all
-        else _candidates(g, actor, _by_region(g))
+        else _candidates(g, actor, _local(g))
     )
-    found = []
+    return [_explained(g, key) for key in _best(g, actor, pool, gone, {}, limit)]
+
+
+def _best(
+    g: nx.Graph,
+    actor: Any,
+    pool: Iterable[Any],
+    gone: set[tuple[Any, Any]],
+    known: dict[tuple[Any, Any], Suggestion],
+    limit: int,
+) -> list[tuple[Any, Any]]:
+    """The ``limit`` best pairs of ``actor`` with the ``pool`` (scores from ``known`` where
+    a pair was already explained), best first, ties by id."""
+    scored = []
     for other in pool:
-        if pair_key(actor, other) in gone:
+        key = pair_key(actor, other)
+        if key in gone:
             continue
-        s = _score(g, actor, other)
-        if s is not None:
-            found.append(s)
-    found.sort(key=lambda s: (-s.score, str(s.a), str(s.b)))
-    return found[:limit]
+        if key in known:
+            score = known[key].score
+        else:
+            found = _points(g, actor, other)
+            if found is None:
+                continue
+            score = found[0]
+        scored.append((-score, str(key[0]), str(key[1]), key))
+    scored.sort(key=lambda row: row[:3])
+    return [row[3] for row in scored[:limit]]
+
+
+def _explained(g: nx.Graph, key: tuple[Any, Any]) -> Suggestion:
+    found = _score(g, *key)
+    assert found is not None  # only pairs that scored are explained
+    return found
 
 
 def suggest(
@@ -184,21 +225,13 @@ def suggest(
     [('a', 'b', 6.328), ('c', 'd', 4.0)]
     """
     gone = {pair_key(*p) for p in dismissed}
-    by_region = _by_region(g)
+    local = _local(g)
     best: dict[tuple[Any, Any], Suggestion] = {}
     for a in actors if actors is not None else list(g):
         if a not in g:
             continue
-        found = []
-        for other in _candidates(g, a, by_region):
-            key = pair_key(a, other)
-            if key in gone:
-                continue
-            s = best.get(key) or _score(g, a, other)
-            if s is not None:
-                found.append(s)
-        found.sort(key=lambda s: (-s.score, str(s.a), str(s.b)))
-        for s in found[:per_actor]:
-            best[(s.a, s.b)] = s
+        for key in _best(g, a, _candidates(g, a, local), gone, best, per_actor):
+            if key not in best:
+                best[key] = _explained(g, key)
     ranked = sorted(best.values(), key=lambda s: (-s.score, str(s.a), str(s.b)))
     return ranked[:limit]

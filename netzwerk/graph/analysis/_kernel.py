@@ -1,0 +1,112 @@
+"""The compiled kernels behind the analyses: a networkx graph as an igraph graph, and a
+per-graph cache of everything expensive.
+
+networkx stays the API of :mod:`netzwerk.graph.analysis` (graphs in, plain Python out);
+the heavy loops (shortest paths for betweenness and closeness, Leiden, cores, triangles)
+run in igraph's C library, which measured 20 to 100 times faster than the pure-Python or
+numpy versions on the 5,000- and 50,000-actor benchmark networks (docs/PERFORMANCE.md).
+
+**Caching.** The network pages get their graphs from :func:`netzwerk.graph.network.select`,
+which hands every request with the same filter the same *frozen* graph. Results are kept
+per frozen graph (a weak reference: they go when the graph goes), so the picture, the
+report and the metric table compute betweenness or communities once. Graphs that can still
+change (built by hand in tests, benchmarks) are never cached: a stale answer would be
+worse than a slow one.
+
+**Randomness.** igraph draws from one process-wide generator. :func:`seeded` installs a
+generator seeded with a fixed value for the duration of one call, under a lock, so results
+are reproducible even when several requests compute at once.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import weakref
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import igraph as ig
+import networkx as nx
+import numpy as np
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """``g``'s nodes numbered 0…n-1 in iteration order, and the same graph in igraph."""
+
+    nodes: list[Hashable]
+    index: dict[Hashable, int]
+    h: ig.Graph
+
+    @property
+    def n(self) -> int:
+        return len(self.nodes)
+
+
+_lock = threading.Lock()
+_cache: weakref.WeakKeyDictionary[nx.Graph, dict[Any, Any]] = weakref.WeakKeyDictionary()
+
+
+def per_graph(g: nx.Graph, key: Any, compute: Callable[[], T]) -> T:
+    """``compute()``, remembered for ``g`` under ``key`` if ``g`` is frozen.
+
+    Two threads asking at once may both compute; the first result stored wins, so every
+    caller sees the same object afterwards.
+    """
+    if not nx.is_frozen(g):
+        return compute()
+    with _lock:
+        hit = _cache.get(g, {}).get(key, _lock)
+    if hit is not _lock:
+        return hit  # type: ignore[no-any-return]
+    value = compute()
+    with _lock:
+        return _cache.setdefault(g, {}).setdefault(key, value)  # type: ignore[no-any-return]
+
+
+def indexed(g: nx.Graph) -> Indexed:
+    """The igraph form of ``g`` (undirected, simple: self-loops dropped)."""
+
+    def build() -> Indexed:
+        nodes = list(g)
+        index = {v: i for i, v in enumerate(nodes)}
+        edges = [(index[u], index[v]) for u, v in g.edges() if u != v]
+        return Indexed(nodes, index, ig.Graph(n=len(nodes), edges=edges))
+
+    return per_graph(g, "indexed", build)
+
+
+_rng_lock = threading.Lock()
+
+
+@contextmanager
+def seeded(seed: int) -> Iterator[None]:
+    """Run igraph calls inside with a generator seeded with ``seed`` (reproducible)."""
+    with _rng_lock:
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            yield
+        finally:
+            ig.set_random_number_generator(random)
+
+
+def triangles(g: nx.Graph) -> np.ndarray:
+    """Every triangle of ``g`` once, as rows of three node numbers (see :func:`indexed`)."""
+
+    def compute() -> np.ndarray:
+        found = indexed(g).h.list_triangles()
+        return np.asarray(found, dtype=np.int64).reshape(-1, 3)
+
+    return per_graph(g, "triangles", compute)
+
+
+def edge_array(g: nx.Graph) -> np.ndarray:
+    """The cooperations of ``g`` as rows of two node numbers, in igraph's edge order."""
+    return per_graph(
+        g, "edges", lambda: np.asarray(indexed(g).h.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    )
