@@ -28,7 +28,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 
+from netzwerk.graph.analysis._kernel import edge_array, indexed
 from netzwerk.graph.analysis._util import groups_of
 
 
@@ -91,23 +93,28 @@ def mixing(g: nx.Graph, by: str = "kind") -> Mixing:
     names = groups_of(g, by)
     sizes = Counter(names.values())
     n = sum(sizes.values())
-    matrix: Counter[tuple[str, str]] = Counter()
-    internal: Counter[str] = Counter()
-    external: Counter[str] = Counter()
-    across = 0
-    for u, v in g.edges():
-        a, b = names.get(u), names.get(v)
-        if a is None or b is None or u == v:
-            continue
-        if a == b:
-            internal[a] += 1
-            matrix[(a, a)] += 1
-        else:
-            across += 1
-            external[a] += 1
-            external[b] += 1
-            matrix[(a, b)] += 1
-            matrix[(b, a)] += 1
+    labels = sorted(sizes)
+    k = max(len(labels), 1)
+    code = {name: i for i, name in enumerate(labels)}
+    ix = indexed(g)
+    group = np.full(ix.n, -1, dtype=np.int64)
+    for v, name in names.items():
+        group[ix.index[v]] = code[name]
+    edges = edge_array(g)
+    gu, gv = group[edges[:, 0]], group[edges[:, 1]]
+    ok = (gu >= 0) & (gv >= 0)
+    gu, gv = gu[ok], gv[ok]
+    counts = np.bincount(gu * k + gv, minlength=k * k).reshape(k, k)
+    counts = counts + counts.T - np.diag(np.diag(counts))  # both orders; inside once
+    internal = {labels[i]: int(counts[i, i]) for i in range(len(labels))}
+    external = {labels[i]: int(counts[i].sum() - counts[i, i]) for i in range(len(labels))}
+    matrix = {
+        (labels[i], labels[j]): int(counts[i, j])
+        for i in range(len(labels))
+        for j in range(len(labels))
+        if counts[i, j]
+    }
+    across = int((gu != gv).sum())
 
     def expected_ei(inside_share: float) -> float:
         return 1.0 - 2.0 * inside_share
@@ -116,12 +123,12 @@ def mixing(g: nx.Graph, by: str = "kind") -> Mixing:
         GroupMixing(
             name,
             size,
-            internal[name],
-            external[name],
+            internal.get(name, 0),
+            external.get(name, 0),
             expected_ei((size - 1) / (n - 1)) if n > 1 else 0.0,
         )
         for name, size in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     inside_pairs = sum(s * (s - 1) for s in sizes.values())
     overall = expected_ei(inside_pairs / (n * (n - 1))) if n > 1 else 0.0
-    return Mixing(by, groups, dict(matrix), sum(internal.values()), across, overall)
+    return Mixing(by, groups, matrix, sum(internal.values()), across, overall)

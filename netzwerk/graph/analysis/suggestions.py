@@ -54,46 +54,62 @@ def pair_key(a: Any, b: Any) -> tuple[Any, Any]:
     return (a, b) if str(a) <= str(b) else (b, a)
 
 
-def _points(g: nx.Graph, a: Any, b: Any) -> tuple[float, set[Any], list[Any]] | None:
-    """The score of the pair, its shared topics and common partners; None if the pair has
-    neither a shared topic nor a common partner (cheap: no names, no sorting)."""
-    da, db = g.nodes[a], g.nodes[b]
-    topics = set(da.get("topics", ())) & set(db.get("topics", ()))
-    common = list(nx.common_neighbors(g, a, b)) if g.degree(a) and g.degree(b) else []
-    if not topics and not common:
-        return None
-    stages = set(da.get("stages", ())) & set(db.get("stages", ()))
-    groups = set(da.get("target_groups", ())) & set(db.get("target_groups", ()))
-    score = W_TOPIC * len(topics) + W_STAGE * len(stages) + W_GROUP * len(groups)
-    if da.get("region") and da.get("region") == db.get("region"):
-        score += W_REGION
-    elif da.get("area") and da.get("area") == db.get("area"):
-        score += W_AREA
-    score += W_PARTNERS * sum(1 / math.log(g.degree(c)) for c in common if g.degree(c) > 1)
-    return round(score, 3), topics, common
+class _Scorer:
+    """What scoring needs of every actor, read from the graph once per call (a network of
+    50,000 actors scores half a million candidate pairs for its report)."""
 
+    def __init__(self, g: nx.Graph):
+        self.g = g
+        self.profile = {
+            n: (
+                frozenset(d.get("topics", ())),
+                frozenset(d.get("stages", ())),
+                frozenset(d.get("target_groups", ())),
+                d.get("region") or "",
+                d.get("area") or "",
+            )
+            for n, d in g.nodes(data=True)
+        }
+        self.adamic_adar = {n: 1 / math.log(k) for n, k in g.degree() if k > 1}
 
-def _score(g: nx.Graph, a: Any, b: Any) -> Suggestion | None:
-    found = _points(g, a, b)
-    if found is None:
-        return None
-    score, topics, common = found
-    da, db = g.nodes[a], g.nodes[b]
-    stages = set(da.get("stages", ())) & set(db.get("stages", ()))
-    groups = set(da.get("target_groups", ())) & set(db.get("target_groups", ()))
-    same_region = da.get("region") and da.get("region") == db.get("region")
-    v = vocab(g)
-    s = Suggestion(
-        *pair_key(a, b),
-        score=score,
-        topics=sorted((v.topics.get(t, t) for t in topics), key=str.casefold),
-        stages=[v.stages.get(s, s) for s in sorted(stages, key=lambda s: v.stage_order.get(s, 99))],
-        target_groups=sorted((v.target_groups.get(t, t) for t in groups), key=str.casefold),
-        region=(da.get("region_name") or da["region"]) if same_region else "",
-        common_partners=sorted(common, key=str),
-    )
-    s.reasons = reasons(s)
-    return s
+    def points(self, a: Any, b: Any) -> tuple[float, frozenset[Any], set[Any]] | None:
+        """The score of the pair, its shared topics and common partners; None if it has
+        neither a shared topic nor a common partner (cheap: no names, no sorting)."""
+        ta, sa, ga, ra, aa = self.profile[a]
+        tb, sb, gb, rb, ab = self.profile[b]
+        topics = ta & tb
+        common = set(self.g[a]).intersection(self.g[b])
+        if not topics and not common:
+            return None
+        score = W_TOPIC * len(topics) + W_STAGE * len(sa & sb) + W_GROUP * len(ga & gb)
+        if ra and ra == rb:
+            score += W_REGION
+        elif aa and aa == ab:
+            score += W_AREA
+        score += W_PARTNERS * sum(self.adamic_adar.get(c, 0.0) for c in common)
+        return round(score, 3), topics, common
+
+    def explain(self, a: Any, b: Any) -> Suggestion | None:
+        found = self.points(a, b)
+        if found is None:
+            return None
+        score, topics, common = found
+        _, sa, ga, ra, _ = self.profile[a]
+        _, sb, gb, rb, _ = self.profile[b]
+        v = vocab(self.g)
+        s = Suggestion(
+            *pair_key(a, b),
+            score=score,
+            topics=sorted((v.topics.get(t, t) for t in topics), key=str.casefold),
+            stages=[
+                v.stages.get(x, x) for x in sorted(sa & sb, key=lambda x: v.stage_order.get(x, 99))
+            ],
+            target_groups=sorted((v.target_groups.get(t, t) for t in ga & gb), key=str.casefold),
+            region=(self.g.nodes[a].get("region_name") or ra) if ra and ra == rb else "",
+            common_partners=sorted(common, key=str),
+        )
+        s.reasons = reasons(s)
+        return s
 
 
 def reasons(s: Suggestion) -> str:
@@ -167,11 +183,12 @@ def suggest_for(
         if scan_all
         else _candidates(g, actor, _local(g))
     )
-    return [_explained(g, key) for key in _best(g, actor, pool, gone, {}, limit)]
+    sc = _Scorer(g)
+    return [_explained(sc, key) for key in _best(sc, actor, pool, gone, {}, limit)]
 
 
 def _best(
-    g: nx.Graph,
+    sc: _Scorer,
     actor: Any,
     pool: Iterable[Any],
     gone: set[tuple[Any, Any]],
@@ -188,7 +205,7 @@ def _best(
         if key in known:
             score = known[key].score
         else:
-            found = _points(g, actor, other)
+            found = sc.points(actor, other)
             if found is None:
                 continue
             score = found[0]
@@ -197,8 +214,8 @@ def _best(
     return [row[3] for row in scored[:limit]]
 
 
-def _explained(g: nx.Graph, key: tuple[Any, Any]) -> Suggestion:
-    found = _score(g, *key)
+def _explained(sc: _Scorer, key: tuple[Any, Any]) -> Suggestion:
+    found = sc.explain(*key)
     assert found is not None  # only pairs that scored are explained
     return found
 
@@ -226,12 +243,13 @@ def suggest(
     """
     gone = {pair_key(*p) for p in dismissed}
     local = _local(g)
+    sc = _Scorer(g)
     best: dict[tuple[Any, Any], Suggestion] = {}
     for a in actors if actors is not None else list(g):
         if a not in g:
             continue
-        for key in _best(g, a, _candidates(g, a, local), gone, best, per_actor):
+        for key in _best(sc, a, _candidates(g, a, local), gone, best, per_actor):
             if key not in best:
-                best[key] = _explained(g, key)
+                best[key] = _explained(sc, key)
     ranked = sorted(best.values(), key=lambda s: (-s.score, str(s.a), str(s.b)))
     return ranked[:limit]
