@@ -23,6 +23,7 @@ from netzwerk.graph.analysis import (
     holes,
     metrics,
     mixing,
+    suggestions,
 )
 from netzwerk.graph.network import Vocabulary
 
@@ -308,3 +309,35 @@ def test_results_are_cached_only_for_frozen_graphs() -> None:
     assert metrics.communities(frozen) == metrics.communities(frozen)
     metrics.communities(frozen)[0].add("intruder")  # callers get copies
     assert "intruder" not in set().union(*metrics.communities(frozen))
+
+
+# --- suggestion scores (fast scorer against the formula) --------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graphs(), st.randoms(use_true_random=False))
+def test_suggestion_scores_follow_the_documented_formula(g: nx.Graph, rnd: random.Random) -> None:
+    for v in g:
+        g.nodes[v]["topics"] = frozenset(rnd.sample(["mint", "lesen", "kunst"], rnd.randint(0, 2)))
+        g.nodes[v]["stages"] = frozenset(rnd.sample(["k", "p"], rnd.randint(0, 2)))
+        g.nodes[v]["target_groups"] = frozenset(rnd.sample(["x", "y"], rnd.randint(0, 1)))
+        g.nodes[v]["region"] = rnd.choice(["", "west", "ost"])
+        g.nodes[v]["area"] = "stadt" if g.nodes[v]["region"] else rnd.choice(["", "kreis"])
+    actor = next(iter(g))
+    found = {(s.a, s.b): s.score for s in suggestions.suggest_for(g, actor, limit=len(g))}
+    for other in set(g) - {actor} - set(g[actor]):
+        a, b = g.nodes[actor], g.nodes[other]
+        topics = a["topics"] & b["topics"]
+        common = set(g[actor]) & set(g[other])
+        key = suggestions.pair_key(actor, other)
+        if not topics and not common:
+            assert key not in found
+            continue
+        score = 2 * len(topics) + len(a["stages"] & b["stages"])
+        score += len(a["target_groups"] & b["target_groups"])
+        if a["region"] and a["region"] == b["region"]:
+            score += 2
+        elif a["area"] and a["area"] == b["area"]:
+            score += 0.5
+        score += 3 * sum(1 / math.log(g.degree(c)) for c in common)
+        assert found[key] == pytest.approx(score, abs=1e-3)

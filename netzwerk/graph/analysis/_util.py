@@ -7,7 +7,7 @@ Everything here reads the ``vocabulary`` that :func:`netzwerk.graph.network.sele
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,6 +78,30 @@ def local_regions(v: Vocabulary, data: dict[str, Any]) -> set[str]:
         if place:
             out.update(v.region_ancestors(place))
     return out
+
+
+def presence(v: Vocabulary) -> Callable[[dict[str, Any]], frozenset[str]]:
+    """:func:`local_regions` for many actors: the region tree is walked once per distinct
+    (location, active-in) combination instead of once per actor (50,000 actors share a few
+    dozen places).
+
+    Examples
+    --------
+    >>> v = Vocabulary(region_parent={"west": "stadt"})
+    >>> present = presence(v)
+    >>> sorted(present({"region": "west", "active_in": ()}))
+    ['stadt', 'west']
+    """
+    memo: dict[tuple[Any, frozenset[str]], frozenset[str]] = {}
+
+    def present(data: dict[str, Any]) -> frozenset[str]:
+        key = (data.get("region"), frozenset(data.get("active_in", ())))
+        hit = memo.get(key)
+        if hit is None:
+            hit = memo[key] = frozenset(local_regions(v, data))
+        return hit
+
+    return present
 
 
 def wide_regions(v: Vocabulary, data: dict[str, Any], rows: Iterable[RegionRow]) -> set[str]:

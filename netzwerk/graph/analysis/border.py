@@ -68,8 +68,9 @@ def border(g: nx.Graph) -> Border:
     across = unassigned = 0
     crossing: Counter[Any] = Counter()
     linked_parts: set[str] = set()
+    area = dict(g.nodes(data="area"))
     for u, w in g.edges():
-        au, aw = g.nodes[u].get("area"), g.nodes[w].get("area")
+        au, aw = area[u], area[w]
         if au not in within or aw not in within:
             unassigned += 1
         elif au == aw:

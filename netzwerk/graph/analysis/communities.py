@@ -43,8 +43,9 @@ from itertools import combinations
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
-from netzwerk.graph.analysis._kernel import indexed, per_graph, seeded
+from netzwerk.graph.analysis._kernel import edge_array, indexed, per_graph, seeded
 
 SEED = 42
 REFERENCE_LINKS = 12_500
@@ -176,19 +177,25 @@ def islands(
     ]
     groups.sort(key=lambda c: (-len(c), str(c[0])))
     comms = [Community(i, members, _label(g, members)) for i, members in enumerate(groups)]
-    where = {m: c.index for c in comms for m in c.members}
-    between: Counter[tuple[int, int]] = Counter()
-    for u, v in g.edges():
-        cu, cv = where.get(u), where.get(v)
-        if cu is None or cv is None:
-            continue
-        if cu == cv:
-            comms[cu].internal_links += 1
-        else:
-            between[(min(cu, cv), max(cu, cv))] += 1
+    ix = indexed(g)
+    where = np.full(ix.n, -1, dtype=np.int64)
+    for c in comms:
+        where[[ix.index[m] for m in c.members]] = c.index
+    edges = edge_array(g)
+    cu, cv = where[edges[:, 0]], where[edges[:, 1]]
+    both = (cu >= 0) & (cv >= 0)
+    cu, cv = cu[both], cv[both]
+    for i, count in enumerate(np.bincount(cu[cu == cv], minlength=len(comms))):
+        comms[i].internal_links = int(count)
+    lo, hi = np.minimum(cu, cv)[cu != cv], np.maximum(cu, cv)[cu != cv]
+    pairs, counts = np.unique(lo * len(comms) + hi, return_counts=True)
+    between = {
+        (int(p) // len(comms), int(p) % len(comms)): int(c)
+        for p, c in zip(pairs, counts, strict=True)
+    }
     unconnected = [
         (a.index, b.index) for a, b in combinations(comms, 2) if (a.index, b.index) not in between
     ]
     unconnected.sort(key=lambda p: (-(len(comms[p[0]].members) + len(comms[p[1]].members)), p))
     gamma = resolution_for(g.number_of_edges(), resolution)
-    return Islands(components(g), comms, gamma, unconnected, dict(between))
+    return Islands(components(g), comms, gamma, unconnected, between)

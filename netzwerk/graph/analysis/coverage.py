@@ -28,7 +28,7 @@ import networkx as nx
 from netzwerk.graph.analysis._util import (
     Profile,
     RegionRow,
-    local_regions,
+    presence,
     region_rows,
     vocab,
     wide_regions,
@@ -43,14 +43,19 @@ class Cell:
     column: str
     actors: list[Any] = field(default_factory=list)
     projects: list[str] = field(default_factory=list)
-    wide: int = 0
-    """Actors serving the region from a larger area (not counted in ``actors``)."""
+    wide_actors: list[Any] = field(default_factory=list)
+    """Actors serving the region from a larger area (not counted in ``actors``): the ones
+    who could step in where nobody is on the spot."""
     level: int = 0
     """Intensity class 0–5 for the heatmap (0 = empty)."""
 
     @property
     def empty(self) -> bool:
         return not self.actors
+
+    @property
+    def wide(self) -> int:
+        return len(self.wide_actors)
 
 
 @dataclass
@@ -116,22 +121,26 @@ def coverage(
     row_ids = {r.id for r in rows}
     cells = {(r.id, c): Cell(r.id, c) for r in rows for c, _ in columns}
     col_ids = {c for c, _ in columns}
+    where = presence(v)
+    wide_memo: dict[tuple[Any, frozenset[str]], set[str]] = {}
     for node, data in g.nodes(data=True):
         values = col_ids.intersection(data.get(attr, ()))
         if not values:
             continue
-        for region in local_regions(v, data) & row_ids:
+        for region in where(data) & row_ids:
             for col in values:
                 cells[(region, col)].actors.append(node)
-        for region in wide_regions(v, data, rows):
-            for col in values:
-                cells[(region, col)].wide += 1
+        if data.get("active_in"):
+            key = (data.get("region"), frozenset(data["active_in"]))
+            if key not in wide_memo:
+                wide_memo[key] = wide_regions(v, data, rows)
+            for region in wide_memo[key]:
+                for col in values:
+                    cells[(region, col)].wide_actors.append(node)
     present: dict[str, set[str]] = {}
     for _node, data in g.nodes(data=True):
         for project in data.get("projects", ()):
-            present.setdefault(project, set()).update(
-                local_regions(v, {"region": data.get("region")})
-            )
+            present.setdefault(project, set()).update(where({"region": data.get("region")}))
     for pid, places in present.items():
         prof = (profiles or {}).get(pid)
         if prof is None:
@@ -144,8 +153,10 @@ def coverage(
         for region in places & row_ids:
             for col in values:
                 cells[(region, col)].projects.append(pid)
+    names = {n: str(d.get("name", n)).casefold() for n, d in g.nodes(data=True)}
     for cell in cells.values():
-        cell.actors.sort(key=lambda n: str(g.nodes[n].get("name", n)).casefold())
+        cell.actors.sort(key=names.__getitem__)
+        cell.wide_actors.sort(key=names.__getitem__)
         cell.projects.sort()
     for row in rows:
         row_cells = [cells[(row.id, c)] for c, _ in columns]

@@ -28,7 +28,7 @@ import numpy as np
 from netzwerk.graph.analysis import centrality
 from netzwerk.graph.analysis._kernel import indexed
 
-DEPENDENCE_SOURCES = 200
+DEPENDENCE_SOURCES = 64
 SEED = 42
 
 
@@ -176,7 +176,8 @@ def brokers(g: nx.Graph, top: int = 5, *, exact: bool = False) -> Brokers:
 def _dependence(g: nx.Graph, removed: list[Any]) -> float:
     """Share of connected pairs (start actor, other) whose distance grows once ``removed``
     go; start actors are all actors up to :data:`DEPENDENCE_SOURCES`, else a fixed sample
-    of that many (millions of pairs: the share is then exact to a few tenths of a percent)."""
+    of that many (each with every other actor: enough pairs for a share shown in whole
+    percent)."""
     if not removed:
         return 0.0
     ix = indexed(g)

@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from netzwerk.graph.analysis._kernel import indexed
 from netzwerk.graph.analysis._util import vocab
 
 
@@ -47,7 +48,7 @@ def key_figures(g: nx.Graph) -> KeyFigures:
     """
     v = vocab(g)
     n, m = g.number_of_nodes(), g.number_of_edges()
-    comps = [len(c) for c in nx.connected_components(g)]
+    comps = [len(c) for c in indexed(g).h.connected_components()]
     kinds = Counter(d.get("kind") or "—" for _, d in g.nodes(data=True))
     stages: Counter[str] = Counter()
     areas: Counter[str] = Counter()

@@ -24,7 +24,7 @@ import networkx as nx
 
 from netzwerk.graph.analysis._util import (
     RegionRow,
-    local_regions,
+    presence,
     region_rows,
     stage_transitions,
     vocab,
@@ -100,7 +100,8 @@ def transitions(g: nx.Graph, *, max_stages: int = MAX_STAGES) -> Transitions:
     pairs = stage_transitions(v)
     row_ids = {r.id for r in rows}
     cells = {(r.id, a, b): TransitionCell(r.id, a, b) for r in rows for a, b in pairs}
-    present = {n: local_regions(v, d) & row_ids for n, d in g.nodes(data=True)}
+    where = presence(v)
+    present = {n: where(d) & row_ids for n, d in g.nodes(data=True)}
     stages = {
         n: frozenset(d.get("stages", ())) if len(d.get("stages", ())) <= max_stages else frozenset()
         for n, d in g.nodes(data=True)
