@@ -165,7 +165,7 @@ def suggest_cmd(actor: str, limit: int, **kw: Any) -> None:
     g = data.graph
     if actor not in g:
         raise click.ClickException(f"Akteur „{actor}“ ist nicht im (gefilterten) Netzwerk.")
-    found = suggestions.suggest_for(g, actor, limit=limit, dismissed=data.dismissed)
+    found = suggestions.suggest_for(g, actor, limit=limit, dismissed=data.in_pipeline)
     if not found:
         click.echo("Keine Vorschläge.")
     for s in found:

@@ -1,34 +1,62 @@
-"""Accepting and dismissing partner suggestions (the only writes of the gap analyses).
+"""The partner-suggestion pipeline (the only writes of the gap analyses).
 
-Accepting creates the cooperation through :func:`netzwerk.graph.links.create_link` (so it is
-validated, stored once per pair and versioned like any other) and records it in the change
-history. Dismissing stores ``(:Actor)-[:DISMISSED_SUGGESTION {by, at}]->(:Actor)`` once per
-pair, smaller id first; a dismissed pair is never suggested again until it is restored.
+A suggestion is a conversation starter, not a cooperation. It moves through
+
+    vorgeschlagen → angesprochen → vereinbart
+          ↘              ↘
+           verworfen ←────┘   (and from verworfen back to vorgeschlagen)
+
+*vorgeschlagen* is every pair the analysis suggests and nobody has acted on yet (no record);
+an editor marks it *angesprochen* once the two have been contacted, and *vereinbart* once
+they agreed to cooperate — only then is the cooperation created, dated as agreed, through
+the single write path :func:`netzwerk.graph.operations.create_link` (history on both ends).
+*verworfen* pairs are never suggested again until restored.
+
+Each pair is stored once, smaller id first, as ``(:Actor)-[:SUGGESTION {status, by, at,
+note, log, link_id}]->(:Actor)``; every step appends a line to ``log``. Steps check the
+state under the database's lock (``cypher/analysis/suggestion_step.cypher``): a step that
+does not fit the current state (someone else was faster) is refused with a German message.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from netzwerk.graph.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from netzwerk.graph.model import COOPERATION_KINDS, Link
 from netzwerk.graph.operations import create_link
-from netzwerk.graph.store import Store
+from netzwerk.graph.store import Store, Tx
 from netzwerk.graph.validation import is_valid_id
 
 DEFAULT_KIND = "Informationsaustausch"
+NOTE_MAX = 500
+
+STATES = ("vorgeschlagen", "angesprochen", "vereinbart", "verworfen")
+ALLOWED_FROM: dict[str, tuple[str, ...]] = {
+    "angesprochen": ("vorgeschlagen",),
+    "vereinbart": ("angesprochen",),
+    "verworfen": ("vorgeschlagen", "angesprochen"),
+    "vorgeschlagen": ("verworfen",),
+}
+"""Target state → the states a step to it may start from."""
 
 
 @dataclass(frozen=True)
-class Dismissal:
+class Entry:
+    """A pair in the pipeline."""
+
     a: str
     b: str
     a_name: str
     b_name: str
+    status: str
     by: str
     at: datetime | None
+    note: str = ""
+    log: list[str] = field(default_factory=list)
+    link_id: str | None = None
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -43,46 +71,116 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def dismissed_pairs(store: Store) -> set[tuple[str, str]]:
-    """All dismissed pairs (smaller id first), to exclude them from suggestions."""
-    return {(r["a"], r["b"]) for r in store.read("analysis/dismissed_suggestions")}
+def _note(note: str) -> str:
+    note = " ".join((note or "").split())
+    if len(note) > NOTE_MAX:
+        raise ValidationError(
+            [FieldError("note", f"Die Notiz darf höchstens {NOTE_MAX} Zeichen lang sein.")]
+        )
+    return note
 
 
-def dismissals(store: Store) -> list[Dismissal]:
-    """Dismissed suggestions with names, newest first (for the "verworfen" list)."""
-    return [Dismissal(**r) for r in store.read("analysis/dismissed_suggestions")]
+def pipeline(store: Store) -> list[Entry]:
+    """Every pair with a state other than plain *vorgeschlagen*, latest change first."""
+    return [
+        Entry(**r) for r in store.read("analysis/suggestion_pipeline") if r["status"] != STATES[0]
+    ]
 
 
-def dismiss(store: Store, a: str, b: str, *, by: str) -> Dismissal:
-    """Remember that ``by`` does not want the pair suggested again."""
+def pipeline_pairs(store: Store) -> dict[tuple[str, str], str]:
+    """Pair (smaller id first) → state, for pairs someone acted on; the analysis does not
+    suggest them again as new."""
+    return {(e.a, e.b): e.status for e in pipeline(store)}
+
+
+def step(
+    store: Store,
+    a: str,
+    b: str,
+    status: str,
+    *,
+    by: str,
+    note: str = "",
+    link_id: str = "",
+) -> tuple[str, str]:
+    """Move the pair to ``status`` (not *vereinbart*: see :func:`agree`); returns the
+    (previous, new) state. Raises ConflictError if the pair is not in a state the step
+    may start from, NotFoundError if an actor does not exist."""
     a, b = _pair(a, b)
-    rows = store.write("analysis/dismiss_suggestion", a=a, b=b, by=by)
-    if not rows:
-        raise NotFoundError("Einer der beiden Akteure wurde nicht gefunden.")
-    r = rows[0]
-    return Dismissal(r["a"], r["b"], "", "", r["by"], r["at"])
+    if status not in ALLOWED_FROM:
+        raise ValidationError([FieldError("status", f"„{status}“ ist kein Schritt.")])
+    before = _write_step(
+        store, a, b, status, ALLOWED_FROM[status], by=by, note=_note(note), link_id=link_id
+    )
+    return before, status
 
 
-def restore(store: Store, a: str, b: str) -> bool:
-    """Allow a dismissed pair to be suggested again; False if it was not dismissed."""
-    a, b = _pair(a, b)
-    return bool(store.write("analysis/restore_suggestion", a=a, b=b)[0]["removed"])
+def _write_step(
+    store: Store,
+    a: str,
+    b: str,
+    status: str,
+    allowed: tuple[str, ...],
+    *,
+    by: str,
+    note: str,
+    link_id: str,
+) -> str:
+    """One step in one transaction; returns the state before it."""
+
+    def work(tx: Tx) -> str:
+        stamp = datetime.now().strftime("%d.%m.%Y %H:%M")
+        rows = tx.run(
+            "analysis/suggestion_step",
+            a=a,
+            b=b,
+            by=by,
+            allowed=list(allowed),
+            status=status,
+            note=note,
+            entry=f"{stamp} {status} ({by})" + (f": {note}" if note else ""),
+            link_id=link_id,
+        )
+        if not rows:
+            raise NotFoundError("Einer der beiden Akteure wurde nicht gefunden.")
+        before: str = rows[0]["before"]
+        if before not in allowed:
+            raise ConflictError(
+                f"Der Vorschlag ist „{before}“; der Schritt zu „{status}“ geht nur von "
+                f"„{' oder '.join(allowed)}“ aus. Bitte die Seite neu laden."
+            )
+        return before
+
+    return store.transaction(work)
 
 
-def accept(
+def agree(
     store: Store,
     a: str,
     b: str,
     *,
     by: str,
     kind: str = DEFAULT_KIND,
-    note: str = "",
     since: date | None = None,
+    note: str = "",
 ) -> Link:
-    """Create the suggested cooperation and record it in the history."""
+    """*vereinbart*: create the cooperation (from ``since``, default today) through the
+    single write path, then record the step with the cooperation's id.
+
+    The pair must be *angesprochen*; that is checked before anything is written. The
+    cooperation and the step are two transactions (the write path owns its own), so the
+    step is recorded even if someone changed the pair's state in between: the cooperation
+    exists, and the pipeline says so.
+    """
     a, b = _pair(a, b)
     if kind not in COOPERATION_KINDS:
         raise ValidationError([FieldError("kind", f"„{kind}“ ist keine bekannte Kooperationsart.")])
+    note = _note(note)
+    current = pipeline_pairs(store).get((a, b), STATES[0])
+    if current not in ALLOWED_FROM["vereinbart"]:
+        raise ConflictError(
+            f"Der Vorschlag ist „{current}“; vereinbart werden kann nur, wer angesprochen wurde."
+        )
     link = create_link(
         store,
         Link(
@@ -97,8 +195,18 @@ def accept(
         ),
         user=by,
     )
+    # the cooperation exists now: record the step from whatever state the pair is in
+    _write_step(store, a, b, "vereinbart", STATES, by=by, note=note, link_id=link.id or "")
     return link
 
 
-def as_dict(d: Dismissal) -> dict[str, Any]:
-    return {"a": d.a, "b": d.b, "by": d.by, "at": d.at.isoformat() if d.at else None}
+def as_dict(e: Entry) -> dict[str, Any]:
+    return {
+        "a": e.a,
+        "b": e.b,
+        "status": e.status,
+        "by": e.by,
+        "at": e.at.isoformat() if e.at else None,
+        "note": e.note,
+        "link_id": e.link_id,
+    }

@@ -117,7 +117,7 @@ def suggestions_page():  # type: ignore[no-untyped-def]
             flash(_("Dieser Akteur ist nicht im gefilterten Netzwerk."), "error")
             actor = ""
         else:
-            found = suggestions.suggest_for(data.graph, actor, limit=20, dismissed=data.dismissed)
+            found = suggestions.suggest_for(data.graph, actor, limit=20, dismissed=data.in_pipeline)
     return render_template(
         "gaps/suggestions.html",
         found=found,
@@ -147,7 +147,7 @@ def suggestions_json():  # type: ignore[no-untyped-def]
             return jsonify(
                 error=_("Akteur „%(actor)s“ ist nicht im gefilterten Netzwerk.", actor=actor[:60])
             ), 404
-        found = suggestions.suggest_for(data.graph, actor, limit=limit, dismissed=data.dismissed)
+        found = suggestions.suggest_for(data.graph, actor, limit=limit, dismissed=data.in_pipeline)
     else:
         found = rep.suggestions[:limit]
     return jsonify(

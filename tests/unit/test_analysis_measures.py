@@ -116,9 +116,7 @@ def test_brokerage_by_hand_one_of_each_role() -> None:
     b = brokerage.brokerage(g)
     assert b.counts["b"] == {"coordinator": 1, "gatekeeper": 2, "itinerant": 1, "liaison": 1}
     assert b.role["b"] == "gatekeeper"
-    assert b.totals == {
-        role: sum(c[role] for c in b.counts.values()) for role in brokerage.ROLES
-    }
+    assert b.totals == {role: sum(c[role] for c in b.counts.values()) for role in brokerage.ROLES}
     assert b.leaders("liaison")[0] == ("b", 1)
 
 
@@ -284,7 +282,7 @@ def test_metric_table_has_every_metric_with_the_right_types() -> None:
     g.add_node("alone", kind="Kita")
     table = metrics.metric_table(g)
     assert set(table) == set(g)
-    for v, row in table.items():
+    for row in table.values():
         assert list(row) == list(metrics.METRICS)
         for key, value in row.items():
             m = metrics.METRICS[key]

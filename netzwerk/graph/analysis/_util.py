@@ -18,7 +18,7 @@ from netzwerk.graph.network import Vocabulary
 AREA_KINDS = ("Stadt", "Landkreis")
 
 
-def N_(text: str) -> str:  # noqa: N802 – the gettext marker pybabel extracts
+def N_(text: str) -> str:
     """Mark a German title for translation; the web layer translates it with ``_()``."""
     return text
 

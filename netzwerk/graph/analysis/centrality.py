@@ -94,9 +94,7 @@ def _estimate(ix: Indexed, work: float, seed: int, top: int, agree: int) -> Betw
             check *= 2
     total = (halves[0] + halves[1]) * (n / used)
     exact = used >= n
-    return Betweenness(
-        _normalise(ix, total), exact, used, None if exact else agreement, top
-    )
+    return Betweenness(_normalise(ix, total), exact, used, None if exact else agreement, top)
 
 
 def _normalise(ix: Indexed, pair_counts: np.ndarray) -> dict[Hashable, float]:
@@ -139,9 +137,7 @@ def betweenness_estimate(
         if n < 3 or m == 0:
             return Betweenness(dict.fromkeys(ix.nodes, 0.0), True, n, None, top)
         if exact or n * m <= work:
-            return Betweenness(
-                _normalise(ix, np.asarray(ix.h.betweenness())), True, n, None, top
-            )
+            return Betweenness(_normalise(ix, np.asarray(ix.h.betweenness())), True, n, None, top)
         return _estimate(ix, work, seed, top, agree)
 
     return per_graph(g, ("betweenness", work, seed, top, agree, exact), compute)
@@ -198,7 +194,9 @@ def _sampled_closeness(ix: Indexed, members: list[int], work: float, seed: int) 
         dist[~np.isfinite(dist)] = 0.0
         total += dist.sum(axis=0)
         count += (dist > 0).sum(axis=0)
-    mean = np.divide(total[members], count[members], out=np.zeros(len(members)), where=count[members] > 0)
+    mean = np.divide(
+        total[members], count[members], out=np.zeros(len(members)), where=count[members] > 0
+    )
     return np.divide(1.0, mean, out=np.zeros(len(members)), where=mean > 0)
 
 

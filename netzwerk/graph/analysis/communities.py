@@ -141,9 +141,7 @@ def components(g: nx.Graph) -> list[list[Any]]:
     """
     ix = indexed(g)
     comps = [
-        sorted((ix.nodes[i] for i in c), key=str)
-        for c in ix.h.connected_components()
-        if len(c) > 1
+        sorted((ix.nodes[i] for i in c), key=str) for c in ix.h.connected_components() if len(c) > 1
     ]
     return sorted(comps, key=lambda c: (-len(c), str(c[0])))
 

@@ -70,6 +70,7 @@ METRICS: dict[str, Metric] = {
     )
 }
 
+
 def betweenness(g: nx.Graph) -> dict[Hashable, float]:
     """THE betweenness of netzwerk (normalised 0–1): exact where it fits the budget,
     otherwise adaptively sampled — see :mod:`.centrality` for the method and its accuracy.

@@ -20,6 +20,7 @@ import networkx as nx
 from netzwerk.graph.analysis import (
     border,
     brokerage,
+    centrality,
     communities,
     cores,
     coverage,
@@ -32,7 +33,6 @@ from netzwerk.graph.analysis import (
     suggestions,
     transitions,
 )
-from netzwerk.graph.analysis import centrality
 from netzwerk.graph.analysis._util import GROUPINGS, Profile, vocab
 
 SUGGEST_MAX_LINKS = 2

@@ -2,7 +2,8 @@
 
 The cooperation graph comes from :mod:`netzwerk.graph.network` (cached snapshot + filter);
 this adds the profiles of alliances and projects (topics, stages, regions), cached under the
-same fingerprint, and the dismissed suggestions, and runs the cached report.
+same fingerprint, and the pairs already in the suggestion pipeline (angesprochen, vereinbart,
+verworfen: not suggested again as new), and runs the cached report.
 """
 
 from __future__ import annotations
@@ -55,13 +56,14 @@ class Loaded:
 
     graph: nx.Graph
     profiles: dict[str, Profile]
-    dismissed: set[tuple[str, str]]
+    in_pipeline: set[tuple[str, str]]
+    """Pairs someone acted on (see :mod:`netzwerk.graph.suggestions_store`)."""
     snapshot: network.Snapshot
     flt: network.NetworkFilter
 
     @property
     def key(self) -> tuple[Any, ...]:
-        return (self.snapshot.fingerprint, self.flt.key(), tuple(sorted(self.dismissed)))
+        return (self.snapshot.fingerprint, self.flt.key(), tuple(sorted(self.in_pipeline)))
 
 
 def load(store: Store, flt: network.NetworkFilter) -> Loaded:
@@ -69,7 +71,7 @@ def load(store: Store, flt: network.NetworkFilter) -> Loaded:
     return Loaded(
         graph=network.select(snap, flt),
         profiles=profiles(store, snap.fingerprint),
-        dismissed=suggestions_store.dismissed_pairs(store),
+        in_pipeline=set(suggestions_store.pipeline_pairs(store)),
         snapshot=snap,
         flt=flt,
     )
@@ -82,6 +84,6 @@ def report(
     None for the default suited to the network's size)."""
     data = load(store, flt)
     rep = cached_gap_report(
-        data.key, data.graph, data.profiles, data.dismissed, resolution=resolution
+        data.key, data.graph, data.profiles, data.in_pipeline, resolution=resolution
     )
     return data, rep

@@ -216,9 +216,7 @@ def suggest_for(
         return []
     gone = {pair_key(*p) for p in dismissed}
     pool = (
-        set(g) - {actor} - set(g.neighbors(actor))
-        if scan_all
-        else _candidates(g, actor, _local(g))
+        set(g) - {actor} - set(g.neighbors(actor)) if scan_all else _candidates(g, actor, _local(g))
     )
     sc = _scorer(g)
     return [_explained(sc, key) for key in _best(sc, actor, pool, gone, {}, limit)]
