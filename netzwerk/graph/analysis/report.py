@@ -207,20 +207,21 @@ def cached_gap_report(
     dismissed: Iterable[tuple[Any, Any]] = (),
     *,
     resolution: float | None = None,
+    exact: bool = False,
 ) -> GapReport:
-    """:func:`gap_report`, remembered under ``key`` (fingerprint, filter key, dismissals)
-    and the community ``resolution``.
+    """:func:`gap_report`, remembered under ``key`` (fingerprint, filter key, pipeline
+    pairs), the community ``resolution`` and ``exact``.
 
     ``g`` may be a callable so that the graph is only built on a cache miss.
     """
-    key = (*key, resolution)
+    key = (*key, resolution, exact)
     with _lock:
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
             return hit
     graph = g() if callable(g) else g
-    fresh = gap_report(graph, profiles, dismissed, resolution=resolution)
+    fresh = gap_report(graph, profiles, dismissed, resolution=resolution, exact=exact)
     with _lock:
         _cache[key] = fresh
         while len(_cache) > CACHE_SIZE:

@@ -78,12 +78,22 @@ def load(store: Store, flt: network.NetworkFilter) -> Loaded:
 
 
 def report(
-    store: Store, flt: network.NetworkFilter, *, resolution: float | None = None
+    store: Store,
+    flt: network.NetworkFilter,
+    *,
+    resolution: float | None = None,
+    exact: bool = False,
 ) -> tuple[Loaded, GapReport]:
     """The filtered graph and its (cached) gap report (``resolution``: of the communities,
-    None for the default suited to the network's size)."""
+    None for the default suited to the network's size; ``exact``: exact betweenness at
+    any size, see :mod:`.centrality`)."""
     data = load(store, flt)
     rep = cached_gap_report(
-        data.key, data.graph, data.profiles, data.in_pipeline, resolution=resolution
+        data.key,
+        data.graph,
+        data.profiles,
+        data.in_pipeline,
+        resolution=resolution,
+        exact=exact,
     )
     return data, rep

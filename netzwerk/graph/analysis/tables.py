@@ -8,17 +8,25 @@ actor names are user input.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
 
-from netzwerk.graph.analysis._util import vocab
+from netzwerk.graph.analysis._util import GROUPINGS, vocab
+from netzwerk.graph.analysis.brokerage import ROLE_TITLES, ROLES
+from netzwerk.graph.analysis.cores import core_number
+from netzwerk.graph.analysis.metrics import METRICS
 from netzwerk.graph.analysis.report import GapReport
 from netzwerk.graph.formats.common import neutralise
 
 Cell = str | int | float
 Table = list[list[Cell]]
+
+PER_ACTOR_ROWS = 1000
+"""Rows of the per-actor sections of the report (most relevant first); every actor's
+values are in the metric table (:func:`metrics_table`)."""
 
 SECTIONS: dict[str, str] = {
     "isoliert": "Isolierte Akteure",
@@ -37,6 +45,10 @@ SECTIONS: dict[str, str] = {
     "ueberschneidung": "Bündnis-Überschneidung",
     "vorschlaege": "Partnervorschläge",
     "grenze": "Stadt-Landkreis",
+    "rollen": "Vermittlungsrollen",
+    "offenheit": "Offenheit E-I",
+    "loecher": "Strukturelle Löcher",
+    "kern": "Kern und Rand",
 }
 
 
@@ -173,7 +185,77 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
     grenze += [[f"Grenzgänger: {nm(n)}", k] for n, k in b.crossers]
     grenze += [[f"ohne Verbindung: {v.regions.get(p, p)}", 0] for p in b.parts_without_link]
     out["grenze"] = grenze
+    roles = rep.brokerage
+    ranked_roles = sorted(roles.counts.items(), key=lambda kv: (-sum(kv[1].values()), str(kv[0])))
+    out["rollen"] = [[*head, *(ROLE_TITLES[r] for r in ROLES), "Hauptrolle"]] + [
+        [*actor(n), *(c[r] for r in ROLES), ROLE_TITLES.get(roles.role[n], "")]
+        for n, c in ranked_roles[:PER_ACTOR_ROWS]
+        if any(c.values())
+    ]
+    offen: list[list[Any]] = [
+        ["Gruppierung", "Gruppe", "Akteure", "intern", "extern", "E-I", "E-I erwartet"]
+    ]
+    for by, mix in rep.mixing.items():
+        offen.append(
+            [
+                GROUPINGS[by],
+                "alle",
+                "",
+                mix.internal,
+                mix.external,
+                _round(mix.ei),
+                round(mix.expected, 3),
+            ]
+        )
+        offen += [
+            [
+                GROUPINGS[by],
+                x.group,
+                x.actors,
+                x.internal,
+                x.external,
+                _round(x.ei),
+                round(x.expected, 3),
+            ]
+            for x in mix.groups
+        ]
+    out["offenheit"] = offen
+    h = rep.holes
+    linked = sorted((n for n in g if g.degree(n)), key=lambda n: (-h.effective_size[n], str(n)))
+    out["loecher"] = [[*head, "Kooperationen", "effektive Größe", "Constraint"]] + [
+        [*actor(n), g.degree(n), round(h.effective_size[n], 3), round(h.constraint[n], 4)]
+        for n in linked[:PER_ACTOR_ROWS]
+    ]
+    numbers = core_number(g)
+    inner = set(rep.cores.core)
+    out["kern"] = [[*head, "Kernzahl", "innerer Kern"]] + [
+        [*actor(n), k, n in inner]
+        for n, k in sorted(numbers.items(), key=lambda nk: (-nk[1], str(nk[0])))[:PER_ACTOR_ROWS]
+        if k > 0
+    ]
     return {k: [[_clean(c) for c in row] for row in rows] for k, rows in out.items()}
+
+
+def _round(value: float | None) -> float | str:
+    return "" if value is None else round(value, 3)
+
+
+def metrics_table(g: nx.Graph, table: dict[Any, dict[str, Any]]) -> Table:
+    """The per-actor metric table (:func:`.metrics.metric_table`) for CSV/XLSX, German
+    headers, actors in the order of ``table``."""
+    keys = list(next(iter(table.values()), {}))
+    head = ["Akteur", "Art", "Region", "ID", *(METRICS[k].title for k in keys)]
+    rows: list[list[Any]] = [head]
+    for n, values in table.items():
+        d = g.nodes[n]
+        cells = []
+        for k in keys:
+            value = values[k]
+            if isinstance(value, float):
+                value = "" if math.isnan(value) else round(value, 6)
+            cells.append(value)
+        rows.append([d.get("name", n), d.get("kind", ""), d.get("region_name", ""), n, *cells])
+    return [[_clean(c) for c in row] for row in rows]
 
 
 def to_csv(table: Table) -> bytes:
