@@ -22,60 +22,33 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 
 from netzwerk import graph
 from netzwerk.graph import network, suggestions_store
-from netzwerk.graph.analysis import overview, source, suggestions, tables
-from netzwerk.graph.analysis._util import vocab as vocab_of
-from netzwerk.web import filters
+from netzwerk.graph.analysis import overview, suggestions, tables
+from netzwerk.graph.analysis.brokerage import ROLE_TITLES
+from netzwerk.graph.validation import parse_date
+from netzwerk.web.analysis_context import change_context, context, load
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("gaps", __name__)
 
-SHOW = 12  # rows per list on the overview; the rest is in the downloads
-
-
-def _load() -> tuple[filters.ParsedFilter, source.Loaded, Any]:
-    store = get_store()
-    snap = network.snapshot(store)
-    parsed = filters.parse(request.args, snap.vocabulary)
-    data, rep = source.report(store, parsed.flt)
-    return parsed, data, rep
-
-
-def _context(parsed: filters.ParsedFilter, data: source.Loaded, rep: Any) -> dict[str, Any]:
-    g = data.graph
-    v = vocab_of(g)
-
-    def name(n: Any) -> str:
-        return str(g.nodes[n].get("name", n)) if n in g else str(n)
-
-    return {
-        "f": parsed,
-        "choices": filters.choices(data.snapshot.vocabulary),
-        "g": g,
-        "v": v,
-        "rep": rep,
-        "name": name,
-        "show": SHOW,
-        "profiles": data.profiles,
-    }
-
 
 @bp.get("/luecken")
 @require_role("viewer")
 def overview_page():  # type: ignore[no-untyped-def]
-    parsed, data, rep = _load()
-    return render_template("gaps/overview.html", **_context(parsed, data, rep))
+    parsed, data, rep = load()
+    return render_template("gaps/overview.html", **context(parsed, data, rep))
 
 
 @bp.get("/luecken/abdeckung")
 @require_role("viewer")
 def coverage_page():  # type: ignore[no-untyped-def]
-    parsed, data, rep = _load()
+    parsed, data, rep = load()
     dim = "topic" if request.args.get("dim") == "topic" else "stage"
     measure = "projects" if request.args.get("measure") == "projects" else "actors"
     cov = rep.coverage_topic if dim == "topic" else rep.coverage_stage
@@ -95,21 +68,21 @@ def coverage_page():  # type: ignore[no-untyped-def]
         dim=dim,
         measure=measure,
         drill=drill,
-        **_context(parsed, data, rep),
+        **context(parsed, data, rep),
     )
 
 
 @bp.get("/luecken/uebergaenge")
 @require_role("viewer")
 def transitions_page():  # type: ignore[no-untyped-def]
-    parsed, data, rep = _load()
-    return render_template("gaps/transitions.html", **_context(parsed, data, rep))
+    parsed, data, rep = load()
+    return render_template("gaps/transitions.html", **context(parsed, data, rep))
 
 
 @bp.get("/luecken/vorschlaege")
 @require_role("viewer")
 def suggestions_page():  # type: ignore[no-untyped-def]
-    parsed, data, rep = _load()
+    parsed, data, rep = load()
     actor = request.args.get("actor", "")
     found = rep.suggestions
     if actor:
@@ -118,6 +91,7 @@ def suggestions_page():  # type: ignore[no-untyped-def]
             actor = ""
         else:
             found = suggestions.suggest_for(data.graph, actor, limit=20, dismissed=data.in_pipeline)
+    entries = suggestions_store.pipeline(get_store())
     return render_template(
         "gaps/suggestions.html",
         found=found,
@@ -125,9 +99,13 @@ def suggestions_page():  # type: ignore[no-untyped-def]
         actors=sorted(
             ((n, d["name"]) for n, d in data.graph.nodes(data=True)), key=lambda a: a[1].casefold()
         ),
-        dismissed=suggestions_store.dismissals(get_store()),
+        pipeline={
+            state: [e for e in entries if e.status == state]
+            for state in suggestions_store.STATES[1:]
+        },
         kinds=graph.COOPERATION_KINDS,
-        **_context(parsed, data, rep),
+        today=date.today().isoformat(),
+        **context(parsed, data, rep),
     )
 
 
@@ -136,7 +114,7 @@ def suggestions_page():  # type: ignore[no-untyped-def]
 def suggestions_json():  # type: ignore[no-untyped-def]
     """Suggested edges for the network picture: ``?actor=<id>`` (else the report's list),
     ``limit`` (1–200), plus the shared filter parameters."""
-    parsed, data, rep = _load()
+    parsed, data, rep = load()
     try:
         limit = max(1, min(200, int(request.args.get("limit", "20"))))
     except ValueError:
@@ -178,59 +156,81 @@ def _back() -> Any:
     return redirect(target)
 
 
-@bp.post("/luecken/vorschlaege/annehmen")
-@require_role("editor")
-def accept():  # type: ignore[no-untyped-def]
+STEP_MESSAGES = {
+    "angesprochen": _l("„%(a)s – %(b)s“ als angesprochen vermerkt."),
+    "verworfen": _l("Vorschlag „%(a)s – %(b)s“ verworfen; er wird nicht mehr vorgeschlagen."),
+    "vorgeschlagen": _l("„%(a)s – %(b)s“ wird wieder vorgeschlagen."),
+}
+
+
+def _names(a: str, b: str) -> dict[str, str]:
+    g = network.cooperation_graph(get_store())
+    return {k: str(g.nodes[v]["name"]) if v in g else v[:60] for k, v in (("a", a), ("b", b))}
+
+
+def _step(status: str) -> Any:
     a, b = request.form.get("a", ""), request.form.get("b", "")
-    kind = request.form.get("kind") or suggestions_store.DEFAULT_KIND
     try:
-        link = suggestions_store.accept(get_store(), a, b, by=current_user.user.username, kind=kind)
-    except graph.ValidationError as exc:
+        suggestions_store.step(
+            get_store(),
+            a,
+            b,
+            status,
+            by=current_user.user.username,
+            note=request.form.get("note", ""),
+        )
+    except (graph.ValidationError, graph.ConflictError, graph.NotFoundError) as exc:
         flash(str(exc), "error")
         return _back()
-    flash(
-        _(
-            "Kooperation „%(a)s – %(b)s“ (%(kind)s) angelegt.",
-            a=link.from_name,
-            b=link.to_name,
-            kind=kind,
-        ),
-        "success",
-    )
+    flash(str(STEP_MESSAGES[status]) % _names(a, b), "success")
     return _back()
+
+
+@bp.post("/luecken/vorschlaege/ansprechen")
+@require_role("editor")
+def contact():  # type: ignore[no-untyped-def]
+    return _step("angesprochen")
 
 
 @bp.post("/luecken/vorschlaege/verwerfen")
 @require_role("editor")
 def dismiss():  # type: ignore[no-untyped-def]
-    try:
-        suggestions_store.dismiss(
-            get_store(),
-            request.form.get("a", ""),
-            request.form.get("b", ""),
-            by=current_user.user.username,
-        )
-    except graph.ValidationError as exc:
-        flash(str(exc), "error")
-        return _back()
-    flash(_("Vorschlag verworfen; er wird nicht mehr angezeigt."), "success")
-    return _back()
+    return _step("verworfen")
 
 
 @bp.post("/luecken/vorschlaege/wiederherstellen")
 @require_role("editor")
 def restore():  # type: ignore[no-untyped-def]
+    return _step("vorgeschlagen")
+
+
+@bp.post("/luecken/vorschlaege/vereinbaren")
+@require_role("editor")
+def agree():  # type: ignore[no-untyped-def]
+    a, b = request.form.get("a", ""), request.form.get("b", "")
+    kind = request.form.get("kind") or suggestions_store.DEFAULT_KIND
     try:
-        done = suggestions_store.restore(
-            get_store(), request.form.get("a", ""), request.form.get("b", "")
+        since = parse_date(request.form.get("since", ""), "since") or date.today()
+        link = suggestions_store.agree(
+            get_store(),
+            a,
+            b,
+            by=current_user.user.username,
+            kind=kind,
+            since=since,
+            note=request.form.get("note", ""),
         )
-    except graph.ValidationError as exc:
+    except (graph.ValidationError, graph.ConflictError, graph.NotFoundError) as exc:
         flash(str(exc), "error")
         return _back()
     flash(
-        _("Vorschlag wird wieder angezeigt.")
-        if done
-        else _("Dieser Vorschlag war nicht verworfen."),
+        _(
+            "Vereinbart: Kooperation „%(a)s – %(b)s“ (%(kind)s) ab %(since)s angelegt.",
+            a=link.from_name,
+            b=link.to_name,
+            kind=kind,
+            since=since.strftime("%d.%m.%Y"),
+        ),
         "success",
     )
     return _back()
@@ -241,7 +241,7 @@ def restore():  # type: ignore[no-untyped-def]
 def export(fmt: str):  # type: ignore[no-untyped-def]
     if fmt not in ("csv", "xlsx"):
         abort(404)
-    parsed, data, rep = _load()
+    parsed, data, rep = load()
     all_tables = tables.tables(rep, data.graph)
     stamp = (parsed.flt.as_of or date.today()).isoformat()
     if fmt == "xlsx":
@@ -261,13 +261,21 @@ def export(fmt: str):  # type: ignore[no-untyped-def]
 
 
 def _report_context() -> dict[str, Any]:
-    parsed, data, rep = _load()
-    ctx = _context(parsed, data, rep)
+    """The report; with ``?von=`` also the change since that day."""
+    if request.args.get("von"):
+        ctx = change_context()
+        rep, data_graph = ctx["rep"], ctx["g"]
+    else:
+        parsed, data, rep = load()
+        ctx = context(parsed, data, rep)
+        data_graph = data.graph
     ctx["chart"] = Markup(
         overview.bar_chart_svg(rep.figures.per_year, title=_("Neue Kooperationen je Jahr"))
     )
-    ctx["gaps_list"] = rep.main_gaps(data.graph)
+    ctx["gaps_list"] = rep.main_gaps(data_graph)
     ctx["today"] = date.today()
+    ctx["role_titles"] = ROLE_TITLES
+    ctx.setdefault("change", None)
     return ctx
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-import json
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
@@ -80,7 +80,7 @@ def test_demo_region_analyses_pages_and_downloads(demo: graph.Store, make_client
     assert client.get("/luecken/export.pdf").status_code == 404
 
 
-def test_suggestions_json_accept_and_dismiss(demo: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_suggestion_pipeline_from_suggested_to_agreed(demo: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
     viewer = make_client("viewer")
     data = viewer.get("/luecken/vorschlaege.json?actor=actor-vhs-trier&limit=3").get_json()
     first = data["suggestions"][0]
@@ -89,46 +89,162 @@ def test_suggestions_json_accept_and_dismiss(demo: graph.Store, make_client) -> 
     assert viewer.get("/luecken/vorschlaege.json?actor=nope").status_code == 404
     assert viewer.get("/luecken/vorschlaege.json?limit=x").status_code == 400
     token = csrf_token(viewer, "/luecken/vorschlaege")
-    denied = viewer.post(
-        "/luecken/vorschlaege/verwerfen",
-        data={"a": first["from"], "b": first["to"], "csrf_token": token},
-    )
-    assert denied.status_code == 403
+    for step in ("ansprechen", "verwerfen", "vereinbaren", "wiederherstellen"):
+        denied = viewer.post(
+            f"/luecken/vorschlaege/{step}",
+            data={"a": first["from"], "b": first["to"], "csrf_token": token},
+        )
+        assert denied.status_code == 403, step
 
     editor = make_client("editor")
     token = csrf_token(editor, "/luecken/vorschlaege")
-    resp = editor.post(
-        "/luecken/vorschlaege/verwerfen",
-        data={"a": first["to"], "b": first["from"], "csrf_token": token},
-    )
-    assert resp.status_code == 302
-    assert suggestions_store.dismissed_pairs(demo) == {tuple(sorted((first["from"], first["to"])))}
-    again = viewer.get("/luecken/vorschlaege.json?actor=actor-vhs-trier&limit=3").get_json()
-    assert (first["from"], first["to"]) not in {(s["from"], s["to"]) for s in again["suggestions"]}
+    pair = tuple(sorted((first["from"], first["to"])))
 
-    second = again["suggestions"][0]
-    resp = editor.post(
-        "/luecken/vorschlaege/annehmen",
-        data={
-            "a": second["from"],
-            "b": second["to"],
-            "kind": "Gemeinsames Angebot",
-            "csrf_token": token,
-            "next": "//evil.example/",
-        },
+    def post(step: str, **form: str) -> str:
+        resp = editor.post(
+            f"/luecken/vorschlaege/{step}",
+            data={"csrf_token": token, **form},
+            follow_redirects=True,
+        )
+        assert resp.status_code == 200, step
+        return resp.get_data(as_text=True)
+
+    def cooperates(a: str, b: str) -> bool:
+        links = graph.links_of(demo, "Actor", a, ["COOPERATES_WITH"])
+        return any({lk.from_id, lk.to_id} == {a, b} for lk in links)
+
+    # vorgeschlagen → vereinbart directly is refused: nothing is created
+    html = post("vereinbaren", a=pair[0], b=pair[1])
+    assert "nur, wer angesprochen wurde" in html and not cooperates(*pair)
+    # → angesprochen (either order of the pair), with a note; no cooperation yet
+    html = post("ansprechen", a=pair[1], b=pair[0], note="  Anruf bei der   VHS  ")
+    assert "als angesprochen vermerkt" in html
+    assert suggestions_store.pipeline_pairs(demo) == {pair: "angesprochen"}
+    assert not cooperates(*pair)
+    again = viewer.get("/luecken/vorschlaege.json?actor=actor-vhs-trier&limit=3").get_json()
+    assert pair not in {tuple(sorted((s["from"], s["to"]))) for s in again["suggestions"]}
+    page = viewer.get("/luecken/vorschlaege").get_data(as_text=True)
+    assert "Anruf bei der VHS" in page and 'action="/luecken/vorschlaege/vereinbaren"' not in page
+    assert "Anruf bei der VHS" in editor.get("/luecken/vorschlaege").get_data(as_text=True)
+    # twice is a conflict, not a second record
+    assert "Bitte die Seite neu laden" in post("ansprechen", a=pair[0], b=pair[1])
+    # a bad date and an unknown kind are refused with a message, nothing created
+    assert "kein gültiges Datum" in post("vereinbaren", a=pair[0], b=pair[1], since="31.02.2025")
+    assert "keine bekannte Kooperationsart" in post(
+        "vereinbaren", a=pair[0], b=pair[1], kind="Freundschaft"
     )
-    assert resp.status_code == 302 and resp.headers["Location"].endswith("/luecken/vorschlaege")
-    links = graph.links_of(demo, "Actor", second["from"], ["COOPERATES_WITH"])
-    made = [lk for lk in links if {lk.from_id, lk.to_id} == {second["from"], second["to"]}]
-    assert made and made[0].kind == "Gemeinsames Angebot" and made[0].source == "Partnervorschlag"
+    assert not cooperates(*pair)
+    # → vereinbart creates the cooperation from the agreed day, through the write path
+    html = post(
+        "vereinbaren",
+        a=pair[0],
+        b=pair[1],
+        kind="Gemeinsames Angebot",
+        since="2025-03-01",
+        next="//evil.example/",
+    )
+    assert "Vereinbart: Kooperation" in html and "01.03.2025" in html
+    links = graph.links_of(demo, "Actor", pair[0], ["COOPERATES_WITH"])
+    made = [lk for lk in links if {lk.from_id, lk.to_id} == set(pair)]
+    assert len(made) == 1 and made[0].kind == "Gemeinsames Angebot"
+    assert made[0].source == "Partnervorschlag" and made[0].since == date(2025, 3, 1)
     from netzwerk.graph import history
 
     assert any(c.action == "link" and c.user == "editor" for c in history.recent(demo, limit=5))
-    bad = editor.post(
-        "/luecken/vorschlaege/annehmen",
-        data={"a": second["from"], "b": second["from"], "kind": "x", "csrf_token": token},
-        follow_redirects=True,
+    entry = next(e for e in suggestions_store.pipeline(demo) if (e.a, e.b) == pair)
+    assert entry.status == "vereinbart" and entry.link_id == made[0].id
+    assert [line.split(" ", 2)[2] for line in entry.log] == [
+        "angesprochen (editor): Anruf bei der VHS",
+        "vereinbart (editor)",
+    ]
+    # a vereinbart pair cannot be dismissed or agreed again
+    assert "Bitte die Seite neu laden" in post("verwerfen", a=pair[0], b=pair[1])
+
+    # another pair: dismissed, restored, dismissed again
+    second = next(s for s in again["suggestions"])
+    other = tuple(sorted((second["from"], second["to"])))
+    assert "nicht mehr vorgeschlagen" in post("verwerfen", a=other[0], b=other[1])
+    assert suggestions_store.pipeline_pairs(demo)[other] == "verworfen"
+    assert "wieder vorgeschlagen" in post("wiederherstellen", a=other[0], b=other[1])
+    assert other not in suggestions_store.pipeline_pairs(demo)
+    assert "nicht mit sich selbst" in post("ansprechen", a=other[0], b=other[0])
+    assert "gültigen Akteur" in post("ansprechen", a="<script>", b=other[0])
+    assert "nicht gefunden" in post("ansprechen", a="actor-gibt-es-nicht", b=other[0])
+    assert "höchstens 500 Zeichen" in post("ansprechen", a=other[0], b=other[1], note="x" * 501)
+    assert other not in suggestions_store.pipeline_pairs(demo)
+
+
+def test_dismissals_from_before_the_pipeline_count_as_dismissed(demo: graph.Store) -> None:
+    """Databases written before the pipeline hold DISMISSED_SUGGESTION; they stay dismissed
+    and are converted on their next step."""
+    data, _rep = source.report(demo, NetworkFilter())
+    a, b = sorted(data.graph)[:2]
+    _legacy_dismissal(demo, a, b)
+    assert suggestions_store.pipeline_pairs(demo) == {(a, b): "verworfen"}
+    suggestions_store.step(demo, a, b, "vorgeschlagen", by="editor")
+    assert suggestions_store.pipeline_pairs(demo) == {}
+    assert suggestions_store.pipeline(demo) == []
+
+
+def _legacy_dismissal(store: graph.Store, a: str, b: str) -> None:
+    """What the dismiss query before the pipeline wrote (setup only)."""
+    store.driver.execute_query(
+        "MATCH (a:Actor {id: $a}), (b:Actor {id: $b}) "
+        "MERGE (a)-[d:DISMISSED_SUGGESTION]->(b) SET d.by = 'alt', d.at = datetime()",
+        {"a": a, "b": b},
+        database_=store.database,
     )
-    assert "nicht mit sich selbst" in bad.get_data(as_text=True)
-    assert suggestions_store.restore(demo, first["from"], first["to"])
-    assert json.dumps(suggestions_store.dismissed_pairs(demo), default=list) == "[]"
+
+
+def test_structure_metrics_and_change_pages(demo: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+    client = make_client("viewer")
+    for url in (
+        "/luecken/struktur",
+        "/luecken/struktur?gruppe=area",
+        "/luecken/struktur?gruppe=stage&region=region-stadt-trier",
+        "/luecken/kennzahlen",
+        "/luecken/kennzahlen?sort=constraint&dir=asc&seite=2",
+        "/luecken/kennzahlen?sort=brokerage_role&q=schule&gruppe=stage",
+        "/luecken/veraenderung?von=2020-01-01&as_of=2025-12-31",
+        "/bericht?von=2022-06-30",
+        "/luecken?aufloesung=3",
+    ):
+        resp = client.get(url)
+        assert resp.status_code == 200, url
+        html = resp.get_data(as_text=True)
+        assert "style=" not in html.replace('rel="stylesheet"', ""), url
+    structure = client.get("/luecken/struktur").get_data(as_text=True)
+    assert "Torwächter/Vertreter" in structure and "E–I" in structure
+    assert "Innerer Kern" in structure and "effektive Größe" in structure
+    table = client.get("/luecken/kennzahlen?sort=degree").get_data(as_text=True)
+    assert "Vermittlerrolle (Betweenness)" in table and 'aria-sort="descending"' in table
+    # bad parameters: messages, defaults, never an error page
+    for url, message in (
+        ("/luecken?aufloesung=abc", "Auflösung"),
+        ("/luecken?aufloesung=1e9", "Auflösung"),
+        ("/luecken/veraenderung?von=gestern", "kein gültiges Datum"),
+        ("/luecken/veraenderung?von=2030-01-01&as_of=2025-01-01", "vor dem Stichtag"),
+    ):
+        resp = client.get(url)
+        assert resp.status_code == 200 and message in resp.get_data(as_text=True), url
+    for url in ("/luecken/kennzahlen?sort=nope&dir=x&seite=-3", "/luecken/struktur?gruppe=x"):
+        assert client.get(url).status_code == 200, url
+    change = client.get("/luecken/veraenderung?von=2015-01-01&as_of=2025-12-31")
+    text = change.get_data(as_text=True)
+    assert "Neue Kooperationen" in text and "Dazugekommen" in text
+    report = client.get("/bericht?von=2015-01-01").get_data(as_text=True)
+    assert "Veränderung seit dem 01.01.2015" in report
+    # downloads: the whole table, filtered and sorted like the page
+    csv = client.get("/luecken/kennzahlen.csv?sort=degree&q=schule")
+    text = csv.data.decode("utf-8-sig")
+    rows = text.strip().split("\r\n")
+    assert rows[0].startswith("Akteur;Art;Region;ID;Kooperationen (Grad)")
+    assert len(rows) > 5 and all("chule" in r.split(";")[0] for r in rows[1:])
+    wb = load_workbook(io.BytesIO(client.get("/luecken/kennzahlen.xlsx").data))
+    data, _rep = source.report(demo, NetworkFilter())
+    assert wb.active.max_row == data.graph.number_of_nodes() + 1
+    assert client.get("/luecken/kennzahlen.pdf").status_code == 404
+    sheets = load_workbook(io.BytesIO(client.get("/luecken/export.xlsx").data)).sheetnames
+    assert {"Vermittlungsrollen", "Offenheit E-I", "Strukturelle Löcher", "Kern und Rand"} <= set(
+        sheets
+    )
