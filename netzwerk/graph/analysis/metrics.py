@@ -26,8 +26,8 @@ brokerage_role      most frequent Gould–Fernandez role              :mod:`.bro
 
 Values: ``int`` or ``float`` for numeric metrics (``nan`` where a metric is undefined:
 constraint and effective size of an actor without cooperation), ``str`` for categorical
-ones (the role's German title, "" for no brokerage; the community as "Gruppe 3", "" for
-actors without cooperation).
+ones (the role's German title, "" for no brokerage; the community's number as text, "1"
+for the largest, "" for actors without cooperation).
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def _community_names(g: nx.Graph, resolution: float | None) -> dict[Hashable, st
     for i, members in enumerate(communities(g, resolution=resolution)):
         if len(members) > 1:
             for v in members:
-                out[v] = f"Gruppe {i + 1}"
+                out[v] = str(i + 1)
     return out
 
 
