@@ -3,14 +3,19 @@
 Examples::
 
     netzwerk gaps report --region region-landkreis-trier-saarburg
+    netzwerk gaps report --exact            # exact betweenness however large the network
     netzwerk gaps export --format xlsx -o luecken.xlsx
     netzwerk gaps show vorschlaege --limit 20
+    netzwerk gaps show rollen
     netzwerk gaps suggest actor-vhs-trier
+    netzwerk gaps metrics -o kennzahlen.xlsx
+    netzwerk gaps compare --from 2023-12-31 --as-of 2025-12-31
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +23,7 @@ from typing import Any
 import click
 
 from netzwerk import graph, settings
-from netzwerk.graph.analysis import source, suggestions, tables
+from netzwerk.graph.analysis import change, communities, metrics, source, suggestions, tables
 from netzwerk.graph.network import NetworkFilter
 
 
@@ -59,10 +64,10 @@ def _filter(kw: dict[str, Any]) -> NetworkFilter:
     )
 
 
-def _run(flt: NetworkFilter):  # type: ignore[no-untyped-def]
+def _run(flt: NetworkFilter, **options: Any):  # type: ignore[no-untyped-def]
     try:
         with graph.connect() as store:
-            return source.report(store, flt)
+            return source.report(store, flt, **options)
     except settings.SettingsError as exc:
         raise click.ClickException(str(exc)) from exc
     except graph.DatabaseUnavailableError as exc:
@@ -77,9 +82,20 @@ def gaps() -> None:
 @gaps.command("report")
 @_filter_options
 @click.option("--json", "as_json", is_flag=True, help="Kennzahlen und Befunde als JSON.")
-def report_cmd(as_json: bool, **kw: Any) -> None:
+@click.option(
+    "--exact",
+    is_flag=True,
+    help="Betweenness exakt statt geschätzt (große Netze: Minuten).",
+)
+@click.option(
+    "--resolution",
+    type=click.FloatRange(communities.MIN_RESOLUTION, communities.MAX_RESOLUTION),
+    default=None,
+    help="Auflösung der Arbeitszusammenhänge (Standard: passend zur Netzgröße).",
+)
+def report_cmd(as_json: bool, exact: bool, resolution: float | None, **kw: Any) -> None:
     """Kennzahlen und die wichtigsten Lücken ausgeben."""
-    data, rep = _run(_filter(kw))
+    data, rep = _run(_filter(kw), exact=exact, resolution=resolution)
     g = data.graph
     f = rep.figures
     figures = {
@@ -171,3 +187,79 @@ def suggest_cmd(actor: str, limit: int, **kw: Any) -> None:
     for s in found:
         other = s.b if s.a == actor else s.a
         click.echo(f"{s.score:>6.1f}  {g.nodes[other]['name']} ({other})\n        {s.reasons}")
+
+
+@gaps.command("metrics")
+@_filter_options
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="Datei: .xlsx oder .csv"
+)
+@click.option(
+    "--by",
+    type=click.Choice(["kind", "stage", "area"]),
+    default="kind",
+    show_default=True,
+    help="Gruppierung der Vermittlungsrollen.",
+)
+def metrics_cmd(output: Path, by: str, **kw: Any) -> None:
+    """Kennzahlen je Akteur (Betweenness, Closeness, Constraint, Kern, Rolle …) exportieren."""
+    data, _rep = _run(_filter(kw))
+    table = tables.metrics_table(data.graph, metrics.metric_table(data.graph, brokerage_by=by))
+    if output.suffix.lower() == ".csv":
+        output.write_bytes(tables.to_csv(table))
+    else:
+        output.write_bytes(tables.to_xlsx({"kennzahlen": table}, {"kennzahlen": "Kennzahlen"}))
+    click.echo(f"{output} geschrieben ({len(table) - 1} Akteure).")
+
+
+@gaps.command("compare")
+@_filter_options
+@click.option(
+    "--from",
+    "earlier",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    required=True,
+    help="Früherer Tag JJJJ-MM-TT (verglichen mit --as-of, Standard heute).",
+)
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=int,
+    help="Höchstens so viele Kooperationen und Akteure je Liste.",
+)
+def compare_cmd(earlier: datetime, limit: int, **kw: Any) -> None:
+    """Das Netzwerk an zwei Tagen vergleichen: Kennzahlen mit Veränderung, neue und beendete
+    Kooperationen, dazugekommene und herausgefallene Akteure."""
+    later_flt = _filter(kw)
+    day = earlier.date()
+    if later_flt.as_of is None or day >= later_flt.as_of:
+        raise click.ClickException("--from muss vor dem Stichtag (--as-of) liegen.")
+    before_data, before_rep = _run(replace(later_flt, as_of=day))
+    data, rep = _run(later_flt)
+    ch = change.compare((day, before_data.graph, before_rep), (later_flt.as_of, data.graph, rep))
+    names = {**dict(before_data.graph.nodes(data="name")), **dict(data.graph.nodes(data="name"))}
+    click.echo(f"Kennzahl{'':<50} {day:%d.%m.%Y} {later_flt.as_of:%d.%m.%Y}  Veränderung")
+    for d in ch.figures:
+        fmt = (
+            "{:>10.1%}" if d.percent else ("{:>10.3f}" if isinstance(d.after, float) else "{:>10}")
+        )
+        delta = (
+            "{:>+10.1%}"
+            if d.percent
+            else ("{:>+10.3f}" if isinstance(d.delta, float) else "{:>+10}")
+        )
+        click.echo(
+            f"  {d.title:<55}{fmt.format(d.before)} {fmt.format(d.after)} {delta.format(d.delta)}"
+        )
+    for title, pairs in (
+        ("Neue Kooperationen", ch.new_links),
+        ("Beendete Kooperationen", ch.ended_links),
+    ):
+        click.echo(f"\n{title} ({len(pairs)})")
+        for a, b in pairs[:limit]:
+            click.echo(f"  {names.get(a, a)} – {names.get(b, b)}")
+    for title, actors in (("Dazugekommen", ch.joined), ("Herausgefallen", ch.left)):
+        click.echo(f"\n{title} ({len(actors)})")
+        for n in actors[:limit]:
+            click.echo(f"  {names.get(n, n)} ({n})")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import json
 from datetime import date
 
 import pytest
+from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from netzwerk import graph
+from netzwerk.cli import main
 from netzwerk.graph import seed, suggestions_store
 from netzwerk.graph.analysis import source
 from netzwerk.graph.network import NetworkFilter
@@ -248,3 +251,28 @@ def test_structure_metrics_and_change_pages(demo: graph.Store, make_client) -> N
     assert {"Vermittlungsrollen", "Offenheit E-I", "Strukturelle Löcher", "Kern und Rand"} <= set(
         sheets
     )
+
+
+def test_cli_report_metrics_and_compare(demo: graph.Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+    result = runner.invoke(main, ["gaps", "report", "--exact", "--resolution", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["figures"]["Akteure"] > 150
+    assert any("Auflösung 2" in note for note in out["notes"])
+    bad = runner.invoke(main, ["gaps", "report", "--resolution", "0"])
+    assert bad.exit_code != 0
+    target = tmp_path / "kennzahlen.xlsx"
+    result = runner.invoke(main, ["gaps", "metrics", "-o", str(target), "--by", "area"])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(target).active
+    assert sheet.max_row > 150 and sheet.cell(1, 5).value == "Kooperationen (Grad)"
+    result = runner.invoke(main, ["gaps", "show", "offenheit"])
+    assert result.exit_code == 0 and "Akteursart" in result.output
+    result = runner.invoke(
+        main, ["gaps", "compare", "--from", "2015-01-01", "--as-of", "2025-12-31", "--limit", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Neue Kooperationen" in result.output and "Akteure im Netz" in result.output
+    wrong = runner.invoke(main, ["gaps", "compare", "--from", "2030-01-01"])
+    assert wrong.exit_code != 0 and "vor dem Stichtag" in wrong.output
