@@ -40,8 +40,9 @@ HELP: dict[str, Any] = {
     ),
     "reach2": _l("Akteure, die über höchstens einen Zwischenschritt erreichbar sind."),
     "constraint": _l(
-        "Burts Constraint (0–1): wie sehr die Kooperationen auf Partner konzentriert sind, "
-        "die untereinander verbunden sind. Hoch = eingebunden, aber abhängig."
+        "Burts Constraint (meist 0 bis 1, bis 1,125 in einem geschlossenen Dreieck): wie sehr "
+        "die Kooperationen auf Partner konzentriert sind, die untereinander verbunden sind. "
+        "Hoch = eingebunden, aber abhängig."
     ),
     "effective_size": _l(
         "Burts effektive Größe: Zahl der Partner abzüglich ihrer Redundanz – wie viele "
@@ -57,6 +58,21 @@ HELP: dict[str, Any] = {
         "Gruppierung."
     ),
 }
+
+
+SHORT: dict[str, Any] = {
+    "degree": _l("Grad"),
+    "betweenness": _l("Betweenness"),
+    "closeness": _l("Closeness"),
+    "eigenvector": _l("Eigenvektor"),
+    "reach2": _l("Reichweite 2"),
+    "constraint": _l("Constraint"),
+    "effective_size": _l("eff. Größe"),
+    "core": _l("Kern"),
+    "community": _l("Gruppe"),
+    "brokerage_role": _l("Rolle"),
+}
+"""Column headings of the metric table (the full titles are in the tooltips and legend)."""
 
 
 def _grouping() -> str:
@@ -145,6 +161,7 @@ def metrics_page():  # type: ignore[no-untyped-def]
         "gaps/metrics.html",
         metrics=metrics.METRICS,
         help=HELP,
+        short=SHORT,
         rows=rows[(page - 1) * PAGE : page * PAGE],
         total=len(rows),
         page=page,

@@ -8,9 +8,10 @@ what its circle already knows, and depends on it.
 * **Effective size** (effektive Größe): the number of partners minus their redundancy — how
   many *different* circles an actor reaches. For cooperations without weight it is
   ``d − 2t/d`` (d partners, t cooperations among them).
-* **Constraint** (Eingebundenheit, 0–1): how much an actor's cooperations are concentrated
-  on partners who are themselves connected; 1 for an actor with a single partner. High
-  constraint means: all eggs in one basket.
+* **Constraint** (Eingebundenheit): how much an actor's cooperations are concentrated on
+  partners who are themselves connected; 1 for an actor with a single partner, up to 1.125
+  for an actor in a closed triangle whose partners have no one else. High constraint
+  means: all eggs in one basket.
 
 What to do: where many actors are highly constrained and no actor spans the hole between
 two circles, the education office must broker itself — bring one actor from each circle

@@ -17,7 +17,7 @@ betweenness         share of shortest connections through the actor :mod:`.centr
 closeness           few steps to everyone reachable                 :mod:`.centrality`
 eigenvector         connected to the well-connected                 :mod:`.centrality`
 reach2              partners and partners of partners               :mod:`.centrality`
-constraint          Burt's constraint (boxed in, 0–1)               :mod:`.holes`
+constraint          Burt's constraint (boxed in, about 0–1)         :mod:`.holes`
 effective_size      non-redundant partners                          :mod:`.holes`
 core                core number (k-core)                            :mod:`.cores`
 community           number of its community (1 = largest)           :mod:`.communities`
