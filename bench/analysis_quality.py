@@ -36,6 +36,8 @@ from netzwerk.graph.analysis import _kernel, centrality, communities
 
 SIZES = ((5_000, 25_000), (50_000, 250_000))
 SEED = 7
+ESTIMATE_SEEDS = (42, 1, 2)
+"""Seeds of the estimate's sampling order: 42 is the one the pages use."""
 
 
 def load() -> str:
@@ -88,16 +90,21 @@ def run_one(n: int, m: int) -> dict[str, Any]:
     out["exact_seconds"] = secs
     exact_top = set(_top(exact))
     twentieth = exact[_top(exact)[-1]]
-    est, secs = _timed(lambda: centrality.betweenness_estimate(g))
-    mine = _top(est.values)
-    out["ours"] = {
-        "seconds": secs,
-        "sources": est.sources,
-        "exact": est.exact,
-        "stated": est.agreement,
-        "agree": len(exact_top & set(mine)),
-        "near": sum(1 for v in mine if exact[str(v)] >= 0.95 * twentieth),
-    }
+    out["ours"] = []
+    for seed in ESTIMATE_SEEDS:
+        est, secs = _timed(lambda seed=seed: centrality.betweenness_estimate(g, seed=seed))
+        mine = _top(est.values)
+        out["ours"].append(
+            {
+                "seed": seed,
+                "seconds": secs,
+                "sources": est.sources,
+                "exact": est.exact,
+                "stated": est.agreement,
+                "agree": len(exact_top & set(mine)),
+                "near": sum(1 for v in mine if exact[str(v)] >= 0.95 * twentieth),
+            }
+        )
     old, secs = _timed(lambda: _fixed_sample(g))
     old_top = _top(old)
     out["old"] = {
@@ -142,12 +149,14 @@ def main() -> None:
         "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
-        o, old = r["ours"], r["old"]
-        lines.append(
-            f"| {r['n']:,} | **netzwerk: {'exact' if o['exact'] else 'adaptive sample'}** | "
-            f"{o['seconds']:.2f} | {o['sources']} | **{o['agree']}/20** | "
-            f"{'exact' if o['stated'] is None else str(o['stated']) + '/20'} | {o['near']}/20 |"
-        )
+        old = r["old"]
+        for o in r["ours"]:
+            method = "exact" if o["exact"] else f"adaptive sample, seed {o['seed']}"
+            stated = "exact" if o["stated"] is None else f"{o['stated']}/20"
+            lines.append(
+                f"| {r['n']:,} | **netzwerk: {method}** | {o['seconds']:.2f} | {o['sources']} | "
+                f"**{o['agree']}/20** | {stated} | {o['near']}/20 |"
+            )
         lines.append(
             f"| {r['n']:,} | fixed sample of 96 (previous) | {old['seconds']:.2f} | 96 | "
             f"{old['agree']}/20 | – | {old['near']}/20 |"

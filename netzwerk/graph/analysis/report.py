@@ -147,8 +147,8 @@ def gap_report(
         notes.append(
             f"Vermittlerwerte sind geschätzt: kürzeste Wege von {brk.k} zufällig gewählten "
             f"Akteuren (fester Startwert). Zwei unabhängige Hälften dieser Stichprobe nennen "
-            f"{brk.agreement} der {centrality.TOP} wichtigsten Vermittler übereinstimmend; "
-            "die Schätzung aus beiden Hälften ist mindestens so verlässlich."
+            f"{brk.agreement} der {centrality.TOP} wichtigsten Vermittler übereinstimmend – "
+            "ein Maß dafür, wie verlässlich die Rangliste ist."
         )
     isl = _timed(t, "communities", lambda: communities.islands(g, resolution=resolution))
     notes.append(
