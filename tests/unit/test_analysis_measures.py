@@ -339,3 +339,11 @@ def test_suggestion_scores_follow_the_documented_formula(g: nx.Graph, rnd: rando
             score += 0.5
         score += 3 * sum(1 / math.log(g.degree(c)) for c in common)
         assert found[key] == pytest.approx(score, abs=1e-3)
+
+
+def test_exact_on_request_uses_all_cores_and_matches_the_single_process_values() -> None:
+    g = nx.powerlaw_cluster_graph(2500, 3, 0.2, seed=5)
+    parallel = centrality.betweenness_estimate(g, exact=True)
+    single = centrality.betweenness_estimate(g, work=1e12)
+    assert parallel.exact and single.exact
+    assert max(abs(parallel.values[v] - single.values[v]) for v in g) < 1e-12

@@ -38,10 +38,14 @@ References
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import random
+import threading
 from collections.abc import Hashable
 from dataclasses import dataclass
 
+import igraph as ig
 import networkx as nx
 import numpy as np
 
@@ -97,6 +101,35 @@ def _estimate(ix: Indexed, work: float, seed: int, top: int, agree: int) -> Betw
     total = (halves[0] + halves[1]) * (n / used)
     exact = used >= n
     return Betweenness(_normalise(ix, total), exact, used, None if exact else agreement, top)
+
+
+_WORKER_GRAPH: ig.Graph | None = None
+
+
+def _worker_part(sources: list[int]) -> list[float]:
+    assert _WORKER_GRAPH is not None  # set before the pool forks
+    return list(_WORKER_GRAPH.betweenness(sources=sources))
+
+
+def _exact_on_all_cores(ix: Indexed) -> np.ndarray:
+    """Exact betweenness on every core, for explicit requests (``netzwerk gaps report
+    --exact``, the benchmark's reference): igraph holds the GIL, so the start actors are
+    split over forked processes whose partial sums add up to the exact values. Single
+    process inside a multi-threaded program (the web server), where forking is unsafe,
+    and for small networks, where starting processes costs more than it saves."""
+    global _WORKER_GRAPH
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2 or ix.n < 2000 or threading.active_count() > 1:
+        return np.asarray(ix.h.betweenness())
+    step = workers * 8
+    chunks = [list(range(i, ix.n, step)) for i in range(step)]
+    _WORKER_GRAPH = ix.h
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_worker_part, chunks)
+    finally:
+        _WORKER_GRAPH = None
+    return np.sum(np.asarray(parts), axis=0)
 
 
 def _normalise(ix: Indexed, pair_counts: np.ndarray) -> dict[Hashable, float]:
