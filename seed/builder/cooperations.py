@@ -184,8 +184,8 @@ def build_cooperations(
 
 
 def kind_weights(tables: Tables, a: SeedActor, b: SeedActor) -> list[float]:
-    """Weights of the model's cooperation kinds for a pair, raised by the pair's actor kinds."""
-    weights = {kind: tables.coop_kinds[kind].weight for kind in COOPERATION_KINDS}
+    """Weights of the cooperation kinds for a pair, raised by the pair's actor kinds."""
+    weights = {kind: spec.weight for kind, spec in tables.coop_kinds.items()}
     kinds = {a.spec.kind, b.spec.kind}
     for boost in tables.cooperations["boosts"]:
         if kinds & set(boost.get("either", [])) or kinds <= set(boost.get("both", [])):
@@ -202,7 +202,9 @@ def coop_rows(
     About 10 % of links between well-connected actors end in the past, so "as of date"
     views change; links of actors in a planted gap never end, to keep the gaps stable.
     """
-    if set(tables.coop_kinds) != set(COOPERATION_KINDS):
+    # the draw follows the order of the file, so a reordered model leaves the region as it is
+    kinds = list(tables.coop_kinds)
+    if set(kinds) != set(COOPERATION_KINDS):
         raise ValueError("cooperations.toml: [kinds] must be the model's COOPERATION_KINDS")
     by_id = {a.id: a for a in actors}
     deg: Counter[str] = Counter()
@@ -216,7 +218,7 @@ def coop_rows(
     year_weights = [y - FIRST_YEAR + 3 for y in years]  # recent links are better documented
     for i, (ia, ib) in enumerate(pairs, start=1):
         a, b = by_id[ia], by_id[ib]
-        kind = rng.choices(COOPERATION_KINDS, weights=kind_weights(tables, a, b), k=1)[0]
+        kind = rng.choices(kinds, weights=kind_weights(tables, a, b), k=1)[0]
         spec = tables.coop_kinds[kind]
         intensity = rng.choices(list(INTENSITIES), weights=spec.intensity, k=1)[0]
         year = rng.choices(years, weights=year_weights, k=1)[0]
