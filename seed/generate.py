@@ -35,13 +35,12 @@ import random
 from pathlib import Path
 from typing import Any
 
-from .builder import tables as tables_mod
 from .builder.actors import SeedActor, actor_lookup, build_actors, region_rows
 from .builder.check import FILES, check, report
 from .builder.cooperations import build_cooperations, coop_rows
 from .builder.groups import build_alliances, build_projects
 from .builder.persons import assign_contacts, build_office_staff, build_persons
-from .builder.tables import DATA_DIR, Tables
+from .builder.tables import DATA_DIR, Tables, load
 
 OUT_DIR = Path(__file__).resolve().parent / "bildungsregion_trier"
 SIZE_LIMIT = 1_000_000  # bytes of JSON in all: the demo loads in seconds, the wheel stays small
@@ -110,7 +109,7 @@ def generate(out_dir: Path = OUT_DIR, data_dir: Path = DATA_DIR) -> list[str]:
 
     Nothing is written when a check fails, so a broken table never replaces good JSON.
     """
-    tables = tables_mod.load(data_dir)
+    tables = load(data_dir)
     data, actors = build(tables)
     check(data, actors, tables)
     files = render(tables, data)
