@@ -11,6 +11,7 @@ from netzwerk.web.kinds import BY_LABEL
 
 bp = Blueprint("health", __name__)
 
+
 @bp.get("/")
 @require_role("viewer")
 def index():  # type: ignore[no-untyped-def]
