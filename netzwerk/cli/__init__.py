@@ -90,9 +90,10 @@ def serve(host: str, port: int, threads: int) -> None:
     """Web-Oberfläche mit dem Produktionsserver (waitress) ausliefern."""
     from waitress import serve as waitress_serve
 
-    from netzwerk.web import create_app
+    from netzwerk.web import create_app, warm_up
 
     app = create_app()
+    warm_up(app)
     click.echo(f"netzwerk läuft auf http://{host}:{port}/ (Beenden mit Strg+C)")
     waitress_serve(app, host=host, port=port, threads=threads, ident="netzwerk")
 
@@ -172,7 +173,7 @@ def reset(yes: bool) -> None:
         f"Wirklich alle Daten in Instanz {os.environ.get('NETZWERK_INSTANCE', 'default')} löschen?"
     ):
         raise click.Abort()
-    folder = settings.instance_dir() / "sicherungen"
+    folder = settings.backup_dir()
     with _store() as store:
         safety = backup.save_safety_copy(store, folder, "vor-zuruecksetzen")
         n = graph.wipe(store)

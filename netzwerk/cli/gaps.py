@@ -85,7 +85,7 @@ def gaps() -> None:
 @click.option(
     "--exact",
     is_flag=True,
-    help="Betweenness exakt statt geschätzt (große Netze: Minuten).",
+    help="Betweenness exakt statt geschätzt, auf allen Prozessorkernen (große Netze: Minuten).",
 )
 @click.option(
     "--resolution",
