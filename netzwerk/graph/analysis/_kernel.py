@@ -42,6 +42,8 @@ class Indexed:
     nodes: list[Hashable]
     index: dict[Hashable, int]
     h: ig.Graph
+    edges: np.ndarray
+    """The cooperations as rows (u, v) of node numbers, u < v, in igraph's edge order."""
 
     @property
     def n(self) -> int:
@@ -75,8 +77,11 @@ def indexed(g: nx.Graph) -> Indexed:
     def build() -> Indexed:
         nodes = list(g)
         index = {v: i for i, v in enumerate(nodes)}
+        # self-loops carry no path; igraph reads a list of tuples much faster than an array
         edges = [(index[u], index[v]) for u, v in g.edges() if u != v]
-        return Indexed(nodes, index, ig.Graph(n=len(nodes), edges=edges))
+        pairs = np.asarray(edges, dtype=np.int64).reshape(-1, 2)
+        pairs.sort(axis=1)
+        return Indexed(nodes, index, ig.Graph(n=len(nodes), edges=edges), pairs)
 
     return per_graph(g, "indexed", build)
 
@@ -106,7 +111,22 @@ def triangles(g: nx.Graph) -> np.ndarray:
 
 
 def edge_array(g: nx.Graph) -> np.ndarray:
-    """The cooperations of ``g`` as rows of two node numbers, in igraph's edge order."""
-    return per_graph(
-        g, "edges", lambda: np.asarray(indexed(g).h.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    )
+    """The cooperations of ``g`` as rows (u, v) of node numbers, u < v, in igraph's order."""
+    return indexed(g).edges
+
+
+def edge_ids(g: nx.Graph, pairs: np.ndarray) -> np.ndarray:
+    """igraph's edge number of every row (u, v) of ``pairs`` (each must be a cooperation).
+
+    Vectorised lookup: each edge as the number u·n + v (u < v), sorted once per graph.
+    """
+    ix = indexed(g)
+
+    def table() -> tuple[np.ndarray, np.ndarray]:
+        keys = ix.edges[:, 0] * ix.n + ix.edges[:, 1]
+        order = np.argsort(keys, kind="stable")
+        return keys[order], order
+
+    keys, order = per_graph(g, "edge-keys", table)
+    lo, hi = np.minimum(pairs[:, 0], pairs[:, 1]), np.maximum(pairs[:, 0], pairs[:, 1])
+    return order[np.searchsorted(keys, lo * ix.n + hi)]

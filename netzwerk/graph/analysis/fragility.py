@@ -26,7 +26,7 @@ import networkx as nx
 import numpy as np
 
 from netzwerk.graph.analysis import centrality
-from netzwerk.graph.analysis._kernel import indexed
+from netzwerk.graph.analysis._kernel import edge_array, indexed
 
 DEPENDENCE_SOURCES = 64
 SEED = 42
@@ -53,19 +53,14 @@ class Bridge:
     """Actors on the smaller side, who would be cut off without this link."""
 
 
-def _index(g: nx.Graph) -> tuple[list[Any], list[list[int]]]:
-    nodes = list(g)
-    pos = {n: i for i, n in enumerate(nodes)}
-    adj = [[pos[m] for m in g.neighbors(n) if m != n] for n in nodes]
-    return nodes, adj
-
-
 def cut_points_and_bridges(g: nx.Graph) -> tuple[list[CutPoint], list[Bridge]]:
     """Articulation points and bridges, each with how many actors its loss would cut off.
 
-    One depth-first search (Hopcroft–Tarjan, iterative so large networks do not hit Python's
-    recursion limit) with subtree sizes: when a child's subtree cannot reach above its
-    parent, removing the parent separates exactly that subtree.
+    igraph finds the blocks (biconnected components) and articulation points in C; the
+    *block-cut tree* of each component (a node per block and per articulation point, linked
+    where the point belongs to the block) then gives every cut-off count from one pass of
+    subtree sizes: removing an articulation point separates exactly the subtrees below it
+    from the rest, and a bridge is a block of two actors.
 
     Examples
     --------
@@ -77,59 +72,64 @@ def cut_points_and_bridges(g: nx.Graph) -> tuple[list[CutPoint], list[Bridge]]:
     [(2, 1, 2)]
     >>> sorted((b.u, b.v, b.cut_off) for b in brs)
     [(1, 2, 1), (2, 3, 1)]
+
+    References
+    ----------
+    .. [1] J. Hopcroft and R. Tarjan, "Algorithm 447: efficient algorithms for graph
+       manipulation", Communications of the ACM 16(6), 372–378, 1973.
     """
-    nodes, adj = _index(g)
-    n = len(nodes)
-    disc = [-1] * n
-    low = [0] * n
-    size = [1] * n
-    cut_points: list[CutPoint] = []
-    bridges: list[Bridge] = []
-    timer = 0
-    for root in range(n):
-        if disc[root] != -1:
+    ix = indexed(g)
+    h = ix.h
+    blocks, points = h.biconnected_components(return_articulation_points=True)
+    blocks = [list(b) for b in blocks]
+    comp_size = np.bincount(h.connected_components().membership, minlength=1)
+    comp_of = np.asarray(h.connected_components().membership) if ix.n else np.zeros(0, int)
+    is_point = np.zeros(ix.n, dtype=bool)
+    is_point[list(points)] = True
+    nb = len(blocks)
+    # tree nodes: block i -> i, articulation point v -> nb + v
+    around: dict[int, list[int]] = {}
+    for i, members in enumerate(blocks):
+        for v in members:
+            if is_point[v]:
+                around.setdefault(i, []).append(nb + v)
+                around.setdefault(nb + v, []).append(i)
+    sub: dict[int, int] = {}
+    parent: dict[int, int] = {}
+    for root in range(nb):
+        if root in parent:
             continue
-        parent = {root: -1}
-        disc[root] = low[root] = timer
-        timer += 1
-        stack = [(root, iter(adj[root]))]
-        separated: dict[int, list[int]] = {}
-        raw_bridges: list[tuple[int, int]] = []
+        parent[root] = -1
+        order, stack = [], [root]
         while stack:
-            v, it = stack[-1]
-            advanced = False
-            for w in it:
-                if disc[w] == -1:
-                    parent[w] = v
-                    disc[w] = low[w] = timer
-                    timer += 1
-                    stack.append((w, iter(adj[w])))
-                    advanced = True
-                    break
-                if w != parent[v]:
-                    low[v] = min(low[v], disc[w])
-            if advanced:
-                continue
-            stack.pop()
-            p = parent[v]
-            if p != -1:
-                low[p] = min(low[p], low[v])
-                size[p] += size[v]
-                if low[v] >= disc[p]:
-                    separated.setdefault(p, []).append(size[v])
-                if low[v] > disc[p]:
-                    raw_bridges.append((p, v))
-        total = size[root]
-        for v, subtrees in separated.items():
-            if v == root:
-                if len(subtrees) < 2:
-                    continue
-                pieces = subtrees
-            else:
-                pieces = [*subtrees, total - 1 - sum(subtrees)]
-            cut_points.append(CutPoint(nodes[v], total - 1 - max(pieces), len(pieces)))
-        for p, v in raw_bridges:
-            bridges.append(Bridge(nodes[p], nodes[v], min(size[v], total - size[v])))
+            x = stack.pop()
+            order.append(x)
+            for y in around.get(x, ()):
+                if y not in parent:
+                    parent[y] = x
+                    stack.append(y)
+        for x in reversed(order):  # children before parents
+            own = 1 if x >= nb else sum(1 for v in blocks[x] if not is_point[v])
+            sub[x] = own + sum(sub[y] for y in around.get(x, ()) if parent.get(y) == x)
+    cut_points = []
+    for v in points:
+        total = int(comp_size[comp_of[v]])
+        below = [sub[b] for b in around[nb + v] if parent[b] == nb + v]
+        pieces = [*below, total - 1 - sum(below)]
+        cut_points.append(CutPoint(ix.nodes[v], total - 1 - max(pieces), len(pieces)))
+    edges = edge_array(g)
+    two = {frozenset(blocks[i]): i for i in range(nb) if len(blocks[i]) == 2}
+    bridges = []
+    for e in h.bridges():
+        u, v = (int(x) for x in edges[e])
+        i = two[frozenset((u, v))]
+        total = int(comp_size[comp_of[u]])
+        if parent[i] != -1:
+            side = sub[i]
+        else:
+            w = v if is_point[v] else u
+            side = sub[nb + w] if is_point[w] else 1
+        bridges.append(Bridge(ix.nodes[u], ix.nodes[v], min(side, total - side)))
     cut_points.sort(key=lambda c: (-c.cut_off, str(c.actor)))
     bridges.sort(key=lambda b: (-b.cut_off, str(b.u), str(b.v)))
     return cut_points, bridges

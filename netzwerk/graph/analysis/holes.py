@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from netzwerk.graph.analysis._kernel import edge_array, indexed, per_graph, triangles
+from netzwerk.graph.analysis._kernel import edge_array, edge_ids, indexed, per_graph, triangles
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def holes(g: nx.Graph) -> Holes:
         s = np.zeros(len(edges))
         if len(tri):
             for a, b, c in ((0, 1, 2), (0, 2, 1), (1, 2, 0)):
-                ids = np.asarray(ix.h.get_eids(tri[:, [a, b]].tolist()), dtype=np.int64)
+                ids = edge_ids(g, tri[:, [a, b]])
                 np.add.at(s, ids, 1.0 / deg[tri[:, c]])
         # constraint_i = sum_j (1/d_i + S_ij/d_i)^2 = sum_j (1 + S_ij)^2 / d_i^2
         w = (1.0 + s) ** 2

@@ -57,14 +57,11 @@ def key_figures(g: nx.Graph) -> KeyFigures:
         stages.update(d.get("stages", ()))
         areas[v.regions.get(d.get("area") or "", "") or "ohne Zuordnung"] += 1
         regions[d.get("region_name") or "ohne Region"] += 1
+    starts = Counter(since for _, _, since in g.edges(data="since"))
+    undated = starts.pop(None, 0)
     years: Counter[int] = Counter()
-    undated = 0
-    for _, _, d in g.edges(data=True):
-        since: Any = d.get("since")
-        if since is None:
-            undated += 1
-        else:
-            years[since.year] += 1
+    for since, count in starts.items():
+        years[since.year] += count
     if years:
         lo, hi = min(years), max(years)
         per_year = [(y, years.get(y, 0)) for y in range(lo, hi + 1)]
