@@ -113,13 +113,25 @@ def transitions(g: nx.Graph, *, max_stages: int = MAX_STAGES) -> Transitions:
                     cells[(region, a, b)].lower_actors += 1
                 if b in stages[n]:
                     cells[(region, a, b)].upper_actors += 1
+    # few distinct stage sets and places: which cells a link belongs to is worked out once
+    # per combination, not once per link (250,000 links at 50,000 actors)
+    crossing: dict[tuple[frozenset[str], frozenset[str]], list[tuple[str, str]]] = {}
+    targets: dict[tuple[Any, ...], list[TransitionCell]] = {}
     for u, w in g.edges():
         su, sw = stages[u], stages[w]
         if not su or not sw:
             continue
-        regions = present[u] | present[w]
-        for a, b in pairs:
-            if (a in su and b in sw) or (b in su and a in sw):
-                for region in regions:
-                    cells[(region, a, b)].links.append((u, w))
+        key = (su, sw)
+        if key not in crossing:
+            crossing[key] = [
+                (a, b) for a, b in pairs if (a in su and b in sw) or (b in su and a in sw)
+            ]
+        if not crossing[key]:
+            continue
+        where_key = (key, present[u], present[w])
+        if where_key not in targets:
+            regions = present[u] | present[w]
+            targets[where_key] = [cells[(r, a, b)] for a, b in crossing[key] for r in regions]
+        for cell in targets[where_key]:
+            cell.links.append((u, w))
     return Transitions(pairs, rows, cells, max_stages)
