@@ -22,17 +22,18 @@ partners and the actors present in the same Stadtteil/VG; :func:`suggest_for` wi
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
-from netzwerk.graph.analysis._kernel import per_graph
+from netzwerk.graph.analysis._kernel import indexed, per_graph
 from netzwerk.graph.analysis._util import vocab
 
 W_TOPIC, W_STAGE, W_GROUP, W_REGION, W_AREA, W_PARTNERS = 2.0, 1.0, 1.0, 2.0, 0.5, 3.0
+SHARED = ("topics", "stages", "target_groups")
 
 
 @dataclass
@@ -55,71 +56,109 @@ def pair_key(a: Any, b: Any) -> tuple[Any, Any]:
     return (a, b) if str(a) <= str(b) else (b, a)
 
 
+_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.int64)
+
+
+def _bitsets(g: nx.Graph, nodes: list[Any], attr: str) -> np.ndarray:
+    """Each node's set of ``attr`` values as bits, one row of 64-bit words per node."""
+    held = dict(g.nodes(data=attr, default=()))
+    position: dict[Any, int] = {}
+    rows, cols = [], []
+    for i, v in enumerate(nodes):
+        for x in held[v] or ():
+            rows.append(i)
+            cols.append(position.setdefault(x, len(position)))
+    out = np.zeros((len(nodes), max(1, -(-len(position) // 64))), dtype=np.uint64)
+    if rows:
+        col = np.asarray(cols, dtype=np.uint64)
+        bit = np.left_shift(np.uint64(1), col % np.uint64(64))
+        np.bitwise_or.at(out, (np.asarray(rows), (col // np.uint64(64)).astype(np.int64)), bit)
+    return out
+
+
+def _shared(bits: np.ndarray, i: int, rows: np.ndarray) -> np.ndarray:
+    """How many values each node of ``rows`` shares with node ``i`` (popcount of AND)."""
+    both = np.ascontiguousarray(bits[rows] & bits[i])
+    return _POPCOUNT[both.view(np.uint8)].reshape(len(rows), bits.shape[1] * 8).sum(axis=1)
+
+
 class _Scorer:
-    """What scoring needs of every actor, read from the graph once (a network of 50,000
-    actors scores half a million candidate pairs for its report): topics, stages and
-    target groups as bit sets, place, partners as a set, Adamic–Adar weight."""
+    """What scoring needs of every actor, read from the graph once and kept as arrays (a
+    network of 50,000 actors scores half a million candidate pairs for its report): topics,
+    stages and target groups as bit sets, Stadtteil/VG and area as codes, partners as a
+    neighbour table, Adamic–Adar weight. One actor's candidates are scored together."""
 
     def __init__(self, g: nx.Graph):
         self.g = g
-        bits: dict[tuple[str, Any], int] = {}
+        ix = indexed(g)
+        self.ix = ix
+        self.bits = {attr: _bitsets(g, ix.nodes, attr) for attr in SHARED}
+        place: dict[str, int] = {"": -1}
+        for attr in ("region", "area"):
+            held = dict(g.nodes(data=attr, default=""))
+            codes = [place.setdefault(held[v] or "", len(place) - 1) for v in ix.nodes]
+            setattr(self, attr, np.array(codes, dtype=np.int64))
+        edges = ix.edges
+        src = np.concatenate([edges[:, 0], edges[:, 1]])
+        dst = np.concatenate([edges[:, 1], edges[:, 0]])
+        order = np.argsort(src, kind="stable")
+        self.neighbour = dst[order]
+        self.start = np.searchsorted(src[order], np.arange(ix.n + 1))
+        deg = np.diff(self.start)
+        with np.errstate(divide="ignore"):
+            self.adamic_adar = np.where(deg > 1, 1.0 / np.log(np.maximum(deg, 2)), 0.0)
+        local: dict[tuple[int, Any], list[int]] = {}
+        for i, v in enumerate(ix.nodes):
+            if self.region[i] >= 0:
+                for topic in g.nodes[v].get("topics", ()):
+                    local.setdefault((int(self.region[i]), topic), []).append(i)
+        self.local = {key: np.array(members) for key, members in local.items()}
 
-        def mask(kind: str, values: Any) -> int:
-            out = 0
-            for value in values:
-                out |= 1 << bits.setdefault((kind, value), len(bits))
-            return out
+    def partners(self, i: int) -> np.ndarray:
+        return self.neighbour[self.start[i] : self.start[i + 1]]
 
-        self.profile = {
-            n: (
-                mask("t", d.get("topics", ())),
-                mask("s", d.get("stages", ())),
-                mask("g", d.get("target_groups", ())),
-                d.get("region") or "",
-                d.get("area") or "",
-            )
-            for n, d in g.nodes(data=True)
-        }
-        self.partners = {n: set(g[n]) for n in g}
-        self.adamic_adar = {n: 1 / math.log(k) for n, k in g.degree() if k > 1}
+    def candidates(self, i: int, scan_all: bool = False) -> np.ndarray:
+        """Partners' partners and actors in the same Stadtteil/VG sharing a topic (others
+        could not score: a pair needs a shared topic or a common partner); everybody with
+        ``scan_all``. Never the actor itself or its partners."""
+        if scan_all:
+            pool = np.arange(self.ix.n)
+        else:
+            parts = [self.partners(int(p)) for p in self.partners(i)]
+            if self.region[i] >= 0:
+                for topic in self.g.nodes[self.ix.nodes[i]].get("topics", ()):
+                    parts.append(self.local.get((int(self.region[i]), topic), np.zeros(0, int)))
+            pool = np.unique(np.concatenate(parts)) if parts else np.zeros(0, int)
+        keep = np.ones(len(pool), dtype=bool)
+        keep &= pool != i
+        keep &= ~np.isin(pool, self.partners(i))
+        return pool[keep]
 
-    def shared_partners(self, a: Any) -> dict[Any, float]:
-        """Every partner's partner of ``a`` with the Adamic–Adar sum of their common
-        partners (one pass over the partners' partners instead of one set intersection
-        per candidate)."""
-        acc: dict[Any, float] = {}
-        for p in self.partners[a]:
-            w = self.adamic_adar.get(p, 0.0)
-            for c in self.partners[p]:
-                acc[c] = acc.get(c, 0.0) + w
-        return acc
-
-    def points(self, a: Any, b: Any, shared: dict[Any, float] | None = None) -> float | None:
-        """The score of the pair; None if it has neither a shared topic nor a common
-        partner (cheap: no names, no sorting). ``shared`` is :meth:`shared_partners` of
-        ``a`` when many candidates of one actor are scored."""
-        shared = self.shared_partners(a) if shared is None else shared
-        ta, sa, ga, ra, aa = self.profile[a]
-        tb, sb, gb, rb, ab = self.profile[b]
-        topics = ta & tb
-        if not topics and b not in shared:
-            return None
+    def scores(self, i: int, pool: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The candidates of ``pool`` that can be suggested to node ``i`` (a shared topic
+        or a common partner) and their scores (rounded to 3 places)."""
+        common = np.zeros(self.ix.n)
+        linked = np.zeros(self.ix.n, dtype=bool)
+        for p in self.partners(i):
+            nbrs = self.partners(int(p))
+            common[nbrs] += self.adamic_adar[p]
+            linked[nbrs] = True
+        topics = _shared(self.bits["topics"], i, pool)
+        ok = (topics > 0) | linked[pool]
+        pool, topics = pool[ok], topics[ok]
         score = (
-            W_TOPIC * topics.bit_count()
-            + W_STAGE * (sa & sb).bit_count()
-            + W_GROUP * (ga & gb).bit_count()
+            W_TOPIC * topics
+            + W_STAGE * _shared(self.bits["stages"], i, pool)
+            + W_GROUP * _shared(self.bits["target_groups"], i, pool)
+            + W_PARTNERS * common[pool]
         )
-        if ra and ra == rb:
-            score += W_REGION
-        elif aa and aa == ab:
-            score += W_AREA
-        score += W_PARTNERS * shared.get(b, 0.0)
-        return round(score, 3)
+        same_region = (self.region[pool] == self.region[i]) & (self.region[i] >= 0)
+        same_area = (self.area[pool] == self.area[i]) & (self.area[i] >= 0)
+        score += np.where(same_region, W_REGION, np.where(same_area, W_AREA, 0.0))
+        return pool, np.round(score, 3)
 
-    def explain(self, a: Any, b: Any) -> Suggestion | None:
-        score = self.points(a, b)
-        if score is None:
-            return None
+    def explain(self, a: Any, b: Any, score: float) -> Suggestion:
+        """The suggestion of the pair with its reasons in words."""
         da, db = self.g.nodes[a], self.g.nodes[b]
 
         def shared(attr: str) -> set[Any]:
@@ -139,7 +178,7 @@ class _Scorer:
                 (v.target_groups.get(t, t) for t in shared("target_groups")), key=str.casefold
             ),
             region=(da.get("region_name") or da["region"]) if same_place else "",
-            common_partners=sorted(self.partners[a] & self.partners[b], key=str),
+            common_partners=sorted(set(self.g[a]) & set(self.g[b]), key=str),
         )
         s.reasons = reasons(s)
         return s
@@ -170,30 +209,6 @@ def reasons(s: Suggestion) -> str:
     return "; ".join(parts)
 
 
-def _candidates(g: nx.Graph, a: Any, local: dict[tuple[str, str], list[Any]]) -> set[Any]:
-    """Partners' partners, and actors in the same Stadtteil/VG sharing a topic (others in
-    the same place could not score: a pair needs a shared topic or a common partner)."""
-    out: set[Any] = set()
-    for p in g.neighbors(a):
-        out.update(g.neighbors(p))
-    region = g.nodes[a].get("region")
-    if region:
-        for topic in g.nodes[a].get("topics", ()):
-            out.update(local.get((region, topic), ()))
-    out.discard(a)
-    return out.difference(g.neighbors(a))
-
-
-def _local(g: nx.Graph) -> dict[tuple[str, str], list[Any]]:
-    """Actors by (Stadtteil/VG, topic)."""
-    local: dict[tuple[str, str], list[Any]] = {}
-    for n, d in g.nodes(data=True):
-        if d.get("region"):
-            for topic in d.get("topics", ()):
-                local.setdefault((d["region"], topic), []).append(n)
-    return local
-
-
 def suggest_for(
     g: nx.Graph,
     actor: Any,
@@ -214,46 +229,45 @@ def suggest_for(
     """
     if actor not in g:
         return []
-    gone = {pair_key(*p) for p in dismissed}
-    pool = (
-        set(g) - {actor} - set(g.neighbors(actor)) if scan_all else _candidates(g, actor, _local(g))
-    )
     sc = _scorer(g)
-    return [_explained(sc, key) for key in _best(sc, actor, pool, gone, {}, limit)]
+    gone = _gone(dismissed)
+    return [
+        sc.explain(*key, score)
+        for key, score in _best(sc, actor, sc.candidates(sc.ix.index[actor], scan_all), gone, limit)
+    ]
+
+
+def _gone(dismissed: Iterable[tuple[Any, Any]]) -> dict[Any, set[Any]]:
+    """Actor → the actors it must not be suggested with."""
+    out: dict[Any, set[Any]] = {}
+    for a, b in dismissed:
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return out
 
 
 def _best(
     sc: _Scorer,
     actor: Any,
-    pool: Iterable[Any],
-    gone: set[tuple[Any, Any]],
-    known: dict[tuple[Any, Any], Suggestion],
+    pool: np.ndarray,
+    gone: dict[Any, set[Any]],
     limit: int,
-) -> list[tuple[Any, Any]]:
-    """The ``limit`` best pairs of ``actor`` with the ``pool`` (scores from ``known`` where
-    a pair was already explained), best first, ties by id."""
-    scored = []
-    shared = sc.shared_partners(actor)
-    for other in pool:
-        key = pair_key(actor, other)
-        if key in gone:
-            continue
-        if key in known:
-            score = known[key].score
-        else:
-            found = sc.points(actor, other, shared)
-            if found is None:
-                continue
-            score = found
-        scored.append((-score, str(key[0]), str(key[1]), key))
-    scored.sort(key=lambda row: row[:3])
-    return [row[3] for row in scored[:limit]]
-
-
-def _explained(sc: _Scorer, key: tuple[Any, Any]) -> Suggestion:
-    found = sc.explain(*key)
-    assert found is not None  # only pairs that scored are explained
-    return found
+) -> list[tuple[tuple[Any, Any], float]]:
+    """The ``limit`` best pairs of ``actor`` with the ``pool`` and their scores, best
+    first, ties by id."""
+    i = sc.ix.index[actor]
+    if actor in gone:
+        banned = [sc.ix.index[b] for b in gone[actor] if b in sc.ix.index]
+        pool = pool[~np.isin(pool, banned)]
+    pool, score = sc.scores(i, pool)
+    if len(pool) > limit:  # everything tied with the limit-th best, then exact order
+        cut = -np.partition(-score, limit - 1)[limit - 1]
+        pool, score = pool[score >= cut], score[score >= cut]
+    ranked = sorted(
+        ((pair_key(actor, sc.ix.nodes[j]), float(x)) for j, x in zip(pool, score, strict=True)),
+        key=lambda ks: (-ks[1], str(ks[0][0]), str(ks[0][1])),
+    )
+    return ranked[:limit]
 
 
 def suggest(
@@ -277,15 +291,15 @@ def suggest(
     >>> [(s.a, s.b, s.score) for s in suggest(g)]
     [('a', 'b', 6.328), ('c', 'd', 4.0)]
     """
-    gone = {pair_key(*p) for p in dismissed}
-    local = _local(g)
+    gone = _gone(dismissed)
     sc = _scorer(g)
     best: dict[tuple[Any, Any], Suggestion] = {}
     for a in actors if actors is not None else list(g):
         if a not in g:
             continue
-        for key in _best(sc, a, _candidates(g, a, local), gone, best, per_actor):
+        pool = sc.candidates(sc.ix.index[a])
+        for key, score in _best(sc, a, pool, gone, per_actor):
             if key not in best:
-                best[key] = _explained(sc, key)
+                best[key] = sc.explain(*key, score)
     ranked = sorted(best.values(), key=lambda s: (-s.score, str(s.a), str(s.b)))
     return ranked[:limit]
