@@ -28,6 +28,8 @@ def test_gaps_overview_on_demo_data(browser, live_server: str, store: graph.Stor
 
 
 PAGES = {
+    "overview": "/luecken?aufloesung=2#inseln",
+    "report": "/bericht?von=2020-01-01",
     "structure": "/luecken/struktur",
     "metrics": "/luecken/kennzahlen?sort=effective_size",
     "change": "/luecken/veraenderung?von=2019-01-01",
@@ -56,6 +58,7 @@ def test_measure_pages_and_pipeline_at_two_widths(
         for name, path in PAGES.items():
             browser.get(live_server + path)
             assert browser.find_element(By.CSS_SELECTOR, "h1").text
+            screenshot(browser, f"{name}-{width}-top")  # what the first screen shows
             height = browser.execute_script("return document.body.scrollHeight")
             browser.set_window_size(width, min(max(height, 1000), 4000))
             shot = screenshot(browser, f"{name}-{width}")

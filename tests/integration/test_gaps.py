@@ -236,7 +236,9 @@ def test_structure_metrics_and_change_pages(demo: graph.Store, make_client) -> N
     text = change.get_data(as_text=True)
     assert "Neue Kooperationen" in text and "Dazugekommen" in text
     report = client.get("/bericht?von=2015-01-01").get_data(as_text=True)
-    assert "Veränderung seit dem 01.01.2015" in report
+    assert "Veränderung seit dem 01.01.2015" in report and "bericht.html?von=2015-01-01" in report
+    download = client.get("/bericht.html?von=2015-01-01").get_data(as_text=True)
+    assert "Veränderung seit dem 01.01.2015" in download
     # downloads: the whole table, filtered and sorted like the page
     csv = client.get("/luecken/kennzahlen.csv?sort=degree&q=schule")
     text = csv.data.decode("utf-8-sig")
