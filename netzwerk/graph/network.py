@@ -22,45 +22,12 @@ from typing import Any
 
 import networkx as nx
 
+from netzwerk.graph.filters import Filter
 from netzwerk.graph.store import Store
 
-
-@dataclass(frozen=True)
-class NetworkFilter:
-    """What part of the network to look at. Empty fields do not filter.
-
-    Node filters keep an actor only if it matches all of them; ``region`` includes the
-    region's sub-regions (a filter on "Stadt Trier" keeps actors of every Stadtteil) and
-    matches where an actor is located or active. ``as_of`` keeps only cooperations and
-    memberships that existed on that day (since ≤ day ≤ until; open ends count as open).
-    """
-
-    alliance: str = ""
-    project: str = ""
-    topic: str = ""
-    stage: str = ""
-    target_group: str = ""
-    region: str = ""
-    actor_kinds: tuple[str, ...] = ()
-    cooperation_kinds: tuple[str, ...] = ()
-    as_of: date | None = None
-
-    def is_empty(self) -> bool:
-        return self == NetworkFilter()
-
-    def key(self) -> tuple[Any, ...]:
-        """A hashable identity, for caches of layouts and analyses."""
-        return (
-            self.alliance,
-            self.project,
-            self.topic,
-            self.stage,
-            self.target_group,
-            self.region,
-            tuple(sorted(self.actor_kinds)),
-            tuple(sorted(self.cooperation_kinds)),
-            self.as_of,
-        )
+NetworkFilter = Filter
+"""The one filter (:class:`netzwerk.graph.filters.Filter`) under the name the pictures and
+analyses have always used."""
 
 
 @dataclass
@@ -119,8 +86,9 @@ def _active(item: dict[str, Any], day: date | None) -> bool:
     return (since is None or since <= day) and (until is None or day <= until)
 
 
-def load_snapshot(store: Store) -> Snapshot:
-    """Read actors, cooperations and vocabularies (three queries, no filtering)."""
+def load_vocabulary(store: Store) -> Vocabulary:
+    """The names of topics, stages, target groups, regions, alliances and projects (one
+    query): what filter forms list, without loading the network."""
     vocab = Vocabulary()
     for row in store.read("network/vocabulary"):
         label, rid, name = row["label"], row["id"], row["name"] or row["id"]
@@ -140,6 +108,12 @@ def load_snapshot(store: Store) -> Snapshot:
             vocab.alliances[rid] = name
         elif label == "Project":
             vocab.projects[rid] = name
+    return vocab
+
+
+def load_snapshot(store: Store) -> Snapshot:
+    """Read actors, cooperations and vocabularies (three queries, no filtering)."""
+    vocab = load_vocabulary(store)
     actors = store.read("network/actors")
     by_id: dict[str, dict[str, Any]] = {}
     for a in actors:
@@ -205,6 +179,17 @@ def snapshot(store: Store) -> Snapshot:
     with _cache_lock:
         _cache[id(store)] = fresh
     return fresh
+
+
+def vocabulary(store: Store) -> Vocabulary:
+    """The vocabulary of the cached snapshot if it is current, else just the vocabulary
+    (a record list or the contact form need not load the whole network)."""
+    fp = fingerprint(store)
+    with _cache_lock:
+        cached = _cache.get(id(store))
+    if cached is not None and cached.fingerprint == fp:
+        return cached.vocabulary
+    return load_vocabulary(store)
 
 
 def _in_region(vocab: Vocabulary, actor: dict[str, Any], region: str) -> bool:

@@ -22,7 +22,8 @@ All visible words go through the ``tr`` argument (the web layer passes Flask-Bab
 One module per question: ``styles`` (palette, shapes, legend blocks), ``tips`` (labels and
 tooltips), ``sizing`` (node sizes from metrics), ``base`` (the payload and the picture of
 individual actors), one module per picture (``cooperation``, ``aggregate``, ``ego``,
-``alliances``), ``extras`` (edges drawn over a picture) and ``options`` (form choices).
+``alliances``) and ``extras`` (edges drawn over a picture). The filter form's choices
+come from :mod:`netzwerk.graph.choices`, shared with every other filter form.
 """
 
 from netzwerk.graph.model import ACTOR_KINDS, COOPERATION_KINDS
@@ -37,7 +38,6 @@ from netzwerk.graph.pictures.cooperation import (
 )
 from netzwerk.graph.pictures.ego import ego_picture
 from netzwerk.graph.pictures.extras import add_edges
-from netzwerk.graph.pictures.options import filter_options
 from netzwerk.graph.pictures.sizing import metric, sizes
 from netzwerk.graph.pictures.styles import (
     CATEGORICAL,
@@ -70,7 +70,6 @@ __all__ = [
     "darker",
     "edge_tip",
     "ego_picture",
-    "filter_options",
     "metric",
     "node_style",
     "payload",

@@ -78,10 +78,10 @@ def aggregate_picture(
 
     def params(k: str) -> dict[str, str]:
         if by == "region":
-            return {"region": k} if k else {"gruppierung": "community"}
+            return {"region": k} if k else {"group": "community"}
         if by == "kind":
-            return {"art": k}
-        return {"gemeinschaft": k}
+            return {"kind": k}
+        return {"community": k}
 
     top = max((len(m) for m in members.values()), default=1)
     nodes, styles, items = [], {}, []
