@@ -37,6 +37,9 @@ NODE_LABELS: frozenset[str] = frozenset(LABELS) | {
     "ImportMapping",
     "Trash",
     "ApiToken",
+    "SavedView",
+    "ShareLink",
+    "PublicMap",
 }
 REL_TYPES: frozenset[str] = frozenset(LINK_TYPES) | {"TOKEN_OF", "DISMISSED_SUGGESTION"}
 

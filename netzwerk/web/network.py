@@ -17,7 +17,7 @@ never a 500.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from importlib import resources
 from typing import Any
 from urllib.parse import quote
@@ -37,11 +37,13 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from netzwerk.graph import network as nw
-from netzwerk.graph import pictures
+from netzwerk.graph import pictures, views
 from netzwerk.graph.choices import filter_choices
+from netzwerk.graph.errors import NotFoundError
 from netzwerk.web import filters
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store
+from netzwerk.web.views import current_username
 
 bp = Blueprint("network", __name__)
 
@@ -103,10 +105,24 @@ def _int_arg(name: str) -> int | None:
     return int(raw) if raw.isdigit() and len(raw) < 7 else None
 
 
+def _pins() -> views.Pins:
+    """Pinned positions: sent with an export (the picture as the user arranged it), else
+    those of the saved view the page shows (``view=<id>``), else none."""
+    if request.method == "POST" and request.form.get("pins"):
+        return views.parse_pins(request.form["pins"])
+    view_id = _args().get("view", "")
+    if not view_id:
+        return {}
+    try:
+        return views.visible_view(get_store(), view_id, current_username()).pins
+    except NotFoundError:
+        return {}
+
+
 # --- payloads ---------------------------------------------------------------------------
 
 
-def _cooperation_payload(base: str = "") -> dict[str, Any]:
+def cooperation_payload(base: str = "") -> dict[str, Any]:
     snap = nw.snapshot(get_store())
     flt, warnings = parse_filter(snap, _args())
     payload = pictures.cooperation_picture(
@@ -124,12 +140,15 @@ def _cooperation_payload(base: str = "") -> dict[str, Any]:
     )
     payload["warnings"] = warnings
     payload["as_of"] = flt.as_of.isoformat() if flt.as_of else ""
+    payload["caption"] = pictures.filter_caption(flt, snap.vocabulary, _tr)
     if payload["mode"] == "aggregate":
         payload["show_all_url"] = base + _args_with({"all": "1"})
+    else:
+        pictures.pin(payload, _pins())
     return payload
 
 
-def _ego_payload(actor_id: str, base: str = "") -> dict[str, Any]:
+def ego_payload(actor_id: str, base: str = "") -> dict[str, Any]:
     snap = nw.snapshot(get_store())
     parsed = filters.parse(MultiDict([("as_of", _args().get("as_of", ""))]))
     try:
@@ -144,10 +163,11 @@ def _ego_payload(actor_id: str, base: str = "") -> dict[str, Any]:
     except KeyError:
         abort(404)
     payload["warnings"] = parsed.errors
+    payload["caption"] = pictures.filter_caption(parsed.flt, snap.vocabulary, _tr)
     return payload
 
 
-def _alliance_payload(base: str = "") -> dict[str, Any]:
+def alliance_payload(base: str = "") -> dict[str, Any]:
     snap = nw.snapshot(get_store())
     flt, warnings = parse_filter(snap, _args())
     payload = pictures.alliance_picture(
@@ -159,10 +179,39 @@ def _alliance_payload(base: str = "") -> dict[str, Any]:
         tr=_tr,
     )
     payload["warnings"] = warnings
+    payload["caption"] = pictures.filter_caption(flt, snap.vocabulary, _tr)
+    pictures.pin(payload, _pins())
     return payload
 
 
-def _json(payload: dict[str, Any]) -> Response:
+def view_payload(view: views.SavedView) -> dict[str, Any]:
+    """The picture of a saved view for people without an account (a share link): the
+    view's filter, colouring and pins, no links into the application."""
+    snap = nw.snapshot(get_store())
+    flt = view.filter if view.filter.as_of else view.filter.on(date.today())
+    if view.picture == "alliances":
+        payload = pictures.alliance_picture(snap, flt, link=_link(), tr=_tr)
+    else:
+        payload = pictures.cooperation_picture(
+            snap,
+            flt,
+            colour_by=view.colour,
+            size_by=view.size,
+            aggregate_above=int(current_app.config.get("NETWORK_AGGREGATE_ABOVE", 2000)),
+            link=_link(),
+            drill=lambda params: "",
+            tr=_tr,
+        )
+    payload["title"] = view.name
+    payload["caption"] = pictures.filter_caption(flt, snap.vocabulary, _tr)
+    payload["as_of"] = flt.as_of.isoformat() if flt.as_of else ""
+    payload["warnings"] = []
+    if payload["mode"] != "aggregate":
+        pictures.pin(payload, view.pins)
+    return pictures.public(payload)
+
+
+def json_response(payload: dict[str, Any]) -> Response:
     resp = jsonify(payload)
     resp.headers["Cache-Control"] = "private, no-store"
     return resp
@@ -177,7 +226,10 @@ def _standalone(payload: dict[str, Any], filename: str) -> Response:
         vis_js=(static / "vendor/vis-network/vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(static / "vendor/vis-network/vis-network.css").read_text(encoding="utf-8"),
         css=(static / "css/network.css").read_text(encoding="utf-8"),
-        js=(static / "js/network.js").read_text(encoding="utf-8"),
+        scripts=[
+            (static / f"js/{name}.js").read_text(encoding="utf-8")
+            for name in ("network-labels", "network-explore", "network")
+        ],
         created=datetime.now().strftime("%d.%m.%Y %H:%M"),
     )
     resp = Response(html, mimetype="text/html")
@@ -190,19 +242,30 @@ def _standalone(payload: dict[str, Any], filename: str) -> Response:
     return resp
 
 
-def _page(view: str, title: str, data_url: str, download_url: str, **extra: Any) -> str:
-    snap = nw.snapshot(get_store())
-    flt, warnings = parse_filter(snap, _args())
+def _page(
+    view: str, title: str, data_url: str, download_url: str, export_url: str, **extra: Any
+) -> str:
+    # only the vocabulary: the page comes at once, the picture's JSON loads the network
+    vocab = nw.vocabulary(get_store())
+    parsed = filters.parse(_args(), vocab)
+    saved = None
+    if _args().get("view"):
+        try:
+            saved = views.visible_view(get_store(), _args()["view"], current_username())
+        except NotFoundError:
+            saved = None
     return render_template(
         "network/view.html",
         view=view,
         title=title,
         data_url=data_url,
         download_url=download_url,
-        choices=filter_choices(snap.vocabulary).by_param(),
-        flt=flt,
+        export_url=export_url,
+        saved_view=saved,
+        choices=filter_choices(vocab).by_param(),
+        flt=parsed.flt,
         args=request.args,
-        warnings=warnings,
+        warnings=parsed.errors,
         colour_by=_choice("colour", pictures.COLOUR_BY, "kind"),
         size_by=_choice("size", pictures.SIZE_BY, "degree"),
         **extra,
@@ -229,19 +292,20 @@ def page() -> str:
         _("Kooperationsnetz"),
         _with_query(url_for("network.data")),
         _with_query(url_for("network.download")),
+        _with_query(url_for("picture_exports.cooperation")),
     )
 
 
 @bp.get("/netzwerk/daten.json")
 @require_role("viewer")
 def data() -> Response:
-    return _json(_cooperation_payload())
+    return json_response(cooperation_payload())
 
 
 @bp.get("/netzwerk/bild.html")
 @require_role("viewer")
 def download() -> Response:
-    return _standalone(_cooperation_payload(request.host_url.rstrip("/")), "netzwerk.html")
+    return _standalone(cooperation_payload(request.host_url.rstrip("/")), "netzwerk.html")
 
 
 # --- ego view ---------------------------------------------------------------------------
@@ -259,6 +323,7 @@ def ego(actor_id: str) -> str:
         _("Partner von %(name)s", name=actor["name"]),
         _with_query(url_for("network.ego_data", actor_id=actor_id)),
         _with_query(url_for("network.ego_download", actor_id=actor_id)),
+        _with_query(url_for("picture_exports.ego", actor_id=actor_id)),
         actor=actor,
         depth=2 if _args().get("depth") == "2" else 1,
     )
@@ -267,13 +332,13 @@ def ego(actor_id: str) -> str:
 @bp.get("/netzwerk/ego/<actor_id>/daten.json")
 @require_role("viewer")
 def ego_data(actor_id: str) -> Response:
-    return _json(_ego_payload(actor_id))
+    return json_response(ego_payload(actor_id))
 
 
 @bp.get("/netzwerk/ego/<actor_id>/bild.html")
 @require_role("viewer")
 def ego_download(actor_id: str) -> Response:
-    payload = _ego_payload(actor_id, request.host_url.rstrip("/"))
+    payload = ego_payload(actor_id, request.host_url.rstrip("/"))
     return _standalone(payload, "netzwerk-partner.html")
 
 
@@ -290,6 +355,7 @@ def alliances() -> str:
         _("Bündnisse und Projekte"),
         _with_query(url_for("network.alliance_data")),
         _with_query(url_for("network.alliance_download")),
+        _with_query(url_for("picture_exports.alliances")),
         overlaps=pictures.alliance_overlaps(snap, flt),
         projects=_show_projects(),
         overlaps_only=_args().get("multi") == "1",
@@ -299,11 +365,11 @@ def alliances() -> str:
 @bp.get("/netzwerk/buendnisse/daten.json")
 @require_role("viewer")
 def alliance_data() -> Response:
-    return _json(_alliance_payload())
+    return json_response(alliance_payload())
 
 
 @bp.get("/netzwerk/buendnisse/bild.html")
 @require_role("viewer")
 def alliance_download() -> Response:
-    payload = _alliance_payload(request.host_url.rstrip("/"))
+    payload = alliance_payload(request.host_url.rstrip("/"))
     return _standalone(payload, "buendnisse.html")

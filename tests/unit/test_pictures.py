@@ -115,8 +115,8 @@ def test_kind_colours_are_fixed_and_distinguishable_by_colour_and_shape() -> Non
     assert len(styles) == len(pictures.ACTOR_KINDS)
     out = picture(snap())
     school = out["styles"]["nodes"]["kind:Schule"]
-    assert school["color"] == "#0072B2" and school["shape"] == "dot"
-    assert out["styles"]["nodes"]["kind:Unternehmen"]["shape"] == "diamond"
+    assert school["color"] == "#0077BB" and school["shape"] == "dot"
+    assert out["styles"]["nodes"]["kind:Unternehmen"]["shape"] == "triangle"
 
 
 @pytest.mark.parametrize("colour_by", pictures.COLOUR_BY)

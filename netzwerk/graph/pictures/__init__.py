@@ -22,7 +22,8 @@ All visible words go through the ``tr`` argument (the web layer passes Flask-Bab
 One module per question: ``styles`` (palette, shapes, legend blocks), ``tips`` (labels and
 tooltips), ``sizing`` (node sizes from metrics), ``base`` (the payload and the picture of
 individual actors), one module per picture (``cooperation``, ``aggregate``, ``ego``,
-``alliances``) and ``extras`` (edges drawn over a picture). The filter form's choices
+``alliances``), ``extras`` (edges drawn over a picture, pins, the public version) and
+``vector`` (SVG and PDF for print). The filter form's choices
 come from :mod:`netzwerk.graph.choices`, shared with every other filter form.
 """
 
@@ -37,7 +38,7 @@ from netzwerk.graph.pictures.cooperation import (
     cooperation_picture,
 )
 from netzwerk.graph.pictures.ego import ego_picture
-from netzwerk.graph.pictures.extras import add_edges
+from netzwerk.graph.pictures.extras import add_edges, pin, public
 from netzwerk.graph.pictures.sizing import metric, sizes
 from netzwerk.graph.pictures.styles import (
     CATEGORICAL,
@@ -46,7 +47,7 @@ from netzwerk.graph.pictures.styles import (
     darker,
     node_style,
 )
-from netzwerk.graph.pictures.tips import actor_tip, edge_tip, short_label
+from netzwerk.graph.pictures.tips import actor_tip, edge_tip, filter_caption, short_label
 
 __all__ = [
     "ACTOR_KINDS",
@@ -70,9 +71,12 @@ __all__ = [
     "darker",
     "edge_tip",
     "ego_picture",
+    "filter_caption",
     "metric",
     "node_style",
     "payload",
+    "pin",
+    "public",
     "short_label",
     "sizes",
 ]

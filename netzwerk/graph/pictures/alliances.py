@@ -6,7 +6,7 @@ import math
 from collections import Counter
 from typing import Any
 
-from netzwerk.graph import layout as layouts
+from netzwerk.graph import layout_rings
 from netzwerk.graph.model import ACTOR_KINDS
 from netzwerk.graph.network import NetworkFilter, Snapshot, affiliation_graph
 from netzwerk.graph.pictures.base import LAYOUTS, Link, payload
@@ -44,7 +44,7 @@ def alliance_picture(
         b.remove_nodes_from([v for v in actors if v in b and b.degree(v) < 2])
         b.remove_nodes_from([v for v in groups if b.degree(v) == 0])
     key = ("alliances", flt.key(), projects, overlaps_only)
-    lay = LAYOUTS.get(snap.fingerprint, key, b, layouts.bipartite_layout)
+    lay = LAYOUTS.get(snap.fingerprint, key, b, layout_rings.bipartite_layout)
     vocab = snap.vocabulary
     nodes, edges = [], []
     styles = {

@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.graph import layout as layouts
+from netzwerk.graph import layout_rings
 from netzwerk.graph.network import NetworkFilter, Snapshot, select
 from netzwerk.graph.pictures.base import Link, actor_picture
 from netzwerk.graph.pictures.cooperation import AGGREGATE_ABOVE
@@ -34,7 +34,7 @@ def ego_picture(
     if depth == 2 and ego.number_of_nodes() > limit:
         ego, depth = nx.ego_graph(g, actor_id, radius=1), 1
         notice = tr("Mit Partnern der Partner wären es zu viele Akteure; gezeigt wird Tiefe 1.")
-    lay = layouts.radial_layout(ego, actor_id, depth)
+    lay = layout_rings.radial_layout(ego, actor_id, depth)
     name = g.nodes[actor_id]["name"]
     out = actor_picture(ego, snap.vocabulary, lay, "kind", "degree", link, tr, None, "ego", name)
     for node in out["nodes"]:

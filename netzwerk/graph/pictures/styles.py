@@ -17,36 +17,46 @@ from netzwerk.graph.network import Vocabulary
 
 Tr = Callable[[str], str]
 
-# Okabe–Ito (colour-blind safe); fourteen kinds share seven hues, told apart by shape too.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+# Fourteen colours from Paul Tol's and Okabe & Ito's colour-blind safe schemes, chosen so
+# that any two differ by ΔE ≥ 32 (CIELAB) for normal vision. No fourteen colours stay apart
+# for every colour vision deficiency, so the shape carries a second cue: within one shape
+# (education: dot, public bodies: square, civil society: diamond, economy and others:
+# triangle) any two kinds still differ by ΔE ≥ 24 under simulated protanopia,
+# deuteranopia and tritanopia (Machado et al. 2009). tests/unit/test_palette.py checks both.
 GREY = "#8C8C8C"
 KIND_STYLE: dict[str, tuple[str, str]] = {
-    "Schule": ("#0072B2", "dot"),
-    "Kita": ("#F0E442", "dot"),
-    "Hochschule": ("#CC79A7", "dot"),
-    "VHS/Weiterbildung": ("#009E73", "dot"),
-    "Bibliothek": ("#56B4E9", "dot"),
-    "Verein/Initiative": ("#E69F00", "dot"),
-    "Kammer/Verband": ("#D55E00", "dot"),
-    "Unternehmen": ("#D55E00", "diamond"),
-    "Verwaltung": ("#0072B2", "square"),
-    "Jobcenter/Agentur für Arbeit": ("#009E73", "square"),
-    "Stiftung": ("#CC79A7", "diamond"),
-    "Migrantenorganisation": ("#E69F00", "diamond"),
-    "Beratungsstelle": ("#56B4E9", "diamond"),
-    "Sonstige": (GREY, "dot"),
+    "Schule": ("#0077BB", "dot"),
+    "Kita": ("#EEDD88", "dot"),
+    "Hochschule": ("#CC3311", "dot"),
+    "VHS/Weiterbildung": ("#FFAABB", "dot"),
+    "Bibliothek": ("#AAAA00", "square"),
+    "Verwaltung": ("#225555", "square"),
+    "Jobcenter/Agentur für Arbeit": ("#44AA99", "square"),
+    "Kammer/Verband": ("#666633", "square"),
+    "Verein/Initiative": ("#EE8866", "diamond"),
+    "Migrantenorganisation": ("#AA4499", "diamond"),
+    "Stiftung": ("#EE3377", "diamond"),
+    "Unternehmen": ("#E69F00", "triangle"),
+    "Beratungsstelle": ("#228833", "triangle"),
+    "Sonstige": ("#99DDFF", "triangle"),
 }
-# Categorical colours for regions, communities, alliances: Okabe–Ito, then Paul Tol "muted".
+# Regions, communities, alliances: the same fourteen colours, most distinct first, so the
+# first groups of a legend are the easiest to tell apart; further groups are grey.
 CATEGORICAL = (
-    *OKABE_ITO,
-    "#332288",
-    "#117733",
-    "#88CCEE",
-    "#882255",
     "#44AA99",
-    "#999933",
+    "#CC3311",
     "#AA4499",
-    "#DDCC77",
+    "#AAAA00",
+    "#0077BB",
+    "#FFAABB",
+    "#666633",
+    "#EE3377",
+    "#228833",
+    "#99DDFF",
+    "#225555",
+    "#EEDD88",
+    "#EE8866",
+    "#E69F00",
 )
 DASHES: dict[str, Any] = {
     "Kooperationsvereinbarung": False,

@@ -7,6 +7,7 @@ from typing import Any
 
 import networkx as nx
 
+from netzwerk.graph.filters import Filter
 from netzwerk.graph.model import INTENSITIES
 from netzwerk.graph.network import Vocabulary
 from netzwerk.graph.pictures.styles import Tr
@@ -50,3 +51,27 @@ def edge_tip(g: nx.Graph, a: Hashable, b: Hashable, d: dict[str, Any], tr: Tr) -
         span += until.strftime("%d.%m.%Y") if until else tr("heute")
         lines.append(f"{tr('Zeitraum')}: {span}")
     return lines
+
+
+def filter_caption(flt: Filter, vocab: Vocabulary, tr: Tr) -> str:
+    """The filter and date in words, for the offline picture and the printed one."""
+    parts = []
+    for title, value, names in (
+        ("Bündnis", flt.alliance, vocab.alliances),
+        ("Projekt", flt.project, vocab.projects),
+        ("Thema", flt.topic, vocab.topics),
+        ("Bildungsstufe", flt.stage, vocab.stages),
+        ("Zielgruppe", flt.target_group, vocab.target_groups),
+        ("Region", flt.region, vocab.regions),
+    ):
+        if value:
+            parts.append(f"{tr(title)}: {names.get(value, value)}")
+    if flt.actor_kinds:
+        parts.append(f"{tr('Art des Akteurs')}: {', '.join(flt.actor_kinds)}")
+    if flt.cooperation_kinds:
+        parts.append(f"{tr('Art der Kooperation')}: {', '.join(flt.cooperation_kinds)}")
+    if not parts:
+        parts.append(tr("ganze Region, alle Akteure"))
+    if flt.as_of:
+        parts.append(f"{tr('Stand am')} {flt.as_of.strftime('%d.%m.%Y')}")
+    return " · ".join(parts)
