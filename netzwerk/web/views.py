@@ -19,7 +19,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from netzwerk import graph
-from netzwerk.graph import network, sharing, views
+from netzwerk.graph import network, pictures, sharing, views
 from netzwerk.web import filters
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
@@ -45,10 +45,12 @@ def _render(new_link: dict[str, Any] | None = None) -> str:
     store = get_store()
     mine = views.views_for(store, current_username())
     can_share = bool(current_user.has_role("editor"))
+    vocab = network.vocabulary(store)
     links = sharing.links(store) if can_share else []
     return render_template(
         "network/views.html",
         views=mine,
+        captions={v.id: pictures.filter_caption(v.filter, vocab, _) for v in mine},
         links=[link for link in links if any(v.id == link.view_id for v in mine)],
         user=current_username(),
         can_share=can_share,
