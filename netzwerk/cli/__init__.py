@@ -11,6 +11,7 @@ from netzwerk.cli import contacts as contact_commands
 from netzwerk.cli import gaps as gap_commands
 from netzwerk.cli._common import progress_bar as _progress_bar
 from netzwerk.cli._common import store as _store
+from netzwerk.graph import backup
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -171,9 +172,13 @@ def reset(yes: bool) -> None:
         f"Wirklich alle Daten in Instanz {os.environ.get('NETZWERK_INSTANCE', 'default')} löschen?"
     ):
         raise click.Abort()
+    folder = settings.instance_dir() / "sicherungen"
     with _store() as store:
+        safety = backup.save_safety_copy(store, folder, "vor-zuruecksetzen")
         n = graph.wipe(store)
     click.echo(f"{n} Knoten gelöscht.")
+    if safety:
+        click.echo(f"Der vorherige Stand ist gesichert in {safety}.")
 
 
 main.add_command(gap_commands.gaps)

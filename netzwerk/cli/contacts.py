@@ -16,10 +16,10 @@ from pathlib import Path
 
 import click
 
-from netzwerk import graph
+from netzwerk import graph, settings
 from netzwerk.cli._common import progress_bar, store
 from netzwerk.graph import backup as backup_mod
-from netzwerk.graph import contacts, formats, imports, network, privacy
+from netzwerk.graph import contacts, formats, imports, network, operations, privacy
 from netzwerk.graph.choices import filter_choices
 
 _store = store
@@ -182,7 +182,7 @@ def import_file(
             )
         bar, update = _bar("Importieren")
         with bar:
-            result = imports.commit(
+            result = operations.commit_import(
                 store, plan, user=_user(user), only_valid=only_valid, progress=update
             )
     click.echo(
@@ -221,12 +221,20 @@ def restore_cmd(file: Path, replace: bool) -> None:
         bar, update = _bar("Wiederherstellen")
         try:
             with bar:
-                counts = backup_mod.restore(store, data, replace=replace, progress=update)
+                counts = backup_mod.restore(
+                    store,
+                    data,
+                    replace=replace,
+                    progress=update,
+                    safety_dir=settings.instance_dir() / "sicherungen",
+                )
         except backup_mod.BackupError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(
         f"Wiederhergestellt: {counts['nodes']} Knoten, {counts['relationships']} Beziehungen."
     )
+    if counts.get("safety_copy"):
+        click.echo(f"Der vorherige Stand ist gesichert in {counts['safety_copy']}.")
 
 
 @click.command("person-report")
@@ -271,7 +279,7 @@ def person_erase(person_id: str, yes: bool, user: str | None) -> None:
         raise click.Abort()
     with _store() as store:
         try:
-            counts = privacy.erase_person(store, person_id, user=_user(user))
+            counts = operations.erase_person(store, person_id, user=_user(user))
         except graph.NotFoundError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(

@@ -56,3 +56,7 @@ class ConflictError(GraphError):
 
 class DatabaseUnavailableError(GraphError):
     """Neo4j cannot be reached; the app answers 503 and recovers when it is back."""
+
+
+class ForbiddenError(GraphError):
+    """The user's role may not do this (e.g. restore an admin-only record); answered 403."""

@@ -197,6 +197,19 @@ NODE_CLASSES: tuple[type[Node], ...] = (
     Region,
 )
 LABELS: dict[str, type[Node]] = {cls.LABEL: cls for cls in NODE_CLASSES}
+VOCABULARY_LABELS: frozenset[str] = frozenset({"Topic", "Stage", "TargetGroup", "Region"})
+"""Shared vocabularies: lists every record uses, so only admins change them."""
+
+
+def write_role(*labels: str) -> str:
+    """The role needed to change records of these labels (or a link between them).
+
+    Vocabularies are admin-only; a link is admin-only when both ends are vocabularies (a
+    region's place in the region tree), while linking an actor to a topic is an edit.
+    """
+    return "admin" if labels and all(lb in VOCABULARY_LABELS for lb in labels) else "editor"
+
+
 N = TypeVar("N", bound=Node)
 
 

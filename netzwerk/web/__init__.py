@@ -142,5 +142,6 @@ def _register_errors(app: Flask) -> None:
         lambda e: page(400, str(_l("Das Formular ist abgelaufen oder ungültig. Bitte neu laden."))),
     )
     app.register_error_handler(graph.NotFoundError, lambda e: page(404, str(e)))
+    app.register_error_handler(graph.ForbiddenError, lambda e: page(403, str(e)))
     app.register_error_handler(graph.ValidationError, lambda e: page(400, str(e)))
     app.register_error_handler(graph.ConflictError, lambda e: page(409, str(e)))

@@ -34,7 +34,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import backup, contacts, formats, imports, network, privacy
+from netzwerk.graph import backup, contacts, formats, imports, network, operations, privacy
 from netzwerk.graph.choices import filter_choices
 from netzwerk.graph.imports import jobs
 from netzwerk.web import filters
@@ -318,7 +318,9 @@ def import_start(uid: str):  # type: ignore[no-untyped-def]
     store, user = get_store(), _username()
 
     def work(progress):  # type: ignore[no-untyped-def]
-        return imports.commit(store, plan, user=user, only_valid=only_valid, progress=progress)
+        return operations.commit_import(
+            store, plan, user=user, only_valid=only_valid, progress=progress
+        )
 
     job = jobs.start(user, work)
     with _pending_lock:
@@ -387,7 +389,7 @@ def person_erase(person_id: str):  # type: ignore[no-untyped-def]
     if request.form.get("confirm") != "1":
         flash(_("Bitte bestätigen, dass die Person endgültig gelöscht werden soll."), "error")
         return redirect(url_for("contacts.person_report", person_id=person_id))
-    counts = privacy.erase_person(get_store(), person_id, user=_username())
+    counts = operations.erase_person(get_store(), person_id, user=_username())
     flash(
         _(
             "Die personenbezogenen Daten wurden gelöscht (%(links)s Verknüpfungen, "

@@ -46,7 +46,7 @@ class Kind:
 
     @property
     def write_role(self) -> str:
-        return "admin" if self.vocabulary else "editor"
+        return graph.model.write_role(self.label)
 
     def url(self, suffix: str = "") -> str:
         return f"{request.script_root}/{self.path}{suffix}"

@@ -215,13 +215,13 @@ def test_auskunft_and_loeschung_pages(make_client, store: graph.Store) -> None: 
     assert admin.get("/datenschutz/person/p-nobody").status_code == 404
     token = csrf_token(admin, "/datenschutz/person/p-public")
     resp = admin.post("/datenschutz/person/p-public/loeschen", data={"csrf_token": token})
-    assert resp.status_code == 302 and graph.get_person(store, "p-public")
+    assert resp.status_code == 302 and graph.get(store, graph.Person, "p-public")
     resp = admin.post(
         "/datenschutz/person/p-public/loeschen", data={"csrf_token": token, "confirm": "1"}
     )
     assert resp.status_code == 302
     with pytest.raises(graph.NotFoundError):
-        graph.get_person(store, "p-public")
+        graph.get(store, graph.Person, "p-public")
 
 
 def test_backup_and_graphml_downloads(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
