@@ -79,7 +79,7 @@ class Snapshot:
     selected: dict[NetworkFilter, nx.Graph] = field(default_factory=dict, repr=False, compare=False)
 
 
-def _active(item: dict[str, Any], day: date | None) -> bool:
+def active_on(item: dict[str, Any], day: date | None) -> bool:
     if day is None:
         return True
     since, until = item.get("since"), item.get("until")
@@ -230,8 +230,8 @@ def _select(snap: Snapshot, flt: NetworkFilter) -> nx.Graph:
     g = nx.Graph(vocabulary=vocab, filter=flt)
     day = flt.as_of
     for a in snap.actors:
-        alliances = frozenset(m["id"] for m in a["alliances"] if _active(m, day))
-        projects = frozenset(m["id"] for m in a["projects"] if _active(m, day))
+        alliances = frozenset(m["id"] for m in a["alliances"] if active_on(m, day))
+        projects = frozenset(m["id"] for m in a["projects"] if active_on(m, day))
         if flt.alliance and flt.alliance not in alliances:
             continue
         if flt.project and flt.project not in projects:
@@ -264,7 +264,7 @@ def _select(snap: Snapshot, flt: NetworkFilter) -> nx.Graph:
             projects=projects,
         )
     for c in snap.cooperations:
-        if c["a"] not in g or c["b"] not in g or not _active(c, day):
+        if c["a"] not in g or c["b"] not in g or not active_on(c, day):
             continue
         if flt.cooperation_kinds and c["kind"] not in flt.cooperation_kinds:
             continue
@@ -304,7 +304,7 @@ def affiliation_graph(snap: Snapshot, flt: NetworkFilter | None = None) -> nx.Gr
             ("projects", vocab.projects, "Project"),
         ):
             for m in by_id[actor_id][key]:
-                if not _active(m, flt.as_of):
+                if not active_on(m, flt.as_of):
                     continue
                 b.add_node(m["id"], bipartite=1, label=label, name=names.get(m["id"], m["id"]))
                 b.add_edge(actor_id, m["id"], role=m.get("role") or "")

@@ -27,6 +27,7 @@ from netzwerk.web import (
     gaps,
     health,
     network,
+    public,
     records,
     shared,
     views,
@@ -77,7 +78,19 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
     auth.login_manager.init_app(app)
-    for module in (health, auth, records, admin, network, exports, views, shared, gaps, contacts):
+    for module in (
+        health,
+        auth,
+        records,
+        admin,
+        network,
+        exports,
+        views,
+        shared,
+        public,
+        gaps,
+        contacts,
+    ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     api.init_app(app)

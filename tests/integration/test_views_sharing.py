@@ -26,20 +26,26 @@ def small_network(store: graph.Store) -> dict[str, str]:
     """Three actors with hostile names, cooperating, each with a contact person."""
     ids = {}
     for i, name in enumerate([HOSTILE_STRINGS[5], HOSTILE_STRINGS[4], "Volkshochschule Konz"]):
-        actor = graph.create_actor(
+        actor = graph.create_record(
             store,
             graph.Actor(name=name, kind=("Schule", "Kita", "VHS/Weiterbildung")[i]),
+            user="test",
         )
         ids[f"a{i}"] = actor.id
         first, last, email, phone = PERSONS[i]
-        person = graph.create_person(
-            store, graph.Person(first_name=first, last_name=last, email=email, phone=phone)
+        person = graph.create_record(
+            store,
+            graph.Person(first_name=first, last_name=last, email=email, phone=phone),
+            user="test",
         )
-        graph.create_link(store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=actor.id))
+        graph.create_link(
+            store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=actor.id), user="test"
+        )
     for a, b in (("a0", "a1"), ("a1", "a2")):
         graph.create_link(
             store,
             graph.Link(type="COOPERATES_WITH", from_id=ids[a], to_id=ids[b], kind="Gremienarbeit"),
+            user="test",
         )
     return ids
 
@@ -232,3 +238,44 @@ def test_svg_and_pdf_exports_carry_title_filter_and_escape_names(
     ego = client.post(f"/netzwerk/ego/{ids['a1']}/export", data={**form, "format": "pdf"})
     assert ego.status_code == 200
     assert client.post("/netzwerk/buendnisse/export", data=form).status_code == 200
+
+
+def test_the_public_bildungslandkarte_is_opt_in_and_without_persons(
+    store: graph.Store, make_client
+) -> None:  # type: ignore[no-untyped-def]
+    small_network(store)
+    topic = graph.create_record(store, graph.Topic(name="Grundbildung"), user="test")
+    anon = make_client(None)
+    for path in (
+        "/bildungslandkarte",
+        "/bildungslandkarte/daten.json",
+        "/bildungslandkarte/einbetten",
+    ):
+        assert anon.get(path).status_code == 404, path  # off until an admin opts in
+    viewer = make_client("viewer")
+    token = csrf_token(viewer, "/netzwerk")
+    form = {"csrf_token": token, "enabled": "1", "title": "Bildungslandkarte Trier", "intro": "x"}
+    assert viewer.post("/verwaltung/bildungslandkarte", data=form).status_code == 403
+    admin = make_client("admin")
+    form["csrf_token"] = csrf_token(admin, "/verwaltung/bildungslandkarte")
+    assert admin.post("/verwaltung/bildungslandkarte", data=form).status_code == 302
+
+    page = anon.get("/bildungslandkarte")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "Bildungslandkarte Trier" in html and 'id="map-topics"' in html
+    assert topic.name in html  # every topic is listed, also one nobody works on yet
+    assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+    embed = anon.get("/bildungslandkarte/einbetten")
+    assert "frame-ancestors *" in embed.headers["Content-Security-Policy"]
+    data = anon.get("/bildungslandkarte/daten.json")
+    assert {n["name"] for n in data.get_json()["nodes"]} >= {"Volkshochschule Konz"}
+    body = page.get_data() + embed.get_data() + data.get_data()
+    for first, last, email, phone in PERSONS:
+        for secret in (f"{first} {last}", last, email, phone):
+            assert secret.encode() not in body, secret
+    assert "<img src=x" not in html
+
+    form.update(enabled="0", csrf_token=csrf_token(admin, "/verwaltung/bildungslandkarte"))
+    admin.post("/verwaltung/bildungslandkarte", data=form)
+    assert anon.get("/bildungslandkarte").status_code == 404
