@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import backup, sharing, views
+from netzwerk.graph import backup, seed, sharing, views
 from netzwerk.graph.filters import Filter
 from tests.conftest import HOSTILE_STRINGS, csrf_token
 
@@ -279,3 +279,22 @@ def test_the_public_bildungslandkarte_is_opt_in_and_without_persons(
     form.update(enabled="0", csrf_token=csrf_token(admin, "/verwaltung/bildungslandkarte"))
     admin.post("/verwaltung/bildungslandkarte", data=form)
     assert anon.get("/bildungslandkarte").status_code == 404
+
+
+def test_the_demo_region_shared_names_no_person(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+    """The contact corpus of the demo region: 252 persons with e-mail, phone and notes."""
+    seed.load(store)
+    view = views.save_view(store, name="Ganze Region", owner="editor", flt=Filter())
+    _link, token = sharing.create_link(store, view, user="editor", days=7)
+    anon = make_client(None)
+    body = (
+        anon.get(f"/geteilt/{token}").get_data()
+        + anon.get(f"/geteilt/{token}/daten.json").get_data()
+    )
+    assert b"actor-kbm-trier" in body  # the picture is there
+    persons = seed.read_dataset(seed.DATASET)["persons"]
+    assert len(persons) > 200
+    for p in persons:
+        for secret in (f"{p['first_name']} {p['last_name']}", p["email"], p["phone"], p["notes"]):
+            if secret.strip():
+                assert secret.encode() not in body, secret

@@ -113,39 +113,15 @@ def drawing(payload: dict[str, Any], words: Captions, paper: str = "A4") -> Draw
     d = Drawing(page_w, page_h)
     d.add(Rect(0, 0, page_w, page_h, fillColor=colors.white, strokeColor=None))
     top = page_h - MARGIN
-    d.add(
-        String(
-            MARGIN,
-            top - 16,
-            _fit(words.title, BOLD, 16, page_w - 2 * MARGIN),
-            fontName=BOLD,
-            fontSize=16,
-        )
-    )
-    if words.caption:
-        caption = _fit(words.caption, FONT, 8.5, page_w - 2 * MARGIN)
-        d.add(
-            String(
-                MARGIN,
-                top - 30,
-                caption,
-                fontName=FONT,
-                fontSize=8.5,
-                fillColor=colors.HexColor("#333333"),
-            )
-        )
-    if words.source:
-        source = _fit(words.source, FONT, 7, page_w - 2 * MARGIN)
-        d.add(
-            String(
-                MARGIN,
-                MARGIN - 12,
-                source,
-                fontName=FONT,
-                fontSize=7,
-                fillColor=colors.HexColor("#555555"),
-            )
-        )
+    width = page_w - 2 * MARGIN
+    for y, text, font, size, colour in (
+        (top - 16, words.title, BOLD, 16, "#1d2733"),
+        (top - 30, words.caption, FONT, 8.5, "#333333"),
+        (MARGIN - 12, words.source, FONT, 7, "#555555"),
+    ):
+        if text:
+            line = _fit(text, font, size, width)
+            d.add(String(MARGIN, y, line, fontName=font, fontSize=size, fillColor=_colour(colour)))
     area = (MARGIN, MARGIN, page_w - 2 * MARGIN - LEGEND_WIDTH - 12, top - 42 - MARGIN)
     d.add(_picture(payload, area))
     d.add(
