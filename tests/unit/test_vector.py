@@ -44,7 +44,7 @@ def test_labels_in_the_picture_never_overlap() -> None:
     boxes = [
         (s.x, s.y, pdfmetrics.stringWidth(s.text, s.fontName, s.fontSize), s.fontSize)
         for s in strings(area)
-        if s.fontName == vector.FONT
+        if s.fontName in (vector.FONT, vector.BOLD)
     ]
     assert len(boxes) >= 10
     for (x1, y1, w1, h1), (x2, y2, w2, h2) in itertools.combinations(boxes, 2):

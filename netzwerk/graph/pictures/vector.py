@@ -183,6 +183,8 @@ def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -
             return hi * 1.25
         if n.get("cls") == "aggregate":
             return 4 + n["s"] * 0.25
+        if n.get("cls") in ("alliance", "project"):
+            return 4.0
         if s_max <= s_min:
             return (lo + hi) / 2
         return lo + (hi - lo) * (n["s"] - s_min) / (s_max - s_min)
@@ -194,40 +196,10 @@ def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -
         x, y = where[n["id"]]
         fill = _colour(n.get("color") or st.get("color"))
         border = _colour(st.get("border") or "#333333")
-        if n.get("cls") in ("alliance", "project"):
-            text = _fit(n.get("label") or n["name"], BOLD, 6.5, 110)
-            w = pdfmetrics.stringWidth(text, BOLD, 6.5) + 8
-            g.add(
-                Rect(
-                    x - w / 2,
-                    y - 6,
-                    w,
-                    12,
-                    rx=2,
-                    ry=2,
-                    fillColor=fill,
-                    strokeColor=border,
-                    strokeWidth=0.6,
-                )
-            )
-            font_colour = (st.get("font") or {}).get("color", "#1d2733")
-            g.add(
-                String(
-                    x,
-                    y - 2.3,
-                    text,
-                    fontName=BOLD,
-                    fontSize=6.5,
-                    textAnchor="middle",
-                    fillColor=_colour(font_colour),
-                )
-            )
-            boxes.add((x - w / 2, y - 6, w, 12))
-            continue
         r = radius(n)
         g.add(
             _shape(
-                st.get("shape") or "dot",
+                "square" if n.get("cls") in ("alliance", "project") else st.get("shape") or "dot",
                 x,
                 y,
                 r,
@@ -236,9 +208,10 @@ def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -
                 1.6 if n.get("cls") == "centre" else 0.5,
             )
         )
+    rank = {"centre": 0, "alliance": 1, "project": 1, "aggregate": 1, "actor": 2}
     order = sorted(
-        (n for n in nodes if n.get("cls") in ("actor", "centre", "aggregate")),
-        key=lambda n: (n.get("cls") != "centre", -n["s"], n["name"]),
+        (n for n in nodes if n.get("cls") in rank),
+        key=lambda n: (rank[n["cls"]], -n["s"], n["name"]),
     )
     size = 6.0
     for n in order:
@@ -247,7 +220,9 @@ def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -
         text = (n.get("label") or n["name"]).split("\n")[0]
         if n.get("cls") == "aggregate":
             text = f"{n['name']} ({n.get('members', '')})"
-        w = pdfmetrics.stringWidth(text, FONT, size) + 2
+        group = n.get("cls") in ("alliance", "project")
+        font = BOLD if group else FONT
+        w = pdfmetrics.stringWidth(text, font, size) + (5 if group else 2)
         h = size + 2
         for bx, by in (
             (x + r + 1.5, y - h / 2),
@@ -259,14 +234,21 @@ def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -
             inside = ax <= bx and bx + w <= ax + aw and ay <= by and by + h <= ay + ah
             if inside and boxes.free(box):
                 boxes.add(box)
+                ink = "#1d2733"
+                if group:  # the name on a plate in the group's colour, as on screen
+                    plate = node_styles.get(n.get("g"), {})
+                    labels.append(
+                        Rect(bx, by, w, h, fillColor=_colour(plate.get("color")), strokeColor=None)
+                    )
+                    ink = (plate.get("font") or {}).get("color", "#ffffff")
                 labels.append(
                     String(
-                        bx + 1,
+                        bx + (2.5 if group else 1),
                         by + 1.6,
                         text,
-                        fontName=FONT,
+                        fontName=font,
                         fontSize=size,
-                        fillColor=colors.HexColor("#1d2733"),
+                        fillColor=_colour(ink),
                     )
                 )
                 break

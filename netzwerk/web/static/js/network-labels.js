@@ -18,29 +18,30 @@
   var measureCtx = document.createElement("canvas").getContext("2d");
   measureCtx.font = FONT;
 
-  function width(text) {
-    var w = widths[text];
+  var BOLD = "600 " + FONT;
+
+  function width(text, bold) {
+    var key = (bold ? "b\u0000" : "") + text;
+    var w = widths[key];
     if (w === undefined) {
+      measureCtx.font = bold ? BOLD : FONT;
       w = measureCtx.measureText(text).width;
-      widths[text] = w;
+      widths[key] = w;
     }
     return w;
   }
 
-  // most important first: larger nodes, then alphabetical (stable between frames)
+  // most important first: the centre, alliances and projects (the picture's structure),
+  // then larger nodes, then alphabetical (stable between frames)
+  var RANK = { centre: 0, alliance: 1, project: 1, actor: 2 };
   var order = data.nodes
     .filter(function (n) {
-      return n.cls === "actor" || n.cls === "centre";
+      return RANK[n.cls] !== undefined;
     })
     .sort(function (a, b) {
-      if (a.cls === "centre") {
-        return -1;
-      }
-      if (b.cls === "centre") {
-        return 1;
-      }
-      return b.s - a.s || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      return RANK[a.cls] - RANK[b.cls] || b.s - a.s || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     });
+  var styles = (data.styles || {}).nodes || {};
   state.labels = [];
   state.hovered = null;
 
@@ -119,7 +120,9 @@
       }
       var r = state.sizeOf(n) * scale;
       var text = n.label || n.name;
-      var w = width(text) + 2 * PAD;
+      var group = n.cls === "alliance" || n.cls === "project";
+      ctx.font = group ? BOLD : FONT;
+      var w = width(text, group) + (group ? 6 : 0) + 2 * PAD;
       var h = FONT_PX + 2 * PAD;
       var tries = [
         { x: sx + r + 3, y: sy - h / 2 },
@@ -135,8 +138,18 @@
         if (grid.free(box2)) {
           grid.add(box2);
           placed.push(box2);
-          ctx.strokeText(text, box2.x + PAD, box2.y + h / 2);
-          ctx.fillText(text, box2.x + PAD, box2.y + h / 2);
+          if (group) {
+            // the name on a plate in the group's colour, like a box
+            var st = styles[n.g] || {};
+            ctx.fillStyle = st.color || "#0B6E7F";
+            ctx.fillRect(box2.x, box2.y, w, h);
+            ctx.fillStyle = (st.font && st.font.color) || "#ffffff";
+            ctx.fillText(text, box2.x + PAD + 3, box2.y + h / 2);
+            ctx.fillStyle = "#1d2733";
+          } else {
+            ctx.strokeText(text, box2.x + PAD, box2.y + h / 2);
+            ctx.fillText(text, box2.x + PAD, box2.y + h / 2);
+          }
           shownCount++;
           break;
         }

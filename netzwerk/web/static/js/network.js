@@ -234,6 +234,9 @@
     var hi = px(big ? 10 : all ? 20 : 13);
     // node sizes in canvas units, known here so that labels can be placed beside them
     state.sizeOf = function (n) {
+      if (n.cls === "alliance" || n.cls === "project") {
+        return px(9);
+      }
       if (n.cls === "centre") {
         return hi * 1.25;
       }
@@ -246,8 +249,9 @@
       var colour = n.color || st.color || "#8C8C8C";
       var o = {
         id: n.id,
-        // actor labels are drawn by network-labels.js; boxes and groups carry their own
-        label: n.cls === "actor" || n.cls === "centre" ? undefined : n.label,
+        // actor, alliance and project names are placed by network-labels.js (no overlaps);
+        // aggregated groups carry their own
+        label: n.cls === "aggregate" ? n.label : undefined,
         x: n.x,
         y: n.y,
         size: state.sizeOf(n),
@@ -295,10 +299,9 @@
     nodes.forEach(function (o) {
       var n = byId[o.id];
       if (n.cls === "alliance" || n.cls === "project") {
-        o.font = Object.assign({}, o.font || {}, { size: px(12) });
-        o.margin = px(4);
-        // wide enough for two lines of a long name; the full name is in the tooltip
-        o.widthConstraint = { maximum: px(150) };
+        // a marker; its name is a label placed beside it, so boxes never cover each other
+        o.shape = "square";
+        o.size = px(9);
       } else if (n.cls === "aggregate") {
         o.size = px(8 + n.s * 0.5);
         o.font = { size: px(14) };
