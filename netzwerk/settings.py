@@ -51,6 +51,13 @@ def instance_dir(name: str | None = None) -> Path:
     return netzwerk_home() / "instances" / (name or instance_name())
 
 
+def backup_dir() -> Path:
+    """Where safety copies go before a restore or reset replaces data
+    (``NETZWERK_BACKUP_DIR``, else ``sicherungen/`` in the instance folder)."""
+    configured = os.environ.get("NETZWERK_BACKUP_DIR", "").strip()
+    return Path(configured) if configured else instance_dir() / "sicherungen"
+
+
 def external_settings() -> ConnectionSettings | None:
     """Settings from the environment, or None when no external server is configured."""
     uri = os.environ.get("NEO4J_URI", "").strip()

@@ -172,7 +172,7 @@ def reset(yes: bool) -> None:
         f"Wirklich alle Daten in Instanz {os.environ.get('NETZWERK_INSTANCE', 'default')} löschen?"
     ):
         raise click.Abort()
-    folder = settings.instance_dir() / "sicherungen"
+    folder = settings.backup_dir()
     with _store() as store:
         safety = backup.save_safety_copy(store, folder, "vor-zuruecksetzen")
         n = graph.wipe(store)

@@ -174,6 +174,12 @@ def import_file(
             click.echo(f"  … und {len(plan.errors) - 50} weitere fehlerhafte Zeilen")
         for r in plan.similar[:20]:
             click.echo(f"  Zeile {r.number}: {'; '.join(r.warnings)}")
+        for r in [r for r in plan.results if r.changes][:50]:
+            pairs = "; ".join(
+                f"{imports.FIELDS[kind].get(k) or k}: {old or '–'} → {new or '–'}"
+                for k, (old, new) in r.changes.items()
+            )
+            click.echo(f"  Zeile {r.number} {r.name[:40]}: {pairs}")
         if dry_run:
             return
         if plan.blocking and not only_valid:
@@ -189,6 +195,26 @@ def import_file(
         f"Importiert: {result.created} angelegt, {result.updated} aktualisiert, "
         f"{result.links_created} Verknüpfungen neu, {result.skipped_rows} Zeilen übersprungen."
     )
+    click.echo(f"Rückgängig machen: netzwerk import-undo {result.batch}")
+
+
+@click.command("import-undo")
+@click.argument("batch")
+@click.option("--user", default=None, help="Name im Änderungsverlauf (Standard: cli:<login>).")
+def import_undo(batch: str, user: str | None) -> None:
+    """Einen Import als Ganzes rückgängig machen (Kennung steht nach dem Import)."""
+    with _store() as store:
+        try:
+            result = operations.undo_import(store, batch, user=_user(user))
+        except graph.NotFoundError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"Rückgängig gemacht: {result.removed} Einträge entfernt, {result.reverted} "
+        f"zurückgesetzt, {result.links_removed} Verknüpfungen entfernt, "
+        f"{result.links_reverted} Verknüpfungen zurückgesetzt."
+    )
+    for name in result.kept:
+        click.echo(f"  nicht angetastet (seitdem geändert): {name}")
 
 
 @click.command("backup")
@@ -226,7 +252,7 @@ def restore_cmd(file: Path, replace: bool) -> None:
                     data,
                     replace=replace,
                     progress=update,
-                    safety_dir=settings.instance_dir() / "sicherungen",
+                    safety_dir=settings.backup_dir(),
                 )
         except backup_mod.BackupError as exc:
             raise click.ClickException(str(exc)) from exc
@@ -288,4 +314,12 @@ def person_erase(person_id: str, yes: bool, user: str | None) -> None:
     )
 
 
-COMMANDS = (export_group, import_file, backup_cmd, restore_cmd, person_report, person_erase)
+COMMANDS = (
+    export_group,
+    import_file,
+    import_undo,
+    backup_cmd,
+    restore_cmd,
+    person_report,
+    person_erase,
+)

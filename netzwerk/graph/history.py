@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from netzwerk.graph import codec
+from netzwerk.graph.i18n import N_
 from netzwerk.graph.model import LABELS, LINK_TYPES, Link
 from netzwerk.graph.store import Store, Tx
 
@@ -43,19 +44,19 @@ ACTIONS = (
     "erase",
 )
 ACTION_TITLES = {
-    "create": "angelegt",
-    "update": "geändert",
-    "delete": "gelöscht",
-    "restore": "wiederhergestellt",
-    "merge": "zusammengeführt",
-    "link": "verknüpft",
-    "unlink": "Verknüpfung entfernt",
-    "import": "importiert",
-    "export": "exportiert",
-    "erase": "personenbezogene Daten gelöscht",
+    "create": N_("angelegt"),
+    "update": N_("geändert"),
+    "delete": N_("gelöscht"),
+    "restore": N_("wiederhergestellt"),
+    "merge": N_("zusammengeführt"),
+    "link": N_("verknüpft"),
+    "unlink": N_("Verknüpfung entfernt"),
+    "import": N_("importiert"),
+    "export": N_("exportiert"),
+    "erase": N_("personenbezogene Daten gelöscht"),
 }
 ERASED = "[gelöscht]"
-ERASED_PERSON = "gelöschte Person"
+ERASED_PERSON = N_("gelöschte Person")
 SKIP_FIELDS = frozenset({"created", "updated", "version", "from_name", "to_name"})
 
 
@@ -87,7 +88,11 @@ class Change:
     @property
     def fields(self) -> dict[str, Any]:
         """The changed fields only (without the link part and internal keys)."""
-        return {k: v for k, v in self.changes.items() if k not in ("link", "snapshot")}
+        return {
+            k: v
+            for k, v in self.changes.items()
+            if k != "snapshot" and not (k == "link" and isinstance(v, dict))
+        }
 
 
 def diff(before: Any | None, after: Any | None) -> dict[str, list[Any]]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from netzwerk.graph.codec import field_kinds
 from netzwerk.graph.errors import FieldError, ValidationError
 from netzwerk.graph.model import (
     ACTOR_KINDS,
@@ -140,7 +141,7 @@ def _choice(
 def _date_order(
     errors: list[FieldError], start_name: str, start: date | None, end_name: str, end: date | None
 ) -> None:
-    if start and end and end < start:
+    if _is_date(start) and _is_date(end) and end < start:  # type: ignore[operator]
         errors.append(FieldError(end_name, f"liegt vor „{label(start_name)}“"))
 
 
@@ -149,6 +150,19 @@ def _contact_fields(errors: list[FieldError], obj: Any) -> None:
         errors.append(FieldError("email", "ist keine gültige E-Mail-Adresse"))
     if obj.phone and not _PHONE.match(obj.phone):
         errors.append(FieldError("phone", "ist keine gültige Telefonnummer"))
+
+
+def _is_date(value: Any) -> bool:
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
+def _check_dates(errors: list[FieldError], obj: Any) -> None:
+    """Date fields hold dates, not datetimes: a datetime compares with no date (a 500 in
+    every page that filters by day), so it is refused here whatever path it took."""
+    for name, kind in field_kinds(type(obj)).items():
+        value = getattr(obj, name)
+        if kind == "date" and value is not None and not _is_date(value):
+            errors.append(FieldError(name, "ist kein gültiges Datum"))
 
 
 def _clean_fields(obj: N) -> N:
@@ -172,8 +186,7 @@ def validate_node(obj: N) -> N:
         value = getattr(obj, f.name)
         if isinstance(value, str) and f.name not in Node.META:
             _check_text(errors, f.name, value)
-        if f.type in ("date | None",) and value is not None and not isinstance(value, date):
-            errors.append(FieldError(f.name, "ist kein gültiges Datum"))
+    _check_dates(errors, obj)
     if isinstance(obj, Person):
         _validate_person(errors, obj)
     elif hasattr(obj, "name"):
@@ -204,7 +217,7 @@ def validate_node(obj: N) -> N:
             or not (1 <= obj.order <= 99)
         ):
             errors.append(FieldError("order", "muss eine ganze Zahl von 1 bis 99 sein"))
-    elif isinstance(obj, Alliance) and obj.founded and obj.founded > date.today():
+    elif isinstance(obj, Alliance) and _is_date(obj.founded) and obj.founded > date.today():
         errors.append(FieldError("founded", "liegt in der Zukunft"))
     if errors:
         raise ValidationError(errors)
@@ -227,7 +240,7 @@ def _validate_person(errors: list[FieldError], p: Person) -> None:
                     f"consent_{purpose}_date", "ist anzugeben, wenn eine Einwilligung vorliegt"
                 )
             )
-        if isinstance(when, date) and when > today:
+        if _is_date(when) and when > today:
             errors.append(FieldError(f"consent_{purpose}_date", "liegt in der Zukunft"))
 
 
@@ -247,6 +260,7 @@ def validate_link(link: Link) -> Link:
             errors.append(FieldError(name, "ist keine gültige ID"))
     for name in ("function", "role", "kind", "source", "note"):
         _check_text(errors, name, getattr(link, name))
+    _check_dates(errors, link)
     _date_order(errors, "since", link.since, "until", link.until)
     if spec.type == "COOPERATES_WITH":
         _choice(errors, "kind", link.kind, COOPERATION_KINDS, optional=False)

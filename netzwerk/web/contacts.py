@@ -337,6 +337,29 @@ def import_job(job_id: str):  # type: ignore[no-untyped-def]
     return render_template("contacts/import_job.html", job=job)
 
 
+@bp.post("/import/auftrag/<job_id>/rueckgaengig")
+@require_role("editor")
+def import_undo(job_id: str):  # type: ignore[no-untyped-def]
+    job = jobs.get(job_id, _username())
+    if job is None or job.state != "done" or job.result is None:
+        abort(404)
+    result = operations.undo_import(get_store(), job.result.batch, user=_username())
+    message = _(
+        "Import rückgängig gemacht: %(removed)s Einträge entfernt, %(reverted)s "
+        "zurückgesetzt, %(links)s Verknüpfungen entfernt.",
+        removed=result.removed,
+        reverted=result.reverted,
+        links=result.links_removed,
+    )
+    if result.kept:
+        message += " " + _(
+            "Nicht angetastet, weil seitdem geändert: %(names)s.",
+            names=", ".join(result.kept[:10]) + (" …" if len(result.kept) > 10 else ""),
+        )
+    flash(message, "warning" if result.kept else "success")
+    return redirect(url_for("contacts.import_page"))
+
+
 @bp.get("/import/auftrag/<job_id>.json")
 @require_role("editor")
 def import_job_status(job_id: str):  # type: ignore[no-untyped-def]

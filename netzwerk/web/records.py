@@ -10,6 +10,7 @@ back with both values side by side.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -104,22 +105,6 @@ FILTER_TITLES = {
     "region": _l("Region"),
     "alliance": _l("Bündnis"),
 }
-# Words that reach templates from the graph layer, listed so the catalogue has them.
-_GRAPH_WORDS = (
-    _l("angelegt"),
-    _l("geändert"),
-    _l("gelöscht"),
-    _l("wiederhergestellt"),
-    _l("zusammengeführt"),
-    _l("verknüpft"),
-    _l("Verknüpfung entfernt"),
-    _l("importiert"),
-    _l("exportiert"),
-    _l("personenbezogene Daten gelöscht"),
-    _l("lose"),
-    _l("regelmäßig"),
-    _l("eng"),
-)
 
 
 @bp.get(MAIN_RULE)
@@ -656,6 +641,9 @@ def _helpers() -> dict[str, Any]:
         "links_restored": _l("Verknüpfungen wiederhergestellt"),
         "restored": _l("wiederhergestellt"),
         "trash": _l("Papierkorb"),
+        "deleted_with": _l("gelöscht zusammen mit"),
+        "links_not_restored": _l("Verknüpfungen nicht wiederhergestellt"),
+        "import_undone": _l("Import rückgängig gemacht"),
     }
 
     def field_label(label: str, name: str) -> Any:
@@ -669,4 +657,32 @@ def _helpers() -> dict[str, Any]:
                     return spec.label
         return extra.get(name) or graph.validation.label(name)
 
-    return {"field_label": field_label, "record_url": record_url, "BY_LABEL": BY_LABEL}
+    return {
+        "field_label": field_label,
+        "record_url": record_url,
+        "BY_LABEL": BY_LABEL,
+        "link_title": history.link_title,
+        "history_value": history_value,
+    }
+
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})")
+
+
+def history_value(key: str, value: Any) -> str:
+    """A value of a history entry as a reader expects it: German dates, ja/nein, words."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return str(_("ja") if value else _("nein"))
+    if key == "intensity" and isinstance(value, int) and value in graph.INTENSITIES:
+        return str(_(graph.INTENSITIES[value]))
+    if isinstance(value, list):
+        return " ".join(history_value(key, v) for v in value)
+    if isinstance(value, str):
+        if m := _ISO_DAY.match(value):
+            return f"{m[3]}.{m[2]}.{m[1]}"
+        if m := _ISO_TIME.match(value):
+            return f"{m[3]}.{m[2]}.{m[1]} {m[4]}:{m[5]}"
+    return str(value)

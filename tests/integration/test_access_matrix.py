@@ -156,6 +156,7 @@ ACCESS: dict[str, Access] = {
     "contacts.import_start": Access(post=EDITOR),
     "contacts.import_job": Access(get=EDITOR),
     "contacts.import_job_status": Access(get=EDITOR),
+    "contacts.import_undo": Access(post=EDITOR),
     "contacts.privacy_page": Access(get=ADMIN),
     "contacts.person_report": Access(get=ADMIN),
     "contacts.person_report_json": Access(get=ADMIN),

@@ -219,10 +219,13 @@ def _old_values(cls: type, changes: dict[str, Any]) -> dict[str, Any]:
     return {k: codec.field_from_json(cls, k, pair[0]) for k, pair in changes.items()}
 
 
-def _unchanged_since(obj: Any, changes: dict[str, Any]) -> bool:
-    """Whether every field the import set still holds the imported value."""
+def _unchanged_since(obj: Any, entry: history.Change) -> bool:
+    """Whether nobody saved the record since the import (its entry is written after the
+    record, in the same transaction) and every field the import set still holds its value."""
+    if obj.updated is not None and obj.updated > entry.at:
+        return False
     now = codec.to_json(obj)
-    return all(now.get(k) == pair[1] for k, pair in changes.items())
+    return all(now.get(k) == pair[1] for k, pair in entry.fields.items())
 
 
 def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
@@ -279,7 +282,7 @@ def _undo_node(
     if not rows:
         return
     current = codec.from_store(cls, rows[0]["node"])
-    if not _unchanged_since(current, entry.fields):
+    if not _unchanged_since(current, entry):
         result.kept.append(current.display_name)
         return
     if entry.action == "create":
@@ -333,7 +336,7 @@ def _undo_link(
         return
     current = codec.link_from_row(rows[0])
     labels = (rows[0]["from_label"], rows[0]["to_label"])
-    if not _unchanged_since(current, entry.fields):
+    if not _unchanged_since(current, entry):
         result.kept.append(_name(current))
         return
     if entry.action == "link":
