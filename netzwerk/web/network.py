@@ -11,7 +11,8 @@ Query parameters (all optional): the shared filter of :mod:`netzwerk.web.filters
 ``coop_kind``, ``as_of``), and how the picture is drawn: ``colour``, ``size``, ``group``,
 ``community``, ``all=1`` (no aggregation), for the ego view ``depth`` (1 or 2), for the
 alliance view ``projects=0`` and ``multi=1``. The German names of older URLs (``buendnis``,
-``stichtag``, ``farbe``, …) redirect to these. Unknown values are ignored with a message,
+``stichtag``, ``farbe``, …) still work: pages redirect to the current names, data and
+downloads read them as they are. Unknown values are ignored with a message,
 never a 500.
 """
 
@@ -50,10 +51,14 @@ bp = Blueprint("network", __name__)
 DETAIL_PATHS = {"Actor": "/akteure/", "Alliance": "/buendnisse/", "Project": "/projekte/"}
 
 
+PAGES = ("network.page", "network.alliances", "network.ego")
+
+
 @bp.before_request
 def _rename_legacy_parameters() -> Response | None:
-    """Bookmarks with the German parameter names of older versions open the current URL."""
-    target = filters.legacy_redirect()
+    """Bookmarks of pages with the German parameter names of older versions open the
+    current URL; data and downloads read those names as they are (``_args``)."""
+    target = filters.legacy_redirect() if request.endpoint in PAGES else None
     return redirect(target) if target else None
 
 
