@@ -20,7 +20,21 @@ from flask_wtf.csrf import CSRFError
 
 from netzwerk import graph
 from netzwerk.graph import search
-from netzwerk.web import admin, api, auth, contacts, gaps, health, measures, network, records
+from netzwerk.web import (
+    admin,
+    api,
+    auth,
+    contacts,
+    exports,
+    gaps,
+    health,
+    measures,
+    network,
+    public,
+    records,
+    shared,
+    views,
+)
 from netzwerk.web.extensions import babel, csrf, get_store
 
 __all__ = ["create_app", "get_store", "warm_up"]
@@ -67,7 +81,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
     auth.login_manager.init_app(app)
-    for module in (health, auth, records, admin, network, gaps, measures, contacts):
+    for module in (
+        health,
+        auth,
+        records,
+        admin,
+        network,
+        exports,
+        views,
+        shared,
+        public,
+        gaps,
+        measures,
+        contacts,
+    ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     api.init_app(app)
