@@ -36,13 +36,16 @@ def load() -> str:
     return Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
 
 
-def timed_report(snap: Snapshot) -> tuple[float, float, report.GapReport]:
-    """Select a fresh frozen graph (as the pages get it) and run the whole report on it."""
+def timed_report(snap: Snapshot) -> tuple[float, float, float, report.GapReport]:
+    """Select a fresh frozen graph (as the pages get it) and run the whole report on it;
+    seconds of selection, and wall-clock and CPU seconds of the report (on a shared
+    machine the CPU time is what a quiet machine's wall clock would show: the report runs
+    on one core)."""
     t0 = time.perf_counter()
     g = nx.freeze(network.select(snap, network.NetworkFilter(as_of=date(2026, 1, 1))))
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     rep = report.gap_report(g)
-    return t1 - t0, time.perf_counter() - t1, rep
+    return t1 - t0, time.perf_counter() - t1, time.process_time() - c1, rep
 
 
 def through_neo4j(snap: Snapshot) -> tuple[float, float, float]:
@@ -124,30 +127,36 @@ def main() -> None:
         "",
         f"{machine()}",
         "",
-        "| network | load avg before | select (filter) | full report | target | slowest analyses |",
-        "| --- | ---: | ---: | ---: | ---: | --- |",
+        "| network | load avg before | select (filter) | full report, wall clock | full report, "
+        "CPU | target | slowest analyses (wall clock) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     results: dict[int, float] = {}
     notes = ""
     for n, m, runs in ((5_000, 25_000, 5), (50_000, 250_000, 2)):
         snap = planted(n, m).snapshot
         before = load()
-        times, sel = [], []
+        times, sel, cpu = [], [], []
         rep = None
         for _ in range(runs):
-            s, t, rep = timed_report(snap)
+            s, t, c, rep = timed_report(snap)
             sel.append(s)
             times.append(t)
+            cpu.append(c)
         assert rep is not None
         slow = sorted(
             ((k, v) for k, v in rep.timings.items() if k != "total"), key=lambda kv: -kv[1]
         )[:5]
         results[n] = statistics.median(times)
+        cpu_s = statistics.median(cpu)
         met = "met" if results[n] < TARGETS[n] else "**missed**"
+        met_cpu = "met" if cpu_s < TARGETS[n] else "**missed**"
         label = f"{n:,} / {m:,} (median of {runs})"
         lines.append(
             f"| {label} | {before} | {statistics.median(sel):.2f} s | **{results[n]:.2f} s** | "
-            f"< {TARGETS[n]:g} s: {met} | " + ", ".join(f"{k} {v:.2f}" for k, v in slow) + " |"
+            f"{cpu_s:.2f} s | < {TARGETS[n]:g} s: wall {met}, CPU {met_cpu} | "
+            + ", ".join(f"{k} {v:.2f}" for k, v in slow)
+            + " |"
         )
         print(lines[-1], file=sys.stderr, flush=True)
         notes = " ".join(rep.notes)
