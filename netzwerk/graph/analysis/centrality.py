@@ -194,15 +194,16 @@ def closeness(g: nx.Graph, *, work: float = WORK, seed: int = SEED) -> dict[Hash
         n = ix.n
         if n < 2:
             return dict.fromkeys(ix.nodes, 0.0)
-        comps = ix.h.connected_components()
+        comps = [list(c) for c in ix.h.connected_components()]
         size = np.zeros(n)
         for comp in comps:
             size[comp] = len(comp)
         # igraph: (reached - 1) / distance sum within the component; networkx scales by
         # the reached share (r - 1) / (n - 1).
         raw = np.zeros(n)
-        big = max(comps, key=len)
-        small = [v for comp in comps if comp is not big for v in comp]
+        biggest = max(range(len(comps)), key=lambda i: len(comps[i]))
+        big = comps[biggest]
+        small = [v for i, comp in enumerate(comps) if i != biggest for v in comp]
         if small:
             raw[small] = np.nan_to_num(ix.h.closeness(vertices=small), nan=0.0)
         m = ix.h.ecount()
