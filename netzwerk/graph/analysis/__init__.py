@@ -6,7 +6,14 @@ module                    question for the network manager
 ========================  ==============================================================
 :mod:`.isolation`         Who has no or only one cooperation? Which members are passive?
 :mod:`.fragility`         Whose loss would split the network? Who are the brokers?
+:mod:`.centrality`        Betweenness (exact or adaptively sampled), closeness, eigenvector…
 :mod:`.communities`       Which islands and communities does no cooperation connect?
+:mod:`.brokerage`         Who brokers between which sectors (Gould–Fernandez roles)?
+:mod:`.mixing`            How closed are sectors, stages, city and district (E–I index)?
+:mod:`.holes`             Whose partners do not know each other (Burt's structural holes)?
+:mod:`.cores`             Who is in the inner circle, who on the periphery (k-cores)?
+:mod:`.metrics`           Every per-actor metric in one table; THE betweenness and communities.
+:mod:`.change`            What changed between two dates?
 :mod:`.coverage`          Which region has nobody for a stage or topic?
 :mod:`.transitions`       Where do adjacent education stages not cooperate?
 :mod:`.reach`             Who should join an alliance? Which alliances overlap?
@@ -15,7 +22,8 @@ module                    question for the network manager
 :mod:`.overview`          Key figures for the report.
 :mod:`.report`            All of it at once, timed and cached.
 :mod:`.tables`            Every result as flat tables for CSV/XLSX and the CLI.
-:mod:`.source`            The only module reading the store: profiles, dismissals.
+:mod:`.source`            The only module reading the store: profiles, pipeline pairs.
+:mod:`._kernel`           The graph in igraph (C kernels), per-graph cache, seeded RNG.
 ========================  ==============================================================
 """
 
