@@ -8,6 +8,8 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from netzwerk import graph
@@ -15,7 +17,7 @@ from netzwerk.cli import main
 from netzwerk.graph import seed, suggestions_store
 from netzwerk.graph.analysis import source
 from netzwerk.graph.network import NetworkFilter
-from tests.conftest import csrf_token
+from tests.conftest import HOSTILE_STRINGS, csrf_token
 
 
 @pytest.fixture
@@ -278,3 +280,31 @@ def test_cli_report_metrics_and_compare(demo: graph.Store, tmp_path) -> None:  #
     assert "Neue Kooperationen" in result.output and "Akteure im Netz" in result.output
     wrong = runner.invoke(main, ["gaps", "compare", "--from", "2030-01-01"])
     assert wrong.exit_code != 0 and "vor dem Stichtag" in wrong.output
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(note=st.one_of(st.sampled_from(HOSTILE_STRINGS), st.text(max_size=600)))
+def test_pipeline_notes_go_round(store: graph.Store, note: str) -> None:
+    """Any note comes back from the pipeline as typed (whitespace collapsed), or is refused
+    whole when too long; the pair's state is unchanged by a refused step."""
+    if not graph.counts(store).nodes.get("Actor"):
+        for actor_id in ("actor-note-a", "actor-note-b"):
+            graph.create_record(
+                store, graph.Actor(id=actor_id, name=actor_id, kind="Schule"), user="t"
+            )
+    pair = ("actor-note-a", "actor-note-b")
+    expected = " ".join(note.split())
+    if len(expected) > suggestions_store.NOTE_MAX:
+        with pytest.raises(graph.ValidationError):
+            suggestions_store.step(store, *pair, "angesprochen", by="t", note=note)
+        assert pair not in suggestions_store.pipeline_pairs(store)
+        return
+    suggestions_store.step(store, *pair, "angesprochen", by="t", note=note)
+    entry = next(e for e in suggestions_store.pipeline(store) if (e.a, e.b) == pair)
+    assert entry.status == "angesprochen" and entry.note == expected
+    assert entry.log[-1].endswith("angesprochen (t)" + (f": {expected}" if expected else ""))
+    suggestions_store.step(store, *pair, "verworfen", by="t")
+    suggestions_store.step(store, *pair, "vorgeschlagen", by="t")
+    assert pair not in suggestions_store.pipeline_pairs(store)
