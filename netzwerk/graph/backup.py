@@ -52,7 +52,11 @@ NODE_LABELS: frozenset[str] = frozenset(LABELS) | {
     "ShareLink",
     "PublicMap",
 }
-REL_TYPES: frozenset[str] = frozenset(LINK_TYPES) | {"TOKEN_OF", "DISMISSED_SUGGESTION"}
+REL_TYPES: frozenset[str] = frozenset(LINK_TYPES) | {
+    "TOKEN_OF",
+    "DISMISSED_SUGGESTION",
+    "SUGGESTION",
+}
 Progress = Callable[[int, int], None]
 
 

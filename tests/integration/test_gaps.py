@@ -309,3 +309,22 @@ def test_pipeline_notes_go_round(store: graph.Store, note: str) -> None:
     suggestions_store.step(store, *pair, "verworfen", by="t")
     suggestions_store.step(store, *pair, "vorgeschlagen", by="t")
     assert pair not in suggestions_store.pipeline_pairs(store)
+
+
+def test_pipeline_survives_backup_and_restore(store: graph.Store) -> None:
+    """Backups hold every relationship; the pipeline's must be restorable too."""
+    from netzwerk.graph import backup
+
+    for actor_id in ("actor-bk-a", "actor-bk-b", "actor-bk-c"):
+        graph.create_record(store, graph.Actor(id=actor_id, name=actor_id, kind="Kita"), user="t")
+    suggestions_store.step(store, "actor-bk-a", "actor-bk-b", "angesprochen", by="t", note="x")
+    _legacy_dismissal(store, "actor-bk-a", "actor-bk-c")
+    before = suggestions_store.pipeline(store)
+    data = backup.dump(store)
+    backup.validate(data)  # raises on an unknown relationship type
+    backup.restore(store, data, replace=True)
+    after = suggestions_store.pipeline(store)
+    assert [(e.a, e.b, e.status, e.note, e.log) for e in after] == [
+        (e.a, e.b, e.status, e.note, e.log) for e in before
+    ]
+    assert {e.status for e in after} == {"angesprochen", "verworfen"}
