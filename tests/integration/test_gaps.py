@@ -328,3 +328,18 @@ def test_pipeline_survives_backup_and_restore(store: graph.Store) -> None:
         (e.a, e.b, e.status, e.note, e.log) for e in before
     ]
     assert {e.status for e in after} == {"angesprochen", "verworfen"}
+
+
+def test_deleting_an_actor_in_the_pipeline_and_undoing_it(store: graph.Store) -> None:
+    """The pipeline's records go with a deleted actor; undo brings the actor back (without
+    them: they are not domain links) and nothing fails on the way."""
+    from netzwerk.graph import operations
+
+    for actor_id in ("actor-del-a", "actor-del-b"):
+        graph.create_record(store, graph.Actor(id=actor_id, name=actor_id, kind="Kita"), user="t")
+    suggestions_store.step(store, "actor-del-a", "actor-del-b", "angesprochen", by="t")
+    gone = operations.delete_record(store, graph.Actor, "actor-del-b", user="t")
+    assert suggestions_store.pipeline(store) == []
+    operations.undo(store, gone.trash_id, user="t", role="admin")
+    assert graph.counts(store).nodes["Actor"] == 2
+    assert suggestions_store.pipeline_pairs(store) == {}
