@@ -48,6 +48,11 @@ NODE_LABELS: frozenset[str] = frozenset(LABELS) | {
     "Trash",
     "ApiToken",
     "Erasure",
+    "Consent",
+    "ConsentReview",
+    "Survey",
+    "SurveyInvite",
+    "SurveyAnswer",
 }
 REL_TYPES: frozenset[str] = frozenset(LINK_TYPES) | {"TOKEN_OF", "DISMISSED_SUGGESTION"}
 Progress = Callable[[int, int], None]

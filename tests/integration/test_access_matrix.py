@@ -143,6 +143,10 @@ ACCESS: dict[str, Access] = {
     "contacts.person_erase": Access(post=ADMIN),
     "contacts.backup_download": Access(get=ADMIN),
     "contacts.graphml_download": Access(get=ADMIN),
+    # consent ledger (contact data) and the Löschkonzept review
+    "consent.person": Access(get=CONTACTS, post=EDITOR),
+    "consent.review_page": Access(get=ADMIN),
+    "consent.review": Access(post=ADMIN),
 }
 
 VOCAB_VALUES = {

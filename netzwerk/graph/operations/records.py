@@ -10,27 +10,50 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from netzwerk.graph import history, nodes, trash
-from netzwerk.graph.model import N
+from netzwerk.graph.model import N, Person
+from netzwerk.graph.operations.consent import sync_in as sync_consent
 from netzwerk.graph.store import Store, Tx
+
+
+def create_record_in(tx: Tx, obj: N, *, user: str, note: dict | None = None) -> N:
+    """:func:`create_record` inside a running transaction (``note``: extra history keys)."""
+    created = nodes.insert(tx, obj)
+    history.record_in(
+        tx,
+        user=user,
+        action="create",
+        label=created.LABEL,
+        record_id=created.id,
+        record_name=created.display_name,
+        changes={**history.diff(None, created), **(note or {})},
+    )
+    if isinstance(created, Person):
+        sync_consent(tx, None, created, user=user)
+    return created
 
 
 def create_record(store: Store, obj: N, *, user: str) -> N:
     """Validate and store a new record, with its "angelegt" history entry."""
+    return store.transaction(lambda tx: create_record_in(tx, obj, user=user))
 
-    def work(tx: Tx) -> N:
-        created = nodes.insert(tx, obj)
+
+def update_record_in(tx: Tx, obj: N, *, user: str, note: dict | None = None) -> N:
+    """:func:`update_record` inside a running transaction (``note``: extra history keys)."""
+    before, after = nodes.save(tx, obj)
+    changes = history.diff(before, after)
+    if changes:
         history.record_in(
             tx,
             user=user,
-            action="create",
-            label=created.LABEL,
-            record_id=created.id,
-            record_name=created.display_name,
-            changes=history.diff(None, created),
+            action="update",
+            label=after.LABEL,
+            record_id=after.id,
+            record_name=after.display_name,
+            changes={**changes, **(note or {})},
         )
-        return created
-
-    return store.transaction(work)
+    if isinstance(after, Person) and isinstance(before, Person):
+        sync_consent(tx, before, after, user=user)
+    return after
 
 
 def update_record(store: Store, obj: N, *, user: str) -> N:
@@ -40,23 +63,7 @@ def update_record(store: Store, obj: N, *, user: str) -> N:
     :class:`~netzwerk.graph.errors.NotFoundError` if it was deleted; nothing is written then.
     A save that changes no field writes no history entry.
     """
-
-    def work(tx: Tx) -> N:
-        before, after = nodes.save(tx, obj)
-        changes = history.diff(before, after)
-        if changes:
-            history.record_in(
-                tx,
-                user=user,
-                action="update",
-                label=after.LABEL,
-                record_id=after.id,
-                record_name=after.display_name,
-                changes=changes,
-            )
-        return after
-
-    return store.transaction(work)
+    return store.transaction(lambda tx: update_record_in(tx, obj, user=user))
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Surveys (Befragungen): partners report their cooperations and correct their own data."""
