@@ -18,7 +18,19 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from netzwerk import graph
-from netzwerk.web import admin, api, auth, consent, contacts, gaps, health, network, records
+from netzwerk.web import (
+    admin,
+    api,
+    auth,
+    consent,
+    contacts,
+    gaps,
+    health,
+    network,
+    records,
+    survey_answer,
+    surveys,
+)
 from netzwerk.web.extensions import babel, csrf, get_store
 
 __all__ = ["create_app", "get_store"]
@@ -65,7 +77,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
     auth.login_manager.init_app(app)
-    for module in (health, auth, records, admin, network, gaps, contacts, consent):
+    for module in (
+        health,
+        auth,
+        records,
+        admin,
+        network,
+        gaps,
+        contacts,
+        consent,
+        surveys,
+        survey_answer,
+    ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     api.init_app(app)
