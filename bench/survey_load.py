@@ -101,8 +101,21 @@ class Respondent:
             self.errors.append(f"{self.n}/{k}: HTTP {status}")
 
 
-def _run(port: int, tokens: list[tuple[str, str]], partner: str) -> tuple[list[Respondent], float]:
-    people = [Respondent(port, tok, i, partner) for i, (_aid, tok) in enumerate(tokens)]
+def _run(
+    port: int, tokens: list[tuple[str, str]], names: dict[str, str]
+) -> tuple[list[Respondent], float]:
+    """Each respondent names the next one's actor as its partner (never itself)."""
+    people = [
+        Respondent(
+            port,
+            tok,
+            i,
+            names[tokens[(i + 1) % len(tokens)][0]]
+            if len(tokens) > 1
+            else next(n for a, n in names.items() if a != aid),
+        )
+        for i, (aid, tok) in enumerate(tokens)
+    ]
     for p in people:
         p.open()
     gate = threading.Barrier(len(people))
@@ -163,7 +176,7 @@ def main() -> None:
         env=env,
         stdout=subprocess.DEVNULL,
     )
-    partner = actors[0]["name"]
+    names = {a["id"]: a["name"] for a in actors}
     try:
         for _ in range(200):
             try:
@@ -172,8 +185,8 @@ def main() -> None:
             except OSError:
                 time.sleep(0.1)
         load_before = _loadavg()
-        alone, wall_alone = _run(port, [(ids[-1], by_actor[ids[-1]])], partner)
-        crowd, wall = _run(port, [(a, by_actor[a]) for a in ids[:RESPONDENTS]], partner)
+        alone, wall_alone = _run(port, [(ids[-1], by_actor[ids[-1]])], names)
+        crowd, wall = _run(port, [(a, by_actor[a]) for a in ids[:RESPONDENTS]], names)
         load_after = _loadavg()
     finally:
         server.terminate()
@@ -201,7 +214,7 @@ Demo region loaded, one survey of {RESPONDENTS} actors, links issued. `netzwerk 
 its link, then all start together and save {SAVES} times each (master data, two partner rows,
 a comment; the last save hands the answer in). Afterwards every stored answer is compared
 with the last one sent: **{lost} lost answers** of {RESPONDENTS}; {len(errors)} failed
-requests. Clients, server and Neo4j share the machine.
+requests (all must be 0). Clients, server and Neo4j share the machine.
 
 Machine: {machine()}; load average {load_before} before, {load_after} after.
 

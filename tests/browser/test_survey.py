@@ -36,7 +36,7 @@ def _shots(browser, name: str, widths=(1366, 1920), height: int = 1400) -> None:
         for w in widths:
             browser.set_window_size(w, height)
             shot = screenshot(browser, f"{name}-{w}")
-            if w == widths[0]:
+            if w == widths[0] and not name.endswith("-b"):
                 publish(shot, f"{name}.png")
     finally:
         browser.set_window_size(1400, 1000)
@@ -83,6 +83,7 @@ def _answer(browser, link: str, partner: str, street: str, name: str) -> None:  
     )
     Select(browser.find_element(By.ID, f"{row_id}-intensity")).select_by_value("3")
     browser.find_element(By.ID, f"{row_id}-since").send_keys("2021")
+    browser.execute_script("window.scrollTo(0, 0)")
     _shots(browser, f"survey-answer-{name}", widths=(1366, 390), height=2200)
     _submit(browser, browser.find_element(By.ID, "submit"))
     assert "Vielen Dank" in browser.find_element(By.CSS_SELECTOR, ".flash").text

@@ -69,6 +69,13 @@ class Comparison:
     after_at: str = ""
 
 
+def _when(iso: Any) -> str:
+    try:
+        return datetime.fromisoformat(str(iso)).strftime("%d.%m.%Y %H:%M UTC")
+    except ValueError:
+        return ""
+
+
 def compare(store: Store, before: dict[str, Any], after: dict[str, Any]) -> Comparison:
     """Figures side by side and the pairs that appeared or ended, named."""
     old = {tuple(p) for p in before.get("pairs", [])}
@@ -85,6 +92,6 @@ def compare(store: Store, before: dict[str, Any], after: dict[str, Any]) -> Comp
         rows=[(title, fb.get(key), fa.get(key)) for key, title in FIGURES.items()],
         added=named(new - old),
         removed=named(old - new),
-        before_at=str(before.get("at", ""))[:16].replace("T", " "),
-        after_at=str(after.get("at", ""))[:16].replace("T", " "),
+        before_at=_when(before.get("at")),
+        after_at=_when(after.get("at")),
     )
