@@ -349,7 +349,6 @@ def edit(slug: str, node_id: str):  # type: ignore[no-untyped-def]
         return _render_form(kind, form, node=current)[0]
     form = form_cls()
     general: list[str] = []
-    conflict: list[tuple[Any, str, str]] = []
     if form.validate():
         version = forms.version_of(request.form)
         try:
@@ -362,9 +361,14 @@ def edit(slug: str, node_id: str):  # type: ignore[no-untyped-def]
             general = _form_errors(form, err)
         except graph.ConflictError as err:
             theirs = err.current
-            conflict = forms.conflict_rows(specs, theirs, mine)
+            base = history.as_of_version(store, theirs, version) if version else None
+            rows, taken = forms.conflict_rows(specs, theirs, mine, base)
+            for name, value in forms.form_values(
+                forms.merged(specs, theirs, mine, base), specs
+            ).items():
+                getattr(form, name).data = value
             form.version.data = str(theirs.version)  # saving again deliberately overwrites
-            return _render_form(kind, form, node=theirs, status=409, conflict=conflict)
+            return _render_form(kind, form, node=theirs, status=409, conflict=rows, taken=taken)
     return _render_form(kind, form, node=current, status=400, general=general)
 
 
@@ -499,7 +503,7 @@ def link_edit(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
                 extra["general"] = _form_errors(form, err)
                 status = 400
             except graph.ConflictError as err:
-                extra["conflict"] = forms.conflict_rows(specs, err.current, mine)
+                extra["conflict"], extra["taken"] = forms.conflict_rows(specs, err.current, mine)
                 form.version.data = str(err.current.version)
                 status = 409
         else:
@@ -534,6 +538,45 @@ def link_delete(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
         f"undo:{removed.trash_id}",
     )
     return redirect(_safe_back(request.form.get("next"), "/"))
+
+
+NEW_PERSON_FIELDS = ("title", "first_name", "last_name", "email", "phone")
+
+
+@bp.post("/akteure/<node_id>/personen/neu")
+@require_role("editor")
+def person_at_actor(node_id: str):  # type: ignore[no-untyped-def]
+    """A new contact person with the job at this actor (and, if asked, its contact role):
+    one form on the actor's page, one transaction."""
+    store = get_store()
+    actor = graph.get(store, graph.Actor, node_id)
+    back = record_url("Actor", actor.id) + "#sec-works_at-in"
+    f = request.form
+    specs = tuple(s for s in forms.node_fields("Person") if s.name in NEW_PERSON_FIELDS)
+    function = (f.get("function") or "").strip()[:500]
+    links = [graph.Link(type="WORKS_AT", from_id="", to_id=actor.id, function=function)]
+    if f.get("contact_for") == "1":
+        links.append(
+            graph.Link(type="CONTACT_FOR", from_id="", to_id=actor.id, role=_("Ansprechperson"))
+        )
+    try:
+        person = forms.apply_data(graph.Person(function=function), specs, f, partial=True)
+        created = graph.create_record(store, person, user=_username(), links=links)
+    except graph.ValidationError as err:
+        messages = "; ".join(
+            f"{graph.validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items()
+        )
+        flash(_("Person nicht angelegt – %(msg)s", msg=messages), "error")
+        return redirect(back)
+    flash(
+        _(
+            "„%(name)s“ wurde angelegt und mit %(actor)s verknüpft.",
+            name=created.display_name,
+            actor=actor.name,
+        ),
+        "success",
+    )
+    return redirect(back)
 
 
 # --- autocomplete and duplicate check (JSON for records.js) --------------------------------

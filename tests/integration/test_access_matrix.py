@@ -75,6 +75,7 @@ ACCESS: dict[str, Access] = {
     "records.duplicate_check": Access(get=VIEWER),
     "records.undo": Access(post=EDITOR),
     "records.link_create": Access(post=EDITOR),
+    "records.person_at_actor": Access(post=EDITOR),
     "records.link_edit": Access(get=EDITOR, post=EDITOR),
     "records.link_delete": Access(post=EDITOR),
     "records.suggestions": Access(get=VIEWER),

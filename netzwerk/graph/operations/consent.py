@@ -75,11 +75,12 @@ def record_in(tx: Tx, c: Consent, *, user: str, note: str = "") -> Consent:
     ledger = [consent.from_store(r["consent"]) for r in tx.run("consent/of_person", id=person.id)]
     now_current = consent.current(ledger, c.purpose)
     changes: dict[str, list[object]] = {}
+    version = person.version
     if now_current is not None and now_current.id == stored.id:
         wanted = dataclasses.replace(person, **consent.derived_fields(stored))
         if wanted != person:
             before, after = nodes.save(tx, wanted)
-            changes = history.diff(before, after)
+            changes, version = history.diff(before, after), after.version
     changes["consent_record"] = [None, _summary(stored) + (f" – {note[:300]}" if note else "")]
     history.record_in(
         tx,
@@ -89,6 +90,7 @@ def record_in(tx: Tx, c: Consent, *, user: str, note: str = "") -> Consent:
         record_id=person.id,
         record_name=person.display_name,
         changes=changes,
+        version=version,
     )
     return stored
 
@@ -153,6 +155,7 @@ def review_person(
             record_id=person.id,
             record_name=person.display_name,
             changes={"consent_review": [None, consent.REVIEW_OUTCOMES[outcome]]},
+            version=person.version,
         )
         return dict(rows[0]["review"])
 

@@ -82,7 +82,15 @@ def _write_nodes(
         action = "create" if current is None else "update"
         created, updated = created + (current is None), updated + (current is not None)
         entries.append(
-            history.Entry(action, label, target.id, target.display_name, changes, batch=batch)
+            history.Entry(
+                action,
+                label,
+                target.id,
+                target.display_name,
+                changes,
+                batch=batch,
+                version=1 if current is None else current.version + 1,
+            )
         )
     if writes:
         tx.run("bulk/merge_nodes", {"label": label}, rows=writes, update=True)
@@ -320,6 +328,7 @@ def _undo_node(
             current.id,
             current.display_name,
             {**history.diff(current, reverted), "import_undone": [None, True]},
+            version=current.version + 1,
         )
     )
 

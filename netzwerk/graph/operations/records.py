@@ -7,15 +7,20 @@ changed without its history, or deleted without a way back.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from netzwerk.graph import history, nodes, trash
-from netzwerk.graph.model import N, Person
+from netzwerk.graph import links as links_mod
+from netzwerk.graph.model import Link, N, Person
 from netzwerk.graph.operations.consent import sync_in as sync_consent
 from netzwerk.graph.store import Store, Tx
 
 
-def create_record_in(tx: Tx, obj: N, *, user: str, note: dict | None = None) -> N:
+def create_record_in(
+    tx: Tx, obj: N, *, user: str, links: Sequence[Link] = (), note: dict | None = None
+) -> N:
     """:func:`create_record` inside a running transaction (``note``: extra history keys)."""
     created = nodes.insert(tx, obj)
     history.record_in(
@@ -26,15 +31,33 @@ def create_record_in(tx: Tx, obj: N, *, user: str, note: dict | None = None) -> 
         record_id=created.id,
         record_name=created.display_name,
         changes={**history.diff(None, created), **(note or {})},
+        version=created.version,
     )
+    for link in links:
+        link = dataclasses.replace(
+            link, from_id=link.from_id or created.id, to_id=link.to_id or created.id
+        )
+        made, is_new, labels = links_mod.insert(tx, link)
+        if is_new:
+            history.record_many_in(
+                tx,
+                history.link_entries("link", made, labels, history.diff(None, made)),
+                user=user,
+            )
     if isinstance(created, Person):
         sync_consent(tx, None, created, user=user)
     return created
 
 
-def create_record(store: Store, obj: N, *, user: str) -> N:
-    """Validate and store a new record, with its "angelegt" history entry."""
-    return store.transaction(lambda tx: create_record_in(tx, obj, user=user))
+def create_record(store: Store, obj: N, *, user: str, links: Sequence[Link] = ()) -> N:
+    """Validate and store a new record, with its "angelegt" history entry.
+
+    ``links`` are created in the same transaction; an empty ``from_id`` or ``to_id`` in one
+    of them means the new record (a contact person created from an actor's page comes with
+    the job at that actor, or not at all). A person's consent fields also go into the
+    consent ledger (:mod:`netzwerk.graph.operations.consent`).
+    """
+    return store.transaction(lambda tx: create_record_in(tx, obj, user=user, links=links))
 
 
 def update_record_in(tx: Tx, obj: N, *, user: str, note: dict | None = None) -> N:
@@ -50,6 +73,7 @@ def update_record_in(tx: Tx, obj: N, *, user: str, note: dict | None = None) -> 
             record_id=after.id,
             record_name=after.display_name,
             changes={**changes, **(note or {})},
+            version=after.version,
         )
     if isinstance(after, Person) and isinstance(before, Person):
         sync_consent(tx, before, after, user=user)
@@ -61,7 +85,8 @@ def update_record(store: Store, obj: N, *, user: str) -> N:
 
     Raises :class:`~netzwerk.graph.errors.ConflictError` if someone saved it meanwhile and
     :class:`~netzwerk.graph.errors.NotFoundError` if it was deleted; nothing is written then.
-    A save that changes no field writes no history entry.
+    A save that changes no field writes no history entry. A person's changed consent fields
+    also go into the consent ledger.
     """
     return store.transaction(lambda tx: update_record_in(tx, obj, user=user))
 
