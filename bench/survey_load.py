@@ -14,20 +14,16 @@ Run with a local instance of your own: ``NETZWERK_INSTANCE=mine python -m bench 
 
 from __future__ import annotations
 
-import http.client
 import json
-import os
 import re
-import socket
-import subprocess
 import sys
 import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlencode
 
 from bench._report import machine, median, percentile, write_section
+from bench._server import Session, free_port, running
 from netzwerk import graph
 from netzwerk.graph import seed as seed_mod
 from netzwerk.graph import surveys as sv
@@ -37,12 +33,6 @@ SAVES = 6
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _loadavg() -> str:
     try:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -50,10 +40,11 @@ def _loadavg() -> str:
         return "?"
 
 
-class Respondent:
+class Respondent(Session):
+    """One respondent's browser: its link, its CSRF token, its save latencies."""
+
     def __init__(self, port: int, token: str, n: int, partner: str):
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-        self.cookie = ""
+        super().__init__(port, timeout=120)
         self.path = f"/b/{token}"
         self.n = n
         self.partner = partner
@@ -61,22 +52,8 @@ class Respondent:
         self.times: list[float] = []
         self.errors: list[str] = []
 
-    def _request(self, method: str, body: dict[str, str] | None = None) -> tuple[int, str]:
-        headers = {"Cookie": self.cookie} if self.cookie else {}
-        data = None
-        if body is not None:
-            data = urlencode(body, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        self.conn.request(method, self.path, body=data, headers=headers)
-        resp = self.conn.getresponse()
-        text = resp.read().decode("utf-8")
-        for header, value in resp.getheaders():
-            if header.lower() == "set-cookie" and value.startswith("netzwerk_session="):
-                self.cookie = value.split(";", 1)[0]
-        return resp.status, text
-
     def open(self) -> None:
-        status, page = self._request("GET")
+        status, page = self.request("GET", self.path)
         assert status == 200, status
         self.csrf = _CSRF.search(page).group(1)  # type: ignore[union-attr]
 
@@ -95,7 +72,7 @@ class Respondent:
             "action": "submit" if last else "save",
         }
         started = time.perf_counter()
-        status, _ = self._request("POST", body)
+        status, _ = self.request("POST", self.path, body)
         self.times.append(time.perf_counter() - started)
         if status != 302:
             self.errors.append(f"{self.n}/{k}: HTTP {status}")
@@ -168,29 +145,14 @@ def main() -> None:
         user="bench",
     )
     by_actor = {i.invite.actor_id: i.token for i in sv.issue_links(store, survey.id)}
-    port = _free_port()
-    env = {**os.environ, "NETZWERK_SECRET_KEY": "bench-secret"}
+    port = free_port()
     netzwerk = str(Path(sys.executable).with_name("netzwerk"))
-    server = subprocess.Popen(
-        [netzwerk, "serve", "--port", str(port), "--threads", "8"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
     names = {a["id"]: a["name"] for a in actors}
-    try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with running([netzwerk, "serve", "--port", str(port), "--threads", "8"], port):
         load_before = _loadavg()
         alone, wall_alone = _run(port, [(ids[-1], by_actor[ids[-1]])], names)
         crowd, wall = _run(port, [(a, by_actor[a]) for a in ids[:RESPONDENTS]], names)
         load_after = _loadavg()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     lost = _lost(store, survey.id, crowd, ids[:RESPONDENTS])
     errors = [e for p in crowd + alone for e in p.errors]
     graph.wipe(store)

@@ -8,7 +8,6 @@ netzwerk survey close SURVEY
 
 from __future__ import annotations
 
-import getpass
 import os
 from pathlib import Path
 
@@ -16,24 +15,12 @@ import click
 
 from netzwerk import graph
 from netzwerk.cli._common import store as _store
+from netzwerk.cli.contacts import _resolve as _pick
+from netzwerk.cli.contacts import _user
 from netzwerk.graph import contacts
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.surveys import compare, distribution, model, progress
 from netzwerk.graph.validation import parse_date
-
-
-def _user(value: str | None) -> str:
-    return value or f"cli:{getpass.getuser()}"
-
-
-def _pick(options: list[tuple[str, str]], value: str, what: str) -> str:
-    """An id from an id or a case-insensitive name."""
-    if not value:
-        return ""
-    for oid, name in options:
-        if value == oid or value.casefold() == name.casefold():
-            return oid
-    raise click.BadParameter(f"{what} „{value}“ gibt es nicht.")
 
 
 def _fail(exc: graph.GraphError) -> click.ClickException:

@@ -17,16 +17,15 @@ they never show up among a person's links; the erasure removes them
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from netzwerk.graph import codec
+from netzwerk.graph import codec, freetext
 from netzwerk.graph.errors import FieldError, ValidationError
 from netzwerk.graph.i18n import N_
 from netzwerk.graph.store import Store
-from netzwerk.graph.validation import clean_text, parse_date
+from netzwerk.graph.validation import parse_date
 
 PURPOSES: dict[str, str] = {
     "contact": N_("Kontaktaufnahme"),
@@ -44,8 +43,6 @@ DEFAULT_RETENTION_DAYS = 365
 
 MAX_WORDING = 5_000
 _MAX_TEXT = 500
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-_CONTROL_ML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -97,17 +94,10 @@ def validate(c: Consent, *, today: date | None = None) -> Consent:
             errors.append(FieldError("expires", "gibt es nur bei einer Einwilligung"))
         elif isinstance(c.date, date) and c.expires < c.date:
             errors.append(FieldError("expires", "liegt vor dem Datum der Einwilligung"))
-    source = clean_text(c.source)
-    wording = clean_text(c.wording, multiline=True)
-    for name, value, pattern in (("source", source, _CONTROL), ("wording", wording, _CONTROL_ML)):
-        if pattern.search(value):
-            errors.append(FieldError(name, "enthält unzulässige Steuerzeichen"))
+    source = freetext.checked(errors, "source", c.source, _MAX_TEXT)
+    wording = freetext.checked(errors, "wording", c.wording, MAX_WORDING, multiline=True)
     if not source:
         errors.append(FieldError("source", "ist anzugeben (z. B. Formular, Befragung 2025)"))
-    if len(source) > _MAX_TEXT:
-        errors.append(FieldError("source", f"ist zu lang (höchstens {_MAX_TEXT} Zeichen)"))
-    if len(wording) > MAX_WORDING:
-        errors.append(FieldError("wording", f"ist zu lang (höchstens {MAX_WORDING} Zeichen)"))
     if errors:
         raise ValidationError(errors)
     return Consent(**{**c.__dict__, "source": source, "wording": wording})

@@ -67,6 +67,22 @@ def _person_in(tx: Tx, person_id: str) -> Person:
     return codec.from_store(Person, rows[0]["node"])
 
 
+def _person_entry(
+    tx: Tx, person: Person, changes: dict[str, list[object]], *, version: int, user: str
+) -> None:
+    """The person's history entry of a consent or review (``version``: the person's now)."""
+    history.record_in(
+        tx,
+        user=user,
+        action="update",
+        label="Person",
+        record_id=person.id,
+        record_name=person.display_name,
+        changes=changes,
+        version=version,
+    )
+
+
 def record_in(tx: Tx, c: Consent, *, user: str, note: str = "") -> Consent:
     """Record a consent inside a running transaction (also used by the survey review)."""
     c = consent.validate(c)
@@ -82,16 +98,7 @@ def record_in(tx: Tx, c: Consent, *, user: str, note: str = "") -> Consent:
             before, after = nodes.save(tx, wanted)
             changes, version = history.diff(before, after), after.version
     changes["consent_record"] = [None, _summary(stored) + (f" – {note[:300]}" if note else "")]
-    history.record_in(
-        tx,
-        user=user,
-        action="update",
-        label="Person",
-        record_id=person.id,
-        record_name=person.display_name,
-        changes=changes,
-        version=version,
-    )
+    _person_entry(tx, person, changes, version=version, user=user)
     return stored
 
 
@@ -147,15 +154,9 @@ def review_person(
             outcome=outcome,
             user=user,
         )
-        history.record_in(
-            tx,
-            user=user,
-            action="update",
-            label="Person",
-            record_id=person.id,
-            record_name=person.display_name,
-            changes={"consent_review": [None, consent.REVIEW_OUTCOMES[outcome]]},
-            version=person.version,
+        outcome_title = consent.REVIEW_OUTCOMES[outcome]
+        _person_entry(
+            tx, person, {"consent_review": [None, outcome_title]}, version=person.version, user=user
         )
         return dict(rows[0]["review"])
 

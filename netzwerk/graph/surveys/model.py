@@ -12,16 +12,15 @@ proposes becomes a record only when a network manager accepts it
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from netzwerk.graph import codec
+from netzwerk.graph import codec, freetext
 from netzwerk.graph.errors import FieldError, ValidationError
 from netzwerk.graph.i18n import N_
 from netzwerk.graph.model import ACTOR_KINDS
-from netzwerk.graph.validation import clean_text, is_valid_id
+from netzwerk.graph.validation import is_valid_id
 
 QUESTIONS: dict[str, str] = {
     "master": N_("Stammdaten bestätigen oder korrigieren"),
@@ -51,8 +50,6 @@ DEFAULT_CONSENT_WORDING = (
 MAX_TITLE, MAX_INTRO, MAX_WORDING = 200, 5_000, 5_000
 MAX_DAYS_OPEN = 730
 MAX_ACTORS = 5_000
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-_CONTROL_ML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -119,26 +116,17 @@ class Survey:
         return question in self.questions
 
 
-def _text(
-    errors: list[FieldError], name: str, value: Any, limit: int, *, multiline: bool = False
-) -> str:
-    text = clean_text(value if isinstance(value, str) else "", multiline=multiline)
-    if len(text) > limit:
-        errors.append(FieldError(name, f"ist zu lang (höchstens {limit} Zeichen)"))
-    if (_CONTROL_ML if multiline else _CONTROL).search(text):
-        errors.append(FieldError(name, "enthält unzulässige Steuerzeichen"))
-    return text
-
-
 def validate(s: Survey, *, today: date | None = None) -> Survey:
     """A cleaned copy of a new survey, or :class:`ValidationError` (German, per field)."""
     today = today or date.today()
     errors: list[FieldError] = []
-    title = _text(errors, "title", s.title, MAX_TITLE)
+    title = freetext.checked(errors, "title", s.title, MAX_TITLE)
     if not title:
         errors.append(FieldError("title", "ist anzugeben"))
-    intro = _text(errors, "intro", s.intro, MAX_INTRO, multiline=True)
-    wording = _text(errors, "consent_wording", s.consent_wording, MAX_WORDING, multiline=True)
+    intro = freetext.checked(errors, "intro", s.intro, MAX_INTRO, multiline=True)
+    wording = freetext.checked(
+        errors, "consent_wording", s.consent_wording, MAX_WORDING, multiline=True
+    )
     if not isinstance(s.closes, date):
         errors.append(FieldError("closes", "ist anzugeben"))
     elif s.closes < today:

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from netzwerk.graph import freetext
 from netzwerk.graph.errors import FieldError, NotFoundError, ValidationError
 from netzwerk.graph.model import COOPERATION_KINDS, INTENSITIES
 from netzwerk.graph.store import Store
 from netzwerk.graph.surveys.model import LEVELS
-from netzwerk.graph.validation import clean_text, parse_date
+from netzwerk.graph.validation import parse_date
 
 MASTER_FIELDS = ("street", "postcode", "town", "website", "email", "phone")
 VOCABS: dict[str, tuple[str, str]] = {
@@ -36,8 +37,6 @@ MAX_PARTNERS = 60
 EMPTY_ROWS = 3
 DIRECTORY_LIMIT = 10_000
 SHORT, LONG = 300, 2_000
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-_CONTROL_ML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 Get = Callable[[str], Any]
 
 
@@ -99,15 +98,7 @@ def view(store: Store, invite: dict[str, Any]) -> View:
 
 
 def _text(errors: list[FieldError], name: str, raw: Any, limit: int = SHORT) -> str:
-    multiline = limit > SHORT
-    text = clean_text(raw if isinstance(raw, str) else "", multiline=multiline)
-    if len(text) > limit:
-        errors.append(FieldError(name, f"ist zu lang (höchstens {limit} Zeichen)"))
-        return text[:limit]
-    if (_CONTROL_ML if multiline else _CONTROL).search(text):
-        errors.append(FieldError(name, "enthält unzulässige Steuerzeichen"))
-        return _CONTROL.sub(" ", text)
-    return text
+    return freetext.checked(errors, name, raw, limit, multiline=limit > SHORT)
 
 
 def _level(errors: list[FieldError], name: str, raw: Any, allowed: Any) -> int | None:
