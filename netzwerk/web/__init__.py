@@ -26,12 +26,16 @@ from netzwerk.web import (
     auth,
     consent,
     contacts,
+    exports,
     gaps,
     health,
     network,
+    public,
     records,
+    shared,
     survey_answer,
     surveys,
+    views,
 )
 from netzwerk.web.extensions import babel, csrf, get_store
 
@@ -85,6 +89,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         records,
         admin,
         network,
+        exports,
+        views,
+        shared,
+        public,
         gaps,
         contacts,
         consent,

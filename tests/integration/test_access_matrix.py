@@ -125,6 +125,26 @@ ACCESS: dict[str, Access] = {
     "network.ego": Access(get=VIEWER),
     "network.ego_data": Access(get=VIEWER),
     "network.ego_download": Access(get=VIEWER),
+    "picture_exports.cooperation": Access(post=VIEWER),
+    "picture_exports.alliances": Access(post=VIEWER),
+    "picture_exports.ego": Access(post=VIEWER),
+    # saved views: everyone keeps their own; sharing publishes, so editors only
+    "views.index": Access(get=VIEWER),
+    "views.save": Access(post=VIEWER),
+    "views.open_view": Access(get=VIEWER),
+    "views.open_gaps": Access(get=VIEWER),
+    "views.open_contacts": Access(get=CONTACTS),
+    "views.repin": Access(post=VIEWER),
+    "views.delete": Access(post=VIEWER),
+    "views.share": Access(post=EDITOR),
+    "views.revoke": Access(post=EDITOR),
+    # shared links and the Bildungslandkarte are public by design (no personal data)
+    "shared.page": Access(get=PUBLIC, post=PUBLIC),
+    "shared.data": Access(get=PUBLIC),
+    "public.page": Access(get=PUBLIC),
+    "public.embed": Access(get=PUBLIC),
+    "public.data": Access(get=PUBLIC),
+    "public.settings": Access(get=ADMIN, post=ADMIN),
     # contacts: export needs the contacts grant; import edits; privacy is for admins
     "contacts.export_page": Access(get=CONTACTS),
     "contacts.export_download": Access(post=CONTACTS),
@@ -240,13 +260,14 @@ def _fill(rule: Rule, seed: dict[str, str]) -> Iterator[tuple[str, bool]]:
             "person_id": seed["person"],
             "actor_id": seed["actor"],
             "uid": "unbekannt",
+            "view_id": "unbekannt",
+            "token": "unbekannt",
             "job_id": "unbekannt",
             "fmt": "csv",
             "filename": "css/netzwerk.css",
             "survey_id": "unbekannt",
             "invite_id": "unbekannt",
             "answer_id": "unbekannt",
-            "token": "unbekannt",
         }
         for name in names:
             if not values[name]:
