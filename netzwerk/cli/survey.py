@@ -17,8 +17,9 @@ from netzwerk import graph
 from netzwerk.cli._common import store as _store
 from netzwerk.cli.contacts import _resolve as _pick
 from netzwerk.cli.contacts import _user
-from netzwerk.graph import contacts
+from netzwerk.graph import network
 from netzwerk.graph import surveys as sv
+from netzwerk.graph.choices import filter_choices
 from netzwerk.graph.surveys import compare, distribution, model, progress
 from netzwerk.graph.validation import parse_date
 
@@ -67,7 +68,7 @@ def create(
 ) -> None:
     """Befragung anlegen; je Akteur (oder Ansprechperson) entsteht eine Einladung."""
     with _store() as store:
-        opts = contacts.filter_options(store)
+        opts = filter_choices(network.vocabulary(store))
         regions = [(r[0], r[1]) for r in opts.regions]
         scope = sv.Scope(
             kind="actors"

@@ -18,8 +18,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import contacts
+from netzwerk.graph import network
 from netzwerk.graph import surveys as sv
+from netzwerk.graph.choices import filter_choices
 from netzwerk.graph.model import ACTOR_KINDS, COOPERATION_KINDS, INTENSITIES
 from netzwerk.graph.operations.surveys import decide
 from netzwerk.graph.surveys import compare, distribution, mail, model, progress, review
@@ -42,7 +43,7 @@ def _base_url() -> str:
 def _options() -> dict[str, Any]:
     store = get_store()
     return {
-        "filters": contacts.filter_options(store),
+        "filters": filter_choices(network.vocabulary(store)),
         "actors": store.read("surveys/actor_directory", limit=5000),
         "kinds": ACTOR_KINDS,
         "scope_kinds": model.SCOPE_KINDS,
