@@ -279,6 +279,10 @@ def test_review_pairs_and_accepts_through_the_write_path(store: graph.Store) -> 
         for lk in graph.links_of(store, "Actor", "a", ["COOPERATES_WITH"])
     }
     assert names == {"Stadtbibliothek", "Lesepaten e.V."}
+    # an answer cannot be decided under another survey (its title would become the source)
+    other = new_survey(store)
+    with pytest.raises(graph.NotFoundError):
+        decide(store, other, a.id, ["field:street"], accept=True, user="manager")
     # deciding the same key twice is skipped, unknown keys too
     again = decide(store, s, a.id, ["coop_new:b", "nope"], accept=True, user="manager")
     assert again.applied == [] and sorted(again.skipped) == ["coop_new:b", "nope"]

@@ -131,6 +131,8 @@ def decide(
 
     def work(tx: Tx) -> Decided:
         r = rv.load_answer(tx, answer_id)
+        if r.survey_id != survey.id:
+            raise NotFoundError("Diese Antwort gehört nicht zu dieser Befragung.")
         if r.submitted_at is None:
             raise ValidationError([FieldError("answer", "Die Antwort ist noch nicht abgegeben")])
         proposals = {p.key: p for p in rv.proposals_for(tx, survey, r, rv.vocab_names(tx))}

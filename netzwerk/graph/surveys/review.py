@@ -60,6 +60,7 @@ class Proposal:
 @dataclass
 class AnswerReview:
     id: str
+    survey_id: str
     actor_id: str
     actor_name: str
     respondent: str
@@ -264,6 +265,7 @@ def _review(row: dict[str, Any]) -> AnswerReview:
     a = row["answer"]
     return AnswerReview(
         id=a["id"],
+        survey_id=a["survey_id"],
         actor_id=a["actor_id"],
         actor_name=row["actor_name"],
         respondent=row.get("person_name") or "",
