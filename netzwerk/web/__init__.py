@@ -18,7 +18,18 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from netzwerk import graph
-from netzwerk.web import admin, api, auth, contacts, gaps, health, network, records
+from netzwerk.web import (
+    admin,
+    api,
+    auth,
+    contact_export,
+    gaps,
+    health,
+    import_wizard,
+    network,
+    privacy,
+    records,
+)
 from netzwerk.web.extensions import babel, csrf, get_store
 
 __all__ = ["create_app", "get_store"]
@@ -65,7 +76,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
     auth.login_manager.init_app(app)
-    for module in (health, auth, records, admin, network, gaps, contacts):
+    for module in (
+        health,
+        auth,
+        records,
+        admin,
+        network,
+        gaps,
+        contact_export,
+        import_wizard,
+        privacy,
+    ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     api.init_app(app)

@@ -114,6 +114,11 @@ def require_role(role: str) -> Callable[[F], F]:
     return decorate
 
 
+def current_username() -> str:
+    """Login name of the user of this request (for history, logs and ownership)."""
+    return str(current_user.user.username)
+
+
 def can_see_contacts() -> bool:
     """Whether the current user may see persons' e-mail addresses and phone numbers."""
     return bool(current_user.is_authenticated and current_user.can_see_contacts)

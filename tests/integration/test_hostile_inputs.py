@@ -148,9 +148,9 @@ PARSING_ENDPOINTS = {
     "gaps.transitions_page",
     "gaps.suggestions_json",
     "gaps.export",
-    "contacts.export_page",
+    "contact_export.page",
     "admin.recent",
-    "contacts.export_log",
+    "contact_export.log",
 }
 
 

@@ -1,0 +1,106 @@
+"""Kontaktlisten: filter, preview and download a contact list; the export log (admins).
+
+Personal data leaves the system here, so every page needs the contacts grant (editors and
+admins have it, viewers only when an admin gave it), and every download is logged by
+:func:`netzwerk.graph.contacts.export` itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+
+from netzwerk import graph
+from netzwerk.graph import contacts, formats
+from netzwerk.web.auth import can_see_contacts, current_username, require_role
+from netzwerk.web.extensions import get_store
+
+bp = Blueprint("contact_export", __name__)
+
+PREVIEW_ROWS = 10
+
+
+def _require_contacts() -> None:
+    """Personal data leaves the system only for editors or viewers with the contacts grant."""
+    if not can_see_contacts():
+        abort(403)
+
+
+def _filter_from(args: Any) -> contacts.ContactFilter:
+    return contacts.ContactFilter(
+        alliance=args.get("alliance", "").strip()[:128],
+        project=args.get("project", "").strip()[:128],
+        topic=args.get("topic", "").strip()[:128],
+        stage=args.get("stage", "").strip()[:128],
+        region=args.get("region", "").strip()[:128],
+        actor_kinds=tuple(k for k in args.getlist("kind") if k)[:20],
+        function=args.get("function", "").strip()[:300],
+    )
+
+
+@bp.get("/kontakte")
+@require_role("viewer")
+def page():  # type: ignore[no-untyped-def]
+    _require_contacts()
+    store = get_store()
+    flt = _filter_from(request.args)
+    purpose = request.args.get("purpose", "contact")
+    fmt = request.args.get("format", "xlsx")
+    errors: dict[str, list[str]] = {}
+    selection = None
+    try:
+        selection = contacts.select(store, flt, purpose)
+    except graph.ValidationError as exc:
+        errors = exc.by_field()
+    status = 400 if errors else 200
+    return render_template(
+        "contacts/export.html",
+        flt=flt,
+        purpose=purpose,
+        fmt=fmt if fmt in formats.FORMATS else "xlsx",
+        delimiter=request.args.get("delimiter", ";"),
+        options=contacts.filter_options(store),
+        kinds=graph.ACTOR_KINDS,
+        purposes=contacts.PURPOSES,
+        formats=formats.FORMATS,
+        selection=selection,
+        preview=selection.rows[:PREVIEW_ROWS] if selection else [],
+        errors=errors,
+    ), status
+
+
+@bp.post("/kontakte/export")
+@require_role("viewer")
+def download():  # type: ignore[no-untyped-def]
+    _require_contacts()
+    flt = _filter_from(request.form)
+    purpose = request.form.get("purpose", "")
+    fmt = request.form.get("format", "")
+    delimiter = request.form.get("delimiter", ";")
+    if delimiter not in (";", ","):
+        delimiter = ";"
+    try:
+        data, selection, _entry = contacts.export(
+            get_store(), flt, purpose=purpose, fmt=fmt, user=current_username(), delimiter=delimiter
+        )
+    except graph.ValidationError as exc:
+        flash(str(exc), "error")
+        back = {k: v for k, v in request.form.items() if k != "csrf_token"}
+        return redirect(url_for("contact_export.page", **back))
+    ext = contacts.EXTENSIONS[fmt]
+    resp = Response(data, mimetype=contacts.MIMETYPES[ext])
+    resp.headers["Content-Disposition"] = (
+        f'attachment; filename="{contacts.filename(fmt, purpose)}"'
+    )
+    resp.headers["Cache-Control"] = "no-store"
+    resp.headers["X-Export-Count"] = str(len(selection.rows))
+    return resp
+
+
+@bp.get("/kontakte/protokoll")
+@require_role("admin")
+def log():  # type: ignore[no-untyped-def]
+    page_no = max(0, request.args.get("seite", 0, type=int) or 0)
+    entries, total = contacts.export_log(get_store(), skip=page_no * 100, limit=100)
+    return render_template("contacts/log.html", entries=entries, total=total, page=page_no)

@@ -1,0 +1,248 @@
+"""Import wizard (editors): upload → column mapping → dry run → background import.
+
+Uploaded tables and dry-run plans live in memory between the steps (keyed by a random id
+and the user; forgotten after an hour), because they can hold 50,000 rows — far too much for
+a cookie session. The server is one process (waitress threads), so this is safe; after a
+restart the user simply uploads again.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+
+from netzwerk import graph
+from netzwerk.graph import imports
+from netzwerk.graph.imports import jobs
+from netzwerk.web.auth import current_username, require_role
+from netzwerk.web.extensions import get_store
+
+bp = Blueprint("imports", __name__)
+
+MAX_UPLOAD = imports.MAX_BYTES
+KEEP_SECONDS = 3600
+
+_pending: dict[str, dict[str, Any]] = {}
+_pending_lock = threading.Lock()
+
+
+def _prune() -> None:
+    now = time.time()
+    with _pending_lock:
+        for key in [k for k, v in _pending.items() if now - v["at"] > KEEP_SECONDS]:
+            del _pending[key]
+
+
+def _upload(uid: str) -> dict[str, Any]:
+    item = _pending.get(uid)
+    if item is None or item["owner"] != current_username():
+        flash(
+            _("Die hochgeladene Datei ist nicht mehr vorhanden. Bitte erneut hochladen."), "error"
+        )
+        abort(redirect(url_for("imports.page")))
+    item["at"] = time.time()
+    return item
+
+
+def _too_large():  # type: ignore[no-untyped-def]
+    return render_template(
+        "error.html",
+        code=413,
+        title=_("Datei zu groß"),
+        text=_(
+            "Die Datei ist größer als %(mb)s MB. Bitte die Tabelle aufteilen.",
+            mb=MAX_UPLOAD // (1024 * 1024),
+        ),
+    ), 413
+
+
+def _upload_form(status: int = 200):  # type: ignore[no-untyped-def]
+    return render_template(
+        "contacts/import_upload.html",
+        kinds=imports.KINDS,
+        max_mb=MAX_UPLOAD // (1024 * 1024),
+        max_rows=imports.MAX_ROWS,
+    ), status
+
+
+@bp.get("/import")
+@require_role("editor")
+def page():  # type: ignore[no-untyped-def]
+    return _upload_form()
+
+
+@bp.post("/import")
+@require_role("editor")
+def upload():  # type: ignore[no-untyped-def]
+    if request.content_length is None or request.content_length > MAX_UPLOAD + 64 * 1024:
+        return _too_large()
+    file = request.files.get("file")
+    if file is None or not file.filename:
+        flash(_("Bitte eine Datei auswählen."), "error")
+        return _upload_form(400)
+    data = file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        return _too_large()
+    try:
+        table = imports.read_table(data, file.filename[:200])
+    except imports.ImportFileError as exc:
+        flash(str(exc), "error")
+        return _upload_form(400)
+    kind = request.form.get("kind", "")
+    if kind not in imports.KINDS:
+        kind = imports.detect_kind(table.headers)
+    _prune()
+    uid = uuid.uuid4().hex
+    with _pending_lock:
+        _pending[uid] = {
+            "owner": current_username(),
+            "at": time.time(),
+            "table": table,
+            "kind": kind,
+            "plan": None,
+            "mapping": None,
+        }
+    return redirect(url_for("imports.mapping", uid=uid))
+
+
+def _mapping_page(uid: str, table: imports.Table, kind: str, mapping: list[str], errors: Any):  # type: ignore[no-untyped-def]
+    return render_template(
+        "contacts/import_mapping.html",
+        uid=uid,
+        table=table,
+        kind=kind,
+        kinds=imports.KINDS,
+        fields=imports.FIELDS[kind],
+        mapping=mapping,
+        samples=table.rows[:3],
+        errors=errors,
+    )
+
+
+@bp.get("/import/<uid>/zuordnung")
+@require_role("editor")
+def mapping(uid: str):  # type: ignore[no-untyped-def]
+    item = _upload(uid)
+    kind = request.args.get("kind", item["kind"])
+    if kind not in imports.KINDS:
+        kind = item["kind"]
+    table: imports.Table = item["table"]
+    chosen = (
+        item["mapping"]
+        if item["mapping"] and kind == item["kind"]
+        else imports.guess(
+            table.headers, kind, imports.load_saved(get_store(), current_username(), kind)
+        )
+    )
+    return _mapping_page(uid, table, kind, chosen, {})
+
+
+@bp.post("/import/<uid>/zuordnung")
+@require_role("editor")
+def dry_run(uid: str):  # type: ignore[no-untyped-def]
+    item = _upload(uid)
+    table: imports.Table = item["table"]
+    kind = request.form.get("kind", "")
+    if kind not in imports.KINDS:
+        abort(400)
+    chosen = [request.form.get(f"col{i}", "") for i in range(len(table.headers))]
+    chosen = [m if m in imports.FIELDS[kind] else "" for m in chosen]
+    store = get_store()
+    try:
+        plan = imports.dry_run(store, table, kind, chosen)
+    except graph.ValidationError as exc:
+        return _mapping_page(uid, table, kind, chosen, exc.by_field()), 400
+    if request.form.get("save_mapping"):
+        imports.save(store, current_username(), kind, table.headers, chosen)
+    item.update(kind=kind, mapping=chosen, plan=plan)
+    return redirect(url_for("imports.preview", uid=uid))
+
+
+@bp.get("/import/<uid>/vorschau")
+@require_role("editor")
+def preview(uid: str):  # type: ignore[no-untyped-def]
+    item = _upload(uid)
+    plan: imports.ImportPlan | None = item["plan"]
+    if plan is None:
+        return redirect(url_for("imports.mapping", uid=uid))
+    shown = [r for r in plan.results if r.action in ("create", "update")][:20]
+    return render_template(
+        "contacts/import_preview.html",
+        uid=uid,
+        plan=plan,
+        kinds=imports.KINDS,
+        actions=imports.ACTIONS,
+        shown=shown,
+        errors=plan.errors[:300],
+        similar=plan.similar[:100],
+        duplicates=[r for r in plan.results if r.action == "duplicate"][:100],
+    )
+
+
+@bp.post("/import/<uid>/start")
+@require_role("editor")
+def start(uid: str):  # type: ignore[no-untyped-def]
+    item = _upload(uid)
+    plan: imports.ImportPlan | None = item["plan"]
+    if plan is None:
+        return redirect(url_for("imports.mapping", uid=uid))
+    only_valid = request.form.get("only_valid") == "1"
+    if plan.blocking and not only_valid:
+        flash(
+            _(
+                "Die Datei enthält fehlerhafte Zeilen. Bitte korrigieren oder ausdrücklich "
+                "„nur gültige Zeilen importieren“ wählen."
+            ),
+            "error",
+        )
+        return redirect(url_for("imports.preview", uid=uid))
+    store, user = get_store(), current_username()
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        return imports.commit(store, plan, user=user, only_valid=only_valid, progress=progress)
+
+    job = jobs.start(user, work)
+    with _pending_lock:
+        _pending.pop(uid, None)
+    return redirect(url_for("imports.job", job_id=job.id))
+
+
+@bp.get("/import/auftrag/<job_id>")
+@require_role("editor")
+def job(job_id: str):  # type: ignore[no-untyped-def]
+    found = jobs.get(job_id, current_username())
+    if found is None:
+        abort(404)
+    return render_template("contacts/import_job.html", job=found)
+
+
+@bp.get("/import/auftrag/<job_id>.json")
+@require_role("editor")
+def job_status(job_id: str):  # type: ignore[no-untyped-def]
+    found = jobs.get(job_id, current_username())
+    if found is None:
+        return jsonify({"error": _("Unbekannter Importauftrag.")}), 404
+    out = found.as_dict()
+    if found.state == "done" and found.result is not None:
+        r = found.result
+        out["result"] = {
+            "created": r.created,
+            "updated": r.updated,
+            "links_created": r.links_created,
+            "skipped_rows": r.skipped_rows,
+        }
+    return jsonify(out)
