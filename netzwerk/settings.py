@@ -51,6 +51,12 @@ def instance_dir(name: str | None = None) -> Path:
     return netzwerk_home() / "instances" / (name or instance_name())
 
 
+def spool_dir() -> Path:
+    """Where the import wizard keeps pending uploads (``NETZWERK_SPOOL_DIR`` moves it)."""
+    override = os.environ.get("NETZWERK_SPOOL_DIR", "").strip()
+    return Path(override).expanduser() if override else instance_dir() / "uploads"
+
+
 def external_settings() -> ConnectionSettings | None:
     """Settings from the environment, or None when no external server is configured."""
     uri = os.environ.get("NEO4J_URI", "").strip()

@@ -1,21 +1,19 @@
 """Import wizard (editors): upload → column mapping → dry run → background import.
 
-Uploaded tables and dry-run plans live in memory between the steps (keyed by a random id
-and the user; forgotten after an hour), because they can hold 50,000 rows — far too much for
-a cookie session. The server is one process (waitress threads), so this is safe; after a
-restart the user simply uploads again.
+Uploaded tables and dry-run plans can hold 50,000 rows — far too much for a cookie session
+and, for an hour, too much for the server's memory. They wait on disk between the steps
+(:mod:`netzwerk.graph.imports.spool`: files only the server's user can read, expiring after
+an hour, capped per user and in total) and are read back for the step that needs them.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-import uuid
 from typing import Any
 
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     jsonify,
     redirect,
@@ -25,36 +23,33 @@ from flask import (
 )
 from flask_babel import gettext as _
 
-from netzwerk import graph
+from netzwerk import graph, settings
 from netzwerk.graph import imports
-from netzwerk.graph.imports import jobs
+from netzwerk.graph.imports import jobs, spool
 from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("imports", __name__)
 
 MAX_UPLOAD = imports.MAX_BYTES
-KEEP_SECONDS = 3600
-
-_pending: dict[str, dict[str, Any]] = {}
-_pending_lock = threading.Lock()
 
 
-def _prune() -> None:
-    now = time.time()
-    with _pending_lock:
-        for key in [k for k, v in _pending.items() if now - v["at"] > KEEP_SECONDS]:
-            del _pending[key]
+def get_spool() -> spool.Spool:
+    """The app's spool (``SPOOL_DIR`` in the app config, else the instance folder)."""
+    found = current_app.extensions.get("netzwerk_spool")
+    if found is None:
+        folder = current_app.config.get("SPOOL_DIR") or settings.spool_dir()
+        found = current_app.extensions["netzwerk_spool"] = spool.Spool(folder)
+    return found
 
 
-def _upload(uid: str) -> dict[str, Any]:
-    item = _pending.get(uid)
-    if item is None or item["owner"] != current_username():
+def _upload(uid: str) -> spool.Pending:
+    item = get_spool().get(uid, current_username())
+    if item is None:
         flash(
             _("Die hochgeladene Datei ist nicht mehr vorhanden. Bitte erneut hochladen."), "error"
         )
         abort(redirect(url_for("imports.page")))
-    item["at"] = time.time()
     return item
 
 
@@ -95,27 +90,19 @@ def upload():  # type: ignore[no-untyped-def]
         flash(_("Bitte eine Datei auswählen."), "error")
         return _upload_form(400)
     data = file.read(MAX_UPLOAD + 1)
+    file.close()  # werkzeug spooled it to a temporary file: gone now
     if len(data) > MAX_UPLOAD:
         return _too_large()
     try:
         table = imports.read_table(data, file.filename[:200])
-    except imports.ImportFileError as exc:
+        del data  # the bytes are not needed any more; only the table goes to the spool
+        kind = request.form.get("kind", "")
+        if kind not in imports.KINDS:
+            kind = imports.detect_kind(table.headers)
+        uid = get_spool().put(spool.Pending(owner=current_username(), table=table, kind=kind))
+    except (imports.ImportFileError, spool.SpoolFullError) as exc:
         flash(str(exc), "error")
         return _upload_form(400)
-    kind = request.form.get("kind", "")
-    if kind not in imports.KINDS:
-        kind = imports.detect_kind(table.headers)
-    _prune()
-    uid = uuid.uuid4().hex
-    with _pending_lock:
-        _pending[uid] = {
-            "owner": current_username(),
-            "at": time.time(),
-            "table": table,
-            "kind": kind,
-            "plan": None,
-            "mapping": None,
-        }
     return redirect(url_for("imports.mapping", uid=uid))
 
 
@@ -137,13 +124,13 @@ def _mapping_page(uid: str, table: imports.Table, kind: str, mapping: list[str],
 @require_role("editor")
 def mapping(uid: str):  # type: ignore[no-untyped-def]
     item = _upload(uid)
-    kind = request.args.get("kind", item["kind"])
+    kind = request.args.get("kind", item.kind)
     if kind not in imports.KINDS:
-        kind = item["kind"]
-    table: imports.Table = item["table"]
+        kind = item.kind
+    table: imports.Table = item.table
     chosen = (
-        item["mapping"]
-        if item["mapping"] and kind == item["kind"]
+        item.mapping
+        if item.mapping and kind == item.kind
         else imports.guess(
             table.headers, kind, imports.load_saved(get_store(), current_username(), kind)
         )
@@ -155,7 +142,7 @@ def mapping(uid: str):  # type: ignore[no-untyped-def]
 @require_role("editor")
 def dry_run(uid: str):  # type: ignore[no-untyped-def]
     item = _upload(uid)
-    table: imports.Table = item["table"]
+    table: imports.Table = item.table
     kind = request.form.get("kind", "")
     if kind not in imports.KINDS:
         abort(400)
@@ -168,15 +155,15 @@ def dry_run(uid: str):  # type: ignore[no-untyped-def]
         return _mapping_page(uid, table, kind, chosen, exc.by_field()), 400
     if request.form.get("save_mapping"):
         imports.save(store, current_username(), kind, table.headers, chosen)
-    item.update(kind=kind, mapping=chosen, plan=plan)
+    item.kind, item.mapping, item.plan = kind, chosen, plan
+    get_spool().update(uid, item)
     return redirect(url_for("imports.preview", uid=uid))
 
 
 @bp.get("/import/<uid>/vorschau")
 @require_role("editor")
 def preview(uid: str):  # type: ignore[no-untyped-def]
-    item = _upload(uid)
-    plan: imports.ImportPlan | None = item["plan"]
+    plan: imports.ImportPlan | None = _upload(uid).plan
     if plan is None:
         return redirect(url_for("imports.mapping", uid=uid))
     shown = [r for r in plan.results if r.action in ("create", "update")][:20]
@@ -196,8 +183,7 @@ def preview(uid: str):  # type: ignore[no-untyped-def]
 @bp.post("/import/<uid>/start")
 @require_role("editor")
 def start(uid: str):  # type: ignore[no-untyped-def]
-    item = _upload(uid)
-    plan: imports.ImportPlan | None = item["plan"]
+    plan: imports.ImportPlan | None = _upload(uid).plan
     if plan is None:
         return redirect(url_for("imports.mapping", uid=uid))
     only_valid = request.form.get("only_valid") == "1"
@@ -216,8 +202,7 @@ def start(uid: str):  # type: ignore[no-untyped-def]
         return imports.commit(store, plan, user=user, only_valid=only_valid, progress=progress)
 
     job = jobs.start(user, work)
-    with _pending_lock:
-        _pending.pop(uid, None)
+    get_spool().drop(uid, user)
     return redirect(url_for("imports.job", job_id=job.id))
 
 
