@@ -164,6 +164,60 @@ def user_edit(user_id: str):  # type: ignore[no-untyped-def]
     return render_template("admin/user_edit.html", form=form, account=account), status
 
 
+@bp.get("/verwaltung/tokens")
+@require_role("admin")
+def tokens():  # type: ignore[no-untyped-def]
+    """Every account's API tokens, to find and revoke one (e.g. of a colleague who left)."""
+    store = get_store()
+    who = (request.args.get("benutzer") or "").strip()[:64] or None
+    return render_template(
+        "admin/tokens.html",
+        tokens=users.all_tokens(store, who),
+        accounts=users.list_users(store),
+        who=who or "",
+    )
+
+
+def _log_revocation(user_id: str, username: str, what: dict) -> None:  # type: ignore[type-arg]
+    history.record(
+        get_store(),
+        user=current_user.user.username,
+        action="update",
+        label="User",
+        record_id=user_id,
+        record_name=username,
+        changes=what,
+    )
+
+
+@bp.post("/verwaltung/tokens/<token_id>/widerrufen")
+@require_role("admin")
+def token_revoke(token_id: str):  # type: ignore[no-untyped-def]
+    gone = users.revoke_any_token(get_store(), token_id)
+    _log_revocation(gone.user_id, gone.username, {"api_token": [gone.token.name, None]})
+    flash(
+        _(
+            "Das Token „%(name)s“ von %(user)s wurde widerrufen.",
+            name=gone.token.name,
+            user=gone.username,
+        ),
+        "success",
+    )
+    return redirect(url_for("admin.tokens", benutzer=request.form.get("benutzer") or None))
+
+
+@bp.post("/verwaltung/benutzer/<user_id>/tokens/widerrufen")
+@require_role("admin")
+def tokens_revoke_all(user_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    account = users.get_user(store, user_id)
+    n = users.revoke_all_tokens(store, account.id)
+    if n:
+        _log_revocation(account.id, account.username, {"api_tokens": [n, 0]})
+    flash(_("%(n)d Tokens von %(user)s widerrufen.", n=n, user=account.username), "success")
+    return redirect(url_for("admin.tokens", benutzer=account.id))
+
+
 @bp.get("/verwaltung/verlauf")
 @require_role("admin")
 def recent():  # type: ignore[no-untyped-def]

@@ -84,6 +84,9 @@ ACCESS: dict[str, Access] = {
     "admin.user_edit": Access(get=ADMIN, post=ADMIN),
     "admin.trash_list": Access(get=ADMIN),
     "admin.recent": Access(get=ADMIN),
+    "admin.tokens": Access(get=ADMIN),
+    "admin.token_revoke": Access(post=ADMIN),
+    "admin.tokens_revoke_all": Access(post=ADMIN),
     # JSON API
     "api.openapi": Access(get=PUBLIC),
     "api.me": Access(get=VIEWER),
