@@ -201,6 +201,7 @@ def list_records(kind: str):  # type: ignore[no-untyped-def]
         descending=args.get("order") == "desc",
         skip=_int_arg("skip", 0, 0, 10_000_000),
         limit=_int_arg("limit", 50, 1, 500),
+        contacts=can_see_contacts(),
     )
     return jsonify(
         items=[node_json(h.node) for h in page.items],
@@ -437,7 +438,7 @@ def actor_duplicates():  # type: ignore[no-untyped-def]
 @require_role("viewer")
 def suggest():  # type: ignore[no-untyped-def]
     labels = [lb for lb in (request.args.get("labels") or "Actor").split(",") if lb in graph.LABELS]
-    found = search.suggest(get_store(), request.args.get("q"), labels, limit=10)
+    found = search.suggest(get_store(), request.args.get("q"), labels, contacts=can_see_contacts())
     return jsonify(items=[dataclasses.asdict(s) for s in found])
 
 

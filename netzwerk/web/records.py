@@ -200,6 +200,7 @@ def index(slug: str):  # type: ignore[no-untyped-def]
         descending=descending,
         skip=(page_no - 1) * size,
         limit=size,
+        contacts=can_see_contacts(),
     )
     pages = max(1, -(-page.total // size))
     base_args = {k: v for k, v in args.items() if k not in ("seite", "lang") and v}
@@ -587,7 +588,9 @@ def link_delete(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
 @require_role("viewer")
 def suggestions():  # type: ignore[no-untyped-def]
     labels = [lb for lb in (request.args.get("labels") or "").split(",") if lb in graph.LABELS]
-    found = search.suggest(get_store(), request.args.get("q"), labels or ["Actor"], limit=10)
+    found = search.suggest(
+        get_store(), request.args.get("q"), labels or ["Actor"], contacts=can_see_contacts()
+    )
     return jsonify(
         [
             {

@@ -362,7 +362,7 @@ def test_viewer_without_grant_never_sees_contact_data(
     )
     assert resp.status_code == 403
     assert not _shows_contact(resp.get_data(as_text=True))
-    # Search hits (the person is found by words of the address) carry no contact data.
+    # Searching by words of the address finds nothing (and hits would carry no contact data).
     found = viewer.get("/api/v1/persons?q=" + SEED_EMAIL.split("@")[0]).get_json()
     assert not any(_shows_contact(str(item)) for item in found.get("items", []))
 
