@@ -16,6 +16,7 @@ from wtforms.validators import Length, Optional
 
 from netzwerk import graph
 from netzwerk.graph import history, trash, users
+from netzwerk.web import paging
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.forms import select_choices
@@ -221,16 +222,14 @@ def tokens_revoke_all(user_id: str):  # type: ignore[no-untyped-def]
 @bp.get("/verwaltung/verlauf")
 @require_role("admin")
 def recent():  # type: ignore[no-untyped-def]
-    try:
-        page = max(1, int(request.args.get("seite", 1)))
-    except ValueError:
-        page = 1
+    pager = paging.Pager.from_args(request.args, url_for("admin.recent"), size=100)
     who = (request.args.get("wer") or "").strip()[:64] or None
-    changes = history.recent(get_store(), user=who, skip=(page - 1) * 100, limit=100)
+    changes = history.recent(get_store(), user=who, skip=pager.skip, limit=pager.size)
+    pager.shown = len(changes)
     return render_template(
         "admin/history.html",
         changes=changes,
-        page=page,
+        pager=pager,
         who=who or "",
         show_record=True,
         record_url=record_url,

@@ -13,6 +13,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 
 from netzwerk import graph
 from netzwerk.graph import contacts, formats
+from netzwerk.web import paging
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
 
@@ -101,6 +102,7 @@ def download():  # type: ignore[no-untyped-def]
 @bp.get("/kontakte/protokoll")
 @require_role("admin")
 def log():  # type: ignore[no-untyped-def]
-    page_no = max(0, request.args.get("seite", 0, type=int) or 0)
-    entries, total = contacts.export_log(get_store(), skip=page_no * 100, limit=100)
-    return render_template("contacts/log.html", entries=entries, total=total, page=page_no)
+    pager = paging.Pager.from_args(request.args, url_for("contact_export.log"), size=100)
+    entries, total = contacts.export_log(get_store(), skip=pager.skip, limit=pager.size)
+    pager.total = total
+    return render_template("contacts/log.html", entries=entries, total=total, pager=pager)
