@@ -9,7 +9,7 @@ from tests.conftest import PASSWORD, csrf_token, login
 
 
 def test_login_is_throttled_without_revealing_accounts(make_client, app) -> None:  # type: ignore[no-untyped-def]
-    auth.throttle._failures.clear()
+    auth.throttle.reset()
     make_client("editor")
     client = app.test_client()
     token = csrf_token(client)
@@ -26,7 +26,7 @@ def test_login_is_throttled_without_revealing_accounts(make_client, app) -> None
     )
     assert resp.status_code == 429  # even the right password waits
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in resp.get_data(as_text=True)
-    auth.throttle._failures.clear()
+    auth.throttle.reset()
     login(client, "editor", PASSWORD)
 
 
