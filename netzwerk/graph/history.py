@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from netzwerk.graph import visibility
 from netzwerk.graph.store import Store, Tx
 
 ACTIONS = (
@@ -177,8 +178,8 @@ def for_record(store: Store, record_id: str, limit: int = 200) -> list[Change]:
     ]
 
 
-CONTACT_FIELDS = ("email", "phone")
-"""Fields of a person's history that are contact data (hidden like on the record itself)."""
+CONTACT_FIELDS = visibility.restricted("Person")
+"""Fields of a person's history hidden without the contacts grant (as on the record)."""
 
 
 def without_contacts(changes: list[Change]) -> list[Change]:

@@ -18,7 +18,7 @@ from flask import Blueprint, Flask, abort, g, jsonify, request, url_for
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import duplicates, history, merge, search, trash, users
+from netzwerk.graph import duplicates, history, merge, search, trash, users, visibility
 from netzwerk.web import forms
 from netzwerk.web.auth import WebUser, can_see_contacts, require_role
 from netzwerk.web.extensions import csrf, get_store
@@ -90,9 +90,8 @@ def _plain(value: Any) -> Any:
 
 def node_json(node: graph.Node) -> dict[str, Any]:
     data = {k: _plain(v) for k, v in dataclasses.asdict(node).items()}
-    if isinstance(node, graph.Person) and not can_see_contacts():
-        data.pop("email", None)
-        data.pop("phone", None)
+    if not can_see_contacts():
+        data = visibility.redact(node.LABEL, data)
     data["label"] = node.LABEL
     return data
 
