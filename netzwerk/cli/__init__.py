@@ -9,11 +9,12 @@ import click
 from netzwerk import graph, localdb, settings
 from netzwerk.cli import contacts as contact_commands
 from netzwerk.cli import gaps as gap_commands
+from netzwerk.cli._common import CliGroup
 from netzwerk.cli._common import progress_bar as _progress_bar
 from netzwerk.cli._common import store as _store
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CliGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """netzwerk – Netzwerk- und Akteursgraph für Bildungsbüros."""
 

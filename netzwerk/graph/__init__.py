@@ -11,6 +11,7 @@ Everything the web layer, the CLI and the tests may use is importable from here:
 from netzwerk.graph.bulk import LoadResult, merge_links, merge_nodes, wipe
 from netzwerk.graph.errors import (
     ConflictError,
+    DatabaseAuthError,
     DatabaseUnavailableError,
     FieldError,
     GraphError,
@@ -78,6 +79,7 @@ __all__ = [
     "Alliance",
     "ConflictError",
     "Counts",
+    "DatabaseAuthError",
     "DatabaseUnavailableError",
     "Deleted",
     "FieldError",

@@ -56,3 +56,7 @@ class ConflictError(GraphError):
 
 class DatabaseUnavailableError(GraphError):
     """Neo4j cannot be reached; the app answers 503 and recovers when it is back."""
+
+
+class DatabaseAuthError(DatabaseUnavailableError):
+    """Neo4j refused the configured user name or password (a setting to fix, not a wait)."""
