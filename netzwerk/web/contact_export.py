@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 
 from netzwerk import graph
 from netzwerk.graph import contacts, formats
@@ -20,6 +21,15 @@ from netzwerk.web.extensions import get_store
 bp = Blueprint("contact_export", __name__)
 
 PREVIEW_ROWS = 10
+FILTER_TITLES = {
+    "alliance": _l("Bündnis"),
+    "project": _l("Projekt"),
+    "topic": _l("Thema"),
+    "stage": _l("Bildungsstufe"),
+    "region": _l("Region"),
+    "actor_kinds": _l("Akteursart"),
+    "function": _l("Funktion"),
+}
 
 
 def _require_contacts() -> None:
@@ -91,8 +101,9 @@ def download():  # type: ignore[no-untyped-def]
         return redirect(url_for("contact_export.page", **back))
     ext = contacts.EXTENSIONS[fmt]
     resp = Response(data, mimetype=contacts.MIMETYPES[ext])
+    names = contacts.filter_names(get_store(), [flt.describe()])
     resp.headers["Content-Disposition"] = (
-        f'attachment; filename="{contacts.filename(fmt, purpose)}"'
+        f'attachment; filename="{contacts.filename(fmt, purpose, flt, names)}"'
     )
     resp.headers["Cache-Control"] = "no-store"
     resp.headers["X-Export-Count"] = str(len(selection.rows))
@@ -105,4 +116,11 @@ def log():  # type: ignore[no-untyped-def]
     pager = paging.Pager.from_args(request.args, url_for("contact_export.log"), size=100)
     entries, total = contacts.export_log(get_store(), skip=pager.skip, limit=pager.size)
     pager.total = total
-    return render_template("contacts/log.html", entries=entries, total=total, pager=pager)
+    return render_template(
+        "contacts/log.html",
+        entries=entries,
+        total=total,
+        pager=pager,
+        names=contacts.filter_names(get_store(), [e.filter for e in entries]),
+        filter_titles=FILTER_TITLES,
+    )
