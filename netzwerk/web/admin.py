@@ -19,7 +19,7 @@ from netzwerk.graph import history, trash, users
 from netzwerk.web import paging
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store
-from netzwerk.web.forms import select_choices
+from netzwerk.web.forms import select_choices, version_of
 from netzwerk.web.kinds import KINDS, VOCABULARIES, record_url
 
 bp = Blueprint("admin", __name__)
@@ -39,6 +39,11 @@ class UserForm(FlaskForm):
     active = BooleanField(_l("aktiv"), default=True)
     password = PasswordField(_l("Passwort (neu)"), validators=[Optional(), Length(max=1024)])
     version = HiddenField()
+
+
+def _version(raw: object) -> int:
+    found = version_of({"version": raw})
+    return -1 if found is None else found
 
 
 def _put_errors(form: FlaskForm, err: graph.ValidationError) -> None:
@@ -128,7 +133,8 @@ def user_edit(user_id: str):  # type: ignore[no-untyped-def]
                         "role": form.role.data or "viewer",
                         "contacts": bool(form.contacts.data),
                         "active": bool(form.active.data),
-                        "version": int(form.version.data or 0),
+                        # A forged or garbled version never saves (and never fails).
+                        "version": _version(form.version.data),
                     }
                 )
                 try:

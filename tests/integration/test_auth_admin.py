@@ -108,3 +108,18 @@ def test_admin_edits_vocabularies_and_sees_trash(make_client, store: graph.Store
     admin.post(f"/verwaltung/themen/{topic_id}/loeschen", data={"csrf_token": token})
     page = admin.get("/verwaltung/papierkorb").get_data(as_text=True)
     assert "MINT" in page and "Wiederherstellen" in page
+
+
+def test_garbled_version_on_an_account_is_refused_not_a_500(make_client, store) -> None:  # type: ignore[no-untyped-def]
+    """Found by the URL-map walk: a non-numeric version used to raise in int()."""
+    admin = make_client("admin")
+    account = users.create_user(store, "versioniert", PASSWORD, role="viewer")
+    url = f"/verwaltung/benutzer/{account.id}"
+    token = csrf_token(admin, url)
+    for version in ("inf", "1e309", "NaN", "x" * 10_000, "9223372036854775808", "-1"):
+        resp = admin.post(
+            url,
+            data={"csrf_token": token, "version": version, "role": "admin", "active": "y"},
+        )
+        assert resp.status_code in (302, 400), (version[:20], resp.status_code)
+        assert users.get_user(store, account.id).role == "viewer"
