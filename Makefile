@@ -76,8 +76,8 @@ bench: install
 	NETZWERK_INSTANCE=bench $(BIN)/python -m bench
 
 translations: install  # extract UI strings, update and compile the English catalogue
-	mkdir -p build && $(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o build/messages.pot .
-	$(BIN)/pybabel update -i build/messages.pot -d netzwerk/web/translations --no-fuzzy-matching
+	mkdir -p build && $(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k N_ --no-location --sort-output -o build/messages.pot .
+	$(BIN)/pybabel update -i build/messages.pot -d netzwerk/web/translations --no-fuzzy-matching --ignore-pot-creation-date
 	$(BIN)/pybabel compile -d netzwerk/web/translations
 
 db-stop: install

@@ -21,7 +21,7 @@ from datetime import date
 
 from bench._report import machine, write_section
 from netzwerk import graph
-from netzwerk.graph import bulk, contacts, imports
+from netzwerk.graph import bulk, contacts, imports, operations
 from netzwerk.graph.model import ACTOR_KINDS
 
 CONTACTS = 10_000
@@ -116,7 +116,7 @@ def main() -> None:
         data = _import_csv()
         phases: dict[str, float] = {}
 
-        def full_import() -> imports.CommitResult:
+        def full_import() -> operations.CommitResult:
             t0 = time.perf_counter()
             table = imports.read_table(data, "bench.csv")
             kind = imports.detect_kind(table.headers)
@@ -124,7 +124,7 @@ def main() -> None:
             t1 = time.perf_counter()
             plan = imports.dry_run(store, table, kind, mapping)
             t2 = time.perf_counter()
-            result = imports.commit(store, plan, user="bench")
+            result = operations.commit_import(store, plan, user="bench")
             t3 = time.perf_counter()
             phases.update(read=t1 - t0, dry_run=t2 - t1, commit=t3 - t2)
             return result

@@ -15,9 +15,9 @@ from datetime import date
 from bench._report import machine, write_section
 from netzwerk import graph
 from netzwerk.graph import bulk
-from netzwerk.graph.links import canonical
 from netzwerk.graph.model import ACTOR_KINDS, COOPERATION_KINDS
 from netzwerk.graph.validation import validate_link, validate_node
+from netzwerk.graph.values import canonical
 
 ACTORS = 10_000
 COOPERATIONS = 30_000

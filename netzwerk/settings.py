@@ -81,6 +81,13 @@ def spool_dir() -> Path:
     return Path(override).expanduser() if override else instance_dir() / "uploads"
 
 
+def backup_dir() -> Path:
+    """Where safety copies go before a restore or reset replaces data
+    (``NETZWERK_BACKUP_DIR``, else ``sicherungen/`` in the instance folder)."""
+    configured = os.environ.get("NETZWERK_BACKUP_DIR", "").strip()
+    return Path(configured) if configured else instance_dir() / "sicherungen"
+
+
 def external_settings() -> ConnectionSettings | None:
     """Settings from the environment, or None when no external server is configured."""
     uri = os.environ.get("NEO4J_URI", "").strip()

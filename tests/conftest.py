@@ -184,11 +184,15 @@ def seeded(store: graph.Store) -> dict[str, str]:
     """
     import datetime
 
-    from netzwerk.graph import history, trash, users
+    from netzwerk.graph import users
 
-    actor = graph.create(store, graph.Actor(name="Grundschule Matrix", kind="Schule"))
-    other = graph.create(store, graph.Actor(name="VHS Matrix", kind="VHS/Weiterbildung"))
-    person = graph.create(
+    actor = graph.create_record(
+        store, graph.Actor(name="Grundschule Matrix", kind="Schule"), user="test"
+    )
+    other = graph.create_record(
+        store, graph.Actor(name="VHS Matrix", kind="VHS/Weiterbildung"), user="test"
+    )
+    person = graph.create_record(
         store,
         graph.Person(
             first_name="Gerda",
@@ -200,30 +204,29 @@ def seeded(store: graph.Store) -> dict[str, str]:
             consent_contact_date=datetime.date(2024, 1, 15),
             consent_contact_source="Formular",
         ),
+        user="test",
     )
-    history.record(
-        store,
-        user="seed",
-        action="create",
-        label="Person",
-        record_id=person.id,
-        record_name=person.display_name,
-        changes=history.diff(None, person),
-    )
-    alliance = graph.create(store, graph.Alliance(name="Bündnis Matrix"))
-    project = graph.create(store, graph.Project(name="Projekt Matrix"))
-    topic = graph.create(store, graph.Topic(name="Thema Matrix"))
-    stage = graph.create(store, graph.Stage(name="Stufe Matrix", order=1))
-    group = graph.create(store, graph.TargetGroup(name="Zielgruppe Matrix"))
-    region = graph.create(store, graph.Region(name="Region Matrix"))
+    alliance = graph.create_record(store, graph.Alliance(name="Bündnis Matrix"), user="test")
+    project = graph.create_record(store, graph.Project(name="Projekt Matrix"), user="test")
+    topic = graph.create_record(store, graph.Topic(name="Thema Matrix"), user="test")
+    stage = graph.create_record(store, graph.Stage(name="Stufe Matrix", order=1), user="test")
+    group = graph.create_record(store, graph.TargetGroup(name="Zielgruppe Matrix"), user="test")
+    region = graph.create_record(store, graph.Region(name="Region Matrix"), user="test")
     link = graph.create_link(
         store,
         graph.Link(type="COOPERATES_WITH", from_id=actor.id, to_id=other.id, kind="Gremienarbeit"),
+        user="test",
     )
-    graph.create_link(store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=actor.id))
-    graph.create_link(store, graph.Link(type="MEMBER_OF", from_id=actor.id, to_id=alliance.id))
-    doomed = graph.create(store, graph.Actor(name="Gelöschter Akteur", kind="Sonstige"))
-    entry = trash.put(store, graph.delete(store, graph.Actor, doomed.id), user="seed")
+    graph.create_link(
+        store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=actor.id), user="test"
+    )
+    graph.create_link(
+        store, graph.Link(type="MEMBER_OF", from_id=actor.id, to_id=alliance.id), user="test"
+    )
+    doomed = graph.create_record(
+        store, graph.Actor(name="Gelöschter Akteur", kind="Sonstige"), user="test"
+    )
+    entry = graph.delete_record(store, graph.Actor, doomed.id, user="seed")
     victim = users.create_user(store, "opfer", PASSWORD, role="viewer")
     _secret, token = users.create_token(store, victim.id, "seed")
     return {
@@ -238,7 +241,7 @@ def seeded(store: graph.Store) -> dict[str, str]:
         "region": region.id,
         "link_type": link.type,
         "link": link.id,
-        "trash": entry.id,
+        "trash": entry.trash_id,
         "user": victim.id,
         "token": token.id,
     }

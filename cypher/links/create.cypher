@@ -8,7 +8,8 @@
 // drops the row, so the caller reports it as missing.
 // placeholders: __TYPE__, __FROM__, __TO__ (label disjunctions from model.LINK_TYPES)
 // params: $id (string), $from_id, $to_id (strings), $props (map)
-// returns: link (map), from_name, to_name, created (bool); no row if an endpoint is missing
+// returns: link (map), from_name, to_name, from_label, to_label, created (bool); no row if an
+//          endpoint is missing
 MATCH (a:__FROM__ {id: $from_id})
 MATCH (b:__TO__ {id: $to_id})
 SET a.__lock = true, b.__lock = true
@@ -29,4 +30,5 @@ CALL (a, b, old) {
 RETURN rel {.*, type: type(rel), from_id: startNode(rel).id, to_id: endNode(rel).id} AS link,
        coalesce(startNode(rel).name, startNode(rel).last_name) AS from_name,
        coalesce(endNode(rel).name, endNode(rel).last_name) AS to_name,
+       head(labels(startNode(rel))) AS from_label, head(labels(endNode(rel))) AS to_label,
        created

@@ -4,7 +4,8 @@
 // matches but reads as empty; the id check after the lock drops it (no row: not found).
 // placeholders: __LABEL__
 // params: $id (string), $version (int or null)
-// returns: node (map), links (list of maps: type, from_id, to_id, props), applied (bool)
+// returns: node (map), links (list of {link (map), from_name, to_name, from_label,
+//          to_label}), applied (bool)
 MATCH (n:__LABEL__ {id: $id})
 SET n.__lock = true
 REMOVE n.__lock
@@ -12,7 +13,10 @@ WITH n WHERE n.id = $id
 WITH n, ($version IS NULL OR n.version = $version) AS applied
 OPTIONAL MATCH (n)-[r]-(m)
 WITH n, applied, collect(CASE WHEN r IS NULL THEN null ELSE {
-  type: type(r), from_id: startNode(r).id, to_id: endNode(r).id, props: properties(r)
+  link: r {.*, type: type(r), from_id: startNode(r).id, to_id: endNode(r).id},
+  from_name: coalesce(startNode(r).name, startNode(r).last_name),
+  to_name: coalesce(endNode(r).name, endNode(r).last_name),
+  from_label: head(labels(startNode(r))), to_label: head(labels(endNode(r)))
 } END) AS links
 WITH n, applied, links, n {.*} AS node
 CALL (n, applied) {

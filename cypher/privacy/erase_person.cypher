@@ -1,10 +1,9 @@
-// DSGVO Löschung: delete a person with all their relationships (jobs, contact roles) and
-// the trash snapshots that still hold their data (their own, and deleted links of theirs,
-// whose snapshot and name carry the person's id and name).
-// Returns only counts, the names to redact elsewhere and the ids of linked records, never
-// the person's other data.
+// DSGVO Löschung, first step: delete a person with all their relationships (jobs, contact
+// roles). Returns only counts and the ids of linked records, never the person's data.
 // params: $id (string)
-// returns: erased (int: 0 or 1), links (int), neighbours (list of ids), names (list)
+// returns: erased (int: 0 or 1), links (int), neighbours (list of ids), names (list of the
+//          current name forms, for redacting history written before names were resolved
+//          at read time)
 OPTIONAL MATCH (p:Person {id: $id})
 OPTIONAL MATCH (p)-[r]-(m)
 WITH p, count(r) AS links, collect(DISTINCT m.id) AS neighbours
@@ -17,11 +16,4 @@ CALL (p) {
   WITH p WHERE p IS NOT NULL
   DETACH DELETE p
 }
-CALL () {
-  MATCH (t:Trash)
-  WHERE t.record_id = $id
-     OR (t.label IN ['link:WORKS_AT', 'link:CONTACT_FOR'] AND t.snapshot CONTAINS $id)
-  DETACH DELETE t
-  RETURN count(*) AS trashed
-}
-RETURN CASE WHEN p IS NULL THEN 0 ELSE 1 END AS erased, links, neighbours, names, trashed
+RETURN CASE WHEN p IS NULL THEN 0 ELSE 1 END AS erased, links, neighbours, names

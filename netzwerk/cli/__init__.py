@@ -12,6 +12,7 @@ from netzwerk.cli import gaps as gap_commands
 from netzwerk.cli._common import CliGroup
 from netzwerk.cli._common import progress_bar as _progress_bar
 from netzwerk.cli._common import store as _store
+from netzwerk.graph import backup
 
 
 @click.group(cls=CliGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,9 +91,10 @@ def serve(host: str, port: int, threads: int) -> None:
     """Web-Oberfläche mit dem Produktionsserver (waitress) ausliefern."""
     from waitress import serve as waitress_serve
 
-    from netzwerk.web import create_app
+    from netzwerk.web import create_app, warm_up
 
     app = create_app()
+    warm_up(app)
     click.echo(f"netzwerk läuft auf http://{host}:{port}/ (Beenden mit Strg+C)")
     waitress_serve(app, host=host, port=port, threads=threads, ident="netzwerk")
 
@@ -172,9 +174,13 @@ def reset(yes: bool) -> None:
         f"Wirklich alle Daten in Instanz {os.environ.get('NETZWERK_INSTANCE', 'default')} löschen?"
     ):
         raise click.Abort()
+    folder = settings.backup_dir()
     with _store() as store:
+        safety = backup.save_safety_copy(store, folder, "vor-zuruecksetzen")
         n = graph.wipe(store)
     click.echo(f"{n} Knoten gelöscht.")
+    if safety:
+        click.echo(f"Der vorherige Stand ist gesichert in {safety}.")
 
 
 main.add_command(gap_commands.gaps)

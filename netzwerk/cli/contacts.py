@@ -16,10 +16,10 @@ from pathlib import Path
 
 import click
 
-from netzwerk import graph
+from netzwerk import graph, settings
 from netzwerk.cli._common import progress_bar, store
 from netzwerk.graph import backup as backup_mod
-from netzwerk.graph import contacts, formats, imports, privacy
+from netzwerk.graph import contacts, formats, imports, operations, privacy
 
 _store = store
 _bar = progress_bar
@@ -174,6 +174,12 @@ def import_file(
             click.echo(f"  … und {len(plan.errors) - 50} weitere fehlerhafte Zeilen")
         for r in plan.similar[:20]:
             click.echo(f"  Zeile {r.number}: {'; '.join(r.warnings)}")
+        for r in [r for r in plan.results if r.changes][:50]:
+            pairs = "; ".join(
+                f"{imports.FIELDS[kind].get(k) or k}: {old or '–'} → {new or '–'}"
+                for k, (old, new) in r.changes.items()
+            )
+            click.echo(f"  Zeile {r.number} {r.name[:40]}: {pairs}")
         if dry_run:
             return
         if plan.blocking and not only_valid:
@@ -182,13 +188,33 @@ def import_file(
             )
         bar, update = _bar("Importieren")
         with bar:
-            result = imports.commit(
+            result = operations.commit_import(
                 store, plan, user=_user(user), only_valid=only_valid, progress=update
             )
     click.echo(
         f"Importiert: {result.created} angelegt, {result.updated} aktualisiert, "
         f"{result.links_created} Verknüpfungen neu, {result.skipped_rows} Zeilen übersprungen."
     )
+    click.echo(f"Rückgängig machen: netzwerk import-undo {result.batch}")
+
+
+@click.command("import-undo")
+@click.argument("batch")
+@click.option("--user", default=None, help="Name im Änderungsverlauf (Standard: cli:<login>).")
+def import_undo(batch: str, user: str | None) -> None:
+    """Einen Import als Ganzes rückgängig machen (Kennung steht nach dem Import)."""
+    with _store() as store:
+        try:
+            result = operations.undo_import(store, batch, user=_user(user))
+        except graph.NotFoundError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"Rückgängig gemacht: {result.removed} Einträge entfernt, {result.reverted} "
+        f"zurückgesetzt, {result.links_removed} Verknüpfungen entfernt, "
+        f"{result.links_reverted} Verknüpfungen zurückgesetzt."
+    )
+    for name in result.kept:
+        click.echo(f"  nicht angetastet (seitdem geändert): {name}")
 
 
 @click.command("backup")
@@ -221,12 +247,20 @@ def restore_cmd(file: Path, replace: bool) -> None:
         bar, update = _bar("Wiederherstellen")
         try:
             with bar:
-                counts = backup_mod.restore(store, data, replace=replace, progress=update)
+                counts = backup_mod.restore(
+                    store,
+                    data,
+                    replace=replace,
+                    progress=update,
+                    safety_dir=settings.backup_dir(),
+                )
         except backup_mod.BackupError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(
         f"Wiederhergestellt: {counts['nodes']} Knoten, {counts['relationships']} Beziehungen."
     )
+    if counts.get("safety_copy"):
+        click.echo(f"Der vorherige Stand ist gesichert in {counts['safety_copy']}.")
 
 
 @click.command("person-report")
@@ -271,7 +305,7 @@ def person_erase(person_id: str, yes: bool, user: str | None) -> None:
         raise click.Abort()
     with _store() as store:
         try:
-            counts = privacy.erase_person(store, person_id, user=_user(user))
+            counts = operations.erase_person(store, person_id, user=_user(user))
         except graph.NotFoundError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(
@@ -280,4 +314,12 @@ def person_erase(person_id: str, yes: bool, user: str | None) -> None:
     )
 
 
-COMMANDS = (export_group, import_file, backup_cmd, restore_cmd, person_report, person_erase)
+COMMANDS = (
+    export_group,
+    import_file,
+    import_undo,
+    backup_cmd,
+    restore_cmd,
+    person_report,
+    person_erase,
+)

@@ -5,7 +5,7 @@ Everything the web layer, the CLI and the tests may use is importable from here:
     from netzwerk import graph
     with graph.connect() as store:
         vhs = graph.Actor(name="Volkshochschule Trier", kind="VHS/Weiterbildung")
-        vhs = graph.create(store, vhs)
+        vhs = graph.create_record(store, vhs, user="cli")
 """
 
 from netzwerk.graph.bulk import LoadResult, merge_links, merge_nodes, wipe
@@ -14,18 +14,12 @@ from netzwerk.graph.errors import (
     DatabaseAuthError,
     DatabaseUnavailableError,
     FieldError,
+    ForbiddenError,
     GraphError,
     NotFoundError,
     ValidationError,
 )
-from netzwerk.graph.links import (
-    create_link,
-    delete_link,
-    get_link,
-    links_of,
-    list_links,
-    update_link,
-)
+from netzwerk.graph.links import get_link, links_of, list_links
 from netzwerk.graph.model import (
     ACTOR_KINDS,
     COOPERATION_KINDS,
@@ -45,28 +39,22 @@ from netzwerk.graph.model import (
     TargetGroup,
     Topic,
 )
-from netzwerk.graph.nodes import (
-    Deleted,
-    Page,
-    create,
-    create_actor,
-    create_alliance,
-    create_person,
-    create_project,
-    delete,
-    get,
-    get_actor,
-    get_alliance,
-    get_many,
-    get_person,
-    get_project,
-    list_nodes,
-    restore,
-    update,
+from netzwerk.graph.nodes import get, get_many, list_nodes
+from netzwerk.graph.operations import (
+    create_link,
+    create_record,
+    delete_link,
+    delete_record,
+    merge_actors,
+    undo,
+    update_link,
+    update_record,
 )
 from netzwerk.graph.schema import apply as apply_schema
 from netzwerk.graph.stats import Counts, ServerInfo, counts, is_empty, server_info
 from netzwerk.graph.store import Store, connect
+from netzwerk.graph.trash import Deleted
+from netzwerk.graph.values import Page
 
 __all__ = [
     "ACTOR_KINDS",
@@ -83,6 +71,7 @@ __all__ = [
     "DatabaseUnavailableError",
     "Deleted",
     "FieldError",
+    "ForbiddenError",
     "GraphError",
     "Link",
     "LinkType",
@@ -102,30 +91,23 @@ __all__ = [
     "apply_schema",
     "connect",
     "counts",
-    "create",
-    "create_actor",
-    "create_alliance",
     "create_link",
-    "create_person",
-    "create_project",
-    "delete",
+    "create_record",
     "delete_link",
+    "delete_record",
     "get",
-    "get_actor",
-    "get_alliance",
     "get_link",
     "get_many",
-    "get_person",
-    "get_project",
     "is_empty",
     "links_of",
     "list_links",
     "list_nodes",
+    "merge_actors",
     "merge_links",
     "merge_nodes",
-    "restore",
     "server_info",
-    "update",
+    "undo",
     "update_link",
+    "update_record",
     "wipe",
 ]

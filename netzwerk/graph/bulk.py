@@ -10,16 +10,14 @@ simply be run again.
 from __future__ import annotations
 
 import itertools
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from netzwerk.graph.links import canonical
 from netzwerk.graph.model import LABELS, LINK_TYPES, Link, Node
-from netzwerk.graph.nodes import new_id
 from netzwerk.graph.store import Store
 from netzwerk.graph.validation import validate_link, validate_node
+from netzwerk.graph.values import canonical, new_id, new_link_id
 
 BATCH_SIZE = 5_000
 Progress = Callable[[int, int], None]
@@ -102,7 +100,7 @@ def merge_links(
         for chunk in batches(group, batch_size):
             rows = [
                 {
-                    "id": lk.id or f"{type_name.lower()}-{uuid.uuid4().hex[:16]}",
+                    "id": lk.id or new_link_id(type_name),
                     "from_id": lk.from_id,
                     "to_id": lk.to_id,
                     "props": lk.properties(),

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from netzwerk.graph.codec import from_store
 from netzwerk.graph.model import Actor
-from netzwerk.graph.nodes import from_props
 from netzwerk.graph.search import fold, lucene_query
 from netzwerk.graph.store import Store
 
@@ -163,7 +163,7 @@ def find_similar(
     )
     out: list[Candidate] = []
     for row in rows:
-        actor = from_props(Actor, row["node"])
+        actor = from_store(Actor, row["node"])
         reasons: list[str] = []
         score = max(similarity(name, actor.name), similarity(name, actor.short_name) * 0.95)
         if score >= THRESHOLD:

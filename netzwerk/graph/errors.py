@@ -60,3 +60,7 @@ class DatabaseUnavailableError(GraphError):
 
 class DatabaseAuthError(DatabaseUnavailableError):
     """Neo4j refused the configured user name or password (a setting to fix, not a wait)."""
+
+
+class ForbiddenError(GraphError):
+    """The user's role may not do this (e.g. restore an admin-only record); answered 403."""

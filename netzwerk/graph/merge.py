@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netzwerk.graph import history
+from netzwerk.graph.codec import from_store
 from netzwerk.graph.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from netzwerk.graph.model import LINK_TYPES, Actor
-from netzwerk.graph.nodes import from_props
 from netzwerk.graph.store import Store, Tx
 
 
@@ -131,7 +131,7 @@ def merge_actors(
             rows = tx.run("merge/lock_actor", id=node_id)
             if not rows:
                 raise NotFoundError(f"Akteur „{node_id}“ wurde nicht gefunden.")
-            actor = from_props(Actor, rows[0]["node"])
+            actor = from_store(Actor, rows[0]["node"])
             if version is not None and actor.version != version:
                 raise ConflictError(
                     f"Akteur „{actor.name}“ wurde inzwischen geändert; bitte die "
@@ -153,7 +153,7 @@ def merge_actors(
         fill = _merged_fields(survivor, duplicate)
         result.filled = sorted(fill)
         rows = tx.run("merge/finish", survivor=survivor_id, duplicate=duplicate_id, props=fill)
-        result.survivor = from_props(Actor, rows[0]["node"])
+        result.survivor = from_store(Actor, rows[0]["node"])
         snapshot = {
             "node": {**dataclasses.asdict(duplicate)},
             "links": [

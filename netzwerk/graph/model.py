@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar, TypeVar
 
+from netzwerk.graph.i18n import N_
+
 ACTOR_KINDS: tuple[str, ...] = (
     "Schule",
     "Kita",
@@ -47,7 +49,7 @@ COOPERATION_KINDS: tuple[str, ...] = (
     "Verweisberatung",
     "Gremienarbeit",
 )
-INTENSITIES: dict[int, str] = {1: "lose", 2: "regelmäßig", 3: "eng"}
+INTENSITIES: dict[int, str] = {1: N_("lose"), 2: N_("regelmäßig"), 3: N_("eng")}
 LEGAL_BASES: tuple[str, ...] = ("Einwilligung", "öffentliche Aufgabe")
 MEMBER_ROLES: tuple[str, ...] = ("Mitglied", "Koordination", "Beirat", "Kooperationspartner")
 PROJECT_ROLES: tuple[str, ...] = ("Träger", "Partner", "Förderer")
@@ -84,7 +86,7 @@ class Actor(Node):
     """An organisation of the education landscape."""
 
     LABEL: ClassVar[str] = "Actor"
-    TITLE: ClassVar[str] = "Akteur"
+    TITLE: ClassVar[str] = N_("Akteur")
     name: str = ""
     short_name: str = ""
     kind: str = "Sonstige"
@@ -103,7 +105,7 @@ class Person(Node):
     """A contact person; personal data, so consent is recorded per purpose."""
 
     LABEL: ClassVar[str] = "Person"
-    TITLE: ClassVar[str] = "Person"
+    TITLE: ClassVar[str] = N_("Person")
     title: str = ""
     first_name: str = ""
     last_name: str = ""
@@ -129,7 +131,7 @@ class Alliance(Node):
     """A Bündnis, Netzwerk or Initiativkreis that actors are members of."""
 
     LABEL: ClassVar[str] = "Alliance"
-    TITLE: ClassVar[str] = "Bündnis"
+    TITLE: ClassVar[str] = N_("Bündnis")
     name: str = ""
     short_name: str = ""
     description: str = ""
@@ -141,7 +143,7 @@ class Project(Node):
     """A time-bound project with a funding programme."""
 
     LABEL: ClassVar[str] = "Project"
-    TITLE: ClassVar[str] = "Projekt"
+    TITLE: ClassVar[str] = N_("Projekt")
     name: str = ""
     short_name: str = ""
     description: str = ""
@@ -154,7 +156,7 @@ class Project(Node):
 @dataclass(kw_only=True)
 class Topic(Node):
     LABEL: ClassVar[str] = "Topic"
-    TITLE: ClassVar[str] = "Thema"
+    TITLE: ClassVar[str] = N_("Thema")
     name: str = ""
     description: str = ""
 
@@ -164,7 +166,7 @@ class Stage(Node):
     """An education stage; ``order`` makes transitions between adjacent stages computable."""
 
     LABEL: ClassVar[str] = "Stage"
-    TITLE: ClassVar[str] = "Bildungsstufe"
+    TITLE: ClassVar[str] = N_("Bildungsstufe")
     name: str = ""
     order: int = 0
 
@@ -172,7 +174,7 @@ class Stage(Node):
 @dataclass(kw_only=True)
 class TargetGroup(Node):
     LABEL: ClassVar[str] = "TargetGroup"
-    TITLE: ClassVar[str] = "Zielgruppe"
+    TITLE: ClassVar[str] = N_("Zielgruppe")
     name: str = ""
 
 
@@ -181,7 +183,7 @@ class Region(Node):
     """A Stadt, Stadtteil, Landkreis or Verbandsgemeinde, nested with PART_OF."""
 
     LABEL: ClassVar[str] = "Region"
-    TITLE: ClassVar[str] = "Region"
+    TITLE: ClassVar[str] = N_("Region")
     name: str = ""
     kind: str = "Region"
 
@@ -197,6 +199,19 @@ NODE_CLASSES: tuple[type[Node], ...] = (
     Region,
 )
 LABELS: dict[str, type[Node]] = {cls.LABEL: cls for cls in NODE_CLASSES}
+VOCABULARY_LABELS: frozenset[str] = frozenset({"Topic", "Stage", "TargetGroup", "Region"})
+"""Shared vocabularies: lists every record uses, so only admins change them."""
+
+
+def write_role(*labels: str) -> str:
+    """The role needed to change records of these labels (or a link between them).
+
+    Vocabularies are admin-only; a link is admin-only when both ends are vocabularies (a
+    region's place in the region tree), while linking an actor to a topic is an edit.
+    """
+    return "admin" if labels and all(lb in VOCABULARY_LABELS for lb in labels) else "editor"
+
+
 N = TypeVar("N", bound=Node)
 
 
@@ -225,15 +240,17 @@ _ALL_SUBJECTS = ("Actor", "Project", "Alliance")
 LINK_TYPES: dict[str, LinkType] = {
     lt.type: lt
     for lt in (
-        LinkType("WORKS_AT", ("Person",), ("Actor",), ("function", *_DATED), "arbeitet bei"),
-        LinkType("MEMBER_OF", ("Actor",), ("Alliance",), ("role", *_DATED), "Mitglied in"),
-        LinkType("PARTICIPATES_IN", ("Actor",), ("Project",), ("role", *_DATED), "beteiligt an"),
+        LinkType("WORKS_AT", ("Person",), ("Actor",), ("function", *_DATED), N_("arbeitet bei")),
+        LinkType("MEMBER_OF", ("Actor",), ("Alliance",), ("role", *_DATED), N_("Mitglied in")),
+        LinkType(
+            "PARTICIPATES_IN", ("Actor",), ("Project",), ("role", *_DATED), N_("beteiligt an")
+        ),
         LinkType(
             "COOPERATES_WITH",
             ("Actor",),
             ("Actor",),
             ("kind", "intensity", *_DATED, "source", "note"),
-            "kooperiert mit",
+            N_("kooperiert mit"),
             symmetric=True,
         ),
         LinkType(
@@ -241,14 +258,14 @@ LINK_TYPES: dict[str, LinkType] = {
             ("Person",),
             ("Alliance", "Project", "Actor"),
             ("role",),
-            "Ansprechperson für",
+            N_("Ansprechperson für"),
         ),
-        LinkType("PART_OF", ("Project", "Region"), ("Alliance", "Region"), (), "gehört zu"),
-        LinkType("WORKS_ON", _ALL_SUBJECTS, ("Topic",), (), "arbeitet zum Thema"),
-        LinkType("COVERS", _ALL_SUBJECTS, ("Stage",), (), "deckt Bildungsstufe ab"),
-        LinkType("SERVES", _ALL_SUBJECTS, ("TargetGroup",), (), "richtet sich an"),
-        LinkType("LOCATED_IN", ("Actor",), ("Region",), (), "hat Sitz in"),
-        LinkType("ACTIVE_IN", _ALL_SUBJECTS, ("Region",), (), "ist aktiv in"),
+        LinkType("PART_OF", ("Project", "Region"), ("Alliance", "Region"), (), N_("gehört zu")),
+        LinkType("WORKS_ON", _ALL_SUBJECTS, ("Topic",), (), N_("arbeitet zum Thema")),
+        LinkType("COVERS", _ALL_SUBJECTS, ("Stage",), (), N_("deckt Bildungsstufe ab")),
+        LinkType("SERVES", _ALL_SUBJECTS, ("TargetGroup",), (), N_("richtet sich an")),
+        LinkType("LOCATED_IN", ("Actor",), ("Region",), (), N_("hat Sitz in")),
+        LinkType("ACTIVE_IN", _ALL_SUBJECTS, ("Region",), (), N_("ist aktiv in")),
     )
 }
 

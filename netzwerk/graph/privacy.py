@@ -2,9 +2,8 @@
 
 The Auskunft collects everything stored about one person — all properties, every link with
 the organisation, alliance or project at its other end, the change history and every export
-that contained them (export logs keep person ids for exactly this). The Löschung removes the
-person and their links, empties their history entries (they stay, so the log has no holes)
-and records an ``erase`` entry that itself contains no personal data.
+that contained them (export logs keep person ids for exactly this). The Löschung is a use
+case of the write path: :func:`netzwerk.graph.operations.erase_person`.
 """
 
 from __future__ import annotations
@@ -97,45 +96,6 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
             "exports": exports,
         }
     )
-
-
-def erase_person(store: Store, person_id: str, *, user: str) -> dict[str, int]:
-    """Delete a person and their links for good, redact their history, log the erasure.
-
-    Unlike a normal delete there is no undo snapshot: the point is that nothing remains —
-    trash snapshots of the person (and of their deleted links) go too, and "link" entries
-    in the history of linked records lose the person's name. Returns counts.
-    """
-    if not is_valid_id(person_id):
-        raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
-    row = store.write("privacy/erase_person", id=person_id)[0]
-    if not row["erased"]:
-        raise NotFoundError(f"Person „{person_id}“ wurde nicht gefunden.")
-    redacted = history.redact_record(store, person_id)
-    names = sorted(set(row["names"]), key=len, reverse=True)
-    if names and row["neighbours"]:
-        redacted += int(
-            store.write(
-                "privacy/redact_link_history",
-                record_ids=list(row["neighbours"]),
-                names=names,
-                placeholder=history.ERASED,
-            )[0]["redacted"]
-        )
-    history.record(
-        store,
-        user=user,
-        action="erase",
-        label="Person",
-        record_id=person_id,
-        record_name=history.ERASED,
-        changes={
-            "links_removed": int(row["links"]),
-            "history_redacted": redacted,
-            "trash_removed": int(row["trashed"]),
-        },
-    )
-    return {"links": int(row["links"]), "history": redacted, "trash": int(row["trashed"])}
 
 
 def find_persons(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:

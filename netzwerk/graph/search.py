@@ -18,10 +18,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from netzwerk.graph.codec import from_store
 from netzwerk.graph.errors import FieldError, ValidationError
 from netzwerk.graph.model import LABELS, N, Node
-from netzwerk.graph.nodes import Page, from_props
 from netzwerk.graph.store import Store
+from netzwerk.graph.values import Page
 
 LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
 MAX_QUERY = 200
@@ -186,7 +187,7 @@ def search(
     row = rows[0] if rows else {"total": 0, "items": []}
     hits = [
         Hit(
-            node=from_props(cls, item),
+            node=from_store(cls, item),
             cooperations=item.get("_cooperations", 0),
             members=item.get("_members", 0),
             persons=item.get("_persons", 0),

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from netzwerk.graph import history
 from netzwerk.graph.errors import FieldError, NotFoundError, ValidationError
-from netzwerk.graph.links import create_link
 from netzwerk.graph.model import COOPERATION_KINDS, Link
+from netzwerk.graph.operations import create_link
 from netzwerk.graph.store import Store
 from netzwerk.graph.validation import is_valid_id
 
@@ -96,15 +95,7 @@ def accept(
             source="Partnervorschlag",
             note=note,
         ),
-    )
-    history.record(
-        store,
         user=by,
-        action="link",
-        label="Actor",
-        record_id=link.from_id,
-        record_name=f"{link.from_name} – {link.to_name}",
-        changes={"COOPERATES_WITH": [None, link.to_id], "kind": [None, kind]},
     )
     return link
 

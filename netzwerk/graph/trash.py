@@ -1,28 +1,29 @@
 """The trash: deleted records (or links) kept as snapshots so a delete can be undone.
 
-:func:`netzwerk.graph.delete` returns a :class:`~netzwerk.graph.nodes.Deleted` snapshot; the
-web layer keeps it here (a ``Trash`` node holding JSON), so an "Rückgängig" button still
-works after the redirect, and an admin can restore days later. Entries expire after
-:data:`KEEP_DAYS` (:func:`purge`), because deleted personal data must not live forever.
+A delete (:func:`netzwerk.graph.operations.delete_record`, ``delete_link``) puts its snapshot
+here in the same transaction, so an "Rückgängig" button still works after the redirect and
+an admin can restore days later. Snapshots are JSON in the model's typed form
+(:mod:`netzwerk.graph.codec`): dates come back as dates, ``created`` and ``version`` as they
+were. Entries expire after :data:`KEEP_DAYS` (:func:`purge`), because deleted personal data
+must not live forever.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import typing
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from netzwerk.graph import codec
 from netzwerk.graph.errors import NotFoundError
-from netzwerk.graph.links import create_link
 from netzwerk.graph.model import LABELS, Link, Node
-from netzwerk.graph.nodes import Deleted, restore
-from netzwerk.graph.store import Store
+from netzwerk.graph.store import Store, Tx
 
 KEEP_DAYS = 30
+FORMAT = 2
+"""Snapshot format; 1 was written before the codec (dates as untyped ISO text)."""
 
 
 @dataclass
@@ -36,60 +37,89 @@ class TrashEntry:
     snapshot: dict[str, Any] | None = None
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot store {type(value)!r} in the trash")
+@dataclass
+class Deleted:
+    """What a delete removed: the record and its links (each with both ends' labels)."""
+
+    node: Node
+    links: list[Link] = field(default_factory=list)
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Link id → (from label, to label), so a restore knows where each link went."""
 
 
-def _decode(cls: type, data: dict[str, Any]) -> Any:
-    """Rebuild a dataclass from JSON, turning ISO strings back into dates by field type."""
-    hints = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
-    kwargs: dict[str, Any] = {}
-    for key, value in data.items():
-        if key not in names or value is None:
-            continue
-        hint = str(hints.get(key))
-        if isinstance(value, str) and "datetime" in hint:
-            value = datetime.fromisoformat(value)
-        elif isinstance(value, str) and "date" in hint:
-            value = date.fromisoformat(value)
-        kwargs[key] = value
-    return cls(**kwargs)
+@dataclass
+class DeletedLink:
+    """One deleted relationship and the labels of its ends."""
+
+    link: Link
+    labels: tuple[str, str]
 
 
-def snapshot_of(deleted: Deleted | Link) -> dict[str, Any]:
+def snapshot_of(deleted: Deleted | DeletedLink) -> dict[str, Any]:
     """JSON-ready form of a deleted record (with its links) or of one deleted link."""
-    if isinstance(deleted, Link):
-        return {"kind": "link", "link": dataclasses.asdict(deleted)}
+    if isinstance(deleted, DeletedLink):
+        return {
+            "format": FORMAT,
+            "kind": "link",
+            "link": codec.to_json(deleted.link),
+            "labels": list(deleted.labels),
+        }
     return {
+        "format": FORMAT,
         "kind": "node",
         "label": deleted.node.LABEL,
-        "node": dataclasses.asdict(deleted.node),
-        "links": [dataclasses.asdict(lk) for lk in deleted.links],
+        "node": codec.to_json(deleted.node),
+        "links": [
+            {**codec.to_json(lk), "labels": list(deleted.labels.get(lk.id, ("", "")))}
+            for lk in deleted.links
+        ],
     }
 
 
-def put(store: Store, deleted: Deleted | Link, *, user: str) -> TrashEntry:
-    """Keep a snapshot; returns the entry whose id an undo button posts back."""
-    snap = snapshot_of(deleted)
-    if isinstance(deleted, Link):
-        label = f"link:{deleted.type}"
-        record_id = deleted.id
-        name = f"{deleted.from_name or deleted.from_id} – {deleted.to_name or deleted.to_id}"
+def label_of(deleted: Deleted | DeletedLink) -> str:
+    """The entry's label: the record's, or ``link:<TYPE>`` for a link."""
+    if isinstance(deleted, DeletedLink):
+        return f"link:{deleted.link.type}"
+    return deleted.node.LABEL
+
+
+def put_in(tx: Tx, deleted: Deleted | DeletedLink, *, user: str) -> TrashEntry:
+    """Keep a snapshot inside the delete's transaction; returns the entry (for "Rückgängig")."""
+    if isinstance(deleted, DeletedLink):
+        lk = deleted.link
+        record_id = lk.id
+        # A person is never named in the trash list (only the organisation side).
+        ends = [
+            (name or oid) if label != "Person" else "Person"
+            for name, oid, label in (
+                (lk.from_name, lk.from_id, deleted.labels[0]),
+                (lk.to_name, lk.to_id, deleted.labels[1]),
+            )
+        ]
+        name = " – ".join(ends)
     else:
-        label, record_id, name = deleted.node.LABEL, deleted.node.id, deleted.node.display_name
-    rows = store.write(
+        record_id, name = deleted.node.id, deleted.node.display_name
+    rows = tx.run(
         "trash/put",
         id=f"trash-{uuid.uuid4().hex}",
         user=user,
-        label=label,
+        label=label_of(deleted),
         record_id=record_id,
         record_name=name[:500],
-        snapshot=json.dumps(snap, ensure_ascii=False, default=_encode),
+        snapshot=json.dumps(snapshot_of(deleted), ensure_ascii=False),
+        refs=refs_of(deleted),
     )
     return _entry(rows[0]["entry"])
+
+
+def refs_of(deleted: Deleted | DeletedLink) -> list[str]:
+    """Every record id a snapshot mentions (so an erasure finds the entry)."""
+    if isinstance(deleted, DeletedLink):
+        return [deleted.link.from_id, deleted.link.to_id]
+    ids = [deleted.node.id]
+    for lk in deleted.links:
+        ids += [lk.from_id, lk.to_id]
+    return list(dict.fromkeys(ids))
 
 
 def _entry(props: dict[str, Any]) -> TrashEntry:
@@ -115,34 +145,47 @@ def get(store: Store, entry_id: str) -> TrashEntry:
     return _entry(rows[0]["entry"])
 
 
+def take_in(tx: Tx, entry_id: str) -> TrashEntry:
+    """Remove an entry inside the undo's transaction and return it (locked: taken once)."""
+    rows = tx.run("trash/take", id=entry_id)
+    if not rows:
+        raise NotFoundError(
+            "Dieser Eintrag ist nicht (mehr) im Papierkorb – vielleicht wurde er schon "
+            "wiederhergestellt."
+        )
+    return _entry(rows[0]["entry"])
+
+
 def entries(store: Store, *, skip: int = 0, limit: int = 100) -> list[TrashEntry]:
     return [_entry(r["entry"]) for r in store.read("trash/list", skip=skip, limit=limit)]
 
 
-def deleted_from(entry: TrashEntry) -> Deleted | Link:
-    """Turn a stored snapshot back into what :func:`put` was given."""
+def _link_of(data: dict[str, Any]) -> tuple[Link, tuple[str, str]]:
+    labels = tuple(data.get("labels") or ("", ""))
+    fields = {k: v for k, v in data.items() if k != "labels"}
+    return codec.from_json(Link, fields), (str(labels[0]), str(labels[1]))
+
+
+def deleted_from(entry: TrashEntry) -> Deleted | DeletedLink:
+    """Turn a stored snapshot back into what was deleted, with the model's types.
+
+    Snapshots of format 1 (before the codec) are read the same way: the model, not the
+    text, decides whether ``since`` is a date.
+    """
     snap = entry.snapshot or {}
     if snap.get("kind") == "link":
-        return _decode(Link, snap["link"])
+        link, labels = _link_of(snap["link"])
+        if "labels" in snap:
+            labels = (str(snap["labels"][0]), str(snap["labels"][1]))
+        return DeletedLink(link=link, labels=labels)
     cls = LABELS[snap["label"]]
-    node: Node = _decode(cls, snap["node"])
-    links = [_decode(Link, lk) for lk in snap.get("links", [])]
-    return Deleted(node=node, links=links)
-
-
-def undo(store: Store, entry_id: str) -> TrashEntry:
-    """Restore what the entry holds and remove the entry; returns the entry restored.
-
-    A link whose other end was deleted meanwhile cannot come back; everything else does.
-    """
-    entry = get(store, entry_id)
-    what = deleted_from(entry)
-    if isinstance(what, Link):
-        create_link(store, dataclasses.replace(what, version=0))
-    else:
-        restore(store, what)
-    store.write("trash/remove", id=entry_id)
-    return entry
+    node: Node = codec.from_json(cls, snap["node"])
+    links, labels = [], {}
+    for data in snap.get("links", []):
+        link, ends = _link_of(data)
+        links.append(link)
+        labels[link.id] = ends
+    return Deleted(node=node, links=links, labels=labels)
 
 
 def purge(store: Store, days: int = KEEP_DAYS) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import threading
 from typing import Any
 
 from flask import Flask, has_request_context, jsonify, render_template, request, session
@@ -18,6 +19,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from netzwerk import graph
+from netzwerk.graph import search
 from netzwerk.web import (
     admin,
     api,
@@ -32,7 +34,7 @@ from netzwerk.web import (
 )
 from netzwerk.web.extensions import babel, csrf, get_store
 
-__all__ = ["create_app", "get_store"]
+__all__ = ["create_app", "get_store", "warm_up"]
 LANGUAGES = ("de", "en")
 
 
@@ -110,6 +112,27 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
+def warm_up(app: Flask) -> threading.Thread:
+    """Compile every template and open the database connections in the background, so the
+    first visitor after a start does not wait for what every later one gets from caches."""
+
+    def work() -> None:
+        for name in app.jinja_env.list_templates(extensions=["html"]):
+            app.jinja_env.get_template(name)
+        with app.app_context():
+            try:
+                store = get_store()
+                graph.counts(store)
+                for cls in (graph.Actor, graph.Person, graph.Alliance, graph.Project):
+                    search.search(store, cls, search.Filters(), limit=25)
+            except graph.GraphError:  # the database may still be starting: pages say so
+                logging.getLogger(__name__).info("warm-up without database")
+
+    thread = threading.Thread(target=work, name="warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 def _register_errors(app: Flask) -> None:
     messages = {
         400: (_l("Ungültige Anfrage"), _l("Die Anfrage konnte nicht verarbeitet werden.")),
@@ -154,5 +177,6 @@ def _register_errors(app: Flask) -> None:
         lambda e: page(400, str(_l("Das Formular ist abgelaufen oder ungültig. Bitte neu laden."))),
     )
     app.register_error_handler(graph.NotFoundError, lambda e: page(404, str(e)))
+    app.register_error_handler(graph.ForbiddenError, lambda e: page(403, str(e)))
     app.register_error_handler(graph.ValidationError, lambda e: page(400, str(e)))
     app.register_error_handler(graph.ConflictError, lambda e: page(409, str(e)))

@@ -11,31 +11,22 @@ description is served at /api/v1/openapi.json.
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime
 from typing import Any
 
 from flask import Blueprint, Flask, abort, g, jsonify, request, url_for
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import duplicates, history, merge, search, trash, users, visibility
+from netzwerk.graph import codec, duplicates, history, search, users, visibility
 from netzwerk.web import forms
 from netzwerk.web.auth import WebUser, can_see_contacts, require_role
 from netzwerk.web.extensions import csrf, get_store
+from netzwerk.web.kinds import KINDS
 
 bp = Blueprint("api", __name__)
 
-API_KINDS: dict[str, type[graph.Node]] = {
-    "actors": graph.Actor,
-    "persons": graph.Person,
-    "alliances": graph.Alliance,
-    "projects": graph.Project,
-    "topics": graph.Topic,
-    "stages": graph.Stage,
-    "target-groups": graph.TargetGroup,
-    "regions": graph.Region,
-}
-VOCAB = {"topics", "stages", "target-groups", "regions"}
+API_KINDS: dict[str, type[graph.Node]] = {k.api_slug: k.cls for k in KINDS.values()}
+VOCAB = {k.api_slug for k in KINDS.values() if k.vocabulary}
 KIND_RULE = "/<any(" + ",".join(f"'{k}'" for k in API_KINDS) + "):kind>"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -81,15 +72,9 @@ def _conflict(err: graph.ConflictError):  # type: ignore[no-untyped-def]
     return jsonify(body), 409
 
 
-# --- serialisation -------------------------------------------------------------------------
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
-
-
+# --- serialisation (the model's JSON form, netzwerk.graph.codec) ---------------------------
 def node_json(node: graph.Node) -> dict[str, Any]:
-    data = {k: _plain(v) for k, v in dataclasses.asdict(node).items()}
+    data = codec.to_json(node)
     if not can_see_contacts():
         data = visibility.redact(node.LABEL, data)
     data["label"] = node.LABEL
@@ -97,12 +82,13 @@ def node_json(node: graph.Node) -> dict[str, Any]:
 
 
 def link_json(link: graph.Link) -> dict[str, Any]:
+    encoded = codec.to_json(link)
     data = {"id": link.id, "type": link.type, "from_id": link.from_id, "to_id": link.to_id}
-    data.update({k: _plain(v) for k, v in link.properties().items()})
+    data.update({k: encoded[k] for k in link.spec.fields})
     data.update(
         version=link.version,
-        created=_plain(link.created),
-        updated=_plain(link.updated),
+        created=encoded["created"],
+        updated=encoded["updated"],
         from_name=link.from_name,
         to_name=link.to_name,
     )
@@ -111,9 +97,11 @@ def link_json(link: graph.Link) -> dict[str, Any]:
 
 def change_json(c: history.Change) -> dict[str, Any]:
     changes = {k: v for k, v in c.changes.items() if k != "snapshot"}
+    if c.link:
+        changes["link"] = {**c.link, "other_name": c.other_name}
     return {
         "id": c.id,
-        "at": _plain(c.at),
+        "at": c.at.isoformat(),
         "user": c.user,
         "action": c.action,
         "label": c.label,
@@ -217,17 +205,7 @@ def create_record(kind: str):  # type: ignore[no-untyped-def]
     cls = API_KINDS[kind]
     data = _body()
     obj = forms.apply_data(cls(), _specs(cls), data, partial=True, strict=True)
-    store = get_store()
-    created = graph.create(store, obj)
-    history.record(
-        store,
-        user=_username(),
-        action="create",
-        label=created.LABEL,
-        record_id=created.id,
-        record_name=created.display_name,
-        changes=history.diff(None, created),
-    )
+    created = graph.create_record(get_store(), obj, user=_username())
     resp = jsonify(node_json(created))
     resp.status_code = 201
     resp.headers["Location"] = url_for("api.get_record", kind=kind, node_id=created.id)
@@ -253,15 +231,8 @@ def _save(kind: str, node_id: str, *, partial: bool):  # type: ignore[no-untyped
     current = graph.get(store, cls, node_id)
     base = current if partial else dataclasses.replace(cls(), id=current.id)
     mine = forms.apply_data(base, _specs(cls), data, partial=True, strict=True)
-    saved = graph.update(store, dataclasses.replace(mine, id=node_id, version=version))
-    history.record(
-        store,
-        user=_username(),
-        action="update",
-        label=saved.LABEL,
-        record_id=saved.id,
-        record_name=saved.display_name,
-        changes=history.diff(current, saved),
+    saved = graph.update_record(
+        store, dataclasses.replace(mine, id=node_id, version=version), user=_username()
     )
     return jsonify(node_json(saved))
 
@@ -283,19 +254,14 @@ def put_record(kind: str, node_id: str):  # type: ignore[no-untyped-def]
 def delete_record(kind: str, node_id: str):  # type: ignore[no-untyped-def]
     _writer(kind)
     version = _int_arg("version", -1, -1, 2**31) if "version" in request.args else None
-    store = get_store()
-    deleted = graph.delete(store, API_KINDS[kind], node_id, version=version)
-    entry = trash.put(store, deleted, user=_username())
-    history.record(
-        store,
-        user=_username(),
-        action="delete",
-        label=deleted.node.LABEL,
-        record_id=deleted.node.id,
-        record_name=deleted.node.display_name,
-        changes={"links_removed": [len(deleted.links), 0], "trash": [entry.id, None]},
+    result = graph.delete_record(
+        get_store(), API_KINDS[kind], node_id, user=_username(), version=version
     )
-    return jsonify(deleted=deleted.node.id, links_removed=len(deleted.links), trash_id=entry.id)
+    return jsonify(
+        deleted=result.deleted.node.id,
+        links_removed=len(result.deleted.links),
+        trash_id=result.trash_id,
+    )
 
 
 @bp.get(KIND_RULE + "/<node_id>/history")
@@ -323,18 +289,6 @@ def _link_type(type_name: str) -> str:
     return type_name
 
 
-def _log_link(action: str, link: graph.Link, changes: dict[str, Any]) -> None:
-    history.record(
-        get_store(),
-        user=_username(),
-        action=action,
-        label=graph.LINK_TYPES[link.type].sources[0],
-        record_id=link.from_id,
-        record_name=link.from_name or link.from_id,
-        changes={"link": [link.type, f"{link.from_name} → {link.to_name}"], **changes},
-    )
-
-
 @bp.post("/links")
 @require_role("editor")
 def create_link():  # type: ignore[no-untyped-def]
@@ -345,8 +299,7 @@ def create_link():  # type: ignore[no-untyped-def]
             raise graph.ValidationError([graph.FieldError(end, "ist ein Pflichtfeld")])
     link = graph.Link(type=type_name, from_id=data["from_id"], to_id=data["to_id"])
     link = forms.apply_data(link, forms.link_fields(type_name), data, partial=True, strict=True)
-    created = graph.create_link(get_store(), link)
-    _log_link("link", created, {k: [None, _plain(v)] for k, v in created.properties().items() if v})
+    created = graph.create_link(get_store(), link, user=_username())
     return jsonify(link_json(created)), 201
 
 
@@ -364,20 +317,15 @@ def patch_link(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
     store = get_store()
     current = graph.get_link(store, _link_type(type_name), link_id)
     mine = forms.apply_data(current, forms.link_fields(type_name), data, partial=True, strict=True)
-    saved = graph.update_link(store, dataclasses.replace(mine, version=version))
-    _log_link("update", saved, history.diff(current, saved))
+    saved = graph.update_link(store, dataclasses.replace(mine, version=version), user=_username())
     return jsonify(link_json(saved))
 
 
 @bp.delete("/links/<type_name>/<link_id>")
 @require_role("editor")
 def delete_link(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
-    store = get_store()
-    current = graph.get_link(store, _link_type(type_name), link_id)
-    graph.delete_link(store, type_name, link_id)
-    entry = trash.put(store, current, user=_username())
-    _log_link("unlink", current, {})
-    return jsonify(deleted=link_id, trash_id=entry.id)
+    removed = graph.delete_link(get_store(), _link_type(type_name), link_id, user=_username())
+    return jsonify(deleted=link_id, trash_id=removed.trash_id)
 
 
 # --- merge, duplicates, suggestions, trash -------------------------------------------------
@@ -394,7 +342,7 @@ def merge_actor(node_id: str):  # type: ignore[no-untyped-def]
         if value is not None and not forms.version_ok(value):
             raise graph.ValidationError([graph.FieldError(key, "muss eine ganze Zahl sein")])
         versions[key] = value
-    result = merge.merge_actors(
+    result = graph.merge_actors(
         get_store(),
         node_id,
         dup,
@@ -444,22 +392,20 @@ def suggest():  # type: ignore[no-untyped-def]
 @bp.post("/trash/<entry_id>/restore")
 @require_role("editor")
 def restore(entry_id: str):  # type: ignore[no-untyped-def]
-    store = get_store()
-    entry = trash.undo(store, entry_id)
-    what = trash.deleted_from(entry)
-    if isinstance(what, graph.Link):
-        _log_link("link", what, {"restored": [None, True]})
-        return jsonify(restored=what.id, kind="link")
-    history.record(
-        store,
-        user=_username(),
-        action="restore",
-        label=what.node.LABEL,
-        record_id=what.node.id,
-        record_name=what.node.display_name,
-        changes={"links_restored": [0, len(what.links)]},
+    result = graph.undo(get_store(), entry_id, user=_username(), role=current_user.user.role)
+    if result.node is None:
+        return jsonify(
+            restored=result.link.id if result.link else None,
+            kind="link",
+            links=len(result.restored),
+            links_not_restored=[lk.id for lk in result.skipped],
+        )
+    return jsonify(
+        restored=result.node.id,
+        kind="node",
+        links=len(result.restored),
+        links_not_restored=[lk.id for lk in result.skipped],
     )
-    return jsonify(restored=what.node.id, kind="node", links=len(what.links))
 
 
 @bp.get("/openapi.json")

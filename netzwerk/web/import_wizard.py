@@ -24,7 +24,7 @@ from flask import (
 from flask_babel import gettext as _
 
 from netzwerk import graph, settings
-from netzwerk.graph import imports
+from netzwerk.graph import imports, operations
 from netzwerk.graph.imports import jobs, spool
 from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
@@ -160,12 +160,18 @@ def dry_run(uid: str):  # type: ignore[no-untyped-def]
     return redirect(url_for("imports.preview", uid=uid))
 
 
+def _plan(uid: str) -> imports.ImportPlan:
+    """The dry run of the upload; without one (not mapped yet) back to the mapping step."""
+    plan: imports.ImportPlan | None = _upload(uid).plan
+    if plan is None:
+        abort(redirect(url_for("imports.mapping", uid=uid)))
+    return plan
+
+
 @bp.get("/import/<uid>/vorschau")
 @require_role("editor")
 def preview(uid: str):  # type: ignore[no-untyped-def]
-    plan: imports.ImportPlan | None = _upload(uid).plan
-    if plan is None:
-        return redirect(url_for("imports.mapping", uid=uid))
+    plan = _plan(uid)
     shown = [r for r in plan.results if r.action in ("create", "update")][:20]
     return render_template(
         "contacts/import_preview.html",
@@ -183,9 +189,7 @@ def preview(uid: str):  # type: ignore[no-untyped-def]
 @bp.post("/import/<uid>/start")
 @require_role("editor")
 def start(uid: str):  # type: ignore[no-untyped-def]
-    plan: imports.ImportPlan | None = _upload(uid).plan
-    if plan is None:
-        return redirect(url_for("imports.mapping", uid=uid))
+    plan = _plan(uid)
     only_valid = request.form.get("only_valid") == "1"
     if plan.blocking and not only_valid:
         flash(
@@ -199,7 +203,9 @@ def start(uid: str):  # type: ignore[no-untyped-def]
     store, user = get_store(), current_username()
 
     def work(progress):  # type: ignore[no-untyped-def]
-        return imports.commit(store, plan, user=user, only_valid=only_valid, progress=progress)
+        return operations.commit_import(
+            store, plan, user=user, only_valid=only_valid, progress=progress
+        )
 
     job = jobs.start(user, work)
     get_spool().drop(uid, user)
@@ -213,6 +219,29 @@ def job(job_id: str):  # type: ignore[no-untyped-def]
     if found is None:
         abort(404)
     return render_template("contacts/import_job.html", job=found)
+
+
+@bp.post("/import/auftrag/<job_id>/rueckgaengig")
+@require_role("editor")
+def undo(job_id: str):  # type: ignore[no-untyped-def]
+    found = jobs.get(job_id, current_username())
+    if found is None or found.state != "done" or found.result is None:
+        abort(404)
+    result = operations.undo_import(get_store(), found.result.batch, user=current_username())
+    message = _(
+        "Import rückgängig gemacht: %(removed)s Einträge entfernt, %(reverted)s "
+        "zurückgesetzt, %(links)s Verknüpfungen entfernt.",
+        removed=result.removed,
+        reverted=result.reverted,
+        links=result.links_removed,
+    )
+    if result.kept:
+        message += " " + _(
+            "Nicht angetastet, weil seitdem geändert: %(names)s.",
+            names=", ".join(result.kept[:10]) + (" …" if len(result.kept) > 10 else ""),
+        )
+    flash(message, "warning" if result.kept else "success")
+    return redirect(url_for("imports.page"))
 
 
 @bp.get("/import/auftrag/<job_id>.json")

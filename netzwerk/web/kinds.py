@@ -14,6 +14,17 @@ from flask_babel import lazy_gettext as _l
 
 from netzwerk import graph
 
+API_SLUGS = {
+    "Actor": "actors",
+    "Person": "persons",
+    "Alliance": "alliances",
+    "Project": "projects",
+    "Topic": "topics",
+    "Stage": "stages",
+    "TargetGroup": "target-groups",
+    "Region": "regions",
+}
+
 
 @dataclass(frozen=True)
 class Section:
@@ -37,6 +48,11 @@ class Kind:
     vocabulary: bool = False
 
     @property
+    def api_slug(self) -> str:
+        """The English path segment of the JSON API (``/api/v1/actors``)."""
+        return API_SLUGS[self.cls.LABEL]
+
+    @property
     def label(self) -> str:
         return self.cls.LABEL
 
@@ -46,7 +62,7 @@ class Kind:
 
     @property
     def write_role(self) -> str:
-        return "admin" if self.vocabulary else "editor"
+        return graph.model.write_role(self.label)
 
     def url(self, suffix: str = "") -> str:
         return f"{request.script_root}/{self.path}{suffix}"

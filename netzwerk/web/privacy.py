@@ -14,7 +14,7 @@ import time
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from netzwerk.graph import backup, privacy
+from netzwerk.graph import backup, operations, privacy
 from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
 
@@ -52,7 +52,7 @@ def person_erase(person_id: str):  # type: ignore[no-untyped-def]
     if request.form.get("confirm") != "1":
         flash(_("Bitte bestätigen, dass die Person endgültig gelöscht werden soll."), "error")
         return redirect(url_for("privacy.person_report", person_id=person_id))
-    counts = privacy.erase_person(get_store(), person_id, user=current_username())
+    counts = operations.erase_person(get_store(), person_id, user=current_username())
     flash(
         _(
             "Die personenbezogenen Daten wurden gelöscht (%(links)s Verknüpfungen, "

@@ -10,6 +10,7 @@ back with both values side by side.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,10 +25,11 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import duplicates, history, merge, search, trash
+from netzwerk.graph import codec, duplicates, history, search
 from netzwerk.web import forms, paging
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
@@ -45,7 +47,6 @@ bp = Blueprint("records", __name__)
 PAGE_SIZES = (25, 50, 100)
 MAIN_RULE = "/<any(" + ",".join(MAIN) + "):slug>"
 VOCAB_RULE = "/verwaltung/<any(" + ",".join(VOCABULARIES) + "):slug>"
-RECORD_LABELS = ("Actor", "Person", "Alliance", "Project")
 
 
 def _kind(slug: str) -> Kind:
@@ -77,45 +78,6 @@ def _safe_back(target: str | None, fallback: str) -> str:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return fallback
     return target
-
-
-def log(action: str, node: Any, changes: dict[str, Any] | None = None) -> None:
-    """One history entry for a record (node dataclass) changed by the current user."""
-    history.record(
-        get_store(),
-        user=_username(),
-        action=action,
-        label=node.LABEL,
-        record_id=node.id,
-        record_name=node.display_name,
-        changes=changes,
-    )
-
-
-def log_link(action: str, link: graph.Link, changes: dict[str, Any] | None = None) -> None:
-    """History entries for a link, on each end that is a record (not a vocabulary)."""
-    store = get_store()
-    spec = graph.LINK_TYPES[link.type]
-    summary = {
-        "link": [spec.title, f"{link.from_name or link.from_id} → {link.to_name or link.to_id}"],
-        **(changes or {}),
-    }
-    for node_id, name, labels in (
-        (link.from_id, link.from_name, spec.sources),
-        (link.to_id, link.to_name, spec.targets),
-    ):
-        label = next((lb for lb in labels if lb in RECORD_LABELS), None)
-        if label is None and all(lb not in RECORD_LABELS for lb in labels):
-            label = labels[0]
-        history.record(
-            store,
-            user=_username(),
-            action=action,
-            label=label or labels[0],
-            record_id=node_id,
-            record_name=name or node_id,
-            changes=summary,
-        )
 
 
 # --- lists ---------------------------------------------------------------------------------
@@ -151,22 +113,6 @@ FILTER_TITLES = {
     "region": _l("Region"),
     "alliance": _l("Bündnis"),
 }
-# Words that reach templates from the graph layer, listed so the catalogue has them.
-_GRAPH_WORDS = (
-    _l("angelegt"),
-    _l("geändert"),
-    _l("gelöscht"),
-    _l("wiederhergestellt"),
-    _l("zusammengeführt"),
-    _l("verknüpft"),
-    _l("Verknüpfung entfernt"),
-    _l("importiert"),
-    _l("exportiert"),
-    _l("personenbezogene Daten gelöscht"),
-    _l("lose"),
-    _l("regelmäßig"),
-    _l("eng"),
-)
 
 
 @bp.get(MAIN_RULE)
@@ -236,14 +182,12 @@ class LinkRow:
 
 
 def _links(kind: Kind, node_id: str) -> list[LinkRow]:
-    from netzwerk.graph.links import link_from_row
-
     rows = get_store().read(
         "records/links", {"label": kind.label}, id=node_id, types=list(graph.LINK_TYPES)
     )
     return [
         LinkRow(
-            link=link_from_row(r),
+            link=codec.link_from_row(r),
             other=r["other"],
             other_label=r["other_label"],
             direction=r["direction"],
@@ -367,8 +311,7 @@ def create(slug: str):  # type: ignore[no-untyped-def]
                     get_store(), obj.name, email=obj.email, website=obj.website
                 )
             if not candidates:
-                created = graph.create(get_store(), obj)
-                log("create", created, history.diff(None, created))
+                created = graph.create_record(get_store(), obj, user=_username())
                 flash(_("„%(name)s“ wurde angelegt.", name=created.display_name), "success")
                 return redirect(kind.url(f"/{created.id}"))
         except graph.ValidationError as err:
@@ -394,23 +337,26 @@ def edit(slug: str, node_id: str):  # type: ignore[no-untyped-def]
         return _render_form(kind, form, node=current)[0]
     form = form_cls()
     general: list[str] = []
-    conflict: list[tuple[Any, str, str]] = []
     if form.validate():
         version = forms.version_of(request.form)
         try:
             mine = forms.apply_data(current, specs, request.form)
             mine = dataclasses.replace(mine, version=version if version is not None else -1)
-            saved = graph.update(store, mine)
-            log("update", saved, history.diff(current, saved))
+            saved = graph.update_record(store, mine, user=_username())
             flash(_("Änderungen gespeichert."), "success")
             return redirect(kind.url(f"/{saved.id}"))
         except graph.ValidationError as err:
             general = _form_errors(form, err)
         except graph.ConflictError as err:
             theirs = err.current
-            conflict = forms.conflict_rows(specs, theirs, mine)
+            base = history.as_of_version(store, theirs, version) if version else None
+            rows, taken = forms.conflict_rows(specs, theirs, mine, base)
+            for name, value in forms.form_values(
+                forms.merged(specs, theirs, mine, base), specs
+            ).items():
+                getattr(form, name).data = value
             form.version.data = str(theirs.version)  # saving again deliberately overwrites
-            return _render_form(kind, form, node=theirs, status=409, conflict=conflict)
+            return _render_form(kind, form, node=theirs, status=409, conflict=rows, taken=taken)
     return _render_form(kind, form, node=current, status=400, general=general)
 
 
@@ -427,20 +373,18 @@ def delete(slug: str, node_id: str):  # type: ignore[no-untyped-def]
         return render_template(
             "records/delete.html", kind=kind, node=node, rows=_links(kind, node_id)
         )
-    deleted = graph.delete(store, kind.cls, node_id, version=forms.version_of(request.form))
-    entry = trash.put(store, deleted, user=_username())
-    log(
-        "delete",
-        deleted.node,
-        {"links_removed": [len(deleted.links), 0], "trash": [entry.id, None]},
+    result = graph.delete_record(
+        store, kind.cls, node_id, user=_username(), version=forms.version_of(request.form)
     )
+    deleted = result.deleted
     flash(
-        _(
-            "„%(name)s“ wurde gelöscht (mit %(n)d Verknüpfungen).",
+        ngettext(
+            "„%(name)s“ wurde gelöscht (mit %(num)d Verknüpfung).",
+            "„%(name)s“ wurde gelöscht (mit %(num)d Verknüpfungen).",
+            len(deleted.links),
             name=deleted.node.display_name,
-            n=len(deleted.links),
         ),
-        f"undo:{entry.id}",
+        f"undo:{result.trash_id}",
     )
     return redirect(kind.url())
 
@@ -448,16 +392,35 @@ def delete(slug: str, node_id: str):  # type: ignore[no-untyped-def]
 @bp.post("/papierkorb/<entry_id>/wiederherstellen")
 @require_role("editor")
 def undo(entry_id: str):  # type: ignore[no-untyped-def]
-    store = get_store()
-    entry = trash.undo(store, entry_id)
-    what = trash.deleted_from(entry)
-    if isinstance(what, graph.Link):
-        log_link("link", what, {"restored": [None, True]})
-        flash(_("Die Verknüpfung wurde wiederhergestellt."), "success")
+    result = graph.undo(get_store(), entry_id, user=_username(), role=current_user.user.role)
+    if result.node is None:
+        if result.link is None:
+            flash(
+                _(
+                    "Die Verknüpfung konnte nicht wiederhergestellt werden: ein Ende ist "
+                    "inzwischen gelöscht oder die beiden sind schon wieder verknüpft."
+                ),
+                "error",
+            )
+        else:
+            flash(_("Die Verknüpfung wurde wiederhergestellt."), "success")
         return redirect(_safe_back(request.form.get("next"), "/"))
-    log("restore", what.node, {"links_restored": [0, len(what.links)]})
-    flash(_("„%(name)s“ wurde wiederhergestellt.", name=what.node.display_name), "success")
-    return redirect(record_url(what.node.LABEL, what.node.id))
+    node = result.node
+    if result.skipped:
+        flash(
+            ngettext(
+                "„%(name)s“ wurde wiederhergestellt; %(num)d Verknüpfung nicht, weil ihr "
+                "anderes Ende inzwischen gelöscht ist.",
+                "„%(name)s“ wurde wiederhergestellt; %(num)d Verknüpfungen nicht, weil ihr "
+                "anderes Ende inzwischen gelöscht ist.",
+                len(result.skipped),
+                name=node.display_name,
+            ),
+            "warning",
+        )
+    else:
+        flash(_("„%(name)s“ wurde wiederhergestellt.", name=node.display_name), "success")
+    return redirect(record_url(node.LABEL, node.id))
 
 
 # --- links ---------------------------------------------------------------------------------
@@ -481,14 +444,13 @@ def link_create():  # type: ignore[no-untyped-def]
     specs = forms.link_fields(type_name)
     try:
         link = forms.apply_data(graph.Link(type=type_name, from_id=from_id, to_id=to_id), specs, f)
-        created = graph.create_link(get_store(), link)
+        created = graph.create_link(get_store(), link, user=_username())
     except graph.ValidationError as err:
         messages = "; ".join(
             f"{graph.validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items()
         )
         flash(_("Verknüpfung nicht gespeichert – %(msg)s", msg=messages), "error")
         return redirect(back)
-    log_link("link", created, {k: [None, v] for k, v in created.properties().items() if v})
     flash(
         _(
             "Verknüpft: %(a)s – %(b)s.",
@@ -522,15 +484,14 @@ def link_edit(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
             try:
                 mine = forms.apply_data(current, specs, request.form)
                 mine = dataclasses.replace(mine, version=version if version is not None else -1)
-                saved = graph.update_link(store, mine)
-                log_link("update", saved, history.diff(current, saved))
+                graph.update_link(store, mine, user=_username())
                 flash(_("Verknüpfung gespeichert."), "success")
                 return redirect(back)
             except graph.ValidationError as err:
                 extra["general"] = _form_errors(form, err)
                 status = 400
             except graph.ConflictError as err:
-                extra["conflict"] = forms.conflict_rows(specs, err.current, mine)
+                extra["conflict"], extra["taken"] = forms.conflict_rows(specs, err.current, mine)
                 form.version.data = str(err.current.version)
                 status = 409
         else:
@@ -554,20 +515,56 @@ def link_edit(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
 def link_delete(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
     if type_name not in graph.LINK_TYPES:
         abort(404)
-    store = get_store()
-    current = graph.get_link(store, type_name, link_id)  # with names, for messages
-    graph.delete_link(store, type_name, link_id)
-    entry = trash.put(store, current, user=_username())
-    log_link("unlink", current, {k: [v, None] for k, v in current.properties().items() if v})
+    removed = graph.delete_link(get_store(), type_name, link_id, user=_username())
+    current = removed.link
     flash(
         _(
             "Verknüpfung entfernt: %(a)s – %(b)s.",
             a=current.from_name or current.from_id,
             b=current.to_name or current.to_id,
         ),
-        f"undo:{entry.id}",
+        f"undo:{removed.trash_id}",
     )
     return redirect(_safe_back(request.form.get("next"), "/"))
+
+
+NEW_PERSON_FIELDS = ("title", "first_name", "last_name", "email", "phone")
+
+
+@bp.post("/akteure/<node_id>/personen/neu")
+@require_role("editor")
+def person_at_actor(node_id: str):  # type: ignore[no-untyped-def]
+    """A new contact person with the job at this actor (and, if asked, its contact role):
+    one form on the actor's page, one transaction."""
+    store = get_store()
+    actor = graph.get(store, graph.Actor, node_id)
+    back = record_url("Actor", actor.id) + "#sec-works_at-in"
+    f = request.form
+    specs = tuple(s for s in forms.node_fields("Person") if s.name in NEW_PERSON_FIELDS)
+    function = (f.get("function") or "").strip()[:500]
+    links = [graph.Link(type="WORKS_AT", from_id="", to_id=actor.id, function=function)]
+    if f.get("contact_for") == "1":
+        links.append(
+            graph.Link(type="CONTACT_FOR", from_id="", to_id=actor.id, role=_("Ansprechperson"))
+        )
+    try:
+        person = forms.apply_data(graph.Person(function=function), specs, f, partial=True)
+        created = graph.create_record(store, person, user=_username(), links=links)
+    except graph.ValidationError as err:
+        messages = "; ".join(
+            f"{graph.validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items()
+        )
+        flash(_("Person nicht angelegt – %(msg)s", msg=messages), "error")
+        return redirect(back)
+    flash(
+        _(
+            "„%(name)s“ wurde angelegt und mit %(actor)s verknüpft.",
+            name=created.display_name,
+            actor=actor.name,
+        ),
+        "success",
+    )
+    return redirect(back)
 
 
 # --- autocomplete and duplicate check (JSON for records.js) --------------------------------
@@ -628,7 +625,7 @@ def merge_view(node_id: str):  # type: ignore[no-untyped-def]
     if request.method == "POST":
         other_id = request.form.get("duplicate_id", "")
         try:
-            result = merge.merge_actors(
+            result = graph.merge_actors(
                 store,
                 node_id,
                 other_id,
@@ -692,6 +689,9 @@ def _helpers() -> dict[str, Any]:
         "links_restored": _l("Verknüpfungen wiederhergestellt"),
         "restored": _l("wiederhergestellt"),
         "trash": _l("Papierkorb"),
+        "deleted_with": _l("gelöscht zusammen mit"),
+        "links_not_restored": _l("Verknüpfungen nicht wiederhergestellt"),
+        "import_undone": _l("Import rückgängig gemacht"),
     }
 
     def field_label(label: str, name: str) -> Any:
@@ -705,4 +705,32 @@ def _helpers() -> dict[str, Any]:
                     return spec.label
         return extra.get(name) or graph.validation.label(name)
 
-    return {"field_label": field_label, "record_url": record_url, "BY_LABEL": BY_LABEL}
+    return {
+        "field_label": field_label,
+        "record_url": record_url,
+        "BY_LABEL": BY_LABEL,
+        "link_title": history.link_title,
+        "history_value": history_value,
+    }
+
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})")
+
+
+def history_value(key: str, value: Any) -> str:
+    """A value of a history entry as a reader expects it: German dates, ja/nein, words."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return str(_("ja") if value else _("nein"))
+    if key == "intensity" and isinstance(value, int) and value in graph.INTENSITIES:
+        return str(_(graph.INTENSITIES[value]))
+    if isinstance(value, list):
+        return " ".join(history_value(key, v) for v in value)
+    if isinstance(value, str):
+        if m := _ISO_DAY.match(value):
+            return f"{m[3]}.{m[2]}.{m[1]}"
+        if m := _ISO_TIME.match(value):
+            return f"{m[3]}.{m[2]}.{m[1]} {m[4]}:{m[5]}"
+    return str(value)

@@ -56,12 +56,16 @@ def _link_via_autocomplete(browser, section_id: str, typed: str, pick: str, **fi
 
 
 def test_editing_walkthrough(browser, live_server: str, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
-    dup = graph.create(
-        store, graph.Actor(name="VHS Trier", kind="VHS/Weiterbildung", phone="0651 718-0")
+    dup = graph.create_record(
+        store,
+        graph.Actor(name="VHS Trier", kind="VHS/Weiterbildung", phone="0651 718-0"),
+        user="test",
     )
-    graph.create(store, graph.Actor(name="Grundschule Ehrang", kind="Schule", town="Trier"))
-    graph.create(store, graph.Alliance(name="MINT-Initiativkreis Trier"))
-    graph.create(store, graph.Person(first_name="Anna", last_name="Becker"))
+    graph.create_record(
+        store, graph.Actor(name="Grundschule Ehrang", kind="Schule", town="Trier"), user="test"
+    )
+    graph.create_record(store, graph.Alliance(name="MINT-Initiativkreis Trier"), user="test")
+    graph.create_record(store, graph.Person(first_name="Anna", last_name="Becker"), user="test")
     browser_login(browser, live_server, store, "editor")
 
     # create an actor; the duplicate warning names "VHS Trier" and needs a confirmation
@@ -104,8 +108,8 @@ def test_editing_walkthrough(browser, live_server: str, store: graph.Store) -> N
 
     # a colleague saves while the form is open: the save shows the conflict, keeps the input
     browser.get(f"{live_server}/akteure/{actor_id}/bearbeiten")
-    current = graph.get_actor(store, actor_id)
-    graph.update(store, graph.Actor(**{**current.__dict__, "town": "Konz"}))
+    current = graph.get(store, graph.Actor, actor_id)
+    graph.update_record(store, graph.Actor(**{**current.__dict__, "town": "Konz"}), user="test")
     town = browser.find_element(By.ID, "f-town")
     town.clear()
     town.send_keys("Schweich")
@@ -123,8 +127,8 @@ def test_editing_walkthrough(browser, live_server: str, store: graph.Store) -> N
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, "history")))
     assert "zusammengeführt" in browser.find_element(By.CSS_SELECTOR, ".flash").text
     with pytest.raises(graph.NotFoundError):
-        graph.get_actor(store, dup.id)
-    assert graph.get_actor(store, actor_id).phone == "0651 718-0"
+        graph.get(store, graph.Actor, dup.id)
+    assert graph.get(store, graph.Actor, actor_id).phone == "0651 718-0"
 
     history = browser.find_element(By.ID, "history").text
     for word in ("angelegt", "verknüpft", "zusammengeführt"):

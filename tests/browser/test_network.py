@@ -113,11 +113,12 @@ def test_network_of_the_demo_region(browser, live_server: str, store: graph.Stor
 def test_hostile_names_show_as_text(
     browser, live_server: str, store: graph.Store, name: str
 ) -> None:  # type: ignore[no-untyped-def]
-    a = graph.create_actor(store, graph.Actor(name=name, kind="Schule"))
-    b = graph.create_actor(store, graph.Actor(name="Partner", kind="Kita"))
+    a = graph.create_record(store, graph.Actor(name=name, kind="Schule"), user="test")
+    b = graph.create_record(store, graph.Actor(name="Partner", kind="Kita"), user="test")
     graph.create_link(
         store,
         graph.Link(type="COOPERATES_WITH", from_id=a.id, to_id=b.id, kind="Gremienarbeit"),
+        user="test",
     )
     browser_login(browser, live_server, store, "viewer")
     browser.get(live_server + "/netzwerk")

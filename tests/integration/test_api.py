@@ -113,15 +113,21 @@ def test_roles_and_contact_data(app, store: graph.Store) -> None:  # type: ignor
         == 403
     )
     assert c.post("/api/v1/topics", json={"name": "MINT"}, headers=editor).status_code == 403
-    p = graph.create(store, graph.Person(last_name="Becker", email="b@example.org"))
+    p = graph.create_record(
+        store, graph.Person(last_name="Becker", email="b@example.org"), user="test"
+    )
     assert "email" not in c.get(f"/api/v1/persons/{p.id}", headers=viewer).json
     assert c.get(f"/api/v1/persons/{p.id}", headers=editor).json["email"] == "b@example.org"
 
 
 def test_merge_duplicates_and_suggest(app, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
     c, h = app.test_client(), _auth(_token(store, "editor"))
-    a = graph.create(store, graph.Actor(name="Volkshochschule Trier", kind="VHS/Weiterbildung"))
-    b = graph.create(store, graph.Actor(name="VHS Trier", kind="VHS/Weiterbildung", town="Trier"))
+    a = graph.create_record(
+        store, graph.Actor(name="Volkshochschule Trier", kind="VHS/Weiterbildung"), user="test"
+    )
+    b = graph.create_record(
+        store, graph.Actor(name="VHS Trier", kind="VHS/Weiterbildung", town="Trier"), user="test"
+    )
     found = c.get("/api/v1/actors/duplicates?name=VHS%20Trier&exclude=" + b.id, headers=h).json
     assert [i["actor"]["id"] for i in found["items"]] == [a.id]
     assert c.get("/api/v1/suggest?q=volks&labels=Actor", headers=h).json["items"][0]["id"] == a.id

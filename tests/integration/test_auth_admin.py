@@ -90,8 +90,8 @@ def test_admin_edits_vocabularies_and_sees_trash(make_client, store: graph.Store
     resp = admin.post("/verwaltung/themen/neu", data={"csrf_token": token, "name": "MINT"})
     assert resp.status_code == 302
     topic_id = resp.headers["Location"].rsplit("/", 1)[1]
-    city = graph.create(store, graph.Region(name="Stadt Trier", kind="Stadt"))
-    part = graph.create(store, graph.Region(name="Ehrang", kind="Stadtteil"))
+    city = graph.create_record(store, graph.Region(name="Stadt Trier", kind="Stadt"), user="test")
+    part = graph.create_record(store, graph.Region(name="Ehrang", kind="Stadtteil"), user="test")
     admin.post(
         "/verknuepfen",
         data={

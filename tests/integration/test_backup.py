@@ -52,16 +52,29 @@ def test_backup_wipe_restore_is_identical(store: graph.Store) -> None:
     ("mutate", "message"),
     [
         (lambda d: d.update(format="other"), "keine netzwerk-Sicherung"),
-        (lambda d: d["nodes"][0].update(labels=["Evil`) DETACH DELETE n //"]), "Knotenart"),
-        (lambda d: d["relationships"][0].update(type="OWNS"), "Beziehungsart"),
+        # checked even when the checksum fits (a file edited and re-signed on purpose)
+        (
+            lambda d: (
+                backup.sign(d)
+                if d["nodes"][0].update(labels=["Evil`) DETACH DELETE n //"]) is None
+                else None
+            ),
+            "Knotenart",
+        ),
+        (
+            lambda d: backup.sign(d) if d["relationships"][0].update(type="OWNS") is None else None,
+            "Beziehungsart",
+        ),
         (lambda d: d["nodes"][0]["properties"].update(name="manipuliert"), "Prüfsumme"),
     ],
 )
 def test_restore_refuses_bad_files(store: graph.Store, mutate, message: str) -> None:  # type: ignore[no-untyped-def]
-    graph.create(store, graph.Actor(id="a1", name="A", kind="Sonstige"))
-    graph.create(store, graph.Actor(id="a2", name="B", kind="Sonstige"))
+    graph.create_record(store, graph.Actor(id="a1", name="A", kind="Sonstige"), user="test")
+    graph.create_record(store, graph.Actor(id="a2", name="B", kind="Sonstige"), user="test")
     graph.create_link(
-        store, graph.Link(type="COOPERATES_WITH", from_id="a1", to_id="a2", kind="Gremienarbeit")
+        store,
+        graph.Link(type="COOPERATES_WITH", from_id="a1", to_id="a2", kind="Gremienarbeit"),
+        user="test",
     )
     data = json.loads(json.dumps(backup.dump(store)))
     graph.wipe(store)

@@ -19,9 +19,9 @@ def test_merge_nodes_counts_creates_and_updates(store: graph.Store) -> None:
     changed = [dataclasses.replace(actors[0], town="Konz"), *actors[1:]]
     result = bulk.merge_nodes(store, changed, update=True)
     assert (result.created, result.updated) == (0, 1)
-    stored = graph.get_actor(store, "actor-b0")
+    stored = graph.get(store, graph.Actor, "actor-b0")
     assert stored.town == "Konz" and stored.version == 2
-    assert graph.get_actor(store, "actor-b1").version == 1
+    assert graph.get(store, graph.Actor, "actor-b1").version == 1
 
 
 def test_merge_links_reports_missing_endpoints(store: graph.Store) -> None:

@@ -188,7 +188,9 @@ def cooperations_between(store: graph.Store, a: str, b: str) -> int:
 
 
 def test_parallel_edits_of_one_record_lose_nothing(store: graph.Store, served: int) -> None:
-    actor = graph.create(store, graph.Actor(name="VHS Trier", kind="Schule", notes="start"))
+    actor = graph.create_record(
+        store, graph.Actor(name="VHS Trier", kind="Schule", notes="start"), user="test"
+    )
     clients = api_clients(store, served, 4)
     log = EditLog()
     path = f"/actors/{actor.id}"
@@ -207,7 +209,10 @@ def test_parallel_edits_of_one_record_lose_nothing(store: graph.Store, served: i
 
 
 def test_same_cooperation_from_both_sides_is_stored_once(store: graph.Store, served: int) -> None:
-    actors = [graph.create(store, graph.Actor(name=f"Schule {i}", kind="Schule")) for i in range(8)]
+    actors = [
+        graph.create_record(store, graph.Actor(name=f"Schule {i}", kind="Schule"), user="test")
+        for i in range(8)
+    ]
     pairs = [(actors[2 * i].id, actors[2 * i + 1].id) for i in range(4)]
     clients = api_clients(store, served, 4)
     statuses: list[int] = []
@@ -271,16 +276,19 @@ def test_write_waiting_for_a_concurrent_delete_finds_the_record_gone(
     trash, a merge crashed with a 500, a link creation failed with EntityNotFound."""
     from netzwerk.graph import merge
 
-    gone = graph.create(store, graph.Actor(name="Wird gelöscht", kind="Schule"))
-    other = graph.create(store, graph.Actor(name="Bleibt", kind="Schule"))
+    gone = graph.create_record(store, graph.Actor(name="Wird gelöscht", kind="Schule"), user="test")
+    other = graph.create_record(store, graph.Actor(name="Bleibt", kind="Schule"), user="test")
     ops: dict[str, Callable[[], Any]] = {
-        "update": lambda: graph.update(store, dataclasses.replace(gone, notes="spät")),
-        "delete": lambda: graph.delete(store, graph.Actor, gone.id),
+        "update": lambda: graph.update_record(
+            store, dataclasses.replace(gone, notes="spät"), user="test"
+        ),
+        "delete": lambda: graph.delete_record(store, graph.Actor, gone.id, user="test"),
         "link": lambda: graph.create_link(
             store,
             graph.Link(
                 type="COOPERATES_WITH", from_id=gone.id, to_id=other.id, kind="Gremienarbeit"
             ),
+            user="test",
         ),
         "merge": lambda: merge.merge_actors(store, other.id, gone.id, user="test"),
     }
@@ -297,10 +305,12 @@ def test_network_graph_is_built_once_per_snapshot_and_filter(store: graph.Store)
 
     from netzwerk.graph import network
 
-    a = graph.create(store, graph.Actor(name="A", kind="Schule"))
-    b = graph.create(store, graph.Actor(name="B", kind="Kita"))
+    a = graph.create_record(store, graph.Actor(name="A", kind="Schule"), user="test")
+    b = graph.create_record(store, graph.Actor(name="B", kind="Kita"), user="test")
     graph.create_link(
-        store, graph.Link(type="COOPERATES_WITH", from_id=a.id, to_id=b.id, kind="Gremienarbeit")
+        store,
+        graph.Link(type="COOPERATES_WITH", from_id=a.id, to_id=b.id, kind="Gremienarbeit"),
+        user="test",
     )
     first = network.cooperation_graph(store)
     assert network.cooperation_graph(store) is first
@@ -309,5 +319,5 @@ def test_network_graph_is_built_once_per_snapshot_and_filter(store: graph.Store)
         first.add_edge(a.id, "x")
     schools = network.cooperation_graph(store, network.NetworkFilter(actor_kinds=("Schule",)))
     assert list(schools.nodes) == [a.id] and first.number_of_nodes() == 2
-    graph.create(store, graph.Actor(name="C", kind="Schule"))
+    graph.create_record(store, graph.Actor(name="C", kind="Schule"), user="test")
     assert network.cooperation_graph(store).number_of_nodes() == 3  # new data, new graph

@@ -15,11 +15,13 @@ from tests.conftest import csrf_token
 
 @pytest.fixture
 def network(store: graph.Store) -> dict[str, str]:
-    alliance = graph.create(store, graph.Alliance(name="MINT-Initiativkreis"))
-    school = graph.create(
-        store, graph.Actor(name="Grundschule Ost", kind="Schule", street="Weg 1", town="Trier")
+    alliance = graph.create_record(store, graph.Alliance(name="MINT-Initiativkreis"), user="test")
+    school = graph.create_record(
+        store,
+        graph.Actor(name="Grundschule Ost", kind="Schule", street="Weg 1", town="Trier"),
+        user="test",
     )
-    person = graph.create(
+    person = graph.create_record(
         store,
         graph.Person(
             first_name="Eva",
@@ -28,9 +30,14 @@ def network(store: graph.Store) -> dict[str, str]:
             consent_contact=True,
             consent_contact_date=datetime.date(2024, 1, 1),
         ),
+        user="test",
     )
-    graph.create_link(store, graph.Link(type="MEMBER_OF", from_id=school.id, to_id=alliance.id))
-    graph.create_link(store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=school.id))
+    graph.create_link(
+        store, graph.Link(type="MEMBER_OF", from_id=school.id, to_id=alliance.id), user="test"
+    )
+    graph.create_link(
+        store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=school.id), user="test"
+    )
     return {"alliance": alliance.id}
 
 

@@ -259,7 +259,7 @@ def test_rejected_edits_change_nothing(
     """Invalid values on an edit, and any value from a viewer: refused, record untouched."""
     editor = make_client("editor")
     viewer = make_client("viewer")
-    actor = graph.get_actor(store, seeded["actor"])
+    actor = graph.get(store, graph.Actor, seeded["actor"])
     url = f"/akteure/{actor.id}/bearbeiten"
     guard = Guard(store)
     token = csrf_token(editor, url)
@@ -282,7 +282,7 @@ def test_rejected_edits_change_nothing(
             url, data={"csrf_token": token, "version": version, "name": "Neu", "kind": actor.kind}
         )
         guard.check(f"POST {url} version={version!r}", resp, must_reject=True)
-    assert graph.get_actor(store, actor.id) == actor
+    assert graph.get(store, graph.Actor, actor.id) == actor
     guard.done(200)
 
 

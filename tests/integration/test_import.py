@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import imports
+from netzwerk.graph import imports, operations
 
 ACTORS_CP1252 = (
     "Einrichtung;Art;Straße;PLZ;Ort;E-Mail\r\n"
@@ -35,11 +35,11 @@ def test_cp1252_actor_file_dry_run_numbers_and_commit(store: graph.Store) -> Non
     assert set(errors[7]) == {"kind", "postcode", "email"}
     assert graph.counts(store).nodes["Actor"] == 0, "the dry run writes nothing"
 
-    with pytest.raises(imports.ImportBlockedError):
-        imports.commit(store, plan, user="redaktion")
+    with pytest.raises(operations.ImportBlockedError):
+        operations.commit_import(store, plan, user="redaktion")
     assert graph.counts(store).nodes["Actor"] == 0, "blocked import writes nothing"
 
-    result = imports.commit(store, plan, user="redaktion", only_valid=True)
+    result = operations.commit_import(store, plan, user="redaktion", only_valid=True)
     assert (result.created, result.updated, result.skipped_rows) == (3, 0, 2)
     stored = {a.name: a for a in graph.list_nodes(store, graph.Actor).items}
     assert set(stored) == {"Bücherei Süd", "Grundschule Ehrang", "Kita Löwenzahn"}
@@ -48,25 +48,31 @@ def test_cp1252_actor_file_dry_run_numbers_and_commit(store: graph.Store) -> Non
 
     again = run(store, ACTORS_CP1252.encode("cp1252"))
     assert again.counts["create"] == 0 and again.counts["unchanged"] == 3
-    imports.commit(store, again, user="redaktion", only_valid=True)
+    operations.commit_import(store, again, user="redaktion", only_valid=True)
     assert graph.counts(store).nodes["Actor"] == 3, "re-import changes nothing"
 
 
 def test_update_only_overwrites_with_non_empty_cells(store: graph.Store) -> None:
-    graph.create(
-        store, graph.Actor(id="a1", name="VHS Trier", kind="VHS/Weiterbildung", phone="0651 1")
+    graph.create_record(
+        store,
+        graph.Actor(id="a1", name="VHS Trier", kind="VHS/Weiterbildung", phone="0651 1"),
+        user="test",
     )
     plan = run(store, b"Name;Ort;Telefon\nVHS Trier;Trier;\n")
     assert plan.counts["update"] == 1
     assert plan.results[0].changed == ["Ort"]
-    imports.commit(store, plan, user="u")
-    vhs = graph.get_actor(store, "a1")
+    operations.commit_import(store, plan, user="u")
+    vhs = graph.get(store, graph.Actor, "a1")
     assert (vhs.town, vhs.phone, vhs.version) == ("Trier", "0651 1", 2)
 
 
 def test_persons_with_employer_and_similar_names(store: graph.Store) -> None:
-    graph.create(store, graph.Actor(id="a-vhs", name="Volkshochschule Trier", kind="Sonstige"))
-    graph.create(store, graph.Person(id="p-old", first_name="Eva", last_name="Schmitt"))
+    graph.create_record(
+        store, graph.Actor(id="a-vhs", name="Volkshochschule Trier", kind="Sonstige"), user="test"
+    )
+    graph.create_record(
+        store, graph.Person(id="p-old", first_name="Eva", last_name="Schmitt"), user="test"
+    )
     csv_text = (
         "Name;Einrichtung;E-Mail;Funktion;Newsletter;Datum Einwilligung Newsletter\n"
         "Dr. Eva Schmidt;Volkshochschule Trier;eva@vhs.example;Leitung;ja;01.02.2024\n"
@@ -82,17 +88,21 @@ def test_persons_with_employer_and_similar_names(store: graph.Store) -> None:
     errors = {r.number: r.errors for r in plan.errors}
     assert "organisation" in errors[3]
     assert "consent_newsletter_date" in errors[4]
-    imports.commit(store, plan, user="u", only_valid=True)
+    operations.commit_import(store, plan, user="u", only_valid=True)
     links = graph.links_of(store, "Person", first.record_id, ["WORKS_AT"])
     assert [(lk.to_id, lk.function) for lk in links] == [("a-vhs", "Leitung")]
-    eva = graph.get_person(store, first.record_id)
+    eva = graph.get(store, graph.Person, first.record_id)
     assert (eva.title, eva.first_name, eva.consent_newsletter) == ("Dr.", "Eva", True)
     assert str(eva.consent_newsletter_date) == "2024-02-01"
 
 
 def test_ambiguous_employer_is_an_error_not_a_guess(store: graph.Store) -> None:
-    graph.create(store, graph.Actor(id="a1", name="Grundschule", kind="Schule", town="Trier"))
-    graph.create(store, graph.Actor(id="a2", name="Grundschule", kind="Schule", town="Konz"))
+    graph.create_record(
+        store, graph.Actor(id="a1", name="Grundschule", kind="Schule", town="Trier"), user="test"
+    )
+    graph.create_record(
+        store, graph.Actor(id="a2", name="Grundschule", kind="Schule", town="Konz"), user="test"
+    )
     plan = run(store, b"Vorname;Nachname;Einrichtung\nEva;Klein;Grundschule\n")
     (row,) = plan.errors
     assert row.errors["organisation"][0].startswith("„Grundschule“ ist mehrdeutig: 2 Akteure")
@@ -101,7 +111,7 @@ def test_ambiguous_employer_is_an_error_not_a_guess(store: graph.Store) -> None:
 
 def test_cooperations_by_actor_names(store: graph.Store) -> None:
     for aid, name in (("a1", "VHS Trier"), ("a2", "Stadtbibliothek"), ("a3", "Kita Sonne")):
-        graph.create(store, graph.Actor(id=aid, name=name, kind="Sonstige"))
+        graph.create_record(store, graph.Actor(id=aid, name=name, kind="Sonstige"), user="test")
     text = (
         "Akteur 1,Akteur 2,Art,Intensität\n"
         "VHS Trier,Stadtbibliothek,Projektpartnerschaft,eng\n"
@@ -112,7 +122,7 @@ def test_cooperations_by_actor_names(store: graph.Store) -> None:
     plan = run(store, text.encode())
     assert plan.kind == "cooperations"
     assert plan.counts == {"create": 1, "update": 0, "unchanged": 0, "duplicate": 1, "error": 2}
-    imports.commit(store, plan, user="u", only_valid=True)
+    operations.commit_import(store, plan, user="u", only_valid=True)
     coops = graph.list_links(store, "COOPERATES_WITH").items
     assert [(c.kind, c.intensity) for c in coops] == [("Projektpartnerschaft", 3)]
     again = run(store, text.encode())
@@ -125,7 +135,8 @@ def _persons_file(n: int) -> bytes:
     return "\n".join(lines).encode()
 
 
-def test_interrupted_import_rerun_leaves_no_duplicates(store: graph.Store) -> None:
+def test_interrupted_import_writes_nothing_and_rerun_completes(store: graph.Store) -> None:
+    """The commit is one transaction: a failure half-way leaves no half import behind."""
     data = _persons_file(250)
     plan = run(store, data)
     assert plan.counts["create"] == 250
@@ -135,12 +146,14 @@ def test_interrupted_import_rerun_leaves_no_duplicates(store: graph.Store) -> No
             raise RuntimeError("Verbindung verloren")
 
     with pytest.raises(RuntimeError):
-        imports.commit(store, plan, user="u", batch_size=100, progress=fail_after_first_batch)
-    assert graph.counts(store).nodes["Person"] == 100, "exactly the first batch was written"
+        operations.commit_import(
+            store, plan, user="u", batch_size=100, progress=fail_after_first_batch
+        )
+    assert graph.counts(store).nodes.get("Person", 0) == 0, "all or nothing"
 
     rerun = run(store, data)
-    assert (rerun.counts["unchanged"], rerun.counts["create"]) == (100, 150)
-    imports.commit(store, rerun, user="u", batch_size=100)
+    assert (rerun.counts["unchanged"], rerun.counts["create"]) == (0, 250)
+    operations.commit_import(store, rerun, user="u", batch_size=100)
     assert graph.counts(store).nodes["Person"] == 250
     final = run(store, data)
     assert final.counts["unchanged"] == 250
@@ -181,7 +194,7 @@ def test_hostile_cells_are_validated_not_stored_half(store: graph.Store) -> None
     assert plan.results[-1].errors["name"] == ["enthält unzulässige Steuerzeichen"]
     assert [r.number for r in plan.results] == list(range(2, len(cells) + 2))
     assert any("Formeln" in w for w in plan.warnings)
-    imports.commit(store, plan, user="u", only_valid=True)
+    operations.commit_import(store, plan, user="u", only_valid=True)
     names = {a.name for a in graph.list_nodes(store, graph.Actor, limit=1000).items}
     assert len(names) == plan.counts["create"]
     assert '=HYPERLINK("http://evil.example","klick")' in names

@@ -27,7 +27,7 @@ def region(store: graph.Store) -> dict[str, str]:
         "city": graph.Region(name="Stadt Trier", kind="Stadt"),
         "euren": graph.Region(name="Euren", kind="Stadtteil"),
     }.items():
-        ids[key] = graph.create(store, node).id
+        ids[key] = graph.create_record(store, node, user="test").id
     return ids
 
 
@@ -85,7 +85,7 @@ def test_every_relationship_type(
     props: dict[str, object],
 ) -> None:
     link = graph.create_link(
-        store, graph.Link(type=type_name, from_id=region[a], to_id=region[b], **props)
+        store, graph.Link(type=type_name, from_id=region[a], to_id=region[b], **props), user="test"
     )
     assert link.version == 1 and link.id
     for key, value in props.items():
@@ -94,8 +94,8 @@ def test_every_relationship_type(
     for end in (a, b):
         around = graph.links_of(store, LABEL_OF[end], region[end])
         assert link.id in {lk.id for lk in around}
-    removed = graph.delete_link(store, type_name, link.id)
-    assert removed.id == link.id
+    removed = graph.delete_link(store, type_name, link.id, user="test")
+    assert removed.link.id == link.id
     with pytest.raises(graph.NotFoundError):
         graph.get_link(store, type_name, link.id)
 
@@ -111,6 +111,7 @@ def test_cooperation_is_stored_once_in_either_direction(
             to_id=region["kita"],
             kind="Verweisberatung",
         ),
+        user="test",
     )
     two = graph.create_link(
         store,
@@ -120,6 +121,7 @@ def test_cooperation_is_stored_once_in_either_direction(
             to_id=region["gs"],
             kind="Verweisberatung",
         ),
+        user="test",
     )
     assert one.id == two.id
     assert graph.counts(store).links["COOPERATES_WITH"] == 1
@@ -131,7 +133,9 @@ def test_cooperation_is_stored_once_in_either_direction(
 def test_wrong_endpoint_kind_is_not_found(store: graph.Store, region: dict[str, str]) -> None:
     with pytest.raises(graph.NotFoundError):
         graph.create_link(
-            store, graph.Link(type="MEMBER_OF", from_id=region["vhs"], to_id=region["project"])
+            store,
+            graph.Link(type="MEMBER_OF", from_id=region["vhs"], to_id=region["project"]),
+            user="test",
         )
     assert graph.counts(store).links["MEMBER_OF"] == 0
 
@@ -142,13 +146,14 @@ def test_link_update_optimistic_locking(store: graph.Store, region: dict[str, st
         graph.Link(
             type="MEMBER_OF", from_id=region["gs"], to_id=region["alliance"], role="Mitglied"
         ),
+        user="test",
     )
     saved = graph.update_link(
-        store, dataclasses.replace(link, role="Beirat", until=date(2025, 12, 31))
+        store, dataclasses.replace(link, role="Beirat", until=date(2025, 12, 31)), user="test"
     )
     assert saved.version == 2 and saved.role == "Beirat" and saved.until == date(2025, 12, 31)
     with pytest.raises(graph.ConflictError):
-        graph.update_link(store, dataclasses.replace(link, role="Koordination"))
+        graph.update_link(store, dataclasses.replace(link, role="Koordination"), user="test")
     assert graph.get_link(store, "MEMBER_OF", link.id).role == "Beirat"
 
 
@@ -164,6 +169,7 @@ def test_link_validation_stores_nothing(store: graph.Store, region: dict[str, st
                 since=date(2024, 1, 1),
                 until=date(2020, 1, 1),
             ),
+            user="test",
         )
     assert set(exc.value.by_field()) == {"kind", "until"}
     assert graph.counts(store).links["COOPERATES_WITH"] == 0
@@ -174,10 +180,13 @@ def test_delete_reports_links_and_restore_brings_them_back(
 ) -> None:
     for type_name, a, b, props in LINKS:
         graph.create_link(
-            store, graph.Link(type=type_name, from_id=region[a], to_id=region[b], **props)
+            store,
+            graph.Link(type=type_name, from_id=region[a], to_id=region[b], **props),
+            user="test",
         )
     before = graph.counts(store)
-    deleted = graph.delete(store, graph.Actor, region["vhs"])
+    result = graph.delete_record(store, graph.Actor, region["vhs"], user="test")
+    deleted = result.deleted
     assert {lk.type for lk in deleted.links} == {
         "WORKS_AT",
         "MEMBER_OF",
@@ -187,6 +196,7 @@ def test_delete_reports_links_and_restore_brings_them_back(
         "SERVES",
     }
     assert graph.counts(store).nodes["Actor"] == before.nodes["Actor"] - 1
-    graph.restore(store, deleted)
+    undone = graph.undo(store, result.trash_id, user="test", role="editor")
+    assert len(undone.restored) == len(deleted.links) and not undone.skipped
     assert graph.counts(store) == before
-    assert graph.get_actor(store, region["vhs"]).name == "VHS Trier"
+    assert graph.get(store, graph.Actor, region["vhs"]).name == "VHS Trier"

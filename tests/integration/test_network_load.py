@@ -21,11 +21,11 @@ def test_demo_region_loads_into_networkx(store: graph.Store) -> None:
 
 
 def test_snapshot_is_cached_until_the_graph_changes(store: graph.Store) -> None:
-    a = graph.create_actor(store, graph.Actor(name="A", kind="Schule"))
-    graph.create_actor(store, graph.Actor(name="B", kind="Kita"))
+    a = graph.create_record(store, graph.Actor(name="A", kind="Schule"), user="test")
+    graph.create_record(store, graph.Actor(name="B", kind="Kita"), user="test")
     first = network.snapshot(store)
     assert network.snapshot(store) is first
-    graph.update(store, dataclasses.replace(a, name="A neu"))
+    graph.update_record(store, dataclasses.replace(a, name="A neu"), user="test")
     second = network.snapshot(store)
     assert second is not first
     assert {x["name"] for x in second.actors} == {"A neu", "B"}

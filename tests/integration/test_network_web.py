@@ -110,15 +110,16 @@ def check_ego_and_alliances(client) -> None:  # type: ignore[no-untyped-def]
 def test_offline_download_inlines_everything_and_escapes_names(
     store: graph.Store, make_client
 ) -> None:  # type: ignore[no-untyped-def]
-    a = graph.create_actor(store, graph.Actor(name=HOSTILE_STRINGS[5], kind="Schule"))
-    b = graph.create_actor(
-        store, graph.Actor(name="</script><script>alert(2)</script>", kind="Kita")
+    a = graph.create_record(store, graph.Actor(name=HOSTILE_STRINGS[5], kind="Schule"), user="test")
+    b = graph.create_record(
+        store, graph.Actor(name="</script><script>alert(2)</script>", kind="Kita"), user="test"
     )
     graph.create_link(
         store,
         graph.Link(
             type="COOPERATES_WITH", from_id=a.id, to_id=b.id, kind="Verweisberatung", intensity=2
         ),
+        user="test",
     )
     client = make_client("viewer")
     resp = client.get("/netzwerk/bild.html")

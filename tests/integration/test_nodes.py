@@ -52,7 +52,7 @@ SAMPLES: list[graph.Node] = [
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda s: s.LABEL)
 def test_round_trip_and_update_every_kind(store: graph.Store, sample: graph.Node) -> None:
-    created = graph.create(store, sample)
+    created = graph.create_record(store, sample, user="test")
     assert created.id.startswith(sample.LABEL.lower() + "-")
     assert created.version == 1 and created.created is not None
     assert created.properties() == sample.properties()
@@ -62,57 +62,63 @@ def test_round_trip_and_update_every_kind(store: graph.Store, sample: graph.Node
 
     changed_field = "name" if hasattr(sample, "name") else "last_name"
     edited = dataclasses.replace(read, **{changed_field: "Neu"})
-    saved = graph.update(store, edited)
+    saved = graph.update_record(store, edited, user="test")
     assert saved.version == 2 and getattr(saved, changed_field) == "Neu"
     assert saved.updated is not None and saved.updated >= created.updated
 
     page = graph.list_nodes(store, type(sample), order_by=changed_field)
     assert page.total == 1 and page.items[0].id == created.id
 
-    deleted = graph.delete(store, type(sample), created.id)
-    assert deleted.node.id == created.id
+    deleted = graph.delete_record(store, type(sample), created.id, user="test")
+    assert deleted.deleted.node.id == created.id
     with pytest.raises(graph.NotFoundError):
         graph.get(store, type(sample), created.id)
 
 
 def test_stale_update_raises_conflict_and_changes_nothing(store: graph.Store) -> None:
-    actor = graph.create_actor(store, graph.Actor(name="Stadtbibliothek", kind="Bibliothek"))
+    actor = graph.create_record(
+        store, graph.Actor(name="Stadtbibliothek", kind="Bibliothek"), user="test"
+    )
     mine = dataclasses.replace(actor, name="Meine Fassung")
-    theirs = graph.update(store, dataclasses.replace(actor, name="Fassung der Kollegin"))
+    theirs = graph.update_record(
+        store, dataclasses.replace(actor, name="Fassung der Kollegin"), user="test"
+    )
     with pytest.raises(graph.ConflictError) as exc:
-        graph.update(store, mine)
+        graph.update_record(store, mine, user="test")
     assert "inzwischen" in str(exc.value)
     assert exc.value.current == theirs
-    assert graph.get_actor(store, actor.id).name == "Fassung der Kollegin"
-    assert graph.get_actor(store, actor.id).version == 2
+    assert graph.get(store, graph.Actor, actor.id).name == "Fassung der Kollegin"
+    assert graph.get(store, graph.Actor, actor.id).version == 2
 
 
 def test_update_of_deleted_record_is_not_found(store: graph.Store) -> None:
-    actor = graph.create_actor(store, graph.Actor(name="Weg", kind="Sonstige"))
-    graph.delete(store, graph.Actor, actor.id)
+    actor = graph.create_record(store, graph.Actor(name="Weg", kind="Sonstige"), user="test")
+    graph.delete_record(store, graph.Actor, actor.id, user="test")
     with pytest.raises(graph.NotFoundError):
-        graph.update(store, actor)
+        graph.update_record(store, actor, user="test")
 
 
 def test_delete_with_stale_version_is_refused(store: graph.Store) -> None:
-    actor = graph.create_actor(store, graph.Actor(name="A", kind="Schule"))
-    graph.update(store, dataclasses.replace(actor, name="B"))
+    actor = graph.create_record(store, graph.Actor(name="A", kind="Schule"), user="test")
+    graph.update_record(store, dataclasses.replace(actor, name="B"), user="test")
     with pytest.raises(graph.ConflictError):
-        graph.delete(store, graph.Actor, actor.id, version=actor.version)
-    assert graph.get_actor(store, actor.id).name == "B"
+        graph.delete_record(store, graph.Actor, actor.id, version=actor.version, user="test")
+    assert graph.get(store, graph.Actor, actor.id).name == "B"
 
 
 def test_invalid_input_stores_nothing(store: graph.Store) -> None:
     with pytest.raises(graph.ValidationError) as exc:
-        graph.create(store, graph.Actor(name="", kind="Schule", email="kaputt"))
+        graph.create_record(store, graph.Actor(name="", kind="Schule", email="kaputt"), user="test")
     assert set(exc.value.by_field()) == {"name", "email"}
     assert graph.is_empty(store)
 
 
 @pytest.mark.parametrize("text", HOSTILE_STRINGS, ids=lambda t: repr(t[:20]))
 def test_hostile_strings_round_trip_unchanged(store: graph.Store, text: str) -> None:
-    actor = graph.create_actor(store, graph.Actor(name=text, kind="Verein/Initiative", notes=text))
-    read = graph.get_actor(store, actor.id)
+    actor = graph.create_record(
+        store, graph.Actor(name=text, kind="Verein/Initiative", notes=text), user="test"
+    )
+    read = graph.get(store, graph.Actor, actor.id)
     assert read.name == text and read.notes == text
     assert graph.counts(store).nodes["Actor"] == 1
 
@@ -133,4 +139,4 @@ def test_list_pagination_and_sorting(store: graph.Store) -> None:
 
 def test_get_with_hostile_id_is_not_found(store: graph.Store) -> None:
     with pytest.raises(graph.NotFoundError):
-        graph.get_actor(store, "x' OR 1=1 //")
+        graph.get(store, graph.Actor, "x' OR 1=1 //")

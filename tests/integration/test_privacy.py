@@ -8,14 +8,16 @@ from datetime import date
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import contacts, history, privacy
+from netzwerk.graph import contacts, history, operations, privacy
 from netzwerk.graph.contacts import ContactFilter
 
 
 def _setup(store: graph.Store) -> graph.Person:
-    graph.create(store, graph.Actor(id="a-vhs", name="VHS Trier", kind="VHS/Weiterbildung"))
-    graph.create(store, graph.Alliance(id="al-1", name="Bündnis Grundbildung"))
-    eva = graph.create(
+    graph.create_record(
+        store, graph.Actor(id="a-vhs", name="VHS Trier", kind="VHS/Weiterbildung"), user="test"
+    )
+    graph.create_record(store, graph.Alliance(id="al-1", name="Bündnis Grundbildung"), user="test")
+    eva = graph.create_record(
         store,
         graph.Person(
             id="p-eva",
@@ -27,22 +29,22 @@ def _setup(store: graph.Store) -> graph.Person:
             consent_contact_source="Formular Netzwerktreffen",
             legal_basis="Einwilligung",
         ),
+        user="test",
     )
-    graph.create(store, graph.Person(id="p-other", last_name="Andere", legal_basis="Einwilligung"))
-    graph.create_link(
-        store, graph.Link(type="WORKS_AT", from_id="p-eva", to_id="a-vhs", function="Kursleitung")
-    )
-    graph.create_link(
-        store, graph.Link(type="CONTACT_FOR", from_id="p-eva", to_id="al-1", role="Sprecherin")
-    )
-    history.record(
+    graph.create_record(
         store,
-        user="redaktion",
-        action="create",
-        label="Person",
-        record_id="p-eva",
-        record_name="Eva Geheim",
-        changes={"last_name": [None, "Geheim"]},
+        graph.Person(id="p-other", last_name="Andere", legal_basis="Einwilligung"),
+        user="test",
+    )
+    graph.create_link(
+        store,
+        graph.Link(type="WORKS_AT", from_id="p-eva", to_id="a-vhs", function="Kursleitung"),
+        user="test",
+    )
+    graph.create_link(
+        store,
+        graph.Link(type="CONTACT_FOR", from_id="p-eva", to_id="al-1", role="Sprecherin"),
+        user="test",
     )
     return eva
 
@@ -62,7 +64,7 @@ def test_auskunft_lists_properties_links_history_and_exports(store: graph.Store)
         ("WORKS_AT", "VHS Trier"),
         ("CONTACT_FOR", "Bündnis Grundbildung"),
     }
-    assert [h["action"] for h in report["history"]] == ["create"]
+    assert sorted(h["action"] for h in report["history"]) == ["create", "link", "link"]
     assert [(e["purpose"], e["count"]) for e in report["exports"]] == [("contact", 1)]
     assert entry.count == 1
 
@@ -76,12 +78,11 @@ def test_auskunft_of_unknown_person_is_not_found(store: graph.Store) -> None:
 
 def test_loeschung_removes_data_and_links_but_keeps_redacted_history(store: graph.Store) -> None:
     _setup(store)
-    from netzwerk.graph import trash
-
-    # a deleted job link in the trash and a "link" entry in the actor's history name Eva
+    # a deleted job link in the trash, an entry written the old way (name spelled out) and
+    # an unrelated entry of the actor
     job = graph.links_of(store, "Person", "p-eva", ["WORKS_AT"])[0]
-    trash.put(store, graph.delete_link(store, "WORKS_AT", job.id), user="redaktion")
-    graph.create_link(store, job)
+    graph.delete_link(store, "WORKS_AT", job.id, user="redaktion")
+    graph.create_link(store, job, user="redaktion")
     history.record(
         store,
         user="redaktion",
@@ -100,21 +101,25 @@ def test_loeschung_removes_data_and_links_but_keeps_redacted_history(store: grap
         record_name="VHS Trier",
         changes={"notes": ["", "Geheimrat-Ecke"]},
     )
-    counts = privacy.erase_person(store, "p-eva", user="admin")
-    assert counts == {"links": 2, "history": 2, "trash": 1}
-    actor_history = {e.action: e.changes for e in history.for_record(store, "a-vhs")}
-    assert actor_history["link"] == {"link": ["arbeitet bei", "[gelöscht] → VHS Trier"]}
-    assert actor_history["update"] == {"notes": ["", "Geheimrat-Ecke"]}, "others untouched"
+    counts = operations.erase_person(store, "p-eva", user="admin")
+    assert counts["links"] == 2 and counts["trash"] == 1
+    actor_history = history.for_record(store, "a-vhs")
+    legacy = [e for e in actor_history if isinstance(e.changes.get("link"), list)]
+    assert legacy[0].changes == {"link": ["arbeitet bei", "[gelöscht] → VHS Trier"]}
+    notes = [e for e in actor_history if e.action == "update"]
+    assert notes[0].changes == {"notes": ["", "Geheimrat-Ecke"]}, "others untouched"
+    linked = [e for e in actor_history if e.link]
+    assert linked and {e.other_name for e in linked} == {history.ERASED_PERSON}
     with pytest.raises(graph.NotFoundError):
-        graph.get_person(store, "p-eva")
+        graph.get(store, graph.Person, "p-eva")
     assert graph.counts(store).links["WORKS_AT"] == 0
     assert graph.counts(store).links["CONTACT_FOR"] == 0
-    assert graph.get_actor(store, "a-vhs").name == "VHS Trier"
-    assert graph.get_person(store, "p-other").last_name == "Andere"
+    assert graph.get(store, graph.Actor, "a-vhs").name == "VHS Trier"
+    assert graph.get(store, graph.Person, "p-other").last_name == "Andere"
     entries = history.for_record(store, "p-eva")
-    assert sorted(e.action for e in entries) == ["create", "erase"]
+    assert "erase" in {e.action for e in entries}
     blob = json.dumps([e.__dict__ for e in entries], default=str)
     assert "Geheim" not in blob and "eva.geheim" not in blob
     assert all(e.record_name == history.ERASED for e in entries)
     with pytest.raises(graph.NotFoundError):
-        privacy.erase_person(store, "p-eva", user="admin")
+        operations.erase_person(store, "p-eva", user="admin")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -13,7 +14,9 @@ from tests.conftest import HOSTILE_STRINGS, csrf_token
 
 
 def _actor(store: graph.Store, name: str = "Volkshochschule Trier", **kw) -> graph.Actor:  # type: ignore[no-untyped-def]
-    return graph.create(store, graph.Actor(name=name, kind="VHS/Weiterbildung", **kw))
+    return graph.create_record(
+        store, graph.Actor(name=name, kind="VHS/Weiterbildung", **kw), user="test"
+    )
 
 
 def _fill(rule: str, values: dict[str, str]) -> str:
@@ -32,6 +35,7 @@ def test_viewer_cannot_post_anywhere(app, make_client, store: graph.Store) -> No
     link = graph.create_link(
         store,
         graph.Link(type="COOPERATES_WITH", from_id=actor.id, to_id=other.id, kind="Gremienarbeit"),
+        user="test",
     )
     client = make_client("viewer")
     token = csrf_token(client, "/akteure")
@@ -62,7 +66,7 @@ def test_viewer_cannot_post_anywhere(app, make_client, store: graph.Store) -> No
             assert resp.status_code == 403, (method, url, resp.status_code)
             checked += 1
     assert checked >= 20
-    assert graph.get_actor(store, actor.id).version == 1
+    assert graph.get(store, graph.Actor, actor.id).version == 1
 
 
 def test_post_without_csrf_token_is_rejected(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
@@ -94,7 +98,7 @@ def test_hostile_strings_round_trip_and_render_escaped(
     )
     assert resp.status_code == 302, resp.get_data(as_text=True)[:800]
     actor_id = resp.headers["Location"].rsplit("/", 1)[1]
-    stored = graph.get_actor(store, actor_id)
+    stored = graph.get(store, graph.Actor, actor_id)
     assert stored.name == hostile.strip() and stored.notes == hostile.strip()
     page = client.get(f"/akteure/{actor_id}").get_data(as_text=True)
     assert str(escape(hostile.strip())) in page
@@ -117,7 +121,7 @@ def test_hostile_strings_round_trip_and_render_escaped(
         },
     )
     assert resp.status_code == 302
-    assert graph.get_actor(store, actor_id).name == stored.name
+    assert graph.get(store, graph.Actor, actor_id).name == stored.name
 
 
 def test_create_validates_at_the_field(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
@@ -152,7 +156,9 @@ def test_duplicate_warning_then_confirm(make_client, store: graph.Store) -> None
 
 def test_stale_edit_shows_conflict_and_keeps_input(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
     actor = _actor(store, town="Trier")
-    graph.update(store, graph.Actor(**{**actor.__dict__, "town": "Konz"}))  # colleague saves
+    graph.update_record(
+        store, graph.Actor(**{**actor.__dict__, "town": "Konz"}), user="test"
+    )  # colleague saves
     client = make_client("editor")
     token = csrf_token(client, f"/akteure/{actor.id}/bearbeiten")
     resp = client.post(
@@ -170,7 +176,7 @@ def test_stale_edit_shows_conflict_and_keeps_input(make_client, store: graph.Sto
     assert "Jemand anderes hat diesen Eintrag inzwischen gespeichert" in page
     assert "<td>Konz</td><td>Schweich</td>" in page.replace("\n", "")
     assert 'value="Schweich"' in page and 'name="version" type="hidden" value="2"' in page
-    assert graph.get_actor(store, actor.id).town == "Konz"
+    assert graph.get(store, graph.Actor, actor.id).town == "Konz"
     # saving again (with the version the conflict page carries) is a deliberate overwrite
     resp = client.post(
         f"/akteure/{actor.id}/bearbeiten",
@@ -183,14 +189,83 @@ def test_stale_edit_shows_conflict_and_keeps_input(make_client, store: graph.Sto
         },
     )
     assert resp.status_code == 302
-    assert graph.get_actor(store, actor.id).town == "Schweich"
+    assert graph.get(store, graph.Actor, actor.id).town == "Schweich"
     changes = history.for_record(store, actor.id)
     assert changes[0].action == "update" and changes[0].changes["town"] == ["Konz", "Schweich"]
 
 
+def test_conflict_keeps_the_colleagues_change_to_fields_the_user_did_not_touch(
+    make_client, store: graph.Store
+) -> None:  # type: ignore[no-untyped-def]
+    actor = _actor(store, town="Trier", email="alt@vhs.de")
+    client = make_client("editor")
+    token = csrf_token(client, f"/akteure/{actor.id}/bearbeiten")  # the user opens the form
+    graph.update_record(
+        store, dataclasses.replace(actor, email="neu@vhs.de"), user="kollegin"
+    )  # the colleague saves another field
+    form = {
+        "csrf_token": token,
+        "version": "1",
+        "name": actor.name,
+        "kind": actor.kind,
+        "email": "alt@vhs.de",  # as the user's form still shows it
+        "town": "Schweich",
+    }
+    resp = client.post(f"/akteure/{actor.id}/bearbeiten", data=form)
+    assert resp.status_code == 409
+    page = resp.get_data(as_text=True).replace("\n", "")
+    assert "<td>Trier</td><td>Schweich</td>" in page, "the user's own change is listed"
+    assert "beide geändert" not in page and "alt@vhs.de</td>" not in page
+    assert "ins Formular übernommen" in page and 'value="neu@vhs.de"' in page
+    resp = client.post(
+        f"/akteure/{actor.id}/bearbeiten", data={**form, "version": "2", "email": "neu@vhs.de"}
+    )
+    assert resp.status_code == 302
+    saved = graph.get(store, graph.Actor, actor.id)
+    assert (saved.town, saved.email) == ("Schweich", "neu@vhs.de")
+
+
+def test_contact_person_is_created_from_the_actor_page_in_one_step(
+    make_client, store: graph.Store
+) -> None:  # type: ignore[no-untyped-def]
+    actor = _actor(store)
+    client = make_client("editor")
+    page = client.get(f"/akteure/{actor.id}").get_data(as_text=True)
+    assert "Neue Person anlegen" in page
+    token = csrf_token(client, f"/akteure/{actor.id}")
+    resp = client.post(
+        f"/akteure/{actor.id}/personen/neu",
+        data={
+            "csrf_token": token,
+            "first_name": "Eva",
+            "last_name": "Muster",
+            "function": "Fachbereichsleitung",
+            "email": "eva@vhs.example",
+            "contact_for": "1",
+        },
+        follow_redirects=True,
+    )
+    assert "wurde angelegt und mit Volkshochschule Trier verknüpft" in resp.get_data(as_text=True)
+    (job,) = graph.links_of(store, "Actor", actor.id, ["WORKS_AT"])
+    (contact,) = graph.links_of(store, "Actor", actor.id, ["CONTACT_FOR"])
+    assert job.function == "Fachbereichsleitung" and contact.from_id == job.from_id
+    person = graph.get(store, graph.Person, job.from_id)
+    assert (person.first_name, person.email) == ("Eva", "eva@vhs.example")
+    actions = sorted(e.action for e in history.for_record(store, person.id))
+    assert actions == ["create", "link", "link"]
+    # invalid input: nothing is created, the page says why
+    resp = client.post(
+        f"/akteure/{actor.id}/personen/neu",
+        data={"csrf_token": token, "last_name": "Fehler", "email": "kein-mail"},
+        follow_redirects=True,
+    )
+    assert "Person nicht angelegt" in resp.get_data(as_text=True)
+    assert graph.list_nodes(store, graph.Person, order_by="last_name").total == 1
+
+
 def test_links_add_edit_remove_and_undo(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
     actor = _actor(store)
-    alliance = graph.create(store, graph.Alliance(name="MINT-Initiativkreis"))
+    alliance = graph.create_record(store, graph.Alliance(name="MINT-Initiativkreis"), user="test")
     client = make_client("editor")
     token = csrf_token(client, f"/akteure/{actor.id}")
     resp = client.post(
@@ -244,9 +319,13 @@ def test_links_add_edit_remove_and_undo(make_client, store: graph.Store) -> None
 
 def test_delete_names_links_and_can_be_undone(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
     actor = _actor(store)
-    person = graph.create(store, graph.Person(first_name="Anna", last_name="Becker"))
+    person = graph.create_record(
+        store, graph.Person(first_name="Anna", last_name="Becker"), user="test"
+    )
     graph.create_link(
-        store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=actor.id, function="Leitung")
+        store,
+        graph.Link(type="WORKS_AT", from_id=person.id, to_id=actor.id, function="Leitung"),
+        user="test",
     )
     client = make_client("editor")
     page = client.get(f"/akteure/{actor.id}/loeschen").get_data(as_text=True)
@@ -255,13 +334,13 @@ def test_delete_names_links_and_can_be_undone(make_client, store: graph.Store) -
     resp = client.post(f"/akteure/{actor.id}/loeschen", data={"csrf_token": token, "version": "1"})
     assert resp.status_code == 302
     with pytest.raises(graph.NotFoundError):
-        graph.get_actor(store, actor.id)
+        graph.get(store, graph.Actor, actor.id)
     listing = client.get("/akteure").get_data(as_text=True)
     assert "Rückgängig" in listing
     entry = re.search(r"/papierkorb/([^/]+)/wiederherstellen", listing).group(1)
     resp = client.post(f"/papierkorb/{entry}/wiederherstellen", data={"csrf_token": token})
     assert resp.status_code == 302 and resp.headers["Location"].endswith(actor.id)
-    assert graph.get_actor(store, actor.id).name == actor.name
+    assert graph.get(store, graph.Actor, actor.id).name == actor.name
     (link,) = graph.links_of(store, "Actor", actor.id)
     assert link.function == "Leitung"
     assert [c.action for c in history.for_record(store, actor.id)][:2] == ["restore", "delete"]
@@ -273,11 +352,17 @@ def test_delete_names_links_and_can_be_undone(make_client, store: graph.Store) -
 
 
 def test_lists_search_filter_sort_and_page(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
-    mint = graph.create(store, graph.Topic(name="MINT"))
-    a = graph.create(store, graph.Actor(name="Müller-Gymnasium", kind="Schule", town="Trier"))
-    graph.create(store, graph.Actor(name="Grundschule Ehrang", kind="Schule", town="Trier"))
-    graph.create(store, graph.Actor(name="Stadtbibliothek", kind="Bibliothek", town="Konz"))
-    graph.create_link(store, graph.Link(type="WORKS_ON", from_id=a.id, to_id=mint.id))
+    mint = graph.create_record(store, graph.Topic(name="MINT"), user="test")
+    a = graph.create_record(
+        store, graph.Actor(name="Müller-Gymnasium", kind="Schule", town="Trier"), user="test"
+    )
+    graph.create_record(
+        store, graph.Actor(name="Grundschule Ehrang", kind="Schule", town="Trier"), user="test"
+    )
+    graph.create_record(
+        store, graph.Actor(name="Stadtbibliothek", kind="Bibliothek", town="Konz"), user="test"
+    )
+    graph.create_link(store, graph.Link(type="WORKS_ON", from_id=a.id, to_id=mint.id), user="test")
     client = make_client("viewer")
     page = client.get("/akteure?q=muller").get_data(as_text=True)
     assert "Müller-Gymnasium" in page and "Ehrang" not in page
@@ -295,10 +380,12 @@ def test_lists_search_filter_sort_and_page(make_client, store: graph.Store) -> N
 
 def test_contacts_hidden_without_right(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
     actor = _actor(store)
-    p = graph.create(
-        store, graph.Person(last_name="Becker", email="becker@example.org", phone="0651 1")
+    p = graph.create_record(
+        store,
+        graph.Person(last_name="Becker", email="becker@example.org", phone="0651 1"),
+        user="test",
     )
-    graph.create_link(store, graph.Link(type="WORKS_AT", from_id=p.id, to_id=actor.id))
+    graph.create_link(store, graph.Link(type="WORKS_AT", from_id=p.id, to_id=actor.id), user="test")
     for role, contacts, visible in (
         ("viewer", False, False),
         ("viewer", True, True),

@@ -13,7 +13,9 @@ from netzwerk.graph import schema, stats
 
 
 def test_schema_creates_every_constraint_and_index(store: graph.Store) -> None:
-    assert graph.apply_schema(store) == len(schema.statements())
+    assert graph.apply_schema(store) == len(schema.statements()) + len(
+        schema.statements("migrations")
+    )
     present = stats.schema_names(store)
     expected = set()
     for stmt in schema.statements():
@@ -25,14 +27,18 @@ def test_schema_creates_every_constraint_and_index(store: graph.Store) -> None:
 
 
 def test_id_uniqueness_is_enforced_by_the_database(store: graph.Store) -> None:
-    graph.create_actor(store, graph.Actor(id="actor-fixed", name="A", kind="Schule"))
+    graph.create_record(store, graph.Actor(id="actor-fixed", name="A", kind="Schule"), user="test")
     with pytest.raises(graph.ConflictError, match="existiert bereits"):
-        graph.create_actor(store, graph.Actor(id="actor-fixed", name="B", kind="Schule"))
+        graph.create_record(
+            store, graph.Actor(id="actor-fixed", name="B", kind="Schule"), user="test"
+        )
     assert graph.counts(store).nodes["Actor"] == 1
 
 
 def test_fulltext_search_index_ignores_case_and_umlauts(store: graph.Store) -> None:
-    graph.create_actor(store, graph.Actor(name="Grundschule Müllerstraße", kind="Schule"))
+    graph.create_record(
+        store, graph.Actor(name="Grundschule Müllerstraße", kind="Schule"), user="test"
+    )
     rows = store.driver.execute_query(
         "CALL db.index.fulltext.queryNodes('search_organisations', $q) YIELD node "
         "RETURN node.name AS name",

@@ -12,7 +12,7 @@ from netzwerk import graph
 
 @pytest.fixture
 def hidden(store: graph.Store) -> graph.Person:
-    return graph.create(
+    return graph.create_record(
         store,
         graph.Person(
             first_name="Paula",
@@ -20,6 +20,7 @@ def hidden(store: graph.Store) -> graph.Person:
             function="Koordination",
             email="zauberwort.geheim@beispiel-amt.de",
         ),
+        user="test",
     )
 
 

@@ -52,9 +52,9 @@ def test_seed_does_not_overwrite_user_edits(store: graph.Store) -> None:
     )
     import dataclasses
 
-    graph.update(store, dataclasses.replace(office, notes="von Hand ergänzt"))
+    graph.update_record(store, dataclasses.replace(office, notes="von Hand ergänzt"), user="test")
     seed.load(store)
-    assert graph.get_actor(store, office.id).notes == "von Hand ergänzt"
+    assert graph.get(store, graph.Actor, office.id).notes == "von Hand ergänzt"
 
 
 def test_seed_persons_are_marked_fictional() -> None:

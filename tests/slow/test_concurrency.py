@@ -111,7 +111,9 @@ def form_edit_worker(
 def test_eight_clients_editing_one_record_by_api_and_form_lose_nothing(
     store: graph.Store, served: int
 ) -> None:
-    actor = graph.create(store, graph.Actor(name="Jugendamt Trier", kind="Verwaltung", notes="0"))
+    actor = graph.create_record(
+        store, graph.Actor(name="Jugendamt Trier", kind="Verwaltung", notes="0"), user="test"
+    )
     apis = api_clients(store, served, CLIENTS // 2)
     forms = []
     for i in range(CLIENTS // 2):
@@ -142,13 +144,16 @@ def test_eight_clients_editing_one_record_by_api_and_form_lose_nothing(
 def test_eight_clients_editing_one_cooperation_lose_nothing(
     store: graph.Store, served: int
 ) -> None:
-    a = graph.create(store, graph.Actor(name="Grundschule Nord", kind="Schule"))
-    b = graph.create(store, graph.Actor(name="Stadtbibliothek", kind="Bibliothek"))
+    a = graph.create_record(store, graph.Actor(name="Grundschule Nord", kind="Schule"), user="test")
+    b = graph.create_record(
+        store, graph.Actor(name="Stadtbibliothek", kind="Bibliothek"), user="test"
+    )
     link = graph.create_link(
         store,
         graph.Link(
             type="COOPERATES_WITH", from_id=a.id, to_id=b.id, kind="Gremienarbeit", note="0"
         ),
+        user="test",
     )
     log = EditLog()
     path = f"/links/COOPERATES_WITH/{link.id}"
@@ -185,7 +190,9 @@ def test_merges_deletes_links_and_edits_racing_leave_a_consistent_graph(
     """Pairs of actors are merged from both sides at once, other actors are deleted twice at
     once, while clients create cooperations between random actors and edit them."""
     actors = [
-        graph.create(store, graph.Actor(name=f"Träger {i}", kind="Verein/Initiative"))
+        graph.create_record(
+            store, graph.Actor(name=f"Träger {i}", kind="Verein/Initiative"), user="test"
+        )
         for i in range(24)
     ]
     ids = [x.id for x in actors]

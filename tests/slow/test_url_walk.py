@@ -37,7 +37,6 @@ from werkzeug.routing import Rule
 from werkzeug.routing.converters import AnyConverter
 
 from netzwerk import graph
-from netzwerk.graph import history
 from netzwerk.web import auth
 from tests.conftest import HOSTILE_CORPUS, HOSTILE_URL_PARTS, csrf_token
 from tests.integration.test_access_matrix import PARAM
@@ -95,7 +94,7 @@ class Finding:
 
 
 def _seed(store: graph.Store, seeded: dict[str, str]) -> dict[str, str]:
-    person = graph.create(
+    person = graph.create_record(
         store,
         graph.Person(
             first_name="Wanda",
@@ -104,17 +103,10 @@ def _seed(store: graph.Store, seeded: dict[str, str]) -> dict[str, str]:
             consent_contact_date=datetime.date(2022, 2, 2),
             **PERSON_SECRETS,
         ),
+        user="test",  # recorded in the history with its values, as the browser's create does
     )
-    graph.create_link(store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=seeded["actor"]))
-    history.record(
-        store,
-        user="seed",
-        action="create",
-        label="Person",
-        record_id=person.id,
-        record_name=person.display_name,
-        changes=history.diff(None, person),
-    )
+    link = graph.Link(type="WORKS_AT", from_id=person.id, to_id=seeded["actor"])
+    graph.create_link(store, link, user="test")
     return {**seeded, "person": person.id}
 
 

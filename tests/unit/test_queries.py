@@ -29,7 +29,7 @@ def test_every_query_has_a_header_comment() -> None:
 
 def test_every_non_schema_query_documents_what_it_returns_or_takes() -> None:
     for name in queries.names():
-        if name.startswith("schema/"):
+        if name.startswith(("schema/", "migrations/")):
             continue
         text = queries.load(name)
         assert "// returns:" in text or "// params:" in text, name

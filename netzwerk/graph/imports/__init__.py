@@ -1,4 +1,4 @@
-"""Spreadsheet import: read (CSV/XLSX), map columns, dry run, commit in batches.
+"""Spreadsheet import: read (CSV/XLSX), map columns and plan the import (dry run).
 
 Typical use::
 
@@ -7,10 +7,11 @@ Typical use::
     mapping = imports.guess(table.headers, kind)
     plan = imports.dry_run(store, table, kind, mapping)
     if not plan.blocking:
-        imports.commit(store, plan, user="redaktion")
+        operations.commit_import(store, plan, user="redaktion")
+
+Committing is a use case of the write path (:mod:`netzwerk.graph.operations`).
 """
 
-from netzwerk.graph.imports.commit import CommitResult, ImportBlockedError, commit
 from netzwerk.graph.imports.mapping import (
     FIELDS,
     KINDS,
@@ -35,13 +36,10 @@ __all__ = [
     "KINDS",
     "MAX_BYTES",
     "MAX_ROWS",
-    "CommitResult",
-    "ImportBlockedError",
     "ImportFileError",
     "ImportPlan",
     "RowResult",
     "Table",
-    "commit",
     "detect_kind",
     "dry_run",
     "guess",

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from netzwerk.graph import history
+from netzwerk.graph.codec import from_store
 from netzwerk.graph.errors import FieldError, ValidationError
 from netzwerk.graph.imports.mapping import FIELDS, KINDS, fold, missing_required
 from netzwerk.graph.imports.reader import Table
-from netzwerk.graph.links import canonical
 from netzwerk.graph.model import (
     ACTOR_KINDS,
     COOPERATION_KINDS,
@@ -34,9 +35,9 @@ from netzwerk.graph.model import (
     Node,
     Person,
 )
-from netzwerk.graph.nodes import from_props
 from netzwerk.graph.store import Store
 from netzwerk.graph.validation import label, parse_date, validate_link, validate_node
+from netzwerk.graph.values import canonical
 
 ACTIONS = {
     "create": "neu",
@@ -78,7 +79,13 @@ class RowResult:
     errors: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     duplicate_of: int | None = None
-    changed: list[str] = field(default_factory=list)
+    changes: dict[str, list[Any]] = field(default_factory=dict)
+    """Field → [old, new] of an update (the model's JSON form), for the preview."""
+
+    @property
+    def changed(self) -> list[str]:
+        """German titles of the changed fields."""
+        return [label(k) for k in self.changes]
 
     @property
     def action_title(self) -> str:
@@ -91,7 +98,7 @@ class RowResult:
 
 @dataclass
 class ImportPlan:
-    """The result of the dry run; :func:`netzwerk.graph.imports.commit` writes it."""
+    """The result of the dry run; :func:`netzwerk.graph.operations.commit_import` writes it."""
 
     kind: str
     filename: str
@@ -104,6 +111,9 @@ class ImportPlan:
     link_rows: list[int] = field(default_factory=list)
     link_update: bool = False
     warnings: list[str] = field(default_factory=list)
+    fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Record or link id → the fields this file sets on it (an update leaves the others
+    as they are at commit time, even if someone changed them after the dry run)."""
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.results if r.action == action)
@@ -227,13 +237,9 @@ def _validate(obj: Node, errors: dict[str, list[str]]) -> Node | None:
         return None
 
 
-def _changed(before: Node, after: Node) -> list[str]:
-    a, b = before.properties(), after.properties()
-    return [
-        label(k)
-        for k in b
-        if a.get(k) != b.get(k) and not (a.get(k) in ("", None) and b.get(k) in ("", None))
-    ]
+def _set_fields(updates: dict[str, Any]) -> tuple[str, ...]:
+    """The fields a row sets: its non-empty cells (an empty cell never blanks a field)."""
+    return tuple(sorted(k for k, v in updates.items() if v not in ("", None)))
 
 
 class _Actors:
@@ -244,7 +250,7 @@ class _Actors:
         self.by_name: dict[str, list[Actor]] = {}
         self.similar = _Similar()
         for r in store.read("imports/existing_actors"):
-            a = from_props(Actor, r["node"])
+            a = from_store(Actor, r["node"])
             self.add(a)
 
     def add(self, a: Actor) -> None:
@@ -328,16 +334,17 @@ def _plan_actors(store: Store, table: Table, plan: ImportPlan, progress: Callabl
             hit = known.similar.find(name)
             if hit:
                 warnings.append(f"ähnlich wie vorhandener Akteur „{hit}“")
-            action, changed = "create", []
+            action, changed = "create", {}
         else:
-            changed = _changed(existing, cleaned)
+            changed = history.diff(existing, cleaned)
             action = "update" if changed else "unchanged"
         plan.results.append(
-            RowResult(number, action, name, cleaned.id, warnings=warnings, changed=changed)
+            RowResult(number, action, name, cleaned.id, warnings=warnings, changes=changed)
         )
         if action != "unchanged":
             plan.nodes.append(cleaned)
             plan.node_rows.append(number)
+            plan.fields[cleaned.id] = _set_fields(fields)
         if i % 1000 == 0:
             progress(i, len(table.rows))
 
@@ -363,7 +370,7 @@ def _plan_persons(store: Store, table: Table, plan: ImportPlan, progress: Callab
     by_name_org: dict[tuple[str, str], Person] = {}
     similar = _Similar()
     for r in store.read("imports/existing_persons"):
-        p = from_props(Person, r["node"])
+        p = from_store(Person, r["node"])
         if p.email:
             by_email.setdefault(p.email.lower(), p)
         for aid in r["actor_ids"] or [""]:
@@ -435,16 +442,17 @@ def _plan_persons(store: Store, table: Table, plan: ImportPlan, progress: Callab
             hit = similar.find(name)
             if hit:
                 warnings.append(f"ähnlich wie vorhandene Person „{hit}“")
-            action, changed = "create", []
+            action, changed = "create", {}
         else:
-            changed = _changed(existing, cleaned)
+            changed = history.diff(existing, cleaned)
             action = "update" if changed else "unchanged"
         plan.results.append(
-            RowResult(number, action, name, cleaned.id, warnings=warnings, changed=changed)
+            RowResult(number, action, name, cleaned.id, warnings=warnings, changes=changed)
         )
         if action != "unchanged":
             plan.nodes.append(cleaned)
             plan.node_rows.append(number)
+            plan.fields[cleaned.id] = _set_fields(fields)
         if actor is not None:
             plan.links.append(
                 Link(
@@ -519,6 +527,7 @@ def _plan_cooperations(store: Store, table: Table, plan: ImportPlan, progress: C
             plan.results.append(RowResult(number, "duplicate", title, duplicate_of=seen[pair]))
             continue
         before = existing.get(pair)
+        keep: dict[str, Any] = {}
         if before is not None:
             keep = {
                 k: getattr(link, k) for k in link.spec.fields if getattr(link, k) not in ("", None)
@@ -533,14 +542,15 @@ def _plan_cooperations(store: Store, table: Table, plan: ImportPlan, progress: C
             continue
         seen[pair] = number
         if before is None:
-            action, changed = "create", []
+            action, changed = "create", {}
         else:
-            changed = [label(k) for k in link.spec.fields if getattr(before, k) != getattr(link, k)]
+            changed = history.diff(before, link)
             action = "update" if changed else "unchanged"
-        plan.results.append(RowResult(number, action, title, link.id, changed=changed))
+        plan.results.append(RowResult(number, action, title, link.id, changes=changed))
         if action != "unchanged":
             plan.links.append(link)
             plan.link_rows.append(number)
+            plan.fields[link.id] = tuple(sorted(keep)) if before is not None else ()
         if i % 1000 == 0:
             progress(i, len(table.rows))
 

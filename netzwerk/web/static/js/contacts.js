@@ -31,6 +31,8 @@
               c: r.created, u: r.updated, l: r.links_created, s: r.skipped_rows
             });
             job.classList.add("is-done");
+            var undo = document.getElementById("job-undo");
+            if (undo) { undo.hidden = false; }
           } else {
             state.textContent = job.getAttribute("data-failed-text") + " " + (data.message || data.error || "");
             job.classList.add("is-failed");

@@ -1,0 +1,52 @@
+"""The single write path: one function per use case, each one managed transaction.
+
+Every change of the graph's records — from a form, the JSON API, the CLI, an import, an
+undo — goes through a function of this package. Each runs in one managed transaction
+(:meth:`netzwerk.graph.store.Store.transaction`) that writes the record, its history entries
+and, for deletes, the trash snapshot together: all of it or nothing. Views, the API and the
+CLI only parse input, call one of these and render the result (as indico's
+``operations.py`` modules do).
+
+Bulk loading of the demo region and of benchmarks (:mod:`netzwerk.graph.bulk`) is the one
+exception: it writes no history, because it records no one's change.
+"""
+
+from netzwerk.graph.merge import MergeResult, merge_actors
+from netzwerk.graph.operations.erase import erase_person
+from netzwerk.graph.operations.imports import (
+    CommitResult,
+    ImportBlockedError,
+    UndoImportResult,
+    commit_import,
+    undo_import,
+)
+from netzwerk.graph.operations.links import RemoveResult, create_link, delete_link, update_link
+from netzwerk.graph.operations.records import (
+    DeleteResult,
+    create_record,
+    delete_record,
+    update_record,
+)
+from netzwerk.graph.operations.undo import UndoResult, check_role, undo
+
+__all__ = [
+    "CommitResult",
+    "DeleteResult",
+    "ImportBlockedError",
+    "MergeResult",
+    "RemoveResult",
+    "UndoImportResult",
+    "UndoResult",
+    "check_role",
+    "commit_import",
+    "create_link",
+    "create_record",
+    "delete_link",
+    "delete_record",
+    "erase_person",
+    "merge_actors",
+    "undo",
+    "undo_import",
+    "update_link",
+    "update_record",
+]

@@ -1,0 +1,122 @@
+"""DSGVO Löschung (Art. 17) of a contact person, in one managed transaction.
+
+Unlike a delete there is no undo: the person and their links go, and so does every copy of
+their data the application keeps elsewhere —
+
+* their own history entries stay (the log has no holes) but lose name and values;
+* other records' history names people only by id since names are resolved when read
+  (:func:`netzwerk.graph.history.resolve` shows "gelöschte Person"); entries written before
+  that, which spelled the name out, are redacted with every name the person ever had
+  (current and former, read from their own history before it is emptied);
+* trash entries of the person and of their deleted links are removed, and their links are
+  stripped from other records' trash snapshots;
+* export logs forget the person's id (counts stay);
+* an ``Erasure`` note (id and time, no personal data) makes a later restore of an older
+  backup erase the person again (:func:`netzwerk.graph.backup.restore`).
+
+The full-text search index follows the deleted node by itself.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from netzwerk.graph import history
+from netzwerk.graph.errors import NotFoundError
+from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.validation import is_valid_id
+
+NAME_FIELDS = ("title", "first_name", "last_name")
+
+
+def _former_names(tx: Tx, person_id: str) -> list[str]:
+    """Every name form the person's own history shows (old and new values of renames)."""
+    rows = tx.run("history/for_record", record_id=person_id, limit=100_000)
+    names: set[str] = set()
+    for row in rows:
+        change = row["change"]
+        if change.get("record_name"):
+            names.add(change["record_name"])
+        values: dict[str, Any] = json.loads(change.get("changes") or "{}")
+        for key in NAME_FIELDS:
+            pair = values.get(key)
+            if isinstance(pair, list):
+                names.update(str(v) for v in pair if v)
+    return [n for n in names if len(n) >= 3 and n != history.ERASED]
+
+
+def _strip_trash(tx: Tx, person_id: str, mentions: list[dict[str, Any]]) -> int:
+    """Remove the person's links from other records' trash snapshots."""
+    stripped = 0
+    for entry in mentions:
+        snap = json.loads(entry["snapshot"])
+        links = snap.get("links", [])
+        kept = [lk for lk in links if person_id not in (lk.get("from_id"), lk.get("to_id"))]
+        stripped += len(links) - len(kept)
+        snap["links"] = kept
+        refs = {snap.get("node", {}).get("id", "")}
+        for lk in kept:
+            refs |= {lk.get("from_id", ""), lk.get("to_id", "")}
+        tx.run(
+            "trash/set_snapshot",
+            id=entry["id"],
+            snapshot=json.dumps(snap, ensure_ascii=False),
+            refs=sorted(r for r in refs if r),
+        )
+    return stripped
+
+
+def erase_person(store: Store, person_id: str, *, user: str) -> dict[str, int]:
+    """Erase a person for good; returns counts (links, history, trash, exports)."""
+    if not is_valid_id(person_id):
+        raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
+
+    def work(tx: Tx) -> dict[str, int]:
+        former = _former_names(tx, person_id)
+        row = tx.run("privacy/erase_person", id=person_id)[0]
+        if not row["erased"]:
+            raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
+        redacted = int(
+            tx.run("privacy/redact_own_history", id=person_id, placeholder=history.ERASED)[0][
+                "redacted"
+            ]
+        )
+        names = sorted(set(row["names"]) | set(former), key=len, reverse=True)
+        if names:
+            redacted += int(
+                tx.run(
+                    "privacy/redact_link_history",
+                    record_ids=list(row["neighbours"]),
+                    person_id=person_id,
+                    names=names,
+                    placeholder=history.ERASED,
+                )[0]["redacted"]
+            )
+        swept = tx.run("privacy/sweep_trash", id=person_id)[0]
+        stripped = _strip_trash(tx, person_id, [m for m in swept["mentions"] if m])
+        exports = int(tx.run("privacy/sweep_exports", id=person_id)[0]["swept"])
+        tx.run("privacy/log_erasure", person_id=person_id, user=user)
+        counts = {
+            "links": int(row["links"]),
+            "history": redacted,
+            "trash": int(swept["removed"]) + stripped,
+            "exports": exports,
+        }
+        history.record_in(
+            tx,
+            user=user,
+            action="erase",
+            label="Person",
+            record_id=person_id,
+            record_name=history.ERASED,
+            changes={
+                "links_removed": counts["links"],
+                "history_redacted": redacted,
+                "trash_removed": counts["trash"],
+                "exports_swept": exports,
+            },
+        )
+        return counts
+
+    return store.transaction(work)

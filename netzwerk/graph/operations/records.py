@@ -1,0 +1,122 @@
+"""Create, update and delete a record: each one managed transaction with its history.
+
+A delete also puts the record's snapshot into the trash and records on every linked record
+that the link went with it, in the same transaction — so a crash can never leave a record
+changed without its history, or deleted without a way back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from netzwerk.graph import history, nodes, trash
+from netzwerk.graph import links as links_mod
+from netzwerk.graph.model import Link, N
+from netzwerk.graph.store import Store, Tx
+
+
+def create_record(store: Store, obj: N, *, user: str, links: Sequence[Link] = ()) -> N:
+    """Validate and store a new record, with its "angelegt" history entry.
+
+    ``links`` are created in the same transaction; an empty ``from_id`` or ``to_id`` in one
+    of them means the new record (a contact person created from an actor's page comes with
+    the job at that actor, or not at all).
+    """
+
+    def work(tx: Tx) -> N:
+        created = nodes.insert(tx, obj)
+        history.record_in(
+            tx,
+            user=user,
+            action="create",
+            label=created.LABEL,
+            record_id=created.id,
+            record_name=created.display_name,
+            changes=history.diff(None, created),
+            version=created.version,
+        )
+        for link in links:
+            link = dataclasses.replace(
+                link, from_id=link.from_id or created.id, to_id=link.to_id or created.id
+            )
+            made, is_new, labels = links_mod.insert(tx, link)
+            if is_new:
+                history.record_many_in(
+                    tx,
+                    history.link_entries("link", made, labels, history.diff(None, made)),
+                    user=user,
+                )
+        return created
+
+    return store.transaction(work)
+
+
+def update_record(store: Store, obj: N, *, user: str) -> N:
+    """Save a record read earlier (``obj.version`` as read); history holds old → new.
+
+    Raises :class:`~netzwerk.graph.errors.ConflictError` if someone saved it meanwhile and
+    :class:`~netzwerk.graph.errors.NotFoundError` if it was deleted; nothing is written then.
+    A save that changes no field writes no history entry.
+    """
+
+    def work(tx: Tx) -> N:
+        before, after = nodes.save(tx, obj)
+        changes = history.diff(before, after)
+        if changes:
+            history.record_in(
+                tx,
+                user=user,
+                action="update",
+                label=after.LABEL,
+                record_id=after.id,
+                record_name=after.display_name,
+                changes=changes,
+                version=after.version,
+            )
+        return after
+
+    return store.transaction(work)
+
+
+@dataclass
+class DeleteResult:
+    """What a delete removed, and the trash entry that undoes it."""
+
+    deleted: trash.Deleted
+    trash_id: str
+
+
+def delete_record(
+    store: Store, cls: type[N], node_id: str, *, user: str, version: int | None = None
+) -> DeleteResult:
+    """Delete a record with its links; trash snapshot and history in the same transaction.
+
+    With ``version`` given, nothing happens if the record changed since it was read.
+    """
+
+    def work(tx: Tx) -> DeleteResult:
+        deleted = nodes.remove(tx, cls, node_id, version=version)
+        entry = trash.put_in(tx, deleted, user=user)
+        node = deleted.node
+        entries = [
+            history.Entry(
+                action="delete",
+                label=node.LABEL,
+                record_id=node.id,
+                record_name=node.display_name,
+                changes={"links_removed": [len(deleted.links), 0], "trash": [entry.id, None]},
+            )
+        ]
+        for link in deleted.links:
+            labels = deleted.labels.get(link.id, ("", ""))
+            entries += [
+                e
+                for e in history.link_entries("unlink", link, labels, {"deleted_with": node.id})
+                if e.record_id != node.id
+            ]
+        history.record_many_in(tx, entries, user=user)
+        return DeleteResult(deleted=deleted, trash_id=entry.id)
+
+    return store.transaction(work)

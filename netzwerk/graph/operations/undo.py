@@ -1,0 +1,101 @@
+"""Undo a delete from the trash: one managed transaction that takes the entry, puts the
+record (or link) back as it was and records the restore on every record it touched.
+
+The trash obeys the same role rules as the records: a vocabulary record (or a link between
+two vocabularies) comes back only for an admin, as only an admin could have changed it.
+Links whose other end is gone meanwhile cannot come back; they are reported, never counted
+as restored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from netzwerk.graph import history, links, nodes, trash
+from netzwerk.graph.errors import ForbiddenError
+from netzwerk.graph.model import Link, Node, write_role
+from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.users import ROLES
+
+
+@dataclass
+class UndoResult:
+    """What came back: the record (or ``None`` for a link entry) and its links."""
+
+    node: Node | None
+    restored: list[Link] = field(default_factory=list)
+    skipped: list[Link] = field(default_factory=list)
+
+    @property
+    def link(self) -> Link | None:
+        """The restored link of a link entry (``None`` if it could not come back)."""
+        return self.restored[0] if self.node is None and self.restored else None
+
+
+def _required_role(what: trash.Deleted | trash.DeletedLink) -> str:
+    if isinstance(what, trash.DeletedLink):
+        return write_role(*what.labels) if all(what.labels) else "editor"
+    return write_role(what.node.LABEL)
+
+
+def check_role(entry: trash.TrashEntry, role: str) -> None:
+    """Raise :class:`ForbiddenError` if ``role`` may not restore this entry."""
+    needed = _required_role(trash.deleted_from(entry))
+    if ROLES.index(role) < ROLES.index(needed):
+        raise ForbiddenError(
+            "Diesen Eintrag können nur Administrator:innen wiederherstellen, wie sie auch "
+            "nur Administrator:innen ändern können."
+        )
+
+
+def undo(store: Store, entry_id: str, *, user: str, role: str) -> UndoResult:
+    """Restore what the trash entry holds and remove the entry, all or nothing."""
+    check_role(trash.get(store, entry_id), role)
+
+    def work(tx: Tx) -> UndoResult:
+        what = trash.deleted_from(trash.take_in(tx, entry_id))
+        if isinstance(what, trash.DeletedLink):
+            back = links.reinsert_many(tx, [what.link], {what.link.id: what.labels})
+            result = UndoResult(node=None, restored=back, skipped=[] if back else [what.link])
+            for link in back:
+                history.record_many_in(
+                    tx,
+                    history.link_entries("link", link, what.labels, {"restored": [None, True]}),
+                    user=user,
+                )
+            return result
+        node = nodes.reinsert(tx, what.node)
+        back = links.reinsert_many(tx, what.links, what.labels)
+        came_back = {lk.id for lk in back}
+        entries = [
+            history.Entry(
+                action="restore",
+                label=node.LABEL,
+                record_id=node.id,
+                record_name=node.display_name,
+                version=node.version,
+                changes={
+                    "links_restored": [0, len(back)],
+                    **(
+                        {"links_not_restored": [len(what.links) - len(back), 0]}
+                        if len(back) < len(what.links)
+                        else {}
+                    ),
+                },
+            )
+        ]
+        for link in back:
+            labels = what.labels.get(link.id, ("", ""))
+            entries += [
+                e
+                for e in history.link_entries("link", link, labels, {"restored": [None, True]})
+                if e.record_id != node.id
+            ]
+        history.record_many_in(tx, entries, user=user)
+        return UndoResult(
+            node=node,
+            restored=back,
+            skipped=[lk for lk in what.links if lk.id not in came_back],
+        )
+
+    return store.transaction(work)

@@ -1,0 +1,49 @@
+"""Small value helpers shared by the record, link, bulk and import modules.
+
+They sit below all of them, so none of those modules has to import another CRUD module
+for an id or a page (which is how import circles start).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from netzwerk.graph.model import Link
+
+T = TypeVar("T")
+
+
+def new_id(label: str) -> str:
+    """A stable, unguessable id with a readable prefix (``actor-…``)."""
+    return f"{label.lower()}-{uuid.uuid4().hex[:16]}"
+
+
+def new_link_id(type_name: str) -> str:
+    """Relationships get ids too (``cooperates_with-…``), so they can be edited and undone."""
+    return f"{type_name.lower()}-{uuid.uuid4().hex[:16]}"
+
+
+def canonical(link: Link) -> Link:
+    """Symmetric links are stored with the smaller id first, so each pair exists once."""
+    if link.spec.symmetric and link.to_id < link.from_id:
+        return dataclasses.replace(
+            link,
+            from_id=link.to_id,
+            to_id=link.from_id,
+            from_name=link.to_name,
+            to_name=link.from_name,
+        )
+    return link
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of a list plus the total, so a UI can paginate."""
+
+    items: list[T]
+    total: int
+    skip: int
+    limit: int
