@@ -39,7 +39,8 @@ class CliGroup(click.Group):
 
 
 def store() -> graph.Store:
-    logging.getLogger("neo4j").setLevel(logging.ERROR)  # no English retry lines on stderr
+    logging.getLogger("neo4j").setLevel(logging.ERROR)  # no English driver lines on stderr
+    graph.quiet_driver_retries()
     try:
         conn = settings.resolve()
     except settings.SettingsError as exc:

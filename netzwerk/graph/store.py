@@ -12,6 +12,7 @@ the server answers again, so pages and commands fail fast instead of retrying fo
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -162,6 +163,21 @@ class Tx:
         text = queries.render(name, **(idents or {}))
         result = self._tx.run(text, params)
         return [{k: to_native(v) for k, v in rec.items()} for rec in result]
+
+
+class _NoRetryWarnings(logging.Filter):
+    """Drops the driver's "Transaction failed and will be retried" warnings (English, one
+    per retry): a failure that outlasts the retries ends in one German error instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "will be retried" not in str(record.msg)
+
+
+def quiet_driver_retries() -> None:
+    """Install :class:`_NoRetryWarnings` on the driver's session logger (idempotent)."""
+    session_log = logging.getLogger("neo4j.session")
+    if not any(isinstance(f, _NoRetryWarnings) for f in session_log.filters):
+        session_log.addFilter(_NoRetryWarnings())
 
 
 def connect(conn: settings.ConnectionSettings | None = None) -> Store:

@@ -74,8 +74,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Neo4j reports "label does not exist yet" notices (e.g. no trash entry so far) as
     # warnings; they are expected in a young database and would only clutter the log.
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
-    # The driver's retry warnings are English noise; the 503 page and log say it in German.
-    logging.getLogger("neo4j").setLevel(logging.ERROR)
+    graph.quiet_driver_retries()  # the 503 page and the log say it in German
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
