@@ -48,6 +48,9 @@ NODE_LABELS: frozenset[str] = frozenset(LABELS) | {
     "Trash",
     "ApiToken",
     "Erasure",
+    "SavedView",
+    "ShareLink",
+    "PublicMap",
 }
 REL_TYPES: frozenset[str] = frozenset(LINK_TYPES) | {"TOKEN_OF", "DISMISSED_SUGGESTION"}
 Progress = Callable[[int, int], None]

@@ -25,12 +25,16 @@ from netzwerk.web import (
     api,
     auth,
     contact_export,
+    exports,
     gaps,
     health,
     import_wizard,
     network,
     privacy,
+    public,
     records,
+    shared,
+    views,
 )
 from netzwerk.web.extensions import babel, csrf, get_store
 
@@ -85,6 +89,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         records,
         admin,
         network,
+        exports,
+        views,
+        shared,
+        public,
         gaps,
         contact_export,
         import_wizard,

@@ -13,8 +13,9 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import lazy_gettext as _l
 
 from netzwerk import graph
-from netzwerk.graph import contacts, formats
-from netzwerk.web import paging
+from netzwerk.graph import contacts, formats, network
+from netzwerk.graph.choices import filter_choices
+from netzwerk.web import filters, paging
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
 
@@ -26,8 +27,11 @@ FILTER_TITLES = {
     "project": _l("Projekt"),
     "topic": _l("Thema"),
     "stage": _l("Bildungsstufe"),
+    "target_group": _l("Zielgruppe"),
     "region": _l("Region"),
     "actor_kinds": _l("Akteursart"),
+    "cooperation_kinds": _l("Kooperationsart"),
+    "as_of": _l("Stichtag"),
     "function": _l("Funktion"),
 }
 
@@ -39,15 +43,7 @@ def _require_contacts() -> None:
 
 
 def _filter_from(args: Any) -> contacts.ContactFilter:
-    return contacts.ContactFilter(
-        alliance=args.get("alliance", "").strip()[:128],
-        project=args.get("project", "").strip()[:128],
-        topic=args.get("topic", "").strip()[:128],
-        stage=args.get("stage", "").strip()[:128],
-        region=args.get("region", "").strip()[:128],
-        actor_kinds=tuple(k for k in args.getlist("kind") if k)[:20],
-        function=args.get("function", "").strip()[:300],
-    )
+    return filters.parse(args, dated=False, strict=True).flt
 
 
 @bp.get("/kontakte")
@@ -71,7 +67,7 @@ def page():  # type: ignore[no-untyped-def]
         purpose=purpose,
         fmt=fmt if fmt in formats.FORMATS else "xlsx",
         delimiter=request.args.get("delimiter", ";"),
-        options=contacts.filter_options(store),
+        options=filter_choices(network.vocabulary(store)),
         kinds=graph.ACTOR_KINDS,
         purposes=contacts.PURPOSES,
         formats=formats.FORMATS,

@@ -29,7 +29,8 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import codec, duplicates, history, search
+from netzwerk.graph import codec, duplicates, history, network, search
+from netzwerk.graph.choices import filter_choices
 from netzwerk.web import forms, paging
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
@@ -82,26 +83,10 @@ def _safe_back(target: str | None, fallback: str) -> str:
 
 # --- lists ---------------------------------------------------------------------------------
 def _filter_options(kind: Kind) -> dict[str, list[tuple[str, str]]]:
-    """Choices of the filter selects (vocabularies are small; one query each)."""
-    store = get_store()
-    out: dict[str, list[tuple[str, str]]] = {}
-    vocab = {
-        "topic": graph.Topic,
-        "stage": graph.Stage,
-        "target_group": graph.TargetGroup,
-        "region": graph.Region,
-        "alliance": graph.Alliance,
-    }
-    for name in kind.filters:
-        if name == "kind":
-            out[name] = [(k, k) for k in graph.ACTOR_KINDS]
-        elif name == "status":
-            out[name] = [(s, s) for s in graph.model.PROJECT_STATUSES]
-        elif name in vocab:
-            order = "order" if name == "stage" else "name"
-            page = graph.list_nodes(store, vocab[name], limit=1000, order_by=order)
-            out[name] = [(n.id, n.display_name) for n in page.items]
-    return out
+    """Choices of the filter selects: the one builder's, plus the project status."""
+    shared = filter_choices(network.vocabulary(get_store())).by_param()
+    statuses = [(s, s) for s in graph.model.PROJECT_STATUSES]
+    return {name: statuses if name == "status" else shared[name] for name in kind.filters}
 
 
 FILTER_TITLES = {
