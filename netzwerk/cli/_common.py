@@ -2,13 +2,13 @@
 
 A database that cannot be reached, or refuses the credentials, ends a command with one
 German line naming the setting to check — never a traceback, never the driver's English
-retry lines: the store is checked once at the start (no retries), the driver's logger only
-speaks at ERROR, and :class:`CliGroup` turns a connection lost mid-command into the same line.
+retry lines: the store is checked once at the start (no retries), the driver's retry
+warnings are filtered out, and :class:`CliGroup` turns a connection lost mid-command into
+the same line.
 """
 
 from __future__ import annotations
 
-import logging
 import sys
 from typing import Any
 
@@ -39,8 +39,7 @@ class CliGroup(click.Group):
 
 
 def store() -> graph.Store:
-    logging.getLogger("neo4j").setLevel(logging.ERROR)  # no English driver lines on stderr
-    graph.quiet_driver_retries()
+    graph.quiet_driver_retries()  # no English "will be retried" lines on stderr
     try:
         conn = settings.resolve()
     except settings.SettingsError as exc:

@@ -18,7 +18,7 @@ from typing import Any
 
 from netzwerk.graph import formats
 from netzwerk.graph.errors import FieldError, ValidationError
-from netzwerk.graph.filters import Filter
+from netzwerk.graph.filters import ID_FIELDS, Filter
 from netzwerk.graph.formats import ContactRow
 from netzwerk.graph.model import ACTOR_KINDS
 from netzwerk.graph.search import fold
@@ -212,7 +212,7 @@ def render(rows: list[ContactRow], fmt: str, *, delimiter: str = ";") -> bytes:
     raise ValidationError([FieldError("format", "ist kein bekanntes Exportformat")])
 
 
-REFERENCES = ("alliance", "project", "topic", "stage", "target_group", "region")
+REFERENCES = ID_FIELDS
 """Filter fields that hold a record id (shown by the record's name)."""
 
 

@@ -23,12 +23,7 @@ bp = Blueprint("contact_export", __name__)
 
 PREVIEW_ROWS = 10
 FILTER_TITLES = {
-    "alliance": _l("Bündnis"),
-    "project": _l("Projekt"),
-    "topic": _l("Thema"),
-    "stage": _l("Bildungsstufe"),
-    "target_group": _l("Zielgruppe"),
-    "region": _l("Region"),
+    **filters.TITLES,
     "actor_kinds": _l("Akteursart"),
     "cooperation_kinds": _l("Kooperationsart"),
     "as_of": _l("Stichtag"),
