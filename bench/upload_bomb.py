@@ -3,8 +3,8 @@
 Each file is posted to ``/import`` through the real app (editor login, CSRF, multipart),
 in a fresh child process per file; a thread samples the process's resident size every 2 ms
 during the request, and the figure is the highest sample minus the size just before it. A
-real 5,000-row workbook is measured the same way for comparison. The review's figures for the reader before the fix:
-the 1.8 kB dimension bomb took 30–44 s and 2 GB, the 2.2 MB shared-strings bomb 1.5 GB.
+real 5,000-row workbook is measured the same way for comparison. Before the fix the 1.8 kB
+dimension bomb took 30–44 s and 2 GB, the 2.2 MB shared-strings bomb 1.5 GB.
 
 Run: ``NETZWERK_INSTANCE=bench python -m bench upload_bomb`` (creates and removes one
 account in that instance).
