@@ -9,12 +9,14 @@ import click
 from netzwerk import graph, localdb, settings
 from netzwerk.cli import contacts as contact_commands
 from netzwerk.cli import gaps as gap_commands
+from netzwerk.cli import survey as survey_commands
+from netzwerk.cli._common import CliGroup
 from netzwerk.cli._common import progress_bar as _progress_bar
 from netzwerk.cli._common import store as _store
 from netzwerk.graph import backup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CliGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """netzwerk – Netzwerk- und Akteursgraph für Bildungsbüros."""
 
@@ -183,6 +185,7 @@ def reset(yes: bool) -> None:
 
 
 main.add_command(gap_commands.gaps)
+main.add_command(survey_commands.survey)
 for _command in contact_commands.COMMANDS:
     main.add_command(_command)
 

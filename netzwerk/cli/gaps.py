@@ -22,7 +22,7 @@ from typing import Any
 
 import click
 
-from netzwerk import graph, settings
+from netzwerk.cli import _common
 from netzwerk.graph.analysis import change, communities, metrics, source, suggestions, tables
 from netzwerk.graph.network import NetworkFilter
 
@@ -65,13 +65,8 @@ def _filter(kw: dict[str, Any]) -> NetworkFilter:
 
 
 def _run(flt: NetworkFilter, **options: Any):  # type: ignore[no-untyped-def]
-    try:
-        with graph.connect() as store:
-            return source.report(store, flt, **options)
-    except settings.SettingsError as exc:
-        raise click.ClickException(str(exc)) from exc
-    except graph.DatabaseUnavailableError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _common.store() as store:
+        return source.report(store, flt, **options)
 
 
 @click.group()
