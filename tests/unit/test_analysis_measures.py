@@ -18,6 +18,7 @@ from netzwerk.graph.analysis import (
     _util,
     brokerage,
     centrality,
+    change,
     communities,
     cores,
     holes,
@@ -32,7 +33,7 @@ KINDS = ["Kita", "Schule", "VHS/Weiterbildung", "Verein/Initiative"]
 
 @pytest.mark.parametrize(
     "module",
-    [_kernel, _util, brokerage, centrality, communities, cores, holes, metrics, mixing],
+    [_kernel, _util, brokerage, centrality, change, communities, cores, holes, metrics, mixing],
 )
 def test_docstring_examples_hold(module) -> None:  # type: ignore[no-untyped-def]
     result = doctest.testmod(module)
