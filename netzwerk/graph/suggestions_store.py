@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from netzwerk.graph.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from netzwerk.graph.model import COOPERATION_KINDS, Link
@@ -198,15 +197,3 @@ def agree(
     # the cooperation exists now: record the step from whatever state the pair is in
     _write_step(store, a, b, "vereinbart", STATES, by=by, note=note, link_id=link.id or "")
     return link
-
-
-def as_dict(e: Entry) -> dict[str, Any]:
-    return {
-        "a": e.a,
-        "b": e.b,
-        "status": e.status,
-        "by": e.by,
-        "at": e.at.isoformat() if e.at else None,
-        "note": e.note,
-        "link_id": e.link_id,
-    }
