@@ -8,8 +8,8 @@ the browser only draws fixed positions (physics off).
 The layout is multilevel ("communities first, then within"):
 
 1. actors without any cooperation are set aside and placed in a tidy grid below the picture;
-2. the rest is split into communities (Louvain up to ``LOUVAIN_MAX`` nodes, fast label
-   propagation above), the communities are laid out as discs sized by their member count
+2. the rest is split into communities (netzwerk's one community method, Leiden, the same
+   groups the report shows), the communities are laid out as discs sized by their member count
    (force-directed on the graph of communities, weighted by the links between them, then
    pushed apart until no discs overlap);
 3. each community is laid out inside its disc, recursively if it is still large, with a
@@ -35,9 +35,10 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from netzwerk.graph.analysis.metrics import communities
+
 UNIT = 70.0
 LEAF_MAX = 400
-LOUVAIN_MAX = 1500
 SPLIT_MIN = 50
 Position = tuple[float, float]
 
@@ -60,21 +61,10 @@ def seeded_rng(seed: int, salt: Iterable[Hashable] = ()) -> np.random.Generator:
 
 
 def detect_communities(g: nx.Graph, seed: int = 7) -> list[set[Hashable]]:
-    """Communities of a graph, largest first (deterministic for a given graph and seed).
-
-    Louvain gives the better partition but is pure Python and takes ~2 s at 5,000 nodes and
-    ~40 s at 50,000; fast label propagation takes ~0.4 s / ~4 s, so it is used above
-    ``LOUVAIN_MAX`` nodes.
-    """
-    if g.number_of_nodes() == 0:
-        return []
-    if g.number_of_edges() == 0:
-        return [{n} for n in sorted(g, key=str)]
-    if g.number_of_nodes() <= LOUVAIN_MAX:
-        parts = nx.community.louvain_communities(g, seed=seed, threshold=1e-4)
-    else:
-        parts = list(nx.community.fast_label_propagation_communities(g, seed=seed))
-    return sorted((set(p) for p in parts), key=lambda p: (-len(p), min(map(str, p))))
+    """Communities of a graph, largest first: netzwerk's one community method
+    (:func:`netzwerk.graph.analysis.metrics.communities`, Leiden), so the picture's groups
+    are the report's groups."""
+    return [set(c) for c in communities(g, seed=seed)]
 
 
 def force_layout(

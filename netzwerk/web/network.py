@@ -39,6 +39,7 @@ from werkzeug.datastructures import MultiDict
 
 from netzwerk.graph import network as nw
 from netzwerk.graph import pictures, views
+from netzwerk.graph.analysis.metrics import METRICS
 from netzwerk.graph.choices import filter_choices
 from netzwerk.graph.errors import NotFoundError
 from netzwerk.web import filters
@@ -273,6 +274,10 @@ def _page(
         warnings=parsed.errors,
         colour_by=_choice("colour", pictures.COLOUR_BY, "kind"),
         size_by=_choice("size", pictures.SIZE_BY, "degree"),
+        size_options=[
+            (key, _(METRICS[key].title) if key in METRICS else _("einheitlich"))
+            for key in pictures.SIZE_BY
+        ],
         **extra,
     )
 

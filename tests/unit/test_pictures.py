@@ -222,3 +222,22 @@ def test_filter_choices_indent_the_region_tree() -> None:
     assert names.index("Stadt Trier") < names.index("\u2003Euren")
     assert ("r-euren", "Euren", 1) in opts.regions
     assert ("Schule", "Schule") in opts.actor_kinds
+
+
+def test_picture_metrics_are_the_reports_metrics() -> None:
+    """One betweenness and one community method for picture and report (issue 15)."""
+    from netzwerk.graph import layout
+    from netzwerk.graph.analysis import metrics
+    from netzwerk.graph.network import select
+
+    s = snap()
+    g = select(s, NetworkFilter())
+    out = picture(s, size_by="betweenness")
+    from netzwerk.graph.pictures.sizing import sizes
+
+    expected = sizes(metrics.betweenness(g))
+    assert {n["id"]: n["s"] for n in out["nodes"]} == expected
+    assert len(set(expected.values())) > 3
+    assert layout.detect_communities(g) == metrics.communities(g)
+    titles = [b["title"] for b in picture(s, colour_by="brokerage_role")["legend"]]
+    assert titles[0] == "Farbe: Vermittlungsrolle (Gould–Fernandez)"

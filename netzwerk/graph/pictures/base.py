@@ -8,6 +8,7 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.graph import layout as layouts
+from netzwerk.graph.analysis.metrics import METRICS
 from netzwerk.graph.network import Vocabulary
 from netzwerk.graph.pictures.sizing import metric, sizes
 from netzwerk.graph.pictures.styles import WIDTH, Tr, colouring, edge_styles, intensity_legend
@@ -77,11 +78,11 @@ def actor_picture(
             }
         )
     line_styles, dash_items = edge_styles((d["kind"] for _, _, d in g.edges(data=True)), tr)
-    size_title = {
-        "degree": tr("Größe: Anzahl der Kooperationen"),
-        "betweenness": tr("Größe: Vermittlerrolle (Betweenness)"),
-        "none": tr("Größe: einheitlich"),
-    }[size_by]
+    size_title = (
+        tr("Größe: einheitlich")
+        if size_by not in METRICS
+        else tr("Größe:") + " " + tr(METRICS[size_by].title)
+    )
     legend = [colour_legend]
     if dash_items:
         legend.append({"title": tr("Linie: Art der Kooperation"), "items": dash_items})

@@ -7,14 +7,15 @@ from typing import Any
 
 import networkx as nx
 
+from netzwerk.graph.analysis.metrics import METRICS
 from netzwerk.graph.network import NetworkFilter, Snapshot, select
 from netzwerk.graph.pictures.aggregate import aggregate_picture
 from netzwerk.graph.pictures.base import LAYOUTS, Link, actor_picture
 from netzwerk.graph.pictures.styles import Tr, identity
 
 AGGREGATE_ABOVE = 2000
-COLOUR_BY = ("kind", "area", "region", "community", "alliance")
-SIZE_BY = ("degree", "betweenness", "none")
+COLOUR_BY = ("kind", "area", "region", "community", "alliance", "brokerage_role", "core")
+SIZE_BY = (*(k for k, m in METRICS.items() if m.numeric and k != "core"), "none")
 
 
 def cooperation_picture(

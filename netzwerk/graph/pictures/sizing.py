@@ -1,4 +1,5 @@
-"""Node sizes from a metric, cached per graph fingerprint and filter like the layouts."""
+"""Node sizes from a metric of the metric table (:mod:`netzwerk.graph.analysis.metrics`):
+the picture's "Größe: Vermittlerrolle" is the report's betweenness, computed once per graph."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any
 
 import networkx as nx
 
+from netzwerk.graph.analysis.metrics import METRICS, metric_table
+
 _metrics_lock = threading.Lock()
 _metrics: OrderedDict[tuple[Any, ...], dict[Hashable, float]] = OrderedDict()
 
@@ -17,22 +20,19 @@ _metrics: OrderedDict[tuple[Any, ...], dict[Hashable, float]] = OrderedDict()
 def metric(
     g: nx.Graph, name: str, cache_key: tuple[Any, ...] | None = None
 ) -> dict[Hashable, float]:
-    """Node sizes: ``degree`` or ``betweenness`` (sampled with 200 sources above 1,000 nodes,
-    which keeps 5,000 actors under a few seconds and ranks brokers the same way)."""
+    """Node sizes: any numeric metric of :data:`METRICS` (``none``: all alike)."""
     key = (*cache_key, name) if cache_key is not None else None
     if key is not None:
         with _metrics_lock:
             hit = _metrics.get(key)
             if hit is not None and len(hit) == len(g) and all(v in hit for v in g):
                 return hit
-    if name == "degree":
-        values: dict[Hashable, float] = {v: float(d) for v, d in g.degree()}
-    elif name == "betweenness":
-        n = g.number_of_nodes()
-        sample = min(n, 200) if n > 1000 else None
-        values = nx.betweenness_centrality(g, k=sample, seed=7, normalized=True)
-    else:
-        values = dict.fromkeys(g, 0.0)
+    values: dict[Hashable, float] = dict.fromkeys(g, 0.0)
+    if name in METRICS and METRICS[name].numeric:
+        table = metric_table(g, keys=[name])
+        for v in g:
+            x = table.get(v, {}).get(name, 0.0)
+            values[v] = float(x) if isinstance(x, int | float) and not math.isnan(x) else 0.0
     if key is not None:
         with _metrics_lock:
             _metrics[key] = values

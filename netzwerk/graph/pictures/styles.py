@@ -12,6 +12,7 @@ from typing import Any
 
 import networkx as nx
 
+from netzwerk.graph.analysis.metrics import metric_table
 from netzwerk.graph.model import ACTOR_KINDS, COOPERATION_KINDS, INTENSITIES
 from netzwerk.graph.network import Vocabulary
 
@@ -108,6 +109,8 @@ def colouring(
         keys = {v: f"kind:{d['kind']}" for v, d in g.nodes(data=True)}
         return keys, styles, {"title": tr("Farbe: Art des Akteurs"), "items": items}
 
+    table = metric_table(g, keys=[by]) if by in ("brokerage_role", "core") else {}
+
     def attr(v: Hashable) -> str:
         d = g.nodes[v]
         if by == "area":
@@ -117,6 +120,8 @@ def colouring(
         if by == "community":
             c = community.get(v, -1)
             return "" if c < 0 else str(c)
+        if by in ("brokerage_role", "core"):
+            return str(table.get(v, {}).get(by, "") or "")
         found = sorted(d["alliances"])
         return "" if not found else found[0] if len(found) == 1 else "*"
 
@@ -129,6 +134,8 @@ def colouring(
         "region": tr("Farbe: Stadtteil / Verbandsgemeinde"),
         "community": tr("Farbe: Gemeinschaft (dicht verbundene Gruppe)"),
         "alliance": tr("Farbe: Bündnis"),
+        "brokerage_role": tr("Farbe: Vermittlungsrolle (Gould–Fernandez)"),
+        "core": tr("Farbe: Kern (k-Kern)"),
     }
 
     def name(k: str) -> str:
@@ -136,6 +143,10 @@ def colouring(
             return tr("Gemeinschaft") + f" {int(k) + 1}"
         if by == "alliance":
             return vocab.alliances.get(k, k)
+        if by == "brokerage_role":
+            return tr(k)
+        if by == "core":
+            return tr("Kern") + f" {k}"
         return vocab.regions.get(k, k)
 
     for k in named:
