@@ -169,6 +169,8 @@ def colouring(
         label = {
             "community": tr("ohne Kooperation"),
             "alliance": tr("in keinem Bündnis"),
+            "brokerage_role": tr("vermittelt nicht"),
+            "core": tr("ohne Kooperation"),
         }.get(by, tr("ohne Region"))
         styles[f"{by}:"] = node_style("#E0E0E0")
         items.append({"label": f"{label} ({counts['']})", "color": "#E0E0E0", "shape": "dot"})
