@@ -27,7 +27,15 @@ def run(store: graph.Store, data: bytes, kind: str | None = None) -> imports.Imp
 def test_cp1252_actor_file_dry_run_numbers_and_commit(store: graph.Store) -> None:
     plan = run(store, ACTORS_CP1252.encode("cp1252"))
     assert plan.kind == "actors"
-    assert plan.counts == {"create": 3, "update": 0, "unchanged": 0, "duplicate": 1, "error": 2}
+    assert plan.counts == {
+        "create": 3,
+        "update": 0,
+        "unchanged": 0,
+        "duplicate": 1,
+        "review": 0,
+        "skipped": 0,
+        "error": 2,
+    }
     dup = next(r for r in plan.results if r.action == "duplicate")
     assert (dup.number, dup.duplicate_of) == (5, 2)
     errors = {r.number: r.errors for r in plan.errors}
@@ -82,7 +90,15 @@ def test_persons_with_employer_and_similar_names(store: graph.Store) -> None:
     )
     plan = run(store, csv_text.encode("utf-8"))
     assert plan.kind == "persons"
-    assert plan.counts == {"create": 1, "update": 0, "unchanged": 0, "duplicate": 1, "error": 2}
+    assert plan.counts == {
+        "create": 1,
+        "update": 0,
+        "unchanged": 0,
+        "duplicate": 1,
+        "review": 0,
+        "skipped": 0,
+        "error": 2,
+    }
     first = plan.results[0]
     assert any("Eva Schmitt" in w for w in first.warnings)
     errors = {r.number: r.errors for r in plan.errors}
@@ -121,7 +137,15 @@ def test_cooperations_by_actor_names(store: graph.Store) -> None:
     )
     plan = run(store, text.encode())
     assert plan.kind == "cooperations"
-    assert plan.counts == {"create": 1, "update": 0, "unchanged": 0, "duplicate": 1, "error": 2}
+    assert plan.counts == {
+        "create": 1,
+        "update": 0,
+        "unchanged": 0,
+        "duplicate": 1,
+        "review": 0,
+        "skipped": 0,
+        "error": 2,
+    }
     operations.commit_import(store, plan, user="u", only_valid=True)
     coops = graph.list_links(store, "COOPERATES_WITH").items
     assert [(c.kind, c.intensity) for c in coops] == [("Projektpartnerschaft", 3)]

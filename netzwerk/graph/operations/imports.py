@@ -23,7 +23,7 @@ from typing import Any
 
 from netzwerk.graph import bulk, codec, history
 from netzwerk.graph.errors import GraphError, NotFoundError
-from netzwerk.graph.imports.mapping import KINDS
+from netzwerk.graph.imports.fields import KINDS
 from netzwerk.graph.imports.plan import ImportPlan
 from netzwerk.graph.model import LABELS, LINK_TYPES, Link, Node
 from netzwerk.graph.store import Store, Tx
@@ -41,6 +41,7 @@ class CommitResult:
     updated: int = 0
     links_created: int = 0
     links_updated: int = 0
+    links_removed: int = 0
     skipped_rows: int = 0
     missing_links: list[str] = field(default_factory=list)
     change_id: str = ""
@@ -98,8 +99,10 @@ def _write_links(
     writes, targets = [], {}
     for planned in chunk:
         current = now.get(planned.id)
-        target = _apply(current, planned, plan.fields.get(planned.id))
-        if current is not None and (not plan.link_update or not history.diff(current, target)):
+        fields = plan.fields.get(planned.id)
+        target = _apply(current, planned, fields)
+        update = plan.link_update or bool(fields)
+        if current is not None and (not update or not history.diff(current, target)):
             continue
         targets[target.id] = (current, target)
         writes.append(
@@ -108,12 +111,13 @@ def _write_links(
                 "from_id": target.from_id,
                 "to_id": target.to_id,
                 "props": target.properties(),
+                "update": update,
             }
         )
     if not writes:
         return 0, 0, [], []
     idents = {"type": spec.type, "from": spec.source_expr, "to": spec.target_expr}
-    out = tx.run("imports/write_links", idents, rows=writes, update=plan.link_update)
+    out = tx.run("imports/write_links", idents, rows=writes)
     entries: list[history.Entry] = []
     created = updated = 0
     for row in out:
@@ -135,6 +139,20 @@ def _write_links(
     return created, updated, missing, entries
 
 
+def _remove_links(
+    tx: Tx, type_name: str, chunk: Sequence[Link], batch: str
+) -> tuple[int, list[history.Entry]]:
+    rows = tx.run("imports/delete_links", {"type": type_name}, ids=[lk.id for lk in chunk])
+    entries: list[history.Entry] = []
+    for r in rows:
+        gone = codec.link_from_row(r)
+        labels = (r["from_label"], r["to_label"])
+        entries += history.link_entries(
+            "unlink", gone, labels, history.diff(gone, None), batch=batch
+        )
+    return len(rows), entries
+
+
 def commit_import(
     store: Store,
     plan: ImportPlan,
@@ -151,8 +169,14 @@ def commit_import(
             "Bitte die Datei korrigieren oder ausdrücklich „nur gültige Zeilen importieren“ "
             "wählen."
         )
+    if plan.undecided:
+        raise ImportBlockedError(
+            f"Der Import wurde nicht ausgeführt: {len(plan.open_reviews)} unsichere "
+            "Zuordnungen sind noch offen. Bitte jeweils entscheiden: derselbe Eintrag, neu "
+            "anlegen oder überspringen."
+        )
     batch = f"import-{uuid.uuid4().hex[:16]}"
-    total = len(plan.nodes) + len(plan.links)
+    total = plan.writes
 
     def work(tx: Tx) -> CommitResult:
         result = CommitResult(skipped_rows=len(plan.errors), batch=batch)
@@ -180,6 +204,16 @@ def commit_import(
                 result.missing_links += missing
                 done += len(chunk)
                 progress(done, total)
+        by_type = defaultdict(list)
+        for link in plan.unlinks:
+            by_type[link.type].append(link)
+        for type_name, group in by_type.items():
+            for chunk in bulk.batches(group, batch_size):
+                removed, entries = _remove_links(tx, type_name, chunk, batch)
+                history.record_many_in(tx, entries, user=user)
+                result.links_removed += removed
+                done += len(chunk)
+                progress(done, total)
         summary = history.record_in(
             tx,
             user=user,
@@ -193,6 +227,7 @@ def commit_import(
                 "updated": result.updated,
                 "links_created": result.links_created,
                 "links_updated": result.links_updated,
+                "links_removed": result.links_removed,
                 "skipped_rows": result.skipped_rows,
             },
         )
@@ -212,6 +247,7 @@ class UndoImportResult:
     reverted: int = 0
     links_removed: int = 0
     links_reverted: int = 0
+    links_restored: int = 0
     kept: list[str] = field(default_factory=list)
 
 
@@ -331,6 +367,9 @@ def _undo_link(
     spec = LINK_TYPES.get(str(part.get("type")))
     if spec is None:
         return
+    if entry.action == "unlink":
+        _relink(tx, entry, part, result, out)
+        return
     rows = tx.run("imports/current_links", {"type": spec.type}, ids=[part["id"]])
     if not rows:
         return
@@ -359,3 +398,29 @@ def _undo_link(
         labels,
         {**history.diff(current, reverted), "import_undone": [None, True]},
     )
+
+
+def _relink(
+    tx: Tx,
+    entry: history.Change,
+    part: dict[str, Any],
+    result: UndoImportResult,
+    out: list[history.Entry],
+) -> None:
+    """Put back a link the import removed, with its id and old values — unless its pair is
+    linked again meanwhile or an end is gone (then it is reported as kept)."""
+    spec = LINK_TYPES[str(part["type"])]
+    ends = (entry.record_id, part["other"])
+    from_id, to_id = ends if part.get("direction") == "out" else ends[::-1]
+    old = _old_values(Link, entry.fields)
+    link = Link(type=spec.type, from_id=from_id, to_id=to_id, id=part["id"], **old)
+    idents = {"type": spec.type, "from": spec.source_expr, "to": spec.target_expr}
+    row = {"id": link.id, "from_id": from_id, "to_id": to_id, "props": link.properties()}
+    written = tx.run("imports/write_links", idents, rows=[{**row, "update": False}])
+    if not written or not written[0]["is_new"]:
+        result.kept.append(_name(link))
+        return
+    result.links_restored += 1
+    labels = (written[0]["from_label"], written[0]["to_label"])
+    restored = codec.link_from_row(written[0])
+    out += history.link_entries("link", restored, labels, {"import_undone": [None, True]})
