@@ -116,27 +116,35 @@ def similarity(a: str, b: str) -> float:
     return _score(normalise(a), normalise(b))
 
 
-def _score(na: str, nb: str) -> float:
+def _score(na: str, nb: str, floor: float = 0.0) -> float:
+    """The similarity of two normalised names; with ``floor``, any score below it may come
+    back as 0.0 (cheap upper bounds first: most pairs an import meets are not alike)."""
     if not na or not nb:
         return 0.0
     if na == nb:
         return 1.0
     ta, tb = na.split(), nb.split()
     sa, sb = set(ta), set(tb)
-    ratio = difflib.SequenceMatcher(None, na, nb).ratio()
+    numbers_a = {t for t in sa if t.isdigit()}
+    numbers_b = {t for t in sb if t.isdigit()}
+    # "Kita 3" and "Kita 4", "IGS Trier 1" and "IGS Trier 2": numbered sites differ.
+    penalty = 0.6 if numbers_a and numbers_b and numbers_a != numbers_b else 1.0
     overlap = len(sa & sb) / min(len(sa), len(sb))  # "VHS Trier" within a longer name
     jaccard = len(sa & sb) / len(sa | sb)
-    score = max(ratio, 0.5 * overlap + 0.5 * jaccard)
+    words = 0.5 * overlap + 0.5 * jaccard
+    if floor:  # difflib's upper bounds, without building its index of ``nb``
+        size = len(na) + len(nb)
+        if max(words, 2 * min(len(na), len(nb)) / size) * penalty < floor:
+            return 0.0
+        common = sum((Counter(na) & Counter(nb)).values())
+        if max(words, 2 * common / size) * penalty < floor:
+            return 0.0
+    score = max(difflib.SequenceMatcher(None, na, nb).ratio(), words) * penalty
     # "Grundschule Ehrang" and "Grundschule Feyen" share only the generic part: what tells
     # them apart is the rest, so if that differs clearly they are not the same organisation.
     da, db = _distinct(ta), _distinct(tb)
     disjoint = bool(da and db) and not (set(da.split()) & set(db.split()))
     if disjoint and difflib.SequenceMatcher(None, da, db).ratio() < 0.8:
-        score *= 0.6
-    # "Kita 3" and "Kita 4", "IGS Trier 1" and "IGS Trier 2": numbered sites differ.
-    numbers_a = {t for t in sa if t.isdigit()}
-    numbers_b = {t for t in sb if t.isdigit()}
-    if numbers_a and numbers_b and numbers_a != numbers_b:
         score *= 0.6
     return score
 
@@ -285,7 +293,6 @@ class NameIndex:
         if not norm or not self._names:
             return []
         blocks = sorted(self._keys(norm), key=lambda b: self._df.get(b, 0))[:2]
-        words = set(norm.split())
         seen: set[int] = set()
         hits: dict[str, tuple[str, str, float]] = {}
         for block in blocks:
@@ -294,11 +301,7 @@ class NameIndex:
                     continue
                 seen.add(i)
                 key, other, onorm = self._names[i]
-                if not (words & set(onorm.split())):
-                    m = difflib.SequenceMatcher(None, norm, onorm)
-                    if m.real_quick_ratio() < threshold or m.quick_ratio() < threshold:
-                        continue  # no shared word and no chance of a close spelling
-                score = _score(norm, onorm)
+                score = _score(norm, onorm, threshold)
                 if score >= threshold and score > hits.get(key, ("", "", 0.0))[2]:
                     hits[key] = (key, other, score)
         return sorted(hits.values(), key=lambda h: (-h[2], h[1]))[:limit]

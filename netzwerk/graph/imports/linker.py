@@ -82,7 +82,9 @@ class Linker:
                 link = dataclasses.replace(
                     w.link, id=w.link.id or stable_id(key[0].lower(), *key[1:])
                 )
-                action, changes, fields = "create", history.diff(None, link), ()
+                given = any(getattr(link, f) not in ("", None) for f in link.spec.fields)
+                changes = history.diff(None, link) if given else {}
+                action, fields = "create", ()
             else:
                 keep = {
                     f: getattr(w.link, f)
@@ -98,6 +100,7 @@ class Linker:
                 continue
             plan.links.append(link)
             plan.link_rows.append(w.row.number)
+            plan.link_labels[link.id] = w.labels
             plan.fields[link.id] = fields
             if w.row.action == "unchanged":
                 w.row.action = "update"

@@ -173,6 +173,8 @@ class ImportPlan:
     link_rows: list[int] = field(default_factory=list)
     unlinks: list[Link] = field(default_factory=list)
     """Stored links the file removes (a topic deleted from a workbook's Themen cell)."""
+    link_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Link id → the labels of its ends, so the commit finds them by their id index."""
     link_update: bool = False
     warnings: list[str] = field(default_factory=list)
     fields: dict[str, tuple[str, ...]] = field(default_factory=dict)

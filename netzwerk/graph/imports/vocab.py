@@ -135,6 +135,7 @@ class Vocabulary:
         self.proposals: dict[str, dict[str, Proposal]] = {}
         self.created: dict[str, Node] = {}
         self._places: tuple[dict[str, Counter[str]], dict[str, Counter[str]]] | None = None
+        self._regions: dict[tuple[str, str], str] = {}
         self._store = store
 
     def register(self, label: str, node_id: str, name: str) -> None:
@@ -243,6 +244,12 @@ class Vocabulary:
     # --- regions from postcode and town -------------------------------------------------------
     def region_of(self, postcode: str, town: str) -> str:
         """The region a new actor is located in, where its postcode or town tells (else "")."""
+        key = (postcode.strip(), fold(town))
+        if key not in self._regions:
+            self._regions[key] = self._region_of(*key)
+        return self._regions[key]
+
+    def _region_of(self, postcode: str, town: str) -> str:
         if self._places is None:
             by_code: dict[str, Counter[str]] = {}
             by_town: dict[str, Counter[str]] = {}
@@ -253,12 +260,12 @@ class Vocabulary:
                     by_town.setdefault(fold(r["town"]), Counter())[r["region"]] += r["n"]
             self._places = (by_code, by_town)
         by_code, by_town = self._places
-        for counts in (by_code.get(postcode.strip()), None, by_town.get(fold(town))):
+        for counts in (by_code.get(postcode), None, by_town.get(town)):
             if counts is None:
                 named = [
                     rid
                     for rid, name in self.titles.get("Region", {}).items()
-                    if town and _region_key(name) == fold(town)
+                    if town and _region_key(name) == town
                 ]
                 if len(named) == 1:
                     return named[0]
