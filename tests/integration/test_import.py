@@ -222,3 +222,26 @@ def test_hostile_cells_are_validated_not_stored_half(store: graph.Store) -> None
     names = {a.name for a in graph.list_nodes(store, graph.Actor, limit=1000).items}
     assert len(names) == plan.counts["create"]
     assert '=HYPERLINK("http://evil.example","klick")' in names
+
+
+def test_large_import_in_several_transactions_rolls_back_as_a_whole(store: graph.Store) -> None:
+    """Above ``single_transaction`` records and links the commit uses several transactions;
+    a failure in a later one takes back the earlier ones, history included."""
+    plan = run(store, _persons_file(250))
+
+    def fail_late(done: int, total: int) -> None:
+        if done >= 200:
+            raise RuntimeError("Verbindung verloren")
+
+    with pytest.raises(RuntimeError):
+        operations.commit_import(
+            store, plan, user="u", batch_size=50, single_transaction=100, progress=fail_late
+        )
+    assert graph.counts(store).nodes.get("Person", 0) == 0, "all or nothing"
+    assert store.read("history/recent", user=None, skip=0, limit=10) == [], "no trace left"
+
+    result = operations.commit_import(store, plan, user="u", batch_size=50, single_transaction=100)
+    assert result.transactions == 5 and result.created == 250
+    assert graph.counts(store).nodes["Person"] == 250
+    undone = operations.undo_import(store, result.batch, user="u")
+    assert undone.removed == 250 and graph.counts(store).nodes.get("Person", 0) == 0

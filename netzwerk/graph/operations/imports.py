@@ -40,7 +40,7 @@ Progress = Callable[[int, int], None]
 SINGLE_TRANSACTION = 20_000
 """Records and links an import writes in one transaction at most (about 360 MB of
 transaction state with their history; Neo4j's default limit is 70 % of a 1 GB heap)."""
-PER_TRANSACTION = 10_000
+PER_TRANSACTION = SINGLE_TRANSACTION // 2
 """Records and links per transaction of a larger import."""
 
 
@@ -257,7 +257,7 @@ def commit_import(
     _check(plan, only_valid)
     batch = f"import-{uuid.uuid4().hex[:16]}"
     total = plan.writes
-    per_transaction = total if total <= single_transaction else PER_TRANSACTION
+    per_transaction = total if total <= single_transaction else max(1, single_transaction // 2)
     result = CommitResult(skipped_rows=len(plan.errors), batch=batch)
     done = 0
     pending: list[tuple[int, Step]] = []
