@@ -124,7 +124,8 @@ class KnownActors:
             else:
                 add(a, "gleicher Name", 0.9)
         for aid, _, score in self._index.similar(incoming.name):
-            add(self.by_id[aid], f"ähnlicher Name ({round(score * 100)} %)", score)
+            if aid not in found:  # the same name said it already
+                add(self.by_id[aid], f"ähnlicher Name ({round(score * 100)} %)", score)
         if incoming.street and code:
             for aid in self._by_address.get((fold(incoming.street), code), []):
                 a = self.by_id[aid]
