@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	@echo "Installiere Python-Pakete (Protokoll: $(VENV)/install.log) …"
 	@$(BIN)/pip install --upgrade pip > $(VENV)/install.log 2>&1 || (cat $(VENV)/install.log; exit 1)
-	@$(BIN)/pip install -e '.[dev]' >> $(VENV)/install.log 2>&1 || (cat $(VENV)/install.log; exit 1)
+	@$(BIN)/pip install -e '.[dev,bench]' >> $(VENV)/install.log 2>&1 || (cat $(VENV)/install.log; exit 1)
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -76,7 +76,7 @@ bench: install
 	NETZWERK_INSTANCE=bench $(BIN)/python -m bench
 
 translations: install  # extract UI strings, update and compile the English catalogue
-	mkdir -p build && $(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k N_ --no-location --sort-output -o build/messages.pot .
+	mkdir -p build && $(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k N_ -k tr --no-location --sort-output -o build/messages.pot .
 	$(BIN)/pybabel update -i build/messages.pot -d netzwerk/web/translations --no-fuzzy-matching --ignore-pot-creation-date
 	$(BIN)/pybabel compile -d netzwerk/web/translations
 

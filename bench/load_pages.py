@@ -270,7 +270,7 @@ Errors (non-2xx) over the whole run: **{len(errors)}**. Whole benchmark: {total_
 Where the time goes (pyinstrument, one request, same data): the network data and the gap
 overview used to rebuild the networkx graph of all 5,000 actors on every request (~0.35 s
 CPU, p95 4.0 s and 2.3 s with 8 clients); `network.select` now keeps the frozen graph per
-snapshot and filter, leaving the aggregation of the picture (~0.2 s, `pictures.py`) as the
+snapshot and filter, leaving the aggregation of the picture (~0.2 s, `graph/pictures/`) as the
 main cost of the network data. The contact export is dominated by reading 2,500 persons with
 their organisations (~0.5 s: Bolt decoding in the driver plus `to_native` conversion in
 `store.py`), then the CSV (~0.08 s); it is CPU-bound Python, so 8 parallel exports on 2

@@ -4,7 +4,7 @@ Synthetic cooperation networks (regional communities of 30–250 actors, 5 links
 80 % inside the community) of 1k/5k/20k/50k actors. For each size:
 
 * **netzwerk build**: server-side layout (``netzwerk.graph.layout.compute_layout``) and the
-  picture JSON (``pictures._actor_picture``) — what ``/netzwerk/daten.json?alle=1`` does on a
+  picture JSON (``pictures.actor_picture``) — what ``/netzwerk/daten.json?alle=1`` does on a
   cache miss; a cache hit costs only the JSON.
 * **netzwerk page-ready**: headless Chromium opens an offline page with vis-network, our
   ``network.js`` and the data; time from navigation start until the first frame is drawn
@@ -97,7 +97,7 @@ def ours(g: nx.Graph) -> tuple[dict, float, float]:
     started = time.perf_counter()
     lay = layout.compute_layout(g)
     laid = time.perf_counter()
-    payload = pictures._actor_picture(
+    payload = pictures.actor_picture(
         g,
         Vocabulary(),
         lay,

@@ -91,9 +91,10 @@ def serve(host: str, port: int, threads: int) -> None:
     """Web-Oberfläche mit dem Produktionsserver (waitress) ausliefern."""
     from waitress import serve as waitress_serve
 
-    from netzwerk.web import create_app
+    from netzwerk.web import create_app, warm_up
 
     app = create_app()
+    warm_up(app)
     click.echo(f"netzwerk läuft auf http://{host}:{port}/ (Beenden mit Strg+C)")
     waitress_serve(app, host=host, port=port, threads=threads, ident="netzwerk")
 

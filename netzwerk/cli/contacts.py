@@ -18,7 +18,8 @@ import click
 from netzwerk import graph, settings
 from netzwerk.cli._common import progress_bar, store
 from netzwerk.graph import backup as backup_mod
-from netzwerk.graph import contacts, formats, operations, privacy
+from netzwerk.graph import contacts, formats, network, operations, privacy
+from netzwerk.graph.choices import filter_choices
 
 _store = store
 _bar = progress_bar
@@ -90,7 +91,7 @@ def export_contacts(
 ) -> None:
     """Gefilterte Kontaktliste exportieren (wird protokolliert)."""
     with _store() as store:
-        opts = contacts.filter_options(store)
+        opts = filter_choices(network.vocabulary(store))
         flt = contacts.ContactFilter(
             alliance=_resolve(opts.alliances, alliance, "Bündnis"),
             project=_resolve(opts.projects, project, "Projekt"),

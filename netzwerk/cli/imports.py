@@ -16,9 +16,9 @@ import click
 
 from netzwerk import graph
 from netzwerk.cli._common import progress_bar, store
-from netzwerk.cli.contacts import export_group
-from netzwerk.graph import imports, network, operations, workbook
-from netzwerk.graph.contacts import filter_options
+from netzwerk.cli.contacts import _resolve, export_group
+from netzwerk.graph import filters, imports, network, operations, workbook
+from netzwerk.graph.choices import filter_choices
 from netzwerk.graph.values import fold
 
 _DECISIONS = {
@@ -268,15 +268,6 @@ def import_undo(batch: str, user: str | None) -> None:
         click.echo(f"  nicht angetastet (seitdem geändert): {name}")
 
 
-def _resolve(options: list[tuple[str, str]], value: str, what: str) -> str:
-    if not value:
-        return ""
-    for oid, name in options:
-        if value == oid or value.casefold() == name.casefold():
-            return oid
-    raise click.BadParameter(f"{what} „{value}“ gibt es nicht.")
-
-
 @export_group.command("workbook")
 @click.option(
     "-o",
@@ -314,8 +305,8 @@ def export_workbook(
         click.echo(f"Leere Vorlage nach {path} geschrieben.")
         return
     with store() as st:
-        opts = filter_options(st)
-        flt = network.NetworkFilter(
+        opts = filter_choices(network.vocabulary(st))
+        flt = filters.Filter(
             alliance=_resolve(opts.alliances, alliance, "Bündnis"),
             topic=_resolve(opts.topics, topic, "Thema"),
             region=_resolve([(r, n) for r, n, _ in opts.regions], region, "Region"),

@@ -48,6 +48,9 @@ NODE_LABELS: frozenset[str] = frozenset(LABELS) | {
     "Trash",
     "ApiToken",
     "Erasure",
+    "SavedView",
+    "ShareLink",
+    "PublicMap",
 }
 REL_TYPES: frozenset[str] = frozenset(LINK_TYPES) | {"TOKEN_OF", "DISMISSED_SUGGESTION"}
 Progress = Callable[[int, int], None]
@@ -154,11 +157,7 @@ def _fail(message: str) -> BackupError:
     return BackupError(f"{message} Es wurde nichts verändert.")
 
 
-def validate(data: Any) -> Plan:
-    """Check a whole backup before anything is written; returns it ready to load.
-
-    Raises :class:`BackupError` with a German message naming the first problem.
-    """
+def _check_header(data: Any) -> tuple[list[Any], list[Any]]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _fail("Die Datei ist keine netzwerk-Sicherung.")
     if data.get("version") != VERSION or isinstance(data.get("version"), bool):
@@ -173,7 +172,18 @@ def validate(data: Any) -> Plan:
     counts = data.get("counts") or {}
     if counts.get("nodes") != len(nodes) or counts.get("relationships") != len(rels):
         raise _fail("Die Anzahl der Knoten oder Beziehungen passt nicht zur Sicherung.")
-    plan = Plan(node_count=len(nodes), rel_count=len(rels))
+    return nodes, rels
+
+
+def _decoded(props: Any) -> Any:
+    try:
+        return codec.decode_value(props)
+    except codec.CodecError as exc:
+        raise _fail(f"Ein Wert der Sicherung ist beschädigt ({exc}).") from exc
+
+
+def _check_nodes(nodes: list[Any], plan: Plan) -> set[tuple[str, str]]:
+    """Labels whitelisted, one id per label; returns the (label, id) pairs present."""
     seen: set[tuple[str, str]] = set()
     for node in nodes:
         labels = node.get("labels") if isinstance(node, dict) else None
@@ -186,20 +196,19 @@ def validate(data: Any) -> Plan:
         if key in seen:
             raise _fail(f"Die Kennung „{props['id'][:80]}“ kommt in der Sicherung doppelt vor.")
         seen.add(key)
-        try:
-            plan.nodes.setdefault(labels[0], []).append(codec.decode_value(props))
-        except codec.CodecError as exc:
-            raise _fail(f"Ein Wert der Sicherung ist beschädigt ({exc}).") from exc
+        plan.nodes.setdefault(labels[0], []).append(_decoded(props))
+    return seen
+
+
+def _check_rels(rels: list[Any], present: set[tuple[str, str]], plan: Plan) -> None:
+    """Types whitelisted, both ends in the file, one relationship per id."""
     rel_ids: set[str] = set()
     for rel in rels:
         if not isinstance(rel, dict) or rel.get("type") not in REL_TYPES:
             raise _fail(f"Unbekannte Beziehungsart in der Sicherung: {str(rel)[:80]!r}.")
-        ends = []
-        for end in ("from", "to"):
-            ref = rel.get(end)
-            if not (isinstance(ref, list) and len(ref) == 2 and tuple(ref) in seen):
-                raise _fail("Eine Beziehung der Sicherung verweist auf einen fehlenden Knoten.")
-            ends.append(ref)
+        ends = [rel.get("from"), rel.get("to")]
+        if not all(isinstance(e, list) and len(e) == 2 and tuple(e) in present for e in ends):
+            raise _fail("Eine Beziehung der Sicherung verweist auf einen fehlenden Knoten.")
         props = rel.get("properties")
         if not isinstance(props, dict):
             raise _fail("Eine Beziehung der Sicherung hat keine Eigenschaften.")
@@ -208,13 +217,20 @@ def validate(data: Any) -> Plan:
             if rel_id in rel_ids:
                 raise _fail(f"Die Beziehung „{rel_id[:80]}“ kommt in der Sicherung doppelt vor.")
             rel_ids.add(rel_id)
-        try:
-            decoded = codec.decode_value(props)
-        except codec.CodecError as exc:
-            raise _fail(f"Ein Wert der Sicherung ist beschädigt ({exc}).") from exc
         plan.rels.setdefault((rel["type"], ends[0][0], ends[1][0]), []).append(
-            {"from_id": ends[0][1], "to_id": ends[1][1], "props": decoded}
+            {"from_id": ends[0][1], "to_id": ends[1][1], "props": _decoded(props)}
         )
+
+
+def validate(data: Any) -> Plan:
+    """Check a whole backup before anything is written; returns it ready to load.
+
+    Raises :class:`BackupError` with a German message naming the first problem.
+    """
+    nodes, rels = _check_header(data)
+    plan = Plan(node_count=len(nodes), rel_count=len(rels))
+    present = _check_nodes(nodes, plan)
+    _check_rels(rels, present, plan)
     return plan
 
 

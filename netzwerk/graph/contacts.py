@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from netzwerk.graph import formats
 from netzwerk.graph.errors import FieldError, ValidationError
+from netzwerk.graph.filters import Filter
 from netzwerk.graph.formats import ContactRow
 from netzwerk.graph.model import ACTOR_KINDS
 from netzwerk.graph.store import Store
@@ -36,42 +37,29 @@ REASONS: dict[str, str] = {
 """Why a person was left out of an export, in German."""
 
 
-@dataclass(frozen=True)
-class ContactFilter:
-    """What part of the network to export. Empty fields do not filter.
+ContactFilter = Filter
+"""The one filter (:class:`netzwerk.graph.filters.Filter`); ``function`` is matched
+case-insensitively as a substring of the person's function or of the function at an
+employer (so "leitung" finds "Schulleitung"); ``as_of`` and ``target_group`` do not apply."""
 
-    ``function`` is matched case-insensitively as a substring of the person's function or of
-    the function at an employer (so "leitung" finds "Schulleitung").
-    """
 
-    alliance: str = ""
-    project: str = ""
-    topic: str = ""
-    stage: str = ""
-    region: str = ""
-    actor_kinds: tuple[str, ...] = ()
-    function: str = ""
-
-    def describe(self) -> dict[str, Any]:
-        """The set fields only, as stored in the export log."""
-        return {k: v for k, v in asdict(self).items() if v not in ("", (), [])}
-
-    def params(self) -> dict[str, Any]:
-        org = {
-            "alliance": self.alliance or None,
-            "project": self.project or None,
-            "topic": self.topic or None,
-            "stage": self.stage or None,
-            "region": self.region or None,
-        }
-        others = bool(self.actor_kinds or org["topic"] or org["stage"] or org["region"])
-        return {
-            **org,
-            "kinds": list(self.actor_kinds),
-            "function": self.function.strip().lower(),
-            "actor_filters": others or bool(org["alliance"] or org["project"]),
-            "only_org_filters": not others,
-        }
+def _select_params(flt: Filter) -> dict[str, Any]:
+    """Parameters of ``contacts/select`` for a filter."""
+    org = {
+        "alliance": flt.alliance or None,
+        "project": flt.project or None,
+        "topic": flt.topic or None,
+        "stage": flt.stage or None,
+        "region": flt.region or None,
+    }
+    others = bool(flt.actor_kinds or org["topic"] or org["stage"] or org["region"])
+    return {
+        **org,
+        "kinds": list(flt.actor_kinds),
+        "function": flt.function.strip().lower(),
+        "actor_filters": others or bool(org["alliance"] or org["project"]),
+        "only_org_filters": not others,
+    }
 
 
 def check_filter(flt: ContactFilter) -> ContactFilter:
@@ -191,7 +179,7 @@ def select(
     today = today or date.today()
     result = Selection(purpose=purpose, left_out={k: 0 for k in REASONS})
     rows: list[ContactRow] = []
-    for rec in store.read("contacts/select", **flt.params()):
+    for rec in store.read("contacts/select", **_select_params(flt)):
         result.matched += 1
         reason = _consent_ok(rec["person"], purpose, today)
         if reason:
@@ -308,42 +296,3 @@ def export_log(
 
 def exports_of_person(store: Store, person_id: str) -> list[ExportLogEntry]:
     return [_entry(r["log"]) for r in store.read("contacts/exports_of_person", person_id=person_id)]
-
-
-@dataclass
-class FilterOptions:
-    """Choices for the filter form; regions in tree order with their depth."""
-
-    alliances: list[tuple[str, str]] = field(default_factory=list)
-    projects: list[tuple[str, str]] = field(default_factory=list)
-    topics: list[tuple[str, str]] = field(default_factory=list)
-    stages: list[tuple[str, str]] = field(default_factory=list)
-    regions: list[tuple[str, str, int]] = field(default_factory=list)
-
-
-def filter_options(store: Store) -> FilterOptions:
-    out = FilterOptions()
-    children: dict[str | None, list[tuple[str, str]]] = {}
-    for r in store.read("contacts/options"):
-        item = (r["id"], r["name"] or r["id"])
-        if r["label"] == "Alliance":
-            out.alliances.append(item)
-        elif r["label"] == "Project":
-            out.projects.append(item)
-        elif r["label"] == "Topic":
-            out.topics.append(item)
-        elif r["label"] == "Stage":
-            out.stages.append(item)
-        elif r["label"] == "Region":
-            children.setdefault(r["parent"], []).append(item)
-
-    def walk(parent: str | None, depth: int, seen: set[str]) -> None:
-        for rid, name in children.get(parent, []):
-            if rid in seen:
-                continue
-            seen.add(rid)
-            out.regions.append((rid, name, depth))
-            walk(rid, depth + 1, seen)
-
-    walk(None, 0, set())
-    return out

@@ -28,7 +28,7 @@ from typing import Any
 
 from netzwerk.graph import codec
 from netzwerk.graph.i18n import N_
-from netzwerk.graph.model import LABELS, LINK_TYPES, Link
+from netzwerk.graph.model import LABELS, LINK_TYPES, Link, N
 from netzwerk.graph.store import Store, Tx
 
 ACTIONS = (
@@ -72,6 +72,8 @@ class Change:
     changes: dict[str, Any] = field(default_factory=dict)
     refs: list[str] = field(default_factory=list)
     batch: str = ""
+    version: int | None = None
+    """The record's version after this change (entries written before it was kept: None)."""
     other_name: str = ""
     """The current name of the other end of a link entry, filled by :func:`resolve`."""
 
@@ -144,6 +146,7 @@ class Entry:
     changes: dict[str, Any] = field(default_factory=dict)
     refs: list[str] = field(default_factory=list)
     batch: str = ""
+    version: int | None = None
 
 
 def link_entries(
@@ -171,6 +174,7 @@ def link_entries(
                 changes={"link": part, **(changes or {})},
                 refs=[part["other"]],
                 batch=batch,
+                version=link.version or None,
             )
         )
     return out
@@ -188,6 +192,7 @@ def _row(entry: Entry) -> dict[str, Any]:
         "changes": json.dumps(entry.changes or {}, ensure_ascii=False, default=codec.jsonable),
         "refs": list(dict.fromkeys(entry.refs)),
         "batch": entry.batch,
+        "version": entry.version,
     }
 
 
@@ -209,9 +214,12 @@ def record_in(
     record_name: str,
     changes: dict[str, Any] | None = None,
     refs: list[str] | None = None,
+    version: int | None = None,
 ) -> Change:
-    """Append one entry inside a running transaction."""
-    row = _row(Entry(action, label, record_id, record_name, changes or {}, refs or []))
+    """Append one entry inside a running transaction (``version``: the record's, after)."""
+    row = _row(
+        Entry(action, label, record_id, record_name, changes or {}, refs or [], version=version)
+    )
     return _from(tx.run("history/record", user=user, **row)[0]["change"])
 
 
@@ -255,6 +263,7 @@ def _from(props: dict[str, Any]) -> Change:
         changes=json.loads(props.get("changes") or "{}"),
         refs=list(props.get("refs") or []),
         batch=props.get("batch") or "",
+        version=props.get("version"),
     )
 
 
@@ -293,6 +302,29 @@ def link_title(c: Change) -> str:
     link = c.link or {}
     spec = LINK_TYPES.get(str(link.get("type")))
     return spec.title if spec else str(link.get("type", ""))
+
+
+def as_of_version(store: Store, current: N, version: int) -> N | None:
+    """The record as it was at ``version``: ``current`` with every later change undone.
+
+    Used to tell, after a conflict, which fields the user changed and which a colleague
+    did. ``None`` if the history cannot say (a change without a version number in between).
+    """
+    if current.version == version:
+        return current
+    values = codec.to_json(current)
+    rows = store.read("history/for_record", record_id=current.id, limit=10_000)
+    for change in (_from(r["change"]) for r in rows):
+        if change.link is not None or change.action not in ("update", "create", "restore"):
+            continue
+        if change.version is None:
+            return None
+        if change.version <= version:
+            return codec.from_json(type(current), {**values, "version": version})
+        for name, pair in change.fields.items():
+            if isinstance(pair, list) and len(pair) == 2:
+                values[name] = pair[0]
+    return None
 
 
 def for_record(store: Store, record_id: str, limit: int = 200) -> list[Change]:

@@ -51,9 +51,10 @@ class Layout:
     community: dict[Hashable, int] = field(default_factory=dict)
     seconds: float = 0.0
     reused: int = 0  # how many positions were kept from a previous layout
+    edges: int = 0  # links of the graph it was made for (see LayoutCache.get)
 
 
-def _rng(seed: int, salt: Iterable[Hashable] = ()) -> np.random.Generator:
+def seeded_rng(seed: int, salt: Iterable[Hashable] = ()) -> np.random.Generator:
     digest = hashlib.blake2b(repr(sorted(map(str, salt))[:50]).encode(), digest_size=8)
     return np.random.default_rng(seed ^ int.from_bytes(digest.digest(), "big"))
 
@@ -189,7 +190,7 @@ def _place(
         pairs = [(i, index[b]) for a, i in index.items() for b in adj[a] if index.get(b, -1) > i]
         edges = np.array(pairs, dtype=int).reshape(-1, 2)
         iters = 50 if n <= 1000 else 30
-        p = force_layout(n, edges, iterations=iters, rng=_rng(seed, nodes))
+        p = force_layout(n, edges, iterations=iters, rng=seeded_rng(seed, nodes))
         return _normalise(p, _disc_radius(n) * 1.1) if n > 1 else p
     sub = g.subgraph(nodes).copy()  # a copy: algorithms on subgraph views are ~5x slower
     parts = parts or detect_communities(sub, seed)
@@ -212,7 +213,11 @@ def _place(
     edges = np.array(list(weight), dtype=int).reshape(-1, 2)
     w = np.log1p(np.array(list(weight.values()), dtype=float))
     centres = force_layout(
-        len(parts), edges, w / (w.max() if len(w) else 1), iterations=120, rng=_rng(seed, nodes)
+        len(parts),
+        edges,
+        w / (w.max() if len(w) else 1),
+        iterations=120,
+        rng=seeded_rng(seed, nodes),
     )
     centres = _normalise(centres, math.sqrt(n) * 0.1) if len(parts) > 1 else centres
     _separate(centres, radii, gap=0.8, rounds=300)
@@ -234,9 +239,9 @@ def compute_layout(g: nx.Graph, seed: int = 7) -> Layout:
     parts = [p for p in detect_communities(g, seed) if len(p) > 1 or g.degree(next(iter(p)))]
     positions: dict[Hashable, Position] = {}
     if linked:
-        p = _place(g, linked, seed, parts=parts) * UNIT
+        p = _landscape(_place(g, linked, seed, parts=parts)) * UNIT
         positions = {v: (float(x), float(y)) for v, (x, y) in zip(linked, p, strict=True)}
-    _append_grid(positions, lonely)
+    append_grid(positions, lonely)
     community: dict[Hashable, int] = dict.fromkeys(lonely, -1)
     for i, part in enumerate(parts):
         for v in part:
@@ -244,24 +249,60 @@ def compute_layout(g: nx.Graph, seed: int = 7) -> Layout:
     return Layout(positions, community, time.perf_counter() - started)
 
 
-def _append_grid(positions: dict[Hashable, Position], extra: list[Hashable]) -> None:
-    """Put ``extra`` nodes (actors without links) in a compact block right of everything
-    already placed, as tall as the picture (screens are wider than tall)."""
+ASPECT = 1.45
+"""Width : height the pictures aim at (a browser canvas beside the legend, a landscape page)."""
+
+
+def _landscape(p: np.ndarray) -> np.ndarray:
+    """Turn a drawing so that its longest extent runs across (principal axis horizontal):
+    a long diagonal cluster otherwise leaves half of a wide canvas empty."""
+    if len(p) < 3:
+        return p
+    centred = p - p.mean(axis=0)
+    _, vecs = np.linalg.eigh(np.cov(centred.T))
+    major = vecs[:, -1]
+    angle = -math.atan2(major[1], major[0])
+    c, s = math.cos(angle), math.sin(angle)
+    return centred @ np.array([[c, s], [-s, c]])
+
+
+def append_grid(positions: dict[Hashable, Position], extra: list[Hashable]) -> None:
+    """Put ``extra`` nodes (actors without links) in a compact block beside or below
+    everything already placed, shaped so that the whole picture comes closest to
+    :data:`ASPECT` (a few linked actors and 140 loose ones must not make a long strip)."""
     if not extra:
         return
     step = UNIT * 1.4
+    k = len(extra)
     if positions:
         xs = [x for x, _ in positions.values()]
         ys = [y for _, y in positions.values()]
-        rows = max(1, int((max(ys) - min(ys)) // step) + 1)
-        cols = math.ceil(len(extra) / rows)
-        rows = math.ceil(len(extra) / cols)
-        left, top = max(xs) + UNIT * 3, (min(ys) + max(ys)) / 2 - (rows - 1) * step / 2
+        left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
     else:
-        cols = math.ceil(math.sqrt(len(extra) * 1.6))
-        left, top = -cols * step / 2, 0.0
+        left = right = top = bottom = 0.0
+    width, height, gap = right - left, bottom - top, UNIT * 3 if positions else 0.0
+    best: tuple[float, str, int] | None = None
+    for cols in range(1, k + 1):
+        rows = math.ceil(k / cols)
+        gw, gh = (cols - 1) * step, (rows - 1) * step
+        for side in ("right", "below"):
+            if side == "right":
+                w, h = width + gap + gw, max(height, gh)
+            else:
+                w, h = max(width, gw), height + gap + gh
+            w, h = max(w, step), max(h, step)
+            score = abs(math.log(w / h / ASPECT)) + 0.15 * math.log(w * h)
+            if best is None or score < best[0]:
+                best = (score, side, cols)
+    assert best is not None
+    _, side, cols = best
+    rows = math.ceil(k / cols)
+    if side == "right":
+        x0, y0 = right + gap, (top + bottom) / 2 - (rows - 1) * step / 2
+    else:
+        x0, y0 = (left + right) / 2 - (cols - 1) * step / 2, bottom + gap
     for i, v in enumerate(extra):
-        positions[v] = (left + (i % cols) * step, top + (i // cols) * step)
+        positions[v] = (x0 + (i % cols) * step, y0 + (i // cols) * step)
 
 
 def extend_layout(previous: Layout, g: nx.Graph, seed: int = 7) -> Layout:
@@ -283,118 +324,9 @@ def extend_layout(previous: Layout, g: nx.Graph, seed: int = 7) -> Layout:
             math.pi / 180
         )
         positions[v] = (cx + UNIT * 0.8 * math.cos(angle), cy + UNIT * 0.8 * math.sin(angle))
-    _append_grid(positions, lonely)
+    append_grid(positions, lonely)
     community = {v: previous.community.get(v, -1) for v in g}
     return Layout(positions, community, time.perf_counter() - started, reused)
-
-
-def radial_layout(g: nx.Graph, centre: Hashable, depth: int = 2) -> Layout:
-    """Ego picture: the actor in the middle, partners on a ring, their partners outside,
-    each next to the partner that links them (sectors sized by how many hang below)."""
-    started = time.perf_counter()
-    dist = nx.single_source_shortest_path_length(g, centre, cutoff=depth)
-    ring1 = sorted(
-        (v for v, d in dist.items() if d == 1), key=lambda v: str(g.nodes[v].get("name", v))
-    )
-    parent: dict[Hashable, Hashable] = {}
-    for v in sorted((v for v, d in dist.items() if d == 2), key=str):
-        parent[v] = min((u for u in g[v] if dist.get(u) == 1), key=lambda u: ring1.index(u))
-    children: dict[Hashable, list[Hashable]] = {u: [] for u in ring1}
-    for v, u in parent.items():
-        children[u].append(v)
-    positions: dict[Hashable, Position] = {centre: (0.0, 0.0)}
-    total = sum(1 + len(children[u]) for u in ring1) or 1
-    r1 = max(UNIT * 2.5, UNIT * 1.1 * len(ring1) / (2 * math.pi))
-    r2 = r1 + max(UNIT * 2.5, UNIT * 0.9 * len(parent) / (2 * math.pi) - r1 * 0.3)
-    angle = -math.pi / 2
-    for u in ring1:
-        share = 2 * math.pi * (1 + len(children[u])) / total
-        mid = angle + share / 2
-        positions[u] = (r1 * math.cos(mid), r1 * math.sin(mid))
-        kids = sorted(children[u], key=lambda v: str(g.nodes[v].get("name", v)))
-        for j, v in enumerate(kids):
-            a = angle + share * (j + 0.5) / len(kids)
-            rr = r2 + (j % 2) * UNIT * 0.9 if len(kids) * UNIT > share * r2 else r2
-            positions[v] = (rr * math.cos(a), rr * math.sin(a))
-        angle += share
-    community = {v: d for v, d in dist.items()}
-    return Layout(positions, community, time.perf_counter() - started)
-
-
-def _sunflower(count: int, start: float, spacing: float = 1.0) -> np.ndarray:
-    """``count`` points around a centre, evenly filling rings from radius ``start``."""
-    i = np.arange(count)
-    r = np.sqrt(start**2 + i * spacing**2 * 1.1)
-    theta = i * 2.399963  # golden angle
-    return np.column_stack((r * np.cos(theta), r * np.sin(theta)))
-
-
-def bipartite_layout(b: nx.Graph, seed: int = 7) -> Layout:
-    """Alliances/projects (nodes with ``bipartite=1``) and their members: groups far apart,
-    arranged by shared members; an actor in one group sits in a ring around it, actors in
-    several groups sit between them, clustered by the exact set of groups they share."""
-    started = time.perf_counter()
-    groups = sorted((v for v, d in b.nodes(data=True) if d.get("bipartite") == 1), key=str)
-    gi = {g: i for i, g in enumerate(groups)}
-    single: dict[Hashable, list[Hashable]] = {g: [] for g in groups}
-    multi: dict[tuple[int, ...], list[Hashable]] = {}
-    lonely = []
-    for v, d in sorted(b.nodes(data=True), key=lambda item: str(item[1].get("name", item[0]))):
-        if d.get("bipartite") == 1:
-            continue
-        mine = tuple(sorted(gi[g] for g in b[v] if g in gi))
-        if not mine:
-            lonely.append(v)
-        elif len(mine) == 1:
-            single[groups[mine[0]]].append(v)
-        else:
-            multi.setdefault(mine, []).append(v)
-    shared: dict[tuple[int, int], float] = {}
-    for key, members in multi.items():
-        for x in range(len(key)):
-            for y in range(x + 1, len(key)):
-                pair = (key[x], key[y])
-                shared[pair] = shared.get(pair, 0) + len(members) / (len(key) - 1)
-    # Groups on a ring, in the angular order a force layout of their overlaps gives (so
-    # groups sharing members are neighbours); members of one group in a cluster outside
-    # the ring, members of several groups inside, at the mean of their groups' places.
-    edges = np.array(list(shared), dtype=int).reshape(-1, 2)
-    w = np.array(list(shared.values()), dtype=float)
-    rough = force_layout(
-        len(groups), edges, w / (w.max() if len(w) else 1), iterations=150, rng=_rng(seed, groups)
-    )
-    order = sorted(range(len(groups)), key=lambda i: math.atan2(rough[i][1], rough[i][0]))
-    cluster = [math.sqrt(len(single[g]) * 1.1) for g in groups]
-    arcs = [2 * max(5.2, cluster[i] + 1.5) for i in order]
-    radius = max(4.0, sum(arcs) / (2 * math.pi))
-    centres = np.zeros((len(groups), 2))
-    angle = -math.pi / 2
-    for i, arc in zip(order, arcs, strict=True):
-        mid = angle + arc / radius / 2 if len(groups) > 1 else angle
-        r = radius
-        centres[i] = (r * math.cos(mid), r * math.sin(mid)) if len(groups) > 1 else 0
-        angle += arc / radius
-    positions: dict[Hashable, Position] = {}
-    for g in groups:
-        c = centres[gi[g]]
-        positions[g] = (float(c[0]) * UNIT, float(c[1]) * UNIT)
-        norm = float(np.hypot(*c)) or 1.0
-        outward = c / norm * (cluster[gi[g]] + 2.0) if len(groups) > 1 else np.array([0, 2.0])
-        ring = _sunflower(len(single[g]), 0.0, 1.0) + c + outward
-        for v, (x, y) in zip(single[g], ring, strict=True):
-            positions[v] = (float(x) * UNIT, float(y) * UNIT)
-    for key, members in sorted(multi.items()):
-        c = centres[list(key)].mean(axis=0) * 0.6
-        spot = _sunflower(len(members), 0.0, 0.9) + c
-        for v, (x, y) in zip(members, spot, strict=True):
-            positions[v] = (float(x) * UNIT, float(y) * UNIT)
-    _append_grid(positions, lonely)
-    community = {v: -1 for v in b}
-    for g in groups:
-        community[g] = gi[g]
-        for v in single[g]:
-            community[v] = gi[g]
-    return Layout(positions, community, time.perf_counter() - started)
 
 
 class LayoutCache:
@@ -429,10 +361,14 @@ class LayoutCache:
             previous is not None
             and g.number_of_nodes() > 0
             and sum(v in previous.positions for v in g) >= self.reuse_share * len(g)
+            # many new or lost links change the shape: then a fresh layout, not a patch
+            and abs(g.number_of_edges() - previous.edges)
+            <= (1 - self.reuse_share) * max(previous.edges, g.number_of_edges())
         ):
             result = extend_layout(previous, g)
         else:
             result = compute(g)
+        result.edges = g.number_of_edges()
         with self._lock:
             self._entries[(fingerprint, key)] = result
             self._latest[key] = result

@@ -22,45 +22,12 @@ from typing import Any
 
 import networkx as nx
 
+from netzwerk.graph.filters import Filter
 from netzwerk.graph.store import Store
 
-
-@dataclass(frozen=True)
-class NetworkFilter:
-    """What part of the network to look at. Empty fields do not filter.
-
-    Node filters keep an actor only if it matches all of them; ``region`` includes the
-    region's sub-regions (a filter on "Stadt Trier" keeps actors of every Stadtteil) and
-    matches where an actor is located or active. ``as_of`` keeps only cooperations and
-    memberships that existed on that day (since ≤ day ≤ until; open ends count as open).
-    """
-
-    alliance: str = ""
-    project: str = ""
-    topic: str = ""
-    stage: str = ""
-    target_group: str = ""
-    region: str = ""
-    actor_kinds: tuple[str, ...] = ()
-    cooperation_kinds: tuple[str, ...] = ()
-    as_of: date | None = None
-
-    def is_empty(self) -> bool:
-        return self == NetworkFilter()
-
-    def key(self) -> tuple[Any, ...]:
-        """A hashable identity, for caches of layouts and analyses."""
-        return (
-            self.alliance,
-            self.project,
-            self.topic,
-            self.stage,
-            self.target_group,
-            self.region,
-            tuple(sorted(self.actor_kinds)),
-            tuple(sorted(self.cooperation_kinds)),
-            self.as_of,
-        )
+NetworkFilter = Filter
+"""The one filter (:class:`netzwerk.graph.filters.Filter`) under the name the pictures and
+analyses have always used."""
 
 
 @dataclass
@@ -112,15 +79,16 @@ class Snapshot:
     selected: dict[NetworkFilter, nx.Graph] = field(default_factory=dict, repr=False, compare=False)
 
 
-def _active(item: dict[str, Any], day: date | None) -> bool:
+def active_on(item: dict[str, Any], day: date | None) -> bool:
     if day is None:
         return True
     since, until = item.get("since"), item.get("until")
     return (since is None or since <= day) and (until is None or day <= until)
 
 
-def load_snapshot(store: Store) -> Snapshot:
-    """Read actors, cooperations and vocabularies (three queries, no filtering)."""
+def load_vocabulary(store: Store) -> Vocabulary:
+    """The names of topics, stages, target groups, regions, alliances and projects (one
+    query): what filter forms list, without loading the network."""
     vocab = Vocabulary()
     for row in store.read("network/vocabulary"):
         label, rid, name = row["label"], row["id"], row["name"] or row["id"]
@@ -140,6 +108,12 @@ def load_snapshot(store: Store) -> Snapshot:
             vocab.alliances[rid] = name
         elif label == "Project":
             vocab.projects[rid] = name
+    return vocab
+
+
+def load_snapshot(store: Store) -> Snapshot:
+    """Read actors, cooperations and vocabularies (three queries, no filtering)."""
+    vocab = load_vocabulary(store)
     actors = store.read("network/actors")
     by_id: dict[str, dict[str, Any]] = {}
     for a in actors:
@@ -207,6 +181,17 @@ def snapshot(store: Store) -> Snapshot:
     return fresh
 
 
+def vocabulary(store: Store) -> Vocabulary:
+    """The vocabulary of the cached snapshot if it is current, else just the vocabulary
+    (a record list or the contact form need not load the whole network)."""
+    fp = fingerprint(store)
+    with _cache_lock:
+        cached = _cache.get(id(store))
+    if cached is not None and cached.fingerprint == fp:
+        return cached.vocabulary
+    return load_vocabulary(store)
+
+
 def _in_region(vocab: Vocabulary, actor: dict[str, Any], region: str) -> bool:
     places = [actor["located_in"], *actor["active_in"]]
     return any(p and region in vocab.region_ancestors(p) for p in places)
@@ -245,8 +230,8 @@ def _select(snap: Snapshot, flt: NetworkFilter) -> nx.Graph:
     g = nx.Graph(vocabulary=vocab, filter=flt)
     day = flt.as_of
     for a in snap.actors:
-        alliances = frozenset(m["id"] for m in a["alliances"] if _active(m, day))
-        projects = frozenset(m["id"] for m in a["projects"] if _active(m, day))
+        alliances = frozenset(m["id"] for m in a["alliances"] if active_on(m, day))
+        projects = frozenset(m["id"] for m in a["projects"] if active_on(m, day))
         if flt.alliance and flt.alliance not in alliances:
             continue
         if flt.project and flt.project not in projects:
@@ -279,7 +264,7 @@ def _select(snap: Snapshot, flt: NetworkFilter) -> nx.Graph:
             projects=projects,
         )
     for c in snap.cooperations:
-        if c["a"] not in g or c["b"] not in g or not _active(c, day):
+        if c["a"] not in g or c["b"] not in g or not active_on(c, day):
             continue
         if flt.cooperation_kinds and c["kind"] not in flt.cooperation_kinds:
             continue
@@ -319,7 +304,7 @@ def affiliation_graph(snap: Snapshot, flt: NetworkFilter | None = None) -> nx.Gr
             ("projects", vocab.projects, "Project"),
         ):
             for m in by_id[actor_id][key]:
-                if not _active(m, flt.as_of):
+                if not active_on(m, flt.as_of):
                     continue
                 b.add_node(m["id"], bipartite=1, label=label, name=names.get(m["id"], m["id"]))
                 b.add_edge(actor_id, m["id"], role=m.get("role") or "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -176,6 +177,41 @@ def _clean_fields(obj: N) -> N:
     return dataclasses.replace(obj, **changes)
 
 
+def _validate_actor(errors: list[FieldError], obj: Actor) -> None:
+    _choice(errors, "kind", obj.kind, ACTOR_KINDS, optional=False)
+    _choice(errors, "sponsorship", obj.sponsorship, SPONSORSHIPS)
+    _contact_fields(errors, obj)
+    if obj.postcode and not _POSTCODE.match(obj.postcode):
+        errors.append(
+            FieldError(
+                "postcode",
+                "muss fünfstellig sein (z. B. 54290) oder ein Länderkürzel tragen (z. B. L-6630)",
+            )
+        )
+    if obj.website and not _URL.match(obj.website):
+        errors.append(FieldError("website", "muss mit http:// oder https:// beginnen"))
+
+
+def _validate_project(errors: list[FieldError], obj: Project) -> None:
+    _choice(errors, "status", obj.status, PROJECT_STATUSES, optional=False)
+    _date_order(errors, "start", obj.start, "end", obj.end)
+
+
+def _validate_region(errors: list[FieldError], obj: Region) -> None:
+    _choice(errors, "kind", obj.kind, REGION_KINDS, optional=False)
+
+
+def _validate_stage(errors: list[FieldError], obj: Stage) -> None:
+    order = obj.order
+    if not isinstance(order, int) or isinstance(order, bool) or not (1 <= order <= 99):
+        errors.append(FieldError("order", "muss eine ganze Zahl von 1 bis 99 sein"))
+
+
+def _validate_alliance(errors: list[FieldError], obj: Alliance) -> None:
+    if _is_date(obj.founded) and obj.founded > date.today():  # type: ignore[operator]
+        errors.append(FieldError("founded", "liegt in der Zukunft"))
+
+
 def validate_node(obj: N) -> N:
     """Return a cleaned copy of ``obj`` or raise :class:`ValidationError` naming each field."""
     obj = _clean_fields(obj)
@@ -187,38 +223,11 @@ def validate_node(obj: N) -> N:
         if isinstance(value, str) and f.name not in Node.META:
             _check_text(errors, f.name, value)
     _check_dates(errors, obj)
-    if isinstance(obj, Person):
-        _validate_person(errors, obj)
-    elif hasattr(obj, "name"):
+    if not isinstance(obj, Person) and hasattr(obj, "name"):
         _require(errors, "name", obj.name)
-    if isinstance(obj, Actor):
-        _choice(errors, "kind", obj.kind, ACTOR_KINDS, optional=False)
-        _choice(errors, "sponsorship", obj.sponsorship, SPONSORSHIPS)
-        _contact_fields(errors, obj)
-        if obj.postcode and not _POSTCODE.match(obj.postcode):
-            errors.append(
-                FieldError(
-                    "postcode",
-                    "muss fünfstellig sein (z. B. 54290) "
-                    "oder ein Länderkürzel tragen (z. B. L-6630)",
-                )
-            )
-        if obj.website and not _URL.match(obj.website):
-            errors.append(FieldError("website", "muss mit http:// oder https:// beginnen"))
-    elif isinstance(obj, Project):
-        _choice(errors, "status", obj.status, PROJECT_STATUSES, optional=False)
-        _date_order(errors, "start", obj.start, "end", obj.end)
-    elif isinstance(obj, Region):
-        _choice(errors, "kind", obj.kind, REGION_KINDS, optional=False)
-    elif isinstance(obj, Stage):
-        if (
-            not isinstance(obj.order, int)
-            or isinstance(obj.order, bool)
-            or not (1 <= obj.order <= 99)
-        ):
-            errors.append(FieldError("order", "muss eine ganze Zahl von 1 bis 99 sein"))
-    elif isinstance(obj, Alliance) and _is_date(obj.founded) and obj.founded > date.today():
-        errors.append(FieldError("founded", "liegt in der Zukunft"))
+    check = _BY_KIND.get(type(obj))
+    if check is not None:
+        check(errors, obj)
     if errors:
         raise ValidationError(errors)
     return obj
@@ -242,6 +251,16 @@ def _validate_person(errors: list[FieldError], p: Person) -> None:
             )
         if _is_date(when) and when > today:
             errors.append(FieldError(f"consent_{purpose}_date", "liegt in der Zukunft"))
+
+
+_BY_KIND: dict[type, Callable[[list[FieldError], Any], None]] = {
+    Person: _validate_person,
+    Actor: _validate_actor,
+    Project: _validate_project,
+    Region: _validate_region,
+    Stage: _validate_stage,
+    Alliance: _validate_alliance,
+}
 
 
 def validate_link(link: Link) -> Link:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import threading
 from typing import Any
 
 from flask import Flask, has_request_context, jsonify, render_template, request, session
@@ -18,10 +19,24 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from netzwerk import graph
-from netzwerk.web import admin, api, auth, contacts, gaps, health, network, records
+from netzwerk.graph import search
+from netzwerk.web import (
+    admin,
+    api,
+    auth,
+    contacts,
+    exports,
+    gaps,
+    health,
+    network,
+    public,
+    records,
+    shared,
+    views,
+)
 from netzwerk.web.extensions import babel, csrf, get_store
 
-__all__ = ["create_app", "get_store"]
+__all__ = ["create_app", "get_store", "warm_up"]
 LANGUAGES = ("de", "en")
 
 
@@ -65,7 +80,19 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
     auth.login_manager.init_app(app)
-    for module in (health, auth, records, admin, network, gaps, contacts):
+    for module in (
+        health,
+        auth,
+        records,
+        admin,
+        network,
+        exports,
+        views,
+        shared,
+        public,
+        gaps,
+        contacts,
+    ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     api.init_app(app)
@@ -85,6 +112,27 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         return resp
 
     return app
+
+
+def warm_up(app: Flask) -> threading.Thread:
+    """Compile every template and open the database connections in the background, so the
+    first visitor after a start does not wait for what every later one gets from caches."""
+
+    def work() -> None:
+        for name in app.jinja_env.list_templates(extensions=["html"]):
+            app.jinja_env.get_template(name)
+        with app.app_context():
+            try:
+                store = get_store()
+                graph.counts(store)
+                for cls in (graph.Actor, graph.Person, graph.Alliance, graph.Project):
+                    search.search(store, cls, search.Filters(), limit=25)
+            except graph.GraphError:  # the database may still be starting: pages say so
+                logging.getLogger(__name__).info("warm-up without database")
+
+    thread = threading.Thread(target=work, name="warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def _register_errors(app: Flask) -> None:

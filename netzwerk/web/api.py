@@ -21,20 +21,12 @@ from netzwerk.graph import codec, duplicates, history, search, users
 from netzwerk.web import forms
 from netzwerk.web.auth import WebUser, can_see_contacts, require_role
 from netzwerk.web.extensions import csrf, get_store
+from netzwerk.web.kinds import KINDS
 
 bp = Blueprint("api", __name__)
 
-API_KINDS: dict[str, type[graph.Node]] = {
-    "actors": graph.Actor,
-    "persons": graph.Person,
-    "alliances": graph.Alliance,
-    "projects": graph.Project,
-    "topics": graph.Topic,
-    "stages": graph.Stage,
-    "target-groups": graph.TargetGroup,
-    "regions": graph.Region,
-}
-VOCAB = {"topics", "stages", "target-groups", "regions"}
+API_KINDS: dict[str, type[graph.Node]] = {k.api_slug: k.cls for k in KINDS.values()}
+VOCAB = {k.api_slug for k in KINDS.values() if k.vocabulary}
 KIND_RULE = "/<any(" + ",".join(f"'{k}'" for k in API_KINDS) + "):kind>"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 

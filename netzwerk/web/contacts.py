@@ -34,8 +34,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import backup, contacts, formats, imports, operations, privacy
+from netzwerk.graph import backup, contacts, formats, imports, network, operations, privacy
+from netzwerk.graph.choices import filter_choices
 from netzwerk.graph.imports import jobs
+from netzwerk.web import filters
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
 
@@ -60,15 +62,7 @@ def _require_contacts() -> None:
 
 
 def _filter_from(args: Any) -> contacts.ContactFilter:
-    return contacts.ContactFilter(
-        alliance=args.get("alliance", "").strip()[:128],
-        project=args.get("project", "").strip()[:128],
-        topic=args.get("topic", "").strip()[:128],
-        stage=args.get("stage", "").strip()[:128],
-        region=args.get("region", "").strip()[:128],
-        actor_kinds=tuple(k for k in args.getlist("kind") if k)[:20],
-        function=args.get("function", "").strip()[:300],
-    )
+    return filters.parse(args, dated=False, strict=True).flt
 
 
 @bp.get("/kontakte")
@@ -92,7 +86,7 @@ def export_page():  # type: ignore[no-untyped-def]
         purpose=purpose,
         fmt=fmt if fmt in formats.FORMATS else "xlsx",
         delimiter=request.args.get("delimiter", ";"),
-        options=contacts.filter_options(store),
+        options=filter_choices(network.vocabulary(store)),
         kinds=graph.ACTOR_KINDS,
         purposes=contacts.PURPOSES,
         formats=formats.FORMATS,

@@ -1,27 +1,37 @@
-"""The shared filter of network pictures and gap analyses, read from the query string.
+"""The one query-string parser of the shared filter (pictures, gap pages, contact export).
 
-Parameters: ``alliance``, ``project``, ``topic``, ``stage``, ``target_group``, ``region``
-(ids), ``kind`` and ``coop_kind`` (repeatable), ``as_of`` (YYYY-MM-DD; default today).
+Parameters are those of :mod:`netzwerk.graph.filters`: ``alliance``, ``project``, ``topic``,
+``stage``, ``target_group``, ``region`` (ids), ``kind`` and ``coop_kind`` (repeatable),
+``as_of`` (YYYY-MM-DD or TT.MM.JJJJ; default today), ``function``. The German names of
+older picture URLs (``buendnis``, ``stichtag``, ``art``, …) are read as aliases; pages
+redirect such URLs to the current names (:func:`legacy_redirect`).
+
 Bad values never cause an error page: each is dropped with a German message saying why,
-and the rest of the filter still applies.
+and the rest of the filter still applies. A contact export must not silently widen to
+everyone when a value is wrong, so it parses ``strict``: unknown ids are kept (they select
+nobody) and the export's own check reports them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from flask import request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from netzwerk import graph
-from netzwerk.graph.network import NetworkFilter, Vocabulary
+from netzwerk.graph import filters as graph_filters
+from netzwerk.graph.choices import filter_choices
+from netzwerk.graph.filters import MAX_FUNCTION, MAX_KINDS, Filter, canonical_pairs
+from netzwerk.graph.network import Vocabulary
 from netzwerk.graph.validation import is_valid_id
 
-ID_FIELDS = {
+TITLES = {
     "alliance": _l("Bündnis"),
     "project": _l("Projekt"),
     "topic": _l("Thema"),
@@ -29,15 +39,16 @@ ID_FIELDS = {
     "target_group": _l("Zielgruppe"),
     "region": _l("Region"),
 }
-PARAMS = (*ID_FIELDS, "kind", "coop_kind", "as_of")
+ID_FIELDS = {name: TITLES[name] for name in graph_filters.ID_FIELDS}
+PARAMS = (*ID_FIELDS, "kind", "coop_kind", "as_of", "function")
 
 
 @dataclass
 class ParsedFilter:
-    flt: NetworkFilter
+    flt: Filter
     errors: list[str] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)
-    """What the form shows (the accepted values; ``as_of`` as ISO text)."""
+    """What the form shows (the accepted values; ``as_of`` as ISO text, only if given)."""
 
     def query(self, **extra: Any) -> str:
         """The filter as a query string (for links that keep it), plus ``extra``."""
@@ -49,16 +60,53 @@ class ParsedFilter:
         items += [("coop_kind", k) for k in self.values.get("coop_kind", ())]
         if self.values.get("as_of"):
             items.append(("as_of", self.values["as_of"]))
+        if self.values.get("function"):
+            items.append(("function", self.values["function"]))
         items += [(k, str(v)) for k, v in extra.items() if v not in (None, "")]
         return urlencode(items)
 
 
-def parse(args: MultiDict[str, str], vocab: Vocabulary | None = None) -> ParsedFilter:
-    """A :class:`NetworkFilter` from query parameters, with messages for what was dropped.
+def canonical_args(args: MultiDict[str, str]) -> MultiDict[str, str]:
+    """``args`` with legacy German names renamed (see :data:`graph.filters.LEGACY_PARAMS`)."""
+    pairs, _renamed = canonical_pairs(args.items(multi=True))
+    return MultiDict(pairs)
+
+
+def legacy_redirect() -> str | None:
+    """The current URL with legacy parameter names renamed, or None if there were none."""
+    pairs, renamed = canonical_pairs(request.args.items(multi=True))
+    if not renamed:
+        return None
+    query = urlencode(pairs)
+    return request.path + (f"?{query}" if query else "")
+
+
+def parse_day(text: str) -> date | None:
+    """``2024-05-31`` (date input, links) or ``31.05.2024`` (typed); None if neither, or
+    outside 1900–2200 (no picture of the year 9999)."""
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            day = datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+        return day if 1900 <= day.year <= 2200 else None
+    return None
+
+
+def parse(
+    args: MultiDict[str, str],
+    vocab: Vocabulary | None = None,
+    *,
+    dated: bool = True,
+    strict: bool = False,
+) -> ParsedFilter:
+    """A :class:`Filter` from query parameters, with messages for what was dropped.
 
     With ``vocab`` given, ids must also exist (an unknown region is reported, not silently
-    giving an empty result).
+    giving an empty result). ``dated=False`` leaves ``as_of`` empty (the contact export
+    lists today's contacts). ``strict`` keeps wrong values instead of dropping them.
     """
+    args = canonical_args(args)
     errors: list[str] = []
     values: dict[str, Any] = {}
     known: dict[str, dict[str, str]] = {}
@@ -72,7 +120,7 @@ def parse(args: MultiDict[str, str], vocab: Vocabulary | None = None) -> ParsedF
             "region": vocab.regions,
         }
     for key, title in ID_FIELDS.items():
-        value = (args.get(key) or "").strip()
+        value = (args.get(key) or "").strip()[:128]
         if not value:
             continue
         if not is_valid_id(value) or (vocab is not None and value not in known[key]):
@@ -83,39 +131,29 @@ def parse(args: MultiDict[str, str], vocab: Vocabulary | None = None) -> ParsedF
                     value=value[:60],
                 )
             )
-            continue
+            if not strict:
+                continue
         values[key] = value
-    kinds = [k for k in args.getlist("kind") if k]
-    bad = [k for k in kinds if k not in graph.ACTOR_KINDS]
-    if bad:
-        errors.append(
-            _("Akteursart „%(value)s“ ist unbekannt und wurde ignoriert.", value=bad[0][:60])
-        )
-    values["kind"] = [k for k in kinds if k in graph.ACTOR_KINDS]
-    coop = [k for k in args.getlist("coop_kind") if k]
-    bad = [k for k in coop if k not in graph.COOPERATION_KINDS]
-    if bad:
-        errors.append(
-            _("Kooperationsart „%(value)s“ ist unbekannt und wurde ignoriert.", value=bad[0][:60])
-        )
-    values["coop_kind"] = [k for k in coop if k in graph.COOPERATION_KINDS]
-    as_of = date.today()
+    values["kind"] = _listed(args, "kind", graph.ACTOR_KINDS, strict, errors)
+    values["coop_kind"] = _listed(args, "coop_kind", graph.COOPERATION_KINDS, strict, errors)
+    function = (args.get("function") or "").strip()
+    if function:
+        values["function"] = function[: MAX_FUNCTION + 1 if strict else MAX_FUNCTION]
+    as_of = date.today() if dated else None
     raw = (args.get("as_of") or "").strip()
-    if raw:
-        try:
-            as_of = date.fromisoformat(raw)
-            if not 1900 <= as_of.year <= 2200:
-                raise ValueError(raw)
-            values["as_of"] = as_of.isoformat()
-        except ValueError:
+    if raw and dated:
+        day = parse_day(raw)
+        if day is None:
             errors.append(
                 _(
                     "Stichtag „%(value)s“ ist kein gültiges Datum (JJJJ-MM-TT); es gilt heute.",
                     value=raw[:40],
                 )
             )
-            as_of = date.today()
-    flt = NetworkFilter(
+        else:
+            as_of = day
+            values["as_of"] = day.isoformat()
+    flt = Filter(
         alliance=values.get("alliance", ""),
         project=values.get("project", ""),
         topic=values.get("topic", ""),
@@ -125,28 +163,29 @@ def parse(args: MultiDict[str, str], vocab: Vocabulary | None = None) -> ParsedF
         actor_kinds=tuple(values["kind"]),
         cooperation_kinds=tuple(values["coop_kind"]),
         as_of=as_of,
+        function=values.get("function", ""),
     )
     return ParsedFilter(flt, errors, values)
 
 
+def _listed(
+    args: MultiDict[str, str], key: str, allowed: tuple[str, ...], strict: bool, errors: list[str]
+) -> list[str]:
+    given = [k[:128] for k in args.getlist(key) if k][:MAX_KINDS]
+    bad = [k for k in given if k not in allowed]
+    if bad:
+        message = (
+            _("Akteursart „%(value)s“ ist unbekannt und wurde ignoriert.", value=bad[0][:60])
+            if key == "kind"
+            else _(
+                "Kooperationsart „%(value)s“ ist unbekannt und wurde ignoriert.",
+                value=bad[0][:60],
+            )
+        )
+        errors.append(message)
+    return given if strict else [k for k in given if k in allowed]
+
+
 def choices(vocab: Vocabulary) -> dict[str, list[tuple[str, str]]]:
-    """Options for the filter form's selects, sorted as a reader expects."""
-
-    def sort(d: dict[str, str]) -> list[tuple[str, str]]:
-        return sorted(d.items(), key=lambda kv: kv[1].casefold())
-
-    regions = []
-    from netzwerk.graph.analysis import region_rows
-
-    for row in region_rows(vocab):
-        regions.append((row.id, ("— " if row.level else "") + row.name))
-    return {
-        "alliance": sort(vocab.alliances),
-        "project": sort(vocab.projects),
-        "topic": sort(vocab.topics),
-        "stage": [(s, vocab.stages[s]) for s in vocab.stages_in_order()],
-        "target_group": sort(vocab.target_groups),
-        "region": regions,
-        "kind": [(k, k) for k in graph.ACTOR_KINDS],
-        "coop_kind": [(k, k) for k in graph.COOPERATION_KINDS],
-    }
+    """Options for the filter form's selects, keyed by parameter (the one builder)."""
+    return filter_choices(vocab).by_param()

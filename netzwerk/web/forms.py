@@ -295,16 +295,54 @@ def display(value: Any) -> str:
     return str(value)
 
 
+@dataclass(frozen=True)
+class ConflictRow:
+    """One field of the conflict box: the saved value, the user's, and who changed it."""
+
+    label: Any
+    theirs: str
+    mine: str
+    clash: bool
+    """Both changed the field since the user opened the form (the user must decide)."""
+
+
+def _same(a: Any, b: Any) -> bool:
+    return (a or None) == (b or None)
+
+
 def conflict_rows(
-    specs: tuple[FieldSpec, ...], current: Any, mine: Any
-) -> list[tuple[Any, str, str]]:
-    """(label, their value, your value) for every field that differs, for the conflict box."""
-    out = []
+    specs: tuple[FieldSpec, ...], current: Any, mine: Any, base: Any | None = None
+) -> tuple[list[ConflictRow], list[Any]]:
+    """The conflict box: rows for the fields the user changed, and the fields only the
+    colleague changed (taken over into the form, listed by label).
+
+    ``base`` is the record as the user opened it (from the history); without it every
+    differing field is shown, as the user's change.
+    """
+    rows, taken = [], []
     for spec in specs:
         theirs, yours = getattr(current, spec.name, None), getattr(mine, spec.name, None)
-        if (theirs or None) != (yours or None):
-            out.append((spec.label, display(theirs), display(yours)))
-    return out
+        if _same(theirs, yours):
+            continue
+        was = getattr(base, spec.name, None) if base is not None else None
+        if base is not None and _same(yours, was):
+            taken.append(spec.label)  # untouched by the user: the colleague's value stays
+            continue
+        clash = base is None or not _same(theirs, was)
+        rows.append(ConflictRow(spec.label, display(theirs), display(yours), clash))
+    return rows, taken
+
+
+def merged(specs: tuple[FieldSpec, ...], current: Any, mine: Any, base: Any | None) -> Any:
+    """The user's record with the colleague's values in the fields the user did not touch."""
+    if base is None:
+        return mine
+    keep = {
+        spec.name: getattr(current, spec.name)
+        for spec in specs
+        if _same(getattr(mine, spec.name, None), getattr(base, spec.name, None))
+    }
+    return dataclasses.replace(mine, **keep)
 
 
 def form_values(obj: Any, specs: tuple[FieldSpec, ...]) -> dict[str, Any]:

@@ -11,12 +11,6 @@ from netzwerk.web.kinds import BY_LABEL
 
 bp = Blueprint("health", __name__)
 
-# The web kinds' titles are the model's German titles wrapped for translation.
-LABEL_TITLES = {
-    cls.LABEL: BY_LABEL[cls.LABEL].title if cls.LABEL in BY_LABEL else cls.TITLE
-    for cls in graph.LABELS.values()
-}
-
 
 @bp.get("/")
 @require_role("viewer")
@@ -24,11 +18,15 @@ def index():  # type: ignore[no-untyped-def]
     store = get_store()
     info = graph.server_info(store)
     counts = graph.counts(store)
+    cards = [
+        (n, BY_LABEL[label].title if n == 1 else BY_LABEL[label].plural, BY_LABEL[label].url())
+        for label, n in counts.nodes.items()
+        if label in BY_LABEL
+    ]
     return render_template(
         "index.html",
         info=info,
-        counts=counts,
-        titles=LABEL_TITLES,
+        cards=cards,
         cooperations=counts.links.get("COOPERATES_WITH", 0),
     )
 

@@ -14,6 +14,17 @@ from flask_babel import lazy_gettext as _l
 
 from netzwerk import graph
 
+API_SLUGS = {
+    "Actor": "actors",
+    "Person": "persons",
+    "Alliance": "alliances",
+    "Project": "projects",
+    "Topic": "topics",
+    "Stage": "stages",
+    "TargetGroup": "target-groups",
+    "Region": "regions",
+}
+
 
 @dataclass(frozen=True)
 class Section:
@@ -35,6 +46,11 @@ class Kind:
     sections: tuple[Section, ...]
     filters: tuple[str, ...] = ()
     vocabulary: bool = False
+
+    @property
+    def api_slug(self) -> str:
+        """The English path segment of the JSON API (``/api/v1/actors``)."""
+        return API_SLUGS[self.cls.LABEL]
 
     @property
     def label(self) -> str:

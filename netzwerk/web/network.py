@@ -6,12 +6,14 @@ picture's data (``…/daten.json``, same query string) and a standalone offline 
 vis-network at the server's fixed positions (physics off), because the CSP forbids inline
 script and because the browser must not compute layouts for thousands of actors.
 
-Query parameters (all optional, German like the UI): ``buendnis``, ``projekt``, ``thema``,
-``stufe``, ``zielgruppe``, ``region``, ``art`` (repeatable), ``kooperation`` (repeatable),
-``stichtag`` (date, default today), ``farbe``, ``groesse``, ``gruppierung``,
-``gemeinschaft``, ``alle=1`` (no aggregation), for the ego view ``tiefe`` (1 or 2), for the
-alliance view ``projekte=0`` and ``mehrfach=1``. Unknown values are ignored with a
-message, never a 500.
+Query parameters (all optional): the shared filter of :mod:`netzwerk.web.filters`
+(``alliance``, ``project``, ``topic``, ``stage``, ``target_group``, ``region``, ``kind``,
+``coop_kind``, ``as_of``), and how the picture is drawn: ``colour``, ``size``, ``group``,
+``community``, ``all=1`` (no aggregation), for the ego view ``depth`` (1 or 2), for the
+alliance view ``projects=0`` and ``multi=1``. The German names of older URLs (``buendnis``,
+``stichtag``, ``farbe``, …) still work: pages redirect to the current names, data and
+downloads read them as they are. Unknown values are ignored with a message,
+never a 500.
 """
 
 from __future__ import annotations
@@ -27,88 +29,55 @@ from flask import (
     abort,
     current_app,
     jsonify,
+    redirect,
     render_template,
     request,
     url_for,
 )
 from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
 
 from netzwerk.graph import network as nw
-from netzwerk.graph import pictures
+from netzwerk.graph import pictures, views
+from netzwerk.graph.choices import filter_choices
+from netzwerk.graph.errors import NotFoundError
+from netzwerk.web import filters
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store
+from netzwerk.web.views import current_username
 
 bp = Blueprint("network", __name__)
 
 DETAIL_PATHS = {"Actor": "/akteure/", "Alliance": "/buendnisse/", "Project": "/projekte/"}
-FILTER_PARAMS = ("buendnis", "projekt", "thema", "stufe", "zielgruppe", "region")
+
+
+PAGES = ("network.page", "network.alliances", "network.ego")
+
+
+@bp.before_request
+def _rename_legacy_parameters() -> Response | None:
+    """Bookmarks of pages with the German parameter names of older versions open the
+    current URL; data and downloads read those names as they are (``_args``)."""
+    target = filters.legacy_redirect() if request.endpoint in PAGES else None
+    return redirect(target) if target else None
 
 
 def _tr(text: str) -> str:
     return _(text)
 
 
-def parse_date(text: str) -> date | None:
-    """``2024-05-31`` (date input) or ``31.05.2024``; None if it is neither."""
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
+def _args() -> MultiDict[str, str]:
+    return filters.canonical_args(request.args)
 
 
 def parse_filter(snap: nw.Snapshot, args: Any) -> tuple[nw.NetworkFilter, list[str]]:
     """The filter a query string asks for, and German warnings for what was ignored."""
-    vocab = snap.vocabulary
-    warnings: list[str] = []
-    known = {
-        "buendnis": (vocab.alliances, _("Bündnis")),
-        "projekt": (vocab.projects, _("Projekt")),
-        "thema": (vocab.topics, _("Thema")),
-        "stufe": (vocab.stages, _("Bildungsstufe")),
-        "zielgruppe": (vocab.target_groups, _("Zielgruppe")),
-        "region": (vocab.regions, _("Region")),
-    }
-    values: dict[str, str] = {}
-    for param, (table, title) in known.items():
-        value = (args.get(param) or "").strip()
-        if value and value not in table:
-            warnings.append(_("Unbekannte Auswahl für %(what)s wurde ignoriert.", what=title))
-            value = ""
-        values[param] = value
-    kinds = [k for k in args.getlist("art") if k]
-    coops = [k for k in args.getlist("kooperation") if k]
-    if any(k not in pictures.ACTOR_KINDS for k in kinds):
-        warnings.append(_("Unbekannte Akteursart wurde ignoriert."))
-    if any(k not in pictures.COOPERATION_KINDS for k in coops):
-        warnings.append(_("Unbekannte Kooperationsart wurde ignoriert."))
-    raw_day = (args.get("stichtag") or "").strip()
-    day = parse_date(raw_day) if raw_day else date.today()
-    if day is None:
-        warnings.append(
-            _(
-                "Das Datum „%(d)s“ ist ungültig (TT.MM.JJJJ); gezeigt wird der Stand von heute.",
-                d=raw_day[:40],
-            )
-        )
-        day = date.today()
-    flt = nw.NetworkFilter(
-        alliance=values["buendnis"],
-        project=values["projekt"],
-        topic=values["thema"],
-        stage=values["stufe"],
-        target_group=values["zielgruppe"],
-        region=values["region"],
-        actor_kinds=tuple(k for k in kinds if k in pictures.ACTOR_KINDS),
-        cooperation_kinds=tuple(k for k in coops if k in pictures.COOPERATION_KINDS),
-        as_of=day,
-    )
-    return flt, warnings
+    parsed = filters.parse(args, snap.vocabulary)
+    return parsed.flt, parsed.errors
 
 
 def _choice(name: str, allowed: tuple[str, ...], default: str) -> str:
-    value = request.args.get(name, default)
+    value = _args().get(name, default)
     return value if value in allowed else default
 
 
@@ -121,8 +90,9 @@ def _link(base: str = "") -> pictures.Link:
 
 def _args_with(changes: dict[str, str], endpoint: str = "network.page", **values: Any) -> str:
     """The current query plus ``changes`` (drill-down from an aggregate)."""
-    args: dict[str, Any] = {k: request.args.getlist(k) for k in request.args}
-    for k in ("gruppierung", "gemeinschaft", "alle"):
+    current = _args()
+    args: dict[str, Any] = {k: current.getlist(k) for k in current}
+    for k in ("group", "community", "all"):
         args.pop(k, None)
     for k, v in changes.items():
         args[k] = [v]
@@ -131,29 +101,43 @@ def _args_with(changes: dict[str, str], endpoint: str = "network.page", **values
 
 def _show_projects() -> bool:
     """Projects are shown unless unticked (the form sends a hidden 0 before the box's 1)."""
-    values = request.args.getlist("projekte")
+    values = _args().getlist("projects")
     return not values or "1" in values
 
 
 def _int_arg(name: str) -> int | None:
-    raw = request.args.get(name, "")
+    raw = _args().get(name, "")
     return int(raw) if raw.isdigit() and len(raw) < 7 else None
+
+
+def _pins() -> views.Pins:
+    """Pinned positions: sent with an export (the picture as the user arranged it), else
+    those of the saved view the page shows (``view=<id>``), else none."""
+    if request.method == "POST" and request.form.get("pins"):
+        return views.parse_pins(request.form["pins"])
+    view_id = _args().get("view", "")
+    if not view_id:
+        return {}
+    try:
+        return views.visible_view(get_store(), view_id, current_username()).pins
+    except NotFoundError:
+        return {}
 
 
 # --- payloads ---------------------------------------------------------------------------
 
 
-def _cooperation_payload(base: str = "") -> dict[str, Any]:
+def cooperation_payload(base: str = "") -> dict[str, Any]:
     snap = nw.snapshot(get_store())
-    flt, warnings = parse_filter(snap, request.args)
+    flt, warnings = parse_filter(snap, _args())
     payload = pictures.cooperation_picture(
         snap,
         flt,
-        colour_by=_choice("farbe", pictures.COLOUR_BY, "kind"),
-        size_by=_choice("groesse", pictures.SIZE_BY, "degree"),
-        group_by=_choice("gruppierung", pictures.GROUP_BY, ""),
-        community=_int_arg("gemeinschaft"),
-        show_all=request.args.get("alle") == "1",
+        colour_by=_choice("colour", pictures.COLOUR_BY, "kind"),
+        size_by=_choice("size", pictures.SIZE_BY, "degree"),
+        group_by=_choice("group", pictures.GROUP_BY, ""),
+        community=_int_arg("community"),
+        show_all=_args().get("all") == "1",
         aggregate_above=int(current_app.config.get("NETWORK_AGGREGATE_ABOVE", 2000)),
         link=_link(base),
         drill=lambda params: base + _args_with(params),
@@ -161,47 +145,78 @@ def _cooperation_payload(base: str = "") -> dict[str, Any]:
     )
     payload["warnings"] = warnings
     payload["as_of"] = flt.as_of.isoformat() if flt.as_of else ""
+    payload["caption"] = pictures.filter_caption(flt, snap.vocabulary, _tr)
     if payload["mode"] == "aggregate":
-        payload["show_all_url"] = base + _args_with({"alle": "1"})
+        payload["show_all_url"] = base + _args_with({"all": "1"})
+    else:
+        pictures.pin(payload, _pins())
     return payload
 
 
-def _ego_payload(actor_id: str, base: str = "") -> dict[str, Any]:
+def ego_payload(actor_id: str, base: str = "") -> dict[str, Any]:
     snap = nw.snapshot(get_store())
-    raw_day = (request.args.get("stichtag") or "").strip()
-    day = parse_date(raw_day) if raw_day else date.today()
-    warnings = [] if day else [_("Ungültiges Datum; gezeigt wird der Stand von heute.")]
+    parsed = filters.parse(MultiDict([("as_of", _args().get("as_of", ""))]))
     try:
         payload = pictures.ego_picture(
             snap,
             actor_id,
-            depth=2 if request.args.get("tiefe") == "2" else 1,
-            as_of=day or date.today(),
+            depth=2 if _args().get("depth") == "2" else 1,
+            as_of=parsed.flt.as_of,
             link=_link(base),
             tr=_tr,
         )
     except KeyError:
         abort(404)
-    payload["warnings"] = warnings
+    payload["warnings"] = parsed.errors
+    payload["caption"] = pictures.filter_caption(parsed.flt, snap.vocabulary, _tr)
     return payload
 
 
-def _alliance_payload(base: str = "") -> dict[str, Any]:
+def alliance_payload(base: str = "") -> dict[str, Any]:
     snap = nw.snapshot(get_store())
-    flt, warnings = parse_filter(snap, request.args)
+    flt, warnings = parse_filter(snap, _args())
     payload = pictures.alliance_picture(
         snap,
         flt,
         projects=_show_projects(),
-        overlaps_only=request.args.get("mehrfach") == "1",
+        overlaps_only=_args().get("multi") == "1",
         link=_link(base),
         tr=_tr,
     )
     payload["warnings"] = warnings
+    payload["caption"] = pictures.filter_caption(flt, snap.vocabulary, _tr)
+    pictures.pin(payload, _pins())
     return payload
 
 
-def _json(payload: dict[str, Any]) -> Response:
+def view_payload(view: views.SavedView) -> dict[str, Any]:
+    """The picture of a saved view for people without an account (a share link): the
+    view's filter, colouring and pins, no links into the application."""
+    snap = nw.snapshot(get_store())
+    flt = view.filter if view.filter.as_of else view.filter.on(date.today())
+    if view.picture == "alliances":
+        payload = pictures.alliance_picture(snap, flt, link=_link(), tr=_tr)
+    else:
+        payload = pictures.cooperation_picture(
+            snap,
+            flt,
+            colour_by=view.colour,
+            size_by=view.size,
+            aggregate_above=int(current_app.config.get("NETWORK_AGGREGATE_ABOVE", 2000)),
+            link=_link(),
+            drill=lambda params: "",
+            tr=_tr,
+        )
+    payload["title"] = view.name
+    payload["caption"] = pictures.filter_caption(flt, snap.vocabulary, _tr)
+    payload["as_of"] = flt.as_of.isoformat() if flt.as_of else ""
+    payload["warnings"] = []
+    if payload["mode"] != "aggregate":
+        pictures.pin(payload, view.pins)
+    return pictures.public(payload)
+
+
+def json_response(payload: dict[str, Any]) -> Response:
     resp = jsonify(payload)
     resp.headers["Cache-Control"] = "private, no-store"
     return resp
@@ -216,7 +231,10 @@ def _standalone(payload: dict[str, Any], filename: str) -> Response:
         vis_js=(static / "vendor/vis-network/vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(static / "vendor/vis-network/vis-network.css").read_text(encoding="utf-8"),
         css=(static / "css/network.css").read_text(encoding="utf-8"),
-        js=(static / "js/network.js").read_text(encoding="utf-8"),
+        scripts=[
+            (static / f"js/{name}.js").read_text(encoding="utf-8")
+            for name in ("network-labels", "network-explore", "network")
+        ],
         created=datetime.now().strftime("%d.%m.%Y %H:%M"),
     )
     resp = Response(html, mimetype="text/html")
@@ -229,21 +247,32 @@ def _standalone(payload: dict[str, Any], filename: str) -> Response:
     return resp
 
 
-def _page(view: str, title: str, data_url: str, download_url: str, **extra: Any) -> str:
-    snap = nw.snapshot(get_store())
-    flt, warnings = parse_filter(snap, request.args)
+def _page(
+    view: str, title: str, data_url: str, download_url: str, export_url: str, **extra: Any
+) -> str:
+    # only the vocabulary: the page comes at once, the picture's JSON loads the network
+    vocab = nw.vocabulary(get_store())
+    parsed = filters.parse(_args(), vocab)
+    saved = None
+    if _args().get("view"):
+        try:
+            saved = views.visible_view(get_store(), _args()["view"], current_username())
+        except NotFoundError:
+            saved = None
     return render_template(
         "network/view.html",
         view=view,
         title=title,
         data_url=data_url,
         download_url=download_url,
-        options=pictures.filter_options(snap),
-        flt=flt,
+        export_url=export_url,
+        saved_view=saved,
+        choices=filter_choices(vocab).by_param(),
+        flt=parsed.flt,
         args=request.args,
-        warnings=warnings,
-        colour_by=_choice("farbe", pictures.COLOUR_BY, "kind"),
-        size_by=_choice("groesse", pictures.SIZE_BY, "degree"),
+        warnings=parsed.errors,
+        colour_by=_choice("colour", pictures.COLOUR_BY, "kind"),
+        size_by=_choice("size", pictures.SIZE_BY, "degree"),
         **extra,
     )
 
@@ -268,19 +297,20 @@ def page() -> str:
         _("Kooperationsnetz"),
         _with_query(url_for("network.data")),
         _with_query(url_for("network.download")),
+        _with_query(url_for("picture_exports.cooperation")),
     )
 
 
 @bp.get("/netzwerk/daten.json")
 @require_role("viewer")
 def data() -> Response:
-    return _json(_cooperation_payload())
+    return json_response(cooperation_payload())
 
 
 @bp.get("/netzwerk/bild.html")
 @require_role("viewer")
 def download() -> Response:
-    return _standalone(_cooperation_payload(request.host_url.rstrip("/")), "netzwerk.html")
+    return _standalone(cooperation_payload(request.host_url.rstrip("/")), "netzwerk.html")
 
 
 # --- ego view ---------------------------------------------------------------------------
@@ -298,21 +328,22 @@ def ego(actor_id: str) -> str:
         _("Partner von %(name)s", name=actor["name"]),
         _with_query(url_for("network.ego_data", actor_id=actor_id)),
         _with_query(url_for("network.ego_download", actor_id=actor_id)),
+        _with_query(url_for("picture_exports.ego", actor_id=actor_id)),
         actor=actor,
-        depth=2 if request.args.get("tiefe") == "2" else 1,
+        depth=2 if _args().get("depth") == "2" else 1,
     )
 
 
 @bp.get("/netzwerk/ego/<actor_id>/daten.json")
 @require_role("viewer")
 def ego_data(actor_id: str) -> Response:
-    return _json(_ego_payload(actor_id))
+    return json_response(ego_payload(actor_id))
 
 
 @bp.get("/netzwerk/ego/<actor_id>/bild.html")
 @require_role("viewer")
 def ego_download(actor_id: str) -> Response:
-    payload = _ego_payload(actor_id, request.host_url.rstrip("/"))
+    payload = ego_payload(actor_id, request.host_url.rstrip("/"))
     return _standalone(payload, "netzwerk-partner.html")
 
 
@@ -323,26 +354,27 @@ def ego_download(actor_id: str) -> Response:
 @require_role("viewer")
 def alliances() -> str:
     snap = nw.snapshot(get_store())
-    flt, _warnings = parse_filter(snap, request.args)
+    flt, _warnings = parse_filter(snap, _args())
     return _page(
         "alliances",
         _("Bündnisse und Projekte"),
         _with_query(url_for("network.alliance_data")),
         _with_query(url_for("network.alliance_download")),
+        _with_query(url_for("picture_exports.alliances")),
         overlaps=pictures.alliance_overlaps(snap, flt),
         projects=_show_projects(),
-        overlaps_only=request.args.get("mehrfach") == "1",
+        overlaps_only=_args().get("multi") == "1",
     )
 
 
 @bp.get("/netzwerk/buendnisse/daten.json")
 @require_role("viewer")
 def alliance_data() -> Response:
-    return _json(_alliance_payload())
+    return json_response(alliance_payload())
 
 
 @bp.get("/netzwerk/buendnisse/bild.html")
 @require_role("viewer")
 def alliance_download() -> Response:
-    payload = _alliance_payload(request.host_url.rstrip("/"))
+    payload = alliance_payload(request.host_url.rstrip("/"))
     return _standalone(payload, "buendnisse.html")

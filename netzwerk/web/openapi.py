@@ -10,17 +10,9 @@ from typing import Any
 
 from netzwerk import graph
 from netzwerk.web import forms
+from netzwerk.web.kinds import KINDS
 
-KIND_LABELS = {
-    "actors": "Actor",
-    "persons": "Person",
-    "alliances": "Alliance",
-    "projects": "Project",
-    "topics": "Topic",
-    "stages": "Stage",
-    "target-groups": "TargetGroup",
-    "regions": "Region",
-}
+KIND_LABELS = {k.api_slug: k.label for k in KINDS.values()}
 _TYPES = {
     "text": {"type": "string", "maxLength": 5000},
     "email": {"type": "string", "maxLength": 254},

@@ -29,7 +29,8 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import codec, duplicates, history, search
+from netzwerk.graph import codec, duplicates, history, network, search
+from netzwerk.graph.choices import filter_choices
 from netzwerk.web import forms
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
@@ -89,26 +90,10 @@ def _int_arg(name: str, default: int, lo: int, hi: int) -> int:
 
 
 def _filter_options(kind: Kind) -> dict[str, list[tuple[str, str]]]:
-    """Choices of the filter selects (vocabularies are small; one query each)."""
-    store = get_store()
-    out: dict[str, list[tuple[str, str]]] = {}
-    vocab = {
-        "topic": graph.Topic,
-        "stage": graph.Stage,
-        "target_group": graph.TargetGroup,
-        "region": graph.Region,
-        "alliance": graph.Alliance,
-    }
-    for name in kind.filters:
-        if name == "kind":
-            out[name] = [(k, k) for k in graph.ACTOR_KINDS]
-        elif name == "status":
-            out[name] = [(s, s) for s in graph.model.PROJECT_STATUSES]
-        elif name in vocab:
-            order = "order" if name == "stage" else "name"
-            page = graph.list_nodes(store, vocab[name], limit=1000, order_by=order)
-            out[name] = [(n.id, n.display_name) for n in page.items]
-    return out
+    """Choices of the filter selects: the one builder's, plus the project status."""
+    shared = filter_choices(network.vocabulary(get_store())).by_param()
+    statuses = [(s, s) for s in graph.model.PROJECT_STATUSES]
+    return {name: statuses if name == "status" else shared[name] for name in kind.filters}
 
 
 FILTER_TITLES = {
@@ -349,7 +334,6 @@ def edit(slug: str, node_id: str):  # type: ignore[no-untyped-def]
         return _render_form(kind, form, node=current)[0]
     form = form_cls()
     general: list[str] = []
-    conflict: list[tuple[Any, str, str]] = []
     if form.validate():
         version = forms.version_of(request.form)
         try:
@@ -362,9 +346,14 @@ def edit(slug: str, node_id: str):  # type: ignore[no-untyped-def]
             general = _form_errors(form, err)
         except graph.ConflictError as err:
             theirs = err.current
-            conflict = forms.conflict_rows(specs, theirs, mine)
+            base = history.as_of_version(store, theirs, version) if version else None
+            rows, taken = forms.conflict_rows(specs, theirs, mine, base)
+            for name, value in forms.form_values(
+                forms.merged(specs, theirs, mine, base), specs
+            ).items():
+                getattr(form, name).data = value
             form.version.data = str(theirs.version)  # saving again deliberately overwrites
-            return _render_form(kind, form, node=theirs, status=409, conflict=conflict)
+            return _render_form(kind, form, node=theirs, status=409, conflict=rows, taken=taken)
     return _render_form(kind, form, node=current, status=400, general=general)
 
 
@@ -499,7 +488,7 @@ def link_edit(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
                 extra["general"] = _form_errors(form, err)
                 status = 400
             except graph.ConflictError as err:
-                extra["conflict"] = forms.conflict_rows(specs, err.current, mine)
+                extra["conflict"], extra["taken"] = forms.conflict_rows(specs, err.current, mine)
                 form.version.data = str(err.current.version)
                 status = 409
         else:
@@ -534,6 +523,45 @@ def link_delete(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
         f"undo:{removed.trash_id}",
     )
     return redirect(_safe_back(request.form.get("next"), "/"))
+
+
+NEW_PERSON_FIELDS = ("title", "first_name", "last_name", "email", "phone")
+
+
+@bp.post("/akteure/<node_id>/personen/neu")
+@require_role("editor")
+def person_at_actor(node_id: str):  # type: ignore[no-untyped-def]
+    """A new contact person with the job at this actor (and, if asked, its contact role):
+    one form on the actor's page, one transaction."""
+    store = get_store()
+    actor = graph.get(store, graph.Actor, node_id)
+    back = record_url("Actor", actor.id) + "#sec-works_at-in"
+    f = request.form
+    specs = tuple(s for s in forms.node_fields("Person") if s.name in NEW_PERSON_FIELDS)
+    function = (f.get("function") or "").strip()[:500]
+    links = [graph.Link(type="WORKS_AT", from_id="", to_id=actor.id, function=function)]
+    if f.get("contact_for") == "1":
+        links.append(
+            graph.Link(type="CONTACT_FOR", from_id="", to_id=actor.id, role=_("Ansprechperson"))
+        )
+    try:
+        person = forms.apply_data(graph.Person(function=function), specs, f, partial=True)
+        created = graph.create_record(store, person, user=_username(), links=links)
+    except graph.ValidationError as err:
+        messages = "; ".join(
+            f"{graph.validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items()
+        )
+        flash(_("Person nicht angelegt – %(msg)s", msg=messages), "error")
+        return redirect(back)
+    flash(
+        _(
+            "„%(name)s“ wurde angelegt und mit %(actor)s verknüpft.",
+            name=created.display_name,
+            actor=actor.name,
+        ),
+        "success",
+    )
+    return redirect(back)
 
 
 # --- autocomplete and duplicate check (JSON for records.js) --------------------------------

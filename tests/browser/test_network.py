@@ -13,7 +13,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from netzwerk import graph
 from netzwerk.graph import seed
-from tests.browser.conftest import browser_login, screenshot
+from tests.browser.conftest import browser_login, publish, screenshot
 from tests.conftest import HOSTILE_STRINGS
 
 
@@ -59,7 +59,7 @@ def test_network_of_the_demo_region(browser, live_server: str, store: graph.Stor
     assert browser.find_elements(By.CSS_SELECTOR, "#network canvas")
     legend = browser.find_element(By.ID, "network-legend").text
     assert "Schule" in legend and "Kooperationsvereinbarung" in legend
-    screenshot(browser, "network")
+    publish(screenshot(browser, "network"), "network.png")
 
     # a filter changes the count
     browser.find_element(By.CSS_SELECTOR, "#f-region option[value='region-stadt-trier']").click()
@@ -77,7 +77,7 @@ def test_network_of_the_demo_region(browser, live_server: str, store: graph.Stor
     assert "actor-kbm-trier" in selected
     assert "Treffer" in browser.find_element(By.ID, "network-status").text
 
-    # clicking a node opens its detail page
+    # clicking a node selects it in place: the panel shows it, its page is one link away
     browser.execute_script(
         "netzwerkBild.network.moveTo({scale: 1.5, position: "
         "netzwerkBild.network.getPositions(['actor-kbm-trier'])['actor-kbm-trier']})"
@@ -88,7 +88,15 @@ def test_network_of_the_demo_region(browser, live_server: str, store: graph.Stor
         "return netzwerkBild.network.getNodeAt({x: arguments[0], y: arguments[1]})", x, y
     )
     assert target  # the node (or one drawn over it) is under the pointer
-    move_to_node(browser, "actor-kbm-trier").click().perform()
+    move_to_node(browser, target).click().perform()
+    panel = WebDriverWait(browser, 10).until(
+        ec.visibility_of_element_located((By.ID, "network-panel"))
+    )
+    assert browser.execute_script("return netzwerkBild.selected") == target
+    assert "/netzwerk" in browser.current_url  # still in the picture
+    name = browser.execute_script("return netzwerkBild.byId[arguments[0]].name", target)
+    assert name in panel.text
+    browser.find_element(By.ID, "panel-open").click()
     deadline = time.monotonic() + 10
     while "/akteure/" not in browser.current_url and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -99,14 +107,14 @@ def test_network_of_the_demo_region(browser, live_server: str, store: graph.Stor
     wait_ready(browser)
     partners = browser.execute_script("return netzwerkBild.data.counts.partners")
     assert browser.execute_script("return netzwerkBild.nodeCount") == partners + 1
-    screenshot(browser, "ego")
+    publish(screenshot(browser, "ego"), "ego.png")
     browser.get(live_server + "/netzwerk/buendnisse")
     wait_ready(browser)
     classes = browser.execute_script(
         "return [...new Set(netzwerkBild.data.nodes.map(n => n.cls))].sort()"
     )
     assert classes == ["actor", "alliance", "project"]
-    screenshot(browser, "alliances")
+    publish(screenshot(browser, "alliances"), "alliances.png")
 
 
 @pytest.mark.parametrize("name", [HOSTILE_STRINGS[5], HOSTILE_STRINGS[4]])

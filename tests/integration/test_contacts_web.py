@@ -9,9 +9,11 @@ import re
 import time
 
 import pytest
+from click.testing import CliRunner
 
 from netzwerk import graph
-from netzwerk.graph import contacts
+from netzwerk.cli import main
+from netzwerk.graph import contacts, history
 from tests.conftest import csrf_token
 from tests.integration.test_contacts import build
 
@@ -94,7 +96,7 @@ def _upload(client, data: bytes, name: str = "liste.csv", kind: str = ""):  # ty
     )
 
 
-def test_import_flow_with_progress(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_import_flow_with_progress(make_client, store: graph.Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     client = make_client("editor")
     data = "Einrichtung;PLZ;Ort\r\nBücherei Süd;54290;Trier\r\nKita Löwe;54292;Trier\r\n"
     resp = _upload(client, data.encode("cp1252"))
@@ -135,6 +137,25 @@ def test_import_flow_with_progress(make_client, store: graph.Store) -> None:  # 
     assert graph.counts(store).nodes["Actor"] == 2
     # another user cannot see the job
     assert make_client("admin").get(job_url + ".json").status_code == 404
+
+    # the same file through the CLI leaves the same history on every record
+    by_web = _import_history(store)
+    undo = client.post(job_url + "/rueckgaengig", data={"csrf_token": token})
+    assert undo.status_code == 302 and graph.counts(store).nodes.get("Actor", 0) == 0
+    graph.wipe(store)
+    path = tmp_path / "liste.csv"
+    path.write_bytes(data.encode("cp1252"))
+    done = CliRunner().invoke(main, ["import", str(path), "--kind", "actors"])
+    assert done.exit_code == 0, done.output
+    assert _import_history(store) == by_web
+
+
+def _import_history(store: graph.Store) -> list[tuple[object, ...]]:
+    out = []
+    for actor in graph.list_nodes(store, graph.Actor).items:
+        for e in history.for_record(store, actor.id):
+            out.append((e.action, e.label, e.record_name, json.dumps(e.changes, sort_keys=True)))
+    return sorted(out)
 
 
 def test_import_with_errors_needs_explicit_choice(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]

@@ -63,7 +63,7 @@ def test_demo_region_analyses_pages_and_downloads(demo: graph.Store, make_client
         resp = client.get(url)
         assert resp.status_code == 200, url
         assert "style=" not in resp.get_data(as_text=True).replace('rel="stylesheet"', "")
-    html = client.get("/luecken?as_of=31.12.2024&region=<script>&kind=xx").get_data(as_text=True)
+    html = client.get("/luecken?as_of=31.02.2024&region=<script>&kind=xx").get_data(as_text=True)
     assert "kein gültiges Datum" in html and "<script>" not in html.split("<main")[1]
     drill = client.get("/luecken/abdeckung?cell=region-vg-hermeskeil|stage-hochschule")
     assert "Hier ist niemand vor Ort" in drill.get_data(as_text=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -191,6 +192,75 @@ def test_stale_edit_shows_conflict_and_keeps_input(make_client, store: graph.Sto
     assert graph.get(store, graph.Actor, actor.id).town == "Schweich"
     changes = history.for_record(store, actor.id)
     assert changes[0].action == "update" and changes[0].changes["town"] == ["Konz", "Schweich"]
+
+
+def test_conflict_keeps_the_colleagues_change_to_fields_the_user_did_not_touch(
+    make_client, store: graph.Store
+) -> None:  # type: ignore[no-untyped-def]
+    actor = _actor(store, town="Trier", email="alt@vhs.de")
+    client = make_client("editor")
+    token = csrf_token(client, f"/akteure/{actor.id}/bearbeiten")  # the user opens the form
+    graph.update_record(
+        store, dataclasses.replace(actor, email="neu@vhs.de"), user="kollegin"
+    )  # the colleague saves another field
+    form = {
+        "csrf_token": token,
+        "version": "1",
+        "name": actor.name,
+        "kind": actor.kind,
+        "email": "alt@vhs.de",  # as the user's form still shows it
+        "town": "Schweich",
+    }
+    resp = client.post(f"/akteure/{actor.id}/bearbeiten", data=form)
+    assert resp.status_code == 409
+    page = resp.get_data(as_text=True).replace("\n", "")
+    assert "<td>Trier</td><td>Schweich</td>" in page, "the user's own change is listed"
+    assert "beide geändert" not in page and "alt@vhs.de</td>" not in page
+    assert "ins Formular übernommen" in page and 'value="neu@vhs.de"' in page
+    resp = client.post(
+        f"/akteure/{actor.id}/bearbeiten", data={**form, "version": "2", "email": "neu@vhs.de"}
+    )
+    assert resp.status_code == 302
+    saved = graph.get(store, graph.Actor, actor.id)
+    assert (saved.town, saved.email) == ("Schweich", "neu@vhs.de")
+
+
+def test_contact_person_is_created_from_the_actor_page_in_one_step(
+    make_client, store: graph.Store
+) -> None:  # type: ignore[no-untyped-def]
+    actor = _actor(store)
+    client = make_client("editor")
+    page = client.get(f"/akteure/{actor.id}").get_data(as_text=True)
+    assert "Neue Person anlegen" in page
+    token = csrf_token(client, f"/akteure/{actor.id}")
+    resp = client.post(
+        f"/akteure/{actor.id}/personen/neu",
+        data={
+            "csrf_token": token,
+            "first_name": "Eva",
+            "last_name": "Muster",
+            "function": "Fachbereichsleitung",
+            "email": "eva@vhs.example",
+            "contact_for": "1",
+        },
+        follow_redirects=True,
+    )
+    assert "wurde angelegt und mit Volkshochschule Trier verknüpft" in resp.get_data(as_text=True)
+    (job,) = graph.links_of(store, "Actor", actor.id, ["WORKS_AT"])
+    (contact,) = graph.links_of(store, "Actor", actor.id, ["CONTACT_FOR"])
+    assert job.function == "Fachbereichsleitung" and contact.from_id == job.from_id
+    person = graph.get(store, graph.Person, job.from_id)
+    assert (person.first_name, person.email) == ("Eva", "eva@vhs.example")
+    actions = sorted(e.action for e in history.for_record(store, person.id))
+    assert actions == ["create", "link", "link"]
+    # invalid input: nothing is created, the page says why
+    resp = client.post(
+        f"/akteure/{actor.id}/personen/neu",
+        data={"csrf_token": token, "last_name": "Fehler", "email": "kein-mail"},
+        follow_redirects=True,
+    )
+    assert "Person nicht angelegt" in resp.get_data(as_text=True)
+    assert graph.list_nodes(store, graph.Person, order_by="last_name").total == 1
 
 
 def test_links_add_edit_remove_and_undo(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]

@@ -114,7 +114,7 @@ def test_graph_titles_shown_on_pages_are_translated() -> None:
 
 # (path, English words, German words): headings and labels that only one language has.
 PAGES: list[tuple[str, list[str], list[str]]] = [
-    ("/", ["Overview", "Cooperations", "Database:"], ["Übersicht", "Datenbank:"]),
+    ("/", ["Overview", "Cooperation", "Database:"], ["Übersicht", "Datenbank:"]),
     ("/akteure", ["Actors", "Create new"], ["Akteure", "Neu anlegen"]),
     (
         "/luecken",

@@ -57,3 +57,12 @@ def test_database_down_gives_503(app) -> None:  # type: ignore[no-untyped-def]
     resp = app.test_client().get("/healthz")
     assert resp.status_code == 503 and resp.json["status"] == "unavailable"
     dead.close()
+
+
+def test_warm_up_compiles_every_template_and_reaches_the_database(app, store) -> None:  # type: ignore[no-untyped-def]
+    from netzwerk.web import warm_up
+
+    warm_up(app).join(60)
+    names = app.jinja_env.list_templates(extensions=["html"])
+    assert len(names) > 20
+    assert len(app.jinja_env.cache) >= len(names), "every page template compiled once"

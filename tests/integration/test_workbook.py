@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from netzwerk import graph
-from netzwerk.graph import bulk, history, imports, network, operations, workbook
+from netzwerk.graph import bulk, filters, history, imports, network, operations, workbook
 from netzwerk.graph import seed as seed_mod
 from tests import strategies
 
@@ -151,7 +151,7 @@ def test_vocabulary_rows_are_an_admins_to_change(store: graph.Store) -> None:
 
 def test_filtered_export_keeps_the_filtered_actors_and_is_logged(store: graph.Store) -> None:
     seed_mod.load(store)
-    flt = network.NetworkFilter(region="region-stadt-trier")
+    flt = filters.Filter(region="region-stadt-trier")
     kept = set(network.cooperation_graph(store, flt).nodes)
     data = workbook.export(store, flt, user="redaktion")
     sheets = imports.read_workbook(data, "x.xlsx")

@@ -6,8 +6,9 @@ import math
 
 import networkx as nx
 import numpy as np
+import pytest
 
-from netzwerk.graph import layout
+from netzwerk.graph import layout, layout_rings
 
 
 def planted(groups: int = 4, size: int = 30, seed: int = 3) -> nx.Graph:
@@ -47,12 +48,28 @@ def test_communities_are_drawn_apart_and_neighbours_close() -> None:
     assert np.median(gaps) > layout.UNIT * 0.5
 
 
-def test_isolated_actors_are_set_aside_to_the_right() -> None:
+def test_isolated_actors_are_set_aside_to_the_right_or_below() -> None:
     g = planted(2, 20)
     g.add_nodes_from(f"x{i}" for i in range(10))
     pos = layout.compute_layout(g).positions
     right_edge = max(pos[v][0] for v in range(40))
-    assert all(pos[f"x{i}"][0] > right_edge for i in range(10))
+    bottom_edge = max(pos[v][1] for v in range(40))
+    assert all(pos[f"x{i}"][0] > right_edge for i in range(10)) or all(
+        pos[f"x{i}"][1] > bottom_edge for i in range(10)
+    )
+
+
+@pytest.mark.parametrize(("linked", "lonely"), [(0, 140), (6, 140), (40, 10), (300, 60)])
+def test_the_picture_fills_a_wide_canvas_at_any_date(linked: int, lonely: int) -> None:
+    """An early date leaves a few linked actors and many loose ones: the picture must still
+    be about as wide as a screen, not a tiny cluster beside a long strip of dots."""
+    g = nx.Graph()
+    g.add_edges_from((i, i + 1) for i in range(linked - 1)) if linked > 1 else None
+    g.add_nodes_from(range(linked))
+    g.add_nodes_from(f"x{i}" for i in range(lonely))
+    pos = np.array(list(layout.compute_layout(g).positions.values()))
+    width, height = np.ptp(pos[:, 0]), np.ptp(pos[:, 1])
+    assert 0.9 <= width / height <= 2.4, (width, height)
 
 
 def test_extending_a_layout_keeps_unchanged_positions() -> None:
@@ -97,7 +114,7 @@ def test_large_graph_is_split_into_communities_quickly() -> None:
 def test_radial_layout_puts_partners_on_rings() -> None:
     g = nx.Graph([("c", "a"), ("c", "b"), ("a", "x"), ("b", "y"), ("x", "far")])
     ego = nx.ego_graph(g, "c", radius=2)
-    pos = layout.radial_layout(ego, "c", 2).positions
+    pos = layout_rings.radial_layout(ego, "c", 2).positions
     assert pos["c"] == (0.0, 0.0)
     r1 = {round(math.hypot(*pos[v]), 3) for v in ("a", "b")}
     assert len(r1) == 1
@@ -117,7 +134,7 @@ def test_bipartite_layout_keeps_members_near_their_alliance() -> None:
     b.add_node("both", bipartite=0, name="both")
     b.add_edge("both", "g1")
     b.add_edge("both", "g2")
-    pos = layout.bipartite_layout(b).positions
+    pos = layout_rings.bipartite_layout(b).positions
     assert set(pos) == set(b)
     for i in range(30):
         own = f"g{i % 3 + 1}"

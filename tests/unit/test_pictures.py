@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from netzwerk.graph import pictures
+from netzwerk.graph.choices import filter_choices
 from netzwerk.graph.network import NetworkFilter, Snapshot, Vocabulary
 from tests.conftest import HOSTILE_STRINGS
 
@@ -114,8 +115,8 @@ def test_kind_colours_are_fixed_and_distinguishable_by_colour_and_shape() -> Non
     assert len(styles) == len(pictures.ACTOR_KINDS)
     out = picture(snap())
     school = out["styles"]["nodes"]["kind:Schule"]
-    assert school["color"] == "#0072B2" and school["shape"] == "dot"
-    assert out["styles"]["nodes"]["kind:Unternehmen"]["shape"] == "diamond"
+    assert school["color"] == "#0077BB" and school["shape"] == "dot"
+    assert out["styles"]["nodes"]["kind:Unternehmen"]["shape"] == "triangle"
 
 
 @pytest.mark.parametrize("colour_by", pictures.COLOUR_BY)
@@ -155,9 +156,9 @@ def test_large_pictures_are_aggregated_with_drill_down_links() -> None:
     assert "/netzwerk?region=r-euren" in urls
     assert "20" not in out["notice"] and "41" in out["notice"]
     by_kind = picture(s, aggregate_above=20, group_by="kind")
-    assert "/netzwerk?art=Kita" in {n["url"] for n in by_kind["nodes"]}
+    assert "/netzwerk?kind=Kita" in {n["url"] for n in by_kind["nodes"]}
     community = picture(s, aggregate_above=20, group_by="community")
-    first = next(n for n in community["nodes"] if n["url"].endswith("gemeinschaft=0"))
+    first = next(n for n in community["nodes"] if n["url"].endswith("community=0"))
     drilled = picture(s, community=0, aggregate_above=1000)
     assert drilled["counts"]["nodes"] == first["members"]
     forced = picture(s, aggregate_above=20, show_all=True)
@@ -215,8 +216,9 @@ def test_suggested_edges_can_be_added_dashed() -> None:
     assert out["legend"][-1]["items"][0]["label"] == "vorgeschlagene Kooperation"
 
 
-def test_filter_options_indent_the_region_tree() -> None:
-    opts = pictures.filter_options(snap())
-    names = [name for _, name in opts["regions"]]
+def test_filter_choices_indent_the_region_tree() -> None:
+    opts = filter_choices(snap().vocabulary)
+    names = [name for _, name in opts.by_param()["region"]]
     assert names.index("Stadt Trier") < names.index("\u2003Euren")
-    assert ("Schule", "Schule") in opts["actor_kinds"]
+    assert ("r-euren", "Euren", 1) in opts.regions
+    assert ("Schule", "Schule") in opts.actor_kinds

@@ -109,8 +109,25 @@ def test_conflict_rows_list_only_differences() -> None:
     specs = forms.node_fields("Actor")
     theirs = graph.Actor(name="A", town="Trier")
     mine = graph.Actor(name="A", town="Konz")
-    rows = forms.conflict_rows(specs, theirs, mine)
-    assert [(str(label), t, m) for label, t, m in rows] == [("Ort", "Trier", "Konz")]
+    rows, taken = forms.conflict_rows(specs, theirs, mine)
+    assert [(str(r.label), r.theirs, r.mine, r.clash) for r in rows] == [
+        ("Ort", "Trier", "Konz", True)
+    ]
+    assert taken == []
+
+
+def test_conflict_rows_with_base_separate_own_changes_from_the_colleagues() -> None:
+    from netzwerk.web import forms
+
+    specs = forms.node_fields("Actor")
+    base = graph.Actor(name="A", town="Trier", email="alt@x.de", street="Weg 1")
+    theirs = graph.Actor(name="A", town="Trier", email="neu@x.de", street="Weg 2")
+    mine = graph.Actor(name="A", town="Konz", email="alt@x.de", street="Weg 3")
+    rows, taken = forms.conflict_rows(specs, theirs, mine, base)
+    assert [(str(r.label), r.clash) for r in rows] == [("Straße", True), ("Ort", False)]
+    assert [str(t) for t in taken] == ["E-Mail"]
+    merged = forms.merged(specs, theirs, mine, base)
+    assert (merged.town, merged.email, merged.street) == ("Konz", "neu@x.de", "Weg 3")
 
 
 @pytest.mark.parametrize(

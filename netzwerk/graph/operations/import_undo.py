@@ -96,7 +96,8 @@ class _Undo:
                     {"id": current.id, "version": current.version, "props": reverted.properties()}
                 )
                 changes = {**history.diff(current, reverted), **UNDONE}
-                self.note(history.link_entries("update", current, labels, changes))
+                after = dataclasses.replace(current, version=current.version + 1)
+                self.note(history.link_entries("update", after, labels, changes))
         if remove:
             done = self.tx.run("imports/delete_links", {"type": type_name}, ids=remove)
             self.result.links_removed += len(done)
@@ -126,7 +127,9 @@ class _Undo:
                 self.result.kept.append(_link_name(link))
                 continue
             self.result.links_restored += 1
-            back = dataclasses.replace(link, from_name=r["from_name"], to_name=r["to_name"])
+            back = dataclasses.replace(
+                link, from_name=r["from_name"], to_name=r["to_name"], version=1
+            )
             labels = (r["from_label"], r["to_label"])
             self.note(history.link_entries("link", back, labels, UNDONE))
 
@@ -155,7 +158,10 @@ class _Undo:
                     {"id": node.id, "version": node.version, "props": reverted.properties()}
                 )
                 changes = {**history.diff(node, reverted), **UNDONE}
-                self.note([history.Entry("update", label, node.id, node.display_name, changes)])
+                entry = history.Entry(
+                    "update", label, node.id, node.display_name, changes, version=node.version + 1
+                )
+                self.note([entry])
         if remove:
             done = self.tx.run("imports/delete_nodes", {"label": label}, rows=remove)
             self.result.removed += len(done)

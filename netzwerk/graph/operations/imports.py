@@ -92,7 +92,15 @@ def _write_nodes(
         out.created += current is None
         out.updated += current is not None
         entries.append(
-            history.Entry(action, label, target.id, target.display_name, changes, batch=batch)
+            history.Entry(
+                action,
+                label,
+                target.id,
+                target.display_name,
+                changes,
+                batch=batch,
+                version=1 if current is None else current.version + 1,
+            )
         )
     if writes:
         tx.run("bulk/merge_nodes", {"label": label}, rows=writes, update=True)
@@ -138,7 +146,11 @@ def _write_links(
         if not row["is_new"] and current is None:
             continue  # the pair was linked already under another id: left as it is
         target = dataclasses.replace(
-            target, id=row["id"], from_name=row["from_name"] or "", to_name=row["to_name"] or ""
+            target,
+            id=row["id"],
+            from_name=row["from_name"] or "",
+            to_name=row["to_name"] or "",
+            version=1 if row["is_new"] else current.version + 1,
         )
         out.links_created += row["is_new"]
         out.links_updated += not row["is_new"]

@@ -7,15 +7,23 @@ changed without its history, or deleted without a way back.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from netzwerk.graph import history, nodes, trash
-from netzwerk.graph.model import N
+from netzwerk.graph import links as links_mod
+from netzwerk.graph.model import Link, N
 from netzwerk.graph.store import Store, Tx
 
 
-def create_record(store: Store, obj: N, *, user: str) -> N:
-    """Validate and store a new record, with its "angelegt" history entry."""
+def create_record(store: Store, obj: N, *, user: str, links: Sequence[Link] = ()) -> N:
+    """Validate and store a new record, with its "angelegt" history entry.
+
+    ``links`` are created in the same transaction; an empty ``from_id`` or ``to_id`` in one
+    of them means the new record (a contact person created from an actor's page comes with
+    the job at that actor, or not at all).
+    """
 
     def work(tx: Tx) -> N:
         created = nodes.insert(tx, obj)
@@ -27,7 +35,19 @@ def create_record(store: Store, obj: N, *, user: str) -> N:
             record_id=created.id,
             record_name=created.display_name,
             changes=history.diff(None, created),
+            version=created.version,
         )
+        for link in links:
+            link = dataclasses.replace(
+                link, from_id=link.from_id or created.id, to_id=link.to_id or created.id
+            )
+            made, is_new, labels = links_mod.insert(tx, link)
+            if is_new:
+                history.record_many_in(
+                    tx,
+                    history.link_entries("link", made, labels, history.diff(None, made)),
+                    user=user,
+                )
         return created
 
     return store.transaction(work)
@@ -53,6 +73,7 @@ def update_record(store: Store, obj: N, *, user: str) -> N:
                 record_id=after.id,
                 record_name=after.display_name,
                 changes=changes,
+                version=after.version,
             )
         return after
 

@@ -73,6 +73,7 @@ def undo(store: Store, entry_id: str, *, user: str, role: str) -> UndoResult:
                 label=node.LABEL,
                 record_id=node.id,
                 record_name=node.display_name,
+                version=node.version,
                 changes={
                     "links_restored": [0, len(back)],
                     **(

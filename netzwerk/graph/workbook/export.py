@@ -6,10 +6,10 @@ change nothing, edited cells become updates with history, new rows without an id
 records. It holds personal data (the Personen sheet), so every export is logged like a
 contact list (who, when, which persons) for the DSGVO Auskunft.
 
-A filter (:class:`netzwerk.graph.network.NetworkFilter`, the pictures' and gap pages'
-filter) keeps the actors it selects, their persons, the cooperations among them and their
-memberships; the lists (alliances, projects, topics, stages, target groups, regions) are
-always complete, because rows refer to them by name.
+A filter (:class:`netzwerk.graph.filters.Filter`, the one filter of pictures, gap pages
+and contact exports) keeps the actors it selects, their persons, the cooperations among
+them and their memberships; the lists (alliances, projects, topics, stages, target
+groups, regions) are always complete, because rows refer to them by name.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from datetime import datetime
 from typing import Any
 
 from netzwerk.graph import network
-from netzwerk.graph.codec import field_kinds, from_store, jsonable, link_from_row
+from netzwerk.graph.codec import field_kinds, from_store, link_from_row
+from netzwerk.graph.filters import Filter
 from netzwerk.graph.formats.xlsx_writer import Sheet, write_sheets
 from netzwerk.graph.model import (
     ACTOR_KINDS,
@@ -60,7 +61,7 @@ def filename(now: datetime | None = None, *, template: bool = False) -> str:
 class _Graph:
     """The records and relationships one workbook shows, read once."""
 
-    def __init__(self, store: Store, flt: network.NetworkFilter | None) -> None:
+    def __init__(self, store: Store, flt: Filter | None) -> None:
         actors = None
         if flt is not None and not flt.is_empty():
             actors = list(network.select(network.snapshot(store), flt).nodes)
@@ -194,7 +195,7 @@ def template() -> bytes:
     return write_sheets(_sheets(None))
 
 
-def export(store: Store, flt: network.NetworkFilter | None = None, *, user: str) -> bytes:
+def export(store: Store, flt: Filter | None = None, *, user: str) -> bytes:
     """The workbook of the network (or of ``flt``'s part of it); the export is logged."""
     g = _Graph(store, flt)
     data = write_sheets(_sheets(g))
@@ -213,7 +214,5 @@ def export(store: Store, flt: network.NetworkFilter | None = None, *, user: str)
     return data
 
 
-def _describe(flt: network.NetworkFilter | None) -> dict[str, Any]:
-    if flt is None:
-        return {}
-    return {k: jsonable(v) for k, v in vars(flt).items() if v not in ("", (), None)}
+def _describe(flt: Filter | None) -> dict[str, Any]:
+    return {} if flt is None else flt.describe()

@@ -1,9 +1,14 @@
-/* Network pictures (netzwerk, issue 5): draws the server's picture data with vis-network.
+/* Network pictures (netzwerk, issues 5 and 16): draws the server's picture data with
+ * vis-network.
  *
  * Positions come from the server (physics off), so even 5,000 actors are still at once.
  * The data is fetched from the element's data-src (the app; the CSP forbids inline script)
  * or read from <script type="application/json" id="network-data"> (the offline download).
  * Tooltips are built with textContent: names are never parsed as HTML.
+ * Actor labels are not drawn by vis-network but by network-labels.js (only those that fit);
+ * selecting, focusing and pinning live in network-explore.js, exports in network-export.js.
+ * Those files register in window.netzwerkPlugins before this one runs; each gets
+ * (state, network, data, box) once the picture is built.
  * window.netzwerkBild exposes the network, its data and a ready flag for tests.
  */
 "use strict";
@@ -71,7 +76,11 @@
     }
     var span = document.createElement("span");
     span.className = "nw-sw nw-sw-" + (item.shape || "dot");
-    span.style.backgroundColor = item.color;
+    if (item.shape === "triangle") {
+      span.style.borderBottomColor = item.color;
+    } else {
+      span.style.backgroundColor = item.color;
+    }
     span.setAttribute("aria-hidden", "true");
     return span;
   }
@@ -179,6 +188,9 @@
         say(box.dataset.notfound + " „" + input.value + "“.");
         return;
       }
+      if (state.select) {
+        state.select(hits[at], false); // highlights it and its partners, fills the panel
+      }
       network.selectNodes(hits, false);
       network.focus(hits[at], { scale: Math.max(network.getScale(), 1.1), animation: false });
       state.highlighted = hits.slice();
@@ -211,31 +223,38 @@
     plainTips = big;
     var byId = {};
     state.byId = byId;
-    // In large pictures only the biggest nodes carry labels (the others are unreadable at
-    // that zoom anyway, and measuring thousands of labels delays the first frame).
-    var labelled = null;
-    if (big) {
-      labelled = {};
-      data.nodes
-        .slice()
-        .sort(function (a, b) {
-          return b.s - a.s;
-        })
-        .slice(0, 300)
-        .forEach(function (n) {
-          labelled[n.id] = true;
-        });
-    }
+    var sMin = Infinity;
+    var sMax = -Infinity;
+    data.nodes.forEach(function (n) {
+      sMin = Math.min(sMin, n.s);
+      sMax = Math.max(sMax, n.s);
+    });
+    var all = data.view === "ego" || data.nodes.length < 40;
+    var lo = px(big ? 2 : all ? 6 : 3.5);
+    var hi = px(big ? 10 : all ? 20 : 13);
+    // node sizes in canvas units, known here so that labels can be placed beside them
+    state.sizeOf = function (n) {
+      if (n.cls === "alliance" || n.cls === "project") {
+        return px(9);
+      }
+      if (n.cls === "centre") {
+        return hi * 1.25;
+      }
+      return sMax > sMin ? lo + ((hi - lo) * (n.s - sMin)) / (sMax - sMin) : (lo + hi) / 2;
+    };
+    state.px = px;
     var nodes = data.nodes.map(function (n) {
       byId[n.id] = n;
       var st = styles.nodes[n.g] || {};
       var colour = n.color || st.color || "#8C8C8C";
       var o = {
         id: n.id,
-        label: labelled && !labelled[n.id] ? undefined : n.label,
+        // actor, alliance and project names are placed by network-labels.js (no overlaps);
+        // aggregated groups carry their own
+        label: n.cls === "aggregate" ? n.label : undefined,
         x: n.x,
         y: n.y,
-        value: n.s,
+        size: state.sizeOf(n),
         shape: st.shape || "dot",
         title: tip(n.tip),
         color: {
@@ -250,11 +269,9 @@
       }
       if (n.cls === "centre") {
         o.borderWidth = 4;
-        o.value = 40;
       }
       if (n.cls === "aggregate" || n.cls === "alliance" || n.cls === "project") {
         // fixed size and font: these carry the picture's structure, always readable
-        delete o.value;
         o.size = n.s;
         o.font = Object.assign({ size: n.cls === "aggregate" ? 17 : 15 }, o.font || {});
       }
@@ -279,13 +296,12 @@
     box.dataset.nodes = String(nodes.length);
     box.dataset.edges = String(edges.length);
     box.dataset.mode = data.mode || "full";
-    var all = data.view === "ego" || nodes.length < 40;
     nodes.forEach(function (o) {
       var n = byId[o.id];
       if (n.cls === "alliance" || n.cls === "project") {
-        o.font = Object.assign({}, o.font || {}, { size: px(12) });
-        o.margin = px(4);
-        o.widthConstraint = { maximum: px(118) };
+        // a marker; its name is a label placed beside it, so boxes never cover each other
+        o.shape = "square";
+        o.size = px(9);
       } else if (n.cls === "aggregate") {
         o.size = px(8 + n.s * 0.5);
         o.font = { size: px(14) };
@@ -295,7 +311,7 @@
       physics: false,
       layout: { improvedLayout: false },
       interaction: {
-        hover: !big,
+        hover: true,
         tooltipDelay: 120,
         hideEdgesOnDrag: big,
         hideEdgesOnZoom: big,
@@ -306,11 +322,6 @@
       nodes: {
         borderWidth: 1.5,
         font: { size: 14, face: "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif", color: "#1d2733", strokeWidth: 3, strokeColor: "#ffffff" },
-        scaling: {
-          min: px(nodes.length > 1000 ? 2 : all ? 6 : 3.5),
-          max: px(nodes.length > 1000 ? 10 : all ? 20 : 13),
-          label: { enabled: true, min: px(all ? 11 : 1), max: px(all ? 14 : 13), maxVisible: 20, drawThreshold: 7.5 },
-        },
         shapeProperties: { interpolation: false },
       },
       edges: { smooth: false, selectionWidth: px(1.5), hoverWidth: px(0.6) },
@@ -330,11 +341,6 @@
     network.on("blurNode", function () {
       box.classList.remove("nw-pointer");
     });
-    network.on("click", function (p) {
-      if (p.nodes && p.nodes.length) {
-        state.open(p.nodes[0]);
-      }
-    });
     state.open = function (id) {
       var n = byId[id];
       if (n && n.url) {
@@ -343,28 +349,8 @@
       }
     };
     searchSetup(data, network);
-  }
-
-  var png = document.getElementById("network-png");
-  if (png) {
-    png.addEventListener("click", function () {
-      var src = box.querySelector("canvas");
-      if (!src) {
-        return;
-      }
-      var c = document.createElement("canvas");
-      c.width = src.width;
-      c.height = src.height;
-      var ctx = c.getContext("2d");
-      ctx.fillStyle = "#ffffff";
-      ctx.fillRect(0, 0, c.width, c.height);
-      ctx.drawImage(src, 0, 0);
-      var a = document.createElement("a");
-      a.download = "netzwerk-" + (box.dataset.view || "bild") + ".png";
-      a.href = c.toDataURL("image/png");
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
+    (window.netzwerkPlugins || []).forEach(function (plugin) {
+      plugin(state, network, data, box);
     });
   }
 

@@ -1,0 +1,9 @@
+// Delete a saved view and every share link of it (a link must not outlive its view).
+// params: $id
+// returns: deleted (number of views deleted, 0 or 1)
+MATCH (v:SavedView {id: $id})
+OPTIONAL MATCH (s:ShareLink {view_id: $id})
+DETACH DELETE s
+WITH DISTINCT v
+DETACH DELETE v
+RETURN count(*) AS deleted

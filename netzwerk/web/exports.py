@@ -1,0 +1,67 @@
+"""The network pictures as SVG and PDF (A4/A3 landscape) for print (issue 16).
+
+``POST /netzwerk/export?<the picture's query>`` (and the same below ``/netzwerk/buendnisse``
+and ``/netzwerk/ego/<id>``) with ``format`` (svg, pdf), ``paper`` (A4, A3) and the pinned
+positions as the user arranged them (``pins``). The file carries title, legend, filter,
+date and a source line (:mod:`netzwerk.graph.pictures.vector`). A POST, because the pins
+of a large picture do not fit into a URL.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from flask import Blueprint, Response, request
+from flask_babel import gettext as _
+
+from netzwerk.graph.pictures import vector
+from netzwerk.web import network
+from netzwerk.web.auth import require_role
+
+bp = Blueprint("picture_exports", __name__)
+TYPES = {"svg": "image/svg+xml", "pdf": "application/pdf"}
+
+
+def _file(payload: dict[str, Any], stem: str) -> Response:
+    fmt = request.form.get("format", "pdf")
+    fmt = fmt if fmt in TYPES else "pdf"
+    paper = request.form.get("paper", "A4")
+    paper = paper if paper in vector.PAPERS else "A4"
+    now = datetime.now()
+    words = vector.Captions(
+        title=payload.get("title") or _("Netzwerkbild"),
+        caption=payload.get("caption", ""),
+        source=_(
+            "Quelle: netzwerk, Kooperationsdaten des Bildungsbüros · erstellt am %(when)s",
+            when=now.strftime("%d.%m.%Y %H:%M"),
+        ),
+        legend=_("Legende"),
+    )
+    render = vector.to_svg if fmt == "svg" else vector.to_pdf
+    resp = Response(render(payload, words, paper), mimetype=TYPES[fmt])
+    day = (payload.get("as_of") or now.date().isoformat())[:10]
+    suffix = f"-{paper.lower()}" if fmt == "pdf" else ""
+    resp.headers["Content-Disposition"] = f'attachment; filename="{stem}-{day}{suffix}.{fmt}"'
+    resp.headers["Cache-Control"] = "private, no-store"
+    if fmt == "svg":  # an SVG opened from here must not run anything
+        resp.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return resp
+
+
+@bp.post("/netzwerk/export")
+@require_role("viewer")
+def cooperation() -> Response:
+    return _file(network.cooperation_payload(), "netzwerk")
+
+
+@bp.post("/netzwerk/buendnisse/export")
+@require_role("viewer")
+def alliances() -> Response:
+    return _file(network.alliance_payload(), "buendnisse")
+
+
+@bp.post("/netzwerk/ego/<actor_id>/export")
+@require_role("viewer")
+def ego(actor_id: str) -> Response:
+    return _file(network.ego_payload(actor_id), "netzwerk-partner")

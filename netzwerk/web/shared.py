@@ -1,0 +1,78 @@
+"""Shared views for people without an account (issue 16): ``/geteilt/<token>``.
+
+The page shows a saved view read-only: organisations and cooperations, never persons or
+contact data (the picture's nodes are actors, its tooltips name kind, region, topics and
+alliances; no links into the application). A link may ask for a password; wrong passwords
+are throttled per link (:mod:`netzwerk.graph.sharing`). Unknown, expired and revoked links
+all answer the same 404, so a guess learns nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, abort, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+
+from netzwerk import graph
+from netzwerk.graph import sharing
+from netzwerk.web.extensions import get_store
+from netzwerk.web.network import json_response, view_payload
+
+bp = Blueprint("shared", __name__)
+SESSION_KEY = "shared_links"
+
+
+def _private(resp: Any) -> Any:
+    """No caching, no referrer (the token is in the address), no search engines."""
+    resp.headers["Cache-Control"] = "no-store"
+    resp.headers["Referrer-Policy"] = "no-referrer"
+    resp.headers["X-Robots-Tag"] = "noindex, nofollow"
+    return resp
+
+
+def _open(token: str) -> tuple[sharing.ShareLink, Any]:
+    try:
+        return sharing.resolve(get_store(), token)
+    except graph.NotFoundError:
+        abort(404)
+
+
+def _unlocked(link: sharing.ShareLink) -> bool:
+    return not link.has_password or link.id in session.get(SESSION_KEY, [])
+
+
+@bp.route("/geteilt/<token>", methods=["GET", "POST"])
+def page(token: str) -> Any:
+    link, view = _open(token)
+    error, status = "", 200
+    if request.method == "POST" and link.has_password:
+        try:
+            if sharing.check_password(get_store(), link, request.form.get("password", "")):
+                session[SESSION_KEY] = [*session.get(SESSION_KEY, [])[-20:], link.id]
+                return _private(redirect(url_for("shared.page", token=token)))
+            error, status = _("Das Passwort stimmt nicht."), 403
+        except sharing.ThrottledError as exc:
+            error = _(
+                "Zu viele falsche Versuche. Bitte in %(n)s Sekunden erneut versuchen.",
+                n=exc.seconds,
+            )
+            status = 429
+    if not _unlocked(link):
+        html = render_template("network/shared_password.html", error=error, title=view.name)
+        return _private(Response(html, status=status))
+    html = render_template(
+        "network/shared.html",
+        title=view.name,
+        data_url=url_for("shared.data", token=token),
+        expires=link.expires,
+    )
+    return _private(Response(html))
+
+
+@bp.get("/geteilt/<token>/daten.json")
+def data(token: str) -> Response:
+    link, view = _open(token)
+    if not _unlocked(link):
+        abort(401)
+    return _private(json_response(view_payload(view)))

@@ -1,0 +1,173 @@
+"""Saved views and their share links (issue 16): list, save, open, re-pin, share, revoke.
+
+A view is saved from the picture page (``POST /ansichten`` with the page's query and the
+pinned positions) and opens in the picture, the gap pages or the contact export
+(``/ansichten/<id>``, ``…/luecken``, ``…/kontakte``): all three read the one filter, so the
+view's filter becomes their query string. Share links are made by editors and show the
+view read-only, without persons or contact data (:mod:`netzwerk.web.shared`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.datastructures import MultiDict
+from werkzeug.wrappers import Response
+
+from netzwerk import graph
+from netzwerk.graph import network, pictures, sharing, views
+from netzwerk.web import filters
+from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.web.extensions import get_store
+
+bp = Blueprint("views", __name__)
+
+TARGETS = {"cooperation": "/netzwerk", "alliances": "/netzwerk/buendnisse"}
+
+
+def current_username() -> str:
+    return str(current_user.user.username)
+
+
+def _is_admin() -> bool:
+    return bool(current_user.has_role("admin"))
+
+
+def _view(view_id: str) -> views.SavedView:
+    return views.visible_view(get_store(), view_id, current_username())
+
+
+def _render(new_link: dict[str, Any] | None = None) -> str:
+    store = get_store()
+    mine = views.views_for(store, current_username())
+    can_share = bool(current_user.has_role("editor"))
+    vocab = network.vocabulary(store)
+    links = sharing.links(store) if can_share else []
+    return render_template(
+        "network/views.html",
+        views=mine,
+        captions={v.id: pictures.filter_caption(v.filter, vocab, _) for v in mine},
+        links=[link for link in links if any(v.id == link.view_id for v in mine)],
+        user=current_username(),
+        can_share=can_share,
+        can_export=can_see_contacts(),
+        max_days=sharing.MAX_DAYS,
+        new_link=new_link,
+    )
+
+
+@bp.get("/ansichten")
+@require_role("viewer")
+def index() -> str:
+    return _render()
+
+
+@bp.post("/ansichten")
+@require_role("viewer")
+def save() -> Response:
+    """Save the picture as shown: its query (filter, colouring, sizing) and the pins."""
+    query = MultiDict(_query_pairs(request.form.get("query", "")))
+    snap = network.snapshot(get_store())
+    parsed = filters.parse(query, snap.vocabulary)
+    picture = request.form.get("picture", "cooperation")
+    view = views.save_view(
+        get_store(),
+        name=request.form.get("name", ""),
+        owner=current_username(),
+        flt=parsed.flt if query.get("as_of") else parsed.flt.on(None),
+        picture=picture if picture in views.PICTURES else "cooperation",
+        colour=query.get("colour", "kind") if query.get("colour") in views.COLOURS else "kind",
+        size=query.get("size", "degree") if query.get("size") in views.SIZES else "degree",
+        shared=request.form.get("shared") == "1",
+        pins=views.parse_pins(request.form.get("pins", "")),
+    )
+    flash(_("Ansicht „%(name)s“ gespeichert.", name=view.name), "success")
+    return redirect(_picture_url(view))
+
+
+def _query_pairs(query: str) -> list[tuple[str, str]]:
+    return parse_qsl(query[:4000], keep_blank_values=False)[:200]
+
+
+def _picture_url(view: views.SavedView) -> str:
+    return TARGETS[view.picture] + "?" + urlencode(view.params())
+
+
+@bp.get("/ansichten/<view_id>")
+@require_role("viewer")
+def open_view(view_id: str) -> Response:
+    return redirect(_picture_url(_view(view_id)))
+
+
+@bp.get("/ansichten/<view_id>/luecken")
+@require_role("viewer")
+def open_gaps(view_id: str) -> Response:
+    return redirect("/luecken?" + urlencode(_view(view_id).filter.params()))
+
+
+@bp.get("/ansichten/<view_id>/kontakte")
+@require_role("viewer")
+def open_contacts(view_id: str) -> Response:
+    if not can_see_contacts():
+        abort(403)
+    flt = _view(view_id).filter
+    return redirect("/kontakte?" + urlencode(flt.params(with_date=False)))
+
+
+@bp.post("/ansichten/<view_id>/positionen")
+@require_role("viewer")
+def repin(view_id: str) -> Response:
+    view = views.update_view(
+        get_store(),
+        view_id,
+        user=current_username(),
+        is_admin=_is_admin(),
+        pins=views.parse_pins(request.form.get("pins", "")),
+    )
+    flash(_("Positionen der Ansicht „%(name)s“ gespeichert.", name=view.name), "success")
+    return redirect(_picture_url(view))
+
+
+@bp.post("/ansichten/<view_id>/loeschen")
+@require_role("viewer")
+def delete(view_id: str) -> Response:
+    views.delete_view(get_store(), view_id, user=current_username(), is_admin=_is_admin())
+    flash(_("Ansicht gelöscht; ihre geteilten Links gelten nicht mehr."), "success")
+    return redirect(url_for("views.index"))
+
+
+@bp.post("/ansichten/<view_id>/teilen")
+@require_role("editor")
+def share(view_id: str) -> Any:
+    """A new read-only link; its address is shown once, on this page only."""
+    store = get_store()
+    view = _view(view_id)
+    try:
+        days = int(request.form.get("days", "30"))
+    except ValueError:
+        days = 0
+    try:
+        link, token = sharing.create_link(
+            store,
+            view,
+            user=current_username(),
+            days=days,
+            password=request.form.get("password", ""),
+            label=request.form.get("label", ""),
+        )
+    except graph.ValidationError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("views.index"))
+    return _render({"link": link, "url": url_for("shared.page", token=token, _external=True)})
+
+
+@bp.post("/geteilt-verwalten/<link_id>/zurueckziehen")
+@require_role("editor")
+def revoke(link_id: str) -> Response:
+    sharing.revoke(get_store(), link_id, user=current_username())
+    flash(_("Der Link wurde zurückgezogen und funktioniert nicht mehr."), "success")
+    return redirect(url_for("views.index"))
