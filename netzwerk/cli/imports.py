@@ -132,7 +132,7 @@ def _report(plan: imports.ImportPlan) -> None:
         for p in [p for p in r.parts if p.action != "unchanged"][:10]:
             pairs = "; ".join(
                 f"{imports.field_title(k)}: {_shown(old)} → {_shown(new)}"
-                for k, (old, new) in p.changes.items()
+                for k, (old, new) in p.fields.items()
             )
             click.echo(
                 f"    {p.what} „{p.name[:40]}“ {p.action_title}{': ' + pairs if pairs else ''}"

@@ -102,9 +102,12 @@ class Context:
             for f, ms in exc.by_field().items():
                 row.errors.setdefault(f, []).extend(ms)
             return None, None
-        changes = history.diff(existing, cleaned)
-        action = "create" if existing is None else ("update" if changes else "unchanged")
-        part = Part(obj.TITLE, cleaned.display_name, action, changes)
+        if existing is None:
+            part = Part(obj.TITLE, cleaned.display_name, "create", new=cleaned)
+        else:
+            changes = history.diff(existing, cleaned)
+            action = "update" if changes else "unchanged"
+            part = Part(obj.TITLE, cleaned.display_name, action, changes)
         if apply:
             self.add(row, cleaned, part, set_fields)
         return cleaned, part

@@ -79,12 +79,9 @@ class Linker:
         for key, w in self._wanted.items():
             before = stored.get(key)
             if before is None:
-                link = dataclasses.replace(
-                    w.link, id=w.link.id or stable_id(key[0].lower(), *key[1:])
-                )
-                given = any(getattr(link, f) not in ("", None) for f in link.spec.fields)
-                changes = history.diff(None, link) if given else {}
-                action, fields = "create", ()
+                link = w.link
+                link.id = link.id or stable_id(key[0].lower(), *key[1:])
+                action, changes, fields, new = "create", {}, (), link
             else:
                 keep = {
                     f: getattr(w.link, f)
@@ -94,7 +91,8 @@ class Linker:
                 link = dataclasses.replace(before, **keep)
                 changes = history.diff(before, link)
                 action, fields = ("update" if changes else "unchanged"), tuple(sorted(keep))
-            w.row.parts.append(Part(link.spec.title, w.name, action, changes))
+                new = None
+            w.row.parts.append(Part(link.spec.title, w.name, action, changes, new=new))
             w.row.record_id = w.row.record_id or link.id
             if action == "unchanged":
                 continue

@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from netzwerk.graph import history
 from netzwerk.graph.i18n import N_
 from netzwerk.graph.imports.fields import FIELDS
 from netzwerk.graph.model import Link, Node
@@ -60,10 +61,18 @@ class Part:
     name: str
     action: str
     changes: dict[str, list[Any]] = field(default_factory=dict)
+    new: Any = None
+    """A created record or link; its fields are shown as "– → value" only when asked for
+    (:attr:`fields`), since a preview shows a few rows of thousands."""
 
     @property
     def action_title(self) -> str:
         return PART_ACTIONS[self.action]
+
+    @property
+    def fields(self) -> dict[str, list[Any]]:
+        """Field → [old, new] of this part (a created one: every field it sets)."""
+        return history.diff(None, self.new) if self.new is not None else self.changes
 
 
 @dataclass
