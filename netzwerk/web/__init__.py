@@ -28,6 +28,7 @@ from netzwerk.web import (
     exports,
     gaps,
     health,
+    import_wizard,
     network,
     public,
     records,
@@ -92,6 +93,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         public,
         gaps,
         contacts,
+        import_wizard,
     ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")

@@ -47,7 +47,7 @@ from netzwerk.graph.imports.reader import (
     Table,
     read_table,
 )
-from netzwerk.graph.imports.vocab import as_choices
+from netzwerk.graph.imports.vocab import HOW, as_choices
 from netzwerk.graph.imports.workbook import dry_run as dry_run_workbook
 from netzwerk.graph.imports.workbook import is_workbook
 from netzwerk.graph.imports.workbook import read as read_workbook
@@ -55,6 +55,7 @@ from netzwerk.graph.imports.workbook import read as read_workbook
 __all__ = [
     "ACTIONS",
     "FIELDS",
+    "HOW",
     "KINDS",
     "MAX_BYTES",
     "MAX_ROWS",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from netzwerk.graph import duplicates
 from netzwerk.graph.codec import from_store
+from netzwerk.graph.i18n import N_
 from netzwerk.graph.imports.plan import Candidate
 from netzwerk.graph.model import Actor, Person
 from netzwerk.graph.store import Store
@@ -46,7 +47,12 @@ class Match:
 def actor_details(a: Actor) -> dict[str, str]:
     place = " ".join(p for p in (a.postcode, a.town) if p)
     address = ", ".join(p for p in (a.street, place) if p)
-    return {"Art": a.kind, "Anschrift": address, "E-Mail": a.email, "Webseite": a.website}
+    return {
+        N_("Art"): a.kind,
+        N_("Anschrift"): address,
+        N_("E-Mail"): a.email,
+        N_("Webseite"): a.website,
+    }
 
 
 class KnownActors:
@@ -182,9 +188,9 @@ class KnownPersons:
     def details(self, p: Person) -> dict[str, str]:
         works = [self.actors.by_id[a].name for a in self.employers.get(p.id, [])]
         return {
-            "Funktion": p.function,
-            "E-Mail": p.email,
-            "arbeitet bei": "; ".join(works),
+            N_("Funktion"): p.function,
+            N_("E-Mail"): p.email,
+            N_("arbeitet bei"): "; ".join(works),
         }
 
     def match(self, incoming: Person, actor_id: str) -> tuple[Match, str]:

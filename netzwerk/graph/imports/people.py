@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from netzwerk.graph.i18n import N_
 from netzwerk.graph.imports import cells
 from netzwerk.graph.imports.context import Context, merged, set_fields
 from netzwerk.graph.imports.fields import CONTACT_LISTS
@@ -106,7 +107,7 @@ def prepare(
             "person:" + key,
             "Person",
             incoming.display_name,
-            {"Funktion": incoming.function, "E-Mail": incoming.email},
+            {N_("Funktion"): incoming.function, N_("E-Mail"): incoming.email},
             row.number,
             match.candidates,
         )

@@ -18,6 +18,7 @@ import difflib
 from collections import Counter
 
 from netzwerk.graph.errors import ValidationError
+from netzwerk.graph.i18n import N_
 from netzwerk.graph.imports import cells
 from netzwerk.graph.imports.fields import FIELDS, VOCABULARY
 from netzwerk.graph.imports.plan import NEW, Choices, ImportPlan, Proposal, stable_id
@@ -39,6 +40,15 @@ FIXED: dict[str, tuple[str, ...]] = {
     "legal_basis": LEGAL_BASES,
     "cooperation_kind": COOPERATION_KINDS,
 }
+HOW: dict[str, str] = {
+    "gleich": N_("gleicher Name"),
+    "Synonym": N_("übliches Synonym"),
+    "ähnlich": N_("ähnlich geschrieben"),
+    "gespeichert": N_("Ihre frühere Wahl"),
+    "neu": N_("neu anlegen"),
+    "unbekannt": N_("unbekannt"),
+}
+"""Why a value got its proposal, as the value step shows it."""
 CREATE_ROLE = {"Alliance": "editor", "Project": "editor", "Topic": "admin", "TargetGroup": "admin"}
 """Lists an import may add entries to, and the role that may (like the forms)."""
 

@@ -1,0 +1,419 @@
+"""Import wizard (editors): upload → columns → values → dry run with review → import.
+
+A partner list goes through every step; a network workbook skips the column step (its
+columns are known). Each step re-runs the dry run with what the user chose so far
+(:class:`netzwerk.graph.imports.Choices`: value targets and match decisions), so the preview
+always shows exactly what the import will do, per row and per field old → new. Nothing is
+written before "Jetzt importieren"; the import runs in the background and can be undone as
+one step from its job page.
+
+Uploads wait in memory between the steps (keyed by a random id and the user, forgotten
+after an hour): they can hold 50,000 rows — far too much for a cookie session.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from netzwerk import graph
+from netzwerk.graph import imports, operations, workbook
+from netzwerk.graph.imports import jobs
+from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.web.extensions import get_store
+
+bp = Blueprint("imports", __name__)
+
+MAX_UPLOAD = imports.MAX_BYTES
+KEEP_SECONDS = 3600
+SHOWN_VALUES = 200
+SHOWN_REVIEWS = 100
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass
+class Pending:
+    """One upload between the wizard's steps."""
+
+    owner: str
+    kind: str
+    filename: str
+    table: imports.Table | None = None
+    sheets: dict[str, imports.Table] | None = None
+    mapping: list[str] | None = None
+    choices: imports.Choices = field(default_factory=imports.Choices)
+    plan: imports.ImportPlan | None = None
+    at: float = field(default_factory=time.time)
+
+
+_pending: dict[str, Pending] = {}
+_lock = threading.Lock()
+
+
+def _username() -> str:
+    return str(current_user.user.username)
+
+
+def _role() -> str:
+    return "admin" if current_user.has_role("admin") else "editor"
+
+
+def _put(item: Pending) -> str:
+    now = time.time()
+    with _lock:
+        for key in [k for k, v in _pending.items() if now - v.at > KEEP_SECONDS]:
+            del _pending[key]
+        uid = uuid.uuid4().hex
+        _pending[uid] = item
+    return uid
+
+
+def _upload(uid: str) -> Pending:
+    item = _pending.get(uid)
+    if item is None or item.owner != _username():
+        flash(
+            _("Die hochgeladene Datei ist nicht mehr vorhanden. Bitte erneut hochladen."), "error"
+        )
+        abort(redirect(url_for("imports.page")))
+    item.at = time.time()
+    return item
+
+
+def _replan(item: Pending) -> imports.ImportPlan:
+    """The dry run of the upload with the user's choices so far."""
+    store = get_store()
+    item.choices.role = _role()
+    if item.sheets is not None:
+        item.plan = imports.dry_run_workbook(
+            store, item.sheets, item.filename, choices=item.choices
+        )
+    else:
+        assert item.table is not None and item.mapping is not None
+        item.plan = imports.dry_run(
+            store, item.table, item.kind, item.mapping, choices=item.choices
+        )
+    return item.plan
+
+
+def _next_step(uid: str, plan: imports.ImportPlan) -> Any:
+    """Values to confirm first (anything not matched by name or saved), else the preview."""
+    unsure = any(p.how not in ("gleich", "gespeichert") for ps in plan.values.values() for p in ps)
+    return redirect(url_for("imports.values" if unsure else "imports.preview", uid=uid))
+
+
+def _too_large():  # type: ignore[no-untyped-def]
+    return render_template(
+        "error.html",
+        code=413,
+        title=_("Datei zu groß"),
+        text=_(
+            "Die Datei ist größer als %(mb)s MB. Bitte die Tabelle aufteilen.",
+            mb=MAX_UPLOAD // (1024 * 1024),
+        ),
+    ), 413
+
+
+def _upload_form(status: int = 200):  # type: ignore[no-untyped-def]
+    return render_template(
+        "contacts/import_upload.html",
+        kinds={k: imports.KINDS[k] for k in imports.TABLE_KINDS},
+        max_mb=MAX_UPLOAD // (1024 * 1024),
+        max_rows=imports.MAX_ROWS,
+    ), status
+
+
+@bp.get("/import")
+@require_role("editor")
+def page():  # type: ignore[no-untyped-def]
+    return _upload_form()
+
+
+@bp.post("/import")
+@require_role("editor")
+def upload():  # type: ignore[no-untyped-def]
+    if request.content_length is None or request.content_length > MAX_UPLOAD + 64 * 1024:
+        return _too_large()
+    file = request.files.get("file")
+    if file is None or not file.filename:
+        flash(_("Bitte eine Datei auswählen."), "error")
+        return _upload_form(400)
+    data = file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        return _too_large()
+    name = file.filename[:200]
+    user = _username()
+    try:
+        if imports.is_workbook(data):
+            item = Pending(user, "workbook", name, sheets=imports.read_workbook(data, name))
+            item.choices.values = imports.load_values(get_store(), user, "workbook")
+            uid = _put(item)
+            return _next_step(uid, _replan(item))
+        table = imports.read_table(data, name)
+    except (imports.ImportFileError, graph.ValidationError) as exc:
+        flash(str(exc), "error")
+        return _upload_form(400)
+    kind = request.form.get("kind", "")
+    if kind not in imports.TABLE_KINDS:
+        kind = imports.detect_kind(table.headers)
+    return redirect(url_for("imports.mapping", uid=_put(Pending(user, kind, name, table=table))))
+
+
+def _mapping_page(uid: str, item: Pending, kind: str, chosen: list[str], errors: Any):  # type: ignore[no-untyped-def]
+    assert item.table is not None
+    return render_template(
+        "contacts/import_mapping.html",
+        uid=uid,
+        table=item.table,
+        kind=kind,
+        kinds={k: imports.KINDS[k] for k in imports.TABLE_KINDS},
+        fields=imports.FIELDS[kind],
+        mapping=chosen,
+        samples=item.table.rows[:3],
+        errors=errors,
+    )
+
+
+@bp.get("/import/<uid>/zuordnung")
+@require_role("editor")
+def mapping(uid: str):  # type: ignore[no-untyped-def]
+    item = _upload(uid)
+    if item.table is None:
+        return redirect(url_for("imports.preview", uid=uid))
+    kind = request.args.get("kind", item.kind)
+    if kind not in imports.TABLE_KINDS:
+        kind = item.kind
+    saved = imports.load_saved(get_store(), _username(), kind)
+    chosen = (
+        item.mapping
+        if item.mapping and kind == item.kind
+        else imports.guess(item.table.headers, kind, saved)
+    )
+    return _mapping_page(uid, item, kind, chosen, {})
+
+
+@bp.post("/import/<uid>/zuordnung")
+@require_role("editor")
+def dry_run(uid: str):  # type: ignore[no-untyped-def]
+    item = _upload(uid)
+    kind = request.form.get("kind", "")
+    if kind not in imports.TABLE_KINDS or item.table is None:
+        abort(400)
+    chosen = [request.form.get(f"col{i}", "") for i in range(len(item.table.headers))]
+    chosen = [m if m in imports.FIELDS[kind] else "" for m in chosen]
+    store = get_store()
+    if kind != item.kind or item.mapping is None:
+        item.choices = imports.Choices(values=imports.load_values(store, _username(), kind))
+    item.kind, item.mapping = kind, chosen
+    try:
+        plan = _replan(item)
+    except graph.ValidationError as exc:
+        return _mapping_page(uid, item, kind, chosen, exc.by_field()), 400
+    if request.form.get("save_mapping"):
+        imports.save(store, _username(), kind, item.table.headers, chosen)
+    return _next_step(uid, plan)
+
+
+def _plan(uid: str) -> tuple[Pending, imports.ImportPlan]:
+    """The upload and its dry run; without one (not mapped yet) back to the mapping step."""
+    item = _upload(uid)
+    if item.plan is None:
+        abort(redirect(url_for("imports.mapping", uid=uid)))
+    return item, item.plan
+
+
+@bp.get("/import/<uid>/werte")
+@require_role("editor")
+def values(uid: str):  # type: ignore[no-untyped-def]
+    item, plan = _plan(uid)
+    return render_template(
+        "contacts/import_values.html",
+        uid=uid,
+        item=item,
+        plan=plan,
+        shown={f: ps[:SHOWN_VALUES] for f, ps in plan.values.items()},
+        new=imports.NEW,
+        how=imports.HOW,
+        field_title=imports.field_title,
+    )
+
+
+@bp.post("/import/<uid>/werte")
+@require_role("editor")
+def values_save(uid: str):  # type: ignore[no-untyped-def]
+    item, plan = _plan(uid)
+    for f, props in plan.values.items():
+        allowed = {target for target, _title in plan.options.get(f, [])} | {""}
+        for i, p in enumerate(props[:SHOWN_VALUES]):
+            target = request.form.get(f"v-{f}-{i}")
+            if target is not None and target in allowed:
+                item.choices.values.setdefault(f, {})[p.key] = target
+    plan = _replan(item)
+    if request.form.get("remember"):
+        headers = item.table.headers if item.table is not None else []
+        imports.save(
+            get_store(),
+            _username(),
+            item.kind,
+            headers,
+            item.mapping or [],
+            imports.as_choices(plan.values),
+        )
+    return redirect(url_for("imports.preview", uid=uid))
+
+
+@bp.get("/import/<uid>/vorschau")
+@require_role("editor")
+def preview(uid: str):  # type: ignore[no-untyped-def]
+    item, plan = _plan(uid)
+    shown = [r for r in plan.results if r.action in ("create", "update")][:50]
+    return render_template(
+        "contacts/import_preview.html",
+        uid=uid,
+        plan=plan,
+        kinds=imports.KINDS,
+        actions=imports.ACTIONS,
+        shown=shown,
+        errors=plan.errors[:300],
+        reviews=plan.reviews[:SHOWN_REVIEWS],
+        similar=plan.similar[:100],
+        duplicates=[r for r in plan.results if r.action == "duplicate"][:100],
+        new=imports.NEW,
+        skip=imports.SKIP,
+        has_table=item.table is not None,
+    )
+
+
+@bp.post("/import/<uid>/pruefung")
+@require_role("editor")
+def review(uid: str):  # type: ignore[no-untyped-def]
+    item, plan = _plan(uid)
+    every = request.form.get("all", "")
+    for i, r in enumerate(plan.reviews[:SHOWN_REVIEWS]):
+        allowed = {c.id for c in r.candidates} | {imports.NEW, imports.SKIP}
+        decision = request.form.get(f"r-{i}", "")
+        if decision in allowed:
+            item.choices.decisions[r.key] = decision
+    if every in (imports.NEW, imports.SKIP):
+        for r in plan.reviews:
+            item.choices.decisions.setdefault(r.key, every)
+    _replan(item)
+    return redirect(url_for("imports.preview", uid=uid) + "#pruefung")
+
+
+@bp.post("/import/<uid>/start")
+@require_role("editor")
+def start(uid: str):  # type: ignore[no-untyped-def]
+    _item, plan = _plan(uid)
+    only_valid = request.form.get("only_valid") == "1"
+    if plan.undecided:
+        flash(_("Bitte zuerst jede unsichere Zuordnung entscheiden."), "error")
+        return redirect(url_for("imports.preview", uid=uid))
+    if plan.blocking and not only_valid:
+        flash(
+            _(
+                "Die Datei enthält fehlerhafte Zeilen. Bitte korrigieren oder ausdrücklich "
+                "„nur gültige Zeilen importieren“ wählen."
+            ),
+            "error",
+        )
+        return redirect(url_for("imports.preview", uid=uid))
+    store, user = get_store(), _username()
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        return operations.commit_import(
+            store, plan, user=user, only_valid=only_valid, progress=progress
+        )
+
+    job = jobs.start(user, work)
+    with _lock:
+        _pending.pop(uid, None)
+    return redirect(url_for("imports.job", job_id=job.id))
+
+
+@bp.get("/import/auftrag/<job_id>")
+@require_role("editor")
+def job(job_id: str):  # type: ignore[no-untyped-def]
+    found = jobs.get(job_id, _username())
+    if found is None:
+        abort(404)
+    return render_template("contacts/import_job.html", job=found)
+
+
+@bp.post("/import/auftrag/<job_id>/rueckgaengig")
+@require_role("editor")
+def undo(job_id: str):  # type: ignore[no-untyped-def]
+    found = jobs.get(job_id, _username())
+    if found is None or found.state != "done" or found.result is None:
+        abort(404)
+    result = operations.undo_import(get_store(), found.result.batch, user=_username())
+    message = _(
+        "Import rückgängig gemacht: %(removed)s Einträge entfernt, %(reverted)s "
+        "zurückgesetzt, %(links)s Verknüpfungen entfernt.",
+        removed=result.removed,
+        reverted=result.reverted,
+        links=result.links_removed,
+    )
+    if result.kept:
+        message += " " + _(
+            "Nicht angetastet, weil seitdem geändert: %(names)s.",
+            names=", ".join(result.kept[:10]) + (" …" if len(result.kept) > 10 else ""),
+        )
+    flash(message, "warning" if result.kept else "success")
+    return redirect(url_for("imports.page"))
+
+
+@bp.get("/import/auftrag/<job_id>.json")
+@require_role("editor")
+def job_status(job_id: str):  # type: ignore[no-untyped-def]
+    found = jobs.get(job_id, _username())
+    if found is None:
+        return jsonify({"error": _("Unbekannter Importauftrag.")}), 404
+    out = found.as_dict()
+    if found.state == "done" and found.result is not None:
+        r = found.result
+        out["result"] = {
+            "created": r.created,
+            "updated": r.updated,
+            "links_created": r.links_created,
+            "skipped_rows": r.skipped_rows,
+        }
+    return jsonify(out)
+
+
+def _xlsx(data: bytes, name: str) -> Response:
+    resp = Response(data, mimetype=XLSX)
+    resp.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+@bp.get("/import/arbeitsmappe.xlsx")
+@require_role("editor")
+def workbook_download():  # type: ignore[no-untyped-def]
+    """The whole network as the workbook (personal data: logged like a contact list)."""
+    if not can_see_contacts():
+        abort(403)
+    return _xlsx(workbook.export(get_store(), user=_username()), workbook.filename())
+
+
+@bp.get("/import/vorlage.xlsx")
+@require_role("editor")
+def workbook_template():  # type: ignore[no-untyped-def]
+    return _xlsx(workbook.template(), workbook.filename(template=True))
