@@ -60,6 +60,8 @@ class Pending:
     mapping: list[str] | None = None
     choices: imports.Choices = field(default_factory=imports.Choices)
     plan: imports.ImportPlan | None = None
+    remember: bool = True
+    """Save the value choices with the mapping (the value step's checkbox)."""
     at: float = field(default_factory=time.time)
 
 
@@ -230,6 +232,13 @@ def dry_run(uid: str):  # type: ignore[no-untyped-def]
     return _next_step(uid, plan)
 
 
+def _remember(item: Pending, plan: imports.ImportPlan) -> None:
+    """Save the value choices with the column mapping, to be proposed next time."""
+    headers = item.table.headers if item.table is not None else []
+    choices = imports.as_choices(plan.values)
+    imports.save(get_store(), _username(), item.kind, headers, item.mapping or [], choices)
+
+
 def _plan(uid: str) -> tuple[Pending, imports.ImportPlan]:
     """The upload and its dry run; without one (not mapped yet) back to the mapping step."""
     item = _upload(uid)
@@ -264,17 +273,10 @@ def values_save(uid: str):  # type: ignore[no-untyped-def]
             target = request.form.get(f"v-{f}-{i}")
             if target is not None and target in allowed:
                 item.choices.values.setdefault(f, {})[p.key] = target
+    item.remember = bool(request.form.get("remember"))
     plan = _replan(item)
-    if request.form.get("remember"):
-        headers = item.table.headers if item.table is not None else []
-        imports.save(
-            get_store(),
-            _username(),
-            item.kind,
-            headers,
-            item.mapping or [],
-            imports.as_choices(plan.values),
-        )
+    if item.remember:
+        _remember(item, plan)
     return redirect(url_for("imports.preview", uid=uid))
 
 
@@ -320,7 +322,7 @@ def review(uid: str):  # type: ignore[no-untyped-def]
 @bp.post("/import/<uid>/start")
 @require_role("editor")
 def start(uid: str):  # type: ignore[no-untyped-def]
-    _item, plan = _plan(uid)
+    item, plan = _plan(uid)
     only_valid = request.form.get("only_valid") == "1"
     if plan.undecided:
         flash(_("Bitte zuerst jede unsichere Zuordnung entscheiden."), "error")
@@ -334,6 +336,8 @@ def start(uid: str):  # type: ignore[no-untyped-def]
             "error",
         )
         return redirect(url_for("imports.preview", uid=uid))
+    if item.remember and plan.values:  # values met only after a review decision, too
+        _remember(item, plan)
     store, user = get_store(), _username()
 
     def work(progress):  # type: ignore[no-untyped-def]

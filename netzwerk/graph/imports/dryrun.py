@@ -53,9 +53,10 @@ def formula_warning(rows: list[list[str]]) -> str:
     n = formula_cells(rows)
     if not n:
         return ""
+    cells = "1 Zelle beginnt" if n == 1 else f"{n} Zellen beginnen"
     return (
-        f"{n} Zellen beginnen mit „=“, „+“ oder „@“ (Formeln?). Sie werden als Text "
-        "übernommen und beim Export entschärft."
+        f"{cells} mit „=“, „+“ oder „@“ (Formeln?). Sie werden als Text übernommen und beim "
+        "Export entschärft."
     )
 
 
