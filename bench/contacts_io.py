@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 
+from bench._import import timed_import
 from bench._report import machine, write_section
 from netzwerk import graph
 from netzwerk.graph import bulk, contacts, imports, operations
@@ -117,16 +118,8 @@ def main() -> None:
         phases: dict[str, float] = {}
 
         def full_import() -> operations.CommitResult:
-            t0 = time.perf_counter()
-            table = imports.read_table(data, "bench.csv")
-            kind = imports.detect_kind(table.headers)
-            mapping = imports.guess(table.headers, kind)
-            t1 = time.perf_counter()
-            plan = imports.dry_run(store, table, kind, mapping)
-            t2 = time.perf_counter()
-            result = operations.commit_import(store, plan, user="bench")
-            t3 = time.perf_counter()
-            phases.update(read=t1 - t0, dry_run=t2 - t1, commit=t3 - t2)
+            _plan, result, times = timed_import(store, data, "bench.csv")
+            phases.update(times)
             return result
 
         t = time.perf_counter()

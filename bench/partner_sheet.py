@@ -26,6 +26,7 @@ import os
 import random
 import time
 
+from bench._import import timed_import
 from bench._report import machine, write_section
 from netzwerk import graph
 from netzwerk.graph import bulk, imports, operations
@@ -108,16 +109,8 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     with graph.connect() as store:
         _fresh(store)
-        t0 = time.perf_counter()
-        table = imports.read_table(data, "partner.csv")
-        kind = imports.detect_kind(table.headers)
-        mapping = imports.guess(table.headers, kind)
-        t1 = time.perf_counter()
-        plan = imports.dry_run(store, table, kind, mapping)
-        t2 = time.perf_counter()
-        result = operations.commit_import(store, plan, user="bench")
-        t3 = time.perf_counter()
-        assert kind == "partners" and not plan.errors and not plan.reviews, plan.counts
+        plan, result, phase = timed_import(store, data, "partner.csv")
+        assert plan.kind == "partners" and not plan.errors and not plan.reviews, plan.counts
         nodes = result.created + result.updated
         links = result.links_created + result.links_updated
         written = nodes + links
@@ -136,14 +129,14 @@ def main() -> None:
         _fresh(store)
         per_row = _per_row(store, _plan(store, data))
     load_after = os.getloadavg()[0]
-    total = t3 - t0
-    commit = t3 - t2
+    total = sum(phase.values())
+    commit = phase["commit"]
     baseline = per_row * ROWS
     ok = {True: "✔", False: "✘"}
     rate = written / commit
     steps = [
-        ("read (cp1252 CSV) + detect + map", t1 - t0),
-        ("dry run (match, value mapping, regions, links checked)", t2 - t1),
+        ("read (cp1252 CSV) + detect + map", phase["read"]),
+        ("dry run (match, value mapping, regions, links checked)", phase["dry_run"]),
         ("commit (records, links, history)", commit),
         ("**whole sheet, end to end**", total),
         ("re-import of the same sheet (read + dry run; nothing to write)", t_again),

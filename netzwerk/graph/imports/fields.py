@@ -11,6 +11,12 @@ from netzwerk.graph.i18n import N_
 from netzwerk.graph.validation import FIELD_LABELS
 from netzwerk.graph.values import fold
 
+
+def _s(text: str) -> tuple[str, ...]:
+    """Synonyms written as one "; "-separated line (they are many, and read as a list)."""
+    return tuple(w.strip() for w in text.split(";"))
+
+
 KINDS: dict[str, str] = {
     "partners": N_("Partnerliste (Akteure mit Ansprechpersonen, Themen, Bündnissen)"),
     "actors": N_("Akteure (Organisationen)"),
@@ -23,27 +29,12 @@ KINDS: dict[str, str] = {
 TABLE_KINDS = ("partners", "actors", "persons", "cooperations")
 """The kinds a single table (CSV or one sheet) can hold."""
 
-_ACTOR = (
-    "name",
-    "short_name",
-    "kind",
-    "sponsorship",
-    "street",
-    "postcode",
-    "town",
-    "website",
-    "email",
-    "phone",
-    "notes",
+_ACTOR = _s(
+    "name; short_name; kind; sponsorship; street; postcode; town; website; email; phone; notes"
 )
-_CONSENT = (
-    "consent_newsletter",
-    "consent_newsletter_date",
-    "consent_newsletter_source",
-    "consent_contact",
-    "consent_contact_date",
-    "consent_contact_source",
-    "legal_basis",
+_CONSENT = _s(
+    "consent_newsletter; consent_newsletter_date; consent_newsletter_source; consent_contact; "
+    "consent_contact_date; consent_contact_source; legal_basis"
 )
 _LABELS = {
     "full_name": N_("Name (Vor- und Nachname)"),
@@ -102,15 +93,8 @@ _ORDER: dict[str, tuple[str, ...]] = {
         "notes",
         *_CONSENT,
     ),
-    "cooperations": (
-        "from_actor",
-        "to_actor",
-        "cooperation_kind",
-        "intensity",
-        "since",
-        "until",
-        "source",
-        "note",
+    "cooperations": _s(
+        "from_actor; to_actor; cooperation_kind; intensity; since; until; source; note"
     ),
 }
 FIELDS: dict[str, dict[str, str]] = {
@@ -129,17 +113,7 @@ REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
 
 MULTI = frozenset({"topics", "stages", "target_groups", "active_in", "alliances", "projects"})
 """Fields whose cells may list several values ("MINT; Digitale Bildung")."""
-CONTACT_LISTS = frozenset(
-    {
-        "contact_name",
-        "contact_title",
-        "contact_first_name",
-        "contact_last_name",
-        "contact_function",
-        "contact_email",
-        "contact_phone",
-    }
-)
+CONTACT_LISTS = frozenset(f for f in _ORDER["partners"] if f.startswith("contact_"))
 """Contact columns: several persons in one cell are split on ";" and line breaks only
 (a comma belongs to "Müller, Eva"); the n-th name goes with the n-th e-mail."""
 
@@ -159,50 +133,22 @@ VOCABULARY: dict[str, str] = {
 """Fields whose values come from a list: each distinct value is mapped to an entry in the
 "Werte zuordnen" step. Keys with a capital are record labels, the others fixed lists."""
 
+
 _EMAIL = ("email", "e mail", "mail", "emailadresse", "e mail adresse")
 _PHONE = ("telefon", "tel", "telefonnummer", "phone", "telephone", "fon")
 _NOTES = ("notizen", "notiz", "bemerkung", "bemerkungen", "anmerkung", "notes")
 _ACTOR_SYN: dict[str, tuple[str, ...]] = {
-    "name": (
-        "name",
-        "einrichtung",
-        "organisation",
-        "organization",
-        "institution",
-        "akteur",
-        "traeger",
-        "firma",
-        "unternehmen",
-        "schule",
-        "name der einrichtung",
-        "actor",
-        "bezeichnung",
-        "organisationsname",
-        "company",
-        "partner",
-        "kooperationspartner",
+    "name": _s(
+        "name; einrichtung; organisation; organization; institution; akteur; traeger; firma; "
+        "unternehmen; schule; name der einrichtung; actor; bezeichnung; organisationsname; "
+        "company; partner; kooperationspartner"
     ),
     "short_name": ("kurzname", "kuerzel", "abkuerzung", "short name", "abbreviation"),
-    "kind": (
-        "art",
-        "typ",
-        "kategorie",
-        "akteursart",
-        "type",
-        "kind",
-        "category",
-        "einrichtungsart",
-    ),
+    "kind": _s("art; typ; kategorie; akteursart; type; kind; category; einrichtungsart"),
     "sponsorship": ("traegerschaft", "sponsorship", "traegerart"),
-    "street": (
-        "strasse",
-        "str",
-        "adresse",
-        "anschrift",
-        "street",
-        "address",
-        "strasse und hausnummer",
-        "strasse hausnummer",
+    "street": _s(
+        "strasse; str; adresse; anschrift; street; address; strasse und hausnummer; "
+        "strasse hausnummer"
     ),
     "postcode": ("plz", "postleitzahl", "postcode", "zip", "zip code", "postal code"),
     "town": ("ort", "stadt", "gemeinde", "town", "city", "wohnort", "plz ort"),
@@ -212,37 +158,23 @@ _ACTOR_SYN: dict[str, tuple[str, ...]] = {
     "notes": (*_NOTES, "kommentar", "comment"),
 }
 _CONSENT_SYN: dict[str, tuple[str, ...]] = {
-    "consent_newsletter": (
-        "einwilligung newsletter",
-        "newsletter",
-        "consent newsletter",
-        "newsletter einwilligung",
+    "consent_newsletter": _s(
+        "einwilligung newsletter; newsletter; consent newsletter; newsletter einwilligung"
     ),
-    "consent_newsletter_date": (
-        "datum einwilligung newsletter",
-        "newsletter datum",
-        "consent newsletter date",
+    "consent_newsletter_date": _s(
+        "datum einwilligung newsletter; newsletter datum; consent newsletter date"
     ),
-    "consent_newsletter_source": (
-        "quelle einwilligung newsletter",
-        "newsletter quelle",
-        "consent newsletter source",
+    "consent_newsletter_source": _s(
+        "quelle einwilligung newsletter; newsletter quelle; consent newsletter source"
     ),
-    "consent_contact": (
-        "einwilligung kontakt",
-        "kontakt einwilligung",
-        "consent contact",
-        "einwilligung",
+    "consent_contact": _s(
+        "einwilligung kontakt; kontakt einwilligung; consent contact; einwilligung"
     ),
-    "consent_contact_date": (
-        "datum einwilligung kontakt",
-        "datum einwilligung",
-        "consent contact date",
+    "consent_contact_date": _s(
+        "datum einwilligung kontakt; datum einwilligung; consent contact date"
     ),
-    "consent_contact_source": (
-        "quelle einwilligung kontakt",
-        "quelle einwilligung",
-        "consent contact source",
+    "consent_contact_source": _s(
+        "quelle einwilligung kontakt; quelle einwilligung; consent contact source"
     ),
     "legal_basis": ("rechtsgrundlage", "legal basis"),
 }
@@ -260,61 +192,23 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
     "actors": _ACTOR_SYN,
     "partners": {
         **_ACTOR_SYN,
-        "topics": (
-            "themen",
-            "thema",
-            "themenfeld",
-            "themenfelder",
-            "schwerpunkt",
-            "schwerpunkte",
-            "handlungsfeld",
-            "handlungsfelder",
-            "topic",
-            "topics",
+        "topics": _s(
+            "themen; thema; themenfeld; themenfelder; schwerpunkt; schwerpunkte; "
+            "handlungsfeld; handlungsfelder; topic; topics"
         ),
-        "stages": (
-            "stufe",
-            "stufen",
-            "bildungsstufe",
-            "bildungsstufen",
-            "bildungsbereich",
-            "bildungsbereiche",
-            "bildungsphase",
-            "stage",
-            "stages",
+        "stages": _s(
+            "stufe; stufen; bildungsstufe; bildungsstufen; bildungsbereich; bildungsbereiche; "
+            "bildungsphase; stage; stages"
         ),
         "target_groups": ("zielgruppe", "zielgruppen", "target group", "target groups"),
-        "region": (
-            "region",
-            "sitz",
-            "stadtteil",
-            "ortsteil",
-            "ortsbezirk",
-            "verbandsgemeinde",
-            "vg",
-            "sozialraum",
+        "region": _s(
+            "region; sitz; stadtteil; ortsteil; ortsbezirk; verbandsgemeinde; vg; sozialraum"
         ),
-        "active_in": (
-            "aktiv in",
-            "taetigkeitsgebiet",
-            "einzugsgebiet",
-            "wirkungsbereich",
-            "regionen",
-        ),
-        "alliances": (
-            "buendnis",
-            "buendnisse",
-            "netzwerk",
-            "netzwerke",
-            "mitglied in",
-            "mitgliedschaft",
-            "mitgliedschaften",
-            "arbeitskreis",
-            "initiativkreis",
-            "gremium",
-            "gremien",
-            "alliance",
-            "alliances",
+        "active_in": _s("aktiv in; taetigkeitsgebiet; einzugsgebiet; wirkungsbereich; regionen"),
+        "alliances": _s(
+            "buendnis; buendnisse; netzwerk; netzwerke; mitglied in; mitgliedschaft; "
+            "mitgliedschaften; arbeitskreis; initiativkreis; gremium; gremien; alliance; "
+            "alliances"
         ),
         "alliance_role": ("rolle", "rolle im buendnis", "rolle buendnis", "role"),
         "projects": ("projekt", "projekte", "beteiligt an", "project", "projects"),
@@ -342,46 +236,17 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
     "persons": {
         "title": ("titel", "title", "akademischer titel"),
         "first_name": ("vorname", "first name", "firstname", "given name", "rufname"),
-        "last_name": (
-            "nachname",
-            "familienname",
-            "last name",
-            "lastname",
-            "surname",
-            "family name",
-            "zuname",
+        "last_name": _s(
+            "nachname; familienname; last name; lastname; surname; family name; zuname"
         ),
-        "full_name": (
-            "name",
-            "vollstaendiger name",
-            "full name",
-            "ansprechperson",
-            "ansprechpartner",
-            "ansprechpartnerin",
-            "kontakt",
-            "person",
+        "full_name": _s(
+            "name; vollstaendiger name; full name; ansprechperson; ansprechpartner; "
+            "ansprechpartnerin; kontakt; person"
         ),
-        "function": (
-            "funktion",
-            "position",
-            "rolle",
-            "function",
-            "job title",
-            "role",
-            "taetigkeit",
-            "aufgabe",
-        ),
-        "organisation": (
-            "organisation",
-            "einrichtung",
-            "institution",
-            "akteur",
-            "arbeitgeber",
-            "organization",
-            "company",
-            "firma",
-            "traeger",
-            "schule",
+        "function": _s("funktion; position; rolle; function; job title; role; taetigkeit; aufgabe"),
+        "organisation": _s(
+            "organisation; einrichtung; institution; akteur; arbeitgeber; organization; "
+            "company; firma; traeger; schule"
         ),
         "email": _EMAIL,
         "phone": (*_PHONE, "mobil", "handy"),
@@ -389,39 +254,15 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
         **_CONSENT_SYN,
     },
     "cooperations": {
-        "from_actor": (
-            "akteur 1",
-            "akteur1",
-            "partner 1",
-            "partner1",
-            "von",
-            "from",
-            "organisation 1",
-            "einrichtung 1",
-            "actor 1",
-            "quelle akteur",
+        "from_actor": _s(
+            "akteur 1; akteur1; partner 1; partner1; von; from; organisation 1; einrichtung 1; "
+            "actor 1; quelle akteur"
         ),
-        "to_actor": (
-            "akteur 2",
-            "akteur2",
-            "partner 2",
-            "partner2",
-            "zu",
-            "mit",
-            "to",
-            "organisation 2",
-            "einrichtung 2",
-            "actor 2",
-            "ziel akteur",
+        "to_actor": _s(
+            "akteur 2; akteur2; partner 2; partner2; zu; mit; to; organisation 2; "
+            "einrichtung 2; actor 2; ziel akteur"
         ),
-        "cooperation_kind": (
-            "art",
-            "art der kooperation",
-            "kooperationsart",
-            "kind",
-            "type",
-            "typ",
-        ),
+        "cooperation_kind": _s("art; art der kooperation; kooperationsart; kind; type; typ"),
         "intensity": ("intensitaet", "intensity", "staerke"),
         "since": ("seit", "beginn", "start", "since", "von datum", "ab"),
         "until": ("bis", "ende", "end", "until"),

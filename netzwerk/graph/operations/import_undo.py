@@ -57,6 +57,14 @@ def _unchanged_since(obj: Any, entry: history.Change) -> bool:
     return all(now.get(k) == pair[1] for k, pair in entry.fields.items())
 
 
+def _reverted(obj: Any, cls: type, entry: history.Change) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The revert row of a record or link (its old values back, if still at the version
+    read) and the changes its history entry records."""
+    reverted = dataclasses.replace(obj, **_old_values(cls, entry.fields))
+    row = {"id": obj.id, "version": obj.version, "props": reverted.properties()}
+    return row, {**history.diff(obj, reverted), **UNDONE}
+
+
 def _link_name(link: Link) -> str:
     return f"{link.from_name or link.from_id} – {link.to_name or link.to_id}"
 
@@ -91,11 +99,8 @@ class _Undo:
                 remove.append(current.id)
                 self.note(history.link_entries("unlink", current, labels, UNDONE))
             else:
-                reverted = dataclasses.replace(current, **_old_values(Link, entry.fields))
-                revert.append(
-                    {"id": current.id, "version": current.version, "props": reverted.properties()}
-                )
-                changes = {**history.diff(current, reverted), **UNDONE}
+                row, changes = _reverted(current, Link, entry)
+                revert.append(row)
                 after = dataclasses.replace(current, version=current.version + 1)
                 self.note(history.link_entries("update", after, labels, changes))
         if remove:
@@ -153,11 +158,8 @@ class _Undo:
                 remove.append({"id": node.id, "version": node.version})
                 self.note([history.Entry("delete", label, node.id, node.display_name, UNDONE)])
             else:
-                reverted = dataclasses.replace(node, **_old_values(cls, entry.fields))
-                revert.append(
-                    {"id": node.id, "version": node.version, "props": reverted.properties()}
-                )
-                changes = {**history.diff(node, reverted), **UNDONE}
+                row, changes = _reverted(node, cls, entry)
+                revert.append(row)
                 entry = history.Entry(
                     "update", label, node.id, node.display_name, changes, version=node.version + 1
                 )
