@@ -118,6 +118,10 @@ def main() -> None:
         again = _plan(store, data)
         t_again = time.perf_counter() - t
         assert again.writes == 0, again.counts
+        t = time.perf_counter()
+        undone = operations.undo_import(store, result.batch, user="bench")
+        t_undo = time.perf_counter() - t
+        assert undone.removed == result.created and not undone.kept, undone
 
         _fresh(store)
         again = _plan(store, data)
@@ -140,6 +144,7 @@ def main() -> None:
         ("commit (records, links, history)", commit),
         ("**whole sheet, end to end**", total),
         ("re-import of the same sheet (read + dry run; nothing to write)", t_again),
+        ("undo of the whole import as one step (records, links, their history)", t_undo),
         ("floor: the same records and links bulk-loaded without history (`graph.bulk`)", t_floor),
         (
             f"one transaction per row through the same write path ({SAMPLE} rows measured, "

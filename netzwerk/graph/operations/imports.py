@@ -7,7 +7,7 @@ per link end) with its old → new values. Every entry carries the import's ``ba
 which is what :func:`netzwerk.graph.operations.undo_import` reverts as one step.
 
 An import is one managed transaction up to :data:`SINGLE_TRANSACTION` records and links.
-A larger one (a 5,000-row partner list writes some 40,000 with 70,000 history entries)
+A larger one (a 5,000-row partner list writes some 40,000, with 70,000 history entries)
 would exceed the memory Neo4j grants one transaction, so it is written in transactions of
 :data:`PER_TRANSACTION` — each with the history of what it writes — and if any of them
 fails, what the earlier ones wrote is rolled back (records removed or restored, their
@@ -33,15 +33,13 @@ from netzwerk.graph.errors import GraphError
 from netzwerk.graph.imports.fields import KINDS
 from netzwerk.graph.imports.plan import ImportPlan
 from netzwerk.graph.model import LABELS, LINK_TYPES, Link, Node
-from netzwerk.graph.operations.import_undo import rollback
+from netzwerk.graph.operations.import_undo import PER_TRANSACTION, rollback
 from netzwerk.graph.store import Store, Tx
 
 Progress = Callable[[int, int], None]
-SINGLE_TRANSACTION = 20_000
-"""Records and links an import writes in one transaction at most (about 360 MB of
-transaction state with their history; Neo4j's default limit is 70 % of a 1 GB heap)."""
-PER_TRANSACTION = SINGLE_TRANSACTION // 2
-"""Records and links per transaction of a larger import."""
+SINGLE_TRANSACTION = 10_000
+"""Records and links an import writes in one transaction at most (with their history about
+180 MB of transaction state; Neo4j's default limit is 70 % of a 1 GB heap)."""
 
 
 class ImportBlockedError(GraphError):
@@ -269,7 +267,11 @@ def commit_import(
     _check(plan, only_valid)
     batch = f"import-{uuid.uuid4().hex[:16]}"
     total = plan.writes
-    per_transaction = total if total <= single_transaction else max(1, single_transaction // 2)
+    per_transaction = (
+        total
+        if total <= single_transaction
+        else max(1, min(PER_TRANSACTION, single_transaction // 2))
+    )
     result = CommitResult(skipped_rows=len(plan.errors), batch=batch)
     done = 0
     pending: list[tuple[int, Step]] = []
