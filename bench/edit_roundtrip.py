@@ -10,17 +10,13 @@ client edits its own actors, so no save runs into a conflict.
 
 from __future__ import annotations
 
-import http.client
-import os
 import re
-import socket
-import subprocess
 import sys
 import threading
 import time
-from urllib.parse import urlencode
 
 from bench._report import machine, median, percentile, write_section
+from bench._server import Session, free_port, running
 from bench.seed_load import synthetic
 from netzwerk import graph
 from netzwerk.graph import bulk, users
@@ -33,34 +29,8 @@ _CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 _VERSION = re.compile(r'name="version" type="hidden" value="(\d+)"')
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Client:
-    """A browser-like session: one keep-alive connection and the session cookie."""
-
-    def __init__(self, port: int):
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        self.cookie = ""
-
-    def request(
-        self, method: str, path: str, body: dict[str, str] | None = None
-    ) -> tuple[int, str]:
-        headers = {"Cookie": self.cookie} if self.cookie else {}
-        data = None
-        if body is not None:
-            data = urlencode(body)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        self.conn.request(method, path, body=data, headers=headers)
-        resp = self.conn.getresponse()
-        text = resp.read().decode("utf-8")
-        for header, value in resp.getheaders():
-            if header.lower() == "set-cookie" and value.startswith("netzwerk_session="):
-                self.cookie = value.split(";", 1)[0]
-        return resp.status, text
+class Client(Session):
+    """A logged-in editor who edits actors through the browser forms."""
 
     def login(self, username: str) -> None:
         _, page = self.request("GET", "/anmelden")
@@ -128,32 +98,19 @@ def main() -> None:
     bulk.merge_links(store, links)
     for i in range(8):
         users.create_user(store, f"bench-{i}", PASSWORD, role="editor")
-    port = _free_port()
-    env = {**os.environ, "NETZWERK_SECRET_KEY": "bench-secret"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from waitress import serve; from netzwerk.web import create_app; "
-            f"serve(create_app(), host='127.0.0.1', port={port}, threads=8, _quiet=True)",
-        ],
-        env=env,
-    )
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    port = free_port()
+    command = [
+        sys.executable,
+        "-c",
+        "from waitress import serve; from netzwerk.web import create_app; "
+        f"serve(create_app(), host='127.0.0.1', port={port}, threads=8, _quiet=True)",
+    ]
+    with running(command, port):
         _run(port, 1, 9_000)  # warm-up: query plans, connection pool
         rows = []
         for clients, offset in ((1, 0), (8, 1_000)):
             times, wall = _run(port, clients, offset)
             rows.append((clients, times, wall))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     graph.wipe(store)
     store.close()
 

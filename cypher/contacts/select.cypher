@@ -11,7 +11,8 @@
 // Only the fields an export needs are returned, consent dates as ISO strings: decoding
 // 10,000 full person maps with their datetime bookkeeping costs the Python driver seconds.
 // returns: person (map: id, names, function, email, phone, consent flags, consent dates as
-//          'YYYY-MM-DD' strings or null, legal_basis), orgs (list of {id, name, street, postcode, town}),
+//          'YYYY-MM-DD' strings or null, legal_basis, consent_<purpose>_expires: expiry of the
+//          purpose's current consent record as text or null), orgs (list of {id, name, street, postcode, town}),
 //          functions (list of strings)
 MATCH (p:Person)
 WHERE $function = ''
@@ -56,9 +57,18 @@ WHERE NOT $actor_filters
         ($alliance IS NOT NULL AND EXISTS { MATCH (p)-[:CONTACT_FOR]->(:Alliance {id: $alliance}) })
         OR ($project IS NOT NULL AND EXISTS { MATCH (p)-[:CONTACT_FOR]->(:Project {id: $project}) })
       ))
+CALL (p) {
+  OPTIONAL MATCH (c:Consent {person_id: p.id})
+  WITH c ORDER BY c.date DESC, c.recorded_at DESC
+  WITH c.purpose AS purpose, head(collect([c.expires]))[0] AS expires
+  RETURN collect(CASE WHEN purpose = 'contact' THEN toString(expires) END)[0] AS contact_expires,
+         collect(CASE WHEN purpose = 'newsletter' THEN toString(expires) END)[0] AS newsletter_expires
+}
 RETURN p {.id, .title, .first_name, .last_name, .function, .email, .phone,
           .consent_newsletter, .consent_contact, .legal_basis,
           consent_newsletter_date: toString(p.consent_newsletter_date),
-          consent_contact_date: toString(p.consent_contact_date)} AS person,
+          consent_contact_date: toString(p.consent_contact_date),
+          consent_contact_expires: contact_expires,
+          consent_newsletter_expires: newsletter_expires} AS person,
        orgs, functions
 ORDER BY toLower(coalesce(p.last_name, '')), toLower(coalesce(p.first_name, '')), p.id

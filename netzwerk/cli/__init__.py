@@ -10,6 +10,7 @@ from netzwerk import graph, localdb, settings
 from netzwerk.cli import contacts as contact_commands
 from netzwerk.cli import gaps as gap_commands
 from netzwerk.cli import imports as import_commands
+from netzwerk.cli import survey as survey_commands
 from netzwerk.cli._common import progress_bar as _progress_bar
 from netzwerk.cli._common import store as _store
 from netzwerk.graph import backup
@@ -184,6 +185,7 @@ def reset(yes: bool) -> None:
 
 
 main.add_command(gap_commands.gaps)
+main.add_command(survey_commands.survey)
 for _command in (*contact_commands.COMMANDS, *import_commands.COMMANDS):
     main.add_command(_command)
 

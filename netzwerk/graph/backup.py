@@ -51,6 +51,11 @@ NODE_LABELS: frozenset[str] = frozenset(LABELS) | {
     "SavedView",
     "ShareLink",
     "PublicMap",
+    "Consent",
+    "ConsentReview",
+    "Survey",
+    "SurveyInvite",
+    "SurveyAnswer",
 }
 REL_TYPES: frozenset[str] = frozenset(LINK_TYPES) | {"TOKEN_OF", "DISMISSED_SUGGESTION"}
 Progress = Callable[[int, int], None]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from netzwerk.graph import formats
+from netzwerk.graph import consent, formats
 from netzwerk.graph.errors import FieldError, ValidationError
 from netzwerk.graph.filters import Filter
 from netzwerk.graph.formats import ContactRow
@@ -100,19 +100,10 @@ class Selection:
 
 
 def _consent_ok(person: dict[str, Any], purpose: str, today: date) -> str | None:
-    """None if the purpose is covered, else the key of the reason for leaving them out."""
-
-    day = today.isoformat()
-
-    def given(kind: str) -> bool:
-        when = person.get(f"consent_{kind}_date")  # ISO string (or date): compares as text
-        return person.get(f"consent_{kind}") is True and (when is None or str(when) <= day)
-
-    if purpose == "newsletter":
-        return None if given("newsletter") else "no_newsletter_consent"
-    if given("contact") or person.get("legal_basis") == "öffentliche Aufgabe":
+    """None if the purpose is covered (an expired consent is none), else the reason's key."""
+    if consent.allowed(person, purpose, today):
         return None
-    return "no_contact_basis"
+    return "no_newsletter_consent" if purpose == "newsletter" else "no_contact_basis"
 
 
 def _row(person: dict[str, Any], orgs: list[dict[str, Any]], functions: list[str]) -> ContactRow:

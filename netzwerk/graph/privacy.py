@@ -1,8 +1,10 @@
 """DSGVO rights of a contact person: Auskunft (Art. 15) and Löschung (Art. 17).
 
 The Auskunft collects everything stored about one person — all properties, every link with
-the organisation, alliance or project at its other end, the change history and every export
-that contained them (export logs keep person ids for exactly this). The Löschung is a use
+the organisation, alliance or project at its other end, the consent ledger (with the wording
+agreed to, expiry and who recorded it) and the Löschkonzept reviews, survey invitations and
+what survey answers said about them, the change history and every export that contained them
+(export logs keep person ids for exactly this). The Löschung is a use
 case of the write path: :func:`netzwerk.graph.operations.erase_person`.
 """
 
@@ -11,10 +13,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from netzwerk.graph import contacts, history
+from netzwerk.graph import codec, consent, contacts, history
 from netzwerk.graph.errors import NotFoundError
 from netzwerk.graph.model import LINK_TYPES
 from netzwerk.graph.store import Store
+from netzwerk.graph.surveys.personal import person_data as survey_data
 from netzwerk.graph.validation import is_valid_id, label
 
 HIDDEN = frozenset({"id"})
@@ -35,7 +38,8 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
     """Everything stored about a person, as JSON-ready data (dates as ISO strings).
 
     Keys: ``person`` (all properties), ``fields`` (German label → value, for reading),
-    ``links``, ``history``, ``exports``, ``generated``.
+    ``links``, ``consents``, ``consent_reviews``, ``surveys``, ``history``, ``exports``,
+    ``generated``.
     """
     rows = (
         store.read("nodes/get", {"label": "Person"}, id=person_id) if is_valid_id(person_id) else []
@@ -92,6 +96,19 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
                 if k not in HIDDEN
             },
             "links": links,
+            "consents": [
+                {
+                    **codec.to_json(c),
+                    "purpose_title": c.purpose_title,
+                    "type_title": c.type_title,
+                }
+                for c in consent.for_person(store, person_id)
+            ],
+            "consent_reviews": [
+                {**r, "outcome_title": consent.REVIEW_OUTCOMES.get(r["outcome"], r["outcome"])}
+                for r in consent.reviews_of(store, person_id)
+            ],
+            "surveys": survey_data(store, person_id),
             "history": changes,
             "exports": exports,
         }

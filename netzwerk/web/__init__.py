@@ -24,6 +24,7 @@ from netzwerk.web import (
     admin,
     api,
     auth,
+    consent,
     contacts,
     exports,
     gaps,
@@ -33,6 +34,8 @@ from netzwerk.web import (
     public,
     records,
     shared,
+    survey_answer,
+    surveys,
     views,
 )
 from netzwerk.web.extensions import babel, csrf, get_store
@@ -94,6 +97,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         gaps,
         contacts,
         import_wizard,
+        consent,
+        surveys,
+        survey_answer,
     ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")

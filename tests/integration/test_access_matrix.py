@@ -169,6 +169,22 @@ ACCESS: dict[str, Access] = {
     "contacts.person_erase": Access(post=ADMIN),
     "contacts.backup_download": Access(get=ADMIN),
     "contacts.graphml_download": Access(get=ADMIN),
+    # consent ledger (contact data) and the Löschkonzept review
+    "consent.person": Access(get=CONTACTS, post=EDITOR),
+    "consent.review_page": Access(get=ADMIN),
+    "consent.review": Access(post=ADMIN),
+    # surveys: progress is read by viewers, everything else is editing; the respondent's
+    # page is public (the personal link is the credential)
+    "surveys.index": Access(get=VIEWER, post=EDITOR),
+    "surveys.detail": Access(get=VIEWER),
+    "surveys.links": Access(post=EDITOR),
+    "surveys.mails": Access(post=EDITOR),
+    "surveys.revoke": Access(post=EDITOR),
+    "surveys.close": Access(post=EDITOR),
+    "surveys.review_page": Access(get=EDITOR),
+    "surveys.decide_view": Access(post=EDITOR),
+    "surveys.compare_page": Access(get=VIEWER),
+    "survey_answer.answer": Access(get=PUBLIC, post=PUBLIC),
 }
 
 VOCAB_VALUES = {
@@ -254,6 +270,9 @@ def _fill(rule: Rule, seed: dict[str, str]) -> Iterator[tuple[str, bool]]:
             "job_id": "unbekannt",
             "fmt": "csv",
             "filename": "css/netzwerk.css",
+            "survey_id": "unbekannt",
+            "invite_id": "unbekannt",
+            "answer_id": "unbekannt",
         }
         for name in names:
             if not values[name]:

@@ -11,9 +11,13 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+from datetime import date, timedelta
 
 from netzwerk import graph
-from netzwerk.graph import backup, contacts, history
+from netzwerk.graph import backup, contacts, history, surveys
+from netzwerk.graph.consent import Consent
+from netzwerk.graph.operations.consent import record_consent
+from netzwerk.graph.surveys import respondent
 from tests.conftest import csrf_token
 
 NAMES = ("Vergessmich", "Vergiss", "Gerda", "Früher-Name", "gerda@vergessen.de")
@@ -76,6 +80,32 @@ def test_erasure_leaves_no_name_in_history_trash_exports_or_backups(
     )
     graph.delete_record(store, graph.Actor, doomed.id, user="r")  # snapshot holds the job
     contacts.export(store, contacts.ContactFilter(), purpose="contact", fmt="csv", user="r")
+    # consent ledger and a survey answered through the person's own link
+    record_consent(
+        store,
+        Consent(
+            person_id=person.id,
+            date=date(2024, 1, 1),
+            source="Vergiss-mein-nicht-Formular",
+            wording="Gerda willigt ein",
+        ),
+        user="r",
+    )
+    survey, _n = surveys.create_survey(
+        store,
+        surveys.Survey(
+            title="Befragung",
+            closes=date.today() + timedelta(days=5),
+            scope=surveys.Scope(kind="actors", actor_ids=(office.id,)),
+            per="person",
+        ),
+        user="r",
+    )
+    (link,) = surveys.issue_links(store, survey.id)
+    mention = {"person_id": person.id, "still_here": True, "function": "Vergessmich-Leitung"}
+    respondent.save(
+        store, surveys.check_link(store, link.token).invite, {"contacts": [mention]}, submit=True
+    )
     pages = [(office.id, "akteure"), (alliance.id, "buendnisse"), (person.id, "personen")]
     before = _all_text(app, make_client, store, pages)
     assert "Vergessmich" in before and "Früher-Name" in before  # the check can fail
@@ -95,6 +125,8 @@ def test_erasure_leaves_no_name_in_history_trash_exports_or_backups(
     assert {e.other_name for e in office_history if e.link} == {history.ERASED_PERSON}
     entry = next(e for e in history.for_record(store, person.id) if e.action == "erase")
     assert entry.changes["exports_swept"] == 1
+    assert entry.changes["consents_removed"] == 1
+    assert entry.changes["survey_data_removed"] == 2  # the invitation and its answer
     (log,) = contacts.export_log(store)[0]
     assert log.count == 1, "the log still says how many were exported"
     logs = [n for n in backup.dump(store)["nodes"] if n["labels"] == ["ExportLog"]]

@@ -245,3 +245,32 @@ def test_large_import_in_several_transactions_rolls_back_as_a_whole(store: graph
     assert graph.counts(store).nodes["Person"] == 250
     undone = operations.undo_import(store, result.batch, user="u")
     assert undone.removed == 250 and graph.counts(store).nodes.get("Person", 0) == 0
+
+
+def test_imported_consent_goes_into_the_ledger_and_undo_takes_it_back(
+    store: graph.Store,
+) -> None:
+    from netzwerk.graph import consent
+
+    data = "Vorname;Nachname;E-Mail;Newsletter;Datum Einwilligung Newsletter\n"
+    plan = run(store, (data + "Eva;Klein;eva@example.org;ja;01.02.2024\n").encode())
+    result = operations.commit_import(store, plan, user="u")
+    pid = plan.results[0].record_id
+    (record,) = consent.for_person(store, pid)
+    assert (record.purpose, record.type, str(record.date)) == ("newsletter", "opt-in", "2024-02-01")
+    assert record.source == "Import: test.csv"
+    operations.undo_import(store, result.batch, user="u")
+    assert consent.for_person(store, pid) == [], "the ledger goes with the person"
+
+    graph.create_record(
+        store,
+        graph.Person(id="p1", first_name="Jan", last_name="Groß", email="jan@example.org"),
+        user="t",
+    )
+    plan = run(store, (data + "Jan;Groß;jan@example.org;ja;01.03.2024\n").encode())
+    result = operations.commit_import(store, plan, user="u")
+    assert [c.type for c in consent.for_person(store, "p1")] == ["opt-in"]
+    operations.undo_import(store, result.batch, user="u")
+    assert graph.get(store, graph.Person, "p1").consent_newsletter is False
+    ledger = consent.for_person(store, "p1")
+    assert consent.current(ledger, "newsletter").type == "opt-out", "ledger follows the undo"

@@ -11,6 +11,9 @@ their data the application keeps elsewhere —
 * trash entries of the person and of their deleted links are removed, and their links are
   stripped from other records' trash snapshots;
 * export logs forget the person's id (counts stay);
+* the consent ledger and Löschkonzept reviews of the person go, and so do their survey
+  invitations, the answers given through them and what other answers said about them
+  (:func:`netzwerk.graph.surveys.personal.erase_person_in`);
 * an ``Erasure`` note (id and time, no personal data) makes a later restore of an older
   backup erase the person again (:func:`netzwerk.graph.backup.restore`).
 
@@ -25,6 +28,7 @@ from typing import Any
 from netzwerk.graph import history
 from netzwerk.graph.errors import NotFoundError
 from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.surveys.personal import erase_person_in as erase_survey_data_in
 from netzwerk.graph.validation import is_valid_id
 
 NAME_FIELDS = ("title", "first_name", "last_name")
@@ -74,6 +78,8 @@ def erase_person(store: Store, person_id: str, *, user: str) -> dict[str, int]:
 
     def work(tx: Tx) -> dict[str, int]:
         former = _former_names(tx, person_id)
+        consents = int(tx.run("consent/erase", id=person_id)[0]["removed"])
+        surveys = erase_survey_data_in(tx, person_id)
         row = tx.run("privacy/erase_person", id=person_id)[0]
         if not row["erased"]:
             raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
@@ -102,6 +108,8 @@ def erase_person(store: Store, person_id: str, *, user: str) -> dict[str, int]:
             "history": redacted,
             "trash": int(swept["removed"]) + stripped,
             "exports": exports,
+            "consents": consents,
+            "survey": surveys,
         }
         history.record_in(
             tx,
@@ -115,6 +123,8 @@ def erase_person(store: Store, person_id: str, *, user: str) -> dict[str, int]:
                 "history_redacted": redacted,
                 "trash_removed": counts["trash"],
                 "exports_swept": exports,
+                "consents_removed": consents,
+                "survey_data_removed": surveys,
             },
         )
         return counts

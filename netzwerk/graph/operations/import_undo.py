@@ -21,7 +21,8 @@ from typing import Any
 
 from netzwerk.graph import bulk, codec, history
 from netzwerk.graph.errors import NotFoundError
-from netzwerk.graph.model import LABELS, LINK_TYPES, Link
+from netzwerk.graph.model import LABELS, LINK_TYPES, Link, Person
+from netzwerk.graph.operations.consent import sync_in as sync_consent
 from netzwerk.graph.store import Store, Tx
 
 PER_TRANSACTION = 2_500
@@ -29,6 +30,7 @@ PER_TRANSACTION = 2_500
 its undo: on a 5,000-row partner list, transactions of 2,500 commit about 20 % faster than
 of 10,000 (bench/partner_sheet), and each stays far below Neo4j's transaction memory."""
 UNDONE = {"import_undone": [None, True]}
+UNDO_SOURCE = "Import rückgängig gemacht"
 
 
 @dataclass
@@ -60,12 +62,11 @@ def _unchanged_since(obj: Any, entry: history.Change) -> bool:
     return all(now.get(k) == pair[1] for k, pair in entry.fields.items())
 
 
-def _reverted(obj: Any, cls: type, entry: history.Change) -> tuple[dict[str, Any], dict[str, Any]]:
+def _reverted(obj: Any, cls: type, entry: history.Change) -> tuple[dict[str, Any], Any]:
     """The revert row of a record or link (its old values back, if still at the version
-    read) and the changes its history entry records."""
+    read) and the reverted record."""
     reverted = dataclasses.replace(obj, **_old_values(cls, entry.fields))
-    row = {"id": obj.id, "version": obj.version, "props": reverted.properties()}
-    return row, {**history.diff(obj, reverted), **UNDONE}
+    return {"id": obj.id, "version": obj.version, "props": reverted.properties()}, reverted
 
 
 def _link_name(link: Link) -> str:
@@ -75,8 +76,8 @@ def _link_name(link: Link) -> str:
 class _Undo:
     """One transaction's share of the undo; ``trace`` writes history for what it does."""
 
-    def __init__(self, tx: Tx, created_links: set[str], trace: bool) -> None:
-        self.tx, self.created_links, self.trace = tx, created_links, trace
+    def __init__(self, tx: Tx, created_links: set[str], trace: bool, user: str) -> None:
+        self.tx, self.created_links, self.trace, self.user = tx, created_links, trace, user
         self.result = UndoImportResult()
         self.out: list[history.Entry] = []
 
@@ -102,8 +103,9 @@ class _Undo:
                 remove.append(current.id)
                 self.note(history.link_entries("unlink", current, labels, UNDONE))
             else:
-                row, changes = _reverted(current, Link, entry)
+                row, reverted = _reverted(current, Link, entry)
                 revert.append(row)
+                changes = {**history.diff(current, reverted), **UNDONE}
                 after = dataclasses.replace(current, version=current.version + 1)
                 self.note(history.link_entries("update", after, labels, changes))
         if remove:
@@ -151,7 +153,7 @@ class _Undo:
             r["id"]: r["links"]
             for r in self.tx.run("imports/node_links", {"label": label}, ids=fresh)
         }
-        remove, revert = [], []
+        remove, revert, persons = [], [], []
         for node_id, node in current.items():
             entry = by_id[node_id]
             others = [x for x in linked.get(node_id, []) if x not in self.created_links]
@@ -161,8 +163,11 @@ class _Undo:
                 remove.append({"id": node.id, "version": node.version})
                 self.note([history.Entry("delete", label, node.id, node.display_name, UNDONE)])
             else:
-                row, changes = _reverted(node, cls, entry)
+                row, reverted = _reverted(node, cls, entry)
                 revert.append(row)
+                if isinstance(node, Person):
+                    persons.append((node, reverted))
+                changes = {**history.diff(node, reverted), **UNDONE}
                 entry = history.Entry(
                     "update", label, node.id, node.display_name, changes, version=node.version + 1
                 )
@@ -170,9 +175,15 @@ class _Undo:
         if remove:
             done = self.tx.run("imports/delete_nodes", {"label": label}, rows=remove)
             self.result.removed += len(done)
+            if label == "Person":  # their consent ledger goes with them
+                self.tx.run("imports/erase_consents", ids=[r["id"] for r in done])
         if revert:
             done = self.tx.run("imports/revert_nodes", {"label": label}, rows=revert)
             self.result.reverted += len(done)
+        reverted_ids = {r["id"] for r in done} if revert else set()
+        for before, after in persons:  # the ledger follows the reverted consent fields
+            if before.id in reverted_ids:
+                sync_consent(self.tx, before, after, user=self.user, source=UNDO_SOURCE)
 
 
 Work = tuple[str, str, list[history.Change]]
@@ -216,7 +227,7 @@ def _run(store: Store, batch: str, *, user: str, trace: bool) -> UndoImportResul
     for i, group in enumerate(groups):
 
         def work(tx: Tx, group: list[Work] = group, last: bool = i == len(groups) - 1) -> Any:
-            undo = _Undo(tx, created_links, trace)
+            undo = _Undo(tx, created_links, trace, user or "netzwerk")
             for kind, name, chunk in group:
                 (undo.links if kind == "links" else undo.nodes)(name, chunk)
             history.record_many_in(tx, undo.out, user=user)

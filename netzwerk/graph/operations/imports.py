@@ -32,7 +32,8 @@ from netzwerk.graph import bulk, codec, history
 from netzwerk.graph.errors import GraphError
 from netzwerk.graph.imports.fields import KINDS
 from netzwerk.graph.imports.plan import ImportPlan
-from netzwerk.graph.model import LABELS, LINK_TYPES, Link, Node
+from netzwerk.graph.model import LABELS, LINK_TYPES, Link, Node, Person
+from netzwerk.graph.operations.consent import sync_in as sync_consent
 from netzwerk.graph.operations.import_undo import PER_TRANSACTION, rollback
 from netzwerk.graph.store import Store, Tx
 
@@ -73,12 +74,18 @@ def _apply(current: Any, planned: Any, fields: tuple[str, ...] | None) -> Any:
 
 
 def _write_nodes(
-    tx: Tx, label: str, chunk: Sequence[Node], plan: ImportPlan, batch: str, out: CommitResult
+    tx: Tx,
+    label: str,
+    chunk: Sequence[Node],
+    plan: ImportPlan,
+    batch: str,
+    out: CommitResult,
+    user: str,
 ) -> list[history.Entry]:
     cls = LABELS[label]
     rows = tx.run("nodes/find_by_ids", {"label": label}, ids=[n.id for n in chunk])
     now = {r["node"]["id"]: codec.from_store(cls, r["node"]) for r in rows}
-    writes, entries = [], []
+    writes, entries, persons = [], [], []
     for planned in chunk:
         current = now.get(planned.id)
         target = _apply(current, planned, plan.fields.get(planned.id))
@@ -86,6 +93,8 @@ def _write_nodes(
         if current is not None and not changes:
             continue
         writes.append({"id": target.id, "props": target.properties()})
+        if isinstance(target, Person):
+            persons.append((current, target))
         action = "create" if current is None else "update"
         out.created += current is None
         out.updated += current is not None
@@ -102,6 +111,9 @@ def _write_nodes(
         )
     if writes:
         tx.run("bulk/merge_nodes", {"label": label}, rows=writes, update=True)
+    source = f"Import: {plan.filename or 'Datei'}"[:200]
+    for current, target in persons:  # consent changed by the file goes into the ledger too
+        sync_consent(tx, current, target, user=user, source=source)
     return entries
 
 
@@ -189,13 +201,13 @@ def _groups(items: Sequence[Any], key: Callable[[Any], Any]) -> dict[Any, list[A
     return out
 
 
-def _steps(plan: ImportPlan, batch: str, size: int) -> Iterator[tuple[int, Step]]:
+def _steps(plan: ImportPlan, batch: str, size: int, user: str) -> Iterator[tuple[int, Step]]:
     """(records and links written, the work) per ``UNWIND`` batch: nodes, links, removals."""
     for label, nodes in _groups(plan.nodes, lambda n: n.LABEL).items():
         for chunk in bulk.batches(nodes, size):
             yield (
                 len(chunk),
-                lambda tx, out, c=chunk, lb=label: _write_nodes(tx, lb, c, plan, batch, out),
+                lambda tx, out, c=chunk, lb=label: _write_nodes(tx, lb, c, plan, batch, out, user),
             )
 
     def labels(lk: Link) -> tuple[str, str, str]:
@@ -296,7 +308,7 @@ def commit_import(
         result.transactions += 1
 
     try:
-        for n, step in _steps(plan, batch, min(batch_size, per_transaction)):
+        for n, step in _steps(plan, batch, min(batch_size, per_transaction), user):
             if pending and sum(k for k, _ in pending) + n > per_transaction:
                 run(pending, last=False)
                 pending = []

@@ -14,35 +14,41 @@ from netzwerk.graph.model import Link
 from netzwerk.graph.store import Store, Tx
 
 
+def create_link_in(tx: Tx, link: Link, *, user: str, note: dict | None = None) -> Link:
+    """:func:`create_link` inside a running transaction (``note``: extra history keys)."""
+    created, is_new, labels = links.insert(tx, link)
+    if is_new:
+        changes = {**history.diff(None, created), **(note or {})}
+        history.record_many_in(
+            tx, history.link_entries("link", created, labels, changes), user=user
+        )
+    return created
+
+
 def create_link(store: Store, link: Link, *, user: str) -> Link:
     """Store a relationship (or return the one already there, writing nothing).
 
     Raises :class:`~netzwerk.graph.errors.NotFoundError` if an end is missing.
     """
+    return store.transaction(lambda tx: create_link_in(tx, link, user=user))
 
-    def work(tx: Tx) -> Link:
-        created, is_new, labels = links.insert(tx, link)
-        if is_new:
-            entries = history.link_entries("link", created, labels, history.diff(None, created))
-            history.record_many_in(tx, entries, user=user)
-        return created
 
-    return store.transaction(work)
+def update_link_in(tx: Tx, link: Link, *, user: str, note: dict | None = None) -> Link:
+    """:func:`update_link` inside a running transaction (``note``: extra history keys)."""
+    before, after, labels = links.save(tx, link)
+    changes = history.diff(before, after)
+    if changes:
+        history.record_many_in(
+            tx,
+            history.link_entries("update", after, labels, {**changes, **(note or {})}),
+            user=user,
+        )
+    return after
 
 
 def update_link(store: Store, link: Link, *, user: str) -> Link:
     """Save a relationship read earlier (optimistic locking); history on both ends."""
-
-    def work(tx: Tx) -> Link:
-        before, after, labels = links.save(tx, link)
-        changes = history.diff(before, after)
-        if changes:
-            history.record_many_in(
-                tx, history.link_entries("update", after, labels, changes), user=user
-            )
-        return after
-
-    return store.transaction(work)
+    return store.transaction(lambda tx: update_link_in(tx, link, user=user))
 
 
 @dataclass
@@ -57,14 +63,25 @@ def delete_link(
     store: Store, type_name: str, link_id: str, *, user: str, version: int | None = None
 ) -> RemoveResult:
     """Remove a relationship; trash snapshot and history on both ends, one transaction."""
+    return store.transaction(
+        lambda tx: delete_link_in(tx, type_name, link_id, user=user, version=version)
+    )
 
-    def work(tx: Tx) -> RemoveResult:
-        removed = links.remove(tx, type_name, link_id, version=version)
-        entry = trash.put_in(tx, removed, user=user)
-        changes = {**history.diff(removed.link, None), "trash": [entry.id, None]}
-        history.record_many_in(
-            tx, history.link_entries("unlink", removed.link, removed.labels, changes), user=user
-        )
-        return RemoveResult(link=removed.link, trash_id=entry.id)
 
-    return store.transaction(work)
+def delete_link_in(
+    tx: Tx,
+    type_name: str,
+    link_id: str,
+    *,
+    user: str,
+    version: int | None = None,
+    note: dict | None = None,
+) -> RemoveResult:
+    """:func:`delete_link` inside a running transaction (``note``: extra history keys)."""
+    removed = links.remove(tx, type_name, link_id, version=version)
+    entry = trash.put_in(tx, removed, user=user)
+    changes = {**history.diff(removed.link, None), "trash": [entry.id, None], **(note or {})}
+    history.record_many_in(
+        tx, history.link_entries("unlink", removed.link, removed.labels, changes), user=user
+    )
+    return RemoveResult(link=removed.link, trash_id=entry.id)

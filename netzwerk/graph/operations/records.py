@@ -13,8 +13,40 @@ from dataclasses import dataclass
 
 from netzwerk.graph import history, nodes, trash
 from netzwerk.graph import links as links_mod
-from netzwerk.graph.model import Link, N
+from netzwerk.graph.model import Link, N, Person
+from netzwerk.graph.operations.consent import sync_in as sync_consent
 from netzwerk.graph.store import Store, Tx
+
+
+def create_record_in(
+    tx: Tx, obj: N, *, user: str, links: Sequence[Link] = (), note: dict | None = None
+) -> N:
+    """:func:`create_record` inside a running transaction (``note``: extra history keys)."""
+    created = nodes.insert(tx, obj)
+    history.record_in(
+        tx,
+        user=user,
+        action="create",
+        label=created.LABEL,
+        record_id=created.id,
+        record_name=created.display_name,
+        changes={**history.diff(None, created), **(note or {})},
+        version=created.version,
+    )
+    for link in links:
+        link = dataclasses.replace(
+            link, from_id=link.from_id or created.id, to_id=link.to_id or created.id
+        )
+        made, is_new, labels = links_mod.insert(tx, link)
+        if is_new:
+            history.record_many_in(
+                tx,
+                history.link_entries("link", made, labels, history.diff(None, made)),
+                user=user,
+            )
+    if isinstance(created, Person):
+        sync_consent(tx, None, created, user=user)
+    return created
 
 
 def create_record(store: Store, obj: N, *, user: str, links: Sequence[Link] = ()) -> N:
@@ -22,35 +54,30 @@ def create_record(store: Store, obj: N, *, user: str, links: Sequence[Link] = ()
 
     ``links`` are created in the same transaction; an empty ``from_id`` or ``to_id`` in one
     of them means the new record (a contact person created from an actor's page comes with
-    the job at that actor, or not at all).
+    the job at that actor, or not at all). A person's consent fields also go into the
+    consent ledger (:mod:`netzwerk.graph.operations.consent`).
     """
+    return store.transaction(lambda tx: create_record_in(tx, obj, user=user, links=links))
 
-    def work(tx: Tx) -> N:
-        created = nodes.insert(tx, obj)
+
+def update_record_in(tx: Tx, obj: N, *, user: str, note: dict | None = None) -> N:
+    """:func:`update_record` inside a running transaction (``note``: extra history keys)."""
+    before, after = nodes.save(tx, obj)
+    changes = history.diff(before, after)
+    if changes:
         history.record_in(
             tx,
             user=user,
-            action="create",
-            label=created.LABEL,
-            record_id=created.id,
-            record_name=created.display_name,
-            changes=history.diff(None, created),
-            version=created.version,
+            action="update",
+            label=after.LABEL,
+            record_id=after.id,
+            record_name=after.display_name,
+            changes={**changes, **(note or {})},
+            version=after.version,
         )
-        for link in links:
-            link = dataclasses.replace(
-                link, from_id=link.from_id or created.id, to_id=link.to_id or created.id
-            )
-            made, is_new, labels = links_mod.insert(tx, link)
-            if is_new:
-                history.record_many_in(
-                    tx,
-                    history.link_entries("link", made, labels, history.diff(None, made)),
-                    user=user,
-                )
-        return created
-
-    return store.transaction(work)
+    if isinstance(after, Person) and isinstance(before, Person):
+        sync_consent(tx, before, after, user=user)
+    return after
 
 
 def update_record(store: Store, obj: N, *, user: str) -> N:
@@ -58,26 +85,10 @@ def update_record(store: Store, obj: N, *, user: str) -> N:
 
     Raises :class:`~netzwerk.graph.errors.ConflictError` if someone saved it meanwhile and
     :class:`~netzwerk.graph.errors.NotFoundError` if it was deleted; nothing is written then.
-    A save that changes no field writes no history entry.
+    A save that changes no field writes no history entry. A person's changed consent fields
+    also go into the consent ledger.
     """
-
-    def work(tx: Tx) -> N:
-        before, after = nodes.save(tx, obj)
-        changes = history.diff(before, after)
-        if changes:
-            history.record_in(
-                tx,
-                user=user,
-                action="update",
-                label=after.LABEL,
-                record_id=after.id,
-                record_name=after.display_name,
-                changes=changes,
-                version=after.version,
-            )
-        return after
-
-    return store.transaction(work)
+    return store.transaction(lambda tx: update_record_in(tx, obj, user=user))
 
 
 @dataclass

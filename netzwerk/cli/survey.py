@@ -1,0 +1,194 @@
+"""``netzwerk survey create|links|status|close`` – run a Befragung from the command line.
+
+netzwerk survey create --title "Netzwerk 2025" --closes 2025-06-30 --alliance "Bündnis …"
+netzwerk survey links SURVEY -o links.xlsx --base-url https://netzwerk.example.org
+netzwerk survey status SURVEY
+netzwerk survey close SURVEY
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from netzwerk import graph
+from netzwerk.cli._common import store as _store
+from netzwerk.cli.contacts import _resolve as _pick
+from netzwerk.cli.contacts import _user
+from netzwerk.graph import network
+from netzwerk.graph import surveys as sv
+from netzwerk.graph.choices import filter_choices
+from netzwerk.graph.surveys import compare, distribution, model, progress
+from netzwerk.graph.validation import parse_date
+
+
+def _fail(exc: graph.GraphError) -> click.ClickException:
+    return click.ClickException(str(exc))
+
+
+@click.group("survey")
+def survey() -> None:
+    """Befragungen: anlegen, Links ausgeben, Rücklauf ansehen, abschließen."""
+
+
+@survey.command("create")
+@click.option("--title", required=True, help="Titel der Befragung.")
+@click.option("--closes", required=True, help="Antwort bis (TT.MM.JJJJ oder JJJJ-MM-TT).")
+@click.option("--intro", default="", help="Einleitung für die Befragten.")
+@click.option("--alliance", default="", help="Mitglieder dieses Bündnisses (ID oder Name).")
+@click.option("--project", default="", help="Beteiligte dieses Projekts (ID oder Name).")
+@click.option("--region", default="", help="Akteure dieser Region inkl. Teilregionen.")
+@click.option("--topic", default="", help="Akteure zu diesem Thema (ID oder Name).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(graph.ACTOR_KINDS))
+@click.option("--actor", "actors", multiple=True, help="Ausgewählter Akteur (ID), mehrfach.")
+@click.option(
+    "--question",
+    "questions",
+    multiple=True,
+    type=click.Choice(list(model.QUESTIONS)),
+    help="Gestellte Fragen (Standard: alle).",
+)
+@click.option("--per-person", is_flag=True, help="Ein Link je Ansprechperson statt je Akteur.")
+@click.option("--user", default=None, help="Name im Verlauf.")
+def create(
+    title: str,
+    closes: str,
+    intro: str,
+    alliance: str,
+    project: str,
+    region: str,
+    topic: str,
+    kinds: tuple[str, ...],
+    actors: tuple[str, ...],
+    questions: tuple[str, ...],
+    per_person: bool,
+    user: str | None,
+) -> None:
+    """Befragung anlegen; je Akteur (oder Ansprechperson) entsteht eine Einladung."""
+    with _store() as store:
+        opts = filter_choices(network.vocabulary(store))
+        regions = [(r[0], r[1]) for r in opts.regions]
+        scope = sv.Scope(
+            kind="actors"
+            if actors
+            else "alliance"
+            if alliance
+            else "project"
+            if project
+            else "region"
+            if region
+            else "filter",
+            alliance=_pick(opts.alliances, alliance, "Bündnis"),
+            project=_pick(opts.projects, project, "Projekt"),
+            region=_pick(regions, region, "Region"),
+            topic=_pick(opts.topics, topic, "Thema"),
+            kinds=kinds,
+            actor_ids=actors,
+        )
+        try:
+            created, n = sv.create_survey(
+                store,
+                sv.Survey(
+                    title=title,
+                    intro=intro,
+                    closes=parse_date(closes, "closes"),
+                    scope=scope,
+                    questions=questions or tuple(model.QUESTIONS),
+                    per="person" if per_person else "actor",
+                ),
+                user=_user(user),
+            )
+        except graph.GraphError as exc:
+            raise _fail(exc) from exc
+    click.echo(f"Befragung „{created.title}“ angelegt: {created.id} ({n} Einladungen).")
+    click.echo(f"Links ausgeben: netzwerk survey links {created.id} -o links.xlsx")
+
+
+@survey.command("links")
+@click.argument("survey_id")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Serienbrief-Liste (.csv oder .xlsx); Standard: Name nach Titel und Datum.",
+)
+@click.option(
+    "--base-url",
+    default=lambda: os.environ.get("NETZWERK_BASE_URL", ""),
+    help="Adresse, unter der die Befragten netzwerk erreichen (oder NETZWERK_BASE_URL).",
+)
+@click.option("--reissue", is_flag=True, help="Alle Links neu ausstellen (alte werden ungültig).")
+@click.option("--user", default=None, help="Name im Exportprotokoll.")
+def links(
+    survey_id: str, output: Path | None, base_url: str, reissue: bool, user: str | None
+) -> None:
+    """Links der Einladungen als Serienbrief-Liste (mit Anrede), Einwilligungen beachtet.
+
+    Jeder Link wird nur einmal ausgegeben; ohne --reissue enthält die Liste nur Einladungen,
+    die noch keinen Link haben.
+    """
+    if not base_url.startswith(("http://", "https://")):
+        raise click.BadParameter("Bitte --base-url mit http:// oder https:// angeben.")
+    fmt = "xlsx" if output and output.suffix.lower() == ".xlsx" else "csv"
+    with _store() as store:
+        try:
+            s = sv.get_survey(store, survey_id)
+            issued = sv.issue_links(store, s.id, reissue=reissue)
+            if not issued:
+                raise click.ClickException(
+                    "Alle Links wurden schon ausgegeben; --reissue erzeugt neue (alte werden "
+                    "ungültig)."
+                )
+            data, rows, left_out = distribution.mail_merge(
+                store, s, issued, base_url=base_url, fmt=fmt, user=_user(user)
+            )
+        except graph.GraphError as exc:
+            raise _fail(exc) from exc
+    target = output or Path(distribution.filename(s, fmt))
+    target.write_bytes(data)
+    target.chmod(0o600)
+    click.echo(
+        f"{len(issued)} Links, {len(rows)} Zeilen in {target}; {left_out} Ansprechpersonen "
+        "ohne Einwilligung ausgelassen."
+    )
+
+
+@survey.command("status")
+@click.argument("survey_id")
+def status(survey_id: str) -> None:
+    """Rücklauf nach Region und Art, wer noch nicht geantwortet hat."""
+    with _store() as store:
+        try:
+            s = sv.get_survey(store, survey_id)
+        except graph.GraphError as exc:
+            raise _fail(exc) from exc
+        p = progress.progress(store, s.id)
+    state = "läuft" if s.is_open() else "abgeschlossen"
+    closes = s.closes.strftime("%d.%m.%Y") if s.closes else "–"
+    click.echo(f"{s.title} ({state}, Antwort bis {closes})")
+    click.echo(f"Rücklauf: {p.total.answered} von {p.total.invited} ({p.total.percent} %)")
+    for title, rates in (("nach Region", p.by_region), ("nach Art", p.by_kind)):
+        click.echo(f"{title}:")
+        for r in rates:
+            click.echo(f"  {r.title[:40]:<40} {r.answered:>4}/{r.invited:<4} {r.percent:>3} %")
+    click.echo(f"Noch ohne Antwort ({len(p.missing)}):")
+    for m in p.missing:
+        click.echo(f"  {m['actor_name']} ({'begonnen' if m['saved'] else 'nicht begonnen'})")
+
+
+@survey.command("close")
+@click.argument("survey_id")
+def close(survey_id: str) -> None:
+    """Befragung abschließen (Links gelten nicht mehr) und vorher/nachher vergleichen."""
+    with _store() as store:
+        try:
+            s = sv.close_survey(store, survey_id)
+        except graph.GraphError as exc:
+            raise _fail(exc) from exc
+        cmp = compare.compare(store, s.before or {}, s.after or {})
+    click.echo(f"Befragung „{s.title}“ abgeschlossen.")
+    for title, before, after in cmp.rows:
+        click.echo(f"  {title:<45} {before!s:>8} → {after!s:<8}")
+    click.echo(f"Neue Kooperationen: {len(cmp.added)}, beendete: {len(cmp.removed)}")

@@ -1,0 +1,159 @@
+"""The survey review's decisions: accept or reject proposals of one answer, all or nothing.
+
+Accepting applies each chosen proposal through the same transaction-level functions the
+forms use (records, links, consent), so every accepted change has its history entry — with
+the survey as ``source`` of cooperations, the respondent named in the cooperation's note and
+in each history entry (``survey``) — and a removed classification goes to the trash like any
+other. Proposals are recomputed inside the transaction, so one that a colleague's change
+made obsolete meanwhile is skipped, never applied twice. Rejecting only notes the decision.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from netzwerk.graph import codec
+from netzwerk.graph.consent import Consent
+from netzwerk.graph.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.model import Actor, Link
+from netzwerk.graph.operations.consent import record_in as record_consent_in
+from netzwerk.graph.operations.links import create_link_in, delete_link_in, update_link_in
+from netzwerk.graph.operations.records import create_record_in, update_record_in
+from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.surveys import review as rv
+from netzwerk.graph.surveys.model import LEVELS, Survey
+
+
+@dataclass
+class Decided:
+    applied: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """Keys no longer proposed (someone changed the record meanwhile) or unknown."""
+
+
+def _note(survey: Survey, by: str, row: dict[str, Any]) -> str:
+    parts = [f"Gemeldet von {by} in der {survey.source}"]
+    for key, title in (("value", "Wert"), ("trust", "Vertrauen")):
+        if row.get(key):
+            parts.append(f"{title}: {LEVELS.get(int(row[key]), row[key])}")
+    if row.get("note"):
+        parts.append(str(row["note"]))
+    return ". ".join(parts)[:5000]
+
+
+def _coop(survey: Survey, a: str, b: str, row: dict[str, Any], by: str) -> Link:
+    return Link(
+        type="COOPERATES_WITH",
+        from_id=a,
+        to_id=b,
+        kind=row.get("kind") or rv.DEFAULT_KIND,
+        intensity=row.get("intensity"),
+        since=codec.coerce("date", row.get("since")),
+        source=survey.source,
+        note=_note(survey, by, row),
+    )
+
+
+def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str) -> None:
+    note = {"survey": [None, f"{survey.source} – Antwort von {r.by}"[:500]]}
+    d = p.data
+    if p.kind == "field":
+        rows = tx.run("nodes/get", {"label": "Actor"}, id=r.actor_id)
+        if not rows:
+            raise NotFoundError("Der befragte Akteur existiert nicht mehr.")
+        actor = codec.from_store(Actor, rows[0]["node"])
+        update_record_in(
+            tx, dataclasses.replace(actor, **{d["field"]: p.new}), user=user, note=note
+        )
+    elif p.kind == "vocab_add":
+        create_link_in(
+            tx, Link(type=d["rel"], from_id=r.actor_id, to_id=d["id"]), user=user, note=note
+        )
+    elif p.kind == "vocab_remove":
+        delete_link_in(tx, d["rel"], d["link_id"], user=user, note=note)
+    elif p.kind in ("left", "function", "coop_end", "coop_update"):
+        kind = "WORKS_AT" if p.kind in ("left", "function") else "COOPERATES_WITH"
+        rows = tx.run("links/get", {"type": kind}, id=d["link_id"])
+        if not rows:
+            raise NotFoundError("Die Verknüpfung gibt es nicht mehr.")
+        link = codec.link_from_row(rows[0])
+        if p.kind in ("left", "coop_end"):
+            link.until = date.today()
+        elif p.kind == "function":
+            link.function = d["function"]
+        else:
+            link.kind = d.get("kind") or link.kind
+            link.intensity = d.get("intensity") or link.intensity
+            link.since = codec.coerce("date", d.get("since")) or link.since
+        update_link_in(tx, link, user=user, note=note)
+    elif p.kind == "consent":
+        day = codec.coerce("datetime", r.submitted_at)
+        record_consent_in(
+            tx,
+            Consent(
+                person_id=d["person_id"],
+                purpose="contact",
+                type="opt-in",
+                date=day.date() if day else date.today(),
+                source=survey.source,
+                wording=survey.consent_wording,
+            ),
+            user=user,
+            note=f"angegeben von {r.by}",
+        )
+    elif p.kind == "coop_new":
+        create_link_in(
+            tx, _coop(survey, r.actor_id, d["partner_id"], d, r.by), user=user, note=note
+        )
+    elif p.kind == "actor_new":
+        actor = create_record_in(
+            tx,
+            Actor(
+                name=d["name"], kind="Sonstige", notes=f"Vorgeschlagen von {r.by} ({survey.source})"
+            ),
+            user=user,
+            note=note,
+        )
+        create_link_in(tx, _coop(survey, r.actor_id, actor.id, d, r.by), user=user, note=note)
+
+
+def decide(
+    store: Store, survey: Survey, answer_id: str, keys: list[str], *, accept: bool, user: str
+) -> Decided:
+    """Accept (apply) or reject the proposals ``keys`` of one answer, in one transaction."""
+    if not keys:
+        raise ValidationError([FieldError("keys", "Bitte mindestens einen Vorschlag wählen")])
+
+    def work(tx: Tx) -> Decided:
+        r = rv.load_answer(tx, answer_id)
+        if r.survey_id != survey.id:
+            raise NotFoundError("Diese Antwort gehört nicht zu dieser Befragung.")
+        if r.submitted_at is None:
+            raise ValidationError([FieldError("answer", "Die Antwort ist noch nicht abgegeben")])
+        proposals = {p.key: p for p in rv.proposals_for(tx, survey, r, rv.vocab_names(tx))}
+        out = Decided()
+        stamp = datetime.now(UTC).isoformat()
+        for key in dict.fromkeys(keys):
+            p = proposals.get(key)
+            if p is None or key in r.decisions:
+                out.skipped.append(key)
+                continue
+            if accept:
+                _apply(tx, survey, r, p, user)
+                out.applied.append(key)
+            else:
+                out.rejected.append(key)
+            r.decisions[key] = {
+                "state": "accepted" if accept else "rejected",
+                "user": user,
+                "at": stamp,
+            }
+        tx.run("surveys/set_decisions", id=r.id, decisions=json.dumps(r.decisions))
+        return out
+
+    return store.transaction(work)

@@ -1,0 +1,255 @@
+"""What a survey is: its settings, scope, questions and the invitations of its partners.
+
+A :class:`Survey` asks the actors of a scope (an alliance's members, a project's partners,
+a region, a filter, or chosen actors) about themselves. Each actor — or, with ``per =
+"person"``, each of its contact persons — gets one :class:`Invite`: a personal link whose
+secret is never stored (only its hash, see :mod:`netzwerk.graph.surveys.tokens`). Surveys,
+invitations and answers are bookkeeping nodes referring to records by id; what an answer
+proposes becomes a record only when a network manager accepts it
+(:mod:`netzwerk.graph.operations.surveys`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from netzwerk.graph import codec, freetext
+from netzwerk.graph.errors import FieldError, ValidationError
+from netzwerk.graph.i18n import N_
+from netzwerk.graph.model import ACTOR_KINDS
+from netzwerk.graph.validation import is_valid_id
+
+QUESTIONS: dict[str, str] = {
+    "master": N_("Stammdaten bestätigen oder korrigieren"),
+    "contacts": N_("Ansprechpersonen und ihre Einwilligung bestätigen"),
+    "partners": N_("Kooperationspartner nennen"),
+}
+SCOPE_KINDS: dict[str, str] = {
+    "alliance": N_("Mitglieder eines Bündnisses"),
+    "project": N_("Beteiligte eines Projekts"),
+    "region": N_("Akteure einer Region"),
+    "filter": N_("Akteure nach Art und Thema"),
+    "actors": N_("ausgewählte Akteure"),
+}
+PER: dict[str, str] = {
+    "actor": N_("ein Link je Akteur"),
+    "person": N_("ein Link je Ansprechperson"),
+}
+STATUSES: dict[str, str] = {"open": N_("läuft"), "closed": N_("abgeschlossen")}
+LEVELS: dict[int, str] = {1: N_("gering"), 2: N_("mittel"), 3: N_("hoch")}
+"""Value and trust of a cooperation (PARTNER CPRM's measures), optional."""
+
+DEFAULT_CONSENT_WORDING = (
+    "Ich bin damit einverstanden, dass das Bildungsbüro meinen Namen, meine Funktion und meine "
+    "dienstlichen Kontaktdaten speichert, um mich zu Netzwerktreffen einzuladen und zur "
+    "Netzwerkarbeit zu kontaktieren. Ich kann die Einwilligung jederzeit widerrufen."
+)
+MAX_TITLE, MAX_INTRO, MAX_WORDING = 200, 5_000, 5_000
+MAX_DAYS_OPEN = 730
+MAX_ACTORS = 5_000
+
+
+@dataclass
+class Scope:
+    """Which actors a survey asks; the set fields are combined (all must hold)."""
+
+    kind: str = "actors"
+    alliance: str = ""
+    project: str = ""
+    region: str = ""
+    topic: str = ""
+    kinds: tuple[str, ...] = ()
+    actor_ids: tuple[str, ...] = ()
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Scope:
+        data = json.loads(text or "{}")
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        for key in ("kinds", "actor_ids"):
+            known[key] = tuple(known.get(key) or ())
+        return cls(**known)
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "alliance": self.alliance or None,
+            "project": self.project or None,
+            "region": self.region or None,
+            "topic": self.topic or None,
+            "kinds": list(self.kinds),
+            "actor_ids": list(self.actor_ids) or None,
+        }
+
+
+@dataclass
+class Survey:
+    id: str = ""
+    title: str = ""
+    intro: str = ""
+    closes: date | None = None
+    status: str = "open"
+    scope: Scope = field(default_factory=Scope)
+    questions: tuple[str, ...] = tuple(QUESTIONS)
+    per: str = "actor"
+    consent_wording: str = DEFAULT_CONSENT_WORDING
+    created: datetime | None = None
+    created_by: str = ""
+    closed_at: datetime | None = None
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+
+    @property
+    def source(self) -> str:
+        """The provenance written on every record the survey's answers change."""
+        return f"Befragung {self.title}"[:500]
+
+    def is_open(self, today: date | None = None) -> bool:
+        today = today or date.today()
+        return self.status == "open" and self.closes is not None and today <= self.closes
+
+    def asks(self, question: str) -> bool:
+        return question in self.questions
+
+
+def validate(s: Survey, *, today: date | None = None) -> Survey:
+    """A cleaned copy of a new survey, or :class:`ValidationError` (German, per field)."""
+    today = today or date.today()
+    errors: list[FieldError] = []
+    title = freetext.checked(errors, "title", s.title, MAX_TITLE)
+    if not title:
+        errors.append(FieldError("title", "ist anzugeben"))
+    intro = freetext.checked(errors, "intro", s.intro, MAX_INTRO, multiline=True)
+    wording = freetext.checked(
+        errors, "consent_wording", s.consent_wording, MAX_WORDING, multiline=True
+    )
+    if not isinstance(s.closes, date):
+        errors.append(FieldError("closes", "ist anzugeben"))
+    elif s.closes < today:
+        errors.append(FieldError("closes", "liegt in der Vergangenheit"))
+    elif s.closes > today + timedelta(days=MAX_DAYS_OPEN):
+        errors.append(FieldError("closes", "liegt mehr als zwei Jahre in der Zukunft"))
+    questions = tuple(q for q in QUESTIONS if q in s.questions)
+    if not questions or len(questions) != len(set(s.questions)):
+        errors.append(FieldError("questions", "Bitte mindestens eine bekannte Frage wählen"))
+    if s.per not in PER:
+        errors.append(FieldError("per", "ist keine bekannte Wahl"))
+    errors += _scope_errors(s.scope)
+    if "contacts" in questions and not wording:
+        errors.append(
+            FieldError("consent_wording", "ist anzugeben, wenn nach Einwilligung gefragt wird")
+        )
+    if errors:
+        raise ValidationError(errors)
+    return Survey(
+        **{
+            **s.__dict__,
+            "title": title,
+            "intro": intro,
+            "consent_wording": wording,
+            "questions": questions,
+        }
+    )
+
+
+def _scope_errors(scope: Scope) -> list[FieldError]:
+    errors = []
+    if scope.kind not in SCOPE_KINDS:
+        errors.append(FieldError("scope", "ist keine bekannte Auswahl"))
+    for name in ("alliance", "project", "region", "topic"):
+        value = getattr(scope, name)
+        if value and not is_valid_id(value):
+            errors.append(FieldError(name, "ist keine gültige Auswahl"))
+    if any(k not in ACTOR_KINDS for k in scope.kinds):
+        errors.append(FieldError("kinds", "enthält eine unbekannte Akteursart"))
+    if len(scope.actor_ids) > MAX_ACTORS or not all(is_valid_id(a) for a in scope.actor_ids):
+        errors.append(FieldError("actor_ids", "enthält ungültige Kennungen"))
+    required = {
+        "alliance": scope.alliance,
+        "project": scope.project,
+        "region": scope.region,
+        "filter": scope.kinds or scope.topic,
+        "actors": scope.actor_ids,
+    }
+    if scope.kind in required and not required[scope.kind]:
+        errors.append(FieldError(scope.kind, "Bitte die Auswahl für die Befragung treffen"))
+    return errors
+
+
+def to_props(s: Survey) -> dict[str, Any]:
+    """Stored properties of a survey (scope and snapshots as JSON text)."""
+    return {
+        "title": s.title,
+        "intro": s.intro,
+        "closes": s.closes,
+        "status": s.status,
+        "scope": s.scope.to_json(),
+        "questions": list(s.questions),
+        "per": s.per,
+        "consent_wording": s.consent_wording,
+        "created_by": s.created_by,
+        "before": json.dumps(s.before, ensure_ascii=False) if s.before is not None else None,
+    }
+
+
+def from_props(p: dict[str, Any]) -> Survey:
+    return Survey(
+        id=p["id"],
+        title=p.get("title") or "",
+        intro=p.get("intro") or "",
+        closes=codec.coerce("date", p.get("closes")),
+        status=p.get("status") or "open",
+        scope=Scope.from_json(p.get("scope")),
+        questions=tuple(p.get("questions") or ()),
+        per=p.get("per") or "actor",
+        consent_wording=p.get("consent_wording") or "",
+        created=codec.coerce("datetime", p.get("created")),
+        created_by=p.get("created_by") or "",
+        closed_at=codec.coerce("datetime", p.get("closed_at")),
+        before=json.loads(p["before"]) if p.get("before") else None,
+        after=json.loads(p["after"]) if p.get("after") else None,
+    )
+
+
+@dataclass
+class Invite:
+    """One personal link: for an actor, or for one of its contact persons."""
+
+    id: str
+    survey_id: str
+    actor_id: str
+    person_id: str = ""
+    actor_name: str = ""
+    person_name: str = ""
+    issued_at: datetime | None = None
+    sent_at: datetime | None = None
+    reminded_at: datetime | None = None
+    revoked: bool = False
+    answered: bool = False
+    submitted_at: datetime | None = None
+
+    @property
+    def issued(self) -> bool:
+        return self.issued_at is not None
+
+
+def invite_from(row: dict[str, Any]) -> Invite:
+    p = row["invite"]
+    return Invite(
+        id=p["id"],
+        survey_id=p["survey_id"],
+        actor_id=p["actor_id"],
+        person_id=p.get("person_id") or "",
+        actor_name=row.get("actor_name") or "",
+        person_name=row.get("person_name") or "",
+        issued_at=codec.coerce("datetime", p.get("issued_at")),
+        sent_at=codec.coerce("datetime", p.get("sent_at")),
+        reminded_at=codec.coerce("datetime", p.get("reminded_at")),
+        revoked=bool(p.get("revoked")),
+        answered=bool(row.get("answered")),
+        submitted_at=codec.coerce("datetime", row.get("submitted_at")),
+    )

@@ -1,0 +1,257 @@
+"""The respondent's side: what one link may see, and reading what the respondent sent.
+
+A link belongs to one actor, so :func:`view` reads that actor's own data only (master data,
+classifications, current contact persons and partners); of other actors the page learns only
+names, for the partner question. :func:`parse` turns the submitted form into an answer and
+trusts nothing in it: a person id must be one of the actor's own contacts, a vocabulary id
+one of the lists, a partner either a row we showed (by its position) or a name typed in —
+matched to a known actor by name, otherwise kept as a proposal for a new actor. Texts are
+limited in length and free of control characters; dates must be real and not in the future.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from netzwerk.graph import freetext
+from netzwerk.graph.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.model import COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.store import Store
+from netzwerk.graph.surveys.model import LEVELS
+from netzwerk.graph.validation import parse_date
+
+MASTER_FIELDS = ("street", "postcode", "town", "website", "email", "phone")
+VOCABS: dict[str, tuple[str, str]] = {
+    "topics": ("WORKS_ON", "Topic"),
+    "stages": ("COVERS", "Stage"),
+    "target_groups": ("SERVES", "TargetGroup"),
+    "regions": ("ACTIVE_IN", "Region"),
+}
+MAX_PARTNERS = 60
+EMPTY_ROWS = 3
+DIRECTORY_LIMIT = 10_000
+SHORT, LONG = 300, 2_000
+Get = Callable[[str], Any]
+
+
+@dataclass
+class View:
+    """Everything a respondent's page shows, from the link's own actor only."""
+
+    actor: dict[str, Any]
+    vocab: dict[str, set[str]]
+    contacts: list[dict[str, Any]]
+    partners: list[dict[str, Any]]
+    options: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    directory: list[str] = field(default_factory=list)
+    by_name: dict[str, str] = field(default_factory=dict)
+    """Case-folded actor name → id, to match a typed partner name to a known actor."""
+    answer: dict[str, Any] | None = None
+    submitted: bool = False
+
+    def contact(self, person_id: str) -> dict[str, Any] | None:
+        return next((c for c in self.contacts if c["id"] == person_id), None)
+
+
+def view(store: Store, invite: dict[str, Any]) -> View:
+    """The page data of one invitation (its actor, vocabularies, saved answer)."""
+    rows = store.read("surveys/respondent_actor", id=invite["actor_id"])
+    if not rows:
+        raise NotFoundError("Der befragte Akteur existiert nicht mehr.")
+    row = rows[0]
+    vocab: dict[str, set[str]] = {k: set() for k in VOCABS}
+    rel_to_key = {rel: key for key, (rel, _label) in VOCABS.items()}
+    for v in row["vocab"]:
+        if v["rel"] in rel_to_key:
+            vocab[rel_to_key[v["rel"]]].add(v["id"])
+    options: dict[str, list[tuple[str, str]]] = {k: [] for k in VOCABS}
+    label_to_key = {label: key for key, (_rel, label) in VOCABS.items()}
+    for v in store.read("surveys/vocabularies"):
+        options[label_to_key[v["label"]]].append((v["id"], v["name"] or v["id"]))
+    own = invite["actor_id"]
+    known = [r for r in store.read("surveys/actor_directory", limit=DIRECTORY_LIMIT) if r["name"]]
+    by_name: dict[str, str] = {}
+    for r in known:
+        by_name.setdefault(str(r["name"]).casefold(), r["id"])
+    saved = store.read("surveys/answer_of_invite", invite_id=invite["id"])
+    answer = json.loads(saved[0]["answer"]["data"]) if saved else None
+    contacts = row["contacts"]
+    if invite.get("person_id"):  # a personal link speaks for its own person only
+        contacts = [c for c in contacts if c["id"] == invite["person_id"]]
+    return View(
+        actor=row["actor"],
+        vocab=vocab,
+        contacts=contacts,
+        partners=row["partners"],
+        options=options,
+        directory=[r["name"] for r in known if r["id"] != own],
+        by_name=by_name,
+        answer=answer,
+        submitted=bool(saved and saved[0]["answer"].get("submitted_at")),
+    )
+
+
+def _text(errors: list[FieldError], name: str, raw: Any, limit: int = SHORT) -> str:
+    return freetext.checked(errors, name, raw, limit, multiline=limit > SHORT)
+
+
+def _level(errors: list[FieldError], name: str, raw: Any, allowed: Any) -> int | None:
+    if raw in (None, ""):
+        return None
+    try:
+        value = int(str(raw))
+    except ValueError:
+        value = -1
+    if value not in allowed:
+        errors.append(FieldError(name, "ist keine gültige Auswahl"))
+        return None
+    return value
+
+
+def _since(errors: list[FieldError], name: str, raw: Any) -> str | None:
+    text = str(raw or "").strip()[:20]
+    if not text:
+        return None
+    if re.fullmatch(r"\d{4}", text):
+        text = f"{text}-01-01"
+    try:
+        when = parse_date(text, name)
+    except ValidationError as exc:
+        errors += exc.errors
+        return None
+    if when is None or when > date.today() or when.year < 1900:
+        errors.append(FieldError(name, "liegt in der Zukunft oder ist unplausibel"))
+        return None
+    return when.isoformat()
+
+
+def _partners(
+    get: Get, v: View, names: dict[str, str], errors: list[FieldError]
+) -> list[dict[str, Any]]:
+    try:
+        rows = min(max(int(str(get("rows") or 0)), 0), MAX_PARTNERS)
+    except ValueError:
+        rows = 0
+    known = {p["id"]: p for p in v.partners}
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for i in range(rows):
+        f = f"p{i}"
+        existing = str(get(f"{f}_id") or "")
+        name = _text(errors, f"{f}_name", get(f"{f}_name"))
+        if existing and existing not in known:
+            errors.append(FieldError(f"{f}_name", "gehört nicht zu Ihren Kooperationen"))
+            continue
+        if existing:
+            actor_id, name = existing, known[existing]["name"]
+        elif not name:
+            continue
+        else:
+            actor_id = names.get(name.casefold(), "")
+        if actor_id == v.actor["id"]:
+            errors.append(FieldError(f"{f}_name", "ist Ihre eigene Einrichtung"))
+            continue
+        key = actor_id or name.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        kind = str(get(f"{f}_kind") or "")
+        if kind and kind not in COOPERATION_KINDS:
+            errors.append(FieldError(f"{f}_kind", "ist keine bekannte Art der Kooperation"))
+            kind = ""
+        out.append(
+            {
+                "actor_id": actor_id,
+                "name": name,
+                "existing": bool(existing),
+                "ended": bool(existing and get(f"{f}_ended")),
+                "kind": kind,
+                "intensity": _level(errors, f"{f}_intensity", get(f"{f}_intensity"), INTENSITIES),
+                "since": _since(errors, f"{f}_since", get(f"{f}_since")),
+                "value": _level(errors, f"{f}_value", get(f"{f}_value"), LEVELS),
+                "trust": _level(errors, f"{f}_trust", get(f"{f}_trust"), LEVELS),
+                "note": _text(errors, f"{f}_note", get(f"{f}_note"), LONG),
+            }
+        )
+    return out
+
+
+def parse(
+    get: Get, getlist: Callable[[str], list[str]], v: View, questions: tuple[str, ...]
+) -> tuple[dict[str, Any], list[FieldError]]:
+    """The answer a form sent (``get``/``getlist`` read it) and the problems found.
+
+    The answer keeps every valid part even when some fields are wrong, so the page can show
+    the respondent's input again with the messages; the caller saves it only without errors.
+    """
+    errors: list[FieldError] = []
+    answer: dict[str, Any] = {"comment": _text(errors, "comment", get("comment"), 5_000)}
+    if "master" in questions:
+        master: dict[str, Any] = {k: _text(errors, k, get(k)) for k in MASTER_FIELDS}
+        for key in VOCABS:
+            allowed = {i for i, _n in v.options.get(key, [])}
+            chosen = [str(x)[:128] for x in getlist(key)[:500]]
+            if any(c not in allowed for c in chosen):
+                errors.append(FieldError(key, "enthält eine unbekannte Auswahl"))
+            master[key] = sorted({c for c in chosen if c in allowed})
+        answer["master"] = master
+    if "contacts" in questions:
+        contacts = []
+        for i in range(min(len(v.contacts), 200)):
+            pid = str(get(f"c{i}_id") or "")
+            if not pid:
+                continue
+            if v.contact(pid) is None:
+                errors.append(FieldError(f"c{i}_id", "ist keine Ihrer Ansprechpersonen"))
+                continue
+            contacts.append(
+                {
+                    "person_id": pid,
+                    "still_here": get(f"c{i}_here") != "nein",
+                    "function": _text(errors, f"c{i}_function", get(f"c{i}_function")),
+                    "consent": bool(get(f"c{i}_consent")),
+                }
+            )
+        answer["contacts"] = contacts
+    if "partners" in questions:
+        names: dict[str, str] = {}
+        for r in v.partners:
+            names.setdefault(str(r["name"]).casefold(), r["id"])
+        answer["partners"] = _partners(get, v, v.by_name | names, errors)
+    return answer, errors
+
+
+def new_answer_id() -> str:
+    return f"answer-{uuid.uuid4().hex[:16]}"
+
+
+def save(
+    store: Store, invite: dict[str, Any], answer: dict[str, Any], *, submit: bool
+) -> dict[str, Any]:
+    """Store a respondent's answer (replacing the saved one); ``submit`` hands it in.
+
+    The persons and partners it names are kept as id lists, so the erasure and the review
+    find them without reading every answer.
+    """
+    persons = {c["person_id"] for c in answer.get("contacts", [])}
+    if invite.get("person_id"):
+        persons.add(invite["person_id"])
+    partners = {p["actor_id"] for p in answer.get("partners", []) if p.get("actor_id")}
+    row = store.write(
+        "surveys/save_answer",
+        id=new_answer_id(),
+        invite_id=invite["id"],
+        survey_id=invite["survey_id"],
+        actor_id=invite["actor_id"],
+        data=json.dumps(answer, ensure_ascii=False),
+        person_ids=sorted(persons),
+        partner_ids=sorted(partners),
+        submit=submit,
+    )[0]
+    return dict(row["answer"])

@@ -1,0 +1,326 @@
+"""Answers become proposals: what each answer would change in the graph, as it is now.
+
+Proposals are computed, never stored: an answer is compared with the actor's current data
+each time, so a change a colleague made meanwhile (or an accepted proposal) simply makes
+the proposal disappear. Only the review's decisions are kept on the answer. A new
+cooperation named by both partners is *confirmed* (both rows are shown side by side);
+named by one side only it is *one-sided*.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from netzwerk.graph import codec
+from netzwerk.graph.errors import NotFoundError
+from netzwerk.graph.i18n import N_
+from netzwerk.graph.model import INTENSITIES
+from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.surveys.model import LEVELS, Survey
+from netzwerk.graph.surveys.respondent import MASTER_FIELDS, VOCABS
+from netzwerk.graph.validation import is_valid_id, label
+
+KINDS: dict[str, str] = {
+    "field": N_("Stammdaten"),
+    "vocab_add": N_("Zuordnung hinzufügen"),
+    "vocab_remove": N_("Zuordnung entfernen"),
+    "left": N_("arbeitet nicht mehr dort"),
+    "function": N_("Funktion"),
+    "consent": N_("Einwilligung"),
+    "coop_new": N_("neue Kooperation"),
+    "coop_update": N_("Kooperation ändern"),
+    "coop_end": N_("Kooperation beendet"),
+    "actor_new": N_("neuer Akteur mit Kooperation"),
+}
+DEFAULT_KIND = "Informationsaustausch"
+
+
+@dataclass
+class Proposal:
+    key: str
+    kind: str
+    subject: str
+    old: Any = None
+    new: Any = None
+    data: dict[str, Any] = field(default_factory=dict)
+    pair: str = ""
+    """For new cooperations: "confirmed" (both sides named it) or "one-sided"."""
+    other: dict[str, Any] | None = None
+    """The partner's own row about the same cooperation, when it differs."""
+
+    @property
+    def kind_title(self) -> str:
+        return KINDS.get(self.kind, self.kind)
+
+
+@dataclass
+class AnswerReview:
+    id: str
+    survey_id: str
+    actor_id: str
+    actor_name: str
+    respondent: str
+    submitted_at: Any
+    answer: dict[str, Any]
+    proposals: list[Proposal] = field(default_factory=list)
+    decisions: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def pending(self) -> list[Proposal]:
+        return [p for p in self.proposals if p.key not in self.decisions]
+
+    @property
+    def rejected(self) -> list[Proposal]:
+        return [
+            p for p in self.proposals if self.decisions.get(p.key, {}).get("state") == "rejected"
+        ]
+
+    @property
+    def by(self) -> str:
+        """The respondent as named in notes and history: the actor and the person."""
+        return self.actor_name + (f" ({self.respondent})" if self.respondent else "")
+
+
+def _read(src: Store | Tx, name: str, **params: Any) -> list[dict[str, Any]]:
+    return src.run(name, **params) if isinstance(src, Tx) else src.read(name, **params)
+
+
+def vocab_names(src: Store | Tx) -> dict[str, str]:
+    return {r["id"]: r["name"] or r["id"] for r in _read(src, "surveys/vocabularies")}
+
+
+def _coop_fields(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: row.get(k) for k in ("kind", "intensity", "since", "value", "trust", "note")}
+
+
+def _same(key: str, new: Any, old: Any) -> bool:
+    """Whether an answered value says the same as the stored one; a bare year ("2019",
+    stored as 1 January) agrees with any date of that year."""
+    if key == "since" and old and str(new).endswith("-01-01"):
+        return str(new)[:4] == str(old)[:4]
+    return new == old
+
+
+def _name_key(name: str) -> str:
+    return hashlib.sha256(name.casefold().encode()).hexdigest()[:12]
+
+
+def proposals_for(
+    src: Store | Tx, survey: Survey, review: AnswerReview, vocab: dict[str, str]
+) -> list[Proposal]:
+    """Every change the answer asks for, measured against the actor as it is now."""
+    rows = _read(src, "surveys/respondent_actor", id=review.actor_id)
+    if not rows:
+        return []
+    now, ans, out = rows[0], review.answer, []
+    actor = now["actor"]
+    master = ans.get("master")
+    if master and survey.asks("master"):
+        for f in MASTER_FIELDS:
+            new, old = master.get(f, ""), actor.get(f) or ""
+            if new and new != old:
+                out.append(Proposal(f"field:{f}", "field", label(f), old, new, {"field": f}))
+        have = {(v["rel"], v["id"]): v["link_id"] for v in now["vocab"]}
+        for key, (rel, _lbl) in VOCABS.items():
+            wanted = set(master.get(key, []))
+            current = {vid for (r, vid) in have if r == rel}
+            for vid in sorted(wanted - current):
+                out.append(
+                    Proposal(
+                        f"vocab_add:{rel}:{vid}",
+                        "vocab_add",
+                        vocab.get(vid, vid),
+                        None,
+                        vocab.get(vid, vid),
+                        {"rel": rel, "id": vid},
+                    )
+                )
+            for vid in sorted(current - wanted):
+                out.append(
+                    Proposal(
+                        f"vocab_remove:{rel}:{vid}",
+                        "vocab_remove",
+                        vocab.get(vid, vid),
+                        vocab.get(vid, vid),
+                        None,
+                        {"rel": rel, "id": vid, "link_id": have[(rel, vid)]},
+                    )
+                )
+    contacts = {c["id"]: c for c in now["contacts"]}
+    for c in ans.get("contacts", []) if survey.asks("contacts") else []:
+        cur = contacts.get(c.get("person_id", ""))
+        if cur is None:
+            continue
+        data = {"person_id": cur["id"], "link_id": cur["link_id"]}
+        if not c.get("still_here", True):
+            out.append(
+                Proposal(f"left:{cur['id']}", "left", cur["name"], cur["function"], None, data)
+            )
+            continue
+        if c.get("function") and c["function"] != cur["function"]:
+            out.append(
+                Proposal(
+                    f"function:{cur['id']}",
+                    "function",
+                    cur["name"],
+                    cur["function"],
+                    c["function"],
+                    {**data, "function": c["function"]},
+                )
+            )
+        if c.get("consent") and not cur.get("consent_contact"):
+            out.append(
+                Proposal(
+                    f"consent:{cur['id']}",
+                    "consent",
+                    cur["name"],
+                    None,
+                    survey.consent_wording,
+                    data,
+                )
+            )
+    partners = {p["id"]: p for p in now["partners"]}
+    for p in ans.get("partners", []) if survey.asks("partners") else []:
+        out += _partner_proposals(p, partners)
+    return out
+
+
+def _partner_proposals(p: dict[str, Any], partners: dict[str, Any]) -> list[Proposal]:
+    aid, fields = p.get("actor_id") or "", _coop_fields(p)
+    cur = partners.get(aid)
+    if cur is not None and p.get("ended"):
+        return [
+            Proposal(
+                f"coop_end:{aid}",
+                "coop_end",
+                cur["name"],
+                None,
+                None,
+                {"partner_id": aid, "link_id": cur["link_id"]},
+            )
+        ]
+    if cur is not None:
+        since = codec.coerce("date", cur.get("since"))
+        current = {
+            "kind": cur.get("kind"),
+            "intensity": cur.get("intensity"),
+            "since": since.isoformat() if since else None,
+        }
+        changed = {
+            k: p.get(k)
+            for k in ("kind", "intensity", "since")
+            if p.get(k) not in (None, "") and not _same(k, p.get(k), current[k])
+        }
+        if not changed:
+            return []
+        old = {k: current[k] for k in changed}
+        return [
+            Proposal(
+                f"coop_update:{aid}",
+                "coop_update",
+                cur["name"],
+                old,
+                changed,
+                {"partner_id": aid, "link_id": cur["link_id"], **fields},
+            )
+        ]
+    if aid and is_valid_id(aid):
+        return [
+            Proposal(
+                f"coop_new:{aid}",
+                "coop_new",
+                p.get("name") or aid,
+                None,
+                fields,
+                {"partner_id": aid, **fields},
+            )
+        ]
+    name = p.get("name") or ""
+    if not name:
+        return []
+    return [
+        Proposal(
+            f"actor_new:{_name_key(name)}",
+            "actor_new",
+            name,
+            None,
+            fields,
+            {"name": name, **fields},
+        )
+    ]
+
+
+def load_answer(src: Store | Tx, answer_id: str) -> AnswerReview:
+    rows = _read(src, "surveys/answer_by_id", id=answer_id) if is_valid_id(answer_id) else []
+    if not rows:
+        raise NotFoundError("Diese Antwort gibt es nicht.")
+    return _review(rows[0])
+
+
+def _review(row: dict[str, Any]) -> AnswerReview:
+    a = row["answer"]
+    return AnswerReview(
+        id=a["id"],
+        survey_id=a["survey_id"],
+        actor_id=a["actor_id"],
+        actor_name=row["actor_name"],
+        respondent=row.get("person_name") or "",
+        submitted_at=a.get("submitted_at"),
+        answer=json.loads(a.get("data") or "{}"),
+        decisions=json.loads(a.get("decisions") or "{}"),
+    )
+
+
+def queue(store: Store, survey: Survey) -> list[AnswerReview]:
+    """Every submitted answer with its proposals; new cooperations paired across answers."""
+    reviews = [
+        _review(r) for r in store.read("surveys/answers", survey_id=survey.id, submitted_only=True)
+    ]
+    vocab = vocab_names(store)
+    named: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in reviews:
+        r.proposals = proposals_for(store, survey, r, vocab)
+        for p in r.answer.get("partners", []):
+            if p.get("actor_id"):
+                named[(r.actor_id, p["actor_id"])] = p
+    for r in reviews:
+        for p in r.proposals:
+            if p.kind != "coop_new":
+                continue
+            theirs = named.get((p.data["partner_id"], r.actor_id))
+            p.pair = "confirmed" if theirs else "one-sided"
+            if theirs and _coop_fields(theirs) != _coop_fields(p.data):
+                p.other = _coop_fields(theirs)
+    return reviews
+
+
+def describe(values: Any) -> str:
+    """A proposal's values in German words (for pages and history notes)."""
+    if not isinstance(values, dict):
+        return "" if values is None else str(values)
+    parts = []
+    for k, v in values.items():
+        if v in (None, "", False):
+            continue
+        if k == "intensity":
+            v = f"{v} – {INTENSITIES.get(int(v), v)}"
+        elif k in ("value", "trust"):
+            v = LEVELS.get(int(v), v)
+        elif k == "since":
+            v = date.fromisoformat(str(v)).strftime("%d.%m.%Y")
+        parts.append(f"{_WORDS.get(k, k)}: {v}")
+    return "; ".join(parts)
+
+
+_WORDS = {
+    "kind": "Art",
+    "intensity": "Intensität",
+    "since": "seit",
+    "value": "Wert",
+    "trust": "Vertrauen",
+    "note": "Anmerkung",
+}

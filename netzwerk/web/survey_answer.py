@@ -1,0 +1,161 @@
+"""The respondent's page of a survey: ``/b/<link>``, no account needed.
+
+The link is the only credential, so every request checks it again (hash, constant time,
+survey open, not revoked) and shows only that invitation's own actor. The form is plain HTML:
+the core answers work without JavaScript (partner names are searched with the browser's own
+``<datalist>``; "Weitere Zeilen" asks the server for more rows). Answers can be saved and
+continued later through the same link, and handed in; until the survey closes a handed-in
+answer can still be corrected. An invalid, revoked or expired link gets a German page and
+never any data. Responses are not cached and send no referrer (the link is in the URL).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from netzwerk.graph import surveys as sv
+from netzwerk.graph.model import COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.surveys import model, respondent
+from netzwerk.web.extensions import get_store
+
+bp = Blueprint("survey_answer", __name__)
+
+MESSAGES = {
+    "invalid": (
+        _l("Dieser Link ist ungültig"),
+        _l(
+            "Bitte prüfen Sie, ob der Link vollständig kopiert wurde. Falls Sie eine neuere "
+            "Einladung oder Erinnerung erhalten haben, gilt nur der Link daraus."
+        ),
+    ),
+    "revoked": (
+        _l("Dieser Link wurde zurückgezogen"),
+        _l(
+            "Das Bildungsbüro hat diesen Link zurückgezogen. Bitte wenden Sie sich an das "
+            "Bildungsbüro, wenn Sie trotzdem teilnehmen möchten."
+        ),
+    ),
+    "closed": (
+        _l("Die Befragung ist beendet"),
+        _l("Die Frist dieser Befragung ist abgelaufen. Vielen Dank für Ihr Interesse."),
+    ),
+}
+
+
+def _private(resp: Any, status: int = 200) -> Any:
+    out = make_response(resp, status)
+    out.headers["Cache-Control"] = "no-store"
+    out.headers["Referrer-Policy"] = "no-referrer"
+    out.headers["X-Robots-Tag"] = "noindex, nofollow"
+    return out
+
+
+def _rows(v: respondent.View, answer: dict[str, Any] | None, extra: int) -> list[dict[str, Any]]:
+    """Partner rows to show: the saved answer (or our known partners), then empty rows."""
+    if answer and answer.get("partners") is not None:
+        rows = [dict(p) for p in answer["partners"]]
+    else:
+        rows = [
+            {
+                "actor_id": p["id"],
+                "name": p["name"],
+                "existing": True,
+                "kind": p["kind"],
+                "intensity": p["intensity"],
+                "since": p["since"].isoformat() if p.get("since") else "",
+            }
+            for p in v.partners
+        ]
+    known = {p["id"] for p in v.partners}
+    for r in rows:
+        r["existing"] = bool(r.get("existing") and r.get("actor_id") in known)
+        r["since"] = _shown_date(str(r.get("since") or ""))
+    rows += [{} for _ in range(max(respondent.EMPTY_ROWS, extra))]
+    return rows[: respondent.MAX_PARTNERS]
+
+
+def _shown_date(iso: str) -> str:
+    """A stored date as the form shows it: a bare year for 1 January, else TT.MM.JJJJ."""
+    if len(iso) != 10 or iso[4] != "-":
+        return iso
+    return iso[:4] if iso.endswith("-01-01") else f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}"
+
+
+def _contacts(v: respondent.View, answer: dict[str, Any] | None) -> list[dict[str, Any]]:
+    given = {c["person_id"]: c for c in (answer or {}).get("contacts", [])}
+    return [
+        {**c, "answer": given.get(c["id"], {"still_here": True, "function": "", "consent": False})}
+        for c in v.contacts
+    ]
+
+
+def _page(access: sv.Access, v: respondent.View, answer: Any, errors: Any, extra: int = 0):  # type: ignore[no-untyped-def]
+    token = request.view_args["token"] if request.view_args else ""
+    master = (answer or {}).get("master") or {
+        **v.actor,
+        **{k: sorted(s) for k, s in v.vocab.items()},
+    }
+    return render_template(
+        "surveys/respond.html",
+        token=token,
+        survey=access.survey,
+        actor=v.actor,
+        view=v,
+        master=master,
+        contacts=_contacts(v, answer),
+        partners=_rows(v, answer, extra),
+        comment=(answer or {}).get("comment", ""),
+        errors=errors,
+        coop_kinds=COOPERATION_KINDS,
+        intensities=INTENSITIES,
+        levels=model.LEVELS,
+        vocab_titles={
+            "topics": _("Themen"),
+            "stages": _("Bildungsstufen"),
+            "target_groups": _("Zielgruppen"),
+            "regions": _("Regionen, in denen Sie aktiv sind"),
+        },
+    )
+
+
+@bp.route("/b/<token>", methods=["GET", "POST"])
+def answer(token: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    try:
+        access = sv.check_link(store, token)
+    except sv.LinkError as err:
+        title, text = MESSAGES[err.state]
+        return _private(
+            render_template("surveys/link_error.html", title=title, text=text),
+            404 if err.state == "invalid" else 410,
+        )
+    v = respondent.view(store, access.invite)
+    if request.method == "GET":
+        return _private(_page(access, v, v.answer, {}))
+    parsed, errors = respondent.parse(
+        request.form.get, request.form.getlist, v, access.survey.questions
+    )
+    action = request.form.get("action", "save")
+    if action == "more":  # more empty partner rows, without JavaScript; nothing is saved
+        return _private(_page(access, v, parsed, {}, extra=2 * respondent.EMPTY_ROWS))
+    if errors:
+        by_field: dict[str, list[str]] = {}
+        for e in errors:
+            by_field.setdefault(e.field, []).append(e.message)
+        return _private(_page(access, v, parsed, by_field), 400)
+    respondent.save(store, access.invite, parsed, submit=action == "submit")
+    if action == "submit":
+        flash(
+            _(
+                "Vielen Dank! Ihre Antwort ist abgegeben. Bis zum Ende der Befragung können "
+                "Sie sie über denselben Link noch ändern."
+            ),
+            "success",
+        )
+    else:
+        flash(_("Gespeichert. Sie können später über denselben Link weitermachen."), "success")
+    return redirect(url_for("survey_answer.answer", token=token))

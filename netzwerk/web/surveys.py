@@ -1,0 +1,285 @@
+"""Befragungen for network managers (issue 14): create, distribute links, follow progress,
+review the answers, close, compare the network before and after.
+
+Reading a survey's progress is open to every viewer (names of contact persons and their
+addresses in the reminder list only with the contacts grant); everything that writes or
+hands out links is for editors. The respondents' own pages are in
+:mod:`netzwerk.web.survey_answer`.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from netzwerk import graph
+from netzwerk.graph import network
+from netzwerk.graph import surveys as sv
+from netzwerk.graph.choices import filter_choices
+from netzwerk.graph.model import ACTOR_KINDS, COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.operations.surveys import decide
+from netzwerk.graph.surveys import compare, distribution, mail, model, progress, review
+from netzwerk.graph.validation import parse_date
+from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.web.extensions import get_store
+
+bp = Blueprint("surveys", __name__)
+
+
+def _user() -> str:
+    return str(current_user.user.username)
+
+
+def _base_url() -> str:
+    """Where respondents reach the app: ``NETZWERK_BASE_URL`` behind a proxy, else this host."""
+    return os.environ.get("NETZWERK_BASE_URL", "").strip() or request.host_url
+
+
+def _options() -> dict[str, Any]:
+    store = get_store()
+    return {
+        "filters": filter_choices(network.vocabulary(store)),
+        "actors": store.read("surveys/actor_directory", limit=5000),
+        "kinds": ACTOR_KINDS,
+        "scope_kinds": model.SCOPE_KINDS,
+        "questions": model.QUESTIONS,
+        "per": model.PER,
+    }
+
+
+def _form_survey(form: Any) -> sv.Survey:
+    errors: list[graph.FieldError] = []
+    try:
+        closes = parse_date(form.get("closes", "")[:20], "closes")
+    except graph.ValidationError as exc:
+        errors += exc.errors
+        closes = None
+    kind = form.get("scope", "")[:20]
+    scope = sv.Scope(
+        kind=kind,
+        alliance=form.get("alliance", "")[:128] if kind == "alliance" else "",
+        project=form.get("project", "")[:128] if kind == "project" else "",
+        region=form.get("region", "")[:128] if kind == "region" else "",
+        topic=form.get("topic", "")[:128] if kind == "filter" else "",
+        kinds=tuple(form.getlist("kinds")[:20]) if kind == "filter" else (),
+        actor_ids=tuple(form.getlist("actor_ids")[: model.MAX_ACTORS + 1])
+        if kind == "actors"
+        else (),
+    )
+    survey = sv.Survey(
+        title=form.get("title", "")[:1000],
+        intro=form.get("intro", "")[:10_000],
+        closes=closes,
+        scope=scope,
+        questions=tuple(form.getlist("questions")[:10]),
+        per=form.get("per", "actor")[:20],
+        consent_wording=form.get("consent_wording", "")[:10_000],
+    )
+    try:
+        model.validate(survey)
+    except graph.ValidationError as exc:
+        errors += [e for e in exc.errors if e.field != "closes" or not errors]
+    if errors:
+        raise graph.ValidationError(errors)
+    return survey
+
+
+@bp.route("/befragungen", methods=["GET", "POST"])
+@require_role("viewer")
+def index():  # type: ignore[no-untyped-def]
+    store = get_store()
+    errors: dict[str, list[str]] = {}
+    status = 200
+    if request.method == "POST":
+        if not current_user.has_role("editor"):
+            abort(403)
+        try:
+            created, n = sv.create_survey(store, _form_survey(request.form), user=_user())
+        except graph.ValidationError as exc:
+            errors, status = exc.by_field(), 400
+        else:
+            flash(_("Befragung angelegt: %(n)s Einladungen.", n=n), "success")
+            return redirect(url_for("surveys.detail", survey_id=created.id))
+    return render_template(
+        "surveys/list.html",
+        surveys=sv.list_surveys(store),
+        form=request.form,
+        errors=errors,
+        default_wording=model.DEFAULT_CONSENT_WORDING,
+        **_options(),
+    ), status
+
+
+@bp.get("/befragungen/<survey_id>")
+@require_role("viewer")
+def detail(survey_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    survey = sv.get_survey(store, survey_id)
+    return render_template(
+        "surveys/detail.html",
+        survey=survey,
+        progress=progress.progress(store, survey.id),
+        invites=sv.invites_of(store, survey.id),
+        smtp=mail.SmtpSettings.from_env() is not None,
+        show_contacts=can_see_contacts(),
+        scope_kinds=model.SCOPE_KINDS,
+        questions=model.QUESTIONS,
+    )
+
+
+@bp.post("/befragungen/<survey_id>/links")
+@require_role("editor")
+def links(survey_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    survey = sv.get_survey(store, survey_id)
+    fmt = request.form.get("format", "csv")
+    fmt = fmt if fmt in distribution.FORMATS else "csv"
+    try:
+        issued = sv.issue_links(store, survey.id, reissue=request.form.get("reissue") == "1")
+    except graph.ValidationError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("surveys.detail", survey_id=survey.id))
+    if not issued:
+        flash(
+            _(
+                "Alle Links wurden schon ausgegeben. „Alle Links neu ausstellen“ erzeugt neue "
+                "(die alten gelten dann nicht mehr)."
+            ),
+            "warning",
+        )
+        return redirect(url_for("surveys.detail", survey_id=survey.id))
+    data, _rows, _left = distribution.mail_merge(
+        store, survey, issued, base_url=_base_url(), fmt=fmt, user=_user()
+    )
+    resp = Response(data, mimetype=distribution.FORMATS[fmt])
+    resp.headers["Content-Disposition"] = (
+        f'attachment; filename="{distribution.filename(survey, fmt)}"'
+    )
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+@bp.post("/befragungen/<survey_id>/mails")
+@require_role("editor")
+def mails(survey_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    survey = sv.get_survey(store, survey_id)
+    settings = mail.SmtpSettings.from_env()
+    if settings is None:
+        flash(_("Es ist kein Mailserver eingerichtet (NETZWERK_SMTP_HOST)."), "error")
+        return redirect(url_for("surveys.detail", survey_id=survey.id))
+    try:
+        result = mail.send_invitations(
+            store,
+            survey.id,
+            settings,
+            base_url=_base_url(),
+            user=_user(),
+            reminder=request.form.get("reminder") == "1",
+        )
+    except graph.ValidationError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("surveys.detail", survey_id=survey.id))
+    flash(
+        _(
+            "%(sent)s Mails versandt; %(left)s Ansprechpersonen ohne Einwilligung ausgelassen, "
+            "%(none)s Einladungen ohne Adresse.",
+            sent=result.sent,
+            left=result.left_out,
+            none=result.no_address,
+        ),
+        "success" if not result.error else "warning",
+    )
+    if result.error:
+        flash(result.error, "error")
+    return redirect(url_for("surveys.detail", survey_id=survey.id))
+
+
+@bp.post("/befragungen/<survey_id>/einladungen/<invite_id>/zurueckziehen")
+@require_role("editor")
+def revoke(survey_id: str, invite_id: str):  # type: ignore[no-untyped-def]
+    sv.revoke(get_store(), survey_id, invite_id)
+    flash(_("Der Link wurde zurückgezogen."), "success")
+    return redirect(url_for("surveys.detail", survey_id=survey_id))
+
+
+@bp.post("/befragungen/<survey_id>/schliessen")
+@require_role("editor")
+def close(survey_id: str):  # type: ignore[no-untyped-def]
+    survey = sv.close_survey(get_store(), survey_id)
+    flash(_("Die Befragung ist abgeschlossen; die Links gelten nicht mehr."), "success")
+    return redirect(url_for("surveys.compare_page", survey_id=survey.id))
+
+
+@bp.get("/befragungen/<survey_id>/auswertung")
+@require_role("editor")
+def review_page(survey_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    survey = sv.get_survey(store, survey_id)
+    return render_template(
+        "surveys/review.html",
+        survey=survey,
+        answers=review.queue(store, survey),
+        describe=review.describe,
+        intensities=INTENSITIES,
+        coop_kinds=COOPERATION_KINDS,
+    )
+
+
+@bp.post("/befragungen/<survey_id>/auswertung/<answer_id>")
+@require_role("editor")
+def decide_view(survey_id: str, answer_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    survey = sv.get_survey(store, survey_id)
+    action = request.form.get("action", "")
+    keys = [k[:200] for k in request.form.getlist("key")[:500]]
+    if action in ("accept_all", "reject_all"):
+        keys = [p.key for p in _pending(store, survey, answer_id)]
+    if action not in ("accept", "reject", "accept_all", "reject_all"):
+        abort(400)
+    try:
+        out = decide(
+            store, survey, answer_id, keys, accept=action.startswith("accept"), user=_user()
+        )
+    except graph.ValidationError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("surveys.review_page", survey_id=survey.id))
+    flash(
+        _(
+            "%(a)s übernommen, %(r)s abgelehnt, %(s)s inzwischen erledigt.",
+            a=len(out.applied),
+            r=len(out.rejected),
+            s=len(out.skipped),
+        ),
+        "success",
+    )
+    return redirect(url_for("surveys.review_page", survey_id=survey.id) + f"#answer-{answer_id}")
+
+
+def _pending(store: graph.Store, survey: sv.Survey, answer_id: str) -> list[review.Proposal]:
+    r = review.load_answer(store, answer_id)
+    return [
+        p
+        for p in review.proposals_for(store, survey, r, review.vocab_names(store))
+        if p.key not in r.decisions
+    ]
+
+
+@bp.get("/befragungen/<survey_id>/vergleich")
+@require_role("viewer")
+def compare_page(survey_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    survey = sv.get_survey(store, survey_id)
+    after = survey.after or compare.snapshot(store, (survey.before or {}).get("actor_ids", []))
+    return render_template(
+        "surveys/compare.html",
+        survey=survey,
+        cmp=compare.compare(store, survey.before or {}, after),
+        live=survey.after is None,
+        today=date.today(),
+    )
