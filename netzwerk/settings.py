@@ -33,6 +33,30 @@ class ConnectionSettings:
         kind = "extern" if self.external else "lokal"
         return f"{self.uri} (Datenbank {self.database}, {kind})"
 
+    def unreachable_message(self) -> str:
+        """One German line: the server cannot be reached, and what to check."""
+        if self.external:
+            return (
+                "Neo4j ist nicht erreichbar – bitte NEO4J_URI prüfen (Protokoll, Rechner, "
+                "Port) und ob der Server läuft."
+            )
+        return (
+            "Die lokale Neo4j-Datenbank läuft nicht – bitte `netzwerk db start` ausführen "
+            "(oder NEO4J_URI auf einen laufenden Server setzen)."
+        )
+
+    def auth_message(self) -> str:
+        """One German line: the server refused the credentials, and which to check."""
+        if self.external:
+            return (
+                "Neo4j lehnt die Anmeldung ab (Benutzername oder Passwort falsch) – bitte "
+                "NEO4J_USER und NEO4J_PASSWORD prüfen."
+            )
+        return (
+            "Die lokale Neo4j-Datenbank lehnt die gespeicherten Zugangsdaten ab – bitte "
+            "connection.json im Instanzordner prüfen oder die Instanz neu einrichten."
+        )
+
 
 def netzwerk_home() -> Path:
     """Root folder for downloaded server jars and local instances (outside any git tree)."""
@@ -49,6 +73,12 @@ def instance_name() -> str:
 
 def instance_dir(name: str | None = None) -> Path:
     return netzwerk_home() / "instances" / (name or instance_name())
+
+
+def spool_dir() -> Path:
+    """Where the import wizard keeps pending uploads (``NETZWERK_SPOOL_DIR`` moves it)."""
+    override = os.environ.get("NETZWERK_SPOOL_DIR", "").strip()
+    return Path(override).expanduser() if override else instance_dir() / "uploads"
 
 
 def backup_dir() -> Path:

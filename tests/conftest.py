@@ -120,11 +120,12 @@ PASSWORD = "test-Passwort-123"
 
 
 @pytest.fixture
-def app(store: graph.Store):  # type: ignore[no-untyped-def]
+def app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The Flask app wired to the test database (CSRF on, as in production)."""
     from netzwerk.web import create_app
 
-    return create_app({"TESTING": True, "STORE": store, "SECRET_KEY": "test"})
+    spool = tmp_path_factory.mktemp("uploads")
+    return create_app({"TESTING": True, "STORE": store, "SECRET_KEY": "test", "SPOOL_DIR": spool})
 
 
 @pytest.fixture

@@ -11,12 +11,13 @@ from netzwerk.cli import contacts as contact_commands
 from netzwerk.cli import gaps as gap_commands
 from netzwerk.cli import imports as import_commands
 from netzwerk.cli import survey as survey_commands
+from netzwerk.cli._common import CliGroup
 from netzwerk.cli._common import progress_bar as _progress_bar
 from netzwerk.cli._common import store as _store
 from netzwerk.graph import backup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CliGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """netzwerk – Netzwerk- und Akteursgraph für Bildungsbüros."""
 

@@ -1,19 +1,56 @@
-"""What every ``netzwerk`` subcommand needs: a store with a German error, a progress bar."""
+"""What every ``netzwerk`` subcommand needs: a store with a German error, a progress bar.
+
+A database that cannot be reached, or refuses the credentials, ends a command with one
+German line naming the setting to check — never a traceback, never the driver's English
+retry lines: the store is checked once at the start (no retries), the driver's retry
+warnings are filtered out, and :class:`CliGroup` turns a connection lost mid-command into
+the same line.
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
 from netzwerk import graph, settings
 
 
+class Fehler(click.ClickException):
+    """A ``ClickException`` that prints "Fehler: …" (click's own prefix is English)."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Fehler: {self.format_message()}", err=True, file=file)
+
+
+class CliGroup(click.Group):
+    """The command group: database errors anywhere in a command become :class:`Fehler`."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except graph.DatabaseUnavailableError as exc:
+            raise Fehler(str(exc)) from None
+        except click.ClickException as exc:
+            if type(exc) is not click.ClickException:
+                raise  # usage errors keep click's own form
+            raise Fehler(exc.format_message()) from None
+
+
 def store() -> graph.Store:
+    graph.quiet_driver_retries()  # no English "will be retried" lines on stderr
     try:
-        return graph.connect()
+        conn = settings.resolve()
     except settings.SettingsError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise Fehler(str(exc)) from None
+    found = graph.connect(conn)
+    try:
+        found.check()
+    except graph.DatabaseUnavailableError as exc:
+        found.close()
+        raise Fehler(f"{exc} ({conn.redacted()})") from None
+    return found
 
 
 def progress_bar(label: str):  # type: ignore[no-untyped-def]

@@ -107,7 +107,8 @@ def export_contacts(
             )
         except graph.ValidationError as exc:
             raise click.ClickException(str(exc)) from exc
-    path = output or Path(contacts.filename(fmt, purpose))
+        names = contacts.filter_names(store, [flt.describe()])
+    path = output or Path(contacts.filename(fmt, purpose, flt, names))
     path.write_bytes(data)
     click.echo(f"{len(sel.rows)} Kontakte nach {path} exportiert ({formats.FORMATS[fmt]}).")
     for reason, n in sel.reasons():

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from netzwerk import graph, settings
+from netzwerk.cli import _common
 from netzwerk.graph.analysis import source, suggestions, tables
 from netzwerk.graph.network import NetworkFilter
 
@@ -60,13 +60,8 @@ def _filter(kw: dict[str, Any]) -> NetworkFilter:
 
 
 def _run(flt: NetworkFilter):  # type: ignore[no-untyped-def]
-    try:
-        with graph.connect() as store:
-            return source.report(store, flt)
-    except settings.SettingsError as exc:
-        raise click.ClickException(str(exc)) from exc
-    except graph.DatabaseUnavailableError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _common.store() as store:
+        return source.report(store, flt)
 
 
 @click.group()

@@ -11,6 +11,7 @@ Everything the web layer, the CLI and the tests may use is importable from here:
 from netzwerk.graph.bulk import LoadResult, merge_links, merge_nodes, wipe
 from netzwerk.graph.errors import (
     ConflictError,
+    DatabaseAuthError,
     DatabaseUnavailableError,
     FieldError,
     ForbiddenError,
@@ -51,7 +52,7 @@ from netzwerk.graph.operations import (
 )
 from netzwerk.graph.schema import apply as apply_schema
 from netzwerk.graph.stats import Counts, ServerInfo, counts, is_empty, server_info
-from netzwerk.graph.store import Store, connect
+from netzwerk.graph.store import Store, connect, quiet_driver_retries
 from netzwerk.graph.trash import Deleted
 from netzwerk.graph.values import Page
 
@@ -66,6 +67,7 @@ __all__ = [
     "Alliance",
     "ConflictError",
     "Counts",
+    "DatabaseAuthError",
     "DatabaseUnavailableError",
     "Deleted",
     "FieldError",
@@ -103,6 +105,7 @@ __all__ = [
     "merge_actors",
     "merge_links",
     "merge_nodes",
+    "quiet_driver_retries",
     "server_info",
     "undo",
     "update_link",

@@ -18,9 +18,10 @@ from typing import Any
 
 from netzwerk.graph import consent, formats
 from netzwerk.graph.errors import FieldError, ValidationError
-from netzwerk.graph.filters import Filter
+from netzwerk.graph.filters import ID_FIELDS, Filter
 from netzwerk.graph.formats import ContactRow
 from netzwerk.graph.model import ACTOR_KINDS
+from netzwerk.graph.search import fold
 from netzwerk.graph.store import Store
 
 PURPOSES: dict[str, str] = {
@@ -202,10 +203,49 @@ def render(rows: list[ContactRow], fmt: str, *, delimiter: str = ";") -> bytes:
     raise ValidationError([FieldError("format", "ist kein bekanntes Exportformat")])
 
 
-def filename(fmt: str, purpose: str, now: datetime | None = None) -> str:
+REFERENCES = ID_FIELDS
+"""Filter fields that hold a record id (shown by the record's name)."""
+
+
+def filter_names(store: Store, filters: list[dict[str, Any]]) -> dict[str, str]:
+    """id → name of every record the given filters (``ContactFilter.describe()``) refer to."""
+    ids = sorted({str(f[k]) for f in filters for k in REFERENCES if f.get(k)})
+    if not ids:
+        return {}
+    return {r["id"]: r["name"] or r["id"] for r in store.read("contacts/names", ids=ids)}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def filename(
+    fmt: str,
+    purpose: str,
+    flt: ContactFilter | None = None,
+    names: dict[str, str] | None = None,
+    now: datetime | None = None,
+) -> str:
+    """A file name that says what was exported and when, to the second, so a second
+    download (another filter, or the same one later) never overwrites the first.
+
+    >>> filename("xlsx", "contact", ContactFilter(alliance="a1", actor_kinds=("Schule",)),
+    ...          {"a1": "MINT-Initiativkreis"}, datetime(2025, 3, 4, 9, 30, 5))
+    'kontakte-kontakt-mint-initiativkreis-schule-2025-03-04-093005.xlsx'
+    """
     now = now or datetime.now()
-    stem = "serienbrief" if fmt == "serienbrief" else f"kontakte-{purpose}"
-    return f"{stem}-{now:%Y-%m-%d}.{EXTENSIONS[fmt]}"
+    stem = "serienbrief" if fmt == "serienbrief" else f"kontakte-{PURPOSE_SLUGS[purpose]}"
+    described = (flt or ContactFilter()).describe()
+    parts = []
+    for key, value in described.items():
+        values = value if isinstance(value, list | tuple) else [value]
+        for v in values:
+            parts.append(_slug((names or {}).get(str(v), str(v)) if key in REFERENCES else str(v)))
+    what = "-".join(p for p in parts if p)[:80].strip("-")
+    return f"{stem}{'-' + what if what else ''}-{now:%Y-%m-%d-%H%M%S}.{EXTENSIONS[fmt]}"
+
+
+PURPOSE_SLUGS = {"contact": "kontakt", "newsletter": "newsletter"}
 
 
 @dataclass

@@ -58,5 +58,9 @@ class DatabaseUnavailableError(GraphError):
     """Neo4j cannot be reached; the app answers 503 and recovers when it is back."""
 
 
+class DatabaseAuthError(DatabaseUnavailableError):
+    """Neo4j refused the configured user name or password (a setting to fix, not a wait)."""
+
+
 class ForbiddenError(GraphError):
     """The user's role may not do this (e.g. restore an admin-only record); answered 403."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from netzwerk.graph import codec
+from netzwerk.graph import codec, visibility
 from netzwerk.graph.i18n import N_
 from netzwerk.graph.model import LABELS, LINK_TYPES, Link, N
 from netzwerk.graph.store import Store, Tx
@@ -333,8 +333,8 @@ def for_record(store: Store, record_id: str, limit: int = 200) -> list[Change]:
     return resolve(store, [_from(r["change"]) for r in rows])
 
 
-CONTACT_FIELDS = ("email", "phone")
-"""Fields of a person's history that are contact data (hidden like on the record itself)."""
+CONTACT_FIELDS = visibility.restricted("Person")
+"""Fields of a person's history hidden without the contacts grant (as on the record)."""
 
 
 def without_contacts(changes: list[Change]) -> list[Change]:

@@ -5,6 +5,10 @@ Search uses the full-text indexes of the schema (``search_organisations``,
 "muller" find "Müller". User input never reaches Lucene's query syntax unescaped: it is split
 into words, each word is folded like the index folds it (wildcard terms are not analysed by
 Lucene, so "Mül*" would otherwise find nothing), escaped, and turned into a prefix term.
+
+Search must not be an oracle for fields the caller may not read: persons are searched in
+``search_persons`` (with e-mail) only for callers with the contacts grant
+(``contacts=True``), everyone else searches ``search_persons_names`` (names and function).
 """
 
 from __future__ import annotations
@@ -35,6 +39,14 @@ INDEX_OF: dict[str, str] = {
     "TargetGroup": "search_vocabulary",
     "Region": "search_vocabulary",
 }
+PUBLIC_INDEX_OF: dict[str, str] = {**INDEX_OF, "Person": "search_persons_names"}
+"""The indexes for callers without the contacts grant: no contact data in any of them."""
+
+
+def _index(label: str, contacts: bool) -> str:
+    return (INDEX_OF if contacts else PUBLIC_INDEX_OF)[label]
+
+
 SORT_FIELDS: dict[str, tuple[str, ...]] = {
     "Actor": ("name", "kind", "town", "updated", "created"),
     "Person": ("last_name", "first_name", "function", "updated", "created"),
@@ -135,10 +147,12 @@ def search(
     descending: bool = False,
     skip: int = 0,
     limit: int = 25,
+    contacts: bool = False,
 ) -> Page[Hit]:
     """A page of records of ``cls`` matching ``filters``.
 
-    With a search text and no explicit ``order_by`` the best matches come first.
+    With a search text and no explicit ``order_by`` the best matches come first. The text
+    matches persons' e-mail addresses only with ``contacts`` (the caller may read them).
     Raises :class:`ValidationError` for an unknown sort field.
     """
     label = cls.LABEL
@@ -163,7 +177,7 @@ def search(
         "records/search",
         {"label": label, "order": order},
         q=q,
-        index=INDEX_OF[label],
+        index=_index(label, contacts),
         by_score=by_score,
         descending=bool(descending),
         skip=skip,
@@ -195,14 +209,17 @@ class Suggestion:
     hint: str = ""
 
 
-def suggest(store: Store, text: str | None, labels: list[str], limit: int = 10) -> list[Suggestion]:
-    """Records of ``labels`` whose words start with what was typed, best first."""
+def suggest(
+    store: Store, text: str | None, labels: list[str], limit: int = 10, *, contacts: bool = False
+) -> list[Suggestion]:
+    """Records of ``labels`` whose words start with what was typed, best first (persons'
+    e-mail addresses count only with ``contacts``, as in :func:`search`)."""
     wanted = [lb for lb in labels if lb in LABELS]
     q = lucene_query(text)
     if not wanted or q is None:
         return []
     out: list[Suggestion] = []
-    for index in dict.fromkeys(INDEX_OF[lb] for lb in wanted):
+    for index in dict.fromkeys(_index(lb, contacts) for lb in wanted):
         rows = store.read(
             "records/suggest", index=index, q=q, labels=wanted, limit=min(max(1, limit), 50)
         )

@@ -4,23 +4,38 @@ Following the driver manual, single statements go through ``driver.execute_query
 database named explicitly (saves a round trip to resolve the home database) and reads routed
 to readers, so the same code works against a cluster. Multi-statement work uses managed
 transactions (``session.execute_write``), which the driver retries on transient errors.
-Driver exceptions for an unreachable server become :class:`DatabaseUnavailableError`.
+Driver exceptions for an unreachable server become :class:`DatabaseUnavailableError`, a
+refused login :class:`DatabaseAuthError`, each with one German line naming what to check.
+After such a failure the store checks connectivity once (no retries) before each query until
+the server answers again, so pages and commands fail fast instead of retrying for seconds.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
-from neo4j.exceptions import ClientError, ConstraintError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConstraintError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 from netzwerk import settings
 from netzwerk.graph import queries
-from netzwerk.graph.errors import ConflictError, DatabaseUnavailableError, NotFoundError
+from netzwerk.graph.errors import (
+    ConflictError,
+    DatabaseAuthError,
+    DatabaseUnavailableError,
+    NotFoundError,
+)
 
 T = TypeVar("T")
 
@@ -43,6 +58,8 @@ class Store:
     driver: Driver
     database: str
     description: str = ""
+    conn: settings.ConnectionSettings | None = field(default=None, repr=False, compare=False)
+    _down: bool = field(default=False, repr=False, compare=False)
 
     def close(self) -> None:
         self.driver.close()
@@ -53,15 +70,43 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _unreachable(self) -> str:
+        if self.conn is not None:
+            return self.conn.unreachable_message()
+        return (
+            "Die Datenbank (Neo4j) ist nicht erreichbar. Bitte später erneut versuchen "
+            "oder die Datenbank mit `netzwerk db start` starten."
+        )
+
+    def _refused(self) -> str:
+        if self.conn is not None:
+            return self.conn.auth_message()
+        return "Neo4j lehnt die Anmeldung ab – bitte NEO4J_USER und NEO4J_PASSWORD prüfen."
+
+    def check(self) -> None:
+        """Reach the server once, without retries; raise the German error if that fails."""
+        with self._translate(probe=False):
+            self.driver.verify_connectivity()
+        self._down = False
+
     @contextmanager
-    def _translate(self) -> Iterator[None]:
+    def _translate(self, *, probe: bool = True) -> Iterator[None]:
+        if probe and self._down:
+            self.check()  # still down: fails fast here, before the driver's retry loop
         try:
             yield
+        except AuthError as exc:  # before ClientError, of which it is a kind
+            self._down = True
+            raise DatabaseAuthError(self._refused()) from exc
         except ConstraintError as exc:
             raise ConflictError(
                 "Ein Datensatz mit dieser Kennung existiert bereits; nichts wurde gespeichert."
             ) from exc
         except ClientError as exc:
+            if (exc.code or "").startswith("Neo.ClientError.Security."):
+                # e.g. AuthenticationRateLimit after several wrong passwords: still the login
+                self._down = True
+                raise DatabaseAuthError(self._refused()) from exc
             # A record deleted (or merged away) by a concurrent request while this one had
             # already matched it: the same outcome as not finding it, so 404, never a 500.
             if exc.code != "Neo.ClientError.Statement.EntityNotFound":
@@ -70,10 +115,8 @@ class Store:
                 "Der Datensatz wurde inzwischen von jemand anderem gelöscht oder zusammengeführt."
             ) from exc
         except (ServiceUnavailable, SessionExpired, ConnectionError, OSError) as exc:
-            raise DatabaseUnavailableError(
-                "Die Datenbank (Neo4j) ist nicht erreichbar. Bitte später erneut versuchen "
-                "oder die Datenbank mit `netzwerk db start` starten."
-            ) from exc
+            self._down = True
+            raise DatabaseUnavailableError(self._unreachable()) from exc
 
     def read(
         self, name: str, /, idents: dict[str, str] | None = None, **params: Any
@@ -122,6 +165,21 @@ class Tx:
         return [{k: to_native(v) for k, v in rec.items()} for rec in result]
 
 
+class _NoRetryWarnings(logging.Filter):
+    """Drops the driver's "Transaction failed and will be retried" warnings (English, one
+    per retry): a failure that outlasts the retries ends in one German error instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "will be retried" not in str(record.msg)
+
+
+def quiet_driver_retries() -> None:
+    """Install :class:`_NoRetryWarnings` on the driver's session logger (idempotent)."""
+    session_log = logging.getLogger("neo4j.session")
+    if not any(isinstance(f, _NoRetryWarnings) for f in session_log.filters):
+        session_log.addFilter(_NoRetryWarnings())
+
+
 def connect(conn: settings.ConnectionSettings | None = None) -> Store:
     """Open a driver for the configured server (see :mod:`netzwerk.settings`)."""
     conn = conn or settings.resolve()
@@ -136,4 +194,4 @@ def connect(conn: settings.ConnectionSettings | None = None) -> Store:
         # (an optional field nobody filled yet) and would only flood the logs.
         notifications_min_severity="OFF",
     )
-    return Store(driver=driver, database=conn.database, description=conn.redacted())
+    return Store(driver=driver, database=conn.database, description=conn.redacted(), conn=conn)

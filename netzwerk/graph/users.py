@@ -21,7 +21,7 @@ from typing import Any
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from netzwerk.graph.errors import ConflictError, FieldError, NotFoundError, ValidationError
-from netzwerk.graph.store import Store
+from netzwerk.graph.store import Store, Tx
 
 ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
 ROLE_TITLES = {"viewer": "Lesen", "editor": "Bearbeiten", "admin": "Verwaltung"}
@@ -131,7 +131,12 @@ def list_users(store: Store) -> list[User]:
 
 
 def update_user(store: Store, user: User, *, password: str | None = None) -> User:
-    """Save role, grants, display name, active flag and optionally a new password."""
+    """Save role, grants, display name, active flag and optionally a new password.
+
+    A new password, a deactivation and a reactivation also revoke every API token of the
+    account, in the same transaction: whoever made a token before (perhaps the person the
+    password was reset against) must not keep using the account through it.
+    """
     errors: list[FieldError] = []
     if user.role not in ROLES:
         errors.append(FieldError("role", f"muss einer dieser Werte sein: {', '.join(ROLES)}"))
@@ -150,7 +155,16 @@ def update_user(store: Store, user: User, *, password: str | None = None) -> Use
     if password is not None or not user.active:
         # A new password or a deactivation ends every browser session of the account.
         props["session_nonce"] = secrets.token_urlsafe(16)
-    rows = store.write("users/update", id=user.id, version=user.version, props=props)
+
+    def work(tx: Tx) -> list[dict[str, Any]]:
+        before = tx.run("users/get", id=user.id)
+        rows = tx.run("users/update", id=user.id, version=user.version, props=props)
+        was_active = bool(before and before[0]["user"].get("active"))
+        if rows and rows[0]["applied"] and (password is not None or was_active != user.active):
+            tx.run("users/token_revoke_all", user_id=user.id)
+        return rows
+
+    rows = store.transaction(work)
     if not rows:
         raise NotFoundError(f"Benutzerkonto „{user.id}“ wurde nicht gefunden.")
     current = _from(rows[0]["user"])
@@ -236,3 +250,37 @@ def list_tokens(store: Store, user_id: str) -> list[ApiToken]:
 def revoke_token(store: Store, user_id: str, token_id: str) -> None:
     if not store.write("users/token_delete", user_id=user_id, id=token_id)[0]["deleted"]:
         raise NotFoundError("Dieses Token gibt es nicht (mehr).")
+
+
+@dataclass(kw_only=True)
+class OwnedToken:
+    """A token with its account, for the admin's overview of all tokens."""
+
+    token: ApiToken
+    user_id: str
+    username: str
+
+
+def all_tokens(store: Store, user_id: str | None = None) -> list[OwnedToken]:
+    """Every account's tokens (or one account's), by login name, newest first."""
+    return [
+        OwnedToken(token=ApiToken(**r["token"]), user_id=r["user_id"], username=r["username"])
+        for r in store.read("users/token_list_all", user_id=user_id)
+    ]
+
+
+def revoke_any_token(store: Store, token_id: str) -> OwnedToken:
+    """Revoke a token of any account (admins); returns what it was, for the history."""
+    row = store.write("users/token_delete_any", id=token_id)[0]
+    if not row["deleted"]:
+        raise NotFoundError("Dieses Token gibt es nicht (mehr).")
+    return OwnedToken(
+        token=ApiToken(id=token_id, name=row["name"] or "", prefix=""),
+        user_id=row["user_id"],
+        username=row["username"],
+    )
+
+
+def revoke_all_tokens(store: Store, user_id: str) -> int:
+    """Revoke every token of one account; returns how many there were."""
+    return int(store.write("users/token_revoke_all", user_id=user_id)[0]["revoked"])

@@ -25,12 +25,13 @@ from netzwerk.web import (
     api,
     auth,
     consent,
-    contacts,
+    contact_export,
     exports,
     gaps,
     health,
     import_wizard,
     network,
+    privacy,
     public,
     records,
     shared,
@@ -80,6 +81,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Neo4j reports "label does not exist yet" notices (e.g. no trash entry so far) as
     # warnings; they are expected in a young database and would only clutter the log.
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    graph.quiet_driver_retries()  # the 503 page and the log say it in German
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
@@ -95,8 +97,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         shared,
         public,
         gaps,
-        contacts,
+        contact_export,
         import_wizard,
+        privacy,
         consent,
         surveys,
         survey_answer,
@@ -180,7 +183,8 @@ def _register_errors(app: Flask) -> None:
 
     for code in messages:
         app.register_error_handler(code, lambda e, code=code: page(code))
-    app.register_error_handler(graph.DatabaseUnavailableError, lambda e: page(503))
+    # One German line saying what is wrong and which setting to check (never the URI).
+    app.register_error_handler(graph.DatabaseUnavailableError, lambda e: page(503, str(e)))
     app.register_error_handler(
         CSRFError,
         lambda e: page(400, str(_l("Das Formular ist abgelaufen oder ungültig. Bitte neu laden."))),

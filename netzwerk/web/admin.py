@@ -16,9 +16,10 @@ from wtforms.validators import Length, Optional
 
 from netzwerk import graph
 from netzwerk.graph import history, trash, users
+from netzwerk.web import paging
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store
-from netzwerk.web.forms import select_choices
+from netzwerk.web.forms import select_choices, version_of
 from netzwerk.web.kinds import KINDS, VOCABULARIES, record_url
 
 bp = Blueprint("admin", __name__)
@@ -38,6 +39,11 @@ class UserForm(FlaskForm):
     active = BooleanField(_l("aktiv"), default=True)
     password = PasswordField(_l("Passwort (neu)"), validators=[Optional(), Length(max=1024)])
     version = HiddenField()
+
+
+def _version(raw: object) -> int:
+    found = version_of({"version": raw})
+    return -1 if found is None else found
 
 
 def _put_errors(form: FlaskForm, err: graph.ValidationError) -> None:
@@ -127,7 +133,8 @@ def user_edit(user_id: str):  # type: ignore[no-untyped-def]
                         "role": form.role.data or "viewer",
                         "contacts": bool(form.contacts.data),
                         "active": bool(form.active.data),
-                        "version": int(form.version.data or 0),
+                        # A forged or garbled version never saves (and never fails).
+                        "version": _version(form.version.data),
                     }
                 )
                 try:
@@ -164,19 +171,71 @@ def user_edit(user_id: str):  # type: ignore[no-untyped-def]
     return render_template("admin/user_edit.html", form=form, account=account), status
 
 
+@bp.get("/verwaltung/tokens")
+@require_role("admin")
+def tokens():  # type: ignore[no-untyped-def]
+    """Every account's API tokens, to find and revoke one (e.g. of a colleague who left)."""
+    store = get_store()
+    who = (request.args.get("benutzer") or "").strip()[:64] or None
+    return render_template(
+        "admin/tokens.html",
+        tokens=users.all_tokens(store, who),
+        accounts=users.list_users(store),
+        who=who or "",
+    )
+
+
+def _log_revocation(user_id: str, username: str, what: dict) -> None:  # type: ignore[type-arg]
+    history.record(
+        get_store(),
+        user=current_user.user.username,
+        action="update",
+        label="User",
+        record_id=user_id,
+        record_name=username,
+        changes=what,
+    )
+
+
+@bp.post("/verwaltung/tokens/<token_id>/widerrufen")
+@require_role("admin")
+def token_revoke(token_id: str):  # type: ignore[no-untyped-def]
+    gone = users.revoke_any_token(get_store(), token_id)
+    _log_revocation(gone.user_id, gone.username, {"api_token": [gone.token.name, None]})
+    flash(
+        _(
+            "Das Token „%(name)s“ von %(user)s wurde widerrufen.",
+            name=gone.token.name,
+            user=gone.username,
+        ),
+        "success",
+    )
+    return redirect(url_for("admin.tokens", benutzer=request.form.get("benutzer") or None))
+
+
+@bp.post("/verwaltung/benutzer/<user_id>/tokens/widerrufen")
+@require_role("admin")
+def tokens_revoke_all(user_id: str):  # type: ignore[no-untyped-def]
+    store = get_store()
+    account = users.get_user(store, user_id)
+    n = users.revoke_all_tokens(store, account.id)
+    if n:
+        _log_revocation(account.id, account.username, {"api_tokens": [n, 0]})
+    flash(_("%(n)d Tokens von %(user)s widerrufen.", n=n, user=account.username), "success")
+    return redirect(url_for("admin.tokens", benutzer=account.id))
+
+
 @bp.get("/verwaltung/verlauf")
 @require_role("admin")
 def recent():  # type: ignore[no-untyped-def]
-    try:
-        page = max(1, int(request.args.get("seite", 1)))
-    except ValueError:
-        page = 1
+    pager = paging.Pager.from_args(request.args, url_for("admin.recent"), size=100)
     who = (request.args.get("wer") or "").strip()[:64] or None
-    changes = history.recent(get_store(), user=who, skip=(page - 1) * 100, limit=100)
+    changes = history.recent(get_store(), user=who, skip=pager.skip, limit=pager.size)
+    pager.shown = len(changes)
     return render_template(
         "admin/history.html",
         changes=changes,
-        page=page,
+        pager=pager,
         who=who or "",
         show_record=True,
         record_url=record_url,

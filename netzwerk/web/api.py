@@ -17,7 +17,7 @@ from flask import Blueprint, Flask, abort, g, jsonify, request, url_for
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import codec, duplicates, history, search, users
+from netzwerk.graph import codec, duplicates, history, search, users, visibility
 from netzwerk.web import forms
 from netzwerk.web.auth import WebUser, can_see_contacts, require_role
 from netzwerk.web.extensions import csrf, get_store
@@ -75,9 +75,8 @@ def _conflict(err: graph.ConflictError):  # type: ignore[no-untyped-def]
 # --- serialisation (the model's JSON form, netzwerk.graph.codec) ---------------------------
 def node_json(node: graph.Node) -> dict[str, Any]:
     data = codec.to_json(node)
-    if isinstance(node, graph.Person) and not can_see_contacts():
-        data.pop("email", None)
-        data.pop("phone", None)
+    if not can_see_contacts():
+        data = visibility.redact(node.LABEL, data)
     data["label"] = node.LABEL
     return data
 
@@ -189,6 +188,7 @@ def list_records(kind: str):  # type: ignore[no-untyped-def]
         descending=args.get("order") == "desc",
         skip=_int_arg("skip", 0, 0, 10_000_000),
         limit=_int_arg("limit", 50, 1, 500),
+        contacts=can_see_contacts(),
     )
     return jsonify(
         items=[node_json(h.node) for h in page.items],
@@ -385,7 +385,7 @@ def actor_duplicates():  # type: ignore[no-untyped-def]
 @require_role("viewer")
 def suggest():  # type: ignore[no-untyped-def]
     labels = [lb for lb in (request.args.get("labels") or "Actor").split(",") if lb in graph.LABELS]
-    found = search.suggest(get_store(), request.args.get("q"), labels, limit=10)
+    found = search.suggest(get_store(), request.args.get("q"), labels, contacts=can_see_contacts())
     return jsonify(items=[dataclasses.asdict(s) for s in found])
 
 

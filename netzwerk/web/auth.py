@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
@@ -114,6 +115,11 @@ def require_role(role: str) -> Callable[[F], F]:
     return decorate
 
 
+def current_username() -> str:
+    """Login name of the user of this request (for history, logs and ownership)."""
+    return str(current_user.user.username)
+
+
 def can_see_contacts() -> bool:
     """Whether the current user may see persons' e-mail addresses and phone numbers."""
     return bool(current_user.is_authenticated and current_user.can_see_contacts)
@@ -125,40 +131,110 @@ class LoginForm(FlaskForm):
 
 
 class LoginThrottle:
-    """Lock a username+address pair after repeated failed logins (guessing protection).
+    """Lock a username+address pair after repeated failed logins (guessing protection), and
+    an address that fails with many different names (password spraying).
 
     Kept in memory: the app runs as one waitress process, and a restart forgetting the
     counters is harmless. The same answer is given for existing and unknown names, so the
     lock reveals nothing about which accounts exist.
+
+    Memory is bounded (``max_entries`` pairs and addresses) without letting a flood unlock
+    anyone: when the table is full, expired entries go first, then the oldest entries that
+    are *not* locked; a locked entry is never evicted before its lock ends. If every entry
+    is locked, further failures cannot be counted, so every name and address not in the
+    table is refused until a lock ends (fail closed) — an attacker can never clear a lock by
+    adding names, and the table never grows beyond ``max_entries``.
     """
 
-    def __init__(self, max_failures: int = 5, window_s: float = 900.0, lock_s: float = 900.0):
+    def __init__(
+        self,
+        max_failures: int = 5,
+        window_s: float = 900.0,
+        lock_s: float = 900.0,
+        *,
+        max_names_per_address: int = 50,
+        max_entries: int = 100_000,
+    ):
         self.max_failures, self.window_s, self.lock_s = max_failures, window_s, lock_s
-        self._failures: dict[tuple[str, str], list[float]] = {}
+        self.max_names_per_address = max_names_per_address
+        self.max_entries = max_entries
+        self._failures: OrderedDict[tuple[str, str], list[float]] = OrderedDict()
+        self._saturated_until = 0.0
         self._lock = threading.Lock()
+
+    def reset(self) -> None:
+        with self._lock:
+            self._failures.clear()
+            self._saturated_until = 0.0
+
+    def __len__(self) -> int:
+        return len(self._failures)
+
+    def _locked_until(self, times: list[float], limit: int) -> float:
+        if len(times) < limit:
+            return 0.0
+        last = times[-1]
+        in_window = [t for t in times if last - t < self.window_s]
+        return last + self.lock_s if len(in_window) >= limit else 0.0
 
     def _recent(self, key: tuple[str, str], now: float) -> list[float]:
         times = [t for t in self._failures.get(key, []) if now - t < self.window_s + self.lock_s]
-        self._failures[key] = times
+        if times:
+            self._failures[key] = times
+        else:
+            self._failures.pop(key, None)
         return times
 
+    def _limit(self, key: tuple[str, str]) -> int:
+        return self.max_names_per_address if key[0] == "*" else self.max_failures
+
     def locked_for(self, username: str, address: str, now: float | None = None) -> float:
-        """Seconds the pair is still locked (0 if it may try)."""
+        """Seconds the pair (or the whole address) is still locked (0 if it may try)."""
         now = time.monotonic() if now is None else now
         with self._lock:
-            times = self._recent((username.strip().lower(), address), now)
-            in_window = [t for t in times if times[-1] - t < self.window_s]
-            if len(in_window) >= self.max_failures:
-                return max(0.0, times[-1] + self.lock_s - now)
-            return 0.0
+            wait = 0.0
+            keys = ((username.strip().lower(), address), ("*", address))
+            for key in keys:
+                until = self._locked_until(self._recent(key, now), self._limit(key))
+                wait = max(wait, until - now)
+            if now < self._saturated_until and not any(k in self._failures for k in keys):
+                wait = max(wait, self._saturated_until - now)
+            return max(0.0, wait)
+
+    def _make_room(self, now: float) -> bool:
+        """Free one slot without unlocking anybody; False if every entry is locked."""
+        for key in list(self._failures)[:1000]:  # oldest first (LRU order)
+            if not self._recent(key, now):
+                return True  # expired and dropped
+        for key in list(self._failures):
+            if self._locked_until(self._failures[key], self._limit(key)) <= now:
+                del self._failures[key]
+                return True
+        return False
+
+    def _count(self, key: tuple[str, str], now: float) -> bool:
+        times = self._recent(key, now)
+        full = key not in self._failures and len(self._failures) >= self.max_entries
+        if full and not self._make_room(now):
+            return False
+        times.append(now)
+        self._failures[key] = times[-max(self._limit(key), 1) :]
+        self._failures.move_to_end(key)
+        return True
 
     def failed(self, username: str, address: str, now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
         with self._lock:
-            key = (username.strip().lower(), address)
-            self._recent(key, now).append(now)
-            if len(self._failures) > 100_000:  # bounded memory under a flood of names
-                self._failures.clear()
+            counted = self._count((username.strip().lower(), address), now)
+            spray = ("*", address)
+            if counted:
+                # Each new failing name from the address counts once against the address.
+                times = self._failures.get((username.strip().lower(), address), [])
+                if len(times) == 1:
+                    self._count(spray, now)
+            else:
+                # Table full of locks: refuse untracked names until a lock ends.
+                self._saturated_until = now + self.lock_s
 
     def succeeded(self, username: str, address: str) -> None:
         with self._lock:

@@ -21,7 +21,7 @@ from wtforms import BooleanField, Field, HiddenField, SelectField, StringField, 
 from wtforms.validators import Length
 
 from netzwerk import graph
-from netzwerk.graph import model
+from netzwerk.graph import model, visibility
 from netzwerk.graph.validation import parse_date
 
 
@@ -43,7 +43,6 @@ class FieldSpec:
     label: Any
     choices: tuple[tuple[str, str], ...] = ()
     required: bool = False
-    contact: bool = False  # personal contact data: hidden without the contacts right
     hint: Any = ""
 
 
@@ -75,8 +74,8 @@ NODE_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("first_name", "text", _l("Vorname")),
         FieldSpec("last_name", "text", _l("Nachname"), required=True),
         FieldSpec("function", "text", _l("Funktion")),
-        FieldSpec("email", "email", _l("E-Mail"), contact=True),
-        FieldSpec("phone", "tel", _l("Telefon"), contact=True),
+        FieldSpec("email", "email", _l("E-Mail")),
+        FieldSpec("phone", "tel", _l("Telefon")),
         FieldSpec("consent_contact", "bool", _l("Einwilligung Kontakt")),
         FieldSpec("consent_contact_date", "date", _l("Datum Einwilligung Kontakt")),
         FieldSpec("consent_contact_source", "text", _l("Quelle Einwilligung Kontakt")),
@@ -141,7 +140,9 @@ LINK_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
 
 
 def node_fields(label: str, *, contacts: bool = True) -> tuple[FieldSpec, ...]:
-    return tuple(f for f in NODE_FIELDS[label] if contacts or not f.contact)
+    """The fields of ``label``; without ``contacts`` only those every viewer may read."""
+    hidden = () if contacts else visibility.restricted(label)
+    return tuple(f for f in NODE_FIELDS[label] if f.name not in hidden)
 
 
 def link_fields(type_name: str) -> tuple[FieldSpec, ...]:

@@ -7,22 +7,21 @@ always shows exactly what the import will do, per row and per field old → new.
 written before "Jetzt importieren"; the import runs in the background and can be undone as
 one step from its job page.
 
-Uploads wait in memory between the steps (keyed by a random id and the user, forgotten
-after an hour): they can hold 50,000 rows — far too much for a cookie session.
+Uploaded tables and dry-run plans can hold 50,000 rows — far too much for a cookie session
+and, for an hour, too much for the server's memory. They wait on disk between the steps
+(:mod:`netzwerk.graph.imports.spool`: files only the server's user can read, expiring after
+an hour, capped per user and in total) and are read back for the step that needs them.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-import uuid
-from dataclasses import dataclass, field
 from typing import Any
 
 from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     jsonify,
     redirect,
@@ -33,68 +32,43 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from netzwerk import graph
+from netzwerk import graph, settings
 from netzwerk.graph import imports, operations, workbook
-from netzwerk.graph.imports import jobs
-from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.graph.imports import jobs, spool
+from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("imports", __name__)
 
 MAX_UPLOAD = imports.MAX_BYTES
-KEEP_SECONDS = 3600
 SHOWN_VALUES = 200
 SHOWN_REVIEWS = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+Pending = spool.Pending
 
 
-@dataclass
-class Pending:
-    """One upload between the wizard's steps."""
-
-    owner: str
-    kind: str
-    filename: str
-    table: imports.Table | None = None
-    sheets: dict[str, imports.Table] | None = None
-    mapping: list[str] | None = None
-    choices: imports.Choices = field(default_factory=imports.Choices)
-    plan: imports.ImportPlan | None = None
-    remember: bool = True
-    """Save the value choices with the mapping (the value step's checkbox)."""
-    at: float = field(default_factory=time.time)
-
-
-_pending: dict[str, Pending] = {}
-_lock = threading.Lock()
-
-
-def _username() -> str:
-    return str(current_user.user.username)
+def get_spool() -> spool.Spool:
+    """The app's spool (``SPOOL_DIR`` in the app config, else the instance folder)."""
+    found = current_app.extensions.get("netzwerk_spool")
+    if found is None:
+        folder = current_app.config.get("SPOOL_DIR") or settings.spool_dir()
+        found = current_app.extensions["netzwerk_spool"] = spool.Spool(folder)
+    return found
 
 
 def _role() -> str:
     return "admin" if current_user.has_role("admin") else "editor"
 
 
-def _put(item: Pending) -> str:
-    now = time.time()
-    with _lock:
-        for key in [k for k, v in _pending.items() if now - v.at > KEEP_SECONDS]:
-            del _pending[key]
-        uid = uuid.uuid4().hex
-        _pending[uid] = item
-    return uid
-
-
 def _upload(uid: str) -> Pending:
-    item = _pending.get(uid)
-    if item is None or item.owner != _username():
+    item = get_spool().get(uid, current_username())
+    if item is None:
         flash(
             _("Die hochgeladene Datei ist nicht mehr vorhanden. Bitte erneut hochladen."), "error"
         )
         abort(redirect(url_for("imports.page")))
-    item.at = time.time()
+    if item.choices is None:
+        item.choices = imports.Choices()
     return item
 
 
@@ -157,24 +131,36 @@ def upload():  # type: ignore[no-untyped-def]
         flash(_("Bitte eine Datei auswählen."), "error")
         return _upload_form(400)
     data = file.read(MAX_UPLOAD + 1)
+    file.close()  # werkzeug spooled it to a temporary file: gone now
     if len(data) > MAX_UPLOAD:
         return _too_large()
-    name = file.filename[:200]
-    user = _username()
+    name, user = file.filename[:200], current_username()
     try:
         if imports.is_workbook(data):
-            item = Pending(user, "workbook", name, sheets=imports.read_workbook(data, name))
-            item.choices.values = imports.load_values(get_store(), user, "workbook")
-            uid = _put(item)
-            return _next_step(uid, _replan(item))
+            values = imports.load_values(get_store(), user, "workbook")
+            item = Pending(
+                owner=user,
+                table=None,
+                kind="workbook",
+                sheets=imports.read_workbook(data, name),
+                filename=name,
+                choices=imports.Choices(values=values),
+            )
+            del data  # only the parsed sheets go to the spool
+            plan = _replan(item)
+            uid = get_spool().put(item)
+            return _next_step(uid, plan)
         table = imports.read_table(data, name)
-    except (imports.ImportFileError, graph.ValidationError) as exc:
+        del data  # the bytes are not needed any more; only the table goes to the spool
+        kind = request.form.get("kind", "")
+        if kind not in imports.TABLE_KINDS:
+            kind = imports.detect_kind(table.headers)
+        item = Pending(owner=user, table=table, kind=kind, filename=name)
+        uid = get_spool().put(item)
+    except (imports.ImportFileError, graph.ValidationError, spool.SpoolFullError) as exc:
         flash(str(exc), "error")
         return _upload_form(400)
-    kind = request.form.get("kind", "")
-    if kind not in imports.TABLE_KINDS:
-        kind = imports.detect_kind(table.headers)
-    return redirect(url_for("imports.mapping", uid=_put(Pending(user, kind, name, table=table))))
+    return redirect(url_for("imports.mapping", uid=uid))
 
 
 def _mapping_page(uid: str, item: Pending, kind: str, chosen: list[str], errors: Any):  # type: ignore[no-untyped-def]
@@ -201,7 +187,7 @@ def mapping(uid: str):  # type: ignore[no-untyped-def]
     kind = request.args.get("kind", item.kind)
     if kind not in imports.TABLE_KINDS:
         kind = item.kind
-    saved = imports.load_saved(get_store(), _username(), kind)
+    saved = imports.load_saved(get_store(), current_username(), kind)
     chosen = (
         item.mapping
         if item.mapping and kind == item.kind
@@ -221,14 +207,15 @@ def dry_run(uid: str):  # type: ignore[no-untyped-def]
     chosen = [m if m in imports.FIELDS[kind] else "" for m in chosen]
     store = get_store()
     if kind != item.kind or item.mapping is None:
-        item.choices = imports.Choices(values=imports.load_values(store, _username(), kind))
+        item.choices = imports.Choices(values=imports.load_values(store, current_username(), kind))
     item.kind, item.mapping = kind, chosen
     try:
         plan = _replan(item)
     except graph.ValidationError as exc:
         return _mapping_page(uid, item, kind, chosen, exc.by_field()), 400
     if request.form.get("save_mapping"):
-        imports.save(store, _username(), kind, item.table.headers, chosen)
+        imports.save(store, current_username(), kind, item.table.headers, chosen)
+    get_spool().update(uid, item)
     return _next_step(uid, plan)
 
 
@@ -236,7 +223,7 @@ def _remember(item: Pending, plan: imports.ImportPlan) -> None:
     """Save the value choices with the column mapping, to be proposed next time."""
     headers = item.table.headers if item.table is not None else []
     choices = imports.as_choices(plan.values)
-    imports.save(get_store(), _username(), item.kind, headers, item.mapping or [], choices)
+    imports.save(get_store(), current_username(), item.kind, headers, item.mapping or [], choices)
 
 
 def _plan(uid: str) -> tuple[Pending, imports.ImportPlan]:
@@ -277,6 +264,7 @@ def values_save(uid: str):  # type: ignore[no-untyped-def]
     plan = _replan(item)
     if item.remember:
         _remember(item, plan)
+    get_spool().update(uid, item)
     return redirect(url_for("imports.preview", uid=uid))
 
 
@@ -316,6 +304,7 @@ def review(uid: str):  # type: ignore[no-untyped-def]
         for r in plan.reviews:
             item.choices.decisions.setdefault(r.key, every)
     _replan(item)
+    get_spool().update(uid, item)
     return redirect(url_for("imports.preview", uid=uid) + "#pruefung")
 
 
@@ -338,7 +327,7 @@ def start(uid: str):  # type: ignore[no-untyped-def]
         return redirect(url_for("imports.preview", uid=uid))
     if item.remember and plan.values:  # values met only after a review decision, too
         _remember(item, plan)
-    store, user = get_store(), _username()
+    store, user = get_store(), current_username()
 
     def work(progress):  # type: ignore[no-untyped-def]
         return operations.commit_import(
@@ -346,15 +335,14 @@ def start(uid: str):  # type: ignore[no-untyped-def]
         )
 
     job = jobs.start(user, work)
-    with _lock:
-        _pending.pop(uid, None)
+    get_spool().drop(uid, user)
     return redirect(url_for("imports.job", job_id=job.id))
 
 
 @bp.get("/import/auftrag/<job_id>")
 @require_role("editor")
 def job(job_id: str):  # type: ignore[no-untyped-def]
-    found = jobs.get(job_id, _username())
+    found = jobs.get(job_id, current_username())
     if found is None:
         abort(404)
     return render_template("contacts/import_job.html", job=found)
@@ -363,10 +351,10 @@ def job(job_id: str):  # type: ignore[no-untyped-def]
 @bp.post("/import/auftrag/<job_id>/rueckgaengig")
 @require_role("editor")
 def undo(job_id: str):  # type: ignore[no-untyped-def]
-    found = jobs.get(job_id, _username())
+    found = jobs.get(job_id, current_username())
     if found is None or found.state != "done" or found.result is None:
         abort(404)
-    result = operations.undo_import(get_store(), found.result.batch, user=_username())
+    result = operations.undo_import(get_store(), found.result.batch, user=current_username())
     message = _(
         "Import rückgängig gemacht: %(removed)s Einträge entfernt, %(reverted)s "
         "zurückgesetzt, %(links)s Verknüpfungen entfernt.",
@@ -386,7 +374,7 @@ def undo(job_id: str):  # type: ignore[no-untyped-def]
 @bp.get("/import/auftrag/<job_id>.json")
 @require_role("editor")
 def job_status(job_id: str):  # type: ignore[no-untyped-def]
-    found = jobs.get(job_id, _username())
+    found = jobs.get(job_id, current_username())
     if found is None:
         return jsonify({"error": _("Unbekannter Importauftrag.")}), 404
     out = found.as_dict()
@@ -414,7 +402,7 @@ def workbook_download():  # type: ignore[no-untyped-def]
     """The whole network as the workbook (personal data: logged like a contact list)."""
     if not can_see_contacts():
         abort(403)
-    return _xlsx(workbook.export(get_store(), user=_username()), workbook.filename())
+    return _xlsx(workbook.export(get_store(), user=current_username()), workbook.filename())
 
 
 @bp.get("/import/vorlage.xlsx")

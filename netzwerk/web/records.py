@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
@@ -31,7 +31,7 @@ from flask_login import current_user
 from netzwerk import graph
 from netzwerk.graph import codec, duplicates, history, network, search
 from netzwerk.graph.choices import filter_choices
-from netzwerk.web import forms
+from netzwerk.web import forms, paging
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import (
@@ -82,13 +82,6 @@ def _safe_back(target: str | None, fallback: str) -> str:
 
 
 # --- lists ---------------------------------------------------------------------------------
-def _int_arg(name: str, default: int, lo: int, hi: int) -> int:
-    try:
-        return min(max(int(request.args.get(name, default)), lo), hi)
-    except (TypeError, ValueError):
-        return default
-
-
 def _filter_options(kind: Kind) -> dict[str, list[tuple[str, str]]]:
     """Choices of the filter selects: the one builder's, plus the project status."""
     shared = filter_choices(network.vocabulary(get_store())).by_param()
@@ -116,8 +109,8 @@ def index(slug: str):  # type: ignore[no-untyped-def]
     filters = search.Filters(q=(args.get("q") or "").strip()[:200] or None)
     for name in kind.filters:
         setattr(filters, name, (args.get(name) or "").strip()[:128] or None)
-    size = _int_arg("n", PAGE_SIZES[0], 1, 100)
-    page_no = _int_arg("seite", 1, 1, 100_000)
+    size = paging.int_arg(args, "n", PAGE_SIZES[0], 1, 100)
+    pager = paging.Pager.from_args(args, kind.url(), size=size)
     sort = args.get("sort") or ""
     allowed = search.SORT_FIELDS[kind.label]
     if sort not in allowed:
@@ -129,14 +122,11 @@ def index(slug: str):  # type: ignore[no-untyped-def]
         filters,
         order_by=sort or None,
         descending=descending,
-        skip=(page_no - 1) * size,
+        skip=pager.skip,
         limit=size,
+        contacts=can_see_contacts(),
     )
-    pages = max(1, -(-page.total // size))
-    base_args = {k: v for k, v in args.items() if k not in ("seite", "lang") and v}
-
-    def page_url(n: int) -> str:
-        return kind.url("?" + urlencode({**base_args, "seite": n}))
+    pager.total = page.total
 
     return render_template(
         "records/list.html",
@@ -149,9 +139,7 @@ def index(slug: str):  # type: ignore[no-untyped-def]
         sort_fields=allowed,
         descending=descending,
         size=size,
-        page_no=page_no,
-        pages=pages,
-        page_url=page_url,
+        pager=pager,
         show_contacts=can_see_contacts(),
     )
 
@@ -569,7 +557,9 @@ def person_at_actor(node_id: str):  # type: ignore[no-untyped-def]
 @require_role("viewer")
 def suggestions():  # type: ignore[no-untyped-def]
     labels = [lb for lb in (request.args.get("labels") or "").split(",") if lb in graph.LABELS]
-    found = search.suggest(get_store(), request.args.get("q"), labels or ["Actor"], limit=10)
+    found = search.suggest(
+        get_store(), request.args.get("q"), labels or ["Actor"], contacts=can_see_contacts()
+    )
     return jsonify(
         [
             {

@@ -85,6 +85,9 @@ ACCESS: dict[str, Access] = {
     "admin.user_edit": Access(get=ADMIN, post=ADMIN),
     "admin.trash_list": Access(get=ADMIN),
     "admin.recent": Access(get=ADMIN),
+    "admin.tokens": Access(get=ADMIN),
+    "admin.token_revoke": Access(post=ADMIN),
+    "admin.tokens_revoke_all": Access(post=ADMIN),
     # JSON API
     "api.openapi": Access(get=PUBLIC),
     "api.me": Access(get=VIEWER),
@@ -146,9 +149,9 @@ ACCESS: dict[str, Access] = {
     "public.data": Access(get=PUBLIC),
     "public.settings": Access(get=ADMIN, post=ADMIN),
     # contacts: export needs the contacts grant; import edits; privacy is for admins
-    "contacts.export_page": Access(get=CONTACTS),
-    "contacts.export_download": Access(post=CONTACTS),
-    "contacts.export_log": Access(get=ADMIN),
+    "contact_export.page": Access(get=CONTACTS),
+    "contact_export.download": Access(post=CONTACTS),
+    "contact_export.log": Access(get=ADMIN),
     "imports.page": Access(get=EDITOR),
     "imports.upload": Access(post=EDITOR),
     "imports.mapping": Access(get=EDITOR),
@@ -163,12 +166,12 @@ ACCESS: dict[str, Access] = {
     "imports.review": Access(post=EDITOR),
     "imports.workbook_download": Access(get=EDITOR),
     "imports.workbook_template": Access(get=EDITOR),
-    "contacts.privacy_page": Access(get=ADMIN),
-    "contacts.person_report": Access(get=ADMIN),
-    "contacts.person_report_json": Access(get=ADMIN),
-    "contacts.person_erase": Access(post=ADMIN),
-    "contacts.backup_download": Access(get=ADMIN),
-    "contacts.graphml_download": Access(get=ADMIN),
+    "privacy.page": Access(get=ADMIN),
+    "privacy.person_report": Access(get=ADMIN),
+    "privacy.person_report_json": Access(get=ADMIN),
+    "privacy.person_erase": Access(post=ADMIN),
+    "privacy.backup_download": Access(get=ADMIN),
+    "privacy.graphml_download": Access(get=ADMIN),
     # consent ledger (contact data) and the Löschkonzept review
     "consent.person": Access(get=CONTACTS, post=EDITOR),
     "consent.review_page": Access(get=ADMIN),
@@ -407,7 +410,7 @@ def test_viewer_without_grant_never_sees_contact_data(
     )
     assert resp.status_code == 403
     assert not _shows_contact(resp.get_data(as_text=True))
-    # Search hits (the person is found by words of the address) carry no contact data.
+    # Searching by words of the address finds nothing (and hits would carry no contact data).
     found = viewer.get("/api/v1/persons?q=" + SEED_EMAIL.split("@")[0]).get_json()
     assert not any(_shows_contact(str(item)) for item in found.get("items", []))
 

@@ -9,7 +9,7 @@ from tests.conftest import PASSWORD, csrf_token, login
 
 
 def test_login_is_throttled_without_revealing_accounts(make_client, app) -> None:  # type: ignore[no-untyped-def]
-    auth.throttle._failures.clear()
+    auth.throttle.reset()
     make_client("editor")
     client = app.test_client()
     token = csrf_token(client)
@@ -26,7 +26,7 @@ def test_login_is_throttled_without_revealing_accounts(make_client, app) -> None
     )
     assert resp.status_code == 429  # even the right password waits
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in resp.get_data(as_text=True)
-    auth.throttle._failures.clear()
+    auth.throttle.reset()
     login(client, "editor", PASSWORD)
 
 
@@ -108,3 +108,18 @@ def test_admin_edits_vocabularies_and_sees_trash(make_client, store: graph.Store
     admin.post(f"/verwaltung/themen/{topic_id}/loeschen", data={"csrf_token": token})
     page = admin.get("/verwaltung/papierkorb").get_data(as_text=True)
     assert "MINT" in page and "Wiederherstellen" in page
+
+
+def test_garbled_version_on_an_account_is_refused_not_a_500(make_client, store) -> None:  # type: ignore[no-untyped-def]
+    """Found by the URL-map walk: a non-numeric version used to raise in int()."""
+    admin = make_client("admin")
+    account = users.create_user(store, "versioniert", PASSWORD, role="viewer")
+    url = f"/verwaltung/benutzer/{account.id}"
+    token = csrf_token(admin, url)
+    for version in ("inf", "1e309", "NaN", "x" * 10_000, "9223372036854775808", "-1"):
+        resp = admin.post(
+            url,
+            data={"csrf_token": token, "version": version, "role": "admin", "active": "y"},
+        )
+        assert resp.status_code in (302, 400), (version[:20], resp.status_code)
+        assert users.get_user(store, account.id).role == "viewer"

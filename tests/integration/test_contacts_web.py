@@ -58,7 +58,7 @@ def test_download_is_logged_and_readable(make_client, store: graph.Store) -> Non
     entries, total = contacts.export_log(store)
     assert total == 1 and entries[0].user == "editor" and entries[0].count == 2
     log_html = make_client("admin").get("/kontakte/protokoll").get_data(as_text=True)
-    assert "editor" in log_html and "r-trier" in log_html
+    assert "editor" in log_html and "Region: Stadt Trier" in log_html  # the name, not the id
 
 
 def test_download_with_bad_format_is_refused_and_not_logged(

@@ -148,9 +148,9 @@ PARSING_ENDPOINTS = {
     "gaps.transitions_page",
     "gaps.suggestions_json",
     "gaps.export",
-    "contacts.export_page",
+    "contact_export.page",
     "admin.recent",
-    "contacts.export_log",
+    "contact_export.log",
 }
 
 
@@ -408,7 +408,7 @@ def test_other_forms(
         guard.check(f"login {_short(s)}", resp)
         assert resp.status_code in (200, 400, 401), (s[:30], resp.status_code)
         assert anon.get("/api/v1/me").status_code == 401
-        auth.throttle._failures.clear()
+        auth.throttle.reset()
         posts = [
             ("/konto", {"name": s}),
             ("/verwaltung/benutzer", {"username": s, "password": s, "display_name": s}),

@@ -20,9 +20,9 @@ COOKIE = "netzwerk_session"
 
 @pytest.fixture(autouse=True)
 def _fresh_throttle() -> Any:
-    auth.throttle._failures.clear()
+    auth.throttle.reset()
     yield
-    auth.throttle._failures.clear()
+    auth.throttle.reset()
 
 
 def _set_cookie_header(resp: Any) -> str:
@@ -150,7 +150,7 @@ def _attempt(app: Any, name: str, password: str) -> tuple[int, str, float]:
         "/anmelden", data={"username": name, "password": password, "csrf_token": token}
     )
     took = time.perf_counter() - start
-    auth.throttle._failures.clear()
+    auth.throttle.reset()
     body = resp.get_data(as_text=True).replace(token, "TOKEN").replace(name, "NAME")
     return resp.status_code, body, took
 

@@ -153,11 +153,23 @@ def test_fold_never_splits_a_character() -> None:
 def test_mailmerge_columns_and_only_postal_addresses() -> None:
     text = write_mailmerge(_rows()).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-    assert rows[0] == ["Name", "Organisation", "Straße", "PLZ Ort"]
+    assert rows[0] == ["Anrede", "Name", "Organisation", "Straße", "PLZ Ort"]
     assert rows[1] == [
+        "Guten Tag Dr. Jürgen Müller-Lüdenscheidt",
         "Dr. Jürgen Müller-Lüdenscheidt",
         "Volkshochschule Trier; Bündnis für Grundbildung, Trier",
         "Domfreihof 1b",
         "54290 Trier",
     ]
     assert len(rows) == 2
+
+
+def test_salutation_without_a_stored_gender() -> None:
+    from netzwerk.graph.formats import ContactRow
+
+    assert ContactRow("p", first_name="Eva", last_name="Lang").salutation == "Guten Tag Eva Lang"
+    assert ContactRow("p", title="Prof. Dr.", last_name="Roth").salutation == (
+        "Guten Tag Prof. Dr. Roth"
+    )
+    assert ContactRow("p", first_name="Eva").salutation == "Sehr geehrte Damen und Herren"
+    assert ContactRow("p").salutation == "Sehr geehrte Damen und Herren"

@@ -59,7 +59,7 @@ def test_xlsx_is_read_by_content() -> None:
         (b"\x00\x01\x02\x03binary\x00" * 50, "Binärdaten"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "Binärdaten"),
         (b"<!DOCTYPE html><html><table><tr><td>x</td></tr></table>", "HTML"),
-        (b"PK\x03\x04not really a zip", "nicht öffnen"),
+        (b"PK\x03\x04not really a zip", "nicht geöffnet werden"),
         (b"Name;Ort\n\x81\x8d\x90Verein;Trier\n", "Zeichenkodierung"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".xls"),
         (b'Name;Ort\r\n"nicht geschlossen;Trier\r\n' + b"x" * 60_000, "fehlerhaft"),

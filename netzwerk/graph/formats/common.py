@@ -39,6 +39,18 @@ class ContactRow:
         return " ".join(p for p in (self.title, self.first_name, self.last_name) if p)
 
     @property
+    def salutation(self) -> str:
+        """The letter's salutation line, without the comma the letter template adds.
+
+        Gender is not stored (and should not be guessed from first names), so the greeting
+        is the gender-neutral "Guten Tag" with the full name, as many German authorities
+        write today; without a last name it is "Sehr geehrte Damen und Herren".
+        """
+        if not self.last_name.strip():
+            return "Sehr geehrte Damen und Herren"
+        return f"Guten Tag {self.name}"
+
+    @property
     def organisation(self) -> str:
         return "; ".join(self.organisations)
 

@@ -1,8 +1,9 @@
 """Address list for mail merge (Serienbrief) in Word or LibreOffice Writer.
 
-Four columns without salutation: ``Name``, ``Organisation``, ``Straße``, ``PLZ Ort`` — the
-lines of a German letter address block (DIN 5008), in the same CSV dialect as the contact
-export (UTF-8 with BOM, ``;``, CRLF), which both word processors read as a data source.
+Five columns: ``Anrede`` (the salutation line, see :attr:`ContactRow.salutation`), then
+``Name``, ``Organisation``, ``Straße``, ``PLZ Ort`` — the lines of a German letter address
+block (DIN 5008), in the same CSV dialect as the contact export (UTF-8 with BOM, ``;``,
+CRLF), which both word processors read as a data source.
 Contacts without any postal address are left out, since a letter cannot reach them.
 """
 
@@ -12,6 +13,7 @@ from netzwerk.graph.formats.common import ContactRow, table
 from netzwerk.graph.formats.csv_writer import write_rows
 
 MAILMERGE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Anrede", "salutation"),
     ("Name", "name"),
     ("Organisation", "organisation"),
     ("Straße", "street"),

@@ -6,12 +6,23 @@ is found by trying UTF-8 (with or without BOM) first and cp1252 second — UTF-8
 cp1252 text with umlauts never decodes as UTF-8 by accident. Anything that is not a table
 (binary, HTML, empty, header only, too many rows) is refused with a German sentence
 (:class:`ImportFileError`) before anything else happens.
+
+An XLSX file is a zip of XML parts and can be built to explode: a 2 MB part that inflates to
+1 GB, or a sheet that *declares* 16,384 columns × 15,000 rows so that a reader pads every
+row to full width (245 million cells from a 1.8 kB file). So the package is checked before
+any part is parsed — number of parts, declared sizes, compression ratio, declared sheet
+dimension — and while parsing, rows and columns are read only up to the import limits.
+Python's zip reader never inflates a part beyond its declared size (a lying header ends in
+a CRC error), so checking the declared sizes is enough. Anything the XML parser or the zip
+reader rejects (truncated archive, DTDs, entity bombs, malformed cells) ends in the same
+German "kann nicht geöffnet werden" sentence, never in a server error.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -22,6 +33,16 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_COLUMNS = 100
 MAX_CELL = 50_000
+MAX_PARTS = 500
+"""A workbook with one sheet has about 10 parts; Excel files with many sheets a few hundred."""
+MAX_PART_BYTES = 128 * 1024 * 1024
+"""Largest inflated part (a 50,000-row sheet with 12 columns is about 46 MB of XML)."""
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 100
+"""Highest compression ratio of a part over 1 MB (real sheets: 5–20; zip bombs: 400+)."""
+RATIO_FLOOR = 1024 * 1024
+
+log = logging.getLogger(__name__)
 
 
 class ImportFileError(GraphError):
@@ -110,7 +131,8 @@ def _finish(raw: list[list[str]], filename: str, encoding: str, delimiter: str) 
         raise ImportFileError("Die erste Zeile enthält keine Spaltenüberschriften.")
     if len(headers) > MAX_COLUMNS:
         raise ImportFileError(
-            f"Die Datei hat {len(headers)} Spalten; höchstens {MAX_COLUMNS} werden unterstützt."
+            f"Die Datei hat mehr als {MAX_COLUMNS} Spalten; höchstens {MAX_COLUMNS} werden "
+            "unterstützt."
         )
     body = rows[1:]
     if not body:
@@ -163,27 +185,93 @@ def _read_csv(data: bytes, filename: str) -> Table:
     return _finish(raw, filename, encoding, delimiter)
 
 
-def _read_xlsx(data: bytes, filename: str) -> Table:
+CANNOT_OPEN = (
+    "Die Datei sieht wie eine Excel-Datei aus, kann aber nicht geöffnet werden (beschädigt, "
+    "unvollständig oder kein gültiges XLSX). Bitte in Excel erneut als .xlsx speichern."
+)
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):,.0f} MB".replace(",", ".")
+
+
+def check_package(data: bytes) -> None:
+    """Refuse an XLSX package whose parts are too many, too large or compressed like a bomb.
+
+    Only the zip directory is read (no part is inflated), so this is fast for any input.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise ImportFileError(CANNOT_OPEN) from exc
+    if len(parts) > MAX_PARTS:
+        raise ImportFileError(
+            f"Die Excel-Datei besteht aus {len(parts)} Teilen; höchstens {MAX_PARTS} werden "
+            "gelesen. Bitte nur das Tabellenblatt mit den Daten in eine neue Datei kopieren."
+        )
+    total = 0
+    for part in parts:
+        total += part.file_size
+        ratio = part.file_size / max(1, part.compress_size)
+        if part.file_size > MAX_PART_BYTES or total > MAX_INFLATED_BYTES:
+            raise ImportFileError(
+                f"Die Excel-Datei entpackt sich auf mehr als {_mb(min(total, part.file_size))} "
+                f"(höchstens {_mb(MAX_PART_BYTES)} je Teil). Solche Dateien werden zum Schutz "
+                "des Servers nicht gelesen; bitte die Tabelle aufteilen oder als CSV speichern."
+            )
+        if part.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+            shown = f"{ratio:,.0f}".replace(",", ".")
+            raise ImportFileError(
+                f"Die Excel-Datei ist auffällig stark komprimiert (Teil „{part.filename[:80]}“ "
+                f"1:{shown}, üblich sind bis 1:20). Solche Dateien werden zum Schutz des "
+                "Servers nicht gelesen; bitte die Tabelle als CSV speichern."
+            )
+
+
+def _check_dimension(ws: object) -> None:
+    """Refuse a sheet whose declared size exceeds the import limits (before reading rows)."""
+    rows = getattr(ws, "max_row", None) or 0
+    cols = getattr(ws, "max_column", None) or 0
+    if cols > MAX_COLUMNS or rows > MAX_ROWS + 1:
+        raise ImportFileError(
+            f"Das Tabellenblatt ist als {cols:,} Spalten × {rows:,} Zeilen angelegt; gelesen "
+            f"werden höchstens {MAX_COLUMNS} Spalten und {MAX_ROWS:,} Datenzeilen. Bitte "
+            "nur die Zellen mit Daten in eine neue Datei kopieren.".replace(",", ".")
+        )
+
+
+def _xlsx_rows(data: bytes) -> tuple[list[list[str]], int]:
+    """Rows of the first sheet (at most the import limits) and the number of sheets."""
     from openpyxl import load_workbook
 
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise ImportFileError(
-            "Die Datei sieht wie eine Excel-Datei aus, lässt sich aber nicht öffnen "
-            "(beschädigt oder kein XLSX). Bitte in Excel erneut als .xlsx speichern."
-        ) from exc
+    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         ws = wb.worksheets[0]
+        _check_dimension(ws)
         raw: list[list[str]] = []
-        for row in ws.iter_rows(values_only=True):
-            raw.append([_clean(c) for c in row])
-            if len(raw) > MAX_ROWS + 2:
-                break
+        # Explicit bounds: a dimension that lies (or is missing) cannot widen the rows.
+        for row in ws.iter_rows(max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS + 1, values_only=True):
+            cells = [_clean(c) for c in row]
+            while cells and not cells[-1]:
+                cells.pop()
+            raw.append(cells)
+        return raw, len(wb.worksheets)
     finally:
         wb.close()
+
+
+def _read_xlsx(data: bytes, filename: str) -> Table:
+    check_package(data)
+    try:
+        raw, sheets = _xlsx_rows(data)
+    except ImportFileError:
+        raise
+    except Exception as exc:  # any parser/zip error of untrusted input: refuse, never a 500
+        log.info("XLSX refused (%s): %s", type(exc).__name__, str(exc)[:200])
+        raise ImportFileError(CANNOT_OPEN) from exc
     table = _finish(raw, filename, "XLSX", "")
-    if len(wb.worksheets) > 1:
+    if sheets > 1:
         table.warnings.append("Nur das erste Tabellenblatt wurde gelesen.")
     return table
 

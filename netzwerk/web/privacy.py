@@ -1,0 +1,85 @@
+"""Datenschutz (admins): find a person, Auskunft as HTML/JSON, Löschung, backup and GraphML.
+
+Each page answers one DSGVO right or an operator's duty (Art. 15 access, Art. 17 erasure,
+keeping a backup); the work itself is done by :mod:`netzwerk.graph.privacy` and
+:mod:`netzwerk.graph.backup`, so the CLI offers exactly the same.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from netzwerk.graph import backup, operations, privacy
+from netzwerk.web.auth import current_username, require_role
+from netzwerk.web.extensions import get_store
+
+bp = Blueprint("privacy", __name__)
+
+
+@bp.get("/datenschutz")
+@require_role("admin")
+def page():  # type: ignore[no-untyped-def]
+    q = request.args.get("q", "").strip()[:100]
+    found = privacy.find_persons(get_store(), q) if q else []
+    return render_template("contacts/privacy.html", q=q, found=found)
+
+
+@bp.get("/datenschutz/person/<person_id>")
+@require_role("admin")
+def person_report(person_id: str):  # type: ignore[no-untyped-def]
+    report = privacy.person_report(get_store(), person_id)
+    return render_template("contacts/person_report.html", report=report, person_id=person_id)
+
+
+@bp.get("/datenschutz/person/<person_id>.json")
+@require_role("admin")
+def person_report_json(person_id: str):  # type: ignore[no-untyped-def]
+    report = privacy.person_report(get_store(), person_id)
+    resp = Response(json.dumps(report, ensure_ascii=False, indent=2), mimetype="application/json")
+    resp.headers["Content-Disposition"] = f'attachment; filename="auskunft-{person_id}.json"'
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+@bp.post("/datenschutz/person/<person_id>/loeschen")
+@require_role("admin")
+def person_erase(person_id: str):  # type: ignore[no-untyped-def]
+    if request.form.get("confirm") != "1":
+        flash(_("Bitte bestätigen, dass die Person endgültig gelöscht werden soll."), "error")
+        return redirect(url_for("privacy.person_report", person_id=person_id))
+    counts = operations.erase_person(get_store(), person_id, user=current_username())
+    flash(
+        _(
+            "Die personenbezogenen Daten wurden gelöscht (%(links)s Verknüpfungen, "
+            "%(history)s Verlaufseinträge geschwärzt).",
+            links=counts["links"],
+            history=counts["history"],
+        ),
+        "success",
+    )
+    return redirect(url_for("privacy.page"))
+
+
+@bp.get("/datenschutz/sicherung.json")
+@require_role("admin")
+def backup_download():  # type: ignore[no-untyped-def]
+    buf = io.StringIO()
+    backup.write(get_store(), buf)
+    resp = Response(buf.getvalue().encode("utf-8"), mimetype="application/json")
+    stamp = time.strftime("%Y-%m-%d")
+    resp.headers["Content-Disposition"] = f'attachment; filename="netzwerk-sicherung-{stamp}.json"'
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+@bp.get("/datenschutz/netzwerk.graphml")
+@require_role("admin")
+def graphml_download():  # type: ignore[no-untyped-def]
+    resp = Response(backup.graphml(get_store()), mimetype="application/xml")
+    resp.headers["Content-Disposition"] = 'attachment; filename="netzwerk.graphml"'
+    return resp

@@ -1,0 +1,277 @@
+"""The generic walk: every route of ``app.url_map`` × every role × hostile values in every
+path and query parameter (issue 12, "make the suite find the next one").
+
+Nothing here lists routes: a new route is walked as soon as it exists, with its path
+parameters filled from the seeded graph by name (unknown names get a seeded id) and then
+replaced by hostile values one at a time. The role a route needs comes from its
+``@require_role``, so the walk knows which roles are refused and which get through.
+
+Promises checked for every request:
+
+* never a server error (5xx);
+* a refused request (4xx, or an anonymous one sent to the login page) changes no stored
+  data (checksum over all nodes and relationships, bookkeeping fields aside);
+* no personal data a role may not read: anonymous visitors see no person at all, viewers
+  without the contacts grant none of the fields :mod:`netzwerk.graph.visibility` hides;
+* no unescaped markup in HTML.
+
+Values: 64-bit integer edges, negatives, NaN/inf/1e309, 10 kB strings, broken UTF-8 and
+the shared hostile corpus (every second string; ``test_hostile_inputs`` sends all of it).
+Each route gets a rotating share per role — half for admins, who reach every view's
+parsing, less for roles that are refused before parsing — so across routes every value
+meets every role. The full corpus on every page's parameters is ``test_hostile_inputs``.
+The request count and the findings are printed; docs/SECURITY.md quotes them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import cycle
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from werkzeug.routing import Rule
+from werkzeug.routing.converters import AnyConverter
+
+from netzwerk import graph
+from netzwerk.web import auth
+from tests.conftest import HOSTILE_CORPUS, HOSTILE_URL_PARTS, csrf_token
+from tests.integration.test_access_matrix import PARAM
+from tests.integration.test_hostile_inputs import (
+    data_checksum,
+    live_markup_in,
+    query_parameter_names,
+)
+
+pytestmark = pytest.mark.slow
+
+EDGES = [
+    "9223372036854775807",
+    "9223372036854775808",
+    "-9223372036854775808",
+    "-9223372036854775809",
+    "92233720368547759",
+    "-1",
+    "0",
+    "NaN",
+    "inf",
+    "-inf",
+    "1e309",
+    "x" * 10_240,
+    "ä" * 10_240,
+]
+QUERY_VALUES = EDGES + HOSTILE_CORPUS[::2]
+PATH_VALUES = EDGES + [quote(s[:2000], safe="") for s in HOSTILE_CORPUS[::6]]
+RAW_PATH_PARTS = HOSTILE_URL_PARTS
+ROLES = ["anonymous", "viewer", "contacts", "editor", "admin"]
+LEVEL = {"anonymous": 0, "viewer": 1, "contacts": 1, "editor": 2, "admin": 3}
+SHARE = {"admin": 2, "editor": 4, "viewer": 4, "contacts": 8, "anonymous": 12}
+"""One value in SHARE[role] per route and role (rotating); refused roles get 12."""
+NEED = {None: 0, "viewer": 1, "editor": 2, "admin": 3}
+WRITE = ("POST", "PUT", "PATCH", "DELETE")
+
+PERSON_SECRETS = {
+    "email": "walk.geheim@beispiel-amt.de",
+    "phone": "+49 651 55 44 33 22",
+    "notes": "WALK-NOTIZ-PERSOENLICH",
+    "consent_contact_source": "WALK-QUELLE-EINWILLIGUNG",
+}
+PERSON_NAME = "Wanda Walkerin"
+
+
+@dataclass
+class Finding:
+    role: str
+    method: str
+    url: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.method} {self.url[:140]}: {self.problem}"
+
+
+def _seed(store: graph.Store, seeded: dict[str, str]) -> dict[str, str]:
+    person = graph.create_record(
+        store,
+        graph.Person(
+            first_name="Wanda",
+            last_name="Walkerin",
+            consent_contact=True,
+            consent_contact_date=datetime.date(2022, 2, 2),
+            **PERSON_SECRETS,
+        ),
+        user="test",  # recorded in the history with its values, as the browser's create does
+    )
+    link = graph.Link(type="WORKS_AT", from_id=person.id, to_id=seeded["actor"])
+    graph.create_link(store, link, user="test")
+    return {**seeded, "person": person.id}
+
+
+SLUG_ID = {
+    "akteure": "actor", "personen": "person", "buendnisse": "alliance", "projekte": "project",
+    "themen": "topic", "bildungsstufen": "stage", "zielgruppen": "target_group",
+    "regionen": "region", "actors": "actor", "persons": "person", "alliances": "alliance",
+    "projects": "project", "topics": "topic", "stages": "stage",
+    "target-groups": "target_group", "regions": "region",
+}  # fmt: skip
+BY_NAME = {
+    "type_name": "link_type", "link_id": "link", "entry_id": "trash", "user_id": "user",
+    "token_id": "token", "person_id": "person", "actor_id": "actor",
+}  # fmt: skip
+
+
+def _valid(rule: Rule, seed: dict[str, str], pick: int) -> dict[str, str]:
+    """Valid values for every path parameter of ``rule`` (``pick`` rotates ``any`` choices)."""
+    values: dict[str, str] = {}
+    for name in rule.arguments:
+        conv = rule._converters[name]
+        if isinstance(conv, AnyConverter):
+            items = sorted(conv.items)
+            values[name] = items[pick % len(items)]
+    slug = values.get("slug") or values.get("kind") or ""
+    for name in rule.arguments:
+        if name in values:
+            continue
+        if name == "node_id":
+            values[name] = seed[SLUG_ID.get(slug, "actor")]
+        elif name == "filename":
+            values[name] = "css/netzwerk.css"
+        else:
+            values[name] = seed.get(BY_NAME.get(name, name), seed["actor"])
+    return values
+
+
+def _url(rule: Rule, values: dict[str, str]) -> str:
+    return PARAM.sub(lambda m: values[m.group(1)], rule.rule)
+
+
+def _variants(rule: Rule, seed: dict[str, str], share: int, offset: int) -> Iterator[str]:
+    """The valid URL, then each free path parameter replaced by each hostile value."""
+    base = _valid(rule, seed, offset)
+    yield _url(rule, base)
+    free = [n for n in rule.arguments if not isinstance(rule._converters[n], AnyConverter)]
+    free = [n for n in free if n != "filename"]
+    values = PATH_VALUES + RAW_PATH_PARTS
+    for name in free:
+        for i, value in enumerate(values):
+            if (i + offset) % share == 0:
+                yield _url(rule, {**base, name: value})
+
+
+def _forbidden_text(role: str) -> list[str]:
+    if role == "anonymous":
+        return [PERSON_NAME, "Walkerin", *PERSON_SECRETS.values()]
+    if role == "viewer":
+        return list(PERSON_SECRETS.values())
+    return []
+
+
+class Walker:
+    def __init__(self, app: Any, store: graph.Store, make_client: Any) -> None:
+        self.app, self.store, self.make_client = app, store, make_client
+        self.sent = 0
+        self.findings: list[Finding] = []
+        self.clients: dict[str, Any] = {}
+        self.tokens: dict[str, str] = {}
+
+    def client(self, role: str, *, fresh: bool = False) -> tuple[Any, str]:
+        if fresh or role not in self.clients:
+            auth.throttle.reset()  # hostile logins must not lock the walk's own accounts
+            if role == "anonymous":
+                client = self.app.test_client()
+            elif role == "contacts":
+                client = self.make_client("viewer", contacts=True)
+            else:
+                client = self.make_client(role)
+            self.clients[role], self.tokens[role] = client, csrf_token(client)
+        return self.clients[role], self.tokens[role]
+
+    def send(self, role: str, method: str, url: str, query: dict[str, str] | None) -> None:
+        client, token = self.client(role)
+        checksum = data_checksum(self.store) if method in WRITE else None
+        headers = {"X-CSRFToken": token}
+        body: dict[str, Any] = {}
+        if method in WRITE:
+            if url.startswith("/api/"):
+                body = {"json": dict(query or {})}
+            else:
+                body = {"data": {"csrf_token": token, **(query or {})}}
+        try:
+            resp = client.open(url, method=method, query_string=query, headers=headers, **body)
+        except Exception as exc:  # the test client raises what the app did not handle
+            self.findings.append(Finding(role, method, url, f"exception {exc!r}"[:300]))
+            return
+        self.sent += 1
+        self.check(role, method, url, resp, checksum)
+        if method in WRITE and "/anmelden" in resp.headers.get("Location", ""):
+            self.clients.pop(role, None)  # logged out (or never in): a fresh client next
+
+    def check(self, role: str, method: str, url: str, resp: Any, before: str | None) -> None:
+        status = resp.status_code
+        if status >= 500:
+            self.findings.append(Finding(role, method, url, f"server error {status}"))
+        refused = status >= 400 or (
+            role == "anonymous" and "/anmelden" in resp.headers.get("Location", "")
+        )
+        if before is not None and refused and data_checksum(self.store) != before:
+            self.findings.append(Finding(role, method, url, f"refused ({status}) but data changed"))
+        if status < 400 and resp.mimetype in ("text/html", "application/json", "text/csv"):
+            text = resp.get_data(as_text=True)
+            leaked = [s for s in _forbidden_text(role) if s in text]
+            if leaked:
+                self.findings.append(Finding(role, method, url, f"shows {leaked}"))
+        markup = live_markup_in(resp)
+        if markup:
+            self.findings.append(Finding(role, method, url, f"unescaped {markup}"))
+
+
+def _need(app: Any, rule: Rule) -> int:
+    view = app.view_functions[rule.endpoint]
+    return NEED.get(getattr(view, "required_role", None), 0)
+
+
+def test_every_route_every_role_hostile_values(
+    app: Any, store: graph.Store, make_client: Any, seeded: dict[str, str]
+) -> None:
+    seed = _seed(store, seeded)
+    names = query_parameter_names()
+    walker = Walker(app, store, make_client)
+    rules = [r for r in app.url_map.iter_rules() if r.endpoint != "static"]
+    assert len(rules) > 80
+    offsets = cycle(range(1000))
+    for role in ROLES:  # accounts are created on first login: before the checksum
+        walker.client(role)
+    # Reads first (they must change nothing at all), then writes, logout last.
+    before_reads = data_checksum(store)
+    for phase in ("read", "write"):
+        for rule in sorted(rules, key=lambda r: r.endpoint == "auth.logout"):
+            methods = sorted(set(rule.methods or ()) - {"HEAD", "OPTIONS"})
+            methods = [m for m in methods if (m == "GET") == (phase == "read")]
+            need = _need(app, rule)
+            for method, role in ((m, r) for m in methods for r in ROLES):
+                allowed = LEVEL[role] >= need
+                share = 1 if role == "admin" else (3 if allowed else 8)
+                if method in WRITE:
+                    share *= 2
+                offset = next(offsets)
+                for url in _variants(rule, seed, share, offset):
+                    walker.send(role, method, url, None)
+                for i, value in enumerate(QUERY_VALUES):
+                    if (i + offset) % share == 0:
+                        url = _url(rule, _valid(rule, seed, offset))
+                        walker.send(role, method, url, {n: value for n in names})
+            if phase == "read" and data_checksum(store) != before_reads:
+                walker.findings.append(Finding("-", "GET", rule.rule, "a GET changed stored data"))
+                before_reads = data_checksum(store)
+    report = (
+        f"URL-map walk: {len(rules)} routes, {walker.sent} requests, "
+        f"{len(walker.findings)} findings"
+    )
+    print(report)
+    for finding in walker.findings[:60]:
+        print("  ", finding)
+    assert walker.sent > 5000
+    assert not walker.findings, report + "\n" + "\n".join(map(str, walker.findings[:60]))
