@@ -43,6 +43,9 @@ DEFAULT_RETENTION_DAYS = 365
 
 MAX_WORDING = 5_000
 _MAX_TEXT = 500
+MAX_SOURCE = _MAX_TEXT
+"""A ledger record's source is at most this long (a person's source field may be longer:
+the form's sync keeps its beginning)."""
 
 
 @dataclass
