@@ -2,11 +2,12 @@
 
 Contact lists, the gap report's tables and the network workbook all get the same sheet
 shape: a bold, frozen header (with the column's help as a comment where given), an
-autofilter, column widths fitted to the content, numbers and dates as numbers and dates,
-and every text as a *text* cell (type "inline string", format "@"), so that Excel never
-runs a value as a formula — neither on opening nor after a user edits the cell — and
-"01234" stays "01234". Write-only mode streams rows, which keeps 10,000 contacts well under
-a second.
+autofilter, column widths fitted to the content, numbers and dates as numbers and dates.
+A workbook meant for editing (:attr:`Sheet.as_text`) writes every text as a *text* cell
+(type "inline string", format "@"), so that Excel never runs a value as a formula — neither
+on opening nor after a user edits the cell — and "01234" stays "01234"; lists for reading
+have their formula-like text neutralised by the caller instead. Write-only mode streams
+rows, which keeps 10,000 contacts around a second.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ class Sheet:
     rows: Sequence[Sequence[Cell]]
     notes: Sequence[str] = field(default_factory=tuple)
     """Per column, a help text shown as the header cell's comment ("" for none)."""
+    as_text: bool = False
+    """Write text as typed text cells (format "@", never a formula even after an edit), as
+    a workbook meant for editing and re-import needs. Off, rows are appended as they are
+    (about twice as fast): the caller has neutralised formula-like text already."""
 
 
 def _cell(ws: object, value: Cell) -> WriteOnlyCell:
@@ -87,7 +92,7 @@ def write_sheets(sheets: Iterable[Sheet]) -> bytes:
             head.append(c)
         ws.append(head)
         for row in sheet.rows:
-            ws.append([_cell(ws, v) for v in row])
+            ws.append([_cell(ws, v) for v in row] if sheet.as_text else row)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -175,7 +175,7 @@ def _hints() -> Sheet:
             "nichts – Einträge bitte in netzwerk löschen.",
         ]
     )
-    return Sheet(HINTS, ["Blatt", "Spalte", "Erläuterung"], rows)
+    return Sheet(HINTS, ["Blatt", "Spalte", "Erläuterung"], rows, as_text=True)
 
 
 def _sheets(g: _Graph | None) -> list[Sheet]:
@@ -186,7 +186,7 @@ def _sheets(g: _Graph | None) -> list[Sheet]:
             is_record = spec.label in LABELS
             rows = _record_rows(g, spec) if is_record else _link_rows(g, spec)
         header = [c.header for c in spec.columns]
-        out.append(Sheet(spec.title, header, rows, [c.help for c in spec.columns]))
+        out.append(Sheet(spec.title, header, rows, [c.help for c in spec.columns], as_text=True))
     return [*out, _hints()]
 
 
