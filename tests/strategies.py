@@ -68,6 +68,9 @@ FIELDS: dict[str, st.SearchStrategy[object]] = {
     "consent_newsletter_date": st.one_of(st.none(), past_dates),
     "consent_contact_date": st.one_of(st.none(), past_dates),
 }
+FIELDS["consent_contact_source"] = FIELDS["consent_newsletter_source"] = st.one_of(
+    st.just(""), st.sampled_from([h for h in HOSTILE_STRINGS if len(h) <= 500]), _plain_text
+)
 REQUIRED = {"name", "last_name"}
 
 

@@ -25,7 +25,7 @@ from netzwerk.graph import codec, freetext
 from netzwerk.graph.errors import FieldError, ValidationError
 from netzwerk.graph.i18n import N_
 from netzwerk.graph.store import Store
-from netzwerk.graph.validation import parse_date
+from netzwerk.graph.validation import SOURCE_MAX, parse_date
 
 PURPOSES: dict[str, str] = {
     "contact": N_("Kontaktaufnahme"),
@@ -42,10 +42,7 @@ DEFAULT_RETENTION_DAYS = 365
 """Löschkonzept: how long a person may stay without any legal basis before review."""
 
 MAX_WORDING = 5_000
-_MAX_TEXT = 500
-MAX_SOURCE = _MAX_TEXT
-"""A ledger record's source is at most this long (a person's source field may be longer:
-the form's sync keeps its beginning)."""
+_MAX_TEXT = SOURCE_MAX
 
 
 @dataclass

@@ -90,16 +90,53 @@ def terms(text: str | None) -> list[str]:
     return [w for w in words if w][:MAX_TERMS]
 
 
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "vhs": ("volkshochschule",),
+    "kvhs": ("kreisvolkshochschule",),
+    "bbs": ("berufsbildende schule",),
+    "igs": ("integrierte gesamtschule",),
+    "kita": ("kindertagesstatte", "kindergarten"),
+    "ihk": ("industrie handelskammer",),
+    "hwk": ("handwerkskammer",),
+    "jmd": ("jugendmigrationsdienst",),
+    "afa": ("agentur arbeit",),
+    "ba": ("agentur arbeit",),
+}
+"""Abbreviations offices write for the names they search: "VHS" finds every Volkshochschule
+(folded like the index folds, words of a long form must all match)."""
+INFIX_MIN = 3
+"""Words this long also match inside a word: German compounds ("Kreisvolkshochschule" for
+"volkshochschule", "Grundschule" for "schule"); prefix matches rank first."""
+
+
+def _term(word: str, prefix: bool) -> str:
+    w = escape_lucene(word)
+    if not prefix:
+        return w
+    if len(word) < INFIX_MIN:
+        return f"{w}*"
+    return f"({w}*^3 OR *{w}*)"
+
+
+def _with_abbreviations(word: str, prefix: bool) -> str:
+    options = [_term(word, prefix)]
+    for long in ABBREVIATIONS.get(word, ()):
+        parts = [_term(w, prefix) for w in long.split()]
+        options.append(parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")")
+    return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
+
+
 def lucene_query(text: str | None, *, any_term: bool = False, prefix: bool = True) -> str | None:
     """A safe Lucene query for user input, or None when there is nothing to search for.
 
-    All words must match (``AND``) unless ``any_term``; the last word is a prefix so that
-    results appear while typing; every word also matches as a prefix (``Gymn`` → Gymnasium).
+    All words must match (``AND``) unless ``any_term``; every word matches as a prefix
+    (``Gymn`` → Gymnasium, so results appear while typing) and, from three letters on,
+    inside a compound word; known abbreviations match their long form too.
     """
     words = terms(text)
     if not words:
         return None
-    parts = [escape_lucene(w) + ("*" if prefix else "") for w in words]
+    parts = [_with_abbreviations(w, prefix) for w in words]
     return (" OR " if any_term else " AND ").join(parts)
 
 

@@ -42,6 +42,10 @@ SHORT_MAX = 5_000
 LONG_MAX = 50_000
 """Notes and descriptions."""
 LONG_FIELDS = frozenset({"notes", "description", "note"})
+SOURCE_MAX = 500
+"""Where a consent came from ("Formular Netzwerktreffen 2024"): the consent ledger keeps it
+with the same limit, so a person saved here can always be recorded there."""
+SHORT_LIMITS = {"consent_contact_source": SOURCE_MAX, "consent_newsletter_source": SOURCE_MAX}
 
 FIELD_LABELS: dict[str, str] = {
     "name": "Name",
@@ -113,7 +117,7 @@ def is_valid_id(value: str) -> bool:
 
 def _check_text(errors: list[FieldError], name: str, value: str) -> None:
     multiline = name in LONG_FIELDS
-    limit = LONG_MAX if multiline else SHORT_MAX
+    limit = LONG_MAX if multiline else SHORT_LIMITS.get(name, SHORT_MAX)
     if len(value) > limit:
         errors.append(FieldError(name, f"ist zu lang ({len(value)} Zeichen, höchstens {limit})"))
     if _CONTROL.search(value) or (not multiline and _LINE_BREAK.search(value)):

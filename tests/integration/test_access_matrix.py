@@ -76,6 +76,7 @@ ACCESS: dict[str, Access] = {
     "records.undo": Access(post=EDITOR),
     "records.link_create": Access(post=EDITOR),
     "records.person_at_actor": Access(post=EDITOR),
+    "search.page": Access(get=VIEWER),
     "records.link_edit": Access(get=EDITOR, post=EDITOR),
     "records.link_delete": Access(post=EDITOR),
     "records.suggestions": Access(get=VIEWER),

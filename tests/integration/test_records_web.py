@@ -433,3 +433,28 @@ def test_english_ui(make_client, store: graph.Store) -> None:  # type: ignore[no
     client = make_client("editor")
     page = client.get("/akteure?lang=en").get_data(as_text=True)
     assert "Actors" in page and "Create new" in page and 'lang="en"' in page
+
+
+def test_one_search_box_finds_every_kind_with_abbreviations_and_compounds(
+    make_client, store: graph.Store
+) -> None:  # type: ignore[no-untyped-def]
+    kvhs = _actor(store, "Kreisvolkshochschule Trier-Saarburg")
+    _actor(store, "Grundschule Ehrang")
+    person = graph.create_record(
+        store,
+        graph.Person(last_name="Volkshochschulrat", email="geheim@kvhs.example"),
+        user="t",
+    )
+    graph.create_record(store, graph.Alliance(name="VHS-Verbund Mosel"), user="t")
+    viewer = make_client("viewer")
+    page = viewer.get("/suche?q=VHS").get_data(as_text=True)
+    assert "Kreisvolkshochschule Trier-Saarburg" in page, "abbreviation and compound"
+    assert "VHS-Verbund Mosel" in page and "Grundschule Ehrang" not in page
+    assert f"/akteure/{kvhs.id}" in page
+    schule = viewer.get("/suche?q=schule").get_data(as_text=True)
+    assert "Grundschule Ehrang" in schule, "a word inside a compound"
+    # a viewer without the contacts grant cannot find a person by a word of the e-mail
+    assert person.id not in viewer.get("/suche?q=geheim").get_data(as_text=True)
+    assert person.id in make_client("editor").get("/suche?q=geheim").get_data(as_text=True)
+    assert "Nichts gefunden" in viewer.get("/suche?q=xyzzy").get_data(as_text=True)
+    assert viewer.get("/suche?q=" + "%2A" * 300).status_code == 200

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -30,14 +31,21 @@ def test_hostile_input_yields_only_escaped_word_prefixes(text: str) -> None:
     if q is None:
         assert search.terms(text) == []
         return
-    for part in q.split(" AND "):
-        assert part.endswith("*")
-        body = part[:-1]
-        assert all(ch not in search.LUCENE_SPECIAL for ch in body.replace("\\", ""))
+    words = set(search.terms(text))
+    words |= {
+        w for t in list(words) for long in search.ABBREVIATIONS.get(t, ()) for w in long.split()
+    }
+    skeleton = re.sub(r"\\.", "x", q)  # an escaped character is data, never syntax
+    assert set(re.sub(r"[\w ]", "", skeleton)) <= set("()*^"), "only our own syntax"
+    tokens = set(re.findall(r"[^\s()*^]+", q.replace("^3", ""))) - {"AND", "OR"}
+    assert {t.replace("\\", "") for t in tokens} <= words
 
 
 def test_lucene_query_any_term_and_limit() -> None:
-    assert search.lucene_query("vhs trier", any_term=True) == "vhs* OR trier*"
+    assert search.lucene_query("vhs trier", any_term=True) == (
+        "((vhs*^3 OR *vhs*) OR (volkshochschule*^3 OR *volkshochschule*)) OR (trier*^3 OR *trier*)"
+    )
+    assert search.lucene_query("ab", prefix=True) == "ab*"
     assert len(search.lucene_query("a " * 50).split(" AND ")) == search.MAX_TERMS
 
 

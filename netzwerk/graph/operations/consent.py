@@ -135,7 +135,7 @@ def sync_in(
             purpose=purpose,
             type="opt-in" if given else "opt-out",
             date=when if given and when else date.today(),
-            source=(given_source or source)[: consent.MAX_SOURCE],
+            source=given_source or source,
         )
         out.append(insert_in(tx, consent.validate(c), user=user))
     return out

@@ -1,0 +1,177 @@
+"""Create, edit, delete and undo a record (conflicts shown three-way)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from flask import flash, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+
+from netzwerk import graph
+from netzwerk.graph import duplicates, history
+from netzwerk.web import forms
+from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.web.extensions import get_store
+from netzwerk.web.kinds import Kind, record_url
+from netzwerk.web.records.blueprint import (
+    MAIN_RULE,
+    VOCAB_RULE,
+    bp,
+    form_errors,
+    kind_of,
+    require_write,
+    safe_back,
+    username,
+)
+from netzwerk.web.records.rows import link_rows
+
+
+def _render_form(kind: Kind, form: Any, *, node: Any = None, status: int = 200, **extra: Any):  # type: ignore[no-untyped-def]
+    return (
+        render_template(
+            "records/form.html",
+            kind=kind,
+            form=form,
+            node=node,
+            specs=forms.node_fields(kind.label, contacts=can_see_contacts()),
+            **extra,
+        ),
+        status,
+    )
+
+
+@bp.route(MAIN_RULE + "/neu", methods=["GET", "POST"])
+@bp.route(VOCAB_RULE + "/neu", methods=["GET", "POST"])
+@require_role("editor")
+def create(slug: str):  # type: ignore[no-untyped-def]
+    kind = kind_of(slug)
+    require_write(kind)
+    specs = forms.node_fields(kind.label)
+    form_cls = forms.form_class(kind.label, specs)
+    if request.method == "GET":
+        form = form_cls(data=forms.form_values(kind.cls(), specs))
+        return _render_form(kind, form)[0]
+    form = form_cls()
+    general: list[str] = []
+    candidates: list[duplicates.Candidate] = []
+    if form.validate():
+        try:
+            obj = forms.apply_data(kind.cls(), specs, request.form)
+            obj = graph.validation.validate_node(obj)
+            if kind.label == "Actor" and not request.form.get("confirm_duplicate"):
+                candidates = duplicates.find_similar(
+                    get_store(), obj.name, email=obj.email, website=obj.website
+                )
+            if not candidates:
+                created = graph.create_record(get_store(), obj, user=username())
+                flash(_("„%(name)s“ wurde angelegt.", name=created.display_name), "success")
+                return redirect(kind.url(f"/{created.id}"))
+        except graph.ValidationError as err:
+            general = form_errors(form, err)
+    status = 409 if candidates else 400
+    return _render_form(
+        kind, form, status=status, general=general, candidates=candidates, record_url=record_url
+    )
+
+
+@bp.route(MAIN_RULE + "/<node_id>/bearbeiten", methods=["GET", "POST"])
+@bp.route(VOCAB_RULE + "/<node_id>/bearbeiten", methods=["GET", "POST"])
+@require_role("editor")
+def edit(slug: str, node_id: str):  # type: ignore[no-untyped-def]
+    kind = kind_of(slug)
+    require_write(kind)
+    store = get_store()
+    current = graph.get(store, kind.cls, node_id)
+    specs = forms.node_fields(kind.label, contacts=can_see_contacts())
+    form_cls = forms.form_class(kind.label, specs)
+    if request.method == "GET":
+        form = form_cls(data={**forms.form_values(current, specs), "version": current.version})
+        return _render_form(kind, form, node=current)[0]
+    form = form_cls()
+    general: list[str] = []
+    if form.validate():
+        version = forms.version_of(request.form)
+        try:
+            mine = forms.apply_data(current, specs, request.form)
+            mine = dataclasses.replace(mine, version=version if version is not None else -1)
+            saved = graph.update_record(store, mine, user=username())
+            flash(_("Änderungen gespeichert."), "success")
+            return redirect(kind.url(f"/{saved.id}"))
+        except graph.ValidationError as err:
+            general = form_errors(form, err)
+        except graph.ConflictError as err:
+            theirs = err.current
+            base = history.as_of_version(store, theirs, version) if version else None
+            rows, taken = forms.conflict_rows(specs, theirs, mine, base)
+            for name, value in forms.form_values(
+                forms.merged(specs, theirs, mine, base), specs
+            ).items():
+                getattr(form, name).data = value
+            form.version.data = str(theirs.version)  # saving again deliberately overwrites
+            return _render_form(kind, form, node=theirs, status=409, conflict=rows, taken=taken)
+    return _render_form(kind, form, node=current, status=400, general=general)
+
+
+@bp.route(MAIN_RULE + "/<node_id>/loeschen", methods=["GET", "POST"])
+@bp.route(VOCAB_RULE + "/<node_id>/loeschen", methods=["GET", "POST"])
+@require_role("editor")
+def delete(slug: str, node_id: str):  # type: ignore[no-untyped-def]
+    kind = kind_of(slug)
+    require_write(kind)
+    store = get_store()
+    node = graph.get(store, kind.cls, node_id)
+    if request.method == "GET":
+        return render_template(
+            "records/delete.html", kind=kind, node=node, rows=link_rows(kind, node_id)
+        )
+    result = graph.delete_record(
+        store, kind.cls, node_id, user=username(), version=forms.version_of(request.form)
+    )
+    deleted = result.deleted
+    flash(
+        ngettext(
+            "„%(name)s“ wurde gelöscht (mit %(num)d Verknüpfung).",
+            "„%(name)s“ wurde gelöscht (mit %(num)d Verknüpfungen).",
+            len(deleted.links),
+            name=deleted.node.display_name,
+        ),
+        f"undo:{result.trash_id}",
+    )
+    return redirect(kind.url())
+
+
+@bp.post("/papierkorb/<entry_id>/wiederherstellen")
+@require_role("editor")
+def undo(entry_id: str):  # type: ignore[no-untyped-def]
+    result = graph.undo(get_store(), entry_id, user=username(), role=current_user.user.role)
+    if result.node is None:
+        if result.link is None:
+            flash(
+                _(
+                    "Die Verknüpfung konnte nicht wiederhergestellt werden: ein Ende ist "
+                    "inzwischen gelöscht oder die beiden sind schon wieder verknüpft."
+                ),
+                "error",
+            )
+        else:
+            flash(_("Die Verknüpfung wurde wiederhergestellt."), "success")
+        return redirect(safe_back(request.form.get("next"), "/"))
+    node = result.node
+    if result.skipped:
+        flash(
+            ngettext(
+                "„%(name)s“ wurde wiederhergestellt; %(num)d Verknüpfung nicht, weil ihr "
+                "anderes Ende inzwischen gelöscht ist.",
+                "„%(name)s“ wurde wiederhergestellt; %(num)d Verknüpfungen nicht, weil ihr "
+                "anderes Ende inzwischen gelöscht ist.",
+                len(result.skipped),
+                name=node.display_name,
+            ),
+            "warning",
+        )
+    else:
+        flash(_("„%(name)s“ wurde wiederhergestellt.", name=node.display_name), "success")
+    return redirect(record_url(node.LABEL, node.id))
