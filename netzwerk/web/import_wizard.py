@@ -396,10 +396,11 @@ def _xlsx(data: bytes, name: str) -> Response:
     return resp
 
 
-@bp.get("/import/arbeitsmappe.xlsx")
+@bp.post("/import/arbeitsmappe.xlsx")
 @require_role("editor")
 def workbook_download():  # type: ignore[no-untyped-def]
-    """The whole network as the workbook (personal data: logged like a contact list)."""
+    """The whole network as the workbook. It holds personal data, so it is logged like a
+    contact list — which makes it a POST, as a GET must not change stored data."""
     if not can_see_contacts():
         abort(403)
     return _xlsx(workbook.export(get_store(), user=current_username()), workbook.filename())

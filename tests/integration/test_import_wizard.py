@@ -111,7 +111,10 @@ def test_workbook_download_edit_upload(make_client, store: graph.Store) -> None:
     client = make_client("editor")
     page = client.get("/import").get_data(as_text=True)
     assert 'id="workbook-download"' in page and 'id="workbook-template"' in page
-    resp = client.get("/import/arbeitsmappe.xlsx")
+    assert client.get("/import/arbeitsmappe.xlsx").status_code == 405, "logged: POST only"
+    resp = client.post(
+        "/import/arbeitsmappe.xlsx", data={"csrf_token": csrf_token(client, "/import")}
+    )
     assert resp.status_code == 200 and resp.headers["Cache-Control"] == "no-store"
     wb = load_workbook(io.BytesIO(resp.data))
     ws = wb["Akteure"]
@@ -126,4 +129,6 @@ def test_workbook_download_edit_upload(make_client, store: graph.Store) -> None:
     assert graph.get(store, graph.Actor, "a1").town == "Trier"
     template = client.get("/import/vorlage.xlsx")
     assert "Hinweise" in load_workbook(io.BytesIO(template.data)).sheetnames
-    assert make_client("viewer").get("/import/arbeitsmappe.xlsx").status_code == 403
+    viewer = make_client("viewer")
+    token = csrf_token(viewer, "/")
+    assert viewer.post("/import/arbeitsmappe.xlsx", data={"csrf_token": token}).status_code == 403
