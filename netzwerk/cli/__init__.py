@@ -9,6 +9,7 @@ import click
 from netzwerk import graph, localdb, settings
 from netzwerk.cli import contacts as contact_commands
 from netzwerk.cli import gaps as gap_commands
+from netzwerk.cli import imports as import_commands
 from netzwerk.cli import survey as survey_commands
 from netzwerk.cli._common import CliGroup
 from netzwerk.cli._common import progress_bar as _progress_bar
@@ -186,7 +187,7 @@ def reset(yes: bool) -> None:
 
 main.add_command(gap_commands.gaps)
 main.add_command(survey_commands.survey)
-for _command in contact_commands.COMMANDS:
+for _command in (*contact_commands.COMMANDS, *import_commands.COMMANDS):
     main.add_command(_command)
 
 if __name__ == "__main__":

@@ -1,7 +1,6 @@
-"""CLI for contact lists, import, backup and DSGVO requests (registered in ``netzwerk.cli``).
+"""CLI for contact lists, backup and DSGVO requests (registered in ``netzwerk.cli``).
 
 netzwerk export contacts --purpose contact --format xlsx --region "Stadt Trier" -o k.xlsx
-netzwerk import partner.csv --kind actors --dry-run
 netzwerk backup sicherung.json && netzwerk restore sicherung.json --replace
 netzwerk person-report person-0001 --json
 netzwerk person-erase person-0001 --yes
@@ -19,7 +18,7 @@ import click
 from netzwerk import graph, settings
 from netzwerk.cli._common import progress_bar, store
 from netzwerk.graph import backup as backup_mod
-from netzwerk.graph import contacts, formats, imports, network, operations, privacy
+from netzwerk.graph import contacts, formats, network, operations, privacy
 from netzwerk.graph.choices import filter_choices
 
 _store = store
@@ -128,96 +127,6 @@ def export_graphml(file: Path) -> None:
     click.echo(f"GraphML nach {file} geschrieben.")
 
 
-@click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--kind",
-    type=click.Choice(list(imports.KINDS)),
-    default=None,
-    help="Was die Datei enthält (Standard: aus den Überschriften erkannt).",
-)
-@click.option("--dry-run", is_flag=True, help="Nur prüfen und berichten, nichts speichern.")
-@click.option("--only-valid", is_flag=True, help="Fehlerhafte Zeilen überspringen.")
-@click.option("--user", default=None, help="Name im Änderungsverlauf.")
-def import_file(
-    file: Path, kind: str | None, dry_run: bool, only_valid: bool, user: str | None
-) -> None:
-    """Akteure, Personen oder Kooperationen aus CSV/XLSX importieren (mit Probelauf)."""
-    try:
-        table = imports.read_table(file.read_bytes(), file.name)
-    except imports.ImportFileError as exc:
-        raise click.ClickException(str(exc)) from exc
-    kind = kind or imports.detect_kind(table.headers)
-    with _store() as store:
-        saved = imports.load_saved(store, _user(user), kind)
-        mapping = imports.guess(table.headers, kind, saved)
-        click.echo(
-            f"{file.name}: {len(table.rows)} Zeilen, {table.encoding}, "
-            f"Importart: {imports.KINDS[kind]}"
-        )
-        for header, target in zip(table.headers, mapping, strict=True):
-            shown = imports.FIELDS[kind].get(target, "– wird ignoriert –")
-            click.echo(f"  {header[:40]:<40} → {shown}")
-        try:
-            plan = imports.dry_run(store, table, kind, mapping)
-        except graph.ValidationError as exc:
-            raise click.ClickException(str(exc)) from exc
-        c = plan.counts
-        click.echo(
-            f"Probelauf: {c['create']} neu, {c['update']} zu aktualisieren, "
-            f"{c['unchanged']} unverändert, {c['duplicate']} doppelt, {c['error']} fehlerhaft"
-        )
-        for w in plan.warnings:
-            click.echo(f"  Hinweis: {w}")
-        for r in plan.errors[:50]:
-            click.echo(f"  Zeile {r.number}: {'; '.join(r.messages())}")
-        if len(plan.errors) > 50:
-            click.echo(f"  … und {len(plan.errors) - 50} weitere fehlerhafte Zeilen")
-        for r in plan.similar[:20]:
-            click.echo(f"  Zeile {r.number}: {'; '.join(r.warnings)}")
-        for r in [r for r in plan.results if r.changes][:50]:
-            pairs = "; ".join(
-                f"{imports.FIELDS[kind].get(k) or k}: {old or '–'} → {new or '–'}"
-                for k, (old, new) in r.changes.items()
-            )
-            click.echo(f"  Zeile {r.number} {r.name[:40]}: {pairs}")
-        if dry_run:
-            return
-        if plan.blocking and not only_valid:
-            raise click.ClickException(
-                "Nichts importiert: Datei korrigieren oder --only-valid angeben."
-            )
-        bar, update = _bar("Importieren")
-        with bar:
-            result = operations.commit_import(
-                store, plan, user=_user(user), only_valid=only_valid, progress=update
-            )
-    click.echo(
-        f"Importiert: {result.created} angelegt, {result.updated} aktualisiert, "
-        f"{result.links_created} Verknüpfungen neu, {result.skipped_rows} Zeilen übersprungen."
-    )
-    click.echo(f"Rückgängig machen: netzwerk import-undo {result.batch}")
-
-
-@click.command("import-undo")
-@click.argument("batch")
-@click.option("--user", default=None, help="Name im Änderungsverlauf (Standard: cli:<login>).")
-def import_undo(batch: str, user: str | None) -> None:
-    """Einen Import als Ganzes rückgängig machen (Kennung steht nach dem Import)."""
-    with _store() as store:
-        try:
-            result = operations.undo_import(store, batch, user=_user(user))
-        except graph.NotFoundError as exc:
-            raise click.ClickException(str(exc)) from exc
-    click.echo(
-        f"Rückgängig gemacht: {result.removed} Einträge entfernt, {result.reverted} "
-        f"zurückgesetzt, {result.links_removed} Verknüpfungen entfernt, "
-        f"{result.links_reverted} Verknüpfungen zurückgesetzt."
-    )
-    for name in result.kept:
-        click.echo(f"  nicht angetastet (seitdem geändert): {name}")
-
-
 @click.command("backup")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def backup_cmd(file: Path) -> None:
@@ -317,8 +226,6 @@ def person_erase(person_id: str, yes: bool, user: str | None) -> None:
 
 COMMANDS = (
     export_group,
-    import_file,
-    import_undo,
     backup_cmd,
     restore_cmd,
     person_report,

@@ -7,13 +7,39 @@ for an id or a page (which is how import circles start).
 from __future__ import annotations
 
 import dataclasses
+import re
+import unicodedata
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from netzwerk.graph.model import Link
 
 T = TypeVar("T")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """The comparison form of a name, a column header or a list value.
+
+    Lower case, umlauts spelled out (ä → ae, so "Müller" and "Mueller" agree, as Germans
+    write them when a keyboard has no umlauts), other accents dropped, everything but
+    letters and digits turned into single spaces: "E-Mail-Adresse" → "e mail adresse",
+    "VHS Trier e.V." → "vhs trier e v". Cached: an import folds every name several times.
+
+    >>> fold("Bücherei  Süd – Straße")
+    'buecherei sued strasse'
+    """
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)  # "u" + combining diaeresis → "ü"
+        for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+            text = text.replace(a, b)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NON_ALNUM.sub(" ", text).strip()
 
 
 def new_id(label: str) -> str:

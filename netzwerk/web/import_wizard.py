@@ -1,4 +1,11 @@
-"""Import wizard (editors): upload → column mapping → dry run → background import.
+"""Import wizard (editors): upload → columns → values → dry run with review → import.
+
+A partner list goes through every step; a network workbook skips the column step (its
+columns are known). Each step re-runs the dry run with what the user chose so far
+(:class:`netzwerk.graph.imports.Choices`: value targets and match decisions), so the preview
+always shows exactly what the import will do, per row and per field old → new. Nothing is
+written before "Jetzt importieren"; the import runs in the background and can be undone as
+one step from its job page.
 
 Uploaded tables and dry-run plans can hold 50,000 rows — far too much for a cookie session
 and, for an hour, too much for the server's memory. They wait on disk between the steps
@@ -12,6 +19,7 @@ from typing import Any
 
 from flask import (
     Blueprint,
+    Response,
     abort,
     current_app,
     flash,
@@ -22,16 +30,21 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from netzwerk import graph, settings
-from netzwerk.graph import imports, operations
+from netzwerk.graph import imports, operations, workbook
 from netzwerk.graph.imports import jobs, spool
-from netzwerk.web.auth import current_username, require_role
+from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("imports", __name__)
 
 MAX_UPLOAD = imports.MAX_BYTES
+SHOWN_VALUES = 200
+SHOWN_REVIEWS = 100
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+Pending = spool.Pending
 
 
 def get_spool() -> spool.Spool:
@@ -43,14 +56,42 @@ def get_spool() -> spool.Spool:
     return found
 
 
-def _upload(uid: str) -> spool.Pending:
+def _role() -> str:
+    return "admin" if current_user.has_role("admin") else "editor"
+
+
+def _upload(uid: str) -> Pending:
     item = get_spool().get(uid, current_username())
     if item is None:
         flash(
             _("Die hochgeladene Datei ist nicht mehr vorhanden. Bitte erneut hochladen."), "error"
         )
         abort(redirect(url_for("imports.page")))
+    if item.choices is None:
+        item.choices = imports.Choices()
     return item
+
+
+def _replan(item: Pending) -> imports.ImportPlan:
+    """The dry run of the upload with the user's choices so far."""
+    store = get_store()
+    item.choices.role = _role()
+    if item.sheets is not None:
+        item.plan = imports.dry_run_workbook(
+            store, item.sheets, item.filename, choices=item.choices
+        )
+    else:
+        assert item.table is not None and item.mapping is not None
+        item.plan = imports.dry_run(
+            store, item.table, item.kind, item.mapping, choices=item.choices
+        )
+    return item.plan
+
+
+def _next_step(uid: str, plan: imports.ImportPlan) -> Any:
+    """Values to confirm first (anything not matched by name or saved), else the preview."""
+    unsure = any(p.how not in ("gleich", "gespeichert") for ps in plan.values.values() for p in ps)
+    return redirect(url_for("imports.values" if unsure else "imports.preview", uid=uid))
 
 
 def _too_large():  # type: ignore[no-untyped-def]
@@ -68,7 +109,7 @@ def _too_large():  # type: ignore[no-untyped-def]
 def _upload_form(status: int = 200):  # type: ignore[no-untyped-def]
     return render_template(
         "contacts/import_upload.html",
-        kinds=imports.KINDS,
+        kinds={k: imports.KINDS[k] for k in imports.TABLE_KINDS},
         max_mb=MAX_UPLOAD // (1024 * 1024),
         max_rows=imports.MAX_ROWS,
     ), status
@@ -93,29 +134,46 @@ def upload():  # type: ignore[no-untyped-def]
     file.close()  # werkzeug spooled it to a temporary file: gone now
     if len(data) > MAX_UPLOAD:
         return _too_large()
+    name, user = file.filename[:200], current_username()
     try:
-        table = imports.read_table(data, file.filename[:200])
+        if imports.is_workbook(data):
+            values = imports.load_values(get_store(), user, "workbook")
+            item = Pending(
+                owner=user,
+                table=None,
+                kind="workbook",
+                sheets=imports.read_workbook(data, name),
+                filename=name,
+                choices=imports.Choices(values=values),
+            )
+            del data  # only the parsed sheets go to the spool
+            plan = _replan(item)
+            uid = get_spool().put(item)
+            return _next_step(uid, plan)
+        table = imports.read_table(data, name)
         del data  # the bytes are not needed any more; only the table goes to the spool
         kind = request.form.get("kind", "")
-        if kind not in imports.KINDS:
+        if kind not in imports.TABLE_KINDS:
             kind = imports.detect_kind(table.headers)
-        uid = get_spool().put(spool.Pending(owner=current_username(), table=table, kind=kind))
-    except (imports.ImportFileError, spool.SpoolFullError) as exc:
+        item = Pending(owner=user, table=table, kind=kind, filename=name)
+        uid = get_spool().put(item)
+    except (imports.ImportFileError, graph.ValidationError, spool.SpoolFullError) as exc:
         flash(str(exc), "error")
         return _upload_form(400)
     return redirect(url_for("imports.mapping", uid=uid))
 
 
-def _mapping_page(uid: str, table: imports.Table, kind: str, mapping: list[str], errors: Any):  # type: ignore[no-untyped-def]
+def _mapping_page(uid: str, item: Pending, kind: str, chosen: list[str], errors: Any):  # type: ignore[no-untyped-def]
+    assert item.table is not None
     return render_template(
         "contacts/import_mapping.html",
         uid=uid,
-        table=table,
+        table=item.table,
         kind=kind,
-        kinds=imports.KINDS,
+        kinds={k: imports.KINDS[k] for k in imports.TABLE_KINDS},
         fields=imports.FIELDS[kind],
-        mapping=mapping,
-        samples=table.rows[:3],
+        mapping=chosen,
+        samples=item.table.rows[:3],
         errors=errors,
     )
 
@@ -124,55 +182,97 @@ def _mapping_page(uid: str, table: imports.Table, kind: str, mapping: list[str],
 @require_role("editor")
 def mapping(uid: str):  # type: ignore[no-untyped-def]
     item = _upload(uid)
+    if item.table is None:
+        return redirect(url_for("imports.preview", uid=uid))
     kind = request.args.get("kind", item.kind)
-    if kind not in imports.KINDS:
+    if kind not in imports.TABLE_KINDS:
         kind = item.kind
-    table: imports.Table = item.table
+    saved = imports.load_saved(get_store(), current_username(), kind)
     chosen = (
         item.mapping
         if item.mapping and kind == item.kind
-        else imports.guess(
-            table.headers, kind, imports.load_saved(get_store(), current_username(), kind)
-        )
+        else imports.guess(item.table.headers, kind, saved)
     )
-    return _mapping_page(uid, table, kind, chosen, {})
+    return _mapping_page(uid, item, kind, chosen, {})
 
 
 @bp.post("/import/<uid>/zuordnung")
 @require_role("editor")
 def dry_run(uid: str):  # type: ignore[no-untyped-def]
     item = _upload(uid)
-    table: imports.Table = item.table
     kind = request.form.get("kind", "")
-    if kind not in imports.KINDS:
+    if kind not in imports.TABLE_KINDS or item.table is None:
         abort(400)
-    chosen = [request.form.get(f"col{i}", "") for i in range(len(table.headers))]
+    chosen = [request.form.get(f"col{i}", "") for i in range(len(item.table.headers))]
     chosen = [m if m in imports.FIELDS[kind] else "" for m in chosen]
     store = get_store()
+    if kind != item.kind or item.mapping is None:
+        item.choices = imports.Choices(values=imports.load_values(store, current_username(), kind))
+    item.kind, item.mapping = kind, chosen
     try:
-        plan = imports.dry_run(store, table, kind, chosen)
+        plan = _replan(item)
     except graph.ValidationError as exc:
-        return _mapping_page(uid, table, kind, chosen, exc.by_field()), 400
+        return _mapping_page(uid, item, kind, chosen, exc.by_field()), 400
     if request.form.get("save_mapping"):
-        imports.save(store, current_username(), kind, table.headers, chosen)
-    item.kind, item.mapping, item.plan = kind, chosen, plan
+        imports.save(store, current_username(), kind, item.table.headers, chosen)
+    get_spool().update(uid, item)
+    return _next_step(uid, plan)
+
+
+def _remember(item: Pending, plan: imports.ImportPlan) -> None:
+    """Save the value choices with the column mapping, to be proposed next time."""
+    headers = item.table.headers if item.table is not None else []
+    choices = imports.as_choices(plan.values)
+    imports.save(get_store(), current_username(), item.kind, headers, item.mapping or [], choices)
+
+
+def _plan(uid: str) -> tuple[Pending, imports.ImportPlan]:
+    """The upload and its dry run; without one (not mapped yet) back to the mapping step."""
+    item = _upload(uid)
+    if item.plan is None:
+        abort(redirect(url_for("imports.mapping", uid=uid)))
+    return item, item.plan
+
+
+@bp.get("/import/<uid>/werte")
+@require_role("editor")
+def values(uid: str):  # type: ignore[no-untyped-def]
+    item, plan = _plan(uid)
+    return render_template(
+        "contacts/import_values.html",
+        uid=uid,
+        item=item,
+        plan=plan,
+        shown={f: ps[:SHOWN_VALUES] for f, ps in plan.values.items()},
+        new=imports.NEW,
+        how=imports.HOW,
+        field_title=imports.field_title,
+    )
+
+
+@bp.post("/import/<uid>/werte")
+@require_role("editor")
+def values_save(uid: str):  # type: ignore[no-untyped-def]
+    item, plan = _plan(uid)
+    for f, props in plan.values.items():
+        allowed = {target for target, _title in plan.options.get(f, [])} | {""}
+        for i, p in enumerate(props[:SHOWN_VALUES]):
+            target = request.form.get(f"v-{f}-{i}")
+            if target is not None and target in allowed:
+                item.choices.values.setdefault(f, {})[p.key] = target
+    item.remember = bool(request.form.get("remember"))
+    plan = _replan(item)
+    if item.remember:
+        _remember(item, plan)
     get_spool().update(uid, item)
     return redirect(url_for("imports.preview", uid=uid))
-
-
-def _plan(uid: str) -> imports.ImportPlan:
-    """The dry run of the upload; without one (not mapped yet) back to the mapping step."""
-    plan: imports.ImportPlan | None = _upload(uid).plan
-    if plan is None:
-        abort(redirect(url_for("imports.mapping", uid=uid)))
-    return plan
 
 
 @bp.get("/import/<uid>/vorschau")
 @require_role("editor")
 def preview(uid: str):  # type: ignore[no-untyped-def]
-    plan = _plan(uid)
-    shown = [r for r in plan.results if r.action in ("create", "update")][:20]
+    item, plan = _plan(uid)
+    shown = [r for r in plan.results if r.action in ("create", "update")][:50]
     return render_template(
         "contacts/import_preview.html",
         uid=uid,
@@ -181,16 +281,41 @@ def preview(uid: str):  # type: ignore[no-untyped-def]
         actions=imports.ACTIONS,
         shown=shown,
         errors=plan.errors[:300],
+        reviews=plan.reviews[:SHOWN_REVIEWS],
         similar=plan.similar[:100],
         duplicates=[r for r in plan.results if r.action == "duplicate"][:100],
+        new=imports.NEW,
+        skip=imports.SKIP,
+        has_table=item.table is not None,
     )
+
+
+@bp.post("/import/<uid>/pruefung")
+@require_role("editor")
+def review(uid: str):  # type: ignore[no-untyped-def]
+    item, plan = _plan(uid)
+    every = request.form.get("all", "")
+    for i, r in enumerate(plan.reviews[:SHOWN_REVIEWS]):
+        allowed = {c.id for c in r.candidates} | {imports.NEW, imports.SKIP}
+        decision = request.form.get(f"r-{i}", "")
+        if decision in allowed:
+            item.choices.decisions[r.key] = decision
+    if every in (imports.NEW, imports.SKIP):
+        for r in plan.reviews:
+            item.choices.decisions.setdefault(r.key, every)
+    _replan(item)
+    get_spool().update(uid, item)
+    return redirect(url_for("imports.preview", uid=uid) + "#pruefung")
 
 
 @bp.post("/import/<uid>/start")
 @require_role("editor")
 def start(uid: str):  # type: ignore[no-untyped-def]
-    plan = _plan(uid)
+    item, plan = _plan(uid)
     only_valid = request.form.get("only_valid") == "1"
+    if plan.undecided:
+        flash(_("Bitte zuerst jede unsichere Zuordnung entscheiden."), "error")
+        return redirect(url_for("imports.preview", uid=uid))
     if plan.blocking and not only_valid:
         flash(
             _(
@@ -200,6 +325,8 @@ def start(uid: str):  # type: ignore[no-untyped-def]
             "error",
         )
         return redirect(url_for("imports.preview", uid=uid))
+    if item.remember and plan.values:  # values met only after a review decision, too
+        _remember(item, plan)
     store, user = get_store(), current_username()
 
     def work(progress):  # type: ignore[no-untyped-def]
@@ -260,3 +387,26 @@ def job_status(job_id: str):  # type: ignore[no-untyped-def]
             "skipped_rows": r.skipped_rows,
         }
     return jsonify(out)
+
+
+def _xlsx(data: bytes, name: str) -> Response:
+    resp = Response(data, mimetype=XLSX)
+    resp.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+@bp.post("/import/arbeitsmappe.xlsx")
+@require_role("editor")
+def workbook_download():  # type: ignore[no-untyped-def]
+    """The whole network as the workbook. It holds personal data, so it is logged like a
+    contact list — which makes it a POST, as a GET must not change stored data."""
+    if not can_see_contacts():
+        abort(403)
+    return _xlsx(workbook.export(get_store(), user=current_username()), workbook.filename())
+
+
+@bp.get("/import/vorlage.xlsx")
+@require_role("editor")
+def workbook_template():  # type: ignore[no-untyped-def]
+    return _xlsx(workbook.template(), workbook.filename(template=True))

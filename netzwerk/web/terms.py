@@ -12,11 +12,8 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 GRAPH_TITLES = (
-    # Import kinds (graph.imports.KINDS)
-    _l("Akteure (Organisationen)"),
-    _l("Personen (Kontakte)"),
-    _l("Kooperationen"),
-    # Import target fields (graph.imports.FIELDS)
+    # Import target fields that are record fields (graph.validation.FIELD_LABELS); import
+    # kinds, import-only fields and dry-run actions are marked with N_ in graph.imports
     _l("Name"),
     _l("Kurzname"),
     _l("Art"),
@@ -31,9 +28,7 @@ GRAPH_TITLES = (
     _l("Titel"),
     _l("Vorname"),
     _l("Nachname"),
-    _l("Name (Vor- und Nachname)"),
     _l("Funktion"),
-    _l("Organisation (Akteur)"),
     _l("Einwilligung Newsletter"),
     _l("Datum Einwilligung Newsletter"),
     _l("Quelle Einwilligung Newsletter"),
@@ -41,20 +36,11 @@ GRAPH_TITLES = (
     _l("Datum Einwilligung Kontakt"),
     _l("Quelle Einwilligung Kontakt"),
     _l("Rechtsgrundlage"),
-    _l("Akteur 1"),
-    _l("Akteur 2"),
-    _l("Art der Kooperation"),
     _l("Intensität"),
     _l("seit"),
     _l("bis"),
     _l("Quelle"),
     _l("Notiz"),
-    # Dry-run actions (graph.imports.plan.ACTIONS)
-    _l("neu"),
-    _l("wird aktualisiert"),
-    _l("unverändert"),
-    _l("doppelt in der Datei"),
-    _l("fehlerhaft"),
     # Export purposes (graph.contacts.PURPOSES)
     _l("Kontaktaufnahme (Netzwerkarbeit, Einladungen)"),
     _l("Newsletter / Rundschreiben / Serienbrief"),

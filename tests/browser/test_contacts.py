@@ -78,6 +78,8 @@ def test_export_preview_and_import_dry_run(  # type: ignore[no-untyped-def]
         "update": "0",
         "unchanged": "0",
         "duplicate": "1",
+        "review": "0",
+        "skipped": "0",
         "error": "1",
     }
     assert "Pflichtfeld" in browser.find_element(By.ID, "row-errors").text

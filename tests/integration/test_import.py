@@ -27,7 +27,15 @@ def run(store: graph.Store, data: bytes, kind: str | None = None) -> imports.Imp
 def test_cp1252_actor_file_dry_run_numbers_and_commit(store: graph.Store) -> None:
     plan = run(store, ACTORS_CP1252.encode("cp1252"))
     assert plan.kind == "actors"
-    assert plan.counts == {"create": 3, "update": 0, "unchanged": 0, "duplicate": 1, "error": 2}
+    assert plan.counts == {
+        "create": 3,
+        "update": 0,
+        "unchanged": 0,
+        "duplicate": 1,
+        "review": 0,
+        "skipped": 0,
+        "error": 2,
+    }
     dup = next(r for r in plan.results if r.action == "duplicate")
     assert (dup.number, dup.duplicate_of) == (5, 2)
     errors = {r.number: r.errors for r in plan.errors}
@@ -82,7 +90,15 @@ def test_persons_with_employer_and_similar_names(store: graph.Store) -> None:
     )
     plan = run(store, csv_text.encode("utf-8"))
     assert plan.kind == "persons"
-    assert plan.counts == {"create": 1, "update": 0, "unchanged": 0, "duplicate": 1, "error": 2}
+    assert plan.counts == {
+        "create": 1,
+        "update": 0,
+        "unchanged": 0,
+        "duplicate": 1,
+        "review": 0,
+        "skipped": 0,
+        "error": 2,
+    }
     first = plan.results[0]
     assert any("Eva Schmitt" in w for w in first.warnings)
     errors = {r.number: r.errors for r in plan.errors}
@@ -121,7 +137,15 @@ def test_cooperations_by_actor_names(store: graph.Store) -> None:
     )
     plan = run(store, text.encode())
     assert plan.kind == "cooperations"
-    assert plan.counts == {"create": 1, "update": 0, "unchanged": 0, "duplicate": 1, "error": 2}
+    assert plan.counts == {
+        "create": 1,
+        "update": 0,
+        "unchanged": 0,
+        "duplicate": 1,
+        "review": 0,
+        "skipped": 0,
+        "error": 2,
+    }
     operations.commit_import(store, plan, user="u", only_valid=True)
     coops = graph.list_links(store, "COOPERATES_WITH").items
     assert [(c.kind, c.intensity) for c in coops] == [("Projektpartnerschaft", 3)]
@@ -198,3 +222,55 @@ def test_hostile_cells_are_validated_not_stored_half(store: graph.Store) -> None
     names = {a.name for a in graph.list_nodes(store, graph.Actor, limit=1000).items}
     assert len(names) == plan.counts["create"]
     assert '=HYPERLINK("http://evil.example","klick")' in names
+
+
+def test_large_import_in_several_transactions_rolls_back_as_a_whole(store: graph.Store) -> None:
+    """Above ``single_transaction`` records and links the commit uses several transactions;
+    a failure in a later one takes back the earlier ones, history included."""
+    plan = run(store, _persons_file(250))
+
+    def fail_late(done: int, total: int) -> None:
+        if done >= 200:
+            raise RuntimeError("Verbindung verloren")
+
+    with pytest.raises(RuntimeError):
+        operations.commit_import(
+            store, plan, user="u", batch_size=50, single_transaction=100, progress=fail_late
+        )
+    assert graph.counts(store).nodes.get("Person", 0) == 0, "all or nothing"
+    assert store.read("history/recent", user=None, skip=0, limit=10) == [], "no trace left"
+
+    result = operations.commit_import(store, plan, user="u", batch_size=50, single_transaction=100)
+    assert result.transactions == 5 and result.created == 250
+    assert graph.counts(store).nodes["Person"] == 250
+    undone = operations.undo_import(store, result.batch, user="u")
+    assert undone.removed == 250 and graph.counts(store).nodes.get("Person", 0) == 0
+
+
+def test_imported_consent_goes_into_the_ledger_and_undo_takes_it_back(
+    store: graph.Store,
+) -> None:
+    from netzwerk.graph import consent
+
+    data = "Vorname;Nachname;E-Mail;Newsletter;Datum Einwilligung Newsletter\n"
+    plan = run(store, (data + "Eva;Klein;eva@example.org;ja;01.02.2024\n").encode())
+    result = operations.commit_import(store, plan, user="u")
+    pid = plan.results[0].record_id
+    (record,) = consent.for_person(store, pid)
+    assert (record.purpose, record.type, str(record.date)) == ("newsletter", "opt-in", "2024-02-01")
+    assert record.source == "Import: test.csv"
+    operations.undo_import(store, result.batch, user="u")
+    assert consent.for_person(store, pid) == [], "the ledger goes with the person"
+
+    graph.create_record(
+        store,
+        graph.Person(id="p1", first_name="Jan", last_name="Groß", email="jan@example.org"),
+        user="t",
+    )
+    plan = run(store, (data + "Jan;Groß;jan@example.org;ja;01.03.2024\n").encode())
+    result = operations.commit_import(store, plan, user="u")
+    assert [c.type for c in consent.for_person(store, "p1")] == ["opt-in"]
+    operations.undo_import(store, result.batch, user="u")
+    assert graph.get(store, graph.Person, "p1").consent_newsletter is False
+    ledger = consent.for_person(store, "p1")
+    assert consent.current(ledger, "newsletter").type == "opt-out", "ledger follows the undo"

@@ -7,9 +7,10 @@ import io
 import openpyxl
 import pytest
 
+from netzwerk.graph.duplicates import THRESHOLD, NameIndex, similarity
 from netzwerk.graph.imports import ImportFileError, detect_kind, guess, read_table
+from netzwerk.graph.imports.cells import split_name
 from netzwerk.graph.imports.mapping import fold, missing_required
-from netzwerk.graph.imports.plan import _split_name, loose_key
 
 
 def test_cp1252_semicolon_file_as_german_excel_writes_it() -> None:
@@ -107,7 +108,7 @@ def test_long_cells_are_read_whole() -> None:
         (
             ["Akteur 1", "Akteur 2", "Art", "seit"],
             "cooperations",
-            ["from_actor", "to_actor", "kind", "since"],
+            ["from_actor", "to_actor", "cooperation_kind", "since"],
         ),
         (["Name", "Name"], "actors", ["name", ""]),
     ],
@@ -126,13 +127,16 @@ def test_missing_required_fields_are_named() -> None:
     assert missing_required("persons", ["first_name", "email"]) == [
         "Nachname oder Name (Vor- und Nachname)"
     ]
-    assert missing_required("cooperations", ["from_actor", "to_actor", "kind"]) == []
+    assert missing_required("cooperations", ["from_actor", "to_actor", "cooperation_kind"]) == []
 
 
 def test_fold_and_keys() -> None:
     assert fold("E-Mail-Adresse") == "e mail adresse"
     assert fold("Straße") == fold("STRASSE") == "strasse"
-    assert loose_key("Lesen Verein e.V.") == loose_key("Verein für Lesen")
+    assert similarity("Lesen Verein e.V.", "Verein für Lesen") >= THRESHOLD
+    index = NameIndex()
+    index.add("a1", "Verein für Lesen")
+    assert [key for key, _, _ in index.similar("Lesen Verein e.V.")] == ["a1"]
 
 
 @pytest.mark.parametrize(
@@ -144,4 +148,4 @@ def test_fold_and_keys() -> None:
     ],
 )
 def test_split_name(full: str, expected: tuple[str, str, str]) -> None:
-    assert _split_name(full) == expected
+    assert split_name(full) == expected

@@ -7,7 +7,6 @@ actor names are user input.
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +19,7 @@ from netzwerk.graph.analysis.cores import core_number
 from netzwerk.graph.analysis.metrics import METRICS
 from netzwerk.graph.analysis.report import GapReport
 from netzwerk.graph.formats.common import neutralise
+from netzwerk.graph.formats.xlsx_writer import Sheet, write_sheets
 
 Cell = str | int | float
 Table = list[list[Cell]]
@@ -267,27 +267,11 @@ def to_csv(table: Table) -> bytes:
 
 def to_xlsx(sections: dict[str, Table], titles: dict[str, str] | None = None) -> bytes:
     """One workbook, one sheet per section, bold frozen header, numbers as numbers."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     titles = titles or SECTIONS
-    wb = Workbook()
-    wb.remove(wb.active)
-    bold = Font(bold=True)
-    for key, table in sections.items():
-        title = "".join(ch for ch in titles.get(key, key) if ch not in "[]:*?/\\")[:31]
-        ws = wb.create_sheet(title=title or key[:31])
-        for row in table:
-            ws.append(list(row))
-        for cell in ws[1] if table else ():
-            cell.font = bold
-        ws.freeze_panes = "A2"
-        for col in ws.columns:
-            width = max((len(str(c.value or "")) for c in col), default=8)
-            ws.column_dimensions[col[0].column_letter].width = min(60, width + 2)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return write_sheets(
+        Sheet(titles.get(key, key), table[0] if table else [], table[1:])
+        for key, table in sections.items()
+    )
 
 
 def to_text(table: Table, limit: int = 30, fmt: Callable[[Cell], str] = str) -> str:

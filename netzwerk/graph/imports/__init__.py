@@ -1,27 +1,45 @@
-"""Spreadsheet import: read (CSV/XLSX), map columns and plan the import (dry run).
+"""Spreadsheet import: read (CSV/XLSX), map columns and values, plan the import (dry run).
 
 Typical use::
 
-    table = imports.read_table(data, "akteure.csv")
+    table = imports.read_table(data, "partner.csv")
     kind = imports.detect_kind(table.headers)
     mapping = imports.guess(table.headers, kind)
     plan = imports.dry_run(store, table, kind, mapping)
-    if not plan.blocking:
+    # the user maps values (plan.values) and decides uncertain matches (plan.reviews):
+    plan = imports.dry_run(store, table, kind, mapping, choices=imports.Choices(...))
+    if not plan.blocking and not plan.undecided:
         operations.commit_import(store, plan, user="redaktion")
 
-Committing is a use case of the write path (:mod:`netzwerk.graph.operations`).
+One module per import kind (``partners`` for partner and actor lists, ``persons``,
+``cooperations``, ``workbook``); committing is a use case of the write path
+(:mod:`netzwerk.graph.operations`).
 """
 
+from netzwerk.graph.imports.dryrun import dry_run
+from netzwerk.graph.imports.fields import FIELDS, KINDS, TABLE_KINDS, VOCABULARY
 from netzwerk.graph.imports.mapping import (
-    FIELDS,
-    KINDS,
     detect_kind,
     guess,
     load_saved,
+    load_values,
     missing_required,
     save,
 )
-from netzwerk.graph.imports.plan import ACTIONS, ImportPlan, RowResult, dry_run, stable_id
+from netzwerk.graph.imports.plan import (
+    ACTIONS,
+    NEW,
+    SKIP,
+    Candidate,
+    Choices,
+    ImportPlan,
+    Part,
+    Proposal,
+    Review,
+    RowResult,
+    field_title,
+    stable_id,
+)
 from netzwerk.graph.imports.reader import (
     MAX_BYTES,
     MAX_ROWS,
@@ -29,23 +47,43 @@ from netzwerk.graph.imports.reader import (
     Table,
     read_table,
 )
+from netzwerk.graph.imports.vocab import HOW, as_choices
+from netzwerk.graph.imports.workbook import dry_run as dry_run_workbook
+from netzwerk.graph.imports.workbook import is_workbook
+from netzwerk.graph.imports.workbook import read as read_workbook
 
 __all__ = [
     "ACTIONS",
     "FIELDS",
+    "HOW",
     "KINDS",
     "MAX_BYTES",
     "MAX_ROWS",
+    "NEW",
+    "SKIP",
+    "TABLE_KINDS",
+    "VOCABULARY",
+    "Candidate",
+    "Choices",
     "ImportFileError",
     "ImportPlan",
+    "Part",
+    "Proposal",
+    "Review",
     "RowResult",
     "Table",
+    "as_choices",
     "detect_kind",
     "dry_run",
+    "dry_run_workbook",
+    "field_title",
     "guess",
+    "is_workbook",
     "load_saved",
+    "load_values",
     "missing_required",
     "read_table",
+    "read_workbook",
     "save",
     "stable_id",
 ]

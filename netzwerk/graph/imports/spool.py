@@ -44,13 +44,21 @@ class SpoolFullError(GraphError):
 
 @dataclass
 class Pending:
-    """One upload between the wizard's steps."""
+    """One upload between the wizard's steps: a table (or a workbook's sheets), the chosen
+    mapping, the user's value and match choices so far, and the latest dry run."""
 
     owner: str
     table: Any
     kind: str
     mapping: list[str] | None = None
     plan: Any = None
+    sheets: Any = None
+    """A network workbook's sheets (then ``table`` is ``None``)."""
+    filename: str = ""
+    choices: Any = None
+    """:class:`netzwerk.graph.imports.Choices` made in the value and review steps."""
+    remember: bool = True
+    """Save the value choices with the mapping (the value step's checkbox)."""
 
 
 def _owner_tag(owner: str) -> str:

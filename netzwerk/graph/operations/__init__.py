@@ -13,13 +13,8 @@ exception: it writes no history, because it records no one's change.
 
 from netzwerk.graph.merge import MergeResult, merge_actors
 from netzwerk.graph.operations.erase import erase_person
-from netzwerk.graph.operations.imports import (
-    CommitResult,
-    ImportBlockedError,
-    UndoImportResult,
-    commit_import,
-    undo_import,
-)
+from netzwerk.graph.operations.import_undo import UndoImportResult, undo_import
+from netzwerk.graph.operations.imports import CommitResult, ImportBlockedError, commit_import
 from netzwerk.graph.operations.links import RemoveResult, create_link, delete_link, update_link
 from netzwerk.graph.operations.records import (
     DeleteResult,

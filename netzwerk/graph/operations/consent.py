@@ -112,19 +112,22 @@ def record_consent(store: Store, c: Consent, *, user: str) -> Consent:
     return store.transaction(lambda tx: record_in(tx, c, user=user))
 
 
-def sync_in(tx: Tx, before: Person | None, after: Person, *, user: str) -> list[Consent]:
-    """Ledger records for consent fields a form (or the API) changed on ``after``.
+def sync_in(
+    tx: Tx, before: Person | None, after: Person, *, user: str, source: str = FORM_SOURCE
+) -> list[Consent]:
+    """Ledger records for consent fields a form, the API or an import changed on ``after``.
 
     A consent ticked becomes an opt-in of its date and source; one unticked becomes an
     opt-out of today. Only the fields are known here, so the wording stays empty — the
-    consent page records it.
+    consent page records it. ``source`` names where a record without its own source came
+    from ("Formular", "Import: partner.csv").
     """
     out = []
     for purpose in consent.PURPOSES:
         keys = (f"consent_{purpose}", f"consent_{purpose}_date", f"consent_{purpose}_source")
         new = tuple(getattr(after, k) for k in keys)
         old = tuple(getattr(before, k) for k in keys) if before is not None else (False, None, "")
-        given, when, source = new
+        given, when, given_source = new
         if new == old or (not given and not old[0]):
             continue
         c = Consent(
@@ -132,7 +135,7 @@ def sync_in(tx: Tx, before: Person | None, after: Person, *, user: str) -> list[
             purpose=purpose,
             type="opt-in" if given else "opt-out",
             date=when if given and when else date.today(),
-            source=source or FORM_SOURCE,
+            source=given_source or source,
         )
         out.append(insert_in(tx, consent.validate(c), user=user))
     return out

@@ -1,38 +1,50 @@
-"""Commit a planned import, and undo a whole import as one step.
+"""Commit a planned import: records, links and their history, all of it or nothing.
 
-The commit is one managed transaction: for each batch of ``UNWIND`` rows it reads the
-records as they are *now*, applies only the fields the file sets (so an edit made after
-the dry run is not overwritten by a stale copy), writes them and writes one history entry
-per created or updated record with its old → new values. Every entry carries the import's
-``batch`` id, which is what :func:`undo_import` reverts: created records and links are
-removed, updated fields get their old values back — unless someone changed that record
-since the import, in which case it is left alone and reported.
+For each batch of ``UNWIND`` rows the commit reads the records as they are *now*, applies
+only the fields the file sets (so an edit made after the dry run is not overwritten by a
+stale copy), writes them and writes one history entry per created or updated record (and
+per link end) with its old → new values. Every entry carries the import's ``batch`` id,
+which is what :func:`netzwerk.graph.operations.undo_import` reverts as one step.
+
+An import is one managed transaction up to :data:`SINGLE_TRANSACTION` records and links.
+A larger one (a 5,000-row partner list writes some 40,000, with 70,000 history entries)
+would exceed the memory Neo4j grants one transaction, so it is written in transactions of
+:data:`PER_TRANSACTION` — each with the history of what it writes — and if any of them
+fails, what the earlier ones wrote is rolled back (records removed or restored, their
+history entries dropped) before the error is raised: all of it or nothing, as for a small
+import. (Should the process itself die in between, the entries written so far carry the
+batch id: running the same file again completes it, ``netzwerk import-undo`` removes it.)
 
 Nothing is written while the dry run has errors, unless the caller explicitly asks for the
-valid rows only (``only_valid``; the UI's "nur gültige Zeilen importieren").
+valid rows only (``only_valid``; the UI's "nur gültige Zeilen importieren"), nor while an
+uncertain match is undecided.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from netzwerk.graph import bulk, codec, history
-from netzwerk.graph.errors import GraphError, NotFoundError
-from netzwerk.graph.imports.mapping import KINDS
+from netzwerk.graph.errors import GraphError
+from netzwerk.graph.imports.fields import KINDS
 from netzwerk.graph.imports.plan import ImportPlan
-from netzwerk.graph.model import LABELS, LINK_TYPES, Link, Node
+from netzwerk.graph.model import LABELS, LINK_TYPES, Link, Node, Person
+from netzwerk.graph.operations.consent import sync_in as sync_consent
+from netzwerk.graph.operations.import_undo import PER_TRANSACTION, rollback
 from netzwerk.graph.store import Store, Tx
 
 Progress = Callable[[int, int], None]
+SINGLE_TRANSACTION = 10_000
+"""Records and links an import writes in one transaction at most (with their history about
+180 MB of transaction state; Neo4j's default limit is 70 % of a 1 GB heap)."""
 
 
 class ImportBlockedError(GraphError):
-    """The dry run found errors and the caller did not choose "nur gültige Zeilen"."""
+    """The dry run found errors (or open matches) and the caller may not commit it."""
 
 
 @dataclass
@@ -41,21 +53,17 @@ class CommitResult:
     updated: int = 0
     links_created: int = 0
     links_updated: int = 0
+    links_removed: int = 0
     skipped_rows: int = 0
     missing_links: list[str] = field(default_factory=list)
     change_id: str = ""
     batch: str = ""
-    """The import's id: its history entries carry it, :func:`undo_import` takes it."""
+    """The import's id: its history entries carry it, ``undo_import`` takes it."""
+    transactions: int = 0
 
 
 def _noop(done: int, total: int) -> None:
     return None
-
-
-def _name(obj: Node | Link) -> str:
-    if isinstance(obj, Link):
-        return f"{obj.from_name or obj.from_id} – {obj.to_name or obj.to_id}"
-    return obj.display_name
 
 
 def _apply(current: Any, planned: Any, fields: tuple[str, ...] | None) -> Any:
@@ -66,12 +74,18 @@ def _apply(current: Any, planned: Any, fields: tuple[str, ...] | None) -> Any:
 
 
 def _write_nodes(
-    tx: Tx, label: str, chunk: Sequence[Node], plan: ImportPlan, batch: str
-) -> tuple[int, int, list[history.Entry]]:
+    tx: Tx,
+    label: str,
+    chunk: Sequence[Node],
+    plan: ImportPlan,
+    batch: str,
+    out: CommitResult,
+    user: str,
+) -> list[history.Entry]:
     cls = LABELS[label]
     rows = tx.run("nodes/find_by_ids", {"label": label}, ids=[n.id for n in chunk])
     now = {r["node"]["id"]: codec.from_store(cls, r["node"]) for r in rows}
-    writes, entries, created, updated = [], [], 0, 0
+    writes, entries, persons = [], [], []
     for planned in chunk:
         current = now.get(planned.id)
         target = _apply(current, planned, plan.fields.get(planned.id))
@@ -79,8 +93,11 @@ def _write_nodes(
         if current is not None and not changes:
             continue
         writes.append({"id": target.id, "props": target.properties()})
+        if isinstance(target, Person):
+            persons.append((current, target))
         action = "create" if current is None else "update"
-        created, updated = created + (current is None), updated + (current is not None)
+        out.created += current is None
+        out.updated += current is not None
         entries.append(
             history.Entry(
                 action,
@@ -94,20 +111,30 @@ def _write_nodes(
         )
     if writes:
         tx.run("bulk/merge_nodes", {"label": label}, rows=writes, update=True)
-    return created, updated, entries
+    source = f"Import: {plan.filename or 'Datei'}"[:200]
+    for current, target in persons:  # consent changed by the file goes into the ledger too
+        sync_consent(tx, current, target, user=user, source=source)
+    return entries
 
 
 def _write_links(
-    tx: Tx, type_name: str, chunk: Sequence[Link], plan: ImportPlan, batch: str
-) -> tuple[int, int, list[str], list[history.Entry]]:
-    spec = LINK_TYPES[type_name]
-    rows = tx.run("imports/current_links", {"type": spec.type}, ids=[lk.id for lk in chunk])
+    tx: Tx,
+    group: tuple[str, str, str],
+    chunk: Sequence[Link],
+    plan: ImportPlan,
+    batch: str,
+    out: CommitResult,
+) -> list[history.Entry]:
+    type_name, from_label, to_label = group
+    rows = tx.run("imports/current_links", {"type": type_name}, ids=[lk.id for lk in chunk])
     now = {r["link"]["id"]: codec.link_from_row(r) for r in rows}
     writes, targets = [], {}
     for planned in chunk:
         current = now.get(planned.id)
-        target = _apply(current, planned, plan.fields.get(planned.id))
-        if current is not None and (not plan.link_update or not history.diff(current, target)):
+        fields = plan.fields.get(planned.id)
+        target = _apply(current, planned, fields)
+        update = plan.link_update or bool(fields)
+        if current is not None and (not update or not history.diff(current, target)):
             continue
         targets[target.id] = (current, target)
         writes.append(
@@ -116,31 +143,126 @@ def _write_links(
                 "from_id": target.from_id,
                 "to_id": target.to_id,
                 "props": target.properties(),
+                "update": update,
             }
         )
     if not writes:
-        return 0, 0, [], []
-    idents = {"type": spec.type, "from": spec.source_expr, "to": spec.target_expr}
-    out = tx.run("imports/write_links", idents, rows=writes, update=plan.link_update)
+        return []
+    idents = {"type": type_name, "from": from_label, "to": to_label}
+    written = tx.run("imports/write_links", idents, rows=writes)
     entries: list[history.Entry] = []
-    created = updated = 0
-    for row in out:
+    for row in written:
         current, target = targets[row["row_id"]]
         if not row["is_new"] and current is None:
             continue  # the pair was linked already under another id: left as it is
-        written = codec.link_from_row(row)
-        labels = (row["from_label"], row["to_label"])
-        created, updated = created + row["is_new"], updated + (not row["is_new"])
+        target = dataclasses.replace(
+            target,
+            id=row["id"],
+            from_name=row["from_name"] or "",
+            to_name=row["to_name"] or "",
+            version=1 if row["is_new"] else current.version + 1,
+        )
+        out.links_created += row["is_new"]
+        out.links_updated += not row["is_new"]
         entries += history.link_entries(
             "link" if row["is_new"] else "update",
-            written,
-            labels,
+            target,
+            (row["from_label"], row["to_label"]),
             history.diff(None if row["is_new"] else current, target),
             batch=batch,
         )
-    answered = {row["row_id"] for row in out}
-    missing = [w["id"] for w in writes if w["id"] not in answered]
-    return created, updated, missing, entries
+    answered = {row["row_id"] for row in written}
+    out.missing_links += [w["id"] for w in writes if w["id"] not in answered]
+    return entries
+
+
+def _remove_links(
+    tx: Tx, type_name: str, chunk: Sequence[Link], batch: str, out: CommitResult
+) -> list[history.Entry]:
+    rows = tx.run("imports/delete_links", {"type": type_name}, ids=[lk.id for lk in chunk])
+    entries: list[history.Entry] = []
+    for r in rows:
+        gone = codec.link_from_row(r)
+        labels = (r["from_label"], r["to_label"])
+        entries += history.link_entries(
+            "unlink", gone, labels, history.diff(gone, None), batch=batch
+        )
+    out.links_removed += len(rows)
+    return entries
+
+
+Step = Callable[[Tx, CommitResult], list[history.Entry]]
+
+
+def _groups(items: Sequence[Any], key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
+    out: dict[Any, list[Any]] = {}
+    for item in items:
+        out.setdefault(key(item), []).append(item)
+    return out
+
+
+def _steps(plan: ImportPlan, batch: str, size: int, user: str) -> Iterator[tuple[int, Step]]:
+    """(records and links written, the work) per ``UNWIND`` batch: nodes, links, removals."""
+    for label, nodes in _groups(plan.nodes, lambda n: n.LABEL).items():
+        for chunk in bulk.batches(nodes, size):
+            yield (
+                len(chunk),
+                lambda tx, out, c=chunk, lb=label: _write_nodes(tx, lb, c, plan, batch, out, user),
+            )
+
+    def labels(lk: Link) -> tuple[str, str, str]:
+        spec = LINK_TYPES[lk.type]
+        ends = plan.link_labels.get(lk.id, (spec.source_expr, spec.target_expr))
+        return (lk.type, *ends)
+
+    for group, links in _groups(plan.links, labels).items():
+        for chunk in bulk.batches(links, size):
+            yield (
+                len(chunk),
+                lambda tx, out, c=chunk, g=group: _write_links(tx, g, c, plan, batch, out),
+            )
+    for type_name, links in _groups(plan.unlinks, lambda lk: lk.type).items():
+        for chunk in bulk.batches(links, size):
+            yield (
+                len(chunk),
+                lambda tx, out, c=chunk, t=type_name: _remove_links(tx, t, c, batch, out),
+            )
+
+
+def _summary(tx: Tx, plan: ImportPlan, user: str, batch: str, result: CommitResult) -> str:
+    summary = history.record_in(
+        tx,
+        user=user,
+        action="import",
+        label="Import",
+        record_id=batch,
+        record_name=f"{KINDS.get(plan.kind, plan.kind)}: {plan.filename or 'Datei'}"[:200],
+        changes={
+            "rows": len(plan.results),
+            "created": result.created,
+            "updated": result.updated,
+            "links_created": result.links_created,
+            "links_updated": result.links_updated,
+            "links_removed": result.links_removed,
+            "skipped_rows": result.skipped_rows,
+        },
+    )
+    return summary.id
+
+
+def _check(plan: ImportPlan, only_valid: bool) -> None:
+    if plan.blocking and not only_valid:
+        raise ImportBlockedError(
+            f"Der Import wurde nicht ausgeführt: {len(plan.errors)} Zeilen sind fehlerhaft. "
+            "Bitte die Datei korrigieren oder ausdrücklich „nur gültige Zeilen importieren“ "
+            "wählen."
+        )
+    if plan.undecided:
+        raise ImportBlockedError(
+            f"Der Import wurde nicht ausgeführt: {len(plan.open_reviews)} unsichere "
+            "Zuordnungen sind noch offen. Bitte jeweils entscheiden: derselbe Eintrag, neu "
+            "anlegen oder überspringen."
+        )
 
 
 def commit_import(
@@ -151,220 +273,67 @@ def commit_import(
     only_valid: bool = False,
     progress: Progress = _noop,
     batch_size: int = bulk.BATCH_SIZE,
+    single_transaction: int = SINGLE_TRANSACTION,
 ) -> CommitResult:
-    """Write the plan's records and links with their history, in one transaction."""
-    if plan.blocking and not only_valid:
-        raise ImportBlockedError(
-            f"Der Import wurde nicht ausgeführt: {len(plan.errors)} Zeilen sind fehlerhaft. "
-            "Bitte die Datei korrigieren oder ausdrücklich „nur gültige Zeilen importieren“ "
-            "wählen."
-        )
+    """Write the plan's records and links with their history (see module docstring)."""
+    _check(plan, only_valid)
     batch = f"import-{uuid.uuid4().hex[:16]}"
-    total = len(plan.nodes) + len(plan.links)
+    total = plan.writes
+    per_transaction = (
+        total
+        if total <= single_transaction
+        else max(1, min(PER_TRANSACTION, single_transaction // 2))
+    )
+    result = CommitResult(skipped_rows=len(plan.errors), batch=batch)
+    done = 0
+    pending: list[tuple[int, Step]] = []
 
-    def work(tx: Tx) -> CommitResult:
-        result = CommitResult(skipped_rows=len(plan.errors), batch=batch)
-        done = 0
-        by_label: dict[str, list[Node]] = defaultdict(list)
-        for node in plan.nodes:
-            by_label[node.LABEL].append(node)
-        for label, group in by_label.items():
-            for chunk in bulk.batches(group, batch_size):
-                created, updated, entries = _write_nodes(tx, label, chunk, plan, batch)
-                history.record_many_in(tx, entries, user=user)
-                result.created += created
-                result.updated += updated
-                done += len(chunk)
-                progress(done, total)
-        by_type: dict[str, list[Link]] = defaultdict(list)
-        for link in plan.links:
-            by_type[link.type].append(link)
-        for type_name, group in by_type.items():
-            for chunk in bulk.batches(group, batch_size):
-                created, updated, missing, entries = _write_links(tx, type_name, chunk, plan, batch)
-                history.record_many_in(tx, entries, user=user)
-                result.links_created += created
-                result.links_updated += updated
-                result.missing_links += missing
-                done += len(chunk)
-                progress(done, total)
-        summary = history.record_in(
-            tx,
-            user=user,
-            action="import",
-            label="Import",
-            record_id=batch,
-            record_name=f"{KINDS.get(plan.kind, plan.kind)}: {plan.filename or 'Datei'}"[:200],
-            changes={
-                "rows": len(plan.results),
-                "created": result.created,
-                "updated": result.updated,
-                "links_created": result.links_created,
-                "links_updated": result.links_updated,
-                "skipped_rows": result.skipped_rows,
-            },
-        )
-        result.change_id = summary.id
-        return result
+    def run(steps: list[tuple[int, Step]], last: bool) -> None:
+        nonlocal done
+        start = done
 
-    result = store.transaction(work)
+        def work(tx: Tx) -> CommitResult:
+            nonlocal done
+            done = start  # a retried transaction counts again from here
+            out = CommitResult()
+            for n, step in steps:
+                history.record_many_in(tx, step(tx, out), user=user)
+                done += n
+                progress(done, total)
+            if last:
+                out.change_id = _summary(tx, plan, user, batch, _merged(result, out))
+            return out
+
+        _add(result, store.transaction(work))
+        result.transactions += 1
+
+    try:
+        for n, step in _steps(plan, batch, min(batch_size, per_transaction), user):
+            if pending and sum(k for k, _ in pending) + n > per_transaction:
+                run(pending, last=False)
+                pending = []
+            pending.append((n, step))
+        run(pending, last=True)
+    except BaseException:
+        if result.transactions:
+            rollback(store, batch)
+        raise
     progress(total, total)
     return result
 
 
-@dataclass
-class UndoImportResult:
-    """What undoing an import did; ``kept`` names records changed since (left alone)."""
-
-    removed: int = 0
-    reverted: int = 0
-    links_removed: int = 0
-    links_reverted: int = 0
-    kept: list[str] = field(default_factory=list)
+_COUNTS = ("created", "updated", "links_created", "links_updated", "links_removed")
 
 
-def _old_values(cls: type, changes: dict[str, Any]) -> dict[str, Any]:
-    return {k: codec.field_from_json(cls, k, pair[0]) for k, pair in changes.items()}
+def _merged(result: CommitResult, out: CommitResult) -> CommitResult:
+    both = dataclasses.replace(result)
+    _add(both, out)
+    return both
 
 
-def _unchanged_since(obj: Any, entry: history.Change) -> bool:
-    """Whether nobody saved the record since the import (its entry is written after the
-    record, in the same transaction) and every field the import set still holds its value."""
-    if obj.updated is not None and obj.updated > entry.at:
-        return False
-    now = codec.to_json(obj)
-    return all(now.get(k) == pair[1] for k, pair in entry.fields.items())
-
-
-def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
-    """Revert every record and link one import wrote, in one transaction."""
-    entries = history.of_batch(store, batch)
-    if not entries:
-        raise NotFoundError("Zu diesem Import gibt es nichts rückgängig zu machen.")
-
-    created_links = {
-        str((e.link or {}).get("id")) for e in entries if e.link and e.action == "link"
-    }
-
-    def work(tx: Tx) -> UndoImportResult:
-        result = UndoImportResult()
-        out: list[history.Entry] = []
-        seen_links: set[str] = set()
-        for entry in reversed(entries):
-            link = entry.link
-            if link is not None:
-                if link["id"] in seen_links:
-                    continue
-                seen_links.add(link["id"])
-                _undo_link(tx, entry, result, out)
-            elif entry.label in LABELS:
-                _undo_node(tx, entry, result, out, created_links)
-        history.record_many_in(tx, out, user=user)
-        history.record_in(
-            tx,
-            user=user,
-            action="update",
-            label="Import",
-            record_id=batch,
-            record_name="Import rückgängig gemacht",
-            changes={
-                "removed": [result.removed, 0],
-                "reverted": [0, result.reverted],
-                "kept": [None, len(result.kept)],
-            },
-        )
-        return result
-
-    return store.transaction(work)
-
-
-def _undo_node(
-    tx: Tx,
-    entry: history.Change,
-    result: UndoImportResult,
-    out: list[history.Entry],
-    created_links: set[str],
-) -> None:
-    cls = LABELS[entry.label]
-    rows = tx.run("nodes/find_by_ids", {"label": entry.label}, ids=[entry.record_id])
-    if not rows:
-        return
-    current = codec.from_store(cls, rows[0]["node"])
-    if not _unchanged_since(current, entry):
-        result.kept.append(current.display_name)
-        return
-    if entry.action == "create":
-        links = tx.run(
-            "links/of_node", {"label": entry.label}, id=current.id, types=list(LINK_TYPES)
-        )
-        if any(r["link"]["id"] not in created_links for r in links):
-            result.kept.append(current.display_name)  # linked since: keep it
-            return
-        tx.run("nodes/delete", {"label": entry.label}, id=current.id, version=current.version)
-        result.removed += 1
-        out.append(
-            history.Entry(
-                "delete",
-                entry.label,
-                current.id,
-                current.display_name,
-                {"import_undone": [None, True]},
-            )
-        )
-        return
-    reverted = dataclasses.replace(current, **_old_values(cls, entry.fields))
-    tx.run(
-        "nodes/update",
-        {"label": entry.label},
-        id=current.id,
-        version=current.version,
-        props=reverted.properties(),
-    )
-    result.reverted += 1
-    out.append(
-        history.Entry(
-            "update",
-            entry.label,
-            current.id,
-            current.display_name,
-            {**history.diff(current, reverted), "import_undone": [None, True]},
-            version=current.version + 1,
-        )
-    )
-
-
-def _undo_link(
-    tx: Tx, entry: history.Change, result: UndoImportResult, out: list[history.Entry]
-) -> None:
-    part = entry.link or {}
-    spec = LINK_TYPES.get(str(part.get("type")))
-    if spec is None:
-        return
-    rows = tx.run("imports/current_links", {"type": spec.type}, ids=[part["id"]])
-    if not rows:
-        return
-    current = codec.link_from_row(rows[0])
-    labels = (rows[0]["from_label"], rows[0]["to_label"])
-    if not _unchanged_since(current, entry):
-        result.kept.append(_name(current))
-        return
-    if entry.action == "link":
-        tx.run("links/delete", {"type": spec.type}, id=current.id, version=current.version)
-        result.links_removed += 1
-        out += history.link_entries("unlink", current, labels, {"import_undone": [None, True]})
-        return
-    reverted = dataclasses.replace(current, **_old_values(Link, entry.fields))
-    tx.run(
-        "links/update",
-        {"type": spec.type},
-        id=current.id,
-        version=current.version,
-        props=reverted.properties(),
-    )
-    result.links_reverted += 1
-    out += history.link_entries(
-        "update",
-        current,
-        labels,
-        {**history.diff(current, reverted), "import_undone": [None, True]},
-    )
+def _add(result: CommitResult, out: CommitResult) -> None:
+    for name in _COUNTS:
+        setattr(result, name, getattr(result, name) + getattr(out, name))
+    result.missing_links += out.missing_links
+    if out.change_id:
+        result.change_id = out.change_id

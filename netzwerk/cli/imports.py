@@ -1,0 +1,322 @@
+"""CLI for imports and the network workbook (registered in ``netzwerk.cli``).
+
+netzwerk import partner.csv --dry-run                  # what would happen, row by row
+netzwerk import partner.csv --value "Art:Jugendhaus=Verein/Initiative" --match 1=neu
+netzwerk import netzwerk.xlsx                           # an edited workbook back in
+netzwerk import-undo import-1a2b3c…                     # the whole import as one step
+netzwerk export workbook -o netzwerk.xlsx [--region "Stadt Trier"] [--template]
+"""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+import click
+
+from netzwerk import graph
+from netzwerk.cli._common import progress_bar, store
+from netzwerk.cli.contacts import _resolve, export_group
+from netzwerk.graph import filters, imports, network, operations, workbook
+from netzwerk.graph.choices import filter_choices
+from netzwerk.graph.values import fold
+
+_DECISIONS = {
+    "neu": imports.NEW,
+    "new": imports.NEW,
+    "überspringen": imports.SKIP,
+    "skip": imports.SKIP,
+}
+
+
+def _user(value: str | None) -> str:
+    return value or f"cli:{getpass.getuser()}"
+
+
+def _field(plan: imports.ImportPlan, name: str) -> str:
+    """A list field by key or German title ("Art", "Themen")."""
+    for f in plan.values:
+        if fold(name) in (fold(f), fold(imports.field_title(f))):
+            return f
+    raise click.BadParameter(
+        f"„{name}“ ist keine Listen-Spalte dieser Datei.", param_hint="--value"
+    )
+
+
+def _choices(
+    plan: imports.ImportPlan,
+    base: imports.Choices,
+    values: tuple[str, ...],
+    matches: tuple[str, ...],
+    every: str | None,
+) -> imports.Choices:
+    """The user's --value/--match/--matches as choices for the next dry run."""
+    out = imports.Choices(
+        values={f: dict(c) for f, c in base.values.items()},
+        decisions=dict(base.decisions),
+        role=base.role,
+    )
+    for item in values:
+        head, _, target = item.partition("=")
+        name, _, value = head.partition(":")
+        if not value:
+            raise click.BadParameter(
+                f"„{item}“: bitte als „Feld:Wert=Eintrag“", param_hint="--value"
+            )
+        f = _field(plan, name)
+        options = {fold(t): k for k, t in plan.options.get(f, []) if t} | {
+            k: k for k, _ in plan.options.get(f, [])
+        }
+        wanted = {"neu": imports.NEW, "weglassen": ""}.get(
+            fold(target), options.get(fold(target), options.get(target))
+        )
+        if wanted is None:
+            raise click.BadParameter(
+                f"„{target}“ ist kein Eintrag für {imports.field_title(f)}.", param_hint="--value"
+            )
+        out.values.setdefault(f, {})[fold(value) or value] = wanted
+    for item in matches:
+        number, _, decision = item.partition("=")
+        try:
+            review = plan.reviews[int(number) - 1]
+        except (ValueError, IndexError) as exc:
+            raise click.BadParameter(
+                f"„{item}“: keine Prüfung Nr. {number}", param_hint="--match"
+            ) from exc
+        out.decisions[review.key] = _DECISIONS.get(fold(decision), decision)
+    if every:
+        for r in plan.reviews:
+            out.decisions.setdefault(r.key, _DECISIONS[every])
+    return out
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    return "–" if value in (None, "") else str(value)[:60]
+
+
+def _report(plan: imports.ImportPlan) -> None:
+    c = plan.counts
+    click.echo(
+        f"Probelauf: {c['create']} neu, {c['update']} zu aktualisieren, {c['unchanged']} "
+        f"unverändert, {c['duplicate']} doppelt, {c['review']} zu prüfen, {c['skipped']} "
+        f"übersprungen, {c['error']} fehlerhaft"
+    )
+    for w in plan.warnings:
+        click.echo(f"  Hinweis: {w}")
+    for f, props in plan.values.items():
+        click.echo(f"Werte in „{imports.field_title(f)}“:")
+        for p in props[:40]:
+            target = {imports.NEW: f"neu anlegen: {p.value}", "": "– wird nicht übernommen –"}.get(
+                p.target, p.target_name
+            )
+            click.echo(f"  {p.value[:40]:<40} → {target[:60]} ({p.how}, {p.rows}×)")
+    for i, r in enumerate(plan.reviews, start=1):
+        state = {"": "offen", imports.NEW: "neu", imports.SKIP: "überspringen"}.get(
+            r.decision, r.decision
+        )
+        rows = ", ".join(map(str, r.rows[:5]))
+        click.echo(f"Prüfung {i} (Zeile {rows}): „{r.name[:60]}“ – Entscheidung: {state}")
+        for cand in r.candidates:
+            click.echo(f"    {cand.id}: {cand.name[:60]} – {'; '.join(cand.reasons)}")
+    for r in plan.errors[:50]:
+        where = f"{r.sheet} " if r.sheet else ""
+        click.echo(f"  {where}Zeile {r.number}: {'; '.join(r.messages())}")
+    if len(plan.errors) > 50:
+        click.echo(f"  … und {len(plan.errors) - 50} weitere fehlerhafte Zeilen")
+    shown = [r for r in plan.results if r.action in ("create", "update")][:50]
+    for r in shown:
+        where = f"{r.sheet} " if r.sheet else ""
+        click.echo(f"  {where}Zeile {r.number} {r.name[:40]} ({r.action_title}):")
+        for p in [p for p in r.parts if p.action != "unchanged"][:10]:
+            pairs = "; ".join(
+                f"{imports.field_title(k)}: {_shown(old)} → {_shown(new)}"
+                for k, (old, new) in p.fields.items()
+            )
+            click.echo(
+                f"    {p.what} „{p.name[:40]}“ {p.action_title}{': ' + pairs if pairs else ''}"
+            )
+
+
+def _plan(
+    st: graph.Store, data: bytes, name: str, kind: str | None, user: str, extra: imports.Choices
+) -> tuple[imports.ImportPlan, imports.Choices, imports.Table | None, list[str]]:
+    """The dry run of a file (a workbook or a table) with the user's saved value choices
+    and ``extra`` choices; also returns the choices used, the table and its mapping."""
+    if imports.is_workbook(data):
+        sheets = imports.read_workbook(data, name)
+        click.echo(f"{name}: Arbeitsmappe von netzwerk ({', '.join(sheets)})")
+        plan = imports.dry_run_workbook(st, sheets, name, choices=extra)
+        return plan, extra, None, []
+    table = imports.read_table(data, name)
+    kind = kind or imports.detect_kind(table.headers)
+    mapping = imports.guess(table.headers, kind, imports.load_saved(st, user, kind))
+    click.echo(
+        f"{name}: {len(table.rows)} Zeilen, {table.encoding}, Importart: {imports.KINDS[kind]}"
+    )
+    for header, target in zip(table.headers, mapping, strict=True):
+        shown = imports.FIELDS[kind].get(target, "– wird ignoriert –")
+        click.echo(f"  {header[:40]:<40} → {shown}")
+    values = imports.load_values(st, user, kind)
+    for f, chosen in extra.values.items():
+        values.setdefault(f, {}).update(chosen)
+    choices = imports.Choices(values=values, decisions=extra.decisions, role=extra.role)
+    return imports.dry_run(st, table, kind, mapping, choices=choices), choices, table, mapping
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--kind",
+    type=click.Choice(list(imports.TABLE_KINDS)),
+    default=None,
+    help="Was die Tabelle enthält (Standard: aus den Überschriften erkannt).",
+)
+@click.option("--dry-run", is_flag=True, help="Nur prüfen und berichten, nichts speichern.")
+@click.option("--only-valid", is_flag=True, help="Fehlerhafte Zeilen überspringen.")
+@click.option(
+    "--value",
+    "values",
+    multiple=True,
+    metavar="FELD:WERT=EINTRAG",
+    help="Einen Wert einer Listen-Spalte zuordnen (EINTRAG: Name, ID, „neu“ oder „weglassen“).",
+)
+@click.option(
+    "--match",
+    "matches",
+    multiple=True,
+    metavar="N=ID|neu|überspringen",
+    help="Unsichere Zuordnung Nr. N (wie im Probelauf) entscheiden.",
+)
+@click.option(
+    "--matches",
+    "every",
+    type=click.Choice(["neu", "überspringen"]),
+    default=None,
+    help="Alle offenen unsicheren Zuordnungen so entscheiden.",
+)
+@click.option("--user", default=None, help="Name im Änderungsverlauf (Standard: cli:<login>).")
+def import_file(
+    file: Path,
+    kind: str | None,
+    dry_run: bool,
+    only_valid: bool,
+    values: tuple[str, ...],
+    matches: tuple[str, ...],
+    every: str | None,
+    user: str | None,
+) -> None:
+    """Partnerliste, Akteure, Personen, Kooperationen oder eine Arbeitsmappe importieren."""
+    data = file.read_bytes()
+    who = _user(user)
+    with store() as st:
+        try:
+            plan, used, table, mapping = _plan(
+                st, data, file.name, kind, who, imports.Choices(role="admin")
+            )
+            if values or matches or every:
+                wanted = _choices(plan, used, values, matches, every)
+                plan, used, table, mapping = _plan(st, data, file.name, kind, who, wanted)
+        except (imports.ImportFileError, graph.ValidationError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        _report(plan)
+        if dry_run:
+            return
+        if plan.undecided:
+            raise click.ClickException(
+                f"Nichts importiert: {len(plan.open_reviews)} unsichere Zuordnungen sind offen "
+                "(--match N=ID|neu|überspringen oder --matches neu)."
+            )
+        if plan.blocking and not only_valid:
+            raise click.ClickException(
+                "Nichts importiert: Datei korrigieren oder --only-valid angeben."
+            )
+        bar, update = progress_bar("Importieren")
+        with bar:
+            result = operations.commit_import(
+                st, plan, user=who, only_valid=only_valid, progress=update
+            )
+        if table is not None:
+            imports.save(
+                st, who, plan.kind, table.headers, mapping, imports.as_choices(plan.values)
+            )
+    click.echo(
+        f"Importiert: {result.created} angelegt, {result.updated} aktualisiert, "
+        f"{result.links_created} Verknüpfungen neu, {result.links_updated} geändert, "
+        f"{result.links_removed} entfernt, {result.skipped_rows} Zeilen übersprungen."
+    )
+    click.echo(f"Rückgängig machen: netzwerk import-undo {result.batch}")
+
+
+@click.command("import-undo")
+@click.argument("batch")
+@click.option("--user", default=None, help="Name im Änderungsverlauf (Standard: cli:<login>).")
+def import_undo(batch: str, user: str | None) -> None:
+    """Einen Import als Ganzes rückgängig machen (Kennung steht nach dem Import)."""
+    with store() as st:
+        try:
+            result = operations.undo_import(st, batch, user=_user(user))
+        except graph.NotFoundError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"Rückgängig gemacht: {result.removed} Einträge entfernt, {result.reverted} "
+        f"zurückgesetzt, {result.links_removed} Verknüpfungen entfernt, "
+        f"{result.links_reverted} zurückgesetzt, {result.links_restored} wiederhergestellt."
+    )
+    for name in result.kept:
+        click.echo(f"  nicht angetastet (seitdem geändert): {name}")
+
+
+@export_group.command("workbook")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Zieldatei (Standard: netzwerk-arbeitsmappe-DATUM.xlsx).",
+)
+@click.option("--template", is_flag=True, help="Leere Vorlage mit allen Blättern und Spaltenhilfe.")
+@click.option("--alliance", default="", help="Nur Akteure dieses Bündnisses (ID oder Name).")
+@click.option("--topic", default="", help="Nur Akteure zu diesem Thema (ID oder Name).")
+@click.option(
+    "--region", default="", help="Nur Akteure dieser Region inkl. Teilregionen (ID oder Name)."
+)
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(graph.ACTOR_KINDS),
+    help="Akteursart (mehrfach möglich).",
+)
+@click.option("--user", default=None, help="Name im Exportprotokoll.")
+def export_workbook(
+    output: Path | None,
+    template: bool,
+    alliance: str,
+    topic: str,
+    region: str,
+    kinds: tuple[str, ...],
+    user: str | None,
+) -> None:
+    """Das Netzwerk (oder einen Ausschnitt) als Arbeitsmappe zum Bearbeiten und Re-Import."""
+    path = output or Path(workbook.filename(template=template))
+    if template:
+        path.write_bytes(workbook.template())
+        click.echo(f"Leere Vorlage nach {path} geschrieben.")
+        return
+    with store() as st:
+        opts = filter_choices(network.vocabulary(st))
+        flt = filters.Filter(
+            alliance=_resolve(opts.alliances, alliance, "Bündnis"),
+            topic=_resolve(opts.topics, topic, "Thema"),
+            region=_resolve([(r, n) for r, n, _ in opts.regions], region, "Region"),
+            actor_kinds=kinds,
+        )
+        path.write_bytes(workbook.export(st, flt, user=_user(user)))
+    path.chmod(0o600)
+    click.echo(
+        f"Arbeitsmappe nach {path} geschrieben (enthält personenbezogene Daten; protokolliert)."
+    )
+
+
+COMMANDS = (import_file, import_undo)

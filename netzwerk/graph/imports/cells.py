@@ -1,0 +1,95 @@
+"""Cells as offices write them: yes/no in many spellings, German dates, "54290 Trier" in one
+cell, several values in one cell, "Dr. Eva Maria Müller" or "Müller, Eva" as one name.
+
+Pure functions on strings; errors are collected per field (German), never raised, so one
+row reports all its problems at once.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from netzwerk.graph.errors import ValidationError
+from netzwerk.graph.validation import parse_date
+
+Errors = dict[str, list[str]]
+
+_TITLES = ("Prof. Dr.", "Prof.", "Dr. med.", "Dr. phil.", "Dr.", "Dipl.-Ing.", "Mag.")
+_TRUE = {"ja", "j", "x", "1", "true", "wahr", "yes", "y", "ok", "liegt vor", "✓"}
+_FALSE = {"nein", "n", "0", "false", "falsch", "no", "", "-", "liegt nicht vor"}
+_PIECES = re.compile(r"\s*(?:;|\r?\n|\r)\s*")
+_WORDS = re.compile(r"\s*[,/]\s*")
+_PLACE = re.compile(r"^(\d{5})\s+(.+)$")
+_FORMULA = re.compile(r"^\+?[0-9 ()/.\-]+$")
+
+
+def row_values(mapping: list[str], row: list[str]) -> dict[str, str]:
+    """Mapped field → cell, for the non-empty cells of a row."""
+    return {f: row[i] for i, f in enumerate(mapping) if f and i < len(row) and row[i] != ""}
+
+
+def parse_bool(value: str, field_name: str, errors: Errors) -> bool | None:
+    """ja/nein/x/1/0/true/false/…; empty is ``None`` (not given)."""
+    v = value.strip().lower()
+    if v in _TRUE:
+        return True
+    if v in _FALSE:
+        return False if v else None
+    errors.setdefault(field_name, []).append("muss ja oder nein sein")
+    return None
+
+
+def parse_day(value: str, field_name: str, errors: Errors) -> date | None:
+    """TT.MM.JJJJ or JJJJ-MM-TT (also the date part of an Excel date-time)."""
+    try:
+        return parse_date(
+            value[:10] if re.match(r"^\d{4}-\d\d-\d\dT", value) else value, field_name
+        )
+    except ValidationError as exc:
+        for f, ms in exc.by_field().items():
+            errors.setdefault(f, []).extend(ms)
+        return None
+
+
+def pieces(cell: str) -> list[str]:
+    """A cell split on ";" and line breaks (never inside a value such as "VHS/Weiterbildung")."""
+    return [p for p in _PIECES.split(cell.strip()) if p]
+
+
+def words(piece: str) -> list[str]:
+    """A piece split further on "," and "/" ("MINT, Digitale Bildung")."""
+    return [w for w in _WORDS.split(piece) if w]
+
+
+def split_name(full: str) -> tuple[str, str, str]:
+    """ "Dr. Eva Maria Müller" → ("Dr.", "Eva Maria", "Müller"); "Müller, Eva" too."""
+    title = ""
+    text = full.strip()
+    for t in _TITLES:
+        if text.startswith(t + " "):
+            title, text = t, text[len(t) :].strip()
+            break
+    if "," in text:
+        last, first = (p.strip() for p in text.split(",", 1))
+        return title, first, last
+    parts = text.rsplit(" ", 1)
+    return (title, parts[0], parts[1]) if len(parts) == 2 else (title, "", text)
+
+
+def place(postcode: str, town: str) -> tuple[str, str]:
+    """A "PLZ Ort" cell such as "54290 Trier" split into postcode and town."""
+    m = _PLACE.match(town)
+    if m and not postcode:
+        return m.group(1), m.group(2)
+    return postcode, town
+
+
+def website(url: str) -> str:
+    """ "www.vhs-trier.de" → "https://www.vhs-trier.de" (the form wants a scheme)."""
+    return "https://" + url if url and re.match(r"^www\.", url, re.IGNORECASE) else url
+
+
+def formula_cells(rows: list[list[str]]) -> int:
+    """Cells a spreadsheet would run as a formula (a phone number such as +49 … is not one)."""
+    return sum(1 for row in rows for c in row if c[:1] in ("=", "+", "@") and not _FORMULA.match(c))

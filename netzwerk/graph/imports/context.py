@@ -1,0 +1,163 @@
+"""What every import kind's dry run shares: the plan being filled, the user's choices, the
+stored records to match against, the value lists, the links asked for — and the one way a
+row's record becomes part of the plan (:meth:`Context.record`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from netzwerk.graph import history
+from netzwerk.graph.errors import ValidationError
+from netzwerk.graph.imports.cells import row_values
+from netzwerk.graph.imports.known import KnownActors, KnownPersons
+from netzwerk.graph.imports.linker import Linker
+from netzwerk.graph.imports.plan import (
+    NEW,
+    SKIP,
+    Candidate,
+    Choices,
+    ImportPlan,
+    Part,
+    Review,
+    RowResult,
+)
+from netzwerk.graph.imports.reader import Table
+from netzwerk.graph.imports.vocab import Vocabulary
+from netzwerk.graph.model import N
+from netzwerk.graph.store import Store
+from netzwerk.graph.validation import validate_node
+
+Progress = Callable[[int, int], None]
+RowPlanner = Callable[["Context", RowResult, dict[str, str]], None]
+
+
+def noop(done: int, total: int) -> None:
+    return None
+
+
+class Context:
+    """One dry run's shared state; stored records are read lazily, once."""
+
+    def __init__(
+        self, store: Store, plan: ImportPlan, choices: Choices, progress: Progress = noop
+    ) -> None:
+        self.store, self.plan, self.choices, self.progress = store, plan, choices, progress
+        self.vocab = Vocabulary(store, choices)
+        self.linker = Linker()
+        self._actors: KnownActors | None = None
+        self._persons: KnownPersons | None = None
+        self.planned: set[str] = set()
+        self.seen: dict[str, tuple[str, int]] = {}
+        """Key of a record met in this file → (its id, the first row)."""
+
+    @property
+    def actors(self) -> KnownActors:
+        if self._actors is None:
+            self._actors = KnownActors(self.store)
+        return self._actors
+
+    @property
+    def persons(self) -> KnownPersons:
+        if self._persons is None:
+            self._persons = KnownPersons(self.store, self.actors)
+        return self._persons
+
+    def review(
+        self,
+        key: str,
+        label: str,
+        name: str,
+        details: dict[str, str],
+        row: int,
+        candidates: list[Candidate],
+    ) -> str:
+        """The user's decision on an uncertain match ("" while open); registers the review."""
+        decision = self.choices.decisions.get(key, "")
+        if decision not in (NEW, SKIP) and decision not in {c.id for c in candidates}:
+            decision = ""
+        for r in self.plan.reviews:
+            if r.key == key:
+                r.rows.append(row)
+                return r.decision
+        self.plan.reviews.append(Review(key, label, name, details, [row], candidates, decision))
+        return decision
+
+    def record(
+        self,
+        row: RowResult,
+        existing: N | None,
+        obj: N,
+        set_fields: tuple[str, ...],
+        *,
+        apply: bool = True,
+    ) -> tuple[N | None, Part | None]:
+        """Validate a row's record (``obj``: the stored one with the file's fields, or a new
+        one) and, with ``apply``, add it to the plan. Errors go to the row."""
+        try:
+            cleaned = validate_node(obj)
+        except ValidationError as exc:
+            for f, ms in exc.by_field().items():
+                row.errors.setdefault(f, []).extend(ms)
+            return None, None
+        if existing is None:
+            part = Part(obj.TITLE, cleaned.display_name, "create", new=cleaned)
+        else:
+            changes = history.diff(existing, cleaned)
+            action = "update" if changes else "unchanged"
+            part = Part(obj.TITLE, cleaned.display_name, action, changes)
+        if apply:
+            self.add(row, cleaned, part, set_fields)
+        return cleaned, part
+
+    def add(self, row: RowResult, node: Any, part: Part, set_fields: tuple[str, ...]) -> None:
+        """Add a validated record's part to ``row`` and, if it changes, to the plan."""
+        row.parts.append(part)
+        if part.action == "unchanged" or node.id in self.planned:
+            return
+        self.planned.add(node.id)
+        self.plan.nodes.append(node)
+        self.plan.node_rows.append(row.number)
+        self.plan.fields[node.id] = set_fields
+
+    def finish(self) -> None:
+        """Resolve the links, hand over the value proposals, and set each row's action from
+        what it writes: "neu" if its main record (the first part) is new, "wird
+        aktualisiert" if anything of it changes, else "unverändert"."""
+        self.linker.resolve(self.store, self.plan)
+        self.vocab.finish(self.plan)
+        for r in self.plan.results:
+            if r.action not in ("create", "update", "unchanged"):
+                continue
+            main = r.parts[0].action if r.parts else "unchanged"
+            changed = any(p.action != "unchanged" for p in r.parts)
+            r.action = "create" if main == "create" else ("update" if changed else "unchanged")
+            if main == "update" and not r.changes:
+                r.changes = r.parts[0].changes
+
+
+def merged(cls: type[N], existing: N | None, updates: dict[str, Any], *, blank: bool) -> N:
+    """The record to write: a new one from ``updates``, or ``existing`` with the file's
+    values — only its non-empty ones, unless ``blank`` (a workbook's cells are the truth)."""
+    if existing is None:
+        return cls(**{k: v for k, v in updates.items() if v is not None})
+    keep = updates if blank else {k: v for k, v in updates.items() if v not in ("", None)}
+    return dataclasses.replace(existing, **keep)
+
+
+def set_fields(updates: dict[str, Any], *, blank: bool = False) -> tuple[str, ...]:
+    """The fields a row sets: its non-empty cells (an empty cell never blanks a field),
+    or every column of a workbook sheet."""
+    return tuple(sorted(k for k, v in updates.items() if blank or v not in ("", None)))
+
+
+def plan_table(ctx: Context, table: Table, plan_row: RowPlanner) -> None:
+    """Plan every row of a table with ``plan_row`` (one import kind's rules)."""
+    for i, cells_of_row in enumerate(table.rows):
+        row = RowResult(i + 2, "unchanged")
+        plan_row(ctx, row, row_values(ctx.plan.mapping, cells_of_row))
+        ctx.plan.results.append(row)
+        if i % 1000 == 0:
+            ctx.progress(i, len(table.rows))

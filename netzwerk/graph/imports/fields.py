@@ -1,0 +1,284 @@
+"""What an import can fill: the kinds of file, their target fields, and the headers that mean
+each field (German and English, compared folded, so "E-Mail", "e_mail" and "EMail" agree).
+
+Tables only; :mod:`netzwerk.graph.imports.mapping` uses them to guess a file's kind and
+columns. Titles are German and marked with :func:`N_` so the pages can translate them.
+"""
+
+from __future__ import annotations
+
+from netzwerk.graph.i18n import N_
+from netzwerk.graph.validation import FIELD_LABELS
+from netzwerk.graph.values import fold
+
+
+def _s(text: str) -> tuple[str, ...]:
+    """Synonyms written as one "; "-separated line (they are many, and read as a list)."""
+    return tuple(w.strip() for w in text.split(";"))
+
+
+KINDS: dict[str, str] = {
+    "partners": N_("Partnerliste (Akteure mit Ansprechpersonen, Themen, Bündnissen)"),
+    "actors": N_("Akteure (Organisationen)"),
+    "persons": N_("Personen (Kontakte)"),
+    "cooperations": N_("Kooperationen"),
+    "workbook": N_("Arbeitsmappe (Export von netzwerk)"),
+}
+"""Import kinds by key; ``workbook`` is recognised by its sheets, never chosen for a table."""
+
+TABLE_KINDS = ("partners", "actors", "persons", "cooperations")
+"""The kinds a single table (CSV or one sheet) can hold."""
+
+_ACTOR = _s(
+    "name; short_name; kind; sponsorship; street; postcode; town; website; email; phone; notes"
+)
+_CONSENT = _s(
+    "consent_newsletter; consent_newsletter_date; consent_newsletter_source; consent_contact; "
+    "consent_contact_date; consent_contact_source; legal_basis"
+)
+_LABELS = {
+    "full_name": N_("Name (Vor- und Nachname)"),
+    "organisation": N_("Organisation (Akteur)"),
+    "from_actor": N_("Akteur 1"),
+    "to_actor": N_("Akteur 2"),
+    "cooperation_kind": N_("Art der Kooperation"),
+    "topics": N_("Themen"),
+    "stages": N_("Bildungsstufen"),
+    "target_groups": N_("Zielgruppen"),
+    "region": N_("Sitz (Region)"),
+    "active_in": N_("Aktiv in (Regionen)"),
+    "alliances": N_("Bündnisse"),
+    "alliance_role": N_("Rolle im Bündnis"),
+    "projects": N_("Projekte"),
+    "project_role": N_("Rolle im Projekt"),
+    "contact_name": N_("Ansprechperson (Name)"),
+    "contact_title": N_("Titel der Ansprechperson"),
+    "contact_first_name": N_("Vorname der Ansprechperson"),
+    "contact_last_name": N_("Nachname der Ansprechperson"),
+    "contact_function": N_("Funktion der Ansprechperson"),
+    "contact_email": N_("E-Mail der Ansprechperson"),
+    "contact_phone": N_("Telefon der Ansprechperson"),
+}
+_ORDER: dict[str, tuple[str, ...]] = {
+    "partners": (
+        *_ACTOR,
+        "topics",
+        "stages",
+        "target_groups",
+        "region",
+        "active_in",
+        "alliances",
+        "alliance_role",
+        "projects",
+        "project_role",
+        "contact_name",
+        "contact_title",
+        "contact_first_name",
+        "contact_last_name",
+        "contact_function",
+        "contact_email",
+        "contact_phone",
+        *_CONSENT,
+    ),
+    "actors": _ACTOR,
+    "persons": (
+        "title",
+        "first_name",
+        "last_name",
+        "full_name",
+        "function",
+        "organisation",
+        "email",
+        "phone",
+        "notes",
+        *_CONSENT,
+    ),
+    "cooperations": _s(
+        "from_actor; to_actor; cooperation_kind; intensity; since; until; source; note"
+    ),
+}
+FIELDS: dict[str, dict[str, str]] = {
+    kind: {name: _LABELS.get(name) or FIELD_LABELS[name] for name in names}
+    for kind, names in _ORDER.items()
+}
+"""Target fields per table kind with their German labels (shown in the mapping step)."""
+
+REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
+    "partners": (("name",),),
+    "actors": (("name",),),
+    "persons": (("last_name", "full_name"),),
+    "cooperations": (("from_actor",), ("to_actor",), ("cooperation_kind",)),
+}
+"""Per kind, groups of fields of which at least one must be mapped."""
+
+MULTI = frozenset({"topics", "stages", "target_groups", "active_in", "alliances", "projects"})
+"""Fields whose cells may list several values ("MINT; Digitale Bildung")."""
+CONTACT_LISTS = frozenset(f for f in _ORDER["partners"] if f.startswith("contact_"))
+"""Contact columns: several persons in one cell are split on ";" and line breaks only
+(a comma belongs to "Müller, Eva"); the n-th name goes with the n-th e-mail."""
+
+VOCABULARY: dict[str, str] = {
+    "kind": "actor_kind",
+    "sponsorship": "sponsorship",
+    "legal_basis": "legal_basis",
+    "cooperation_kind": "cooperation_kind",
+    "topics": "Topic",
+    "stages": "Stage",
+    "target_groups": "TargetGroup",
+    "region": "Region",
+    "active_in": "Region",
+    "alliances": "Alliance",
+    "projects": "Project",
+}
+"""Fields whose values come from a list: each distinct value is mapped to an entry in the
+"Werte zuordnen" step. Keys with a capital are record labels, the others fixed lists."""
+
+
+_EMAIL = ("email", "e mail", "mail", "emailadresse", "e mail adresse")
+_PHONE = ("telefon", "tel", "telefonnummer", "phone", "telephone", "fon")
+_NOTES = ("notizen", "notiz", "bemerkung", "bemerkungen", "anmerkung", "notes")
+_ACTOR_SYN: dict[str, tuple[str, ...]] = {
+    "name": _s(
+        "name; einrichtung; organisation; organization; institution; akteur; traeger; firma; "
+        "unternehmen; schule; name der einrichtung; actor; bezeichnung; organisationsname; "
+        "company; partner; kooperationspartner"
+    ),
+    "short_name": ("kurzname", "kuerzel", "abkuerzung", "short name", "abbreviation"),
+    "kind": _s("art; typ; kategorie; akteursart; type; kind; category; einrichtungsart"),
+    "sponsorship": ("traegerschaft", "sponsorship", "traegerart"),
+    "street": _s(
+        "strasse; str; adresse; anschrift; street; address; strasse und hausnummer; "
+        "strasse hausnummer"
+    ),
+    "postcode": ("plz", "postleitzahl", "postcode", "zip", "zip code", "postal code"),
+    "town": ("ort", "stadt", "gemeinde", "town", "city", "wohnort", "plz ort"),
+    "website": ("webseite", "website", "homepage", "internet", "url", "web"),
+    "email": _EMAIL,
+    "phone": _PHONE,
+    "notes": (*_NOTES, "kommentar", "comment"),
+}
+_CONSENT_SYN: dict[str, tuple[str, ...]] = {
+    "consent_newsletter": _s(
+        "einwilligung newsletter; newsletter; consent newsletter; newsletter einwilligung"
+    ),
+    "consent_newsletter_date": _s(
+        "datum einwilligung newsletter; newsletter datum; consent newsletter date"
+    ),
+    "consent_newsletter_source": _s(
+        "quelle einwilligung newsletter; newsletter quelle; consent newsletter source"
+    ),
+    "consent_contact": _s(
+        "einwilligung kontakt; kontakt einwilligung; consent contact; einwilligung"
+    ),
+    "consent_contact_date": _s(
+        "datum einwilligung kontakt; datum einwilligung; consent contact date"
+    ),
+    "consent_contact_source": _s(
+        "quelle einwilligung kontakt; quelle einwilligung; consent contact source"
+    ),
+    "legal_basis": ("rechtsgrundlage", "legal basis"),
+}
+
+
+def _about_contact(*words: str) -> tuple[str, ...]:
+    """ "E-Mail Ansprechperson", "Ansprechperson E-Mail", "E-Mail AP", … for each word."""
+    who = ("ansprechperson", "ansprechpartner", "ansprechpartnerin", "kontaktperson", "ap")
+    return tuple(f"{w} {p}" for w in words for p in who) + tuple(
+        f"{p} {w}" for w in words for p in who
+    )
+
+
+_SYN: dict[str, dict[str, tuple[str, ...]]] = {
+    "actors": _ACTOR_SYN,
+    "partners": {
+        **_ACTOR_SYN,
+        "topics": _s(
+            "themen; thema; themenfeld; themenfelder; schwerpunkt; schwerpunkte; "
+            "handlungsfeld; handlungsfelder; topic; topics"
+        ),
+        "stages": _s(
+            "stufe; stufen; bildungsstufe; bildungsstufen; bildungsbereich; bildungsbereiche; "
+            "bildungsphase; stage; stages"
+        ),
+        "target_groups": ("zielgruppe", "zielgruppen", "target group", "target groups"),
+        "region": _s(
+            "region; sitz; stadtteil; ortsteil; ortsbezirk; verbandsgemeinde; vg; sozialraum"
+        ),
+        "active_in": _s("aktiv in; taetigkeitsgebiet; einzugsgebiet; wirkungsbereich; regionen"),
+        "alliances": _s(
+            "buendnis; buendnisse; netzwerk; netzwerke; mitglied in; mitgliedschaft; "
+            "mitgliedschaften; arbeitskreis; initiativkreis; gremium; gremien; alliance; "
+            "alliances"
+        ),
+        "alliance_role": ("rolle", "rolle im buendnis", "rolle buendnis", "role"),
+        "projects": ("projekt", "projekte", "beteiligt an", "project", "projects"),
+        "project_role": ("rolle im projekt", "projektrolle", "rolle projekt"),
+        "contact_name": (
+            "ansprechperson",
+            "ansprechpersonen",
+            "ansprechpartner",
+            "ansprechpartnerin",
+            "ansprechpartner in",
+            "kontaktperson",
+            "kontakt",
+            "contact",
+            "contact person",
+            *_about_contact("name"),
+        ),
+        "contact_title": _about_contact("titel"),
+        "contact_first_name": ("vorname", *_about_contact("vorname")),
+        "contact_last_name": ("nachname", *_about_contact("nachname")),
+        "contact_function": ("funktion", "position", *_about_contact("funktion", "position")),
+        "contact_email": ("contact email", *_about_contact(*_EMAIL)),
+        "contact_phone": ("mobil", "handy", "durchwahl", *_about_contact(*_PHONE)),
+        **_CONSENT_SYN,
+    },
+    "persons": {
+        "title": ("titel", "title", "akademischer titel"),
+        "first_name": ("vorname", "first name", "firstname", "given name", "rufname"),
+        "last_name": _s(
+            "nachname; familienname; last name; lastname; surname; family name; zuname"
+        ),
+        "full_name": _s(
+            "name; vollstaendiger name; full name; ansprechperson; ansprechpartner; "
+            "ansprechpartnerin; kontakt; person"
+        ),
+        "function": _s("funktion; position; rolle; function; job title; role; taetigkeit; aufgabe"),
+        "organisation": _s(
+            "organisation; einrichtung; institution; akteur; arbeitgeber; organization; "
+            "company; firma; traeger; schule"
+        ),
+        "email": _EMAIL,
+        "phone": (*_PHONE, "mobil", "handy"),
+        "notes": _NOTES,
+        **_CONSENT_SYN,
+    },
+    "cooperations": {
+        "from_actor": _s(
+            "akteur 1; akteur1; partner 1; partner1; von; from; organisation 1; einrichtung 1; "
+            "actor 1; quelle akteur"
+        ),
+        "to_actor": _s(
+            "akteur 2; akteur2; partner 2; partner2; zu; mit; to; organisation 2; "
+            "einrichtung 2; actor 2; ziel akteur"
+        ),
+        "cooperation_kind": _s("art; art der kooperation; kooperationsart; kind; type; typ"),
+        "intensity": ("intensitaet", "intensity", "staerke"),
+        "since": ("seit", "beginn", "start", "since", "von datum", "ab"),
+        "until": ("bis", "ende", "end", "until"),
+        "source": ("quelle", "herkunft", "source"),
+        "note": ("notiz", "bemerkung", "note", "notes", "notizen"),
+    },
+}
+
+SYNONYMS: dict[str, dict[str, str]] = {
+    kind: {fold(s): f for f, syns in fields.items() for s in syns} for kind, fields in _SYN.items()
+}
+"""Per table kind: folded header → field."""
+
+CONTACT_HEADERS = frozenset(
+    h for h, f in SYNONYMS["partners"].items() if f.startswith("contact_") and "name" in f
+) - {"vorname", "nachname"}
+"""Headers that name a contact person beside an organisation ("Ansprechperson")."""
+PARTNER_ONLY = frozenset(h for h, f in SYNONYMS["partners"].items() if f in MULTI or f == "region")
+"""Headers only a partner list has (Themen, Bündnis, Stufe, Region, …)."""

@@ -1,0 +1,218 @@
+"""Export the network — whole or filtered — as one workbook, and the empty template.
+
+The workbook (sheets and columns: :mod:`netzwerk.graph.workbook.sheets`) is made to be
+edited in Excel and imported back (:mod:`netzwerk.graph.imports.workbook`): unchanged rows
+change nothing, edited cells become updates with history, new rows without an id become
+records. It holds personal data (the Personen sheet), so every export is logged like a
+contact list (who, when, which persons) for the DSGVO Auskunft.
+
+A filter (:class:`netzwerk.graph.filters.Filter`, the one filter of pictures, gap pages
+and contact exports) keeps the actors it selects, their persons, the cooperations among
+them and their memberships; the lists (alliances, projects, topics, stages, target
+groups, regions) are always complete, because rows refer to them by name.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+from netzwerk.graph import network
+from netzwerk.graph.codec import field_kinds, from_store, link_from_row
+from netzwerk.graph.filters import Filter
+from netzwerk.graph.formats.xlsx_writer import Sheet, write_sheets
+from netzwerk.graph.model import (
+    ACTOR_KINDS,
+    COOPERATION_KINDS,
+    LABELS,
+    LEGAL_BASES,
+    LINK_TYPES,
+    REGION_KINDS,
+    SPONSORSHIPS,
+    Link,
+    Node,
+)
+from netzwerk.graph.store import Store
+from netzwerk.graph.values import fold
+from netzwerk.graph.workbook.sheets import (
+    HINTS,
+    ID,
+    LIST_SEPARATOR,
+    MEMBERSHIP_TYPES,
+    SHEETS,
+    SheetSpec,
+    link_value,
+    to_cell,
+)
+
+PURPOSE = "arbeitsmappe"
+"""The export log's purpose of a workbook export (it contains persons' contact data)."""
+
+
+def filename(now: datetime | None = None, *, template: bool = False) -> str:
+    if template:
+        return "netzwerk-vorlage.xlsx"
+    return f"netzwerk-arbeitsmappe-{(now or datetime.now()):%Y-%m-%d}.xlsx"
+
+
+class _Graph:
+    """The records and relationships one workbook shows, read once."""
+
+    def __init__(self, store: Store, flt: Filter | None) -> None:
+        actors = None
+        if flt is not None and not flt.is_empty():
+            actors = list(network.select(network.snapshot(store), flt).nodes)
+        persons = (
+            None
+            if actors is None
+            else [r["id"] for r in store.read("workbook/persons_of", ids=actors)]
+        )
+        only = {"Actor": actors, "Person": persons}
+        self.records: dict[str, list[Node]] = {
+            label: [
+                from_store(cls, r["node"])
+                for r in store.read("workbook/records", {"label": label}, ids=only.get(label))
+            ]
+            for label, cls in LABELS.items()
+        }
+        self.links: dict[str, list[Link]] = {}
+        for t, spec in LINK_TYPES.items():
+            sources = None  # all; else the exported records a relationship starts at
+            if actors is not None:
+                sources = [n.id for label in spec.sources for n in self.records[label]]
+            idents = {"type": t, "from": spec.source_expr, "to": spec.target_expr}
+            both = t == "COOPERATES_WITH"  # a filtered workbook: cooperations among its actors
+            rows = store.read("workbook/links", idents, ids=sources, both=both)
+            self.links[t] = [link_from_row(r) for r in rows]
+        self.names = self._cell_names()
+
+    def _cell_names(self) -> dict[str, str]:
+        """How a list cell names each record: by name, or by id where the name is ambiguous
+        in its list or contains the separator."""
+        out: dict[str, str] = {}
+        for nodes in self.records.values():
+            counts: dict[str, int] = defaultdict(int)
+            for n in nodes:
+                counts[fold(n.display_name)] += 1
+            for n in nodes:
+                name = n.display_name
+                clear = counts[fold(name)] == 1 and ";" not in name and "\n" not in name
+                out[n.id] = name if clear and fold(name) else n.id
+        return out
+
+
+def _record_rows(g: _Graph, spec: SheetSpec) -> list[list[Any]]:
+    kinds = field_kinds(LABELS[spec.label])
+    targets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for col in spec.columns:
+        if col.field.startswith("link:"):
+            t = col.field.removeprefix("link:")
+            for lk in g.links[t]:
+                targets[(t, lk.from_id)].append(g.names.get(lk.to_id, lk.to_id))
+    rows = []
+    for node in g.records[spec.label]:
+        row: list[Any] = []
+        for col in spec.columns:
+            if col.field == ID:
+                row.append(node.id)
+            elif col.field.startswith("link:"):
+                names = sorted(targets.get((col.field.removeprefix("link:"), node.id), []))
+                row.append(LIST_SEPARATOR.join(names) or None)
+            else:
+                row.append(to_cell(kinds[col.field], getattr(node, col.field)))
+        rows.append(row)
+    return rows
+
+
+def _link_rows(g: _Graph, spec: SheetSpec) -> list[list[Any]]:
+    kinds = field_kinds(Link)
+    types = MEMBERSHIP_TYPES if spec.label == "MEMBERSHIP" else (spec.label,)
+    rows = []
+    for t in types:
+        for lk in g.links[t]:
+            values = {
+                ID: lk.id,
+                "type": LINK_TYPES[t].title,
+                "from": lk.from_name,
+                "to": lk.to_name,
+                "from_id": lk.from_id,
+                "to_id": lk.to_id,
+            }
+            rows.append(
+                [
+                    values[c.field]
+                    if c.field in values
+                    else to_cell(kinds[c.field], link_value(lk, c.field))
+                    for c in spec.columns
+                ]
+            )
+    return rows
+
+
+def _hints() -> Sheet:
+    rows: list[list[Any]] = []
+    for spec in SHEETS:
+        rows.append([spec.title, "", spec.help])
+        rows += [[spec.title, c.header, c.help] for c in spec.columns if c.help]
+    for title, values in (
+        ("Art (Akteure)", ACTOR_KINDS),
+        ("Trägerschaft", SPONSORSHIPS),
+        ("Art (Kooperationen)", COOPERATION_KINDS),
+        ("Rechtsgrundlage", LEGAL_BASES),
+        ("Art (Regionen)", REGION_KINDS),
+        ("Verbindung", tuple(LINK_TYPES[t].title for t in MEMBERSHIP_TYPES)),
+    ):
+        rows.append(["Erlaubte Werte", title, LIST_SEPARATOR.join(values)])
+    rows.append(
+        [
+            "Allgemein",
+            "",
+            "Zeilen mit ID werden aktualisiert (leere Zellen leeren das Feld, Listen-Zellen "
+            "sind vollständig); Zeilen ohne ID werden neu angelegt. Gelöschte Zeilen löschen "
+            "nichts – Einträge bitte in netzwerk löschen.",
+        ]
+    )
+    return Sheet(HINTS, ["Blatt", "Spalte", "Erläuterung"], rows, as_text=True)
+
+
+def _sheets(g: _Graph | None) -> list[Sheet]:
+    out = []
+    for spec in SHEETS:
+        rows: list[list[Any]] = []
+        if g is not None:
+            is_record = spec.label in LABELS
+            rows = _record_rows(g, spec) if is_record else _link_rows(g, spec)
+        header = [c.header for c in spec.columns]
+        out.append(Sheet(spec.title, header, rows, [c.help for c in spec.columns], as_text=True))
+    return [*out, _hints()]
+
+
+def template() -> bytes:
+    """The empty workbook: the same sheets and columns, with the help on every header."""
+    return write_sheets(_sheets(None))
+
+
+def export(store: Store, flt: Filter | None = None, *, user: str) -> bytes:
+    """The workbook of the network (or of ``flt``'s part of it); the export is logged."""
+    g = _Graph(store, flt)
+    data = write_sheets(_sheets(g))
+    persons = [p.id for p in g.records["Person"]]
+    store.write(
+        "contacts/log_export",
+        id=f"export-{uuid.uuid4().hex}",
+        user=user,
+        purpose=PURPOSE,
+        format="xlsx",
+        filter=json.dumps(_describe(flt), ensure_ascii=False),
+        count=len(persons),
+        person_ids=persons,
+        left_out=0,
+    )
+    return data
+
+
+def _describe(flt: Filter | None) -> dict[str, Any]:
+    return {} if flt is None else flt.describe()

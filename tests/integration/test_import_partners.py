@@ -1,0 +1,263 @@
+"""The office's partner list in one pass: detection, value mapping, matching with review,
+contact persons, topics, memberships and regions — against a real Neo4j."""
+
+from __future__ import annotations
+
+import pytest
+
+from netzwerk import graph
+from netzwerk.graph import history, imports, operations
+from tests.conftest import HOSTILE_STRINGS
+
+HEADER = "Name;Art;Straße;PLZ;Ort;E-Mail;Telefon;Themen;Bündnis;Rolle;Ansprechperson;Funktion"
+
+
+def _world(store: graph.Store) -> None:
+    for node in (
+        graph.Topic(id="topic-mint", name="MINT"),
+        graph.Topic(id="topic-digital", name="Digitale Bildung"),
+        graph.Topic(id="topic-alpha", name="Alphabetisierung & Grundbildung"),
+        graph.Region(id="region-trier", name="Stadt Trier", kind="Stadt"),
+        graph.Region(id="region-ehrang", name="Ehrang/Quint", kind="Stadtteil"),
+        graph.Alliance(id="alliance-mint", name="MINT-Initiativkreis Trier"),
+        graph.Actor(id="actor-jmd", name="Jugendmigrationsdienst Trier", postcode="54290"),
+        graph.Actor(
+            id="actor-ehrang",
+            name="Gymnasium Ehrang",
+            kind="Schule",
+            postcode="54293",
+            town="Trier",
+        ),
+    ):
+        graph.create_record(store, node, user="test")
+    graph.create_link(
+        store,
+        graph.Link(type="LOCATED_IN", from_id="actor-ehrang", to_id="region-ehrang"),
+        user="t",
+    )
+
+
+def _plan(store: graph.Store, text: str, choices: imports.Choices | None = None, **kw):  # type: ignore[no-untyped-def]
+    data = text.encode(kw.pop("encoding", "cp1252"))
+    table = imports.read_table(data, kw.pop("name", "partner.csv"))
+    kind = imports.detect_kind(table.headers)
+    return imports.dry_run(store, table, kind, imports.guess(table.headers, kind), choices=choices)
+
+
+ROWS = (
+    f"{HEADER}\r\n"
+    "Volkshochschule Trier;VHS;Domfreihof 1;54290;Trier;vhs@trier.example;0651 1;"
+    '"MINT, Digitalisierung";MINT-Initiativkreis Trier;Koordination;'
+    '"Dr. Eva Schmidt\nJan Klein";"Leitung\nSekretariat"\r\n'
+    "Kita Löwenzahn;Kindertagesstätte;Kyllstraße 3;54293;Trier;;;Alpha;;;Ida Groß;Leitung\r\n"
+    "Kita Löwenzahn;Kindertagesstätte;;54293;Trier;;;;;;Paul Weber;Erzieher\r\n"
+)
+
+
+def test_issue_header_is_a_partner_list_not_persons(store: graph.Store) -> None:
+    table = imports.read_table(f"{HEADER};Stufe\r\nVHS Trier;VHS\r\n".encode("cp1252"))
+    assert imports.detect_kind(table.headers) == "partners"
+    assert imports.guess(table.headers, "partners")[:3] == ["name", "kind", "street"]
+    assert imports.detect_kind(["Vorname", "Nachname", "Einrichtung"]) == "persons"
+    assert imports.detect_kind(["Einrichtung", "Ansprechpartner", "PLZ"]) == "partners"
+
+
+def test_one_sheet_brings_actors_persons_topics_memberships_and_regions(
+    store: graph.Store,
+) -> None:
+    _world(store)
+    plan = _plan(store, ROWS)
+    assert plan.kind == "partners" and not plan.errors and not plan.reviews
+    proposals = {(f, p.value): (p.target_name, p.how) for f, ps in plan.values.items() for p in ps}
+    assert proposals[("kind", "VHS")] == ("VHS/Weiterbildung", "Synonym")
+    assert proposals[("kind", "Kindertagesstätte")] == ("Kita", "Synonym")
+    assert proposals[("topics", "Digitalisierung")] == ("Digitale Bildung", "Synonym")
+    assert proposals[("topics", "Alpha")] == ("Alphabetisierung & Grundbildung", "Synonym")
+    assert [r.action for r in plan.results] == ["create", "create", "create"]
+    result = operations.commit_import(store, plan, user="redaktion")
+    assert (result.created, result.links_created) == (6, 14)
+
+    actors = {a.name: a for a in graph.list_nodes(store, graph.Actor).items}
+    vhs, kita = actors["Volkshochschule Trier"], actors["Kita Löwenzahn"]
+    assert (vhs.kind, kita.kind) == ("VHS/Weiterbildung", "Kita")
+    vhs_links = graph.links_of(store, "Actor", vhs.id)
+    by_type: dict[str, set[str]] = {}
+    for lk in vhs_links:
+        other = lk.from_name if lk.to_id == vhs.id else lk.to_name
+        by_type.setdefault(lk.type, set()).add(other)
+    assert by_type["WORKS_ON"] == {"MINT", "Digitale Bildung"}
+    assert by_type["MEMBER_OF"] == {"MINT-Initiativkreis Trier"}
+    assert by_type["CONTACT_FOR"] == by_type["WORKS_AT"] == {"Schmidt", "Klein"}
+    assert by_type["LOCATED_IN"] == {"Stadt Trier"}, "town Trier names the region"
+    member = next(lk for lk in vhs_links if lk.type == "MEMBER_OF")
+    assert member.role == "Koordination"
+    eva = next(
+        p
+        for p in graph.list_nodes(store, graph.Person, order_by="last_name").items
+        if p.last_name == "Schmidt"
+    )
+    assert (eva.title, eva.first_name, eva.function) == ("Dr.", "Eva", "Leitung")
+    kita_links = graph.links_of(store, "Actor", kita.id)
+    assert {lk.from_name for lk in kita_links if lk.type == "WORKS_AT"} == {
+        "Groß",
+        "Weber",
+    }
+    seat = [lk.to_id for lk in kita_links if lk.type == "LOCATED_IN"]
+    assert seat == ["region-ehrang"], "postcode 54293 is where stored actors are located"
+    assert len(history.of_batch(store, result.batch)) == 6 + 2 * 14
+
+    again = _plan(store, ROWS)
+    assert again.writes == 0, "re-import changes nothing"
+    assert {r.action for r in again.results} == {"unchanged"}
+
+
+def test_repeated_organisation_without_new_content_is_a_duplicate(store: graph.Store) -> None:
+    plan = _plan(store, "Name;Ort\r\nLeseclub;Trier\r\nleseclub ;Trier\r\n")
+    assert [r.action for r in plan.results] == ["create", "duplicate"]
+    assert plan.results[1].duplicate_of == 2
+
+
+def test_same_name_other_postcode_is_reviewed_never_silently_duplicated(
+    store: graph.Store,
+) -> None:
+    _world(store)
+    text = f"{HEADER}\r\nJugendmigrationsdienst Trier;Beratung;;54292;Trier;;;;;;;\r\n"
+    plan = _plan(store, text)
+    (review,) = plan.reviews
+    assert review.open and review.label == "Actor"
+    assert [c.id for c in review.candidates] == ["actor-jmd"]
+    assert "andere PLZ (54290)" in review.candidates[0].reasons[0]
+    assert plan.results[0].action == "review" and plan.undecided
+    with pytest.raises(operations.ImportBlockedError, match="unsichere"):
+        operations.commit_import(store, plan, user="u")
+
+    same = _plan(store, text, imports.Choices(decisions={review.key: "actor-jmd"}))
+    assert same.results[0].action == "update" and same.results[0].record_id == "actor-jmd"
+    assert same.results[0].changes["postcode"] == ["54290", "54292"]
+    skip = _plan(store, text, imports.Choices(decisions={review.key: imports.SKIP}))
+    assert skip.results[0].action == "skipped" and skip.writes == 0
+    new = _plan(store, text, imports.Choices(decisions={review.key: imports.NEW}))
+    operations.commit_import(store, new, user="u")
+    names = [a.name for a in graph.list_nodes(store, graph.Actor).items]
+    assert names.count("Jugendmigrationsdienst Trier") == 2, "two, because the user said so"
+
+
+def test_similar_name_without_legal_form_and_same_mail_domain_are_candidates(
+    store: graph.Store,
+) -> None:
+    graph.create_record(
+        store,
+        graph.Actor(id="a1", name="Verein für Lesen e.V.", kind="Verein/Initiative"),
+        user="t",
+    )
+    graph.create_record(
+        store,
+        graph.Actor(id="a2", name="Caritas Trier", kind="Sonstige", email="info@caritas-trier.de"),
+        user="t",
+    )
+    plan = _plan(
+        store,
+        "Name;E-Mail\r\nLesen Verein;\r\nCaritasverband Trier;beratung@caritas-trier.de\r\n",
+    )
+    first, second = plan.reviews
+    assert first.candidates[0].id == "a1" and "ähnlicher Name" in first.candidates[0].reasons[0]
+    assert second.candidates[0].id == "a2"
+    assert any("caritas-trier.de" in r for r in second.candidates[0].reasons)
+
+
+def test_unknown_kind_names_the_value_and_a_value_choice_fixes_it(store: graph.Store) -> None:
+    plan = _plan(store, "Name;Art\r\nHaus der Jugend;Jugendhaus\r\n")
+    (row,) = plan.errors
+    assert "„Jugendhaus“" in row.errors["kind"][0]
+    (proposal,) = plan.values["kind"]
+    assert (proposal.how, proposal.target) == ("unbekannt", "")
+    choices = imports.Choices(values={"kind": {proposal.key: "Verein/Initiative"}})
+    fixed = _plan(store, "Name;Art\r\nHaus der Jugend;Jugendhaus\r\n", choices)
+    assert not fixed.errors and fixed.values["kind"][0].how == "gespeichert"
+
+
+def test_value_choices_are_saved_with_the_mapping_and_proposed_next_time(
+    store: graph.Store,
+) -> None:
+    headers = ["Name", "Themen"]
+    imports.save(
+        store, "redaktion", "partners", headers, ["name", "topics"], {"topics": {"kunst": ""}}
+    )
+    assert imports.load_values(store, "redaktion", "partners") == {"topics": {"kunst": ""}}
+    assert imports.load_saved(store, "redaktion", "partners") == {
+        "name": "name",
+        "themen": "topics",
+    }
+    choices = imports.Choices(values=imports.load_values(store, "redaktion", "partners"))
+    plan = _plan(store, "Name;Themen\r\nMalschule;Kunst\r\n", choices)
+    assert plan.values["topics"][0].how == "gespeichert"
+    assert "wird nicht übernommen" in plan.results[0].warnings[0]
+
+
+def test_new_alliance_by_editor_new_topic_only_by_admin(store: graph.Store) -> None:
+    text = "Name;Themen;Bündnis\r\nMalschule;Kunst;Kulturnetz Trier\r\n"
+    editor = _plan(store, text)
+    assert editor.values["alliances"][0].target == imports.NEW
+    assert editor.values["topics"][0].target == ""
+    admin = _plan(store, text, imports.Choices(role="admin"))
+    assert admin.values["topics"][0].target == imports.NEW
+    operations.commit_import(store, admin, user="admin")
+    assert [t.name for t in graph.list_nodes(store, graph.Topic).items] == ["Kunst"]
+    assert [a.name for a in graph.list_nodes(store, graph.Alliance).items] == ["Kulturnetz Trier"]
+
+
+def test_a_contact_person_with_the_same_name_elsewhere_is_reviewed(store: graph.Store) -> None:
+    graph.create_record(store, graph.Actor(id="a1", name="Schule A", kind="Schule"), user="t")
+    graph.create_record(
+        store, graph.Person(id="p1", first_name="Anna", last_name="Müller"), user="t"
+    )
+    graph.create_link(store, graph.Link(type="WORKS_AT", from_id="p1", to_id="a1"), user="t")
+    plan = _plan(
+        store, "Name;Ansprechperson;E-Mail Ansprechperson\r\nSchule B;Anna Müller;a@b.de\r\n"
+    )
+    (review,) = plan.reviews
+    assert review.label == "Person" and review.candidates[0].id == "p1"
+    assert review.candidates[0].details["arbeitet bei"] == "Schule A"
+    decided = _plan(
+        store,
+        "Name;Ansprechperson;E-Mail Ansprechperson\r\nSchule B;Anna Müller;a@b.de\r\n",
+        imports.Choices(decisions={review.key: "p1"}),
+    )
+    operations.commit_import(store, decided, user="u")
+    jobs = {lk.to_name for lk in graph.links_of(store, "Person", "p1") if lk.type == "WORKS_AT"}
+    assert jobs == {"Schule A", "Schule B"}, "the same person now works at both"
+
+
+def test_a_row_with_a_bad_contact_writes_nothing_of_that_row(store: graph.Store) -> None:
+    text = (
+        "Name;Ansprechperson;E-Mail Ansprechperson\r\n"
+        "Gute Schule;Eva Gut;eva@gut.de\r\n"
+        "Halbe Schule;Jan Halb;keine-mail\r\n"
+    )
+    plan = _plan(store, text)
+    assert [r.action for r in plan.results] == ["create", "error"]
+    assert "email" in plan.results[1].errors
+    operations.commit_import(store, plan, user="u", only_valid=True)
+    assert [a.name for a in graph.list_nodes(store, graph.Actor).items] == ["Gute Schule"]
+    assert [
+        p.last_name for p in graph.list_nodes(store, graph.Person, order_by="last_name").items
+    ] == ["Gut"]
+
+
+def test_hostile_cells_in_a_partner_list_are_stored_verbatim_or_refused(
+    store: graph.Store,
+) -> None:
+    cells = [s for s in HOSTILE_STRINGS if ";" not in s and '"' not in s and "\n" not in s]
+    lines = [f"Partner {i} {s};{s};{s};Trier" for i, s in enumerate(cells)]
+    plan = _plan(store, "Name;Themen;Ansprechperson;Ort\r\n" + "\r\n".join(lines), encoding="utf-8")
+    assert len(plan.results) == len(cells) and not plan.reviews
+    operations.commit_import(store, plan, user="u", only_valid=True)
+    stored = {a.name for a in graph.list_nodes(store, graph.Actor, limit=500).items}
+    for r, s in zip(plan.results, cells, strict=True):
+        assert (f"Partner {cells.index(s)} {s}" in stored) == (r.action != "error")
+    assert (
+        _plan(
+            store, "Name;Themen;Ansprechperson;Ort\r\n" + "\r\n".join(lines), encoding="utf-8"
+        ).writes
+        == 0
+    )
