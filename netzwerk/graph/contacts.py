@@ -20,20 +20,22 @@ from netzwerk.graph import consent, formats
 from netzwerk.graph.errors import FieldError, ValidationError
 from netzwerk.graph.filters import ID_FIELDS, Filter
 from netzwerk.graph.formats import ContactRow
+from netzwerk.graph.i18n import N_
 from netzwerk.graph.model import ACTOR_KINDS
 from netzwerk.graph.search import fold
 from netzwerk.graph.store import Store
 
 PURPOSES: dict[str, str] = {
-    "contact": "Kontaktaufnahme (Netzwerkarbeit, Einladungen)",
-    "newsletter": "Newsletter / Rundschreiben / Serienbrief",
+    "contact": N_("Kontaktaufnahme (Netzwerkarbeit, Einladungen)"),
+    "newsletter": N_("Newsletter / Rundschreiben / Serienbrief"),
 }
 """Export purposes and their German titles; each has its own consent rule."""
 
 REASONS: dict[str, str] = {
-    "no_newsletter_consent": "keine Einwilligung in den Newsletter",
-    "no_contact_basis": "weder Einwilligung zur Kontaktaufnahme noch Rechtsgrundlage "
-    "„öffentliche Aufgabe“",
+    "no_newsletter_consent": N_("keine Einwilligung in den Newsletter"),
+    "no_contact_basis": N_(
+        "weder Einwilligung zur Kontaktaufnahme noch Rechtsgrundlage „öffentliche Aufgabe“"
+    ),
 }
 """Why a person was left out of an export, in German."""
 

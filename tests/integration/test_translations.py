@@ -93,9 +93,9 @@ def test_every_wrapped_string_is_in_the_catalogue() -> None:
 
 
 def test_graph_titles_shown_on_pages_are_translated() -> None:
-    """Titles the graph layer defines in German (it cannot import Flask) are marked in
-    ``netzwerk/web/terms.py``; a renamed title there must not silently stay German."""
-    from netzwerk.graph import contacts
+    """Titles the graph layer defines in German (it cannot import Flask) are marked with
+    ``graph.i18n.N_`` where they are defined; a renamed title must not silently stay German."""
+    from netzwerk.graph import contacts, validation
     from netzwerk.graph.formats import FORMATS
     from netzwerk.graph.imports import mapping, plan
 
@@ -106,6 +106,7 @@ def test_graph_titles_shown_on_pages_are_translated() -> None:
         *contacts.PURPOSES.values(),
         *contacts.REASONS.values(),
         *FORMATS.values(),
+        *validation.FIELD_LABELS.values(),
     ]
     catalog = _po()
     missing = [t for t in titles if catalog.get(t) is None or not catalog.get(t).string]

@@ -10,13 +10,14 @@ from netzwerk.graph.formats.csv_writer import write_csv
 from netzwerk.graph.formats.mailmerge import MAILMERGE_COLUMNS, write_mailmerge
 from netzwerk.graph.formats.vcard import write_vcards
 from netzwerk.graph.formats.xlsx_writer import write_xlsx
+from netzwerk.graph.i18n import N_
 
 FORMATS: dict[str, str] = {
-    "csv": "CSV (Excel, Semikolon)",
-    "xlsx": "Excel-Arbeitsmappe (XLSX)",
-    "vcf3": "vCard 3.0 (Outlook, Thunderbird)",
-    "vcf4": "vCard 4.0",
-    "serienbrief": "Adressliste für Serienbriefe (CSV)",
+    "csv": N_("CSV (Excel, Semikolon)"),
+    "xlsx": N_("Excel-Arbeitsmappe (XLSX)"),
+    "vcf3": N_("vCard 3.0 (Outlook, Thunderbird)"),
+    "vcf4": N_("vCard 4.0"),
+    "serienbrief": N_("Adressliste für Serienbriefe (CSV)"),
 }
 """Export formats by key, with the German title shown in the UI and CLI help."""
 
