@@ -123,12 +123,9 @@ def user_create(username: str, role: str, contacts: bool, display_name: str, pas
     from netzwerk.graph import users
 
     with _store() as store:
-        try:
-            created = users.create_user(
-                store, username, password, role=role, contacts=contacts, display_name=display_name
-            )
-        except graph.ValidationError as exc:
-            raise click.ClickException(str(exc)) from exc
+        created = users.create_user(
+            store, username, password, role=role, contacts=contacts, display_name=display_name
+        )
     click.echo(f"Benutzerkonto „{created.username}“ ({created.role}) angelegt.")
 
 

@@ -4,7 +4,8 @@ A database that cannot be reached, or refuses the credentials, ends a command wi
 German line naming the setting to check — never a traceback, never the driver's English
 retry lines: the store is checked once at the start (no retries), the driver's retry
 warnings are filtered out, and :class:`CliGroup` turns a connection lost mid-command into
-the same line.
+the same line. Every other graph error (a record not found, a value that does not validate)
+ends the command the same way with its own German message, so commands need no handlers.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class CliGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except graph.DatabaseUnavailableError as exc:
+        except graph.GraphError as exc:  # database gone, not found, invalid: German already
             raise Fehler(str(exc)) from None
         except click.ClickException as exc:
             if type(exc) is not click.ClickException:

@@ -101,12 +101,9 @@ def export_contacts(
             actor_kinds=kinds,
             function=function,
         )
-        try:
-            data, sel, entry = contacts.export(
-                store, flt, purpose=purpose, fmt=fmt, user=_user(user), delimiter=delimiter
-            )
-        except graph.ValidationError as exc:
-            raise click.ClickException(str(exc)) from exc
+        data, sel, entry = contacts.export(
+            store, flt, purpose=purpose, fmt=fmt, user=_user(user), delimiter=delimiter
+        )
         names = contacts.filter_names(store, [flt.describe()])
     path = output or Path(contacts.filename(fmt, purpose, flt, names))
     path.write_bytes(data)
@@ -179,10 +176,7 @@ def restore_cmd(file: Path, replace: bool) -> None:
 def person_report(person_id: str, as_json: bool) -> None:
     """DSGVO-Auskunft nach Artikel 15: alles, was über eine Person gespeichert ist."""
     with _store() as store:
-        try:
-            report = privacy.person_report(store, person_id)
-        except graph.NotFoundError as exc:
-            raise click.ClickException(str(exc)) from exc
+        report = privacy.person_report(store, person_id)
     if as_json:
         json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
         click.echo()
@@ -214,10 +208,7 @@ def person_erase(person_id: str, yes: bool, user: str | None) -> None:
     ):
         raise click.Abort()
     with _store() as store:
-        try:
-            counts = operations.erase_person(store, person_id, user=_user(user))
-        except graph.NotFoundError as exc:
-            raise click.ClickException(str(exc)) from exc
+        counts = operations.erase_person(store, person_id, user=_user(user))
     click.echo(
         f"Gelöscht: {counts['links']} Verknüpfungen entfernt, "
         f"{counts['history']} Verlaufseinträge geschwärzt."

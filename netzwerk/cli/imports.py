@@ -255,10 +255,7 @@ def import_file(
 def import_undo(batch: str, user: str | None) -> None:
     """Einen Import als Ganzes rückgängig machen (Kennung steht nach dem Import)."""
     with store() as st:
-        try:
-            result = operations.undo_import(st, batch, user=_user(user))
-        except graph.NotFoundError as exc:
-            raise click.ClickException(str(exc)) from exc
+        result = operations.undo_import(st, batch, user=_user(user))
     click.echo(
         f"Rückgängig gemacht: {result.removed} Einträge entfernt, {result.reverted} "
         f"zurückgesetzt, {result.links_removed} Verknüpfungen entfernt, "

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from netzwerk import graph
+from netzwerk.graph import search
 from netzwerk.web import forms
 from netzwerk.web.kinds import KINDS
 
@@ -134,19 +135,7 @@ def spec() -> dict[str, Any]:
                 "summary": f"{label}: Liste mit Suche, Filtern, Sortierung und Seiten",
                 "parameters": [
                     {"name": n, "in": "query", "schema": {"type": "string", "maxLength": 200}}
-                    for n in (
-                        "q",
-                        "kind",
-                        "status",
-                        "topic",
-                        "stage",
-                        "target_group",
-                        "region",
-                        "alliance",
-                        "actor",
-                        "sort",
-                        "order",
-                    )
+                    for n in ("q", *search.FILTERS, "sort", "order")
                 ]
                 + [
                     {"name": "skip", "in": "query", "schema": {"type": "integer", "minimum": 0}},
