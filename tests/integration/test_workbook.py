@@ -189,6 +189,7 @@ def test_any_records_survive_the_round_trip_unchanged(
         graph.Actor(id="actor-b", name="Akteur B", kind="Kita"),
         graph.Alliance(id="alliance-x", name="Bündnis X"),
         graph.Topic(id="topic-x", name="Thema X"),
+        graph.Person(id="person-z", first_name="Zora", last_name="Zwei", function="Leitung"),
     ]
     bulk.merge_nodes(store, nodes)
     bulk.merge_links(
@@ -197,6 +198,9 @@ def test_any_records_survive_the_round_trip_unchanged(
             graph.Link(type="COOPERATES_WITH", from_id="actor-a", to_id="actor-b", **coop),
             graph.Link(type="MEMBER_OF", from_id="actor-a", to_id="alliance-x", **member),
             graph.Link(type="WORKS_ON", from_id="actor-b", to_id="topic-x"),
+            # a person working at two actors (one row, two employers in one cell)
+            graph.Link(type="WORKS_AT", from_id="person-z", to_id="actor-a"),
+            graph.Link(type="WORKS_AT", from_id="person-z", to_id="actor-b"),
         ],
     )
     plan = _import(store, workbook.export(store, user="test"))
