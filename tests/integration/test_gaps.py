@@ -343,3 +343,25 @@ def test_deleting_an_actor_in_the_pipeline_and_undoing_it(store: graph.Store) ->
     operations.undo(store, gone.trash_id, user="t", role="admin")
     assert graph.counts(store).nodes["Actor"] == 2
     assert suggestions_store.pipeline_pairs(store) == {}
+
+
+def test_estimated_brokers_state_their_error_on_the_pages(
+    demo: graph.Store,
+    make_client,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Above the exact budget the overview and the metric table say how the brokers were
+    estimated and how far a value may be off (here the budget is lowered so that the demo
+    region is estimated)."""
+    from netzwerk.graph.analysis import centrality, report
+
+    monkeypatch.setitem(centrality.betweenness_estimate.__kwdefaults__, "work", 1)
+    report.clear_cache()
+    client = make_client("viewer")
+    overview = client.get("/luecken?stichtag=2026-01-02").get_data(as_text=True)
+    assert "KADABRA" in overview and "90 % Wahrscheinlichkeit" in overview
+    metrics = client.get("/luecken/kennzahlen?stichtag=2026-01-02").get_data(as_text=True)
+    assert "Betweenness geschätzt" in metrics and "zufällige kürzeste Wege" in metrics
+    page = client.get("/luecken?stichtag=2026-01-02&lang=en").get_data(as_text=True)
+    assert "randomly drawn shortest paths" in page
+    report.clear_cache()  # the next test sees exact values again

@@ -108,7 +108,7 @@ def test_betweenness_matches_networkx_exact_and_sampled_is_reproducible() -> Non
     big = nx.connected_watts_strogatz_graph(300, 4, 0.2, seed=3)
     a = centrality.betweenness_estimate(big, work=1, seed=7)
     b = centrality.betweenness_estimate(big, work=1, seed=7)
-    assert not a.exact and a.sources < 300 and a.values == b.values
+    assert not a.exact and a.samples > 0 and a.values == b.values
 
 
 def _vocab() -> Vocabulary:

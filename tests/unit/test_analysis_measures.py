@@ -213,7 +213,7 @@ def test_exact_centralities_match_networkx() -> None:
     g.add_edges_from([(500, 501), (501, 502)])  # a small island
     g.add_node(600)
     b = centrality.betweenness_estimate(g)
-    assert b.exact and b.agreement is None
+    assert b.exact and b.error is None
     ref = nx.betweenness_centrality(g)
     assert max(abs(b.values[v] - ref[v]) for v in g) < 1e-12
     close, ref_close = centrality.closeness(g), nx.closeness_centrality(g)
@@ -230,17 +230,21 @@ def test_exact_centralities_match_networkx() -> None:
     assert eig[500] == eig[600] == 0.0
 
 
-def test_sampled_betweenness_is_about_as_good_as_its_halves_agree() -> None:
-    """The stated accuracy: the estimate's top 20 agree with the exact top 20 at most one
-    actor less than the two half-samples agree with each other (several graphs)."""
+def test_estimated_betweenness_keeps_its_stated_error_and_finds_the_top_brokers() -> None:
+    """The stated accuracy: every estimated value is within the stated ε of the exact one
+    (KADABRA promises it with probability 0.9; with a fixed seed it holds on all three
+    graphs), and the estimate's top 20 are the exact top 20 up to near-ties within 2ε."""
     for seed in range(3):
         g = nx.powerlaw_cluster_graph(1500, 4, 0.3, seed=seed)
         est = centrality.betweenness_estimate(g, work=2e6, seed=seed)
         ref = centrality.betweenness_estimate(g, exact=True).values
-        assert not est.exact and est.agreement is not None
-        top = set(sorted(ref, key=lambda v: -ref[v])[:20])
-        mine = set(sorted(est.values, key=lambda v: -est.values[v])[:20])
-        assert len(top & mine) >= est.agreement - 1
+        assert not est.exact and est.error is not None and est.samples > 0
+        assert max(abs(est.values[v] - ref[v]) for v in g) <= est.error
+        exact_top = sorted(ref, key=lambda v: -ref[v])[:20]
+        mine = sorted(est.values, key=lambda v: -est.values[v])[:20]
+        twentieth = ref[exact_top[-1]]
+        assert all(ref[v] >= twentieth - 2 * est.error for v in mine)
+        assert len(set(exact_top) & set(mine)) >= 16
 
 
 def test_closeness_estimate_is_close_on_a_large_component_and_exact_on_islands() -> None:

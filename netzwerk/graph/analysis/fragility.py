@@ -13,7 +13,7 @@ What to do: secure these points with a second link (introduce the actors "behind
 actor to someone else in the main network), and share the brokers' load.
 
 Cut-off counts are exact. Betweenness comes from :mod:`.centrality`: exact where it fits
-the budget, otherwise adaptively sampled with a stated top-20 agreement.
+the budget, otherwise estimated (KADABRA) with a stated error bound.
 """
 
 from __future__ import annotations
@@ -144,14 +144,14 @@ class Brokers:
     pass through the actor (:func:`netzwerk.graph.analysis.metrics.betweenness`)."""
     sampled: bool
     k: int
-    """Number of start actors used (all actors when not sampled)."""
+    """Sampled only: shortest paths sampled (0 when exact)."""
     top: list[Any]
     dependence: float
     """Share of connected actor pairs (from up to :data:`DEPENDENCE_SOURCES` start actors)
     whose shortest connection gets longer or breaks without the ``top`` brokers."""
-    agreement: int | None = None
-    """Sampled only: top-20 agreement of the two independent half-samples (see
-    :mod:`.centrality`)."""
+    error: float | None = None
+    """Sampled only: ε — with probability :data:`.centrality.CONFIDENCE` every value is
+    within ε of the exact one (see :mod:`.centrality`)."""
 
 
 def brokers(g: nx.Graph, top: int = 5, *, exact: bool = False) -> Brokers:
@@ -170,7 +170,7 @@ def brokers(g: nx.Graph, top: int = 5, *, exact: bool = False) -> Brokers:
     values = est.values
     ranked = sorted((v for v in values if values[v] > 0), key=lambda v: -values[v])[:top]
     dependence = _dependence(g, ranked)
-    return Brokers(values, not est.exact, est.sources, ranked, dependence, est.agreement)
+    return Brokers(values, not est.exact, est.samples, ranked, dependence, est.error)
 
 
 def _dependence(g: nx.Graph, removed: list[Any]) -> float:
