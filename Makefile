@@ -15,7 +15,7 @@ help:
 	@echo "make test       – installieren, Test-Neo4j starten, alle Tests ausführen"
 	@echo "make test-slow  – zusätzlich die langsamen Suiten"
 	@echo "make bench      – Benchmarks ausführen, Ergebnis in docs/PERFORMANCE.md"
-	@echo "make lint       – ruff"
+	@echo "make lint       – ruff und mypy"
 	@echo "make db-stop    – lokale Neo4j-Instanzen stoppen"
 
 $(STAMP): pyproject.toml
@@ -65,6 +65,7 @@ test-slow: install browser
 lint: install
 	$(BIN)/ruff check netzwerk tests bench seed
 	$(BIN)/ruff format --check netzwerk tests bench seed
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff format netzwerk tests bench seed

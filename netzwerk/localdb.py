@@ -279,7 +279,7 @@ def start(say: Say = print) -> settings.ConnectionSettings:
     lib = ensure_jars(say)
     java = _java()
     first_start = conn is None
-    if first_start:
+    if conn is None:
         port = _free_port()
         conn = {
             "uri": f"bolt://127.0.0.1:{port}",

@@ -11,11 +11,15 @@ ends the command the same way with its own German message, so commands need no h
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from netzwerk import graph, settings
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
 
 
 class Fehler(click.ClickException):
@@ -54,7 +58,7 @@ def store() -> graph.Store:
     return found
 
 
-def progress_bar(label: str):  # type: ignore[no-untyped-def]
+def progress_bar(label: str) -> tuple[ProgressBar[int], Callable[[int, int], None]]:
     bar = click.progressbar(length=1, label=label, file=sys.stderr, show_percent=True)
 
     def update(done: int, total: int) -> None:

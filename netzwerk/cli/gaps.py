@@ -15,19 +15,23 @@ Examples::
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from netzwerk.cli import _common
 from netzwerk.graph.analysis import change, communities, metrics, source, suggestions, tables
+from netzwerk.graph.analysis.report import GapReport
 from netzwerk.graph.network import NetworkFilter
 
+F = TypeVar("F", bound=Callable[..., Any])
 
-def _filter_options(fn):  # type: ignore[no-untyped-def]
+
+def _filter_options(fn: F) -> F:
     options = [
         click.option("--alliance", default="", help="Nur Mitglieder dieses Bündnisses (ID)."),
         click.option("--project", default="", help="Nur Beteiligte dieses Projekts (ID)."),
@@ -64,7 +68,7 @@ def _filter(kw: dict[str, Any]) -> NetworkFilter:
     )
 
 
-def _run(flt: NetworkFilter, **options: Any):  # type: ignore[no-untyped-def]
+def _run(flt: NetworkFilter, **options: Any) -> tuple[source.Loaded, GapReport]:
     with _common.store() as store:
         return source.report(store, flt, **options)
 

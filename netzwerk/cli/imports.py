@@ -112,13 +112,13 @@ def _report(plan: imports.ImportPlan) -> None:
                 p.target, p.target_name
             )
             click.echo(f"  {p.value[:40]:<40} → {target[:60]} ({p.how}, {p.rows}×)")
-    for i, r in enumerate(plan.reviews, start=1):
+    for i, review in enumerate(plan.reviews, start=1):
         state = {"": "offen", imports.NEW: "neu", imports.SKIP: "überspringen"}.get(
-            r.decision, r.decision
+            review.decision, review.decision
         )
-        rows = ", ".join(map(str, r.rows[:5]))
-        click.echo(f"Prüfung {i} (Zeile {rows}): „{r.name[:60]}“ – Entscheidung: {state}")
-        for cand in r.candidates:
+        rows = ", ".join(map(str, review.rows[:5]))
+        click.echo(f"Prüfung {i} (Zeile {rows}): „{review.name[:60]}“ – Entscheidung: {state}")
+        for cand in review.candidates:
             click.echo(f"    {cand.id}: {cand.name[:60]} – {'; '.join(cand.reasons)}")
     for r in plan.errors[:50]:
         where = f"{r.sheet} " if r.sheet else ""
@@ -129,13 +129,14 @@ def _report(plan: imports.ImportPlan) -> None:
     for r in shown:
         where = f"{r.sheet} " if r.sheet else ""
         click.echo(f"  {where}Zeile {r.number} {r.name[:40]} ({r.action_title}):")
-        for p in [p for p in r.parts if p.action != "unchanged"][:10]:
+        for part in [p for p in r.parts if p.action != "unchanged"][:10]:
             pairs = "; ".join(
                 f"{imports.field_title(k)}: {_shown(old)} → {_shown(new)}"
-                for k, (old, new) in p.fields.items()
+                for k, (old, new) in part.fields.items()
             )
             click.echo(
-                f"    {p.what} „{p.name[:40]}“ {p.action_title}{': ' + pairs if pairs else ''}"
+                f"    {part.what} „{part.name[:40]}“ {part.action_title}"
+                f"{': ' + pairs if pairs else ''}"
             )
 
 

@@ -72,7 +72,7 @@ class BackupError(GraphError):
 def _stream(store: Store, name: str) -> Iterator[dict[str, Any]]:
     """Rows of a read query with the driver's own types (no conversion to Python's)."""
     with store._translate(), store.driver.session(database=store.database) as session:
-        result = session.run(render(name))  # type: ignore[arg-type]
+        result = session.run(render(name))
         for record in result:
             yield dict(record)
 
@@ -215,7 +215,7 @@ def _check_rels(rels: list[Any], present: set[tuple[str, str]], plan: Plan) -> N
     for rel in rels:
         if not isinstance(rel, dict) or rel.get("type") not in REL_TYPES:
             raise _fail(f"Unbekannte Beziehungsart in der Sicherung: {str(rel)[:80]!r}.")
-        ends = [rel.get("from"), rel.get("to")]
+        ends: list[Any] = [rel.get("from"), rel.get("to")]  # checked on the next line
         if not all(isinstance(e, list) and len(e) == 2 and tuple(e) in present for e in ends):
             raise _fail("Eine Beziehung der Sicherung verweist auf einen fehlenden Knoten.")
         props = rel.get("properties")
@@ -351,7 +351,7 @@ def graphml(store: Store) -> bytes:
     """The cooperation network and affiliations (actors, alliances, projects) as GraphML."""
     import networkx as nx
 
-    g = nx.DiGraph()
+    g: nx.DiGraph[str] = nx.DiGraph()
     for r in store.read("backup/graphml_nodes"):
         g.add_node(
             r["id"],

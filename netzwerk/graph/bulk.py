@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from netzwerk.graph.model import LABELS, LINK_TYPES, Link, Node
 from netzwerk.graph.store import Store
@@ -98,7 +98,7 @@ def merge_links(
         spec = LINK_TYPES[type_name]
         idents = {"type": spec.type, "from": spec.source_expr, "to": spec.target_expr}
         for chunk in batches(group, batch_size):
-            rows = [
+            rows: list[dict[str, Any]] = [
                 {
                     "id": lk.id or new_link_id(type_name),
                     "from_id": lk.from_id,

@@ -70,9 +70,15 @@ def _kind_of(hint: Any) -> str:
     return "str"
 
 
-@functools.cache
 def field_kinds(cls: type) -> dict[str, str]:
     """Field name → kind for a dataclass of the model (cached per class)."""
+    # Through a parameter typed ``type``: mypy does not count ``type[Node]`` as Hashable
+    # for the cache's wrapper, although every class is.
+    return _field_kinds(cls)
+
+
+@functools.cache
+def _field_kinds(cls: type) -> dict[str, str]:
     hints = typing.get_type_hints(cls)
     return {f.name: _kind_of(hints[f.name]) for f in dataclasses.fields(cls)}
 

@@ -43,6 +43,8 @@ DEFAULT_RETENTION_DAYS = 365
 
 MAX_WORDING = 5_000
 _MAX_TEXT = SOURCE_MAX
+_Date = date
+"""The type, for the ledger whose field ``date`` hides it inside the class body."""
 
 
 @dataclass
@@ -53,9 +55,9 @@ class Consent:
     person_id: str = ""
     purpose: str = "contact"
     type: str = "opt-in"
-    date: date | None = None
+    date: _Date | None = None
     source: str = ""
-    expires: date | None = None
+    expires: _Date | None = None
     wording: str = ""
     recorded_by: str = ""
     recorded_at: datetime | None = None
@@ -68,7 +70,7 @@ class Consent:
     def type_title(self) -> str:
         return TYPES.get(self.type, self.type)
 
-    def valid_on(self, day: date) -> bool:
+    def valid_on(self, day: _Date) -> bool:
         """An opt-in that has begun and not expired on ``day``."""
         return (
             self.type == "opt-in"
@@ -113,7 +115,9 @@ def parse(data: dict[str, Any], person_id: str) -> Consent:
         except ValidationError as exc:
             errors += exc.errors
             values[name] = None
-    text = {k: data.get(k) if isinstance(data.get(k), str) else "" for k in _TEXT_FIELDS}
+    text: dict[str, Any] = {
+        k: data.get(k) if isinstance(data.get(k), str) else "" for k in _TEXT_FIELDS
+    }
     try:
         checked = validate(Consent(person_id=person_id, **text, **values))
     except ValidationError as exc:
@@ -209,7 +213,7 @@ def expiring(
     """Current opt-ins whose expiry is within ``within_days`` (expired ones included)."""
     today = today or date.today()
     until = today + timedelta(days=max(0, min(within_days, 3650)))
-    out = []
+    out: list[Expiring] = []
     for row in store.read("consent/expiring", until=until):
         c = from_store(row["consent"])
         if c.expires is None:

@@ -134,18 +134,18 @@ def load_snapshot(store: Store) -> Snapshot:
         "SERVES": "target_groups",
     }
     for row in store.read("network/classifications"):
-        a = by_id.get(row["actor"])
-        if a is None:
+        actor = by_id.get(row["actor"])
+        if actor is None:
             continue
         if row["type"] == "LOCATED_IN":
-            a["located_in"] = a["located_in"] or row["target"]
+            actor["located_in"] = actor["located_in"] or row["target"]
         else:
-            a[lists[row["type"]]].append(row["target"])
+            actor[lists[row["type"]]].append(row["target"])
     for row in store.read("network/affiliations"):
-        a = by_id.get(row["actor"])
-        if a is not None:
+        actor = by_id.get(row["actor"])
+        if actor is not None:
             key = "alliances" if row["type"] == "MEMBER_OF" else "projects"
-            a[key].append(
+            actor[key].append(
                 {
                     "id": row["target"],
                     "role": row["role"],
@@ -227,7 +227,7 @@ def select(snap: Snapshot, flt: NetworkFilter | None = None) -> nx.Graph:
 
 def _select(snap: Snapshot, flt: NetworkFilter) -> nx.Graph:
     vocab = snap.vocabulary
-    g = nx.Graph(vocabulary=vocab, filter=flt)
+    g: nx.Graph[str] = nx.Graph(vocabulary=vocab, filter=flt)
     day = flt.as_of
     for a in snap.actors:
         alliances = frozenset(m["id"] for m in a["alliances"] if active_on(m, day))
@@ -295,7 +295,7 @@ def affiliation_graph(snap: Snapshot, flt: NetworkFilter | None = None) -> nx.Gr
     flt = flt or NetworkFilter()
     coop = select(snap, flt)
     vocab = snap.vocabulary
-    b = nx.Graph()
+    b: nx.Graph[str] = nx.Graph()
     by_id = {a["id"]: a for a in snap.actors}
     for actor_id, data in coop.nodes(data=True):
         b.add_node(actor_id, bipartite=0, label="Actor", **data)

@@ -27,6 +27,6 @@ def apply(store: Store) -> int:
     with store._translate(), store.driver.session(database=store.database) as session:
         for stmt in stmts:
             # Schema statements cannot be parameterised and each needs its own transaction.
-            session.run(stmt).consume()  # type: ignore[arg-type]
+            session.run(stmt).consume()
         session.run("CALL db.awaitIndexes(300)").consume()
     return len(stmts)

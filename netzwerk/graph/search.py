@@ -221,7 +221,7 @@ def search(
         limit=limit,
         **filters.params(),
     )
-    row = rows[0] if rows else {"total": 0, "items": []}
+    row: dict[str, Any] = rows[0] if rows else {"total": 0, "items": []}
     hits = [
         Hit(
             node=from_store(cls, item),

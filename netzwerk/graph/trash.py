@@ -180,12 +180,13 @@ def deleted_from(entry: TrashEntry) -> Deleted | DeletedLink:
         return DeletedLink(link=link, labels=labels)
     cls = LABELS[snap["label"]]
     node: Node = codec.from_json(cls, snap["node"])
-    links, labels = [], {}
+    links: list[Link] = []
+    ends_of: dict[str, tuple[str, str]] = {}
     for data in snap.get("links", []):
         link, ends = _link_of(data)
         links.append(link)
-        labels[link.id] = ends
-    return Deleted(node=node, links=links, labels=labels)
+        ends_of[link.id] = ends
+    return Deleted(node=node, links=links, labels=ends_of)
 
 
 def purge(store: Store, days: int = KEEP_DAYS) -> int:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 from netzwerk.graph.codec import field_kinds
 from netzwerk.graph.errors import FieldError, ValidationError
@@ -147,7 +147,7 @@ def _choice(
 def _date_order(
     errors: list[FieldError], start_name: str, start: date | None, end_name: str, end: date | None
 ) -> None:
-    if _is_date(start) and _is_date(end) and end < start:  # type: ignore[operator]
+    if _is_date(start) and _is_date(end) and end < start:
         errors.append(FieldError(end_name, f"liegt vor „{label(start_name)}“"))
 
 
@@ -158,7 +158,7 @@ def _contact_fields(errors: list[FieldError], obj: Any) -> None:
         errors.append(FieldError("phone", "ist keine gültige Telefonnummer"))
 
 
-def _is_date(value: Any) -> bool:
+def _is_date(value: object) -> TypeGuard[date]:
     return isinstance(value, date) and not isinstance(value, datetime)
 
 
@@ -213,7 +213,7 @@ def _validate_stage(errors: list[FieldError], obj: Stage) -> None:
 
 
 def _validate_alliance(errors: list[FieldError], obj: Alliance) -> None:
-    if _is_date(obj.founded) and obj.founded > date.today():  # type: ignore[operator]
+    if _is_date(obj.founded) and obj.founded > date.today():
         errors.append(FieldError("founded", "liegt in der Zukunft"))
 
 
@@ -274,7 +274,7 @@ def validate_link(link: Link) -> Link:
     spec = LINK_TYPES.get(link.type)
     if spec is None:
         raise ValidationError([FieldError("type", "ist keine bekannte Beziehungsart")])
-    changes = {
+    changes: dict[str, Any] = {
         name: clean_text(getattr(link, name), multiline=name in LONG_FIELDS)
         for name in ("function", "role", "kind", "source", "note", "from_id", "to_id")
     }

@@ -13,7 +13,7 @@ import secrets
 import threading
 from typing import Any
 
-from flask import Flask, has_request_context, jsonify, render_template, request, session
+from flask import Flask, Response, has_request_context, jsonify, render_template, request, session
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -114,7 +114,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     _register_errors(app)
 
     @app.after_request
-    def security_headers(resp):  # type: ignore[no-untyped-def]
+    def security_headers(resp: Response) -> Response:
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "same-origin")
         resp.headers.setdefault("X-Frame-Options", "DENY")  # frame-ancestors for old browsers
@@ -179,7 +179,7 @@ def _register_errors(app: Flask) -> None:
         ),
     }
 
-    def page(code: int, detail: str | None = None):  # type: ignore[no-untyped-def]
+    def page(code: int, detail: str | None = None) -> tuple[str | Response, int]:
         title, text = messages[code]
         if request.path.startswith("/api/"):
             return jsonify(error=str(detail or text), status=code), code

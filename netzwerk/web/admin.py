@@ -6,7 +6,10 @@ regions) use the generic record views under /verwaltung/<vocabulary> (see record
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -57,13 +60,13 @@ def _put_errors(form: FlaskForm, err: graph.ValidationError) -> None:
 
 @bp.get("/verwaltung")
 @require_role("admin")
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     return render_template("admin/index.html", vocabularies=[KINDS[s] for s in VOCABULARIES])
 
 
 @bp.route("/verwaltung/benutzer", methods=["GET", "POST"])
 @require_role("admin")
-def users_list():  # type: ignore[no-untyped-def]
+def users_list() -> ResponseReturnValue:
     store = get_store()
     form = UserForm()
     status = 200
@@ -102,7 +105,7 @@ def users_list():  # type: ignore[no-untyped-def]
 
 @bp.route("/verwaltung/benutzer/<user_id>", methods=["GET", "POST"])
 @require_role("admin")
-def user_edit(user_id: str):  # type: ignore[no-untyped-def]
+def user_edit(user_id: str) -> ResponseReturnValue:
     store = get_store()
     account = users.get_user(store, user_id)
     form = UserForm(
@@ -173,7 +176,7 @@ def user_edit(user_id: str):  # type: ignore[no-untyped-def]
 
 @bp.get("/verwaltung/tokens")
 @require_role("admin")
-def tokens():  # type: ignore[no-untyped-def]
+def tokens() -> ResponseReturnValue:
     """Every account's API tokens, to find and revoke one (e.g. of a colleague who left)."""
     store = get_store()
     who = (request.args.get("benutzer") or "").strip()[:64] or None
@@ -185,7 +188,7 @@ def tokens():  # type: ignore[no-untyped-def]
     )
 
 
-def _log_revocation(user_id: str, username: str, what: dict) -> None:  # type: ignore[type-arg]
+def _log_revocation(user_id: str, username: str, what: dict[str, Any]) -> None:
     history.record(
         get_store(),
         user=current_user.user.username,
@@ -199,7 +202,7 @@ def _log_revocation(user_id: str, username: str, what: dict) -> None:  # type: i
 
 @bp.post("/verwaltung/tokens/<token_id>/widerrufen")
 @require_role("admin")
-def token_revoke(token_id: str):  # type: ignore[no-untyped-def]
+def token_revoke(token_id: str) -> ResponseReturnValue:
     gone = users.revoke_any_token(get_store(), token_id)
     _log_revocation(gone.user_id, gone.username, {"api_token": [gone.token.name, None]})
     flash(
@@ -215,7 +218,7 @@ def token_revoke(token_id: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/verwaltung/benutzer/<user_id>/tokens/widerrufen")
 @require_role("admin")
-def tokens_revoke_all(user_id: str):  # type: ignore[no-untyped-def]
+def tokens_revoke_all(user_id: str) -> ResponseReturnValue:
     store = get_store()
     account = users.get_user(store, user_id)
     n = users.revoke_all_tokens(store, account.id)
@@ -227,7 +230,7 @@ def tokens_revoke_all(user_id: str):  # type: ignore[no-untyped-def]
 
 @bp.get("/verwaltung/verlauf")
 @require_role("admin")
-def recent():  # type: ignore[no-untyped-def]
+def recent() -> ResponseReturnValue:
     pager = paging.Pager.from_args(request.args, url_for("admin.recent"), size=100)
     who = (request.args.get("wer") or "").strip()[:64] or None
     changes = history.recent(get_store(), user=who, skip=pager.skip, limit=pager.size)
@@ -244,5 +247,5 @@ def recent():  # type: ignore[no-untyped-def]
 
 @bp.get("/verwaltung/papierkorb")
 @require_role("admin")
-def trash_list():  # type: ignore[no-untyped-def]
+def trash_list() -> ResponseReturnValue:
     return render_template("admin/trash.html", entries=trash.entries(get_store(), limit=200))

@@ -13,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from flask import Blueprint, Flask, abort, g, jsonify, request, url_for
+from flask import Blueprint, Flask, Response, abort, g, jsonify, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from netzwerk import graph
@@ -38,7 +39,7 @@ def init_app(app: Flask) -> None:
 
 
 @bp.before_request
-def _authenticate():  # type: ignore[no-untyped-def]
+def _authenticate() -> tuple[Response, int] | None:
     header = request.headers.get("Authorization", "")
     if header[:7].lower() == "bearer ":
         user = users.authenticate_token(get_store(), header[7:].strip())
@@ -52,17 +53,17 @@ def _authenticate():  # type: ignore[no-untyped-def]
     return None
 
 
-def _error(status: int, message: str, **extra: Any):  # type: ignore[no-untyped-def]
+def _error(status: int, message: str, **extra: Any) -> tuple[Response, int]:
     return jsonify(error=message, status=status, **extra), status
 
 
 @bp.errorhandler(graph.ValidationError)
-def _invalid(err: graph.ValidationError):  # type: ignore[no-untyped-def]
+def _invalid(err: graph.ValidationError) -> ResponseReturnValue:
     return jsonify(errors=err.by_field(), error=str(err)), 400
 
 
 @bp.errorhandler(graph.ConflictError)
-def _conflict(err: graph.ConflictError):  # type: ignore[no-untyped-def]
+def _conflict(err: graph.ConflictError) -> ResponseReturnValue:
     current = err.current
     body: dict[str, Any] = {"error": str(err), "status": 409}
     if isinstance(current, graph.Node):
@@ -83,7 +84,12 @@ def node_json(node: graph.Node) -> dict[str, Any]:
 
 def link_json(link: graph.Link) -> dict[str, Any]:
     encoded = codec.to_json(link)
-    data = {"id": link.id, "type": link.type, "from_id": link.from_id, "to_id": link.to_id}
+    data: dict[str, Any] = {
+        "id": link.id,
+        "type": link.type,
+        "from_id": link.from_id,
+        "to_id": link.to_id,
+    }
     data.update({k: encoded[k] for k in link.spec.fields})
     data.update(
         version=link.version,
@@ -159,7 +165,7 @@ def _int_arg(name: str, default: int, lo: int, hi: int) -> int:
 # --- records -------------------------------------------------------------------------------
 @bp.get("/me")
 @require_role("viewer")
-def me():  # type: ignore[no-untyped-def]
+def me() -> ResponseReturnValue:
     u = current_user.user
     return jsonify(
         username=u.username,
@@ -172,7 +178,7 @@ def me():  # type: ignore[no-untyped-def]
 
 @bp.get(KIND_RULE)
 @require_role("viewer")
-def list_records(kind: str):  # type: ignore[no-untyped-def]
+def list_records(kind: str) -> ResponseReturnValue:
     cls = API_KINDS[kind]
     args = request.args
     filters = search.Filters(q=(args.get("q") or "").strip()[:200] or None)
@@ -200,7 +206,7 @@ def list_records(kind: str):  # type: ignore[no-untyped-def]
 
 @bp.post(KIND_RULE)
 @require_role("editor")
-def create_record(kind: str):  # type: ignore[no-untyped-def]
+def create_record(kind: str) -> ResponseReturnValue:
     _writer(kind)
     cls = API_KINDS[kind]
     data = _body()
@@ -214,7 +220,7 @@ def create_record(kind: str):  # type: ignore[no-untyped-def]
 
 @bp.get(KIND_RULE + "/<node_id>")
 @require_role("viewer")
-def get_record(kind: str, node_id: str):  # type: ignore[no-untyped-def]
+def get_record(kind: str, node_id: str) -> ResponseReturnValue:
     store = get_store()
     node = graph.get(store, API_KINDS[kind], node_id)
     body = node_json(node)
@@ -222,7 +228,7 @@ def get_record(kind: str, node_id: str):  # type: ignore[no-untyped-def]
     return jsonify(body)
 
 
-def _save(kind: str, node_id: str, *, partial: bool):  # type: ignore[no-untyped-def]
+def _save(kind: str, node_id: str, *, partial: bool) -> Response:
     _writer(kind)
     cls = API_KINDS[kind]
     data = _body()
@@ -239,19 +245,19 @@ def _save(kind: str, node_id: str, *, partial: bool):  # type: ignore[no-untyped
 
 @bp.patch(KIND_RULE + "/<node_id>")
 @require_role("editor")
-def patch_record(kind: str, node_id: str):  # type: ignore[no-untyped-def]
+def patch_record(kind: str, node_id: str) -> ResponseReturnValue:
     return _save(kind, node_id, partial=True)
 
 
 @bp.put(KIND_RULE + "/<node_id>")
 @require_role("editor")
-def put_record(kind: str, node_id: str):  # type: ignore[no-untyped-def]
+def put_record(kind: str, node_id: str) -> ResponseReturnValue:
     return _save(kind, node_id, partial=False)
 
 
 @bp.delete(KIND_RULE + "/<node_id>")
 @require_role("editor")
-def delete_record(kind: str, node_id: str):  # type: ignore[no-untyped-def]
+def delete_record(kind: str, node_id: str) -> ResponseReturnValue:
     _writer(kind)
     version = _int_arg("version", -1, -1, 2**31) if "version" in request.args else None
     result = graph.delete_record(
@@ -266,7 +272,7 @@ def delete_record(kind: str, node_id: str):  # type: ignore[no-untyped-def]
 
 @bp.get(KIND_RULE + "/<node_id>/history")
 @require_role("viewer")
-def record_history(kind: str, node_id: str):  # type: ignore[no-untyped-def]
+def record_history(kind: str, node_id: str) -> ResponseReturnValue:
     store = get_store()
     graph.get(store, API_KINDS[kind], node_id)
     limit = _int_arg("limit", 100, 1, 500)
@@ -291,7 +297,7 @@ def _link_type(type_name: str) -> str:
 
 @bp.post("/links")
 @require_role("editor")
-def create_link():  # type: ignore[no-untyped-def]
+def create_link() -> ResponseReturnValue:
     data = _body()
     type_name = _link_type(str(data.get("type", "")))
     for end in ("from_id", "to_id"):
@@ -305,13 +311,13 @@ def create_link():  # type: ignore[no-untyped-def]
 
 @bp.get("/links/<type_name>/<link_id>")
 @require_role("viewer")
-def get_link(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
+def get_link(type_name: str, link_id: str) -> ResponseReturnValue:
     return jsonify(link_json(graph.get_link(get_store(), _link_type(type_name), link_id)))
 
 
 @bp.patch("/links/<type_name>/<link_id>")
 @require_role("editor")
-def patch_link(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
+def patch_link(type_name: str, link_id: str) -> ResponseReturnValue:
     data = _body()
     version = _require_version(data)
     store = get_store()
@@ -323,7 +329,7 @@ def patch_link(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
 
 @bp.delete("/links/<type_name>/<link_id>")
 @require_role("editor")
-def delete_link(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
+def delete_link(type_name: str, link_id: str) -> ResponseReturnValue:
     removed = graph.delete_link(get_store(), _link_type(type_name), link_id, user=_username())
     return jsonify(deleted=link_id, trash_id=removed.trash_id)
 
@@ -331,7 +337,7 @@ def delete_link(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
 # --- merge, duplicates, suggestions, trash -------------------------------------------------
 @bp.post("/actors/<node_id>/merge")
 @require_role("editor")
-def merge_actor(node_id: str):  # type: ignore[no-untyped-def]
+def merge_actor(node_id: str) -> ResponseReturnValue:
     data = _body()
     dup = data.get("duplicate_id")
     if not isinstance(dup, str) or not dup:
@@ -362,7 +368,7 @@ def merge_actor(node_id: str):  # type: ignore[no-untyped-def]
 
 @bp.get("/actors/duplicates")
 @require_role("viewer")
-def actor_duplicates():  # type: ignore[no-untyped-def]
+def actor_duplicates() -> ResponseReturnValue:
     name = (request.args.get("name") or "").strip()[:500]
     if not name:
         raise graph.ValidationError([graph.FieldError("name", "ist ein Pflichtfeld")])
@@ -383,7 +389,7 @@ def actor_duplicates():  # type: ignore[no-untyped-def]
 
 @bp.get("/suggest")
 @require_role("viewer")
-def suggest():  # type: ignore[no-untyped-def]
+def suggest() -> ResponseReturnValue:
     labels = [lb for lb in (request.args.get("labels") or "Actor").split(",") if lb in graph.LABELS]
     found = search.suggest(get_store(), request.args.get("q"), labels, contacts=can_see_contacts())
     return jsonify(items=[dataclasses.asdict(s) for s in found])
@@ -391,7 +397,7 @@ def suggest():  # type: ignore[no-untyped-def]
 
 @bp.post("/trash/<entry_id>/restore")
 @require_role("editor")
-def restore(entry_id: str):  # type: ignore[no-untyped-def]
+def restore(entry_id: str) -> ResponseReturnValue:
     result = graph.undo(get_store(), entry_id, user=_username(), role=current_user.user.role)
     if result.node is None:
         return jsonify(
@@ -409,7 +415,7 @@ def restore(entry_id: str):  # type: ignore[no-untyped-def]
 
 
 @bp.get("/openapi.json")
-def openapi():  # type: ignore[no-untyped-def]
+def openapi() -> ResponseReturnValue:
     from netzwerk.web.openapi import spec
 
     return jsonify(spec())

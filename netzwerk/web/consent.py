@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -38,7 +39,7 @@ def retention_days() -> int:
 
 @bp.route("/personen/<person_id>/einwilligungen", methods=["GET", "POST"])
 @require_role("viewer")
-def person(person_id: str):  # type: ignore[no-untyped-def]
+def person(person_id: str) -> ResponseReturnValue:
     if not can_see_contacts():
         abort(403)
     store = get_store()
@@ -71,7 +72,7 @@ def person(person_id: str):  # type: ignore[no-untyped-def]
 
 @bp.get("/datenschutz/einwilligungen")
 @require_role("admin")
-def review_page():  # type: ignore[no-untyped-def]
+def review_page() -> ResponseReturnValue:
     store = get_store()
     days = retention_days()
     return render_template(
@@ -86,7 +87,7 @@ def review_page():  # type: ignore[no-untyped-def]
 
 @bp.post("/datenschutz/einwilligungen/pruefen")
 @require_role("admin")
-def review():  # type: ignore[no-untyped-def]
+def review() -> ResponseReturnValue:
     person_id = str(request.form.get("person_id", ""))[:128]
     outcome = str(request.form.get("outcome", ""))[:40]
     consent_id = str(request.form.get("consent_id", ""))[:128]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from netzwerk import graph
@@ -43,7 +44,7 @@ def _filter_from(args: Any) -> contacts.ContactFilter:
 
 @bp.get("/kontakte")
 @require_role("viewer")
-def page():  # type: ignore[no-untyped-def]
+def page() -> ResponseReturnValue:
     _require_contacts()
     store = get_store()
     flt = _filter_from(request.args)
@@ -74,7 +75,7 @@ def page():  # type: ignore[no-untyped-def]
 
 @bp.post("/kontakte/export")
 @require_role("viewer")
-def download():  # type: ignore[no-untyped-def]
+def download() -> ResponseReturnValue:
     _require_contacts()
     flt = _filter_from(request.form)
     purpose = request.form.get("purpose", "")
@@ -88,7 +89,7 @@ def download():  # type: ignore[no-untyped-def]
         )
     except graph.ValidationError as exc:
         flash(str(exc), "error")
-        back = {k: v for k, v in request.form.items() if k != "csrf_token"}
+        back: dict[str, Any] = {k: v for k, v in request.form.items() if k != "csrf_token"}
         return redirect(url_for("contact_export.page", **back))
     ext = contacts.EXTENSIONS[fmt]
     resp = Response(data, mimetype=contacts.MIMETYPES[ext])
@@ -103,7 +104,7 @@ def download():  # type: ignore[no-untyped-def]
 
 @bp.get("/kontakte/protokoll")
 @require_role("admin")
-def log():  # type: ignore[no-untyped-def]
+def log() -> ResponseReturnValue:
     pager = paging.Pager.from_args(request.args, url_for("contact_export.log"), size=100)
     entries, total = contacts.export_log(get_store(), skip=pager.skip, limit=pager.size)
     pager.total = total

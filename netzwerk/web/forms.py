@@ -12,12 +12,13 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeGuard
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, Field, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.fields import choices as wtforms_choices
 from wtforms.validators import Length
 
 from netzwerk import graph
@@ -27,11 +28,11 @@ from netzwerk.graph.validation import parse_date
 
 def select_choices(pairs: Any) -> list[Any]:
     """WTForms 3.3 deprecates (value, label) tuples in favour of ``SelectChoice``."""
-    try:
-        from wtforms.fields.choices import SelectChoice
-    except ImportError:  # WTForms before 3.3
+    # Looked up, not imported: the type stubs may know an older WTForms than the one installed.
+    select_choice = getattr(wtforms_choices, "SelectChoice", None)
+    if select_choice is None:  # WTForms before 3.3
         return list(pairs)
-    return [SelectChoice(value, label) for value, label in pairs]
+    return [select_choice(value, label) for value, label in pairs]
 
 
 @dataclass(frozen=True)
@@ -270,12 +271,12 @@ MAX_VERSION = 2**53
 would be a 500); such values count as a stale version."""
 
 
-def version_ok(value: Any) -> bool:
+def version_ok(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and abs(value) < MAX_VERSION
 
 
 def version_of(data: Mapping[str, Any]) -> int | None:
-    raw = data.get("version")
+    raw: Any = data.get("version")  # whatever the form or JSON sent
     if raw in (None, ""):
         return None
     try:

@@ -21,6 +21,7 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -40,14 +41,14 @@ bp = Blueprint("gaps", __name__)
 
 @bp.get("/luecken")
 @require_role("viewer")
-def overview_page():  # type: ignore[no-untyped-def]
+def overview_page() -> ResponseReturnValue:
     parsed, data, rep = load()
     return render_template("gaps/overview.html", **context(parsed, data, rep))
 
 
 @bp.get("/luecken/abdeckung")
 @require_role("viewer")
-def coverage_page():  # type: ignore[no-untyped-def]
+def coverage_page() -> ResponseReturnValue:
     parsed, data, rep = load()
     dim = "topic" if request.args.get("dim") == "topic" else "stage"
     measure = "projects" if request.args.get("measure") == "projects" else "actors"
@@ -74,14 +75,14 @@ def coverage_page():  # type: ignore[no-untyped-def]
 
 @bp.get("/luecken/uebergaenge")
 @require_role("viewer")
-def transitions_page():  # type: ignore[no-untyped-def]
+def transitions_page() -> ResponseReturnValue:
     parsed, data, rep = load()
     return render_template("gaps/transitions.html", **context(parsed, data, rep))
 
 
 @bp.get("/luecken/vorschlaege")
 @require_role("viewer")
-def suggestions_page():  # type: ignore[no-untyped-def]
+def suggestions_page() -> ResponseReturnValue:
     parsed, data, rep = load()
     actor = request.args.get("actor", "")
     found = rep.suggestions
@@ -111,7 +112,7 @@ def suggestions_page():  # type: ignore[no-untyped-def]
 
 @bp.get("/luecken/vorschlaege.json")
 @require_role("viewer")
-def suggestions_json():  # type: ignore[no-untyped-def]
+def suggestions_json() -> ResponseReturnValue:
     """Suggested edges for the network picture: ``?actor=<id>`` (else the report's list),
     ``limit`` (1–200), plus the shared filter parameters."""
     parsed, data, rep = load()
@@ -188,25 +189,25 @@ def _step(status: str) -> Any:
 
 @bp.post("/luecken/vorschlaege/ansprechen")
 @require_role("editor")
-def contact():  # type: ignore[no-untyped-def]
+def contact() -> ResponseReturnValue:
     return _step("angesprochen")
 
 
 @bp.post("/luecken/vorschlaege/verwerfen")
 @require_role("editor")
-def dismiss():  # type: ignore[no-untyped-def]
+def dismiss() -> ResponseReturnValue:
     return _step("verworfen")
 
 
 @bp.post("/luecken/vorschlaege/wiederherstellen")
 @require_role("editor")
-def restore():  # type: ignore[no-untyped-def]
+def restore() -> ResponseReturnValue:
     return _step("vorgeschlagen")
 
 
 @bp.post("/luecken/vorschlaege/vereinbaren")
 @require_role("editor")
-def agree():  # type: ignore[no-untyped-def]
+def agree() -> ResponseReturnValue:
     a, b = request.form.get("a", ""), request.form.get("b", "")
     kind = request.form.get("kind") or suggestions_store.DEFAULT_KIND
     try:
@@ -238,7 +239,7 @@ def agree():  # type: ignore[no-untyped-def]
 
 @bp.get("/luecken/export.<fmt>")
 @require_role("viewer")
-def export(fmt: str):  # type: ignore[no-untyped-def]
+def export(fmt: str) -> ResponseReturnValue:
     if fmt not in ("csv", "xlsx"):
         abort(404)
     parsed, data, rep = load()
@@ -281,13 +282,13 @@ def _report_context() -> dict[str, Any]:
 
 @bp.get("/bericht")
 @require_role("viewer")
-def report_page():  # type: ignore[no-untyped-def]
+def report_page() -> ResponseReturnValue:
     return render_template("gaps/report.html", standalone=False, **_report_context())
 
 
 @bp.get("/bericht.html")
 @require_role("viewer")
-def report_download():  # type: ignore[no-untyped-def]
+def report_download() -> ResponseReturnValue:
     from importlib import resources
 
     css = "\n".join(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template
+from flask.typing import ResponseReturnValue
 
 from netzwerk import graph
 from netzwerk.web.auth import require_role
@@ -14,7 +15,7 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/")
 @require_role("viewer")
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     store = get_store()
     info = graph.server_info(store)
     counts = graph.counts(store)
@@ -32,7 +33,7 @@ def index():  # type: ignore[no-untyped-def]
 
 
 @bp.get("/healthz")
-def healthz():  # type: ignore[no-untyped-def]
+def healthz() -> ResponseReturnValue:
     """Machine-readable status for monitoring; 503 while Neo4j is unreachable."""
     try:
         info = graph.server_info(get_store())

@@ -15,6 +15,7 @@ an hour, capped per user and in total) and are read back for the step that needs
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import (
@@ -29,6 +30,7 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -94,7 +96,7 @@ def _next_step(uid: str, plan: imports.ImportPlan) -> Any:
     return redirect(url_for("imports.values" if unsure else "imports.preview", uid=uid))
 
 
-def _too_large():  # type: ignore[no-untyped-def]
+def _too_large() -> tuple[str, int]:
     return render_template(
         "error.html",
         code=413,
@@ -106,7 +108,7 @@ def _too_large():  # type: ignore[no-untyped-def]
     ), 413
 
 
-def _upload_form(status: int = 200):  # type: ignore[no-untyped-def]
+def _upload_form(status: int = 200) -> tuple[str, int]:
     return render_template(
         "contacts/import_upload.html",
         kinds={k: imports.KINDS[k] for k in imports.TABLE_KINDS},
@@ -117,13 +119,13 @@ def _upload_form(status: int = 200):  # type: ignore[no-untyped-def]
 
 @bp.get("/import")
 @require_role("editor")
-def page():  # type: ignore[no-untyped-def]
+def page() -> ResponseReturnValue:
     return _upload_form()
 
 
 @bp.post("/import")
 @require_role("editor")
-def upload():  # type: ignore[no-untyped-def]
+def upload() -> ResponseReturnValue:
     if request.content_length is None or request.content_length > MAX_UPLOAD + 64 * 1024:
         return _too_large()
     file = request.files.get("file")
@@ -163,7 +165,7 @@ def upload():  # type: ignore[no-untyped-def]
     return redirect(url_for("imports.mapping", uid=uid))
 
 
-def _mapping_page(uid: str, item: Pending, kind: str, chosen: list[str], errors: Any):  # type: ignore[no-untyped-def]
+def _mapping_page(uid: str, item: Pending, kind: str, chosen: list[str], errors: Any) -> str:
     assert item.table is not None
     return render_template(
         "contacts/import_mapping.html",
@@ -180,7 +182,7 @@ def _mapping_page(uid: str, item: Pending, kind: str, chosen: list[str], errors:
 
 @bp.get("/import/<uid>/zuordnung")
 @require_role("editor")
-def mapping(uid: str):  # type: ignore[no-untyped-def]
+def mapping(uid: str) -> ResponseReturnValue:
     item = _upload(uid)
     if item.table is None:
         return redirect(url_for("imports.preview", uid=uid))
@@ -198,7 +200,7 @@ def mapping(uid: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/import/<uid>/zuordnung")
 @require_role("editor")
-def dry_run(uid: str):  # type: ignore[no-untyped-def]
+def dry_run(uid: str) -> ResponseReturnValue:
     item = _upload(uid)
     kind = request.form.get("kind", "")
     if kind not in imports.TABLE_KINDS or item.table is None:
@@ -236,7 +238,7 @@ def _plan(uid: str) -> tuple[Pending, imports.ImportPlan]:
 
 @bp.get("/import/<uid>/werte")
 @require_role("editor")
-def values(uid: str):  # type: ignore[no-untyped-def]
+def values(uid: str) -> ResponseReturnValue:
     item, plan = _plan(uid)
     return render_template(
         "contacts/import_values.html",
@@ -252,7 +254,7 @@ def values(uid: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/import/<uid>/werte")
 @require_role("editor")
-def values_save(uid: str):  # type: ignore[no-untyped-def]
+def values_save(uid: str) -> ResponseReturnValue:
     item, plan = _plan(uid)
     for f, props in plan.values.items():
         allowed = {target for target, _title in plan.options.get(f, [])} | {""}
@@ -270,7 +272,7 @@ def values_save(uid: str):  # type: ignore[no-untyped-def]
 
 @bp.get("/import/<uid>/vorschau")
 @require_role("editor")
-def preview(uid: str):  # type: ignore[no-untyped-def]
+def preview(uid: str) -> ResponseReturnValue:
     item, plan = _plan(uid)
     shown = [r for r in plan.results if r.action in ("create", "update")][:50]
     return render_template(
@@ -292,7 +294,7 @@ def preview(uid: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/import/<uid>/pruefung")
 @require_role("editor")
-def review(uid: str):  # type: ignore[no-untyped-def]
+def review(uid: str) -> ResponseReturnValue:
     item, plan = _plan(uid)
     every = request.form.get("all", "")
     for i, r in enumerate(plan.reviews[:SHOWN_REVIEWS]):
@@ -310,7 +312,7 @@ def review(uid: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/import/<uid>/start")
 @require_role("editor")
-def start(uid: str):  # type: ignore[no-untyped-def]
+def start(uid: str) -> ResponseReturnValue:
     item, plan = _plan(uid)
     only_valid = request.form.get("only_valid") == "1"
     if plan.undecided:
@@ -329,7 +331,7 @@ def start(uid: str):  # type: ignore[no-untyped-def]
         _remember(item, plan)
     store, user = get_store(), current_username()
 
-    def work(progress):  # type: ignore[no-untyped-def]
+    def work(progress: Callable[[int, int], None]) -> operations.CommitResult:
         return operations.commit_import(
             store, plan, user=user, only_valid=only_valid, progress=progress
         )
@@ -341,7 +343,7 @@ def start(uid: str):  # type: ignore[no-untyped-def]
 
 @bp.get("/import/auftrag/<job_id>")
 @require_role("editor")
-def job(job_id: str):  # type: ignore[no-untyped-def]
+def job(job_id: str) -> ResponseReturnValue:
     found = jobs.get(job_id, current_username())
     if found is None:
         abort(404)
@@ -350,7 +352,7 @@ def job(job_id: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/import/auftrag/<job_id>/rueckgaengig")
 @require_role("editor")
-def undo(job_id: str):  # type: ignore[no-untyped-def]
+def undo(job_id: str) -> ResponseReturnValue:
     found = jobs.get(job_id, current_username())
     if found is None or found.state != "done" or found.result is None:
         abort(404)
@@ -373,7 +375,7 @@ def undo(job_id: str):  # type: ignore[no-untyped-def]
 
 @bp.get("/import/auftrag/<job_id>.json")
 @require_role("editor")
-def job_status(job_id: str):  # type: ignore[no-untyped-def]
+def job_status(job_id: str) -> ResponseReturnValue:
     found = jobs.get(job_id, current_username())
     if found is None:
         return jsonify({"error": _("Unbekannter Importauftrag.")}), 404
@@ -398,7 +400,7 @@ def _xlsx(data: bytes, name: str) -> Response:
 
 @bp.post("/import/arbeitsmappe.xlsx")
 @require_role("editor")
-def workbook_download():  # type: ignore[no-untyped-def]
+def workbook_download() -> ResponseReturnValue:
     """The whole network as the workbook. It holds personal data, so it is logged like a
     contact list — which makes it a POST, as a GET must not change stored data."""
     if not can_see_contacts():
@@ -408,5 +410,5 @@ def workbook_download():  # type: ignore[no-untyped-def]
 
 @bp.get("/import/vorlage.xlsx")
 @require_role("editor")
-def workbook_template():  # type: ignore[no-untyped-def]
+def workbook_template() -> ResponseReturnValue:
     return _xlsx(workbook.template(), workbook.filename(template=True))

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from netzwerk.graph.analysis import brokerage, metrics, tables
@@ -82,7 +83,7 @@ def _grouping() -> str:
 
 @bp.get("/luecken/struktur")
 @require_role("viewer")
-def structure_page():  # type: ignore[no-untyped-def]
+def structure_page() -> ResponseReturnValue:
     parsed, data, rep = load()
     by = _grouping()
     roles = brokerage.brokerage(data.graph, by)
@@ -148,7 +149,7 @@ def _metric_rows() -> tuple[Any, Any, Any, dict[str, Any]]:
 
 @bp.get("/luecken/kennzahlen")
 @require_role("viewer")
-def metrics_page():  # type: ignore[no-untyped-def]
+def metrics_page() -> ResponseReturnValue:
     parsed, data, rep, found = _metric_rows()
     rows = found["rows"]
     try:
@@ -177,7 +178,7 @@ def metrics_page():  # type: ignore[no-untyped-def]
 
 @bp.get("/luecken/kennzahlen.<fmt>")
 @require_role("viewer")
-def metrics_export(fmt: str):  # type: ignore[no-untyped-def]
+def metrics_export(fmt: str) -> ResponseReturnValue:
     if fmt not in ("csv", "xlsx"):
         abort(404)
     parsed, data, _rep, found = _metric_rows()
@@ -198,5 +199,5 @@ def metrics_export(fmt: str):  # type: ignore[no-untyped-def]
 
 @bp.get("/luecken/veraenderung")
 @require_role("viewer")
-def change_page():  # type: ignore[no-untyped-def]
+def change_page() -> ResponseReturnValue:
     return render_template("gaps/change.html", show_links=30, **change_context())

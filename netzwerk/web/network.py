@@ -34,6 +34,7 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
@@ -56,7 +57,7 @@ PAGES = ("network.page", "network.alliances", "network.ego")
 
 
 @bp.before_request
-def _rename_legacy_parameters() -> Response | None:
+def _rename_legacy_parameters() -> ResponseReturnValue | None:
     """Bookmarks of pages with the German parameter names of older versions open the
     current URL; data and downloads read those names as they are (``_args``)."""
     target = filters.legacy_redirect() if request.endpoint in PAGES else None

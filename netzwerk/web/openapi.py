@@ -14,7 +14,7 @@ from netzwerk.web import forms
 from netzwerk.web.kinds import KINDS
 
 KIND_LABELS = {k.api_slug: k.label for k in KINDS.values()}
-_TYPES = {
+_TYPES: dict[str, dict[str, Any]] = {
     "text": {"type": "string", "maxLength": 5000},
     "email": {"type": "string", "maxLength": 254},
     "url": {"type": "string", "maxLength": 5000},

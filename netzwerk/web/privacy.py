@@ -12,6 +12,7 @@ import json
 import time
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from netzwerk.graph import backup, operations, privacy
@@ -23,7 +24,7 @@ bp = Blueprint("privacy", __name__)
 
 @bp.get("/datenschutz")
 @require_role("admin")
-def page():  # type: ignore[no-untyped-def]
+def page() -> ResponseReturnValue:
     q = request.args.get("q", "").strip()[:100]
     found = privacy.find_persons(get_store(), q) if q else []
     return render_template("contacts/privacy.html", q=q, found=found)
@@ -31,14 +32,14 @@ def page():  # type: ignore[no-untyped-def]
 
 @bp.get("/datenschutz/person/<person_id>")
 @require_role("admin")
-def person_report(person_id: str):  # type: ignore[no-untyped-def]
+def person_report(person_id: str) -> ResponseReturnValue:
     report = privacy.person_report(get_store(), person_id)
     return render_template("contacts/person_report.html", report=report, person_id=person_id)
 
 
 @bp.get("/datenschutz/person/<person_id>.json")
 @require_role("admin")
-def person_report_json(person_id: str):  # type: ignore[no-untyped-def]
+def person_report_json(person_id: str) -> ResponseReturnValue:
     report = privacy.person_report(get_store(), person_id)
     resp = Response(json.dumps(report, ensure_ascii=False, indent=2), mimetype="application/json")
     resp.headers["Content-Disposition"] = f'attachment; filename="auskunft-{person_id}.json"'
@@ -48,7 +49,7 @@ def person_report_json(person_id: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/datenschutz/person/<person_id>/loeschen")
 @require_role("admin")
-def person_erase(person_id: str):  # type: ignore[no-untyped-def]
+def person_erase(person_id: str) -> ResponseReturnValue:
     if request.form.get("confirm") != "1":
         flash(_("Bitte bestätigen, dass die Person endgültig gelöscht werden soll."), "error")
         return redirect(url_for("privacy.person_report", person_id=person_id))
@@ -67,7 +68,7 @@ def person_erase(person_id: str):  # type: ignore[no-untyped-def]
 
 @bp.get("/datenschutz/sicherung.json")
 @require_role("admin")
-def backup_download():  # type: ignore[no-untyped-def]
+def backup_download() -> ResponseReturnValue:
     buf = io.StringIO()
     backup.write(get_store(), buf)
     resp = Response(buf.getvalue().encode("utf-8"), mimetype="application/json")
@@ -79,7 +80,7 @@ def backup_download():  # type: ignore[no-untyped-def]
 
 @bp.get("/datenschutz/netzwerk.graphml")
 @require_role("admin")
-def graphml_download():  # type: ignore[no-untyped-def]
+def graphml_download() -> ResponseReturnValue:
     resp = Response(backup.graphml(get_store()), mimetype="application/xml")
     resp.headers["Content-Disposition"] = 'attachment; filename="netzwerk.graphml"'
     return resp

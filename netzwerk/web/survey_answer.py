@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, flash, make_response, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -93,7 +94,7 @@ def _contacts(v: respondent.View, answer: dict[str, Any] | None) -> list[dict[st
     ]
 
 
-def _page(access: sv.Access, v: respondent.View, answer: Any, errors: Any, extra: int = 0):  # type: ignore[no-untyped-def]
+def _page(access: sv.Access, v: respondent.View, answer: Any, errors: Any, extra: int = 0) -> str:
     token = request.view_args["token"] if request.view_args else ""
     master = (answer or {}).get("master") or {
         **v.actor,
@@ -123,7 +124,7 @@ def _page(access: sv.Access, v: respondent.View, answer: Any, errors: Any, extra
 
 
 @bp.route("/b/<token>", methods=["GET", "POST"])
-def answer(token: str):  # type: ignore[no-untyped-def]
+def answer(token: str) -> ResponseReturnValue:
     store = get_store()
     try:
         access = sv.check_link(store, token)

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -91,7 +92,7 @@ def _form_survey(form: Any) -> sv.Survey:
 
 @bp.route("/befragungen", methods=["GET", "POST"])
 @require_role("viewer")
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     store = get_store()
     errors: dict[str, list[str]] = {}
     status = 200
@@ -117,7 +118,7 @@ def index():  # type: ignore[no-untyped-def]
 
 @bp.get("/befragungen/<survey_id>")
 @require_role("viewer")
-def detail(survey_id: str):  # type: ignore[no-untyped-def]
+def detail(survey_id: str) -> ResponseReturnValue:
     store = get_store()
     survey = sv.get_survey(store, survey_id)
     return render_template(
@@ -134,7 +135,7 @@ def detail(survey_id: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/befragungen/<survey_id>/links")
 @require_role("editor")
-def links(survey_id: str):  # type: ignore[no-untyped-def]
+def links(survey_id: str) -> ResponseReturnValue:
     store = get_store()
     survey = sv.get_survey(store, survey_id)
     fmt = request.form.get("format", "csv")
@@ -166,7 +167,7 @@ def links(survey_id: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/befragungen/<survey_id>/mails")
 @require_role("editor")
-def mails(survey_id: str):  # type: ignore[no-untyped-def]
+def mails(survey_id: str) -> ResponseReturnValue:
     store = get_store()
     survey = sv.get_survey(store, survey_id)
     settings = mail.SmtpSettings.from_env()
@@ -202,7 +203,7 @@ def mails(survey_id: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/befragungen/<survey_id>/einladungen/<invite_id>/zurueckziehen")
 @require_role("editor")
-def revoke(survey_id: str, invite_id: str):  # type: ignore[no-untyped-def]
+def revoke(survey_id: str, invite_id: str) -> ResponseReturnValue:
     sv.revoke(get_store(), survey_id, invite_id)
     flash(_("Der Link wurde zurückgezogen."), "success")
     return redirect(url_for("surveys.detail", survey_id=survey_id))
@@ -210,7 +211,7 @@ def revoke(survey_id: str, invite_id: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/befragungen/<survey_id>/schliessen")
 @require_role("editor")
-def close(survey_id: str):  # type: ignore[no-untyped-def]
+def close(survey_id: str) -> ResponseReturnValue:
     survey = sv.close_survey(get_store(), survey_id)
     flash(_("Die Befragung ist abgeschlossen; die Links gelten nicht mehr."), "success")
     return redirect(url_for("surveys.compare_page", survey_id=survey.id))
@@ -218,7 +219,7 @@ def close(survey_id: str):  # type: ignore[no-untyped-def]
 
 @bp.get("/befragungen/<survey_id>/auswertung")
 @require_role("editor")
-def review_page(survey_id: str):  # type: ignore[no-untyped-def]
+def review_page(survey_id: str) -> ResponseReturnValue:
     store = get_store()
     survey = sv.get_survey(store, survey_id)
     return render_template(
@@ -233,7 +234,7 @@ def review_page(survey_id: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/befragungen/<survey_id>/auswertung/<answer_id>")
 @require_role("editor")
-def decide_view(survey_id: str, answer_id: str):  # type: ignore[no-untyped-def]
+def decide_view(survey_id: str, answer_id: str) -> ResponseReturnValue:
     store = get_store()
     survey = sv.get_survey(store, survey_id)
     action = request.form.get("action", "")
@@ -272,7 +273,7 @@ def _pending(store: graph.Store, survey: sv.Survey, answer_id: str) -> list[revi
 
 @bp.get("/befragungen/<survey_id>/vergleich")
 @require_role("viewer")
-def compare_page(survey_id: str):  # type: ignore[no-untyped-def]
+def compare_page(survey_id: str) -> ResponseReturnValue:
     store = get_store()
     survey = sv.get_survey(store, survey_id)
     after = survey.after or compare.snapshot(store, (survey.before or {}).get("actor_ids", []))

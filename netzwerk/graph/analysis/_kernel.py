@@ -65,10 +65,10 @@ def per_graph(g: nx.Graph, key: Any, compute: Callable[[], T]) -> T:
     with _lock:
         hit = _cache.get(g, {}).get(key, _lock)
     if hit is not _lock:
-        return hit  # type: ignore[no-any-return]
+        return hit
     value = compute()
     with _lock:
-        return _cache.setdefault(g, {}).setdefault(key, value)  # type: ignore[no-any-return]
+        return _cache.setdefault(g, {}).setdefault(key, value)
 
 
 def indexed(g: nx.Graph) -> Indexed:

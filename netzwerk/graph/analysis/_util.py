@@ -58,6 +58,10 @@ def region_rows(v: Vocabulary) -> list[RegionRow]:
     they are not a place where a gap can be located.
     """
     rows: list[RegionRow] = []
+
+    def by_name(region: str) -> str:
+        return v.regions.get(region, region).casefold()
+
     areas = sorted(
         (r for r, k in v.region_kind.items() if k in AREA_KINDS),
         key=lambda r: (AREA_KINDS.index(v.region_kind[r]), v.regions.get(r, r)),
@@ -65,7 +69,7 @@ def region_rows(v: Vocabulary) -> list[RegionRow]:
     for area in areas:
         rows.append(RegionRow(area, v.regions.get(area, area), 0, area, v.region_kind[area]))
         parts = [r for r, p in v.region_parent.items() if p == area]
-        for part in sorted(parts, key=lambda r: v.regions.get(r, r).casefold()):
+        for part in sorted(parts, key=by_name):
             rows.append(RegionRow(part, v.regions.get(part, part), 1, area, v.region_kind[part]))
     return rows
 

@@ -266,7 +266,8 @@ def eigenvector(g: nx.Graph) -> dict[Hashable, float]:
         ix = indexed(g)
         values = np.zeros(ix.n)
         if ix.h.ecount():
-            big = sorted(max(ix.h.connected_components(), key=len))
+            largest = max(ix.h.connected_components(), key=len)
+            big = sorted(largest)
             found = np.abs(np.asarray(ix.h.induced_subgraph(big).eigenvector_centrality()))
             values[big] = found / found.max()
         return {v: float(values[i]) for i, v in enumerate(ix.nodes)}

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
@@ -57,7 +58,9 @@ def key_figures(g: nx.Graph) -> KeyFigures:
         stages.update(d.get("stages", ()))
         areas[v.regions.get(d.get("area") or "", "") or "ohne Zuordnung"] += 1
         regions[d.get("region_name") or "ohne Region"] += 1
-    starts = Counter(since for _, _, since in g.edges(data="since"))
+    # (u, v, since); the stubs of networkx cannot name the attribute's type.
+    dated: Iterable[tuple[Any, Any, Any]] = g.edges(data="since")
+    starts = Counter(since for _, _, since in dated)
     undated = starts.pop(None, 0)
     years: Counter[int] = Counter()
     for since, count in starts.items():

@@ -34,6 +34,7 @@ from netzwerk.graph.analysis import (
     transitions,
 )
 from netzwerk.graph.analysis._util import GROUPINGS, Profile, vocab
+from netzwerk.graph.analysis.reach import Overlap
 
 SUGGEST_MAX_LINKS = 2
 """The report suggests partners for actors with at most this many cooperations: they need
@@ -54,7 +55,7 @@ class GapReport:
     coverage_topic: coverage.Coverage
     transitions: transitions.Transitions
     reach: list[reach.AllianceReach]
-    overlap: list[reach.Overlap]
+    overlap: list[Overlap]  # not reach.Overlap: the field ``reach`` above hides the module
     suggestions: list[suggestions.Suggestion]
     border: border.Border
     brokerage: brokerage.Brokerage

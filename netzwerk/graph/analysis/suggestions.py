@@ -88,6 +88,11 @@ class _Scorer:
     stages and target groups as bit sets, Stadtteil/VG and area as codes, partners as a
     neighbour table, Adamic–Adar weight. One actor's candidates are scored together."""
 
+    region: np.ndarray
+    """Per node, the code of its Stadtteil/VG (-1: none); set in the loop below."""
+    area: np.ndarray
+    """Per node, the code of its area (Stadt/Landkreis), from the same code table."""
+
     def __init__(self, g: nx.Graph):
         self.g = g
         ix = indexed(g)

@@ -269,7 +269,7 @@ def to_xlsx(sections: dict[str, Table], titles: dict[str, str] | None = None) ->
     """One workbook, one sheet per section, bold frozen header, numbers as numbers."""
     titles = titles or SECTIONS
     return write_sheets(
-        Sheet(titles.get(key, key), table[0] if table else [], table[1:])
+        Sheet(titles.get(key, key), [str(h) for h in table[0]] if table else [], table[1:])
         for key, table in sections.items()
     )
 

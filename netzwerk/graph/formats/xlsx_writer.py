@@ -16,17 +16,21 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from netzwerk.graph.formats.common import COLUMNS, ContactRow, table
 
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
 MAX_WIDTH = 60
-Cell = str | int | float | date | None
+CellValue = str | int | float | date | None
 _FORBIDDEN = str.maketrans("", "", "[]:*?/\\")
 
 
@@ -36,7 +40,7 @@ class Sheet:
 
     title: str
     header: Sequence[str]
-    rows: Sequence[Sequence[Cell]]
+    rows: Sequence[Sequence[CellValue]]
     notes: Sequence[str] = field(default_factory=tuple)
     """Per column, a help text shown as the header cell's comment ("" for none)."""
     as_text: bool = False
@@ -45,10 +49,11 @@ class Sheet:
     (about twice as fast): the caller has neutralised formula-like text already."""
 
 
-def _cell(ws: object, value: Cell) -> WriteOnlyCell:
+def _cell(ws: WriteOnlyWorksheet, value: CellValue) -> Cell:
     if isinstance(value, bool):
         value = "ja" if value else "nein"
-    c = WriteOnlyCell(ws, value=value)
+    # The stubs leave date out of WriteOnlyCell's values; openpyxl writes it as a date.
+    c = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]
     if isinstance(value, str):
         c.data_type = "s"  # never a formula, whatever the text starts with
         c.number_format = "@"
@@ -59,7 +64,7 @@ def _cell(ws: object, value: Cell) -> WriteOnlyCell:
     return c
 
 
-def _width(value: Cell) -> int:
+def _width(value: CellValue) -> int:
     if value is None:
         return 0
     if isinstance(value, date):

@@ -12,6 +12,7 @@ duplicates on its own. Names are compared by the one engine of
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from netzwerk.graph import duplicates
 from netzwerk.graph.codec import from_store
@@ -35,12 +36,15 @@ def person_key(p: Person) -> str:
     return name_key(f"{p.first_name} {p.last_name}")
 
 
+R = TypeVar("R", Actor, Person)
+
+
 @dataclass
-class Match:
+class Match(Generic[R]):
     """What a row's record is: a stored or planned one (``record``), or, if uncertain, the
     ``candidates`` the user chooses from (neither: a new record)."""
 
-    record: Actor | Person | None = None
+    record: R | None = None
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -107,7 +111,7 @@ class KnownActors:
             )
         return None, f"„{name[:80]}“ ist kein bekannter Akteur"
 
-    def match(self, incoming: Actor) -> Match:
+    def match(self, incoming: Actor) -> Match[Actor]:
         """The stored or planned actor ``incoming`` is, or the candidates it may be."""
         same = self.named(incoming.name)
         code = incoming.postcode.strip()
@@ -193,7 +197,7 @@ class KnownPersons:
             N_("arbeitet bei"): "; ".join(works),
         }
 
-    def match(self, incoming: Person, actor_id: str) -> tuple[Match, str]:
+    def match(self, incoming: Person, actor_id: str) -> tuple[Match[Person], str]:
         """(match, warning): certain by e-mail or by name at the same employer; the same
         name elsewhere or a similar name at the same employer is a candidate; a similar
         name elsewhere only a warning."""

@@ -78,6 +78,7 @@ class Linker:
         stored = self._stored(store)
         for key, w in self._wanted.items():
             before = stored.get(key)
+            fields: tuple[str, ...]
             if before is None:
                 link = w.link
                 link.id = link.id or stable_id(key[0].lower(), *key[1:])

@@ -115,7 +115,7 @@ def _clean(cell: object) -> str:
         cell = int(cell)
     if hasattr(cell, "isoformat") and not isinstance(cell, str):
         # dates from XLSX: keep the date part only when the time is midnight
-        text = cell.isoformat()  # type: ignore[attr-defined]
+        text = cell.isoformat()
         return text[:10] if text.endswith("T00:00:00") else text
     return str(cell).strip()
 

@@ -25,10 +25,15 @@ from netzwerk.graph.imports.plan import NEW, Choices, ImportPlan, Proposal, stab
 from netzwerk.graph.model import (
     ACTOR_KINDS,
     COOPERATION_KINDS,
-    LABELS,
     LEGAL_BASES,
     SPONSORSHIPS,
+    Alliance,
     Node,
+    Project,
+    Region,
+    Stage,
+    TargetGroup,
+    Topic,
 )
 from netzwerk.graph.store import Store
 from netzwerk.graph.validation import validate_node
@@ -49,6 +54,10 @@ HOW: dict[str, str] = {
     "unbekannt": N_("unbekannt"),
 }
 """Why a value got its proposal, as the value step shows it."""
+_LIST_CLASSES: dict[str, type[Topic | Stage | TargetGroup | Region | Alliance | Project]] = {
+    cls.LABEL: cls for cls in (Topic, Stage, TargetGroup, Region, Alliance, Project)
+}
+"""The record kinds of :data:`VOCABULARY` (each has a ``name``)."""
 CREATE_ROLE = {"Alliance": "editor", "Project": "editor", "Topic": "admin", "TargetGroup": "admin"}
 """Lists an import may add entries to, and the role that may (like the forms)."""
 
@@ -232,7 +241,7 @@ class Vocabulary:
         node_id = stable_id(label.lower(), p.key)
         if node_id not in self.created:
             try:
-                node = validate_node(LABELS[label](id=node_id, name=p.value))
+                node = validate_node(_LIST_CLASSES[label](id=node_id, name=p.value))
             except ValidationError:
                 return ""
             self.created[node_id] = node

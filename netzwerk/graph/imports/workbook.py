@@ -146,7 +146,7 @@ def _columns(table: Table, spec: SheetSpec) -> list[Column | None]:
     return [by_header.get(fold(h)) for h in table.headers]
 
 
-def _typed(ctx: Context, row: RowResult, cls: type, v: dict[str, str]) -> dict[str, Any]:
+def _typed(ctx: Context, row: RowResult, cls: type[Node], v: dict[str, str]) -> dict[str, Any]:
     """The record fields of a row's cells, each read as the model's type."""
     out: dict[str, Any] = {}
     for f, kind in field_kinds(cls).items():

@@ -168,10 +168,10 @@ class _Undo:
                 if isinstance(node, Person):
                     persons.append((node, reverted))
                 changes = {**history.diff(node, reverted), **UNDONE}
-                entry = history.Entry(
+                undone = history.Entry(
                     "update", label, node.id, node.display_name, changes, version=node.version + 1
                 )
-                self.note([entry])
+                self.note([undone])
         if remove:
             done = self.tx.run("imports/delete_nodes", {"label": label}, rows=remove)
             self.result.removed += len(done)

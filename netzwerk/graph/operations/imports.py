@@ -85,7 +85,9 @@ def _write_nodes(
     cls = LABELS[label]
     rows = tx.run("nodes/find_by_ids", {"label": label}, ids=[n.id for n in chunk])
     now = {r["node"]["id"]: codec.from_store(cls, r["node"]) for r in rows}
-    writes, entries, persons = [], [], []
+    writes: list[dict[str, Any]] = []
+    entries: list[history.Entry] = []
+    persons: list[tuple[Person | None, Person]] = []
     for planned in chunk:
         current = now.get(planned.id)
         target = _apply(current, planned, plan.fields.get(planned.id))
@@ -94,6 +96,7 @@ def _write_nodes(
             continue
         writes.append({"id": target.id, "props": target.properties()})
         if isinstance(target, Person):
+            assert current is None or isinstance(current, Person)  # the same label
             persons.append((current, target))
         action = "create" if current is None else "update"
         out.created += current is None
@@ -153,14 +156,18 @@ def _write_links(
     entries: list[history.Entry] = []
     for row in written:
         current, target = targets[row["row_id"]]
-        if not row["is_new"] and current is None:
+        if row["is_new"]:
+            version = 1
+        elif current is not None:
+            version = current.version + 1
+        else:
             continue  # the pair was linked already under another id: left as it is
         target = dataclasses.replace(
             target,
             id=row["id"],
             from_name=row["from_name"] or "",
             to_name=row["to_name"] or "",
-            version=1 if row["is_new"] else current.version + 1,
+            version=version,
         )
         out.links_created += row["is_new"]
         out.links_updated += not row["is_new"]
@@ -203,12 +210,20 @@ def _groups(items: Sequence[Any], key: Callable[[Any], Any]) -> dict[Any, list[A
 
 def _steps(plan: ImportPlan, batch: str, size: int, user: str) -> Iterator[tuple[int, Step]]:
     """(records and links written, the work) per ``UNWIND`` batch: nodes, links, removals."""
+
+    # Each step binds its own chunk (not the loop's last one).
+    def node_step(label: str, chunk: list[Node]) -> Step:
+        return lambda tx, out: _write_nodes(tx, label, chunk, plan, batch, out, user)
+
+    def link_step(group: tuple[str, str, str], chunk: list[Link]) -> Step:
+        return lambda tx, out: _write_links(tx, group, chunk, plan, batch, out)
+
+    def unlink_step(type_name: str, chunk: list[Link]) -> Step:
+        return lambda tx, out: _remove_links(tx, type_name, chunk, batch, out)
+
     for label, nodes in _groups(plan.nodes, lambda n: n.LABEL).items():
         for chunk in bulk.batches(nodes, size):
-            yield (
-                len(chunk),
-                lambda tx, out, c=chunk, lb=label: _write_nodes(tx, lb, c, plan, batch, out, user),
-            )
+            yield len(chunk), node_step(label, chunk)
 
     def labels(lk: Link) -> tuple[str, str, str]:
         spec = LINK_TYPES[lk.type]
@@ -217,16 +232,10 @@ def _steps(plan: ImportPlan, batch: str, size: int, user: str) -> Iterator[tuple
 
     for group, links in _groups(plan.links, labels).items():
         for chunk in bulk.batches(links, size):
-            yield (
-                len(chunk),
-                lambda tx, out, c=chunk, g=group: _write_links(tx, g, c, plan, batch, out),
-            )
+            yield len(chunk), link_step(group, chunk)
     for type_name, links in _groups(plan.unlinks, lambda lk: lk.type).items():
         for chunk in bulk.batches(links, size):
-            yield (
-                len(chunk),
-                lambda tx, out, c=chunk, t=type_name: _remove_links(tx, t, c, batch, out),
-            )
+            yield len(chunk), unlink_step(type_name, chunk)
 
 
 def _summary(tx: Tx, plan: ImportPlan, user: str, batch: str, result: CommitResult) -> str:

@@ -27,7 +27,14 @@ def bounds(nodes: list[dict[str, Any]]) -> dict[str, float]:
 
 
 def payload(view: str, mode: str, title: str, **rest: Any) -> dict[str, Any]:
-    out = {"view": view, "mode": mode, "title": title, "notice": "", "nodes": [], "edges": []}
+    out: dict[str, Any] = {
+        "view": view,
+        "mode": mode,
+        "title": title,
+        "notice": "",
+        "nodes": [],
+        "edges": [],
+    }
     out.update(rest)
     out["bounds"] = bounds(out["nodes"])
     return out

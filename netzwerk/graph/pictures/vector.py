@@ -62,6 +62,14 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
+def _plate(x: float, y: float, w: float, h: float, fill: colors.Color, corner: float = 0) -> Rect:
+    """A filled rectangle without an outline (its colours set after construction: the
+    stubs of reportlab type ``Rect``'s keyword arguments wrongly)."""
+    rect = Rect(x, y, w, h, rx=corner, ry=corner)
+    rect.fillColor, rect.strokeColor = fill, None
+    return rect
+
+
 def _shape(shape: str, x: float, y: float, r: float, fill: Any, stroke: Any, width: float) -> Any:
     style = {"fillColor": fill, "strokeColor": stroke, "strokeWidth": width}
     if shape in ("square", "box"):
@@ -111,7 +119,7 @@ def drawing(payload: dict[str, Any], words: Captions, paper: str = "A4") -> Draw
     _fonts()
     page_w, page_h = PAPERS.get(paper, PAPERS["A4"])
     d = Drawing(page_w, page_h)
-    d.add(Rect(0, 0, page_w, page_h, fillColor=colors.white, strokeColor=None))
+    d.add(_plate(0, 0, page_w, page_h, colors.white))
     top = page_h - MARGIN
     width = page_w - 2 * MARGIN
     for y, text, font, size, colour in (
@@ -237,9 +245,7 @@ def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -
                 ink = "#1d2733"
                 if group:  # the name on a plate in the group's colour, as on screen
                     plate = node_styles.get(n.get("g"), {})
-                    labels.append(
-                        Rect(bx, by, w, h, fillColor=_colour(plate.get("color")), strokeColor=None)
-                    )
+                    labels.append(_plate(bx, by, w, h, _colour(plate.get("color"))))
                     ink = (plate.get("font") or {}).get("color", "#ffffff")
                 labels.append(
                     String(
@@ -280,7 +286,7 @@ def _legend(
                 break
             colour = _colour(item.get("color") or "#5b6775")
             if "dashes" in item or "width" in item:
-                line = Line(
+                stroke = Line(
                     x + 1,
                     y + 2.5,
                     x + 19,
@@ -289,10 +295,10 @@ def _legend(
                     strokeWidth=float(item.get("width") or 1.2) * 0.6,
                 )
                 if isinstance(item.get("dashes"), list):
-                    line.strokeDashArray = [max(0.5, v * 0.35) for v in item["dashes"]]
-                g.add(line)
+                    stroke.strokeDashArray = [max(0.5, v * 0.35) for v in item["dashes"]]
+                g.add(stroke)
             elif item.get("shape") == "box":
-                g.add(Rect(x + 1, y - 1, 18, 7, rx=1.5, ry=1.5, fillColor=colour, strokeColor=None))
+                g.add(_plate(x + 1, y - 1, 18, 7, colour, corner=1.5))
             else:
                 g.add(
                     _shape(
@@ -337,4 +343,7 @@ def to_svg(payload: dict[str, Any], words: Captions, paper: str = "A4") -> bytes
 
 def to_pdf(payload: dict[str, Any], words: Captions, paper: str = "A4") -> bytes:
     d = drawing(payload, words, paper)
-    return renderPDF.drawToString(d, title=words.title, author="netzwerk", subject=words.caption)
+    # The stubs say str; renderPDF.drawToString returns the PDF's bytes.
+    return renderPDF.drawToString(  # type: ignore[return-value]
+        d, title=words.title, author="netzwerk", subject=words.caption
+    )

@@ -29,7 +29,7 @@ def snapshot(store: Store, actor_ids: list[str]) -> dict[str, Any]:
     rows = store.read("surveys/cooperations_among", ids=ids)
     pairs = sorted({tuple(sorted((r["a"], r["b"]))) for r in rows})
     inside = set(ids)
-    g = nx.Graph()
+    g: nx.Graph[str] = nx.Graph()
     g.add_nodes_from(ids)
     g.add_edges_from(p for p in pairs if p[0] in inside and p[1] in inside)
     touched = {a for p in pairs for a in p if a in inside}

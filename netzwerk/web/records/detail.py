@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import render_template
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from netzwerk import graph
@@ -17,7 +18,7 @@ from netzwerk.web.records.rows import CHIP_TYPES, grouped, link_rows
 @bp.get(MAIN_RULE + "/<node_id>")
 @bp.get(VOCAB_RULE + "/<node_id>")
 @require_role("viewer")
-def detail(slug: str, node_id: str):  # type: ignore[no-untyped-def]
+def detail(slug: str, node_id: str) -> ResponseReturnValue:
     kind = kind_of(slug)
     store = get_store()
     node = graph.get(store, kind.cls, node_id)

@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 from flask import flash, redirect, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -29,7 +30,9 @@ from netzwerk.web.records.blueprint import (
 from netzwerk.web.records.rows import link_rows
 
 
-def _render_form(kind: Kind, form: Any, *, node: Any = None, status: int = 200, **extra: Any):  # type: ignore[no-untyped-def]
+def _render_form(
+    kind: Kind, form: Any, *, node: Any = None, status: int = 200, **extra: Any
+) -> tuple[str, int]:
     return (
         render_template(
             "records/form.html",
@@ -46,7 +49,7 @@ def _render_form(kind: Kind, form: Any, *, node: Any = None, status: int = 200, 
 @bp.route(MAIN_RULE + "/neu", methods=["GET", "POST"])
 @bp.route(VOCAB_RULE + "/neu", methods=["GET", "POST"])
 @require_role("editor")
-def create(slug: str):  # type: ignore[no-untyped-def]
+def create(slug: str) -> ResponseReturnValue:
     kind = kind_of(slug)
     require_write(kind)
     specs = forms.node_fields(kind.label)
@@ -80,7 +83,7 @@ def create(slug: str):  # type: ignore[no-untyped-def]
 @bp.route(MAIN_RULE + "/<node_id>/bearbeiten", methods=["GET", "POST"])
 @bp.route(VOCAB_RULE + "/<node_id>/bearbeiten", methods=["GET", "POST"])
 @require_role("editor")
-def edit(slug: str, node_id: str):  # type: ignore[no-untyped-def]
+def edit(slug: str, node_id: str) -> ResponseReturnValue:
     kind = kind_of(slug)
     require_write(kind)
     store = get_store()
@@ -104,6 +107,7 @@ def edit(slug: str, node_id: str):  # type: ignore[no-untyped-def]
             general = form_errors(form, err)
         except graph.ConflictError as err:
             theirs = err.current
+            assert isinstance(theirs, graph.Node)  # an update's conflict carries the record
             base = history.as_of_version(store, theirs, version) if version else None
             rows, taken = forms.conflict_rows(specs, theirs, mine, base)
             for name, value in forms.form_values(
@@ -118,7 +122,7 @@ def edit(slug: str, node_id: str):  # type: ignore[no-untyped-def]
 @bp.route(MAIN_RULE + "/<node_id>/loeschen", methods=["GET", "POST"])
 @bp.route(VOCAB_RULE + "/<node_id>/loeschen", methods=["GET", "POST"])
 @require_role("editor")
-def delete(slug: str, node_id: str):  # type: ignore[no-untyped-def]
+def delete(slug: str, node_id: str) -> ResponseReturnValue:
     kind = kind_of(slug)
     require_write(kind)
     store = get_store()
@@ -145,7 +149,7 @@ def delete(slug: str, node_id: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/papierkorb/<entry_id>/wiederherstellen")
 @require_role("editor")
-def undo(entry_id: str):  # type: ignore[no-untyped-def]
+def undo(entry_id: str) -> ResponseReturnValue:
     result = graph.undo(get_store(), entry_id, user=username(), role=current_user.user.role)
     if result.node is None:
         if result.link is None:

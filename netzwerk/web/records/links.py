@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from netzwerk import graph
@@ -22,7 +23,7 @@ def _back_to(label: str, node_id: str) -> str:
 
 @bp.post("/verknuepfen")
 @require_role("editor")
-def link_create():  # type: ignore[no-untyped-def]
+def link_create() -> ResponseReturnValue:
     f = request.form
     type_name, direction = f.get("type", ""), f.get("direction", "out")
     label, node_id, other_id = f.get("label", ""), f.get("node_id", ""), f.get("other_id", "")
@@ -56,7 +57,7 @@ def link_create():  # type: ignore[no-untyped-def]
 
 @bp.route("/verknuepfungen/<type_name>/<link_id>", methods=["GET", "POST"])
 @require_role("editor")
-def link_edit(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
+def link_edit(type_name: str, link_id: str) -> ResponseReturnValue:
     if type_name not in graph.LINK_TYPES:
         abort(404)
     store = get_store()
@@ -83,8 +84,10 @@ def link_edit(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
                 extra["general"] = form_errors(form, err)
                 status = 400
             except graph.ConflictError as err:
-                extra["conflict"], extra["taken"] = forms.conflict_rows(specs, err.current, mine)
-                form.version.data = str(err.current.version)
+                theirs = err.current
+                assert isinstance(theirs, graph.Link)  # an update's conflict carries the link
+                extra["conflict"], extra["taken"] = forms.conflict_rows(specs, theirs, mine)
+                form.version.data = str(theirs.version)
                 status = 409
         else:
             status = 400
@@ -104,7 +107,7 @@ def link_edit(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/verknuepfungen/<type_name>/<link_id>/loeschen")
 @require_role("editor")
-def link_delete(type_name: str, link_id: str):  # type: ignore[no-untyped-def]
+def link_delete(type_name: str, link_id: str) -> ResponseReturnValue:
     if type_name not in graph.LINK_TYPES:
         abort(404)
     removed = graph.delete_link(get_store(), type_name, link_id, user=username())
@@ -125,7 +128,7 @@ NEW_PERSON_FIELDS = ("title", "first_name", "last_name", "email", "phone")
 
 @bp.post("/akteure/<node_id>/personen/neu")
 @require_role("editor")
-def person_at_actor(node_id: str):  # type: ignore[no-untyped-def]
+def person_at_actor(node_id: str) -> ResponseReturnValue:
     """A new contact person with the job at this actor (and, if asked, its contact role):
     one form on the actor's page, one transaction."""
     store = get_store()

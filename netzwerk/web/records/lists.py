@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from netzwerk import graph
@@ -36,7 +37,7 @@ FILTER_TITLES = {
 @bp.get(MAIN_RULE)
 @bp.get(VOCAB_RULE)
 @require_role("viewer")
-def index(slug: str):  # type: ignore[no-untyped-def]
+def index(slug: str) -> ResponseReturnValue:
     kind = kind_of(slug)
     args = request.args
     filters = search.Filters(q=(args.get("q") or "").strip()[:200] or None)

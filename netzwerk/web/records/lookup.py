@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, jsonify, redirect, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from netzwerk import graph
@@ -18,7 +19,7 @@ from netzwerk.web.records.rows import link_rows
 # --- autocomplete and duplicate check (JSON for records.js) --------------------------------
 @bp.get("/vorschlaege")
 @require_role("viewer")
-def suggestions():  # type: ignore[no-untyped-def]
+def suggestions() -> ResponseReturnValue:
     labels = [lb for lb in (request.args.get("labels") or "").split(",") if lb in graph.LABELS]
     found = search.suggest(
         get_store(), request.args.get("q"), labels or ["Actor"], contacts=can_see_contacts()
@@ -39,7 +40,7 @@ def suggestions():  # type: ignore[no-untyped-def]
 
 @bp.get("/akteure/dubletten")
 @require_role("viewer")
-def duplicate_check():  # type: ignore[no-untyped-def]
+def duplicate_check() -> ResponseReturnValue:
     args = request.args
     found = duplicates.find_similar(
         get_store(),
@@ -65,17 +66,17 @@ def duplicate_check():  # type: ignore[no-untyped-def]
 
 @bp.route("/akteure/<node_id>/zusammenfuehren", methods=["GET", "POST"])
 @require_role("editor")
-def merge_view(node_id: str):  # type: ignore[no-untyped-def]
+def merge_view(node_id: str) -> ResponseReturnValue:
     store = get_store()
     survivor = graph.get(store, graph.Actor, node_id)
     kind = KINDS["akteure"]
     if request.method == "POST":
-        other_id = request.form.get("duplicate_id", "")
+        duplicate_id = request.form.get("duplicate_id", "")
         try:
             result = graph.merge_actors(
                 store,
                 node_id,
-                other_id,
+                duplicate_id,
                 user=username(),
                 survivor_version=forms.version_of({"version": request.form.get("version")}),
                 duplicate_version=forms.version_of(
