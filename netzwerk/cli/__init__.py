@@ -14,7 +14,8 @@ from netzwerk.cli import survey as survey_commands
 from netzwerk.cli._common import CliGroup
 from netzwerk.cli._common import progress_bar as _progress_bar
 from netzwerk.cli._common import store as _store
-from netzwerk.graph import backup
+from netzwerk.graph import backup, users
+from netzwerk.graph import seed as seed_mod
 
 
 @click.group(cls=CliGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -72,8 +73,6 @@ def init() -> None:
 @click.option("--if-empty", is_flag=True, help="Nur laden, wenn die Datenbank leer ist.")
 def seed(if_empty: bool) -> None:
     """Demoregion „Bildungsregion Trier“ laden (fiktive Personen; idempotent)."""
-    from netzwerk.graph import seed as seed_mod
-
     with _store() as store:
         if if_empty and not graph.is_empty(store):
             click.echo("Datenbank enthält bereits Daten – Demodaten werden nicht geladen.")
@@ -91,6 +90,8 @@ def seed(if_empty: bool) -> None:
 @click.option("--threads", default=8, show_default=True, type=int)
 def serve(host: str, port: int, threads: int) -> None:
     """Web-Oberfläche mit dem Produktionsserver (waitress) ausliefern."""
+    # Flask, the app and waitress load only for this command: every other command starts
+    # without them.
     from waitress import serve as waitress_serve
 
     from netzwerk.web import create_app, warm_up
@@ -120,8 +121,6 @@ def user() -> None:
 )
 def user_create(username: str, role: str, contacts: bool, display_name: str, password: str) -> None:
     """Ein Benutzerkonto anlegen, z. B. `netzwerk user create --role admin`."""
-    from netzwerk.graph import users
-
     with _store() as store:
         created = users.create_user(
             store, username, password, role=role, contacts=contacts, display_name=display_name
@@ -137,8 +136,6 @@ def user_demo() -> None:
     """
     import json
     import secrets
-
-    from netzwerk.graph import users
 
     path = settings.instance_dir() / "demo-logins.json"
     logins: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}

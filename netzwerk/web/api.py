@@ -23,6 +23,7 @@ from netzwerk.web import forms
 from netzwerk.web.auth import WebUser, can_see_contacts, require_role
 from netzwerk.web.extensions import csrf, get_store
 from netzwerk.web.kinds import KINDS
+from netzwerk.web.openapi import spec as openapi_spec
 
 bp = Blueprint("api", __name__)
 
@@ -416,6 +417,4 @@ def restore(entry_id: str) -> ResponseReturnValue:
 
 @bp.get("/openapi.json")
 def openapi() -> ResponseReturnValue:
-    from netzwerk.web.openapi import spec
-
-    return jsonify(spec())
+    return jsonify(openapi_spec())

@@ -19,6 +19,7 @@ from netzwerk.graph.analysis.cores import core_number
 from netzwerk.graph.analysis.metrics import METRICS
 from netzwerk.graph.analysis.report import GapReport
 from netzwerk.graph.formats.common import neutralise
+from netzwerk.graph.formats.csv_writer import write_rows
 from netzwerk.graph.formats.xlsx_writer import Sheet, write_sheets
 
 Cell = str | int | float
@@ -260,8 +261,6 @@ def metrics_table(g: nx.Graph, table: dict[Any, dict[str, Any]]) -> Table:
 
 def to_csv(table: Table) -> bytes:
     """CSV as German Excel opens it (UTF-8 BOM, ``;``, CRLF)."""
-    from netzwerk.graph.formats.csv_writer import write_rows
-
     return write_rows([[str(c) if not isinstance(c, str) else c for c in row] for row in table])
 
 
