@@ -45,6 +45,36 @@ class Deleted:
     links: list[Link] = field(default_factory=list)
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Link id → (from label, to label), so a restore knows where each link went."""
+    suggestions: list[dict[str, Any]] = field(default_factory=list)
+    """An actor's partner-suggestion pipeline records, JSON-ready (see
+    :func:`suggestions_of`): not domain links, but an editor's work that undo brings back."""
+
+
+_SUGGESTION_TIMES = ("at", "created_at")
+
+
+def suggestions_of(tx: Tx, actor_id: str) -> list[dict[str, Any]]:
+    """The pipeline records touching an actor, read before it is deleted, JSON-ready."""
+    out = []
+    for row in tx.run("trash/suggestions_of", id=actor_id):
+        props = dict(row["props"])
+        times = {k: props.pop(k, None) for k in _SUGGESTION_TIMES}
+        out.append(
+            {
+                "a": row["a"],
+                "b": row["b"],
+                "props": props,
+                **{k: v.isoformat() if v is not None else None for k, v in times.items()},
+            }
+        )
+    return out
+
+
+def restore_suggestions_in(tx: Tx, rows: list[dict[str, Any]]) -> int:
+    """Put an undone actor's pipeline records back where both actors exist."""
+    if not rows:
+        return 0
+    return int(tx.run("trash/restore_suggestions", rows=rows)[0]["restored"])
 
 
 @dataclass
@@ -73,6 +103,7 @@ def snapshot_of(deleted: Deleted | DeletedLink) -> dict[str, Any]:
             {**codec.to_json(lk), "labels": list(deleted.labels.get(lk.id, ("", "")))}
             for lk in deleted.links
         ],
+        **({"suggestions": deleted.suggestions} if deleted.suggestions else {}),
     }
 
 
@@ -186,7 +217,9 @@ def deleted_from(entry: TrashEntry) -> Deleted | DeletedLink:
         link, ends = _link_of(data)
         links.append(link)
         ends_of[link.id] = ends
-    return Deleted(node=node, links=links, labels=ends_of)
+    return Deleted(
+        node=node, links=links, labels=ends_of, suggestions=list(snap.get("suggestions", []))
+    )
 
 
 def purge(store: Store, days: int = KEEP_DAYS) -> int:

@@ -108,7 +108,9 @@ def delete_record(
     """
 
     def work(tx: Tx) -> DeleteResult:
+        pipeline = trash.suggestions_of(tx, node_id) if cls.LABEL == "Actor" else []
         deleted = nodes.remove(tx, cls, node_id, version=version)
+        deleted.suggestions = pipeline
         entry = trash.put_in(tx, deleted, user=user)
         node = deleted.node
         entries = [

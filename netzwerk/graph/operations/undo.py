@@ -4,7 +4,7 @@ record (or link) back as it was and records the restore on every record it touch
 The trash obeys the same role rules as the records: a vocabulary record (or a link between
 two vocabularies) comes back only for an admin, as only an admin could have changed it.
 Links whose other end is gone meanwhile cannot come back; they are reported, never counted
-as restored.
+as restored. An actor's partner-suggestion pipeline records come back with it.
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ def undo(store: Store, entry_id: str, *, user: str, role: str) -> UndoResult:
         node = nodes.reinsert(tx, what.node)
         back = links.reinsert_many(tx, what.links, what.labels)
         came_back = {lk.id for lk in back}
+        pipeline = trash.restore_suggestions_in(tx, what.suggestions)
         entries = [
             history.Entry(
                 action="restore",
@@ -81,6 +82,7 @@ def undo(store: Store, entry_id: str, *, user: str, role: str) -> UndoResult:
                         if len(back) < len(what.links)
                         else {}
                     ),
+                    **({"suggestions_restored": [0, pipeline]} if pipeline else {}),
                 },
             )
         ]

@@ -32,6 +32,7 @@ def _helpers() -> dict[str, Any]:
         "trash": _l("Papierkorb"),
         "deleted_with": _l("gelöscht zusammen mit"),
         "links_not_restored": _l("Verknüpfungen nicht wiederhergestellt"),
+        "suggestions_restored": _l("Partnervorschläge in Bearbeitung wiederhergestellt"),
         "import_undone": _l("Import rückgängig gemacht"),
     }
 
