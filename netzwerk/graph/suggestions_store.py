@@ -25,7 +25,7 @@ from datetime import date, datetime
 
 from netzwerk.graph.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from netzwerk.graph.model import COOPERATION_KINDS, Link
-from netzwerk.graph.operations import create_link
+from netzwerk.graph.operations.links import create_link_in
 from netzwerk.graph.store import Store, Tx
 from netzwerk.graph.validation import is_valid_id
 
@@ -114,6 +114,42 @@ def step(
     return before, status
 
 
+def _step_in(
+    tx: Tx,
+    a: str,
+    b: str,
+    status: str,
+    allowed: tuple[str, ...],
+    *,
+    by: str,
+    note: str,
+    link_id: str,
+) -> str:
+    """One step inside a running transaction; returns the state before it. The step's
+    query locks both actors first, so the state it checks cannot change underneath."""
+    stamp = datetime.now().strftime("%d.%m.%Y %H:%M")
+    rows = tx.run(
+        "analysis/suggestion_step",
+        a=a,
+        b=b,
+        by=by,
+        allowed=list(allowed),
+        status=status,
+        note=note,
+        entry=f"{stamp} {status} ({by})" + (f": {note}" if note else ""),
+        link_id=link_id,
+    )
+    if not rows:
+        raise NotFoundError("Einer der beiden Akteure wurde nicht gefunden.")
+    before: str = rows[0]["before"]
+    if before not in allowed:
+        raise ConflictError(
+            f"Der Vorschlag ist „{before}“; der Schritt zu „{status}“ geht nur von "
+            f"„{' oder '.join(allowed)}“ aus. Bitte die Seite neu laden."
+        )
+    return before
+
+
 def _write_step(
     store: Store,
     a: str,
@@ -125,32 +161,10 @@ def _write_step(
     note: str,
     link_id: str,
 ) -> str:
-    """One step in one transaction; returns the state before it."""
-
-    def work(tx: Tx) -> str:
-        stamp = datetime.now().strftime("%d.%m.%Y %H:%M")
-        rows = tx.run(
-            "analysis/suggestion_step",
-            a=a,
-            b=b,
-            by=by,
-            allowed=list(allowed),
-            status=status,
-            note=note,
-            entry=f"{stamp} {status} ({by})" + (f": {note}" if note else ""),
-            link_id=link_id,
-        )
-        if not rows:
-            raise NotFoundError("Einer der beiden Akteure wurde nicht gefunden.")
-        before: str = rows[0]["before"]
-        if before not in allowed:
-            raise ConflictError(
-                f"Der Vorschlag ist „{before}“; der Schritt zu „{status}“ geht nur von "
-                f"„{' oder '.join(allowed)}“ aus. Bitte die Seite neu laden."
-            )
-        return before
-
-    return store.transaction(work)
+    """One step in its own transaction; returns the state before it."""
+    return store.transaction(
+        lambda tx: _step_in(tx, a, b, status, allowed, by=by, note=note, link_id=link_id)
+    )
 
 
 def agree(
@@ -164,12 +178,11 @@ def agree(
     note: str = "",
 ) -> Link:
     """*vereinbart*: create the cooperation (from ``since``, default today) through the
-    single write path, then record the step with the cooperation's id.
+    single write path and record the step with the cooperation's id, in one transaction.
 
-    The pair must be *angesprochen*; that is checked before anything is written. The
-    cooperation and the step are two transactions (the write path owns its own), so the
-    step is recorded even if someone changed the pair's state in between: the cooperation
-    exists, and the pipeline says so.
+    The pair must be *angesprochen*. The step is written after the cooperation (it needs
+    its id) and checks the state under the actors' lock; if someone moved the pair in the
+    meantime, the step raises and the cooperation is rolled back with it: both or neither.
     """
     a, b = _pair(a, b)
     if kind not in COOPERATION_KINDS:
@@ -180,20 +193,21 @@ def agree(
         raise ConflictError(
             f"Der Vorschlag ist „{current}“; vereinbart werden kann nur, wer angesprochen wurde."
         )
-    link = create_link(
-        store,
-        Link(
-            type="COOPERATES_WITH",
-            from_id=a,
-            to_id=b,
-            kind=kind,
-            intensity=1,
-            since=since or date.today(),
-            source="Partnervorschlag",
-            note=note,
-        ),
-        user=by,
+    cooperation = Link(
+        type="COOPERATES_WITH",
+        from_id=a,
+        to_id=b,
+        kind=kind,
+        intensity=1,
+        since=since or date.today(),
+        source="Partnervorschlag",
+        note=note,
     )
-    # the cooperation exists now: record the step from whatever state the pair is in
-    _write_step(store, a, b, "vereinbart", STATES, by=by, note=note, link_id=link.id or "")
-    return link
+
+    def work(tx: Tx) -> Link:
+        link = create_link_in(tx, cooperation, user=by)
+        allowed = ALLOWED_FROM["vereinbart"]
+        _step_in(tx, a, b, "vereinbart", allowed, by=by, note=note, link_id=link.id or "")
+        return link
+
+    return store.transaction(work)

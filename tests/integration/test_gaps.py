@@ -362,3 +362,23 @@ def test_deleting_an_actor_in_the_pipeline_and_undoing_it(store: graph.Store) ->
     assert [(e.a, e.b) for e in suggestions_store.pipeline(store)] == [
         ("actor-del-a", "actor-del-b")
     ]
+
+
+def test_agreeing_is_both_or_neither(store: graph.Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """*vereinbart* writes the cooperation and the step in one transaction: if the pair was
+    moved by someone else after the check (simulated by a stale pre-check), the step is
+    refused under the lock and the cooperation is rolled back with it."""
+    for actor_id in ("actor-agree-a", "actor-agree-b"):
+        graph.create_record(store, graph.Actor(id=actor_id, name=actor_id, kind="Kita"), user="t")
+    stale = {("actor-agree-a", "actor-agree-b"): "angesprochen"}
+    monkeypatch.setattr(suggestions_store, "pipeline_pairs", lambda _store: stale)
+    with pytest.raises(graph.ConflictError):
+        suggestions_store.agree(store, "actor-agree-a", "actor-agree-b", by="t")
+    assert graph.list_links(store, "COOPERATES_WITH").items == []
+    assert graph.links_of(store, "Actor", "actor-agree-a") == []
+    monkeypatch.undo()
+    suggestions_store.step(store, "actor-agree-a", "actor-agree-b", "angesprochen", by="t")
+    link = suggestions_store.agree(store, "actor-agree-b", "actor-agree-a", by="t")
+    (entry,) = suggestions_store.pipeline(store)
+    assert entry.status == "vereinbart" and entry.link_id == link.id
+    assert [lk.id for lk in graph.list_links(store, "COOPERATES_WITH").items] == [link.id]
