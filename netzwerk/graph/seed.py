@@ -46,6 +46,23 @@ def read_dataset(name: str = DATASET) -> dict[str, Any]:
     return out
 
 
+def _roles(type_name: str, group_id: str, rows: list[dict[str, Any]]) -> list[Link]:
+    """Memberships (MEMBER_OF) or participations (PARTICIPATES_IN) of actors in one alliance
+    or project, with role and period, under stable ids."""
+    return [
+        Link(
+            type=type_name,
+            from_id=m["actor"],
+            to_id=group_id,
+            role=m.get("role", ""),
+            since=_d(m.get("since")),
+            until=_d(m.get("until")),
+            id=f"{type_name.lower()}-{m['actor']}-{group_id}",
+        )
+        for m in rows
+    ]
+
+
 def _classifications(subject: str, row: dict[str, Any]) -> list[Link]:
     out = []
     for key, type_name in (
@@ -115,18 +132,7 @@ def build(data: dict[str, Any]) -> tuple[list[Node], list[Link]]:
             )
         )
         links += _classifications(al["id"], al)
-        links += [
-            Link(
-                type="MEMBER_OF",
-                from_id=m["actor"],
-                to_id=al["id"],
-                role=m.get("role", ""),
-                since=_d(m.get("since")),
-                until=_d(m.get("until")),
-                id=f"member_of-{m['actor']}-{al['id']}",
-            )
-            for m in al.get("members", [])
-        ]
+        links += _roles("MEMBER_OF", al["id"], al.get("members", []))
     for p in data["projects"]:
         nodes.append(
             Project(
@@ -145,18 +151,7 @@ def build(data: dict[str, Any]) -> tuple[list[Node], list[Link]]:
                 Link(type="PART_OF", from_id=p["id"], to_id=p["part_of"], id=f"part_of-{p['id']}")
             )
         links += _classifications(p["id"], p)
-        links += [
-            Link(
-                type="PARTICIPATES_IN",
-                from_id=m["actor"],
-                to_id=p["id"],
-                role=m.get("role", ""),
-                since=_d(m.get("since")),
-                until=_d(m.get("until")),
-                id=f"participates_in-{m['actor']}-{p['id']}",
-            )
-            for m in p.get("participants", [])
-        ]
+        links += _roles("PARTICIPATES_IN", p["id"], p.get("participants", []))
     for pe in data["persons"]:
         nodes.append(
             Person(
