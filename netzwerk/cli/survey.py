@@ -24,10 +24,6 @@ from netzwerk.graph.surveys import compare, distribution, model, progress
 from netzwerk.graph.validation import parse_date
 
 
-def _fail(exc: graph.GraphError) -> click.ClickException:
-    return click.ClickException(str(exc))
-
-
 @click.group("survey")
 def survey() -> None:
     """Befragungen: anlegen, Links ausgeben, Rücklauf ansehen, abschließen."""
@@ -87,21 +83,18 @@ def create(
             kinds=kinds,
             actor_ids=actors,
         )
-        try:
-            created, n = sv.create_survey(
-                store,
-                sv.Survey(
-                    title=title,
-                    intro=intro,
-                    closes=parse_date(closes, "closes"),
-                    scope=scope,
-                    questions=questions or tuple(model.QUESTIONS),
-                    per="person" if per_person else "actor",
-                ),
-                user=_user(user),
-            )
-        except graph.GraphError as exc:
-            raise _fail(exc) from exc
+        created, n = sv.create_survey(
+            store,
+            sv.Survey(
+                title=title,
+                intro=intro,
+                closes=parse_date(closes, "closes"),
+                scope=scope,
+                questions=questions or tuple(model.QUESTIONS),
+                per="person" if per_person else "actor",
+            ),
+            user=_user(user),
+        )
     click.echo(f"Befragung „{created.title}“ angelegt: {created.id} ({n} Einladungen).")
     click.echo(f"Links ausgeben: netzwerk survey links {created.id} -o links.xlsx")
 
@@ -133,19 +126,15 @@ def links(
         raise click.BadParameter("Bitte --base-url mit http:// oder https:// angeben.")
     fmt = "xlsx" if output and output.suffix.lower() == ".xlsx" else "csv"
     with _store() as store:
-        try:
-            s = sv.get_survey(store, survey_id)
-            issued = sv.issue_links(store, s.id, reissue=reissue)
-            if not issued:
-                raise click.ClickException(
-                    "Alle Links wurden schon ausgegeben; --reissue erzeugt neue (alte werden "
-                    "ungültig)."
-                )
-            data, rows, left_out = distribution.mail_merge(
-                store, s, issued, base_url=base_url, fmt=fmt, user=_user(user)
+        s = sv.get_survey(store, survey_id)
+        issued = sv.issue_links(store, s.id, reissue=reissue)
+        if not issued:
+            raise click.ClickException(
+                "Alle Links wurden schon ausgegeben; --reissue erzeugt neue (alte werden ungültig)."
             )
-        except graph.GraphError as exc:
-            raise _fail(exc) from exc
+        data, rows, left_out = distribution.mail_merge(
+            store, s, issued, base_url=base_url, fmt=fmt, user=_user(user)
+        )
     target = output or Path(distribution.filename(s, fmt))
     target.write_bytes(data)
     target.chmod(0o600)
@@ -160,10 +149,7 @@ def links(
 def status(survey_id: str) -> None:
     """Rücklauf nach Region und Art, wer noch nicht geantwortet hat."""
     with _store() as store:
-        try:
-            s = sv.get_survey(store, survey_id)
-        except graph.GraphError as exc:
-            raise _fail(exc) from exc
+        s = sv.get_survey(store, survey_id)
         p = progress.progress(store, s.id)
     state = "läuft" if s.is_open() else "abgeschlossen"
     closes = s.closes.strftime("%d.%m.%Y") if s.closes else "–"
@@ -183,10 +169,7 @@ def status(survey_id: str) -> None:
 def close(survey_id: str) -> None:
     """Befragung abschließen (Links gelten nicht mehr) und vorher/nachher vergleichen."""
     with _store() as store:
-        try:
-            s = sv.close_survey(store, survey_id)
-        except graph.GraphError as exc:
-            raise _fail(exc) from exc
+        s = sv.close_survey(store, survey_id)
         cmp = compare.compare(store, s.before or {}, s.after or {})
     click.echo(f"Befragung „{s.title}“ abgeschlossen.")
     for title, before, after in cmp.rows:
