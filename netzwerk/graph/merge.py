@@ -1,8 +1,9 @@
 """Merge two actors that turned out to be the same organisation.
 
 Every link of the duplicate moves to the survivor (persons, memberships, projects,
-cooperations, topics, regions …). Where the survivor already has the same link, the
-survivor's link stays and only its empty fields are filled from the duplicate's. A
+cooperations, topics, regions …), and so do its partner-suggestion pipeline records. Where
+the survivor already has the same link, the survivor's link stays and only its empty fields
+are filled from the duplicate's. A
 cooperation between the two disappears (an actor cannot cooperate with itself). Empty fields
 of the survivor are filled from the duplicate, differing notes are appended. Everything runs
 in one transaction, and the history of both records gets an entry that keeps the duplicate's
@@ -32,6 +33,8 @@ class MergeResult:
     absorbed: int = 0
     dropped: int = 0
     filled: list[str] = field(default_factory=list)
+    suggestions_moved: int = 0
+    """Partner-suggestion pipeline records carried over from the duplicate."""
 
 
 def _merged_fields(survivor: Actor, duplicate: Actor) -> dict[str, Any]:
@@ -152,6 +155,8 @@ def merge_actors(
             _plan_link(tx, rel, survivor_id, duplicate_id, existing, result)
         fill = _merged_fields(survivor, duplicate)
         result.filled = sorted(fill)
+        moved = tx.run("merge/move_suggestions", survivor=survivor_id, duplicate=duplicate_id)
+        result.suggestions_moved = int(moved[0]["moved"]) if moved else 0
         rows = tx.run("merge/finish", survivor=survivor_id, duplicate=duplicate_id, props=fill)
         result.survivor = from_store(Actor, rows[0]["node"])
         snapshot = {
@@ -165,6 +170,11 @@ def merge_actors(
             "merged_from": [duplicate_id, duplicate.name],
             "links_moved": [0, result.moved],
             "links_already_present": [0, result.absorbed],
+            **(
+                {"suggestions_moved": [0, result.suggestions_moved]}
+                if result.suggestions_moved
+                else {}
+            ),
             **{name: [getattr(survivor, name), value] for name, value in fill.items()},
         }
         history.record_in(

@@ -382,3 +382,24 @@ def test_agreeing_is_both_or_neither(store: graph.Store, monkeypatch: pytest.Mon
     (entry,) = suggestions_store.pipeline(store)
     assert entry.status == "vereinbart" and entry.link_id == link.id
     assert [lk.id for lk in graph.list_links(store, "COOPERATES_WITH").items] == [link.id]
+
+
+def test_merging_actors_carries_the_duplicates_pipeline_over(store: graph.Store) -> None:
+    """The duplicate's pipeline records move to the survivor (stored smaller id first); a
+    pair the survivor already has keeps the survivor's record; a pair between the two goes."""
+    for actor_id in ("actor-m-a", "actor-m-b", "actor-m-keep", "actor-m-x", "actor-m-z"):
+        graph.create_record(store, graph.Actor(id=actor_id, name=actor_id, kind="Kita"), user="t")
+    step = suggestions_store.step
+    step(store, "actor-m-x", "actor-m-z", "angesprochen", by="t", note="vom Duplikat")
+    step(store, "actor-m-a", "actor-m-x", "angesprochen", by="t", note="vom Duplikat")
+    step(store, "actor-m-a", "actor-m-keep", "verworfen", by="t", note="eigener A")
+    step(store, "actor-m-b", "actor-m-keep", "angesprochen", by="t", note="eigener B")
+    step(store, "actor-m-keep", "actor-m-x", "verworfen", by="t")
+    result = graph.merge_actors(store, "actor-m-keep", "actor-m-x", user="t")
+    assert result.suggestions_moved == 1
+    pairs = {(e.a, e.b): (e.status, e.note) for e in suggestions_store.pipeline(store)}
+    assert pairs == {
+        ("actor-m-keep", "actor-m-z"): ("angesprochen", "vom Duplikat"),
+        ("actor-m-a", "actor-m-keep"): ("verworfen", "eigener A"),
+        ("actor-m-b", "actor-m-keep"): ("angesprochen", "eigener B"),
+    }

@@ -33,6 +33,7 @@ def _helpers() -> dict[str, Any]:
         "deleted_with": _l("gelöscht zusammen mit"),
         "links_not_restored": _l("Verknüpfungen nicht wiederhergestellt"),
         "suggestions_restored": _l("Partnervorschläge in Bearbeitung wiederhergestellt"),
+        "suggestions_moved": _l("Partnervorschläge in Bearbeitung übernommen"),
         "import_undone": _l("Import rückgängig gemacht"),
     }
 
