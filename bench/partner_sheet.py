@@ -157,7 +157,7 @@ def main() -> None:
 ## Partner sheet in one pass (`bench/partner_sheet.py`)
 
 Machine: {machine()}; load average {load_before:.1f} before, {load_after:.1f} after the run
-(shared machine: other test suites and benchmarks ran at the same time).
+(2 shared cores: Neo4j and the import compete for them; compare the ratios).
 
 A cp1252 partner list of {ROWS:,} rows (13 columns: organisation, address, kind as offices
 write it, two topics in one cell, alliance with role, contact person with function and
