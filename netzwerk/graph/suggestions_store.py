@@ -100,7 +100,6 @@ def step(
     *,
     by: str,
     note: str = "",
-    link_id: str = "",
 ) -> tuple[str, str]:
     """Move the pair to ``status`` (not *vereinbart*: see :func:`agree`); returns the
     (previous, new) state. Raises ConflictError if the pair is not in a state the step
@@ -108,8 +107,9 @@ def step(
     a, b = _pair(a, b)
     if status not in ALLOWED_FROM:
         raise ValidationError([FieldError("status", f"„{status}“ ist kein Schritt.")])
-    before = _write_step(
-        store, a, b, status, ALLOWED_FROM[status], by=by, note=_note(note), link_id=link_id
+    allowed, note = ALLOWED_FROM[status], _note(note)
+    before = store.transaction(
+        lambda tx: _step_in(tx, a, b, status, allowed, by=by, note=note, link_id="")
     )
     return before, status
 
@@ -148,23 +148,6 @@ def _step_in(
             f"„{' oder '.join(allowed)}“ aus. Bitte die Seite neu laden."
         )
     return before
-
-
-def _write_step(
-    store: Store,
-    a: str,
-    b: str,
-    status: str,
-    allowed: tuple[str, ...],
-    *,
-    by: str,
-    note: str,
-    link_id: str,
-) -> str:
-    """One step in its own transaction; returns the state before it."""
-    return store.transaction(
-        lambda tx: _step_in(tx, a, b, status, allowed, by=by, note=note, link_id=link_id)
-    )
 
 
 def agree(
