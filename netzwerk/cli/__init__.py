@@ -47,11 +47,8 @@ def db_stop() -> None:
 def db_status() -> None:
     """Version, Adresse und Anzahl der Knoten und Beziehungen anzeigen."""
     with _store() as store:
-        try:
-            info = graph.server_info(store)
-            c = graph.counts(store)
-        except graph.DatabaseUnavailableError as exc:
-            raise click.ClickException(str(exc)) from exc
+        info = graph.server_info(store)
+        c = graph.counts(store)
         click.echo(f"{info.name} {info.version} ({info.edition}) – {store.description}")
         click.echo("Knoten:")
         for label, n in c.nodes.items():

@@ -142,27 +142,21 @@ def backup_cmd(file: Path) -> None:
 def restore_cmd(file: Path, replace: bool) -> None:
     """Eine JSON-Sicherung wiederherstellen (nur in eine leere Datenbank, außer --replace)."""
     with file.open("rb") as fh:
-        try:
-            data = backup_mod.read(fh)
-        except backup_mod.BackupError as exc:
-            raise click.ClickException(str(exc)) from exc
+        data = backup_mod.read(fh)
     if replace and not click.confirm(
         "Alle vorhandenen Daten werden gelöscht. Fortfahren?", default=False, err=True
     ):
         raise click.Abort()
     with _store() as store:
         bar, update = _bar("Wiederherstellen")
-        try:
-            with bar:
-                counts = backup_mod.restore(
-                    store,
-                    data,
-                    replace=replace,
-                    progress=update,
-                    safety_dir=settings.backup_dir(),
-                )
-        except backup_mod.BackupError as exc:
-            raise click.ClickException(str(exc)) from exc
+        with bar:
+            counts = backup_mod.restore(
+                store,
+                data,
+                replace=replace,
+                progress=update,
+                safety_dir=settings.backup_dir(),
+            )
     click.echo(
         f"Wiederhergestellt: {counts['nodes']} Knoten, {counts['relationships']} Beziehungen."
     )

@@ -212,15 +212,12 @@ def import_file(
     data = file.read_bytes()
     who = _user(user)
     with store() as st:
-        try:
-            plan, used, table, mapping = _plan(
-                st, data, file.name, kind, who, imports.Choices(role="admin")
-            )
-            if values or matches or every:
-                wanted = _choices(plan, used, values, matches, every)
-                plan, used, table, mapping = _plan(st, data, file.name, kind, who, wanted)
-        except (imports.ImportFileError, graph.ValidationError) as exc:
-            raise click.ClickException(str(exc)) from exc
+        plan, used, table, mapping = _plan(
+            st, data, file.name, kind, who, imports.Choices(role="admin")
+        )
+        if values or matches or every:
+            wanted = _choices(plan, used, values, matches, every)
+            plan, used, table, mapping = _plan(st, data, file.name, kind, who, wanted)
         _report(plan)
         if dry_run:
             return
