@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 from waitress.server import create_server
@@ -94,6 +96,26 @@ def browser_login(
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     WebDriverWait(browser, 10).until(ec.url_changes(f"{base}/anmelden"))
+
+
+def submit(browser: webdriver.Chrome, button: WebElement, timeout: float = 15) -> None:
+    """Click ``button`` (something that loads a new page) and wait until the old page is gone.
+
+    Waiting for the old ``<html>`` to go stale keeps later lookups off the page being
+    replaced. ChromeDriver can answer "unhandled inspector error" instead of "stale element"
+    while the old document is torn down; that answer means "not yet", so it is retried
+    rather than failing the walk (seen once in CI on a loaded machine).
+    """
+    old = browser.find_element(By.TAG_NAME, "html")
+    button.click()
+    wait_replaced(browser, old, timeout)
+
+
+def wait_replaced(browser: webdriver.Chrome, old: WebElement, timeout: float = 15) -> None:
+    """Wait until ``old`` (an element of the page being left) is detached; see `submit`."""
+    WebDriverWait(browser, timeout, ignored_exceptions=(WebDriverException,)).until(
+        ec.staleness_of(old)
+    )
 
 
 def screenshot(browser: webdriver.Chrome, name: str) -> Path:

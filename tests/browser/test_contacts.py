@@ -12,7 +12,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from netzwerk import graph
 from netzwerk.graph import contacts
 from netzwerk.graph import seed as seed_mod
-from tests.browser.conftest import browser_login, publish, screenshot
+from tests.browser.conftest import browser_login, publish, screenshot, submit
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +26,7 @@ def test_export_preview_and_import_dry_run(  # type: ignore[no-untyped-def]
     browser.get(f"{live_server}/kontakte")
     Select(browser.find_element(By.ID, "f-region")).select_by_value("region-stadt-trier")
     browser.find_element(By.CSS_SELECTOR, "input[name=purpose][value=newsletter]").click()
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.CSS_SELECTOR, ".ct-filter button[type=submit]").click()
-    WebDriverWait(browser, 15).until(ec.staleness_of(old_page))
+    submit(browser, browser.find_element(By.CSS_SELECTOR, ".ct-filter button[type=submit]"))
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, "export-count")))
     expected = contacts.select(
         store, contacts.ContactFilter(region="region-stadt-trier"), "newsletter"
@@ -57,17 +55,13 @@ def test_export_preview_and_import_dry_run(  # type: ignore[no-untyped-def]
     )
     browser.get(f"{live_server}/import")
     browser.find_element(By.ID, "i-file").send_keys(str(data))
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.CSS_SELECTOR, "form.ct-card button[type=submit]").click()
-    WebDriverWait(browser, 15).until(ec.staleness_of(old_page))
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "form.ct-card button[type=submit]"))
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, "mapping-form")))
     assert (
         Select(browser.find_element(By.ID, "col0")).first_selected_option.get_attribute("value")
         == "name"
     )
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.CSS_SELECTOR, "#mapping-form button[type=submit]").click()
-    WebDriverWait(browser, 15).until(ec.staleness_of(old_page))
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "#mapping-form button[type=submit]"))
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, "dry-run-counts")))
     counts = {
         el.get_attribute("data-count"): el.text

@@ -13,7 +13,7 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from netzwerk import graph
-from tests.browser.conftest import browser_login, screenshot
+from tests.browser.conftest import browser_login, screenshot, submit, wait_replaced
 
 pytestmark = pytest.mark.browser
 
@@ -21,9 +21,7 @@ pytestmark = pytest.mark.browser
 def _submit(browser, by: str, value: str) -> None:  # type: ignore[no-untyped-def]
     """Click something that loads a new page and wait until the old page is gone, so no
     later lookup can grab an element of the page being replaced (a stale element)."""
-    page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(by, value).click()
-    WebDriverWait(browser, 15).until(ec.staleness_of(page))
+    submit(browser, browser.find_element(by, value))
 
 
 def _link_via_autocomplete(browser, section_id: str, typed: str, pick: str, **fields: str) -> None:  # type: ignore[no-untyped-def]
@@ -51,7 +49,7 @@ def _link_via_autocomplete(browser, section_id: str, typed: str, pick: str, **fi
             element.send_keys(value)
     section.find_element(By.CSS_SELECTOR, "form.linkform button[type=submit]").click()
     # the old page may already show a flash message: wait until it is really replaced
-    WebDriverWait(browser, 10).until(ec.staleness_of(section))
+    wait_replaced(browser, section, 10)
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".flash")))
 
 

@@ -15,7 +15,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from netzwerk import graph
 from netzwerk.graph import seed as seed_mod
-from tests.browser.conftest import browser_login, screenshot
+from tests.browser.conftest import browser_login, screenshot, submit
 
 pytestmark = pytest.mark.browser
 
@@ -61,9 +61,7 @@ def _xlsx() -> bytes:
 
 
 def _submit(browser, selector: str) -> None:  # type: ignore[no-untyped-def]
-    old = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(browser, 30).until(ec.staleness_of(old))
+    submit(browser, browser.find_element(By.CSS_SELECTOR, selector), 30)
 
 
 def _upload(browser, base: str, path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from netzwerk import graph
 from netzwerk.graph import seed
-from tests.browser.conftest import browser_login, publish, screenshot
+from tests.browser.conftest import browser_login, publish, screenshot, submit
 from tests.conftest import HOSTILE_STRINGS
 
 
@@ -63,9 +63,8 @@ def test_network_of_the_demo_region(browser, live_server: str, store: graph.Stor
 
     # a filter changes the count
     browser.find_element(By.CSS_SELECTOR, "#f-region option[value='region-stadt-trier']").click()
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.CSS_SELECTOR, "#network-filter button[type=submit]").click()
-    WebDriverWait(browser, 15).until(ec.staleness_of(old_page))  # not the old picture
+    # wait for the new page, not the old picture
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "#network-filter button[type=submit]"))
     wait_ready(browser)
     city = browser.execute_script("return netzwerkBild.nodeCount")
     assert 0 < city < actors

@@ -13,7 +13,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from netzwerk import graph
 from netzwerk.graph import seed, views
-from tests.browser.conftest import browser_login, publish, screenshot
+from tests.browser.conftest import browser_login, publish, screenshot, submit
 from tests.browser.test_network import move_to_node, node_dom_position, wait_ready
 
 EXPORT = """
@@ -124,9 +124,7 @@ def test_explore_save_share_and_export(browser, live_server: str, store: graph.S
     )
     pinned_at = browser.execute_script("return netzwerkBild.pins['actor-vhs-trier']")
     browser.find_element(By.ID, "view-name").send_keys("Stadt nach Gemeinschaft")
-    old = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.ID, "view-save-button").click()
-    WebDriverWait(browser, 15).until(ec.staleness_of(old))
+    submit(browser, browser.find_element(By.ID, "view-save-button"))
     wait_ready(browser)
     assert "view=" in browser.current_url and "colour=community" in browser.current_url
     node = browser.execute_script(

@@ -19,16 +19,14 @@ from netzwerk import graph
 from netzwerk.graph import seed as seed_mod
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.surveys.lifecycle import scope_actors
-from tests.browser.conftest import browser_login, publish, screenshot
+from tests.browser.conftest import browser_login, publish, screenshot, submit
 
 pytestmark = pytest.mark.browser
 ALLIANCE = "alliance-alpha-trier"
 
 
 def _submit(browser, button) -> None:  # type: ignore[no-untyped-def]
-    old = browser.find_element(By.TAG_NAME, "html")
-    button.click()
-    WebDriverWait(browser, 20).until(ec.staleness_of(old))
+    submit(browser, button, 20)
 
 
 def _shots(browser, name: str, widths=(1366, 1920), height: int = 1400) -> None:  # type: ignore[no-untyped-def]
