@@ -35,7 +35,7 @@ import dataclasses
 import functools
 import types
 import typing
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 import neo4j.time as nt
@@ -203,9 +203,22 @@ def field_from_json(cls: type, name: str, value: Any) -> Any:
     return coerce(field_kinds(cls).get(name, "str"), value)
 
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def from_micros(value: int) -> datetime:
+    """A stored moment read as microseconds since 1970 (``x.epochSeconds * 1000000 +
+    x.microsecond`` in Cypher), for reads of many rows where the driver's own DateTime
+    decoding would dominate."""
+    return EPOCH + timedelta(microseconds=value)
+
+
 def link_from_row(row: dict[str, Any]) -> Link:
-    """A :class:`Link` from a query row: a ``link`` map plus optional end names."""
+    """A :class:`Link` from a query row: a ``link`` map plus optional end names (and
+    ``updated_us``, the link's ``updated`` as :func:`from_micros` reads it)."""
     link = from_store(Link, dict(row["link"]))
+    if row.get("updated_us") is not None:
+        link.updated = from_micros(row["updated_us"])
     link.from_name = row.get("from_name") or ""
     link.to_name = row.get("to_name") or ""
     return link

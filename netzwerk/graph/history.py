@@ -363,4 +363,5 @@ def recent(
 
 def of_batch(store: Store, batch: str) -> list[Change]:
     """Every entry of one import (oldest first), for the import's page and its undo."""
-    return [_from(r["change"]) for r in store.read("history/of_batch", batch=batch)]
+    rows = store.read("history/of_batch", batch=batch)
+    return [_from({**r["change"], "at": codec.from_micros(r["change"]["at"])}) for r in rows]

@@ -40,14 +40,25 @@ from netzwerk.graph.errors import (
 T = TypeVar("T")
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None), bytes})
+
+
 def to_native(value: Any) -> Any:
-    """Convert neo4j temporal values (and containers of them) to Python's own types."""
+    """Convert neo4j temporal values (and containers of them) to Python's own types.
+
+    Plain values are answered first by their exact type: every value of every row passes
+    through here, and a read of 70,000 history entries spent a third of its time asking
+    strings whether they have a ``to_native`` method.
+    """
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return {k: to_native(v) for k, v in value.items()}
+    if kind is list:
+        return [to_native(v) for v in value]
     if hasattr(value, "to_native"):
         return value.to_native()
-    if isinstance(value, dict):
-        return {k: to_native(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [to_native(v) for v in value]
     return value
 
 

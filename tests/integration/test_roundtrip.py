@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -200,3 +200,42 @@ def test_update_history_holds_old_and_new_values_of_every_field_type(
     for name, (old, new) in entry.changes.items():
         assert codec.field_from_json(cls, name, old) == getattr(created, name)
         assert codec.field_from_json(cls, name, new) == getattr(saved, name)
+
+
+# A stored moment as any office's backup may hold it: any offset, microsecond precision.
+MOMENTS = st.datetimes(
+    min_value=datetime(1900, 1, 1),
+    max_value=datetime(2200, 12, 31),
+    timezones=st.sampled_from(
+        [UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=-9, minutes=-30))]
+    ),
+)
+
+
+@ROUND
+@given(moment=MOMENTS)
+def test_moments_read_as_microseconds_are_the_stored_moments(
+    store: graph.Store, moment: datetime
+) -> None:
+    """The bulk reads of an import and its undo take ``updated`` and ``at`` as microseconds
+    since 1970 (codec.from_micros); they must give the same moment the driver gives."""
+    graph.wipe(store)
+    a = graph.create_record(store, graph.Actor(name="A", kind="Schule"), user="test")
+    b = graph.create_record(store, graph.Actor(name="B", kind="Schule"), user="test")
+    link = graph.create_link(
+        store,
+        graph.Link(type="COOPERATES_WITH", from_id=a.id, to_id=b.id, kind="Gremienarbeit"),
+        user="test",
+    )
+    store.driver.execute_query(
+        "MATCH ()-[r {id: $id}]->() SET r.updated = $moment "
+        "WITH 1 AS one MATCH (c:Change) SET c.at = $moment, c.batch = 'b-1'",
+        id=link.id,
+        moment=moment,
+        database_=store.database,
+    )
+    rows = store.read("imports/current_links", {"type": "COOPERATES_WITH"}, ids=[link.id])
+    assert codec.link_from_row(rows[0]).updated == moment
+    assert graph.links_of(store, "Actor", a.id)[0].updated == moment  # the driver's reading
+    entries = history.of_batch(store, "b-1")
+    assert entries and all(e.at == moment for e in entries)

@@ -58,8 +58,11 @@ def _unchanged_since(obj: Any, entry: history.Change) -> bool:
     record, in the same transaction) and every field the import set still holds its value."""
     if obj.updated is not None and obj.updated > entry.at:
         return False
-    now = codec.to_json(obj)
-    return all(now.get(k) == pair[1] for k, pair in entry.fields.items())
+    cls = type(obj)
+    return all(
+        codec.field_json(cls, k, getattr(obj, k, None)) == pair[1]
+        for k, pair in entry.fields.items()
+    )
 
 
 def _reverted(obj: Any, cls: type, entry: history.Change) -> tuple[dict[str, Any], Any]:
