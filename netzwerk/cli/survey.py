@@ -20,6 +20,7 @@ from netzwerk.cli.contacts import _user
 from netzwerk.graph import network
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.choices import filter_choices
+from netzwerk.graph.filters import Filter
 from netzwerk.graph.surveys import compare, distribution, model, progress
 from netzwerk.graph.validation import parse_date
 
@@ -37,6 +38,8 @@ def survey() -> None:
 @click.option("--project", default="", help="Beteiligte dieses Projekts (ID oder Name).")
 @click.option("--region", default="", help="Akteure dieser Region inkl. Teilregionen.")
 @click.option("--topic", default="", help="Akteure zu diesem Thema (ID oder Name).")
+@click.option("--stage", default="", help="Akteure dieser Bildungsstufe (ID oder Name).")
+@click.option("--target-group", default="", help="Akteure für diese Zielgruppe (ID oder Name).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(graph.ACTOR_KINDS))
 @click.option("--actor", "actors", multiple=True, help="Ausgewählter Akteur (ID), mehrfach.")
 @click.option(
@@ -56,6 +59,8 @@ def create(
     project: str,
     region: str,
     topic: str,
+    stage: str,
+    target_group: str,
     kinds: tuple[str, ...],
     actors: tuple[str, ...],
     questions: tuple[str, ...],
@@ -66,23 +71,30 @@ def create(
     with _store() as store:
         opts = filter_choices(network.vocabulary(store))
         regions = [(r[0], r[1]) for r in opts.regions]
-        scope = sv.Scope(
-            kind="actors"
-            if actors
-            else "alliance"
-            if alliance
-            else "project"
-            if project
-            else "region"
-            if region
-            else "filter",
+        flt = Filter(
             alliance=_pick(opts.alliances, alliance, "Bündnis"),
             project=_pick(opts.projects, project, "Projekt"),
             region=_pick(regions, region, "Region"),
             topic=_pick(opts.topics, topic, "Thema"),
-            kinds=kinds,
-            actor_ids=actors,
+            stage=_pick(opts.stages, stage, "Bildungsstufe"),
+            target_group=_pick(opts.target_groups, target_group, "Zielgruppe"),
+            actor_kinds=kinds,
         )
+        # the options combine (all must hold); the kind names how the scope reads
+        kind = next(
+            (
+                k
+                for k, given in (
+                    ("actors", actors),
+                    ("alliance", alliance),
+                    ("project", project),
+                    ("region", region),
+                )
+                if given
+            ),
+            "filter",
+        )
+        scope = sv.Scope(kind, flt, actors)
         created, n = sv.create_survey(
             store,
             sv.Survey(

@@ -63,6 +63,17 @@ class Vocabulary:
                 return rid
         return ""
 
+    def names_of(self, field_name: str) -> dict[str, str]:
+        """id → name for one id field of the filter (``alliance``, …, ``region``)."""
+        return {
+            "alliance": self.alliances,
+            "project": self.projects,
+            "topic": self.topics,
+            "stage": self.stages,
+            "target_group": self.target_groups,
+            "region": self.regions,
+        }[field_name]
+
     def stages_in_order(self) -> list[str]:
         return sorted(self.stages, key=lambda s: (self.stage_order.get(s, 99), s))
 

@@ -109,21 +109,11 @@ def parse(
     args = canonical_args(args)
     errors: list[str] = []
     values: dict[str, Any] = {}
-    known: dict[str, dict[str, str]] = {}
-    if vocab is not None:
-        known = {
-            "alliance": vocab.alliances,
-            "project": vocab.projects,
-            "topic": vocab.topics,
-            "stage": vocab.stages,
-            "target_group": vocab.target_groups,
-            "region": vocab.regions,
-        }
     for key, title in ID_FIELDS.items():
         value = (args.get(key) or "").strip()[:128]
         if not value:
             continue
-        if not is_valid_id(value) or (vocab is not None and value not in known[key]):
+        if not is_valid_id(value) or (vocab is not None and value not in vocab.names_of(key)):
             errors.append(
                 _(
                     "%(field)s: „%(value)s“ ist unbekannt und wurde ignoriert.",

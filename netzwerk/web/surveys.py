@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -26,6 +27,7 @@ from netzwerk.graph.model import ACTOR_KINDS, COOPERATION_KINDS, INTENSITIES
 from netzwerk.graph.operations.surveys import decide
 from netzwerk.graph.surveys import compare, distribution, mail, model, progress, review
 from netzwerk.graph.validation import parse_date
+from netzwerk.web import filters
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
 
@@ -61,17 +63,9 @@ def _form_survey(form: Any) -> sv.Survey:
         errors += exc.errors
         closes = None
     kind = form.get("scope", "")[:20]
-    scope = sv.Scope(
-        kind=kind,
-        alliance=form.get("alliance", "")[:128] if kind == "alliance" else "",
-        project=form.get("project", "")[:128] if kind == "project" else "",
-        region=form.get("region", "")[:128] if kind == "region" else "",
-        topic=form.get("topic", "")[:128] if kind == "filter" else "",
-        kinds=tuple(form.getlist("kinds")[:20]) if kind == "filter" else (),
-        actor_ids=tuple(form.getlist("actor_ids")[: model.MAX_ACTORS + 1])
-        if kind == "actors"
-        else (),
-    )
+    # the one filter parser; strict keeps a wrong value so that validation names it
+    flt = filters.parse(form, dated=False, strict=True).flt
+    scope = sv.Scope.of(kind, flt, tuple(form.getlist("actor_ids")[: model.MAX_ACTORS + 1]))
     survey = sv.Survey(
         title=form.get("title", "")[:1000],
         intro=form.get("intro", "")[:10_000],
@@ -121,9 +115,20 @@ def index() -> ResponseReturnValue:
 def detail(survey_id: str) -> ResponseReturnValue:
     store = get_store()
     survey = sv.get_survey(store, survey_id)
+    flt = survey.scope.filter
+    vocab = network.vocabulary(store)
+    scope_parts = [
+        (filters.TITLES[name], vocab.names_of(name).get(getattr(flt, name), getattr(flt, name)))
+        for name in filters.ID_FIELDS
+        if getattr(flt, name)
+    ]
+    if flt.actor_kinds:
+        scope_parts.append((_("Akteursart"), ", ".join(flt.actor_kinds)))
     return render_template(
         "surveys/detail.html",
         survey=survey,
+        scope_parts=scope_parts,
+        scope_query=urlencode(flt.params(with_date=False)),
         progress=progress.progress(store, survey.id),
         invites=sv.invites_of(store, survey.id),
         smtp=mail.SmtpSettings.from_env() is not None,

@@ -96,7 +96,7 @@ def test_erasure_leaves_no_name_in_history_trash_exports_or_backups(
         surveys.Survey(
             title="Befragung",
             closes=date.today() + timedelta(days=5),
-            scope=surveys.Scope(kind="actors", actor_ids=(office.id,)),
+            scope=surveys.Scope("actors", actor_ids=(office.id,)),
             per="person",
         ),
         user="r",

@@ -13,6 +13,7 @@ from werkzeug.datastructures import MultiDict
 from netzwerk import graph
 from netzwerk.graph import backup, consent, history, operations, privacy
 from netzwerk.graph import surveys as sv
+from netzwerk.graph.filters import Filter
 from netzwerk.graph.operations.surveys import decide
 from netzwerk.graph.surveys import compare, distribution, progress, respondent, review, tokens
 from netzwerk.graph.surveys.lifecycle import scope_actors
@@ -66,7 +67,7 @@ def new_survey(store: graph.Store, **kw: Any) -> sv.Survey:
         title="Netzwerk 2025",
         intro="Bitte nennen Sie Ihre Partner.",
         closes=TODAY + timedelta(days=30),
-        scope=sv.Scope(kind="alliance", alliance="al"),
+        scope=sv.Scope("alliance", Filter(alliance="al")),
         **kw,
     )
     created, n = sv.create_survey(store, s, user="manager")
@@ -110,10 +111,74 @@ def test_scope_and_invites(store: graph.Store) -> None:
     with pytest.raises(graph.ValidationError) as err:
         sv.create_survey(
             store,
-            sv.Survey(title="leer", closes=TODAY, scope=sv.Scope(kind="actors", actor_ids=("zz",))),
+            sv.Survey(title="leer", closes=TODAY, scope=sv.Scope("actors", actor_ids=("zz",))),
             user="m",
         )
     assert "scope" in err.value.by_field()
+
+
+def test_scope_is_the_one_filter_of_the_picture_and_the_export(store: graph.Store) -> None:
+    """Every field of the one filter narrows a survey the way it narrows the picture: a
+    region includes its sub-regions, stage and target group count, fields combine, and
+    chosen actors are intersected with the filter."""
+    build(store)
+    mk, link = graph.create_record, graph.create_link
+    mk(store, graph.Region(id="r-trier", name="Stadt Trier", kind="Stadt"), user="t")
+    mk(store, graph.Region(id="r-ehrang", name="Ehrang", kind="Stadtteil"), user="t")
+    mk(store, graph.Stage(id="st-prim", name="Primarstufe", order=2), user="t")
+    mk(store, graph.TargetGroup(id="tg-el", name="Eltern"), user="t")
+    mk(store, graph.Actor(id="s", name="Grundschule Ehrang", kind="Schule"), user="t")
+    for kind, a, b in (
+        ("PART_OF", "r-ehrang", "r-trier"),
+        ("LOCATED_IN", "s", "r-ehrang"),
+        ("COVERS", "s", "st-prim"),
+        ("SERVES", "b", "tg-el"),
+        ("ACTIVE_IN", "c", "r-trier"),
+    ):
+        link(store, graph.Link(type=kind, from_id=a, to_id=b), user="t")
+
+    def asked(kind: str, flt: Filter, ids: tuple[str, ...] = ()) -> list[str]:
+        survey = sv.Survey(scope=sv.Scope(kind, flt, ids))
+        return sorted(a["id"] for a in scope_actors(store, survey))
+
+    assert asked("region", Filter(region="r-trier")) == ["c", "s"]  # Ehrang lies in Trier
+    assert asked("filter", Filter(stage="st-prim")) == ["s"]
+    assert asked("filter", Filter(target_group="tg-el")) == ["b"]
+    assert asked("filter", Filter(actor_kinds=("Schule",))) == ["s"]
+    assert asked("filter", Filter(topic="t-mint", region="r-trier")) == []  # all must hold
+    assert asked("alliance", Filter(alliance="al", topic="t-mint")) == ["a"]
+    assert asked("actors", Filter(), ("s", "x", "gone")) == ["s", "x"]
+    assert asked("actors", Filter(actor_kinds=("Schule",)), ("s", "x")) == ["s"]
+    # the survey's page names the scope and opens the same selection in the picture
+    made, _n = sv.create_survey(
+        store,
+        sv.Survey(title="Primar", closes=TODAY, scope=sv.Scope("filter", Filter(stage="st-prim"))),
+        user="m",
+    )
+    assert sv.get_survey(store, made.id).scope.filter == Filter(stage="st-prim")
+
+
+def test_scope_of_a_form_keeps_only_the_chosen_section() -> None:
+    everything = Filter(alliance="al", region="r", topic="t", actor_kinds=("Schule",))
+    assert sv.Scope.of("alliance", everything).filter == Filter(alliance="al")
+    assert sv.Scope.of("filter", everything).filter == Filter(topic="t", actor_kinds=("Schule",))
+    assert sv.Scope.of("region", everything, ("a",)) == sv.Scope("region", Filter(region="r"))
+    assert sv.Scope.of("actors", everything, ("a",)) == sv.Scope("actors", Filter(), ("a",))
+
+
+def test_scope_json_round_trip_and_surveys_stored_before(store: graph.Store) -> None:
+    scope = sv.Scope(
+        "filter", Filter(topic="t", stage="s", target_group="g", actor_kinds=("Schule", "Kita"))
+    )
+    assert sv.Scope.from_json(scope.to_json()) == scope
+    # the shape written before the filter was unified still opens
+    old = '{"kind": "filter", "alliance": "", "project": "", "region": "r", "topic": "t", '
+    old += '"kinds": ["Schule"], "actor_ids": []}'
+    assert sv.Scope.from_json(old) == sv.Scope(
+        "filter", Filter(region="r", topic="t", actor_kinds=("Schule",))
+    )
+    assert sv.Scope.from_json('{"kind": "actors", "actor_ids": ["a"]}').actor_ids == ("a",)
+    assert sv.Scope.from_json("[]") == sv.Scope()
 
 
 def test_links_are_hashed_expire_and_can_be_revoked(store: graph.Store) -> None:

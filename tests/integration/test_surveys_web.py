@@ -14,6 +14,7 @@ from netzwerk import graph
 from netzwerk.cli import main
 from netzwerk.graph import backup
 from netzwerk.graph import surveys as sv
+from netzwerk.graph.filters import Filter
 from tests.conftest import HOSTILE_STRINGS, csrf_token
 from tests.integration.test_surveys import build
 
@@ -142,6 +143,41 @@ def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make
     closed = anon.get(f"/b/{links['Caritas']}")
     assert closed.status_code == 410 and "beendet" in closed.get_data(as_text=True)
     assert "Caritas" not in closed.get_data(as_text=True)
+
+
+def test_scope_form_reads_the_one_filter_vocabulary(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+    """The "filter" section sends the one filter's parameters (``kind``, ``topic``, …); the
+    other sections' selects do not leak into it; wrong values get German messages."""
+    build(store)
+    editor = make_client("editor")
+    survey_id = _create(editor, scope="filter", alliance="al", topic="t-mint", kind=["Sonstige"])
+    survey = sv.get_survey(store, survey_id)
+    assert survey.scope.filter == Filter(topic="t-mint", actor_kinds=("Sonstige",))
+    assert [i.actor_id for i in sv.invites_of(store, survey_id)] == ["a"]
+    page = editor.get(f"/befragungen/{survey_id}").get_data(as_text=True)
+    assert "Thema MINT" in page and "Akteursart Sonstige" in page
+    assert "/netzwerk?topic=t-mint&amp;kind=Sonstige" in page  # the same selection, pictured
+    token = csrf_token(editor, "/befragungen")
+    before = backup.checksum(store)
+    for extra, field_text in (
+        ({"scope": "filter", "kind": ["Raumschiff"]}, "unbekannte Akteursart"),
+        ({"scope": "filter"}, "Bitte die Auswahl für die Befragung treffen"),
+        ({"scope": "region", "region": "../../etc"}, "ist keine gültige Auswahl"),
+    ):
+        resp = editor.post(
+            "/befragungen",
+            data={
+                "csrf_token": token,
+                "title": "T",
+                "closes": CLOSES,
+                "questions": "master",
+                "per": "actor",
+                **extra,
+            },
+        )
+        assert resp.status_code == 400, extra
+        assert field_text in resp.get_data(as_text=True), extra
+    assert backup.checksum(store) == before
 
 
 def test_link_errors_never_show_data(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]

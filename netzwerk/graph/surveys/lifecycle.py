@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from netzwerk.graph import network
 from netzwerk.graph.errors import FieldError, NotFoundError, ValidationError
 from netzwerk.graph.store import Store, Tx
 from netzwerk.graph.surveys import compare, tokens
@@ -32,8 +33,23 @@ from netzwerk.graph.validation import is_valid_id
 
 
 def scope_actors(store: Store, survey: Survey) -> list[dict[str, str]]:
-    """The actors (id, name) the survey's scope selects now."""
-    return store.read("surveys/scope_actors", limit=MAX_ACTORS + 1, **survey.scope.params())
+    """The actors (id, name) the survey's scope selects today, by name (at most one more
+    than :data:`MAX_ACTORS`, so the caller can tell "too many").
+
+    The selection is the one filter's (:func:`netzwerk.graph.network.select`, memberships
+    and participations of today): a survey of the "MINT-Initiativkreis" asks exactly the
+    actors its picture and its contact export show.
+    """
+    scope = survey.scope
+    selected = network.select(network.snapshot(store), scope.filter.on(date.today()))
+    chosen = set(scope.actor_ids)
+    found = [
+        {"id": node, "name": str(data["name"])}
+        for node, data in selected.nodes(data=True)
+        if scope.kind != "actors" or node in chosen
+    ]
+    found.sort(key=lambda a: (a["name"].lower(), a["id"]))
+    return found[: MAX_ACTORS + 1]
 
 
 def create_survey(store: Store, survey: Survey, *, user: str) -> tuple[Survey, int]:

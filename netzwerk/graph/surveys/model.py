@@ -12,12 +12,13 @@ proposes becomes a record only when a network manager accepts it
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from netzwerk.graph import codec, freetext
 from netzwerk.graph.errors import FieldError, ValidationError
+from netzwerk.graph.filters import ID_FIELDS, Filter
 from netzwerk.graph.i18n import N_
 from netzwerk.graph.model import ACTOR_KINDS
 from netzwerk.graph.validation import is_valid_id
@@ -31,7 +32,7 @@ SCOPE_KINDS: dict[str, str] = {
     "alliance": N_("Mitglieder eines Bündnisses"),
     "project": N_("Beteiligte eines Projekts"),
     "region": N_("Akteure einer Region"),
-    "filter": N_("Akteure nach Art und Thema"),
+    "filter": N_("Akteure nach Art, Thema, Bildungsstufe oder Zielgruppe"),
     "actors": N_("ausgewählte Akteure"),
 }
 PER: dict[str, str] = {
@@ -52,38 +53,63 @@ MAX_DAYS_OPEN = 730
 MAX_ACTORS = 5_000
 
 
-@dataclass
+SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
+    "alliance": ("alliance",),
+    "project": ("project",),
+    "region": ("region",),
+    "filter": ("topic", "stage", "target_group", "actor_kinds"),
+    "actors": (),
+}
+"""The fields of the one filter each kind of scope is chosen by (the survey form offers
+these; at least one of them must be set)."""
+
+
+@dataclass(frozen=True)
 class Scope:
-    """Which actors a survey asks; the set fields are combined (all must hold)."""
+    """Which actors a survey asks: the one :class:`~netzwerk.graph.filters.Filter` of the
+    picture, gap pages and contact export (every set field must hold; memberships on the
+    day the survey is created), or — ``kind = "actors"`` — chosen actors by id.
+
+    ``kind`` says how the scope was chosen (its title on the survey's page, the required
+    field); the filter may combine more (``netzwerk survey create --alliance … --kind …``).
+    """
 
     kind: str = "actors"
-    alliance: str = ""
-    project: str = ""
-    region: str = ""
-    topic: str = ""
-    kinds: tuple[str, ...] = ()
+    filter: Filter = field(default_factory=Filter)
     actor_ids: tuple[str, ...] = ()
 
+    @classmethod
+    def of(cls, kind: str, flt: Filter, actor_ids: tuple[str, ...] = ()) -> Scope:
+        """The scope a form chose: only the fields of ``kind`` (the other sections of the
+        form may still hold values the user did not pick)."""
+        keep = SCOPE_FIELDS.get(kind, ())
+        narrowed = Filter(**{name: getattr(flt, name) for name in keep})
+        return cls(kind, narrowed, tuple(actor_ids) if kind == "actors" else ())
+
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
+        data = {"kind": self.kind, "filter": self.filter.describe(), "actor_ids": self.actor_ids}
+        return json.dumps(data, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str | None) -> Scope:
+        """Read what :meth:`to_json` wrote, and the scope of surveys stored before the
+        filter was unified (``alliance``, ``project``, ``region``, ``topic``, ``kinds`` at
+        the top level)."""
         data = json.loads(text or "{}")
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        for key in ("kinds", "actor_ids"):
-            known[key] = tuple(known.get(key) or ())
-        return cls(**known)
-
-    def params(self) -> dict[str, Any]:
-        return {
-            "alliance": self.alliance or None,
-            "project": self.project or None,
-            "region": self.region or None,
-            "topic": self.topic or None,
-            "kinds": list(self.kinds),
-            "actor_ids": list(self.actor_ids) or None,
-        }
+        if not isinstance(data, dict):
+            data = {}
+        described = data.get("filter")
+        if not isinstance(described, dict):
+            described = {
+                **{k: data[k] for k in ("alliance", "project", "region", "topic") if k in data},
+                "actor_kinds": data.get("kinds") or [],
+            }
+        ids = data.get("actor_ids")
+        return cls(
+            kind=str(data.get("kind") or "actors"),
+            filter=Filter.from_description(described),
+            actor_ids=tuple(str(i) for i in ids) if isinstance(ids, list) else (),
+        )
 
 
 @dataclass
@@ -158,24 +184,23 @@ def validate(s: Survey, *, today: date | None = None) -> Survey:
 
 def _scope_errors(scope: Scope) -> list[FieldError]:
     errors = []
+    flt = scope.filter
     if scope.kind not in SCOPE_KINDS:
         errors.append(FieldError("scope", "ist keine bekannte Auswahl"))
-    for name in ("alliance", "project", "region", "topic"):
-        value = getattr(scope, name)
+    for name in ID_FIELDS:
+        value = getattr(flt, name)
         if value and not is_valid_id(value):
             errors.append(FieldError(name, "ist keine gültige Auswahl"))
-    if any(k not in ACTOR_KINDS for k in scope.kinds):
-        errors.append(FieldError("kinds", "enthält eine unbekannte Akteursart"))
+    if any(k not in ACTOR_KINDS for k in flt.actor_kinds):
+        errors.append(FieldError("filter", "enthält eine unbekannte Akteursart"))
     if len(scope.actor_ids) > MAX_ACTORS or not all(is_valid_id(a) for a in scope.actor_ids):
-        errors.append(FieldError("actor_ids", "enthält ungültige Kennungen"))
-    required = {
-        "alliance": scope.alliance,
-        "project": scope.project,
-        "region": scope.region,
-        "filter": scope.kinds or scope.topic,
-        "actors": scope.actor_ids,
-    }
-    if scope.kind in required and not required[scope.kind]:
+        errors.append(FieldError("actors", "enthält ungültige Kennungen"))
+    chosen = (
+        bool(scope.actor_ids)
+        if scope.kind == "actors"
+        else any(getattr(flt, name) for name in SCOPE_FIELDS.get(scope.kind, ()))
+    )
+    if scope.kind in SCOPE_KINDS and not chosen:
         errors.append(FieldError(scope.kind, "Bitte die Auswahl für die Befragung treffen"))
     return errors
 
