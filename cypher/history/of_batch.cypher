@@ -5,5 +5,5 @@
 // params: $batch (string)
 // returns: change (map; at as an integer, see history.of_batch)
 MATCH (c:Change {batch: $batch})
-RETURN c {.*, at: c.at.epochSeconds * 1000000 + c.at.microsecond} AS change
+RETURN c {.*, at: c.at.epochMillis * 1000 + c.at.microsecond % 1000} AS change
 ORDER BY c.at, c.id

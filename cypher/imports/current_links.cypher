@@ -9,6 +9,6 @@
 MATCH (a)-[r:__TYPE__]->(b)
 WHERE r.id IN $ids
 RETURN r {.*, created: null, updated: null, type: type(r), from_id: a.id, to_id: b.id} AS link,
-       r.updated.epochSeconds * 1000000 + r.updated.microsecond AS updated_us,
+       r.updated.epochMillis * 1000 + r.updated.microsecond % 1000 AS updated_us,
        coalesce(a.name, a.last_name) AS from_name, coalesce(b.name, b.last_name) AS to_name,
        head(labels(a)) AS from_label, head(labels(b)) AS to_label

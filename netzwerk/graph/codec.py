@@ -207,9 +207,14 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def from_micros(value: int) -> datetime:
-    """A stored moment read as microseconds since 1970 (``x.epochSeconds * 1000000 +
-    x.microsecond`` in Cypher), for reads of many rows where the driver's own DateTime
-    decoding would dominate."""
+    """A stored moment read as microseconds since 1970 (``x.epochMillis * 1000 +
+    x.microsecond % 1000`` in Cypher), for reads of many rows where the driver's own
+    DateTime decoding would dominate.
+
+    Not ``x.epochSeconds * 1000000 + x.microsecond``: Neo4j rounds ``epochSeconds`` toward
+    zero, which puts a moment before 1970 with a fraction one second late (found by the
+    round-trip property test); ``epochMillis`` is exact.
+    """
     return EPOCH + timedelta(microseconds=value)
 
 

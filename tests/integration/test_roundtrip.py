@@ -16,7 +16,7 @@ import io
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from netzwerk import graph
@@ -214,6 +214,9 @@ MOMENTS = st.datetimes(
 
 @ROUND
 @given(moment=MOMENTS)
+@example(moment=datetime(1969, 1, 1, 0, 0, 0, 1000, tzinfo=UTC))  # before 1970, a fraction
+@example(moment=datetime(1969, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC))
+@example(moment=datetime(1970, 1, 1, tzinfo=timezone(timedelta(hours=1))))
 def test_moments_read_as_microseconds_are_the_stored_moments(
     store: graph.Store, moment: datetime
 ) -> None:
