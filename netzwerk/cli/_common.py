@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from netzwerk import graph, settings
+from netzwerk.graph import network
+from netzwerk.graph.filters import Filter
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
@@ -66,3 +68,34 @@ def progress_bar(label: str) -> tuple[ProgressBar[int], Callable[[int, int], Non
         bar.update(done - bar.pos)
 
     return bar, update
+
+
+TITLES = {
+    "alliance": "Bündnis",
+    "project": "Projekt",
+    "topic": "Thema",
+    "stage": "Bildungsstufe",
+    "target_group": "Zielgruppe",
+    "region": "Region",
+}
+"""German names of the filter's id fields, for "… gibt es nicht"."""
+
+
+def filter_by_names(
+    st: graph.Store, *, kinds: tuple[str, ...] = (), function: str = "", **given: str
+) -> Filter:
+    """The one filter from command options that name records by id or by (case-insensitive)
+    name, e.g. ``--alliance "MINT-Initiativkreis"``; an unknown one ends the command."""
+    vocab = network.vocabulary(st)
+    ids: dict[str, Any] = {}  # str values; Any so that they spread into the dataclass
+    for field_name, value in given.items():
+        ids[field_name] = ""
+        if not value:
+            continue
+        for oid, name in vocab.names_of(field_name).items():
+            if value == oid or value.casefold() == name.casefold():
+                ids[field_name] = oid
+                break
+        else:
+            raise click.BadParameter(f"{TITLES[field_name]} „{value}“ gibt es nicht.")
+    return Filter(**ids, actor_kinds=tuple(kinds), function=function)

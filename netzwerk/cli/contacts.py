@@ -16,10 +16,9 @@ from pathlib import Path
 import click
 
 from netzwerk import graph, settings
-from netzwerk.cli._common import progress_bar, store
+from netzwerk.cli._common import filter_by_names, progress_bar, store
 from netzwerk.graph import backup as backup_mod
-from netzwerk.graph import contacts, formats, network, operations, privacy
-from netzwerk.graph.choices import filter_choices
+from netzwerk.graph import contacts, formats, operations, privacy
 
 _store = store
 _bar = progress_bar
@@ -27,16 +26,6 @@ _bar = progress_bar
 
 def _user(value: str | None) -> str:
     return value or f"cli:{getpass.getuser()}"
-
-
-def _resolve(options: list[tuple[str, str]], value: str, what: str) -> str:
-    """Accept an id or a (case-insensitive) name for a filter value."""
-    if not value:
-        return ""
-    for oid, name in options:
-        if value == oid or value.casefold() == name.casefold():
-            return oid
-    raise click.BadParameter(f"{what} „{value}“ gibt es nicht.")
 
 
 @click.group("export")
@@ -91,14 +80,14 @@ def export_contacts(
 ) -> None:
     """Gefilterte Kontaktliste exportieren (wird protokolliert)."""
     with _store() as store:
-        opts = filter_choices(network.vocabulary(store))
-        flt = contacts.ContactFilter(
-            alliance=_resolve(opts.alliances, alliance, "Bündnis"),
-            project=_resolve(opts.projects, project, "Projekt"),
-            topic=_resolve(opts.topics, topic, "Thema"),
-            stage=_resolve(opts.stages, stage, "Bildungsstufe"),
-            region=_resolve([(r, n) for r, n, _ in opts.regions], region, "Region"),
-            actor_kinds=kinds,
+        flt = filter_by_names(
+            store,
+            alliance=alliance,
+            project=project,
+            topic=topic,
+            stage=stage,
+            region=region,
+            kinds=kinds,
             function=function,
         )
         data, sel, entry = contacts.export(

@@ -15,10 +15,9 @@ from pathlib import Path
 import click
 
 from netzwerk import graph
-from netzwerk.cli._common import progress_bar, store
-from netzwerk.cli.contacts import _resolve, export_group
-from netzwerk.graph import filters, imports, network, operations, workbook
-from netzwerk.graph.choices import filter_choices
+from netzwerk.cli._common import filter_by_names, progress_bar, store
+from netzwerk.cli.contacts import export_group
+from netzwerk.graph import imports, operations, workbook
 from netzwerk.graph.values import fold
 
 _DECISIONS = {
@@ -300,13 +299,7 @@ def export_workbook(
         click.echo(f"Leere Vorlage nach {path} geschrieben.")
         return
     with store() as st:
-        opts = filter_choices(network.vocabulary(st))
-        flt = filters.Filter(
-            alliance=_resolve(opts.alliances, alliance, "Bündnis"),
-            topic=_resolve(opts.topics, topic, "Thema"),
-            region=_resolve([(r, n) for r, n, _ in opts.regions], region, "Region"),
-            actor_kinds=kinds,
-        )
+        flt = filter_by_names(st, alliance=alliance, topic=topic, region=region, kinds=kinds)
         path.write_bytes(workbook.export(st, flt, user=_user(user)))
     path.chmod(0o600)
     click.echo(

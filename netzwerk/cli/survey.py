@@ -14,13 +14,10 @@ from pathlib import Path
 import click
 
 from netzwerk import graph
+from netzwerk.cli._common import filter_by_names
 from netzwerk.cli._common import store as _store
-from netzwerk.cli.contacts import _resolve as _pick
 from netzwerk.cli.contacts import _user
-from netzwerk.graph import network
 from netzwerk.graph import surveys as sv
-from netzwerk.graph.choices import filter_choices
-from netzwerk.graph.filters import Filter
 from netzwerk.graph.surveys import compare, distribution, model, progress
 from netzwerk.graph.validation import parse_date
 
@@ -69,31 +66,19 @@ def create(
 ) -> None:
     """Befragung anlegen; je Akteur (oder Ansprechperson) entsteht eine Einladung."""
     with _store() as store:
-        opts = filter_choices(network.vocabulary(store))
-        regions = [(r[0], r[1]) for r in opts.regions]
-        flt = Filter(
-            alliance=_pick(opts.alliances, alliance, "Bündnis"),
-            project=_pick(opts.projects, project, "Projekt"),
-            region=_pick(regions, region, "Region"),
-            topic=_pick(opts.topics, topic, "Thema"),
-            stage=_pick(opts.stages, stage, "Bildungsstufe"),
-            target_group=_pick(opts.target_groups, target_group, "Zielgruppe"),
-            actor_kinds=kinds,
+        flt = filter_by_names(
+            store,
+            alliance=alliance,
+            project=project,
+            region=region,
+            topic=topic,
+            stage=stage,
+            target_group=target_group,
+            kinds=kinds,
         )
         # the options combine (all must hold); the kind names how the scope reads
-        kind = next(
-            (
-                k
-                for k, given in (
-                    ("actors", actors),
-                    ("alliance", alliance),
-                    ("project", project),
-                    ("region", region),
-                )
-                if given
-            ),
-            "filter",
-        )
+        kind = next((k for k in ("alliance", "project", "region") if getattr(flt, k)), "filter")
+        kind = "actors" if actors else kind
         scope = sv.Scope(kind, flt, actors)
         created, n = sv.create_survey(
             store,
