@@ -15,7 +15,7 @@ help:
 	@echo "make test       – installieren, Test-Neo4j starten, alle Tests ausführen"
 	@echo "make test-slow  – zusätzlich die langsamen Suiten"
 	@echo "make bench      – Benchmarks ausführen, Ergebnis in docs/PERFORMANCE.md"
-	@echo "make lint       – ruff und mypy"
+	@echo "make lint       – ruff, mypy und die Schichtenregeln (import-linter)"
 	@echo "make db-stop    – lokale Neo4j-Instanzen stoppen"
 
 $(STAMP): pyproject.toml
@@ -66,6 +66,7 @@ lint: install
 	$(BIN)/ruff check netzwerk tests bench seed
 	$(BIN)/ruff format --check netzwerk tests bench seed
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff format netzwerk tests bench seed

@@ -4,7 +4,7 @@
 regions, working on topics, stages and target groups, members of alliances and projects,
 persons working at them (most with consent, so contact exports have rows), and cooperations
 that are mostly local with a few hubs (preferential attachment), as in a real district.
-Deterministic (fixed seed), so runs are comparable; loaded with :mod:`netzwerk.graph.bulk`
+Deterministic (fixed seed), so runs are comparable; loaded with :mod:`netzwerk.graph.core.bulk`
 (batched ``UNWIND``).
 """
 
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from netzwerk import graph
-from netzwerk.graph import bulk
-from netzwerk.graph.model import ACTOR_KINDS, COOPERATION_KINDS
+from netzwerk.graph.core import bulk
+from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS
 
 TOWNS = ["Trier", "Konz", "Saarburg", "Hermeskeil", "Schweich", "Ruwer", "Kell", "Welschbillig"]
 STAGES = ["frühkindlich", "Primarstufe", "Sekundarstufe I", "Sekundarstufe II", "Weiterbildung"]

@@ -8,8 +8,8 @@ the groups are planted, a community method can be scored against them (NMI), and
 network is large and hub-heavy enough that sampled betweenness must be checked against the
 exact one.
 
-Deterministic per ``seed``; returned as a :class:`netzwerk.graph.network.Snapshot` without
-fingerprint, so :func:`netzwerk.graph.network.select` builds the graph the pages use.
+Deterministic per ``seed``; returned as a :class:`netzwerk.graph.network.snapshot.Snapshot` without
+fingerprint, so :func:`netzwerk.graph.network.snapshot.select` builds the graph the pages use.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from datetime import date
 from itertools import accumulate
 from typing import Any
 
-from netzwerk.graph.network import Snapshot, Vocabulary
+from netzwerk.graph.network.snapshot import Snapshot, Vocabulary
 
 STAGES = [
     "frühkindlich",

@@ -32,8 +32,9 @@ import networkx as nx
 from bench._planted import planted
 from bench._reference import exact_betweenness
 from bench._report import machine, write_section
-from netzwerk.graph import network
 from netzwerk.graph.analysis import _kernel, centrality, communities, cores, holes
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.network.filters import Filter
 
 SIZES = ((5_000, 25_000), (50_000, 250_000))
 SEED = 7
@@ -79,7 +80,7 @@ the degrees), so the side-by-side runs on a smaller planted network."""
 def kernels() -> list[tuple[str, float, float]]:
     """networkx against the compiled kernels on the same (unfrozen, uncached) graph."""
     n, m = KERNEL_SIZE
-    plain = network.select(planted(n, m, seed=SEED).snapshot)
+    plain = snapshot.select(planted(n, m, seed=SEED).snapshot)
     rows = []
 
     def pair(label: str, reference: Any, ours: Any) -> None:
@@ -112,7 +113,7 @@ def kernels() -> list[tuple[str, float, float]]:
 
 def run_one(n: int, m: int) -> dict[str, Any]:
     p = planted(n, m, seed=SEED)
-    g = nx.freeze(network.select(p.snapshot, network.NetworkFilter(as_of=date(2026, 1, 1))))
+    g = nx.freeze(snapshot.select(p.snapshot, Filter(as_of=date(2026, 1, 1))))
     nodes = list(g)
     truth = [p.groups[v] for v in nodes]
     out: dict[str, Any] = {"n": n, "m": m, "groups": len(set(truth)), "load": load()}

@@ -22,8 +22,10 @@ from datetime import date
 from bench._import import timed_import
 from bench._report import machine, write_section
 from netzwerk import graph
-from netzwerk.graph import bulk, contacts, imports, operations
-from netzwerk.graph.model import ACTOR_KINDS
+from netzwerk.graph import imports, operations
+from netzwerk.graph.core import bulk, validation
+from netzwerk.graph.core.model import ACTOR_KINDS
+from netzwerk.graph.personal import contacts
 
 CONTACTS = 10_000
 ACTORS = 2_000
@@ -140,7 +142,7 @@ def main() -> None:
         sample = plan.nodes[:BASELINE_SAMPLE]
         t = time.perf_counter()
         for node in sample:
-            graph.validation.validate_node(node)
+            validation.validate_node(node)
             store.write("bulk/create_node", {"label": "Actor"}, id=node.id, props=node.properties())
         per_row = (time.perf_counter() - t) / len(sample)
         t_baseline = per_row * IMPORT_ROWS

@@ -19,7 +19,8 @@ from bench._report import machine, median, percentile, write_section
 from bench._server import Session, free_port, running
 from bench.seed_load import synthetic
 from netzwerk import graph
-from netzwerk.graph import bulk, users
+from netzwerk.graph.admin import users
+from netzwerk.graph.core import bulk
 
 ACTORS = 10_000
 COOPERATIONS = 30_000

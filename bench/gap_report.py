@@ -3,7 +3,7 @@
 Run with ``NETZWERK_INSTANCE=bench .venv/bin/python -m bench gap_report``. The networks
 come from :mod:`bench._planted` (groups of 20–200, 80 % of links inside, a few hubs; the
 same networks :mod:`bench.analysis_quality` scores for correctness), built directly as a
-:class:`netzwerk.graph.network.Snapshot` (no database). Every run selects a fresh frozen
+:class:`netzwerk.graph.network.snapshot.Snapshot` (no database). Every run selects a fresh frozen
 graph, so nothing computed in an earlier run is reused (on the pages the report is cached
 per filter). The 5,000-actor network is also loaded through Neo4j once, to include load
 time. Writes its section of docs/PERFORMANCE.md.
@@ -25,9 +25,10 @@ import networkx as nx
 
 from bench._planted import planted
 from bench._report import machine, write_section
-from netzwerk.graph import network
 from netzwerk.graph.analysis import metrics, report
-from netzwerk.graph.network import Snapshot
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.network.snapshot import Snapshot
 
 TARGETS = {5_000: 1.0, 50_000: 10.0}
 
@@ -39,7 +40,7 @@ def load() -> str:
 def timed_table(snap: Snapshot) -> tuple[float, float, float]:
     """The per-actor metric table on a fresh graph after its report (as the pages reach
     it): wall-clock and CPU seconds, and seconds for a second, cached request."""
-    g = nx.freeze(network.select(snap, network.NetworkFilter(as_of=date(2026, 1, 1))))
+    g = nx.freeze(snapshot.select(snap, Filter(as_of=date(2026, 1, 1))))
     report.gap_report(g)
     t, c = time.perf_counter(), time.process_time()
     metrics.metric_table(g)
@@ -55,7 +56,7 @@ def timed_report(snap: Snapshot) -> tuple[float, float, float, report.GapReport]
     machine the CPU time is what a quiet machine's wall clock would show: the report runs
     on one core)."""
     t0 = time.perf_counter()
-    g = nx.freeze(network.select(snap, network.NetworkFilter(as_of=date(2026, 1, 1))))
+    g = nx.freeze(snapshot.select(snap, Filter(as_of=date(2026, 1, 1))))
     t1, c1 = time.perf_counter(), time.process_time()
     rep = report.gap_report(g)
     return t1 - t0, time.perf_counter() - t1, time.process_time() - c1, rep
@@ -64,9 +65,9 @@ def timed_report(snap: Snapshot) -> tuple[float, float, float, report.GapReport]
 def through_neo4j(snap: Snapshot) -> tuple[float, float, float]:
     """Load the synthetic network into the bench instance; time snapshot load + report."""
     from netzwerk import graph
-    from netzwerk.graph import bulk
     from netzwerk.graph.analysis import source
-    from netzwerk.graph.model import (
+    from netzwerk.graph.core import bulk
+    from netzwerk.graph.core.model import (
         Actor,
         Alliance,
         Link,
@@ -122,13 +123,13 @@ def through_neo4j(snap: Snapshot) -> tuple[float, float, float]:
         bulk.merge_links(store, links, validate=False)
         bulk_s = time.perf_counter() - t0
         report.clear_cache()
-        network._cache.clear()
+        snapshot._cache.clear()
         t0 = time.perf_counter()
-        data, _rep = source.report(store, network.NetworkFilter(as_of=date(2026, 1, 1)))
+        data, _rep = source.report(store, Filter(as_of=date(2026, 1, 1)))
         cold = time.perf_counter() - t0
         assert data.graph.number_of_nodes() == len(snap.actors)
         t0 = time.perf_counter()
-        source.report(store, network.NetworkFilter(as_of=date(2026, 1, 1)))
+        source.report(store, Filter(as_of=date(2026, 1, 1)))
         warm = time.perf_counter() - t0
         graph.wipe(store)
     return bulk_s, cold, warm

@@ -31,7 +31,7 @@ from urllib.parse import urlencode
 from bench._dataset import ensure_loaded, region
 from bench._report import machine, median, percentile, write_section
 from netzwerk import graph
-from netzwerk.graph import users
+from netzwerk.graph.admin import users
 
 ACTORS, COOPERATIONS = 5_000, 25_000
 CLIENTS = 8

@@ -3,7 +3,7 @@
 Synthetic cooperation networks (regional communities of 30–250 actors, 5 links per actor,
 80 % inside the community) of 1k/5k/20k/50k actors. For each size:
 
-* **netzwerk build**: server-side layout (``netzwerk.graph.layout.compute_layout``) and the
+* **netzwerk build**: server-side layout (``netzwerk.graph.pictures.layout.compute_layout``) and the
   picture JSON (``pictures.actor_picture``) — what ``/netzwerk/daten.json?alle=1`` does on a
   cache miss; a cache hit costs only the JSON.
 * **netzwerk page-ready**: headless Chromium opens an offline page with vis-network, our
@@ -32,9 +32,10 @@ import networkx as nx
 import numpy as np
 
 from bench._report import machine, write_section
-from netzwerk.graph import layout, pictures
-from netzwerk.graph.model import ACTOR_KINDS, COOPERATION_KINDS
-from netzwerk.graph.network import Vocabulary
+from netzwerk.graph import pictures
+from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS
+from netzwerk.graph.network.snapshot import Vocabulary
+from netzwerk.graph.pictures import layout
 
 SIZES = (1_000, 5_000, 20_000, 50_000)
 PYVIS_BUILD_MAX = 5_000

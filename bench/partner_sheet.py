@@ -29,8 +29,9 @@ import time
 from bench._import import timed_import
 from bench._report import machine, write_section
 from netzwerk import graph
-from netzwerk.graph import bulk, imports, operations
-from netzwerk.graph import seed as seed_mod
+from netzwerk.graph import imports, operations
+from netzwerk.graph.admin import seed as seed_mod
+from netzwerk.graph.core import bulk
 
 ROWS = 5_000
 SAMPLE = 100

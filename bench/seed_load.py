@@ -14,10 +14,10 @@ from datetime import date
 
 from bench._report import machine, write_section
 from netzwerk import graph
-from netzwerk.graph import bulk
-from netzwerk.graph.model import ACTOR_KINDS, COOPERATION_KINDS
-from netzwerk.graph.validation import validate_link, validate_node
-from netzwerk.graph.values import canonical
+from netzwerk.graph.core import bulk
+from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS
+from netzwerk.graph.core.validation import validate_link, validate_node
+from netzwerk.graph.core.values import canonical
 
 ACTORS = 10_000
 COOPERATIONS = 30_000

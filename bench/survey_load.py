@@ -25,8 +25,8 @@ from pathlib import Path
 from bench._report import machine, median, percentile, write_section
 from bench._server import Session, free_port, running
 from netzwerk import graph
-from netzwerk.graph import seed as seed_mod
 from netzwerk.graph import surveys as sv
+from netzwerk.graph.admin import seed as seed_mod
 
 RESPONDENTS = 50
 SAVES = 6

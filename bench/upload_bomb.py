@@ -111,7 +111,7 @@ def _measure(data: bytes, out: mp.Queue) -> None:  # type: ignore[type-arg]
 
 def main() -> None:
     from netzwerk import graph
-    from netzwerk.graph import users
+    from netzwerk.graph.admin import users
 
     with graph.connect() as store:
         if users.find_user(store, USER) is None:

@@ -10,7 +10,7 @@ seeded from ``data/dataset.toml``).
 
 What the region consists of is data (``data/*.toml``: actors, profiles, regions,
 vocabularies, alliances, projects, names, the planted gaps); how it is wired is the small
-builder in ``builder/``, which takes kinds and vocabularies from :mod:`netzwerk.graph.model`
+builder in ``builder/``, which takes kinds and vocabularies from :mod:`netzwerk.graph.core.model`
 and checks the result with networkx before anything is written.
 
 Everything about *persons* is invented: names are drawn from common first/last name lists,

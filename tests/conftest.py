@@ -135,7 +135,7 @@ def make_client(app, store: graph.Store):  # type: ignore[no-untyped-def]
     ``make_client(None)`` is anonymous; ``contacts=True`` grants a viewer contact data.
     The login goes through the real form, CSRF token included.
     """
-    from netzwerk.graph import users
+    from netzwerk.graph.admin import users
 
     def make(role: str | None, *, contacts: bool = False):  # type: ignore[no-untyped-def]
         client = app.test_client()
@@ -184,7 +184,7 @@ def seeded(store: graph.Store) -> dict[str, str]:
     """
     import datetime
 
-    from netzwerk.graph import users
+    from netzwerk.graph.admin import users
 
     actor = graph.create_record(
         store, graph.Actor(name="Grundschule Matrix", kind="Schule"), user="test"

@@ -16,7 +16,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from netzwerk import graph
-from netzwerk.graph import codec, model, validation
+from netzwerk.graph.core import codec, model, validation
 from tests.conftest import HOSTILE_STRINGS
 
 TODAY = date.today()

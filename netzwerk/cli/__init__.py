@@ -14,8 +14,8 @@ from netzwerk.cli import survey as survey_commands
 from netzwerk.cli._common import CliGroup
 from netzwerk.cli._common import progress_bar as _progress_bar
 from netzwerk.cli._common import store as _store
-from netzwerk.graph import backup, users
-from netzwerk.graph import seed as seed_mod
+from netzwerk.graph.admin import backup, users
+from netzwerk.graph.admin import seed as seed_mod
 
 
 @click.group(cls=CliGroup, context_settings={"help_option_names": ["-h", "--help"]})

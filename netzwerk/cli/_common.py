@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from netzwerk import graph, settings
-from netzwerk.graph import network
-from netzwerk.graph.filters import Filter
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.network.filters import Filter
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
@@ -86,7 +86,7 @@ def filter_by_names(
 ) -> Filter:
     """The one filter from command options that name records by id or by (case-insensitive)
     name, e.g. ``--alliance "MINT-Initiativkreis"``; an unknown one ends the command."""
-    vocab = network.vocabulary(st)
+    vocab = snapshot.vocabulary(st)
     ids: dict[str, Any] = {}  # str values; Any so that they spread into the dataclass
     for field_name, value in given.items():
         ids[field_name] = ""

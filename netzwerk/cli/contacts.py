@@ -17,8 +17,9 @@ import click
 
 from netzwerk import graph, settings
 from netzwerk.cli._common import filter_by_names, progress_bar, store
-from netzwerk.graph import backup as backup_mod
-from netzwerk.graph import contacts, formats, operations, privacy
+from netzwerk.graph import formats, operations
+from netzwerk.graph.admin import backup as backup_mod
+from netzwerk.graph.personal import contacts, privacy
 
 _store = store
 _bar = progress_bar

@@ -26,7 +26,7 @@ import click
 from netzwerk.cli import _common
 from netzwerk.graph.analysis import change, communities, metrics, source, suggestions, tables
 from netzwerk.graph.analysis.report import GapReport
-from netzwerk.graph.network import NetworkFilter
+from netzwerk.graph.network.filters import Filter
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,9 +53,9 @@ def _filter_options(fn: F) -> F:
     return fn
 
 
-def _filter(kw: dict[str, Any]) -> NetworkFilter:
+def _filter(kw: dict[str, Any]) -> Filter:
     as_of = kw.pop("as_of", None)
-    return NetworkFilter(
+    return Filter(
         alliance=kw.pop("alliance", ""),
         project=kw.pop("project", ""),
         topic=kw.pop("topic", ""),
@@ -68,7 +68,7 @@ def _filter(kw: dict[str, Any]) -> NetworkFilter:
     )
 
 
-def _run(flt: NetworkFilter, **options: Any) -> tuple[source.Loaded, GapReport]:
+def _run(flt: Filter, **options: Any) -> tuple[source.Loaded, GapReport]:
     with _common.store() as store:
         return source.report(store, flt, **options)
 

@@ -18,7 +18,7 @@ from netzwerk import graph
 from netzwerk.cli._common import filter_by_names, progress_bar, store
 from netzwerk.cli.contacts import export_group
 from netzwerk.graph import imports, operations, workbook
-from netzwerk.graph.values import fold
+from netzwerk.graph.core.values import fold
 
 _DECISIONS = {
     "neu": imports.NEW,

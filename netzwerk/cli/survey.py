@@ -18,8 +18,8 @@ from netzwerk.cli._common import filter_by_names
 from netzwerk.cli._common import store as _store
 from netzwerk.cli.contacts import _user
 from netzwerk.graph import surveys as sv
+from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.surveys import compare, distribution, model, progress
-from netzwerk.graph.validation import parse_date
 
 
 @click.group("survey")

@@ -8,8 +8,9 @@ Everything the web layer, the CLI and the tests may use is importable from here:
         vhs = graph.create_record(store, vhs, user="cli")
 """
 
-from netzwerk.graph.bulk import LoadResult, merge_links, merge_nodes, wipe
-from netzwerk.graph.errors import (
+from netzwerk.graph.admin.stats import Counts, ServerInfo, counts, is_empty, server_info
+from netzwerk.graph.core.bulk import LoadResult, merge_links, merge_nodes, wipe
+from netzwerk.graph.core.errors import (
     ConflictError,
     DatabaseAuthError,
     DatabaseUnavailableError,
@@ -19,8 +20,7 @@ from netzwerk.graph.errors import (
     NotFoundError,
     ValidationError,
 )
-from netzwerk.graph.links import get_link, links_of, list_links
-from netzwerk.graph.model import (
+from netzwerk.graph.core.model import (
     ACTOR_KINDS,
     COOPERATION_KINDS,
     INTENSITIES,
@@ -39,7 +39,9 @@ from netzwerk.graph.model import (
     TargetGroup,
     Topic,
 )
-from netzwerk.graph.nodes import get, get_many, list_nodes
+from netzwerk.graph.core.schema import apply as apply_schema
+from netzwerk.graph.core.store import Store, connect, quiet_driver_retries
+from netzwerk.graph.core.values import Page
 from netzwerk.graph.operations import (
     create_link,
     create_record,
@@ -50,11 +52,9 @@ from netzwerk.graph.operations import (
     update_link,
     update_record,
 )
-from netzwerk.graph.schema import apply as apply_schema
-from netzwerk.graph.stats import Counts, ServerInfo, counts, is_empty, server_info
-from netzwerk.graph.store import Store, connect, quiet_driver_retries
-from netzwerk.graph.trash import Deleted
-from netzwerk.graph.values import Page
+from netzwerk.graph.records.links import get_link, links_of, list_links
+from netzwerk.graph.records.nodes import get, get_many, list_nodes
+from netzwerk.graph.records.trash import Deleted
 
 __all__ = [
     "ACTOR_KINDS",

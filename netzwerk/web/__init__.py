@@ -19,7 +19,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from netzwerk import graph
-from netzwerk.graph import search
+from netzwerk.graph.records import search
 from netzwerk.web import (
     admin,
     api,

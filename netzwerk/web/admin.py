@@ -18,7 +18,8 @@ from wtforms import BooleanField, HiddenField, PasswordField, SelectField, Strin
 from wtforms.validators import Length, Optional
 
 from netzwerk import graph
-from netzwerk.graph import history, trash, users
+from netzwerk.graph.admin import users
+from netzwerk.graph.records import history, trash
 from netzwerk.web import paging
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store

@@ -15,9 +15,9 @@ from typing import Any
 from flask import request
 from flask_babel import gettext as _
 
-from netzwerk.graph import network
 from netzwerk.graph.analysis import change, communities, source
 from netzwerk.graph.analysis._util import vocab as vocab_of
+from netzwerk.graph.network import snapshot
 from netzwerk.web import filters
 from netzwerk.web.extensions import get_store
 
@@ -52,7 +52,7 @@ def load() -> tuple[filters.ParsedFilter, source.Loaded, Any]:
     """The shared filter, the filtered graph and its cached gap report (also used by the
     pages of :mod:`netzwerk.web.measures`)."""
     store = get_store()
-    snap = network.snapshot(store)
+    snap = snapshot.current(store)
     parsed = filters.parse(request.args, snap.vocabulary)
     data, rep = source.report(store, parsed.flt, resolution=resolution(parsed.errors))
     return parsed, data, rep

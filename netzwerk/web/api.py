@@ -18,7 +18,9 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import codec, duplicates, history, search, users, visibility
+from netzwerk.graph.admin import users
+from netzwerk.graph.core import codec
+from netzwerk.graph.records import duplicates, history, search, visibility
 from netzwerk.web import forms
 from netzwerk.web.auth import WebUser, can_see_contacts, require_role
 from netzwerk.web.extensions import csrf, get_store
@@ -74,7 +76,7 @@ def _conflict(err: graph.ConflictError) -> ResponseReturnValue:
     return jsonify(body), 409
 
 
-# --- serialisation (the model's JSON form, netzwerk.graph.codec) ---------------------------
+# --- serialisation (the model's JSON form, netzwerk.graph.core.codec) ---------------------------
 def node_json(node: graph.Node) -> dict[str, Any]:
     data = codec.to_json(node)
     if not can_see_contacts():

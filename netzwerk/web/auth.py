@@ -40,7 +40,7 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 from netzwerk import graph
-from netzwerk.graph import users
+from netzwerk.graph.admin import users
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("auth", __name__)

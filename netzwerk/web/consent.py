@@ -18,8 +18,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import consent, nodes
 from netzwerk.graph.operations.consent import record_consent, review_person
+from netzwerk.graph.personal import consent
+from netzwerk.graph.records import nodes
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
 

@@ -2,7 +2,7 @@
 
 Personal data leaves the system here, so every page needs the contacts grant (editors and
 admins have it, viewers only when an admin gave it), and every download is logged by
-:func:`netzwerk.graph.contacts.export` itself.
+:func:`netzwerk.graph.personal.contacts.export` itself.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from netzwerk import graph
-from netzwerk.graph import contacts, formats, network
-from netzwerk.graph.choices import filter_choices
+from netzwerk.graph import formats
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.network.choices import filter_choices
+from netzwerk.graph.personal import contacts
 from netzwerk.web import filters, paging
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
@@ -63,7 +65,7 @@ def page() -> ResponseReturnValue:
         purpose=purpose,
         fmt=fmt if fmt in formats.FORMATS else "xlsx",
         delimiter=request.args.get("delimiter", ";"),
-        options=filter_choices(network.vocabulary(store)),
+        options=filter_choices(snapshot.vocabulary(store)),
         kinds=graph.ACTOR_KINDS,
         purposes=contacts.PURPOSES,
         formats=formats.FORMATS,

@@ -1,6 +1,6 @@
 """The one query-string parser of the shared filter (pictures, gap pages, contact export).
 
-Parameters are those of :mod:`netzwerk.graph.filters`: ``alliance``, ``project``, ``topic``,
+Parameters are those of :mod:`netzwerk.graph.network.filters`: ``alliance``, ``project``, ``topic``,
 ``stage``, ``target_group``, ``region`` (ids), ``kind`` and ``coop_kind`` (repeatable),
 ``as_of`` (YYYY-MM-DD or TT.MM.JJJJ; default today), ``function``. The German names of
 older picture URLs (``buendnis``, ``stichtag``, ``art``, …) are read as aliases; pages
@@ -25,11 +25,11 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from netzwerk import graph
-from netzwerk.graph import filters as graph_filters
-from netzwerk.graph.choices import filter_choices
-from netzwerk.graph.filters import MAX_FUNCTION, MAX_KINDS, Filter, canonical_pairs
-from netzwerk.graph.network import Vocabulary
-from netzwerk.graph.validation import is_valid_id
+from netzwerk.graph.core.validation import is_valid_id
+from netzwerk.graph.network import filters as graph_filters
+from netzwerk.graph.network.choices import filter_choices
+from netzwerk.graph.network.filters import MAX_FUNCTION, MAX_KINDS, Filter, canonical_pairs
+from netzwerk.graph.network.snapshot import Vocabulary
 
 TITLES = {
     "alliance": _l("Bündnis"),
@@ -67,7 +67,7 @@ class ParsedFilter:
 
 
 def canonical_args(args: MultiDict[str, str]) -> MultiDict[str, str]:
-    """``args`` with legacy German names renamed (see :data:`graph.filters.LEGACY_PARAMS`)."""
+    """``args`` with legacy German names renamed (see :data:`filters.LEGACY_PARAMS`)."""
     pairs, _renamed = canonical_pairs(args.items(multi=True))
     return MultiDict(pairs)
 

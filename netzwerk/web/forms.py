@@ -1,6 +1,6 @@
 """Forms of the records: one field table per kind drives the HTML form and the JSON API.
 
-The graph layer (:mod:`netzwerk.graph.validation`) holds the rules; forms only convert what
+The graph layer (:mod:`netzwerk.graph.core.validation`) holds the rules; forms only convert what
 the browser or a JSON client sent into the model's dataclasses (dates, numbers, yes/no) and
 put the graph's :class:`~netzwerk.graph.ValidationError` messages at the fields they name.
 So the form, the API and the importer accept and reject exactly the same things.
@@ -22,8 +22,9 @@ from wtforms.fields import choices as wtforms_choices
 from wtforms.validators import Length
 
 from netzwerk import graph
-from netzwerk.graph import model, visibility
-from netzwerk.graph.validation import parse_date
+from netzwerk.graph.core import model, validation
+from netzwerk.graph.core.validation import parse_date
+from netzwerk.graph.records import visibility
 
 
 def select_choices(pairs: Any) -> list[Any]:
@@ -259,7 +260,7 @@ def apply_data(
         named = {e.field for e in errors}
         try:
             if isinstance(result, graph.Node):
-                graph.validation.validate_node(result)
+                validation.validate_node(result)
         except graph.ValidationError as more:
             errors += [e for e in more.errors if e.field not in named]
         raise graph.ValidationError(errors)

@@ -28,10 +28,11 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from netzwerk import graph
-from netzwerk.graph import network, suggestions_store
 from netzwerk.graph.analysis import overview, suggestions, tables
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES
-from netzwerk.graph.validation import parse_date
+from netzwerk.graph.core.validation import parse_date
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.operations import pipeline
 from netzwerk.web.analysis_context import change_context, context, load
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store
@@ -92,7 +93,7 @@ def suggestions_page() -> ResponseReturnValue:
             actor = ""
         else:
             found = suggestions.suggest_for(data.graph, actor, limit=20, dismissed=data.in_pipeline)
-    entries = suggestions_store.pipeline(get_store())
+    entries = pipeline.pipeline(get_store())
     return render_template(
         "gaps/suggestions.html",
         found=found,
@@ -101,8 +102,7 @@ def suggestions_page() -> ResponseReturnValue:
             ((n, d["name"]) for n, d in data.graph.nodes(data=True)), key=lambda a: a[1].casefold()
         ),
         pipeline={
-            state: [e for e in entries if e.status == state]
-            for state in suggestions_store.STATES[1:]
+            state: [e for e in entries if e.status == state] for state in pipeline.STATES[1:]
         },
         kinds=graph.COOPERATION_KINDS,
         today=date.today().isoformat(),
@@ -165,14 +165,14 @@ STEP_MESSAGES = {
 
 
 def _names(a: str, b: str) -> dict[str, str]:
-    g = network.cooperation_graph(get_store())
+    g = snapshot.cooperation_graph(get_store())
     return {k: str(g.nodes[v]["name"]) if v in g else v[:60] for k, v in (("a", a), ("b", b))}
 
 
 def _step(status: str) -> Any:
     a, b = request.form.get("a", ""), request.form.get("b", "")
     try:
-        suggestions_store.step(
+        pipeline.step(
             get_store(),
             a,
             b,
@@ -209,10 +209,10 @@ def restore() -> ResponseReturnValue:
 @require_role("editor")
 def agree() -> ResponseReturnValue:
     a, b = request.form.get("a", ""), request.form.get("b", "")
-    kind = request.form.get("kind") or suggestions_store.DEFAULT_KIND
+    kind = request.form.get("kind") or pipeline.DEFAULT_KIND
     try:
         since = parse_date(request.form.get("since", ""), "since") or date.today()
-        link = suggestions_store.agree(
+        link = pipeline.agree(
             get_store(),
             a,
             b,

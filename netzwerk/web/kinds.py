@@ -1,7 +1,7 @@
 """The record kinds of the web UI: URL path, titles, list columns and link sections.
 
 One table instead of four copies of the same views: a new field or link section is one
-line here. Labels and relationship types come from :mod:`netzwerk.graph.model`.
+line here. Labels and relationship types come from :mod:`netzwerk.graph.core.model`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from flask import request
 from flask_babel import lazy_gettext as _l
 
 from netzwerk import graph
+from netzwerk.graph.core import model
 
 API_SLUGS = {
     "Actor": "actors",
@@ -62,7 +63,7 @@ class Kind:
 
     @property
     def write_role(self) -> str:
-        return graph.model.write_role(self.label)
+        return model.write_role(self.label)
 
     def url(self, suffix: str = "") -> str:
         return f"{request.script_root}/{self.path}{suffix}"

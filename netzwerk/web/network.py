@@ -38,11 +38,13 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from netzwerk.graph import network as nw
-from netzwerk.graph import pictures, views
+from netzwerk.graph import pictures
 from netzwerk.graph.analysis.metrics import METRICS
-from netzwerk.graph.choices import filter_choices
-from netzwerk.graph.errors import NotFoundError
+from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.network.choices import filter_choices
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.sharing import saved_views
 from netzwerk.web import filters
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store
@@ -72,7 +74,7 @@ def _args() -> MultiDict[str, str]:
     return filters.canonical_args(request.args)
 
 
-def parse_filter(snap: nw.Snapshot, args: Any) -> tuple[nw.NetworkFilter, list[str]]:
+def parse_filter(snap: snapshot.Snapshot, args: Any) -> tuple[Filter, list[str]]:
     """The filter a query string asks for, and German warnings for what was ignored."""
     parsed = filters.parse(args, snap.vocabulary)
     return parsed.flt, parsed.errors
@@ -112,16 +114,16 @@ def _int_arg(name: str) -> int | None:
     return int(raw) if raw.isdigit() and len(raw) < 7 else None
 
 
-def _pins() -> views.Pins:
+def _pins() -> saved_views.Pins:
     """Pinned positions: sent with an export (the picture as the user arranged it), else
     those of the saved view the page shows (``view=<id>``), else none."""
     if request.method == "POST" and request.form.get("pins"):
-        return views.parse_pins(request.form["pins"])
+        return saved_views.parse_pins(request.form["pins"])
     view_id = _args().get("view", "")
     if not view_id:
         return {}
     try:
-        return views.visible_view(get_store(), view_id, current_username()).pins
+        return saved_views.visible_view(get_store(), view_id, current_username()).pins
     except NotFoundError:
         return {}
 
@@ -130,7 +132,7 @@ def _pins() -> views.Pins:
 
 
 def cooperation_payload(base: str = "") -> dict[str, Any]:
-    snap = nw.snapshot(get_store())
+    snap = snapshot.current(get_store())
     flt, warnings = parse_filter(snap, _args())
     payload = pictures.cooperation_picture(
         snap,
@@ -156,7 +158,7 @@ def cooperation_payload(base: str = "") -> dict[str, Any]:
 
 
 def ego_payload(actor_id: str, base: str = "") -> dict[str, Any]:
-    snap = nw.snapshot(get_store())
+    snap = snapshot.current(get_store())
     parsed = filters.parse(MultiDict([("as_of", _args().get("as_of", ""))]))
     try:
         payload = pictures.ego_picture(
@@ -175,7 +177,7 @@ def ego_payload(actor_id: str, base: str = "") -> dict[str, Any]:
 
 
 def alliance_payload(base: str = "") -> dict[str, Any]:
-    snap = nw.snapshot(get_store())
+    snap = snapshot.current(get_store())
     flt, warnings = parse_filter(snap, _args())
     payload = pictures.alliance_picture(
         snap,
@@ -191,10 +193,10 @@ def alliance_payload(base: str = "") -> dict[str, Any]:
     return payload
 
 
-def view_payload(view: views.SavedView) -> dict[str, Any]:
+def view_payload(view: saved_views.SavedView) -> dict[str, Any]:
     """The picture of a saved view for people without an account (a share link): the
     view's filter, colouring and pins, no links into the application."""
-    snap = nw.snapshot(get_store())
+    snap = snapshot.current(get_store())
     flt = view.filter if view.filter.as_of else view.filter.on(date.today())
     if view.picture == "alliances":
         payload = pictures.alliance_picture(snap, flt, link=_link(), tr=_tr)
@@ -253,12 +255,12 @@ def _page(
     view: str, title: str, data_url: str, download_url: str, export_url: str, **extra: Any
 ) -> str:
     # only the vocabulary: the page comes at once, the picture's JSON loads the network
-    vocab = nw.vocabulary(get_store())
+    vocab = snapshot.vocabulary(get_store())
     parsed = filters.parse(_args(), vocab)
     saved = None
     if _args().get("view"):
         try:
-            saved = views.visible_view(get_store(), _args()["view"], current_username())
+            saved = saved_views.visible_view(get_store(), _args()["view"], current_username())
         except NotFoundError:
             saved = None
     return render_template(
@@ -325,7 +327,7 @@ def download() -> Response:
 @bp.get("/netzwerk/ego/<actor_id>")
 @require_role("viewer")
 def ego(actor_id: str) -> str:
-    snap = nw.snapshot(get_store())
+    snap = snapshot.current(get_store())
     actor = next((a for a in snap.actors if a["id"] == actor_id), None)
     if actor is None:
         abort(404)
@@ -359,7 +361,7 @@ def ego_download(actor_id: str) -> Response:
 @bp.get("/netzwerk/buendnisse")
 @require_role("viewer")
 def alliances() -> str:
-    snap = nw.snapshot(get_store())
+    snap = snapshot.current(get_store())
     flt, _warnings = parse_filter(snap, _args())
     return _page(
         "alliances",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from netzwerk import graph
-from netzwerk.graph import search
+from netzwerk.graph.records import search
 from netzwerk.web import forms
 from netzwerk.web.kinds import KINDS
 

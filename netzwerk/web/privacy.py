@@ -1,8 +1,8 @@
 """Datenschutz (admins): find a person, Auskunft as HTML/JSON, Löschung, backup and GraphML.
 
 Each page answers one DSGVO right or an operator's duty (Art. 15 access, Art. 17 erasure,
-keeping a backup); the work itself is done by :mod:`netzwerk.graph.privacy` and
-:mod:`netzwerk.graph.backup`, so the CLI offers exactly the same.
+keeping a backup); the work itself is done by :mod:`netzwerk.graph.personal.privacy` and
+:mod:`netzwerk.graph.admin.backup`, so the CLI offers exactly the same.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from netzwerk.graph import backup, operations, privacy
+from netzwerk.graph import operations
+from netzwerk.graph.admin import backup
+from netzwerk.graph.personal import privacy
 from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
 

@@ -14,9 +14,10 @@ from typing import Any
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from netzwerk.graph import network, public_map
-from netzwerk.graph.filters import Filter
-from netzwerk.graph.views import SavedView
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.sharing import public_map
+from netzwerk.graph.sharing.saved_views import SavedView
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.network import json_response, view_payload
@@ -47,7 +48,7 @@ def _public(resp: Any, *, embed: bool = False) -> Any:
 @bp.get("/bildungslandkarte")
 def page() -> Response:
     found = _enabled()
-    tables = public_map.overview(network.snapshot(get_store()), date.today())
+    tables = public_map.overview(snapshot.current(get_store()), date.today())
     html = render_template(
         "network/public_map.html",
         title=found.title,

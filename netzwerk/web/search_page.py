@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, render_template, request
 
-from netzwerk.graph import search
+from netzwerk.graph.records import search
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import KINDS, Kind

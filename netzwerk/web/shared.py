@@ -3,7 +3,8 @@
 The page shows a saved view read-only: organisations and cooperations, never persons or
 contact data (the picture's nodes are actors, its tooltips name kind, region, topics and
 alliances; no links into the application). A link may ask for a password; wrong passwords
-are throttled per link (:mod:`netzwerk.graph.sharing`). Unknown, expired and revoked links
+are throttled per link (:mod:`netzwerk.graph.sharing.share_links`). Unknown, expired and
+revoked links
 all answer the same 404, so a guess learns nothing.
 """
 
@@ -15,7 +16,7 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 from flask_babel import gettext as _
 
 from netzwerk import graph
-from netzwerk.graph import sharing
+from netzwerk.graph.sharing import share_links
 from netzwerk.web.extensions import get_store
 from netzwerk.web.network import json_response, view_payload
 
@@ -31,14 +32,14 @@ def _private(resp: Any) -> Any:
     return resp
 
 
-def _open(token: str) -> tuple[sharing.ShareLink, Any]:
+def _open(token: str) -> tuple[share_links.ShareLink, Any]:
     try:
-        return sharing.resolve(get_store(), token)
+        return share_links.resolve(get_store(), token)
     except graph.NotFoundError:
         abort(404)
 
 
-def _unlocked(link: sharing.ShareLink) -> bool:
+def _unlocked(link: share_links.ShareLink) -> bool:
     return not link.has_password or link.id in session.get(SESSION_KEY, [])
 
 
@@ -48,11 +49,11 @@ def page(token: str) -> Any:
     error, status = "", 200
     if request.method == "POST" and link.has_password:
         try:
-            if sharing.check_password(get_store(), link, request.form.get("password", "")):
+            if share_links.check_password(get_store(), link, request.form.get("password", "")):
                 session[SESSION_KEY] = [*session.get(SESSION_KEY, [])[-20:], link.id]
                 return _private(redirect(url_for("shared.page", token=token)))
             error, status = _("Das Passwort stimmt nicht."), 403
-        except sharing.ThrottledError as exc:
+        except share_links.ThrottledError as exc:
             error = _(
                 "Zu viele falsche Versuche. Bitte in %(n)s Sekunden erneut versuchen.",
                 n=exc.seconds,

@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from netzwerk.graph import surveys as sv
-from netzwerk.graph.model import COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES
 from netzwerk.graph.surveys import model, respondent
 from netzwerk.web.extensions import get_store
 

@@ -20,13 +20,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import network
 from netzwerk.graph import surveys as sv
-from netzwerk.graph.choices import filter_choices
-from netzwerk.graph.model import ACTOR_KINDS, COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.core.validation import parse_date
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.network.choices import filter_choices
 from netzwerk.graph.operations.surveys import decide
 from netzwerk.graph.surveys import compare, distribution, mail, model, progress, review
-from netzwerk.graph.validation import parse_date
 from netzwerk.web import filters
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
@@ -46,7 +46,7 @@ def _base_url() -> str:
 def _options() -> dict[str, Any]:
     store = get_store()
     return {
-        "filters": filter_choices(network.vocabulary(store)),
+        "filters": filter_choices(snapshot.vocabulary(store)),
         "actors": store.read("surveys/actor_directory", limit=5000),
         "kinds": ACTOR_KINDS,
         "scope_kinds": model.SCOPE_KINDS,
@@ -116,7 +116,7 @@ def detail(survey_id: str) -> ResponseReturnValue:
     store = get_store()
     survey = sv.get_survey(store, survey_id)
     flt = survey.scope.filter
-    vocab = network.vocabulary(store)
+    vocab = snapshot.vocabulary(store)
     scope_parts = [
         (filters.TITLES[name], vocab.names_of(name).get(getattr(flt, name), getattr(flt, name)))
         for name in filters.ID_FIELDS

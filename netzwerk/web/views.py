@@ -19,7 +19,9 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from netzwerk import graph
-from netzwerk.graph import network, pictures, sharing, views
+from netzwerk.graph import pictures
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.sharing import saved_views, share_links
 from netzwerk.web import filters
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
@@ -37,16 +39,16 @@ def _is_admin() -> bool:
     return bool(current_user.has_role("admin"))
 
 
-def _view(view_id: str) -> views.SavedView:
-    return views.visible_view(get_store(), view_id, current_username())
+def _view(view_id: str) -> saved_views.SavedView:
+    return saved_views.visible_view(get_store(), view_id, current_username())
 
 
 def _render(new_link: dict[str, Any] | None = None) -> str:
     store = get_store()
-    mine = views.views_for(store, current_username())
+    mine = saved_views.views_for(store, current_username())
     can_share = bool(current_user.has_role("editor"))
-    vocab = network.vocabulary(store)
-    links = sharing.links(store) if can_share else []
+    vocab = snapshot.vocabulary(store)
+    links = share_links.links(store) if can_share else []
     return render_template(
         "network/views.html",
         views=mine,
@@ -55,7 +57,7 @@ def _render(new_link: dict[str, Any] | None = None) -> str:
         user=current_username(),
         can_share=can_share,
         can_export=can_see_contacts(),
-        max_days=sharing.MAX_DAYS,
+        max_days=share_links.MAX_DAYS,
         new_link=new_link,
     )
 
@@ -71,19 +73,21 @@ def index() -> str:
 def save() -> Response:
     """Save the picture as shown: its query (filter, colouring, sizing) and the pins."""
     query = MultiDict(_query_pairs(request.form.get("query", "")))
-    snap = network.snapshot(get_store())
+    snap = snapshot.current(get_store())
     parsed = filters.parse(query, snap.vocabulary)
     picture = request.form.get("picture", "cooperation")
-    view = views.save_view(
+    view = saved_views.save_view(
         get_store(),
         name=request.form.get("name", ""),
         owner=current_username(),
         flt=parsed.flt if query.get("as_of") else parsed.flt.on(None),
-        picture=picture if picture in views.PICTURES else "cooperation",
-        colour=query.get("colour", "kind") if query.get("colour") in views.COLOURS else "kind",
-        size=query.get("size", "degree") if query.get("size") in views.SIZES else "degree",
+        picture=picture if picture in saved_views.PICTURES else "cooperation",
+        colour=query.get("colour", "kind")
+        if query.get("colour") in saved_views.COLOURS
+        else "kind",
+        size=query.get("size", "degree") if query.get("size") in saved_views.SIZES else "degree",
         shared=request.form.get("shared") == "1",
-        pins=views.parse_pins(request.form.get("pins", "")),
+        pins=saved_views.parse_pins(request.form.get("pins", "")),
     )
     flash(_("Ansicht „%(name)s“ gespeichert.", name=view.name), "success")
     return redirect(_picture_url(view))
@@ -93,7 +97,7 @@ def _query_pairs(query: str) -> list[tuple[str, str]]:
     return parse_qsl(query[:4000], keep_blank_values=False)[:200]
 
 
-def _picture_url(view: views.SavedView) -> str:
+def _picture_url(view: saved_views.SavedView) -> str:
     return TARGETS[view.picture] + "?" + urlencode(view.params())
 
 
@@ -121,12 +125,12 @@ def open_contacts(view_id: str) -> Response:
 @bp.post("/ansichten/<view_id>/positionen")
 @require_role("viewer")
 def repin(view_id: str) -> Response:
-    view = views.update_view(
+    view = saved_views.update_view(
         get_store(),
         view_id,
         user=current_username(),
         is_admin=_is_admin(),
-        pins=views.parse_pins(request.form.get("pins", "")),
+        pins=saved_views.parse_pins(request.form.get("pins", "")),
     )
     flash(_("Positionen der Ansicht „%(name)s“ gespeichert.", name=view.name), "success")
     return redirect(_picture_url(view))
@@ -135,7 +139,7 @@ def repin(view_id: str) -> Response:
 @bp.post("/ansichten/<view_id>/loeschen")
 @require_role("viewer")
 def delete(view_id: str) -> Response:
-    views.delete_view(get_store(), view_id, user=current_username(), is_admin=_is_admin())
+    saved_views.delete_view(get_store(), view_id, user=current_username(), is_admin=_is_admin())
     flash(_("Ansicht gelöscht; ihre geteilten Links gelten nicht mehr."), "success")
     return redirect(url_for("views.index"))
 
@@ -151,7 +155,7 @@ def share(view_id: str) -> Any:
     except ValueError:
         days = 0
     try:
-        link, token = sharing.create_link(
+        link, token = share_links.create_link(
             store,
             view,
             user=current_username(),
@@ -168,6 +172,6 @@ def share(view_id: str) -> Any:
 @bp.post("/geteilt-verwalten/<link_id>/zurueckziehen")
 @require_role("editor")
 def revoke(link_id: str) -> Response:
-    sharing.revoke(get_store(), link_id, user=current_username())
+    share_links.revoke(get_store(), link_id, user=current_username())
     flash(_("Der Link wurde zurückgezogen und funktioniert nicht mehr."), "success")
     return redirect(url_for("views.index"))

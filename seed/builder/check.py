@@ -4,7 +4,7 @@ Why: the JSON is what ``netzwerk seed`` loads into every new installation, and t
 gaps are what the demo is for. So the builder refuses to finish when a reference dangles,
 a value is not in the model's vocabularies, or a gap of ``gaps.toml`` is not there (for
 example because an edit of the tables let the background draw close it). Kinds, roles and
-vocabularies come from :mod:`netzwerk.graph.model`, the graph facts from networkx.
+vocabularies come from :mod:`netzwerk.graph.core.model`, the graph facts from networkx.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.graph.model import (
+from netzwerk.graph.core.model import (
     ACTOR_KINDS,
     COOPERATION_KINDS,
     INTENSITIES,

@@ -19,7 +19,7 @@ import random
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 
-from netzwerk.graph.model import COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES
 
 from .actors import Row, SeedActor, random_date
 from .tables import Tables, Transition

@@ -23,7 +23,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from waitress.server import create_server
 
 from netzwerk import graph
-from netzwerk.graph import users
+from netzwerk.graph.admin import users
 from tests.conftest import PASSWORD
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"

@@ -7,7 +7,7 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
 from netzwerk import graph
-from netzwerk.graph import users
+from netzwerk.graph.admin import users
 from tests.browser.conftest import browser_login, screenshot
 from tests.conftest import PASSWORD
 

@@ -9,8 +9,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from netzwerk import graph
-from netzwerk.graph.consent import Consent
 from netzwerk.graph.operations.consent import record_consent
+from netzwerk.graph.personal.consent import Consent
 from tests.browser.conftest import browser_login, screenshot
 from tests.browser.test_survey import _submit
 

@@ -10,8 +10,8 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from netzwerk import graph
-from netzwerk.graph import contacts
-from netzwerk.graph import seed as seed_mod
+from netzwerk.graph.admin import seed as seed_mod
+from netzwerk.graph.personal import contacts
 from tests.browser.conftest import browser_login, publish, screenshot, submit
 
 pytestmark = pytest.mark.browser

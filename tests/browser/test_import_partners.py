@@ -14,7 +14,7 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from netzwerk import graph
-from netzwerk.graph import seed as seed_mod
+from netzwerk.graph.admin import seed as seed_mod
 from tests.browser.conftest import browser_login, screenshot, submit
 
 pytestmark = pytest.mark.browser

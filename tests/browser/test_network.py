@@ -12,7 +12,7 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
 from netzwerk import graph
-from netzwerk.graph import seed
+from netzwerk.graph.admin import seed
 from tests.browser.conftest import browser_login, publish, screenshot, submit
 from tests.conftest import HOSTILE_STRINGS
 

@@ -12,7 +12,8 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
 from netzwerk import graph
-from netzwerk.graph import seed, views
+from netzwerk.graph.admin import seed
+from netzwerk.graph.sharing import saved_views
 from tests.browser.conftest import browser_login, publish, screenshot, submit
 from tests.browser.test_network import move_to_node, node_dom_position, wait_ready
 
@@ -131,7 +132,7 @@ def test_explore_save_share_and_export(browser, live_server: str, store: graph.S
         "return netzwerkBild.data.nodes.find(n => n.id === 'actor-vhs-trier')"
     )
     assert node["pinned"] and [round(node["x"]), round(node["y"])] == pinned_at
-    (saved,) = views.views_for(store, "editor")
+    (saved,) = saved_views.views_for(store, "editor")
     assert saved.filter.region == "region-stadt-trier" and saved.colour == "community"
 
     # export: SVG and PDF from the server, PNG drawn in the browser

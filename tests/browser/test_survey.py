@@ -16,8 +16,8 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from netzwerk import graph
-from netzwerk.graph import seed as seed_mod
 from netzwerk.graph import surveys as sv
+from netzwerk.graph.admin import seed as seed_mod
 from netzwerk.graph.surveys.lifecycle import scope_actors
 from tests.browser.conftest import browser_login, publish, screenshot, submit
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from netzwerk import graph
-from netzwerk.graph import history, users
+from netzwerk.graph.admin import users
+from netzwerk.graph.records import history
 from tests.conftest import csrf_token
 
 

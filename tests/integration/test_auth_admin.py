@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from netzwerk import graph
-from netzwerk.graph import users
+from netzwerk.graph.admin import users
 from netzwerk.web import auth
 from tests.conftest import PASSWORD, csrf_token, login
 

@@ -9,8 +9,9 @@ import networkx as nx
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import backup, history, users
-from netzwerk.graph import seed as seed_mod
+from netzwerk.graph.admin import backup, users
+from netzwerk.graph.admin import seed as seed_mod
+from netzwerk.graph.records import history
 
 
 def test_backup_wipe_restore_is_identical(store: graph.Store) -> None:

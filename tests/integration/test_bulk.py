@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import bulk
+from netzwerk.graph.core import bulk
 
 
 def test_merge_nodes_counts_creates_and_updates(store: graph.Store) -> None:

@@ -25,7 +25,9 @@ import pytest
 from waitress.server import create_server
 
 from netzwerk import graph
-from netzwerk.graph import history, users
+from netzwerk.graph.admin import users
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.records import history
 from tests.conftest import PASSWORD
 
 
@@ -245,7 +247,7 @@ def test_same_cooperation_from_both_sides_is_stored_once(store: graph.Store, ser
 def _while_deleted_concurrently(store: graph.Store, node_id: str, op: Callable[[], Any]) -> Any:
     """Run ``op`` while another transaction deletes ``node_id``: ``op`` matches the node,
     waits for its lock, and the delete commits meanwhile. Returns what ``op`` raised."""
-    from netzwerk.graph import queries
+    from netzwerk.graph.core import queries
 
     outcome: dict[str, Any] = {}
 
@@ -274,7 +276,7 @@ def test_write_waiting_for_a_concurrent_delete_finds_the_record_gone(
     """Without the id check after the lock, a deleted node still matched but read as empty:
     the update answered 409 with an empty record, a second delete put an empty record in the
     trash, a merge crashed with a 500, a link creation failed with EntityNotFound."""
-    from netzwerk.graph import merge
+    from netzwerk.graph.operations import merge
 
     gone = graph.create_record(store, graph.Actor(name="Wird gelöscht", kind="Schule"), user="test")
     other = graph.create_record(store, graph.Actor(name="Bleibt", kind="Schule"), user="test")
@@ -303,7 +305,7 @@ def test_network_graph_is_built_once_per_snapshot_and_filter(store: graph.Store)
     """Pages under load share one frozen graph per filter until the data changes."""
     import networkx as nx
 
-    from netzwerk.graph import network
+    from netzwerk.graph.network import snapshot
 
     a = graph.create_record(store, graph.Actor(name="A", kind="Schule"), user="test")
     b = graph.create_record(store, graph.Actor(name="B", kind="Kita"), user="test")
@@ -312,12 +314,12 @@ def test_network_graph_is_built_once_per_snapshot_and_filter(store: graph.Store)
         graph.Link(type="COOPERATES_WITH", from_id=a.id, to_id=b.id, kind="Gremienarbeit"),
         user="test",
     )
-    first = network.cooperation_graph(store)
-    assert network.cooperation_graph(store) is first
+    first = snapshot.cooperation_graph(store)
+    assert snapshot.cooperation_graph(store) is first
     assert nx.is_frozen(first)
     with pytest.raises(nx.NetworkXError):
         first.add_edge(a.id, "x")
-    schools = network.cooperation_graph(store, network.NetworkFilter(actor_kinds=("Schule",)))
+    schools = snapshot.cooperation_graph(store, Filter(actor_kinds=("Schule",)))
     assert list(schools.nodes) == [a.id] and first.number_of_nodes() == 2
     graph.create_record(store, graph.Actor(name="C", kind="Schule"), user="test")
-    assert network.cooperation_graph(store).number_of_nodes() == 3  # new data, new graph
+    assert snapshot.cooperation_graph(store).number_of_nodes() == 3  # new data, new graph

@@ -11,10 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netzwerk import graph
-from netzwerk.graph import backup, consent, contacts, history, operations, privacy
-from netzwerk.graph.consent import Consent
-from netzwerk.graph.contacts import ContactFilter
+from netzwerk.graph import operations
+from netzwerk.graph.admin import backup
 from netzwerk.graph.operations.consent import record_consent, review_person
+from netzwerk.graph.personal import consent, contacts, privacy
+from netzwerk.graph.personal.consent import Consent
+from netzwerk.graph.personal.contacts import ContactFilter
+from netzwerk.graph.records import history
 from tests.conftest import HOSTILE_STRINGS, csrf_token
 
 TODAY = date.today()

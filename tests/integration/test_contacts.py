@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import contacts
-from netzwerk.graph.contacts import ContactFilter
-from netzwerk.graph.model import Link
+from netzwerk.graph.core.model import Link
+from netzwerk.graph.personal import contacts
+from netzwerk.graph.personal.contacts import ContactFilter
 
 DAY = date(2024, 1, 15)
 

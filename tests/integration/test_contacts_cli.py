@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from netzwerk import graph
 from netzwerk.cli import main
-from netzwerk.graph import backup, contacts
+from netzwerk.graph.admin import backup
+from netzwerk.graph.personal import contacts
 from tests.integration.test_contacts import build
 
 

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 from netzwerk import graph
 from netzwerk.cli import main
-from netzwerk.graph import contacts, history
+from netzwerk.graph.personal import contacts
+from netzwerk.graph.records import history
 from tests.conftest import csrf_token
 from tests.integration.test_contacts import build
 

@@ -14,9 +14,12 @@ import json
 from datetime import date, timedelta
 
 from netzwerk import graph
-from netzwerk.graph import backup, contacts, history, surveys
-from netzwerk.graph.consent import Consent
+from netzwerk.graph import surveys
+from netzwerk.graph.admin import backup
 from netzwerk.graph.operations.consent import record_consent
+from netzwerk.graph.personal import contacts
+from netzwerk.graph.personal.consent import Consent
+from netzwerk.graph.records import history
 from netzwerk.graph.surveys import respondent
 from tests.conftest import csrf_token
 

@@ -14,9 +14,10 @@ from openpyxl import load_workbook
 
 from netzwerk import graph
 from netzwerk.cli import main
-from netzwerk.graph import seed, suggestions_store
+from netzwerk.graph.admin import seed
 from netzwerk.graph.analysis import source
-from netzwerk.graph.network import NetworkFilter
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.operations import pipeline
 from tests.conftest import HOSTILE_STRINGS, csrf_token
 
 
@@ -27,7 +28,7 @@ def demo(store: graph.Store) -> graph.Store:
 
 
 def _every_analysis_finds_something(demo: graph.Store) -> None:
-    data, rep = source.report(demo, NetworkFilter())
+    data, rep = source.report(demo, Filter())
     g = data.graph
     assert len(rep.isolated) >= 8
     assert len(rep.weak) >= 10
@@ -46,8 +47,8 @@ def _every_analysis_finds_something(demo: graph.Store) -> None:
         "region-landkreis-trier-saarburg": 82,
     }
     # the same key returns the cached report; a filter gives another one
-    assert source.report(demo, NetworkFilter())[1] is rep
-    city = source.report(demo, NetworkFilter(region="region-stadt-trier"))[1]
+    assert source.report(demo, Filter())[1] is rep
+    city = source.report(demo, Filter(region="region-stadt-trier"))[1]
     assert city is not rep and city.figures.actors < rep.figures.actors
 
 
@@ -124,7 +125,7 @@ def test_suggestion_pipeline_from_suggested_to_agreed(demo: graph.Store, make_cl
     # → angesprochen (either order of the pair), with a note; no cooperation yet
     html = post("ansprechen", a=pair[1], b=pair[0], note="  Anruf bei der   VHS  ")
     assert "als angesprochen vermerkt" in html
-    assert suggestions_store.pipeline_pairs(demo) == {pair: "angesprochen"}
+    assert pipeline.pipeline_pairs(demo) == {pair: "angesprochen"}
     assert not cooperates(*pair)
     again = viewer.get("/luecken/vorschlaege.json?actor=actor-vhs-trier&limit=3").get_json()
     assert pair not in {tuple(sorted((s["from"], s["to"]))) for s in again["suggestions"]}
@@ -153,10 +154,10 @@ def test_suggestion_pipeline_from_suggested_to_agreed(demo: graph.Store, make_cl
     made = [lk for lk in links if {lk.from_id, lk.to_id} == set(pair)]
     assert len(made) == 1 and made[0].kind == "Gemeinsames Angebot"
     assert made[0].source == "Partnervorschlag" and made[0].since == date(2025, 3, 1)
-    from netzwerk.graph import history
+    from netzwerk.graph.records import history
 
     assert any(c.action == "link" and c.user == "editor" for c in history.recent(demo, limit=5))
-    entry = next(e for e in suggestions_store.pipeline(demo) if (e.a, e.b) == pair)
+    entry = next(e for e in pipeline.pipeline(demo) if (e.a, e.b) == pair)
     assert entry.status == "vereinbart" and entry.link_id == made[0].id
     assert [line.split(" ", 2)[2] for line in entry.log] == [
         "angesprochen (editor): Anruf bei der VHS",
@@ -169,26 +170,26 @@ def test_suggestion_pipeline_from_suggested_to_agreed(demo: graph.Store, make_cl
     second = next(s for s in again["suggestions"])
     other = tuple(sorted((second["from"], second["to"])))
     assert "nicht mehr vorgeschlagen" in post("verwerfen", a=other[0], b=other[1])
-    assert suggestions_store.pipeline_pairs(demo)[other] == "verworfen"
+    assert pipeline.pipeline_pairs(demo)[other] == "verworfen"
     assert "wieder vorgeschlagen" in post("wiederherstellen", a=other[0], b=other[1])
-    assert other not in suggestions_store.pipeline_pairs(demo)
+    assert other not in pipeline.pipeline_pairs(demo)
     assert "nicht mit sich selbst" in post("ansprechen", a=other[0], b=other[0])
     assert "gültigen Akteur" in post("ansprechen", a="<script>", b=other[0])
     assert "nicht gefunden" in post("ansprechen", a="actor-gibt-es-nicht", b=other[0])
     assert "höchstens 500 Zeichen" in post("ansprechen", a=other[0], b=other[1], note="x" * 501)
-    assert other not in suggestions_store.pipeline_pairs(demo)
+    assert other not in pipeline.pipeline_pairs(demo)
 
 
 def test_dismissals_from_before_the_pipeline_count_as_dismissed(demo: graph.Store) -> None:
     """Databases written before the pipeline hold DISMISSED_SUGGESTION; they stay dismissed
     and are converted on their next step."""
-    data, _rep = source.report(demo, NetworkFilter())
+    data, _rep = source.report(demo, Filter())
     a, b = sorted(data.graph)[:2]
     _legacy_dismissal(demo, a, b)
-    assert suggestions_store.pipeline_pairs(demo) == {(a, b): "verworfen"}
-    suggestions_store.step(demo, a, b, "vorgeschlagen", by="editor")
-    assert suggestions_store.pipeline_pairs(demo) == {}
-    assert suggestions_store.pipeline(demo) == []
+    assert pipeline.pipeline_pairs(demo) == {(a, b): "verworfen"}
+    pipeline.step(demo, a, b, "vorgeschlagen", by="editor")
+    assert pipeline.pipeline_pairs(demo) == {}
+    assert pipeline.pipeline(demo) == []
 
 
 def _legacy_dismissal(store: graph.Store, a: str, b: str) -> None:
@@ -248,7 +249,7 @@ def test_structure_metrics_and_change_pages(demo: graph.Store, make_client) -> N
     assert rows[0].startswith("Akteur;Art;Region;ID;Kooperationen (Grad)")
     assert len(rows) > 5 and all("chule" in r.split(";")[0] for r in rows[1:])
     wb = load_workbook(io.BytesIO(client.get("/luecken/kennzahlen.xlsx").data))
-    data, _rep = source.report(demo, NetworkFilter())
+    data, _rep = source.report(demo, Filter())
     assert wb.active.max_row == data.graph.number_of_nodes() + 1
     assert client.get("/luecken/kennzahlen.pdf").status_code == 404
     sheets = load_workbook(io.BytesIO(client.get("/luecken/export.xlsx").data)).sheetnames
@@ -296,34 +297,34 @@ def test_pipeline_notes_go_round(store: graph.Store, note: str) -> None:
             )
     pair = ("actor-note-a", "actor-note-b")
     expected = " ".join(note.split())
-    if len(expected) > suggestions_store.NOTE_MAX:
+    if len(expected) > pipeline.NOTE_MAX:
         with pytest.raises(graph.ValidationError):
-            suggestions_store.step(store, *pair, "angesprochen", by="t", note=note)
-        assert pair not in suggestions_store.pipeline_pairs(store)
+            pipeline.step(store, *pair, "angesprochen", by="t", note=note)
+        assert pair not in pipeline.pipeline_pairs(store)
         return
-    suggestions_store.step(store, *pair, "angesprochen", by="t", note=note)
-    entry = next(e for e in suggestions_store.pipeline(store) if (e.a, e.b) == pair)
+    pipeline.step(store, *pair, "angesprochen", by="t", note=note)
+    entry = next(e for e in pipeline.pipeline(store) if (e.a, e.b) == pair)
     assert entry.status == "angesprochen"
     assert entry.note == expected or not expected  # an empty note keeps the earlier one
     assert entry.log[-1].endswith("angesprochen (t)" + (f": {expected}" if expected else ""))
-    suggestions_store.step(store, *pair, "verworfen", by="t")
-    suggestions_store.step(store, *pair, "vorgeschlagen", by="t")
-    assert pair not in suggestions_store.pipeline_pairs(store)
+    pipeline.step(store, *pair, "verworfen", by="t")
+    pipeline.step(store, *pair, "vorgeschlagen", by="t")
+    assert pair not in pipeline.pipeline_pairs(store)
 
 
 def test_pipeline_survives_backup_and_restore(store: graph.Store) -> None:
     """Backups hold every relationship; the pipeline's must be restorable too."""
-    from netzwerk.graph import backup
+    from netzwerk.graph.admin import backup
 
     for actor_id in ("actor-bk-a", "actor-bk-b", "actor-bk-c"):
         graph.create_record(store, graph.Actor(id=actor_id, name=actor_id, kind="Kita"), user="t")
-    suggestions_store.step(store, "actor-bk-a", "actor-bk-b", "angesprochen", by="t", note="x")
+    pipeline.step(store, "actor-bk-a", "actor-bk-b", "angesprochen", by="t", note="x")
     _legacy_dismissal(store, "actor-bk-a", "actor-bk-c")
-    before = suggestions_store.pipeline(store)
+    before = pipeline.pipeline(store)
     data = backup.dump(store)
     backup.validate(data)  # raises on an unknown relationship type
     backup.restore(store, data, replace=True)
-    after = suggestions_store.pipeline(store)
+    after = pipeline.pipeline(store)
     assert [(e.a, e.b, e.status, e.note, e.log) for e in after] == [
         (e.a, e.b, e.status, e.note, e.log) for e in before
     ]
@@ -333,25 +334,20 @@ def test_pipeline_survives_backup_and_restore(store: graph.Store) -> None:
 def test_deleting_an_actor_in_the_pipeline_and_undoing_it(store: graph.Store) -> None:
     """The pipeline's records go with a deleted actor and come back with its undo, with
     status, note, log and times as they were; a pair whose other actor is gone stays away."""
-    from netzwerk.graph import history, operations
+    from netzwerk.graph import operations
+    from netzwerk.graph.records import history
 
     for actor_id in ("actor-del-a", "actor-del-b", "actor-del-c"):
         graph.create_record(store, graph.Actor(id=actor_id, name=actor_id, kind="Kita"), user="t")
-    suggestions_store.step(
-        store, "actor-del-a", "actor-del-b", "angesprochen", by="t", note="Anruf"
-    )
-    suggestions_store.step(store, "actor-del-b", "actor-del-c", "verworfen", by="t")
-    before = sorted(
-        (e.a, e.b, e.status, e.note, e.log, e.at) for e in suggestions_store.pipeline(store)
-    )
+    pipeline.step(store, "actor-del-a", "actor-del-b", "angesprochen", by="t", note="Anruf")
+    pipeline.step(store, "actor-del-b", "actor-del-c", "verworfen", by="t")
+    before = sorted((e.a, e.b, e.status, e.note, e.log, e.at) for e in pipeline.pipeline(store))
     assert len(before) == 2
     gone = operations.delete_record(store, graph.Actor, "actor-del-b", user="t")
-    assert suggestions_store.pipeline(store) == []
+    assert pipeline.pipeline(store) == []
     operations.undo(store, gone.trash_id, user="t", role="admin")
     assert graph.counts(store).nodes["Actor"] == 3
-    after = sorted(
-        (e.a, e.b, e.status, e.note, e.log, e.at) for e in suggestions_store.pipeline(store)
-    )
+    after = sorted((e.a, e.b, e.status, e.note, e.log, e.at) for e in pipeline.pipeline(store))
     assert after == before
     restore = history.for_record(store, "actor-del-b")[0]
     assert restore.action == "restore" and restore.changes["suggestions_restored"] == [0, 2]
@@ -359,9 +355,7 @@ def test_deleting_an_actor_in_the_pipeline_and_undoing_it(store: graph.Store) ->
     gone = operations.delete_record(store, graph.Actor, "actor-del-b", user="t")
     operations.delete_record(store, graph.Actor, "actor-del-c", user="t")
     operations.undo(store, gone.trash_id, user="t", role="admin")
-    assert [(e.a, e.b) for e in suggestions_store.pipeline(store)] == [
-        ("actor-del-a", "actor-del-b")
-    ]
+    assert [(e.a, e.b) for e in pipeline.pipeline(store)] == [("actor-del-a", "actor-del-b")]
 
 
 def test_agreeing_is_both_or_neither(store: graph.Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -371,15 +365,15 @@ def test_agreeing_is_both_or_neither(store: graph.Store, monkeypatch: pytest.Mon
     for actor_id in ("actor-agree-a", "actor-agree-b"):
         graph.create_record(store, graph.Actor(id=actor_id, name=actor_id, kind="Kita"), user="t")
     stale = {("actor-agree-a", "actor-agree-b"): "angesprochen"}
-    monkeypatch.setattr(suggestions_store, "pipeline_pairs", lambda _store: stale)
+    monkeypatch.setattr(pipeline, "pipeline_pairs", lambda _store: stale)
     with pytest.raises(graph.ConflictError):
-        suggestions_store.agree(store, "actor-agree-a", "actor-agree-b", by="t")
+        pipeline.agree(store, "actor-agree-a", "actor-agree-b", by="t")
     assert graph.list_links(store, "COOPERATES_WITH").items == []
     assert graph.links_of(store, "Actor", "actor-agree-a") == []
     monkeypatch.undo()
-    suggestions_store.step(store, "actor-agree-a", "actor-agree-b", "angesprochen", by="t")
-    link = suggestions_store.agree(store, "actor-agree-b", "actor-agree-a", by="t")
-    (entry,) = suggestions_store.pipeline(store)
+    pipeline.step(store, "actor-agree-a", "actor-agree-b", "angesprochen", by="t")
+    link = pipeline.agree(store, "actor-agree-b", "actor-agree-a", by="t")
+    (entry,) = pipeline.pipeline(store)
     assert entry.status == "vereinbart" and entry.link_id == link.id
     assert [lk.id for lk in graph.list_links(store, "COOPERATES_WITH").items] == [link.id]
 
@@ -389,7 +383,7 @@ def test_merging_actors_carries_the_duplicates_pipeline_over(store: graph.Store)
     pair the survivor already has keeps the survivor's record; a pair between the two goes."""
     for actor_id in ("actor-m-a", "actor-m-b", "actor-m-keep", "actor-m-x", "actor-m-z"):
         graph.create_record(store, graph.Actor(id=actor_id, name=actor_id, kind="Kita"), user="t")
-    step = suggestions_store.step
+    step = pipeline.step
     step(store, "actor-m-x", "actor-m-z", "angesprochen", by="t", note="vom Duplikat")
     step(store, "actor-m-a", "actor-m-x", "angesprochen", by="t", note="vom Duplikat")
     step(store, "actor-m-a", "actor-m-keep", "verworfen", by="t", note="eigener A")
@@ -397,7 +391,7 @@ def test_merging_actors_carries_the_duplicates_pipeline_over(store: graph.Store)
     step(store, "actor-m-keep", "actor-m-x", "verworfen", by="t")
     result = graph.merge_actors(store, "actor-m-keep", "actor-m-x", user="t")
     assert result.suggestions_moved == 1
-    pairs = {(e.a, e.b): (e.status, e.note) for e in suggestions_store.pipeline(store)}
+    pairs = {(e.a, e.b): (e.status, e.note) for e in pipeline.pipeline(store)}
     assert pairs == {
         ("actor-m-keep", "actor-m-z"): ("angesprochen", "vom Duplikat"),
         ("actor-m-a", "actor-m-keep"): ("verworfen", "eigener A"),

@@ -6,7 +6,7 @@ Three promises are checked:
 * never a server error (5xx), whatever arrives;
 * nothing stored comes back as live markup (HTML pages show it escaped);
 * a request that is rejected (4xx) changes nothing: the checksum over every node and
-  relationship (:func:`netzwerk.graph.backup.checksum`) is the same before and after.
+  relationship (:func:`netzwerk.graph.admin.backup.checksum`) is the same before and after.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from urllib.parse import quote
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import backup, search, users
+from netzwerk.graph.admin import backup, users
+from netzwerk.graph.records import search
 from netzwerk.web import filters, forms
 from tests.conftest import (
     HOSTILE_CORPUS,

@@ -198,7 +198,7 @@ def test_saved_mapping_round_trip(store: graph.Store) -> None:
 
 
 def test_hostile_cells_are_validated_not_stored_half(store: graph.Store) -> None:
-    from netzwerk.graph.validation import validate_node
+    from netzwerk.graph.core.validation import validate_node
     from tests.conftest import HOSTILE_STRINGS
 
     def valid(name: str) -> bool:
@@ -250,7 +250,7 @@ def test_large_import_in_several_transactions_rolls_back_as_a_whole(store: graph
 def test_imported_consent_goes_into_the_ledger_and_undo_takes_it_back(
     store: graph.Store,
 ) -> None:
-    from netzwerk.graph import consent
+    from netzwerk.graph.personal import consent
 
     data = "Vorname;Nachname;E-Mail;Newsletter;Datum Einwilligung Newsletter\n"
     plan = run(store, (data + "Eva;Klein;eva@example.org;ja;01.02.2024\n").encode())

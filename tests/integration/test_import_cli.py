@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 from netzwerk import graph
 from netzwerk.cli import main
 from netzwerk.graph import imports
-from netzwerk.graph import seed as seed_mod
+from netzwerk.graph.admin import seed as seed_mod
+from netzwerk.graph.records import history
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]
@@ -53,7 +54,7 @@ def test_partner_list_values_and_review_on_the_command_line(
     actors = {a.name: a for a in graph.list_nodes(store, graph.Actor).items}
     assert actors["Haus der Jugend"].kind == "Verein/Initiative"
     assert actors["Jugendmigrationsdienst Trier"].postcode == "54292"
-    user = next(e.user for e in graph.history.recent(store) if e.action == "import")
+    user = next(e.user for e in history.recent(store) if e.action == "import")
     saved = imports.load_values(store, user, "partners")
     assert saved["kind"]["jugendhaus"] == "Verein/Initiative", "the choice is remembered"
     batch = done.output.rsplit("import-undo ", 1)[1].strip()

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import history, imports, operations
+from netzwerk.graph import imports, operations
+from netzwerk.graph.records import history
 from tests.conftest import HOSTILE_STRINGS
 
 HEADER = "Name;Art;Straße;PLZ;Ort;E-Mail;Telefon;Themen;Bündnis;Rolle;Ansprechperson;Funktion"

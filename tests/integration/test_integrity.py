@@ -11,7 +11,10 @@ from datetime import date, datetime
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import backup, bulk, history, imports, operations, trash, users
+from netzwerk.graph import imports, operations
+from netzwerk.graph.admin import backup, users
+from netzwerk.graph.core import bulk
+from netzwerk.graph.records import history, trash
 from tests.conftest import csrf_token
 
 DAY = date(2019, 10, 30)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import history, merge
+from netzwerk.graph.operations import merge
+from netzwerk.graph.records import history
 
 
 def _setup(store: graph.Store):  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from netzwerk import graph
-from netzwerk.graph import seed
+from netzwerk.graph.admin import seed
 from tests.conftest import HOSTILE_STRINGS
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import contacts
+from netzwerk.graph.personal import contacts
 from netzwerk.web import paging
 
 ODD_PAGES = [

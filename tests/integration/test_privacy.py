@@ -8,8 +8,10 @@ from datetime import date
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import contacts, history, operations, privacy
-from netzwerk.graph.contacts import ContactFilter
+from netzwerk.graph import operations
+from netzwerk.graph.personal import contacts, privacy
+from netzwerk.graph.personal.contacts import ContactFilter
+from netzwerk.graph.records import history
 
 
 def _setup(store: graph.Store) -> graph.Person:

@@ -9,7 +9,7 @@ import pytest
 from markupsafe import escape
 
 from netzwerk import graph
-from netzwerk.graph import history
+from netzwerk.graph.records import history
 from tests.conftest import HOSTILE_STRINGS, csrf_token
 
 

@@ -16,8 +16,10 @@ from click.testing import CliRunner
 
 from netzwerk import graph
 from netzwerk.cli import main
-from netzwerk.graph import backup, history, operations, users
-from netzwerk.graph import seed as seed_mod
+from netzwerk.graph import operations
+from netzwerk.graph.admin import backup, users
+from netzwerk.graph.admin import seed as seed_mod
+from netzwerk.graph.records import history
 from tests.conftest import PASSWORD, login
 
 

@@ -20,7 +20,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from netzwerk import graph
-from netzwerk.graph import backup, codec, history, model
+from netzwerk.graph.admin import backup
+from netzwerk.graph.core import codec, model
+from netzwerk.graph.records import history
 from tests.strategies import comparable, link_fields, records
 
 ROUND = settings(

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from netzwerk import graph
 from netzwerk.cli import main
-from netzwerk.graph import schema, stats
+from netzwerk.graph.admin import stats
+from netzwerk.graph.core import schema
 
 
 def test_schema_creates_every_constraint_and_index(store: graph.Store) -> None:
@@ -81,7 +82,7 @@ def test_cli_user_create_validates(store: graph.Store) -> None:
         ],
     )
     assert ok.exit_code == 0, ok.output
-    from netzwerk.graph import users
+    from netzwerk.graph.admin import users
 
     assert users.authenticate(store, "Leitung", "ein-gutes-Passwort-1") is not None
     assert users.authenticate(store, "leitung", "falsch") is None

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import users
+from netzwerk.graph.admin import users
 from netzwerk.web import auth, create_app
 from tests.conftest import PASSWORD, csrf_token, login
 

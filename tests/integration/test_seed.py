@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from netzwerk import graph
-from netzwerk.graph import seed
+from netzwerk.graph.admin import seed
 
 
 def test_seed_is_complete_and_idempotent(store: graph.Store) -> None:

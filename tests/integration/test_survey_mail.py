@@ -14,8 +14,8 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from netzwerk import graph
-from netzwerk.graph import privacy
 from netzwerk.graph import surveys as sv
+from netzwerk.graph.personal import privacy
 from netzwerk.graph.surveys import mail, respondent
 from tests.integration.test_surveys import answer_as, build, new_survey
 

@@ -11,10 +11,13 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from netzwerk import graph
-from netzwerk.graph import backup, consent, history, operations, privacy
+from netzwerk.graph import operations
 from netzwerk.graph import surveys as sv
-from netzwerk.graph.filters import Filter
+from netzwerk.graph.admin import backup
+from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.operations.surveys import decide
+from netzwerk.graph.personal import consent, privacy
+from netzwerk.graph.records import history
 from netzwerk.graph.surveys import compare, distribution, progress, respondent, review, tokens
 from netzwerk.graph.surveys.lifecycle import scope_actors
 

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from netzwerk import graph
 from netzwerk.cli import main
-from netzwerk.graph import backup
 from netzwerk.graph import surveys as sv
-from netzwerk.graph.filters import Filter
+from netzwerk.graph.admin import backup
+from netzwerk.graph.network.filters import Filter
 from tests.conftest import HOSTILE_STRINGS, csrf_token
 from tests.integration.test_surveys import build
 

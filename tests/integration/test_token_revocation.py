@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from netzwerk import graph
-from netzwerk.graph import history, users
+from netzwerk.graph.admin import users
+from netzwerk.graph.records import history
 from tests.conftest import PASSWORD, csrf_token
 
 

@@ -94,10 +94,11 @@ def test_every_wrapped_string_is_in_the_catalogue() -> None:
 
 def test_graph_titles_shown_on_pages_are_translated() -> None:
     """Titles the graph layer defines in German (it cannot import Flask) are marked with
-    ``graph.i18n.N_`` where they are defined; a renamed title must not silently stay German."""
-    from netzwerk.graph import contacts, validation
+    ``i18n.N_`` where they are defined; a renamed title must not silently stay German."""
+    from netzwerk.graph.core import validation
     from netzwerk.graph.formats import FORMATS
     from netzwerk.graph.imports import mapping, plan
+    from netzwerk.graph.personal import contacts
 
     titles = [
         *mapping.KINDS.values(),

@@ -11,8 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import backup, seed, sharing, views
-from netzwerk.graph.filters import Filter
+from netzwerk.graph.admin import backup, seed
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.sharing import saved_views, share_links
 from tests.conftest import HOSTILE_STRINGS, csrf_token
 
 PERSONS = [
@@ -100,7 +101,7 @@ def test_a_view_opens_in_picture_gaps_and_contacts(store: graph.Store, make_clie
         other.post(f"/ansichten/{shared_id}/loeschen", data={"csrf_token": token}).status_code
         == 400
     )
-    assert views.get_view(store, shared_id).name == "Für alle"
+    assert saved_views.get_view(store, shared_id).name == "Für alle"
 
 
 @pytest.mark.parametrize(
@@ -121,7 +122,7 @@ def test_malformed_pins_are_refused_and_nothing_is_saved(
     form = {"csrf_token": csrf_token(client, "/netzwerk"), "name": "x", "query": "", "pins": pins}
     resp = client.post("/ansichten", data=form)
     assert resp.status_code == 400
-    assert views.views_for(store, "viewer") == []
+    assert saved_views.views_for(store, "viewer") == []
 
 
 def share(client, view_id: str, **form: str) -> str:  # type: ignore[no-untyped-def]
@@ -171,20 +172,20 @@ def test_a_shared_view_shows_organisations_but_no_personal_data(
 
 
 def test_expired_links_stop_working(store: graph.Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    view = views.save_view(store, name="V", owner="u", flt=Filter())
-    _link, token = sharing.create_link(store, view, user="u", days=1)
-    assert sharing.resolve(store, token)[1].id == view.id
+    view = saved_views.save_view(store, name="V", owner="u", flt=Filter())
+    _link, token = share_links.create_link(store, view, user="u", days=1)
+    assert share_links.resolve(store, token)[1].id == view.id
 
     class Later(datetime):
         @classmethod
         def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
             return datetime.now(UTC) + timedelta(days=2)
 
-    monkeypatch.setattr(sharing, "datetime", Later)
+    monkeypatch.setattr(share_links, "datetime", Later)
     with pytest.raises(graph.NotFoundError):
-        sharing.resolve(store, token)
+        share_links.resolve(store, token)
     with pytest.raises(graph.ValidationError):
-        sharing.create_link(store, view, user="u", days=sharing.MAX_DAYS + 1)
+        share_links.create_link(store, view, user="u", days=share_links.MAX_DAYS + 1)
 
 
 def test_password_links_are_throttled(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
@@ -196,12 +197,12 @@ def test_password_links_are_throttled(store: graph.Store, make_client) -> None: 
     assert "share-password" in anon.get(path).get_data(as_text=True)
     assert anon.get(path + "/daten.json").status_code == 401
     statuses = []
-    for _ in range(sharing.FREE_TRIES + 1):
+    for _ in range(share_links.FREE_TRIES + 1):
         token = csrf_token(anon, path)
         statuses.append(
             anon.post(path, data={"csrf_token": token, "password": "falsch"}).status_code
         )
-    assert statuses[: sharing.FREE_TRIES] == [403] * sharing.FREE_TRIES
+    assert statuses[: share_links.FREE_TRIES] == [403] * share_links.FREE_TRIES
     assert statuses[-1] == 429  # locked: not even the right password is checked now
     token = csrf_token(anon, path)
     locked = anon.post(path, data={"csrf_token": token, "password": "richtig-geheim"})
@@ -284,8 +285,8 @@ def test_the_public_bildungslandkarte_is_opt_in_and_without_persons(
 def test_the_demo_region_shared_names_no_person(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
     """The contact corpus of the demo region: 252 persons with e-mail, phone and notes."""
     seed.load(store)
-    view = views.save_view(store, name="Ganze Region", owner="editor", flt=Filter())
-    _link, token = sharing.create_link(store, view, user="editor", days=7)
+    view = saved_views.save_view(store, name="Ganze Region", owner="editor", flt=Filter())
+    _link, token = share_links.create_link(store, view, user="editor", days=7)
     anon = make_client(None)
     body = (
         anon.get(f"/geteilt/{token}").get_data()

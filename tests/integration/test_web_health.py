@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from netzwerk import graph
-from netzwerk.graph import seed
+from netzwerk.graph.admin import seed
 
 
 def test_start_page_requires_login(make_client) -> None:  # type: ignore[no-untyped-def]

@@ -11,8 +11,11 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from netzwerk import graph
-from netzwerk.graph import bulk, filters, history, imports, network, operations, workbook
-from netzwerk.graph import seed as seed_mod
+from netzwerk.graph import imports, operations, workbook
+from netzwerk.graph.admin import seed as seed_mod
+from netzwerk.graph.core import bulk
+from netzwerk.graph.network import filters, snapshot
+from netzwerk.graph.records import history
 from tests import strategies
 
 
@@ -152,7 +155,7 @@ def test_vocabulary_rows_are_an_admins_to_change(store: graph.Store) -> None:
 def test_filtered_export_keeps_the_filtered_actors_and_is_logged(store: graph.Store) -> None:
     seed_mod.load(store)
     flt = filters.Filter(region="region-stadt-trier")
-    kept = set(network.cooperation_graph(store, flt).nodes)
+    kept = set(snapshot.cooperation_graph(store, flt).nodes)
     data = workbook.export(store, flt, user="redaktion")
     sheets = imports.read_workbook(data, "x.xlsx")
     ids = {r[0] for r in sheets["Akteure"].rows}

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
 from netzwerk import graph
-from netzwerk.graph import users
+from netzwerk.graph.admin import users
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.slow

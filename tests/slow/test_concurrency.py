@@ -19,7 +19,8 @@ from urllib.parse import urlencode
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import history, trash, users
+from netzwerk.graph.admin import users
+from netzwerk.graph.records import history, trash
 from tests.conftest import PASSWORD
 from tests.integration.test_concurrency_small import (
     ApiClient,

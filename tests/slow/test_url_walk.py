@@ -12,7 +12,7 @@ Promises checked for every request:
 * a refused request (4xx, or an anonymous one sent to the login page) changes no stored
   data (checksum over all nodes and relationships, bookkeeping fields aside);
 * no personal data a role may not read: anonymous visitors see no person at all, viewers
-  without the contacts grant none of the fields :mod:`netzwerk.graph.visibility` hides;
+  without the contacts grant none of the fields :mod:`netzwerk.graph.records.visibility` hides;
 * no unescaped markup in HTML.
 
 Values: 64-bit integer edges, negatives, NaN/inf/1e309, 10 kB strings, broken UTF-8 and

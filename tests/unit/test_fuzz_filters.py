@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
 from netzwerk import graph
+from netzwerk.graph.core import validation
 from netzwerk.web import filters
 from tests.conftest import HOSTILE_CORPUS
 
@@ -32,7 +33,7 @@ def test_parse_never_fails_and_keeps_only_known_values(items: list[tuple[str, st
     assert 1900 <= flt.as_of.year <= 2200
     for key in filters.ID_FIELDS:
         chosen = getattr(flt, key)
-        assert chosen == "" or graph.validation.is_valid_id(chosen)
+        assert chosen == "" or validation.is_valid_id(chosen)
     assert all(isinstance(m, str) and len(m) < 400 for m in parsed.errors)
     # The query string it writes back parses to the same filter (links keep the filter).
     again = filters.parse(MultiDict(_pairs(parsed.query())))

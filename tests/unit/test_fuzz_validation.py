@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netzwerk import graph
-from netzwerk.graph import validation
-from netzwerk.graph.errors import ValidationError
+from netzwerk.graph.core import validation
+from netzwerk.graph.core.errors import ValidationError
 from tests.conftest import HOSTILE_CORPUS
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

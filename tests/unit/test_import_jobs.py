@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from netzwerk.graph.errors import GraphError
+from netzwerk.graph.core.errors import GraphError
 from netzwerk.graph.imports import jobs
 
 

@@ -7,10 +7,10 @@ import io
 import openpyxl
 import pytest
 
-from netzwerk.graph.duplicates import THRESHOLD, NameIndex, similarity
 from netzwerk.graph.imports import ImportFileError, detect_kind, guess, read_table
 from netzwerk.graph.imports.cells import split_name
 from netzwerk.graph.imports.mapping import fold, missing_required
+from netzwerk.graph.records.duplicates import THRESHOLD, NameIndex, similarity
 
 
 def test_cp1252_semicolon_file_as_german_excel_writes_it() -> None:

@@ -8,7 +8,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from netzwerk.graph import layout, layout_rings
+from netzwerk.graph.pictures import layout, rings
 
 
 def planted(groups: int = 4, size: int = 30, seed: int = 3) -> nx.Graph:
@@ -114,7 +114,7 @@ def test_large_graph_is_split_into_communities_quickly() -> None:
 def test_radial_layout_puts_partners_on_rings() -> None:
     g = nx.Graph([("c", "a"), ("c", "b"), ("a", "x"), ("b", "y"), ("x", "far")])
     ego = nx.ego_graph(g, "c", radius=2)
-    pos = layout_rings.radial_layout(ego, "c", 2).positions
+    pos = rings.radial_layout(ego, "c", 2).positions
     assert pos["c"] == (0.0, 0.0)
     r1 = {round(math.hypot(*pos[v]), 3) for v in ("a", "b")}
     assert len(r1) == 1
@@ -134,7 +134,7 @@ def test_bipartite_layout_keeps_members_near_their_alliance() -> None:
     b.add_node("both", bipartite=0, name="both")
     b.add_edge("both", "g1")
     b.add_edge("both", "g2")
-    pos = layout_rings.bipartite_layout(b).positions
+    pos = rings.bipartite_layout(b).positions
     assert set(pos) == set(b)
     for i in range(30):
         own = f"g{i % 3 + 1}"

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from netzwerk.graph.network import NetworkFilter, Snapshot, Vocabulary, affiliation_graph, select
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.network.snapshot import (
+    Snapshot,
+    Vocabulary,
+    affiliation_graph,
+    select,
+)
 
 
 def actor(aid: str, kind: str = "Schule", region: str = "r-euren", **extra: object) -> dict:
@@ -114,27 +120,27 @@ def test_unfiltered_graph_has_everything_and_areas() -> None:
 
 
 def test_region_filter_includes_subregions() -> None:
-    assert set(select(snap(), NetworkFilter(region="r-trier"))) == {"a", "b"}
-    assert set(select(snap(), NetworkFilter(region="r-region"))) == {"a", "b", "c", "d"}
+    assert set(select(snap(), Filter(region="r-trier"))) == {"a", "b"}
+    assert set(select(snap(), Filter(region="r-region"))) == {"a", "b", "c", "d"}
 
 
 def test_as_of_date_drops_ended_links_and_memberships() -> None:
-    g = select(snap(), NetworkFilter(as_of=date(2020, 6, 1)))
+    g = select(snap(), Filter(as_of=date(2020, 6, 1)))
     assert ("c", "d") not in g.edges and ("a", "c") not in g.edges and ("a", "b") in g.edges
     assert g.nodes["c"]["alliances"] == frozenset()
     assert g.nodes["a"]["alliances"] == frozenset({"al-mint"})
-    old = select(snap(), NetworkFilter(as_of=date(2016, 1, 1)))
+    old = select(snap(), Filter(as_of=date(2016, 1, 1)))
     assert set(old.edges) == {("c", "d")}
 
 
 def test_attribute_filters_combine() -> None:
-    assert set(select(snap(), NetworkFilter(topic="t-mint"))) == {"a", "c"}
-    assert set(select(snap(), NetworkFilter(topic="t-mint", region="r-konz"))) == {"c"}
-    assert set(select(snap(), NetworkFilter(actor_kinds=("Kita", "Hochschule")))) == {"b", "d"}
-    assert set(select(snap(), NetworkFilter(alliance="al-mint"))) == {"a", "c"}
-    today = NetworkFilter(alliance="al-mint", as_of=date(2024, 1, 1))
+    assert set(select(snap(), Filter(topic="t-mint"))) == {"a", "c"}
+    assert set(select(snap(), Filter(topic="t-mint", region="r-konz"))) == {"c"}
+    assert set(select(snap(), Filter(actor_kinds=("Kita", "Hochschule")))) == {"b", "d"}
+    assert set(select(snap(), Filter(alliance="al-mint"))) == {"a", "c"}
+    today = Filter(alliance="al-mint", as_of=date(2024, 1, 1))
     assert set(select(snap(), today)) == {"a"}
-    g = select(snap(), NetworkFilter(cooperation_kinds=("Gremienarbeit",)))
+    g = select(snap(), Filter(cooperation_kinds=("Gremienarbeit",)))
     assert set(g.edges) == {("a", "b"), ("c", "d")}
 
 

@@ -10,7 +10,7 @@ import itertools
 
 import numpy as np
 
-from netzwerk.graph.model import ACTOR_KINDS
+from netzwerk.graph.core.model import ACTOR_KINDS
 from netzwerk.graph.pictures import styles
 
 MACHADO = {

@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from netzwerk.graph import pictures
-from netzwerk.graph.choices import filter_choices
-from netzwerk.graph.network import NetworkFilter, Snapshot, Vocabulary
+from netzwerk.graph.network.choices import filter_choices
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.network.snapshot import Snapshot, Vocabulary
 from tests.conftest import HOSTILE_STRINGS
 
 
@@ -85,8 +86,8 @@ def drill(params: dict[str, str]) -> str:
     return "/netzwerk?" + "&".join(f"{k}={v}" for k, v in params.items())
 
 
-def picture(s: Snapshot, flt: NetworkFilter | None = None, **kw: object) -> dict:
-    return pictures.cooperation_picture(s, flt or NetworkFilter(), link=link, drill=drill, **kw)
+def picture(s: Snapshot, flt: Filter | None = None, **kw: object) -> dict:
+    return pictures.cooperation_picture(s, flt or Filter(), link=link, drill=drill, **kw)
 
 
 def test_cooperation_picture_has_every_actor_link_style_and_legend() -> None:
@@ -141,7 +142,7 @@ def test_alliance_colouring_marks_actors_in_several_alliances() -> None:
 
 def test_filters_change_the_picture() -> None:
     full = picture(snap())
-    only_schools = picture(snap(), NetworkFilter(actor_kinds=("Schule",)))
+    only_schools = picture(snap(), Filter(actor_kinds=("Schule",)))
     assert only_schools["counts"]["nodes"] == 3
     assert only_schools["counts"]["nodes"] < full["counts"]["nodes"]
 
@@ -190,18 +191,18 @@ def test_ego_picture_depth_one_and_two() -> None:
 
 def test_alliance_picture_and_overlaps() -> None:
     s = snap(12)
-    out = pictures.alliance_picture(s, NetworkFilter(), link=link)
+    out = pictures.alliance_picture(s, Filter(), link=link)
     kinds = {n["cls"] for n in out["nodes"]}
     assert {"actor", "alliance", "project"} <= kinds
     alliance = next(n for n in out["nodes"] if n["id"] == "al-mint")
     assert alliance["url"] == "/Alliance/al-mint"
     assert out["counts"]["without"] == 1  # "lonely"
-    no_projects = pictures.alliance_picture(s, NetworkFilter(), projects=False, link=link)
+    no_projects = pictures.alliance_picture(s, Filter(), projects=False, link=link)
     assert "project" not in {n["cls"] for n in no_projects["nodes"]}
-    overlap = pictures.alliance_picture(s, NetworkFilter(), overlaps_only=True, link=link)
+    overlap = pictures.alliance_picture(s, Filter(), overlaps_only=True, link=link)
     actors = [n for n in overlap["nodes"] if n["cls"] == "actor"]
     assert {n["id"] for n in actors} == {"a0", "a1", "a3", "a6", "a9"}
-    rows = pictures.alliance_overlaps(s, NetworkFilter())
+    rows = pictures.alliance_overlaps(s, Filter())
     assert rows[0]["shared"] == 4
     assert {rows[0]["a_name"], rows[0]["b_name"]} == {"MINT-Initiativkreis", "Alpha-Bündnis"}
 
@@ -226,12 +227,12 @@ def test_filter_choices_indent_the_region_tree() -> None:
 
 def test_picture_metrics_are_the_reports_metrics() -> None:
     """One betweenness and one community method for picture and report (issue 15)."""
-    from netzwerk.graph import layout
     from netzwerk.graph.analysis import metrics
-    from netzwerk.graph.network import select
+    from netzwerk.graph.network.snapshot import select
+    from netzwerk.graph.pictures import layout
 
     s = snap()
-    g = select(s, NetworkFilter())
+    g = select(s, Filter())
     out = picture(s, size_by="betweenness")
     from netzwerk.graph.pictures.sizing import sizes
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from netzwerk.graph import queries, schema
+from netzwerk.graph.core import queries, schema
 
 
 def test_queries_are_loaded_from_the_package_not_the_working_directory(
@@ -55,7 +55,7 @@ def test_schema_statements_are_idempotent_forms() -> None:
 
 
 def test_counts_query_covers_every_label_and_type() -> None:
-    from netzwerk.graph.model import LABELS, LINK_TYPES
+    from netzwerk.graph.core.model import LABELS, LINK_TYPES
 
     text = queries.load("stats/counts")
     for label in LABELS:

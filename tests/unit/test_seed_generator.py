@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from netzwerk.graph import seed as seed_loader
-from netzwerk.graph.validation import validate_link, validate_node
+from netzwerk.graph.admin import seed as seed_loader
+from netzwerk.graph.core.validation import validate_link, validate_node
 from seed import generate
 from seed.builder import actors as seed_actors
 from seed.builder import tables as seed_tables

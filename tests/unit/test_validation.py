@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from netzwerk.graph import validation
-from netzwerk.graph.errors import ValidationError
-from netzwerk.graph.model import Actor, Link, Person, Project, Stage
+from netzwerk.graph.core import validation
+from netzwerk.graph.core.errors import ValidationError
+from netzwerk.graph.core.model import Actor, Link, Person, Project, Stage
 
 
 def fields_of(exc: pytest.ExceptionInfo[ValidationError]) -> set[str]:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph import duplicates, search
+from netzwerk.graph.records import duplicates, search
 from tests.conftest import HOSTILE_STRINGS
 
 

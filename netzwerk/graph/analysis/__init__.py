@@ -1,5 +1,6 @@
 """Cooperation gap analyses: pure functions on the networkx graphs of
-:mod:`netzwerk.graph.network`, one module per family (as networkx organises its algorithms).
+:mod:`netzwerk.graph.network.snapshot`, one module per family (as networkx organises its
+algorithms).
 
 ========================  ==============================================================
 module                    question for the network manager

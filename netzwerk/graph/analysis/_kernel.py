@@ -6,7 +6,7 @@ the heavy loops (shortest paths for betweenness and closeness, Leiden, cores, tr
 run in igraph's C library, which measured 20 to 100 times faster than the pure-Python or
 numpy versions on the 5,000- and 50,000-actor benchmark networks (docs/PERFORMANCE.md).
 
-**Caching.** The network pages get their graphs from :func:`netzwerk.graph.network.select`,
+**Caching.** The network pages get their graphs from :func:`netzwerk.graph.network.snapshot.select`,
 which hands every request with the same filter the same *frozen* graph. Results are kept
 per frozen graph (a weak reference: they go when the graph goes), so the picture, the
 report and the metric table compute betweenness or communities once. Graphs that can still

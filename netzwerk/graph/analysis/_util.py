@@ -1,6 +1,7 @@
 """Helpers shared by the analyses: names, the region tree as rows, stage transitions.
 
-Everything here reads the ``vocabulary`` that :func:`netzwerk.graph.network.select` puts into
+Everything here reads the ``vocabulary`` that
+:func:`netzwerk.graph.network.snapshot.select` puts into
 ``g.graph``; a graph built by hand (tests, benchmarks) may carry a smaller vocabulary.
 """
 
@@ -13,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.graph.network import Vocabulary
+from netzwerk.graph.network.snapshot import Vocabulary
 
 AREA_KINDS = ("Stadt", "Landkreis")
 
@@ -182,7 +183,7 @@ def groups_of(g: nx.Graph, by: str) -> dict[Any, str]:
 
     Examples
     --------
-    >>> from netzwerk.graph.network import Vocabulary
+    >>> from netzwerk.graph.network.snapshot import Vocabulary
     >>> v = Vocabulary(stages={"p": "Primarstufe", "s": "Sekundarstufe I"},
     ...                stage_order={"p": 2, "s": 3})
     >>> g = nx.Graph(vocabulary=v)

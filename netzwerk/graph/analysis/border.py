@@ -48,7 +48,7 @@ def border(g: nx.Graph) -> Border:
 
     Examples
     --------
-    >>> from netzwerk.graph.network import Vocabulary
+    >>> from netzwerk.graph.network.snapshot import Vocabulary
     >>> v = Vocabulary(regions={"s": "Stadt", "k": "Kreis", "vg": "VG"},
     ...     region_kind={"s": "Stadt", "k": "Landkreis", "vg": "Verbandsgemeinde"},
     ...     region_parent={"vg": "k"})

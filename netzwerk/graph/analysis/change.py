@@ -1,7 +1,7 @@
 """Change over time: the network on two dates, for the Bildungsbericht.
 
 Cooperations and memberships carry since/until, so the network can be rebuilt as it was on
-any day (:func:`netzwerk.graph.network.select` with ``as_of``). Comparing two days shows
+any day (:func:`netzwerk.graph.network.snapshot.select` with ``as_of``). Comparing two days shows
 what a funding period or a programme changed:
 
 * **new and ended cooperations** (by their record: a cooperation renewed under a new

@@ -99,7 +99,7 @@ def coverage(
 
     Examples
     --------
-    >>> from netzwerk.graph.network import Vocabulary
+    >>> from netzwerk.graph.network.snapshot import Vocabulary
     >>> v = Vocabulary(stages={"s1": "frühkindlich", "s2": "Primarstufe"},
     ...     regions={"c": "Stadt", "a": "Nord", "b": "Süd"},
     ...     region_kind={"c": "Stadt", "a": "Stadtteil", "b": "Stadtteil"},

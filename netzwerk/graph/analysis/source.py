@@ -1,6 +1,6 @@
 """Loading what the analyses need from the store (the one impure module of the package).
 
-The cooperation graph comes from :mod:`netzwerk.graph.network` (cached snapshot + filter);
+The cooperation graph comes from :mod:`netzwerk.graph.network.snapshot` (cached snapshot + filter);
 this adds the profiles of alliances and projects (topics, stages, regions), cached under the
 same fingerprint, and the pairs already in the suggestion pipeline (angesprochen, vereinbart,
 verworfen: not suggested again as new), and runs the cached report.
@@ -14,10 +14,12 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.graph import network, suggestions_store
 from netzwerk.graph.analysis._util import Profile
 from netzwerk.graph.analysis.report import GapReport, cached_gap_report
-from netzwerk.graph.store import Store
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.operations import pipeline
 
 _lock = threading.Lock()
 _profiles: dict[int, tuple[tuple[Any, ...], dict[str, Profile]]] = {}
@@ -57,21 +59,21 @@ class Loaded:
     graph: nx.Graph
     profiles: dict[str, Profile]
     in_pipeline: set[tuple[str, str]]
-    """Pairs someone acted on (see :mod:`netzwerk.graph.suggestions_store`)."""
-    snapshot: network.Snapshot
-    flt: network.NetworkFilter
+    """Pairs someone acted on (see :mod:`netzwerk.graph.operations.pipeline`)."""
+    snapshot: snapshot.Snapshot
+    flt: Filter
 
     @property
     def key(self) -> tuple[Any, ...]:
         return (self.snapshot.fingerprint, self.flt.key(), tuple(sorted(self.in_pipeline)))
 
 
-def load(store: Store, flt: network.NetworkFilter) -> Loaded:
-    snap = network.snapshot(store)
+def load(store: Store, flt: Filter) -> Loaded:
+    snap = snapshot.current(store)
     return Loaded(
-        graph=network.select(snap, flt),
+        graph=snapshot.select(snap, flt),
         profiles=profiles(store, snap.fingerprint),
-        in_pipeline=set(suggestions_store.pipeline_pairs(store)),
+        in_pipeline=set(pipeline.pipeline_pairs(store)),
         snapshot=snap,
         flt=flt,
     )
@@ -79,7 +81,7 @@ def load(store: Store, flt: network.NetworkFilter) -> Loaded:
 
 def report(
     store: Store,
-    flt: network.NetworkFilter,
+    flt: Filter,
     *,
     resolution: float | None = None,
     exact: bool = False,

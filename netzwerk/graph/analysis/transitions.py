@@ -82,7 +82,7 @@ def transitions(g: nx.Graph, *, max_stages: int = MAX_STAGES) -> Transitions:
 
     Examples
     --------
-    >>> from netzwerk.graph.network import Vocabulary
+    >>> from netzwerk.graph.network.snapshot import Vocabulary
     >>> v = Vocabulary(stages={"k": "frühkindlich", "p": "Primarstufe"},
     ...     stage_order={"k": 1, "p": 2}, regions={"c": "Stadt", "a": "Nord"},
     ...     region_kind={"c": "Stadt", "a": "Stadtteil"}, region_parent={"a": "c"})

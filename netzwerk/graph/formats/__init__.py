@@ -5,12 +5,12 @@ module, openpyxl, vobject) and need no database. Every spreadsheet writer neutra
 that a spreadsheet program would run as a formula (see :func:`neutralise`).
 """
 
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.formats.common import COLUMNS, ContactRow, neutralise
 from netzwerk.graph.formats.csv_writer import write_csv
 from netzwerk.graph.formats.mailmerge import MAILMERGE_COLUMNS, write_mailmerge
 from netzwerk.graph.formats.vcard import write_vcards
 from netzwerk.graph.formats.xlsx_writer import write_xlsx
-from netzwerk.graph.i18n import N_
 
 FORMATS: dict[str, str] = {
     "csv": N_("CSV (Excel, Semikolon)"),

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from netzwerk.graph.errors import ValidationError
-from netzwerk.graph.validation import parse_date
+from netzwerk.graph.core.errors import ValidationError
+from netzwerk.graph.core.validation import parse_date
 
 Errors = dict[str, list[str]]
 

@@ -9,8 +9,10 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from netzwerk.graph import history
-from netzwerk.graph.errors import ValidationError
+from netzwerk.graph.core.errors import ValidationError
+from netzwerk.graph.core.model import N
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.validation import validate_node
 from netzwerk.graph.imports.cells import row_values
 from netzwerk.graph.imports.known import KnownActors, KnownPersons
 from netzwerk.graph.imports.linker import Linker
@@ -26,9 +28,7 @@ from netzwerk.graph.imports.plan import (
 )
 from netzwerk.graph.imports.reader import Table
 from netzwerk.graph.imports.vocab import Vocabulary
-from netzwerk.graph.model import N
-from netzwerk.graph.store import Store
-from netzwerk.graph.validation import validate_node
+from netzwerk.graph.records import history
 
 Progress = Callable[[int, int], None]
 RowPlanner = Callable[["Context", RowResult, dict[str, str]], None]

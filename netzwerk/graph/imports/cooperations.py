@@ -7,13 +7,13 @@ a stored cooperation gets the file's non-empty fields.
 
 from __future__ import annotations
 
-from netzwerk.graph.errors import ValidationError
+from netzwerk.graph.core.errors import ValidationError
+from netzwerk.graph.core.model import INTENSITIES, Link
+from netzwerk.graph.core.validation import validate_link
+from netzwerk.graph.core.values import canonical, fold
 from netzwerk.graph.imports import cells
 from netzwerk.graph.imports.context import Context
 from netzwerk.graph.imports.plan import RowResult
-from netzwerk.graph.model import INTENSITIES, Link
-from netzwerk.graph.validation import validate_link
-from netzwerk.graph.values import canonical, fold
 
 _FIELDS = ("kind", "intensity", "since", "until", "source", "note")
 

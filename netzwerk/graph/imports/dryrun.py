@@ -7,7 +7,8 @@ commits it. Re-running the dry run with the user's :class:`Choices` applies them
 
 from __future__ import annotations
 
-from netzwerk.graph.errors import FieldError, ValidationError
+from netzwerk.graph.core.errors import FieldError, ValidationError
+from netzwerk.graph.core.store import Store
 from netzwerk.graph.imports import cooperations, partners, persons
 from netzwerk.graph.imports.cells import formula_cells
 from netzwerk.graph.imports.context import Context, Progress, RowPlanner, noop, plan_table
@@ -15,7 +16,6 @@ from netzwerk.graph.imports.fields import FIELDS, TABLE_KINDS
 from netzwerk.graph.imports.mapping import missing_required
 from netzwerk.graph.imports.plan import Choices, ImportPlan
 from netzwerk.graph.imports.reader import Table
-from netzwerk.graph.store import Store
 
 PLANNERS: dict[str, RowPlanner] = {
     "partners": partners.plan_row,

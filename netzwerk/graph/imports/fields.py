@@ -7,9 +7,9 @@ columns. Titles are German and marked with :func:`N_` so the pages can translate
 
 from __future__ import annotations
 
-from netzwerk.graph.i18n import N_
-from netzwerk.graph.validation import FIELD_LABELS
-from netzwerk.graph.values import fold
+from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.validation import FIELD_LABELS
+from netzwerk.graph.core.values import fold
 
 
 def _s(text: str) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzwerk.graph.errors import GraphError
+from netzwerk.graph.core.errors import GraphError
 
 log = logging.getLogger(__name__)
 KEEP_SECONDS = 3600

@@ -6,7 +6,7 @@ another postcode, a similar name without its legal form, the same address, the s
 or mail domain with a similar name — is a *candidate*: the dry run shows it side by side for
 the user to decide (:class:`netzwerk.graph.imports.plan.Review`), and never merges or
 duplicates on its own. Names are compared by the one engine of
-:mod:`netzwerk.graph.duplicates`.
+:mod:`netzwerk.graph.records.duplicates`.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from netzwerk.graph import duplicates
-from netzwerk.graph.codec import from_store
-from netzwerk.graph.i18n import N_
+from netzwerk.graph.core.codec import from_store
+from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.model import Actor, Person
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.values import fold
 from netzwerk.graph.imports.plan import Candidate
-from netzwerk.graph.model import Actor, Person
-from netzwerk.graph.store import Store
-from netzwerk.graph.values import fold
+from netzwerk.graph.records import duplicates
 
 PERSON_THRESHOLD = 0.85
 """Person names are short: "Eva Schmidt" and "Eva Schmitt" (0.91) alike, "Anna Meier" and

@@ -13,12 +13,13 @@ import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 
-from netzwerk.graph import bulk, history
-from netzwerk.graph.codec import link_from_row
+from netzwerk.graph.core import bulk
+from netzwerk.graph.core.codec import link_from_row
+from netzwerk.graph.core.model import Link
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.values import canonical
 from netzwerk.graph.imports.plan import ImportPlan, Part, RowResult, stable_id
-from netzwerk.graph.model import Link
-from netzwerk.graph.store import Store
-from netzwerk.graph.values import canonical
+from netzwerk.graph.records import history
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Which column holds which field, and which list entry each written value means.
 
-Headers are compared folded (:func:`netzwerk.graph.values.fold`). A mapping is a list with
+Headers are compared folded (:func:`netzwerk.graph.core.values.fold`). A mapping is a list with
 one target field (or ``""`` = ignore) per column. A user's last confirmed mapping per import
 kind is saved in Neo4j (``ImportMapping`` nodes keyed by user and kind, see
 ``cypher/imports/``) and wins over the synonyms for the headers it names; the same node keeps
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.values import fold
 from netzwerk.graph.imports.fields import (
     CONTACT_HEADERS,
     FIELDS,
@@ -19,8 +21,6 @@ from netzwerk.graph.imports.fields import (
     REQUIRED,
     SYNONYMS,
 )
-from netzwerk.graph.store import Store
-from netzwerk.graph.values import fold
 
 ValueChoices = dict[str, dict[str, str]]
 """Per field: folded value → chosen target (an entry, ``NEW`` or ``""`` = leave out)."""

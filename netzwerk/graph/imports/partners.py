@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from netzwerk.graph.errors import ValidationError
+from netzwerk.graph.core.errors import ValidationError
+from netzwerk.graph.core.model import Actor, Link
+from netzwerk.graph.core.validation import validate_node
 from netzwerk.graph.imports import cells, people
 from netzwerk.graph.imports.context import Context, merged, set_fields
 from netzwerk.graph.imports.known import actor_details, name_key
 from netzwerk.graph.imports.plan import NEW, SKIP, RowResult, field_title, stable_id
-from netzwerk.graph.model import Actor, Link
-from netzwerk.graph.validation import validate_node
 
 _ACTOR_TEXT = ("name", "short_name", "street", "email", "phone", "notes")
 _LINKS = {

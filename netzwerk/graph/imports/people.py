@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from netzwerk.graph.i18n import N_
+from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.model import Actor, Person
 from netzwerk.graph.imports import cells
 from netzwerk.graph.imports.context import Context, merged, set_fields
 from netzwerk.graph.imports.fields import CONTACT_LISTS
 from netzwerk.graph.imports.known import name_key
 from netzwerk.graph.imports.plan import NEW, SKIP, Part, RowResult, stable_id
-from netzwerk.graph.model import Actor, Person
 
 _CONSENT = ("newsletter", "contact")
 _SHARED = (

@@ -8,10 +8,10 @@ employer) is a duplicate.
 
 from __future__ import annotations
 
+from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.imports import people
 from netzwerk.graph.imports.context import Context
 from netzwerk.graph.imports.plan import RowResult
-from netzwerk.graph.model import Actor, Link
 
 
 def _employer(ctx: Context, row: RowResult, org: str) -> Actor | None:

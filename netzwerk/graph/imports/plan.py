@@ -16,11 +16,11 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzwerk.graph import history
-from netzwerk.graph.i18n import N_
+from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.model import Link, Node
+from netzwerk.graph.core.validation import FIELD_LABELS
 from netzwerk.graph.imports.fields import FIELDS
-from netzwerk.graph.model import Link, Node
-from netzwerk.graph.validation import FIELD_LABELS
+from netzwerk.graph.records import history
 
 ACTIONS = {
     "create": N_("neu"),

@@ -27,7 +27,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from netzwerk.graph.errors import GraphError
+from netzwerk.graph.core.errors import GraphError
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from netzwerk.graph.errors import GraphError
+from netzwerk.graph.core.errors import GraphError
 
 KEEP_SECONDS = 3600
 PER_USER = 3

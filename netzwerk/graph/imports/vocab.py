@@ -17,12 +17,9 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 
-from netzwerk.graph.errors import ValidationError
-from netzwerk.graph.i18n import N_
-from netzwerk.graph.imports import cells
-from netzwerk.graph.imports.fields import FIELDS, VOCABULARY
-from netzwerk.graph.imports.plan import NEW, Choices, ImportPlan, Proposal, stable_id
-from netzwerk.graph.model import (
+from netzwerk.graph.core.errors import ValidationError
+from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.model import (
     ACTOR_KINDS,
     COOPERATION_KINDS,
     LEGAL_BASES,
@@ -35,9 +32,12 @@ from netzwerk.graph.model import (
     TargetGroup,
     Topic,
 )
-from netzwerk.graph.store import Store
-from netzwerk.graph.validation import validate_node
-from netzwerk.graph.values import fold
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.validation import validate_node
+from netzwerk.graph.core.values import fold
+from netzwerk.graph.imports import cells
+from netzwerk.graph.imports.fields import FIELDS, VOCABULARY
+from netzwerk.graph.imports.plan import NEW, Choices, ImportPlan, Proposal, stable_id
 
 FIXED: dict[str, tuple[str, ...]] = {
     "actor_kind": ACTOR_KINDS,

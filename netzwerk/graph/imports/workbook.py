@@ -17,19 +17,19 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from netzwerk.graph import bulk
-from netzwerk.graph.codec import field_kinds, from_store, link_from_row
-from netzwerk.graph.errors import ValidationError
+from netzwerk.graph.core import bulk
+from netzwerk.graph.core.codec import field_kinds, from_store, link_from_row
+from netzwerk.graph.core.errors import ValidationError
+from netzwerk.graph.core.model import LABELS, LINK_TYPES, VOCABULARY_LABELS, Link, Node, write_role
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.validation import validate_link
+from netzwerk.graph.core.values import fold
 from netzwerk.graph.imports import cooperations, partners, people
 from netzwerk.graph.imports import sheets as sheet_reader
 from netzwerk.graph.imports.cells import Errors, parse_bool, parse_day
 from netzwerk.graph.imports.context import Context, Progress, merged, noop, set_fields
 from netzwerk.graph.imports.plan import Choices, ImportPlan, Part, RowResult, stable_id
 from netzwerk.graph.imports.reader import Table
-from netzwerk.graph.model import LABELS, LINK_TYPES, VOCABULARY_LABELS, Link, Node, write_role
-from netzwerk.graph.store import Store
-from netzwerk.graph.validation import validate_link
-from netzwerk.graph.values import fold
 from netzwerk.graph.workbook.sheets import (
     ID,
     SHEETS,

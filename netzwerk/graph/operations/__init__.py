@@ -2,20 +2,20 @@
 
 Every change of the graph's records — from a form, the JSON API, the CLI, an import, an
 undo — goes through a function of this package. Each runs in one managed transaction
-(:meth:`netzwerk.graph.store.Store.transaction`) that writes the record, its history entries
+(:meth:`netzwerk.graph.core.store.Store.transaction`) that writes the record, its history entries
 and, for deletes, the trash snapshot together: all of it or nothing. Views, the API and the
 CLI only parse input, call one of these and render the result (as indico's
 ``operations.py`` modules do).
 
-Bulk loading of the demo region and of benchmarks (:mod:`netzwerk.graph.bulk`) is the one
+Bulk loading of the demo region and of benchmarks (:mod:`netzwerk.graph.core.bulk`) is the one
 exception: it writes no history, because it records no one's change.
 """
 
-from netzwerk.graph.merge import MergeResult, merge_actors
 from netzwerk.graph.operations.erase import erase_person
 from netzwerk.graph.operations.import_undo import UndoImportResult, undo_import
 from netzwerk.graph.operations.imports import CommitResult, ImportBlockedError, commit_import
 from netzwerk.graph.operations.links import RemoveResult, create_link, delete_link, update_link
+from netzwerk.graph.operations.merge import MergeResult, merge_actors
 from netzwerk.graph.operations.records import (
     DeleteResult,
     create_record,

@@ -1,6 +1,6 @@
 """Record a consent, and review a person under the Löschkonzept: one transaction each.
 
-Recording appends to the person's consent ledger (:mod:`netzwerk.graph.consent`) and, when
+Recording appends to the person's consent ledger (:mod:`netzwerk.graph.personal.consent`) and, when
 the new record is the purpose's current one, sets the person's derived consent fields
 (``consent_contact``, date, source) with a history entry — all or nothing, so the ledger and
 the fields that forms, import and export read never disagree. A change of those fields made
@@ -14,11 +14,13 @@ import dataclasses
 import uuid
 from datetime import date
 
-from netzwerk.graph import codec, consent, history, nodes
-from netzwerk.graph.consent import Consent
-from netzwerk.graph.errors import NotFoundError
-from netzwerk.graph.model import Person
-from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.core import codec
+from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.model import Person
+from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.personal import consent
+from netzwerk.graph.personal.consent import Consent
+from netzwerk.graph.records import history, nodes
 
 FORM_SOURCE = "Formular"
 
@@ -105,8 +107,9 @@ def record_in(tx: Tx, c: Consent, *, user: str, note: str = "") -> Consent:
 def record_consent(store: Store, c: Consent, *, user: str) -> Consent:
     """Append ``c`` to the ledger; update the person's current consent if it is the newest.
 
-    Raises :class:`~netzwerk.graph.errors.ValidationError` for bad values and
-    :class:`~netzwerk.graph.errors.NotFoundError` for a missing person; nothing is written then.
+    Raises :class:`~netzwerk.graph.core.errors.ValidationError` for bad values and
+    :class:`~netzwerk.graph.core.errors.NotFoundError` for a missing person; nothing is
+    written then.
     """
     c = consent.validate(c)
     return store.transaction(lambda tx: record_in(tx, c, user=user))

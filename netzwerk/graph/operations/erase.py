@@ -5,7 +5,7 @@ their data the application keeps elsewhere —
 
 * their own history entries stay (the log has no holes) but lose name and values;
 * other records' history names people only by id since names are resolved when read
-  (:func:`netzwerk.graph.history.resolve` shows "gelöschte Person"); entries written before
+  (:func:`netzwerk.graph.records.history.resolve` shows "gelöschte Person"); entries written before
   that, which spelled the name out, are redacted with every name the person ever had
   (current and former, read from their own history before it is emptied);
 * trash entries of the person and of their deleted links are removed, and their links are
@@ -15,7 +15,7 @@ their data the application keeps elsewhere —
   invitations, the answers given through them and what other answers said about them
   (:func:`netzwerk.graph.surveys.personal.erase_person_in`);
 * an ``Erasure`` note (id and time, no personal data) makes a later restore of an older
-  backup erase the person again (:func:`netzwerk.graph.backup.restore`).
+  backup erase the person again (:func:`netzwerk.graph.admin.backup.restore`).
 
 The full-text search index follows the deleted node by itself.
 """
@@ -25,11 +25,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from netzwerk.graph import history
-from netzwerk.graph.errors import NotFoundError
-from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.core.validation import is_valid_id
+from netzwerk.graph.records import history
 from netzwerk.graph.surveys.personal import erase_person_in as erase_survey_data_in
-from netzwerk.graph.validation import is_valid_id
 
 NAME_FIELDS = ("title", "first_name", "last_name")
 

@@ -19,11 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzwerk.graph import bulk, codec, history
-from netzwerk.graph.errors import NotFoundError
-from netzwerk.graph.model import LABELS, LINK_TYPES, Link, Person
+from netzwerk.graph.core import bulk, codec
+from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, Person
+from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.operations.consent import sync_in as sync_consent
-from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.records import history
 
 PER_TRANSACTION = 2_500
 """Records and links (or history entries to revert) per transaction of a large import or

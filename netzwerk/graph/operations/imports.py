@@ -28,14 +28,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzwerk.graph import bulk, codec, history
-from netzwerk.graph.errors import GraphError
+from netzwerk.graph.core import bulk, codec
+from netzwerk.graph.core.errors import GraphError
+from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, Node, Person
+from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.imports.fields import KINDS
 from netzwerk.graph.imports.plan import ImportPlan
-from netzwerk.graph.model import LABELS, LINK_TYPES, Link, Node, Person
 from netzwerk.graph.operations.consent import sync_in as sync_consent
 from netzwerk.graph.operations.import_undo import PER_TRANSACTION, rollback
-from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.records import history
 
 Progress = Callable[[int, int], None]
 SINGLE_TRANSACTION = 10_000

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netzwerk.graph import history, links, trash
-from netzwerk.graph.model import Link
-from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.core.model import Link
+from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.records import history, links, trash
 
 
 def create_link_in(tx: Tx, link: Link, *, user: str, note: dict | None = None) -> Link:
@@ -28,7 +28,7 @@ def create_link_in(tx: Tx, link: Link, *, user: str, note: dict | None = None) -
 def create_link(store: Store, link: Link, *, user: str) -> Link:
     """Store a relationship (or return the one already there, writing nothing).
 
-    Raises :class:`~netzwerk.graph.errors.NotFoundError` if an end is missing.
+    Raises :class:`~netzwerk.graph.core.errors.NotFoundError` if an end is missing.
     """
     return store.transaction(lambda tx: create_link_in(tx, link, user=user))
 

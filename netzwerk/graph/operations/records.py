@@ -11,11 +11,11 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from netzwerk.graph import history, nodes, trash
-from netzwerk.graph import links as links_mod
-from netzwerk.graph.model import Link, N, Person
+from netzwerk.graph.core.model import Link, N, Person
+from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.operations.consent import sync_in as sync_consent
-from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.records import history, nodes, trash
+from netzwerk.graph.records import links as links_mod
 
 
 def create_record_in(
@@ -83,8 +83,8 @@ def update_record_in(tx: Tx, obj: N, *, user: str, note: dict | None = None) -> 
 def update_record(store: Store, obj: N, *, user: str) -> N:
     """Save a record read earlier (``obj.version`` as read); history holds old → new.
 
-    Raises :class:`~netzwerk.graph.errors.ConflictError` if someone saved it meanwhile and
-    :class:`~netzwerk.graph.errors.NotFoundError` if it was deleted; nothing is written then.
+    Raises :class:`~netzwerk.graph.core.errors.ConflictError` if someone saved it meanwhile and
+    :class:`~netzwerk.graph.core.errors.NotFoundError` if it was deleted; nothing is written then.
     A save that changes no field writes no history entry. A person's changed consent fields
     also go into the consent ledger.
     """

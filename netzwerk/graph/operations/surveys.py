@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from netzwerk.graph import codec
-from netzwerk.graph.consent import Consent
-from netzwerk.graph.errors import FieldError, NotFoundError, ValidationError
-from netzwerk.graph.model import Actor, Link
+from netzwerk.graph.core import codec
+from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.model import Actor, Link
+from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.operations.consent import record_in as record_consent_in
 from netzwerk.graph.operations.links import create_link_in, delete_link_in, update_link_in
 from netzwerk.graph.operations.records import create_record_in, update_record_in
-from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.personal.consent import Consent
 from netzwerk.graph.surveys import review as rv
 from netzwerk.graph.surveys.model import LEVELS, Survey
 

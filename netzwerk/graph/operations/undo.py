@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from netzwerk.graph import history, links, nodes, trash
-from netzwerk.graph.errors import ForbiddenError
-from netzwerk.graph.model import Link, Node, write_role
-from netzwerk.graph.store import Store, Tx
-from netzwerk.graph.users import ROLES
+from netzwerk.graph.admin.users import ROLES
+from netzwerk.graph.core.errors import ForbiddenError
+from netzwerk.graph.core.model import Link, Node, write_role
+from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.records import history, links, nodes, trash
 
 
 @dataclass

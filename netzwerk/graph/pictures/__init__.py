@@ -24,10 +24,10 @@ tooltips), ``sizing`` (node sizes from metrics), ``base`` (the payload and the p
 individual actors), one module per picture (``cooperation``, ``aggregate``, ``ego``,
 ``alliances``), ``extras`` (edges drawn over a picture, pins, the public version) and
 ``vector`` (SVG and PDF for print). The filter form's choices
-come from :mod:`netzwerk.graph.choices`, shared with every other filter form.
+come from :mod:`netzwerk.graph.network.choices`, shared with every other filter form.
 """
 
-from netzwerk.graph.model import ACTOR_KINDS, COOPERATION_KINDS
+from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS
 from netzwerk.graph.pictures.aggregate import GROUP_BY, aggregate_picture
 from netzwerk.graph.pictures.alliances import alliance_overlaps, alliance_picture
 from netzwerk.graph.pictures.base import LAYOUTS, Link, actor_picture, payload

@@ -10,8 +10,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from netzwerk.graph import layout as layouts
-from netzwerk.graph.network import Vocabulary
+from netzwerk.graph.network.snapshot import Vocabulary
+from netzwerk.graph.pictures import layout as layouts
 from netzwerk.graph.pictures.base import payload
 from netzwerk.graph.pictures.styles import (
     CATEGORICAL,

@@ -6,9 +6,10 @@ import math
 from collections import Counter
 from typing import Any
 
-from netzwerk.graph import layout_rings
-from netzwerk.graph.model import ACTOR_KINDS
-from netzwerk.graph.network import NetworkFilter, Snapshot, affiliation_graph
+from netzwerk.graph.core.model import ACTOR_KINDS
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.network.snapshot import Snapshot, affiliation_graph
+from netzwerk.graph.pictures import rings
 from netzwerk.graph.pictures.base import LAYOUTS, Link, payload
 from netzwerk.graph.pictures.styles import (
     ALLIANCE_COLOUR,
@@ -24,7 +25,7 @@ from netzwerk.graph.pictures.tips import actor_tip, short_label
 
 def alliance_picture(
     snap: Snapshot,
-    flt: NetworkFilter,
+    flt: Filter,
     *,
     projects: bool = True,
     overlaps_only: bool = False,
@@ -44,7 +45,7 @@ def alliance_picture(
         b.remove_nodes_from([v for v in actors if v in b and b.degree(v) < 2])
         b.remove_nodes_from([v for v in groups if b.degree(v) == 0])
     key = ("alliances", flt.key(), projects, overlaps_only)
-    lay = LAYOUTS.get(snap.fingerprint, key, b, layout_rings.bipartite_layout)
+    lay = LAYOUTS.get(snap.fingerprint, key, b, rings.bipartite_layout)
     vocab = snap.vocabulary
     nodes, edges = [], []
     styles = {
@@ -162,9 +163,7 @@ def alliance_picture(
     )
 
 
-def alliance_overlaps(
-    snap: Snapshot, flt: NetworkFilter, projects: bool = False
-) -> list[dict[str, Any]]:
+def alliance_overlaps(snap: Snapshot, flt: Filter, projects: bool = False) -> list[dict[str, Any]]:
     """Pairs of alliances (and projects) with shared members, most shared first."""
     b = affiliation_graph(snap, flt)
     groups = sorted(

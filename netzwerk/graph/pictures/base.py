@@ -7,9 +7,9 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.graph import layout as layouts
 from netzwerk.graph.analysis.metrics import METRICS
-from netzwerk.graph.network import Vocabulary
+from netzwerk.graph.network.snapshot import Vocabulary
+from netzwerk.graph.pictures import layout as layouts
 from netzwerk.graph.pictures.sizing import metric, sizes
 from netzwerk.graph.pictures.styles import WIDTH, Tr, colouring, edge_styles, intensity_legend
 from netzwerk.graph.pictures.tips import actor_tip, edge_tip, short_label

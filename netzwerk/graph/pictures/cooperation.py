@@ -8,7 +8,8 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.graph.analysis.metrics import METRICS
-from netzwerk.graph.network import NetworkFilter, Snapshot, select
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.network.snapshot import Snapshot, select
 from netzwerk.graph.pictures.aggregate import aggregate_picture
 from netzwerk.graph.pictures.base import LAYOUTS, Link, actor_picture
 from netzwerk.graph.pictures.styles import Tr, identity
@@ -20,7 +21,7 @@ SIZE_BY = (*(k for k, m in METRICS.items() if m.numeric and k != "core"), "none"
 
 def cooperation_picture(
     snap: Snapshot,
-    flt: NetworkFilter,
+    flt: Filter,
     *,
     colour_by: str = "kind",
     size_by: str = "degree",
@@ -55,6 +56,6 @@ def cooperation_picture(
     )
 
 
-def _default_group(g: nx.Graph, flt: NetworkFilter) -> str:
+def _default_group(g: nx.Graph, flt: Filter) -> str:
     regions = {d["region"] for _, d in g.nodes(data=True)}
     return "region" if len(regions) > 3 and not flt.region else "community"

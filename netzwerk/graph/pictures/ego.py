@@ -7,8 +7,9 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.graph import layout_rings
-from netzwerk.graph.network import NetworkFilter, Snapshot, select
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.network.snapshot import Snapshot, select
+from netzwerk.graph.pictures import rings
 from netzwerk.graph.pictures.base import Link, actor_picture
 from netzwerk.graph.pictures.cooperation import AGGREGATE_ABOVE
 from netzwerk.graph.pictures.styles import Tr, identity
@@ -25,7 +26,7 @@ def ego_picture(
     tr: Tr = identity,
 ) -> dict[str, Any]:
     """One actor and its partners (depth 1) and their partners (depth 2), radially."""
-    g = select(snap, NetworkFilter(as_of=as_of))
+    g = select(snap, Filter(as_of=as_of))
     if actor_id not in g:
         raise KeyError(actor_id)
     depth = 2 if depth == 2 else 1
@@ -34,7 +35,7 @@ def ego_picture(
     if depth == 2 and ego.number_of_nodes() > limit:
         ego, depth = nx.ego_graph(g, actor_id, radius=1), 1
         notice = tr("Mit Partnern der Partner wären es zu viele Akteure; gezeigt wird Tiefe 1.")
-    lay = layout_rings.radial_layout(ego, actor_id, depth)
+    lay = rings.radial_layout(ego, actor_id, depth)
     name = g.nodes[actor_id]["name"]
     out = actor_picture(ego, snap.vocabulary, lay, "kind", "degree", link, tr, None, "ego", name)
     for node in out["nodes"]:

@@ -13,8 +13,8 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.graph.analysis.metrics import metric_table
-from netzwerk.graph.model import ACTOR_KINDS, COOPERATION_KINDS, INTENSITIES
-from netzwerk.graph.network import Vocabulary
+from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.network.snapshot import Vocabulary
 
 Tr = Callable[[str], str]
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.graph.filters import Filter
-from netzwerk.graph.model import INTENSITIES
-from netzwerk.graph.network import Vocabulary
+from netzwerk.graph.core.model import INTENSITIES
+from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.network.snapshot import Vocabulary
 from netzwerk.graph.pictures.styles import Tr
 
 

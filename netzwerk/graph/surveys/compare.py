@@ -19,8 +19,8 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.graph.i18n import N_
-from netzwerk.graph.store import Store
+from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.store import Store
 
 
 def snapshot(store: Store, actor_ids: list[str]) -> dict[str, Any]:

@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from netzwerk.graph import consent, contacts
-from netzwerk.graph.contacts import ContactFilter, Selection
+from netzwerk.graph.core.store import Store
 from netzwerk.graph.formats import ContactRow
 from netzwerk.graph.formats.common import neutralise
 from netzwerk.graph.formats.csv_writer import write_rows
 from netzwerk.graph.formats.xlsx_writer import write_table
-from netzwerk.graph.store import Store
+from netzwerk.graph.personal import consent, contacts
+from netzwerk.graph.personal.contacts import ContactFilter, Selection
 from netzwerk.graph.surveys.lifecycle import Issued
 from netzwerk.graph.surveys.model import Survey
 

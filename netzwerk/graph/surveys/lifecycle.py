@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from netzwerk.graph import network
-from netzwerk.graph.errors import FieldError, NotFoundError, ValidationError
-from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.core.validation import is_valid_id
+from netzwerk.graph.network import snapshot
 from netzwerk.graph.surveys import compare, tokens
 from netzwerk.graph.surveys.model import (
     MAX_ACTORS,
@@ -29,19 +30,18 @@ from netzwerk.graph.surveys.model import (
     to_props,
     validate,
 )
-from netzwerk.graph.validation import is_valid_id
 
 
 def scope_actors(store: Store, survey: Survey) -> list[dict[str, str]]:
     """The actors (id, name) the survey's scope selects today, by name (at most one more
     than :data:`MAX_ACTORS`, so the caller can tell "too many").
 
-    The selection is the one filter's (:func:`netzwerk.graph.network.select`, memberships
+    The selection is the one filter's (:func:`netzwerk.graph.network.snapshot.select`, memberships
     and participations of today): a survey of the "MINT-Initiativkreis" asks exactly the
     actors its picture and its contact export show.
     """
     scope = survey.scope
-    selected = network.select(network.snapshot(store), scope.filter.on(date.today()))
+    selected = snapshot.select(snapshot.current(store), scope.filter.on(date.today()))
     chosen = set(scope.actor_ids)
     found = [
         {"id": node, "name": str(data["name"])}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 
-from netzwerk.graph.store import Store
+from netzwerk.graph.core.store import Store
 from netzwerk.graph.surveys import distribution, lifecycle
 from netzwerk.graph.surveys.distribution import Recipient
 from netzwerk.graph.surveys.model import Survey

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from netzwerk.graph import codec, freetext
-from netzwerk.graph.errors import FieldError, ValidationError
-from netzwerk.graph.filters import ID_FIELDS, Filter
-from netzwerk.graph.i18n import N_
-from netzwerk.graph.model import ACTOR_KINDS
-from netzwerk.graph.validation import is_valid_id
+from netzwerk.graph.core import codec, freetext
+from netzwerk.graph.core.errors import FieldError, ValidationError
+from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.model import ACTOR_KINDS
+from netzwerk.graph.core.validation import is_valid_id
+from netzwerk.graph.network.filters import ID_FIELDS, Filter
 
 QUESTIONS: dict[str, str] = {
     "master": N_("Stammdaten bestätigen oder korrigieren"),
@@ -66,7 +66,7 @@ these; at least one of them must be set)."""
 
 @dataclass(frozen=True)
 class Scope:
-    """Which actors a survey asks: the one :class:`~netzwerk.graph.filters.Filter` of the
+    """Which actors a survey asks: the one :class:`~netzwerk.graph.network.filters.Filter` of the
     picture, gap pages and contact export (every set field must hold; memberships on the
     day the survey is created), or — ``kind = "actors"`` — chosen actors by id.
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from netzwerk.graph import codec
-from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.core import codec
+from netzwerk.graph.core.store import Store, Tx
 
 
 def _mentions(data: dict[str, Any], person_id: str) -> list[dict[str, Any]]:

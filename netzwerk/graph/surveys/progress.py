@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzwerk.graph.store import Store
+from netzwerk.graph.core.store import Store
 
 
 @dataclass

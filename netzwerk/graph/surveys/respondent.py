@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from netzwerk.graph import freetext
-from netzwerk.graph.errors import FieldError, NotFoundError, ValidationError
-from netzwerk.graph.model import COOPERATION_KINDS, INTENSITIES
-from netzwerk.graph.store import Store
+from netzwerk.graph.core import freetext
+from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.surveys.model import LEVELS
-from netzwerk.graph.validation import parse_date
 
 MASTER_FIELDS = ("street", "postcode", "town", "website", "email", "phone")
 VOCABS: dict[str, tuple[str, str]] = {

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from netzwerk.graph import codec
-from netzwerk.graph.errors import NotFoundError
-from netzwerk.graph.i18n import N_
-from netzwerk.graph.model import INTENSITIES
-from netzwerk.graph.store import Store, Tx
+from netzwerk.graph.core import codec
+from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.model import INTENSITIES
+from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.core.validation import is_valid_id, label
 from netzwerk.graph.surveys.model import LEVELS, Survey
 from netzwerk.graph.surveys.respondent import MASTER_FIELDS, VOCABS
-from netzwerk.graph.validation import is_valid_id, label
 
 KINDS: dict[str, str] = {
     "field": N_("Stammdaten"),

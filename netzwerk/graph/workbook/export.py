@@ -6,7 +6,7 @@ change nothing, edited cells become updates with history, new rows without an id
 records. It holds personal data (the Personen sheet), so every export is logged like a
 contact list (who, when, which persons) for the DSGVO Auskunft.
 
-A filter (:class:`netzwerk.graph.filters.Filter`, the one filter of pictures, gap pages
+A filter (:class:`netzwerk.graph.network.filters.Filter`, the one filter of pictures, gap pages
 and contact exports) keeps the actors it selects, their persons, the cooperations among
 them and their memberships; the lists (alliances, projects, topics, stages, target
 groups, regions) are always complete, because rows refer to them by name.
@@ -20,11 +20,8 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from netzwerk.graph import network
-from netzwerk.graph.codec import field_kinds, from_store, link_from_row
-from netzwerk.graph.filters import Filter
-from netzwerk.graph.formats.xlsx_writer import Sheet, write_sheets
-from netzwerk.graph.model import (
+from netzwerk.graph.core.codec import field_kinds, from_store, link_from_row
+from netzwerk.graph.core.model import (
     ACTOR_KINDS,
     COOPERATION_KINDS,
     LABELS,
@@ -35,8 +32,11 @@ from netzwerk.graph.model import (
     Link,
     Node,
 )
-from netzwerk.graph.store import Store
-from netzwerk.graph.values import fold
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.values import fold
+from netzwerk.graph.formats.xlsx_writer import Sheet, write_sheets
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.workbook.sheets import (
     HINTS,
     ID,
@@ -64,7 +64,7 @@ class _Graph:
     def __init__(self, store: Store, flt: Filter | None) -> None:
         actors = None
         if flt is not None and not flt.is_empty():
-            actors = list(network.select(network.snapshot(store), flt).nodes)
+            actors = list(snapshot.select(snapshot.current(store), flt).nodes)
         persons = (
             None
             if actors is None

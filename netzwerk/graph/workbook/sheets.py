@@ -8,7 +8,7 @@ stages, target groups, regions, "gehört zu") are cells of their record's row, s
 separated by "; ".
 
 A cell's value is written and read by the field's type as the model declares it
-(:func:`netzwerk.graph.codec.field_kinds`): dates as dates, yes/no as "ja"/"nein", numbers
+(:func:`netzwerk.graph.core.codec.field_kinds`): dates as dates, yes/no as "ja"/"nein", numbers
 as numbers, text as text cells — so a workbook exported and imported untouched changes
 nothing.
 """
@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from netzwerk.graph.codec import field_kinds
-from netzwerk.graph.model import LABELS, LINK_TYPES, Link, Node
-from netzwerk.graph.validation import FIELD_LABELS
-from netzwerk.graph.values import fold
+from netzwerk.graph.core.codec import field_kinds
+from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, Node
+from netzwerk.graph.core.validation import FIELD_LABELS
+from netzwerk.graph.core.values import fold
 
 ID = "id"
 LIST_SEPARATOR = "; "

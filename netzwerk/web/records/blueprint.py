@@ -10,6 +10,7 @@ from flask import Blueprint, abort
 from flask_login import current_user
 
 from netzwerk import graph
+from netzwerk.graph.core import validation
 from netzwerk.web.kinds import KINDS, MAIN, VOCABULARIES, Kind
 
 bp = Blueprint("records", __name__)
@@ -57,6 +58,6 @@ def form_errors(form: Any, err: graph.ValidationError) -> list[str]:
         if field is not None and hasattr(field, "errors"):
             field.errors = [*list(field.errors or []), *messages]
         else:
-            label = graph.validation.label(name)
+            label = validation.label(name)
             general += [f"{label}: {m}" for m in messages]
     return general

@@ -7,7 +7,8 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import history
+from netzwerk.graph.core import validation
+from netzwerk.graph.records import history
 from netzwerk.web import forms
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
@@ -58,5 +59,5 @@ def detail(slug: str, node_id: str) -> ResponseReturnValue:
         can_edit=current_user.has_role(kind.write_role),
         can_link=current_user.has_role("editor"),
         show_contacts=contacts,
-        field_labels=graph.validation.FIELD_LABELS,
+        field_labels=validation.FIELD_LABELS,
     )

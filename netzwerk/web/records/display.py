@@ -9,7 +9,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from netzwerk import graph
-from netzwerk.graph import history
+from netzwerk.graph.core import validation
+from netzwerk.graph.records import history
 from netzwerk.web import forms
 from netzwerk.web.kinds import BY_LABEL, record_url
 from netzwerk.web.records.blueprint import bp
@@ -46,7 +47,7 @@ def _helpers() -> dict[str, Any]:
             for spec in specs:
                 if spec.name == name:
                     return spec.label
-        return extra.get(name) or graph.validation.label(name)
+        return extra.get(name) or validation.label(name)
 
     return {
         "field_label": field_label,

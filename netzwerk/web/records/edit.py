@@ -12,7 +12,8 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from netzwerk import graph
-from netzwerk.graph import duplicates, history
+from netzwerk.graph.core import validation
+from netzwerk.graph.records import duplicates, history
 from netzwerk.web import forms
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
@@ -63,7 +64,7 @@ def create(slug: str) -> ResponseReturnValue:
     if form.validate():
         try:
             obj = forms.apply_data(kind.cls(), specs, request.form)
-            obj = graph.validation.validate_node(obj)
+            obj = validation.validate_node(obj)
             if kind.label == "Actor" and not request.form.get("confirm_duplicate"):
                 candidates = duplicates.find_similar(
                     get_store(), obj.name, email=obj.email, website=obj.website

@@ -10,6 +10,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from netzwerk import graph
+from netzwerk.graph.core import validation
 from netzwerk.web import forms
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store
@@ -40,7 +41,7 @@ def link_create() -> ResponseReturnValue:
         created = graph.create_link(get_store(), link, user=username())
     except graph.ValidationError as err:
         messages = "; ".join(
-            f"{graph.validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items()
+            f"{validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items()
         )
         flash(_("Verknüpfung nicht gespeichert – %(msg)s", msg=messages), "error")
         return redirect(back)
@@ -147,7 +148,7 @@ def person_at_actor(node_id: str) -> ResponseReturnValue:
         created = graph.create_record(store, person, user=username(), links=links)
     except graph.ValidationError as err:
         messages = "; ".join(
-            f"{graph.validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items()
+            f"{validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items()
         )
         flash(_("Person nicht angelegt – %(msg)s", msg=messages), "error")
         return redirect(back)

@@ -6,9 +6,10 @@ from flask import render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
-from netzwerk import graph
-from netzwerk.graph import network, search
-from netzwerk.graph.choices import filter_choices
+from netzwerk.graph.core import model
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.network.choices import filter_choices
+from netzwerk.graph.records import search
 from netzwerk.web import paging
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
@@ -18,8 +19,8 @@ from netzwerk.web.records.blueprint import MAIN_RULE, PAGE_SIZES, VOCAB_RULE, bp
 
 def _filter_options(kind: Kind) -> dict[str, list[tuple[str, str]]]:
     """Choices of the filter selects: the one builder's, plus the project status."""
-    shared = filter_choices(network.vocabulary(get_store())).by_param()
-    statuses = [(s, s) for s in graph.model.PROJECT_STATUSES]
+    shared = filter_choices(snapshot.vocabulary(get_store())).by_param()
+    statuses = [(s, s) for s in model.PROJECT_STATUSES]
     return {name: statuses if name == "status" else shared[name] for name in kind.filters}
 
 

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from netzwerk import graph
-from netzwerk.graph import duplicates, search
+from netzwerk.graph.records import duplicates, search
 from netzwerk.web import forms
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store

@@ -6,7 +6,7 @@ import dataclasses
 from typing import Any
 
 from netzwerk import graph
-from netzwerk.graph import codec
+from netzwerk.graph.core import codec
 from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import Kind, Section, record_url
 

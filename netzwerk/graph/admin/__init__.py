@@ -1,0 +1,1 @@
+"""Running an instance: accounts, backup and restore, demo data, counts."""

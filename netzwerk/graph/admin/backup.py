@@ -1,0 +1,377 @@
+"""Whole-graph backup and restore as JSON, and a GraphML export for Gephi.
+
+The backup holds every node (labels and properties) and every relationship (type,
+properties, ends by label + id). Values use the codec's tagged form
+(:func:`netzwerk.graph.core.codec.encode_value`): temporal values keep the driver's own ISO
+format, nanoseconds and zones included, so backup → wipe → restore gives a graph with the
+same :func:`checksum`.
+
+A restore never leaves a broken graph. The whole file is checked before the store is
+touched (:func:`validate`: format and version, whitelisted labels and types, one id per
+label, every relationship end present in the file, every value decodable, the checksum).
+Replacing a non-empty database first writes a safety backup; if loading fails anyway, the
+safety backup is put back and the message says so. A restore over existing data keeps
+what happened since the backup was written: users keep their current session nonce (a
+logout stays a logout), revoked API tokens stay revoked, and persons erased since are erased
+again (an older backup must not revive any of them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from netzwerk.graph.admin.stats import is_empty
+from netzwerk.graph.core import bulk, codec
+from netzwerk.graph.core.errors import GraphError
+from netzwerk.graph.core.model import LABELS, LINK_TYPES
+from netzwerk.graph.core.queries import render
+from netzwerk.graph.core.schema import apply as apply_schema
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.operations.erase import erase_person
+
+log = logging.getLogger(__name__)
+FORMAT = "netzwerk-backup"
+VERSION = 1
+NODE_LABELS: frozenset[str] = frozenset(LABELS) | {
+    "User",
+    "Change",
+    "ExportLog",
+    "ImportMapping",
+    "Trash",
+    "ApiToken",
+    "Erasure",
+    "SavedView",
+    "ShareLink",
+    "PublicMap",
+    "Consent",
+    "ConsentReview",
+    "Survey",
+    "SurveyInvite",
+    "SurveyAnswer",
+}
+REL_TYPES: frozenset[str] = frozenset(LINK_TYPES) | {
+    "TOKEN_OF",
+    "DISMISSED_SUGGESTION",
+    "SUGGESTION",
+}
+Progress = Callable[[int, int], None]
+
+
+class BackupError(GraphError):
+    """The backup file cannot be restored (German message)."""
+
+
+def _stream(store: Store, name: str) -> Iterator[dict[str, Any]]:
+    """Rows of a read query with the driver's own types (no conversion to Python's)."""
+    with store._translate(), store.driver.session(database=store.database) as session:
+        result = session.run(render(name))
+        for record in result:
+            yield dict(record)
+
+
+def dump(store: Store) -> dict[str, Any]:
+    """The whole graph as a JSON-ready dict (nodes and relationships in canonical order)."""
+    nodes = [
+        {"labels": sorted(r["labels"]), "properties": codec.encode_value(r["props"])}
+        for r in _stream(store, "backup/dump_nodes")
+    ]
+    rels = [
+        {
+            "type": r["type"],
+            "from": [r["from_label"], r["from_id"]],
+            "to": [r["to_label"], r["to_id"]],
+            "properties": codec.encode_value(r["props"]),
+        }
+        for r in _stream(store, "backup/dump_relationships")
+    ]
+    nodes.sort(key=_canon)
+    rels.sort(key=_canon)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "created": datetime.now(UTC).isoformat(),
+        "counts": {"nodes": len(nodes), "relationships": len(rels)},
+        "checksum": _digest(nodes, rels),
+        "nodes": nodes,
+        "relationships": rels,
+    }
+
+
+def _canon(item: dict[str, Any]) -> str:
+    return json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _digest(nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> str:
+    h = hashlib.sha256()
+    for part in sorted(_canon(n) for n in nodes):
+        h.update(part.encode("utf-8") + b"\n")
+    h.update(b"--\n")
+    for part in sorted(_canon(r) for r in rels):
+        h.update(part.encode("utf-8") + b"\n")
+    return h.hexdigest()
+
+
+def sign(data: dict[str, Any]) -> dict[str, Any]:
+    """Set counts and checksum of a backup dict after changing it (tools and tests)."""
+    data["counts"] = {"nodes": len(data["nodes"]), "relationships": len(data["relationships"])}
+    data["checksum"] = _digest(data["nodes"], data["relationships"])
+    return data
+
+
+def checksum(store: Store) -> str:
+    """SHA-256 over the canonical serialisation of every node and relationship."""
+    data = dump(store)
+    return str(data["checksum"])
+
+
+def write(store: Store, fh: io.TextIOBase | Any) -> dict[str, int]:
+    """Write a backup to an open text file; returns the counts."""
+    data = dump(store)
+    json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+    return dict(data["counts"])
+
+
+def save_safety_copy(store: Store, folder: Path, reason: str) -> Path | None:
+    """Write a backup of a non-empty database into ``folder`` (mode 0600); None if empty."""
+    if is_empty(store):
+        return None
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    path = folder / f"{reason}-{stamp}.json"
+    with path.open("w", encoding="utf-8") as fh:
+        path.chmod(0o600)
+        write(store, fh)
+    return path
+
+
+@dataclass
+class Plan:
+    """A checked backup, decoded and grouped for loading."""
+
+    nodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    rels: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    node_count: int = 0
+    rel_count: int = 0
+
+
+def _fail(message: str) -> BackupError:
+    return BackupError(f"{message} Es wurde nichts verändert.")
+
+
+def _check_header(data: Any) -> tuple[list[Any], list[Any]]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _fail("Die Datei ist keine netzwerk-Sicherung.")
+    if data.get("version") != VERSION or isinstance(data.get("version"), bool):
+        raise _fail(f"Sicherungsversion {str(data.get('version'))[:20]!r} wird nicht unterstützt.")
+    nodes, rels = data.get("nodes"), data.get("relationships")
+    if not isinstance(nodes, list) or not isinstance(rels, list):
+        raise _fail("Der Sicherung fehlen Knoten oder Beziehungen.")
+    if not isinstance(data.get("checksum"), str):
+        raise _fail("Die Sicherung hat keine Prüfsumme.")
+    if _digest(nodes, rels) != data["checksum"]:
+        raise _fail("Die Prüfsumme der Sicherung stimmt nicht – die Datei ist beschädigt.")
+    counts = data.get("counts") or {}
+    if counts.get("nodes") != len(nodes) or counts.get("relationships") != len(rels):
+        raise _fail("Die Anzahl der Knoten oder Beziehungen passt nicht zur Sicherung.")
+    return nodes, rels
+
+
+def _decoded(props: Any) -> Any:
+    try:
+        return codec.decode_value(props)
+    except codec.CodecError as exc:
+        raise _fail(f"Ein Wert der Sicherung ist beschädigt ({exc}).") from exc
+
+
+def _check_nodes(nodes: list[Any], plan: Plan) -> set[tuple[str, str]]:
+    """Labels whitelisted, one id per label; returns the (label, id) pairs present."""
+    seen: set[tuple[str, str]] = set()
+    for node in nodes:
+        labels = node.get("labels") if isinstance(node, dict) else None
+        if not isinstance(labels, list) or len(labels) != 1 or labels[0] not in NODE_LABELS:
+            raise _fail(f"Unbekannte Knotenart in der Sicherung: {labels!r:.80}.")
+        props = node.get("properties")
+        if not isinstance(props, dict) or not isinstance(props.get("id"), str) or not props["id"]:
+            raise _fail("Ein Knoten der Sicherung hat keine Kennung.")
+        key = (labels[0], props["id"])
+        if key in seen:
+            raise _fail(f"Die Kennung „{props['id'][:80]}“ kommt in der Sicherung doppelt vor.")
+        seen.add(key)
+        plan.nodes.setdefault(labels[0], []).append(_decoded(props))
+    return seen
+
+
+def _check_rels(rels: list[Any], present: set[tuple[str, str]], plan: Plan) -> None:
+    """Types whitelisted, both ends in the file, one relationship per id."""
+    rel_ids: set[str] = set()
+    for rel in rels:
+        if not isinstance(rel, dict) or rel.get("type") not in REL_TYPES:
+            raise _fail(f"Unbekannte Beziehungsart in der Sicherung: {str(rel)[:80]!r}.")
+        ends: list[Any] = [rel.get("from"), rel.get("to")]  # checked on the next line
+        if not all(isinstance(e, list) and len(e) == 2 and tuple(e) in present for e in ends):
+            raise _fail("Eine Beziehung der Sicherung verweist auf einen fehlenden Knoten.")
+        props = rel.get("properties")
+        if not isinstance(props, dict):
+            raise _fail("Eine Beziehung der Sicherung hat keine Eigenschaften.")
+        rel_id = props.get("id")
+        if isinstance(rel_id, str):
+            if rel_id in rel_ids:
+                raise _fail(f"Die Beziehung „{rel_id[:80]}“ kommt in der Sicherung doppelt vor.")
+            rel_ids.add(rel_id)
+        plan.rels.setdefault((rel["type"], ends[0][0], ends[1][0]), []).append(
+            {"from_id": ends[0][1], "to_id": ends[1][1], "props": _decoded(props)}
+        )
+
+
+def validate(data: Any) -> Plan:
+    """Check a whole backup before anything is written; returns it ready to load.
+
+    Raises :class:`BackupError` with a German message naming the first problem.
+    """
+    nodes, rels = _check_header(data)
+    plan = Plan(node_count=len(nodes), rel_count=len(rels))
+    present = _check_nodes(nodes, plan)
+    _check_rels(rels, present, plan)
+    return plan
+
+
+def _noop(done: int, total: int) -> None:
+    return None
+
+
+def _load(store: Store, plan: Plan, progress: Progress, batch_size: int) -> int:
+    """Write a checked plan into an empty database; returns the relationships created."""
+    total, done = plan.node_count + plan.rel_count, 0
+    for label_name, rows in plan.nodes.items():
+        for chunk in bulk.batches(rows, batch_size):
+            store.write("backup/restore_nodes", {"label": label_name}, rows=chunk)
+            done += len(chunk)
+            progress(done, total)
+    created = 0
+    for (type_name, from_label, to_label), rows in plan.rels.items():
+        idents = {"type": type_name, "from": from_label, "to": to_label}
+        for chunk in bulk.batches(rows, batch_size):
+            out = store.write("backup/restore_relationships", idents, rows=chunk)
+            created += int(out[0]["created"])
+            done += len(chunk)
+            progress(done, total)
+    if created != plan.rel_count:
+        raise BackupError(
+            f"Nur {created} von {plan.rel_count} Beziehungen konnten geschrieben werden."
+        )
+    return created
+
+
+def _after_restore(store: Store, auth: dict[str, Any] | None, erasures: list[str]) -> None:
+    """Keep what happened after the backup was written: logouts, revoked tokens, erasures.
+
+    ``auth`` is the state before a restore over existing data (``None`` when the database was
+    empty: then the backup is all there is, and it comes back exactly as written).
+    """
+    if auth is not None:
+        store.write("backup/carry_auth", users=auth["users"], tokens=auth["tokens"])
+    for person_id in erasures:
+        store.write("backup/keep_erasure", person_id=person_id)
+    for row in store.read("backup/erased_but_present"):
+        erase_person(store, row["person_id"], user="system:wiederherstellung")
+
+
+def restore(
+    store: Store,
+    data: dict[str, Any],
+    *,
+    replace: bool = False,
+    progress: Progress = _noop,
+    batch_size: int = bulk.BATCH_SIZE,
+    safety_dir: Path | None = None,
+) -> dict[str, Any]:
+    """Load a backup; refuses a non-empty database unless ``replace``.
+
+    Returns the counts and, when data was replaced, the path of the safety backup.
+    """
+    plan = validate(data)
+    empty = is_empty(store)
+    if not empty and not replace:
+        raise BackupError(
+            "Die Datenbank enthält bereits Daten. Wiederherstellen nur in eine leere "
+            "Datenbank – oder ausdrücklich mit „ersetzen“ (--replace), was alle "
+            "vorhandenen Daten löscht."
+        )
+    erasures = [r["person_id"] for r in store.read("privacy/erasures")]
+    auth = None if empty else store.read("backup/auth_state")[0]
+    safety: dict[str, Any] | None = None
+    safety_path: Path | None = None
+    if not empty:
+        safety = dump(store)
+        if safety_dir is not None:
+            safety_path = save_safety_copy(store, safety_dir, "vor-wiederherstellung")
+    try:
+        bulk.wipe(store)
+        apply_schema(store)
+        created = _load(store, plan, progress, batch_size)
+    except Exception as exc:
+        log.exception("restore failed, putting the previous state back")
+        bulk.wipe(store)
+        if safety is None:
+            raise BackupError(
+                "Die Wiederherstellung ist fehlgeschlagen; die Datenbank ist wieder leer wie zuvor."
+            ) from exc
+        _load(store, validate(safety), _noop, batch_size)
+        where = f" (Sicherheitskopie: {safety_path})" if safety_path else ""
+        raise BackupError(
+            "Die Wiederherstellung ist fehlgeschlagen; der vorherige Stand wurde aus der "
+            f"Sicherheitskopie zurückgeschrieben{where}."
+        ) from exc
+    _after_restore(store, auth, erasures)
+    out: dict[str, Any] = {"nodes": plan.node_count, "relationships": created}
+    if safety_path:
+        out["safety_copy"] = str(safety_path)
+    return out
+
+
+def read(fh: Any) -> dict[str, Any]:
+    """Parse a backup file (text or binary handle) with a German error for non-JSON."""
+    try:
+        return json.load(fh)
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        raise BackupError(
+            "Die Datei ist keine lesbare JSON-Sicherung (unvollständig oder beschädigt)."
+        ) from exc
+
+
+def graphml(store: Store) -> bytes:
+    """The cooperation network and affiliations (actors, alliances, projects) as GraphML."""
+    import networkx as nx
+
+    g: nx.DiGraph[str] = nx.DiGraph()
+    for r in store.read("backup/graphml_nodes"):
+        g.add_node(
+            r["id"],
+            label=r["name"] or r["id"],
+            kind=r["label"],
+            category=r["kind"],
+            short_name=r["short_name"],
+            town=r["town"],
+        )
+    for r in store.read("backup/graphml_edges"):
+        attrs = {
+            "type": r["type"],
+            "kind": r["kind"],
+            "role": r["role"],
+            "since": r["since"].isoformat() if r["since"] else "",
+            "until": r["until"].isoformat() if r["until"] else "",
+        }
+        if r["intensity"] is not None:
+            attrs["weight"] = int(r["intensity"])
+        g.add_edge(r["from_id"], r["to_id"], **attrs)
+    out = io.BytesIO()
+    nx.write_graphml(g, out, encoding="utf-8")
+    return out.getvalue()

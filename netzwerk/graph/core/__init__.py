@@ -1,0 +1,1 @@
+"""The foundation: model, codec, validation, store access, named queries, errors."""

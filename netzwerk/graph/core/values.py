@@ -1,0 +1,75 @@
+"""Small value helpers shared by the record, link, bulk and import modules.
+
+They sit below all of them, so none of those modules has to import another CRUD module
+for an id or a page (which is how import circles start).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+from netzwerk.graph.core.model import Link
+
+T = TypeVar("T")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """The comparison form of a name, a column header or a list value.
+
+    Lower case, umlauts spelled out (ä → ae, so "Müller" and "Mueller" agree, as Germans
+    write them when a keyboard has no umlauts), other accents dropped, everything but
+    letters and digits turned into single spaces: "E-Mail-Adresse" → "e mail adresse",
+    "VHS Trier e.V." → "vhs trier e v". Cached: an import folds every name several times.
+
+    >>> fold("Bücherei  Süd – Straße")
+    'buecherei sued strasse'
+    """
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)  # "u" + combining diaeresis → "ü"
+        for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+            text = text.replace(a, b)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def new_id(label: str) -> str:
+    """A stable, unguessable id with a readable prefix (``actor-…``)."""
+    return f"{label.lower()}-{uuid.uuid4().hex[:16]}"
+
+
+def new_link_id(type_name: str) -> str:
+    """Relationships get ids too (``cooperates_with-…``), so they can be edited and undone."""
+    return f"{type_name.lower()}-{uuid.uuid4().hex[:16]}"
+
+
+def canonical(link: Link) -> Link:
+    """Symmetric links are stored with the smaller id first, so each pair exists once."""
+    if link.spec.symmetric and link.to_id < link.from_id:
+        return dataclasses.replace(
+            link,
+            from_id=link.to_id,
+            to_id=link.from_id,
+            from_name=link.to_name,
+            to_name=link.from_name,
+        )
+    return link
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of a list plus the total, so a UI can paginate."""
+
+    items: list[T]
+    total: int
+    skip: int
+    limit: int

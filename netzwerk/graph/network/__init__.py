@@ -1,0 +1,1 @@
+"""The cooperation network as networkx graphs, its one filter and filter choices."""

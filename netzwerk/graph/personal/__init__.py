@@ -1,0 +1,1 @@
+"""Personal data: contact selection, consent ledger, DSGVO Auskunft and Löschung."""

@@ -1,0 +1,1 @@
+"""Reading records, links, their history and trash, search and duplicate checks."""

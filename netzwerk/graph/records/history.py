@@ -1,0 +1,368 @@
+"""The change history: every write by a person is recorded as a ``Change`` node.
+
+Entries are separate nodes, not properties of the record, so they survive the record's
+deletion (and a merge) and can be listed across the whole graph. ``changes`` holds a JSON
+object ``{field: [old, new]}`` with values in the model's JSON form
+(:mod:`netzwerk.graph.core.codec`), so an import or a restore can be undone from it.
+
+A change of a relationship is recorded on *each* end, with that end's real label, and
+names the other end only by id (``{"link": {"type", "other", "other_label", …}}``): names
+are looked up when the history is read (:func:`resolve`). An erased person therefore
+renders as "gelöschte Person" everywhere at once, and a renamed record shows its current
+name, without rewriting old entries. ``refs`` lists every id an entry mentions, so an
+erasure finds them; ``batch`` groups the entries of one import so it can be undone as one
+step.
+
+Entries are written inside the transaction of the use case that made the change
+(:func:`record_in`, :func:`record_many_in`), never after it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from netzwerk.graph.core import codec
+from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, N
+from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.records import visibility
+
+ACTIONS = (
+    "create",
+    "update",
+    "delete",
+    "restore",
+    "merge",
+    "link",
+    "unlink",
+    "import",
+    "export",
+    "erase",
+)
+ACTION_TITLES = {
+    "create": N_("angelegt"),
+    "update": N_("geändert"),
+    "delete": N_("gelöscht"),
+    "restore": N_("wiederhergestellt"),
+    "merge": N_("zusammengeführt"),
+    "link": N_("verknüpft"),
+    "unlink": N_("Verknüpfung entfernt"),
+    "import": N_("importiert"),
+    "export": N_("exportiert"),
+    "erase": N_("personenbezogene Daten gelöscht"),
+}
+ERASED = "[gelöscht]"
+ERASED_PERSON = N_("gelöschte Person")
+SKIP_FIELDS = frozenset({"created", "updated", "version", "from_name", "to_name"})
+
+
+@dataclass
+class Change:
+    id: str
+    at: datetime
+    user: str
+    action: str
+    label: str
+    record_id: str
+    record_name: str
+    changes: dict[str, Any] = field(default_factory=dict)
+    refs: list[str] = field(default_factory=list)
+    batch: str = ""
+    version: int | None = None
+    """The record's version after this change (entries written before it was kept: None)."""
+    other_name: str = ""
+    """The current name of the other end of a link entry, filled by :func:`resolve`."""
+
+    @property
+    def action_title(self) -> str:
+        return ACTION_TITLES.get(self.action, self.action)
+
+    @property
+    def link(self) -> dict[str, Any] | None:
+        """The link part of a link entry (type, other, other_label, direction), if any."""
+        value = self.changes.get("link")
+        return value if isinstance(value, dict) else None
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        """The changed fields only (without the link part and internal keys)."""
+        return {
+            k: v
+            for k, v in self.changes.items()
+            if k != "snapshot" and not (k == "link" and isinstance(v, dict))
+        }
+
+
+def diff(before: Any | None, after: Any | None) -> dict[str, list[Any]]:
+    """Field-by-field differences of two records (dataclasses), as ``{field: [old, new]}``.
+
+    Bookkeeping fields (version, timestamps) are left out: they change on every save.
+    Values are in the model's JSON form, so :func:`codec.field_from_json` reads them back.
+    """
+    cls = type(after if after is not None else before)
+    old = codec.to_json(before) if before is not None else {}
+    new = codec.to_json(after) if after is not None else {}
+    out: dict[str, list[Any]] = {}
+    for key in codec.field_kinds(cls):
+        if key in SKIP_FIELDS or key in ("id", "type", "from_id", "to_id"):
+            continue
+        a, b = old.get(key), new.get(key)
+        if a != b and not (a in ("", None) and b in ("", None)):
+            out[key] = [a, b]
+    return out
+
+
+def link_part(link: Link, end: str, other_label: str, other_name: str) -> dict[str, Any]:
+    """The ``link`` value of an entry on one end (``end`` is ``from`` or ``to``).
+
+    A person at the other end is named by id only; other records keep their name as a
+    fallback for when they are deleted later.
+    """
+    other = link.to_id if end == "from" else link.from_id
+    part: dict[str, Any] = {
+        "type": link.type,
+        "id": link.id,
+        "other": other,
+        "other_label": other_label,
+        "direction": "out" if end == "from" else "in",
+    }
+    if other_label != "Person" and other_name:
+        part["other_name"] = other_name[:500]
+    return part
+
+
+@dataclass
+class Entry:
+    """One history entry to write (see :func:`record_in`)."""
+
+    action: str
+    label: str
+    record_id: str
+    record_name: str
+    changes: dict[str, Any] = field(default_factory=dict)
+    refs: list[str] = field(default_factory=list)
+    batch: str = ""
+    version: int | None = None
+
+
+def link_entries(
+    action: str,
+    link: Link,
+    labels: tuple[str, str],
+    changes: dict[str, Any] | None = None,
+    *,
+    batch: str = "",
+) -> list[Entry]:
+    """The two entries of a link change: one on each end, with that end's real label."""
+    from_label, to_label = labels
+    out = []
+    for end, label, record_id, name, other_label, other_name in (
+        ("from", from_label, link.from_id, link.from_name, to_label, link.to_name),
+        ("to", to_label, link.to_id, link.to_name, from_label, link.from_name),
+    ):
+        part = link_part(link, end, other_label, other_name)
+        out.append(
+            Entry(
+                action=action,
+                label=label,
+                record_id=record_id,
+                record_name=name or record_id,
+                changes={"link": part, **(changes or {})},
+                refs=[part["other"]],
+                batch=batch,
+                version=link.version or None,
+            )
+        )
+    return out
+
+
+def _row(entry: Entry) -> dict[str, Any]:
+    if entry.action not in ACTIONS:
+        raise ValueError(f"unknown action {entry.action!r}")
+    return {
+        "id": f"change-{uuid.uuid4().hex}",
+        "action": entry.action,
+        "label": entry.label,
+        "record_id": entry.record_id,
+        "record_name": (entry.record_name or "")[:500],
+        "changes": json.dumps(entry.changes or {}, ensure_ascii=False, default=codec.jsonable),
+        "refs": list(dict.fromkeys(entry.refs)),
+        "batch": entry.batch,
+        "version": entry.version,
+    }
+
+
+def record_many_in(tx: Tx, entries: list[Entry], *, user: str) -> int:
+    """Write several entries in the running transaction (one round trip)."""
+    if not entries:
+        return 0
+    rows = [_row(e) for e in entries]
+    return int(tx.run("history/record_many", user=user, rows=rows)[0]["written"])
+
+
+def record_in(
+    tx: Tx,
+    *,
+    user: str,
+    action: str,
+    label: str,
+    record_id: str,
+    record_name: str,
+    changes: dict[str, Any] | None = None,
+    refs: list[str] | None = None,
+    version: int | None = None,
+) -> Change:
+    """Append one entry inside a running transaction (``version``: the record's, after)."""
+    row = _row(
+        Entry(action, label, record_id, record_name, changes or {}, refs or [], version=version)
+    )
+    return _from(tx.run("history/record", user=user, **row)[0]["change"])
+
+
+def record(
+    store: Store,
+    *,
+    user: str,
+    action: str,
+    label: str,
+    record_id: str,
+    record_name: str,
+    changes: dict[str, Any] | None = None,
+) -> Change:
+    """Append an entry on its own, for events that change no record (an export, an account).
+
+    Changes of records are recorded by :mod:`netzwerk.graph.operations` in their own
+    transaction instead.
+    """
+    return store.transaction(
+        lambda tx: record_in(
+            tx,
+            user=user,
+            action=action,
+            label=label,
+            record_id=record_id,
+            record_name=record_name,
+            changes=changes,
+        )
+    )
+
+
+def _from(props: dict[str, Any]) -> Change:
+    return Change(
+        id=props["id"],
+        at=props["at"],
+        user=props["user"],
+        action=props["action"],
+        label=props["label"],
+        record_id=props["record_id"],
+        record_name=props.get("record_name", ""),
+        changes=json.loads(props.get("changes") or "{}"),
+        refs=list(props.get("refs") or []),
+        batch=props.get("batch") or "",
+        version=props.get("version"),
+    )
+
+
+def resolve(store: Store, changes: list[Change]) -> list[Change]:
+    """Fill ``other_name`` of link entries with the other end's current name.
+
+    A person who no longer exists (erased or deleted) is "gelöschte Person"; another record
+    that was deleted keeps the name it had when the entry was written.
+    """
+    wanted: dict[str, set[str]] = {}
+    for c in changes:
+        link = c.link
+        if link and link.get("other_label") in LABELS:
+            wanted.setdefault(link["other_label"], set()).add(str(link.get("other")))
+    names: dict[str, str] = {}
+    for label, ids in wanted.items():
+        for row in store.read("history/names", {"label": label}, ids=sorted(ids)):
+            names[row["id"]] = row["name"] or row["id"]
+    out = []
+    for c in changes:
+        link = c.link
+        if link:
+            other = str(link.get("other"))
+            fallback = (
+                ERASED_PERSON
+                if link.get("other_label") == "Person"
+                else link.get("other_name") or other
+            )
+            c = dataclasses.replace(c, other_name=names.get(other, fallback))
+        out.append(c)
+    return out
+
+
+def link_title(c: Change) -> str:
+    """The German title of a link entry's relationship type ("kooperiert mit")."""
+    link = c.link or {}
+    spec = LINK_TYPES.get(str(link.get("type")))
+    return spec.title if spec else str(link.get("type", ""))
+
+
+def as_of_version(store: Store, current: N, version: int) -> N | None:
+    """The record as it was at ``version``: ``current`` with every later change undone.
+
+    Used to tell, after a conflict, which fields the user changed and which a colleague
+    did. ``None`` if the history cannot say (a change without a version number in between).
+    """
+    if current.version == version:
+        return current
+    values = codec.to_json(current)
+    rows = store.read("history/for_record", record_id=current.id, limit=10_000)
+    for change in (_from(r["change"]) for r in rows):
+        if change.link is not None or change.action not in ("update", "create", "restore"):
+            continue
+        if change.version is None:
+            return None
+        if change.version <= version:
+            return codec.from_json(type(current), {**values, "version": version})
+        for name, pair in change.fields.items():
+            if isinstance(pair, list) and len(pair) == 2:
+                values[name] = pair[0]
+    return None
+
+
+def for_record(store: Store, record_id: str, limit: int = 200) -> list[Change]:
+    """The history of one record, newest first, with link ends named as they are now."""
+    rows = store.read("history/for_record", record_id=record_id, limit=limit)
+    return resolve(store, [_from(r["change"]) for r in rows])
+
+
+CONTACT_FIELDS = visibility.restricted("Person")
+"""Fields of a person's history hidden without the contacts grant (as on the record)."""
+
+
+def without_contacts(changes: list[Change]) -> list[Change]:
+    """Copies of ``changes`` without persons' e-mail/phone values and trash snapshots.
+
+    The history repeats old and new values, so a user who may not see a person's contact
+    data on the record must not read it from the record's history either.
+    """
+    out = []
+    for c in changes:
+        if c.label == "Person" or "snapshot" in c.changes:
+            hidden = (*CONTACT_FIELDS, "snapshot") if c.label == "Person" else ("snapshot",)
+            c = dataclasses.replace(
+                c, changes={k: v for k, v in c.changes.items() if k not in hidden}
+            )
+        out.append(c)
+    return out
+
+
+def recent(
+    store: Store, *, user: str | None = None, skip: int = 0, limit: int = 100
+) -> list[Change]:
+    rows = store.read("history/recent", user=user, skip=skip, limit=limit)
+    return resolve(store, [_from(r["change"]) for r in rows])
+
+
+def of_batch(store: Store, batch: str) -> list[Change]:
+    """Every entry of one import (oldest first), for the import's page and its undo."""
+    rows = store.read("history/of_batch", batch=batch)
+    return [_from({**r["change"], "at": codec.from_micros(r["change"]["at"])}) for r in rows]

@@ -1,0 +1,187 @@
+"""Records of every node kind: reads on the store, writes inside a transaction.
+
+One generic implementation serves all kinds (actors, persons, alliances, projects and the
+vocabularies) because their life cycle is identical; the dataclass passed in decides the
+label, and the label only ever comes from :data:`netzwerk.graph.core.model.LABELS`.
+
+The write functions here (:func:`insert`, :func:`save`, :func:`remove`, :func:`reinsert`)
+take an open transaction and write the record only. History and trash are written by the
+use cases in :mod:`netzwerk.graph.operations`, which call these inside one transaction;
+nothing else in the application writes records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from netzwerk.graph.core import codec
+from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.model import LABELS, Link, N, Node
+from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.core.validation import is_valid_id, validate_node
+from netzwerk.graph.core.values import Page, new_id
+from netzwerk.graph.records.trash import Deleted
+
+
+def label_of(cls: type[Node]) -> str:
+    """The label of a node class, refusing anything that is not a kind of the model."""
+    if LABELS.get(cls.LABEL) is not cls:
+        raise TypeError(f"{cls!r} is not a node kind of the model")
+    return cls.LABEL
+
+
+def _not_found(cls: type[Node], node_id: str) -> NotFoundError:
+    return NotFoundError(f"{cls.TITLE} „{node_id[:80]}“ wurde nicht gefunden.")
+
+
+# --- reads ----------------------------------------------------------------------------------
+def get(store: Store, cls: type[N], node_id: str) -> N:
+    """The record with ``node_id``; raises :class:`NotFoundError` if there is none."""
+    label = label_of(cls)
+    if not is_valid_id(node_id):
+        raise _not_found(cls, node_id)
+    rows = store.read("nodes/get", {"label": label}, id=node_id)
+    if not rows:
+        raise _not_found(cls, node_id)
+    return codec.from_store(cls, rows[0]["node"])
+
+
+def get_many(store: Store, cls: type[N], ids: list[str]) -> list[N]:
+    rows = store.read("nodes/find_by_ids", {"label": label_of(cls)}, ids=list(ids))
+    return [codec.from_store(cls, r["node"]) for r in rows]
+
+
+def list_nodes(
+    store: Store,
+    cls: type[N],
+    *,
+    skip: int = 0,
+    limit: int = 50,
+    order_by: str = "name",
+    descending: bool = False,
+) -> Page[N]:
+    """A page of records sorted by a field of the kind (case-insensitive)."""
+    label = label_of(cls)
+    fields = {f.name for f in dataclasses.fields(cls)}
+    if order_by not in fields:
+        raise ValidationError([FieldError("order_by", f"unbekanntes Sortierfeld „{order_by}“")])
+    skip = max(0, int(skip))
+    limit = min(max(1, int(limit)), 1000)
+    rows = store.read(
+        "nodes/list",
+        {"label": label, "order": order_by},
+        skip=skip,
+        limit=limit,
+        descending=descending,
+    )
+    total = (
+        rows[0]["total"]
+        if rows
+        else int(store.read("stats/count_label", {"label": label})[0]["count"])
+    )
+    return Page(
+        items=[codec.from_store(cls, r["node"]) for r in rows], total=total, skip=skip, limit=limit
+    )
+
+
+# --- writes inside a transaction ------------------------------------------------------------
+def insert(tx: Tx, obj: N) -> N:
+    """Validate and store a new record; an id is generated unless the caller supplied one."""
+    label = label_of(type(obj))
+    obj = validate_node(obj)
+    rows = tx.run(
+        "nodes/create", {"label": label}, id=obj.id or new_id(label), props=obj.properties()
+    )
+    return codec.from_store(type(obj), rows[0]["node"])
+
+
+def save(tx: Tx, obj: N) -> tuple[N, N]:
+    """Save changes to a record read earlier; returns (before, after).
+
+    ``obj.version`` must be the version that was read; if someone saved the record since,
+    :class:`ConflictError` is raised with the current record and nothing is changed.
+    """
+    cls = type(obj)
+    label = label_of(cls)
+    obj = validate_node(obj)
+    if not obj.id:
+        raise ValidationError(
+            [FieldError("id", "fehlt – nur gespeicherte Datensätze können geändert werden")]
+        )
+    rows = tx.run(
+        "nodes/update", {"label": label}, id=obj.id, version=obj.version, props=obj.properties()
+    )
+    if not rows:
+        raise NotFoundError(
+            f"{cls.TITLE} „{obj.id[:80]}“ wurde nicht gefunden (inzwischen gelöscht?)."
+        )
+    current = codec.from_store(cls, rows[0]["node"])
+    if not rows[0]["applied"]:
+        raise ConflictError(
+            f"{cls.TITLE} „{current.display_name}“ wurde inzwischen von jemand anderem "
+            f"geändert (Version {current.version}, Ihre Version {obj.version}). "
+            "Ihre Änderungen wurden nicht gespeichert.",
+            current=current,
+        )
+    return codec.from_store(cls, rows[0]["before"]), current
+
+
+def remove(tx: Tx, cls: type[N], node_id: str, *, version: int | None = None) -> Deleted:
+    """Delete a record and its relationships; returns what was removed, for the trash.
+
+    With ``version`` given, the delete only happens if nobody changed the record since.
+    """
+    label = label_of(cls)
+    rows = (
+        tx.run("nodes/delete", {"label": label}, id=node_id, version=version)
+        if is_valid_id(node_id)
+        else []
+    )
+    if not rows:
+        raise _not_found(cls, node_id)
+    node = codec.from_store(cls, rows[0]["node"])
+    if not rows[0]["applied"]:
+        raise ConflictError(
+            f"{cls.TITLE} „{node.display_name}“ wurde inzwischen geändert und daher nicht "
+            "gelöscht. Bitte prüfen Sie die neue Fassung.",
+            current=node,
+        )
+    deleted = Deleted(node=node)
+    for lk in rows[0]["links"]:
+        if not lk:
+            continue
+        link = codec.link_from_row(lk)
+        deleted.links.append(link)
+        deleted.labels[link.id] = (lk["from_label"], lk["to_label"])
+    return deleted
+
+
+def reinsert(tx: Tx, node: N) -> N:
+    """Put a deleted record back as it was: same id, fields and ``created``.
+
+    The version goes up by one (a restore is a change: a form opened before the delete
+    must not overwrite the restored record unnoticed) and ``updated`` is now. A record with
+    the same id that exists again (restored twice, or re-created by an import) is a
+    :class:`ConflictError`.
+    """
+    label = label_of(type(node))
+    snapshot: dict[str, Any] = {
+        **node.properties(),
+        "id": node.id,
+        "created": node.created,
+        "version": node.version,
+    }
+    snapshot = {k: v for k, v in snapshot.items() if v is not None}
+    rows = tx.run("nodes/restore", {"label": label}, node=snapshot)
+    if not rows:
+        raise ConflictError(
+            f"{type(node).TITLE} „{node.display_name}“ existiert bereits wieder; "
+            "es wurde nichts wiederhergestellt."
+        )
+    return codec.from_store(type(node), rows[0]["node"])
+
+
+def links_from_rows(rows: list[dict[str, Any]]) -> list[Link]:
+    """Links of query rows (``link`` map plus end names)."""
+    return [codec.link_from_row(r) for r in rows]

@@ -1,0 +1,1 @@
+"""Saved views, read-only share links and the public Bildungslandkarte."""

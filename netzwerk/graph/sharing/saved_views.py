@@ -1,0 +1,213 @@
+"""Saved views: a filter, a date, colouring, sizing and pinned positions, under a name.
+
+A view opens in the network picture, in the gap pages and in the contact export alike,
+because all three read the one filter (:mod:`netzwerk.graph.network.filters`). Views belong to the
+user who saved them; a shared view is listed for everyone. Share links
+(:mod:`netzwerk.graph.sharing.share_links`) show a view to people without an account.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.validation import is_valid_id
+from netzwerk.graph.network.filters import Filter
+
+PICTURES = ("cooperation", "alliances")
+COLOURS = ("kind", "area", "region", "community", "alliance")
+SIZES = ("degree", "betweenness", "none")
+MAX_PINS = 5000
+MAX_NAME = 120
+MAX_COORDINATE = 1e7
+
+Pins = dict[str, tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class SavedView:
+    id: str
+    name: str
+    owner: str
+    filter: Filter
+    picture: str = "cooperation"
+    colour: str = "kind"
+    size: str = "degree"
+    shared: bool = False
+    pins: Pins = field(default_factory=dict)
+    created: datetime | None = None
+    updated: datetime | None = None
+
+    def params(self) -> list[tuple[str, str]]:
+        """The query of the picture this view shows (filter, drawing, the view's id)."""
+        items = self.filter.params()
+        if self.picture == "cooperation":
+            items += [("colour", self.colour), ("size", self.size)]
+        return [*items, ("view", self.id)]
+
+
+def parse_pins(raw: Any) -> Pins:
+    """Pinned positions from JSON text or a dict ``{id: [x, y]}``; raises ValidationError
+    on anything else (a view is never saved half-understood)."""
+    if raw in (None, ""):
+        return {}
+    try:
+        data = json.loads(raw) if isinstance(raw, str | bytes) else raw
+    except ValueError:
+        data = None
+    bad = ValidationError([FieldError("pins", "Die festgehaltenen Positionen sind ungültig.")])
+    if not isinstance(data, dict):
+        raise bad
+    if len(data) > MAX_PINS:
+        raise ValidationError(
+            [FieldError("pins", f"Höchstens {MAX_PINS} Akteure können festgehalten werden.")]
+        )
+    out: Pins = {}
+    for key, value in data.items():
+        if not (isinstance(key, str) and is_valid_id(key)):
+            raise bad
+        if not (isinstance(value, list | tuple) and len(value) == 2):
+            raise bad
+        x, y = value
+        if (
+            not all(
+                isinstance(c, int | float) and not isinstance(c, bool) and math.isfinite(c)
+                for c in (x, y)
+            )
+            or max(abs(x), abs(y)) > MAX_COORDINATE
+        ):
+            raise bad
+        out[key] = (round(float(x), 1), round(float(y), 1))
+    return out
+
+
+def view_from_row(row: dict[str, Any]) -> SavedView:
+    try:
+        described = json.loads(row.get("filter") or "{}")
+    except ValueError:
+        described = {}
+    try:
+        pins = parse_pins(row.get("pins") or "")
+    except ValidationError:
+        pins = {}
+    return SavedView(
+        id=row["id"],
+        name=row.get("name") or row["id"],
+        owner=row.get("owner") or "",
+        filter=Filter.from_description(described if isinstance(described, dict) else {}),
+        picture=row["picture"] if row.get("picture") in PICTURES else "cooperation",
+        colour=row["colour"] if row.get("colour") in COLOURS else "kind",
+        size=row["size"] if row.get("size") in SIZES else "degree",
+        shared=bool(row.get("shared")),
+        pins=pins,
+        created=row.get("created"),
+        updated=row.get("updated"),
+    )
+
+
+def _check(name: str, picture: str, colour: str, size: str) -> str:
+    errors = []
+    name = " ".join((name or "").split())
+    if not name:
+        errors.append(FieldError("name", "Bitte einen Namen für die Ansicht angeben."))
+    elif len(name) > MAX_NAME:
+        errors.append(FieldError("name", f"Der Name ist zu lang (höchstens {MAX_NAME} Zeichen)."))
+    if picture not in PICTURES:
+        errors.append(FieldError("picture", "Unbekanntes Bild."))
+    if colour not in COLOURS or size not in SIZES:
+        errors.append(FieldError("colour", "Unbekannte Darstellung."))
+    if errors:
+        raise ValidationError(errors)
+    return name
+
+
+def save_view(
+    store: Store,
+    *,
+    name: str,
+    owner: str,
+    flt: Filter,
+    picture: str = "cooperation",
+    colour: str = "kind",
+    size: str = "degree",
+    shared: bool = False,
+    pins: Pins | None = None,
+) -> SavedView:
+    """Save a new view (validated; nothing is written if anything is wrong)."""
+    name = _check(name, picture, colour, size)
+    props = {
+        "name": name,
+        "owner": owner,
+        "shared": bool(shared),
+        "picture": picture,
+        "filter": json.dumps(flt.describe(), ensure_ascii=False),
+        "colour": colour,
+        "size": size,
+        "pins": json.dumps({k: list(v) for k, v in (pins or {}).items()}),
+    }
+    rows = store.write("views/create", id=f"view-{uuid.uuid4().hex[:16]}", props=props)
+    return view_from_row(rows[0]["view"])
+
+
+def get_view(store: Store, view_id: str) -> SavedView:
+    rows = store.read("views/get", id=view_id) if is_valid_id(view_id) else []
+    if not rows:
+        raise NotFoundError("Diese Ansicht gibt es nicht (mehr).")
+    return view_from_row(rows[0]["view"])
+
+
+def visible_view(store: Store, view_id: str, user: str) -> SavedView:
+    """A view ``user`` may open: their own or a shared one (others look like missing)."""
+    view = get_view(store, view_id)
+    if view.owner != user and not view.shared:
+        raise NotFoundError("Diese Ansicht gibt es nicht (mehr).")
+    return view
+
+
+def views_for(store: Store, user: str) -> list[SavedView]:
+    """The user's own views and the shared ones, newest first."""
+    return [view_from_row(r["view"]) for r in store.read("views/list", owner=user)]
+
+
+def update_view(
+    store: Store,
+    view_id: str,
+    *,
+    user: str,
+    is_admin: bool = False,
+    name: str | None = None,
+    shared: bool | None = None,
+    pins: Pins | None = None,
+) -> SavedView:
+    """Rename, share or re-pin a view; only its owner (or an admin) may."""
+    view = _own(store, view_id, user, is_admin)
+    props: dict[str, Any] = {}
+    if name is not None:
+        props["name"] = _check(name, view.picture, view.colour, view.size)
+    if shared is not None:
+        props["shared"] = bool(shared)
+    if pins is not None:
+        props["pins"] = json.dumps({k: list(v) for k, v in pins.items()})
+    rows = store.write("views/update", id=view.id, props=props)
+    return view_from_row(rows[0]["view"])
+
+
+def delete_view(store: Store, view_id: str, *, user: str, is_admin: bool = False) -> None:
+    """Delete a view and its share links; only its owner (or an admin) may."""
+    view = _own(store, view_id, user, is_admin)
+    store.write("views/delete", id=view.id)
+
+
+def _own(store: Store, view_id: str, user: str, is_admin: bool) -> SavedView:
+    view = visible_view(store, view_id, user) if not is_admin else get_view(store, view_id)
+    if view.owner != user and not is_admin:
+        raise ValidationError(
+            [FieldError("owner", "Nur wer die Ansicht gespeichert hat, kann sie ändern.")]
+        )
+    return view

@@ -1,0 +1,151 @@
+"""Read-only share links of saved views, for people without an account.
+
+A link is ``<id>.<secret>``: the id finds the link, the secret proves the holder got it
+from the network manager. Only a SHA-256 hash of the secret is stored and it is compared in
+constant time (``hmac.compare_digest``), so a copy of the database or a timing
+measurement does not reveal working links. Links expire (at most a year), can be revoked,
+and may carry a password (stored as a salted scrypt hash); wrong passwords lock the link
+for a growing time (``cypher/views/link_attempt``), so guessing is throttled per link
+however many addresses the guesses come from. What a shared page shows is decided by the
+web layer: organisations and cooperations, never persons or contact data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.sharing.saved_views import SavedView, view_from_row
+
+MAX_DAYS = 366
+FREE_TRIES = 5
+TOKEN = re.compile(r"^(share-[0-9a-f]{16})\.([A-Za-z0-9_-]{20,64})$")
+_DUMMY_HASH = generate_password_hash("netzwerk-share-dummy")
+GONE = "Dieser Link ist ungültig, abgelaufen oder zurückgezogen."
+
+
+class ThrottledError(Exception):
+    """Too many wrong passwords: try again after ``seconds``."""
+
+    def __init__(self, seconds: int):
+        self.seconds = seconds
+        super().__init__(
+            f"Zu viele falsche Passwörter. Bitte in {seconds} Sekunden erneut versuchen."
+        )
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    id: str
+    view_id: str
+    created_by: str
+    expires: datetime
+    label: str = ""
+    revoked: bool = False
+    has_password: bool = False
+    created: datetime | None = None
+    view_name: str = ""
+
+    def active(self, now: datetime | None = None) -> bool:
+        return not self.revoked and (now or datetime.now(UTC)) < self.expires
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _link(row: dict[str, Any], view_name: str = "") -> ShareLink:
+    return ShareLink(
+        id=row["id"],
+        view_id=row.get("view_id") or "",
+        created_by=row.get("created_by") or "",
+        expires=row["expires"],
+        label=row.get("label") or "",
+        revoked=bool(row.get("revoked")),
+        has_password=bool(row.get("password_hash")),
+        created=row.get("created"),
+        view_name=view_name,
+    )
+
+
+def create_link(
+    store: Store, view: SavedView, *, user: str, days: int, password: str = "", label: str = ""
+) -> tuple[ShareLink, str]:
+    """A new link of ``view``; returns it and the token, which is shown only this once."""
+    errors = []
+    if not 1 <= days <= MAX_DAYS:
+        errors.append(FieldError("days", f"Gültigkeit: 1 bis {MAX_DAYS} Tage."))
+    if password and not 8 <= len(password) <= 200:
+        errors.append(FieldError("password", "Das Passwort braucht 8 bis 200 Zeichen."))
+    if len(label) > 120:
+        errors.append(FieldError("label", "Die Notiz ist zu lang (höchstens 120 Zeichen)."))
+    if errors:
+        raise ValidationError(errors)
+    link_id = f"share-{uuid.uuid4().hex[:16]}"
+    secret = secrets.token_urlsafe(24)
+    props = {
+        "view_id": view.id,
+        "secret_hash": _hash(secret),
+        "password_hash": generate_password_hash(password) if password else "",
+        "created_by": user,
+        "expires": datetime.now(UTC) + timedelta(days=days),
+        "label": " ".join(label.split()),
+    }
+    rows = store.write("views/link_create", id=link_id, props=props)
+    if not rows:
+        raise NotFoundError("Diese Ansicht gibt es nicht (mehr).")
+    return _link(rows[0]["link"], view.name), f"{link_id}.{secret}"
+
+
+def links(store: Store, view_id: str | None = None) -> list[ShareLink]:
+    rows = store.read("views/link_list", view_id=view_id)
+    return [_link(r["link"], r["view_name"] or "") for r in rows]
+
+
+def revoke(store: Store, link_id: str, *, user: str) -> None:
+    if not store.write("views/link_revoke", id=link_id, user=user):
+        raise NotFoundError("Diesen Link gibt es nicht.")
+
+
+def resolve(store: Store, token: str) -> tuple[ShareLink, SavedView]:
+    """The link and view a token opens; NotFoundError (one message for every reason) if
+    the token is malformed, unknown, wrong, expired or revoked, or its view is gone."""
+    match = TOKEN.match(token or "")
+    rows = store.read("views/link_get", id=match.group(1)) if match else []
+    stored = rows[0]["link"].get("secret_hash", "") if rows else ""
+    given = _hash(match.group(2)) if match else ""
+    # compare even when nothing was found, so a miss takes as long as a wrong secret
+    same = hmac.compare_digest(stored or "0" * 64, given or "1" * 64)
+    if not (rows and same and rows[0]["view"]):
+        raise NotFoundError(GONE)
+    link = _link(rows[0]["link"], rows[0]["view"].get("name", ""))
+    if not link.active():
+        raise NotFoundError(GONE)
+    return link, view_from_row(rows[0]["view"])
+
+
+def check_password(store: Store, link: ShareLink, password: str) -> bool:
+    """Whether ``password`` opens ``link``; raises ThrottledError while the link is locked
+    after too many wrong tries (the password is then not even checked)."""
+    rows = store.read("views/link_get", id=link.id)
+    if not rows:
+        raise NotFoundError(GONE)
+    row = rows[0]["link"]
+    locked = row.get("locked_until")
+    now = datetime.now(UTC)
+    if locked is not None and locked > now:
+        raise ThrottledError(max(1, int((locked - now).total_seconds()) + 1))
+    stored = row.get("password_hash") or ""
+    ok = check_password_hash(stored or _DUMMY_HASH, password or "") and bool(stored)
+    store.write("views/link_attempt", id=link.id, ok=ok, free_tries=FREE_TRIES)
+    return ok
