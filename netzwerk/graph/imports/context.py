@@ -25,6 +25,7 @@ from netzwerk.graph.imports.plan import (
     Part,
     Review,
     RowResult,
+    base_values,
 )
 from netzwerk.graph.imports.reader import Table
 from netzwerk.graph.imports.vocab import Vocabulary
@@ -50,6 +51,8 @@ class Context:
         self._actors: KnownActors | None = None
         self._persons: KnownPersons | None = None
         self.planned: set[str] = set()
+        self.stored: dict[str, Any] = {}
+        """Stored records rows were matched to, by id: their values are the plan's base."""
         self.seen: dict[str, tuple[str, int]] = {}
         """Key of a record met in this file → (its id, the first row)."""
 
@@ -108,6 +111,8 @@ class Context:
             changes = history.diff(existing, cleaned)
             action = "update" if changes else "unchanged"
             part = Part(obj.TITLE, cleaned.display_name, action, changes)
+        if existing is not None:
+            self.stored[existing.id] = existing
         if apply:
             self.add(row, cleaned, part, set_fields)
         return cleaned, part
@@ -121,6 +126,9 @@ class Context:
         self.plan.nodes.append(node)
         self.plan.node_rows.append(row.number)
         self.plan.fields[node.id] = set_fields
+        stored = self.stored.get(node.id)
+        if stored is not None:
+            self.plan.base[node.id] = base_values(stored, set_fields)
 
     def finish(self) -> None:
         """Resolve the links, hand over the value proposals, and set each row's action from

@@ -18,7 +18,7 @@ from netzwerk.graph.core.codec import link_from_row
 from netzwerk.graph.core.model import Link
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.values import canonical
-from netzwerk.graph.imports.plan import ImportPlan, Part, RowResult, stable_id
+from netzwerk.graph.imports.plan import ImportPlan, Part, RowResult, base_values, stable_id
 from netzwerk.graph.records import history
 
 
@@ -102,5 +102,7 @@ class Linker:
             plan.link_rows.append(w.row.number)
             plan.link_labels[link.id] = w.labels
             plan.fields[link.id] = fields
+            if before is not None:
+                plan.base[link.id] = base_values(before, fields)
             if w.row.action == "unchanged":
                 w.row.action = "update"

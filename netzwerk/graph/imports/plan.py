@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from netzwerk.graph.core import codec
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import Link, Node
 from netzwerk.graph.core.validation import FIELD_LABELS
@@ -36,6 +37,13 @@ NEW = "+"
 """A value choice or match decision: create a new entry / record."""
 SKIP = "-"
 """A match decision: leave the record (and what the row hangs on it) out of the import."""
+
+
+def base_values(stored: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The values of ``fields`` on a stored record or link as the dry run read them (the
+    model's JSON form): the base of the commit's three-way merge."""
+    cls = type(stored)
+    return {f: codec.field_json(cls, f, getattr(stored, f, None)) for f in fields}
 
 
 def field_title(name: str) -> str:
@@ -189,6 +197,10 @@ class ImportPlan:
     fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Record or link id → the fields this file sets on it (an update leaves the others
     as they are at commit time, even if someone changed them after the dry run)."""
+    base: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Stored record or link id → the value of each field the file sets, as the dry run read
+    it (the model's JSON form): the base of the commit's three-way merge, so a value someone
+    changes after the dry run is a conflict, never overwritten."""
     reviews: list[Review] = field(default_factory=list)
     values: dict[str, list[Proposal]] = field(default_factory=dict)
     options: dict[str, list[tuple[str, str]]] = field(default_factory=dict)

@@ -48,13 +48,17 @@ def _props(c: Consent) -> dict[str, object]:
     }
 
 
-def insert_in(tx: Tx, c: Consent, *, user: str) -> Consent:
-    """Append a validated record to the ledger (no derived fields, no history)."""
+def insert_in(tx: Tx, c: Consent, *, user: str, changeset: str = "") -> Consent:
+    """Append a validated record to the ledger (no derived fields, no history); one written
+    by a changeset carries its id, so undoing the changeset takes it back."""
+    props = {k: v for k, v in _props(c).items() if v is not None}
+    if changeset:
+        props["changeset"] = changeset
     rows = tx.run(
         "consent/create",
         id=c.id or f"consent-{uuid.uuid4().hex[:16]}",
         person_id=c.person_id,
-        props={k: v for k, v in _props(c).items() if v is not None},
+        props=props,
         user=user,
     )
     if not rows:
@@ -116,7 +120,13 @@ def record_consent(store: Store, c: Consent, *, user: str) -> Consent:
 
 
 def sync_in(
-    tx: Tx, before: Person | None, after: Person, *, user: str, source: str = FORM_SOURCE
+    tx: Tx,
+    before: Person | None,
+    after: Person,
+    *,
+    user: str,
+    source: str = FORM_SOURCE,
+    changeset: str = "",
 ) -> list[Consent]:
     """Ledger records for consent fields a form, the API or an import changed on ``after``.
 
@@ -140,7 +150,7 @@ def sync_in(
             date=when if given and when else date.today(),
             source=given_source or source,
         )
-        out.append(insert_in(tx, consent.validate(c), user=user))
+        out.append(insert_in(tx, consent.validate(c), user=user, changeset=changeset))
     return out
 
 

@@ -1,14 +1,27 @@
-"""Undo a whole import as one step — or roll back one that failed half-way.
+"""Undo a changeset by value — or roll back one that failed half-way.
 
-The import's history entries (its ``batch`` id) say what it did: created records and links
-are removed, removed links come back, updated fields get their old values — unless someone
-changed that record since the import (or linked a record the import created), in which case
-it is left alone and reported. Work is batched (a few queries per kind of record and link,
-not one per entry) and, like the commit, split into transactions of at most
-``PER_TRANSACTION`` entries, so the undo of a 5,000-row import fits the database's memory.
+The changeset's history entries (its ``batch`` id) say what it wrote. Undoing compares
+**values**, not versions or times: a field is reverted when its stored value is still the
+one the changeset wrote; a created record or link is removed when every field it was
+created with is still as written; a removed link comes back unless the pair is linked again.
+
+A field whose value differs is either
+
+* explained by **later changesets** still applied (a later import changed the same field
+  from exactly this value on): the later value stays, and the later changeset is told to
+  restore this changeset's old value when it is undone itself (its ``rebase``). So undoing
+  several changesets in any order ends where it started when nobody else changed anything;
+* or changed by someone else: a **conflict**, left as it is and listed with the value the
+  changeset wrote and the value stored now.
+
+Undo is idempotent (a field already back at its old value is done), so an undo cut off by an
+outage is finished by running it again (the watcher does). The consent ledger goes back with
+the fields: ledger entries the changeset wrote are removed for persons whose consent fields
+were reverted or who were removed. Work is batched and split into transactions of at most
+:data:`PER_TRANSACTION` entries, so the undo of a 5,000-row import fits the database's memory.
 
 :func:`rollback` is the same without a trace: it also drops the batch's history entries,
-for a large import whose later transaction failed (see :mod:`.imports`).
+for a changeset whose later part failed for good (see :mod:`.imports`).
 """
 
 from __future__ import annotations
@@ -21,75 +34,183 @@ from typing import Any
 
 from netzwerk.graph.core import bulk, codec
 from netzwerk.graph.core.errors import NotFoundError
-from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, Person
+from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link
 from netzwerk.graph.core.store import Store, Tx
-from netzwerk.graph.operations.consent import sync_in as sync_consent
-from netzwerk.graph.records import history
+from netzwerk.graph.records import changesets, history
 
 PER_TRANSACTION = 2_500
 """Records and links (or history entries to revert) per transaction of a large import or
 its undo: on a 5,000-row partner list, transactions of 2,500 commit about 20 % faster than
 of 10,000 (bench/partner_sheet), and each stays far below Neo4j's transaction memory."""
 UNDONE = {"import_undone": [None, True]}
-UNDO_SOURCE = "Import rückgängig gemacht"
 
 
 @dataclass
 class UndoImportResult:
-    """What undoing an import did; ``kept`` names records changed since (left alone)."""
+    """What undoing did; ``conflicts`` are the fields (or records) left as they are because
+    someone changed them since, ``kept`` their records' names."""
 
     removed: int = 0
     reverted: int = 0
     links_removed: int = 0
     links_reverted: int = 0
     links_restored: int = 0
-    kept: list[str] = field(default_factory=list)
+    rebased: int = 0
+    """Fields left at a later changeset's value (that changeset now restores the old one)."""
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def kept(self) -> list[str]:
+        return list(dict.fromkeys(c["name"] for c in self.conflicts))
 
     def add(self, other: UndoImportResult) -> None:
         for f in dataclasses.fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
-
-def _old_values(cls: type, changes: dict[str, Any]) -> dict[str, Any]:
-    return {k: codec.field_from_json(cls, k, pair[0]) for k, pair in changes.items()}
-
-
-def _unchanged_since(obj: Any, entry: history.Change) -> bool:
-    """Whether nobody saved the record since the import (its entry is written after the
-    record, in the same transaction) and every field the import set still holds its value."""
-    if obj.updated is not None and obj.updated > entry.at:
-        return False
-    cls = type(obj)
-    return all(
-        codec.field_json(cls, k, getattr(obj, k, None)) == pair[1]
-        for k, pair in entry.fields.items()
-    )
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
 
 
-def _reverted(obj: Any, cls: type, entry: history.Change) -> tuple[dict[str, Any], Any]:
-    """The revert row of a record or link (its old values back, if still at the version
-    read) and the reverted record."""
-    reverted = dataclasses.replace(obj, **_old_values(cls, entry.fields))
-    return {"id": obj.id, "version": obj.version, "props": reverted.properties()}, reverted
+def _same(a: Any, b: Any) -> bool:
+    return a == b or (a in ("", None) and b in ("", None))
 
 
 def _link_name(link: Link) -> str:
     return f"{link.from_name or link.from_id} – {link.to_name or link.to_id}"
 
 
+@dataclass
+class _Field:
+    """One field to undo: the value written, the one to restore, the one stored now."""
+
+    record_id: str
+    name: str
+    written: Any
+    old: Any
+    stored: Any
+
+
+class _Later:
+    """History written on some records after the changeset: which of it were changesets
+    still applied, so a differing value can be told apart from someone else's edit."""
+
+    def __init__(self, tx: Tx, batch: str, ids: list[str], after: int) -> None:
+        rows = tx.run("changesets/later_changes", ids=ids, after=after, batch=batch) if ids else []
+        self.by_record: dict[str, list[history.Change]] = defaultdict(list)
+        seen: set[tuple[str, str, str]] = set()
+        for r in rows:
+            change = history.from_micros_row(r["change"])
+            link = change.link
+            key = (change.batch, str(link["id"]) if link else change.record_id, str(change.at))
+            if link is not None:
+                if key in seen:
+                    continue  # the entry on the link's other end
+                seen.add(key)
+                self.by_record[str(link["id"])].append(change)
+            else:
+                self.by_record[change.record_id].append(change)
+        batches = sorted({c.batch for cs in self.by_record.values() for c in cs if c.batch})
+        self.applied = {
+            cs_id
+            for cs_id, (state, _) in changesets.states_of(tx, batches).items()
+            if state == "applied"
+        }
+
+    def explained(self, f: _Field) -> str | None:
+        """The first later changeset of the chain that leads from the value written to the
+        value stored, if every step of it is a changeset still applied; else None."""
+        value, first = f.written, None
+        for change in self.by_record.get(f.record_id, []):
+            pair = change.fields.get(f.name)
+            if pair is None:
+                continue
+            if change.batch not in self.applied or not _same(pair[0], value):
+                return None
+            first = first or change.batch
+            value = pair[1]
+        return first if first is not None and _same(value, f.stored) else None
+
+    def links_by_applied(self, record_id: str) -> set[str]:
+        """Ids of links later changesets still applied created on ``record_id``."""
+        return {
+            str((c.link or {}).get("id"))
+            for changes in self.by_record.values()
+            for c in changes
+            if c.action == "link" and c.batch in self.applied and c.record_id == record_id
+        }
+
+
 class _Undo:
     """One transaction's share of the undo; ``trace`` writes history for what it does."""
 
-    def __init__(self, tx: Tx, created_links: set[str], trace: bool, user: str) -> None:
-        self.tx, self.created_links, self.trace, self.user = tx, created_links, trace, user
+    def __init__(
+        self,
+        tx: Tx,
+        batch: str,
+        created_links: set[str],
+        rebase: dict[str, dict[str, Any]],
+        trace: bool,
+        user: str,
+    ) -> None:
+        self.tx, self.batch, self.created_links = tx, batch, created_links
+        self.rebase, self.trace, self.user = rebase, trace, user
         self.result = UndoImportResult()
         self.out: list[history.Entry] = []
+        self.rebased: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        """later changeset id → record id → field → old value (to merge into its rebase)."""
+        self.persons_back: list[str] = []
 
     def note(self, entries: list[history.Entry]) -> None:
         if self.trace:
             self.out += entries
 
-    def links(self, type_name: str, entries: list[history.Change]) -> None:
+    def _old(self, record_id: str, name: str, pair: list[Any]) -> Any:
+        return self.rebase.get(record_id, {}).get(name, pair[0])
+
+    def _fields(self, obj: Any, entry: history.Change) -> list[_Field]:
+        cls = type(obj)
+        return [
+            _Field(
+                obj.id,
+                name,
+                pair[1],
+                self._old(obj.id, name, pair),
+                codec.field_json(cls, name, getattr(obj, name, None)),
+            )
+            for name, pair in entry.fields.items()
+            if name in codec.field_kinds(cls)
+        ]
+
+    def _sort(
+        self, obj: Any, entry: history.Change, later: _Later, label: str
+    ) -> tuple[dict[str, Any], bool]:
+        """Fields to restore (name → old JSON value); whether all of them are accounted for
+        (reverted, already back, or explained by a later changeset)."""
+        restore: dict[str, Any] = {}
+        clean = True
+        for f in self._fields(obj, entry):
+            if _same(f.stored, f.written):
+                restore[f.name] = f.old
+            elif _same(f.stored, f.old):
+                continue  # already back (an undo run a second time)
+            elif (first := later.explained(f)) is not None:
+                self.rebased[first].setdefault(f.record_id, {})[f.name] = f.old
+                self.result.rebased += 1
+            else:
+                clean = False
+                self.result.conflicts.append(
+                    {
+                        "record_id": obj.id,
+                        "label": label,
+                        "name": _link_name(obj) if isinstance(obj, Link) else obj.display_name,
+                        "field": f.name,
+                        "written": f.written,
+                        "stored": f.stored,
+                    }
+                )
+        return restore, clean
+
+    def links(self, type_name: str, entries: list[history.Change], later: _Later) -> None:
         gone = [e for e in entries if e.action == "unlink"]
         if gone:
             self._relink(type_name, gone)
@@ -101,17 +222,23 @@ class _Undo:
         for r in rows:
             current, entry = codec.link_from_row(r), rest[r["link"]["id"]]
             labels = (r["from_label"], r["to_label"])
-            if not _unchanged_since(current, entry):
-                self.result.kept.append(_link_name(current))
-            elif entry.action == "link":
-                remove.append(current.id)
-                self.note(history.link_entries("unlink", current, labels, UNDONE))
-            else:
-                row, reverted = _reverted(current, Link, entry)
-                revert.append(row)
-                changes = {**history.diff(current, reverted), **UNDONE}
-                after = dataclasses.replace(current, version=current.version + 1)
-                self.note(history.link_entries("update", after, labels, changes))
+            restore, clean = self._sort(current, entry, later, type_name)
+            if entry.action == "link":
+                if clean:
+                    remove.append(current.id)
+                    self.note(history.link_entries("unlink", current, labels, UNDONE))
+                continue
+            if not restore:
+                continue
+            reverted = dataclasses.replace(
+                current, **{k: codec.field_from_json(Link, k, v) for k, v in restore.items()}
+            )
+            revert.append(
+                {"id": current.id, "version": current.version, "props": reverted.properties()}
+            )
+            changes = {**history.diff(current, reverted), **UNDONE}
+            after = dataclasses.replace(current, version=current.version + 1)
+            self.note(history.link_entries("update", after, labels, changes))
         if remove:
             done = self.tx.run("imports/delete_links", {"type": type_name}, ids=remove)
             self.result.links_removed += len(done)
@@ -120,8 +247,8 @@ class _Undo:
             self.result.links_reverted += len(done)
 
     def _relink(self, type_name: str, entries: list[history.Change]) -> None:
-        """Put back links the import removed, with their ids and old values — unless the
-        pair is linked again meanwhile or an end is gone (then they are reported as kept)."""
+        """Put back links the changeset removed, with their ids and old values — unless the
+        pair is linked again meanwhile or an end is gone (then they are conflicts)."""
         spec = LINK_TYPES[type_name]
         rows, links = [], {}
         for e in entries:
@@ -129,7 +256,8 @@ class _Undo:
             ends = (e.record_id, str(part["other"]))
             from_id, to_id = ends if part.get("direction") == "out" else ends[::-1]
             link = Link(type=type_name, from_id=from_id, to_id=to_id, id=str(part["id"]))
-            link = dataclasses.replace(link, **_old_values(Link, e.fields))
+            old = {k: codec.field_from_json(Link, k, p[0]) for k, p in e.fields.items()}
+            link = dataclasses.replace(link, **old)
             links[link.id] = link
             row = {"id": link.id, "from_id": from_id, "to_id": to_id}
             rows.append({**row, "props": link.properties(), "update": False})
@@ -138,7 +266,17 @@ class _Undo:
         for link_id, link in links.items():
             r = written.get(link_id)
             if r is None or not r["is_new"]:
-                self.result.kept.append(_link_name(link))
+                if r is None:  # an end is gone
+                    self.result.conflicts.append(
+                        {
+                            "record_id": link_id,
+                            "label": type_name,
+                            "name": _link_name(link),
+                            "field": "",
+                            "written": None,
+                            "stored": None,
+                        }
+                    )
                 continue
             self.result.links_restored += 1
             back = dataclasses.replace(
@@ -147,7 +285,7 @@ class _Undo:
             labels = (r["from_label"], r["to_label"])
             self.note(history.link_entries("link", back, labels, UNDONE))
 
-    def nodes(self, label: str, entries: list[history.Change]) -> None:
+    def nodes(self, label: str, entries: list[history.Change], later: _Later) -> None:
         cls = LABELS[label]
         by_id = {e.record_id: e for e in entries}
         rows = self.tx.run("nodes/find_by_ids", {"label": label}, ids=list(by_id))
@@ -157,25 +295,49 @@ class _Undo:
             r["id"]: r["links"]
             for r in self.tx.run("imports/node_links", {"label": label}, ids=fresh)
         }
-        remove, revert, persons = [], [], []
+        remove, revert = [], []
         for node_id, node in current.items():
             entry = by_id[node_id]
-            others = [x for x in linked.get(node_id, []) if x not in self.created_links]
-            if not _unchanged_since(node, entry) or others:
-                self.result.kept.append(node.display_name)  # changed or linked since
-            elif entry.action == "create":
-                remove.append({"id": node.id, "version": node.version})
-                self.note([history.Entry("delete", label, node.id, node.display_name, UNDONE)])
-            else:
-                row, reverted = _reverted(node, cls, entry)
-                revert.append(row)
-                if isinstance(node, Person):
-                    persons.append((node, reverted))
-                changes = {**history.diff(node, reverted), **UNDONE}
-                undone = history.Entry(
-                    "update", label, node.id, node.display_name, changes, version=node.version + 1
-                )
-                self.note([undone])
+            restore, clean = self._sort(node, entry, later, label)
+            if entry.action == "create":
+                allowed = self.created_links | later.links_by_applied(node_id)
+                others = [x for x in linked.get(node_id, []) if x not in allowed]
+                if clean and not others:
+                    remove.append({"id": node.id, "version": node.version})
+                    self.note([history.Entry("delete", label, node.id, node.display_name, UNDONE)])
+                elif others:
+                    self.result.conflicts.append(
+                        {
+                            "record_id": node.id,
+                            "label": label,
+                            "name": node.display_name,
+                            "field": "",
+                            "written": None,
+                            "stored": None,
+                        }
+                    )
+                continue
+            if not restore:
+                continue
+            reverted = dataclasses.replace(
+                node, **{k: codec.field_from_json(cls, k, v) for k, v in restore.items()}
+            )
+            revert.append({"id": node.id, "version": node.version, "props": reverted.properties()})
+            if label == "Person" and any(k.startswith("consent_") for k in restore):
+                self.persons_back.append(node.id)
+            changes = {**history.diff(node, reverted), **UNDONE}
+            self.note(
+                [
+                    history.Entry(
+                        "update",
+                        label,
+                        node.id,
+                        node.display_name,
+                        changes,
+                        version=node.version + 1,
+                    )
+                ]
+            )
         if remove:
             done = self.tx.run("imports/delete_nodes", {"label": label}, rows=remove)
             self.result.removed += len(done)
@@ -184,10 +346,19 @@ class _Undo:
         if revert:
             done = self.tx.run("imports/revert_nodes", {"label": label}, rows=revert)
             self.result.reverted += len(done)
-        reverted_ids = {r["id"] for r in done} if revert else set()
-        for before, after in persons:  # the ledger follows the reverted consent fields
-            if before.id in reverted_ids:
-                sync_consent(self.tx, before, after, user=self.user, source=UNDO_SOURCE)
+
+    def finish(self) -> None:
+        """Consent ledger entries of reverted persons go; later changesets learn their base."""
+        if self.persons_back:
+            self.tx.run("changesets/drop_consents", ids=self.persons_back, changeset=self.batch)
+        if not self.rebased:
+            return
+        states = changesets.states_of(self.tx, list(self.rebased))
+        for cs_id, records in self.rebased.items():
+            merged = dict(states.get(cs_id, ("", {}))[1])
+            for record_id, fields in records.items():
+                merged[record_id] = {**merged.get(record_id, {}), **fields}
+            changesets.set_rebase_in(self.tx, cs_id, merged)
 
 
 Work = tuple[str, str, list[history.Change]]
@@ -214,12 +385,18 @@ def _work(entries: list[history.Change]) -> Iterator[Work]:
             yield "nodes", label, chunk
 
 
-def _run(store: Store, batch: str, *, user: str, trace: bool) -> UndoImportResult:
-    entries = history.of_batch(store, batch)
-    if not entries:
-        raise NotFoundError("Zu diesem Import gibt es nichts rückgängig zu machen.")
-    created_links = {str(e.link["id"]) for e in entries if e.link and e.action == "link"}
-    result = UndoImportResult()
+def _later_ids(kind: str, chunk: list[history.Change]) -> list[str]:
+    if kind == "links":
+        return list({e.record_id for e in chunk})
+    return [e.record_id for e in chunk]
+
+
+def _first_at(entries: list[history.Change]) -> int:
+    first = min(e.at for e in entries)
+    return int((first - codec.EPOCH).total_seconds() * 1_000_000) - 1
+
+
+def _groups(entries: list[history.Change]) -> list[list[Work]]:
     groups: list[list[Work]] = [[]]
     size = 0
     for item in _work(entries):
@@ -228,26 +405,58 @@ def _run(store: Store, batch: str, *, user: str, trace: bool) -> UndoImportResul
             size = 0
         groups[-1].append(item)
         size += len(item[2])
-    for i, group in enumerate(groups):
+    return groups
 
-        def work(tx: Tx, group: list[Work] = group, last: bool = i == len(groups) - 1) -> Any:
-            undo = _Undo(tx, created_links, trace, user or "netzwerk")
+
+def _run(store: Store, batch: str, *, user: str, trace: bool) -> UndoImportResult:
+    entries = [e for e in history.of_batch(store, batch) if e.action != "import"]
+    if not entries:
+        raise NotFoundError("Zu diesem Import gibt es nichts rückgängig zu machen.")
+    created_links = {str(e.link["id"]) for e in entries if e.link and e.action == "link"}
+    after = _first_at(entries)
+    states = changesets.states_of(store, [batch])
+    rebase = states.get(batch, ("", {}))[1]
+    result = UndoImportResult()
+    for group in _groups(entries):
+
+        def work(tx: Tx, group: list[Work] = group) -> UndoImportResult:
+            undo = _Undo(tx, batch, created_links, rebase, trace, user or "netzwerk")
             for kind, name, chunk in group:
-                (undo.links if kind == "links" else undo.nodes)(name, chunk)
+                later = _Later(tx, batch, _later_ids(kind, chunk), after)
+                (undo.links if kind == "links" else undo.nodes)(name, chunk, later)
+            undo.finish()
             history.record_many_in(tx, undo.out, user=user)
-            if last and trace:
-                _summary(tx, batch, user, result, undo.result)
             return undo.result
 
         result.add(store.transaction(work))
     return result
 
 
-def _summary(
-    tx: Tx, batch: str, user: str, before: UndoImportResult, last: UndoImportResult
-) -> None:
-    total = dataclasses.replace(before, kept=list(before.kept))
-    total.add(last)
+def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
+    """Revert every record and link one changeset wrote, by value (see module docstring)."""
+    cs = changesets.get(store, batch)
+    if cs is not None:
+        if cs.state == "undone":
+            raise NotFoundError("Dieses Änderungspaket wurde bereits rückgängig gemacht.")
+        if not store.transaction(
+            lambda tx: changesets.set_state_in(tx, batch, "undoing", expect=("applied", "undoing"))
+        ):
+            raise NotFoundError(
+                f"Dieses Änderungspaket ist „{cs.state_title}“ und kann nicht rückgängig "
+                "gemacht werden."
+            )
+    result = _run(store, batch, user=user, trace=True)
+
+    def close(tx: Tx) -> None:
+        _summary(tx, batch, user, result)
+        if cs is not None:
+            changesets.set_state_in(tx, batch, "undone", expect=("undoing",), undo=result.as_dict())
+
+    store.transaction(close)
+    return result
+
+
+def _summary(tx: Tx, batch: str, user: str, total: UndoImportResult) -> None:
     history.record_in(
         tx,
         user=user,
@@ -258,18 +467,13 @@ def _summary(
         changes={
             "removed": [total.removed, 0],
             "reverted": [0, total.reverted],
-            "kept": [None, len(total.kept)],
+            "kept": [None, len(total.conflicts)],
         },
     )
 
 
-def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
-    """Revert every record and link one import wrote (see module docstring)."""
-    return _run(store, batch, user=user, trace=True)
-
-
 def rollback(store: Store, batch: str) -> None:
-    """Revert what a failed import wrote and drop its history entries, leaving no trace."""
+    """Revert what a failed changeset wrote and drop its history entries, leaving no trace."""
     try:
         _run(store, batch, user="", trace=False)
     except NotFoundError:

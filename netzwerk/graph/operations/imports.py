@@ -1,19 +1,22 @@
-"""Commit a planned import: records, links and their history, all of it or nothing.
+"""Commit a planned import as a changeset: stored first, applied resumably, merged by field.
 
-For each batch of ``UNWIND`` rows the commit reads the records as they are *now*, applies
-only the fields the file sets (so an edit made after the dry run is not overwritten by a
-stale copy), writes them and writes one history entry per created or updated record (and
-per link end) with its old → new values. Every entry carries the import's ``batch`` id,
-which is what :func:`netzwerk.graph.operations.undo_import` reverts as one step.
+An import is an *Änderungspaket* (:mod:`netzwerk.graph.records.changesets`).
+:func:`propose_import` stores it with its whole journal before anything is applied: per
+``UNWIND`` batch the records and links to write, the fields the file sets on each, and the
+**base** value of every such field (what the dry run read). :func:`apply_changeset` then
+applies the parts in order. Each transaction applies a few parts, marks them applied and
+moves the progress on, together with the records, links and one history entry per record
+(and link end) carrying the changeset's id as ``batch`` — so a changeset cut off by an outage
+or a killed process is finished from where it stopped by :mod:`.changeset_watch`, and no part
+is ever applied twice.
 
-An import is one managed transaction up to :data:`SINGLE_TRANSACTION` records and links.
-A larger one (a 5,000-row partner list writes some 40,000, with 70,000 history entries)
-would exceed the memory Neo4j grants one transaction, so it is written in transactions of
-:data:`PER_TRANSACTION` — each with the history of what it writes — and if any of them
-fails, what the earlier ones wrote is rolled back (records removed or restored, their
-history entries dropped) before the error is raised: all of it or nothing, as for a small
-import. (Should the process itself die in between, the entries written so far carry the
-batch id: running the same file again completes it, ``netzwerk import-undo`` removes it.)
+Applying merges three ways, field by field: where the stored value still equals the base,
+the file's value is written; where it already equals the file's value, nothing is written;
+where someone changed it since the dry run, it is a **conflict**: not written, listed on the
+changeset with base, stored and proposed value. A small import is one transaction (all of it
+or nothing); a large one (a 5,000-row partner list writes some 40,000 records and links)
+is split into transactions of :data:`PER_TRANSACTION` units, and if a part fails for good, what
+the earlier ones wrote is rolled back by value before the changeset is marked failed.
 
 Nothing is written while the dry run has errors, unless the caller explicitly asks for the
 valid rows only (``only_valid``; the UI's "nur gültige Zeilen importieren"), nor while an
@@ -29,14 +32,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netzwerk.graph.core import bulk, codec
-from netzwerk.graph.core.errors import GraphError
+from netzwerk.graph.core.errors import DatabaseUnavailableError, GraphError, NotFoundError
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, Node, Person
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.imports.fields import KINDS
 from netzwerk.graph.imports.plan import ImportPlan
 from netzwerk.graph.operations.consent import sync_in as sync_consent
 from netzwerk.graph.operations.import_undo import PER_TRANSACTION, rollback
-from netzwerk.graph.records import history
+from netzwerk.graph.records import changesets, history
 
 Progress = Callable[[int, int], None]
 SINGLE_TRANSACTION = 10_000
@@ -57,9 +60,12 @@ class CommitResult:
     links_removed: int = 0
     skipped_rows: int = 0
     missing_links: list[str] = field(default_factory=list)
-    change_id: str = ""
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    """Fields not written because someone changed them since the dry run (see
+    :func:`merge_fields`)."""
     batch: str = ""
-    """The import's id: its history entries carry it, ``undo_import`` takes it."""
+    """The changeset's id: its history entries carry it, ``undo_import`` takes it."""
+    state: str = ""
     transactions: int = 0
 
 
@@ -67,11 +73,51 @@ def _noop(done: int, total: int) -> None:
     return None
 
 
-def _apply(current: Any, planned: Any, fields: tuple[str, ...] | None) -> Any:
-    """The record to write: ``planned`` for a new one, else ``current`` with the file's fields."""
-    if current is None or not fields:
-        return planned if current is None else current
-    return dataclasses.replace(current, **{f: getattr(planned, f) for f in fields})
+def _same(a: Any, b: Any) -> bool:
+    return a == b or (a in ("", None) and b in ("", None))
+
+
+def merge_fields(
+    current: Any, planned: Any, fields: tuple[str, ...] | None, base: dict[str, Any] | None
+) -> tuple[Any, list[dict[str, Any]]]:
+    """The record to write and the conflicts: a three-way merge of the stored record
+    (``current``), the file's (``planned``, setting ``fields``) and the ``base`` the file was
+    planned from (field → JSON value; None: nothing recorded, the file's value counts)."""
+    if current is None:
+        return planned, []
+    if not fields:
+        return current, []
+    cls = type(current)
+    take: dict[str, Any] = {}
+    conflicts: list[dict[str, Any]] = []
+    for f in fields:
+        stored = codec.field_json(cls, f, getattr(current, f, None))
+        proposed = codec.field_json(cls, f, getattr(planned, f, None))
+        if _same(stored, proposed):
+            continue
+        # no base recorded (an older journal, a record new at the dry run): the file counts
+        was = base.get(f, stored) if base is not None else stored
+        if _same(stored, was):
+            take[f] = getattr(planned, f)
+            continue
+        conflicts.append(
+            {
+                "record_id": current.id,
+                "label": getattr(current, "LABEL", "") or getattr(current, "type", ""),
+                "name": _name(current),
+                "field": f,
+                "base": was,
+                "stored": stored,
+                "proposed": proposed,
+            }
+        )
+    return (dataclasses.replace(current, **take) if take else current), conflicts
+
+
+def _name(obj: Any) -> str:
+    if isinstance(obj, Link):
+        return f"{obj.from_name or obj.from_id} – {obj.to_name or obj.to_id}"
+    return str(getattr(obj, "display_name", "") or obj.id)
 
 
 def _write_nodes(
@@ -91,7 +137,12 @@ def _write_nodes(
     persons: list[tuple[Person | None, Person]] = []
     for planned in chunk:
         current = now.get(planned.id)
-        target = _apply(current, planned, plan.fields.get(planned.id))
+        base = plan.base.get(planned.id)
+        if current is None and base is not None:  # deleted since the dry run: not revived
+            out.conflicts.append(_gone(planned))
+            continue
+        target, conflicts = merge_fields(current, planned, plan.fields.get(planned.id), base)
+        out.conflicts += conflicts
         changes = history.diff(current, target)
         if current is not None and not changes:
             continue
@@ -117,8 +168,20 @@ def _write_nodes(
         tx.run("bulk/merge_nodes", {"label": label}, rows=writes, update=True)
     source = f"Import: {plan.filename or 'Datei'}"[:200]
     for current, target in persons:  # consent changed by the file goes into the ledger too
-        sync_consent(tx, current, target, user=user, source=source)
+        sync_consent(tx, current, target, user=user, source=source, changeset=batch)
     return entries
+
+
+def _gone(planned: Any) -> dict[str, Any]:
+    return {
+        "record_id": planned.id,
+        "label": getattr(planned, "LABEL", ""),
+        "name": _name(planned),
+        "field": "",
+        "base": None,
+        "stored": None,
+        "proposed": None,
+    }
 
 
 def _write_links(
@@ -136,7 +199,8 @@ def _write_links(
     for planned in chunk:
         current = now.get(planned.id)
         fields = plan.fields.get(planned.id)
-        target = _apply(current, planned, fields)
+        target, conflicts = merge_fields(current, planned, fields, plan.base.get(planned.id))
+        out.conflicts += conflicts
         update = plan.link_update or bool(fields)
         if current is not None and (not update or not history.diff(current, target)):
             continue
@@ -200,6 +264,8 @@ def _remove_links(
 
 
 Step = Callable[[Tx, CommitResult], list[history.Entry]]
+Unit = tuple[int, Step, dict[str, Any]]
+"""One journal part: units it writes, the work, and its payload (what is stored)."""
 
 
 def _groups(items: Sequence[Any], key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
@@ -209,22 +275,32 @@ def _groups(items: Sequence[Any], key: Callable[[Any], Any]) -> dict[Any, list[A
     return out
 
 
-def _steps(plan: ImportPlan, batch: str, size: int, user: str) -> Iterator[tuple[int, Step]]:
-    """(records and links written, the work) per ``UNWIND`` batch: nodes, links, removals."""
+def _item(plan: ImportPlan, obj: Any) -> dict[str, Any]:
+    fields = plan.fields.get(obj.id)
+    return {
+        "r": codec.to_json(obj),
+        "f": list(fields) if fields is not None else None,
+        "b": plan.base.get(obj.id),
+    }
+
+
+def _units(plan: ImportPlan, batch: str, size: int, user: str) -> Iterator[Unit]:
+    """The journal parts of a plan in applying order: nodes, links, removals."""
 
     # Each step binds its own chunk (not the loop's last one).
-    def node_step(label: str, chunk: list[Node]) -> Step:
-        return lambda tx, out: _write_nodes(tx, label, chunk, plan, batch, out, user)
+    def node_step(label: str, chunk: list[Node], part: ImportPlan) -> Step:
+        return lambda tx, out: _write_nodes(tx, label, chunk, part, batch, out, user)
 
-    def link_step(group: tuple[str, str, str], chunk: list[Link]) -> Step:
-        return lambda tx, out: _write_links(tx, group, chunk, plan, batch, out)
+    def link_step(group: tuple[str, str, str], chunk: list[Link], part: ImportPlan) -> Step:
+        return lambda tx, out: _write_links(tx, group, chunk, part, batch, out)
 
     def unlink_step(type_name: str, chunk: list[Link]) -> Step:
         return lambda tx, out: _remove_links(tx, type_name, chunk, batch, out)
 
     for label, nodes in _groups(plan.nodes, lambda n: n.LABEL).items():
         for chunk in bulk.batches(nodes, size):
-            yield len(chunk), node_step(label, chunk)
+            payload = {"op": "nodes", "label": label, "items": [_item(plan, n) for n in chunk]}
+            yield len(chunk), node_step(label, chunk, plan), payload
 
     def labels(lk: Link) -> tuple[str, str, str]:
         spec = LINK_TYPES[lk.type]
@@ -233,29 +309,60 @@ def _steps(plan: ImportPlan, batch: str, size: int, user: str) -> Iterator[tuple
 
     for group, links in _groups(plan.links, labels).items():
         for chunk in bulk.batches(links, size):
-            yield len(chunk), link_step(group, chunk)
+            payload = {
+                "op": "links",
+                "group": list(group),
+                "update": plan.link_update,
+                "items": [_item(plan, lk) for lk in chunk],
+            }
+            yield len(chunk), link_step(group, chunk, plan), payload
     for type_name, links in _groups(plan.unlinks, lambda lk: lk.type).items():
         for chunk in bulk.batches(links, size):
-            yield len(chunk), unlink_step(type_name, chunk)
+            payload = {
+                "op": "unlinks",
+                "type": type_name,
+                "items": [_item(plan, lk) for lk in chunk],
+            }
+            yield len(chunk), unlink_step(type_name, chunk), payload
 
 
-def _summary(tx: Tx, plan: ImportPlan, user: str, batch: str, result: CommitResult) -> str:
+def _decode(payload: dict[str, Any], filename: str, batch: str, user: str) -> Unit:
+    """A stored journal part back as work (after a restart: the plan is gone from memory)."""
+    part = ImportPlan(kind="", filename=filename, headers=[], mapping=[])
+    part.link_update = bool(payload.get("update"))
+    items = payload["items"]
+    op = payload["op"]
+    cls: type = LABELS[payload["label"]] if op == "nodes" else Link
+    objs: list[Any] = [codec.from_json(cls, it["r"]) for it in items]
+    for obj, it in zip(objs, items, strict=True):
+        if it.get("f") is not None:
+            part.fields[obj.id] = tuple(it["f"])
+        if it.get("b") is not None:
+            part.base[obj.id] = it["b"]
+    if op == "nodes":
+        label = payload["label"]
+        return (
+            len(objs),
+            lambda tx, out: _write_nodes(tx, label, objs, part, batch, out, user),
+            payload,
+        )
+    if op == "links":
+        group = tuple(payload["group"])
+        assert len(group) == 3
+        return len(objs), lambda tx, out: _write_links(tx, group, objs, part, batch, out), payload
+    type_name = payload["type"]
+    return len(objs), lambda tx, out: _remove_links(tx, type_name, objs, batch, out), payload
+
+
+def _summary(tx: Tx, cs: changesets.Changeset, user: str, counts: dict[str, int]) -> str:
     summary = history.record_in(
         tx,
         user=user,
         action="import",
         label="Import",
-        record_id=batch,
-        record_name=f"{KINDS.get(plan.kind, plan.kind)}: {plan.filename or 'Datei'}"[:200],
-        changes={
-            "rows": len(plan.results),
-            "created": result.created,
-            "updated": result.updated,
-            "links_created": result.links_created,
-            "links_updated": result.links_updated,
-            "links_removed": result.links_removed,
-            "skipped_rows": result.skipped_rows,
-        },
+        record_id=cs.id,
+        record_name=cs.title[:200],
+        changes={k: counts.get(k, 0) for k in ("rows", *_COUNTS, "conflicts", "skipped_rows")},
     )
     return summary.id
 
@@ -275,6 +382,37 @@ def _check(plan: ImportPlan, only_valid: bool) -> None:
         )
 
 
+def propose_import(
+    store: Store,
+    plan: ImportPlan,
+    *,
+    user: str,
+    only_valid: bool = False,
+    batch_size: int = bulk.BATCH_SIZE,
+) -> tuple[str, list[Unit]]:
+    """Store the plan as a changeset with its journal, nothing applied yet; its id and the
+    work in memory (so the caller applies without reading the journal back)."""
+    _check(plan, only_valid)
+    cs_id = f"import-{uuid.uuid4().hex[:16]}"
+    units = list(_units(plan, cs_id, min(batch_size, PER_TRANSACTION), user))
+    title = f"{KINDS.get(plan.kind, plan.kind)}: {plan.filename or 'Datei'}"
+    counts = {"rows": len(plan.results), "skipped_rows": len(plan.errors)}
+    kind = "workbook" if plan.kind == "workbook" else "import"
+    store.transaction(
+        lambda tx: changesets.create_in(
+            tx,
+            cs_id,
+            kind=kind,
+            title=title,
+            source=plan.filename or "Datei",
+            author=user,
+            parts=[(n, payload) for n, _, payload in units],
+            counts=counts,
+        )
+    )
+    return cs_id, units
+
+
 def commit_import(
     store: Store,
     plan: ImportPlan,
@@ -285,65 +423,163 @@ def commit_import(
     batch_size: int = bulk.BATCH_SIZE,
     single_transaction: int = SINGLE_TRANSACTION,
 ) -> CommitResult:
-    """Write the plan's records and links with their history (see module docstring)."""
-    _check(plan, only_valid)
-    batch = f"import-{uuid.uuid4().hex[:16]}"
-    total = plan.writes
+    """Store the plan as a changeset and apply it (see module docstring)."""
+    cs_id, units = propose_import(
+        store, plan, user=user, only_valid=only_valid, batch_size=batch_size
+    )
+    return apply_changeset(
+        store,
+        cs_id,
+        user=user,
+        progress=progress,
+        units=units,
+        single_transaction=single_transaction,
+    )
+
+
+def _pending(store: Store, cs: changesets.Changeset, user: str) -> list[tuple[int, Unit]]:
+    parts = changesets.parts(store, cs.id, states=("pending",), payload=True)
+    return [(p["seq"], _decode(p["payload"], cs.source, cs.id, user)) for p in parts]
+
+
+def apply_changeset(
+    store: Store,
+    cs_id: str,
+    *,
+    user: str,
+    progress: Progress = _noop,
+    units: list[Unit] | None = None,
+    single_transaction: int = SINGLE_TRANSACTION,
+) -> CommitResult:
+    """Apply a stored changeset's pending parts, resumably (see module docstring).
+
+    ``units`` is the journal in memory right after :func:`propose_import`; without it (a
+    changeset resumed after a restart) the pending parts are read back from the store.
+    A part someone else applied meanwhile is skipped. If the database goes away, the
+    changeset stays "wird angewendet" and the watcher finishes it once it answers; if a part
+    fails for good, everything applied is rolled back and the changeset is "fehlgeschlagen".
+    """
+    cs = changesets.get(store, cs_id)
+    if cs is None:
+        raise NotFoundError("Dieses Änderungspaket gibt es nicht.")
+    if cs.state not in ("proposed", "applying"):
+        return _result(cs)
+    store.transaction(
+        lambda tx: changesets.set_state_in(tx, cs_id, "applying", expect=("proposed", "applying"))
+    )
+    todo = list(enumerate(units)) if units is not None else _pending(store, cs, user)
+    total = cs.total
     per_transaction = (
         total
         if total <= single_transaction
         else max(1, min(PER_TRANSACTION, single_transaction // 2))
     )
-    result = CommitResult(skipped_rows=len(plan.errors), batch=batch)
-    done = 0
-    pending: list[tuple[int, Step]] = []
-
-    def run(steps: list[tuple[int, Step]], last: bool) -> None:
-        nonlocal done
-        start = done
-
-        def work(tx: Tx) -> CommitResult:
-            nonlocal done
-            done = start  # a retried transaction counts again from here
-            out = CommitResult()
-            for n, step in steps:
-                history.record_many_in(tx, step(tx, out), user=user)
-                done += n
-                progress(done, total)
-            if last:
-                out.change_id = _summary(tx, plan, user, batch, _merged(result, out))
-            return out
-
-        _add(result, store.transaction(work))
-        result.transactions += 1
-
+    runner = _Runner(store, cs, user, progress)
     try:
-        for n, step in _steps(plan, batch, min(batch_size, per_transaction), user):
-            if pending and sum(k for k, _ in pending) + n > per_transaction:
-                run(pending, last=False)
-                pending = []
-            pending.append((n, step))
-        run(pending, last=True)
-    except BaseException:
-        if result.transactions:
-            rollback(store, batch)
+        for group, last in _transactions(todo, per_transaction):
+            runner.run(group, last)
+    except DatabaseUnavailableError:
+        raise  # stays "applying": the watcher resumes it once the database answers
+    except Exception as exc:
+        _fail(store, cs_id, exc)
         raise
     progress(total, total)
+    done = changesets.get(store, cs_id)
+    assert done is not None
+    result = _result(done)
+    result.transactions = runner.transactions
     return result
 
 
+def _transactions(
+    todo: list[tuple[int, Unit]], per_transaction: int
+) -> Iterator[tuple[list[tuple[int, Unit]], bool]]:
+    """The parts grouped into transactions of at most ``per_transaction`` units."""
+    pending: list[tuple[int, Unit]] = []
+    for seq, unit in todo:
+        if pending and sum(u[0] for _, u in pending) + unit[0] > per_transaction:
+            yield pending, False
+            pending = []
+        pending.append((seq, unit))
+    yield pending, True
+
+
+class _Runner:
+    """Applies groups of journal parts, one transaction each, keeping the running counts."""
+
+    def __init__(
+        self, store: Store, cs: changesets.Changeset, user: str, progress: Progress
+    ) -> None:
+        self.store, self.cs, self.user, self.progress = store, cs, user, progress
+        self.counts = dict(cs.counts)
+        self.done = cs.done
+        self.transactions = 0
+
+    def _part(self, tx: Tx, seq: int, unit: Unit, local: dict[str, int]) -> int:
+        n, step, _ = unit
+        if not changesets.claim_part_in(tx, self.cs.id, seq, {}):
+            return 0  # applied by someone else already
+        out = CommitResult()
+        history.record_many_in(tx, step(tx, out), user=self.user)
+        for name in _COUNTS:
+            local[name] = local.get(name, 0) + getattr(out, name)
+        local["conflicts"] = local.get("conflicts", 0) + len(out.conflicts)
+        result = {"conflicts": out.conflicts, "missing": out.missing_links}
+        changesets.part_result_in(tx, self.cs.id, seq, result)
+        changesets.progress_in(tx, self.cs.id, n, local)
+        return n
+
+    def run(self, group: list[tuple[int, Unit]], last: bool) -> None:
+        def work(tx: Tx) -> tuple[dict[str, int], int]:
+            local, done = dict(self.counts), self.done  # a retried transaction starts over
+            for seq, unit in group:
+                done += self._part(tx, seq, unit, local)
+                self.progress(done, self.cs.total)
+            if last:
+                _finish_in(tx, self.cs, self.user, local)
+            return local, done
+
+        self.counts, self.done = self.store.transaction(work)
+        self.transactions += 1
+
+
+def _finish_in(tx: Tx, cs: changesets.Changeset, user: str, counts: dict[str, int]) -> None:
+    conflicts: list[dict[str, Any]] = []
+    for p in changesets.parts(tx, cs.id, states=("applied",), payload=False):
+        conflicts += p["result"].get("conflicts", [])
+    _summary(tx, cs, user, counts)
+    changesets.set_state_in(
+        tx, cs.id, "applied", expect=("applying",), counts=counts, conflicts=conflicts
+    )
+
+
+def _fail(store: Store, cs_id: str, exc: Exception) -> None:
+    """Roll back what a changeset applied after a part failed for good, then mark it failed."""
+    message = str(exc) if isinstance(exc, GraphError) else "Interner Fehler beim Anwenden."
+    store.transaction(
+        lambda tx: changesets.set_state_in(tx, cs_id, "rolling_back", expect=("applying",))
+    )
+    rollback(store, cs_id)
+    store.transaction(
+        lambda tx: changesets.set_state_in(
+            tx, cs_id, "failed", expect=("rolling_back",), error=message[:500]
+        )
+    )
+
+
+def _result(cs: changesets.Changeset) -> CommitResult:
+    c = cs.counts
+    return CommitResult(
+        created=c.get("created", 0),
+        updated=c.get("updated", 0),
+        links_created=c.get("links_created", 0),
+        links_updated=c.get("links_updated", 0),
+        links_removed=c.get("links_removed", 0),
+        skipped_rows=c.get("skipped_rows", 0),
+        conflicts=list(cs.conflicts),
+        batch=cs.id,
+        state=cs.state,
+    )
+
+
 _COUNTS = ("created", "updated", "links_created", "links_updated", "links_removed")
-
-
-def _merged(result: CommitResult, out: CommitResult) -> CommitResult:
-    both = dataclasses.replace(result)
-    _add(both, out)
-    return both
-
-
-def _add(result: CommitResult, out: CommitResult) -> None:
-    for name in _COUNTS:
-        setattr(result, name, getattr(result, name) + getattr(out, name))
-    result.missing_links += out.missing_links
-    if out.change_id:
-        result.change_id = out.change_id

@@ -362,7 +362,11 @@ def recent(
     return resolve(store, [_from(r["change"]) for r in rows])
 
 
+def from_micros_row(change: dict[str, Any]) -> Change:
+    """An entry read with its moment as microseconds (see :func:`codec.from_micros`)."""
+    return _from({**change, "at": codec.from_micros(change["at"])})
+
+
 def of_batch(store: Store, batch: str) -> list[Change]:
-    """Every entry of one import (oldest first), for the import's page and its undo."""
-    rows = store.read("history/of_batch", batch=batch)
-    return [_from({**r["change"], "at": codec.from_micros(r["change"]["at"])}) for r in rows]
+    """Every entry of one changeset (oldest first), for its page and its undo."""
+    return [from_micros_row(r["change"]) for r in store.read("history/of_batch", batch=batch)]
