@@ -9,7 +9,7 @@ SET c += $props, c.state = 'proposed', c.done = 0, c.created = datetime(),
     c.updated = datetime(), c.heartbeat = datetime()
 WITH c
 UNWIND $parts AS part
-CREATE (:ChangesetPart {changeset: $id, seq: part.seq, size: part.size,
+CREATE (:ChangesetPart {id: $id + '-' + toString(part.seq), changeset: $id, seq: part.seq, size: part.size,
                         payload: part.payload, state: 'pending'})
 WITH DISTINCT c
 RETURN c.id AS id

@@ -14,6 +14,7 @@ from netzwerk.cli import survey as survey_commands
 from netzwerk.cli._common import CliGroup
 from netzwerk.cli._common import progress_bar as _progress_bar
 from netzwerk.cli._common import store as _store
+from netzwerk.graph import operations
 from netzwerk.graph.admin import backup, users
 from netzwerk.graph.admin import seed as seed_mod
 
@@ -95,6 +96,8 @@ def serve(host: str, port: int, threads: int) -> None:
 
     app = create_app()
     warm_up(app)
+    # Changesets a killed process or a lost database left half done are finished here.
+    operations.Watcher(graph.connect()).start()
     click.echo(f"netzwerk läuft auf http://{host}:{port}/ (Beenden mit Strg+C)")
     waitress_serve(app, host=host, port=port, threads=threads, ident="netzwerk")
 

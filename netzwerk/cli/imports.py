@@ -19,6 +19,7 @@ from netzwerk.cli._common import filter_by_names, progress_bar, store
 from netzwerk.cli.contacts import export_group
 from netzwerk.graph import imports, operations, workbook
 from netzwerk.graph.core.values import fold
+from netzwerk.graph.records import changesets
 
 _DECISIONS = {
     "neu": imports.NEW,
@@ -258,8 +259,47 @@ def import_undo(batch: str, user: str | None) -> None:
         f"zurückgesetzt, {result.links_removed} Verknüpfungen entfernt, "
         f"{result.links_reverted} zurückgesetzt, {result.links_restored} wiederhergestellt."
     )
-    for name in result.kept:
-        click.echo(f"  nicht angetastet (seitdem geändert): {name}")
+    if result.rebased:
+        click.echo(
+            f"  {result.rebased} Felder behalten den Wert eines späteren Änderungspakets "
+            "(dessen Rückgängigmachen stellt den alten Wert her)."
+        )
+    for c in result.conflicts:
+        what = f"{c['name']}: {c['field']}" if c["field"] else c["name"]
+        click.echo(f"  nicht angetastet (seitdem von jemand anderem geändert): {what}")
+
+
+@click.group("changesets", invoke_without_command=True)
+@click.pass_context
+def changesets_group(ctx: click.Context) -> None:
+    """Änderungspakete (Importe, Arbeitsmappen …) auflisten und Unterbrochene fortsetzen."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with store() as st:
+        page = changesets.recent(st, limit=50)
+    if not page.items:
+        click.echo("Noch keine Änderungspakete.")
+    for cs in page.items:
+        when = cs.created.strftime("%d.%m.%Y %H:%M") if cs.created else ""
+        conflicts = cs.counts.get("conflicts", 0)
+        click.echo(
+            f"{cs.id}  {when}  {cs.author}  {cs.title}  – {cs.state_title}"
+            + (f", {conflicts} Konflikte" if conflicts else "")
+        )
+
+
+@changesets_group.command("resume")
+@click.option(
+    "--stale", default=0, show_default=True, help="Nur Pakete ohne Lebenszeichen seit N s."
+)
+def changesets_resume(stale: int) -> None:
+    """Unterbrochene Änderungspakete zu Ende führen (oder vollständig zurückrollen)."""
+    with store() as st:
+        done = operations.resume(st, stale_seconds=stale)
+    if not done:
+        click.echo("Kein unterbrochenes Änderungspaket.")
+    for cs_id, state in done:
+        click.echo(f"{cs_id}: {state}")
 
 
 @export_group.command("workbook")
@@ -307,4 +347,4 @@ def export_workbook(
     )
 
 
-COMMANDS = (import_file, import_undo)
+COMMANDS = (import_file, import_undo, changesets_group)

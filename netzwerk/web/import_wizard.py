@@ -24,7 +24,6 @@ from flask import (
     abort,
     current_app,
     flash,
-    jsonify,
     redirect,
     render_template,
     request,
@@ -330,65 +329,16 @@ def start(uid: str) -> ResponseReturnValue:
     if item.remember and plan.values:  # values met only after a review decision, too
         _remember(item, plan)
     store, user = get_store(), current_username()
+    # Stored with its journal before anything is applied; applied in the background, with
+    # its progress in the store (the page polls it, even after a restart of the server).
+    cs_id, units = operations.propose_import(store, plan, user=user, only_valid=only_valid)
 
     def work(progress: Callable[[int, int], None]) -> operations.CommitResult:
-        return operations.commit_import(
-            store, plan, user=user, only_valid=only_valid, progress=progress
-        )
+        return operations.apply_changeset(store, cs_id, user=user, progress=progress, units=units)
 
-    job = jobs.start(user, work)
+    jobs.start(user, work)
     get_spool().drop(uid, user)
-    return redirect(url_for("imports.job", job_id=job.id))
-
-
-@bp.get("/import/auftrag/<job_id>")
-@require_role("editor")
-def job(job_id: str) -> ResponseReturnValue:
-    found = jobs.get(job_id, current_username())
-    if found is None:
-        abort(404)
-    return render_template("contacts/import_job.html", job=found)
-
-
-@bp.post("/import/auftrag/<job_id>/rueckgaengig")
-@require_role("editor")
-def undo(job_id: str) -> ResponseReturnValue:
-    found = jobs.get(job_id, current_username())
-    if found is None or found.state != "done" or found.result is None:
-        abort(404)
-    result = operations.undo_import(get_store(), found.result.batch, user=current_username())
-    message = _(
-        "Import rückgängig gemacht: %(removed)s Einträge entfernt, %(reverted)s "
-        "zurückgesetzt, %(links)s Verknüpfungen entfernt.",
-        removed=result.removed,
-        reverted=result.reverted,
-        links=result.links_removed,
-    )
-    if result.kept:
-        message += " " + _(
-            "Nicht angetastet, weil seitdem geändert: %(names)s.",
-            names=", ".join(result.kept[:10]) + (" …" if len(result.kept) > 10 else ""),
-        )
-    flash(message, "warning" if result.kept else "success")
-    return redirect(url_for("imports.page"))
-
-
-@bp.get("/import/auftrag/<job_id>.json")
-@require_role("editor")
-def job_status(job_id: str) -> ResponseReturnValue:
-    found = jobs.get(job_id, current_username())
-    if found is None:
-        return jsonify({"error": _("Unbekannter Importauftrag.")}), 404
-    out = found.as_dict()
-    if found.state == "done" and found.result is not None:
-        r = found.result
-        out["result"] = {
-            "created": r.created,
-            "updated": r.updated,
-            "links_created": r.links_created,
-            "skipped_rows": r.skipped_rows,
-        }
-    return jsonify(out)
+    return redirect(url_for("changesets.detail", cs_id=cs_id))
 
 
 def _xlsx(data: bytes, name: str) -> Response:

@@ -23,7 +23,7 @@ PARTNERS = (
 def _finish(client, preview_url: str) -> dict:  # type: ignore[no-untyped-def]
     token = csrf_token(client, preview_url)
     resp = client.post(preview_url.replace("/vorschau", "/start"), data={"csrf_token": token})
-    assert resp.status_code == 302 and "/auftrag/" in resp.headers["Location"]
+    assert resp.status_code == 302 and "/aenderungen/" in resp.headers["Location"]
     job_url = resp.headers["Location"]
     for _ in range(200):
         status = client.get(job_url + ".json").get_json()

@@ -56,6 +56,8 @@ NODE_LABELS: frozenset[str] = frozenset(LABELS) | {
     "Survey",
     "SurveyInvite",
     "SurveyAnswer",
+    "Changeset",
+    "ChangesetPart",
 }
 REL_TYPES: frozenset[str] = frozenset(LINK_TYPES) | {
     "TOKEN_OF",

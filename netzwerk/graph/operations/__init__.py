@@ -11,9 +11,16 @@ Bulk loading of the demo region and of benchmarks (:mod:`netzwerk.graph.core.bul
 exception: it writes no history, because it records no one's change.
 """
 
+from netzwerk.graph.operations.changeset_watch import Watcher, resume
 from netzwerk.graph.operations.erase import erase_person
 from netzwerk.graph.operations.import_undo import UndoImportResult, undo_import
-from netzwerk.graph.operations.imports import CommitResult, ImportBlockedError, commit_import
+from netzwerk.graph.operations.imports import (
+    CommitResult,
+    ImportBlockedError,
+    apply_changeset,
+    commit_import,
+    propose_import,
+)
 from netzwerk.graph.operations.links import RemoveResult, create_link, delete_link, update_link
 from netzwerk.graph.operations.merge import MergeResult, merge_actors
 from netzwerk.graph.operations.records import (
@@ -32,6 +39,8 @@ __all__ = [
     "RemoveResult",
     "UndoImportResult",
     "UndoResult",
+    "Watcher",
+    "apply_changeset",
     "check_role",
     "commit_import",
     "create_link",
@@ -40,6 +49,8 @@ __all__ = [
     "delete_record",
     "erase_person",
     "merge_actors",
+    "propose_import",
+    "resume",
     "undo",
     "undo_import",
     "update_link",

@@ -43,6 +43,7 @@ PER_TRANSACTION = 2_500
 its undo: on a 5,000-row partner list, transactions of 2,500 commit about 20 % faster than
 of 10,000 (bench/partner_sheet), and each stays far below Neo4j's transaction memory."""
 UNDONE = {"import_undone": [None, True]}
+_ENDS = ("id", "type", "from_id", "to_id", "from_name", "to_name")
 
 
 @dataclass
@@ -168,7 +169,15 @@ class _Undo:
         return self.rebase.get(record_id, {}).get(name, pair[0])
 
     def _fields(self, obj: Any, entry: history.Change) -> list[_Field]:
+        """The fields the entry wrote; for a created record every other field too (written
+        empty), so that a value someone added since keeps the record."""
         cls = type(obj)
+        kinds = codec.field_kinds(cls)
+        written = dict(entry.fields)
+        if entry.action in ("create", "link"):
+            for name in kinds:
+                if name not in written and name not in history.SKIP_FIELDS and name not in _ENDS:
+                    written[name] = [None, None]
         return [
             _Field(
                 obj.id,
@@ -177,8 +186,8 @@ class _Undo:
                 self._old(obj.id, name, pair),
                 codec.field_json(cls, name, getattr(obj, name, None)),
             )
-            for name, pair in entry.fields.items()
-            if name in codec.field_kinds(cls)
+            for name, pair in written.items()
+            if name in kinds
         ]
 
     def _sort(

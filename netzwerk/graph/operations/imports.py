@@ -548,6 +548,7 @@ def _finish_in(tx: Tx, cs: changesets.Changeset, user: str, counts: dict[str, in
     for p in changesets.parts(tx, cs.id, states=("applied",), payload=False):
         conflicts += p["result"].get("conflicts", [])
     _summary(tx, cs, user, counts)
+    tx.run("changesets/drop_payloads", id=cs.id)
     changesets.set_state_in(
         tx, cs.id, "applied", expect=("applying",), counts=counts, conflicts=conflicts
     )
@@ -559,12 +560,18 @@ def _fail(store: Store, cs_id: str, exc: Exception) -> None:
     store.transaction(
         lambda tx: changesets.set_state_in(tx, cs_id, "rolling_back", expect=("applying",))
     )
+    finish_rollback(store, cs_id, message)
+
+
+def finish_rollback(store: Store, cs_id: str, message: str) -> None:
+    """Revert what a changeset applied (by value, leaving no trace) and mark it failed."""
     rollback(store, cs_id)
-    store.transaction(
-        lambda tx: changesets.set_state_in(
-            tx, cs_id, "failed", expect=("rolling_back",), error=message[:500]
-        )
-    )
+
+    def close(tx: Tx) -> None:
+        tx.run("changesets/drop_payloads", id=cs_id)
+        changesets.set_state_in(tx, cs_id, "failed", expect=("rolling_back",), error=message[:500])
+
+    store.transaction(close)
 
 
 def _result(cs: changesets.Changeset) -> CommitResult:

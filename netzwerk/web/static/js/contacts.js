@@ -22,6 +22,9 @@
           failures = 0;
           bar.value = data.percent;
           bar.textContent = data.percent + " %";
+          var reload = job.getAttribute("data-reload") && data.state !== "running" &&
+            job.getAttribute("data-initial") === "running";
+          if (reload) { window.location.reload(); return; }
           if (data.state === "running") {
             state.textContent = fill(job.getAttribute("data-running-text"), { d: data.done, t: data.total });
             window.setTimeout(poll, 500);

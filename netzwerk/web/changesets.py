@@ -1,0 +1,131 @@
+"""Änderungspakete: the list of bulk and outside changes, each with its state and undo.
+
+An import (later also a workbook, a merge, a survey review) is a changeset stored before it
+is applied (:mod:`netzwerk.graph.records.changesets`). Its page shows the progress while it
+is applied (polled from the stored progress, so it survives a restart of the server), what
+it did, the fields it did not overwrite because someone changed them since its base, and
+offers the undo by value.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import format_number as babel_format_number
+from flask_babel import gettext as _
+
+from netzwerk.graph import operations
+from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.operations.changeset_watch import STALE_SECONDS
+from netzwerk.graph.records import changesets
+from netzwerk.web import paging
+from netzwerk.web.auth import current_username, require_role
+from netzwerk.web.extensions import get_store
+
+bp = Blueprint("changesets", __name__)
+
+
+@bp.app_template_filter("format_number")
+def format_number(value: int | float) -> str:
+    """A number in the page's locale (1.234 in German, 1,234 in English)."""
+    return str(babel_format_number(value))
+
+
+def _get(cs_id: str) -> changesets.Changeset:
+    cs = changesets.get(get_store(), cs_id[:100])
+    if cs is None:
+        abort(404)
+    return cs
+
+
+def stalled(cs: changesets.Changeset) -> bool:
+    """Unfinished and not heard of for a while: its worker died or lost the database."""
+    if cs.finished or cs.heartbeat is None:
+        return False
+    return datetime.now(UTC) - cs.heartbeat > timedelta(seconds=2 * STALE_SECONDS)
+
+
+@bp.get("/aenderungen")
+@require_role("editor")
+def index() -> ResponseReturnValue:
+    pager = paging.Pager.from_args(request.args, url_for("changesets.index"), size=50)
+    page = changesets.recent(get_store(), skip=pager.skip, limit=pager.size)
+    pager.total = page.total
+    pager.shown = len(page.items)
+    return render_template("changesets/list.html", page=page, pager=pager, stalled=stalled)
+
+
+@bp.get("/aenderungen/<cs_id>")
+@require_role("editor")
+def detail(cs_id: str) -> ResponseReturnValue:
+    cs = _get(cs_id)
+    return render_template(
+        "changesets/detail.html",
+        cs=cs,
+        stalled=stalled(cs),
+        count_titles=changesets.COUNT_TITLES,
+    )
+
+
+def status(cs: changesets.Changeset) -> dict[str, object]:
+    """The progress as the polling script reads it (running / done / failed)."""
+    state = "running" if not cs.finished else ("failed" if cs.state == "failed" else "done")
+    message = cs.error if cs.state == "failed" else ""
+    if stalled(cs):
+        message = _(
+            "Unterbrochen – wird automatisch fortgesetzt, sobald die Datenbank wieder antwortet."
+        )
+    return {
+        "id": cs.id,
+        "state": state,
+        "changeset_state": cs.state,
+        "state_title": _(cs.state_title),
+        "done": cs.done,
+        "total": cs.total,
+        "percent": cs.percent,
+        "message": message,
+        "result": {
+            "created": cs.counts.get("created", 0),
+            "updated": cs.counts.get("updated", 0),
+            "links_created": cs.counts.get("links_created", 0),
+            "skipped_rows": cs.counts.get("skipped_rows", 0),
+            "conflicts": cs.counts.get("conflicts", 0),
+        },
+    }
+
+
+@bp.get("/aenderungen/<cs_id>.json")
+@require_role("editor")
+def detail_json(cs_id: str) -> ResponseReturnValue:
+    cs = changesets.get(get_store(), cs_id[:100])
+    if cs is None:
+        return jsonify({"error": _("Dieses Änderungspaket gibt es nicht.")}), 404
+    return jsonify(status(cs))
+
+
+@bp.post("/aenderungen/<cs_id>/rueckgaengig")
+@require_role("editor")
+def undo(cs_id: str) -> ResponseReturnValue:
+    cs = _get(cs_id)
+    try:
+        result = operations.undo_import(get_store(), cs.id, user=current_username())
+    except NotFoundError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("changesets.detail", cs_id=cs.id))
+    message = _(
+        "Rückgängig gemacht: %(removed)s Einträge entfernt, %(reverted)s zurückgesetzt, "
+        "%(links)s Verknüpfungen entfernt.",
+        removed=result.removed,
+        reverted=result.reverted,
+        links=result.links_removed,
+    )
+    if result.conflicts:
+        message += " " + _(
+            "%(n)s Angaben wurden nicht angetastet, weil sie seitdem jemand anderes geändert "
+            "hat (siehe unten).",
+            n=len(result.conflicts),
+        )
+    flash(message, "warning" if result.conflicts else "success")
+    return redirect(url_for("changesets.detail", cs_id=cs.id))
