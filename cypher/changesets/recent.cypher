@@ -4,6 +4,6 @@
 MATCH (c:Changeset)
 WHERE size($kinds) = 0 OR c.kind IN $kinds
 WITH c ORDER BY c.created DESC
-WITH collect(c) AS all
-UNWIND all[$skip..$skip + $limit] AS c
-RETURN c {.*} AS changeset, size(all) AS total
+WITH collect(c) AS found
+UNWIND found[$skip..$skip + $limit] AS c
+RETURN c {.*} AS changeset, size(found) AS total

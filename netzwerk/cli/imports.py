@@ -120,6 +120,17 @@ def _report(plan: imports.ImportPlan) -> None:
         click.echo(f"Prüfung {i} (Zeile {rows}): „{review.name[:60]}“ – Entscheidung: {state}")
         for cand in review.candidates:
             click.echo(f"    {cand.id}: {cand.name[:60]} – {'; '.join(cand.reasons)}")
+    if plan.differences:
+        click.echo(
+            f"{len(plan.differences)} gespeicherte Werte weichen ab und bleiben "
+            "(überschreiben: --overwrite):"
+        )
+    for d in plan.differences[:40]:
+        state = "wird überschrieben" if d.taken else "bleibt"
+        click.echo(
+            f"  Zeile {d.row}: {d.name[:40]} · {d.title}: „{str(d.stored)[:40]}“ {state} "
+            f"(Datei: „{str(d.proposed)[:40]}“)"
+        )
     for r in plan.errors[:50]:
         where = f"{r.sheet} " if r.sheet else ""
         click.echo(f"  {where}Zeile {r.number}: {'; '.join(r.messages())}")
@@ -162,7 +173,9 @@ def _plan(
     values = imports.load_values(st, user, kind)
     for f, chosen in extra.values.items():
         values.setdefault(f, {}).update(chosen)
-    choices = imports.Choices(values=values, decisions=extra.decisions, role=extra.role)
+    choices = imports.Choices(
+        values=values, decisions=extra.decisions, role=extra.role, take=extra.take
+    )
     return imports.dry_run(st, table, kind, mapping, choices=choices), choices, table, mapping
 
 
@@ -197,6 +210,11 @@ def _plan(
     default=None,
     help="Alle offenen unsicheren Zuordnungen so entscheiden.",
 )
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Abweichende gespeicherte Werte (auch Namen) durch die der Datei ersetzen.",
+)
 @click.option("--user", default=None, help="Name im Änderungsverlauf (Standard: cli:<login>).")
 def import_file(
     file: Path,
@@ -206,17 +224,23 @@ def import_file(
     values: tuple[str, ...],
     matches: tuple[str, ...],
     every: str | None,
+    overwrite: bool,
     user: str | None,
 ) -> None:
-    """Partnerliste, Akteure, Personen, Kooperationen oder eine Arbeitsmappe importieren."""
+    """Partnerliste, Akteure, Personen, Kooperationen oder eine Arbeitsmappe importieren.
+
+    Gespeicherte Einträge, denen eine Zeile zugeordnet wird, bekommen leere Felder gefüllt;
+    abweichende gespeicherte Werte bleiben, außer mit --overwrite."""
     data = file.read_bytes()
     who = _user(user)
     with store() as st:
         plan, used, table, mapping = _plan(
             st, data, file.name, kind, who, imports.Choices(role="admin")
         )
-        if values or matches or every:
+        if values or matches or every or (overwrite and plan.differences):
             wanted = _choices(plan, used, values, matches, every)
+            if overwrite:
+                wanted.take = {d.key for d in plan.differences}
             plan, used, table, mapping = _plan(st, data, file.name, kind, who, wanted)
         _report(plan)
         if dry_run:

@@ -309,6 +309,19 @@ def review(uid: str) -> ResponseReturnValue:
     return redirect(url_for("imports.preview", uid=uid) + "#pruefung")
 
 
+@bp.post("/import/<uid>/abweichungen")
+@require_role("editor")
+def differences(uid: str) -> ResponseReturnValue:
+    """Which differing stored values the file may overwrite (unticked ones stay)."""
+    item, plan = _plan(uid)
+    shown = {d.key for d in plan.differences[:500]}
+    ticked = set(request.form.getlist("take")) & shown
+    item.choices.take = (getattr(item.choices, "take", set()) - shown) | ticked
+    _replan(item)
+    get_spool().update(uid, item)
+    return redirect(url_for("imports.preview", uid=uid) + "#abweichungen")
+
+
 @bp.post("/import/<uid>/start")
 @require_role("editor")
 def start(uid: str) -> ResponseReturnValue:

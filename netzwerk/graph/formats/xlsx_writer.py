@@ -47,6 +47,8 @@ class Sheet:
     """Write text as typed text cells (format "@", never a formula even after an edit), as
     a workbook meant for editing and re-import needs. Off, rows are appended as they are
     (about twice as fast): the caller has neutralised formula-like text already."""
+    hidden: bool = False
+    """A sheet for the program, not the reader (the workbook's base values)."""
 
 
 def _cell(ws: WriteOnlyWorksheet, value: CellValue) -> Cell:
@@ -84,6 +86,8 @@ def write_sheets(sheets: Iterable[Sheet]) -> bytes:
                 widths[i] = max(widths[i], _width(value))
         for i, w in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = min(MAX_WIDTH, w + 2)
+        if sheet.hidden:
+            ws.sheet_state = "hidden"
         ws.freeze_panes = "A2"
         last = get_column_letter(max(1, len(sheet.header)))
         ws.auto_filter.ref = f"A1:{last}{max(1, len(sheet.rows) + 1)}"

@@ -9,6 +9,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import ValidationError
 from netzwerk.graph.core.model import N
 from netzwerk.graph.core.store import Store
@@ -21,6 +22,7 @@ from netzwerk.graph.imports.plan import (
     SKIP,
     Candidate,
     Choices,
+    Difference,
     ImportPlan,
     Part,
     Review,
@@ -52,6 +54,7 @@ class Context:
         self._persons: KnownPersons | None = None
         self.planned: set[str] = set()
         self.stored: dict[str, Any] = {}
+        self._differences: set[str] = set()
         """Stored records rows were matched to, by id: their values are the plan's base."""
         self.seen: dict[str, tuple[str, int]] = {}
         """Key of a record met in this file → (its id, the first row)."""
@@ -119,6 +122,7 @@ class Context:
 
     def add(self, row: RowResult, node: Any, part: Part, set_fields: tuple[str, ...]) -> None:
         """Add a validated record's part to ``row`` and, if it changes, to the plan."""
+        node, set_fields = self._decide(row, node, part, set_fields)
         row.parts.append(part)
         if part.action == "unchanged" or node.id in self.planned:
             return
@@ -129,6 +133,50 @@ class Context:
         stored = self.stored.get(node.id)
         if stored is not None:
             self.plan.base[node.id] = base_values(stored, set_fields)
+
+    def _decide(
+        self, row: RowResult, node: Any, part: Part, set_fields: tuple[str, ...]
+    ) -> tuple[Any, tuple[str, ...]]:
+        """Fill empty fields of a matched stored record; list differing ones and keep the
+        stored value unless the user ticked it (a workbook's cells are the truth instead)."""
+        stored = self.stored.get(node.id)
+        if stored is None or self.plan.kind == "workbook":
+            return node, set_fields
+        keep: list[str] = []
+        back: dict[str, Any] = {}
+        cls = type(stored)
+        for f in set_fields:
+            old, new = getattr(stored, f, None), getattr(node, f, None)
+            if old in ("", None, False) or old == new:
+                keep.append(f)
+                continue
+            key = f"{node.id}:{f}"
+            taken = key in getattr(self.choices, "take", ())
+            if key not in self._differences:
+                self._differences.add(key)
+                self.plan.differences.append(
+                    Difference(
+                        key,
+                        row.number,
+                        node.id,
+                        node.LABEL,
+                        stored.display_name,
+                        f,
+                        codec.field_json(cls, f, old),
+                        codec.field_json(cls, f, new),
+                        taken,
+                    )
+                )
+            if taken:
+                keep.append(f)
+            else:
+                back[f] = old
+        if back:
+            node = dataclasses.replace(node, **back)
+            part.changes = history.diff(stored, node)
+            part.action = "update" if part.changes else "unchanged"
+            part.name = node.display_name
+        return node, tuple(keep)
 
     def finish(self) -> None:
         """Resolve the links, hand over the value proposals, and set each row's action from

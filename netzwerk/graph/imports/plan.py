@@ -173,6 +173,33 @@ class Choices:
     decisions: dict[str, str] = field(default_factory=dict)
     role: str = "editor"
     """Only admins may create vocabulary entries (topics, target groups) by import."""
+    take: set[str] = field(default_factory=set)
+    """Differences the user ticked to overwrite ("<record id>:<field>", see
+    :class:`Difference`); every other stored value stays."""
+
+
+@dataclass
+class Difference:
+    """A stored, non-empty value the file would change, on a record a row was matched to.
+
+    A list row matched to a stored record fills its empty fields; a field that differs is
+    only listed here, and changes only when the user ticks it (``taken``) — a stored name
+    above all: "Volkshochschule Trier" must not become the list's "VHS Trier" unasked.
+    """
+
+    key: str
+    row: int
+    record_id: str
+    label: str
+    name: str
+    field: str
+    stored: Any
+    proposed: Any
+    taken: bool = False
+
+    @property
+    def title(self) -> str:
+        return field_title(self.field)
 
 
 @dataclass
@@ -202,6 +229,9 @@ class ImportPlan:
     it (the model's JSON form): the base of the commit's three-way merge, so a value someone
     changes after the dry run is a conflict, never overwritten."""
     reviews: list[Review] = field(default_factory=list)
+    differences: list[Difference] = field(default_factory=list)
+    """Stored values the file would change, for the user's decision (see
+    :class:`Difference`)."""
     values: dict[str, list[Proposal]] = field(default_factory=dict)
     options: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Per list field: the entries a value can be mapped to, as (target, title)."""

@@ -5,8 +5,12 @@ an edited cell is an update with history, an emptied cell empties the field, and
 cell (Themen, Sitz, …) lists all of the record's links of that kind — a name added is a new
 link, a name removed removes the link. A row without an id is new and goes through the same
 matching as a partner list (certain by name, uncertain ones to the review). A row deleted
-from a sheet deletes nothing. An untouched workbook changes nothing: every cell is read back
-as the type the model declares (:mod:`netzwerk.graph.workbook.sheets`).
+from a sheet deletes nothing (it is reported); an id on two rows is refused. The hidden sheet
+„Stand“ holds every exported row's values as stored at the export: a cell left as exported
+is not written at all, and an edited one is merged three-way at commit, so a stale workbook
+never reverts what a colleague changed in netzwerk since. An untouched workbook changes
+nothing: every cell is read back as the type the model declares
+(:mod:`netzwerk.graph.workbook.sheets`).
 
 Vocabulary rows (topics, stages, target groups, regions) and links between two of them are
 an admin's to change, as in the forms.
@@ -14,11 +18,12 @@ an admin's to change, as in the forms.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import Any
 
 from netzwerk.graph.core import bulk
-from netzwerk.graph.core.codec import field_kinds, from_store, link_from_row
+from netzwerk.graph.core.codec import field_json, field_kinds, from_store, link_from_row
 from netzwerk.graph.core.errors import ValidationError
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, VOCABULARY_LABELS, Link, Node, write_role
 from netzwerk.graph.core.store import Store
@@ -31,7 +36,9 @@ from netzwerk.graph.imports.context import Context, Progress, merged, noop, set_
 from netzwerk.graph.imports.plan import Choices, ImportPlan, Part, RowResult, stable_id
 from netzwerk.graph.imports.reader import Table
 from netzwerk.graph.workbook.sheets import (
+    BASE,
     ID,
+    LIST_SEPARATOR,
     SHEETS,
     Column,
     SheetSpec,
@@ -95,6 +102,8 @@ class _Stored:
     """The stored records and links the rows with ids refer to, read in a few queries."""
 
     def __init__(self, store: Store, sheets: dict[str, Table]) -> None:
+        self.base = _bases(sheets.get(BASE))
+        """(sheet, id) → the row's values at the export (see :data:`BASE`)."""
         self.records: dict[str, dict[str, Node]] = defaultdict(dict)
         self.targets: dict[tuple[str, str], dict[str, Link]] = defaultdict(dict)
         self.links: dict[str, tuple[Link, tuple[str, str]]] = {}
@@ -128,6 +137,47 @@ class _Stored:
                 for r in store.read("workbook/links", idents, ids=chunk, both=False):
                     lk = link_from_row(r)
                     self.targets[(t, lk.from_id)][lk.to_id] = lk
+
+
+def _bases(table: Table | None) -> dict[tuple[str, str], dict[str, Any]]:
+    """The hidden base sheet read back; a damaged row is left out (the row then counts as
+    edited in every cell, as a workbook without the sheet does)."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in table.rows if table is not None else []:
+        if len(row) < 4:
+            continue
+        try:
+            values = json.loads(row[3])
+        except ValueError:
+            continue
+        if isinstance(values, dict):
+            out[(row[0], row[1])] = values
+    return out
+
+
+def _same_list(cell: str, base: Any) -> bool:
+    def names(text: str) -> set[str]:
+        return {fold(x) for x in str(text or "").split(LIST_SEPARATOR.strip()) if fold(x)}
+
+    return names(cell) == names(base)
+
+
+def _edited(
+    cls: type[Node], fields: dict[str, Any], v: dict[str, str], base: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Only the cells the user changed since the export: the others are left out, so they
+    never revert what someone changed in netzwerk meanwhile."""
+
+    def same(a: Any, b: Any) -> bool:
+        return a == b or (a in ("", None) and b in ("", None))
+
+    kept = {f: x for f, x in fields.items() if not same(field_json(cls, f, x), base.get(f))}
+    cells = {
+        k: text
+        for k, text in v.items()
+        if not (k.startswith("link:") and k in base and _same_list(text, base[k]))
+    }
+    return kept, cells
 
 
 _MEMBERSHIPS = ("MEMBER_OF", "PARTICIPATES_IN", "WORKS_AT", "CONTACT_FOR")
@@ -205,6 +255,9 @@ def _record_row(
         return
     fields = _typed(ctx, row, cls, v)
     existing = st.records[spec.label].get(rid) if rid else None
+    base = st.base.get((spec.title, rid)) if existing is not None else None
+    if base is not None:
+        fields, v = _edited(cls, fields, v, base)
     if rid and existing is None:
         row.error("id", f"„{rid[:60]}“ gibt es in netzwerk nicht – für neu die ID-Zelle leeren")
     elif not rid:
@@ -228,6 +281,8 @@ def _record_row(
         return
     row.name, row.record_id = node.display_name, node.id
     ctx.add(row, node, part, set_fields(fields, blank=True))
+    if base is not None and node.id in ctx.plan.fields:  # the export's values are the base
+        ctx.plan.base[node.id] = {f: base.get(f) for f in ctx.plan.fields[node.id]}
     if existing is None and spec.label in ("Alliance", "Project", *VOCABULARY_LABELS):
         ctx.vocab.register(spec.label, node.id, node.display_name)
     for link, name in adds:
@@ -360,17 +415,43 @@ def dry_run(
                 f"Blatt „{title}“: Spalten ohne Bedeutung: {', '.join(unknown)[:200]}"
             )
         planner = _record_row if spec.label in LABELS else _link_row
+        first: dict[str, int] = {}
         for i, cells in enumerate(table.rows):
             row = RowResult(i + 2, "unchanged", sheet=title)
             v = {c.field: cells[j] for j, c in enumerate(cols) if c is not None}
-            planner(ctx, st, spec, row, v)
+            rid = v.get(ID, "")
+            if rid and rid in first:
+                row.error(
+                    "id", f"Diese ID steht schon in Zeile {first[rid]} – je Eintrag eine Zeile"
+                )
+                row.action = "error"
+            else:
+                if rid:
+                    first[rid] = row.number
+                planner(ctx, st, spec, row, v)
             plan.results.append(row)
             done += 1
             if done % 1000 == 0:
                 progress(done, total)
+        plan.warnings += _missing(st, title, set(first))
     ctx.finish()
     progress(total, total)
     return plan
+
+
+def _missing(st: _Stored, title: str, present: set[str]) -> list[str]:
+    """Rows of the export that are gone from the sheet: reported, nothing is deleted."""
+    gone = [
+        values for (sheet, rid), values in st.base.items() if sheet == title and rid not in present
+    ]
+    if not gone:
+        return []
+    names = ", ".join(str(v.get("name") or v.get("last_name") or "?")[:60] for v in gone[:10])
+    more = " …" if len(gone) > 10 else ""
+    return [
+        f"Blatt „{title}“: {len(gone)} exportierte Zeilen fehlen in der Datei ({names}{more}). "
+        "Gelöscht wird dadurch nichts – Einträge bitte in netzwerk selbst löschen."
+    ]
 
 
 def is_workbook(data: bytes) -> bool:
@@ -379,5 +460,5 @@ def is_workbook(data: bytes) -> bool:
 
 
 def read(data: bytes, filename: str) -> dict[str, Table]:
-    """The workbook's sheets (others are ignored) as tables."""
-    return sheet_reader.read_sheets(data, filename, TITLES)
+    """The workbook's sheets (others are ignored) as tables, with the hidden base sheet."""
+    return sheet_reader.read_sheets(data, filename, (*TITLES, BASE))

@@ -20,6 +20,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
+from netzwerk.graph.core import codec
 from netzwerk.graph.core.codec import field_kinds, from_store, link_from_row
 from netzwerk.graph.core.model import (
     ACTOR_KINDS,
@@ -38,6 +39,7 @@ from netzwerk.graph.formats.xlsx_writer import Sheet, write_sheets
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.workbook.sheets import (
+    BASE,
     HINTS,
     ID,
     LIST_SEPARATOR,
@@ -178,16 +180,38 @@ def _hints() -> Sheet:
     return Sheet(HINTS, ["Blatt", "Spalte", "Erläuterung"], rows, as_text=True)
 
 
+def _base(g: _Graph, spec: SheetSpec, rows: list[list[Any]]) -> list[list[Any]]:
+    """The hidden base rows of a record sheet: sheet, id, version, the stored values (the
+    model's JSON form) and the list cells as exported."""
+    cls = LABELS[spec.label]
+    nodes = {n.id: n for n in g.records[spec.label]}
+    out = []
+    for row in rows:
+        node = nodes[row[0]]
+        values: dict[str, Any] = {}
+        for col, cell in zip(spec.columns, row, strict=True):
+            if col.field.startswith("link:"):
+                values[col.field] = cell or ""
+            elif col.field != ID:
+                values[col.field] = codec.field_json(cls, col.field, getattr(node, col.field))
+        out.append([spec.title, node.id, node.version, json.dumps(values, ensure_ascii=False)])
+    return out
+
+
 def _sheets(g: _Graph | None) -> list[Sheet]:
     out = []
+    base: list[list[Any]] = []
     for spec in SHEETS:
         rows: list[list[Any]] = []
         if g is not None:
             is_record = spec.label in LABELS
             rows = _record_rows(g, spec) if is_record else _link_rows(g, spec)
+            if is_record and spec.columns[0].field == ID:
+                base += _base(g, spec, rows)
         header = [c.header for c in spec.columns]
         out.append(Sheet(spec.title, header, rows, [c.help for c in spec.columns], as_text=True))
-    return [*out, _hints()]
+    state = Sheet(BASE, ["Blatt", "ID", "Version", "Werte"], base, as_text=True, hidden=True)
+    return [*out, _hints(), *([state] if g is not None else [])]
 
 
 def template() -> bytes:

@@ -158,6 +158,10 @@ SHEETS: tuple[SheetSpec, ...] = (
 )
 BY_TITLE = {s.title: s for s in SHEETS}
 HINTS = "Hinweise"
+BASE = "Stand"
+"""The hidden sheet with each exported row's values as they were stored at the export (and
+the record's version): the base of the re-import's three-way merge, so a cell left alone
+never reverts what a colleague changed after the export."""
 
 
 def membership_type(title: str) -> str | None:
