@@ -245,3 +245,121 @@ def test_random_changesets_undone_in_random_order_return_to_the_start(
         undone = operations.undo_import(store, batch, user="u")
         assert undone.conflicts == [], (steps, undone)
     assert _state(store) == start, steps
+
+
+def _export_edit(
+    data: bytes, edits: dict[tuple[str, str], str], drop: str = "", twice: str = ""
+) -> bytes:
+    """An exported workbook edited as in Excel: cells by (actor name, header); ``drop``
+    deletes an actor's row, ``twice`` copies one."""
+    wb = load_workbook(io.BytesIO(data))
+    ws = wb["Akteure"]
+    headers = [c.value for c in ws[1]]
+    for row in list(ws.iter_rows(min_row=2)):
+        name = row[headers.index("Name")].value
+        for (who, header), value in edits.items():
+            if who == name:
+                row[headers.index(header)].value = value
+        if twice and name == twice:
+            ws.append([c.value for c in row])
+    if drop:
+        for i, row in enumerate(ws.iter_rows(min_row=2), start=2):
+            if row[headers.index("Name")].value == drop:
+                ws.delete_rows(i)
+                break
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _workbook_plan(store: graph.Store, data: bytes) -> imports.ImportPlan:
+    sheets = imports.read_workbook(data, "netzwerk.xlsx")
+    return imports.dry_run_workbook(
+        store, sheets, "netzwerk.xlsx", choices=imports.Choices(role="admin")
+    )
+
+
+def test_a_stale_workbook_never_reverts_a_colleague(store: graph.Store) -> None:
+    """Export; a colleague moves an actor to Konz; the untouched workbook changes nothing,
+    and a workbook edited elsewhere changes only what was edited in it."""
+    a = graph.create_record(
+        store, graph.Actor(name=NAMES[0], kind="Schule", town="Trier"), user="t"
+    )
+    graph.create_record(store, graph.Actor(name=NAMES[1], kind="Schule"), user="t")
+    exported = workbook.export(store, filters.Filter(), user="t")
+    graph.update_record(store, dataclasses.replace(a, town="Konz"), user="kollegin")
+
+    untouched = _workbook_plan(store, exported)
+    assert untouched.writes == 0, "nothing to write: no cell was edited"
+
+    edited = _workbook_plan(store, _export_edit(exported, {(NAMES[0], "E-Mail"): "neu@a.de"}))
+    result = operations.commit_import(store, edited, user="b")
+    now = _actor(store, NAMES[0])
+    assert (now.town, now.email) == ("Konz", "neu@a.de") and result.conflicts == []
+
+    # an edit of a cell the colleague changed too is a conflict, not an overwrite
+    clash = _workbook_plan(store, _export_edit(exported, {(NAMES[0], "Ort"): "Saarburg"}))
+    result = operations.commit_import(store, clash, user="b")
+    assert _actor(store, NAMES[0]).town == "Konz"
+    assert [(c["field"], c["stored"], c["proposed"]) for c in result.conflicts] == [
+        ("town", "Konz", "Saarburg")
+    ]
+
+
+def test_a_deleted_workbook_row_is_reported_and_a_doubled_id_refused(store: graph.Store) -> None:
+    for name in NAMES[:3]:
+        graph.create_record(store, graph.Actor(name=name, kind="Schule"), user="t")
+    exported = workbook.export(store, filters.Filter(), user="t")
+    plan = _workbook_plan(store, _export_edit(exported, {}, drop=NAMES[2]))
+    assert any("1 exportierte Zeilen fehlen" in w and NAMES[2] in w for w in plan.warnings)
+    assert plan.writes == 0, "nothing is deleted"
+    doubled = _workbook_plan(
+        store, _export_edit(exported, {(NAMES[1], "Ort"): "Trier"}, twice=NAMES[1])
+    )
+    assert doubled.blocking
+    (bad,) = doubled.errors
+    assert "schon in Zeile" in " ".join(bad.messages())
+
+
+def test_a_matched_row_fills_empty_fields_and_changes_a_stored_name_only_when_ticked(
+    store: graph.Store,
+) -> None:
+    graph.create_record(
+        store,
+        graph.Actor(
+            name="Volkshochschule Trier",
+            short_name="VHS Trier",
+            kind="VHS/Weiterbildung",
+            email="info@vhs-trier.de",
+        ),
+        user="t",
+    )
+    data = "Name;Art;E-Mail;Telefon\nVHS Trier;Sonstige;anmeldung@vhs-trier.de;0651 718\n"
+    table = imports.read_table(data.encode(), "liste.csv")
+    mapping = imports.guess(table.headers, "actors")
+    plan = imports.dry_run(store, table, "actors", mapping)
+    for r in plan.reviews:  # whether it is certain or asks: it is the same entry
+        plan = imports.dry_run(
+            store,
+            table,
+            "actors",
+            mapping,
+            choices=imports.Choices(decisions={r.key: r.candidates[0].id}),
+        )
+    fields = {d.field: (d.stored, d.proposed) for d in plan.differences}
+    assert fields["email"] == ("info@vhs-trier.de", "anmeldung@vhs-trier.de")
+    operations.commit_import(store, plan, user="a")
+    vhs = _actor(store, "Volkshochschule Trier")
+    assert (vhs.email, vhs.kind, vhs.phone) == (
+        "info@vhs-trier.de",
+        "VHS/Weiterbildung",
+        "0651 718",
+    )
+
+    ticked = imports.Choices(
+        decisions={r.key: r.candidates[0].id for r in plan.reviews},
+        take={d.key for d in plan.differences if d.field == "email"},
+    )
+    again = imports.dry_run(store, table, "actors", mapping, choices=ticked)
+    operations.commit_import(store, again, user="a")
+    assert _actor(store, "Volkshochschule Trier").email == "anmeldung@vhs-trier.de"

@@ -1,0 +1,139 @@
+"""Faults in the middle of a changeset: the database stops, or the process applying it is
+killed, at a random point of a 3,000-row partner list. Afterwards the changeset is applied
+completely (or rolled back completely) within a minute of the database answering, and its
+state says which — never half a network.
+
+Runs on the second local Neo4j instance (``faults``), which the tests stop and start.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from netzwerk import graph, localdb
+from netzwerk.graph import imports, operations
+from netzwerk.graph.records import changesets
+
+pytestmark = pytest.mark.slow
+ROWS = 3_000
+
+
+@pytest.fixture
+def fault_store(monkeypatch: pytest.MonkeyPatch) -> Iterator[graph.Store]:
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("NETZWERK_INSTANCE", "faults")
+    conn = localdb.start(say=lambda _: None)
+    store = graph.connect(conn)
+    graph.wipe(store)
+    graph.apply_schema(store)
+    yield store
+    if not localdb.is_running():
+        localdb.start(say=lambda _: None)
+    graph.wipe(store)
+    store.close()
+    localdb.stop(say=lambda _: None)
+
+
+def _partner_list(path: Path) -> Path:
+    lines = ["Name;Art;PLZ;Ort;Ansprechperson;E-Mail"]
+    lines += [
+        f"Einrichtung {i:04d};Schule;54290;Trier;Person{i:04d} Nachname{i:04d};p{i}@example.org"
+        for i in range(ROWS)
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _counts(store: graph.Store) -> tuple[int, int, int]:
+    c = graph.counts(store)
+    return c.nodes.get("Actor", 0), c.nodes.get("Person", 0), c.links.get("WORKS_AT", 0)
+
+
+def _finished_within(store: graph.Store, cs_id: str, seconds: float) -> changesets.Changeset:
+    """Run the server's watcher until the changeset is finished (or the time is up)."""
+    watcher = operations.Watcher(store, interval=2.0)
+    watcher.start()
+    deadline = time.monotonic() + seconds
+    try:
+        while time.monotonic() < deadline:
+            cs = changesets.get(store, cs_id)
+            if cs is not None and cs.finished:
+                return cs
+            time.sleep(1)
+    finally:
+        watcher.stop()
+    raise AssertionError(f"changeset {cs_id} not finished within {seconds} s")
+
+
+def _assert_whole(store: graph.Store, cs: changesets.Changeset, point: float) -> None:
+    if cs.state == "applied":
+        assert _counts(store) == (ROWS, ROWS, ROWS), f"stopped at {point:.0%}"
+    else:
+        assert cs.state == "failed" and _counts(store) == (0, 0, 0), f"stopped at {point:.0%}"
+
+
+def test_database_stopped_at_a_random_point_of_the_import(
+    fault_store: graph.Store, tmp_path: Path
+) -> None:
+    store = fault_store
+    table = imports.read_table(_partner_list(tmp_path / "partner.csv").read_bytes(), "p.csv")
+    plan = imports.dry_run(store, table, "partners", imports.guess(table.headers, "partners"))
+    assert not plan.blocking and not plan.undecided
+    cs_id, units = operations.propose_import(store, plan, user="u", batch_size=500)
+    point = random.uniform(0.1, 0.9)
+    stopped = threading.Event()
+
+    def stop_at(done: int, total: int) -> None:
+        if not stopped.is_set() and done >= point * total:
+            stopped.set()
+            localdb.stop(say=lambda _: None)
+
+    with pytest.raises(graph.DatabaseUnavailableError):
+        operations.apply_changeset(store, cs_id, user="u", units=units, progress=stop_at)
+    assert stopped.is_set()
+    localdb.start(say=lambda _: None)
+    answering = time.monotonic()
+    cs = _finished_within(store, cs_id, 60)
+    assert time.monotonic() - answering < 60
+    _assert_whole(store, cs, point)
+    page = changesets.get(store, cs_id)
+    assert page is not None and page.state_title in ("angewendet", changesets.STATES["failed"])
+
+
+def test_process_killed_at_a_random_point_of_the_import(
+    fault_store: graph.Store, tmp_path: Path
+) -> None:
+    store = fault_store
+    path = _partner_list(tmp_path / "partner.csv")
+    env = {**os.environ, "NETZWERK_INSTANCE": "faults"}
+    env.pop("NEO4J_URI", None)
+    cli = [str(Path(sys.executable).parent / "netzwerk"), "import", str(path), "--kind", "partners"]
+    proc = subprocess.Popen(cli, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    point = random.uniform(0.05, 0.9)
+    cs_id = ""
+    deadline = time.monotonic() + 240
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            page = changesets.recent(store, limit=1).items
+            if page and page[0].total and page[0].done >= point * page[0].total:
+                cs_id = page[0].id
+                break
+            time.sleep(0.05)
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    if not cs_id:  # it finished before the point was reached: still whole
+        cs_id = changesets.recent(store, limit=1).items[0].id
+    cs = _finished_within(store, cs_id, 90)
+    _assert_whole(store, cs, point)
