@@ -53,7 +53,7 @@ def test_partner_list_values_and_review_on_the_command_line(
     assert "2 angelegt, 1 aktualisiert, 2 Verknüpfungen neu" in done.output
     actors = {a.name: a for a in graph.list_nodes(store, graph.Actor).items}
     assert actors["Haus der Jugend"].kind == "Verein/Initiative"
-    assert actors["Jugendmigrationsdienst Trier"].postcode == "54292"
+    assert actors["Jugendmigrationsdienst Trier"].postcode == "54290", "kept without --overwrite"
     user = next(e.user for e in history.recent(store) if e.action == "import")
     saved = imports.load_values(store, user, "partners")
     assert saved["kind"]["jugendhaus"] == "Verein/Initiative", "the choice is remembered"

@@ -133,7 +133,12 @@ def test_same_name_other_postcode_is_reviewed_never_silently_duplicated(
         operations.commit_import(store, plan, user="u")
 
     same = _plan(store, text, imports.Choices(decisions={review.key: "actor-jmd"}))
-    assert same.results[0].action == "update" and same.results[0].record_id == "actor-jmd"
+    assert same.results[0].record_id == "actor-jmd"
+    (diff,) = [d for d in same.differences if d.field == "postcode"]
+    assert (diff.stored, diff.proposed, diff.taken) == ("54290", "54292", False), "kept unasked"
+    ticked = imports.Choices(decisions={review.key: "actor-jmd"}, take={diff.key})
+    same = _plan(store, text, ticked)
+    assert same.results[0].action == "update"
     assert same.results[0].changes["postcode"] == ["54290", "54292"]
     skip = _plan(store, text, imports.Choices(decisions={review.key: imports.SKIP}))
     assert skip.results[0].action == "skipped" and skip.writes == 0

@@ -86,7 +86,16 @@ def test_partner_list_values_review_and_commit(make_client, store: graph.Store) 
     )
     preview = client.get(preview_url).get_data(as_text=True)
     assert 'data-count="review">0<' in preview and 'id="import-start" disabled' not in preview
-    assert "<del>54290</del> → <ins>54292</ins>" in preview, "per field old → new"
+    # the stored postcode differs from the list's: listed, kept unless ticked
+    assert 'id="abweichungen"' in preview and "<del>54290</del>" not in preview
+    keys = re.findall(r'name="take" value="([^"]+)"', preview)
+    assert "actor-jmd:postcode" in keys, keys
+    client.post(
+        preview_url.replace("/vorschau", "/abweichungen"),
+        data={"csrf_token": csrf_token(client, preview_url), "take": "actor-jmd:postcode"},
+    )
+    preview = client.get(preview_url).get_data(as_text=True)
+    assert "<del>54290</del> → <ins>54292</ins>" in preview, "ticked: per field old → new"
     status = _finish(client, preview_url)
     assert status["state"] == "done", status
     actors = {a.name: a for a in graph.list_nodes(store, graph.Actor).items}

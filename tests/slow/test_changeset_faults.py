@@ -26,6 +26,9 @@ from netzwerk.graph.records import changesets
 
 pytestmark = pytest.mark.slow
 ROWS = 3_000
+LIMIT = float(os.environ.get("NETZWERK_RESUME_LIMIT", "60"))
+"""Seconds from the database answering (or the kill) to a whole changeset: one minute, the
+target; a loaded development machine may set more."""
 
 
 @pytest.fixture
@@ -72,6 +75,7 @@ def _finished_within(store: graph.Store, cs_id: str, seconds: float) -> changese
             time.sleep(1)
     finally:
         watcher.stop()
+        watcher.join(timeout=600)  # a resume under way finishes before the test goes on
     raise AssertionError(f"changeset {cs_id} not finished within {seconds} s")
 
 
@@ -103,9 +107,9 @@ def test_database_stopped_at_a_random_point_of_the_import(
     assert stopped.is_set()
     localdb.start(say=lambda _: None)
     answering = time.monotonic()
-    cs = _finished_within(store, cs_id, 60)
-    assert time.monotonic() - answering < 60
+    cs = _finished_within(store, cs_id, LIMIT)
     _assert_whole(store, cs, point)
+    print(f"stopped at {point:.0%}, finished {time.monotonic() - answering:.1f} s after restart")
     page = changesets.get(store, cs_id)
     assert page is not None and page.state_title in ("angewendet", changesets.STATES["failed"])
 
@@ -135,5 +139,7 @@ def test_process_killed_at_a_random_point_of_the_import(
         proc.wait()
     if not cs_id:  # it finished before the point was reached: still whole
         cs_id = changesets.recent(store, limit=1).items[0].id
-    cs = _finished_within(store, cs_id, 90)
+    killed = time.monotonic()
+    cs = _finished_within(store, cs_id, LIMIT)
     _assert_whole(store, cs, point)
+    print(f"killed at {point:.0%}, finished {time.monotonic() - killed:.1f} s later")

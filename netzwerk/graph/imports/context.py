@@ -147,7 +147,7 @@ class Context:
         cls = type(stored)
         for f in set_fields:
             old, new = getattr(stored, f, None), getattr(node, f, None)
-            if old in ("", None, False) or old == new:
+            if old in ("", None, False) or old == new or old == _default(cls, f):
                 keep.append(f)
                 continue
             key = f"{node.id}:{f}"
@@ -207,6 +207,12 @@ def set_fields(updates: dict[str, Any], *, blank: bool = False) -> tuple[str, ..
     """The fields a row sets: its non-empty cells (an empty cell never blanks a field),
     or every column of a workbook sheet."""
     return tuple(sorted(k for k, v in updates.items() if blank or v not in ("", None)))
+
+
+def _default(cls: type, name: str) -> Any:
+    """A field's default (a record created without it holds this, not a chosen value)."""
+    spec = getattr(cls, "__dataclass_fields__", {}).get(name)
+    return None if spec is None else spec.default
 
 
 def plan_table(ctx: Context, table: Table, plan_row: RowPlanner) -> None:
