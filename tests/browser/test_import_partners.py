@@ -117,6 +117,17 @@ def test_partner_list_in_one_pass_then_again_as_xlsx(  # type: ignore[no-untyped
         for el in browser.find_elements(By.CSS_SELECTOR, "#dry-run-counts [data-count]")
     }
     assert counts["review"] == "0" and counts["error"] == "0", counts
+    # the stored postcode differs: listed, kept unless ticked — tick it
+    differences = browser.find_element(By.ID, "differences-form")
+    assert "54292" in differences.text and "54290" in differences.text
+    _shots(browser, "import-differences")
+    box = differences.find_element(By.CSS_SELECTOR, "input[value$=':postcode']")
+    box.click()
+    _submit(browser, "#differences-form button.primary")
+    counts = {
+        el.get_attribute("data-count"): el.text
+        for el in browser.find_elements(By.CSS_SELECTOR, "#dry-run-counts [data-count]")
+    }
     assert counts["create"] == "3" and counts["update"] == "1", counts
     changes = browser.find_element(By.ID, "row-changes").text
     assert "54292 → 54290" in changes and "Dr. Eva Schmidt" in changes
