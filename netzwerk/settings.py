@@ -111,6 +111,12 @@ def secret_key() -> str:
     return _secret("NETZWERK_SECRET_KEY")
 
 
+def metrics_token() -> str:
+    """Bearer token that ``/metrics`` asks for (``NETZWERK_METRICS_TOKEN[_FILE]``); empty:
+    open to whoever reaches the port (the proxy example allows only the monitoring host)."""
+    return _secret("NETZWERK_METRICS_TOKEN")
+
+
 def base_url() -> str:
     """The public address (``NETZWERK_BASE_URL``, e.g. ``https://netzwerk.trier.de``) without
     a trailing slash; empty when not configured. Links that leave the page (survey

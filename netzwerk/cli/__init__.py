@@ -107,8 +107,9 @@ def serve(host: str, port: int, threads: int) -> None:
     # without them.
     from waitress import serve as waitress_serve
 
-    from netzwerk.web import create_app, warm_up
+    from netzwerk.web import create_app, deployment, warm_up
 
+    deployment.configure_logging()
     with _store() as store:  # an upgraded release migrates its database before serving
         click.echo(_upgrade(store))
     app = create_app()
