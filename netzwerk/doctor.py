@@ -233,9 +233,10 @@ def run(options: Options | None = None) -> list[Finding]:
     """Every check, in the order an operator reads them."""
     options = options or Options()
     config, conn = check_configuration()
-    out = [config, check_secret_key()]
-    out += check_database(conn) if conn is not None else []
+    out = [config]
     guarded: list[Callable[[], list[Finding]]] = [
+        lambda: [check_secret_key()],
+        lambda: check_database(conn) if conn is not None else [],
         lambda: check_backups(options),
         lambda: check_disk(options, conn),
         check_address,
