@@ -42,6 +42,12 @@ def _value(text: str, name: str, **labels: str) -> float:
     return float(match.group(1))
 
 
+def _requests(text: str, endpoint: str, status: str) -> float:
+    return _value(
+        text, "netzwerk_http_requests_total", endpoint=endpoint, method="GET", status=status
+    )
+
+
 def test_metrics_count_requests_errors_and_latency_by_route_without_personal_data(
     make_client,
     store: graph.Store,
@@ -55,26 +61,8 @@ def test_metrics_count_requests_errors_and_latency_by_route_without_personal_dat
     assert client.get(f"/suche?q={NAME}").status_code == 200
     assert client.get("/personen/person-gibt-es-nicht").status_code == 404
     text = _metrics(make_client(None))
-    assert (
-        _value(
-            text,
-            "netzwerk_http_requests_total",
-            endpoint="records.detail",
-            method="GET",
-            status="200",
-        )
-        == 1
-    )
-    assert (
-        _value(
-            text,
-            "netzwerk_http_requests_total",
-            endpoint="records.detail",
-            method="GET",
-            status="404",
-        )
-        == 1
-    )
+    assert _requests(text, "records.detail", "200") == 1
+    assert _requests(text, "records.detail", "404") == 1
     assert _value(text, "netzwerk_http_request_duration_seconds_count", endpoint="records.detail")
     assert _value(text, "netzwerk_database_up") == 1
     assert _value(text, "netzwerk_schema_pending_steps") == 0
@@ -98,16 +86,7 @@ def test_metrics_count_server_errors_and_see_the_database_down() -> None:
     assert client.get("/healthz").status_code == 503
     text = _metrics(client)
     assert _value(text, "netzwerk_database_up") == 0
-    assert (
-        _value(
-            text,
-            "netzwerk_http_requests_total",
-            endpoint="health.healthz",
-            method="GET",
-            status="503",
-        )
-        == 1
-    )
+    assert _requests(text, "health.healthz", "503") == 1
     assert _value(text, "netzwerk_http_errors_total", endpoint="health.healthz") == 1
     down.close()
 

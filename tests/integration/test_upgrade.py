@@ -118,8 +118,9 @@ def test_a_backup_of_the_previous_release_restores_into_a_working_current_databa
     # the old release's admin logs in and the pages work
     client = app.test_client()
     login(client, "admin-alt", "alt-Passwort-123")
-    for path in ("/", f"/akteure/{found[0].id}", "/netzwerk/daten.json", "/luecken"):
+    for path in ("/", f"/akteure/{found[0].id}", "/suche?q=Altschule", "/akteure"):
         assert client.get(path).status_code == 200, path
+    assert "Alt-VHS Upgrade" in client.get(f"/akteure/{found[0].id}").get_data(as_text=True)
     # and writes through the current write path
     graph.update_record(store, found[0], user="admin-alt")
     # a second start changes nothing
