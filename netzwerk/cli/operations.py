@@ -15,7 +15,7 @@ import click
 
 from netzwerk import doctor as doctor_mod
 from netzwerk import settings
-from netzwerk.cli._common import Fehler, progress_bar, store
+from netzwerk.cli._common import progress_bar, store
 from netzwerk.graph.admin import backup as backup_mod
 from netzwerk.graph.admin import rotation
 
@@ -38,11 +38,8 @@ def backup_cmd(file: Path | None, keep: int | None, max_age_days: int | None) ->
     Sicherungen sowie abgelaufene Sicherheitskopien löschen (Vorgaben:
     NETZWERK_BACKUP_KEEP, NETZWERK_BACKUP_MAX_AGE_DAYS, NETZWERK_SAFETY_*).
     """
-    try:
-        configured = settings.backup_retention()
-        safety = settings.safety_retention()
-    except settings.SettingsError as exc:
-        raise Fehler(str(exc)) from None
+    configured = settings.backup_retention()
+    safety = settings.safety_retention()
     if file is not None:
         with store() as st, file.open("w", encoding="utf-8") as fh:
             file.chmod(0o600)
