@@ -49,8 +49,10 @@ class Options:
 
 
 def _days(hours: float) -> str:
+    if round(hours) == 1:
+        return "1 Stunde"
     if hours < 48:
-        return f"{hours:.0f} Stunden".replace("1 Stunden", "1 Stunde")
+        return f"{hours:.0f} Stunden"
     return f"{hours / 24:.0f} Tagen"
 
 
