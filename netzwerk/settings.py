@@ -6,6 +6,11 @@ Neo4j (Docker, Aura, a cluster) without touching the project-managed local serve
 * ``NEO4J_URI`` (+ ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``): an external server.
 * otherwise the local instance that ``netzwerk db start`` created; its credentials live in
   ``connection.json`` inside the instance folder, readable only by the owner.
+
+Secrets may also come from files (``NEO4J_PASSWORD_FILE``, ``NETZWERK_SECRET_KEY_FILE``), as
+systemd's ``LoadCredential=`` hands them over, so they never stand in a unit file or in the
+process environment. The operation settings (public address, proxy hops, backup retention)
+are read here too, once, and described in docs/OPERATIONS.md.
 """
 
 from __future__ import annotations
@@ -88,6 +93,74 @@ def backup_dir() -> Path:
     return Path(configured) if configured else instance_dir() / "sicherungen"
 
 
+def _secret(name: str) -> str:
+    """A secret from ``<name>_FILE`` (first line, whitespace stripped) or from ``<name>``."""
+    path = os.environ.get(f"{name}_FILE", "").strip()
+    if path:
+        try:
+            return Path(path).expanduser().read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise SettingsError(
+                f"{name}_FILE verweist auf {path}, die Datei ist nicht lesbar ({exc.strerror})."
+            ) from exc
+    return os.environ.get(name, "").strip()
+
+
+def secret_key() -> str:
+    """The key that signs sessions and CSRF tokens; empty when none is configured."""
+    return _secret("NETZWERK_SECRET_KEY")
+
+
+def metrics_token() -> str:
+    """Bearer token that ``/metrics`` asks for (``NETZWERK_METRICS_TOKEN[_FILE]``); empty:
+    open to whoever reaches the port (the proxy example allows only the monitoring host)."""
+    return _secret("NETZWERK_METRICS_TOKEN")
+
+
+def base_url() -> str:
+    """The public address (``NETZWERK_BASE_URL``, e.g. ``https://netzwerk.trier.de``) without
+    a trailing slash; empty when not configured. Links that leave the page (survey
+    invitations, the embed snippet, offline HTML) use it instead of the request's ``Host:``."""
+    return os.environ.get("NETZWERK_BASE_URL", "").strip().rstrip("/")
+
+
+def proxy_hops() -> int:
+    """How many reverse proxies stand in front (``NETZWERK_PROXY_HOPS``); 0 trusts none."""
+    raw = os.environ.get("NETZWERK_PROXY_HOPS", "0").strip() or "0"
+    if not raw.isdigit() or int(raw) > 5:
+        raise SettingsError(f"NETZWERK_PROXY_HOPS muss eine Zahl von 0 bis 5 sein, nicht {raw!r}.")
+    return int(raw)
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How many files of a kind to keep at most, and for how many days at most."""
+
+    keep: int
+    max_age_days: int
+
+
+def _count(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise SettingsError(f"{name} muss eine ganze Zahl ab 1 sein, nicht {raw!r}.")
+    return int(raw)
+
+
+def backup_retention() -> Retention:
+    """Scheduled backups: ``NETZWERK_BACKUP_KEEP`` (14) and ``NETZWERK_BACKUP_MAX_AGE_DAYS``
+    (30, the Löschkonzept's bound for erased persons in backups)."""
+    return Retention(_count("NETZWERK_BACKUP_KEEP", 14), _count("NETZWERK_BACKUP_MAX_AGE_DAYS", 30))
+
+
+def safety_retention() -> Retention:
+    """Safety copies before a restore or reset: ``NETZWERK_SAFETY_KEEP`` (5) and
+    ``NETZWERK_SAFETY_MAX_AGE_DAYS`` (30)."""
+    return Retention(_count("NETZWERK_SAFETY_KEEP", 5), _count("NETZWERK_SAFETY_MAX_AGE_DAYS", 30))
+
+
 def external_settings() -> ConnectionSettings | None:
     """Settings from the environment, or None when no external server is configured."""
     uri = os.environ.get("NEO4J_URI", "").strip()
@@ -96,7 +169,7 @@ def external_settings() -> ConnectionSettings | None:
     return ConnectionSettings(
         uri=uri,
         user=os.environ.get("NEO4J_USER", "neo4j"),
-        password=os.environ.get("NEO4J_PASSWORD", ""),
+        password=_secret("NEO4J_PASSWORD"),
         database=os.environ.get("NEO4J_DATABASE", DEFAULT_DATABASE),
         external=True,
     )

@@ -10,6 +10,7 @@ from netzwerk import graph, localdb, settings
 from netzwerk.cli import contacts as contact_commands
 from netzwerk.cli import gaps as gap_commands
 from netzwerk.cli import imports as import_commands
+from netzwerk.cli import operations as operation_commands
 from netzwerk.cli import survey as survey_commands
 from netzwerk.cli._common import CliGroup
 from netzwerk.cli._common import progress_bar as _progress_bar
@@ -17,6 +18,7 @@ from netzwerk.cli._common import store as _store
 from netzwerk.graph import operations
 from netzwerk.graph.admin import backup, users
 from netzwerk.graph.admin import seed as seed_mod
+from netzwerk.graph.core import schema
 
 
 @click.group(cls=CliGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -61,10 +63,24 @@ def db_status() -> None:
 
 @main.command("init")
 def init() -> None:
-    """Schema (Constraints und Indizes) anlegen; beliebig oft ausführbar."""
+    """Schema anlegen und ausstehende Migrationen ausführen; beliebig oft ausführbar."""
     with _store() as store:
-        n = graph.apply_schema(store)
-    click.echo(f"Schema angewendet ({n} Anweisungen).")
+        click.echo(_upgrade(store))
+
+
+def _upgrade(store: graph.Store) -> str:
+    """Apply schema and pending migrations; one German line saying what was done."""
+    before = schema.status(store)
+    if before.unknown:
+        raise click.ClickException(
+            "Die Datenbank wurde schon von einer neueren netzwerk-Version aktualisiert ("
+            + ", ".join(before.unknown)
+            + "). Bitte diese neuere Version verwenden."
+        )
+    n = graph.apply_schema(store)
+    migrations = [step for step in before.pending if step.startswith("migrations/")]
+    done = f", Migrationen ausgeführt: {', '.join(migrations)}" if migrations else ""
+    return f"Schema angewendet ({n} Anweisungen){done}."
 
 
 @main.command("seed")
@@ -92,8 +108,11 @@ def serve(host: str, port: int, threads: int) -> None:
     # without them.
     from waitress import serve as waitress_serve
 
-    from netzwerk.web import create_app, warm_up
+    from netzwerk.web import create_app, deployment, warm_up
 
+    deployment.configure_logging()
+    with _store() as store:  # an upgraded release migrates its database before serving
+        click.echo(_upgrade(store))
     app = create_app()
     warm_up(app)
     # Changesets a killed process or a lost database left half done are finished here.
@@ -181,7 +200,11 @@ def reset(yes: bool) -> None:
 
 main.add_command(gap_commands.gaps)
 main.add_command(survey_commands.survey)
-for _command in (*contact_commands.COMMANDS, *import_commands.COMMANDS):
+for _command in (
+    *contact_commands.COMMANDS,
+    *import_commands.COMMANDS,
+    *operation_commands.COMMANDS,
+):
     main.add_command(_command)
 
 if __name__ == "__main__":

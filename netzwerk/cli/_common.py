@@ -32,12 +32,12 @@ class Fehler(click.ClickException):
 
 
 class CliGroup(click.Group):
-    """The command group: database errors anywhere in a command become :class:`Fehler`."""
+    """The command group: database and settings errors anywhere become :class:`Fehler`."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except graph.GraphError as exc:  # database gone, not found, invalid: German already
+        except (graph.GraphError, settings.SettingsError) as exc:  # German already
             raise Fehler(str(exc)) from None
         except click.ClickException as exc:
             if type(exc) is not click.ClickException:

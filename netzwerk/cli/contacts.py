@@ -1,7 +1,6 @@
-"""CLI for contact lists, backup and DSGVO requests (registered in ``netzwerk.cli``).
+"""CLI for contact lists and DSGVO requests (registered in ``netzwerk.cli``).
 
 netzwerk export contacts --purpose contact --format xlsx --region "Stadt Trier" -o k.xlsx
-netzwerk backup sicherung.json && netzwerk restore sicherung.json --replace
 netzwerk person-report person-0001 --json
 netzwerk person-erase person-0001 --yes
 """
@@ -15,14 +14,13 @@ from pathlib import Path
 
 import click
 
-from netzwerk import graph, settings
-from netzwerk.cli._common import filter_by_names, progress_bar, store
+from netzwerk import graph
+from netzwerk.cli._common import filter_by_names, store
 from netzwerk.graph import formats, operations
 from netzwerk.graph.admin import backup as backup_mod
 from netzwerk.graph.personal import contacts, privacy
 
 _store = store
-_bar = progress_bar
 
 
 def _user(value: str | None) -> str:
@@ -114,46 +112,6 @@ def export_graphml(file: Path) -> None:
     click.echo(f"GraphML nach {file} geschrieben.")
 
 
-@click.command("backup")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def backup_cmd(file: Path) -> None:
-    """Den ganzen Graphen als JSON sichern (enthält personenbezogene Daten!)."""
-    with _store() as store, file.open("w", encoding="utf-8") as fh:
-        counts = backup_mod.write(store, fh)
-    file.chmod(0o600)
-    click.echo(
-        f"Gesichert: {counts['nodes']} Knoten, {counts['relationships']} Beziehungen → {file}"
-    )
-
-
-@click.command("restore")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--replace", is_flag=True, help="Vorhandene Daten löschen und ersetzen.")
-def restore_cmd(file: Path, replace: bool) -> None:
-    """Eine JSON-Sicherung wiederherstellen (nur in eine leere Datenbank, außer --replace)."""
-    with file.open("rb") as fh:
-        data = backup_mod.read(fh)
-    if replace and not click.confirm(
-        "Alle vorhandenen Daten werden gelöscht. Fortfahren?", default=False, err=True
-    ):
-        raise click.Abort()
-    with _store() as store:
-        bar, update = _bar("Wiederherstellen")
-        with bar:
-            counts = backup_mod.restore(
-                store,
-                data,
-                replace=replace,
-                progress=update,
-                safety_dir=settings.backup_dir(),
-            )
-    click.echo(
-        f"Wiederhergestellt: {counts['nodes']} Knoten, {counts['relationships']} Beziehungen."
-    )
-    if counts.get("safety_copy"):
-        click.echo(f"Der vorherige Stand ist gesichert in {counts['safety_copy']}.")
-
-
 @click.command("person-report")
 @click.argument("person_id")
 @click.option("--json", "as_json", is_flag=True, help="Als JSON ausgeben.")
@@ -201,8 +159,6 @@ def person_erase(person_id: str, yes: bool, user: str | None) -> None:
 
 COMMANDS = (
     export_group,
-    backup_cmd,
-    restore_cmd,
     person_report,
     person_erase,
 )

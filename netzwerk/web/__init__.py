@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import threading
 from typing import Any
 
@@ -27,11 +26,13 @@ from netzwerk.web import (
     changesets,
     consent,
     contact_export,
+    deployment,
     exports,
     gaps,
     health,
     import_wizard,
     measures,
+    metrics,
     network,
     privacy,
     public,
@@ -61,7 +62,6 @@ def _locale() -> str:
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=False)
     app.config.from_mapping(
-        SECRET_KEY=os.environ.get("NETZWERK_SECRET_KEY") or secrets.token_hex(32),
         DEBUG=False,  # never from FLASK_DEBUG: debug mode shows tracebacks and internals
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -80,6 +80,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     if test_config:
         app.config.update(test_config)
+    deployment.configure(app)
 
     # Neo4j reports "label does not exist yet" notices (e.g. no trash entry so far) as
     # warnings; they are expected in a young database and would only clutter the log.
@@ -114,6 +115,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     api.init_app(app)
     _register_errors(app)
+    metrics.init_app(app)
 
     @app.after_request
     def security_headers(resp: Response) -> Response:
@@ -126,7 +128,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
             "form-action 'self'",
         )
-        return resp
+        return deployment.keep_private_with_session(resp)
 
     return app
 

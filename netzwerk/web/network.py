@@ -45,7 +45,7 @@ from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.choices import filter_choices
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.sharing import saved_views
-from netzwerk.web import filters
+from netzwerk.web import deployment, filters
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.views import current_username
@@ -318,7 +318,7 @@ def data() -> Response:
 @bp.get("/netzwerk/bild.html")
 @require_role("viewer")
 def download() -> Response:
-    return _standalone(cooperation_payload(request.host_url.rstrip("/")), "netzwerk.html")
+    return _standalone(cooperation_payload(deployment.public_url()), "netzwerk.html")
 
 
 # --- ego view ---------------------------------------------------------------------------
@@ -351,7 +351,7 @@ def ego_data(actor_id: str) -> Response:
 @bp.get("/netzwerk/ego/<actor_id>/bild.html")
 @require_role("viewer")
 def ego_download(actor_id: str) -> Response:
-    payload = ego_payload(actor_id, request.host_url.rstrip("/"))
+    payload = ego_payload(actor_id, deployment.public_url())
     return _standalone(payload, "netzwerk-partner.html")
 
 
@@ -384,5 +384,5 @@ def alliance_data() -> Response:
 @bp.get("/netzwerk/buendnisse/bild.html")
 @require_role("viewer")
 def alliance_download() -> Response:
-    payload = alliance_payload(request.host_url.rstrip("/"))
+    payload = alliance_payload(deployment.public_url())
     return _standalone(payload, "buendnisse.html")

@@ -18,6 +18,7 @@ from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.sharing import public_map
 from netzwerk.graph.sharing.saved_views import SavedView
+from netzwerk.web import deployment
 from netzwerk.web.auth import require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.network import json_response, view_payload
@@ -55,7 +56,7 @@ def page() -> Response:
         intro=found.intro,
         tables=tables,
         data_url=url_for("public.data"),
-        embed_url=url_for("public.embed", _external=True),
+        embed_url=deployment.external_url("public.embed"),
     )
     return _public(Response(html))
 

@@ -9,7 +9,6 @@ hands out links is for editors. The respondents' own pages are in
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -27,7 +26,7 @@ from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.choices import filter_choices
 from netzwerk.graph.operations.surveys import decide
 from netzwerk.graph.surveys import compare, distribution, mail, model, progress, review
-from netzwerk.web import filters
+from netzwerk.web import deployment, filters
 from netzwerk.web.auth import can_see_contacts, require_role
 from netzwerk.web.extensions import get_store
 
@@ -36,11 +35,6 @@ bp = Blueprint("surveys", __name__)
 
 def _user() -> str:
     return str(current_user.user.username)
-
-
-def _base_url() -> str:
-    """Where respondents reach the app: ``NETZWERK_BASE_URL`` behind a proxy, else this host."""
-    return os.environ.get("NETZWERK_BASE_URL", "").strip() or request.host_url
 
 
 def _options() -> dict[str, Any]:
@@ -160,7 +154,7 @@ def links(survey_id: str) -> ResponseReturnValue:
         )
         return redirect(url_for("surveys.detail", survey_id=survey.id))
     data, _rows, _left = distribution.mail_merge(
-        store, survey, issued, base_url=_base_url(), fmt=fmt, user=_user()
+        store, survey, issued, base_url=deployment.public_url(), fmt=fmt, user=_user()
     )
     resp = Response(data, mimetype=distribution.FORMATS[fmt])
     resp.headers["Content-Disposition"] = (
@@ -184,7 +178,7 @@ def mails(survey_id: str) -> ResponseReturnValue:
             store,
             survey.id,
             settings,
-            base_url=_base_url(),
+            base_url=deployment.public_url(),
             user=_user(),
             reminder=request.form.get("reminder") == "1",
         )

@@ -60,6 +60,7 @@ ACCESS: dict[str, Access] = {
     # health, static, login
     "health.index": Access(get=VIEWER),
     "health.healthz": Access(get=PUBLIC),
+    "metrics.metrics": Access(get=PUBLIC),
     "static": Access(get=PUBLIC),
     "auth.login": Access(get=PUBLIC, post=PUBLIC),
     "auth.logout": Access(post=PUBLIC),

@@ -14,6 +14,7 @@ from netzwerk.graph.core import schema
 
 
 def test_schema_creates_every_constraint_and_index(store: graph.Store) -> None:
+    graph.wipe(store)  # an empty database: every schema step and migration is pending
     assert graph.apply_schema(store) == len(schema.statements()) + len(
         schema.statements("migrations")
     )

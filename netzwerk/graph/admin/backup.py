@@ -18,6 +18,7 @@ again (an older backup must not revive any of them).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
@@ -28,12 +29,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from netzwerk import settings
+from netzwerk.graph.admin import rotation
 from netzwerk.graph.admin.stats import is_empty
 from netzwerk.graph.core import bulk, codec
 from netzwerk.graph.core.errors import GraphError
 from netzwerk.graph.core.model import LABELS, LINK_TYPES
 from netzwerk.graph.core.queries import render
-from netzwerk.graph.core.schema import apply as apply_schema
+from netzwerk.graph.core.schema import ensure_schema, migrate
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.operations.erase import erase_person
 
@@ -79,8 +82,42 @@ def _stream(store: Store, name: str) -> Iterator[dict[str, Any]]:
             yield dict(record)
 
 
+ATTEMPTS = 3
+
+
 def dump(store: Store) -> dict[str, Any]:
-    """The whole graph as a JSON-ready dict (nodes and relationships in canonical order)."""
+    """The whole graph as a JSON-ready dict (nodes and relationships in canonical order).
+
+    Safe while the application writes (an online backup). Neo4j reads with read-committed
+    isolation, not from a snapshot: nodes are read first, relationships after, so a
+    relationship written in between may point at a node the first read did not see. Such a
+    dump is read again; if the graph keeps moving, the relationships without both ends are
+    left out (they were written after the nodes were read and go into the next backup).
+    Every backup is a graph whose relationships all have both ends.
+    """
+    for _ in range(ATTEMPTS):
+        data = _dump_once(store)
+        whole = _with_both_ends(data)
+        if len(whole) == len(data["relationships"]):
+            return data
+    left_out = len(data["relationships"]) - len(whole)
+    log.info("backup under writes: %d newer relationships left out", left_out)
+    data["relationships"] = whole
+    data["counts"]["relationships"] = len(whole)
+    data["checksum"] = _digest(data["nodes"], whole)
+    return data
+
+
+def _with_both_ends(data: dict[str, Any]) -> list[dict[str, Any]]:
+    present = {(n["labels"][0], n["properties"]["id"]) for n in data["nodes"]}
+    return [
+        r
+        for r in data["relationships"]
+        if tuple(r["from"]) in present and tuple(r["to"]) in present
+    ]
+
+
+def _dump_once(store: Store) -> dict[str, Any]:
     nodes = [
         {"labels": sorted(r["labels"]), "properties": codec.encode_value(r["props"])}
         for r in _stream(store, "backup/dump_nodes")
@@ -142,7 +179,11 @@ def write(store: Store, fh: io.TextIOBase | Any) -> dict[str, int]:
 
 
 def save_safety_copy(store: Store, folder: Path, reason: str) -> Path | None:
-    """Write a backup of a non-empty database into ``folder`` (mode 0600); None if empty."""
+    """Write a backup of a non-empty database into ``folder`` (mode 0600); None if empty.
+
+    Older safety copies beyond ``settings.safety_retention()`` are deleted right after, so
+    they do not pile up and an erased person does not live on in them (docs/CONSENT.md).
+    """
     if is_empty(store):
         return None
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -151,7 +192,37 @@ def save_safety_copy(store: Store, folder: Path, reason: str) -> Path | None:
     with path.open("w", encoding="utf-8") as fh:
         path.chmod(0o600)
         write(store, fh)
+    rotation.prune(folder, rotation.SAFETY, settings.safety_retention())
     return path
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one scheduled backup did: the file, its counts and the files it pruned."""
+
+    path: Path
+    nodes: int
+    relationships: int
+    removed: list[Path]
+
+
+def write_scheduled(store: Store, folder: Path, retention: settings.Retention) -> Written:
+    """Write a compressed backup ``sicherung-<UTC>.json.gz`` (mode 0600, folder 0700), then
+    prune older ones. A half-written file never counts as a backup: it is written under a
+    temporary name and renamed when complete."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    path = folder / f"{rotation.SCHEDULED[0]}-{stamp}.json.gz"
+    partial = folder / f".{path.name}.teil"
+    try:
+        partial.touch(mode=0o600)
+        with gzip.open(partial, "wt", encoding="utf-8") as fh:
+            counts = write(store, fh)
+        partial.rename(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    removed = rotation.prune(folder, rotation.SCHEDULED, retention)
+    return Written(path, counts["nodes"], counts["relationships"], removed)
 
 
 @dataclass
@@ -317,8 +388,9 @@ def restore(
             safety_path = save_safety_copy(store, safety_dir, "vor-wiederherstellung")
     try:
         bulk.wipe(store)
-        apply_schema(store)
+        ensure_schema(store)
         created = _load(store, plan, progress, batch_size)
+        migrate(store)  # the backup may come from an older release
     except Exception as exc:
         log.exception("restore failed, putting the previous state back")
         bulk.wipe(store)
@@ -326,7 +398,9 @@ def restore(
             raise BackupError(
                 "Die Wiederherstellung ist fehlgeschlagen; die Datenbank ist wieder leer wie zuvor."
             ) from exc
+        ensure_schema(store)
         _load(store, validate(safety), _noop, batch_size)
+        migrate(store)
         where = f" (Sicherheitskopie: {safety_path})" if safety_path else ""
         raise BackupError(
             "Die Wiederherstellung ist fehlgeschlagen; der vorherige Stand wurde aus der "
@@ -337,6 +411,20 @@ def restore(
     if safety_path:
         out["safety_copy"] = str(safety_path)
     return out
+
+
+def read_path(path: Path) -> dict[str, Any]:
+    """Parse a backup file, plain or gzip-compressed (as ``netzwerk backup`` writes them)."""
+    with path.open("rb") as raw:
+        compressed = raw.read(2) == b"\x1f\x8b"
+    if not compressed:
+        with path.open("rb") as fh:
+            return read(fh)
+    try:
+        with gzip.open(path, "rb") as fh:
+            return read(fh)
+    except (OSError, EOFError) as exc:
+        raise BackupError("Die komprimierte Sicherung ist unvollständig oder beschädigt.") from exc
 
 
 def read(fh: Any) -> dict[str, Any]:
