@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from flask import request
 from flask_babel import lazy_gettext as _l
@@ -193,5 +194,7 @@ VOCABULARIES = ("themen", "bildungsstufen", "zielgruppen", "regionen")
 
 
 def record_url(label: str, node_id: str) -> str:
+    """The detail page of a record (the one way to build it; the id quoted), ``#`` for a
+    label without pages."""
     kind = BY_LABEL.get(label)
-    return kind.url(f"/{node_id}") if kind else "#"
+    return kind.url("/" + quote(str(node_id), safe="")) if kind else "#"

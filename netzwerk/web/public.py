@@ -18,10 +18,9 @@ from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.sharing import public_map
 from netzwerk.graph.sharing.saved_views import SavedView
-from netzwerk.web.auth import require_role
+from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.network import json_response, view_payload
-from netzwerk.web.views import current_username
 
 bp = Blueprint("public", __name__)
 

@@ -23,16 +23,12 @@ from netzwerk.graph import pictures
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.sharing import saved_views, share_links
 from netzwerk.web import filters
-from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("views", __name__)
 
 TARGETS = {"cooperation": "/netzwerk", "alliances": "/netzwerk/buendnisse"}
-
-
-def current_username() -> str:
-    return str(current_user.user.username)
 
 
 def _is_admin() -> bool:

@@ -115,7 +115,7 @@ def test_workbook_download_edit_upload(make_client, store: graph.Store) -> None:
     resp = client.post(
         "/import/arbeitsmappe.xlsx", data={"csrf_token": csrf_token(client, "/import")}
     )
-    assert resp.status_code == 200 and resp.headers["Cache-Control"] == "no-store"
+    assert resp.status_code == 200 and resp.headers["Cache-Control"] == "private, no-store"
     wb = load_workbook(io.BytesIO(resp.data))
     ws = wb["Akteure"]
     ws.cell(row=2, column=[c.value for c in ws[1]].index("Ort") + 1, value="Trier")

@@ -45,7 +45,7 @@ def _links(client: Any, survey_id: str) -> dict[str, str]:
     resp = client.post(
         f"/befragungen/{survey_id}/links", data={"csrf_token": token, "format": "csv"}
     )
-    assert resp.status_code == 200 and resp.headers["Cache-Control"] == "no-store"
+    assert resp.status_code == 200 and resp.headers["Cache-Control"] == "private, no-store"
     text = resp.get_data(as_text=True)
     out = {}
     for line in text.splitlines()[1:]:
@@ -75,7 +75,7 @@ def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make
     anon = make_client(None)
     resp = anon.get(f"/b/{links['VHS Trier']}")
     html = resp.get_data(as_text=True)
-    assert resp.status_code == 200 and resp.headers["Cache-Control"] == "no-store"
+    assert resp.status_code == 200 and resp.headers["Cache-Control"] == "private, no-store"
     assert resp.headers["Referrer-Policy"] == "no-referrer"
     assert "anna@a.example" in html and "bernd@b.example" not in html
     assert '<datalist id="actor-names">' in html and "<script" not in html

@@ -185,7 +185,7 @@ ALLOWED = {
 }
 
 
-def test_merges_deletes_links_and_edits_racing_leave_a_consistent_graph(
+def test_merges_deletes_links_and_edits_racing_leave_a_consistent_graph(  # noqa: C901 (complexity 22: lower, never raise)
     store: graph.Store, served: int
 ) -> None:
     """Pairs of actors are merged from both sides at once, other actors are deleted twice at

@@ -92,7 +92,7 @@ def _level(count: int, top: int) -> int:
     return max(1, min(5, 1 + (4 * (count - 1)) // max(top - 1, 1)))
 
 
-def coverage(
+def coverage(  # noqa: C901 (complexity 21: lower, never raise)
     g: nx.Graph, dimension: Dimension = "stage", profiles: dict[str, Profile] | None = None
 ) -> Coverage:
     """Region × stage (or × topic) matrix of present actors and projects.
