@@ -8,7 +8,7 @@ graph, so nothing computed in an earlier run is reused (on the pages the report 
 per filter). The 5,000-actor network is also loaded through Neo4j once, to include load
 time. Writes its section of docs/PERFORMANCE.md.
 
-Targets (issue 15): full report under 1 s at 5,000 actors and under 10 s at 50,000.
+Targets: full report under 1 s at 5,000 actors and under 10 s at 50,000.
 """
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ PASSWORD = "test-Passwort-123"
 
 
 @pytest.fixture
-def app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):
     """The Flask app wired to the test database (CSRF on, as in production)."""
     from netzwerk.web import create_app
 
@@ -129,7 +129,7 @@ def app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):  # type: 
 
 
 @pytest.fixture
-def make_client(app, store: graph.Store):  # type: ignore[no-untyped-def]
+def make_client(app, store: graph.Store):
     """``make_client("editor")`` returns a test client logged in with that role.
 
     ``make_client(None)`` is anonymous; ``contacts=True`` grants a viewer contact data.
@@ -137,7 +137,7 @@ def make_client(app, store: graph.Store):  # type: ignore[no-untyped-def]
     """
     from netzwerk.graph.admin import users
 
-    def make(role: str | None, *, contacts: bool = False):  # type: ignore[no-untyped-def]
+    def make(role: str | None, *, contacts: bool = False):
         client = app.test_client()
         if role is None:
             return client
@@ -150,7 +150,7 @@ def make_client(app, store: graph.Store):  # type: ignore[no-untyped-def]
     return make
 
 
-def csrf_token(client, path: str = "/anmelden") -> str:  # type: ignore[no-untyped-def]
+def csrf_token(client, path: str = "/anmelden") -> str:
     """Read the CSRF token from a page's form, as a browser would."""
     import re
 
@@ -162,7 +162,7 @@ def csrf_token(client, path: str = "/anmelden") -> str:  # type: ignore[no-untyp
     return match.group(1)
 
 
-def login(client, username: str, password: str):  # type: ignore[no-untyped-def]
+def login(client, username: str, password: str):
     token = csrf_token(client)
     resp = client.post(
         "/anmelden", data={"username": username, "password": password, "csrf_token": token}

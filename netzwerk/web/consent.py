@@ -1,4 +1,4 @@
-"""Consent pages: a person's consent ledger, and the Löschkonzept review (issue 12).
+"""Consent pages: a person's consent ledger, and the Löschkonzept review.
 
 ``/personen/<id>/einwilligungen`` lists every consent record of a person (with the wording
 agreed to, expiry and who recorded it) and records a new one; it is personal data, so it

@@ -1,4 +1,4 @@
-"""The network pictures as SVG and PDF (A4/A3 landscape) for print (issue 16).
+"""The network pictures as SVG and PDF (A4/A3 landscape) for print.
 
 ``POST /netzwerk/export?<the picture's query>`` (and the same below ``/netzwerk/buendnisse``
 and ``/netzwerk/ego/<id>``) with ``format`` (svg, pdf), ``paper`` (A4, A3) and the pinned

@@ -1,4 +1,4 @@
-"""Kooperationslücken: analyses pages, downloads, partner suggestions, report (issue 6).
+"""Kooperationslücken: analyses pages, downloads, partner suggestions, report.
 
 Every page reads the shared filter (:mod:`netzwerk.web.filters`) and the cached gap report
 (:func:`netzwerk.graph.analysis.source.report`): after the first view, moving between the

@@ -1,4 +1,4 @@
-"""Network measures pages (issue 15): structure (brokerage roles, E–I mixing, structural
+"""Network measures pages: structure (brokerage roles, E–I mixing, structural
 holes, cores), the per-actor metric table with downloads, and change between two dates.
 
 Like the gap pages they read the shared filter and the cached gap report

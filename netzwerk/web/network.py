@@ -1,4 +1,4 @@
-"""Netzwerkbilder (issue 5): cooperation network, ego view, alliances and projects.
+"""Netzwerkbilder: cooperation network, ego view, alliances and projects.
 
 Each view is a page (filter form, empty canvas, legend) plus a JSON endpoint with the
 picture's data (``…/daten.json``, same query string) and a standalone offline HTML download

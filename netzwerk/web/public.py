@@ -1,4 +1,4 @@
-"""The public Bildungslandkarte (issue 16): ``/bildungslandkarte``, opt-in by an admin.
+"""The public Bildungslandkarte: ``/bildungslandkarte``, opt-in by an admin.
 
 Which actors and offers exist by topic, stage and region, and the cooperation picture of
 the whole region, for everyone and without a login, never with persons or contact data.

@@ -1,4 +1,4 @@
-"""Befragungen for network managers (issue 14): create, distribute links, follow progress,
+"""Befragungen for network managers: create, distribute links, follow progress,
 review the answers, close, compare the network before and after.
 
 Reading a survey's progress is open to every viewer (names of contact persons and their

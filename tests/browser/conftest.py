@@ -36,7 +36,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def live_server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def live_server(app) -> Iterator[str]:
     """Base URL of the app served by the production WSGI server in a thread."""
     port = _free_port()
     server = create_server(app, host="127.0.0.1", port=port, threads=4)

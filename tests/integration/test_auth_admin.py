@@ -8,7 +8,7 @@ from netzwerk.web import auth
 from tests.conftest import PASSWORD, csrf_token, login
 
 
-def test_login_is_throttled_without_revealing_accounts(make_client, app) -> None:  # type: ignore[no-untyped-def]
+def test_login_is_throttled_without_revealing_accounts(make_client, app) -> None:
     auth.throttle.reset()
     make_client("editor")
     client = app.test_client()
@@ -30,7 +30,7 @@ def test_login_is_throttled_without_revealing_accounts(make_client, app) -> None
     login(client, "editor", PASSWORD)
 
 
-def test_admin_manages_accounts(make_client, app, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_admin_manages_accounts(make_client, app, store: graph.Store) -> None:
     admin = make_client("admin")
     assert make_client("editor").get("/verwaltung/benutzer").status_code == 403
     token = csrf_token(admin, "/verwaltung/benutzer")
@@ -83,7 +83,7 @@ def test_admin_manages_accounts(make_client, app, store: graph.Store) -> None:  
     assert users.find_user(store, "admin").role == "admin"
 
 
-def test_admin_edits_vocabularies_and_sees_trash(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_admin_edits_vocabularies_and_sees_trash(make_client, store: graph.Store) -> None:
     admin, editor = make_client("admin"), make_client("editor")
     assert editor.get("/verwaltung/themen/neu").status_code == 403
     token = csrf_token(admin, "/verwaltung/themen/neu")
@@ -110,7 +110,7 @@ def test_admin_edits_vocabularies_and_sees_trash(make_client, store: graph.Store
     assert "MINT" in page and "Wiederherstellen" in page
 
 
-def test_garbled_version_on_an_account_is_refused_not_a_500(make_client, store) -> None:  # type: ignore[no-untyped-def]
+def test_garbled_version_on_an_account_is_refused_not_a_500(make_client, store) -> None:
     """Found by the URL-map walk: a non-numeric version used to raise in int()."""
     admin = make_client("admin")
     account = users.create_user(store, "versioniert", PASSWORD, role="viewer")

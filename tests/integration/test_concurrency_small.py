@@ -38,7 +38,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def served(app) -> Iterator[int]:  # type: ignore[no-untyped-def]
+def served(app) -> Iterator[int]:
     """Port of the app served by waitress (8 worker threads, as `netzwerk serve`)."""
     port = _free_port()
     server = create_server(app, host="127.0.0.1", port=port, threads=8)

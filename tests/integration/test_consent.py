@@ -246,7 +246,7 @@ def test_derived_fields_always_follow_the_current_record(
 
 
 # --- pages ------------------------------------------------------------------------------------
-def test_consent_page_records_and_hides_from_viewers(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_consent_page_records_and_hides_from_viewers(store: graph.Store, make_client) -> None:
     _person(store)
     viewer = make_client("viewer")
     assert viewer.get("/personen/p-eva/einwilligungen").status_code == 403
@@ -282,7 +282,7 @@ def test_consent_page_records_and_hides_from_viewers(store: graph.Store, make_cl
     assert editor.get("/personen/p-nobody/einwilligungen").status_code == 404
 
 
-def test_review_page_one_click(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_review_page_one_click(store: graph.Store, make_client) -> None:
     _person(store)
     record_consent(store, _consent(expires=TODAY + timedelta(days=3)), user="t")
     admin = make_client("admin")

@@ -1,4 +1,4 @@
-"""Contact export rough edges (issue 16): file names name the filter and the second, the
+"""Contact export rough edges: file names name the filter and the second, the
 mail-merge list has an Anrede, the export log shows names instead of ids."""
 
 from __future__ import annotations

@@ -133,13 +133,14 @@ def test_survey_links_with_a_non_latin_title_download_through_waitress(
     served: int,
     app: Flask,
     store: graph.Store,
-    make_client,  # type: ignore[no-untyped-def]
+    make_client,
 ) -> None:
     build(store)
     editor = make_client("editor")
     survey_id = _create(editor, title="Łódź 中文 Umfrage")
     token = csrf_token(editor, f"/befragungen/{survey_id}")
-    cookie = editor.get_cookie("session")
+    name = app.config["SESSION_COOKIE_NAME"]
+    cookie = editor.get_cookie(name)
     assert cookie is not None
     resp = _fetch(
         served,
@@ -147,11 +148,11 @@ def test_survey_links_with_a_non_latin_title_download_through_waitress(
         f"/befragungen/{survey_id}/links",
         body=f"csrf_token={quote(token)}&format=csv",
         headers={
-            "Cookie": f"session={cookie.value}",
+            "Cookie": f"{name}={cookie.value}",
             "Content-Type": "application/x-www-form-urlencoded",
         },
     )
     assert resp.status == 200
     assert resp.getheader("Content-Type") == "text/csv; charset=utf-8"
-    name = _file_name(resp.getheader("Content-Disposition", ""))
-    assert name.startswith("befragung-lodz-umfrage-links-") and name.endswith(".csv")
+    saved_as = _file_name(resp.getheader("Content-Disposition", ""))
+    assert saved_as.startswith("befragung-lodz-umfrage-links-") and saved_as.endswith(".csv")

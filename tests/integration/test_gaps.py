@@ -52,7 +52,7 @@ def _every_analysis_finds_something(demo: graph.Store) -> None:
     assert city is not rep and city.figures.actors < rep.figures.actors
 
 
-def test_demo_region_analyses_pages_and_downloads(demo: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_demo_region_analyses_pages_and_downloads(demo: graph.Store, make_client) -> None:
     """Each analysis finds its planted gap in the demo region (one seed load for the whole
     module's checks); pages render without inline styles, bad filters give messages,
     downloads work."""
@@ -86,7 +86,7 @@ def test_demo_region_analyses_pages_and_downloads(demo: graph.Store, make_client
     assert client.get("/luecken/export.pdf").status_code == 404
 
 
-def test_suggestion_pipeline_from_suggested_to_agreed(demo: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_suggestion_pipeline_from_suggested_to_agreed(demo: graph.Store, make_client) -> None:
     viewer = make_client("viewer")
     data = viewer.get("/luecken/vorschlaege.json?actor=actor-vhs-trier&limit=3").get_json()
     first = data["suggestions"][0]
@@ -202,7 +202,7 @@ def _legacy_dismissal(store: graph.Store, a: str, b: str) -> None:
     )
 
 
-def test_structure_metrics_and_change_pages(demo: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_structure_metrics_and_change_pages(demo: graph.Store, make_client) -> None:
     client = make_client("viewer")
     for url in (
         "/luecken/struktur",
@@ -258,7 +258,7 @@ def test_structure_metrics_and_change_pages(demo: graph.Store, make_client) -> N
     )
 
 
-def test_cli_report_metrics_and_compare(demo: graph.Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_report_metrics_and_compare(demo: graph.Store, tmp_path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["gaps", "report", "--exact", "--resolution", "2", "--json"])
     assert result.exit_code == 0, result.output

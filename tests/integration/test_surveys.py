@@ -86,7 +86,7 @@ def form(data: dict[str, Any]) -> MultiDict:
     return md
 
 
-def answer_as(store: graph.Store, token: str, data: dict[str, Any], *, submit: bool = True):  # type: ignore[no-untyped-def]
+def answer_as(store: graph.Store, token: str, data: dict[str, Any], *, submit: bool = True):
     access = sv.check_link(store, token)
     view = respondent.view(store, access.invite)
     md = form(data)

@@ -59,7 +59,7 @@ def _respond_token(client: Any, token: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
 
 
-def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make_client) -> None:
     build(store)
     editor = make_client("editor")
     survey_id = _create(editor)
@@ -145,7 +145,7 @@ def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make
     assert "Caritas" not in closed.get_data(as_text=True)
 
 
-def test_scope_form_reads_the_one_filter_vocabulary(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_scope_form_reads_the_one_filter_vocabulary(store: graph.Store, make_client) -> None:
     """The "filter" section sends the one filter's parameters (``kind``, ``topic``, …); the
     other sections' selects do not leak into it; wrong values get German messages."""
     build(store)
@@ -180,7 +180,7 @@ def test_scope_form_reads_the_one_filter_vocabulary(store: graph.Store, make_cli
     assert backup.checksum(store) == before
 
 
-def test_link_errors_never_show_data(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_link_errors_never_show_data(store: graph.Store, make_client) -> None:
     build(store)
     editor = make_client("editor")
     survey_id = _create(editor)
@@ -204,7 +204,7 @@ def test_link_errors_never_show_data(store: graph.Store, make_client) -> None:  
     assert anon.post(f"/b/{vhs}", data={"comment": "x"}).status_code in (400, 410)
 
 
-def test_hostile_answers_through_the_page(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_answers_through_the_page(store: graph.Store, make_client) -> None:
     build(store)
     editor = make_client("editor")
     survey_id = _create(editor)
@@ -242,7 +242,7 @@ def test_hostile_answers_through_the_page(store: graph.Store, make_client) -> No
     assert "<script>alert(1)</script>" not in review
 
 
-def test_viewer_reads_progress_but_cannot_manage(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_reads_progress_but_cannot_manage(store: graph.Store, make_client) -> None:
     build(store)
     survey_id = _create(make_client("editor"))
     viewer = make_client("viewer")

@@ -1,5 +1,5 @@
-"""What a viewer without the contacts grant sees of a person, and menus without dead ends
-(issue 12, defect 11). The decision per field is :mod:`netzwerk.graph.records.visibility`: name,
+"""What a viewer without the contacts grant sees of a person, and menus without dead ends.
+The decision per field is :mod:`netzwerk.graph.records.visibility`: name,
 title, function and links yes; e-mail, phone, consents, legal basis and notes no."""
 
 from __future__ import annotations

@@ -51,7 +51,7 @@ def small_network(store: graph.Store) -> dict[str, str]:
     return ids
 
 
-def save(client, query: str, pins: dict | None = None, **extra: str):  # type: ignore[no-untyped-def]
+def save(client, query: str, pins: dict | None = None, **extra: str):
     form = {
         "csrf_token": csrf_token(client, "/netzwerk"),
         "name": "Meine Ansicht",
@@ -63,7 +63,7 @@ def save(client, query: str, pins: dict | None = None, **extra: str):  # type: i
     return client.post("/ansichten", data=form)
 
 
-def test_a_view_opens_in_picture_gaps_and_contacts(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_view_opens_in_picture_gaps_and_contacts(store: graph.Store, make_client) -> None:
     ids = small_network(store)
     editor = make_client("editor")
     resp = save(editor, "kind=Schule&kind=Kita&colour=region&as_of=2024-05-01", {ids["a0"]: [5, 7]})
@@ -117,7 +117,7 @@ def test_a_view_opens_in_picture_gaps_and_contacts(store: graph.Store, make_clie
 )
 def test_malformed_pins_are_refused_and_nothing_is_saved(
     store: graph.Store, make_client, pins: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = make_client("viewer")
     form = {"csrf_token": csrf_token(client, "/netzwerk"), "name": "x", "query": "", "pins": pins}
     resp = client.post("/ansichten", data=form)
@@ -125,7 +125,7 @@ def test_malformed_pins_are_refused_and_nothing_is_saved(
     assert saved_views.views_for(store, "viewer") == []
 
 
-def share(client, view_id: str, **form: str) -> str:  # type: ignore[no-untyped-def]
+def share(client, view_id: str, **form: str) -> str:
     data = {"csrf_token": csrf_token(client, "/ansichten"), "days": "30", **form}
     html = client.post(f"/ansichten/{view_id}/teilen", data=data).get_data(as_text=True)
     url = re.search(r'id="share-url" value="(http[^"]+/geteilt/[^"]+)"', html)
@@ -135,7 +135,7 @@ def share(client, view_id: str, **form: str) -> str:  # type: ignore[no-untyped-
 
 def test_a_shared_view_shows_organisations_but_no_personal_data(
     store: graph.Store, make_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     small_network(store)
     editor = make_client("editor")
     view_id = parse_qs(urlsplit(save(editor, "").headers["Location"]).query)["view"][0]
@@ -171,9 +171,9 @@ def test_a_shared_view_shows_organisations_but_no_personal_data(
     assert anon.get("/geteilt/share-0000000000000000.xxxxxxxxxxxxxxxxxxxxxxxx").status_code == 404
 
 
-def test_expired_links_stop_working(store: graph.Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_expired_links_stop_working(store: graph.Store, monkeypatch) -> None:
     view = saved_views.save_view(store, name="V", owner="u", flt=Filter())
-    _link, token = share_links.create_link(store, view, user="u", days=1)
+    _link, token = share_links.create_share_link(store, view, user="u", days=1)
     assert share_links.resolve(store, token)[1].id == view.id
 
     class Later(datetime):
@@ -185,10 +185,10 @@ def test_expired_links_stop_working(store: graph.Store, monkeypatch) -> None:  #
     with pytest.raises(graph.NotFoundError):
         share_links.resolve(store, token)
     with pytest.raises(graph.ValidationError):
-        share_links.create_link(store, view, user="u", days=share_links.MAX_DAYS + 1)
+        share_links.create_share_link(store, view, user="u", days=share_links.MAX_DAYS + 1)
 
 
-def test_password_links_are_throttled(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_password_links_are_throttled(store: graph.Store, make_client) -> None:
     small_network(store)
     editor = make_client("editor")
     view_id = parse_qs(urlsplit(save(editor, "").headers["Location"]).query)["view"][0]
@@ -218,7 +218,7 @@ def test_password_links_are_throttled(store: graph.Store, make_client) -> None: 
 
 def test_svg_and_pdf_exports_carry_title_filter_and_escape_names(
     store: graph.Store, make_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ids = small_network(store)
     client = make_client("viewer")
     token = csrf_token(client, "/netzwerk")
@@ -243,7 +243,7 @@ def test_svg_and_pdf_exports_carry_title_filter_and_escape_names(
 
 def test_the_public_bildungslandkarte_is_opt_in_and_without_persons(
     store: graph.Store, make_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     small_network(store)
     topic = graph.create_record(store, graph.Topic(name="Grundbildung"), user="test")
     anon = make_client(None)
@@ -282,11 +282,11 @@ def test_the_public_bildungslandkarte_is_opt_in_and_without_persons(
     assert anon.get("/bildungslandkarte").status_code == 404
 
 
-def test_the_demo_region_shared_names_no_person(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_region_shared_names_no_person(store: graph.Store, make_client) -> None:
     """The contact corpus of the demo region: 252 persons with e-mail, phone and notes."""
     seed.load(store)
     view = saved_views.save_view(store, name="Ganze Region", owner="editor", flt=Filter())
-    _link, token = share_links.create_link(store, view, user="editor", days=7)
+    _link, token = share_links.create_share_link(store, view, user="editor", days=7)
     anon = make_client(None)
     body = (
         anon.get(f"/geteilt/{token}").get_data()

@@ -28,7 +28,7 @@ def fault_instance(monkeypatch: pytest.MonkeyPatch) -> Iterator[settings.Connect
         localdb.stop(say=lambda _: None)
 
 
-def test_app_answers_503_while_neo4j_is_down_and_recovers(fault_instance) -> None:  # type: ignore[no-untyped-def]
+def test_app_answers_503_while_neo4j_is_down_and_recovers(fault_instance) -> None:
     from netzwerk.web import create_app
 
     store = graph.connect(fault_instance)

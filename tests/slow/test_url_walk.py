@@ -1,5 +1,5 @@
 """The generic walk: every route of ``app.url_map`` × every role × hostile values in every
-path and query parameter (issue 12, "make the suite find the next one").
+path and query parameter (so that the suite finds the next such defect).
 
 Nothing here lists routes: a new route is walked as soon as it exists, with its path
 parameters filled from the seeded graph by name (unknown names get a seeded id) and then

@@ -38,7 +38,7 @@ from netzwerk.graph.network.snapshot import Vocabulary
         overview,
     ],
 )
-def test_docstring_examples_hold(module) -> None:  # type: ignore[no-untyped-def]
+def test_docstring_examples_hold(module) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
 

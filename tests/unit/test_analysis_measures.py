@@ -1,4 +1,4 @@
-"""The measures of issue 15 against hand-computed graphs and reference implementations
+"""The network measures against hand-computed graphs and reference implementations
 (networkx, or a direct enumeration where networkx has none)."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ KINDS = ["Kita", "Schule", "VHS/Weiterbildung", "Verein/Initiative"]
     "module",
     [_kernel, _util, brokerage, centrality, change, communities, cores, holes, metrics, mixing],
 )
-def test_docstring_examples_hold(module) -> None:  # type: ignore[no-untyped-def]
+def test_docstring_examples_hold(module) -> None:
     result = doctest.testmod(module)
     assert result.failed == 0
     assert module is _kernel or result.attempted > 0

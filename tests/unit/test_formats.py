@@ -18,7 +18,7 @@ from netzwerk.graph.formats import (
     write_vcards,
     write_xlsx,
 )
-from netzwerk.graph.formats.vcard import fold
+from netzwerk.graph.formats.vcard import fold_line
 from tests.conftest import HOSTILE_STRINGS
 
 
@@ -142,7 +142,7 @@ def test_vcard_long_values_fold_and_unfold() -> None:
 
 def test_fold_never_splits_a_character() -> None:
     line = "NOTE:" + "ü" * 100
-    folded = fold(line)
+    folded = fold_line(line)
     parts = folded.split("\r\n")
     for part in parts:
         assert len(part.encode("utf-8")) <= 75

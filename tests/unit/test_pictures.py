@@ -226,7 +226,7 @@ def test_filter_choices_indent_the_region_tree() -> None:
 
 
 def test_picture_metrics_are_the_reports_metrics() -> None:
-    """One betweenness and one community method for picture and report (issue 15)."""
+    """One betweenness and one community method for picture and report."""
     from netzwerk.graph.analysis import metrics
     from netzwerk.graph.network.snapshot import select
     from netzwerk.graph.pictures import layout

@@ -79,10 +79,6 @@ class Coverage:
             if self.cells[(r.id, c)].empty
         ]
 
-    def empty_rows(self) -> list[RegionRow]:
-        """Regions where not a single actor is present (probably no data there)."""
-        return [r for r in self.rows if all(self.cells[(r.id, c)].empty for c, _ in self.columns)]
-
 
 def _level(count: int, top: int) -> int:
     if count <= 0:

@@ -356,7 +356,3 @@ class LayoutCache:
         result.edges = g.number_of_edges()
         self._latest.put(key, result)
         return self._entries.put((fingerprint, key), result)
-
-    def clear(self) -> None:
-        self._entries.clear()
-        self._latest.clear()
