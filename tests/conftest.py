@@ -7,11 +7,13 @@ the run also refuses a database that already holds records when it begins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 
 from netzwerk import graph, settings
+from netzwerk.graph.admin import users
 
 HOSTILE_STRINGS: list[str] = [
     'O\'Brien "Die Brücke" e.V.',
@@ -135,7 +137,6 @@ def make_client(app, store: graph.Store):
     ``make_client(None)`` is anonymous; ``contacts=True`` grants a viewer contact data.
     The login goes through the real form, CSRF token included.
     """
-    from netzwerk.graph.admin import users
 
     def make(role: str | None, *, contacts: bool = False):
         client = app.test_client()
@@ -150,10 +151,23 @@ def make_client(app, store: graph.Store):
     return make
 
 
+def user_named(store: graph.Store, username: str) -> users.User:
+    """The stored account ``username``; the test fails (not a ``None`` error) if there is none."""
+    account = users.find_user(store, username)
+    assert account is not None, f"no account {username!r}"
+    return account
+
+
+def found(pattern: str | re.Pattern[str], text: str, group: int = 1) -> str:
+    """A group of the first match of ``pattern`` in ``text``; the test fails, saying what
+    was missing, where ``re.search(...).group`` would die on ``None``."""
+    match = re.search(pattern, text)
+    assert match, f"{pattern!r} not found in {text[:300]!r}"
+    return match.group(group)
+
+
 def csrf_token(client, path: str = "/anmelden") -> str:
     """Read the CSRF token from a page's form, as a browser would."""
-    import re
-
     html = client.get(path).get_data(as_text=True)
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
         r'name="csrf_token" value="([^"]+)"', html

@@ -1,5 +1,6 @@
-"""The partner-list import in Chromium: the office's partner list (cp1252 CSV, then the same as XLSX) with
-hostile cells — map values, review matches, commit — and everything is on the pages."""
+"""The partner-list import in Chromium: the office's partner list (cp1252 CSV, then the
+same as XLSX) with hostile cells — map values, review matches, commit — and everything is
+on the pages."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def _csv() -> bytes:
 
 def _xlsx() -> bytes:
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]
     for row in [HEADER, *ROWS]:
         ws.append(row)
     ws["A3"].data_type = "s"  # typed as text in Excel, as an office's list would hold it

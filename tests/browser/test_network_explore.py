@@ -1,5 +1,5 @@
-"""Exploring the picture in headless Chromium on the demo region: labels that never overlap, a colour per
-kind, select, focus, pin, save a view, open it shared, export SVG/PDF/PNG."""
+"""Exploring the picture in headless Chromium on the demo region: labels that never overlap,
+a colour per kind, select, focus, pin, save a view, open it shared, export SVG/PDF/PNG."""
 
 from __future__ import annotations
 
@@ -163,7 +163,7 @@ def test_explore_save_share_and_export(browser, live_server: str, store: graph.S
         .until(ec.visibility_of_element_located((By.ID, "share-url")))
         .get_attribute("value")
     )
-    assert re.search(r"/geteilt/share-[0-9a-f]{16}\.", url)
+    assert url and re.search(r"/geteilt/share-[0-9a-f]{16}\.", url)
     publish(screenshot(browser, "views"), "views.png")
     browser.delete_all_cookies()
     browser.get(url)

@@ -287,7 +287,7 @@ def _fill(rule: Rule, seed: dict[str, str]) -> Iterator[tuple[str, bool]]:
             if not values[name]:
                 assert name in fixed, f"no value for URL parameter <{name}> of {rule.rule}"
                 values[name] = fixed[name]
-        url = PARAM.sub(lambda m, v=values: v[m.group(1)], rule.rule)
+        url = PARAM.sub(r"{\1}", rule.rule).format(**values)  # rules hold no braces
         yield url, slug in VOCAB_VALUES
 
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from netzwerk import graph
 from netzwerk.graph.admin import users
 from netzwerk.graph.records import history
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, found, user_named
 
 
 def _token(store: graph.Store, role: str) -> str:
-    account = users.find_user(store, role) or users.create_user(
+    account = user_named(store, role) or users.create_user(
         store, role, "test-Passwort-123", role=role
     )
     secret, _ = users.create_token(store, account.id, "Test")
@@ -28,9 +26,9 @@ def test_token_created_on_account_page_works_without_csrf(make_client, app, stor
     page = client.post("/konto", data={"csrf_token": token, "name": "Skript"}).get_data(
         as_text=True
     )
-    secret = re.search(r'id="token-secret">([^<]+)<', page).group(1)
+    secret = found(r'id="token-secret">([^<]+)<', page)
     assert secret.startswith("nzw_")
-    (stored,) = users.list_tokens(store, users.find_user(store, "editor").id)
+    (stored,) = users.list_tokens(store, user_named(store, "editor").id)
     assert stored.prefix == secret[:10] and "hash" not in stored.__dict__
     anon = app.test_client()
     resp = anon.post(

@@ -106,7 +106,7 @@ def run_parallel(workers: list[Callable[[], None]]) -> None:
 class EditLog:
     """What the clients saw: accepted writes (value, version returned) and the rejections."""
 
-    accepted: list[tuple[str, int]] = field(default_factory=list)
+    accepted: list[tuple[str, int | None]] = field(default_factory=list)
     rejected: int = 0
     unexpected: list[tuple[int, str]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)

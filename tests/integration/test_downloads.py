@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
-from flask import Flask, request
+from flask import Flask, Response, request
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from waitress.server import create_server
@@ -42,7 +42,7 @@ def served(app: Flask) -> Iterator[int]:
     """Port of the app served by waitress, with one extra route that sends any file name
     through the download helper (the app's own names are slugs, so ASCII)."""
 
-    def probe() -> object:
+    def probe() -> Response:
         return attachment("Inhalt ä", request.args["name"], "text/plain")
 
     app.add_url_rule(PROBE, "probe_download", probe)

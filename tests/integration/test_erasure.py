@@ -26,7 +26,7 @@ from tests.conftest import csrf_token
 NAMES = ("Vergessmich", "Vergiss", "Gerda", "Früher-Name", "gerda@vergessen.de")
 
 
-def _all_text(app, client_of, store: graph.Store, ids: list[str]) -> str:
+def _all_text(app, client_of, store: graph.Store, ids: list[tuple[str, str]]) -> str:
     """Everything every role can read about the records in ``ids``: pages, API, history."""
     out = []
     for role in ("viewer", "editor", "admin"):

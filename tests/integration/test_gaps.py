@@ -250,7 +250,7 @@ def test_structure_metrics_and_change_pages(demo: graph.Store, make_client) -> N
     assert len(rows) > 5 and all("chule" in r.split(";")[0] for r in rows[1:])
     wb = load_workbook(io.BytesIO(client.get("/luecken/kennzahlen.xlsx").data))
     data, _rep = source.report(demo, Filter())
-    assert wb.active.max_row == data.graph.number_of_nodes() + 1
+    assert wb.worksheets[0].max_row == data.graph.number_of_nodes() + 1
     assert client.get("/luecken/kennzahlen.pdf").status_code == 404
     sheets = load_workbook(io.BytesIO(client.get("/luecken/export.xlsx").data)).sheetnames
     assert {"Vermittlungsrollen", "Offenheit E-I", "Strukturelle Löcher", "Kern und Rand"} <= set(
@@ -270,7 +270,7 @@ def test_cli_report_metrics_and_compare(demo: graph.Store, tmp_path) -> None:
     target = tmp_path / "kennzahlen.xlsx"
     result = runner.invoke(main, ["gaps", "metrics", "-o", str(target), "--by", "area"])
     assert result.exit_code == 0, result.output
-    sheet = load_workbook(target).active
+    sheet = load_workbook(target).worksheets[0]
     assert sheet.max_row > 150 and sheet.cell(1, 5).value == "Kooperationen (Grad)"
     result = runner.invoke(main, ["gaps", "show", "offenheit"])
     assert result.exit_code == 0 and "Akteursart" in result.output

@@ -273,4 +273,5 @@ def test_imported_consent_goes_into_the_ledger_and_undo_takes_it_back(
     operations.undo_import(store, result.batch, user="u")
     assert graph.get(store, graph.Person, "p1").consent_newsletter is False
     ledger = consent.for_person(store, "p1")
-    assert consent.current(ledger, "newsletter").type == "opt-out", "ledger follows the undo"
+    now = consent.current(ledger, "newsletter")
+    assert now is not None and now.type == "opt-out", "ledger follows the undo"

@@ -10,7 +10,7 @@ from markupsafe import escape
 
 from netzwerk import graph
 from netzwerk.graph.records import history
-from tests.conftest import HOSTILE_STRINGS, csrf_token
+from tests.conftest import HOSTILE_STRINGS, csrf_token, found
 
 
 def _actor(store: graph.Store, name: str = "Volkshochschule Trier", **kw) -> graph.Actor:
@@ -309,7 +309,7 @@ def test_links_add_edit_remove_and_undo(make_client, store: graph.Store) -> None
     assert resp.status_code == 302
     assert graph.links_of(store, "Actor", actor.id) == []
     page = client.get(resp.headers["Location"]).get_data(as_text=True)
-    entry = re.search(r"/papierkorb/([^/]+)/wiederherstellen", page).group(1)
+    entry = found(r"/papierkorb/([^/]+)/wiederherstellen", page)
     client.post(f"/papierkorb/{entry}/wiederherstellen", data={"csrf_token": token})
     (back,) = graph.links_of(store, "Actor", actor.id)
     assert back.id == link.id and back.role == "Mitglied"
@@ -337,7 +337,7 @@ def test_delete_names_links_and_can_be_undone(make_client, store: graph.Store) -
         graph.get(store, graph.Actor, actor.id)
     listing = client.get("/akteure").get_data(as_text=True)
     assert "Rückgängig" in listing
-    entry = re.search(r"/papierkorb/([^/]+)/wiederherstellen", listing).group(1)
+    entry = found(r"/papierkorb/([^/]+)/wiederherstellen", listing)
     resp = client.post(f"/papierkorb/{entry}/wiederherstellen", data={"csrf_token": token})
     assert resp.status_code == 302 and resp.headers["Location"].endswith(actor.id)
     assert graph.get(store, graph.Actor, actor.id).name == actor.name

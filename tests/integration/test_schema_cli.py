@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from netzwerk import graph
 from netzwerk.cli import main
 from netzwerk.graph.core import schema
+from tests.conftest import found
 
 
 def test_schema_creates_every_constraint_and_index(store: graph.Store) -> None:
@@ -55,7 +56,7 @@ def test_cli_status_init_and_seed(store: graph.Store) -> None:
     result = runner.invoke(main, ["db", "status"])
     assert result.exit_code == 0, result.output
     assert re.search(r"Neo4j Kernel 5\.26\.\d+", result.output)
-    actors = int(re.search(r"Actor\s+(\d+)", result.output).group(1))  # type: ignore[union-attr]
+    actors = int(found(r"Actor\s+(\d+)", result.output))
     assert actors == graph.counts(store).nodes["Actor"] >= 150
     again = runner.invoke(main, ["seed", "--if-empty"])
     assert "bereits Daten" in again.output

@@ -15,7 +15,7 @@ import pytest
 from netzwerk import graph
 from netzwerk.graph.records import visibility
 
-SECRETS = {
+SECRETS: dict[str, Any] = {
     "email": "nur.mit.recht@beispiel-schule.de",
     "phone": "+49 651 99 88 77",
     "notes": "NOTIZ-UEBER-DIE-PERSON",

@@ -178,7 +178,7 @@ def test_expired_links_stop_working(store: graph.Store, monkeypatch) -> None:
 
     class Later(datetime):
         @classmethod
-        def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
+        def now(cls, tz=None):
             return datetime.now(UTC) + timedelta(days=2)
 
     monkeypatch.setattr(share_links, "datetime", Later)

@@ -73,7 +73,7 @@ SHARE = {"admin": 2, "editor": 4, "viewer": 4, "contacts": 8, "anonymous": 12}
 NEED = {None: 0, "viewer": 1, "editor": 2, "admin": 3}
 WRITE = ("POST", "PUT", "PATCH", "DELETE")
 
-PERSON_SECRETS = {
+PERSON_SECRETS: dict[str, Any] = {
     "email": "walk.geheim@beispiel-amt.de",
     "phone": "+49 651 55 44 33 22",
     "notes": "WALK-NOTIZ-PERSOENLICH",

@@ -84,7 +84,7 @@ def test_malformed_formula_cells_cannot_be_opened() -> None:
 
 def test_formulas_with_cached_values_are_read_as_their_values() -> None:
     wb = openpyxl.Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]
     ws.append(["Name", "Summe"])
     ws.append(["Kita", "=SUM(1,2)"])  # openpyxl stores no cached value: read as empty
     buf = io.BytesIO()
