@@ -123,7 +123,7 @@ def through_neo4j(snap: Snapshot) -> tuple[float, float, float]:
         bulk.merge_links(store, links, validate=False)
         bulk_s = time.perf_counter() - t0
         report.clear_cache()
-        snapshot._cache.clear()
+        snapshot.clear_cache()
         t0 = time.perf_counter()
         data, _rep = source.report(store, Filter(as_of=date(2026, 1, 1)))
         cold = time.perf_counter() - t0

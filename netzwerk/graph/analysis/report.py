@@ -220,3 +220,8 @@ def cached_gap_report(
         return gap_report(graph, profiles, dismissed, resolution=resolution, exact=exact)
 
     return _reports.get_or_compute((*key, resolution, exact), compute)
+
+
+def clear_cache() -> None:
+    """Forget every remembered report (a benchmark's cold run)."""
+    _reports.clear()

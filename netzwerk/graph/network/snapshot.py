@@ -175,6 +175,11 @@ _snapshots: Cache[int, Snapshot] = Cache(8)
 """The current snapshot per store (by ``id``; a process has one store, tests a few)."""
 
 
+def clear_cache() -> None:
+    """Forget every cached snapshot (a benchmark's cold run)."""
+    _snapshots.clear()
+
+
 def fingerprint(store: Store) -> tuple[Any, ...]:
     """Changes whenever anything the network depends on changes (cheap: index lookups)."""
     return tuple(sorted((row["part"], row["value"]) for row in store.read("network/revision")))
