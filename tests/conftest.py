@@ -8,7 +8,11 @@ the run also refuses a database that already holds records when it begins.
 from __future__ import annotations
 
 import re
+import socket
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pytest
 
@@ -149,6 +153,25 @@ def make_client(app, store: graph.Store):
         return client
 
     return make
+
+
+@contextmanager
+def waitress_server(app: Any, threads: int = 8) -> Iterator[int]:
+    """Serve ``app`` with waitress (the production server) on a free loopback port in a
+    thread; yields the port. The test client never encodes headers, waitress does."""
+    from waitress.server import create_server
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    server = create_server(app, host="127.0.0.1", port=port, threads=threads)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield port
+    finally:
+        server.close()
+        thread.join(timeout=5)
 
 
 def user_named(store: graph.Store, username: str) -> users.User:

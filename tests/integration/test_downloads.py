@@ -9,8 +9,6 @@ loopback and read the raw response.
 from __future__ import annotations
 
 import http.client
-import socket
-import threading
 from collections.abc import Iterator
 from urllib.parse import quote
 
@@ -18,23 +16,16 @@ import pytest
 from flask import Flask, Response, request
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from waitress.server import create_server
 from werkzeug.http import parse_options_header
 
 from netzwerk import graph
 from netzwerk.graph.core.values import slug
 from netzwerk.web.downloads import attachment
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, waitress_server
 from tests.integration.test_surveys import build
 from tests.integration.test_surveys_web import _create
 
 PROBE = "/probe-download"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -46,13 +37,8 @@ def served(app: Flask) -> Iterator[int]:
         return attachment("Inhalt ä", request.args["name"], "text/plain")
 
     app.add_url_rule(PROBE, "probe_download", probe)
-    port = _free_port()
-    server = create_server(app, host="127.0.0.1", port=port, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield port
-    server.close()
-    thread.join(timeout=5)
+    with waitress_server(app, threads=2) as port:
+        yield port
 
 
 def _fetch(
