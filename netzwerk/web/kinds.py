@@ -70,7 +70,7 @@ class Kind:
         return f"{request.script_root}/{self.path}{suffix}"
 
 
-def _vocab_sections(subjects: tuple[str, ...] = ("Actor", "Alliance", "Project")) -> tuple:
+def _vocab_sections() -> tuple[Section, ...]:
     return (
         Section("WORKS_ON", "out", _l("Themen"), ("Topic",), _l("Thema hinzufügen")),
         Section("COVERS", "out", _l("Bildungsstufen"), ("Stage",), _l("Bildungsstufe hinzufügen")),
