@@ -9,7 +9,7 @@ from tests.conftest import csrf_token, found, user_named
 
 
 def _token(store: graph.Store, role: str) -> str:
-    account = user_named(store, role) or users.create_user(
+    account = users.find_user(store, role) or users.create_user(
         store, role, "test-Passwort-123", role=role
     )
     secret, _ = users.create_token(store, account.id, "Test")

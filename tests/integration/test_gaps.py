@@ -281,6 +281,15 @@ def test_cli_report_metrics_and_compare(demo: graph.Store, tmp_path) -> None:
     assert "Neue Kooperationen" in result.output and "Akteure im Netz" in result.output
     wrong = runner.invoke(main, ["gaps", "compare", "--from", "2030-01-01"])
     assert wrong.exit_code != 0 and "vor dem Stichtag" in wrong.output
+    # records by name or id, like every other command's filter options
+    by_name = runner.invoke(main, ["gaps", "report", "--json", "--region", "Stadt Trier"])
+    by_id = runner.invoke(main, ["gaps", "report", "--json", "--region", "region-stadt-trier"])
+    assert by_name.exit_code == 0 and by_id.exit_code == 0, by_name.output + by_id.output
+    name_figures = json.loads(by_name.output)["figures"]
+    assert name_figures == json.loads(by_id.output)["figures"]
+    assert 0 < name_figures["Akteure"] < out["figures"]["Akteure"]
+    unknown = runner.invoke(main, ["gaps", "show", "isoliert", "--alliance", "Gibt es nicht"])
+    assert unknown.exit_code != 0 and "„Gibt es nicht“ gibt es nicht" in unknown.output
 
 
 @settings(

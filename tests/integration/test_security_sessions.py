@@ -139,7 +139,7 @@ def test_password_policy(store: graph.Store, make_client: Any, weak: str) -> Non
         data={"csrf_token": token, "username": "schwach", "password": weak, "role": "viewer"},
     )
     assert resp.status_code == 400
-    assert user_named(store, "schwach") is None
+    assert users.find_user(store, "schwach") is None
 
 
 def _attempt(app: Any, name: str, password: str) -> tuple[int, str, float]:
