@@ -8,7 +8,7 @@ graph, so nothing computed in an earlier run is reused (on the pages the report 
 per filter). The 5,000-actor network is also loaded through Neo4j once, to include load
 time. Writes its section of docs/PERFORMANCE.md.
 
-Targets (issue 15): full report under 1 s at 5,000 actors and under 10 s at 50,000.
+Targets: full report under 1 s at 5,000 actors and under 10 s at 50,000.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def through_neo4j(snap: Snapshot) -> tuple[float, float, float]:
         bulk.merge_links(store, links, validate=False)
         bulk_s = time.perf_counter() - t0
         report.clear_cache()
-        snapshot._cache.clear()
+        snapshot.clear_cache()
         t0 = time.perf_counter()
         data, _rep = source.report(store, Filter(as_of=date(2026, 1, 1)))
         cold = time.perf_counter() - t0

@@ -1,4 +1,4 @@
-"""Pictures for print and the first paint with labels (issue 16).
+"""Pictures for print and the first paint with labels.
 
 Synthetic cooperation networks of 1,000 and 5,000 actors (``bench.network_render``):
 

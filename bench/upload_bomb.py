@@ -134,7 +134,7 @@ def main() -> None:
                 users.delete_user(store, account.id)
     load = os.getloadavg()
     lines = [
-        "## Upload bombs (issue 12)",
+        "## Upload bombs",
         "",
         f"Machine: {machine()}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}.",
         "",

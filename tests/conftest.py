@@ -7,11 +7,17 @@ the run also refuses a database that already holds records when it begins.
 
 from __future__ import annotations
 
+import re
+import socket
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pytest
 
 from netzwerk import graph, settings
+from netzwerk.graph.admin import users
 
 HOSTILE_STRINGS: list[str] = [
     'O\'Brien "Die Brücke" e.V.',
@@ -120,7 +126,7 @@ PASSWORD = "test-Passwort-123"
 
 
 @pytest.fixture
-def app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):
     """The Flask app wired to the test database (CSRF on, as in production)."""
     from netzwerk.web import create_app
 
@@ -129,15 +135,14 @@ def app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):  # type: 
 
 
 @pytest.fixture
-def make_client(app, store: graph.Store):  # type: ignore[no-untyped-def]
+def make_client(app, store: graph.Store):
     """``make_client("editor")`` returns a test client logged in with that role.
 
     ``make_client(None)`` is anonymous; ``contacts=True`` grants a viewer contact data.
     The login goes through the real form, CSRF token included.
     """
-    from netzwerk.graph.admin import users
 
-    def make(role: str | None, *, contacts: bool = False):  # type: ignore[no-untyped-def]
+    def make(role: str | None, *, contacts: bool = False):
         client = app.test_client()
         if role is None:
             return client
@@ -150,10 +155,42 @@ def make_client(app, store: graph.Store):  # type: ignore[no-untyped-def]
     return make
 
 
-def csrf_token(client, path: str = "/anmelden") -> str:  # type: ignore[no-untyped-def]
-    """Read the CSRF token from a page's form, as a browser would."""
-    import re
+@contextmanager
+def waitress_server(app: Any, threads: int = 8) -> Iterator[int]:
+    """Serve ``app`` with waitress (the production server) on a free loopback port in a
+    thread; yields the port. The test client never encodes headers, waitress does."""
+    from waitress.server import create_server
 
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    server = create_server(app, host="127.0.0.1", port=port, threads=threads)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield port
+    finally:
+        server.close()
+        thread.join(timeout=5)
+
+
+def user_named(store: graph.Store, username: str) -> users.User:
+    """The stored account ``username``; the test fails (not a ``None`` error) if there is none."""
+    account = users.find_user(store, username)
+    assert account is not None, f"no account {username!r}"
+    return account
+
+
+def found(pattern: str | re.Pattern[str], text: str, group: int = 1) -> str:
+    """A group of the first match of ``pattern`` in ``text``; the test fails, saying what
+    was missing, where ``re.search(...).group`` would die on ``None``."""
+    match = re.search(pattern, text)
+    assert match, f"{pattern!r} not found in {text[:300]!r}"
+    return match.group(group)
+
+
+def csrf_token(client, path: str = "/anmelden") -> str:
+    """Read the CSRF token from a page's form, as a browser would."""
     html = client.get(path).get_data(as_text=True)
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
         r'name="csrf_token" value="([^"]+)"', html
@@ -162,7 +199,7 @@ def csrf_token(client, path: str = "/anmelden") -> str:  # type: ignore[no-untyp
     return match.group(1)
 
 
-def login(client, username: str, password: str):  # type: ignore[no-untyped-def]
+def login(client, username: str, password: str):
     token = csrf_token(client)
     resp = client.post(
         "/anmelden", data={"username": username, "password": password, "csrf_token": token}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import Any
 
 from hypothesis import assume
 from hypothesis import strategies as st
@@ -91,7 +92,7 @@ def _field(cls: type, name: str, kind: str) -> st.SearchStrategy[object]:
 @st.composite
 def records(draw: st.DrawFn, cls: type[graph.Node]) -> graph.Node:
     """A valid record of ``cls`` (cleaned as the write path cleans it), without an id."""
-    values = {}
+    values: dict[str, Any] = {}
     for name, kind in codec.field_kinds(cls).items():
         if name in model.Node.META:
             continue
@@ -115,10 +116,10 @@ def records(draw: st.DrawFn, cls: type[graph.Node]) -> graph.Node:
 
 
 @st.composite
-def link_fields(draw: st.DrawFn, type_name: str) -> dict[str, object]:
+def link_fields(draw: st.DrawFn, type_name: str) -> dict[str, Any]:
     """Field values of a valid link of ``type_name`` (ends left to the caller)."""
     spec = graph.LINK_TYPES[type_name]
-    out: dict[str, object] = {}
+    out: dict[str, Any] = {}
     for name in spec.fields:
         if name == "kind":
             out[name] = draw(st.sampled_from(model.COOPERATION_KINDS))
@@ -134,9 +135,9 @@ def link_fields(draw: st.DrawFn, type_name: str) -> dict[str, object]:
     return out
 
 
-def comparable(obj: object) -> dict[str, object]:
+def comparable(obj: Any) -> dict[str, object]:
     """A record's or link's fields without ``updated``/``version`` and display names."""
-    data = dataclasses.asdict(obj)  # type: ignore[arg-type]
+    data = dataclasses.asdict(obj)
     for key in ("updated", "version", "from_name", "to_name"):
         data.pop(key, None)
     return data

@@ -1,4 +1,4 @@
-// A second full-text index of persons without their contact fields (issue 12). The index
+// A second full-text index of persons without their contact fields. The index
 // `search_persons` covers e-mail too, so prefix searches by someone who may not read
 // e-mail addresses would find persons by words of their hidden address. Search uses this
 // index for everyone without the contacts grant. Applied by `netzwerk init`; idempotent.

@@ -1,4 +1,4 @@
-// Saved views of the network picture and their read-only share links (issue 16): ids are
+// Saved views of the network picture and their read-only share links: ids are
 // unique; views are listed by owner and by the shared flag.
 
 CREATE CONSTRAINT savedview_id IF NOT EXISTS FOR (n:SavedView) REQUIRE n.id IS UNIQUE;

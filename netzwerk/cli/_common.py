@@ -10,6 +10,7 @@ ends the command the same way with its own German message, so commands need no h
 
 from __future__ import annotations
 
+import getpass
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -43,6 +44,12 @@ class CliGroup(click.Group):
             if type(exc) is not click.ClickException:
                 raise  # usage errors keep click's own form
             raise Fehler(exc.format_message()) from None
+
+
+def acting_user(value: str | None) -> str:
+    """The name a command's changes and exports are recorded under: ``--user`` if given,
+    else ``cli:<login>``, so the history says the change came from the command line."""
+    return value or f"cli:{getpass.getuser()}"
 
 
 def store() -> graph.Store:

@@ -7,7 +7,6 @@ netzwerk person-erase person-0001 --yes
 
 from __future__ import annotations
 
-import getpass
 import json
 import sys
 from pathlib import Path
@@ -15,16 +14,12 @@ from pathlib import Path
 import click
 
 from netzwerk import graph
-from netzwerk.cli._common import filter_by_names, store
+from netzwerk.cli._common import acting_user, filter_by_names, store
 from netzwerk.graph import formats, operations
 from netzwerk.graph.admin import backup as backup_mod
 from netzwerk.graph.personal import contacts, privacy
 
 _store = store
-
-
-def _user(value: str | None) -> str:
-    return value or f"cli:{getpass.getuser()}"
 
 
 @click.group("export")
@@ -90,7 +85,7 @@ def export_contacts(
             function=function,
         )
         data, sel, entry = contacts.export(
-            store, flt, purpose=purpose, fmt=fmt, user=_user(user), delimiter=delimiter
+            store, flt, purpose=purpose, fmt=fmt, user=acting_user(user), delimiter=delimiter
         )
         names = contacts.filter_names(store, [flt.describe()])
     path = output or Path(contacts.filename(fmt, purpose, flt, names))
@@ -150,7 +145,7 @@ def person_erase(person_id: str, yes: bool, user: str | None) -> None:
     ):
         raise click.Abort()
     with _store() as store:
-        counts = operations.erase_person(store, person_id, user=_user(user))
+        counts = operations.erase_person(store, person_id, user=acting_user(user))
     click.echo(
         f"Gelöscht: {counts['links']} Verknüpfungen entfernt, "
         f"{counts['history']} Verlaufseinträge geschwärzt."

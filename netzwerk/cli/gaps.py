@@ -26,19 +26,23 @@ import click
 from netzwerk.cli import _common
 from netzwerk.graph.analysis import change, communities, metrics, source, suggestions, tables
 from netzwerk.graph.analysis.report import GapReport
-from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.network.filters import ID_FIELDS, Filter
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _filter_options(fn: F) -> F:
     options = [
-        click.option("--alliance", default="", help="Nur Mitglieder dieses Bündnisses (ID)."),
-        click.option("--project", default="", help="Nur Beteiligte dieses Projekts (ID)."),
-        click.option("--topic", default="", help="Thema (ID)."),
-        click.option("--stage", default="", help="Bildungsstufe (ID)."),
-        click.option("--target-group", default="", help="Zielgruppe (ID)."),
-        click.option("--region", default="", help="Region (ID, mit Teilregionen)."),
+        click.option(
+            "--alliance", default="", help="Nur Mitglieder dieses Bündnisses (ID oder Name)."
+        ),
+        click.option(
+            "--project", default="", help="Nur Beteiligte dieses Projekts (ID oder Name)."
+        ),
+        click.option("--topic", default="", help="Thema (ID oder Name)."),
+        click.option("--stage", default="", help="Bildungsstufe (ID oder Name)."),
+        click.option("--target-group", default="", help="Zielgruppe (ID oder Name)."),
+        click.option("--region", default="", help="Region (ID oder Name, mit Teilregionen)."),
         click.option("--kind", multiple=True, help="Akteursart (mehrfach möglich)."),
         click.option("--coop-kind", multiple=True, help="Kooperationsart (mehrfach möglich)."),
         click.option(
@@ -54,18 +58,16 @@ def _filter_options(fn: F) -> F:
 
 
 def _filter(kw: dict[str, Any]) -> Filter:
+    """The one filter from the options, records named by id or by name like in the other
+    commands (:func:`netzwerk.cli._common.filter_by_names`); today unless ``--as-of``."""
     as_of = kw.pop("as_of", None)
-    return Filter(
-        alliance=kw.pop("alliance", ""),
-        project=kw.pop("project", ""),
-        topic=kw.pop("topic", ""),
-        stage=kw.pop("stage", ""),
-        target_group=kw.pop("target_group", ""),
-        region=kw.pop("region", ""),
-        actor_kinds=tuple(kw.pop("kind", ())),
-        cooperation_kinds=tuple(kw.pop("coop_kind", ())),
-        as_of=as_of.date() if isinstance(as_of, datetime) else date.today(),
-    )
+    kinds = tuple(kw.pop("kind", ()))
+    cooperation_kinds = tuple(kw.pop("coop_kind", ()))
+    given = {name: kw.pop(name, "") for name in ID_FIELDS}
+    with _common.store() as store:
+        flt = _common.filter_by_names(store, kinds=kinds, **given)
+    day = as_of.date() if isinstance(as_of, datetime) else date.today()
+    return replace(flt, cooperation_kinds=cooperation_kinds, as_of=day)
 
 
 def _run(flt: Filter, **options: Any) -> tuple[source.Loaded, GapReport]:

@@ -9,13 +9,12 @@ netzwerk export workbook -o netzwerk.xlsx [--region "Stadt Trier"] [--template]
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 import click
 
 from netzwerk import graph
-from netzwerk.cli._common import filter_by_names, progress_bar, store
+from netzwerk.cli._common import acting_user, filter_by_names, progress_bar, store
 from netzwerk.cli.contacts import export_group
 from netzwerk.graph import imports, operations, workbook
 from netzwerk.graph.core.values import fold
@@ -27,10 +26,6 @@ _DECISIONS = {
     "überspringen": imports.SKIP,
     "skip": imports.SKIP,
 }
-
-
-def _user(value: str | None) -> str:
-    return value or f"cli:{getpass.getuser()}"
 
 
 def _field(plan: imports.ImportPlan, name: str) -> str:
@@ -232,7 +227,7 @@ def import_file(
     Gespeicherte Einträge, denen eine Zeile zugeordnet wird, bekommen leere Felder gefüllt;
     abweichende gespeicherte Werte bleiben, außer mit --overwrite."""
     data = file.read_bytes()
-    who = _user(user)
+    who = acting_user(user)
     with store() as st:
         plan, used, table, mapping = _plan(
             st, data, file.name, kind, who, imports.Choices(role="admin")
@@ -277,7 +272,7 @@ def import_file(
 def import_undo(batch: str, user: str | None) -> None:
     """Einen Import als Ganzes rückgängig machen (Kennung steht nach dem Import)."""
     with store() as st:
-        result = operations.undo_import(st, batch, user=_user(user))
+        result = operations.undo_import(st, batch, user=acting_user(user))
     click.echo(
         f"Rückgängig gemacht: {result.removed} Einträge entfernt, {result.reverted} "
         f"zurückgesetzt, {result.links_removed} Verknüpfungen entfernt, "
@@ -364,7 +359,7 @@ def export_workbook(
         return
     with store() as st:
         flt = filter_by_names(st, alliance=alliance, topic=topic, region=region, kinds=kinds)
-        path.write_bytes(workbook.export(st, flt, user=_user(user)))
+        path.write_bytes(workbook.export(st, flt, user=acting_user(user)))
     path.chmod(0o600)
     click.echo(
         f"Arbeitsmappe nach {path} geschrieben (enthält personenbezogene Daten; protokolliert)."

@@ -14,9 +14,8 @@ from pathlib import Path
 import click
 
 from netzwerk import graph
-from netzwerk.cli._common import filter_by_names
+from netzwerk.cli._common import acting_user, filter_by_names
 from netzwerk.cli._common import store as _store
-from netzwerk.cli.contacts import _user
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.surveys import compare, distribution, model, progress
@@ -90,7 +89,7 @@ def create(
                 questions=questions or tuple(model.QUESTIONS),
                 per="person" if per_person else "actor",
             ),
-            user=_user(user),
+            user=acting_user(user),
         )
     click.echo(f"Befragung „{created.title}“ angelegt: {created.id} ({n} Einladungen).")
     click.echo(f"Links ausgeben: netzwerk survey links {created.id} -o links.xlsx")
@@ -130,7 +129,7 @@ def links(
                 "Alle Links wurden schon ausgegeben; --reissue erzeugt neue (alte werden ungültig)."
             )
         data, rows, left_out = distribution.mail_merge(
-            store, s, issued, base_url=base_url, fmt=fmt, user=_user(user)
+            store, s, issued, base_url=base_url, fmt=fmt, user=acting_user(user)
         )
     target = output or Path(distribution.filename(s, fmt))
     target.write_bytes(data)

@@ -37,11 +37,11 @@ from netzwerk.web import (
     privacy,
     public,
     records,
+    saved_views,
     search_page,
     shared,
     survey_answer,
     surveys,
-    views,
 )
 from netzwerk.web.extensions import babel, csrf, get_store
 
@@ -98,7 +98,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         admin,
         network,
         exports,
-        views,
+        saved_views,
         shared,
         public,
         gaps,

@@ -22,7 +22,7 @@ from netzwerk.graph.admin import users
 from netzwerk.graph.core import codec
 from netzwerk.graph.records import duplicates, history, search, visibility
 from netzwerk.web import forms
-from netzwerk.web.auth import WebUser, can_see_contacts, require_role
+from netzwerk.web.auth import WebUser, can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import csrf, get_store
 from netzwerk.web.kinds import KINDS
 from netzwerk.web.openapi import spec as openapi_spec
@@ -135,10 +135,6 @@ def _writer(kind: str) -> None:
         abort(403)
 
 
-def _username() -> str:
-    return current_user.user.username
-
-
 def _specs(cls: type[graph.Node]) -> tuple[forms.FieldSpec, ...]:
     return forms.node_fields(cls.LABEL, contacts=True)
 
@@ -214,7 +210,7 @@ def create_record(kind: str) -> ResponseReturnValue:
     cls = API_KINDS[kind]
     data = _body()
     obj = forms.apply_data(cls(), _specs(cls), data, partial=True, strict=True)
-    created = graph.create_record(get_store(), obj, user=_username())
+    created = graph.create_record(get_store(), obj, user=current_username())
     resp = jsonify(node_json(created))
     resp.status_code = 201
     resp.headers["Location"] = url_for("api.get_record", kind=kind, node_id=created.id)
@@ -241,7 +237,7 @@ def _save(kind: str, node_id: str, *, partial: bool) -> Response:
     base = current if partial else dataclasses.replace(cls(), id=current.id)
     mine = forms.apply_data(base, _specs(cls), data, partial=True, strict=True)
     saved = graph.update_record(
-        store, dataclasses.replace(mine, id=node_id, version=version), user=_username()
+        store, dataclasses.replace(mine, id=node_id, version=version), user=current_username()
     )
     return jsonify(node_json(saved))
 
@@ -264,7 +260,7 @@ def delete_record(kind: str, node_id: str) -> ResponseReturnValue:
     _writer(kind)
     version = _int_arg("version", -1, -1, 2**31) if "version" in request.args else None
     result = graph.delete_record(
-        get_store(), API_KINDS[kind], node_id, user=_username(), version=version
+        get_store(), API_KINDS[kind], node_id, user=current_username(), version=version
     )
     return jsonify(
         deleted=result.deleted.node.id,
@@ -308,7 +304,7 @@ def create_link() -> ResponseReturnValue:
             raise graph.ValidationError([graph.FieldError(end, "ist ein Pflichtfeld")])
     link = graph.Link(type=type_name, from_id=data["from_id"], to_id=data["to_id"])
     link = forms.apply_data(link, forms.link_fields(type_name), data, partial=True, strict=True)
-    created = graph.create_link(get_store(), link, user=_username())
+    created = graph.create_link(get_store(), link, user=current_username())
     return jsonify(link_json(created)), 201
 
 
@@ -326,14 +322,18 @@ def patch_link(type_name: str, link_id: str) -> ResponseReturnValue:
     store = get_store()
     current = graph.get_link(store, _link_type(type_name), link_id)
     mine = forms.apply_data(current, forms.link_fields(type_name), data, partial=True, strict=True)
-    saved = graph.update_link(store, dataclasses.replace(mine, version=version), user=_username())
+    saved = graph.update_link(
+        store, dataclasses.replace(mine, version=version), user=current_username()
+    )
     return jsonify(link_json(saved))
 
 
 @bp.delete("/links/<type_name>/<link_id>")
 @require_role("editor")
 def delete_link(type_name: str, link_id: str) -> ResponseReturnValue:
-    removed = graph.delete_link(get_store(), _link_type(type_name), link_id, user=_username())
+    removed = graph.delete_link(
+        get_store(), _link_type(type_name), link_id, user=current_username()
+    )
     return jsonify(deleted=link_id, trash_id=removed.trash_id)
 
 
@@ -355,7 +355,7 @@ def merge_actor(node_id: str) -> ResponseReturnValue:
         get_store(),
         node_id,
         dup,
-        user=_username(),
+        user=current_username(),
         survivor_version=versions["version"],
         duplicate_version=versions["duplicate_version"],
     )
@@ -401,7 +401,7 @@ def suggest() -> ResponseReturnValue:
 @bp.post("/trash/<entry_id>/restore")
 @require_role("editor")
 def restore(entry_id: str) -> ResponseReturnValue:
-    result = graph.undo(get_store(), entry_id, user=_username(), role=current_user.user.role)
+    result = graph.undo(get_store(), entry_id, user=current_username(), role=current_user.user.role)
     if result.node is None:
         return jsonify(
             restored=result.link.id if result.link else None,

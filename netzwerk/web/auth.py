@@ -18,7 +18,6 @@ from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
-from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
@@ -42,6 +41,7 @@ from wtforms.validators import DataRequired, Length
 from netzwerk import graph
 from netzwerk.graph.admin import users
 from netzwerk.web.extensions import get_store
+from netzwerk.web.redirects import safe_target
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -246,22 +246,6 @@ class LoginThrottle:
 throttle = LoginThrottle()
 
 
-def _safe_next(target: str | None) -> str:
-    """Only same-site relative targets, so the login page is no open redirect."""
-    if not target:
-        return url_for("health.index")
-    try:
-        parts = urlsplit(target)
-    except ValueError:  # malformed (e.g. an unclosed "[") is never a safe target
-        return url_for("health.index")
-    # Browsers read "/\\host" as "//host" and drop tabs/newlines: such targets are refused.
-    if any(c == "\\" or ord(c) < 0x20 or c == "\x7f" for c in target):
-        return url_for("health.index")
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return url_for("health.index")
-    return target
-
-
 @bp.route("/anmelden", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
     form = LoginForm()
@@ -287,7 +271,7 @@ def login() -> ResponseReturnValue:
         session.clear()  # a fresh session on login (no fixation)
         login_user(WebUser(user))
         session[SESSION_NONCE] = users.session_nonce(get_store(), user.id)
-        return redirect(_safe_next(request.args.get("next")))
+        return redirect(safe_target(request.args.get("next"), url_for("health.index")))
     return render_template("auth/login.html", form=form)
 
 

@@ -1,4 +1,4 @@
-"""Consent pages: a person's consent ledger, and the Löschkonzept review (issue 12).
+"""Consent pages: a person's consent ledger, and the Löschkonzept review.
 
 ``/personen/<id>/einwilligungen`` lists every consent record of a person (with the wording
 agreed to, expiry and who recorded it) and records a new one; it is personal data, so it
@@ -21,7 +21,7 @@ from netzwerk import graph
 from netzwerk.graph.operations.consent import record_consent, review_person
 from netzwerk.graph.personal import consent
 from netzwerk.graph.records import nodes
-from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("consent", __name__)
@@ -54,7 +54,7 @@ def person(person_id: str) -> ResponseReturnValue:
             abort(403)
         form = {k: str(request.form.get(k, ""))[:6000] for k in form}
         try:
-            record_consent(store, consent.parse(form, who.id), user=current_user.user.username)
+            record_consent(store, consent.parse(form, who.id), user=current_username())
         except graph.ValidationError as exc:
             errors, status = exc.by_field(), 400
         else:
@@ -94,7 +94,7 @@ def review() -> ResponseReturnValue:
     consent_id = str(request.form.get("consent_id", ""))[:128]
     try:
         review_person(
-            get_store(), person_id, outcome, user=current_user.user.username, consent_id=consent_id
+            get_store(), person_id, outcome, user=current_username(), consent_id=consent_id
         )
     except graph.ValidationError as exc:
         flash(str(exc), "error")

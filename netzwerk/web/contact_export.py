@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
@@ -20,6 +20,7 @@ from netzwerk.graph.network.choices import filter_choices
 from netzwerk.graph.personal import contacts
 from netzwerk.web import filters, paging
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
+from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("contact_export", __name__)
@@ -94,14 +95,13 @@ def download() -> ResponseReturnValue:
         back: dict[str, Any] = {k: v for k, v in request.form.items() if k != "csrf_token"}
         return redirect(url_for("contact_export.page", **back))
     ext = contacts.EXTENSIONS[fmt]
-    resp = Response(data, mimetype=contacts.MIMETYPES[ext])
     names = contacts.filter_names(get_store(), [flt.describe()])
-    resp.headers["Content-Disposition"] = (
-        f'attachment; filename="{contacts.filename(fmt, purpose, flt, names)}"'
+    return attachment(
+        data,
+        contacts.filename(fmt, purpose, flt, names),
+        contacts.MIMETYPES[ext],
+        headers={"X-Export-Count": str(len(selection.rows))},
     )
-    resp.headers["Cache-Control"] = "no-store"
-    resp.headers["X-Export-Count"] = str(len(selection.rows))
-    return resp
 
 
 @bp.get("/kontakte/protokoll")

@@ -1,4 +1,4 @@
-"""The network pictures as SVG and PDF (A4/A3 landscape) for print (issue 16).
+"""The network pictures as SVG and PDF (A4/A3 landscape) for print.
 
 ``POST /netzwerk/export?<the picture's query>`` (and the same below ``/netzwerk/buendnisse``
 and ``/netzwerk/ego/<id>``) with ``format`` (svg, pdf), ``paper`` (A4, A3) and the pinned
@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from netzwerk.graph.pictures import vector
 from netzwerk.web import network
 from netzwerk.web.auth import require_role
+from netzwerk.web.downloads import attachment
 
 bp = Blueprint("picture_exports", __name__)
 TYPES = {"svg": "image/svg+xml", "pdf": "application/pdf"}
@@ -39,14 +40,16 @@ def _file(payload: dict[str, Any], stem: str) -> Response:
         legend=_("Legende"),
     )
     render = vector.to_svg if fmt == "svg" else vector.to_pdf
-    resp = Response(render(payload, words, paper), mimetype=TYPES[fmt])
     day = (payload.get("as_of") or now.date().isoformat())[:10]
     suffix = f"-{paper.lower()}" if fmt == "pdf" else ""
-    resp.headers["Content-Disposition"] = f'attachment; filename="{stem}-{day}{suffix}.{fmt}"'
-    resp.headers["Cache-Control"] = "private, no-store"
-    if fmt == "svg":  # an SVG opened from here must not run anything
-        resp.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    return resp
+    # an SVG opened from here must not run anything
+    policy = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
+    return attachment(
+        render(payload, words, paper),
+        f"{stem}-{day}{suffix}.{fmt}",
+        TYPES[fmt],
+        headers=policy if fmt == "svg" else None,
+    )
 
 
 @bp.post("/netzwerk/export")

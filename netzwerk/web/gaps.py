@@ -1,4 +1,4 @@
-"""Kooperationslücken: analyses pages, downloads, partner suggestions, report (issue 6).
+"""Kooperationslücken: analyses pages, downloads, partner suggestions, report.
 
 Every page reads the shared filter (:mod:`netzwerk.web.filters`) and the cached gap report
 (:func:`netzwerk.graph.analysis.source.report`): after the first view, moving between the
@@ -12,7 +12,6 @@ from typing import Any
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     jsonify,
@@ -24,7 +23,6 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from markupsafe import Markup
 
 from netzwerk import graph
@@ -34,7 +32,8 @@ from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.operations import pipeline
 from netzwerk.web.analysis_context import change_context, context, load
-from netzwerk.web.auth import require_role
+from netzwerk.web.auth import current_username, require_role
+from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("gaps", __name__)
@@ -177,7 +176,7 @@ def _step(status: str) -> Any:
             a,
             b,
             status,
-            by=current_user.user.username,
+            by=current_username(),
             note=request.form.get("note", ""),
         )
     except (graph.ValidationError, graph.ConflictError, graph.NotFoundError) as exc:
@@ -216,7 +215,7 @@ def agree() -> ResponseReturnValue:
             get_store(),
             a,
             b,
-            by=current_user.user.username,
+            by=current_username(),
             kind=kind,
             since=since,
             note=request.form.get("note", ""),
@@ -254,11 +253,9 @@ def export(fmt: str) -> ResponseReturnValue:
         if section not in all_tables:
             abort(404)
         body = tables.to_csv(all_tables[section])
-        mime = "text/csv; charset=utf-8"
+        mime = "text/csv"
         filename = f"{section}-{stamp}.csv"
-    return Response(
-        body, mimetype=mime, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
-    )
+    return attachment(body, filename, mime)
 
 
 def _report_context() -> dict[str, Any]:
@@ -298,10 +295,4 @@ def report_download() -> ResponseReturnValue:
     html = render_template(
         "gaps/report.html", standalone=True, css=Markup(css), **_report_context()
     )
-    return Response(
-        html,
-        mimetype="text/html",
-        headers={
-            "Content-Disposition": f'attachment; filename="netzwerkbericht-{date.today()}.html"'
-        },
-    )
+    return attachment(html, f"netzwerkbericht-{date.today()}.html", "text/html")

@@ -20,7 +20,6 @@ from typing import Any
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     flash,
@@ -37,6 +36,7 @@ from netzwerk import graph, settings
 from netzwerk.graph import imports, operations, workbook
 from netzwerk.graph.imports import jobs, spool
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
+from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("imports", __name__)
@@ -354,13 +354,6 @@ def start(uid: str) -> ResponseReturnValue:
     return redirect(url_for("changesets.detail", cs_id=cs_id))
 
 
-def _xlsx(data: bytes, name: str) -> Response:
-    resp = Response(data, mimetype=XLSX)
-    resp.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    resp.headers["Cache-Control"] = "no-store"
-    return resp
-
-
 @bp.post("/import/arbeitsmappe.xlsx")
 @require_role("editor")
 def workbook_download() -> ResponseReturnValue:
@@ -368,10 +361,12 @@ def workbook_download() -> ResponseReturnValue:
     contact list — which makes it a POST, as a GET must not change stored data."""
     if not can_see_contacts():
         abort(403)
-    return _xlsx(workbook.export(get_store(), user=current_username()), workbook.filename())
+    return attachment(
+        workbook.export(get_store(), user=current_username()), workbook.filename(), XLSX
+    )
 
 
 @bp.get("/import/vorlage.xlsx")
 @require_role("editor")
 def workbook_template() -> ResponseReturnValue:
-    return _xlsx(workbook.template(), workbook.filename(template=True))
+    return attachment(workbook.template(), workbook.filename(template=True), XLSX)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from flask import request
 from flask_babel import lazy_gettext as _l
@@ -69,7 +70,7 @@ class Kind:
         return f"{request.script_root}/{self.path}{suffix}"
 
 
-def _vocab_sections(subjects: tuple[str, ...] = ("Actor", "Alliance", "Project")) -> tuple:
+def _vocab_sections() -> tuple[Section, ...]:
     return (
         Section("WORKS_ON", "out", _l("Themen"), ("Topic",), _l("Thema hinzufügen")),
         Section("COVERS", "out", _l("Bildungsstufen"), ("Stage",), _l("Bildungsstufe hinzufügen")),
@@ -193,5 +194,7 @@ VOCABULARIES = ("themen", "bildungsstufen", "zielgruppen", "regionen")
 
 
 def record_url(label: str, node_id: str) -> str:
+    """The detail page of a record (the one way to build it; the id quoted), ``#`` for a
+    label without pages."""
     kind = BY_LABEL.get(label)
-    return kind.url(f"/{node_id}") if kind else "#"
+    return kind.url("/" + quote(str(node_id), safe="")) if kind else "#"

@@ -1,4 +1,4 @@
-"""Network measures pages (issue 15): structure (brokerage roles, E–I mixing, structural
+"""Network measures pages: structure (brokerage roles, E–I mixing, structural
 holes, cores), the per-actor metric table with downloads, and change between two dates.
 
 Like the gap pages they read the shared filter and the cached gap report
@@ -12,7 +12,7 @@ import math
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
@@ -20,6 +20,7 @@ from netzwerk.graph.analysis import brokerage, metrics, tables
 from netzwerk.graph.analysis._util import GROUPINGS
 from netzwerk.web.analysis_context import change_context, context, load, resolution
 from netzwerk.web.auth import require_role
+from netzwerk.web.downloads import attachment
 
 bp = Blueprint("measures", __name__)
 
@@ -189,12 +190,8 @@ def metrics_export(fmt: str) -> ResponseReturnValue:
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         body = tables.to_csv(table)
-        mime = "text/csv; charset=utf-8"
-    return Response(
-        body,
-        mimetype=mime,
-        headers={"Content-Disposition": f'attachment; filename="kennzahlen-{stamp}.{fmt}"'},
-    )
+        mime = "text/csv"
+    return attachment(body, f"kennzahlen-{stamp}.{fmt}", mime)
 
 
 @bp.get("/luecken/veraenderung")

@@ -1,4 +1,4 @@
-"""Netzwerkbilder (issue 5): cooperation network, ego view, alliances and projects.
+"""Netzwerkbilder: cooperation network, ego view, alliances and projects.
 
 Each view is a page (filter form, empty canvas, legend) plus a JSON endpoint with the
 picture's data (``…/daten.json``, same query string) and a standalone offline HTML download
@@ -21,7 +21,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from importlib import resources
 from typing import Any
-from urllib.parse import quote
 
 from flask import (
     Blueprint,
@@ -46,13 +45,12 @@ from netzwerk.graph.network.choices import filter_choices
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.sharing import saved_views
 from netzwerk.web import deployment, filters
-from netzwerk.web.auth import require_role
+from netzwerk.web.auth import current_username, require_role
+from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
-from netzwerk.web.views import current_username
+from netzwerk.web.kinds import record_url
 
 bp = Blueprint("network", __name__)
-
-DETAIL_PATHS = {"Actor": "/akteure/", "Alliance": "/buendnisse/", "Project": "/projekte/"}
 
 
 PAGES = ("network.page", "network.alliances", "network.ego")
@@ -85,9 +83,9 @@ def _choice(name: str, allowed: tuple[str, ...], default: str) -> str:
     return value if value in allowed else default
 
 
-def _link(base: str = "") -> pictures.Link:
+def _link(base: str = "") -> pictures.RecordUrl:
     def link(label: str, node_id: str) -> str:
-        return base + DETAIL_PATHS[label] + quote(str(node_id), safe="")
+        return base + record_url(label, node_id)
 
     return link
 
@@ -241,14 +239,12 @@ def _standalone(payload: dict[str, Any], filename: str) -> Response:
         ],
         created=datetime.now().strftime("%d.%m.%Y %H:%M"),
     )
-    resp = Response(html, mimetype="text/html")
-    resp.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     # The file runs its inlined script when opened from disk; served here it is only saved.
-    resp.headers["Content-Security-Policy"] = (
+    policy = (
         "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
         "img-src data:; frame-ancestors 'none'"
     )
-    return resp
+    return attachment(html, filename, "text/html", headers={"Content-Security-Policy": policy})
 
 
 def _page(

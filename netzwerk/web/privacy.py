@@ -11,7 +11,7 @@ import io
 import json
 import time
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
@@ -19,6 +19,7 @@ from netzwerk.graph import operations
 from netzwerk.graph.admin import backup
 from netzwerk.graph.personal import privacy
 from netzwerk.web.auth import current_username, require_role
+from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("privacy", __name__)
@@ -43,10 +44,8 @@ def person_report(person_id: str) -> ResponseReturnValue:
 @require_role("admin")
 def person_report_json(person_id: str) -> ResponseReturnValue:
     report = privacy.person_report(get_store(), person_id)
-    resp = Response(json.dumps(report, ensure_ascii=False, indent=2), mimetype="application/json")
-    resp.headers["Content-Disposition"] = f'attachment; filename="auskunft-{person_id}.json"'
-    resp.headers["Cache-Control"] = "no-store"
-    return resp
+    body = json.dumps(report, ensure_ascii=False, indent=2)
+    return attachment(body, f"auskunft-{person_id}.json", "application/json")
 
 
 @bp.post("/datenschutz/person/<person_id>/loeschen")
@@ -73,16 +72,11 @@ def person_erase(person_id: str) -> ResponseReturnValue:
 def backup_download() -> ResponseReturnValue:
     buf = io.StringIO()
     backup.write(get_store(), buf)
-    resp = Response(buf.getvalue().encode("utf-8"), mimetype="application/json")
     stamp = time.strftime("%Y-%m-%d")
-    resp.headers["Content-Disposition"] = f'attachment; filename="netzwerk-sicherung-{stamp}.json"'
-    resp.headers["Cache-Control"] = "no-store"
-    return resp
+    return attachment(buf.getvalue(), f"netzwerk-sicherung-{stamp}.json", "application/json")
 
 
 @bp.get("/datenschutz/netzwerk.graphml")
 @require_role("admin")
 def graphml_download() -> ResponseReturnValue:
-    resp = Response(backup.graphml(get_store()), mimetype="application/xml")
-    resp.headers["Content-Disposition"] = 'attachment; filename="netzwerk.graphml"'
-    return resp
+    return attachment(backup.graphml(get_store()), "netzwerk.graphml", "application/xml")

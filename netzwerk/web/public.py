@@ -1,4 +1,4 @@
-"""The public Bildungslandkarte (issue 16): ``/bildungslandkarte``, opt-in by an admin.
+"""The public Bildungslandkarte: ``/bildungslandkarte``, opt-in by an admin.
 
 Which actors and offers exist by topic, stage and region, and the cooperation picture of
 the whole region, for everyone and without a login, never with persons or contact data.
@@ -19,10 +19,9 @@ from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.sharing import public_map
 from netzwerk.graph.sharing.saved_views import SavedView
 from netzwerk.web import deployment
-from netzwerk.web.auth import require_role
+from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.network import json_response, view_payload
-from netzwerk.web.views import current_username
 
 bp = Blueprint("public", __name__)
 

@@ -1,4 +1,4 @@
-"""Shared views for people without an account (issue 16): ``/geteilt/<token>``.
+"""Shared views for people without an account: ``/geteilt/<token>``.
 
 The page shows a saved view read-only: organisations and cooperations, never persons or
 contact data (the picture's nodes are actors, its tooltips name kind, region, topics and

@@ -1,4 +1,4 @@
-"""Befragungen for network managers (issue 14): create, distribute links, follow progress,
+"""Befragungen for network managers: create, distribute links, follow progress,
 review the answers, close, compare the network before and after.
 
 Reading a survey's progress is open to every viewer (names of contact persons and their
@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -27,14 +27,11 @@ from netzwerk.graph.network.choices import filter_choices
 from netzwerk.graph.operations.surveys import decide
 from netzwerk.graph.surveys import compare, distribution, mail, model, progress, review
 from netzwerk.web import deployment, filters
-from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.web.auth import can_see_contacts, current_username, require_role
+from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("surveys", __name__)
-
-
-def _user() -> str:
-    return str(current_user.user.username)
 
 
 def _options() -> dict[str, Any]:
@@ -88,7 +85,9 @@ def index() -> ResponseReturnValue:
         if not current_user.has_role("editor"):
             abort(403)
         try:
-            created, n = sv.create_survey(store, _form_survey(request.form), user=_user())
+            created, n = sv.create_survey(
+                store, _form_survey(request.form), user=current_username()
+            )
         except graph.ValidationError as exc:
             errors, status = exc.by_field(), 400
         else:
@@ -154,14 +153,9 @@ def links(survey_id: str) -> ResponseReturnValue:
         )
         return redirect(url_for("surveys.detail", survey_id=survey.id))
     data, _rows, _left = distribution.mail_merge(
-        store, survey, issued, base_url=deployment.public_url(), fmt=fmt, user=_user()
+        store, survey, issued, base_url=deployment.public_url(), fmt=fmt, user=current_username()
     )
-    resp = Response(data, mimetype=distribution.FORMATS[fmt])
-    resp.headers["Content-Disposition"] = (
-        f'attachment; filename="{distribution.filename(survey, fmt)}"'
-    )
-    resp.headers["Cache-Control"] = "no-store"
-    return resp
+    return attachment(data, distribution.filename(survey, fmt), distribution.FORMATS[fmt])
 
 
 @bp.post("/befragungen/<survey_id>/mails")
@@ -179,7 +173,7 @@ def mails(survey_id: str) -> ResponseReturnValue:
             survey.id,
             settings,
             base_url=deployment.public_url(),
-            user=_user(),
+            user=current_username(),
             reminder=request.form.get("reminder") == "1",
         )
     except graph.ValidationError as exc:
@@ -244,7 +238,12 @@ def decide_view(survey_id: str, answer_id: str) -> ResponseReturnValue:
         abort(400)
     try:
         out = decide(
-            store, survey, answer_id, keys, accept=action.startswith("accept"), user=_user()
+            store,
+            survey,
+            answer_id,
+            keys,
+            accept=action.startswith("accept"),
+            user=current_username(),
         )
     except graph.ValidationError as exc:
         flash(str(exc), "error")

@@ -50,7 +50,7 @@ class SeedCheckError(ValueError):
     """The generated region breaks a rule; the message lists every problem found."""
 
 
-def integrity(data: dict[str, Any], tables: Tables) -> list[str]:
+def integrity(data: dict[str, Any], tables: Tables) -> list[str]:  # noqa: C901 (complexity 22: lower, never raise)
     """Unique ids, references that resolve, values from the model's vocabularies."""
     problems: list[str] = []
     ids = Counter(row["id"] for key in FILES for row in data[key])
@@ -137,7 +137,7 @@ def network(data: dict[str, Any]) -> nx.Graph:
     return g
 
 
-def planted_gaps(data: dict[str, Any], actors: list[SeedActor], tables: Tables) -> list[str]:
+def planted_gaps(data: dict[str, Any], actors: list[SeedActor], tables: Tables) -> list[str]:  # noqa: C901 (complexity 13: lower, never raise)
     """Whether every gap of ``gaps.toml`` is in the generated network."""
     problems: list[str] = []
     g = network(data)

@@ -12,7 +12,7 @@ from tests.browser.conftest import browser_login, screenshot
 from tests.conftest import PASSWORD
 
 
-def test_admin_sees_and_revokes_tokens(browser, live_server: str, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_admin_sees_and_revokes_tokens(browser, live_server: str, store: graph.Store) -> None:
     for name, role in (("anna.schmidt", "editor"), ("bernd.auswertung", "viewer")):
         account = users.create_user(store, name, PASSWORD, role=role)
         users.create_token(store, account.id, f"Skript von {name}")

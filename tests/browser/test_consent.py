@@ -17,7 +17,7 @@ from tests.browser.test_survey import _submit
 pytestmark = pytest.mark.browser
 
 
-def test_record_a_consent_and_review(browser, live_server: str, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_record_a_consent_and_review(browser, live_server: str, store: graph.Store) -> None:
     p = graph.create_record(
         store, graph.Person(id="p-eva", first_name="Eva", last_name="Muster"), user="t"
     )

@@ -17,7 +17,7 @@ from tests.browser.conftest import browser_login, publish, screenshot, submit
 pytestmark = pytest.mark.browser
 
 
-def test_export_preview_and_import_dry_run(  # type: ignore[no-untyped-def]
+def test_export_preview_and_import_dry_run(
     browser, live_server: str, store: graph.Store, tmp_path: Path
 ) -> None:
     seed_mod.load(store)

@@ -18,13 +18,13 @@ from tests.browser.conftest import browser_login, screenshot, submit, wait_repla
 pytestmark = pytest.mark.browser
 
 
-def _submit(browser, by: str, value: str) -> None:  # type: ignore[no-untyped-def]
+def _submit(browser, by: str, value: str) -> None:
     """Click something that loads a new page and wait until the old page is gone, so no
     later lookup can grab an element of the page being replaced (a stale element)."""
     submit(browser, browser.find_element(by, value))
 
 
-def _link_via_autocomplete(browser, section_id: str, typed: str, pick: str, **fields: str) -> None:  # type: ignore[no-untyped-def]
+def _link_via_autocomplete(browser, section_id: str, typed: str, pick: str, **fields: str) -> None:
     section = browser.find_element(By.ID, section_id)
     section.find_element(By.CSS_SELECTOR, "details.add-link summary").click()
     box = section.find_element(By.CSS_SELECTOR, "input.ac-input")
@@ -53,7 +53,7 @@ def _link_via_autocomplete(browser, section_id: str, typed: str, pick: str, **fi
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".flash")))
 
 
-def test_editing_walkthrough(browser, live_server: str, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_editing_walkthrough(browser, live_server: str, store: graph.Store) -> None:
     dup = graph.create_record(
         store,
         graph.Actor(name="VHS Trier", kind="VHS/Weiterbildung", phone="0651 718-0"),

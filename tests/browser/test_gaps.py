@@ -11,7 +11,7 @@ from netzwerk.graph.admin import seed
 from tests.browser.conftest import browser_login, publish, screenshot
 
 
-def test_gaps_overview_on_demo_data(browser, live_server: str, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_gaps_overview_on_demo_data(browser, live_server: str, store: graph.Store) -> None:
     seed.load(store)
     browser_login(browser, live_server, store, "viewer")
     browser.get(live_server + "/luecken")
@@ -39,7 +39,7 @@ PAGES = {
 
 def test_measure_pages_and_pipeline_at_two_widths(
     browser, live_server: str, store: graph.Store
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     seed.load(store)
     browser_login(browser, live_server, store, "editor")
     # move one suggestion to "angesprochen" through the page

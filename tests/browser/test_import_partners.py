@@ -1,5 +1,6 @@
-"""Issue 13 in Chromium: the office's partner list (cp1252 CSV, then the same as XLSX) with
-hostile cells — map values, review matches, commit — and everything is on the pages."""
+"""The partner-list import in Chromium: the office's partner list (cp1252 CSV, then the
+same as XLSX) with hostile cells — map values, review matches, commit — and everything is
+on the pages."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def _csv() -> bytes:
 
 def _xlsx() -> bytes:
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]
     for row in [HEADER, *ROWS]:
         ws.append(row)
     ws["A3"].data_type = "s"  # typed as text in Excel, as an office's list would hold it
@@ -60,11 +61,11 @@ def _xlsx() -> bytes:
     return out.getvalue()
 
 
-def _submit(browser, selector: str) -> None:  # type: ignore[no-untyped-def]
+def _submit(browser, selector: str) -> None:
     submit(browser, browser.find_element(By.CSS_SELECTOR, selector), 30)
 
 
-def _upload(browser, base: str, path: Path) -> None:  # type: ignore[no-untyped-def]
+def _upload(browser, base: str, path: Path) -> None:
     browser.get(f"{base}/import")
     browser.find_element(By.ID, "i-file").send_keys(str(path))
     _submit(browser, "form.ct-card button[type=submit]")
@@ -72,14 +73,14 @@ def _upload(browser, base: str, path: Path) -> None:  # type: ignore[no-untyped-
     _submit(browser, "#mapping-form button[type=submit]")
 
 
-def _shots(browser, name: str) -> None:  # type: ignore[no-untyped-def]
+def _shots(browser, name: str) -> None:
     for width in (1366, 1920):
         browser.set_window_size(width, 1400)
         screenshot(browser, f"{name}-{width}")
     browser.set_window_size(1400, 1000)
 
 
-def test_partner_list_in_one_pass_then_again_as_xlsx(  # type: ignore[no-untyped-def]
+def test_partner_list_in_one_pass_then_again_as_xlsx(
     browser, live_server: str, store: graph.Store, tmp_path: Path
 ) -> None:
     seed_mod.load(store)

@@ -8,7 +8,7 @@ from netzwerk import graph
 from tests.browser.conftest import browser_login, screenshot
 
 
-def test_login_and_start_page(browser, live_server: str, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_login_and_start_page(browser, live_server: str, store: graph.Store) -> None:
     browser.get(live_server + "/")
     assert "/anmelden" in browser.current_url
     browser_login(browser, live_server, store, "viewer")

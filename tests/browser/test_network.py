@@ -17,7 +17,7 @@ from tests.browser.conftest import browser_login, publish, screenshot, submit
 from tests.conftest import HOSTILE_STRINGS
 
 
-def wait_ready(browser, timeout: float = 20) -> None:  # type: ignore[no-untyped-def]
+def wait_ready(browser, timeout: float = 20) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         state = browser.execute_script(
@@ -31,7 +31,7 @@ def wait_ready(browser, timeout: float = 20) -> None:  # type: ignore[no-untyped
     raise AssertionError("network picture not ready")
 
 
-def node_dom_position(browser, node_id: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def node_dom_position(browser, node_id: str) -> tuple[float, float]:
     return browser.execute_script(
         "const n = netzwerkBild.network; const p = n.getPositions([arguments[0]])[arguments[0]];"
         "const d = n.canvasToDOM(p); return [d.x, d.y];",
@@ -39,7 +39,7 @@ def node_dom_position(browser, node_id: str) -> tuple[float, float]:  # type: ig
     )
 
 
-def move_to_node(browser, node_id: str) -> ActionChains:  # type: ignore[no-untyped-def]
+def move_to_node(browser, node_id: str) -> ActionChains:
     x, y = node_dom_position(browser, node_id)
     box = browser.find_element(By.ID, "network")
     size = box.size
@@ -48,7 +48,7 @@ def move_to_node(browser, node_id: str) -> ActionChains:  # type: ignore[no-unty
     )
 
 
-def test_network_of_the_demo_region(browser, live_server: str, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_network_of_the_demo_region(browser, live_server: str, store: graph.Store) -> None:
     seed.load(store)
     actors = graph.counts(store).nodes["Actor"]
     browser_login(browser, live_server, store, "viewer")
@@ -119,7 +119,7 @@ def test_network_of_the_demo_region(browser, live_server: str, store: graph.Stor
 @pytest.mark.parametrize("name", [HOSTILE_STRINGS[5], HOSTILE_STRINGS[4]])
 def test_hostile_names_show_as_text(
     browser, live_server: str, store: graph.Store, name: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     a = graph.create_record(store, graph.Actor(name=name, kind="Schule"), user="test")
     b = graph.create_record(store, graph.Actor(name="Partner", kind="Kita"), user="test")
     graph.create_link(

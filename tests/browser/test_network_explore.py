@@ -1,5 +1,5 @@
-"""Issue 16 in headless Chromium on the demo region: labels that never overlap, a colour per
-kind, select, focus, pin, save a view, open it shared, export SVG/PDF/PNG."""
+"""Exploring the picture in headless Chromium on the demo region: labels that never overlap,
+a colour per kind, select, focus, pin, save a view, open it shared, export SVG/PDF/PNG."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ fetch(form.action, {method: 'POST', body: body, credentials: 'same-origin'})
 """
 
 
-def zoom_to(browser, node_id: str) -> None:  # type: ignore[no-untyped-def]
+def zoom_to(browser, node_id: str) -> None:
     browser.execute_script(
         "netzwerkBild.network.moveTo({scale: 1.6, position: "
         "netzwerkBild.network.getPositions([arguments[0]])[arguments[0]]})",
@@ -39,11 +39,11 @@ def zoom_to(browser, node_id: str) -> None:  # type: ignore[no-untyped-def]
     time.sleep(0.3)
 
 
-def _resize(browser, width: int, height: int = 1000) -> None:  # type: ignore[no-untyped-def]
+def _resize(browser, width: int, height: int = 1000) -> None:
     browser.set_window_size(width, height)
 
 
-def test_explore_save_share_and_export(browser, live_server: str, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_explore_save_share_and_export(browser, live_server: str, store: graph.Store) -> None:
     seed.load(store)
     browser_login(browser, live_server, store, "editor")
     for width in (1366, 1920):
@@ -163,7 +163,7 @@ def test_explore_save_share_and_export(browser, live_server: str, store: graph.S
         .until(ec.visibility_of_element_located((By.ID, "share-url")))
         .get_attribute("value")
     )
-    assert re.search(r"/geteilt/share-[0-9a-f]{16}\.", url)
+    assert url and re.search(r"/geteilt/share-[0-9a-f]{16}\.", url)
     publish(screenshot(browser, "views"), "views.png")
     browser.delete_all_cookies()
     browser.get(url)

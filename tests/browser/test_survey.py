@@ -25,11 +25,11 @@ pytestmark = pytest.mark.browser
 ALLIANCE = "alliance-alpha-trier"
 
 
-def _submit(browser, button) -> None:  # type: ignore[no-untyped-def]
+def _submit(browser, button) -> None:
     submit(browser, button, 20)
 
 
-def _shots(browser, name: str, widths=(1366, 1920), height: int = 1400) -> None:  # type: ignore[no-untyped-def]
+def _shots(browser, name: str, widths=(1366, 1920), height: int = 1400) -> None:
     try:
         for w in widths:
             browser.set_window_size(w, height)
@@ -54,7 +54,7 @@ def _pair(store: graph.Store, survey: sv.Survey) -> tuple[dict[str, str], dict[s
     raise AssertionError("no pair without cooperation in the alliance")
 
 
-def _links_from_download(browser, folder: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _links_from_download(browser, folder: Path) -> dict[str, str]:
     deadline = time.time() + 20
     while time.time() < deadline:
         files = [p for p in folder.glob("*.csv") if p.stat().st_size > 0]
@@ -67,7 +67,7 @@ def _links_from_download(browser, folder: Path) -> dict[str, str]:  # type: igno
     return {r[0]: r[6] for r in rows[1:]}
 
 
-def _answer(browser, link: str, partner: str, street: str, name: str) -> None:  # type: ignore[no-untyped-def]
+def _answer(browser, link: str, partner: str, street: str, name: str) -> None:
     browser.get(link)
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, "survey-form")))
     street_input = browser.find_element(By.ID, "m-street")
@@ -87,7 +87,7 @@ def _answer(browser, link: str, partner: str, street: str, name: str) -> None:  
     assert "Vielen Dank" in browser.find_element(By.CSS_SELECTOR, ".flash").text
 
 
-def test_a_whole_survey(browser, live_server: str, store: graph.Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_whole_survey(browser, live_server: str, store: graph.Store, tmp_path: Path) -> None:
     seed_mod.load(store)
     browser_login(browser, live_server, store, "editor")
     browser.execute_cdp_cmd(

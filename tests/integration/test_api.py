@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from netzwerk import graph
 from netzwerk.graph.admin import users
 from netzwerk.graph.records import history
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, found, user_named
 
 
 def _token(store: graph.Store, role: str) -> str:
@@ -22,15 +20,15 @@ def _auth(secret: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {secret}"}
 
 
-def test_token_created_on_account_page_works_without_csrf(make_client, app, store) -> None:  # type: ignore[no-untyped-def]
+def test_token_created_on_account_page_works_without_csrf(make_client, app, store) -> None:
     client = make_client("editor")
     token = csrf_token(client, "/konto")
     page = client.post("/konto", data={"csrf_token": token, "name": "Skript"}).get_data(
         as_text=True
     )
-    secret = re.search(r'id="token-secret">([^<]+)<', page).group(1)
+    secret = found(r'id="token-secret">([^<]+)<', page)
     assert secret.startswith("nzw_")
-    (stored,) = users.list_tokens(store, users.find_user(store, "editor").id)
+    (stored,) = users.list_tokens(store, user_named(store, "editor").id)
     assert stored.prefix == secret[:10] and "hash" not in stored.__dict__
     anon = app.test_client()
     resp = anon.post(
@@ -49,7 +47,7 @@ def test_token_created_on_account_page_works_without_csrf(make_client, app, stor
     assert anon.get("/api/v1/me", headers=_auth(secret)).status_code == 401
 
 
-def test_session_writes_need_csrf_header(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_session_writes_need_csrf_header(make_client, store: graph.Store) -> None:
     client = make_client("editor")
     body = {"name": "Stadtbibliothek", "kind": "Bibliothek"}
     assert client.post("/api/v1/actors", json=body).status_code == 400
@@ -58,7 +56,7 @@ def test_session_writes_need_csrf_header(make_client, store: graph.Store) -> Non
     assert resp.status_code == 201
 
 
-def test_validation_errors_by_field_and_unknown_fields(app, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_validation_errors_by_field_and_unknown_fields(app, store: graph.Store) -> None:
     c, h = app.test_client(), _auth(_token(store, "editor"))
     resp = c.post("/api/v1/actors", json={"name": "", "kind": "Raumschiff", "x": 1}, headers=h)
     assert resp.status_code == 400
@@ -70,7 +68,7 @@ def test_validation_errors_by_field_and_unknown_fields(app, store: graph.Store) 
     assert c.get("/api/v1/actors?limit=abc", headers=h).status_code == 400
 
 
-def test_update_conflict_404_and_delete_restore(app, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_update_conflict_404_and_delete_restore(app, store: graph.Store) -> None:
     c, h = app.test_client(), _auth(_token(store, "editor"))
     created = c.post("/api/v1/actors", json={"name": "A", "kind": "Schule"}, headers=h).json
     url = f"/api/v1/actors/{created['id']}"
@@ -106,7 +104,7 @@ def test_update_conflict_404_and_delete_restore(app, store: graph.Store) -> None
     assert [e["action"] for e in hist][:2] == ["restore", "delete"]
 
 
-def test_roles_and_contact_data(app, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_roles_and_contact_data(app, store: graph.Store) -> None:
     c = app.test_client()
     viewer, editor = _auth(_token(store, "viewer")), _auth(_token(store, "editor"))
     assert (
@@ -121,7 +119,7 @@ def test_roles_and_contact_data(app, store: graph.Store) -> None:  # type: ignor
     assert c.get(f"/api/v1/persons/{p.id}", headers=editor).json["email"] == "b@example.org"
 
 
-def test_merge_duplicates_and_suggest(app, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_merge_duplicates_and_suggest(app, store: graph.Store) -> None:
     c, h = app.test_client(), _auth(_token(store, "editor"))
     a = graph.create_record(
         store, graph.Actor(name="Volkshochschule Trier", kind="VHS/Weiterbildung"), user="test"
@@ -137,7 +135,7 @@ def test_merge_duplicates_and_suggest(app, store: graph.Store) -> None:  # type:
     assert c.get(f"/api/v1/actors/{b.id}", headers=h).status_code == 404
 
 
-def test_openapi_lists_every_record_kind(app) -> None:  # type: ignore[no-untyped-def]
+def test_openapi_lists_every_record_kind(app) -> None:
     doc = app.test_client().get("/api/v1/openapi.json").json
     assert doc["openapi"].startswith("3.")
     for kind in ("actors", "persons", "alliances", "projects", "topics", "regions"):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from netzwerk import graph
 from netzwerk.graph.admin import users
 from netzwerk.web import auth
-from tests.conftest import PASSWORD, csrf_token, login
+from tests.conftest import PASSWORD, csrf_token, login, user_named
 
 
-def test_login_is_throttled_without_revealing_accounts(make_client, app) -> None:  # type: ignore[no-untyped-def]
+def test_login_is_throttled_without_revealing_accounts(make_client, app) -> None:
     auth.throttle.reset()
     make_client("editor")
     client = app.test_client()
@@ -30,7 +30,7 @@ def test_login_is_throttled_without_revealing_accounts(make_client, app) -> None
     login(client, "editor", PASSWORD)
 
 
-def test_admin_manages_accounts(make_client, app, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_admin_manages_accounts(make_client, app, store: graph.Store) -> None:
     admin = make_client("admin")
     assert make_client("editor").get("/verwaltung/benutzer").status_code == 403
     token = csrf_token(admin, "/verwaltung/benutzer")
@@ -44,7 +44,7 @@ def test_admin_manages_accounts(make_client, app, store: graph.Store) -> None:  
         data={"csrf_token": token, "username": "bea", "password": "anfang-1234", "role": "viewer"},
     )
     assert ok.status_code == 302
-    bea = users.find_user(store, "bea")
+    bea = user_named(store, "bea")
     resp = admin.post(
         f"/verwaltung/benutzer/{bea.id}",
         data={
@@ -58,7 +58,7 @@ def test_admin_manages_accounts(make_client, app, store: graph.Store) -> None:  
         },
     )
     assert resp.status_code == 302
-    bea = users.find_user(store, "bea")
+    bea = user_named(store, "bea")
     assert (bea.role, bea.contacts, bea.display_name) == ("editor", True, "Bea")
     login(app.test_client(), "bea", "neues-Passwort-9")
     admin.post(
@@ -70,20 +70,20 @@ def test_admin_manages_accounts(make_client, app, store: graph.Store) -> None:  
             "version": str(bea.version),
         },
     )
-    assert users.find_user(store, "bea").active is False
+    assert user_named(store, "bea").active is False
     assert users.authenticate(store, "bea", "neues-Passwort-9") is None
     page = admin.get("/verwaltung/verlauf").get_data(as_text=True)
     assert "bea" in page and "geändert" in page
-    me = users.find_user(store, "admin")
+    me = user_named(store, "admin")
     resp = admin.post(
         f"/verwaltung/benutzer/{me.id}",
         data={"csrf_token": token, "role": "viewer", "active": "y", "version": str(me.version)},
     )
     assert "nicht selbst" in resp.get_data(as_text=True)
-    assert users.find_user(store, "admin").role == "admin"
+    assert user_named(store, "admin").role == "admin"
 
 
-def test_admin_edits_vocabularies_and_sees_trash(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_admin_edits_vocabularies_and_sees_trash(make_client, store: graph.Store) -> None:
     admin, editor = make_client("admin"), make_client("editor")
     assert editor.get("/verwaltung/themen/neu").status_code == 403
     token = csrf_token(admin, "/verwaltung/themen/neu")
@@ -110,7 +110,7 @@ def test_admin_edits_vocabularies_and_sees_trash(make_client, store: graph.Store
     assert "MINT" in page and "Wiederherstellen" in page
 
 
-def test_garbled_version_on_an_account_is_refused_not_a_500(make_client, store) -> None:  # type: ignore[no-untyped-def]
+def test_garbled_version_on_an_account_is_refused_not_a_500(make_client, store) -> None:
     """Found by the URL-map walk: a non-numeric version used to raise in int()."""
     admin = make_client("admin")
     account = users.create_user(store, "versioniert", PASSWORD, role="viewer")

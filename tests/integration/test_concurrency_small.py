@@ -15,38 +15,25 @@ from __future__ import annotations
 import dataclasses
 import http.client
 import json
-import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from waitress.server import create_server
 
 from netzwerk import graph
 from netzwerk.graph.admin import users
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.records import history
-from tests.conftest import PASSWORD
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.conftest import PASSWORD, waitress_server
 
 
 @pytest.fixture
-def served(app) -> Iterator[int]:  # type: ignore[no-untyped-def]
+def served(app) -> Iterator[int]:
     """Port of the app served by waitress (8 worker threads, as `netzwerk serve`)."""
-    port = _free_port()
-    server = create_server(app, host="127.0.0.1", port=port, threads=8)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield port
-    server.close()
-    thread.join(timeout=5)
+    with waitress_server(app, threads=8) as port:
+        yield port
 
 
 class ApiClient:
@@ -106,7 +93,7 @@ def run_parallel(workers: list[Callable[[], None]]) -> None:
 class EditLog:
     """What the clients saw: accepted writes (value, version returned) and the rejections."""
 
-    accepted: list[tuple[str, int]] = field(default_factory=list)
+    accepted: list[tuple[str, int | None]] = field(default_factory=list)
     rejected: int = 0
     unexpected: list[tuple[int, str]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)

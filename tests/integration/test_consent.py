@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,7 +24,7 @@ from tests.conftest import HOSTILE_STRINGS, csrf_token
 TODAY = date.today()
 
 
-def _person(store: graph.Store, pid: str = "p-eva", **kw: object) -> graph.Person:
+def _person(store: graph.Store, pid: str = "p-eva", **kw: Any) -> graph.Person:
     return graph.create_record(
         store,
         graph.Person(
@@ -33,8 +34,8 @@ def _person(store: graph.Store, pid: str = "p-eva", **kw: object) -> graph.Perso
     )
 
 
-def _consent(pid: str = "p-eva", **kw: object) -> Consent:
-    values: dict[str, object] = {
+def _consent(pid: str = "p-eva", **kw: Any) -> Consent:
+    values: dict[str, Any] = {
         "person_id": pid,
         "purpose": "contact",
         "type": "opt-in",
@@ -43,7 +44,7 @@ def _consent(pid: str = "p-eva", **kw: object) -> Consent:
         "wording": "Ich bin einverstanden, dass das Bildungsbüro mich kontaktiert.",
     }
     values.update(kw)
-    return Consent(**values)  # type: ignore[arg-type]
+    return Consent(**values)
 
 
 def test_record_sets_derived_fields_history_and_keeps_the_ledger(store: graph.Store) -> None:
@@ -125,7 +126,7 @@ def test_export_honours_expiry(store: graph.Store) -> None:
     ],
 )
 def test_bad_consent_is_refused_and_nothing_written(
-    store: graph.Store, changes: dict[str, object], field: str
+    store: graph.Store, changes: dict[str, Any], field: str
 ) -> None:
     _person(store)
     before = backup.checksum(store)
@@ -246,7 +247,7 @@ def test_derived_fields_always_follow_the_current_record(
 
 
 # --- pages ------------------------------------------------------------------------------------
-def test_consent_page_records_and_hides_from_viewers(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_consent_page_records_and_hides_from_viewers(store: graph.Store, make_client) -> None:
     _person(store)
     viewer = make_client("viewer")
     assert viewer.get("/personen/p-eva/einwilligungen").status_code == 403
@@ -282,7 +283,7 @@ def test_consent_page_records_and_hides_from_viewers(store: graph.Store, make_cl
     assert editor.get("/personen/p-nobody/einwilligungen").status_code == 404
 
 
-def test_review_page_one_click(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_review_page_one_click(store: graph.Store, make_client) -> None:
     _person(store)
     record_consent(store, _consent(expires=TODAY + timedelta(days=3)), user="t")
     admin = make_client("admin")

@@ -1,4 +1,4 @@
-"""Contact export rough edges (issue 16): file names name the filter and the second, the
+"""Contact export rough edges: file names name the filter and the second, the
 mail-merge list has an Anrede, the export log shows names instead of ids."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 import pytest
+from werkzeug.http import parse_options_header
 
 from netzwerk import graph
 from tests.conftest import csrf_token
@@ -49,9 +50,9 @@ def _download(client: Any, **form: str) -> Any:
 
 
 def _name(resp: Any) -> str:
-    match = re.search(r'filename="([^"]+)"', resp.headers["Content-Disposition"])
-    assert match
-    return match.group(1)
+    kind, params = parse_options_header(resp.headers["Content-Disposition"])
+    assert kind == "attachment"
+    return str(params["filename"])
 
 
 def test_file_names_name_the_filter(network: dict[str, str], make_client: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from typing import Any
 
 import openpyxl
 import pytest
@@ -17,8 +18,8 @@ from netzwerk.graph.personal.contacts import ContactFilter
 DAY = date(2024, 1, 15)
 
 
-def person(pid: str, last: str, **kw: object) -> graph.Person:
-    return graph.Person(id=pid, first_name=kw.pop("first", "Eva"), last_name=last, **kw)  # type: ignore[arg-type]
+def person(pid: str, last: str, **kw: Any) -> graph.Person:
+    return graph.Person(id=pid, first_name=kw.pop("first", "Eva"), last_name=last, **kw)
 
 
 def build(store: graph.Store) -> None:
@@ -149,7 +150,7 @@ def test_export_is_logged_with_person_ids(store: graph.Store) -> None:
     data, sel, entry = contacts.export(
         store, ContactFilter(region="r-trier"), purpose="contact", fmt="xlsx", user="redaktion"
     )
-    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
     assert ws.max_row == 1 + len(sel.rows) == 3
     assert entry.count == 2 and entry.user == "redaktion" and entry.format == "xlsx"
     assert entry.filter == {"region": "r-trier"}

@@ -1,4 +1,4 @@
-"""The CLI commands of issue 7 against the test database (click's CliRunner)."""
+"""The contact and DSGVO CLI commands against the test database (click's CliRunner)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from netzwerk.graph.personal import contacts
 from tests.integration.test_contacts import build
 
 
-def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+def run(*args: str, input: str | None = None):
     result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
     return result
 

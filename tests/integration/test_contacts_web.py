@@ -19,7 +19,7 @@ from tests.conftest import csrf_token
 from tests.integration.test_contacts import build
 
 
-def test_roles_for_contact_export(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_roles_for_contact_export(make_client, store: graph.Store) -> None:
     assert make_client(None).get("/kontakte").status_code == 302
     assert make_client("viewer").get("/kontakte").status_code == 403
     assert make_client("viewer", contacts=True).get("/kontakte").status_code == 200
@@ -29,7 +29,7 @@ def test_roles_for_contact_export(make_client, store: graph.Store) -> None:  # t
     assert make_client("admin").get("/datenschutz").status_code == 200
 
 
-def test_preview_shows_counts_and_reasons(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_preview_shows_counts_and_reasons(make_client, store: graph.Store) -> None:
     build(store)
     html = make_client("editor").get("/kontakte?purpose=newsletter").get_data(as_text=True)
     assert re.search(r'id="export-count">2<', html)
@@ -38,7 +38,7 @@ def test_preview_shows_counts_and_reasons(make_client, store: graph.Store) -> No
     assert html.count("<tr><td>") == 2
 
 
-def test_download_is_logged_and_readable(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_download_is_logged_and_readable(make_client, store: graph.Store) -> None:
     build(store)
     client = make_client("editor")
     token = csrf_token(client, "/kontakte")
@@ -64,7 +64,7 @@ def test_download_is_logged_and_readable(make_client, store: graph.Store) -> Non
 
 def test_download_with_bad_format_is_refused_and_not_logged(
     make_client, store: graph.Store
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = make_client("editor")
     token = csrf_token(client, "/kontakte")
     resp = client.post(
@@ -81,14 +81,14 @@ def test_download_with_bad_format_is_refused_and_not_logged(
     "query",
     ["?purpose=werbung", "?kind=Raumschiff", "?region=%27);MATCH", "?function=" + "x" * 400],
 )
-def test_bad_filters_give_400_not_500(make_client, store: graph.Store, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_filters_give_400_not_500(make_client, store: graph.Store, query: str) -> None:
     resp = make_client("editor").get("/kontakte" + query)
     assert resp.status_code in (200, 400)
     if resp.status_code == 400:
         assert "ct-error" in resp.get_data(as_text=True)
 
 
-def _upload(client, data: bytes, name: str = "liste.csv", kind: str = ""):  # type: ignore[no-untyped-def]
+def _upload(client, data: bytes, name: str = "liste.csv", kind: str = ""):
     token = csrf_token(client, "/import")
     return client.post(
         "/import",
@@ -97,7 +97,7 @@ def _upload(client, data: bytes, name: str = "liste.csv", kind: str = ""):  # ty
     )
 
 
-def test_import_flow_with_progress(make_client, store: graph.Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_flow_with_progress(make_client, store: graph.Store, tmp_path) -> None:
     client = make_client("editor")
     data = "Einrichtung;PLZ;Ort\r\nBücherei Süd;54290;Trier\r\nKita Löwe;54292;Trier\r\n"
     resp = _upload(client, data.encode("cp1252"))
@@ -159,7 +159,7 @@ def _import_history(store: graph.Store) -> list[tuple[object, ...]]:
     return sorted(out)
 
 
-def test_import_with_errors_needs_explicit_choice(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_import_with_errors_needs_explicit_choice(make_client, store: graph.Store) -> None:
     client = make_client("editor")
     resp = _upload(client, b"Name;PLZ\nGut;54290\n;12\n", kind="actors")
     mapping_url = resp.headers["Location"]
@@ -195,20 +195,20 @@ def test_import_with_errors_needs_explicit_choice(make_client, store: graph.Stor
         (b"<html><body>nope</body></html>", "HTML"),
     ],
 )
-def test_hostile_uploads_get_german_messages(make_client, data: bytes, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_uploads_get_german_messages(make_client, data: bytes, message: str) -> None:
     resp = _upload(make_client("editor"), data)
     assert resp.status_code == 400
     assert message in resp.get_data(as_text=True)
 
 
-def test_oversized_upload_is_413(make_client) -> None:  # type: ignore[no-untyped-def]
+def test_oversized_upload_is_413(make_client) -> None:
     client = make_client("editor")
     resp = _upload(client, b"Name\n" + b"A" * (21 * 1024 * 1024))
     assert resp.status_code == 413
     assert "zu groß" in resp.get_data(as_text=True)
 
 
-def test_bad_mapping_is_shown_at_the_form(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_bad_mapping_is_shown_at_the_form(make_client, store: graph.Store) -> None:
     client = make_client("editor")
     mapping_url = _upload(client, b"Vorname;Mail\nEva;e@x.de\n").headers["Location"]
     token = csrf_token(client, mapping_url)
@@ -220,12 +220,12 @@ def test_bad_mapping_is_shown_at_the_form(make_client, store: graph.Store) -> No
     assert "Keine Spalte ist zugeordnet für: Nachname" in resp.get_data(as_text=True)
 
 
-def test_unknown_upload_id_redirects(make_client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_upload_id_redirects(make_client) -> None:
     resp = make_client("editor").get("/import/nope/zuordnung")
     assert resp.status_code == 302 and resp.headers["Location"].endswith("/import")
 
 
-def test_auskunft_and_loeschung_pages(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_auskunft_and_loeschung_pages(make_client, store: graph.Store) -> None:
     build(store)
     admin = make_client("admin")
     html = admin.get("/datenschutz?q=behrens").get_data(as_text=True)
@@ -246,7 +246,7 @@ def test_auskunft_and_loeschung_pages(make_client, store: graph.Store) -> None: 
         graph.get(store, graph.Person, "p-public")
 
 
-def test_backup_and_graphml_downloads(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_backup_and_graphml_downloads(make_client, store: graph.Store) -> None:
     build(store)
     admin = make_client("admin")
     resp = admin.get("/datenschutz/sicherung.json")
@@ -256,7 +256,7 @@ def test_backup_and_graphml_downloads(make_client, store: graph.Store) -> None: 
     assert resp.status_code == 200 and b"<graphml" in resp.data
 
 
-def test_upload_between_2_and_20_mb_reaches_the_import(make_client) -> None:  # type: ignore[no-untyped-def]
+def test_upload_between_2_and_20_mb_reaches_the_import(make_client) -> None:
     """A 3 MB spreadsheet is within the documented 20 MB: no 413 from the app-wide limit."""
     data = b"Name;Notizen\n" + b"".join(
         b"Verein %d;" % i + b"n" * 3_000 + b"\n" for i in range(1_000)

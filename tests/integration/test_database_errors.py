@@ -1,5 +1,5 @@
 """Wrong credentials and an unreachable Neo4j give one clear German line each, in the CLI
-and on the web's 503 page: no traceback, no English driver retry lines (issue 12, defect 12)."""
+and on the web's 503 page: no traceback, no English driver retry lines."""
 
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ from tests.conftest import csrf_token
 NAMES = ("Vergessmich", "Vergiss", "Gerda", "Früher-Name", "gerda@vergessen.de")
 
 
-def _all_text(app, client_of, store: graph.Store, ids: list[str]) -> str:  # type: ignore[no-untyped-def]
+def _all_text(app, client_of, store: graph.Store, ids: list[tuple[str, str]]) -> str:
     """Everything every role can read about the records in ``ids``: pages, API, history."""
     out = []
     for role in ("viewer", "editor", "admin"):
@@ -47,7 +47,7 @@ def _all_text(app, client_of, store: graph.Store, ids: list[str]) -> str:  # typ
 
 def test_erasure_leaves_no_name_in_history_trash_exports_or_backups(
     app, make_client, store: graph.Store
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     office = graph.create_record(
         store, graph.Actor(name="Amt für Schulen", kind="Verwaltung"), user="redaktion"
     )

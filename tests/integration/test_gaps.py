@@ -52,7 +52,7 @@ def _every_analysis_finds_something(demo: graph.Store) -> None:
     assert city is not rep and city.figures.actors < rep.figures.actors
 
 
-def test_demo_region_analyses_pages_and_downloads(demo: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_demo_region_analyses_pages_and_downloads(demo: graph.Store, make_client) -> None:
     """Each analysis finds its planted gap in the demo region (one seed load for the whole
     module's checks); pages render without inline styles, bad filters give messages,
     downloads work."""
@@ -86,7 +86,7 @@ def test_demo_region_analyses_pages_and_downloads(demo: graph.Store, make_client
     assert client.get("/luecken/export.pdf").status_code == 404
 
 
-def test_suggestion_pipeline_from_suggested_to_agreed(demo: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_suggestion_pipeline_from_suggested_to_agreed(demo: graph.Store, make_client) -> None:
     viewer = make_client("viewer")
     data = viewer.get("/luecken/vorschlaege.json?actor=actor-vhs-trier&limit=3").get_json()
     first = data["suggestions"][0]
@@ -202,7 +202,7 @@ def _legacy_dismissal(store: graph.Store, a: str, b: str) -> None:
     )
 
 
-def test_structure_metrics_and_change_pages(demo: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_structure_metrics_and_change_pages(demo: graph.Store, make_client) -> None:
     client = make_client("viewer")
     for url in (
         "/luecken/struktur",
@@ -250,7 +250,7 @@ def test_structure_metrics_and_change_pages(demo: graph.Store, make_client) -> N
     assert len(rows) > 5 and all("chule" in r.split(";")[0] for r in rows[1:])
     wb = load_workbook(io.BytesIO(client.get("/luecken/kennzahlen.xlsx").data))
     data, _rep = source.report(demo, Filter())
-    assert wb.active.max_row == data.graph.number_of_nodes() + 1
+    assert wb.worksheets[0].max_row == data.graph.number_of_nodes() + 1
     assert client.get("/luecken/kennzahlen.pdf").status_code == 404
     sheets = load_workbook(io.BytesIO(client.get("/luecken/export.xlsx").data)).sheetnames
     assert {"Vermittlungsrollen", "Offenheit E-I", "Strukturelle Löcher", "Kern und Rand"} <= set(
@@ -258,7 +258,7 @@ def test_structure_metrics_and_change_pages(demo: graph.Store, make_client) -> N
     )
 
 
-def test_cli_report_metrics_and_compare(demo: graph.Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_report_metrics_and_compare(demo: graph.Store, tmp_path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["gaps", "report", "--exact", "--resolution", "2", "--json"])
     assert result.exit_code == 0, result.output
@@ -270,7 +270,7 @@ def test_cli_report_metrics_and_compare(demo: graph.Store, tmp_path) -> None:  #
     target = tmp_path / "kennzahlen.xlsx"
     result = runner.invoke(main, ["gaps", "metrics", "-o", str(target), "--by", "area"])
     assert result.exit_code == 0, result.output
-    sheet = load_workbook(target).active
+    sheet = load_workbook(target).worksheets[0]
     assert sheet.max_row > 150 and sheet.cell(1, 5).value == "Kooperationen (Grad)"
     result = runner.invoke(main, ["gaps", "show", "offenheit"])
     assert result.exit_code == 0 and "Akteursart" in result.output
@@ -281,6 +281,15 @@ def test_cli_report_metrics_and_compare(demo: graph.Store, tmp_path) -> None:  #
     assert "Neue Kooperationen" in result.output and "Akteure im Netz" in result.output
     wrong = runner.invoke(main, ["gaps", "compare", "--from", "2030-01-01"])
     assert wrong.exit_code != 0 and "vor dem Stichtag" in wrong.output
+    # records by name or id, like every other command's filter options
+    by_name = runner.invoke(main, ["gaps", "report", "--json", "--region", "Stadt Trier"])
+    by_id = runner.invoke(main, ["gaps", "report", "--json", "--region", "region-stadt-trier"])
+    assert by_name.exit_code == 0 and by_id.exit_code == 0, by_name.output + by_id.output
+    name_figures = json.loads(by_name.output)["figures"]
+    assert name_figures == json.loads(by_id.output)["figures"]
+    assert 0 < name_figures["Akteure"] < out["figures"]["Akteure"]
+    unknown = runner.invoke(main, ["gaps", "show", "isoliert", "--alliance", "Gibt es nicht"])
+    assert unknown.exit_code != 0 and "„Gibt es nicht“ gibt es nicht" in unknown.output
 
 
 @settings(

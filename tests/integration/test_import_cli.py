@@ -15,7 +15,7 @@ from netzwerk.graph.admin import seed as seed_mod
 from netzwerk.graph.records import history
 
 
-def run(*args: str):  # type: ignore[no-untyped-def]
+def run(*args: str):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 

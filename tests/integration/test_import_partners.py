@@ -38,7 +38,7 @@ def _world(store: graph.Store) -> None:
     )
 
 
-def _plan(store: graph.Store, text: str, choices: imports.Choices | None = None, **kw):  # type: ignore[no-untyped-def]
+def _plan(store: graph.Store, text: str, choices: imports.Choices | None = None, **kw):
     data = text.encode(kw.pop("encoding", "cp1252"))
     table = imports.read_table(data, kw.pop("name", "partner.csv"))
     kind = imports.detect_kind(table.headers)

@@ -1,6 +1,6 @@
-"""Pending uploads wait on disk, not in memory (issue 12, defect 3): 0600 files in a 0700
+"""Pending uploads wait on disk, not in memory: 0600 files in a 0700
 folder, at most three per user, a cap in total, expiry after an hour; and malformed XLSX
-uploads get the German message, never a 500 (defect 4)."""
+uploads get the German message, never a 500."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ PARTNERS = (
 )
 
 
-def _finish(client, preview_url: str) -> dict:  # type: ignore[no-untyped-def]
+def _finish(client, preview_url: str) -> dict:
     token = csrf_token(client, preview_url)
     resp = client.post(preview_url.replace("/vorschau", "/start"), data={"csrf_token": token})
     assert resp.status_code == 302 and "/aenderungen/" in resp.headers["Location"]
@@ -33,7 +33,7 @@ def _finish(client, preview_url: str) -> dict:  # type: ignore[no-untyped-def]
     raise AssertionError("import did not finish")
 
 
-def test_partner_list_values_review_and_commit(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_partner_list_values_review_and_commit(make_client, store: graph.Store) -> None:
     graph.create_record(store, graph.Topic(id="topic-mint", name="MINT"), user="t")
     graph.create_record(
         store,
@@ -113,7 +113,7 @@ def test_partner_list_values_review_and_commit(make_client, store: graph.Store) 
     assert 'id="nothing-to-import"' in repeat, "re-import changes nothing"
 
 
-def test_workbook_download_edit_upload(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_workbook_download_edit_upload(make_client, store: graph.Store) -> None:
     graph.create_record(
         store, graph.Actor(id="a1", name="Leseclub Ehrang", kind="Verein/Initiative"), user="t"
     )
@@ -124,7 +124,7 @@ def test_workbook_download_edit_upload(make_client, store: graph.Store) -> None:
     resp = client.post(
         "/import/arbeitsmappe.xlsx", data={"csrf_token": csrf_token(client, "/import")}
     )
-    assert resp.status_code == 200 and resp.headers["Cache-Control"] == "no-store"
+    assert resp.status_code == 200 and resp.headers["Cache-Control"] == "private, no-store"
     wb = load_workbook(io.BytesIO(resp.data))
     ws = wb["Akteure"]
     ws.cell(row=2, column=[c.value for c in ws[1]].index("Ort") + 1, value="Trier")

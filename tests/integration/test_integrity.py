@@ -97,13 +97,13 @@ def _pages(ids: dict[str, str]) -> list[str]:
 ADMIN_PAGES = ["/verwaltung/verlauf", "/verwaltung/papierkorb"]
 
 
-def _walk(client, ids: dict[str, str], *, admin: bool = False) -> None:  # type: ignore[no-untyped-def]
+def _walk(client, ids: dict[str, str], *, admin: bool = False) -> None:
     for url in _pages(ids) + (ADMIN_PAGES if admin else []):
         resp = client.get(url)
         assert resp.status_code == 200, (url, resp.status_code)
 
 
-def _trash_id(resp) -> str:  # type: ignore[no-untyped-def]
+def _trash_id(resp) -> str:
     match = re.search(
         r"/papierkorb/(trash-[0-9a-f]+)/wiederherstellen", resp.get_data(as_text=True)
     )
@@ -111,7 +111,7 @@ def _trash_id(resp) -> str:  # type: ignore[no-untyped-def]
     return match.group(1)
 
 
-def _undo_in_browser(client, entry_id: str):  # type: ignore[no-untyped-def]
+def _undo_in_browser(client, entry_id: str):
     token = csrf_token(client, "/akteure")
     return client.post(
         f"/papierkorb/{entry_id}/wiederherstellen",
@@ -122,7 +122,7 @@ def _undo_in_browser(client, entry_id: str):  # type: ignore[no-untyped-def]
 
 def test_undo_of_a_cooperation_in_the_browser_keeps_dates_and_every_page_works(
     make_client, store: graph.Store, world: dict[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = make_client("editor")
     link_id = world[f"link:COOPERATES_WITH:{world['school']}"]
     before = graph.get_link(store, "COOPERATES_WITH", link_id)
@@ -143,7 +143,7 @@ def test_undo_of_a_cooperation_in_the_browser_keeps_dates_and_every_page_works(
 
 def test_undo_of_a_cooperation_through_the_api(
     app, store: graph.Store, world: dict[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     account = users.create_user(store, "api-redaktion", "test-Passwort-123", role="editor")
     secret, _ = users.create_token(store, account.id, "Test")
     auth = {"Authorization": f"Bearer {secret}"}
@@ -158,7 +158,7 @@ def test_undo_of_a_cooperation_through_the_api(
 
 def test_undo_of_a_person_keeps_consent_dates_and_the_form_saves(
     make_client, store: graph.Store, world: dict[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = make_client("editor")
     token = csrf_token(client, f"/personen/{world['eva']}/loeschen")
     person = graph.get(store, graph.Person, world["eva"])
@@ -213,7 +213,7 @@ RECORD_OF_LABEL = {
 @pytest.mark.parametrize("label", list(LABEL_PATHS))
 def test_every_page_answers_after_undoing_a_record_of_each_kind(
     make_client, store: graph.Store, world: dict[str, str], label: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = make_client("admin")
     node_id = world[RECORD_OF_LABEL[label]]
     links_before = {lk.id for lk in graph.links_of(store, label, node_id)}
@@ -229,7 +229,7 @@ def test_every_page_answers_after_undoing_a_record_of_each_kind(
 @pytest.mark.parametrize("type_name", list(graph.LINK_TYPES))
 def test_every_page_answers_after_undoing_a_link_of_each_type(
     make_client, store: graph.Store, world: dict[str, str], type_name: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = make_client("admin")
     link = graph.list_links(store, type_name).items[0]
     token = csrf_token(client, "/akteure")
@@ -246,7 +246,7 @@ def test_every_page_answers_after_undoing_a_link_of_each_type(
 
 def test_undo_says_which_links_could_not_come_back(
     make_client, store: graph.Store, world: dict[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     first = graph.delete_record(store, graph.Actor, world["school"], user="test")
     graph.delete_record(store, graph.Actor, world["vhs"], user="test")  # the partner goes too
     client = make_client("editor")
@@ -275,7 +275,7 @@ def _normalised(store: graph.Store, record_id: str) -> list[tuple[object, ...]]:
     return sorted(out, key=repr)
 
 
-def test_browser_and_api_write_the_same_history(app, make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_browser_and_api_write_the_same_history(app, make_client, store: graph.Store) -> None:
     alliance = graph.create_record(store, graph.Alliance(name="Bündnis"), user="setup")
     browser = make_client("editor")
     account = users.find_user(store, "editor")
@@ -398,7 +398,7 @@ def test_import_commit_applies_only_the_files_fields_to_the_record_as_it_is_now(
 
 def test_old_datetimes_in_date_fields_are_repaired_by_init(
     make_client, store: graph.Store, world: dict[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     link = graph.get_link(
         store, "COOPERATES_WITH", world[f"link:COOPERATES_WITH:{world['school']}"]
     )
@@ -420,7 +420,7 @@ def test_old_datetimes_in_date_fields_are_repaired_by_init(
 
 def test_trash_of_vocabulary_is_admin_only(
     make_client, store: graph.Store, world: dict[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     result = graph.delete_record(store, graph.Topic, world["topic"], user="admin")
     editor = make_client("editor")
     resp = _undo_in_browser(editor, result.trash_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -45,7 +46,7 @@ LABEL_OF = {
     "euren": "Region",
 }
 
-LINKS = [
+LINKS: list[tuple[str, str, str, dict[str, Any]]] = [
     ("WORKS_AT", "person", "vhs", {"function": "Fachbereichsleitung", "since": date(2019, 4, 1)}),
     ("MEMBER_OF", "vhs", "alliance", {"role": "Koordination", "since": date(2016, 1, 1)}),
     ("PARTICIPATES_IN", "vhs", "project", {"role": "Träger"}),
@@ -82,7 +83,7 @@ def test_every_relationship_type(
     type_name: str,
     a: str,
     b: str,
-    props: dict[str, object],
+    props: dict[str, Any],
 ) -> None:
     link = graph.create_link(
         store, graph.Link(type=type_name, from_id=region[a], to_id=region[b], **props), user="test"

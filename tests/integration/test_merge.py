@@ -9,7 +9,7 @@ from netzwerk.graph.operations import merge
 from netzwerk.graph.records import history
 
 
-def _setup(store: graph.Store):  # type: ignore[no-untyped-def]
+def _setup(store: graph.Store):
     keep = graph.create_record(
         store,
         graph.Actor(
@@ -76,7 +76,7 @@ def test_merge_is_all_or_nothing(store: graph.Store) -> None:
     assert [e for e in history.for_record(store, keep.id) if e.action == "merge"] == []
 
 
-def test_merge_in_the_browser(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_merge_in_the_browser(make_client, store: graph.Store) -> None:
     from tests.conftest import csrf_token
 
     keep, dup, *_ = _setup(store)

@@ -9,7 +9,7 @@ from netzwerk.graph.admin import seed
 from tests.conftest import HOSTILE_STRINGS
 
 
-def test_pages_need_a_login(make_client) -> None:  # type: ignore[no-untyped-def]
+def test_pages_need_a_login(make_client) -> None:
     anon = make_client(None)
     for path in (
         "/netzwerk",
@@ -21,7 +21,7 @@ def test_pages_need_a_login(make_client) -> None:  # type: ignore[no-untyped-def
         assert resp.status_code == 302 and "/anmelden" in resp.headers["Location"], path
 
 
-def test_views_of_the_demo_region(store: graph.Store, app, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_views_of_the_demo_region(store: graph.Store, app, make_client) -> None:
     """One test on one seeded database (seeding takes ~15 s on the shared machines)."""
     seed.load(store)
     client = make_client("viewer")
@@ -33,7 +33,7 @@ def test_views_of_the_demo_region(store: graph.Store, app, make_client) -> None:
     check_aggregate(client)
 
 
-def check_cooperation(store: graph.Store, client) -> None:  # type: ignore[no-untyped-def]
+def check_cooperation(store: graph.Store, client) -> None:
     counts = graph.counts(store)
     page = client.get("/netzwerk?region=region-stadt-trier")
     html = page.get_data(as_text=True)
@@ -56,7 +56,7 @@ def check_cooperation(store: graph.Store, client) -> None:  # type: ignore[no-un
     assert old["as_of"] == "2012-01-01"
 
 
-def check_bad_parameters(client) -> None:  # type: ignore[no-untyped-def]
+def check_bad_parameters(client) -> None:
     resp = client.get(
         "/netzwerk/daten.json?as_of=31.02.2024&region=gibt-es-nicht&kind=Raumschiff"
         "&colour=lila&size=riesig&community=abc&coop_kind=%3Cscript%3E"
@@ -73,7 +73,7 @@ def check_bad_parameters(client) -> None:  # type: ignore[no-untyped-def]
     assert client.get("/netzwerk/ego/gibt-es-nicht/daten.json").status_code == 404
 
 
-def check_old_bookmarks(client) -> None:  # type: ignore[no-untyped-def]
+def check_old_bookmarks(client) -> None:
     """URLs with the German parameter names of older versions open the same picture."""
     old = "/netzwerk?buendnis=alliance-mint-initiativkreis-trier&stufe=stage-primarstufe&art=Schule"
     resp = client.get(old + "&stichtag=01.01.2020&farbe=region&tiefe=2")
@@ -95,7 +95,7 @@ def check_old_bookmarks(client) -> None:  # type: ignore[no-untyped-def]
     assert mixed.status_code == 200 and not mixed.get_json()["warnings"]
 
 
-def check_aggregate(client) -> None:  # type: ignore[no-untyped-def]
+def check_aggregate(client) -> None:
     data = client.get("/netzwerk/daten.json?colour=area").get_json()
     assert data["mode"] == "aggregate"
     assert data["group_by"] == "region"
@@ -109,7 +109,7 @@ def check_aggregate(client) -> None:  # type: ignore[no-untyped-def]
     assert forced.get_json()["mode"] == "full"
 
 
-def check_ego_and_alliances(client) -> None:  # type: ignore[no-untyped-def]
+def check_ego_and_alliances(client) -> None:
     page = client.get("/netzwerk/ego/actor-kbm-trier?depth=2")
     assert page.status_code == 200
     assert "Kommunales Bildungsmanagement der Stadt Trier" in page.get_data(as_text=True)
@@ -132,7 +132,7 @@ def check_ego_and_alliances(client) -> None:  # type: ignore[no-untyped-def]
 
 def test_offline_download_inlines_everything_and_escapes_names(
     store: graph.Store, make_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     a = graph.create_record(store, graph.Actor(name=HOSTILE_STRINGS[5], kind="Schule"), user="test")
     b = graph.create_record(
         store, graph.Actor(name="</script><script>alert(2)</script>", kind="Kita"), user="test"

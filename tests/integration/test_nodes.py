@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -61,10 +62,12 @@ def test_round_trip_and_update_every_kind(store: graph.Store, sample: graph.Node
     assert read == created
 
     changed_field = "name" if hasattr(sample, "name") else "last_name"
-    edited = dataclasses.replace(read, **{changed_field: "Neu"})
+    change: dict[str, Any] = {changed_field: "Neu"}
+    edited = dataclasses.replace(read, **change)
     saved = graph.update_record(store, edited, user="test")
     assert saved.version == 2 and getattr(saved, changed_field) == "Neu"
-    assert saved.updated is not None and saved.updated >= created.updated
+    assert saved.updated is not None and created.updated is not None
+    assert saved.updated >= created.updated
 
     page = graph.list_nodes(store, type(sample), order_by=changed_field)
     assert page.total == 1 and page.items[0].id == created.id

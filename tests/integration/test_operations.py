@@ -113,9 +113,9 @@ def test_a_dump_that_saw_a_relationship_without_its_node_reads_again_or_leaves_i
     store: graph.Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a = graph.create_record(store, graph.Actor(name="A", kind="Schule"), user="t")
-    real, calls = backup._dump_once, []  # type: ignore[var-annotated]
+    real, calls = backup._dump_once, []
 
-    def moving(st: graph.Store) -> dict:  # type: ignore[type-arg]
+    def moving(st: graph.Store) -> dict:
         data = real(st)
         calls.append(1)
         if len(calls) == 1:  # as if a node and its link were written between the two reads

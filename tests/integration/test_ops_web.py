@@ -27,7 +27,7 @@ def person(store: graph.Store) -> graph.Person:
     )
 
 
-def _metrics(client) -> str:  # type: ignore[no-untyped-def]
+def _metrics(client) -> str:
     resp = client.get("/metrics")
     assert resp.status_code == 200
     assert resp.headers["Content-Type"].startswith("text/plain; version=0.0.4")
@@ -54,7 +54,7 @@ def test_metrics_count_requests_errors_and_latency_by_route_without_personal_dat
     person: graph.Person,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setenv("NETZWERK_BACKUP_DIR", str(tmp_path))
     graph.apply_schema(store)  # the upgrade log is current (the test before wiped it)
     client = make_client("admin")
@@ -94,7 +94,7 @@ def test_metrics_count_server_errors_and_see_the_database_down() -> None:
 
 def test_metrics_ask_for_the_token_when_one_is_configured(
     app, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setenv("NETZWERK_METRICS_TOKEN", "t0ken-fuer-monitoring")
     client = app.test_client()
     assert client.get("/metrics").status_code == 401
@@ -110,7 +110,7 @@ def test_the_log_holds_routes_and_statuses_never_personal_data(
     person: graph.Person,
     caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from netzwerk.graph.admin import users
 
     monkeypatch.setenv("NETZWERK_LOG_LEVEL", "DEBUG")
@@ -150,7 +150,7 @@ def test_the_log_holds_routes_and_statuses_never_personal_data(
     assert logging.getLogger("neo4j").getEffectiveLevel() >= logging.WARNING
 
 
-def _probe(app):  # type: ignore[no-untyped-def]
+def _probe(app):
     app.add_url_rule(
         "/_probe",
         "probe",
@@ -221,7 +221,7 @@ def public(store: graph.Store) -> None:
 @pytest.mark.parametrize("path", ["/bildungslandkarte", "/bildungslandkarte/einbetten"])
 def test_public_pages_are_cached_only_without_a_session(
     make_client, public: None, path: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     anonymous = make_client(None).get(path)
     assert anonymous.status_code == 200
     assert anonymous.headers["Cache-Control"] == "public, max-age=300"
@@ -239,7 +239,7 @@ def test_public_pages_are_cached_only_without_a_session(
 
 def test_the_embed_snippet_uses_the_base_url_never_the_host_header(
     make_client, public: None, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     evil = {"Host": "boese.example"}
     monkeypatch.delenv("NETZWERK_BASE_URL", raising=False)
     html = make_client(None).get("/bildungslandkarte", headers=evil).get_data(as_text=True)

@@ -1,4 +1,4 @@
-"""One pager for every list (issue 12, defect 9): huge, negative or odd page numbers never
+"""One pager for every list: huge, negative or odd page numbers never
 answer 500; every list counts pages from 1."""
 
 from __future__ import annotations

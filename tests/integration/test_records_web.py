@@ -10,10 +10,10 @@ from markupsafe import escape
 
 from netzwerk import graph
 from netzwerk.graph.records import history
-from tests.conftest import HOSTILE_STRINGS, csrf_token
+from tests.conftest import HOSTILE_STRINGS, csrf_token, found
 
 
-def _actor(store: graph.Store, name: str = "Volkshochschule Trier", **kw) -> graph.Actor:  # type: ignore[no-untyped-def]
+def _actor(store: graph.Store, name: str = "Volkshochschule Trier", **kw) -> graph.Actor:
     return graph.create_record(
         store, graph.Actor(name=name, kind="VHS/Weiterbildung", **kw), user="test"
     )
@@ -29,7 +29,7 @@ def _fill(rule: str, values: dict[str, str]) -> str:
     return re.sub(r"<(?:([^:>]+):)?([^>]+)>", repl, rule)
 
 
-def test_viewer_cannot_post_anywhere(app, make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_cannot_post_anywhere(app, make_client, store: graph.Store) -> None:
     actor = _actor(store)
     other = _actor(store, "Stadtbibliothek Trier")
     link = graph.create_link(
@@ -69,7 +69,7 @@ def test_viewer_cannot_post_anywhere(app, make_client, store: graph.Store) -> No
     assert graph.get(store, graph.Actor, actor.id).version == 1
 
 
-def test_post_without_csrf_token_is_rejected(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_post_without_csrf_token_is_rejected(make_client, store: graph.Store) -> None:
     client = make_client("editor")
     resp = client.post("/akteure/neu", data={"name": "Ohne Token", "kind": "Schule"})
     assert resp.status_code == 400
@@ -82,7 +82,7 @@ def test_post_without_csrf_token_is_rejected(make_client, store: graph.Store) ->
 @pytest.mark.parametrize("hostile", HOSTILE_STRINGS)
 def test_hostile_strings_round_trip_and_render_escaped(
     make_client, store: graph.Store, hostile: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = make_client("editor")
     token = csrf_token(client, "/akteure/neu")
     resp = client.post(
@@ -124,7 +124,7 @@ def test_hostile_strings_round_trip_and_render_escaped(
     assert graph.get(store, graph.Actor, actor_id).name == stored.name
 
 
-def test_create_validates_at_the_field(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_create_validates_at_the_field(make_client, store: graph.Store) -> None:
     client = make_client("editor")
     token = csrf_token(client, "/akteure/neu")
     resp = client.post(
@@ -138,7 +138,7 @@ def test_create_validates_at_the_field(make_client, store: graph.Store) -> None:
     assert 'value="123"' in page  # input kept
 
 
-def test_duplicate_warning_then_confirm(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_warning_then_confirm(make_client, store: graph.Store) -> None:
     _actor(store, "Volkshochschule Trier e. V.")
     client = make_client("editor")
     token = csrf_token(client, "/akteure/neu")
@@ -154,7 +154,7 @@ def test_duplicate_warning_then_confirm(make_client, store: graph.Store) -> None
     assert len(found) == 2 and found[0]["reasons"]
 
 
-def test_stale_edit_shows_conflict_and_keeps_input(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_stale_edit_shows_conflict_and_keeps_input(make_client, store: graph.Store) -> None:
     actor = _actor(store, town="Trier")
     graph.update_record(
         store, graph.Actor(**{**actor.__dict__, "town": "Konz"}), user="test"
@@ -196,7 +196,7 @@ def test_stale_edit_shows_conflict_and_keeps_input(make_client, store: graph.Sto
 
 def test_conflict_keeps_the_colleagues_change_to_fields_the_user_did_not_touch(
     make_client, store: graph.Store
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     actor = _actor(store, town="Trier", email="alt@vhs.de")
     client = make_client("editor")
     token = csrf_token(client, f"/akteure/{actor.id}/bearbeiten")  # the user opens the form
@@ -227,7 +227,7 @@ def test_conflict_keeps_the_colleagues_change_to_fields_the_user_did_not_touch(
 
 def test_contact_person_is_created_from_the_actor_page_in_one_step(
     make_client, store: graph.Store
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     actor = _actor(store)
     client = make_client("editor")
     page = client.get(f"/akteure/{actor.id}").get_data(as_text=True)
@@ -263,7 +263,7 @@ def test_contact_person_is_created_from_the_actor_page_in_one_step(
     assert graph.list_nodes(store, graph.Person, order_by="last_name").total == 1
 
 
-def test_links_add_edit_remove_and_undo(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_links_add_edit_remove_and_undo(make_client, store: graph.Store) -> None:
     actor = _actor(store)
     alliance = graph.create_record(store, graph.Alliance(name="MINT-Initiativkreis"), user="test")
     client = make_client("editor")
@@ -309,7 +309,7 @@ def test_links_add_edit_remove_and_undo(make_client, store: graph.Store) -> None
     assert resp.status_code == 302
     assert graph.links_of(store, "Actor", actor.id) == []
     page = client.get(resp.headers["Location"]).get_data(as_text=True)
-    entry = re.search(r"/papierkorb/([^/]+)/wiederherstellen", page).group(1)
+    entry = found(r"/papierkorb/([^/]+)/wiederherstellen", page)
     client.post(f"/papierkorb/{entry}/wiederherstellen", data={"csrf_token": token})
     (back,) = graph.links_of(store, "Actor", actor.id)
     assert back.id == link.id and back.role == "Mitglied"
@@ -317,7 +317,7 @@ def test_links_add_edit_remove_and_undo(make_client, store: graph.Store) -> None
     assert actions.count("link") == 2 and "unlink" in actions and "update" in actions
 
 
-def test_delete_names_links_and_can_be_undone(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_delete_names_links_and_can_be_undone(make_client, store: graph.Store) -> None:
     actor = _actor(store)
     person = graph.create_record(
         store, graph.Person(first_name="Anna", last_name="Becker"), user="test"
@@ -337,7 +337,7 @@ def test_delete_names_links_and_can_be_undone(make_client, store: graph.Store) -
         graph.get(store, graph.Actor, actor.id)
     listing = client.get("/akteure").get_data(as_text=True)
     assert "Rückgängig" in listing
-    entry = re.search(r"/papierkorb/([^/]+)/wiederherstellen", listing).group(1)
+    entry = found(r"/papierkorb/([^/]+)/wiederherstellen", listing)
     resp = client.post(f"/papierkorb/{entry}/wiederherstellen", data={"csrf_token": token})
     assert resp.status_code == 302 and resp.headers["Location"].endswith(actor.id)
     assert graph.get(store, graph.Actor, actor.id).name == actor.name
@@ -351,7 +351,7 @@ def test_delete_names_links_and_can_be_undone(make_client, store: graph.Store) -
     )
 
 
-def test_lists_search_filter_sort_and_page(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_lists_search_filter_sort_and_page(make_client, store: graph.Store) -> None:
     mint = graph.create_record(store, graph.Topic(name="MINT"), user="test")
     a = graph.create_record(
         store, graph.Actor(name="Müller-Gymnasium", kind="Schule", town="Trier"), user="test"
@@ -378,7 +378,7 @@ def test_lists_search_filter_sort_and_page(make_client, store: graph.Store) -> N
     assert [s["name"] for s in sug] == ["Müller-Gymnasium"]
 
 
-def test_contacts_hidden_without_right(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_contacts_hidden_without_right(make_client, store: graph.Store) -> None:
     actor = _actor(store)
     p = graph.create_record(
         store,
@@ -401,7 +401,7 @@ def test_contacts_hidden_without_right(make_client, store: graph.Store) -> None:
 
 def test_error_pages_are_german_and_db_outage_recovers(
     app, make_client, store: graph.Store
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from netzwerk import settings
 
     client = make_client("viewer")
@@ -421,7 +421,7 @@ def test_error_pages_are_german_and_db_outage_recovers(
     dead.close()
 
 
-def test_secure_cookie_flag_from_environment(monkeypatch, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_secure_cookie_flag_from_environment(monkeypatch, store: graph.Store) -> None:
     from netzwerk.web import create_app
 
     assert create_app({"STORE": store}).config["SESSION_COOKIE_SECURE"] is False
@@ -429,7 +429,7 @@ def test_secure_cookie_flag_from_environment(monkeypatch, store: graph.Store) ->
     assert create_app({"STORE": store}).config["SESSION_COOKIE_SECURE"] is True
 
 
-def test_english_ui(make_client, store: graph.Store) -> None:  # type: ignore[no-untyped-def]
+def test_english_ui(make_client, store: graph.Store) -> None:
     client = make_client("editor")
     page = client.get("/akteure?lang=en").get_data(as_text=True)
     assert "Actors" in page and "Create new" in page and 'lang="en"' in page
@@ -437,7 +437,7 @@ def test_english_ui(make_client, store: graph.Store) -> None:  # type: ignore[no
 
 def test_one_search_box_finds_every_kind_with_abbreviations_and_compounds(
     make_client, store: graph.Store
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     kvhs = _actor(store, "Kreisvolkshochschule Trier-Saarburg")
     _actor(store, "Grundschule Ehrang")
     person = graph.create_record(

@@ -30,7 +30,7 @@ def instance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _restore(path: Path):  # type: ignore[no-untyped-def]
+def _restore(path: Path):
     return CliRunner().invoke(main, ["restore", str(path), "--replace"], input="y\n")
 
 
@@ -141,7 +141,7 @@ def test_reset_keeps_a_safety_copy_that_restores_the_graph(
 
 def test_restoring_an_older_backup_keeps_logouts_revocations_and_erasures(
     app, store: graph.Store, instance: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     account = users.create_user(store, "redaktion", PASSWORD, role="editor")
     secret, token = users.create_token(store, account.id, "Skript")
     eva = graph.create_record(

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from netzwerk import graph
 from netzwerk.cli import main
-from netzwerk.graph.admin import stats
 from netzwerk.graph.core import schema
+from tests.conftest import found
 
 
 def test_schema_creates_every_constraint_and_index(store: graph.Store) -> None:
@@ -18,7 +18,7 @@ def test_schema_creates_every_constraint_and_index(store: graph.Store) -> None:
     assert graph.apply_schema(store) == len(schema.statements()) + len(
         schema.statements("migrations")
     )
-    present = stats.schema_names(store)
+    present = {r["name"] for r in store.read("stats/constraints") + store.read("stats/indexes")}
     expected = set()
     for stmt in schema.statements():
         m = re.match(r"CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (\w+)", stmt)
@@ -57,7 +57,7 @@ def test_cli_status_init_and_seed(store: graph.Store) -> None:
     result = runner.invoke(main, ["db", "status"])
     assert result.exit_code == 0, result.output
     assert re.search(r"Neo4j Kernel 5\.26\.\d+", result.output)
-    actors = int(re.search(r"Actor\s+(\d+)", result.output).group(1))  # type: ignore[union-attr]
+    actors = int(found(r"Actor\s+(\d+)", result.output))
     assert actors == graph.counts(store).nodes["Actor"] >= 150
     again = runner.invoke(main, ["seed", "--if-empty"])
     assert "bereits Daten" in again.output

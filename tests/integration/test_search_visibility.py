@@ -1,4 +1,4 @@
-"""Search is no oracle for hidden contact data (issue 12, defect 6): a viewer without the
+"""Search is no oracle for hidden contact data: a viewer without the
 contacts grant finds persons by name and function, never by words of their e-mail."""
 
 from __future__ import annotations

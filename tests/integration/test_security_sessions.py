@@ -13,7 +13,7 @@ import pytest
 from netzwerk import graph
 from netzwerk.graph.admin import users
 from netzwerk.web import auth, create_app
-from tests.conftest import PASSWORD, csrf_token, login
+from tests.conftest import PASSWORD, csrf_token, login, user_named
 
 COOKIE = "netzwerk_session"
 
@@ -64,7 +64,7 @@ def test_login_starts_a_fresh_session(app: Any, store: graph.Store) -> None:
     assert after != before
     with client.session_transaction() as sess:
         assert "planted" not in sess
-        assert sess["_user_id"] == users.find_user(store, "frisch").id
+        assert sess["_user_id"] == user_named(store, "frisch").id
         assert sess.get(auth.SESSION_NONCE)
 
 
@@ -96,13 +96,13 @@ def test_password_change_and_deactivation_end_sessions(
 ) -> None:
     victim = make_client("viewer")
     cookie = victim.get_cookie(COOKIE).value
-    account = users.find_user(store, "viewer")
+    account = user_named(store, "viewer")
     users.update_user(store, account, password="Neues-Passwort-42")
     assert _replay(app, cookie).status_code == 302
     login(victim, "viewer", "Neues-Passwort-42")
     cookie = victim.get_cookie(COOKIE).value
     assert _replay(app, cookie).status_code == 200
-    account = users.find_user(store, "viewer")
+    account = user_named(store, "viewer")
     account.active = False
     users.update_user(store, account)
     assert _replay(app, cookie).status_code == 302
@@ -119,7 +119,7 @@ def test_other_sessions_survive_a_login_elsewhere(app: Any, make_client: Any) ->
 
 def test_passwords_are_scrypt_hashes(store: graph.Store) -> None:
     user = users.create_user(store, "hash", PASSWORD, role="viewer")
-    stored = users.find_user(store, "hash")
+    stored = user_named(store, "hash")
     assert stored is not None and stored.password_hash.startswith("scrypt:")
     assert PASSWORD not in stored.password_hash
     assert "password_hash" not in repr(user)

@@ -79,14 +79,14 @@ def new_survey(store: graph.Store, **kw: Any) -> sv.Survey:
 
 
 def form(data: dict[str, Any]) -> MultiDict:
-    md = MultiDict()
+    md: MultiDict[str, Any] = MultiDict()
     for k, v in data.items():
         for item in v if isinstance(v, list) else [v]:
             md.add(k, item)
     return md
 
 
-def answer_as(store: graph.Store, token: str, data: dict[str, Any], *, submit: bool = True):  # type: ignore[no-untyped-def]
+def answer_as(store: graph.Store, token: str, data: dict[str, Any], *, submit: bool = True):
     access = sv.check_link(store, token)
     view = respondent.view(store, access.invite)
     md = form(data)
@@ -375,7 +375,7 @@ def test_hostile_answers_are_refused_or_kept_verbatim(store: graph.Store) -> Non
     s = new_survey(store)
     toks = tokens_by_actor(sv.issue_links(store, s.id))
     before = backup.checksum(store)
-    cases = [
+    cases: list[dict[str, Any]] = [
         {"c0_id": "pb"},  # another actor's contact person
         {"rows": "1", "p0_id": "x", "p0_name": "egal"},  # a partner row we never showed
         {"rows": "1", "p0_name": "VHS Trier", "p0_kind": "Gremienarbeit"},  # itself

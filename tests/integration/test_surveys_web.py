@@ -3,7 +3,6 @@ link errors, and the CLI."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from netzwerk.cli import main
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.admin import backup
 from netzwerk.graph.network.filters import Filter
-from tests.conftest import HOSTILE_STRINGS, csrf_token
+from tests.conftest import HOSTILE_STRINGS, csrf_token, found
 from tests.integration.test_surveys import build
 
 CLOSES = (date.today() + timedelta(days=20)).isoformat()
@@ -45,21 +44,21 @@ def _links(client: Any, survey_id: str) -> dict[str, str]:
     resp = client.post(
         f"/befragungen/{survey_id}/links", data={"csrf_token": token, "format": "csv"}
     )
-    assert resp.status_code == 200 and resp.headers["Cache-Control"] == "no-store"
+    assert resp.status_code == 200 and resp.headers["Cache-Control"] == "private, no-store"
     text = resp.get_data(as_text=True)
     out = {}
     for line in text.splitlines()[1:]:
         cells = line.split(";")
-        out[cells[0]] = re.search(r"/b/([^;\s\"]+)", line).group(1)  # type: ignore[union-attr]
+        out[cells[0]] = found(r"/b/([^;\s\"]+)", line)
     return out
 
 
 def _respond_token(client: Any, token: str) -> str:
     html = client.get(f"/b/{token}").get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
+    return found(r'name="csrf_token" value="([^"]+)"', html)
 
 
-def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make_client) -> None:
     build(store)
     editor = make_client("editor")
     survey_id = _create(editor)
@@ -120,7 +119,7 @@ def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make
     # review: confirmed pair, accept all of VHS
     review = editor.get(f"/befragungen/{survey_id}/auswertung").get_data(as_text=True)
     assert "von beiden genannt" in review and "Domfreihof 1b" in review
-    answer_id = re.search(r'id="answer-(answer-[0-9a-f]+)"', review).group(1)  # type: ignore[union-attr]
+    answer_id = found(r'id="answer-(answer-[0-9a-f]+)"', review)
     token = csrf_token(editor, f"/befragungen/{survey_id}/auswertung")
     resp = editor.post(
         f"/befragungen/{survey_id}/auswertung/{answer_id}",
@@ -145,7 +144,7 @@ def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make
     assert "Caritas" not in closed.get_data(as_text=True)
 
 
-def test_scope_form_reads_the_one_filter_vocabulary(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_scope_form_reads_the_one_filter_vocabulary(store: graph.Store, make_client) -> None:
     """The "filter" section sends the one filter's parameters (``kind``, ``topic``, …); the
     other sections' selects do not leak into it; wrong values get German messages."""
     build(store)
@@ -180,7 +179,7 @@ def test_scope_form_reads_the_one_filter_vocabulary(store: graph.Store, make_cli
     assert backup.checksum(store) == before
 
 
-def test_link_errors_never_show_data(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_link_errors_never_show_data(store: graph.Store, make_client) -> None:
     build(store)
     editor = make_client("editor")
     survey_id = _create(editor)
@@ -204,7 +203,7 @@ def test_link_errors_never_show_data(store: graph.Store, make_client) -> None:  
     assert anon.post(f"/b/{vhs}", data={"comment": "x"}).status_code in (400, 410)
 
 
-def test_hostile_answers_through_the_page(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_answers_through_the_page(store: graph.Store, make_client) -> None:
     build(store)
     editor = make_client("editor")
     survey_id = _create(editor)
@@ -242,7 +241,7 @@ def test_hostile_answers_through_the_page(store: graph.Store, make_client) -> No
     assert "<script>alert(1)</script>" not in review
 
 
-def test_viewer_reads_progress_but_cannot_manage(store: graph.Store, make_client) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_reads_progress_but_cannot_manage(store: graph.Store, make_client) -> None:
     build(store)
     survey_id = _create(make_client("editor"))
     viewer = make_client("viewer")
@@ -285,7 +284,7 @@ def test_cli_create_links_status_close(store: graph.Store, tmp_path: Path) -> No
         catch_exceptions=False,
     )
     assert out.exit_code == 0, out.output
-    survey_id = re.search(r"(survey-[0-9a-f]+)", out.output).group(1)  # type: ignore[union-attr]
+    survey_id = found(r"(survey-[0-9a-f]+)", out.output)
     target = tmp_path / "links.xlsx"
     out = run.invoke(
         main,

@@ -1,5 +1,5 @@
 """API tokens end with a password reset and a deactivation/reactivation, and admins see and
-revoke every account's tokens (issue 12, defect 5)."""
+revoke every account's tokens."""
 
 from __future__ import annotations
 

@@ -20,16 +20,16 @@ CATALOGUE = ROOT / "netzwerk/web/translations/en/LC_MESSAGES"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 
 
-def _po():  # type: ignore[no-untyped-def]
+def _po():
     with open(CATALOGUE / "messages.po", "rb") as fh:
         return read_po(fh)
 
 
-def _ids(message) -> list[str]:  # type: ignore[no-untyped-def]
+def _ids(message) -> list[str]:
     return list(message.id) if isinstance(message.id, tuple) else [message.id]
 
 
-def _strings(message) -> list[str]:  # type: ignore[no-untyped-def]
+def _strings(message) -> list[str]:
     return list(message.string) if isinstance(message.string, tuple) else [message.string]
 
 
@@ -58,7 +58,7 @@ def test_translations_keep_their_placeholders() -> None:
 def test_compiled_catalogue_matches_po() -> None:
     """The app reads the .mo: a .po edited without ``pybabel compile`` changes nothing."""
 
-    def key(value):  # type: ignore[no-untyped-def]
+    def key(value):
         return tuple(value) if isinstance(value, list | tuple) else value
 
     with open(CATALOGUE / "messages.mo", "rb") as fh:
@@ -142,7 +142,7 @@ PAGES: list[tuple[str, list[str], list[str]]] = [
 ]
 
 
-def test_pages_in_english_and_german(make_client, seeded: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_pages_in_english_and_german(make_client, seeded: dict[str, str]) -> None:
     english = make_client("admin")
     german = make_client("admin")
     assert english.get("/?lang=en").status_code == 200
@@ -160,7 +160,7 @@ def test_pages_in_english_and_german(make_client, seeded: dict[str, str]) -> Non
             assert word not in en_html, (path, word)
 
 
-def test_messages_from_views_follow_the_language(make_client, seeded: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_messages_from_views_follow_the_language(make_client, seeded: dict[str, str]) -> None:
     """Filter warnings are built in Python (filters.py), not in a template."""
     client = make_client("admin")
     html = client.get("/luecken?lang=en&as_of=kaputt&kind=Raumschiff").get_data(as_text=True)

@@ -95,7 +95,7 @@ def test_a_database_from_a_newer_release_is_refused_by_init_and_serve(
 @pytest.mark.parametrize("fixture", RELEASES, ids=[p.name for p in RELEASES])
 def test_a_backup_of_the_previous_release_restores_into_a_working_current_database(
     store: graph.Store, app, fixture: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     data = backup.read_path(fixture)
     assert not any(n["labels"] == ["SchemaMigration"] for n in data["nodes"])
     graph.wipe(store)

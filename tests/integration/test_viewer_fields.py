@@ -1,5 +1,5 @@
-"""What a viewer without the contacts grant sees of a person, and menus without dead ends
-(issue 12, defect 11). The decision per field is :mod:`netzwerk.graph.records.visibility`: name,
+"""What a viewer without the contacts grant sees of a person, and menus without dead ends.
+The decision per field is :mod:`netzwerk.graph.records.visibility`: name,
 title, function and links yes; e-mail, phone, consents, legal basis and notes no."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from netzwerk import graph
 from netzwerk.graph.records import visibility
 
-SECRETS = {
+SECRETS: dict[str, Any] = {
     "email": "nur.mit.recht@beispiel-schule.de",
     "phone": "+49 651 99 88 77",
     "notes": "NOTIZ-UEBER-DIE-PERSON",

@@ -1,5 +1,5 @@
 """The generic walk: every route of ``app.url_map`` × every role × hostile values in every
-path and query parameter (issue 12, "make the suite find the next one").
+path and query parameter (so that the suite finds the next such defect).
 
 Nothing here lists routes: a new route is walked as soon as it exists, with its path
 parameters filled from the seeded graph by name (unknown names get a seeded id) and then
@@ -73,7 +73,7 @@ SHARE = {"admin": 2, "editor": 4, "viewer": 4, "contacts": 8, "anonymous": 12}
 NEED = {None: 0, "viewer": 1, "editor": 2, "admin": 3}
 WRITE = ("POST", "PUT", "PATCH", "DELETE")
 
-PERSON_SECRETS = {
+PERSON_SECRETS: dict[str, Any] = {
     "email": "walk.geheim@beispiel-amt.de",
     "phone": "+49 651 55 44 33 22",
     "notes": "WALK-NOTIZ-PERSOENLICH",

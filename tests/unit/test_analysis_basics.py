@@ -38,7 +38,7 @@ from netzwerk.graph.network.snapshot import Vocabulary
         overview,
     ],
 )
-def test_docstring_examples_hold(module) -> None:  # type: ignore[no-untyped-def]
+def test_docstring_examples_hold(module) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
 
@@ -95,7 +95,7 @@ def test_cut_points_match_networkx_on_random_graphs() -> None:
             parts = sorted(len(p) for p in nx.connected_components(rest))
             assert c.cut_off == sum(parts[:-1]) and c.pieces == len(parts)
         for b in brs:
-            cut = nx.Graph(g.subgraph(nx.node_connected_component(g, b.u)))
+            cut: nx.Graph[str] = nx.Graph(g.subgraph(nx.node_connected_component(g, b.u)))
             cut.remove_edge(b.u, b.v)
             assert b.cut_off == min(len(p) for p in nx.connected_components(cut))
 
@@ -128,7 +128,7 @@ def _vocab() -> Vocabulary:
     )
 
 
-def _node(g: nx.Graph, n: str, region: str, stages: set[str], **extra: object) -> None:
+def _node(g: nx.Graph, n: str, region: str, stages: set[str], **extra: set[str]) -> None:
     v = g.graph["vocabulary"]
     g.add_node(
         n,
@@ -137,17 +137,17 @@ def _node(g: nx.Graph, n: str, region: str, stages: set[str], **extra: object) -
         region_name=v.regions[region],
         area=v.area_of(region),
         stages=frozenset(stages),
-        topics=frozenset(extra.pop("topics", set())),  # type: ignore[arg-type]
+        topics=frozenset(extra.pop("topics", set())),
         target_groups=frozenset(),
-        active_in=frozenset(extra.pop("active_in", set())),  # type: ignore[arg-type]
+        active_in=frozenset(extra.pop("active_in", set())),
         alliances=frozenset(),
-        projects=frozenset(extra.pop("projects", set())),  # type: ignore[arg-type]
+        projects=frozenset(extra.pop("projects", set())),
         kind="Schule",
     )
 
 
 def test_coverage_known_empty_cell_and_wide_actors() -> None:
-    g = nx.Graph(vocabulary=_vocab())
+    g: nx.Graph[str] = nx.Graph(vocabulary=_vocab())
     _node(g, "kita-n", "n", {"k"}, topics={"mint"}, projects={"proj"})
     _node(g, "gs-n", "n", {"p"})
     _node(g, "gs-s", "s", {"p"})
@@ -166,7 +166,7 @@ def test_coverage_known_empty_cell_and_wide_actors() -> None:
 
 
 def test_transitions_exclude_generalists_and_find_missing_links() -> None:
-    g = nx.Graph(vocabulary=_vocab())
+    g: nx.Graph[str] = nx.Graph(vocabulary=_vocab())
     _node(g, "kita", "n", {"k"})
     _node(g, "gs", "n", {"p"})
     _node(g, "amt", "n", {"k", "p", "s1", "x"})  # covers more than three stages
@@ -199,7 +199,7 @@ def test_default_transitions_follow_the_education_path() -> None:
 
 def test_suggestion_ranking_has_known_order_and_reasons() -> None:
     v = _vocab()
-    g = nx.Graph(vocabulary=v)
+    g: nx.Graph[str] = nx.Graph(vocabulary=v)
     _node(g, "a", "n", {"s1"}, topics={"mint"})
     _node(g, "b", "n", {"s1"}, topics={"mint"})  # same topic, stage, Stadtteil
     _node(g, "c", "s", set(), topics={"mint"})  # same topic, same Stadt
@@ -216,7 +216,7 @@ def test_suggestion_ranking_has_known_order_and_reasons() -> None:
 
 
 def test_alliance_reach_and_overlap() -> None:
-    g = nx.Graph(vocabulary=_vocab())
+    g: nx.Graph[str] = nx.Graph(vocabulary=_vocab())
     for n in "mxyz":
         _node(g, n, "n", {"p"}, topics={"mint"} if n != "z" else {"lesen"})
     g.nodes["m"]["alliances"] = frozenset({"al", "other"})
@@ -234,7 +234,7 @@ def test_alliance_reach_and_overlap() -> None:
 
 
 def test_border_counts_and_parts_without_link() -> None:
-    g = nx.Graph(vocabulary=_vocab())
+    g: nx.Graph[str] = nx.Graph(vocabulary=_vocab())
     _node(g, "c1", "n", set())
     _node(g, "c2", "s", set())
     _node(g, "k1", "vg", set())
@@ -247,7 +247,7 @@ def test_border_counts_and_parts_without_link() -> None:
 def test_key_figures_and_chart() -> None:
     from datetime import date
 
-    g = nx.Graph()
+    g: nx.Graph[int] = nx.Graph()
     g.add_edge(1, 2, since=date(2020, 1, 1))
     g.add_edge(2, 3, since=date(2022, 5, 1))
     g.add_edge(3, 4, since=None)
@@ -262,7 +262,7 @@ def test_full_report_on_random_graph_is_consistent() -> None:
 
     rnd = random.Random(1)
     v = _vocab()
-    g = nx.Graph(vocabulary=v)
+    g: nx.Graph[str] = nx.Graph(vocabulary=v)
     for i in range(40):
         _node(
             g,

@@ -16,7 +16,7 @@ from tests.conftest import HOSTILE_STRINGS
 
 
 def _hostile_graph() -> nx.Graph:
-    g = nx.Graph(vocabulary=Vocabulary())
+    g: nx.Graph[str] = nx.Graph(vocabulary=Vocabulary())
     for i, name in enumerate(HOSTILE_STRINGS):
         g.add_node(f"a{i}", name=name, kind="Sonstige", region_name="", topics={"t"})
     return g

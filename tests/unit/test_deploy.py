@@ -102,7 +102,9 @@ def test_every_setting_in_the_artefacts_is_read_by_the_code_and_documented() -> 
 
 def _blocks(conf: str) -> list[tuple[str, str]]:
     """``server``/``location`` blocks of an nginx file as (head, body); braces balanced."""
-    depth, heads, out = 0, [], []
+    depth = 0
+    heads: list[str] = []
+    out: list[tuple[str, str]] = []
     start: list[int] = []
     for match in re.finditer(r"([^{};]*)\{|\}", conf):
         if match.group(0) == "}":

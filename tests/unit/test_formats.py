@@ -18,7 +18,7 @@ from netzwerk.graph.formats import (
     write_vcards,
     write_xlsx,
 )
-from netzwerk.graph.formats.vcard import fold
+from netzwerk.graph.formats.vcard import fold_line
 from tests.conftest import HOSTILE_STRINGS
 
 
@@ -91,7 +91,7 @@ def test_csv_neutralises_every_hostile_string() -> None:
 def test_xlsx_reads_back_with_openpyxl() -> None:
     data = write_xlsx(_rows())
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    ws = wb.active
+    ws = wb.worksheets[0]
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == "A1:J4"
     assert all(c.font.bold for c in ws[1])
@@ -104,7 +104,7 @@ def test_xlsx_reads_back_with_openpyxl() -> None:
 
 
 def test_xlsx_of_no_rows_is_a_valid_workbook() -> None:
-    ws = openpyxl.load_workbook(io.BytesIO(write_xlsx([]))).active
+    ws = openpyxl.load_workbook(io.BytesIO(write_xlsx([]))).worksheets[0]
     assert [c.value for c in ws[1]] == [h for h, _ in COLUMNS]
     assert ws.max_row == 1
 
@@ -142,7 +142,7 @@ def test_vcard_long_values_fold_and_unfold() -> None:
 
 def test_fold_never_splits_a_character() -> None:
     line = "NOTE:" + "ü" * 100
-    folded = fold(line)
+    folded = fold_line(line)
     parts = folded.split("\r\n")
     for part in parts:
         assert len(part.encode("utf-8")) <= 75

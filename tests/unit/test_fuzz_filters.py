@@ -30,7 +30,7 @@ def test_parse_never_fails_and_keeps_only_known_values(items: list[tuple[str, st
     flt = parsed.flt
     assert set(flt.actor_kinds) <= set(graph.ACTOR_KINDS)
     assert set(flt.cooperation_kinds) <= set(graph.COOPERATION_KINDS)
-    assert 1900 <= flt.as_of.year <= 2200
+    assert flt.as_of is not None and 1900 <= flt.as_of.year <= 2200
     for key in filters.ID_FIELDS:
         chosen = getattr(flt, key)
         assert chosen == "" or validation.is_valid_id(chosen)

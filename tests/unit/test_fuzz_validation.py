@@ -96,7 +96,7 @@ def test_validate_link_total(
     type_name: str, from_id: str, to_id: str, kind: str, intensity: int | None, since: object
 ) -> None:
     link = graph.Link(type=type_name, from_id=from_id, to_id=to_id, kind=kind, intensity=intensity)
-    link.since = since  # type: ignore[assignment]
+    link.since = since  # type: ignore[assignment]  # deliberately any value: validation must refuse
     try:
         validation.validate_link(link)
     except ValidationError as err:

@@ -17,7 +17,7 @@ def _wait(job: jobs.Job) -> jobs.Job:
 
 
 def test_progress_and_result() -> None:
-    def work(progress):  # type: ignore[no-untyped-def]
+    def work(progress):
         progress(5, 10)
         progress(10, 10)
         return "fertig"
@@ -31,10 +31,10 @@ def test_progress_and_result() -> None:
 
 
 def test_failures_end_in_a_shown_message() -> None:
-    def german(progress):  # type: ignore[no-untyped-def]
+    def german(progress):
         raise GraphError("Die Datenbank ist nicht erreichbar.")
 
-    def crash(progress):  # type: ignore[no-untyped-def]
+    def crash(progress):
         raise RuntimeError("Traceback details must not reach the page")
 
     a = _wait(jobs.start("eva", german))

@@ -39,7 +39,7 @@ def test_encodings_and_delimiters(data: bytes, encoding: str, delimiter: str) ->
 
 def test_xlsx_is_read_by_content() -> None:
     wb = openpyxl.Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]
     ws.append(["Name", "PLZ", "Gründung"])
     ws.append(["Kita Regenbogen", 54292, None])
     ws.append([None, None, None])

@@ -38,7 +38,8 @@ def test_communities_are_drawn_apart_and_neighbours_close() -> None:
     g = planted()
     lay = layout.compute_layout(g)
     pos = lay.positions
-    inside, across = [], []
+    inside: list[float] = []
+    across: list[float] = []
     for a in range(0, 120, 7):
         for b in range(a + 1, 120, 5):
             (inside if a // 30 == b // 30 else across).append(dist(pos[a], pos[b]))
@@ -63,7 +64,7 @@ def test_isolated_actors_are_set_aside_to_the_right_or_below() -> None:
 def test_the_picture_fills_a_wide_canvas_at_any_date(linked: int, lonely: int) -> None:
     """An early date leaves a few linked actors and many loose ones: the picture must still
     be about as wide as a screen, not a tiny cluster beside a long strip of dots."""
-    g = nx.Graph()
+    g: nx.Graph[int | str] = nx.Graph()
     g.add_edges_from((i, i + 1) for i in range(linked - 1)) if linked > 1 else None
     g.add_nodes_from(range(linked))
     g.add_nodes_from(f"x{i}" for i in range(lonely))
@@ -124,7 +125,7 @@ def test_radial_layout_puts_partners_on_rings() -> None:
 
 
 def test_bipartite_layout_keeps_members_near_their_alliance() -> None:
-    b = nx.Graph()
+    b: nx.Graph[str] = nx.Graph()
     for grp in ("g1", "g2", "g3"):
         b.add_node(grp, bipartite=1, name=grp)
     for i in range(30):

@@ -1,4 +1,4 @@
-"""The login throttle stays bounded without a flood unlocking anyone (issue 12, defect 10)."""
+"""The login throttle stays bounded without a flood unlocking anyone."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.network.snapshot import (
@@ -13,8 +14,8 @@ from netzwerk.graph.network.snapshot import (
 )
 
 
-def actor(aid: str, kind: str = "Schule", region: str = "r-euren", **extra: object) -> dict:
-    base = {
+def actor(aid: str, kind: str = "Schule", region: str = "r-euren", **extra: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
         "id": aid,
         "name": aid.upper(),
         "short_name": "",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -14,8 +15,8 @@ from netzwerk.graph.network.snapshot import Snapshot, Vocabulary
 from tests.conftest import HOSTILE_STRINGS
 
 
-def actor(aid: str, kind: str = "Schule", region: str = "r-euren", **extra: object) -> dict:
-    base = {
+def actor(aid: str, kind: str = "Schule", region: str = "r-euren", **extra: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
         "id": aid,
         "name": f"Akteur {aid}",
         "short_name": "",
@@ -86,7 +87,7 @@ def drill(params: dict[str, str]) -> str:
     return "/netzwerk?" + "&".join(f"{k}={v}" for k, v in params.items())
 
 
-def picture(s: Snapshot, flt: Filter | None = None, **kw: object) -> dict:
+def picture(s: Snapshot, flt: Filter | None = None, **kw: Any) -> dict[str, Any]:
     return pictures.cooperation_picture(s, flt or Filter(), link=link, drill=drill, **kw)
 
 
@@ -226,7 +227,7 @@ def test_filter_choices_indent_the_region_tree() -> None:
 
 
 def test_picture_metrics_are_the_reports_metrics() -> None:
-    """One betweenness and one community method for picture and report (issue 15)."""
+    """One betweenness and one community method for picture and report."""
     from netzwerk.graph.analysis import metrics
     from netzwerk.graph.network.snapshot import select
     from netzwerk.graph.pictures import layout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -40,7 +41,8 @@ def test_cleaning_strips_and_normalises_unicode() -> None:
 )
 def test_actor_contact_fields_rejected(field: str, value: str) -> None:
     with pytest.raises(ValidationError) as exc:
-        validation.validate_node(Actor(name="VHS", kind="Schule", **{field: value}))
+        given: dict[str, Any] = {field: value}
+        validation.validate_node(Actor(name="VHS", kind="Schule", **given))
     assert fields_of(exc) == {field}
 
 

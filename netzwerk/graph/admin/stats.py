@@ -22,10 +22,6 @@ class Counts:
     nodes: dict[str, int] = field(default_factory=dict)
     links: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def total_nodes(self) -> int:
-        return sum(self.nodes.values())
-
 
 def server_info(store: Store) -> ServerInfo:
     row = store.read("stats/server")[0]
@@ -43,9 +39,3 @@ def counts(store: Store) -> Counts:
 
 def is_empty(store: Store) -> bool:
     return int(store.read("stats/count_all")[0]["count"]) == 0
-
-
-def schema_names(store: Store) -> set[str]:
-    """Names of all constraints and indexes present (for checks and `netzwerk db status`)."""
-    rows = store.read("stats/constraints") + store.read("stats/indexes")
-    return {row["name"] for row in rows}

@@ -14,14 +14,10 @@ from typing import Any
 
 import networkx as nx
 
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.network.snapshot import Vocabulary
 
 AREA_KINDS = ("Stadt", "Landkreis")
-
-
-def N_(text: str) -> str:
-    """Mark a German title for translation; the web layer translates it with ``_()``."""
-    return text
 
 
 def vocab(g: nx.Graph) -> Vocabulary:

@@ -41,7 +41,8 @@ import networkx as nx
 import numpy as np
 
 from netzwerk.graph.analysis._kernel import edge_array, indexed, per_graph, triangles
-from netzwerk.graph.analysis._util import N_, groups_of
+from netzwerk.graph.analysis._util import groups_of
+from netzwerk.graph.core.i18n import N_
 
 ROLES = ("coordinator", "gatekeeper", "itinerant", "liaison")
 """Role keys; ``gatekeeper`` stands for gatekeeper and representative together."""

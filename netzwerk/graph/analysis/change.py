@@ -23,8 +23,8 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.graph.analysis._util import N_
 from netzwerk.graph.analysis.report import GapReport
+from netzwerk.graph.core.i18n import N_
 
 
 @dataclass(frozen=True)

@@ -79,10 +79,6 @@ class Coverage:
             if self.cells[(r.id, c)].empty
         ]
 
-    def empty_rows(self) -> list[RegionRow]:
-        """Regions where not a single actor is present (probably no data there)."""
-        return [r for r in self.rows if all(self.cells[(r.id, c)].empty for c, _ in self.columns)]
-
 
 def _level(count: int, top: int) -> int:
     if count <= 0:
@@ -92,7 +88,7 @@ def _level(count: int, top: int) -> int:
     return max(1, min(5, 1 + (4 * (count - 1)) // max(top - 1, 1)))
 
 
-def coverage(
+def coverage(  # noqa: C901 (complexity 21: lower, never raise)
     g: nx.Graph, dimension: Dimension = "stage", profiles: dict[str, Profile] | None = None
 ) -> Coverage:
     """Region × stage (or × topic) matrix of present actors and projects.

@@ -53,7 +53,7 @@ class Bridge:
     """Actors on the smaller side, who would be cut off without this link."""
 
 
-def cut_points_and_bridges(g: nx.Graph) -> tuple[list[CutPoint], list[Bridge]]:
+def cut_points_and_bridges(g: nx.Graph) -> tuple[list[CutPoint], list[Bridge]]:  # noqa: C901 (complexity 13: lower, never raise)
     """Articulation points and bridges, each with how many actors its loss would cut off.
 
     igraph finds the blocks (biconnected components) and articulation points in C; the

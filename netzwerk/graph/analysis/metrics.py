@@ -39,8 +39,8 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.graph.analysis import brokerage, centrality, cores, holes
-from netzwerk.graph.analysis._util import N_
 from netzwerk.graph.analysis.communities import communities
+from netzwerk.graph.core.i18n import N_
 
 __all__ = ["METRICS", "Metric", "betweenness", "communities", "metric_table"]
 

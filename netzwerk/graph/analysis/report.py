@@ -8,9 +8,7 @@ changes.
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +33,7 @@ from netzwerk.graph.analysis import (
 )
 from netzwerk.graph.analysis._util import GROUPINGS, Profile, vocab
 from netzwerk.graph.analysis.reach import Overlap
+from netzwerk.graph.core.cache import Cache
 
 SUGGEST_MAX_LINKS = 2
 """The report suggests partners for actors with at most this many cooperations: they need
@@ -198,9 +197,7 @@ def gap_report(
     )
 
 
-_lock = threading.Lock()
-_cache: OrderedDict[tuple[Any, ...], GapReport] = OrderedDict()
-CACHE_SIZE = 16
+_reports: Cache[tuple[Any, ...], GapReport] = Cache(16)
 
 
 def cached_gap_report(
@@ -217,21 +214,14 @@ def cached_gap_report(
 
     ``g`` may be a callable so that the graph is only built on a cache miss.
     """
-    key = (*key, resolution, exact)
-    with _lock:
-        hit = _cache.get(key)
-        if hit is not None:
-            _cache.move_to_end(key)
-            return hit
-    graph = g() if callable(g) else g
-    fresh = gap_report(graph, profiles, dismissed, resolution=resolution, exact=exact)
-    with _lock:
-        _cache[key] = fresh
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return fresh
+
+    def compute() -> GapReport:
+        graph = g() if callable(g) else g
+        return gap_report(graph, profiles, dismissed, resolution=resolution, exact=exact)
+
+    return _reports.get_or_compute((*key, resolution, exact), compute)
 
 
 def clear_cache() -> None:
-    with _lock:
-        _cache.clear()
+    """Forget every remembered report (a benchmark's cold run)."""
+    _reports.clear()

@@ -42,6 +42,27 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", text).strip()
 
 
+_BEYOND_NFKD = str.maketrans(
+    {"ł": "l", "đ": "d", "ð": "d", "ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"}
+)
+"""Latin letters that Unicode does not decompose into a base letter and an accent."""
+
+
+def slug(text: str) -> str:
+    """The part of a file name that says what a download holds: ASCII letters, digits and
+    single hyphens, umlauts spelled out as in :func:`fold`.
+
+    A file name goes into an HTTP header, which is Latin-1, and then onto every office's
+    file system; a letter that cannot be spelled in ASCII is left out rather than risked
+    (the download helper would encode it, but a name that survives a mail attachment and
+    a zip file is worth more).
+
+    >>> slug("Łódź 中文 Umfrage – Straße")
+    'lodz-umfrage-strasse'
+    """
+    return "-".join(fold(text.lower().translate(_BEYOND_NFKD)).split())
+
+
 def new_id(label: str) -> str:
     """A stable, unguessable id with a readable prefix (``actor-…``)."""
     return f"{label.lower()}-{uuid.uuid4().hex[:16]}"

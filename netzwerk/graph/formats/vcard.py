@@ -24,7 +24,7 @@ def escape(value: str) -> str:
     )
 
 
-def fold(line: str, limit: int = 75) -> str:
+def fold_line(line: str, limit: int = 75) -> str:
     """Fold a content line into chunks of at most ``limit`` octets, continuation lines
     starting with one space (which counts towards the limit)."""
     if len(line) * 4 <= limit or len(line.encode("utf-8")) <= limit:
@@ -83,5 +83,5 @@ def write_vcards(rows: list[ContactRow], *, version: str = "3.0") -> bytes:
         raise ValueError(f"unsupported vCard version {version!r}")
     lines: list[str] = []
     for row in rows:
-        lines += [fold(line) for line in _card(row, version)]
+        lines += [fold_line(line) for line in _card(row, version)]
     return ("\r\n".join(lines) + ("\r\n" if lines else "")).encode("utf-8")

@@ -17,7 +17,7 @@ from typing import Any
 from netzwerk.graph.core.errors import ValidationError
 from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.core.validation import validate_node
-from netzwerk.graph.imports import cells, people
+from netzwerk.graph.imports import cells, person_cells
 from netzwerk.graph.imports.context import Context, merged, set_fields
 from netzwerk.graph.imports.known import actor_details, name_key
 from netzwerk.graph.imports.plan import NEW, SKIP, RowResult, field_title, stable_id
@@ -118,7 +118,7 @@ def _actor(ctx: Context, row: RowResult, fields: dict[str, Any]) -> tuple[Actor 
     return actor, False
 
 
-def plan_row(ctx: Context, row: RowResult, v: dict[str, str]) -> None:
+def plan_row(ctx: Context, row: RowResult, v: dict[str, str]) -> None:  # noqa: C901 (complexity 15: lower, never raise)
     fields = actor_fields(ctx, row, v)
     row.name = str(fields["name"]).strip()
     if row.errors or not row.name:
@@ -132,8 +132,8 @@ def plan_row(ctx: Context, row: RowResult, v: dict[str, str]) -> None:
         return
     row.record_id = actor.id
     contacts = []
-    for c in people.contacts(v):
-        p = people.prepare(ctx, row, people.person_fields(ctx, c, row), actor)
+    for c in person_cells.contacts(v):
+        p = person_cells.prepare(ctx, row, person_cells.person_fields(ctx, c, row), actor)
         if p is not None:
             contacts.append(p)
     values = {f: ctx.vocab.take_cell(f, v[f]) for f in _LINKS if f in v}
@@ -154,7 +154,7 @@ def plan_row(ctx: Context, row: RowResult, v: dict[str, str]) -> None:
     stored = actor.id in ctx.actors.stored
     adds = False
     for p in contacts:
-        people.apply(ctx, row, p, actor)
+        person_cells.apply(ctx, row, p, actor)
         if p.open_review:
             row.action = "review"
         if p.person is None:

@@ -1,4 +1,5 @@
-"""A person list: one row per person, each working at a stored organisation (or none).
+"""The person list (import kind ``persons``): one row per person, each working at a stored
+organisation (or none).
 
 The organisation must be a stored actor, named unambiguously (the import never guesses
 between two actors of the same name); import the organisations first, or use a partner list,
@@ -9,7 +10,7 @@ employer) is a duplicate.
 from __future__ import annotations
 
 from netzwerk.graph.core.model import Actor, Link
-from netzwerk.graph.imports import people
+from netzwerk.graph.imports import person_cells
 from netzwerk.graph.imports.context import Context
 from netzwerk.graph.imports.plan import RowResult
 
@@ -30,12 +31,12 @@ def _employer(ctx: Context, row: RowResult, org: str) -> Actor | None:
 
 def plan_row(ctx: Context, row: RowResult, v: dict[str, str]) -> None:
     actor = _employer(ctx, row, v.get("organisation", ""))
-    fields = people.person_fields(ctx, v, row)
+    fields = person_cells.person_fields(ctx, v, row)
     row.name = f"{fields['first_name']} {fields['last_name']}".strip()
     if row.errors:
         row.action = "error"
         return
-    p = people.prepare(ctx, row, fields, actor)
+    p = person_cells.prepare(ctx, row, fields, actor)
     if p is None:
         row.action = "error" if row.errors else "skipped"
         return
@@ -46,7 +47,7 @@ def plan_row(ctx: Context, row: RowResult, v: dict[str, str]) -> None:
         row.action = "duplicate"
         row.duplicate_of = ctx.seen["person:" + p.key][1]
         return
-    people.apply(ctx, row, p, actor)
+    person_cells.apply(ctx, row, p, actor)
     assert p.person is not None
     row.record_id = p.person.id
     if actor is not None:

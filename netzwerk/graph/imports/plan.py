@@ -269,6 +269,3 @@ class ImportPlan:
     def writes(self) -> int:
         """Records and links the commit would write or remove."""
         return len(self.nodes) + len(self.links) + len(self.unlinks)
-
-    def valid_rows(self) -> set[int]:
-        return {r.number for r in self.results if r.action != "error"}

@@ -60,9 +60,6 @@ class Table:
     filename: str = ""
     warnings: list[str] = field(default_factory=list)
 
-    def first_row_number(self) -> int:
-        return 2
-
 
 def _is_binary(data: bytes) -> bool:
     sample = data[:4096]

@@ -36,7 +36,7 @@ from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import validate_node
 from netzwerk.graph.core.values import fold
 from netzwerk.graph.imports import cells
-from netzwerk.graph.imports.fields import FIELDS, VOCABULARY
+from netzwerk.graph.imports.fields import VOCABULARY
 from netzwerk.graph.imports.plan import NEW, Choices, ImportPlan, Proposal, stable_id
 
 FIXED: dict[str, tuple[str, ...]] = {
@@ -293,11 +293,6 @@ class Vocabulary:
             if n >= 0.8 * sum(counts.values()):
                 return region
         return ""
-
-
-def field_lists(kind: str) -> list[str]:
-    """The list fields of an import kind, in the order of its fields."""
-    return [f for f in FIELDS.get(kind, {}) if f in VOCABULARY]
 
 
 def as_choices(plan_values: dict[str, list[Proposal]]) -> dict[str, dict[str, str]]:

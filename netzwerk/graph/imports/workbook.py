@@ -29,7 +29,7 @@ from netzwerk.graph.core.model import LABELS, LINK_TYPES, VOCABULARY_LABELS, Lin
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import validate_link
 from netzwerk.graph.core.values import fold
-from netzwerk.graph.imports import cooperations, partners, people
+from netzwerk.graph.imports import cooperations, partners, person_cells
 from netzwerk.graph.imports import sheets as sheet_reader
 from netzwerk.graph.imports.cells import Errors, parse_bool, parse_day
 from netzwerk.graph.imports.context import Context, Progress, merged, noop, set_fields
@@ -240,7 +240,7 @@ def _list_cells(
     return adds, removes
 
 
-def _record_row(
+def _record_row(  # noqa: C901 (complexity 13: lower, never raise)
     ctx: Context, st: _Stored, spec: SheetSpec, row: RowResult, v: dict[str, str]
 ) -> None:
     cls = LABELS[spec.label]
@@ -300,13 +300,13 @@ def _removal(link: Link) -> Part:
 
 
 def _new_person(ctx: Context, row: RowResult, v: dict[str, str]) -> None:
-    fields = people.person_fields(ctx, v, row)
+    fields = person_cells.person_fields(ctx, v, row)
     row.name = f"{fields['first_name']} {fields['last_name']}".strip()
-    p = None if row.errors else people.prepare(ctx, row, fields, None)
+    p = None if row.errors else person_cells.prepare(ctx, row, fields, None)
     if p is None or p.person is None:
         row.action = "error" if row.errors or p is None else "review"
         return
-    people.apply(ctx, row, p, None)
+    person_cells.apply(ctx, row, p, None)
     row.record_id = p.person.id
 
 
@@ -333,7 +333,7 @@ def _end(
     return "", ""
 
 
-def _link_row(
+def _link_row(  # noqa: C901 (complexity 13: lower, never raise)
     ctx: Context, st: _Stored, spec: SheetSpec, row: RowResult, v: dict[str, str]
 ) -> None:
     t = spec.label if spec.label in LINK_TYPES else membership_type(v.get("type", ""))

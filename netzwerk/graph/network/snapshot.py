@@ -15,13 +15,13 @@ Edge attributes: ``id``, ``kind``, ``intensity``, ``since``, ``until``, ``source
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import networkx as nx
 
+from netzwerk.graph.core.cache import Cache
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.network.filters import Filter
 
@@ -74,6 +74,10 @@ class Vocabulary:
         return sorted(self.stages, key=lambda s: (self.stage_order.get(s, 99), s))
 
 
+SELECTED_PER_SNAPSHOT = 4
+"""Filtered graphs kept per cached snapshot (the whole region at 5,000 actors is ~20 MB)."""
+
+
 @dataclass
 class Snapshot:
     """Everything loaded from the store for one fingerprint; filter with :func:`select`."""
@@ -83,7 +87,9 @@ class Snapshot:
     vocabulary: Vocabulary
     fingerprint: tuple[Any, ...] = ()
     # Graphs already selected from this (stored, hence unchanging) snapshot, per filter.
-    selected: dict[Filter, nx.Graph] = field(default_factory=dict, repr=False, compare=False)
+    selected: Cache[Filter, nx.Graph] = field(
+        default_factory=lambda: Cache(SELECTED_PER_SNAPSHOT), repr=False, compare=False
+    )
 
 
 def active_on(item: dict[str, Any], day: date | None) -> bool:
@@ -165,8 +171,13 @@ def load_snapshot(store: Store) -> Snapshot:
     )
 
 
-_cache_lock = threading.Lock()
-_cache: dict[int, Snapshot] = {}
+_snapshots: Cache[int, Snapshot] = Cache(8)
+"""The current snapshot per store (by ``id``; a process has one store, tests a few)."""
+
+
+def clear_cache() -> None:
+    """Forget every cached snapshot (a benchmark's cold run)."""
+    _snapshots.clear()
 
 
 def fingerprint(store: Store) -> tuple[Any, ...]:
@@ -177,23 +188,20 @@ def fingerprint(store: Store) -> tuple[Any, ...]:
 def current(store: Store) -> Snapshot:
     """The cached snapshot for this store, reloaded only when the graph has changed."""
     fp = fingerprint(store)
-    with _cache_lock:
-        cached = _cache.get(id(store))
-        if cached is not None and cached.fingerprint == fp:
-            return cached
-    fresh = load_snapshot(store)
-    fresh.fingerprint = fp
-    with _cache_lock:
-        _cache[id(store)] = fresh
-    return fresh
+
+    def load() -> Snapshot:
+        fresh = load_snapshot(store)
+        fresh.fingerprint = fp
+        return fresh
+
+    return _snapshots.get_or_compute(id(store), load, lambda hit: hit.fingerprint == fp)
 
 
 def vocabulary(store: Store) -> Vocabulary:
     """The vocabulary of the cached snapshot if it is current, else just the vocabulary
     (a record list or the contact form need not load the whole network)."""
     fp = fingerprint(store)
-    with _cache_lock:
-        cached = _cache.get(id(store))
+    cached = _snapshots.get(id(store))
     if cached is not None and cached.fingerprint == fp:
         return cached.vocabulary
     return load_vocabulary(store)
@@ -202,10 +210,6 @@ def vocabulary(store: Store) -> Vocabulary:
 def _in_region(vocab: Vocabulary, actor: dict[str, Any], region: str) -> bool:
     places = [actor["located_in"], *actor["active_in"]]
     return any(p and region in vocab.region_ancestors(p) for p in places)
-
-
-SELECTED_PER_SNAPSHOT = 4
-"""Filtered graphs kept per cached snapshot (the whole region at 5,000 actors is ~20 MB)."""
 
 
 def select(snap: Snapshot, flt: Filter | None = None) -> nx.Graph:
@@ -220,16 +224,7 @@ def select(snap: Snapshot, flt: Filter | None = None) -> nx.Graph:
     flt = flt or Filter()
     if not snap.fingerprint:
         return _select(snap, flt)
-    with _cache_lock:
-        cached = snap.selected.get(flt)
-    if cached is not None:
-        return cached
-    g = nx.freeze(_select(snap, flt))
-    with _cache_lock:
-        while len(snap.selected) >= SELECTED_PER_SNAPSHOT:
-            snap.selected.pop(next(iter(snap.selected)))
-        snap.selected[flt] = g
-    return g
+    return snap.selected.get_or_compute(flt, lambda: nx.freeze(_select(snap, flt)))
 
 
 def _select(snap: Snapshot, flt: Filter) -> nx.Graph:

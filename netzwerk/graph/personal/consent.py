@@ -70,14 +70,6 @@ class Consent:
     def type_title(self) -> str:
         return TYPES.get(self.type, self.type)
 
-    def valid_on(self, day: _Date) -> bool:
-        """An opt-in that has begun and not expired on ``day``."""
-        return (
-            self.type == "opt-in"
-            and (self.date is None or self.date <= day)
-            and (self.expires is None or day <= self.expires)
-        )
-
 
 def validate(c: Consent, *, today: date | None = None) -> Consent:
     """A cleaned copy of ``c`` or :class:`ValidationError` with German messages."""

@@ -21,10 +21,10 @@ from netzwerk.graph.core.errors import FieldError, ValidationError
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import ACTOR_KINDS
 from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.values import slug
 from netzwerk.graph.formats import ContactRow
 from netzwerk.graph.network.filters import ID_FIELDS, Filter
 from netzwerk.graph.personal import consent
-from netzwerk.graph.records.search import fold
 
 PURPOSES: dict[str, str] = {
     "contact": N_("Kontaktaufnahme (Netzwerkarbeit, Einladungen)"),
@@ -187,9 +187,9 @@ def select(
 
 EXTENSIONS = {"csv": "csv", "xlsx": "xlsx", "vcf3": "vcf", "vcf4": "vcf", "serienbrief": "csv"}
 MIMETYPES = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "vcf": "text/vcard; charset=utf-8",
+    "vcf": "text/vcard",
 }
 
 
@@ -218,10 +218,6 @@ def filter_names(store: Store, filters: list[dict[str, Any]]) -> dict[str, str]:
     return {r["id"]: r["name"] or r["id"] for r in store.read("contacts/names", ids=ids)}
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-
-
 def filename(
     fmt: str,
     purpose: str,
@@ -243,7 +239,7 @@ def filename(
     for key, value in described.items():
         values = value if isinstance(value, list | tuple) else [value]
         for v in values:
-            parts.append(_slug((names or {}).get(str(v), str(v)) if key in REFERENCES else str(v)))
+            parts.append(slug((names or {}).get(str(v), str(v)) if key in REFERENCES else str(v)))
     what = "-".join(p for p in parts if p)[:80].strip("-")
     return f"{stem}{'-' + what if what else ''}-{now:%Y-%m-%d-%H%M%S}.{EXTENSIONS[fmt]}"
 

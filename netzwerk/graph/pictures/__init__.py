@@ -30,7 +30,7 @@ come from :mod:`netzwerk.graph.network.choices`, shared with every other filter 
 from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS
 from netzwerk.graph.pictures.aggregate import GROUP_BY, aggregate_picture
 from netzwerk.graph.pictures.alliances import alliance_overlaps, alliance_picture
-from netzwerk.graph.pictures.base import LAYOUTS, Link, actor_picture, payload
+from netzwerk.graph.pictures.base import LAYOUTS, RecordUrl, actor_picture, payload
 from netzwerk.graph.pictures.cooperation import (
     AGGREGATE_ABOVE,
     COLOUR_BY,
@@ -59,7 +59,7 @@ __all__ = [
     "KIND_STYLE",
     "LAYOUTS",
     "SIZE_BY",
-    "Link",
+    "RecordUrl",
     "Tr",
     "actor_picture",
     "actor_tip",

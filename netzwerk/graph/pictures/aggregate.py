@@ -27,7 +27,7 @@ from netzwerk.graph.pictures.tips import short_label
 GROUP_BY = ("region", "kind", "community")
 
 
-def aggregate_picture(
+def aggregate_picture(  # noqa: C901 (complexity 15: lower, never raise)
     g: nx.Graph,
     vocab: Vocabulary,
     community: dict[Hashable, int],

@@ -10,7 +10,7 @@ from netzwerk.graph.core.model import ACTOR_KINDS
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.network.snapshot import Snapshot, affiliation_graph
 from netzwerk.graph.pictures import rings
-from netzwerk.graph.pictures.base import LAYOUTS, Link, payload
+from netzwerk.graph.pictures.base import LAYOUTS, RecordUrl, payload
 from netzwerk.graph.pictures.styles import (
     ALLIANCE_COLOUR,
     GREY,
@@ -29,7 +29,7 @@ def alliance_picture(
     *,
     projects: bool = True,
     overlaps_only: bool = False,
-    link: Link,
+    link: RecordUrl,
     tr: Tr = identity,
 ) -> dict[str, Any]:
     """Actors and the alliances (and projects) they belong to; actors in several of them are

@@ -14,7 +14,7 @@ from netzwerk.graph.pictures.sizing import metric, sizes
 from netzwerk.graph.pictures.styles import WIDTH, Tr, colouring, edge_styles, intensity_legend
 from netzwerk.graph.pictures.tips import actor_tip, edge_tip, short_label
 
-Link = Callable[[str, str], str]  # (label, id) -> URL of the detail page
+RecordUrl = Callable[[str, str], str]  # (label, id) -> URL of the detail page
 LAYOUTS = layouts.LayoutCache()
 
 
@@ -46,7 +46,7 @@ def actor_picture(
     layout: layouts.Layout,
     colour_by: str,
     size_by: str,
-    link: Link,
+    link: RecordUrl,
     tr: Tr,
     cache_key: tuple[Any, ...] | None,
     view: str = "cooperation",

@@ -11,7 +11,7 @@ from netzwerk.graph.analysis.metrics import METRICS
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.network.snapshot import Snapshot, select
 from netzwerk.graph.pictures.aggregate import aggregate_picture
-from netzwerk.graph.pictures.base import LAYOUTS, Link, actor_picture
+from netzwerk.graph.pictures.base import LAYOUTS, RecordUrl, actor_picture
 from netzwerk.graph.pictures.styles import Tr, identity
 
 AGGREGATE_ABOVE = 2000
@@ -29,7 +29,7 @@ def cooperation_picture(
     community: int | None = None,
     show_all: bool = False,
     aggregate_above: int = AGGREGATE_ABOVE,
-    link: Link,
+    link: RecordUrl,
     drill: Callable[[dict[str, str]], str],
     tr: Tr = identity,
 ) -> dict[str, Any]:

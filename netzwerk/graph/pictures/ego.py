@@ -10,7 +10,7 @@ import networkx as nx
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.network.snapshot import Snapshot, select
 from netzwerk.graph.pictures import rings
-from netzwerk.graph.pictures.base import Link, actor_picture
+from netzwerk.graph.pictures.base import RecordUrl, actor_picture
 from netzwerk.graph.pictures.cooperation import AGGREGATE_ABOVE
 from netzwerk.graph.pictures.styles import Tr, identity
 
@@ -22,7 +22,7 @@ def ego_picture(
     depth: int = 1,
     as_of: date | None = None,
     limit: int = AGGREGATE_ABOVE,
-    link: Link,
+    link: RecordUrl,
     tr: Tr = identity,
 ) -> dict[str, Any]:
     """One actor and its partners (depth 1) and their partners (depth 2), radially."""

@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +34,7 @@ import networkx as nx
 import numpy as np
 
 from netzwerk.graph.analysis.metrics import communities
+from netzwerk.graph.core.cache import Cache
 
 UNIT = 70.0
 LEAF_MAX = 400
@@ -328,11 +327,9 @@ class LayoutCache:
     """
 
     def __init__(self, size: int = 48, reuse_share: float = 0.8):
-        self.size = size
         self.reuse_share = reuse_share
-        self._lock = threading.Lock()
-        self._entries: OrderedDict[tuple[Any, Any], Layout] = OrderedDict()
-        self._latest: dict[Any, Layout] = {}
+        self._entries: Cache[tuple[Any, Any], Layout] = Cache(size)
+        self._latest: Cache[Any, Layout] = Cache(size)
 
     def get(
         self,
@@ -341,12 +338,10 @@ class LayoutCache:
         g: nx.Graph,
         compute: Callable[[nx.Graph], Layout] = compute_layout,
     ) -> Layout:
-        with self._lock:
-            hit = self._entries.get((fingerprint, key))
-            if hit is not None and all(v in hit.positions for v in g):
-                self._entries.move_to_end((fingerprint, key))
-                return hit
-            previous = self._latest.get(key)
+        hit = self._entries.get((fingerprint, key))
+        if hit is not None and all(v in hit.positions for v in g):
+            return hit
+        previous = self._latest.get(key)
         if (
             previous is not None
             and g.number_of_nodes() > 0
@@ -359,16 +354,5 @@ class LayoutCache:
         else:
             result = compute(g)
         result.edges = g.number_of_edges()
-        with self._lock:
-            self._entries[(fingerprint, key)] = result
-            self._latest[key] = result
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-            while len(self._latest) > self.size:
-                self._latest.pop(next(iter(self._latest)))
-        return result
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._latest.clear()
+        self._latest.put(key, result)
+        return self._entries.put((fingerprint, key), result)

@@ -62,7 +62,7 @@ def _sunflower(count: int, start: float, spacing: float = 1.0) -> np.ndarray:
     return np.column_stack((r * np.cos(theta), r * np.sin(theta)))
 
 
-def bipartite_layout(b: nx.Graph, seed: int = 7) -> Layout:
+def bipartite_layout(b: nx.Graph, seed: int = 7) -> Layout:  # noqa: C901 (complexity 15: lower, never raise)
     """Alliances/projects (nodes with ``bipartite=1``) and their members: groups far apart,
     arranged by shared members; an actor in one group sits in a ring around it, actors in
     several groups sit between them, clustered by the exact set of groups they share."""

@@ -91,7 +91,7 @@ def node_style(colour: str, shape: str = "dot", **extra: Any) -> dict[str, Any]:
 # --- colours -------------------------------------------------------------------------------
 
 
-def colouring(
+def colouring(  # noqa: C901 (complexity 19: lower, never raise)
     g: nx.Graph, by: str, vocab: Vocabulary, community: dict[Hashable, int], tr: Tr
 ) -> tuple[dict[Hashable, str], dict[str, dict[str, Any]], dict[str, Any]]:
     """Style key per node, the styles, and the legend block for colouring ``by``."""

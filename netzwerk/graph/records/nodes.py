@@ -17,7 +17,7 @@ from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
-from netzwerk.graph.core.model import LABELS, Link, N, Node
+from netzwerk.graph.core.model import LABELS, N, Node
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, validate_node
 from netzwerk.graph.core.values import Page, new_id
@@ -180,8 +180,3 @@ def reinsert(tx: Tx, node: N) -> N:
             "es wurde nichts wiederhergestellt."
         )
     return codec.from_store(type(node), rows[0]["node"])
-
-
-def links_from_rows(rows: list[dict[str, Any]]) -> list[Link]:
-    """Links of query rows (``link`` map plus end names)."""
-    return [codec.link_from_row(r) for r in rows]

@@ -76,8 +76,10 @@ def escape_lucene(text: str) -> str:
     return out
 
 
-def fold(text: str) -> str:
-    """Lower-case and strip accents the way Lucene's ASCII folding does (ü→u, ß→ss)."""
+def index_fold(text: str) -> str:
+    """Lower-case and strip accents the way the full-text index's ASCII folding does
+    (ü→u, ß→ss), so a typed word meets the indexed one. Not
+    :func:`netzwerk.graph.core.values.fold`, the comparison form of names (ü→ue)."""
     text = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
@@ -86,7 +88,7 @@ def terms(text: str | None) -> list[str]:
     """The folded words of a search input (letters and digits only, at most 8)."""
     if not text:
         return []
-    words = re.findall(r"\w+", fold(str(text)[:MAX_QUERY]))
+    words = re.findall(r"\w+", index_fold(str(text)[:MAX_QUERY]))
     return [w for w in words if w][:MAX_TERMS]
 
 

@@ -1,4 +1,4 @@
-"""Which fields of a record a reader without the contacts grant may see (issue 12).
+"""Which fields of a record a reader without the contacts grant may see.
 
 Persons are personal data; the DSGVO's data minimisation (Art. 5(1)(c)) asks that each
 reader sees what their work needs. A viewer maps who works where: name, title, function and

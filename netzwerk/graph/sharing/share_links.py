@@ -78,7 +78,7 @@ def _link(row: dict[str, Any], view_name: str = "") -> ShareLink:
     )
 
 
-def create_link(
+def create_share_link(
     store: Store, view: SavedView, *, user: str, days: int, password: str = "", label: str = ""
 ) -> tuple[ShareLink, str]:
     """A new link of ``view``; returns it and the token, which is shown only this once."""

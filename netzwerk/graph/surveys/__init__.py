@@ -1,4 +1,4 @@
-"""Surveys (Befragungen, issue 14): partners report their cooperations and correct their data.
+"""Surveys (Befragungen): partners report their cooperations and correct their data.
 
 * :mod:`.model` — survey, scope, questions, invitations;
 * :mod:`.lifecycle` — create with invitations, issue/revoke links, close, check a link;

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.values import slug
 from netzwerk.graph.formats import ContactRow
 from netzwerk.graph.formats.common import neutralise
 from netzwerk.graph.formats.csv_writer import write_rows
@@ -28,7 +29,7 @@ from netzwerk.graph.surveys.model import Survey
 NEUTRAL = "Sehr geehrte Damen und Herren,"
 COLUMNS = ("Akteur", "Anrede", "Titel", "Vorname", "Nachname", "E-Mail", "Link", "Antwort bis")
 FORMATS = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
@@ -138,5 +139,5 @@ def mail_merge(
 
 
 def filename(survey: Survey, fmt: str) -> str:
-    stem = "".join(c if c.isalnum() else "-" for c in survey.title.casefold())[:40].strip("-")
+    stem = slug(survey.title)[:40].strip("-")
     return f"befragung-{stem or survey.id}-links-{date.today():%Y-%m-%d}.{fmt}"

@@ -109,7 +109,7 @@ def _name_key(name: str) -> str:
     return hashlib.sha256(name.casefold().encode()).hexdigest()[:12]
 
 
-def proposals_for(
+def proposals_for(  # noqa: C901 (complexity 14: lower, never raise)
     src: Store | Tx, survey: Survey, review: AnswerReview, vocab: dict[str, str]
 ) -> list[Proposal]:
     """Every change the answer asks for, measured against the actor as it is now."""

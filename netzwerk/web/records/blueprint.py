@@ -4,7 +4,6 @@ redirect targets, German form errors."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import Blueprint, abort
 from flask_login import current_user
@@ -26,28 +25,9 @@ def kind_of(slug: str) -> Kind:
     return kind
 
 
-def username() -> str:
-    return current_user.user.username
-
-
 def require_write(kind: Kind) -> None:
     if not current_user.has_role(kind.write_role):
         abort(403)
-
-
-def safe_back(target: str | None, fallback: str) -> str:
-    if not target:
-        return fallback
-    try:
-        parts = urlsplit(target)
-    except ValueError:  # malformed (e.g. an unclosed "[") is never a safe target
-        return fallback
-    # Browsers read "/\\host" as "//host" and drop tabs/newlines: such targets are refused.
-    if any(c == "\\" or ord(c) < 0x20 or c == "\x7f" for c in target):
-        return fallback
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return fallback
-    return target
 
 
 def form_errors(form: Any, err: graph.ValidationError) -> list[str]:

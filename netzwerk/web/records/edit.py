@@ -15,7 +15,7 @@ from netzwerk import graph
 from netzwerk.graph.core import validation
 from netzwerk.graph.records import duplicates, history
 from netzwerk.web import forms
-from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import Kind, record_url
 from netzwerk.web.records.blueprint import (
@@ -25,10 +25,9 @@ from netzwerk.web.records.blueprint import (
     form_errors,
     kind_of,
     require_write,
-    safe_back,
-    username,
 )
 from netzwerk.web.records.rows import link_rows
+from netzwerk.web.redirects import safe_target
 
 
 def _render_form(
@@ -70,9 +69,9 @@ def create(slug: str) -> ResponseReturnValue:
                     get_store(), obj.name, email=obj.email, website=obj.website
                 )
             if not candidates:
-                created = graph.create_record(get_store(), obj, user=username())
+                created = graph.create_record(get_store(), obj, user=current_username())
                 flash(_("„%(name)s“ wurde angelegt.", name=created.display_name), "success")
-                return redirect(kind.url(f"/{created.id}"))
+                return redirect(record_url(kind.label, created.id))
         except graph.ValidationError as err:
             general = form_errors(form, err)
     status = 409 if candidates else 400
@@ -101,9 +100,9 @@ def edit(slug: str, node_id: str) -> ResponseReturnValue:
         try:
             mine = forms.apply_data(current, specs, request.form)
             mine = dataclasses.replace(mine, version=version if version is not None else -1)
-            saved = graph.update_record(store, mine, user=username())
+            saved = graph.update_record(store, mine, user=current_username())
             flash(_("Änderungen gespeichert."), "success")
-            return redirect(kind.url(f"/{saved.id}"))
+            return redirect(record_url(kind.label, saved.id))
         except graph.ValidationError as err:
             general = form_errors(form, err)
         except graph.ConflictError as err:
@@ -133,7 +132,7 @@ def delete(slug: str, node_id: str) -> ResponseReturnValue:
             "records/delete.html", kind=kind, node=node, rows=link_rows(kind, node_id)
         )
     result = graph.delete_record(
-        store, kind.cls, node_id, user=username(), version=forms.version_of(request.form)
+        store, kind.cls, node_id, user=current_username(), version=forms.version_of(request.form)
     )
     deleted = result.deleted
     flash(
@@ -151,7 +150,7 @@ def delete(slug: str, node_id: str) -> ResponseReturnValue:
 @bp.post("/papierkorb/<entry_id>/wiederherstellen")
 @require_role("editor")
 def undo(entry_id: str) -> ResponseReturnValue:
-    result = graph.undo(get_store(), entry_id, user=username(), role=current_user.user.role)
+    result = graph.undo(get_store(), entry_id, user=current_username(), role=current_user.user.role)
     if result.node is None:
         if result.link is None:
             flash(
@@ -163,7 +162,7 @@ def undo(entry_id: str) -> ResponseReturnValue:
             )
         else:
             flash(_("Die Verknüpfung wurde wiederhergestellt."), "success")
-        return redirect(safe_back(request.form.get("next"), "/"))
+        return redirect(safe_target(request.form.get("next"), "/"))
     node = result.node
     if result.skipped:
         flash(

@@ -12,14 +12,15 @@ from flask_babel import gettext as _
 from netzwerk import graph
 from netzwerk.graph.core import validation
 from netzwerk.web import forms
-from netzwerk.web.auth import require_role
+from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import record_url
-from netzwerk.web.records.blueprint import bp, form_errors, safe_back, username
+from netzwerk.web.records.blueprint import bp, form_errors
+from netzwerk.web.redirects import safe_target
 
 
 def _back_to(label: str, node_id: str) -> str:
-    return safe_back(request.form.get("next"), record_url(label, node_id))
+    return safe_target(request.form.get("next"), record_url(label, node_id))
 
 
 @bp.post("/verknuepfen")
@@ -38,7 +39,7 @@ def link_create() -> ResponseReturnValue:
     specs = forms.link_fields(type_name)
     try:
         link = forms.apply_data(graph.Link(type=type_name, from_id=from_id, to_id=to_id), specs, f)
-        created = graph.create_link(get_store(), link, user=username())
+        created = graph.create_link(get_store(), link, user=current_username())
     except graph.ValidationError as err:
         messages = "; ".join(
             f"{validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items()
@@ -65,7 +66,7 @@ def link_edit(type_name: str, link_id: str) -> ResponseReturnValue:
     current = graph.get_link(store, type_name, link_id)
     specs = forms.link_fields(type_name)
     form_cls = forms.form_class(f"link{type_name}", specs)
-    back = safe_back(request.values.get("next"), "/")
+    back = safe_target(request.values.get("next"), "/")
     extra: dict[str, Any] = {}
     status = 200
     if request.method == "GET":
@@ -78,7 +79,7 @@ def link_edit(type_name: str, link_id: str) -> ResponseReturnValue:
             try:
                 mine = forms.apply_data(current, specs, request.form)
                 mine = dataclasses.replace(mine, version=version if version is not None else -1)
-                graph.update_link(store, mine, user=username())
+                graph.update_link(store, mine, user=current_username())
                 flash(_("Verknüpfung gespeichert."), "success")
                 return redirect(back)
             except graph.ValidationError as err:
@@ -111,7 +112,7 @@ def link_edit(type_name: str, link_id: str) -> ResponseReturnValue:
 def link_delete(type_name: str, link_id: str) -> ResponseReturnValue:
     if type_name not in graph.LINK_TYPES:
         abort(404)
-    removed = graph.delete_link(get_store(), type_name, link_id, user=username())
+    removed = graph.delete_link(get_store(), type_name, link_id, user=current_username())
     current = removed.link
     flash(
         _(
@@ -121,7 +122,7 @@ def link_delete(type_name: str, link_id: str) -> ResponseReturnValue:
         ),
         f"undo:{removed.trash_id}",
     )
-    return redirect(safe_back(request.form.get("next"), "/"))
+    return redirect(safe_target(request.form.get("next"), "/"))
 
 
 NEW_PERSON_FIELDS = ("title", "first_name", "last_name", "email", "phone")
@@ -145,7 +146,7 @@ def person_at_actor(node_id: str) -> ResponseReturnValue:
         )
     try:
         person = forms.apply_data(graph.Person(function=function), specs, f, partial=True)
-        created = graph.create_record(store, person, user=username(), links=links)
+        created = graph.create_record(store, person, user=current_username(), links=links)
     except graph.ValidationError as err:
         messages = "; ".join(
             f"{validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items()

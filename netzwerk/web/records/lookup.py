@@ -9,10 +9,10 @@ from flask_babel import gettext as _
 from netzwerk import graph
 from netzwerk.graph.records import duplicates, search
 from netzwerk.web import forms
-from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import KINDS, record_url
-from netzwerk.web.records.blueprint import bp, username
+from netzwerk.web.records.blueprint import bp
 from netzwerk.web.records.rows import link_rows
 
 
@@ -77,7 +77,7 @@ def merge_view(node_id: str) -> ResponseReturnValue:
                 store,
                 node_id,
                 duplicate_id,
-                user=username(),
+                user=current_username(),
                 survivor_version=forms.version_of({"version": request.form.get("version")}),
                 duplicate_version=forms.version_of(
                     {"version": request.form.get("duplicate_version")}
@@ -85,7 +85,7 @@ def merge_view(node_id: str) -> ResponseReturnValue:
             )
         except graph.ValidationError as err:
             flash("; ".join(m for ms in err.by_field().values() for m in ms), "error")
-            return redirect(kind.url(f"/{node_id}/zusammenfuehren"))
+            return redirect(record_url(kind.label, node_id) + "/zusammenfuehren")
         flash(
             _(
                 "„%(dup)s“ wurde mit „%(name)s“ zusammengeführt: %(moved)d Verknüpfungen "
@@ -97,7 +97,7 @@ def merge_view(node_id: str) -> ResponseReturnValue:
             ),
             "success",
         )
-        return redirect(kind.url(f"/{node_id}"))
+        return redirect(record_url(kind.label, node_id))
     other = None
     other_id = request.args.get("mit") or request.args.get("other_id")
     if other_id:

@@ -1,4 +1,4 @@
-/* Exploring the network picture in place (netzwerk, issue 16).
+/* Exploring the network picture in place (netzwerk).
  *
  * Click an actor: it and its partners stay bright, the rest fades, and the side panel
  * (#network-panel) shows the actor with its partners and a link to its page. Double-click:

@@ -1,4 +1,4 @@
-/* Exports of the network picture (netzwerk, issue 16).
+/* Exports of the network picture (netzwerk).
  *
  * SVG and PDF come from the server (title, legend, filter, date and source line; the pins
  * as arranged here travel in the form). PNG is that SVG drawn onto a canvas of the chosen

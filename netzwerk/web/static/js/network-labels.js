@@ -1,4 +1,4 @@
-/* Labels of the network picture that never overlap (netzwerk, issue 16).
+/* Labels of the network picture that never overlap (netzwerk).
  *
  * vis-network draws every label it is given, on top of each other when actors sit close.
  * Here labels are placed after each frame, in screen pixels at a fixed, readable size:

@@ -1,4 +1,4 @@
-/* Network pictures (netzwerk, issues 5 and 16): draws the server's picture data with
+/* Network pictures (netzwerk): draws the server's picture data with
  * vis-network.
  *
  * Positions come from the server (physics off), so even 5,000 actors are still at once.

@@ -1,4 +1,5 @@
-"""Persons from cells: a person list's row, or the contact person(s) of a partner list's row.
+"""Persons from cells, shared by the person list (``persons``) and the partner list (its
+contact persons).
 
 Both kinds read a person the same way (one name cell split into title, first and last name,
 consent as ja/nein with a date), match it the same way (e-mail, else name at the same

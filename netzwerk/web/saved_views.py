@@ -1,4 +1,4 @@
-"""Saved views and their share links (issue 16): list, save, open, re-pin, share, revoke.
+"""Saved views and their share links: list, save, open, re-pin, share, revoke.
 
 A view is saved from the picture page (``POST /ansichten`` with the page's query and the
 pinned positions) and opens in the picture, the gap pages or the contact export
@@ -23,16 +23,12 @@ from netzwerk.graph import pictures
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.sharing import saved_views, share_links
 from netzwerk.web import filters
-from netzwerk.web.auth import can_see_contacts, require_role
+from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
 
-bp = Blueprint("views", __name__)
+bp = Blueprint("saved_views", __name__)
 
 TARGETS = {"cooperation": "/netzwerk", "alliances": "/netzwerk/buendnisse"}
-
-
-def current_username() -> str:
-    return str(current_user.user.username)
 
 
 def _is_admin() -> bool:
@@ -141,7 +137,7 @@ def repin(view_id: str) -> Response:
 def delete(view_id: str) -> Response:
     saved_views.delete_view(get_store(), view_id, user=current_username(), is_admin=_is_admin())
     flash(_("Ansicht gelöscht; ihre geteilten Links gelten nicht mehr."), "success")
-    return redirect(url_for("views.index"))
+    return redirect(url_for("saved_views.index"))
 
 
 @bp.post("/ansichten/<view_id>/teilen")
@@ -155,7 +151,7 @@ def share(view_id: str) -> Any:
     except ValueError:
         days = 0
     try:
-        link, token = share_links.create_link(
+        link, token = share_links.create_share_link(
             store,
             view,
             user=current_username(),
@@ -165,7 +161,7 @@ def share(view_id: str) -> Any:
         )
     except graph.ValidationError as exc:
         flash(str(exc), "error")
-        return redirect(url_for("views.index"))
+        return redirect(url_for("saved_views.index"))
     return _render({"link": link, "url": url_for("shared.page", token=token, _external=True)})
 
 
@@ -174,4 +170,4 @@ def share(view_id: str) -> Any:
 def revoke(link_id: str) -> Response:
     share_links.revoke(get_store(), link_id, user=current_username())
     flash(_("Der Link wurde zurückgezogen und funktioniert nicht mehr."), "success")
-    return redirect(url_for("views.index"))
+    return redirect(url_for("saved_views.index"))
