@@ -22,7 +22,7 @@ from netzwerk.graph.core.codec import from_store
 from netzwerk.graph.core.errors import FieldError, ValidationError
 from netzwerk.graph.core.model import LABELS, N, Node
 from netzwerk.graph.core.store import Store
-from netzwerk.graph.core.values import Page
+from netzwerk.graph.core.values import Page, without_format
 
 LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
 MAX_QUERY = 200
@@ -78,7 +78,7 @@ def escape_lucene(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents the way Lucene's ASCII folding does (ü→u, ß→ss)."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    text = unicodedata.normalize("NFKD", without_format(text).lower().replace("ß", "ss"))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
