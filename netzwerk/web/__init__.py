@@ -25,6 +25,7 @@ from netzwerk.web import (
     api,
     auth,
     consent,
+    consent_confirm,
     contact_export,
     exports,
     gaps,
@@ -39,6 +40,7 @@ from netzwerk.web import (
     shared,
     survey_answer,
     surveys,
+    uploads_admin,
     views,
 )
 from netzwerk.web.extensions import babel, csrf, get_store
@@ -105,8 +107,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         import_wizard,
         privacy,
         consent,
+        consent_confirm,
         surveys,
         survey_answer,
+        uploads_admin,
     ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")
