@@ -10,22 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, make_response, render_template, request
+from flask import Blueprint, render_template, request
 from flask.typing import ResponseReturnValue
 
 from netzwerk import graph
 from netzwerk.graph.personal import confirmation
 from netzwerk.web.extensions import get_store
+from netzwerk.web.survey_answer import _private  # the same headers as the survey's page
 
 bp = Blueprint("consent_confirm", __name__)
-
-
-def _private(html: str, status: int = 200) -> Any:
-    out = make_response(html, status)
-    out.headers["Cache-Control"] = "no-store"
-    out.headers["Referrer-Policy"] = "no-referrer"
-    out.headers["X-Robots-Tag"] = "noindex, nofollow"
-    return out
 
 
 def _gone() -> Any:

@@ -10,15 +10,10 @@ it count.
 from __future__ import annotations
 
 import re
-import socket
-from collections.abc import Iterator
 from datetime import date, timedelta
-from email import message_from_bytes, policy
 from email.message import EmailMessage
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from netzwerk import graph
 from netzwerk.graph.operations import consent as consent_ops
@@ -26,31 +21,11 @@ from netzwerk.graph.personal import confirmation, consent, privacy
 from netzwerk.graph.personal.consent import Consent
 from netzwerk.graph.surveys import mail
 from tests.conftest import csrf_token
+from tests.integration import test_survey_mail
+from tests.integration.test_survey_mail import Inbox
 
 BASE = "https://netzwerk.example"
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))  # type: ignore[arg-type]
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, mail.SmtpSettings]]:
-    inbox = Inbox()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, mail.SmtpSettings(host="127.0.0.1", port=port, sender="buero@example.org")
-    finally:
-        controller.stop()
+smtp = test_survey_mail.smtp  # the local SMTP server (aiosmtpd) the survey mail tests start
 
 
 def _person(store: graph.Store, email: str = "pia@example.org") -> graph.Person:
