@@ -144,6 +144,8 @@ def test_web_auskunft_and_erasure_of_a_person_in_the_trash(make_client, store: g
     person, _ = _person_with_job(store)
     graph.delete_record(store, graph.Person, person.id, user="redaktion")
     admin = make_client("admin")
+    found = admin.get("/datenschutz?q=wiederg").get_data(as_text=True)
+    assert f"/datenschutz/person/{person.id}" in found and "im Papierkorb" in found
     page = admin.get(f"/datenschutz/person/{person.id}")
     assert page.status_code == 200, page.status_code
     assert "zurueck@example.org" in page.get_data(as_text=True)

@@ -153,7 +153,8 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
 
 
 def find_persons(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Persons whose name or e-mail contains ``q`` (case-insensitive), for the admin page."""
+    """Persons whose name or e-mail contains ``q`` (case-insensitive), live or in the trash
+    (``in_trash``), for the admin page."""
     text = q.strip().lower()[:100]
     if not text:
         return []
