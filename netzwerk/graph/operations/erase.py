@@ -88,6 +88,7 @@ def _name_forms(node: Node) -> list[str]:
 class _Trashed:
     """What the person's own trash snapshot holds for the erasure."""
 
+    found: bool = False
     names: list[str] = field(default_factory=list)
     ends: list[str] = field(default_factory=list)
     links: int = 0
@@ -104,7 +105,7 @@ def _trashed(tx: Tx, person_id: str) -> _Trashed:
     keys = erasures.identity_keys(
         getattr(node, "first_name", ""), getattr(node, "last_name", ""), getattr(node, "email", "")
     )
-    return _Trashed(_name_forms(node), sorted(ends), len(deleted.links), keys)
+    return _Trashed(True, _name_forms(node), sorted(ends), len(deleted.links), keys)
 
 
 def erase_person(
@@ -124,7 +125,7 @@ def erase_person(
         consents = int(tx.run("consent/erase", id=person_id)[0]["removed"])
         surveys = erase_survey_data_in(tx, person_id)
         row = tx.run("privacy/erase_person", id=person_id)[0]
-        if must_exist and not row["erased"] and not trashed.names:
+        if must_exist and not row["erased"] and not trashed.found:
             raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
         redacted = int(
             tx.run("privacy/redact_own_history", id=person_id, placeholder=history.ERASED)[0][
