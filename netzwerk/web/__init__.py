@@ -25,6 +25,7 @@ from netzwerk.web import (
     auth,
     changesets,
     consent,
+    consent_confirm,
     contact_export,
     deployment,
     exports,
@@ -42,6 +43,7 @@ from netzwerk.web import (
     shared,
     survey_answer,
     surveys,
+    uploads_admin,
 )
 from netzwerk.web.extensions import babel, csrf, get_store
 
@@ -108,8 +110,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         changesets,
         privacy,
         consent,
+        consent_confirm,
         surveys,
         survey_answer,
+        uploads_admin,
     ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")

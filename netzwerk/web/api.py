@@ -86,6 +86,8 @@ def node_json(node: graph.Node) -> dict[str, Any]:
 
 
 def link_json(link: graph.Link) -> dict[str, Any]:
+    if not can_see_contacts():
+        link = visibility.mask_link(link)
     encoded = codec.to_json(link)
     data: dict[str, Any] = {
         "id": link.id,

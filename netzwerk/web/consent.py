@@ -19,8 +19,9 @@ from flask_login import current_user
 
 from netzwerk import graph
 from netzwerk.graph.operations.consent import record_consent, review_person
-from netzwerk.graph.personal import consent
+from netzwerk.graph.personal import confirmation, consent
 from netzwerk.graph.records import nodes
+from netzwerk.graph.surveys.mail import SmtpSettings
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
 
@@ -83,7 +84,32 @@ def review_page() -> ResponseReturnValue:
         days=days,
         warning_days=consent.EXPIRY_WARNING_DAYS,
         outcomes=consent.REVIEW_OUTCOMES,
+        unconfirmed=confirmation.unsent(store),
+        can_mail=SmtpSettings.from_env() is not None,
     )
+
+
+@bp.post("/datenschutz/einwilligungen/bestaetigen-lassen")
+@require_role("admin")
+def send_confirmations() -> ResponseReturnValue:
+    """Mail the confirmation link of every consent given for someone else (double opt-in)."""
+    settings = SmtpSettings.from_env()
+    if settings is None:
+        flash(_("Kein Mailserver eingerichtet (NETZWERK_SMTP_HOST)."), "error")
+        return redirect(url_for("consent.review_page"))
+    base = os.environ.get("NETZWERK_BASE_URL", "").strip() or request.host_url
+    result = confirmation.send_pending(get_store(), settings, base_url=base)
+    if result.error:
+        flash(result.error, "error")
+    flash(
+        _(
+            "%(sent)s Bestätigungsmails versandt, %(none)s Personen ohne E-Mail-Adresse.",
+            sent=result.sent,
+            none=result.no_address,
+        ),
+        "success",
+    )
+    return redirect(url_for("consent.review_page"))
 
 
 @bp.post("/datenschutz/einwilligungen/pruefen")

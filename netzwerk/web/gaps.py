@@ -32,7 +32,7 @@ from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.operations import pipeline
 from netzwerk.web.analysis_context import change_context, context, load
-from netzwerk.web.auth import current_username, require_role
+from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
 
@@ -93,6 +93,8 @@ def suggestions_page() -> ResponseReturnValue:
         else:
             found = suggestions.suggest_for(data.graph, actor, limit=20, dismissed=data.in_pipeline)
     entries = pipeline.pipeline(get_store())
+    if not can_see_contacts():
+        entries = [pipeline.masked(e) for e in entries]
     return render_template(
         "gaps/suggestions.html",
         found=found,

@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 
 from netzwerk import graph
@@ -49,7 +59,12 @@ def page(token: str) -> Any:
     error, status = "", 200
     if request.method == "POST" and link.has_password:
         try:
-            if share_links.check_password(get_store(), link, request.form.get("password", "")):
+            if share_links.check_password(
+                get_store(),
+                link,
+                request.form.get("password", ""),
+                client=request.remote_addr or "-",
+            ):
                 session[SESSION_KEY] = [*session.get(SESSION_KEY, [])[-20:], link.id]
                 return _private(redirect(url_for("shared.page", token=token)))
             error, status = _("Das Passwort stimmt nicht."), 403
@@ -75,5 +90,7 @@ def page(token: str) -> Any:
 def data(token: str) -> Response:
     link, view = _open(token)
     if not _unlocked(link):
-        abort(401)
+        locked = jsonify(error=_("Dieser Link ist mit einem Passwort geschützt."))
+        locked.status_code = 401
+        return _private(locked)
     return _private(json_response(view_payload(view)))

@@ -58,3 +58,45 @@ def test_record_a_consent_and_review(browser, live_server: str, store: graph.Sto
     row = browser.find_element(By.CSS_SELECTOR, "#expiring tbody tr")
     _submit(browser, row.find_element(By.CSS_SELECTOR, "button[value=keep]"))
     assert not browser.find_elements(By.ID, "expiring")
+
+
+def test_a_person_confirms_a_consent_by_keyboard(
+    browser, live_server: str, store: graph.Store
+) -> None:
+    import hashlib
+
+    from selenium.webdriver.common.keys import Keys
+
+    from netzwerk.graph.operations.consent import record_pending_consent
+
+    p = graph.create_record(
+        store, graph.Person(first_name="Pia", last_name="Muster", email="pia@example.org"), user="t"
+    )
+    pending = record_pending_consent(
+        store,
+        Consent(
+            person_id=p.id,
+            date=date.today(),
+            source="Befragung 2025",
+            wording="Ich bin mit der Kontaktaufnahme einverstanden.",
+        ),
+        given_by="VHS Trier (Max Kollege) über den Befragungslink der Einrichtung",
+        how="Befragung",
+        user="manager",
+    )
+    secret = "geheimnis-fuer-den-browsertest-1234"
+    store.write(
+        "consent/set_confirmation",
+        id=pending.id,
+        hash=hashlib.sha256(secret.encode()).hexdigest(),
+        expires=date.today() + timedelta(days=30),
+        sent=True,
+    )
+    browser.get(f"{live_server}/einwilligung/{pending.id}.{secret}")
+    details = browser.find_element(By.ID, "confirm-details").text
+    assert "Max Kollege" in details and "Kontaktaufnahme einverstanden" in details
+    screenshot(browser, "consent-confirm")
+    button = browser.find_element(By.CSS_SELECTOR, "#confirm-form button[value=confirm]")
+    button.send_keys(Keys.ENTER)  # reachable and usable by keyboard
+    assert "bestätigt" in browser.find_element(By.ID, "confirm-result").text
+    assert graph.get(store, graph.Person, p.id).consent_contact is True

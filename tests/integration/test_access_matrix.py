@@ -175,6 +175,8 @@ ACCESS: dict[str, Access] = {
     "imports.differences": Access(post=EDITOR),
     "imports.workbook_download": Access(post=EDITOR),
     "imports.workbook_template": Access(get=EDITOR),
+    "uploads_admin.pending": Access(get=ADMIN),
+    "uploads_admin.clear": Access(post=ADMIN),
     "privacy.page": Access(get=ADMIN),
     "privacy.person_report": Access(get=ADMIN),
     "privacy.person_report_json": Access(get=ADMIN),
@@ -185,6 +187,8 @@ ACCESS: dict[str, Access] = {
     "consent.person": Access(get=CONTACTS, post=EDITOR),
     "consent.review_page": Access(get=ADMIN),
     "consent.review": Access(post=ADMIN),
+    "consent.send_confirmations": Access(post=ADMIN),
+    "consent_confirm.confirm": Access(get=PUBLIC, post=PUBLIC),
     # surveys: progress is read by viewers, everything else is editing; the respondent's
     # page is public (the personal link is the credential)
     "surveys.index": Access(get=VIEWER, post=EDITOR),

@@ -65,10 +65,11 @@ def test_each_user_keeps_at_most_three_pending_uploads(app: Any, make_client: An
 
 
 def test_the_spool_as_a_whole_is_capped(app: Any, make_client: Any) -> None:
-    app.extensions["netzwerk_spool"] = spool.Spool(_spool(app).folder, total_bytes=1)
     editor = make_client("editor")
-    assert _upload(editor, CSV).status_code == 302  # the first fits (folder was empty)
-    refused = _upload(editor, CSV)
+    assert _upload(editor, CSV).status_code == 302
+    one = _spool(app).usage()[1]  # what is stored is counted, the new upload included
+    app.extensions["netzwerk_spool"] = spool.Spool(_spool(app).folder, total_bytes=one + 10)
+    refused = _upload(make_client("admin"), CSV)
     assert refused.status_code == 400
     assert "zu viele unfertige Importe" in refused.get_data(as_text=True)
 
@@ -104,3 +105,21 @@ def test_malformed_xlsx_uploads_get_the_german_message(make_client: Any) -> None
         assert resp.status_code == 400
         text = resp.get_data(as_text=True)
         assert "kann aber nicht geöffnet werden" in text or "angelegt" in text
+
+
+def test_admins_see_and_clear_pending_uploads(app: Any, make_client: Any) -> None:
+    editor, admin = make_client("editor"), make_client("admin")
+    first = _upload(editor, CSV).headers["Location"]
+    _upload(editor, CSV)
+    assert make_client("editor").get("/verwaltung/importe").status_code == 403
+    page = admin.get("/verwaltung/importe")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and text.count('name="uid"') == 2 and ">editor<" in text
+    assert "Kita Sonne" not in text  # the content is never shown
+    uid = _spool(app).entries()[-1].uid
+    token = csrf_token(admin, "/verwaltung/importe")
+    admin.post("/verwaltung/importe/verwerfen", data={"csrf_token": token, "uid": uid})
+    assert _spool(app).usage()[0] == 1
+    assert editor.get(first).status_code == 302  # the oldest one is gone for its owner too
+    admin.post("/verwaltung/importe/verwerfen", data={"csrf_token": token})
+    assert _spool(app).usage()[0] == 0

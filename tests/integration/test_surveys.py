@@ -334,11 +334,13 @@ def test_review_pairs_and_accepts_through_the_write_path(store: graph.Store) -> 
         if r.actor_id == "b"
         for p in r.pending
     )
-    # consent from the survey: ledger with the survey's wording, person now covered
+    # consent from the survey was given by whoever held the organisation's link: ledger with
+    # the survey's wording and who gave it, but pending until the person confirms it
     decide(store, s, b.id, ["consent:pb"], accept=True, user="manager")
     rec = consent.for_person(store, "pb")[0]
     assert rec.source == "Befragung Netzwerk 2025" and rec.wording == s.consent_wording
-    assert graph.get(store, graph.Person, "pb").consent_contact is True
+    assert rec.status == "pending" and rec.given_by
+    assert graph.get(store, graph.Person, "pb").consent_contact is False
     # a new actor proposal creates the actor and the cooperation in one step
     new_key = next(k for k in kinds_a if k.startswith("actor_new:"))
     decide(store, s, a.id, [new_key], accept=True, user="manager")

@@ -96,11 +96,17 @@ def test_a_view_opens_in_picture_gaps_and_contacts(store: graph.Store, make_clie
     shared = save(editor, "region=", shared="1", name="Für alle")
     shared_id = parse_qs(urlsplit(shared.headers["Location"]).query)["view"][0]
     assert other.get(f"/ansichten/{shared_id}").status_code == 302
-    # only the owner may delete it
+    # only the owner may delete or re-pin it: forbidden (403), not a bad request
     token = csrf_token(other, "/ansichten")
     assert (
         other.post(f"/ansichten/{shared_id}/loeschen", data={"csrf_token": token}).status_code
-        == 400
+        == 403
+    )
+    assert (
+        other.post(
+            f"/ansichten/{shared_id}/positionen", data={"csrf_token": token, "pins": "{}"}
+        ).status_code
+        == 403
     )
     assert saved_views.get_view(store, shared_id).name == "Für alle"
 
@@ -196,7 +202,9 @@ def test_password_links_are_throttled(store: graph.Store, make_client) -> None:
     path = share(editor, view_id, password="richtig-geheim")
     anon = make_client(None)
     assert "share-password" in anon.get(path).get_data(as_text=True)
-    assert anon.get(path + "/daten.json").status_code == 401
+    locked = anon.get(path + "/daten.json")
+    assert locked.status_code == 401
+    assert locked.headers["Cache-Control"] == "no-store"  # a shared cache must not keep it
     statuses = []
     for _ in range(share_links.FREE_TRIES + 1):
         token = csrf_token(anon, path)

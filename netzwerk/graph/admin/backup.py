@@ -39,6 +39,7 @@ from netzwerk.graph.core.queries import render
 from netzwerk.graph.core.schema import ensure_schema, migrate
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.operations.erase import erase_person
+from netzwerk.graph.records import history
 
 log = logging.getLogger(__name__)
 FORMAT = "netzwerk-backup"
@@ -53,6 +54,7 @@ NODE_LABELS: frozenset[str] = frozenset(LABELS) | {
     "Erasure",
     "SavedView",
     "ShareLink",
+    "ShareAttempt",
     "PublicMap",
     "Consent",
     "ConsentReview",
@@ -343,7 +345,9 @@ def _load(store: Store, plan: Plan, progress: Progress, batch_size: int) -> int:
     return created
 
 
-def _after_restore(store: Store, auth: dict[str, Any] | None, erasures: list[str]) -> None:
+def _after_restore(
+    store: Store, auth: dict[str, Any] | None, erasures: list[dict[str, Any]]
+) -> None:
     """Keep what happened after the backup was written: logouts, revoked tokens, erasures.
 
     ``auth`` is the state before a restore over existing data (``None`` when the database was
@@ -351,10 +355,10 @@ def _after_restore(store: Store, auth: dict[str, Any] | None, erasures: list[str
     """
     if auth is not None:
         store.write("backup/carry_auth", users=auth["users"], tokens=auth["tokens"])
-    for person_id in erasures:
-        store.write("backup/keep_erasure", person_id=person_id)
-    for row in store.read("backup/erased_but_present"):
-        erase_person(store, row["person_id"], user="system:wiederherstellung")
+    if erasures:
+        store.write("backup/keep_erasure", rows=erasures)
+    for row in store.read("backup/erased_but_present", placeholder=history.ERASED):
+        erase_person(store, row["person_id"], user="system:wiederherstellung", must_exist=False)
 
 
 def restore(
@@ -378,7 +382,7 @@ def restore(
             "Datenbank – oder ausdrücklich mit „ersetzen“ (--replace), was alle "
             "vorhandenen Daten löscht."
         )
-    erasures = [r["person_id"] for r in store.read("privacy/erasures")]
+    erasures = store.read("privacy/erasures")
     auth = None if empty else store.read("backup/auth_state")[0]
     safety: dict[str, Any] | None = None
     safety_path: Path | None = None

@@ -2,7 +2,8 @@
 
 Pure functions, so that the web forms, the JSON API and the importer share one set of rules
 and tests need no database. A record is cleaned (surrounding white space stripped, Unicode
-NFC-normalised so "ü" typed on a Mac and on Windows compare equal) and then checked; all
+NFC-normalised so "ü" typed on a Mac and on Windows compare equal; names NFKC and without
+invisible format characters) and then checked; all
 problems are collected, so a form can show every message at its field at once.
 """
 
@@ -37,12 +38,16 @@ from netzwerk.graph.core.model import (
     Region,
     Stage,
 )
+from netzwerk.graph.core.values import name_form
 
 SHORT_MAX = 5_000
 """Names and other one-line fields; generous so no real name is ever cut."""
 LONG_MAX = 50_000
 """Notes and descriptions."""
 LONG_FIELDS = frozenset({"notes", "description", "note"})
+NAME_FIELDS = frozenset({"name", "short_name", "title", "first_name", "last_name"})
+"""Stored in their name form (:func:`netzwerk.graph.core.values.name_form`): what is
+compared must be what is kept, or a pasted invisible character makes a look-alike."""
 SOURCE_MAX = 500
 """Where a consent came from ("Formular Netzwerktreffen 2024"): the consent ledger keeps it
 with the same limit, so a person saved here can always be recorded there."""
@@ -179,6 +184,8 @@ def _clean_fields(obj: N) -> N:
             continue
         if isinstance(value, str) or (value is None and f.type in ("str",)):
             changes[f.name] = clean_text(value, multiline=f.name in LONG_FIELDS)
+            if f.name in NAME_FIELDS:
+                changes[f.name] = name_form(changes[f.name])
     return dataclasses.replace(obj, **changes)
 
 

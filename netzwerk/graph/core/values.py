@@ -20,6 +20,25 @@ T = TypeVar("T")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+def without_format(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf: zero-width
+    spaces and joiners, the byte-order mark, soft hyphens, bidirectional overrides).
+
+    A name pasted with one looks the same and must compare the same.
+    """
+    if text.isascii():
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+def name_form(text: str) -> str:
+    """How a name is stored: NFKC (full-width letters, ligatures and other compatibility
+    forms become the plain ones) without format characters, surrounding space stripped."""
+    if text.isascii():
+        return text.strip()
+    return without_format(unicodedata.normalize("NFKC", text)).strip()
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """The comparison form of a name, a column header or a list value.
@@ -34,7 +53,7 @@ def fold(text: str) -> str:
     """
     text = text.lower()
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)  # "u" + combining diaeresis → "ü"
+        text = unicodedata.normalize("NFC", without_format(text))  # "u" + combining diaeresis → "ü"
         for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
             text = text.replace(a, b)
         text = unicodedata.normalize("NFKD", text)

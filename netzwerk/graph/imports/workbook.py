@@ -35,6 +35,7 @@ from netzwerk.graph.imports.cells import Errors, parse_bool, parse_day
 from netzwerk.graph.imports.context import Context, Progress, merged, noop, set_fields
 from netzwerk.graph.imports.plan import Choices, ImportPlan, Part, RowResult, stable_id
 from netzwerk.graph.imports.reader import Table
+from netzwerk.graph.records import erasures
 from netzwerk.graph.workbook.sheets import (
     BASE,
     ID,
@@ -107,6 +108,7 @@ class _Stored:
         self.records: dict[str, dict[str, Node]] = defaultdict(dict)
         self.targets: dict[tuple[str, str], dict[str, Link]] = defaultdict(dict)
         self.links: dict[str, tuple[Link, tuple[str, str]]] = {}
+        self.erased = erasures.Suppression.load(store)
         for spec in SHEETS:
             ids = _ids(sheets.get(spec.title), spec)
             if not ids:
@@ -251,14 +253,17 @@ def _record_row(  # noqa: C901 (complexity 13: lower, never raise)
         partners.plan_row(ctx, row, pv)
         return
     if not rid and spec.label == "Person":
-        _new_person(ctx, row, v)
+        _new_person(ctx, row, v, st.erased)
         return
     fields = _typed(ctx, row, cls, v)
     existing = st.records[spec.label].get(rid) if rid else None
     base = st.base.get((spec.title, rid)) if existing is not None else None
     if base is not None:
         fields, v = _edited(cls, fields, v, base)
-    if rid and existing is None:
+    erased_at = st.erased.erased_on(rid) if rid and existing is None else None
+    if erased_at is not None:
+        row.error("id", erasures.message(erased_at))
+    elif rid and existing is None:
         row.error("id", f"„{rid[:60]}“ gibt es in netzwerk nicht – für neu die ID-Zelle leeren")
     elif not rid:
         name = str(fields.get("name", ""))
@@ -299,9 +304,16 @@ def _removal(link: Link) -> Part:
     return Part(link.spec.title, link.to_name or link.to_id, "remove")
 
 
-def _new_person(ctx: Context, row: RowResult, v: dict[str, str]) -> None:
+def _new_person(
+    ctx: Context, row: RowResult, v: dict[str, str], erased: erasures.Suppression
+) -> None:
     fields = person_cells.person_fields(ctx, v, row)
     row.name = f"{fields['first_name']} {fields['last_name']}".strip()
+    at = erased.matching(fields["first_name"], fields["last_name"], fields["email"])
+    if at is not None:
+        row.error("last_name", erasures.message(at))
+        row.action = "error"
+        return
     p = None if row.errors else person_cells.prepare(ctx, row, fields, None)
     if p is None or p.person is None:
         row.action = "error" if row.errors or p is None else "review"

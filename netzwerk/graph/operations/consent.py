@@ -6,13 +6,19 @@ the new record is the purpose's current one, sets the person's derived consent f
 the fields that forms, import and export read never disagree. A change of those fields made
 in the person form goes the other way: :func:`sync_in` adds the ledger record inside the
 form's own transaction (called by :mod:`netzwerk.graph.operations.records`).
+
+A consent given for the person by someone else is recorded *pending*
+(:func:`record_pending_consent`): it sets no field until the person answers the confirmation
+mail (:func:`answer_pending`, reached through :mod:`netzwerk.graph.personal.confirmation`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hmac
 import uuid
 from datetime import date
+from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import NotFoundError
@@ -45,6 +51,7 @@ def _props(c: Consent) -> dict[str, object]:
         "source": c.source,
         "expires": c.expires,
         "wording": c.wording,
+        **({"status": c.status, "given_by": c.given_by, "how": c.how} if c.status else {}),
     }
 
 
@@ -89,13 +96,11 @@ def _person_entry(
     )
 
 
-def record_in(tx: Tx, c: Consent, *, user: str, note: str = "") -> Consent:
-    """Record a consent inside a running transaction (also used by the survey review)."""
-    c = consent.validate(c)
-    person = _person_in(tx, c.person_id)
-    stored = insert_in(tx, c, user=user)
+def _settle(tx: Tx, person: Person, stored: Consent, line: str, *, key: str, user: str) -> None:
+    """Set the person's derived fields if ``stored`` is now the purpose's current record,
+    and write the person's history entry (``key``: the entry's line)."""
     ledger = [consent.from_store(r["consent"]) for r in tx.run("consent/of_person", id=person.id)]
-    now_current = consent.current(ledger, c.purpose)
+    now_current = consent.current(ledger, stored.purpose)
     changes: dict[str, list[object]] = {}
     version = person.version
     if now_current is not None and now_current.id == stored.id:
@@ -103,9 +108,84 @@ def record_in(tx: Tx, c: Consent, *, user: str, note: str = "") -> Consent:
         if wanted != person:
             before, after = nodes.save(tx, wanted)
             changes, version = history.diff(before, after), after.version
-    changes["consent_record"] = [None, _summary(stored) + (f" – {note[:300]}" if note else "")]
+    changes[key] = [None, line]
     _person_entry(tx, person, changes, version=version, user=user)
+
+
+def record_in(tx: Tx, c: Consent, *, user: str, note: str = "") -> Consent:
+    """Record a consent inside a running transaction."""
+    c = consent.validate(c)
+    person = _person_in(tx, c.person_id)
+    stored = insert_in(tx, c, user=user)
+    line = _summary(stored) + (f" – {note[:300]}" if note else "")
+    _settle(tx, person, stored, line, key="consent_record", user=user)
     return stored
+
+
+def record_pending_in(tx: Tx, c: Consent, *, given_by: str, how: str, user: str) -> Consent:
+    """Record a consent someone gave *for* the person, pending their confirmation.
+
+    Inside a running transaction (the survey review calls it for a consent ticked in the
+    answer of an organisation's link). It sets none of the person's fields; the
+    confirmation mail goes out with :func:`netzwerk.graph.personal.confirmation.send_pending`.
+    """
+    c = consent.validate(dataclasses.replace(c, type="opt-in"))
+    person = _person_in(tx, c.person_id)
+    given_by = " ".join(given_by.split())[:500] or "unbekannt"
+    pending = dataclasses.replace(c, status="pending", given_by=given_by, how=how[:100])
+    stored = insert_in(tx, pending, user=user)
+    line = (
+        f"{_summary(stored)} – angegeben von {given_by[:300]}; "
+        "Bestätigung durch die Person steht aus"
+    )
+    _person_entry(tx, person, {"consent_pending": [None, line]}, version=person.version, user=user)
+    return stored
+
+
+def record_pending_consent(
+    store: Store, c: Consent, *, given_by: str, how: str, user: str
+) -> Consent:
+    """:func:`record_pending_in` in its own transaction."""
+    c = consent.validate(dataclasses.replace(c, type="opt-in"))
+    return store.transaction(
+        lambda tx: record_pending_in(tx, c, given_by=given_by, how=how, user=user)
+    )
+
+
+GONE = "Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon benutzt."
+
+
+def usable(row: dict[str, Any], secret_hash: str, today: date) -> bool:
+    c = row["consent"]
+    expires = codec.coerce("date", c.get("confirm_expires"))
+    stored = c.get("confirm_hash") or ""
+    same = hmac.compare_digest(stored or "0" * 64, secret_hash or "1" * 64)
+    return bool(same and stored and c.get("status") == "pending" and expires and today <= expires)
+
+
+def answer_pending(
+    store: Store, consent_id: str, secret_hash: str, *, confirm: bool, today: date
+) -> Consent:
+    """The person's answer through the confirmation link, in one transaction: the record
+    becomes *confirmed* (and, if it is the newest, the person's current consent) or
+    *declined*. Raises :class:`NotFoundError` (one message for every reason) if the link is
+    unknown, wrong, used or expired."""
+
+    def work(tx: Tx) -> Consent:
+        rows = tx.run("consent/take_pending", id=consent_id)
+        if not rows or rows[0]["person"] is None or not usable(rows[0], secret_hash, today):
+            raise NotFoundError(GONE)
+        status = "confirmed" if confirm else "declined"
+        how = "Bestätigungslink per E-Mail"
+        stored = consent.from_store(
+            tx.run("consent/answer", id=consent_id, status=status, how=how)[0]["consent"]
+        )
+        person = _person_in(tx, stored.person_id)
+        line = f"{_summary(stored)} – {stored.status_title} ({how})"
+        _settle(tx, person, stored, line, key="consent_record", user="Person selbst")
+        return stored
+
+    return store.transaction(work)
 
 
 def record_consent(store: Store, c: Consent, *, user: str) -> Consent:

@@ -9,13 +9,17 @@ their data the application keeps elsewhere —
   that, which spelled the name out, are redacted with every name the person ever had
   (current and former, read from their own history before it is emptied);
 * trash entries of the person and of their deleted links are removed, and their links are
-  stripped from other records' trash snapshots;
+  stripped from other records' trash snapshots; a person who is only in the trash is erased
+  the same way (their rights do not wait for someone to restore them);
 * export logs forget the person's id (counts stay);
 * the consent ledger and Löschkonzept reviews of the person go, and so do their survey
   invitations, the answers given through them and what other answers said about them
   (:func:`netzwerk.graph.surveys.personal.erase_person_in`);
-* an ``Erasure`` note (id and time, no personal data) makes a later restore of an older
-  backup erase the person again (:func:`netzwerk.graph.admin.backup.restore`).
+* an ``Erasure`` note (id, time and salted hashes of name and e-mail, no personal data in
+  clear) makes a later restore of an older backup erase the person again
+  (:func:`netzwerk.graph.admin.backup.restore`), keeps the trash from restoring them and
+  lets an old workbook's row say that the person was erased
+  (:mod:`netzwerk.graph.records.erasures`).
 
 The full-text search index follows the deleted node by itself.
 """
@@ -23,12 +27,14 @@ The full-text search index follows the deleted node by itself.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.model import Node
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id
-from netzwerk.graph.records import history
+from netzwerk.graph.records import erasures, history, trash
 from netzwerk.graph.surveys.personal import erase_person_in as erase_survey_data_in
 
 NAME_FIELDS = ("title", "first_name", "last_name")
@@ -71,29 +77,67 @@ def _strip_trash(tx: Tx, person_id: str, mentions: list[dict[str, Any]]) -> int:
     return stripped
 
 
-def erase_person(store: Store, person_id: str, *, user: str) -> dict[str, int]:
-    """Erase a person for good; returns counts (links, history, trash, exports)."""
+def _name_forms(node: Node) -> list[str]:
+    """The name forms of a person's trash snapshot, as ``privacy/erase_person`` returns them."""
+    parts = [str(getattr(node, k, "") or "") for k in NAME_FIELDS]
+    forms = [" ".join(p for p in parts if p), " ".join(p for p in parts[1:] if p), parts[2]]
+    return [f for f in forms if f]
+
+
+@dataclass
+class _Trashed:
+    """What the person's own trash snapshot holds for the erasure."""
+
+    found: bool = False
+    names: list[str] = field(default_factory=list)
+    ends: list[str] = field(default_factory=list)
+    links: int = 0
+    keys: list[str] = field(default_factory=list)
+
+
+def _trashed(tx: Tx, person_id: str) -> _Trashed:
+    """Name forms, linked record ids, link count and identity keys of the trash snapshot."""
+    deleted = trash.of_record_in(tx, person_id, "Person")
+    if deleted is None:
+        return _Trashed()
+    node = deleted.node
+    ends = {i for lk in deleted.links for i in (lk.from_id, lk.to_id)} - {person_id}
+    keys = erasures.identity_keys(
+        getattr(node, "first_name", ""), getattr(node, "last_name", ""), getattr(node, "email", "")
+    )
+    return _Trashed(True, _name_forms(node), sorted(ends), len(deleted.links), keys)
+
+
+def erase_person(
+    store: Store, person_id: str, *, user: str, must_exist: bool = True
+) -> dict[str, int]:
+    """Erase a person for good, a live record or one in the trash; returns counts.
+
+    ``must_exist=False`` (the re-erasure after a restore) also sweeps what an older backup
+    brought back of a person who is neither a record nor in the trash any more.
+    """
     if not is_valid_id(person_id):
         raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
 
     def work(tx: Tx) -> dict[str, int]:
         former = _former_names(tx, person_id)
+        trashed = _trashed(tx, person_id)
         consents = int(tx.run("consent/erase", id=person_id)[0]["removed"])
         surveys = erase_survey_data_in(tx, person_id)
         row = tx.run("privacy/erase_person", id=person_id)[0]
-        if not row["erased"]:
+        if must_exist and not row["erased"] and not trashed.found:
             raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
         redacted = int(
             tx.run("privacy/redact_own_history", id=person_id, placeholder=history.ERASED)[0][
                 "redacted"
             ]
         )
-        names = sorted(set(row["names"]) | set(former), key=len, reverse=True)
+        names = sorted(set(row["names"]) | set(former) | set(trashed.names), key=len, reverse=True)
         if names:
             redacted += int(
                 tx.run(
                     "privacy/redact_link_history",
-                    record_ids=list(row["neighbours"]),
+                    record_ids=sorted(set(row["neighbours"]) | set(trashed.ends)),
                     person_id=person_id,
                     names=names,
                     placeholder=history.ERASED,
@@ -102,9 +146,15 @@ def erase_person(store: Store, person_id: str, *, user: str) -> dict[str, int]:
         swept = tx.run("privacy/sweep_trash", id=person_id)[0]
         stripped = _strip_trash(tx, person_id, [m for m in swept["mentions"] if m])
         exports = int(tx.run("privacy/sweep_exports", id=person_id)[0]["swept"])
-        tx.run("privacy/log_erasure", person_id=person_id, user=user)
+        keys = erasures.identity_keys(row["first_name"], row["last_name"], row["email"])
+        tx.run(
+            "privacy/log_erasure",
+            person_id=person_id,
+            user=user,
+            hashes=erasures.hashes(person_id, [*keys, *trashed.keys]),
+        )
         counts = {
-            "links": int(row["links"]),
+            "links": int(row["links"]) + trashed.links,
             "history": redacted,
             "trash": int(swept["removed"]) + stripped,
             "exports": exports,

@@ -20,6 +20,7 @@ does not fit the current state (someone else was faster) is refused with a Germa
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -28,6 +29,7 @@ from netzwerk.graph.core.model import COOPERATION_KINDS, Link
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id
 from netzwerk.graph.operations.links import create_link_in
+from netzwerk.graph.records import visibility
 
 DEFAULT_KIND = "Informationsaustausch"
 NOTE_MAX = 500
@@ -84,6 +86,16 @@ def pipeline(store: Store) -> list[Entry]:
     return [
         Entry(**r) for r in store.read("analysis/suggestion_pipeline") if r["status"] != STATES[0]
     ]
+
+
+def masked(entry: Entry) -> Entry:
+    """The entry with e-mail addresses and phone numbers in its note and log masked, for
+    readers without the contacts grant."""
+    return dataclasses.replace(
+        entry,
+        note=visibility.mask_contacts(entry.note),
+        log=[visibility.mask_contacts(line) for line in entry.log],
+    )
 
 
 def pipeline_pairs(store: Store) -> dict[tuple[str, str], str]:

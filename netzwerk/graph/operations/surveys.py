@@ -20,7 +20,7 @@ from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
 from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.core.store import Store, Tx
-from netzwerk.graph.operations.consent import record_in as record_consent_in
+from netzwerk.graph.operations.consent import record_pending_in
 from netzwerk.graph.operations.links import create_link_in, delete_link_in, update_link_in
 from netzwerk.graph.operations.records import create_record_in, update_record_in
 from netzwerk.graph.personal.consent import Consent
@@ -93,7 +93,7 @@ def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str
         update_link_in(tx, link, user=user, note=note)
     elif p.kind == "consent":
         day = codec.coerce("datetime", r.submitted_at)
-        record_consent_in(
+        record_pending_in(
             tx,
             Consent(
                 person_id=d["person_id"],
@@ -103,8 +103,9 @@ def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str
                 source=survey.source,
                 wording=survey.consent_wording,
             ),
+            given_by=f"{r.by} über den Befragungslink der Einrichtung",
+            how="Befragung",
             user=user,
-            note=f"angegeben von {r.by}",
         )
     elif p.kind == "coop_new":
         create_link_in(

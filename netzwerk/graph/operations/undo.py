@@ -5,6 +5,9 @@ The trash obeys the same role rules as the records: a vocabulary record (or a li
 two vocabularies) comes back only for an admin, as only an admin could have changed it.
 Links whose other end is gone meanwhile cannot come back; they are reported, never counted
 as restored. An actor's partner-suggestion pipeline records come back with it.
+A person erased under Art. 17 DSGVO never comes back (the suppression list of
+:mod:`netzwerk.graph.records.erasures`): neither their own entry nor a link to them in
+another record's snapshot.
 """
 
 from __future__ import annotations
@@ -12,10 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from netzwerk.graph.admin.users import ROLES
-from netzwerk.graph.core.errors import ForbiddenError
+from netzwerk.graph.core.errors import ConflictError, ForbiddenError
 from netzwerk.graph.core.model import Link, Node, write_role
 from netzwerk.graph.core.store import Store, Tx
-from netzwerk.graph.records import history, links, nodes, trash
+from netzwerk.graph.records import erasures, history, links, nodes, trash
+
+ERASED_MESSAGE = (
+    "Diese Person wurde nach Art. 17 DSGVO gelöscht und kann nicht wiederhergestellt werden."
+)
 
 
 @dataclass
@@ -48,12 +55,26 @@ def check_role(entry: trash.TrashEntry, role: str) -> None:
         )
 
 
+def _without_erased(tx: Tx, what: trash.Deleted | trash.DeletedLink) -> None:
+    """Refuse an erased person's entry; drop links to erased persons from a record's entry."""
+    if isinstance(what, trash.DeletedLink):
+        if erasures.erased_among_in(tx, (what.link.from_id, what.link.to_id)):
+            raise ConflictError(ERASED_MESSAGE)
+        return
+    ends = {what.node.id} | {i for lk in what.links for i in (lk.from_id, lk.to_id)}
+    erased = erasures.erased_among_in(tx, ends)
+    if what.node.id in erased:
+        raise ConflictError(ERASED_MESSAGE)
+    what.links = [lk for lk in what.links if not {lk.from_id, lk.to_id} & erased.keys()]
+
+
 def undo(store: Store, entry_id: str, *, user: str, role: str) -> UndoResult:
     """Restore what the trash entry holds and remove the entry, all or nothing."""
     check_role(trash.get(store, entry_id), role)
 
     def work(tx: Tx) -> UndoResult:
         what = trash.deleted_from(trash.take_in(tx, entry_id))
+        _without_erased(tx, what)
         if isinstance(what, trash.DeletedLink):
             back = links.reinsert_many(tx, [what.link], {what.link.id: what.labels})
             result = UndoResult(node=None, restored=back, skipped=[] if back else [what.link])

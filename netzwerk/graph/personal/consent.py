@@ -9,6 +9,12 @@ wording the person agreed to and who recorded it. The ledger answers what the fi
 expired consent no longer covers the purpose) and for the Löschkonzept review
 (:func:`expiring`, :func:`without_basis`).
 
+Consent given by someone other than the person (a colleague ticking it in the survey of
+their organisation) is recorded as *pending*, with who gave it (``given_by``) and how
+(``how``): it covers nothing until the person confirms it through the link of a
+confirmation mail (double opt-in, :mod:`netzwerk.graph.personal.confirmation`), which makes
+it *confirmed* — or *declined*. Records without a status were given or recorded directly.
+
 Records refer to their person by ``person_id`` (no relationship), as history entries do, so
 they never show up among a person's links; the erasure removes them
 (:func:`netzwerk.graph.operations.erase_person`). Writes are use cases of the write path:
@@ -34,6 +40,14 @@ PURPOSES: dict[str, str] = {
 """The purposes a consent is given for; the same keys as the Person's consent fields."""
 
 TYPES: dict[str, str] = {"opt-in": N_("Einwilligung"), "opt-out": N_("Widerspruch/Widerruf")}
+STATUSES: dict[str, str] = {
+    "": N_("wirksam"),
+    "pending": N_("unbestätigt – wartet auf Bestätigung der Person"),
+    "confirmed": N_("von der Person bestätigt"),
+    "declined": N_("von der Person abgelehnt"),
+}
+"""States of a ledger record; only ``""`` and ``confirmed`` state the person's will."""
+EFFECTIVE = frozenset({"", "confirmed"})
 PUBLIC_TASK = "öffentliche Aufgabe"
 """The legal basis that covers contact without consent (Art. 6 (1) e DSGVO)."""
 
@@ -61,6 +75,21 @@ class Consent:
     wording: str = ""
     recorded_by: str = ""
     recorded_at: datetime | None = None
+    status: str = ""
+    given_by: str = ""
+    """Who gave a consent for the person (empty: the person, or the office recorded it)."""
+    how: str = ""
+    """How it was given for the person ("Befragung")."""
+    confirmed_at: datetime | None = None
+
+    @property
+    def effective(self) -> bool:
+        """Whether the record states the person's will (not pending, not declined)."""
+        return self.status in EFFECTIVE
+
+    @property
+    def status_title(self) -> str:
+        return STATUSES.get(self.status, self.status)
 
     @property
     def purpose_title(self) -> str:
@@ -133,8 +162,9 @@ def for_person(store: Store, person_id: str) -> list[Consent]:
 
 
 def current(records: list[Consent], purpose: str) -> Consent | None:
-    """The record that states the person's present will for ``purpose`` (latest by date)."""
-    mine = [c for c in records if c.purpose == purpose and c.date is not None]
+    """The record that states the person's present will for ``purpose`` (latest by date;
+    pending and declined records state nobody's will)."""
+    mine = [c for c in records if c.purpose == purpose and c.date is not None and c.effective]
     if not mine:
         return None
     return max(mine, key=lambda c: (c.date, c.recorded_at or datetime.min.replace(tzinfo=UTC)))

@@ -19,7 +19,7 @@ from netzwerk.graph.core.model import LINK_TYPES
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import is_valid_id, label
 from netzwerk.graph.personal import consent, contacts
-from netzwerk.graph.records import history
+from netzwerk.graph.records import history, trash
 from netzwerk.graph.surveys.personal import person_data as survey_data
 
 HIDDEN = frozenset({"id"})
@@ -36,36 +36,69 @@ def _json(value: Any) -> Any:
     return value
 
 
+def _link_row(
+    type_: str, direction: str, props: dict[str, Any], other: tuple[str, str, str]
+) -> dict[str, Any]:
+    return {
+        "type": type_,
+        "title": LINK_TYPES[type_].title if type_ in LINK_TYPES else type_,
+        "direction": direction,
+        "other_label": other[0],
+        "other_id": other[1],
+        "other_name": other[2],
+        "properties": props,
+        "details": [
+            [label(k), v]
+            for k, v in sorted(props.items())
+            if k not in ("id", "created", "updated", "version") and v not in ("", None)
+        ],
+    }
+
+
+def _from_trash(store: Store, person_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Properties and links of a person in the trash, read from the snapshot."""
+    deleted = trash.of_record(store, person_id, "Person")
+    if deleted is None:
+        raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
+    links = []
+    for lk in deleted.links:
+        ends = deleted.labels.get(lk.id, ("", ""))
+        out = lk.from_id == person_id
+        other = (ends[1], lk.to_id, lk.to_name) if out else (ends[0], lk.from_id, lk.from_name)
+        props = {k: v for k, v in codec.to_json(lk).items() if k not in ("from_name", "to_name")}
+        links.append(_link_row(lk.type, "out" if out else "in", props, other))
+    return codec.to_json(deleted.node), links
+
+
+def _stored(store: Store, person_id: str) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
+    """Properties and links of the person, live or in the trash, and whether in the trash."""
+    if not is_valid_id(person_id):
+        raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
+    rows = store.read("nodes/get", {"label": "Person"}, id=person_id)
+    if not rows:
+        props, links = _from_trash(store, person_id)
+        return props, links, True
+    links = [
+        _link_row(
+            r["type"],
+            r["direction"],
+            r["props"],
+            (r["other_label"], r["other_id"], r["other_name"]),
+        )
+        for r in store.read("privacy/person_links", id=person_id)
+    ]
+    return rows[0]["node"], links, False
+
+
 def person_report(store: Store, person_id: str) -> dict[str, Any]:
     """Everything stored about a person, as JSON-ready data (dates as ISO strings).
 
     Keys: ``person`` (all properties), ``fields`` (German label → value, for reading),
     ``links``, ``consents``, ``consent_reviews``, ``surveys``, ``history``, ``exports``,
-    ``generated``.
+    ``generated``, ``in_trash`` (the person was deleted but is still in the trash: the
+    rights of Art. 15 and 17 hold there too).
     """
-    rows = (
-        store.read("nodes/get", {"label": "Person"}, id=person_id) if is_valid_id(person_id) else []
-    )
-    if not rows:
-        raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
-    props = rows[0]["node"]
-    links = [
-        {
-            "type": r["type"],
-            "title": LINK_TYPES[r["type"]].title if r["type"] in LINK_TYPES else r["type"],
-            "direction": r["direction"],
-            "other_label": r["other_label"],
-            "other_id": r["other_id"],
-            "other_name": r["other_name"],
-            "properties": r["props"],
-            "details": [
-                [label(k), v]
-                for k, v in sorted(r["props"].items())
-                if k not in ("id", "created", "updated", "version") and v not in ("", None)
-            ],
-        }
-        for r in store.read("privacy/person_links", id=person_id)
-    ]
+    props, links, in_trash = _stored(store, person_id)
     changes = [
         {
             "at": c.at,
@@ -91,6 +124,7 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
     return _json(
         {
             "generated": datetime.now().astimezone(),
+            "in_trash": in_trash,
             "person": dict(sorted(props.items())),
             "fields": {
                 BOOKKEEPING.get(k) or label(k): v
@@ -103,6 +137,7 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
                     **codec.to_json(c),
                     "purpose_title": c.purpose_title,
                     "type_title": c.type_title,
+                    "status_title": c.status_title,
                 }
                 for c in consent.for_person(store, person_id)
             ],
@@ -118,7 +153,8 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
 
 
 def find_persons(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Persons whose name or e-mail contains ``q`` (case-insensitive), for the admin page."""
+    """Persons whose name or e-mail contains ``q`` (case-insensitive), live or in the trash
+    (``in_trash``), for the admin page."""
     text = q.strip().lower()[:100]
     if not text:
         return []

@@ -339,7 +339,8 @@ CONTACT_FIELDS = visibility.restricted("Person")
 
 
 def without_contacts(changes: list[Change]) -> list[Change]:
-    """Copies of ``changes`` without persons' e-mail/phone values and trash snapshots.
+    """Copies of ``changes`` without persons' e-mail/phone values and trash snapshots, and
+    with e-mail addresses and phone numbers in free-text notes masked.
 
     The history repeats old and new values, so a user who may not see a person's contact
     data on the record must not read it from the record's history either.
@@ -351,7 +352,7 @@ def without_contacts(changes: list[Change]) -> list[Change]:
             c = dataclasses.replace(
                 c, changes={k: v for k, v in c.changes.items() if k not in hidden}
             )
-        out.append(c)
+        out.append(dataclasses.replace(c, changes=visibility.mask_values(c.changes)))
     return out
 
 

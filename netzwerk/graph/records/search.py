@@ -22,7 +22,7 @@ from netzwerk.graph.core.codec import from_store
 from netzwerk.graph.core.errors import FieldError, ValidationError
 from netzwerk.graph.core.model import LABELS, N, Node
 from netzwerk.graph.core.store import Store
-from netzwerk.graph.core.values import Page
+from netzwerk.graph.core.values import Page, without_format
 
 LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
 MAX_QUERY = 200
@@ -80,7 +80,7 @@ def index_fold(text: str) -> str:
     """Lower-case and strip accents the way the full-text index's ASCII folding does
     (ü→u, ß→ss), so a typed word meets the indexed one. Not
     :func:`netzwerk.graph.core.values.fold`, the comparison form of names (ü→ue)."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    text = unicodedata.normalize("NFKD", without_format(text).lower().replace("ß", "ss"))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 

@@ -187,6 +187,20 @@ def take_in(tx: Tx, entry_id: str) -> TrashEntry:
     return _entry(rows[0]["entry"])
 
 
+def of_record_in(tx: Tx, record_id: str, label: str) -> Deleted | None:
+    """The newest trash snapshot of a deleted record (``None`` if it is not in the trash)."""
+    rows = tx.run("trash/of_record", id=record_id, label=label)
+    if not rows:
+        return None
+    what = deleted_from(_entry(rows[0]["entry"]))
+    return what if isinstance(what, Deleted) else None
+
+
+def of_record(store: Store, record_id: str, label: str) -> Deleted | None:
+    """:func:`of_record_in` outside a transaction."""
+    return store.transaction(lambda tx: of_record_in(tx, record_id, label), write=False)
+
+
 def entries(store: Store, *, skip: int = 0, limit: int = 100) -> list[TrashEntry]:
     return [_entry(r["entry"]) for r in store.read("trash/list", skip=skip, limit=limit)]
 

@@ -7,11 +7,19 @@ person (e-mail, phone), the person's consents and their legal basis (dates, sour
 record about the person's own decisions), or free-text notes (which may say anything about
 them). One table decides this for pages, forms, the API, the history and search alike.
 Actors are organisations: their e-mail and phone are public contact points, not personal.
+
+Free text that others read (a cooperation's note, a partner suggestion's note) may hold what
+the fields hide: "Ansprechpartnerin Eva, eva@…, 0651 …". For readers without the grant,
+e-mail addresses and phone numbers in it are masked (:func:`mask_contacts`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any
+
+from netzwerk.graph.core.model import Link
 
 RESTRICTED: dict[str, tuple[str, ...]] = {
     "Person": (
@@ -39,3 +47,50 @@ def redact(label: str, props: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``props`` without the fields a reader without the grant may not see."""
     hidden = restricted(label)
     return {k: v for k, v in props.items() if k not in hidden}
+
+
+FREE_TEXT: dict[str, tuple[str, ...]] = {"COOPERATES_WITH": ("note",)}
+"""Per link type, the free-text fields shown masked to readers without the contacts grant."""
+EMAIL_MASK = "[E-Mail verborgen]"
+PHONE_MASK = "[Telefon verborgen]"
+_STOP = r"\s@<>()\[\]\"',;:"
+_EMAIL = re.compile(rf"[^{_STOP}]+@[^{_STOP}]+\.[^{_STOP}.]{{2,}}")
+_PHONE = re.compile(r"(?<![\w.+])(?:\+|\(?0)[0-9 \t/().\-–]{4,}[0-9](?!\w)")
+_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+_PHONE_DIGITS = 6
+"""A German phone number starts with 0 or +, has at least this many digits, and is no date."""
+
+
+def _phone_or_keep(match: re.Match[str]) -> str:
+    text = match.group(0)
+    digits = sum(c.isdigit() for c in text)
+    if digits < _PHONE_DIGITS or _DATE.fullmatch(text.strip("() ")):
+        return text
+    return PHONE_MASK
+
+
+def mask_contacts(text: str) -> str:
+    """``text`` with e-mail addresses and phone numbers replaced by a visible mark."""
+    if not text or not ("@" in text or any(c.isdigit() for c in text)):
+        return text
+    return _PHONE.sub(_phone_or_keep, _EMAIL.sub(EMAIL_MASK, text))
+
+
+def mask_link(link: Link) -> Link:
+    """A copy of ``link`` with its free-text fields masked."""
+    fields = FREE_TEXT.get(link.type, ())
+    if not fields:
+        return link
+    masked: dict[str, Any] = {f: mask_contacts(getattr(link, f) or "") for f in fields}
+    return dataclasses.replace(link, **masked)
+
+
+def mask_values(changes: dict[str, Any]) -> dict[str, Any]:
+    """A history entry's ``{field: [old, new]}`` with free-text values masked."""
+    names = {f for fields in FREE_TEXT.values() for f in fields}
+    return {
+        k: [mask_contacts(x) if isinstance(x, str) else x for x in v]
+        if k in names and isinstance(v, list)
+        else v
+        for k, v in changes.items()
+    }

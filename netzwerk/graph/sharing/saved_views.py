@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.errors import FieldError, ForbiddenError, NotFoundError, ValidationError
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import is_valid_id
 from netzwerk.graph.network.filters import Filter
@@ -207,7 +207,5 @@ def delete_view(store: Store, view_id: str, *, user: str, is_admin: bool = False
 def _own(store: Store, view_id: str, user: str, is_admin: bool) -> SavedView:
     view = visible_view(store, view_id, user) if not is_admin else get_view(store, view_id)
     if view.owner != user and not is_admin:
-        raise ValidationError(
-            [FieldError("owner", "Nur wer die Ansicht gespeichert hat, kann sie ändern.")]
-        )
+        raise ForbiddenError("Nur wer die Ansicht gespeichert hat, kann sie ändern.")
     return view

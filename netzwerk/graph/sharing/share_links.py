@@ -4,10 +4,14 @@ A link is ``<id>.<secret>``: the id finds the link, the secret proves the holder
 from the network manager. Only a SHA-256 hash of the secret is stored and it is compared in
 constant time (``hmac.compare_digest``), so a copy of the database or a timing
 measurement does not reveal working links. Links expire (at most a year), can be revoked,
-and may carry a password (stored as a salted scrypt hash); wrong passwords lock the link
-for a growing time (``cypher/views/link_attempt``), so guessing is throttled per link
-however many addresses the guesses come from. What a shared page shows is decided by the
-web layer: organisations and cooperations, never persons or contact data.
+and may carry a password (stored as a salted scrypt hash). Every password attempt is claimed
+under the link's lock before the password is checked (``cypher/views/link_claim``), so
+parallel guesses are all counted; wrong ones lock the guessing client for a growing time
+(after :data:`FREE_TRIES`), and the link for everyone only after :data:`LINK_FREE_TRIES`
+(guessing from many addresses), so one client cannot lock the real audience out. Clients
+are stored as a hash of link id and address, never the address itself. What a shared page
+shows is decided by the web layer: organisations and cooperations, never persons or
+contact data.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from netzwerk.graph.sharing.saved_views import SavedView, view_from_row
 
 MAX_DAYS = 366
 FREE_TRIES = 5
+LINK_FREE_TRIES = 50
 TOKEN = re.compile(r"^(share-[0-9a-f]{16})\.([A-Za-z0-9_-]{20,64})$")
 _DUMMY_HASH = generate_password_hash("netzwerk-share-dummy")
 GONE = "Dieser Link ist ungültig, abgelaufen oder zurückgezogen."
@@ -134,18 +139,33 @@ def resolve(store: Store, token: str) -> tuple[ShareLink, SavedView]:
     return link, view_from_row(rows[0]["view"])
 
 
-def check_password(store: Store, link: ShareLink, password: str) -> bool:
-    """Whether ``password`` opens ``link``; raises ThrottledError while the link is locked
-    after too many wrong tries (the password is then not even checked)."""
-    rows = store.read("views/link_get", id=link.id)
+def _attempt_id(link: ShareLink, client: str) -> str:
+    digest = hashlib.sha256(f"{link.id}\x00{client}".encode()).hexdigest()[:32]
+    return f"{link.id}:{digest}"
+
+
+def check_password(store: Store, link: ShareLink, password: str, *, client: str = "") -> bool:
+    """Whether ``password`` opens ``link`` for ``client`` (its address); raises
+    ThrottledError while the client or the link is locked after too many wrong tries (the
+    password is then not even checked)."""
+    attempt = _attempt_id(link, client)
+    rows = store.write(
+        "views/link_claim",
+        id=link.id,
+        attempt_id=attempt,
+        free_tries=FREE_TRIES,
+        link_free_tries=LINK_FREE_TRIES,
+    )
     if not rows:
         raise NotFoundError(GONE)
-    row = rows[0]["link"]
-    locked = row.get("locked_until")
-    now = datetime.now(UTC)
-    if locked is not None and locked > now:
-        raise ThrottledError(max(1, int((locked - now).total_seconds()) + 1))
-    stored = row.get("password_hash") or ""
+    if not rows[0]["allowed"]:
+        locked = rows[0]["locked_until"]
+        seconds = (locked - datetime.now(UTC)).total_seconds() if locked else 1
+        raise ThrottledError(max(1, int(seconds) + 1))
+    stored = rows[0]["password_hash"] or ""
     ok = check_password_hash(stored or _DUMMY_HASH, password or "") and bool(stored)
-    store.write("views/link_attempt", id=link.id, ok=ok, free_tries=FREE_TRIES)
+    if ok:
+        store.write(
+            "views/link_passed", id=link.id, attempt_id=attempt, link_free_tries=LINK_FREE_TRIES
+        )
     return ok

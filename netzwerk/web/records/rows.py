@@ -7,6 +7,8 @@ from typing import Any
 
 from netzwerk import graph
 from netzwerk.graph.core import codec
+from netzwerk.graph.records import visibility
+from netzwerk.web.auth import can_see_contacts
 from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import Kind, Section, record_url
 
@@ -32,13 +34,19 @@ class LinkRow:
         return o.get("name") or o.get("id", "")
 
 
+def _as_is(link: graph.Link) -> graph.Link:
+    return link
+
+
 def link_rows(kind: Kind, node_id: str) -> list[LinkRow]:
+    """The record's links; free-text notes masked for readers without the contacts grant."""
     rows = get_store().read(
         "records/links", {"label": kind.label}, id=node_id, types=list(graph.LINK_TYPES)
     )
+    mask = visibility.mask_link if not can_see_contacts() else _as_is
     return [
         LinkRow(
-            link=codec.link_from_row(r),
+            link=mask(codec.link_from_row(r)),
             other=r["other"],
             other_label=r["other_label"],
             direction=r["direction"],
