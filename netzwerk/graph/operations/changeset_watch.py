@@ -25,7 +25,7 @@ from netzwerk.graph.operations.imports import apply_changeset, finish_rollback
 from netzwerk.graph.records import changesets
 
 log = logging.getLogger(__name__)
-STALE_SECONDS = 20
+STALE_SECONDS = 15
 """A changeset whose heartbeat is older than this is taken to be abandoned. A part takes a
 second or two, so a living worker beats far more often."""
 INTERVAL_SECONDS = 10.0
