@@ -203,6 +203,12 @@ def field_from_json(cls: type, name: str, value: Any) -> Any:
     return coerce(field_kinds(cls).get(name, "str"), value)
 
 
+def same_json(a: Any, b: Any) -> bool:
+    """Whether two fields' JSON values mean the same: equal, or both empty ("" and None
+    alike, as a form or a spreadsheet cell cannot tell them apart)."""
+    return a == b or (a in ("", None) and b in ("", None))
+
+
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 

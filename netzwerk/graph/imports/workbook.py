@@ -23,7 +23,7 @@ from collections import defaultdict
 from typing import Any
 
 from netzwerk.graph.core import bulk
-from netzwerk.graph.core.codec import field_json, field_kinds, from_store, link_from_row
+from netzwerk.graph.core.codec import field_json, field_kinds, from_store, link_from_row, same_json
 from netzwerk.graph.core.errors import ValidationError
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, VOCABULARY_LABELS, Link, Node, write_role
 from netzwerk.graph.core.store import Store
@@ -170,10 +170,7 @@ def _edited(
     """Only the cells the user changed since the export: the others are left out, so they
     never revert what someone changed in netzwerk meanwhile."""
 
-    def same(a: Any, b: Any) -> bool:
-        return a == b or (a in ("", None) and b in ("", None))
-
-    kept = {f: x for f, x in fields.items() if not same(field_json(cls, f, x), base.get(f))}
+    kept = {f: x for f, x in fields.items() if not same_json(field_json(cls, f, x), base.get(f))}
     cells = {
         k: text
         for k, text in v.items()

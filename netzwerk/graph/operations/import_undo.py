@@ -72,12 +72,11 @@ class UndoImportResult:
         return dataclasses.asdict(self)
 
 
-def _same(a: Any, b: Any) -> bool:
-    return a == b or (a in ("", None) and b in ("", None))
-
-
-def _link_name(link: Link) -> str:
-    return f"{link.from_name or link.from_id} – {link.to_name or link.to_id}"
+def name_of(obj: Any) -> str:
+    """A record's name, or a link's "from – to", for conflict lists."""
+    if isinstance(obj, Link):
+        return f"{obj.from_name or obj.from_id} – {obj.to_name or obj.to_id}"
+    return str(getattr(obj, "display_name", "") or obj.id)
 
 
 @dataclass
@@ -125,11 +124,11 @@ class _Later:
             pair = change.fields.get(f.name)
             if pair is None:
                 continue
-            if change.batch not in self.applied or not _same(pair[0], value):
+            if change.batch not in self.applied or not codec.same_json(pair[0], value):
                 return None
             first = first or change.batch
             value = pair[1]
-        return first if first is not None and _same(value, f.stored) else None
+        return first if first is not None and codec.same_json(value, f.stored) else None
 
     def links_by_applied(self, record_id: str) -> set[str]:
         """Ids of links later changesets still applied created on ``record_id``."""
@@ -198,9 +197,9 @@ class _Undo:
         restore: dict[str, Any] = {}
         clean = True
         for f in self._fields(obj, entry):
-            if _same(f.stored, f.written):
+            if codec.same_json(f.stored, f.written):
                 restore[f.name] = f.old
-            elif _same(f.stored, f.old):
+            elif codec.same_json(f.stored, f.old):
                 continue  # already back (an undo run a second time)
             elif (first := later.explained(f)) is not None:
                 self.rebased[first].setdefault(f.record_id, {})[f.name] = f.old
@@ -211,7 +210,7 @@ class _Undo:
                     {
                         "record_id": obj.id,
                         "label": label,
-                        "name": _link_name(obj) if isinstance(obj, Link) else obj.display_name,
+                        "name": name_of(obj),
                         "field": f.name,
                         "written": f.written,
                         "stored": f.stored,
@@ -280,7 +279,7 @@ class _Undo:
                         {
                             "record_id": link_id,
                             "label": type_name,
-                            "name": _link_name(link),
+                            "name": name_of(link),
                             "field": "",
                             "written": None,
                             "stored": None,

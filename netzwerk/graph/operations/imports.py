@@ -38,7 +38,7 @@ from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.imports.fields import KINDS
 from netzwerk.graph.imports.plan import ImportPlan
 from netzwerk.graph.operations.consent import sync_in as sync_consent
-from netzwerk.graph.operations.import_undo import PER_TRANSACTION, rollback
+from netzwerk.graph.operations.import_undo import PER_TRANSACTION, name_of, rollback
 from netzwerk.graph.records import changesets, history
 
 Progress = Callable[[int, int], None]
@@ -73,10 +73,6 @@ def _noop(done: int, total: int) -> None:
     return None
 
 
-def _same(a: Any, b: Any) -> bool:
-    return a == b or (a in ("", None) and b in ("", None))
-
-
 def merge_fields(
     current: Any, planned: Any, fields: tuple[str, ...] | None, base: dict[str, Any] | None
 ) -> tuple[Any, list[dict[str, Any]]]:
@@ -93,18 +89,18 @@ def merge_fields(
     for f in fields:
         stored = codec.field_json(cls, f, getattr(current, f, None))
         proposed = codec.field_json(cls, f, getattr(planned, f, None))
-        if _same(stored, proposed):
+        if codec.same_json(stored, proposed):
             continue
         # no base recorded (an older journal, a record new at the dry run): the file counts
         was = base.get(f, stored) if base is not None else stored
-        if _same(stored, was):
+        if codec.same_json(stored, was):
             take[f] = getattr(planned, f)
             continue
         conflicts.append(
             {
                 "record_id": current.id,
                 "label": getattr(current, "LABEL", "") or getattr(current, "type", ""),
-                "name": _name(current),
+                "name": name_of(current),
                 "field": f,
                 "base": was,
                 "stored": stored,
@@ -112,12 +108,6 @@ def merge_fields(
             }
         )
     return (dataclasses.replace(current, **take) if take else current), conflicts
-
-
-def _name(obj: Any) -> str:
-    if isinstance(obj, Link):
-        return f"{obj.from_name or obj.from_id} – {obj.to_name or obj.to_id}"
-    return str(getattr(obj, "display_name", "") or obj.id)
 
 
 def _write_nodes(
@@ -176,7 +166,7 @@ def _gone(planned: Any) -> dict[str, Any]:
     return {
         "record_id": planned.id,
         "label": getattr(planned, "LABEL", ""),
-        "name": _name(planned),
+        "name": name_of(planned),
         "field": "",
         "base": None,
         "stored": None,
