@@ -363,3 +363,20 @@ def test_a_matched_row_fills_empty_fields_and_changes_a_stored_name_only_when_ti
     again = imports.dry_run(store, table, "actors", mapping, choices=ticked)
     operations.commit_import(store, again, user="a")
     assert _actor(store, "Volkshochschule Trier").email == "anmeldung@vhs-trier.de"
+
+
+def test_erasure_reaches_a_changesets_conflicts(store: graph.Store) -> None:
+    """A conflict on a person holds their name and contact values: erasure sweeps it."""
+    p = graph.create_record(
+        store, graph.Person(first_name="Jan", last_name="Groß", email="jan@example.org"), user="t"
+    )
+    data = "Vorname;Nachname;E-Mail;Telefon\nJan;Groß;jan@example.org;0651 4711\n"
+    table = imports.read_table(data.encode(), "p.csv")
+    plan = imports.dry_run(store, table, "persons", imports.guess(table.headers, "persons"))
+    graph.update_record(store, dataclasses.replace(p, phone="0651 1"), user="kollegin")
+    result = operations.commit_import(store, plan, user="u")
+    assert [c["record_id"] for c in result.conflicts] == [p.id]
+    operations.erase_person(store, p.id, user="admin")
+    cs = changesets.get(store, result.batch)
+    assert cs is not None and cs.conflicts == []
+    assert "0651 4711" not in repr(cs) and "Groß" not in repr(cs)

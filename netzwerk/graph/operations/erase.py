@@ -34,7 +34,7 @@ from netzwerk.graph.core.errors import NotFoundError
 from netzwerk.graph.core.model import Node
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id
-from netzwerk.graph.records import erasures, history, trash
+from netzwerk.graph.records import changesets, erasures, history, trash
 from netzwerk.graph.surveys.personal import erase_person_in as erase_survey_data_in
 
 NAME_FIELDS = ("title", "first_name", "last_name")
@@ -146,6 +146,7 @@ def erase_person(
         swept = tx.run("privacy/sweep_trash", id=person_id)[0]
         stripped = _strip_trash(tx, person_id, [m for m in swept["mentions"] if m])
         exports = int(tx.run("privacy/sweep_exports", id=person_id)[0]["swept"])
+        exports += changesets.sweep_in(tx, person_id)
         keys = erasures.identity_keys(row["first_name"], row["last_name"], row["email"])
         tx.run(
             "privacy/log_erasure",

@@ -238,3 +238,22 @@ def set_rebase_in(tx: Tx, cs_id: str, rebase: dict[str, dict[str, Any]]) -> None
 def part_result_in(tx: Tx, cs_id: str, seq: int, result: dict[str, Any]) -> None:
     """What applying a part found (its conflicts), stored on the part."""
     tx.run("changesets/part_result", id=cs_id, seq=seq, result=dumps(result))
+
+
+def sweep_in(tx: Tx, record_id: str) -> int:
+    """Erasure: drop every conflict and undo entry about ``record_id`` from the changesets,
+    and the journal payloads that hold it; returns how many changesets were touched."""
+    rows = tx.run("changesets/mentioning", id=record_id)
+    for r in rows:
+        conflicts = [c for c in _loads(r["conflicts"], []) if c.get("record_id") != record_id]
+        undo = _loads(r["undo"], {})
+        if undo.get("conflicts"):
+            undo["conflicts"] = [c for c in undo["conflicts"] if c.get("record_id") != record_id]
+        tx.run(
+            "changesets/sweep",
+            id=r["id"],
+            conflicts=dumps(conflicts),
+            undo=dumps(undo),
+            parts=r["parts"],
+        )
+    return len(rows)
