@@ -1,0 +1,157 @@
+"""``netzwerk user …``: accounts from the command line, through the same write path as the
+administration page (:mod:`netzwerk.graph.operations.accounts`), with the same history."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+
+import click
+
+from netzwerk import settings
+from netzwerk.cli._common import store as _store
+from netzwerk.cli.contacts import _user
+from netzwerk.graph.admin import users
+from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.operations import accounts
+
+_ACTOR = click.option("--user", "actor", default=None, help="Name im Änderungsverlauf.")
+
+
+@click.group()
+def user() -> None:
+    """Benutzerkonten verwalten."""
+
+
+def _account(store: Store, username: str) -> users.User:
+    found = users.find_user(store, username)
+    if found is None:
+        raise NotFoundError(f"Benutzerkonto „{username[:64]}“ wurde nicht gefunden.")
+    return found
+
+
+@user.command("create")
+@click.option("--username", prompt="Benutzername")
+@click.option("--role", type=click.Choice(users.ROLES), default="viewer", show_default=True)
+@click.option("--contacts", is_flag=True, help="Leserecht auch für Kontaktdaten.")
+@click.option("--display-name", default="")
+@click.password_option(
+    "--password",
+    envvar="NETZWERK_NEW_PASSWORD",
+    help="Passwort (oder Umgebungsvariable NETZWERK_NEW_PASSWORD).",
+)
+@_ACTOR
+def user_create(
+    username: str, role: str, contacts: bool, display_name: str, password: str, actor: str | None
+) -> None:
+    """Ein Benutzerkonto anlegen, z. B. `netzwerk user create --role admin`."""
+    with _store() as store:
+        created = accounts.create_account(
+            store,
+            username,
+            password,
+            user=_user(actor),
+            role=role,
+            contacts=contacts,
+            display_name=display_name,
+        )
+    click.echo(f"Benutzerkonto „{created.username}“ ({created.role}) angelegt.")
+
+
+@user.command("role")
+@click.argument("username")
+@click.argument("role", type=click.Choice(users.ROLES))
+@_ACTOR
+def user_role(username: str, role: str, actor: str | None) -> None:
+    """Die Rolle eines Kontos ändern."""
+    with _store() as store:
+        changed = accounts.change_role(store, _account(store, username).id, role, user=_user(actor))
+    click.echo(f"„{changed.username}“ hat jetzt die Rolle {changed.role}.")
+
+
+@user.command("deactivate")
+@click.argument("username")
+@_ACTOR
+def user_deactivate(username: str, actor: str | None) -> None:
+    """Ein Konto sperren (Sitzungen beendet, API-Tokens widerrufen)."""
+    with _store() as store:
+        accounts.deactivate(store, _account(store, username).id, user=_user(actor))
+    click.echo(f"„{username}“ ist gesperrt.")
+
+
+@user.command("reactivate")
+@click.argument("username")
+@_ACTOR
+def user_reactivate(username: str, actor: str | None) -> None:
+    """Ein gesperrtes Konto wieder freigeben."""
+    with _store() as store:
+        accounts.reactivate(store, _account(store, username).id, user=_user(actor))
+    click.echo(f"„{username}“ ist wieder aktiv.")
+
+
+@user.command("password")
+@click.argument("username")
+@click.password_option(
+    "--password",
+    envvar="NETZWERK_NEW_PASSWORD",
+    help="Neues Passwort (oder Umgebungsvariable NETZWERK_NEW_PASSWORD).",
+)
+@_ACTOR
+def user_password(username: str, password: str, actor: str | None) -> None:
+    """Ein Passwort zurücksetzen (Sitzungen beendet, API-Tokens widerrufen)."""
+    with _store() as store:
+        accounts.reset_password(store, _account(store, username).id, password, user=_user(actor))
+    click.echo(f"Das Passwort von „{username}“ ist neu gesetzt.")
+
+
+@user.command("reset-2fa")
+@click.argument("username")
+@_ACTOR
+def user_reset_two_factor(username: str, actor: str | None) -> None:
+    """Den zweiten Faktor eines Kontos zurücksetzen (z. B. Telefon verloren)."""
+    with _store() as store:
+        accounts.reset_two_factor(store, _account(store, username).id, user=_user(actor))
+    click.echo(f"Der zweite Faktor von „{username}“ ist zurückgesetzt.")
+
+
+@user.command("revoke-tokens")
+@click.argument("username")
+@_ACTOR
+def user_revoke_tokens(username: str, actor: str | None) -> None:
+    """Alle API-Tokens eines Kontos widerrufen."""
+    with _store() as store:
+        n = accounts.revoke_all_tokens(store, _account(store, username).id, user=_user(actor))
+    click.echo(f"{n} Tokens von „{username}“ widerrufen.")
+
+
+@user.command("demo")
+def user_demo() -> None:
+    """Demo-Konten (admin, redaktion, lesen) anlegen, falls sie fehlen, und Zugang ausgeben.
+
+    Die Passwörter werden einmal erzeugt und im Instanzordner gespeichert.
+    """
+    path = settings.instance_dir() / "demo-logins.json"
+    logins: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
+    with _store() as store:
+        for name, role in (("admin", "admin"), ("redaktion", "editor"), ("lesen", "viewer")):
+            if users.find_user(store, name) is None:
+                logins[name] = logins.get(name) or f"{secrets.token_urlsafe(9)}-7"
+                users.create_user(
+                    store,
+                    name,
+                    logins[name],
+                    role=role,
+                    display_name={
+                        "admin": "Administration",
+                        "redaktion": "Redaktion",
+                        "lesen": "Nur lesen",
+                    }[name],
+                )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(logins, indent=1))
+    os.chmod(path, 0o600)
+    click.echo("Demo-Zugänge (Passwörter gespeichert in " + str(path) + "):")
+    for name, password in logins.items():
+        click.echo(f"  {name:<10} {password}")
