@@ -205,7 +205,8 @@ def test_ui_cli_and_api_leave_the_same_history(store: graph.Store, make_client) 
 
 def test_cli_create_writes_history_with_the_os_user(store: graph.Store) -> None:
     result = CliRunner().invoke(
-        main, ["user", "create", "--username", "Kommandozeile", "--role", "editor"],
+        main,
+        ["user", "create", "--username", "Kommandozeile", "--role", "editor"],
         env={"NETZWERK_NEW_PASSWORD": PASSWORD},
     )
     assert result.exit_code == 0, result.output

@@ -80,7 +80,8 @@ class LdapSettings:
     name_attribute: str = "displayName"
     start_tls: bool = False
     ca_file: str = ""
-    timeout: float = 5.0
+    timeout: int = 5
+    """Seconds to wait for the directory (whole seconds: ldap3 passes them to the socket)."""
 
 
 @dataclass(frozen=True)
