@@ -83,8 +83,10 @@ def setup() -> ResponseReturnValue:
     user = _setup_user()
     if user is None:
         return _pending_or_login()
+    # The key stays the same until it is confirmed (a reload must not invalidate a scan); it
+    # lives in the signed session, which only this browser holds, and is shown on the page.
     secret = str(session.get(SETUP_SECRET) or "")
-    if not secret or request.method == "GET":
+    if not secret:
         secret = session[SETUP_SECRET] = twofactor.new_secret()
     form = CodeForm()
     status = 200

@@ -62,9 +62,10 @@ def _step(secret: str, code: str, now: float) -> int:
     return 0
 
 
-def matches(secret: str, code: str, now: float | None = None) -> bool:
-    """Whether ``code`` is a current code of ``secret`` (setting the factor up)."""
-    return bool(secret) and _step(secret, code, time.time() if now is None else now) > 0
+def step_of(secret: str, code: str, now: float | None = None) -> int:
+    """The time step of ``code`` if it is a current code of ``secret``, else 0 (setting the
+    factor up: the step is remembered, so the same code cannot log in afterwards)."""
+    return _step(secret, code, time.time() if now is None else now) if secret else 0
 
 
 def new_backup_codes(n: int = BACKUP_CODES) -> list[str]:

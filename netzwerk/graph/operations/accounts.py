@@ -174,7 +174,8 @@ def enable_two_factor(
 
     Returns the new backup codes (shown once; only their hashes are stored).
     """
-    if not twofactor.matches(secret, code):
+    step = twofactor.step_of(secret, code)
+    if not step:
         raise ValidationError(
             [FieldError("code", "Der Code passt nicht. Bitte geben Sie den aktuellen Code ein.")]
         )
@@ -184,7 +185,7 @@ def enable_two_factor(
         account = users.get_in(tx, account_id)
         extra = {
             "totp_secret": secret,
-            "totp_last": 0,
+            "totp_last": step,
             "backup_codes": [twofactor.code_hash(c) for c in codes],
         }
         _before, after = users.update_in(tx, account, extra=extra)
