@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar, cast
 
 import pytest
 from authlib.integrations.flask_oauth2 import AuthorizationServer
@@ -23,7 +23,7 @@ from authlib.oauth2.rfc7636 import CodeChallenge
 from authlib.oidc.core import UserInfo
 from authlib.oidc.core.grants import OpenIDCode
 from authlib.oidc.core.models import AuthorizationCodeMixin
-from flask import Flask, jsonify, request
+from flask import Blueprint, Flask, current_app, jsonify, request
 from joserfc.jwk import RSAKey
 from werkzeug.serving import make_server
 
@@ -103,59 +103,113 @@ class Provider:
     tokens: dict[str, Person] = field(default_factory=dict)
 
 
+def _provider() -> Provider:
+    return cast(Provider, current_app.extensions["oidc_provider"])
+
+
+class CodeGrant(grants.AuthorizationCodeGrant):
+    TOKEN_ENDPOINT_AUTH_METHODS: ClassVar[list[str]] = ["client_secret_basic", "client_secret_post"]
+
+    def save_authorization_code(self, code: str, req: Any) -> None:
+        data = req.payload.data
+        _provider().codes[code] = Code(
+            code=code,
+            redirect_uri=req.payload.redirect_uri,
+            scope=req.payload.scope,
+            nonce=data.get("nonce"),
+            person=req.user,
+            challenge=data.get("code_challenge") or "",
+            challenge_method=data.get("code_challenge_method") or "",
+        )
+
+    def query_authorization_code(self, code: str, client: Any) -> Code | None:
+        return _provider().codes.get(code)
+
+    def delete_authorization_code(self, authorization_code: Code) -> None:
+        _provider().codes.pop(authorization_code.code, None)
+
+    def authenticate_user(self, authorization_code: Code) -> Person:
+        return authorization_code.person
+
+
+class Challenge(CodeChallenge):
+    def get_authorization_code_challenge(self, authorization_code: Code) -> str:
+        return authorization_code.challenge
+
+    def get_authorization_code_challenge_method(self, authorization_code: Code) -> str:
+        return authorization_code.challenge_method
+
+
+class OpenID(OpenIDCode):
+    def resolve_client_private_key(self, client: Any) -> RSAKey:
+        return _provider().key
+
+    def get_client_claims(self, client: Any) -> dict[str, Any]:
+        return {"iss": _provider().issuer, "aud": [CLIENT_ID], "exp": int(time.time()) + 300}
+
+    def get_client_algorithm(self, client: Any) -> str:
+        return "RS256"
+
+    def exists_nonce(self, nonce: str, req: Any) -> bool:
+        return any(c.nonce == nonce for c in _provider().codes.values())
+
+    def generate_user_info(self, user: Person, scope: str) -> UserInfo:
+        info = UserInfo(sub=user.sub, preferred_username=user.username, name=user.name)
+        if _provider().groups_in_id_token:
+            info["groups"] = user.groups
+        return info
+
+
+bp = Blueprint("provider", __name__)
+
+
+@bp.get("/.well-known/openid-configuration")
+def discovery() -> Any:
+    issuer = _provider().issuer
+    return jsonify(
+        issuer=issuer,
+        authorization_endpoint=f"{issuer}/authorize",
+        token_endpoint=f"{issuer}/token",
+        userinfo_endpoint=f"{issuer}/userinfo",
+        jwks_uri=f"{issuer}/jwks",
+        response_types_supported=["code"],
+        subject_types_supported=["public"],
+        id_token_signing_alg_values_supported=["RS256"],
+        code_challenge_methods_supported=["S256"],
+    )
+
+
+@bp.get("/jwks")
+def jwks() -> Any:
+    return jsonify(keys=[_provider().key.as_dict(private=False)])
+
+
+@bp.get("/authorize")
+def authorize() -> Any:
+    """The person is logged in at the provider already and consents at once."""
+    server = current_app.extensions["oidc_server"]
+    return server.create_authorization_response(grant_user=_provider().person)
+
+
+@bp.post("/token")
+def token() -> Any:
+    return current_app.extensions["oidc_server"].create_token_response()
+
+
+@bp.get("/userinfo")
+def userinfo() -> Any:
+    header = request.headers.get("Authorization", "")
+    person = _provider().tokens.get(header.removeprefix("Bearer ").strip())
+    if person is None:
+        return jsonify(error="invalid_token"), 401
+    return jsonify(
+        sub=person.sub, preferred_username=person.username, name=person.name, groups=person.groups
+    )
+
+
 def _app(provider: Provider) -> Flask:
     app = Flask("oidc-provider")
-    app.config["OAUTH2_TOKEN_EXPIRES_IN"] = {"authorization_code": 300}
-
-    class CodeGrant(grants.AuthorizationCodeGrant):
-        TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secret_post"]
-
-        def save_authorization_code(self, code: str, req: Any) -> None:
-            data = req.payload.data
-            provider.codes[code] = Code(
-                code=code,
-                redirect_uri=req.payload.redirect_uri,
-                scope=req.payload.scope,
-                nonce=data.get("nonce"),
-                person=req.user,
-                challenge=data.get("code_challenge") or "",
-                challenge_method=data.get("code_challenge_method") or "",
-            )
-
-        def query_authorization_code(self, code: str, client: Any) -> Code | None:
-            return provider.codes.get(code)
-
-        def delete_authorization_code(self, authorization_code: Code) -> None:
-            provider.codes.pop(authorization_code.code, None)
-
-        def authenticate_user(self, authorization_code: Code) -> Person:
-            return authorization_code.person
-
-    class Challenge(CodeChallenge):
-        def get_authorization_code_challenge(self, authorization_code: Code) -> str:
-            return authorization_code.challenge
-
-        def get_authorization_code_challenge_method(self, authorization_code: Code) -> str:
-            return authorization_code.challenge_method
-
-    class OpenID(OpenIDCode):
-        def resolve_client_private_key(self, client: Any) -> RSAKey:
-            return provider.key
-
-        def get_client_claims(self, client: Any) -> dict[str, Any]:
-            return {"iss": provider.issuer, "aud": [CLIENT_ID], "exp": int(time.time()) + 300}
-
-        def get_client_algorithm(self, client: Any) -> str:
-            return "RS256"
-
-        def exists_nonce(self, nonce: str, req: Any) -> bool:
-            return any(c.nonce == nonce for c in provider.codes.values())
-
-        def generate_user_info(self, user: Person, scope: str) -> UserInfo:
-            info = UserInfo(sub=user.sub, preferred_username=user.username, name=user.name)
-            if provider.groups_in_id_token:
-                info["groups"] = user.groups
-            return info
+    app.extensions["oidc_provider"] = provider
 
     def save_token(token: dict[str, Any], req: Any) -> None:
         provider.tokens[token["access_token"]] = req.user
@@ -166,46 +220,8 @@ def _app(provider: Provider) -> Flask:
         save_token=save_token,
     )
     server.register_grant(CodeGrant, [OpenID(require_nonce=True), Challenge(required=True)])
-
-    @app.get("/.well-known/openid-configuration")
-    def discovery() -> Any:
-        return jsonify(
-            issuer=provider.issuer,
-            authorization_endpoint=f"{provider.issuer}/authorize",
-            token_endpoint=f"{provider.issuer}/token",
-            userinfo_endpoint=f"{provider.issuer}/userinfo",
-            jwks_uri=f"{provider.issuer}/jwks",
-            response_types_supported=["code"],
-            subject_types_supported=["public"],
-            id_token_signing_alg_values_supported=["RS256"],
-            code_challenge_methods_supported=["S256"],
-        )
-
-    @app.get("/jwks")
-    def jwks() -> Any:
-        return jsonify(keys=[provider.key.as_dict(private=False)])
-
-    @app.get("/authorize")
-    def authorize() -> Any:
-        return server.create_authorization_response(grant_user=provider.person)
-
-    @app.post("/token")
-    def token() -> Any:
-        return server.create_token_response()
-
-    @app.get("/userinfo")
-    def userinfo() -> Any:
-        header = request.headers.get("Authorization", "")
-        person = provider.tokens.get(header.removeprefix("Bearer ").strip())
-        if person is None:
-            return jsonify(error="invalid_token"), 401
-        return jsonify(
-            sub=person.sub,
-            preferred_username=person.username,
-            name=person.name,
-            groups=person.groups,
-        )
-
+    app.extensions["oidc_server"] = server
+    app.register_blueprint(bp)
     return app
 
 

@@ -3,9 +3,12 @@ administration page (:mod:`netzwerk.graph.operations.accounts`), with the same h
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import secrets
+from collections.abc import Callable
+from typing import TypeVar
 
 import click
 
@@ -17,6 +20,7 @@ from netzwerk.graph.core.errors import NotFoundError
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.operations import accounts
 
+T = TypeVar("T")
 _ACTOR = click.option("--user", "actor", default=None, help="Name im Änderungsverlauf.")
 
 
@@ -30,6 +34,12 @@ def _account(store: Store, username: str) -> users.User:
     if found is None:
         raise NotFoundError(f"Benutzerkonto „{username[:64]}“ wurde nicht gefunden.")
     return found
+
+
+def _apply(username: str, actor: str | None, use_case: Callable[..., T]) -> T:
+    """Run one account use case on the account named ``username``, recorded as ``actor``."""
+    with _store() as store:
+        return use_case(store, _account(store, username).id, user=_user(actor))
 
 
 @user.command("create")
@@ -66,8 +76,7 @@ def user_create(
 @_ACTOR
 def user_role(username: str, role: str, actor: str | None) -> None:
     """Die Rolle eines Kontos ändern."""
-    with _store() as store:
-        changed = accounts.change_role(store, _account(store, username).id, role, user=_user(actor))
+    changed = _apply(username, actor, functools.partial(accounts.change_role, role=role))
     click.echo(f"„{changed.username}“ hat jetzt die Rolle {changed.role}.")
 
 
@@ -76,8 +85,7 @@ def user_role(username: str, role: str, actor: str | None) -> None:
 @_ACTOR
 def user_deactivate(username: str, actor: str | None) -> None:
     """Ein Konto sperren (Sitzungen beendet, API-Tokens widerrufen)."""
-    with _store() as store:
-        accounts.deactivate(store, _account(store, username).id, user=_user(actor))
+    _apply(username, actor, accounts.deactivate)
     click.echo(f"„{username}“ ist gesperrt.")
 
 
@@ -86,8 +94,7 @@ def user_deactivate(username: str, actor: str | None) -> None:
 @_ACTOR
 def user_reactivate(username: str, actor: str | None) -> None:
     """Ein gesperrtes Konto wieder freigeben."""
-    with _store() as store:
-        accounts.reactivate(store, _account(store, username).id, user=_user(actor))
+    _apply(username, actor, accounts.reactivate)
     click.echo(f"„{username}“ ist wieder aktiv.")
 
 
@@ -101,8 +108,7 @@ def user_reactivate(username: str, actor: str | None) -> None:
 @_ACTOR
 def user_password(username: str, password: str, actor: str | None) -> None:
     """Ein Passwort zurücksetzen (Sitzungen beendet, API-Tokens widerrufen)."""
-    with _store() as store:
-        accounts.reset_password(store, _account(store, username).id, password, user=_user(actor))
+    _apply(username, actor, functools.partial(accounts.reset_password, password=password))
     click.echo(f"Das Passwort von „{username}“ ist neu gesetzt.")
 
 
@@ -111,8 +117,7 @@ def user_password(username: str, password: str, actor: str | None) -> None:
 @_ACTOR
 def user_reset_two_factor(username: str, actor: str | None) -> None:
     """Den zweiten Faktor eines Kontos zurücksetzen (z. B. Telefon verloren)."""
-    with _store() as store:
-        accounts.reset_two_factor(store, _account(store, username).id, user=_user(actor))
+    _apply(username, actor, accounts.reset_two_factor)
     click.echo(f"Der zweite Faktor von „{username}“ ist zurückgesetzt.")
 
 
@@ -121,8 +126,7 @@ def user_reset_two_factor(username: str, actor: str | None) -> None:
 @_ACTOR
 def user_revoke_tokens(username: str, actor: str | None) -> None:
     """Alle API-Tokens eines Kontos widerrufen."""
-    with _store() as store:
-        n = accounts.revoke_all_tokens(store, _account(store, username).id, user=_user(actor))
+    n = _apply(username, actor, accounts.revoke_all_tokens)
     click.echo(f"{n} Tokens von „{username}“ widerrufen.")
 
 

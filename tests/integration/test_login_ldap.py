@@ -14,6 +14,7 @@ from netzwerk.graph.admin.login_settings import GroupRoles, LdapSettings, LoginS
 from netzwerk.graph.operations import accounts
 from netzwerk.graph.records import history
 from tests.conftest import PASSWORD, csrf_token
+from tests.login_helpers import app_with_login
 from tests.slapd import BASE, PEOPLE, ROOT_DN, ROOT_PW, Slapd, group_dn, person_dn, slapd
 
 __all__ = ["slapd"]  # the fixture, imported for pytest
@@ -39,18 +40,7 @@ def _settings(server: Slapd, **changes: Any) -> LdapSettings:
 
 @pytest.fixture
 def ldap_app(store: graph.Store, slapd: Slapd, tmp_path: Any) -> Any:
-    from netzwerk.web import create_app
-
-    config = LoginSettings(ldap=_settings(slapd), roles=ROLES)
-    return create_app(
-        {
-            "TESTING": True,
-            "STORE": store,
-            "SECRET_KEY": "test",
-            "SPOOL_DIR": tmp_path,
-            "NETZWERK_LOGIN": config,
-        }
-    )
+    return app_with_login(store, tmp_path, LoginSettings(ldap=_settings(slapd), roles=ROLES))
 
 
 def _login(client: Any, name: str, password: str) -> Any:
@@ -189,18 +179,8 @@ def test_wrong_directory_passwords_are_throttled(ldap_app: Any) -> None:
 def test_the_web_says_when_the_directory_is_down(
     store: graph.Store, slapd: Slapd, tmp_path: Any
 ) -> None:
-    from netzwerk.web import create_app
-
-    down = LoginSettings(ldap=_settings(slapd, url="ldap://127.0.0.1:1", timeout=1), roles=ROLES)
-    app = create_app(
-        {
-            "TESTING": True,
-            "STORE": store,
-            "SECRET_KEY": "t",
-            "SPOOL_DIR": tmp_path,
-            "NETZWERK_LOGIN": down,
-        }
-    )
+    down = _settings(slapd, url="ldap://127.0.0.1:1", timeout=1)
+    app = app_with_login(store, tmp_path, LoginSettings(ldap=down, roles=ROLES))
     resp = _login(app.test_client(), "anna", PEOPLE["anna"][1])
     assert resp.status_code == 503
     assert "Verzeichnis" in resp.get_data(as_text=True)

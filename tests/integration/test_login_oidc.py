@@ -16,6 +16,7 @@ from netzwerk.graph.admin.login_settings import GroupRoles, LoginSettings, OidcS
 from netzwerk.graph.operations import accounts
 from netzwerk.graph.records import history
 from tests.conftest import PASSWORD
+from tests.login_helpers import app_with_login
 from tests.oidc_provider import CLIENT_ID, CLIENT_SECRET, Person, Provider, oidc_provider
 
 __all__ = ["oidc_provider"]  # the fixture, imported for pytest
@@ -25,21 +26,15 @@ ROLES = GroupRoles(admin=("netzwerk-admins",), editor=("netzwerk-redaktion",), v
 ANNA = Person(sub="a-1", username="Anna.Albers", name="Anna Albers", groups=["netzwerk-admins"])
 
 
-def _app(store: graph.Store, provider: Provider, tmp_path: Any, **changes: Any) -> Any:
-    from netzwerk.web import create_app
-
+def _app(
+    store: graph.Store, provider: Provider, tmp_path: Any, policy: str = "none", **changes: Any
+) -> Any:
     provider.client.redirect_uris = [CALLBACK]
     oidc = OidcSettings(issuer=provider.issuer, client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
-    settings = LoginSettings(oidc=dataclasses.replace(oidc, **changes), roles=ROLES)
-    return create_app(
-        {
-            "TESTING": True,
-            "STORE": store,
-            "SECRET_KEY": "test",
-            "SPOOL_DIR": tmp_path,
-            "NETZWERK_LOGIN": settings,
-        }
+    settings = LoginSettings(
+        two_factor=policy, oidc=dataclasses.replace(oidc, **changes), roles=ROLES
     )
+    return app_with_login(store, tmp_path, settings)
 
 
 @pytest.fixture
@@ -153,44 +148,17 @@ def test_forged_state_replayed_code_and_wrong_secret_get_nobody_in(
 def test_the_service_brings_its_own_second_factor(
     store: graph.Store, provider: Provider, tmp_path: Any
 ) -> None:
-    from netzwerk.web import create_app
-
-    provider.client.redirect_uris = [CALLBACK]
-    settings = LoginSettings(
-        two_factor="everyone",
-        roles=ROLES,
-        oidc=OidcSettings(issuer=provider.issuer, client_id=CLIENT_ID, client_secret=CLIENT_SECRET),
-    )
-    app = create_app(
-        {
-            "TESTING": True,
-            "STORE": store,
-            "SECRET_KEY": "t",
-            "SPOOL_DIR": tmp_path,
-            "NETZWERK_LOGIN": settings,
-        }
-    )
+    app = _app(store, provider, tmp_path, policy="everyone")
     client = app.test_client()
     assert _sign_in(client).headers["Location"] == "/akteure"
     assert client.get("/akteure").status_code == 200
 
 
 def test_an_unreachable_service_is_said_in_german(store: graph.Store, tmp_path: Any) -> None:
-    from netzwerk.web import create_app
-
     settings = LoginSettings(
         oidc=OidcSettings(issuer="http://127.0.0.1:1", client_id=CLIENT_ID), roles=ROLES
     )
-    app = create_app(
-        {
-            "TESTING": True,
-            "STORE": store,
-            "SECRET_KEY": "t",
-            "SPOOL_DIR": tmp_path,
-            "NETZWERK_LOGIN": settings,
-        }
-    )
-    client = app.test_client()
+    client = app_with_login(store, tmp_path, settings).test_client()
     resp = client.get("/anmelden/oidc")
     assert resp.status_code == 302 and resp.headers["Location"].endswith("/anmelden")
     assert "nicht erreichbar" in client.get("/anmelden").get_data(as_text=True)

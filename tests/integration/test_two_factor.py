@@ -17,20 +17,11 @@ from netzwerk.graph.operations import accounts
 from netzwerk.graph.records import history
 from netzwerk.web import auth
 from tests.conftest import PASSWORD, csrf_token
+from tests.login_helpers import app_with_login
 
 
 def _app(store: graph.Store, tmp_path: Any, policy: str) -> Any:
-    from netzwerk.web import create_app
-
-    return create_app(
-        {
-            "TESTING": True,
-            "STORE": store,
-            "SECRET_KEY": "test",
-            "SPOOL_DIR": tmp_path,
-            "NETZWERK_LOGIN": LoginSettings(two_factor=policy),
-        }
-    )
+    return app_with_login(store, tmp_path, LoginSettings(two_factor=policy))
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from netzwerk.graph.admin.twofactor import POLICIES
 from netzwerk.graph.admin.users import ROLES, DirectoryClaim
+from netzwerk.graph.core.i18n import N_
 
 _POLICY_ALIASES = {"niemand": "none", "verwaltung": "admins", "alle": "everyone"}
 
@@ -92,7 +93,7 @@ class OidcSettings:
     username_claim: str = "preferred_username"
     groups_claim: str = "groups"
     scope: str = "openid profile email"
-    title: str = "Mit dem Dienstkonto anmelden"
+    title: str = N_("Mit dem Dienstkonto anmelden")
 
     @property
     def metadata_url(self) -> str:
@@ -107,23 +108,26 @@ class LoginSettings:
     oidc: OidcSettings | None = None
 
 
+def _value(env: Mapping[str, str], name: str, default: str) -> str:
+    return env.get(name, "").strip() or default
+
+
 def _ldap(env: Mapping[str, str]) -> LdapSettings | None:
     url = env.get("NETZWERK_LDAP_URL", "").strip()
     if not url:
         return None
-    defaults = LdapSettings(url=url, user_base="")
+    d = LdapSettings(url=url, user_base="")
     return LdapSettings(
         url=url,
-        user_base=env.get("NETZWERK_LDAP_USER_BASE", "").strip(),
-        user_filter=env.get("NETZWERK_LDAP_USER_FILTER", "").strip() or defaults.user_filter,
-        bind_dn=env.get("NETZWERK_LDAP_BIND_DN", "").strip(),
+        user_base=_value(env, "NETZWERK_LDAP_USER_BASE", d.user_base),
+        user_filter=_value(env, "NETZWERK_LDAP_USER_FILTER", d.user_filter),
+        bind_dn=_value(env, "NETZWERK_LDAP_BIND_DN", d.bind_dn),
         bind_password=env.get("NETZWERK_LDAP_BIND_PASSWORD", ""),
-        group_base=env.get("NETZWERK_LDAP_GROUP_BASE", "").strip(),
-        group_filter=env.get("NETZWERK_LDAP_GROUP_FILTER", "").strip() or defaults.group_filter,
-        name_attribute=env.get("NETZWERK_LDAP_NAME_ATTRIBUTE", "").strip()
-        or defaults.name_attribute,
+        group_base=_value(env, "NETZWERK_LDAP_GROUP_BASE", d.group_base),
+        group_filter=_value(env, "NETZWERK_LDAP_GROUP_FILTER", d.group_filter),
+        name_attribute=_value(env, "NETZWERK_LDAP_NAME_ATTRIBUTE", d.name_attribute),
         start_tls=env.get("NETZWERK_LDAP_START_TLS", "") == "1",
-        ca_file=env.get("NETZWERK_LDAP_CA_FILE", "").strip(),
+        ca_file=_value(env, "NETZWERK_LDAP_CA_FILE", d.ca_file),
     )
 
 
@@ -131,16 +135,15 @@ def _oidc(env: Mapping[str, str]) -> OidcSettings | None:
     issuer = env.get("NETZWERK_OIDC_ISSUER", "").strip()
     if not issuer:
         return None
-    defaults = OidcSettings(issuer=issuer, client_id="")
+    d = OidcSettings(issuer=issuer, client_id="")
     return OidcSettings(
         issuer=issuer,
-        client_id=env.get("NETZWERK_OIDC_CLIENT_ID", "").strip(),
+        client_id=_value(env, "NETZWERK_OIDC_CLIENT_ID", d.client_id),
         client_secret=env.get("NETZWERK_OIDC_CLIENT_SECRET", ""),
-        username_claim=env.get("NETZWERK_OIDC_USERNAME_CLAIM", "").strip()
-        or defaults.username_claim,
-        groups_claim=env.get("NETZWERK_OIDC_GROUPS_CLAIM", "").strip() or defaults.groups_claim,
-        scope=env.get("NETZWERK_OIDC_SCOPE", "").strip() or defaults.scope,
-        title=env.get("NETZWERK_OIDC_TITLE", "").strip() or defaults.title,
+        username_claim=_value(env, "NETZWERK_OIDC_USERNAME_CLAIM", d.username_claim),
+        groups_claim=_value(env, "NETZWERK_OIDC_GROUPS_CLAIM", d.groups_claim),
+        scope=_value(env, "NETZWERK_OIDC_SCOPE", d.scope),
+        title=_value(env, "NETZWERK_OIDC_TITLE", d.title),
     )
 
 
