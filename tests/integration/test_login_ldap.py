@@ -205,3 +205,13 @@ def test_settings_from_the_environment() -> None:
     assert claim is not None and claim.role == "editor" and claim.username == "max"
     with pytest.raises(ValueError, match="NETZWERK_2FA"):
         login_settings.from_env({"NETZWERK_2FA": "manchmal"})
+
+
+def test_a_directory_account_gets_no_local_password(ldap_app: Any, store: graph.Store) -> None:
+    client = ldap_app.test_client()
+    assert _login(client, "bernd", PEOPLE["bernd"][1]).status_code == 302
+    bernd = users.find_user(store, "bernd")
+    assert bernd is not None
+    with pytest.raises(graph.ValidationError):
+        accounts.reset_password(store, bernd.id, "Lokales-Passwort-9", user="admin")
+    assert users.authenticate(store, "bernd", "Lokales-Passwort-9") is None

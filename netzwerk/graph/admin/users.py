@@ -163,7 +163,7 @@ def authenticate(store: Store, username: str, password: str) -> User | None:
     """
     rows = store.read("users/get_by_username", username=(username or "").strip().lower())
     user = _from(rows[0]["user"]) if rows else None
-    if user is None or not user.password_hash:
+    if user is None or not user.password_hash or user.source != "local":
         check_password_hash(_DUMMY_HASH, password or "")
         return None
     if not check_password_hash(user.password_hash, password or "") or not user.active:

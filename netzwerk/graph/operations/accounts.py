@@ -82,6 +82,10 @@ def _save_in(tx: Tx, changed: User, *, user: str, password: str | None = None) -
                     )
                 ]
             )
+    if password is not None and changed.source != "local":
+        raise ValidationError(
+            [FieldError("password", "wird im Verzeichnis bzw. beim Anmeldedienst geändert")]
+        )
     tokens = len(users.list_tokens_in(tx, changed.id))
     before, after = users.update_in(tx, changed, password=password)
     diff: dict[str, list[Any]] = {
