@@ -13,6 +13,7 @@ from netzwerk.graph.admin import directory, login_settings, users
 from netzwerk.graph.admin.login_settings import GroupRoles, LdapSettings, LoginSettings
 from netzwerk.graph.operations import accounts
 from netzwerk.graph.records import history
+from netzwerk.web import auth
 from tests.conftest import PASSWORD, csrf_token
 from tests.login_helpers import app_with_login
 from tests.slapd import BASE, PEOPLE, ROOT_DN, ROOT_PW, Slapd, group_dn, person_dn, slapd
@@ -36,6 +37,11 @@ def _settings(server: Slapd, **changes: Any) -> LdapSettings:
         group_base=f"ou=groups,{BASE}",
     )
     return dataclasses.replace(base, **changes)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle() -> None:
+    auth.throttle.reset()
 
 
 @pytest.fixture
