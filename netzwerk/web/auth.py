@@ -8,6 +8,11 @@ Views declare what they need with :func:`require_role`::
 
 ``viewer`` < ``editor`` < ``admin``. Anonymous visitors are sent to the login page (HTML) or
 get 401 (JSON API); logged-in users without the role get 403.
+
+A login checks the password of a local account, else the office's LDAP directory
+(:mod:`netzwerk.graph.admin.directory`), or arrives from the OpenID Connect service
+(:mod:`netzwerk.web.oidc`); :func:`begin` then asks for the second factor where it is set up
+or required (:mod:`netzwerk.web.twofactor`) before :func:`finish` starts the session.
 """
 
 from __future__ import annotations
