@@ -5,10 +5,13 @@ refused change writes nothing."""
 from __future__ import annotations
 
 import re
+import uuid
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from netzwerk import graph
 from netzwerk.cli import main
@@ -243,3 +246,64 @@ def test_api_refuses_bad_account_input_with_field_messages(make_client) -> None:
         resp = client.post("/api/v1/accounts", json=body, headers={"X-CSRFToken": token})
         assert resp.status_code == 400, (body, resp.get_data(as_text=True))
         assert resp.json["errors"], body
+
+
+OPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("role"), st.sampled_from(users.ROLES)),
+        st.tuples(st.sampled_from(["deactivate", "reactivate", "password", "token", "revoke"])),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(ops=OPS)
+def test_any_sequence_of_account_changes_is_told_by_its_history(
+    store: graph.Store, ops: list[tuple[str, ...]]
+) -> None:
+    """A model of the account predicts every history entry and the final state."""
+    name = f"folge-{uuid.uuid4().hex[:8]}"
+    account = accounts.create_account(store, name, PASSWORD, user="admin")
+    role, active, tokens, password = "viewer", True, 0, PASSWORD
+    expected: list[dict[str, Any]] = []
+
+    def revoked(entry: dict[str, Any]) -> dict[str, Any]:
+        return {**entry, "api_tokens": [tokens, 0]} if tokens else entry
+
+    for op, *args in ops:
+        if op == "role":
+            accounts.change_role(store, account.id, args[0], user="admin")
+            if args[0] != role:
+                expected.append({"role": [role, args[0]]})
+                role = args[0]
+        elif op in ("deactivate", "reactivate"):
+            wanted = op == "reactivate"
+            (accounts.reactivate if wanted else accounts.deactivate)(
+                store, account.id, user="admin"
+            )
+            if wanted != active:
+                expected.append(revoked({"active": [active, wanted]}))
+                active, tokens = wanted, 0
+        elif op == "password":
+            password = f"Passwort-{len(expected)}-neu"
+            accounts.reset_password(store, account.id, password, user="admin")
+            expected.append(revoked({"password": [None, accounts.PASSWORD_SET]}))
+            tokens = 0
+        elif op == "token":
+            users.create_token(store, account.id, "Skript")
+            tokens += 1
+        else:
+            accounts.revoke_all_tokens(store, account.id, user="admin")
+            if tokens:
+                expected.append({"api_tokens": [tokens, 0]})
+                tokens = 0
+    entries = [c.changes for c in reversed(history.for_record(store, account.id))]
+    assert entries[1:] == expected
+    final = users.get_user(store, account.id)
+    assert (final.role, final.active, len(users.list_tokens(store, account.id))) == (
+        role,
+        active,
+        tokens,
+    )
+    assert (users.authenticate(store, name, password) is not None) == active
