@@ -210,8 +210,9 @@ def _kadabra(ix: Indexed, seed: int, top: int, seconds: float | None, threads: i
             if cap_error > wanted:
                 error, capped = cap_error, True
         if error >= PILOT_ERROR / 2:
-            run = pilot  # the pilot already drew what this ε needs (or all the budget buys)
-            error = max(error, PILOT_ERROR / 2)
+            # the pilot already drew what this ε needs, or all the budget buys: it keeps its
+            # own guarantee
+            run, error = pilot, PILOT_ERROR / 2
         else:
             run, _ = _run_kadabra(graph, error, seed, top)
         scores = np.asarray(run.scores()) * scale
