@@ -113,7 +113,7 @@ persons; its undo removes them again.
 
 {HEAD}
 | --- | ---: | ---: | ---: | ---: | --- |
-{row("demo region, quiet", quiet)}
+{row("demo region, before the import", quiet)}
 {row("right after the import", after_import)}
 {row("right after its undo", after_undo)}
 
