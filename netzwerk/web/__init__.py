@@ -157,8 +157,9 @@ def warm_up(app: Flask) -> threading.Thread:
             try:
                 store = get_store()
                 graph.counts(store)
-                for cls in (graph.Actor, graph.Person, graph.Alliance, graph.Project):
-                    search.search(store, cls, search.Filters(), limit=25)
+                # every label the search page asks for: its plan takes seconds to compile
+                for label in search.INDEX_OF:
+                    search.search(store, graph.LABELS[label], search.Filters(), limit=25)
             except graph.GraphError:  # the database may still be starting: pages say so
                 logging.getLogger(__name__).info("warm-up without database")
 
