@@ -63,6 +63,7 @@ NODE_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         SHORT,
         FieldSpec("kind", "select", _l("Art"), _choices(model.ACTOR_KINDS, empty=False), True),
         FieldSpec("sponsorship", "select", _l("Trägerschaft"), _choices(model.SPONSORSHIPS)),
+        FieldSpec("sponsor", "text", _l("Träger"), hint=_l("z. B. Caritasverband Trier e.V.")),
         FieldSpec("street", "text", _l("Straße")),
         FieldSpec("postcode", "text", _l("PLZ"), hint=_l("fünfstellig, z. B. 54290")),
         FieldSpec("town", "text", _l("Ort")),
@@ -72,6 +73,7 @@ NODE_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("notes", "textarea", _l("Notizen")),
     ),
     "Person": (
+        FieldSpec("salutation", "select", _l("Anrede"), _choices(model.SALUTATIONS)),
         FieldSpec("title", "text", _l("Titel")),
         FieldSpec("first_name", "text", _l("Vorname")),
         FieldSpec("last_name", "text", _l("Nachname"), required=True),

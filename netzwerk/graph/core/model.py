@@ -27,11 +27,14 @@ ACTOR_KINDS: tuple[str, ...] = (
     "Verwaltung",
     "Jobcenter/Agentur für Arbeit",
     "Stiftung",
+    "Wohlfahrtsverband",
     "Migrantenorganisation",
     "Beratungsstelle",
     "Sonstige",
 )
 SPONSORSHIPS: tuple[str, ...] = ("öffentlich", "frei", "privat")
+SALUTATIONS: tuple[str, ...] = ("Frau", "Herr", "divers")
+"""How a person is addressed in letters; "divers" (and none) get the neutral greeting."""
 PROJECT_STATUSES: tuple[str, ...] = ("geplant", "laufend", "abgeschlossen")
 REGION_KINDS: tuple[str, ...] = (
     "Region",
@@ -91,6 +94,8 @@ class Actor(Node):
     short_name: str = ""
     kind: str = "Sonstige"
     sponsorship: str = ""
+    sponsor: str = ""
+    """The sponsoring body ("Träger") by name: "Caritasverband Trier e.V.", "Stadt Trier"."""
     street: str = ""
     postcode: str = ""
     town: str = ""
@@ -106,6 +111,8 @@ class Person(Node):
 
     LABEL: ClassVar[str] = "Person"
     TITLE: ClassVar[str] = N_("Person")
+    salutation: str = ""
+    """Frau, Herr, divers or empty (:data:`SALUTATIONS`); never guessed from a first name."""
     title: str = ""
     first_name: str = ""
     last_name: str = ""

@@ -27,6 +27,7 @@ from netzwerk.graph.core.model import (
     LINK_TYPES,
     PROJECT_STATUSES,
     REGION_KINDS,
+    SALUTATIONS,
     SPONSORSHIPS,
     Actor,
     Alliance,
@@ -58,6 +59,7 @@ FIELD_LABELS: dict[str, str] = {
     "short_name": N_("Kurzname"),
     "kind": N_("Art"),
     "sponsorship": N_("Trägerschaft"),
+    "sponsor": N_("Träger"),
     "street": N_("Straße"),
     "postcode": N_("PLZ"),
     "town": N_("Ort"),
@@ -65,6 +67,7 @@ FIELD_LABELS: dict[str, str] = {
     "email": N_("E-Mail"),
     "phone": N_("Telefon"),
     "notes": N_("Notizen"),
+    "salutation": N_("Anrede"),
     "title": N_("Titel"),
     "first_name": N_("Vorname"),
     "last_name": N_("Nachname"),
@@ -249,6 +252,7 @@ def _validate_person(errors: list[FieldError], p: Person) -> None:
     _require(errors, "last_name", p.last_name)
     _contact_fields(errors, p)
     _choice(errors, "legal_basis", p.legal_basis, LEGAL_BASES)
+    _choice(errors, "salutation", p.salutation, SALUTATIONS)
     today = date.today()
     for purpose in ("newsletter", "contact"):
         given = getattr(p, f"consent_{purpose}")

@@ -7,6 +7,8 @@ columns. Titles are German and marked with :func:`N_` so the pages can translate
 
 from __future__ import annotations
 
+import re
+
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.validation import FIELD_LABELS
 from netzwerk.graph.core.values import fold
@@ -30,7 +32,8 @@ TABLE_KINDS = ("partners", "actors", "persons", "cooperations")
 """The kinds a single table (CSV or one sheet) can hold."""
 
 _ACTOR = _s(
-    "name; short_name; kind; sponsorship; street; postcode; town; website; email; phone; notes"
+    "name; short_name; kind; sponsorship; sponsor; street; postcode; town; website; email; "
+    "phone; notes"
 )
 _CONSENT = _s(
     "consent_newsletter; consent_newsletter_date; consent_newsletter_source; consent_contact; "
@@ -51,7 +54,10 @@ _LABELS = {
     "alliance_role": N_("Rolle im Bündnis"),
     "projects": N_("Projekte"),
     "project_role": N_("Rolle im Projekt"),
+    "member_since": N_("seit (Mitgliedschaft, Projekt)"),
+    "member_until": N_("bis (Mitgliedschaft, Projekt)"),
     "contact_name": N_("Ansprechperson (Name)"),
+    "contact_salutation": N_("Anrede der Ansprechperson"),
     "contact_title": N_("Titel der Ansprechperson"),
     "contact_first_name": N_("Vorname der Ansprechperson"),
     "contact_last_name": N_("Nachname der Ansprechperson"),
@@ -71,7 +77,10 @@ _ORDER: dict[str, tuple[str, ...]] = {
         "alliance_role",
         "projects",
         "project_role",
+        "member_since",
+        "member_until",
         "contact_name",
+        "contact_salutation",
         "contact_title",
         "contact_first_name",
         "contact_last_name",
@@ -82,6 +91,7 @@ _ORDER: dict[str, tuple[str, ...]] = {
     ),
     "actors": _ACTOR,
     "persons": (
+        "salutation",
         "title",
         "first_name",
         "last_name",
@@ -113,10 +123,6 @@ REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
 
 MULTI = frozenset({"topics", "stages", "target_groups", "active_in", "alliances", "projects"})
 """Fields whose cells may list several values ("MINT; Digitale Bildung")."""
-CONTACT_LISTS = frozenset(f for f in _ORDER["partners"] if f.startswith("contact_"))
-"""Contact columns: several persons in one cell are split on ";" and line breaks only
-(a comma belongs to "Müller, Eva"); the n-th name goes with the n-th e-mail."""
-
 VOCABULARY: dict[str, str] = {
     "kind": "actor_kind",
     "sponsorship": "sponsorship",
@@ -134,28 +140,42 @@ VOCABULARY: dict[str, str] = {
 "Werte zuordnen" step. Keys with a capital are record labels, the others fixed lists."""
 
 
-_EMAIL = ("email", "e mail", "mail", "emailadresse", "e mail adresse")
-_PHONE = ("telefon", "tel", "telefonnummer", "phone", "telephone", "fon")
+_EMAIL = ("email", "e mail", "mail", "emailadresse", "e mail adresse", "e mail address")
+_PHONE = _s(
+    "telefon; tel; telefonnummer; phone; telephone; fon; telefon geschaeftlich; business phone; "
+    "tel nr; telefon nr"
+)
 _NOTES = ("notizen", "notiz", "bemerkung", "bemerkungen", "anmerkung", "notes")
 _ACTOR_SYN: dict[str, tuple[str, ...]] = {
     "name": _s(
-        "name; einrichtung; organisation; organization; institution; akteur; traeger; firma; "
+        "name; einrichtung; organisation; organization; institution; akteur; firma; "
         "unternehmen; schule; name der einrichtung; actor; bezeichnung; organisationsname; "
-        "company; partner; kooperationspartner"
+        "company; partner; kooperationspartner; label; partnerorganisation; einrichtungsname"
     ),
     "short_name": ("kurzname", "kuerzel", "abkuerzung", "short name", "abbreviation"),
-    "kind": _s("art; typ; kategorie; akteursart; type; kind; category; einrichtungsart"),
+    "kind": _s(
+        "art; typ; kategorie; akteursart; type; kind; category; einrichtungsart; bereich; "
+        "einrichtungstyp; art der einrichtung; sparte"
+    ),
     "sponsorship": ("traegerschaft", "sponsorship", "traegerart"),
+    "sponsor": _s("traeger; traegerorganisation; traeger der einrichtung; sponsor; dachverband"),
     "street": _s(
         "strasse; str; adresse; anschrift; street; address; strasse und hausnummer; "
-        "strasse hausnummer"
+        "strasse hausnummer; strasse hausnr; strasse nr; strasse und hausnr; hausanschrift; "
+        "postanschrift; strasse geschaeftlich; business street"
     ),
-    "postcode": ("plz", "postleitzahl", "postcode", "zip", "zip code", "postal code"),
-    "town": ("ort", "stadt", "gemeinde", "town", "city", "wohnort", "plz ort"),
+    "postcode": _s(
+        "plz; postleitzahl; postcode; zip; zip code; postal code; postleitzahl geschaeftlich; "
+        "business postal code"
+    ),
+    "town": _s(
+        "ort; stadt; gemeinde; town; city; wohnort; plz ort; plz und ort; ort geschaeftlich; "
+        "business city"
+    ),
     "website": ("webseite", "website", "homepage", "internet", "url", "web"),
     "email": _EMAIL,
     "phone": _PHONE,
-    "notes": (*_NOTES, "kommentar", "comment"),
+    "notes": (*_NOTES, "kommentar", "comment", "description", "beschreibung"),
 }
 _CONSENT_SYN: dict[str, tuple[str, ...]] = {
     "consent_newsletter": _s(
@@ -194,7 +214,8 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
         **_ACTOR_SYN,
         "topics": _s(
             "themen; thema; themenfeld; themenfelder; schwerpunkt; schwerpunkte; "
-            "handlungsfeld; handlungsfelder; topic; topics"
+            "handlungsfeld; handlungsfelder; topic; topics; arbeitsschwerpunkt; "
+            "arbeitsschwerpunkte; themenschwerpunkte; tags; schlagworte"
         ),
         "stages": _s(
             "stufe; stufen; bildungsstufe; bildungsstufen; bildungsbereich; bildungsbereiche; "
@@ -208,11 +229,16 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
         "alliances": _s(
             "buendnis; buendnisse; netzwerk; netzwerke; mitglied in; mitgliedschaft; "
             "mitgliedschaften; arbeitskreis; initiativkreis; gremium; gremien; alliance; "
-            "alliances"
+            "alliances; netzwerk buendnis; netzwerke buendnisse; buendnis netzwerk; mitglied im"
         ),
         "alliance_role": ("rolle", "rolle im buendnis", "rolle buendnis", "role"),
         "projects": ("projekt", "projekte", "beteiligt an", "project", "projects"),
         "project_role": ("rolle im projekt", "projektrolle", "rolle projekt"),
+        "member_since": _s(
+            "seit; kooperation seit; mitglied seit; partner seit; dabei seit; zusammenarbeit "
+            "seit; beginn; since; eintritt"
+        ),
+        "member_until": _s("bis; kooperation bis; mitglied bis; ausgeschieden; austritt; until"),
         "contact_name": (
             "ansprechperson",
             "ansprechpersonen",
@@ -225,15 +251,17 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
             "contact person",
             *_about_contact("name"),
         ),
-        "contact_title": _about_contact("titel"),
+        "contact_title": ("titel", "akademischer titel", *_about_contact("titel")),
+        "contact_salutation": ("anrede", *_about_contact("anrede")),
         "contact_first_name": ("vorname", *_about_contact("vorname")),
         "contact_last_name": ("nachname", *_about_contact("nachname")),
         "contact_function": ("funktion", "position", *_about_contact("funktion", "position")),
         "contact_email": ("contact email", *_about_contact(*_EMAIL)),
-        "contact_phone": ("mobil", "handy", "durchwahl", *_about_contact(*_PHONE)),
+        "contact_phone": ("mobil", "handy", "durchwahl", *_about_contact(*_PHONE[:4])),
         **_CONSENT_SYN,
     },
     "persons": {
+        "salutation": ("anrede", "salutation", "geschlecht anrede"),
         "title": ("titel", "title", "akademischer titel"),
         "first_name": ("vorname", "first name", "firstname", "given name", "rufname"),
         "last_name": _s(
@@ -249,7 +277,7 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
             "company; firma; traeger; schule"
         ),
         "email": _EMAIL,
-        "phone": (*_PHONE, "mobil", "handy"),
+        "phone": (*_PHONE, "mobil", "handy", "mobiltelefon", "mobile phone"),
         "notes": _NOTES,
         **_CONSENT_SYN,
     },
@@ -282,3 +310,28 @@ CONTACT_HEADERS = frozenset(
 """Headers that name a contact person beside an organisation ("Ansprechperson")."""
 PARTNER_ONLY = frozenset(h for h, f in SYNONYMS["partners"].items() if f in MULTI or f == "region")
 """Headers only a partner list has (Themen, Bündnis, Stufe, Region, …)."""
+
+_GENDER = re.compile(r"(?<=\w{4}) (?:in|innen)\b")
+"""A gender ending written apart: "Ansprechpartner/in", "Ansprechpartner*innen"."""
+
+
+def header_keys(header: str) -> list[str]:
+    """The folded forms of a header to look up, most literal first: as written, without a
+    gender ending ("Ansprechpartner/in"), and for a two-line header joined as "Gruppe:
+    Spalte" the group with the column either way round, then the column alone."""
+    keys = [fold(header), _GENDER.sub("", fold(header))]
+    if ":" in header:
+        top, _, sub = header.partition(":")
+        t, s = (_GENDER.sub("", fold(x)) for x in (top, sub))
+        keys += [f"{t} {s}", f"{s} {t}", s]
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def header_field(header: str, kind: str = "") -> str:
+    """The field a header means for ``kind`` (any kind if empty), or ""."""
+    kinds = [kind] if kind else list(SYNONYMS)
+    for key in header_keys(header):
+        for k in kinds:
+            if SYNONYMS[k].get(key):
+                return SYNONYMS[k][key]
+    return ""

@@ -35,6 +35,7 @@ from netzwerk.graph.core.model import (
 )
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.values import fold
+from netzwerk.graph.formats.ods_writer import write_ods_sheets
 from netzwerk.graph.formats.xlsx_writer import Sheet, write_sheets
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
@@ -54,10 +55,20 @@ PURPOSE = "arbeitsmappe"
 """The export log's purpose of a workbook export (it contains persons' contact data)."""
 
 
-def filename(now: datetime | None = None, *, template: bool = False) -> str:
+FORMATS = ("xlsx", "ods")
+"""The workbook's file formats: Excel and LibreOffice (the same sheets and columns)."""
+
+
+def filename(now: datetime | None = None, *, template: bool = False, fmt: str = "xlsx") -> str:
     if template:
-        return "netzwerk-vorlage.xlsx"
-    return f"netzwerk-arbeitsmappe-{(now or datetime.now()):%Y-%m-%d}.xlsx"
+        return f"netzwerk-vorlage.{fmt}"
+    return f"netzwerk-arbeitsmappe-{(now or datetime.now()):%Y-%m-%d}.{fmt}"
+
+
+def _write(sheets: list[Sheet], fmt: str) -> bytes:
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    return write_ods_sheets(sheets) if fmt == "ods" else write_sheets(sheets)
 
 
 class _Graph:
@@ -214,22 +225,23 @@ def _sheets(g: _Graph | None) -> list[Sheet]:
     return [*out, _hints(), *([state] if g is not None else [])]
 
 
-def template() -> bytes:
+def template(fmt: str = "xlsx") -> bytes:
     """The empty workbook: the same sheets and columns, with the help on every header."""
-    return write_sheets(_sheets(None))
+    return _write(_sheets(None), fmt)
 
 
-def export(store: Store, flt: Filter | None = None, *, user: str) -> bytes:
-    """The workbook of the network (or of ``flt``'s part of it); the export is logged."""
+def export(store: Store, flt: Filter | None = None, *, user: str, fmt: str = "xlsx") -> bytes:
+    """The workbook of the network (or of ``flt``'s part of it) as XLSX or ODS; the export
+    is logged."""
     g = _Graph(store, flt)
-    data = write_sheets(_sheets(g))
+    data = _write(_sheets(g), fmt)
     persons = [p.id for p in g.records["Person"]]
     store.write(
         "contacts/log_export",
         id=f"export-{uuid.uuid4().hex}",
         user=user,
         purpose=PURPOSE,
-        format="xlsx",
+        format=fmt,
         filter=json.dumps(_describe(flt), ensure_ascii=False),
         count=len(persons),
         person_ids=persons,

@@ -65,6 +65,8 @@ _HELP = {
     "consent_newsletter": "ja oder nein; bei ja ist ein Datum nötig.",
     "consent_contact": "ja oder nein; bei ja ist ein Datum nötig.",
     "legal_basis": "Einwilligung oder öffentliche Aufgabe (oder leer).",
+    "salutation": "Frau, Herr, divers (oder leer); für die Anrede in Briefen.",
+    "sponsor": "Der Träger der Einrichtung, z. B. „Caritasverband Trier e.V.“.",
     "intensity": "1 (lose), 2 (regelmäßig) oder 3 (eng).",
     "since": "Datum TT.MM.JJJJ.",
     "until": "Datum TT.MM.JJJJ.",
