@@ -17,7 +17,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from netzwerk.graph.core import codec
-from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+)
 from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.operations.consent import record_pending_in
@@ -123,10 +128,45 @@ def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str
         create_link_in(tx, _coop(survey, r.actor_id, actor.id, d, r.by), user=user, note=note)
 
 
+def _check_shown(r: rv.AnswerReview, version: int, proposals: dict[str, rv.Proposal],
+                 shown: dict[str, str]) -> None:
+    """Refuse a decision made on a page that showed something else than what is there now:
+    another handed-in version, or a proposal whose values changed since."""
+    if r.version != version:
+        raise ConflictError(
+            "Die Antwort wurde inzwischen erneut abgegeben. Bitte prüfen Sie die Vorschläge "
+            "noch einmal; es wurde nichts übernommen."
+        )
+    changed = [
+        p.subject for key, p in proposals.items() if key in shown and shown[key] != p.shown
+    ]
+    if changed:
+        raise ConflictError(
+            "Diese Vorschläge sehen inzwischen anders aus als angezeigt: "
+            + ", ".join(changed)[:500]
+            + ". Bitte noch einmal prüfen; es wurde nichts übernommen."
+        )
+
+
 def decide(
-    store: Store, survey: Survey, answer_id: str, keys: list[str], *, accept: bool, user: str
+    store: Store,
+    survey: Survey,
+    answer_id: str,
+    shown: dict[str, str],
+    *,
+    accept: bool,
+    user: str,
+    version: int,
 ) -> Decided:
-    """Accept (apply) or reject the proposals ``keys`` of one answer, in one transaction."""
+    """Accept (apply) or reject the proposals of one answer, in one transaction.
+
+    ``shown`` maps each chosen proposal's key to the fingerprint the page showed
+    (:attr:`~netzwerk.graph.surveys.review.Proposal.shown`), ``version`` is the handed-in
+    version the page showed: a decision on values the manager never saw is refused
+    (:class:`ConflictError`) and nothing is applied. "Alle übernehmen" sends every shown
+    proposal, never what the answer says by now.
+    """
+    keys = list(shown)
     if not keys:
         raise ValidationError([FieldError("keys", "Bitte mindestens einen Vorschlag wählen")])
 
@@ -137,6 +177,7 @@ def decide(
         if r.submitted_at is None:
             raise ValidationError([FieldError("answer", "Die Antwort ist noch nicht abgegeben")])
         proposals = {p.key: p for p in rv.proposals_for(tx, survey, r, rv.vocab_names(tx))}
+        _check_shown(r, version, proposals, shown)
         out = Decided()
         stamp = datetime.now(UTC).isoformat()
         for key in dict.fromkeys(keys):

@@ -1,7 +1,8 @@
 """Surveys (Befragungen): partners report their cooperations and correct their data.
 
 * :mod:`.model` — survey, scope, questions, invitations;
-* :mod:`.lifecycle` — create with invitations, issue/revoke links, close, check a link;
+* :mod:`.lifecycle` — create with invitations, hand out/renew/revoke links, close and
+  reopen, check a link;
 * :mod:`.tokens` — link secrets (hash only, constant-time comparison);
 * :mod:`.respondent` — what one link may see, reading and saving an answer;
 * :mod:`.review` — answers as proposals against the current graph (decisions:
@@ -14,14 +15,19 @@
 from netzwerk.graph.surveys.lifecycle import (
     Access,
     Issued,
+    Links,
     LinkError,
     check_link,
     close_survey,
     create_survey,
     get_survey,
     invites_of,
+    holders,
     issue_links,
+    links_of,
     list_surveys,
+    renew_links,
+    reopen_survey,
     revoke,
 )
 from netzwerk.graph.surveys.model import QUESTIONS, SCOPE_KINDS, Invite, Scope, Survey
@@ -32,6 +38,7 @@ __all__ = [
     "Access",
     "Invite",
     "Issued",
+    "Links",
     "LinkError",
     "Scope",
     "Survey",
@@ -40,7 +47,11 @@ __all__ = [
     "create_survey",
     "get_survey",
     "invites_of",
+    "holders",
     "issue_links",
+    "links_of",
     "list_surveys",
+    "renew_links",
+    "reopen_survey",
     "revoke",
 ]

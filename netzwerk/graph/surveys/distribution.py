@@ -6,8 +6,9 @@ mail and is not on the list; the invitation then goes to the organisation's own 
 with a neutral salutation. Both are logged like contact exports (who, when, how many, which
 persons), so the Auskunft shows that a person's address was used for a survey.
 
-Links exist only in what :func:`netzwerk.graph.surveys.lifecycle.issue_links` returns, so a
-list or a mail is produced right after issuing; issuing again replaces earlier links.
+Links come from :func:`netzwerk.graph.surveys.lifecycle.links_of`, which derives the same
+link again for every list and mail: a second download or a mail never invalidates a list
+handed out before.
 """
 
 from __future__ import annotations

@@ -69,8 +69,7 @@ def compose(survey: Survey, r: Recipient, sender: str, *, reminder: bool) -> Ema
         f"Ihr persönlicher Link (gültig bis {closes}):",
         r.link,
         "",
-        "Der Link gilt nur für Ihre Einrichtung; bitte nicht weitergeben."
-        + (" Frühere Links gelten nicht mehr." if reminder else ""),
+        "Der Link gilt nur für Ihre Einrichtung; bitte nicht weitergeben.",
         "",
         "Mit freundlichen Grüßen",
         "Ihr Bildungsbüro",
@@ -130,8 +129,9 @@ def send_invitations(
     reminder: bool = False,
 ) -> SendResult:
     """Mail the links of every invitation not mailed yet — or, as a reminder, of every one
-    not answered yet. Each mailed invitation gets a new link (only its hash is kept, so the
-    old one cannot be sent again); answers saved through the old link stay."""
+    not answered yet. The mail carries the link handed out before (a list downloaded
+    earlier keeps working, also when the server fails halfway); an address gets one mail
+    per invitation however often it appears among the contact persons."""
     survey = lifecycle.get_survey(store, survey_id)
     chosen = [
         i.id
@@ -141,9 +141,15 @@ def send_invitations(
     ]
     if not chosen:
         return SendResult()
-    issued = lifecycle.issue_links(store, survey_id, invite_ids=chosen)
+    issued = lifecycle.links_of(store, survey_id, invite_ids=chosen).issued
     rows, left_out = distribution.recipients(store, survey, issued, base_url)
-    with_address = [r for r in rows if r.email]
+    seen: set[tuple[str, str]] = set()
+    with_address = []
+    for r in rows:
+        key = (r.invite_id, r.email.strip().casefold())
+        if r.email and key not in seen:
+            seen.add(key)
+            with_address.append(r)
     messages = [compose(survey, r, settings.sender, reminder=reminder) for r in with_address]
     done, error = send(settings, messages)
     sent_rows = [with_address[i] for i in done]

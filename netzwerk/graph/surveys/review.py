@@ -56,6 +56,14 @@ class Proposal:
     def kind_title(self) -> str:
         return KINDS.get(self.kind, self.kind)
 
+    @property
+    def shown(self) -> str:
+        """A fingerprint of what the review shows of this proposal: an accept carries it,
+        and is refused if the proposal says something else by then."""
+        seen = [self.kind, self.subject, self.old, self.new, self.data]
+        text = json.dumps(seen, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:20]
+
 
 @dataclass
 class AnswerReview:
@@ -68,6 +76,10 @@ class AnswerReview:
     answer: dict[str, Any]
     proposals: list[Proposal] = field(default_factory=list)
     decisions: dict[str, Any] = field(default_factory=dict)
+    version: int = 0
+    """The version of the answer as handed in (what the review shows and decides on)."""
+    draft_after: bool = False
+    """A draft was saved after handing in: not part of what is reviewed until handed in."""
 
     @property
     def pending(self) -> list[Proposal]:
@@ -262,7 +274,11 @@ def load_answer(src: Store | Tx, answer_id: str) -> AnswerReview:
 
 
 def _review(row: dict[str, Any]) -> AnswerReview:
+    """The handed-in answer (``submitted_data``; answers saved before it was kept apart
+    have only ``data``) with its version."""
     a = row["answer"]
+    version = int(a.get("version") or 0)
+    handed_in = int(a.get("submitted_version") or version)
     return AnswerReview(
         id=a["id"],
         survey_id=a["survey_id"],
@@ -270,8 +286,10 @@ def _review(row: dict[str, Any]) -> AnswerReview:
         actor_name=row["actor_name"],
         respondent=row.get("person_name") or "",
         submitted_at=a.get("submitted_at"),
-        answer=json.loads(a.get("data") or "{}"),
+        answer=json.loads(a.get("submitted_data") or a.get("data") or "{}"),
         decisions=json.loads(a.get("decisions") or "{}"),
+        version=handed_in,
+        draft_after=a.get("submitted_at") is not None and version > handed_in,
     )
 
 
