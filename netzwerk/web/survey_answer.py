@@ -257,9 +257,7 @@ def answer(token: str) -> ResponseReturnValue:
         return _private(page, 404 if late.state == "invalid" else 410)
     except respondent.AnswerConflict as c:
         fields = conflict_fields(v, c.merged, c.conflicts)
-        page = _page(
-            access, v, c.merged, fields, version=c.version, base=c.theirs, conflict=True
-        )
+        page = _page(access, v, c.merged, fields, version=c.version, base=c.theirs, conflict=True)
         return _private(page, 409)
     if action == "submit":
         flash(

@@ -250,7 +250,10 @@ def close(survey_id: str) -> ResponseReturnValue:
     """Close after a ticked confirmation (no JavaScript needed); reopening undoes it."""
     if request.form.get("confirm") != "1":
         flash(
-            _("Bitte bestätigen Sie das Abschließen; danach werden keine Antworten mehr gespeichert."),
+            _(
+                "Bitte bestätigen Sie das Abschließen; danach werden keine Antworten mehr "
+                "gespeichert."
+            ),
             "error",
         )
         return redirect(url_for("surveys.detail", survey_id=survey_id) + "#close-form")
@@ -308,13 +311,13 @@ def decide_view(survey_id: str, answer_id: str) -> ResponseReturnValue:
     if action not in ("accept", "reject", "accept_all", "reject_all"):
         abort(400)
     prints = dict(
-        entry[:300].split("|", 1)
-        for entry in request.form.getlist("shown")[:500]
-        if "|" in entry
+        entry[:300].split("|", 1) for entry in request.form.getlist("shown")[:500] if "|" in entry
     )
-    chosen = prints if action.endswith("_all") else {
-        k[:200]: prints.get(k[:200], "") for k in request.form.getlist("key")[:500]
-    }
+    chosen = (
+        prints
+        if action.endswith("_all")
+        else {k[:200]: prints.get(k[:200], "") for k in request.form.getlist("key")[:500]}
+    )
     version = request.form.get("version", "")
     try:
         out = decide(
@@ -328,7 +331,9 @@ def decide_view(survey_id: str, answer_id: str) -> ResponseReturnValue:
         )
     except (graph.ValidationError, graph.ConflictError) as exc:
         flash(str(exc), "error")
-        return redirect(url_for("surveys.review_page", survey_id=survey.id) + f"#answer-{answer_id}")
+        return redirect(
+            url_for("surveys.review_page", survey_id=survey.id) + f"#answer-{answer_id}"
+        )
     flash(
         _(
             "%(a)s übernommen, %(r)s abgelehnt, %(s)s inzwischen erledigt.",

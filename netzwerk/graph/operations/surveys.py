@@ -128,8 +128,9 @@ def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str
         create_link_in(tx, _coop(survey, r.actor_id, actor.id, d, r.by), user=user, note=note)
 
 
-def _check_shown(r: rv.AnswerReview, version: int, proposals: dict[str, rv.Proposal],
-                 shown: dict[str, str]) -> None:
+def _check_shown(
+    r: rv.AnswerReview, version: int, proposals: dict[str, rv.Proposal], shown: dict[str, str]
+) -> None:
     """Refuse a decision made on a page that showed something else than what is there now:
     another handed-in version, or a proposal whose values changed since."""
     if r.version != version:
@@ -137,9 +138,7 @@ def _check_shown(r: rv.AnswerReview, version: int, proposals: dict[str, rv.Propo
             "Die Antwort wurde inzwischen erneut abgegeben. Bitte prüfen Sie die Vorschläge "
             "noch einmal; es wurde nichts übernommen."
         )
-    changed = [
-        p.subject for key, p in proposals.items() if key in shown and shown[key] != p.shown
-    ]
+    changed = [p.subject for key, p in proposals.items() if key in shown and shown[key] != p.shown]
     if changed:
         raise ConflictError(
             "Diese Vorschläge sehen inzwischen anders aus als angezeigt: "

@@ -196,9 +196,7 @@ def renew_links(store: Store, survey_id: str, invite_ids: list[str] | None = Non
     return store.transaction(work)
 
 
-def issue_links(
-    store: Store, survey_id: str, invite_ids: list[str] | None = None
-) -> list[Issued]:
+def issue_links(store: Store, survey_id: str, invite_ids: list[str] | None = None) -> list[Issued]:
     """The links that can be handed out (see :func:`links_of`), without the lost ones."""
     return links_of(store, survey_id, invite_ids).issued
 

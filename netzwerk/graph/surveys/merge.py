@@ -74,9 +74,7 @@ def _rows(
             fields = dict.fromkeys([*t[key], *m[key]])
             merged.append(
                 {
-                    f: _three(
-                        (name, key, f), base_row.get(f), m[key].get(f), t[key].get(f), out
-                    )
+                    f: _three((name, key, f), base_row.get(f), m[key].get(f), t[key].get(f), out)
                     for f in fields
                 }
             )
@@ -101,8 +99,11 @@ def merge(
     out: list[Conflict] = []
     merged: dict[str, Any] = {
         "comment": _three(
-            ("comment",), base.get("comment", ""), mine.get("comment", ""),
-            theirs.get("comment", ""), out,
+            ("comment",),
+            base.get("comment", ""),
+            mine.get("comment", ""),
+            theirs.get("comment", ""),
+            out,
         )
     }
     if "master" in mine or "master" in theirs:
@@ -117,7 +118,11 @@ def merge(
     for name, key_of in (("contacts", lambda r: r.get("person_id")), ("partners", partner_key)):
         if name in mine or name in theirs:
             merged[name] = _rows(
-                name, key_of, base.get(name) or [], mine.get(name) or [],
-                theirs.get(name) or [], out,
+                name,
+                key_of,
+                base.get(name) or [],
+                mine.get(name) or [],
+                theirs.get(name) or [],
+                out,
             )
     return merged, out
