@@ -2,8 +2,9 @@
 
 Accepting applies each chosen proposal through the same transaction-level functions the
 forms use (records, links, consent), so every accepted change has its history entry — with
-the survey as ``source`` of cooperations, the respondent named in the cooperation's note and
-in each history entry (``survey``) — and a removed classification goes to the trash like any
+the survey as ``source`` of cooperations, the responding organisation in the cooperation's
+note, and in each history entry the survey and the respondent person by id (``respondent``,
+named when read, so an erasure removes the name everywhere at once) — and a removed classification goes to the trash like any
 other. Proposals are recomputed inside the transaction, so one that a colleague's change
 made obsolete meanwhile is skipped, never applied twice. Rejecting only notes the decision.
 """
@@ -65,7 +66,7 @@ def _coop(survey: Survey, a: str, b: str, row: dict[str, Any], by: str) -> Link:
 
 
 def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str) -> None:
-    note = {"survey": [None, f"{survey.source} – Antwort von {r.by}"[:500]]}
+    note = r.history_note(survey)
     d = p.data
     if p.kind == "field":
         rows = tx.run("nodes/get", {"label": "Actor"}, id=r.actor_id)

@@ -72,12 +72,15 @@ class AnswerReview:
     actor_id: str
     actor_name: str
     respondent: str
+    """The respondent person's name, for the review page only (never written anywhere)."""
     submitted_at: Any
     answer: dict[str, Any]
     proposals: list[Proposal] = field(default_factory=list)
     decisions: dict[str, Any] = field(default_factory=dict)
     version: int = 0
     """The version of the answer as handed in (what the review shows and decides on)."""
+    respondent_id: str = ""
+    """The respondent person's id (a personal link), recorded in the history by id."""
     draft_after: bool = False
     """A draft was saved after handing in: not part of what is reviewed until handed in."""
 
@@ -93,8 +96,18 @@ class AnswerReview:
 
     @property
     def by(self) -> str:
-        """The respondent as named in notes and history: the actor and the person."""
-        return self.actor_name + (f" ({self.respondent})" if self.respondent else "")
+        """The respondent as named in notes and free text: the organisation only. The person
+        is recorded by id in the history (:meth:`history_note`), so an erasure removes the
+        name everywhere at once."""
+        return self.actor_name
+
+    def history_note(self, survey: Survey) -> dict[str, Any]:
+        """The history keys of a change the answer made: the survey and, by id, the person
+        who answered (named when the history is read, "gelöschte Person" once erased)."""
+        note: dict[str, Any] = {"survey": [None, f"{survey.source} – Antwort von {self.by}"[:500]]}
+        if self.respondent_id:
+            note["respondent"] = [None, {"person": self.respondent_id}]
+        return note
 
 
 def _read(src: Store | Tx, name: str, **params: Any) -> list[dict[str, Any]]:
@@ -285,6 +298,7 @@ def _review(row: dict[str, Any]) -> AnswerReview:
         actor_id=a["actor_id"],
         actor_name=row["actor_name"],
         respondent=row.get("person_name") or "",
+        respondent_id=row.get("invite_person_id") or "",
         submitted_at=a.get("submitted_at"),
         answer=json.loads(a.get("submitted_data") or a.get("data") or "{}"),
         decisions=json.loads(a.get("decisions") or "{}"),
