@@ -4,8 +4,8 @@ Accepting applies each chosen proposal through the same transaction-level functi
 forms use (records, links, consent), so every accepted change has its history entry — with
 the survey as ``source`` of cooperations, the responding organisation in the cooperation's
 note, and in each history entry the survey and the respondent person by id (``respondent``,
-named when read, so an erasure removes the name everywhere at once) — and a removed classification goes to the trash like any
-other. Proposals are recomputed inside the transaction, so one that a colleague's change
+named when read, so an erasure removes the name everywhere at once) — and a removed
+classification goes to the trash like any other. Proposals are recomputed inside the transaction, so one that a colleague's change
 made obsolete meanwhile is skipped, never applied twice. Rejecting only notes the decision.
 """
 
