@@ -5,8 +5,10 @@ forms use (records, links, consent), so every accepted change has its history en
 the survey as ``source`` of cooperations, the responding organisation in the cooperation's
 note, and in each history entry the survey and the respondent person by id (``respondent``,
 named when read, so an erasure removes the name everywhere at once) — and a removed
-classification goes to the trash like any other. Proposals are recomputed inside the transaction, so one that a colleague's change
-made obsolete meanwhile is skipped, never applied twice. Rejecting only notes the decision.
+classification goes to the trash like any other. Proposals are recomputed inside the
+transaction, so one that a colleague's change made obsolete meanwhile is skipped, never
+applied twice; a decision made on values the page no longer shows is refused. Rejecting
+only notes the decision.
 """
 
 from __future__ import annotations
