@@ -20,6 +20,7 @@ CALL (a) {
                        coalesce(p.last_name, '')),
             function: coalesce(w.function, p.function, ''), email: coalesce(p.email, ''),
             consent_contact: coalesce(p.consent_contact, false),
+            consent_source: coalesce(p.consent_contact_source, ''),
             legal_basis: coalesce(p.legal_basis, '')} END) AS contacts
 }
 CALL (a) {

@@ -87,6 +87,8 @@ def _rows(v: respondent.View, answer: dict[str, Any] | None, extra: int) -> list
     for r in rows:
         r["existing"] = bool(r.get("existing") and r.get("actor_id") in known)
         r["since"] = _shown_date(str(r.get("since") or ""))
+        until = str(r.get("until") or "")
+        r["until_shown"] = f"{until[5:7]}.{until[:4]}" if len(until) == 10 else until
     rows += [{} for _ in range(max(respondent.EMPTY_ROWS, extra))]
     return rows[: respondent.MAX_PARTNERS]
 
@@ -101,7 +103,13 @@ def _shown_date(iso: str) -> str:
 def _contacts(v: respondent.View, answer: dict[str, Any] | None) -> list[dict[str, Any]]:
     given = {c["person_id"]: c for c in (answer or {}).get("contacts", [])}
     return [
-        {**c, "answer": given.get(c["id"], {"still_here": True, "function": "", "consent": False})}
+        {
+            **c,
+            "answer": given.get(
+                c["id"],
+                {"still_here": True, "function": "", "consent": bool(c.get("consent_contact"))},
+            ),
+        }
         for c in v.contacts
     ]
 

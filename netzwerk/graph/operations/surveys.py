@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from netzwerk.graph.core import codec
@@ -28,6 +28,7 @@ from netzwerk.graph.core.errors import (
 )
 from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.operations.consent import record_in as record_consent_in
 from netzwerk.graph.operations.consent import record_pending_in
 from netzwerk.graph.operations.links import create_link_in, delete_link_in, update_link_in
 from netzwerk.graph.operations.records import create_record_in, update_record_in
@@ -67,6 +68,39 @@ def _coop(survey: Survey, a: str, b: str, row: dict[str, Any], by: str) -> Link:
     )
 
 
+def consent_given_for_someone_else_in(tx: Tx, c: Consent, *, given_by: str, user: str) -> None:
+    """Consent a colleague ticked for a contact person (an organisation's link).
+
+    Such a consent stays pending until the person confirms it themselves (double opt-in,
+    :func:`~netzwerk.graph.operations.consent.record_pending_in`); the ledger records who
+    gave it and how.
+    """
+    record_pending_in(
+        tx,
+        c,
+        given_by=f"{given_by} über den Befragungslink der Einrichtung",
+        how="Befragung",
+        user=user,
+    )
+
+
+def _end_tie(link: Link, d: dict[str, Any], by: str) -> None:
+    """An ended cooperation: ended when the partner says (else yesterday, so it no longer
+    counts as current today), never before it began; the partner's note is kept."""
+    yesterday = date.today() - timedelta(days=1)
+    until = min(codec.coerce("date", d.get("until")) or yesterday, yesterday)
+    link.until = max(until, link.since) if link.since else until
+    if d.get("note"):
+        link.note = "\n".join(x for x in (link.note, f"Beendet laut {by}: {d['note']}") if x)[:5000]
+
+
+def _end_contact_roles(tx: Tx, person_id: str, actor_id: str, *, user: str, note: Any) -> None:
+    """A person who left is no longer the actor's contact: the contact roles for the actor
+    go (through the write path, undoable from the trash), so every contact list drops them."""
+    for row in tx.run("surveys/contact_roles", person_id=person_id, actor_id=actor_id):
+        delete_link_in(tx, "CONTACT_FOR", row["id"], user=user, note=note)
+
+
 def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str) -> None:
     note = r.history_note(survey)
     d = p.data
@@ -90,8 +124,11 @@ def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str
         if not rows:
             raise NotFoundError("Die Verknüpfung gibt es nicht mehr.")
         link = codec.link_from_row(rows[0])
-        if p.kind in ("left", "coop_end"):
-            link.until = date.today()
+        if p.kind == "left":  # ended yesterday: not current today, off every contact list
+            _end_tie(link, {}, r.by)
+            _end_contact_roles(tx, d["person_id"], r.actor_id, user=user, note=note)
+        elif p.kind == "coop_end":
+            _end_tie(link, d, r.by)
         elif p.kind == "function":
             link.function = d["function"]
         else:
@@ -101,20 +138,18 @@ def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str
         update_link_in(tx, link, user=user, note=note)
     elif p.kind == "consent":
         day = codec.coerce("datetime", r.submitted_at)
-        record_pending_in(
-            tx,
-            Consent(
-                person_id=d["person_id"],
-                purpose="contact",
-                type="opt-in",
-                date=day.date() if day else date.today(),
-                source=survey.source,
-                wording=survey.consent_wording,
-            ),
-            given_by=f"{r.by} über den Befragungslink der Einrichtung",
-            how="Befragung",
-            user=user,
+        given = Consent(
+            person_id=d["person_id"],
+            purpose="contact",
+            type="opt-in",
+            date=day.date() if day else date.today(),
+            source=survey.source,
+            wording=survey.consent_wording,
         )
+        if r.respondent_id == d["person_id"]:  # the person ticked it on their own link
+            record_consent_in(tx, given, user=user, note=f"angegeben von {r.by}")
+        else:
+            consent_given_for_someone_else_in(tx, given, given_by=r.by, user=user)
     elif p.kind == "coop_new":
         create_link_in(
             tx, _coop(survey, r.actor_id, d["partner_id"], d, r.by), user=user, note=note

@@ -16,7 +16,7 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from netzwerk.graph.core import freetext
@@ -135,6 +135,28 @@ def _since(errors: list[FieldError], name: str, raw: Any) -> str | None:
     return when.isoformat()
 
 
+def _ended_on(errors: list[FieldError], name: str, raw: Any) -> str | None:
+    """When a tie ended, as the respondent knows it: "MM.JJJJ" or "JJJJ" (the last day of
+    that month or year), never in the future."""
+    text = str(raw or "").strip()[:20]
+    if not text:
+        return None
+    month = re.fullmatch(r"(\d{1,2})[./](\d{4})", text)
+    year = re.fullmatch(r"\d{4}", text)
+    if month and 1 <= int(month.group(1)) <= 12:
+        y, m = int(month.group(2)), int(month.group(1))
+        last = (date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)) if y >= 1900 else None
+    elif year and int(text) >= 1900:
+        last = date(int(text), 12, 31)
+    else:
+        errors.append(FieldError(name, "Bitte Monat und Jahr (03.2024) oder ein Jahr (2024)"))
+        return text
+    if last is None or last.replace(day=1) > date.today():
+        errors.append(FieldError(name, "liegt in der Zukunft"))
+        return text
+    return min(last, date.today()).isoformat()
+
+
 def _partners(
     get: Get, v: View, names: dict[str, str], errors: list[FieldError]
 ) -> list[dict[str, Any]]:
@@ -175,6 +197,7 @@ def _partners(
                 "name": name,
                 "existing": bool(existing),
                 "ended": bool(existing and get(f"{f}_ended")),
+                "until": _ended_on(errors, f"{f}_until", get(f"{f}_until")) if existing else None,
                 "kind": kind,
                 "intensity": _level(errors, f"{f}_intensity", get(f"{f}_intensity"), INTENSITIES),
                 "since": _since(errors, f"{f}_since", get(f"{f}_since")),

@@ -197,7 +197,8 @@ def proposals_for(  # noqa: C901 (complexity 14: lower, never raise)
                     {**data, "function": c["function"]},
                 )
             )
-        if c.get("consent") and not cur.get("consent_contact"):
+        if c.get("consent") and cur.get("consent_source") != survey.source:
+            # always recorded with this survey's wording, also over an older consent
             out.append(
                 Proposal(
                     f"consent:{cur['id']}",
@@ -225,7 +226,12 @@ def _partner_proposals(p: dict[str, Any], partners: dict[str, Any]) -> list[Prop
                 cur["name"],
                 None,
                 None,
-                {"partner_id": aid, "link_id": cur["link_id"]},
+                {
+                    "partner_id": aid,
+                    "link_id": cur["link_id"],
+                    "until": p.get("until"),
+                    "note": p.get("note") or "",
+                },
             )
         ]
     if cur is not None:
@@ -355,4 +361,5 @@ _WORDS = {
     "value": "Wert",
     "trust": "Vertrauen",
     "note": "Anmerkung",
+    "until": "beendet",
 }
