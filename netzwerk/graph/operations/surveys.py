@@ -101,6 +101,46 @@ def _end_contact_roles(tx: Tx, person_id: str, actor_id: str, *, user: str, note
         delete_link_in(tx, "CONTACT_FOR", row["id"], user=user, note=note)
 
 
+def _change_link(
+    tx: Tx, r: rv.AnswerReview, p: rv.Proposal, user: str, note: dict[str, Any]
+) -> None:
+    """A job (left, function) or a cooperation (ended, changed) the answer speaks of."""
+    d = p.data
+    kind = "WORKS_AT" if p.kind in ("left", "function") else "COOPERATES_WITH"
+    rows = tx.run("links/get", {"type": kind}, id=d["link_id"])
+    if not rows:
+        raise NotFoundError("Die Verknüpfung gibt es nicht mehr.")
+    link = codec.link_from_row(rows[0])
+    if p.kind == "left":  # ended yesterday: not current today, off every contact list
+        _end_tie(link, {}, r.by)
+        _end_contact_roles(tx, d["person_id"], r.actor_id, user=user, note=note)
+    elif p.kind == "coop_end":
+        _end_tie(link, d, r.by)
+    elif p.kind == "function":
+        link.function = d["function"]
+    else:
+        link.kind = d.get("kind") or link.kind
+        link.intensity = d.get("intensity") or link.intensity
+        link.since = codec.coerce("date", d.get("since")) or link.since
+    update_link_in(tx, link, user=user, note=note)
+
+
+def _consent(tx: Tx, survey: Survey, r: rv.AnswerReview, person_id: str, user: str) -> None:
+    day = codec.coerce("datetime", r.submitted_at)
+    given = Consent(
+        person_id=person_id,
+        purpose="contact",
+        type="opt-in",
+        date=day.date() if day else date.today(),
+        source=survey.source,
+        wording=survey.consent_wording,
+    )
+    if r.respondent_id == person_id:  # the person ticked it on their own link
+        record_consent_in(tx, given, user=user, note=f"angegeben von {r.by}")
+    else:
+        consent_given_for_someone_else_in(tx, given, given_by=r.by, user=user)
+
+
 def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str) -> None:
     note = r.history_note(survey)
     d = p.data
@@ -119,37 +159,9 @@ def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str
     elif p.kind == "vocab_remove":
         delete_link_in(tx, d["rel"], d["link_id"], user=user, note=note)
     elif p.kind in ("left", "function", "coop_end", "coop_update"):
-        kind = "WORKS_AT" if p.kind in ("left", "function") else "COOPERATES_WITH"
-        rows = tx.run("links/get", {"type": kind}, id=d["link_id"])
-        if not rows:
-            raise NotFoundError("Die Verknüpfung gibt es nicht mehr.")
-        link = codec.link_from_row(rows[0])
-        if p.kind == "left":  # ended yesterday: not current today, off every contact list
-            _end_tie(link, {}, r.by)
-            _end_contact_roles(tx, d["person_id"], r.actor_id, user=user, note=note)
-        elif p.kind == "coop_end":
-            _end_tie(link, d, r.by)
-        elif p.kind == "function":
-            link.function = d["function"]
-        else:
-            link.kind = d.get("kind") or link.kind
-            link.intensity = d.get("intensity") or link.intensity
-            link.since = codec.coerce("date", d.get("since")) or link.since
-        update_link_in(tx, link, user=user, note=note)
+        _change_link(tx, r, p, user, note)
     elif p.kind == "consent":
-        day = codec.coerce("datetime", r.submitted_at)
-        given = Consent(
-            person_id=d["person_id"],
-            purpose="contact",
-            type="opt-in",
-            date=day.date() if day else date.today(),
-            source=survey.source,
-            wording=survey.consent_wording,
-        )
-        if r.respondent_id == d["person_id"]:  # the person ticked it on their own link
-            record_consent_in(tx, given, user=user, note=f"angegeben von {r.by}")
-        else:
-            consent_given_for_someone_else_in(tx, given, given_by=r.by, user=user)
+        _consent(tx, survey, r, d["person_id"], user)
     elif p.kind == "coop_new":
         create_link_in(
             tx, _coop(survey, r.actor_id, d["partner_id"], d, r.by), user=user, note=note
