@@ -8,6 +8,7 @@ import socket
 from collections.abc import Iterator
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from datetime import date
 from typing import Any
 
 import pytest
@@ -102,3 +103,38 @@ def test_unreachable_server_is_a_german_message(store: graph.Store) -> None:
     result = mail.send_invitations(store, s.id, dead, base_url="https://x", user="m")
     assert result.sent == 0 and "nicht erreichbar" in result.error
     assert all(i.sent_at is None for i in sv.invites_of(store, s.id))
+
+
+def test_office_signature_privacy_notice_and_one_mail_per_address(
+    store: graph.Store, smtp: tuple[Inbox, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox, settings = smtp
+    monkeypatch.setenv("NETZWERK_OFFICE_NAME", "Stadt Trier – Bildungsbüro")
+    monkeypatch.setenv("NETZWERK_OFFICE_SIGNATURE", "Eva Muster\\nBildungsbüro Trier")
+    monkeypatch.setenv("NETZWERK_PRIVACY_CONTACT", "datenschutz@trier.example")
+    build(store)
+    # a second consenting contact of VHS Trier shares Anna's address
+    graph.create_record(
+        store,
+        graph.Person(
+            id="pc",
+            first_name="Carl",
+            last_name="Co",
+            email="anna@a.example",
+            consent_contact=True,
+            consent_contact_date=date(2024, 1, 1),
+            consent_contact_source="Formular",
+        ),
+        user="t",
+    )
+    graph.create_link(store, graph.Link(type="WORKS_AT", from_id="pc", to_id="a"), user="t")
+    s = new_survey(store)
+    result = mail.send_invitations(
+        store, s.id, settings, base_url="https://netzwerk.example", user="manager"
+    )
+    to_anna = [m for m in inbox.messages if "anna@a.example" in m["To"]]
+    assert result.sent == 3 and len(to_anna) == 1, "one mail per address and invitation"
+    body = to_anna[0].get_content().replace("\r\n", "\n")
+    assert "Eva Muster\nBildungsbüro Trier" in body and "Ihr Bildungsbüro" not in body
+    assert "Datenschutz:" in body and "datenschutz@trier.example" in body
+    assert "Stadt Trier" in str(to_anna[0]["From"])
