@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import socket
 from collections.abc import Iterator
+from datetime import date
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from datetime import date
 from typing import Any
 
 import pytest
