@@ -207,7 +207,12 @@ def _page(
         anchor=field_anchor,
         conflict=conflict,
         version=v.version if version is None else version,
-        base_json=json.dumps(v.answer or {} if base is None else base, ensure_ascii=False),
+        base_json=json.dumps(
+            (v.answer or respondent.initial_answer(v, access.survey.questions))
+            if base is None
+            else base,
+            ensure_ascii=False,
+        ),
         coop_kinds=COOPERATION_KINDS,
         intensities=INTENSITIES,
         levels=model.LEVELS,

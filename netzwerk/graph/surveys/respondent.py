@@ -254,6 +254,45 @@ def parse(
     return answer, errors
 
 
+def initial_answer(v: View, questions: tuple[str, ...]) -> dict[str, Any]:
+    """The answer an untouched page would send (what is stored about the actor now): the
+    base of a first save, so a colleague's first save and mine merge field by field."""
+    answer: dict[str, Any] = {"comment": ""}
+    if "master" in questions:
+        answer["master"] = {
+            **{k: v.actor.get(k) or "" for k in MASTER_FIELDS},
+            **{k: sorted(v.vocab.get(k, set())) for k in VOCABS},
+        }
+    if "contacts" in questions:
+        answer["contacts"] = [
+            {
+                "person_id": c["id"],
+                "still_here": True,
+                "function": "",
+                "consent": bool(c.get("consent_contact")),
+            }
+            for c in v.contacts
+        ]
+    if "partners" in questions:
+        answer["partners"] = [
+            {
+                "actor_id": p["id"],
+                "name": p["name"],
+                "existing": True,
+                "ended": False,
+                "until": None,
+                "kind": p.get("kind") or "",
+                "intensity": p.get("intensity"),
+                "since": p["since"].isoformat() if p.get("since") else None,
+                "value": None,
+                "trust": None,
+                "note": "",
+            }
+            for p in v.partners
+        ]
+    return answer
+
+
 def new_answer_id() -> str:
     return f"answer-{uuid.uuid4().hex[:16]}"
 
