@@ -98,3 +98,24 @@ def test_an_ended_tie_keeps_the_note_ends_when_told_and_is_counted(store: graph.
         for t, b, a in compare.compare(store, closed.before or {}, closed.after or {}).rows
     }
     assert rows["beendete Kooperationen seit Beginn"] == (0, 1)
+
+
+def test_the_pair_stays_a_pair_until_both_sides_are_decided(store: graph.Store) -> None:
+    build(store)
+    s = new_survey(store)
+    toks = {i.invite.actor_id: i.token for i in sv.issue_links(store, s.id)}
+    answer_as(store, toks["a"], {"rows": "1", "p0_name": "Stadtbibliothek", "p0_note": "Lesefest"})
+    answer_as(
+        store,
+        toks["b"],
+        {"rows": "1", "p0_name": "VHS Trier", "p0_kind": "Gemeinsames Angebot", "p0_note": "Kurse"},
+    )
+    a = next(x for x in review.queue(store, s) if x.actor_id == "a")
+    decide_shown(store, s, a.id, ["coop_new:b"], accept=True, user="manager")
+    b = next(x for x in review.queue(store, s) if x.actor_id == "b")
+    (half,) = [p for p in b.pending if p.key == "coop_new:a"]
+    assert half.kind == "coop_new" and half.pair == "confirmed"
+    decide_shown(store, s, b.id, ["coop_new:a"], accept=True, user="manager")
+    (tie,) = graph.links_of(store, "Actor", "a", ["COOPERATES_WITH"])
+    assert "Lesefest" in tie.note and "Kurse" in tie.note
+    assert tie.kind == "Informationsaustausch"  # the first side's value is not overwritten

@@ -125,6 +125,21 @@ def _change_link(
     update_link_in(tx, link, user=user, note=note)
 
 
+def _complete_pair(tx: Tx, d: dict[str, Any], by: str, *, user: str, note: dict[str, Any]) -> None:
+    """The second half of a pair: the partner's answer already created the cooperation;
+    this side fills what is still empty and adds its note (nothing is overwritten)."""
+    rows = tx.run("links/get", {"type": "COOPERATES_WITH"}, id=d["link_id"])
+    if not rows:
+        raise NotFoundError("Die Verknüpfung gibt es nicht mehr.")
+    link = codec.link_from_row(rows[0])
+    link.kind = link.kind or d.get("kind") or ""
+    link.intensity = link.intensity or d.get("intensity")
+    link.since = link.since or codec.coerce("date", d.get("since"))
+    if d.get("note"):
+        link.note = "\n".join(x for x in (link.note, f"Laut {by}: {d['note']}") if x)[:5000]
+    update_link_in(tx, link, user=user, note=note)
+
+
 def _consent(tx: Tx, survey: Survey, r: rv.AnswerReview, person_id: str, user: str) -> None:
     day = codec.coerce("datetime", r.submitted_at)
     given = Consent(
@@ -162,6 +177,8 @@ def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str
         _change_link(tx, r, p, user, note)
     elif p.kind == "consent":
         _consent(tx, survey, r, d["person_id"], user)
+    elif p.kind == "coop_new" and d.get("link_id"):
+        _complete_pair(tx, d, r.by, user=user, note=note)
     elif p.kind == "coop_new":
         create_link_in(
             tx, _coop(survey, r.actor_id, d["partner_id"], d, r.by), user=user, note=note

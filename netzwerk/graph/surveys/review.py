@@ -211,13 +211,36 @@ def proposals_for(  # noqa: C901 (complexity 14: lower, never raise)
             )
     partners = {p["id"]: p for p in now["partners"]}
     for p in ans.get("partners", []) if survey.asks("partners") else []:
-        out += _partner_proposals(p, partners)
+        out += _partner_proposals(p, partners, survey.source)
     return out
 
 
-def _partner_proposals(p: dict[str, Any], partners: dict[str, Any]) -> list[Proposal]:
+def _accepted_pair(p: dict[str, Any], cur: dict[str, Any]) -> list[Proposal]:
+    """A new cooperation this answer names that the partner's answer already brought in
+    (same survey as source): it stays this side's half of the pair, to be decided — its
+    fields complete the stored cooperation, its note is added."""
+    aid, fields = p["actor_id"], _coop_fields(p)
+    since = codec.coerce("date", cur.get("since"))
+    old = {"kind": cur.get("kind"), "intensity": cur.get("intensity"), "since": since}
+    return [
+        Proposal(
+            f"coop_new:{aid}",
+            "coop_new",
+            cur["name"],
+            {k: v.isoformat() if isinstance(v, date) else v for k, v in old.items()},
+            fields,
+            {"partner_id": aid, "link_id": cur["link_id"], **fields},
+        )
+    ]
+
+
+def _partner_proposals(
+    p: dict[str, Any], partners: dict[str, Any], source: str = ""
+) -> list[Proposal]:
     aid, fields = p.get("actor_id") or "", _coop_fields(p)
     cur = partners.get(aid)
+    if cur is not None and not p.get("existing") and source and cur.get("source") == source:
+        return _accepted_pair(p, cur)
     if cur is not None and p.get("ended"):
         return [
             Proposal(
