@@ -151,6 +151,19 @@ def _shown(value: Any) -> str:
     return str(value) if value != "" else "–"
 
 
+ROW_DETAILS = ("kind", "intensity", "since", "value", "trust", "note", "until")
+
+
+def row_error(errors: dict[str, Any], i: int) -> bool:
+    """Whether a partner row's collapsed details hold a field with an error (then they open)."""
+    return any(f"p{i}_{name}" in errors for name in ROW_DETAILS)
+
+
+def _first_empty(answer: dict[str, Any] | None) -> int:
+    """The first new partner row after "Weitere Zeilen": it gets the focus (no JavaScript)."""
+    return len((answer or {}).get("partners") or [])
+
+
 CONTACT_FIELDS = {"still_here": "here", "function": "function", "consent": "consent"}
 
 
@@ -205,6 +218,8 @@ def _page(
         comment=(answer or {}).get("comment", ""),
         errors=errors,
         anchor=field_anchor,
+        row_error=row_error,
+        focus_row=_first_empty(answer) if extra else -1,
         conflict=conflict,
         version=v.version if version is None else version,
         base_json=json.dumps(

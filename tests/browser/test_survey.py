@@ -77,6 +77,7 @@ def _answer(browser, link: str, partner: str, street: str, name: str) -> None:
     rows = browser.find_elements(By.CSS_SELECTOR, "input[list=actor-names]")
     rows[0].send_keys(partner)
     row_id = rows[0].get_attribute("id").removesuffix("-name")
+    browser.find_element(By.CSS_SELECTOR, f"#{row_id}-details summary").click()
     Select(browser.find_element(By.ID, f"{row_id}-kind")).select_by_visible_text(
         "Projektpartnerschaft"
     )

@@ -150,3 +150,62 @@ def test_two_tabs_on_one_link_and_closing_with_confirmation(  # type: ignore[no-
         assert browser.find_elements(By.ID, "survey-form")
     finally:
         browser.set_window_size(1400, 1000)
+
+
+def test_a_school_with_six_partners_reaches_submit_in_40_tabs(  # type: ignore[no-untyped-def]
+    browser, live_server: str, store: graph.Store
+) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    seed_mod.load(store)
+    actors = store.read("surveys/actor_directory", limit=20)
+    school, others = actors[0]["id"], [a["id"] for a in actors[1:]]
+    have = {
+        lk.to_id if lk.from_id == school else lk.from_id
+        for lk in graph.links_of(store, "Actor", school, ["COOPERATES_WITH"])
+    }
+    for other in others:
+        if len(have) >= 6:
+            break
+        if other not in have:
+            graph.create_link(
+                store,
+                graph.Link(
+                    type="COOPERATES_WITH", from_id=school, to_id=other, kind="Gremienarbeit"
+                ),
+                user="t",
+            )
+            have.add(other)
+    made, _n = sv.create_survey(
+        store,
+        sv.Survey(
+            title="Sechs Partner",
+            closes=date.today() + timedelta(days=10),
+            scope=sv.Scope("actors", actor_ids=(school,)),
+        ),
+        user="t",
+    )
+    (link,) = sv.issue_links(store, made.id)
+    browser.set_window_size(*PHONE)
+    try:
+        browser.get(f"{live_server}/b/{link.token}")
+        assert len(browser.find_elements(By.CSS_SELECTOR, ".sv-known")) == len(have) >= 6
+        body = browser.find_element(By.TAG_NAME, "body")
+        body.click()
+        presses = 0
+        while presses < 200:
+            browser.switch_to.active_element.send_keys(Keys.TAB)
+            presses += 1
+            if browser.switch_to.active_element.get_attribute("id") == "submit":
+                break
+        print(f"Tab presses to submit: {presses}")
+        assert presses <= 40, presses
+        publish(screenshot(browser, "survey-partner-page-375"), "survey-partner-page.png")
+        # "Weitere Zeilen" keeps the focus at the first new row
+        first_empty = browser.find_element(By.CSS_SELECTOR, "input[list=actor-names]")
+        first_empty.send_keys("Sternwarte Trier")
+        submit(browser, browser.find_element(By.ID, "more-rows"))
+        focused = browser.switch_to.active_element
+        assert focused.get_attribute("list") == "actor-names" and not focused.get_attribute("value")
+    finally:
+        browser.set_window_size(1400, 1000)
