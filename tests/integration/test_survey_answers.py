@@ -15,7 +15,7 @@ from netzwerk.graph import surveys as sv
 from netzwerk.graph.operations.surveys import decide
 from netzwerk.graph.surveys import respondent, review
 from netzwerk.graph.surveys.merge import merge
-from tests.integration.test_surveys import answer_as, build, form, new_survey, shown
+from tests.integration.test_surveys import answer_as, build, new_survey, save_from, shown
 
 
 def _load(store: graph.Store, token: str) -> tuple[sv.Access, respondent.View]:
@@ -29,21 +29,10 @@ def _save(
     data: dict[str, Any],
     *,
     submit: bool = False,
-) -> dict[str, Any]:
-    """Save ``data`` from a page loaded earlier (its version and answer as the base)."""
-    access, view = loaded
-    md = form(data)
-    answer, errors = respondent.parse(md.get, md.getlist, view, access.survey.questions)
+) -> None:
+    """Save ``data`` from a page loaded earlier (raises what the save raises)."""
+    _answer, errors = save_from(store, *loaded, data, submit=submit)
     assert errors == []
-    return respondent.save(
-        store,
-        access.invite,
-        answer,
-        submit=submit,
-        version=view.version,
-        base=view.answer,
-        link_hash=access.link_hash,
-    )
 
 
 def _token(store: graph.Store, s: sv.Survey, actor: str = "a") -> str:
@@ -152,13 +141,19 @@ def _submitted(store: graph.Store, s: sv.Survey) -> review.AnswerReview:
     return next(r for r in review.queue(store, s) if r.actor_id == "a")
 
 
-def test_accept_is_refused_when_the_answer_changed_since_it_was_shown(
-    store: graph.Store,
-) -> None:
+def _handed_in_website(store: graph.Store, url: str) -> tuple[sv.Survey, str]:
+    """A survey whose actor "a" handed in ``url`` as its website; its link."""
     build(store)
     s = new_survey(store)
     token = _token(store, s)
-    answer_as(store, token, {"website": "https://vhs-trier.de"})
+    answer_as(store, token, {"website": url})
+    return s, token
+
+
+def test_accept_is_refused_when_the_answer_changed_since_it_was_shown(
+    store: graph.Store,
+) -> None:
+    s, token = _handed_in_website(store, "https://vhs-trier.de")
     r = _submitted(store, s)
     seen, version = shown(store, s, r.id, ["field:website"])
     # the respondent hands in another URL while the manager looks at the first one
@@ -182,10 +177,7 @@ def test_accept_is_refused_when_the_answer_changed_since_it_was_shown(
 def test_a_draft_saved_after_submitting_is_not_reviewed_as_submitted(
     store: graph.Store,
 ) -> None:
-    build(store)
-    s = new_survey(store)
-    token = _token(store, s)
-    answer_as(store, token, {"website": "https://vhs-trier.de"})
+    s, token = _handed_in_website(store, "https://vhs-trier.de")
     answer_as(store, token, {"website": "https://entwurf.example"}, submit=False)
     r = _submitted(store, s)
     assert r.draft_after and r.answer["master"]["website"] == "https://vhs-trier.de"

@@ -86,9 +86,16 @@ def form(data: dict[str, Any]) -> MultiDict:
     return md
 
 
-def answer_as(store: graph.Store, token: str, data: dict[str, Any], *, submit: bool = True):
-    access = sv.check_link(store, token)
-    view = respondent.view(store, access.invite)
+def save_from(
+    store: graph.Store,
+    access: sv.Access,
+    view: respondent.View,
+    data: dict[str, Any],
+    *,
+    submit: bool = True,
+) -> tuple[dict[str, Any], list[Any]]:
+    """Send ``data`` from a page loaded earlier (its version and answer as the base), as the
+    form would; returns the parsed answer and the problems (nothing saved with problems)."""
     md = form(data)
     answer, errors = respondent.parse(md.get, md.getlist, view, access.survey.questions)
     if not errors:
@@ -102,6 +109,13 @@ def answer_as(store: graph.Store, token: str, data: dict[str, Any], *, submit: b
             link_hash=access.link_hash,
         )
     return answer, errors
+
+
+def answer_as(
+    store: graph.Store, token: str, data: dict[str, Any], *, submit: bool = True
+) -> tuple[dict[str, Any], list[Any]]:
+    access = sv.check_link(store, token)
+    return save_from(store, access, respondent.view(store, access.invite), data, submit=submit)
 
 
 def shown(
