@@ -119,3 +119,26 @@ def test_the_pair_stays_a_pair_until_both_sides_are_decided(store: graph.Store) 
     (tie,) = graph.links_of(store, "Actor", "a", ["COOPERATES_WITH"])
     assert "Lesefest" in tie.note and "Kurse" in tie.note
     assert tie.kind == "Informationsaustausch"  # the first side's value is not overwritten
+
+
+def test_similar_new_actors_across_answers_become_one(store: graph.Store) -> None:
+    build(store)
+    s = new_survey(store)
+    toks = {i.invite.actor_id: i.token for i in sv.issue_links(store, s.id)}
+    answer_as(store, toks["a"], {"rows": "1", "p0_name": "Sternwarte Trier"})
+    answer_as(store, toks["b"], {"rows": "1", "p0_name": "Sternwarte Trier e. V."})
+    queue = {r.actor_id: r for r in review.queue(store, s)}
+    (new_a,) = [p for p in queue["a"].pending if p.kind == "actor_new"]
+    assert new_a.similar == ["Stadtbibliothek: „Sternwarte Trier e. V.“"]
+    decide_shown(store, s, queue["a"].id, [new_a.key], accept=True, user="manager")
+    b = next(x for x in review.queue(store, s) if x.actor_id == "b")
+    (coop,) = [p for p in b.pending if p.kind in ("coop_new", "actor_new")]
+    assert coop.kind == "coop_new" and "Sternwarte Trier e. V." in coop.subject
+    decide_shown(store, s, b.id, [coop.key], accept=True, user="manager")
+    names = [a.name for a in graph.list_nodes(store, graph.Actor, limit=100).items]
+    assert names.count("Sternwarte Trier") == 1 and "Sternwarte Trier e. V." not in names
+    partners = {
+        lk.to_id if lk.from_id == "b" else lk.from_id
+        for lk in graph.links_of(store, "Actor", "b", ["COOPERATES_WITH"])
+    }
+    assert len(partners) == 1

@@ -21,6 +21,7 @@ from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import INTENSITIES
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, label
+from netzwerk.graph.records import duplicates
 from netzwerk.graph.surveys.model import LEVELS, Survey
 from netzwerk.graph.surveys.respondent import MASTER_FIELDS, VOCABS
 
@@ -51,6 +52,9 @@ class Proposal:
     """For new cooperations: "confirmed" (both sides named it) or "one-sided"."""
     other: dict[str, Any] | None = None
     """The partner's own row about the same cooperation, when it differs."""
+    similar: list[str] = field(default_factory=list)
+    """For a new actor: the same organisation as other answers name it ("VHS Trier:
+    „Sternwarte Trier e. V.“"); accepting one turns the others into cooperations with it."""
 
     @property
     def kind_title(self) -> str:
@@ -211,8 +215,22 @@ def proposals_for(  # noqa: C901 (complexity 14: lower, never raise)
             )
     partners = {p["id"]: p for p in now["partners"]}
     for p in ans.get("partners", []) if survey.asks("partners") else []:
-        out += _partner_proposals(p, partners, survey.source)
+        out += _partner_proposals(_known_by_now(src, p, review.actor_id), partners, survey.source)
     return out
+
+
+def _known_by_now(src: Store | Tx, p: dict[str, Any], own: str) -> dict[str, Any]:
+    """A partner typed by name that now has a stored actor of a similar name (another
+    answer's "Sternwarte Trier" accepted before this "Sternwarte Trier e. V.", or an actor
+    a colleague added): the answer's row names that actor, so one organisation is not
+    created twice. The typed name stays in ``typed``."""
+    name = str(p.get("name") or "")
+    if p.get("actor_id") or not name:
+        return p
+    found = [c for c in duplicates.find_similar(src, name, limit=3) if c.actor.id != own]
+    if not found or found[0].score < duplicates.THRESHOLD:
+        return p
+    return {**p, "actor_id": found[0].actor.id, "name": found[0].actor.name, "typed": name}
 
 
 def _accepted_pair(p: dict[str, Any], cur: dict[str, Any]) -> list[Proposal]:
@@ -283,11 +301,12 @@ def _partner_proposals(
             )
         ]
     if aid and is_valid_id(aid):
+        typed = f" (genannt als „{p['typed']}“)" if p.get("typed") else ""
         return [
             Proposal(
                 f"coop_new:{aid}",
                 "coop_new",
-                p.get("name") or aid,
+                (p.get("name") or aid) + typed,
                 None,
                 fields,
                 {"partner_id": aid, **fields},
@@ -348,6 +367,7 @@ def queue(store: Store, survey: Survey) -> list[AnswerReview]:
         for p in r.answer.get("partners", []):
             if p.get("actor_id"):
                 named[(r.actor_id, p["actor_id"])] = p
+    _mark_similar_new_actors(reviews)
     for r in reviews:
         for p in r.proposals:
             if p.kind != "coop_new":
@@ -357,6 +377,19 @@ def queue(store: Store, survey: Survey) -> list[AnswerReview]:
             if theirs and _coop_fields(theirs) != _coop_fields(p.data):
                 p.other = _coop_fields(theirs)
     return reviews
+
+
+def _mark_similar_new_actors(reviews: list[AnswerReview]) -> None:
+    """New actors that several answers name alike are one organisation: each proposal lists
+    how the others name it, so the manager accepts one (the others then propose the
+    cooperation with it, :func:`_known_by_now`)."""
+    news = [(r, p) for r in reviews for p in r.proposals if p.kind == "actor_new"]
+    for r, p in news:
+        p.similar = [
+            f"{other.actor_name}: „{q.subject}“"
+            for other, q in news
+            if q is not p and duplicates.similarity(p.subject, q.subject) >= duplicates.THRESHOLD
+        ]
 
 
 def describe(values: Any) -> str:
