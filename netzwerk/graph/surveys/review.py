@@ -384,7 +384,7 @@ def _mark_similar_new_actors(reviews: list[AnswerReview]) -> None:
     how the others name it, so the manager accepts one (the others then propose the
     cooperation with it, :func:`_known_by_now`)."""
     news = [(r, p) for r in reviews for p in r.proposals if p.kind == "actor_new"]
-    for r, p in news:
+    for _r, p in news:
         p.similar = [
             f"{other.actor_name}: „{q.subject}“"
             for other, q in news
