@@ -80,6 +80,7 @@ def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make
     survey_id = _create(editor)
     page = editor.get(f"/befragungen/{survey_id}").get_data(as_text=True)
     assert "Netzwerk 2025" in page and "0 von 3" in page
+    assert "Bitte antworten Sie bis Ende Juni." in page and "Ich bin einverstanden." in page
     links = _links(editor, survey_id)
     assert set(links) == {"VHS Trier", "Stadtbibliothek", "Caritas"}
     assert _links(editor, survey_id) == links  # a second download: the same links
