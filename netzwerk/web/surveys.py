@@ -148,7 +148,11 @@ def _download(survey: sv.Survey, found: sv.Links, fmt: str) -> ResponseReturnVal
         flash(_("Es gibt keinen Link, der ausgegeben werden kann."), "warning")
         return redirect(url_for("surveys.detail", survey_id=survey.id))
     data, _rows, _left = distribution.mail_merge(
-        store, survey, found.issued, base_url=deployment.public_url(), fmt=fmt,
+        store,
+        survey,
+        found.issued,
+        base_url=deployment.public_url(),
+        fmt=fmt,
         user=current_username(),
     )
     return attachment(data, distribution.filename(survey, fmt), distribution.FORMATS[fmt])

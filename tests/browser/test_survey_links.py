@@ -18,7 +18,8 @@ from netzwerk import graph
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.admin import seed as seed_mod
 from netzwerk.graph.network.filters import Filter
-from tests.browser.conftest import _free_port, browser_login, publish, screenshot, submit
+from tests.browser.conftest import browser_login, publish, screenshot, submit
+from tests.integration.test_survey_mail import _free_port
 
 pytestmark = pytest.mark.browser
 ALLIANCE = "alliance-alpha-trier"
@@ -59,7 +60,7 @@ def _csv_links(path: Path) -> set[str]:
     return {cell for line in text.splitlines() for cell in line.split(";") if "/b/inv-" in cell}
 
 
-def _download(browser, live_server: str, survey: sv.Survey, fmt: str, folder: Path) -> Path:  # type: ignore[no-untyped-def]
+def _download(browser, live_server: str, survey: sv.Survey, fmt: str, folder: Path) -> Path:
     before = set(folder.iterdir())
     browser.get(f"{live_server}/befragungen/{survey.id}")
     Select(browser.find_element(By.ID, "l-format")).select_by_value(fmt)
@@ -67,7 +68,7 @@ def _download(browser, live_server: str, survey: sv.Survey, fmt: str, folder: Pa
     return _downloaded(folder, fmt, before)
 
 
-def test_links_survive_mailing_and_a_second_download_at_phone_width(  # type: ignore[no-untyped-def]
+def test_links_survive_mailing_and_a_second_download_at_phone_width(
     browser, live_server: str, store: graph.Store, tmp_path: Path, monkeypatch
 ) -> None:
     seed_mod.load(store)
@@ -100,7 +101,7 @@ def test_links_survive_mailing_and_a_second_download_at_phone_width(  # type: ig
         browser.set_window_size(1400, 1000)
 
 
-def test_two_tabs_on_one_link_and_closing_with_confirmation(  # type: ignore[no-untyped-def]
+def test_two_tabs_on_one_link_and_closing_with_confirmation(
     browser, live_server: str, store: graph.Store
 ) -> None:
     seed_mod.load(store)
@@ -152,7 +153,7 @@ def test_two_tabs_on_one_link_and_closing_with_confirmation(  # type: ignore[no-
         browser.set_window_size(1400, 1000)
 
 
-def test_a_school_with_six_partners_reaches_submit_in_40_tabs(  # type: ignore[no-untyped-def]
+def test_a_school_with_six_partners_reaches_submit_in_40_tabs(
     browser, live_server: str, store: graph.Store
 ) -> None:
     from selenium.webdriver.common.keys import Keys

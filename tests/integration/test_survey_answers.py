@@ -198,7 +198,7 @@ _answer = st.fixed_dictionaries(
             st.fixed_dictionaries(
                 {"actor_id": st.sampled_from(["p1", "p2", "p3"]), "note": _value}
             ),
-            unique_by=lambda r: r["actor_id"],
+            unique_by=lambda r: r["actor_id"],  # type: ignore[index]  # hypothesis infers Collection
             max_size=3,
         ),
     }

@@ -128,9 +128,7 @@ def shown(
     return {k: prints.get(k, "") for k in keys}, r.version
 
 
-def decide_shown(  # type: ignore[no-untyped-def]
-    store: graph.Store, s: sv.Survey, answer_id: str, keys: list[str], **kw: Any
-):
+def decide_shown(store: graph.Store, s: sv.Survey, answer_id: str, keys: list[str], **kw: Any):
     """Decide as the review page would: on what it shows right now."""
     prints, version = shown(store, s, answer_id, keys)
     return decide(store, s, answer_id, prints, version=version, **kw)

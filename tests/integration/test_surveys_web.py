@@ -339,7 +339,7 @@ def test_cli_create_links_status_close(store: graph.Store, tmp_path: Path) -> No
 
 def test_two_browsers_on_one_link_and_errors_at_their_field(
     store: graph.Store, make_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     build(store)
     editor = make_client("editor")
     survey_id = _create(editor)
@@ -396,7 +396,7 @@ def page_from(html: str) -> dict[str, str]:
 
 def test_renewing_links_names_the_holders_and_needs_confirmation(
     store: graph.Store, make_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     build(store)
     editor = make_client("editor")
     survey_id = _create(editor)
