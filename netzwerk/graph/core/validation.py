@@ -96,6 +96,8 @@ FIELD_LABELS: dict[str, str] = {
     "to_id": N_("zu"),
     "type": N_("Beziehungsart"),
     "id": N_("ID"),
+    "survey": N_("Befragung"),
+    "respondent": N_("Antwort von"),
 }
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
