@@ -26,6 +26,7 @@ from netzwerk.graph.admin import seed
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.sharing import public_map, saved_views, share_links
 from tests.browser.conftest import browser_login
+from tests.browser.test_network import wait_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -130,6 +131,11 @@ def test_main_pages_have_no_axe_violations(
             link = browser.find_element(By.CSS_SELECTOR, f"main table a[href^='/{name}/']")
             browser.get(link.get_attribute("href") or "")
             found += describe(f"{name}-detail", run_axe(browser, f"{name}-detail"))
+    # the picture once drawn, with an actor selected: legend and side panel are filled by script
+    browser.get(live_server + "/netzwerk")
+    wait_ready(browser)
+    browser.execute_script("netzwerkBild.select('actor-kbm-trier', true)")
+    found += describe("netzwerk-auswahl", run_axe(browser, "netzwerk-auswahl"))
     checked = len(list(REPORTS.glob("*.json")))
-    assert checked >= len(PAGES) + len(LIST_DETAILS) + len(public) + 1
+    assert checked == len(PAGES) + len(LIST_DETAILS) + len(public) + 2
     assert found == [], "axe-core findet Verstöße:\n" + "\n".join(found)
