@@ -74,7 +74,8 @@ def run_axe(browser: webdriver.Chrome, name: str) -> list[dict[str, Any]]:
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     result: dict[str, Any] = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]},"
+        " resultTypes: ['violations']})"
         ".then(r => done({url: r.url, violations: r.violations}), e => done({error: String(e)}));",
         TAGS,
     )
