@@ -359,7 +359,7 @@ def export_workbook(
         return
     with store() as st:
         flt = filter_by_names(st, alliance=alliance, topic=topic, region=region, kinds=kinds)
-        path.write_bytes(workbook.export(st, flt, user=acting_user(user)))
+        path.write_bytes(operations.export_workbook(st, flt, user=acting_user(user)))
     path.chmod(0o600)
     click.echo(
         f"Arbeitsmappe nach {path} geschrieben (enthält personenbezogene Daten; protokolliert)."

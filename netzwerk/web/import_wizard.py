@@ -362,7 +362,7 @@ def workbook_download() -> ResponseReturnValue:
     if not can_see_contacts():
         abort(403)
     return attachment(
-        workbook.export(get_store(), user=current_username()), workbook.filename(), XLSX
+        operations.export_workbook(get_store(), user=current_username()), workbook.filename(), XLSX
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from netzwerk import graph
 from netzwerk.graph import operations
-from netzwerk.graph.personal import contacts, privacy
+from netzwerk.graph.personal import privacy
 from netzwerk.graph.personal.contacts import ContactFilter
 from netzwerk.graph.records import history
 
@@ -53,7 +53,7 @@ def _setup(store: graph.Store) -> graph.Person:
 
 def test_auskunft_lists_properties_links_history_and_exports(store: graph.Store) -> None:
     _setup(store)
-    _, sel, entry = contacts.export(
+    _, sel, entry = operations.export_contacts(
         store, ContactFilter(), purpose="contact", fmt="csv", user="redaktion"
     )
     assert [r.person_id for r in sel.rows] == ["p-eva"]

@@ -13,6 +13,11 @@ exception: it writes no history, because it records no one's change.
 
 from netzwerk.graph.operations.changeset_watch import Watcher, resume
 from netzwerk.graph.operations.erase import erase_person
+from netzwerk.graph.operations.exports import (
+    export_contacts,
+    export_workbook,
+    log_contact_export,
+)
 from netzwerk.graph.operations.import_undo import UndoImportResult, undo_import
 from netzwerk.graph.operations.imports import (
     CommitResult,
@@ -48,6 +53,9 @@ __all__ = [
     "delete_link",
     "delete_record",
     "erase_person",
+    "export_contacts",
+    "export_workbook",
+    "log_contact_export",
     "merge_actors",
     "propose_import",
     "resume",

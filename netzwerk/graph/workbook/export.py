@@ -15,7 +15,6 @@ groups, regions) are always complete, because rows refer to them by name.
 from __future__ import annotations
 
 import json
-import uuid
 from collections import defaultdict
 from datetime import datetime
 from typing import Any
@@ -219,24 +218,12 @@ def template() -> bytes:
     return write_sheets(_sheets(None))
 
 
-def export(store: Store, flt: Filter | None = None, *, user: str) -> bytes:
-    """The workbook of the network (or of ``flt``'s part of it); the export is logged."""
+def build(store: Store, flt: Filter | None = None) -> tuple[bytes, list[str]]:
+    """The workbook of the network (or of ``flt``'s part of it) and the ids of the persons
+    it contains. Logged by :func:`netzwerk.graph.operations.exports.export_workbook`."""
     g = _Graph(store, flt)
-    data = write_sheets(_sheets(g))
-    persons = [p.id for p in g.records["Person"]]
-    store.write(
-        "contacts/log_export",
-        id=f"export-{uuid.uuid4().hex}",
-        user=user,
-        purpose=PURPOSE,
-        format="xlsx",
-        filter=json.dumps(_describe(flt), ensure_ascii=False),
-        count=len(persons),
-        person_ids=persons,
-        left_out=0,
-    )
-    return data
+    return write_sheets(_sheets(g)), [p.id for p in g.records["Person"]]
 
 
-def _describe(flt: Filter | None) -> dict[str, Any]:
+def describe(flt: Filter | None) -> dict[str, Any]:
     return {} if flt is None else flt.describe()
