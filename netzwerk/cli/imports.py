@@ -255,7 +255,7 @@ def import_file(
                 st, plan, user=who, only_valid=only_valid, progress=update
             )
         if table is not None:
-            imports.save(
+            operations.save_import_mapping(
                 st, who, plan.kind, table.headers, mapping, imports.as_choices(plan.values)
             )
     click.echo(

@@ -186,7 +186,7 @@ def test_value_choices_are_saved_with_the_mapping_and_proposed_next_time(
     store: graph.Store,
 ) -> None:
     headers = ["Name", "Themen"]
-    imports.save(
+    operations.save_import_mapping(
         store, "redaktion", "partners", headers, ["name", "topics"], {"topics": {"kunst": ""}}
     )
     assert imports.load_values(store, "redaktion", "partners") == {"topics": {"kunst": ""}}

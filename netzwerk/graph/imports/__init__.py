@@ -24,7 +24,6 @@ from netzwerk.graph.imports.mapping import (
     load_saved,
     load_values,
     missing_required,
-    save,
 )
 from netzwerk.graph.imports.plan import (
     ACTIONS,
@@ -86,6 +85,5 @@ __all__ = [
     "missing_required",
     "read_table",
     "read_workbook",
-    "save",
     "stable_id",
 ]

@@ -27,6 +27,7 @@ from netzwerk.graph.operations.imports import (
     propose_import,
 )
 from netzwerk.graph.operations.links import RemoveResult, create_link, delete_link, update_link
+from netzwerk.graph.operations.mappings import save_import_mapping
 from netzwerk.graph.operations.merge import MergeResult, merge_actors
 from netzwerk.graph.operations.records import (
     DeleteResult,
@@ -59,6 +60,7 @@ __all__ = [
     "merge_actors",
     "propose_import",
     "resume",
+    "save_import_mapping",
     "undo",
     "undo_import",
     "update_link",
