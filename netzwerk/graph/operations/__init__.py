@@ -35,6 +35,7 @@ from netzwerk.graph.operations.records import (
     delete_record,
     update_record,
 )
+from netzwerk.graph.operations.restore import restore_backup
 from netzwerk.graph.operations.undo import UndoResult, check_role, undo
 
 __all__ = [
@@ -59,6 +60,7 @@ __all__ = [
     "log_contact_export",
     "merge_actors",
     "propose_import",
+    "restore_backup",
     "resume",
     "save_import_mapping",
     "undo",
