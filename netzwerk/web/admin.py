@@ -18,6 +18,7 @@ from wtforms import BooleanField, HiddenField, PasswordField, SelectField, Strin
 from wtforms.validators import Length, Optional
 
 from netzwerk import graph
+from netzwerk.graph import operations
 from netzwerk.graph.admin import users
 from netzwerk.graph.records import history, trash
 from netzwerk.web import paging
@@ -82,7 +83,7 @@ def users_list() -> ResponseReturnValue:
                     display_name=form.display_name.data or "",
                     contacts=bool(form.contacts.data),
                 )
-                history.record(
+                operations.record_event(
                     store,
                     user=current_user.user.username,
                     action="create",
@@ -150,7 +151,7 @@ def user_edit(user_id: str) -> ResponseReturnValue:
                     }
                     if form.password.data:
                         diff["password"] = ["…", _("neu gesetzt")]
-                    history.record(
+                    operations.record_event(
                         store,
                         user=current_user.user.username,
                         action="update",
@@ -190,7 +191,7 @@ def tokens() -> ResponseReturnValue:
 
 
 def _log_revocation(user_id: str, username: str, what: dict[str, Any]) -> None:
-    history.record(
+    operations.record_event(
         get_store(),
         user=current_user.user.username,
         action="update",

@@ -12,13 +12,12 @@ from netzwerk import graph
 from netzwerk.graph import operations
 from netzwerk.graph.admin import backup, users
 from netzwerk.graph.admin import seed as seed_mod
-from netzwerk.graph.records import history
 
 
 def test_backup_wipe_restore_is_identical(store: graph.Store) -> None:
     seed_mod.load(store)
     users.create_user(store, "admin", "admin-Passwort-1", role="admin")
-    history.record(
+    operations.record_event(
         store,
         user="admin",
         action="update",

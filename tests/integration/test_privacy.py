@@ -85,7 +85,7 @@ def test_loeschung_removes_data_and_links_but_keeps_redacted_history(store: grap
     job = graph.links_of(store, "Person", "p-eva", ["WORKS_AT"])[0]
     graph.delete_link(store, "WORKS_AT", job.id, user="redaktion")
     graph.create_link(store, job, user="redaktion")
-    history.record(
+    operations.record_event(
         store,
         user="redaktion",
         action="link",
@@ -94,7 +94,7 @@ def test_loeschung_removes_data_and_links_but_keeps_redacted_history(store: grap
         record_name="VHS Trier",
         changes={"link": ["arbeitet bei", "Eva Geheim → VHS Trier"]},
     )
-    history.record(
+    operations.record_event(
         store,
         user="redaktion",
         action="update",

@@ -13,6 +13,7 @@ exception: it writes no history, because it records no one's change.
 
 from netzwerk.graph.operations.changeset_watch import Watcher, resume
 from netzwerk.graph.operations.erase import erase_person
+from netzwerk.graph.operations.events import record_event
 from netzwerk.graph.operations.exports import (
     export_contacts,
     export_workbook,
@@ -36,6 +37,7 @@ from netzwerk.graph.operations.records import (
     update_record,
 )
 from netzwerk.graph.operations.restore import restore_backup
+from netzwerk.graph.operations.retention import purge_trash
 from netzwerk.graph.operations.undo import UndoResult, check_role, undo
 
 __all__ = [
@@ -60,6 +62,8 @@ __all__ = [
     "log_contact_export",
     "merge_actors",
     "propose_import",
+    "purge_trash",
+    "record_event",
     "restore_backup",
     "resume",
     "save_import_mapping",
