@@ -158,7 +158,7 @@ def _convert(spec: FieldSpec, raw: Any, errors: list[graph.FieldError]) -> Any:
             return None
     if spec.integer:
         if raw in (None, ""):
-            return None if spec.kind == "select" else 0
+            return 0 if spec.kind == "int" and spec.required else None
         if isinstance(raw, bool):
             errors.append(graph.FieldError(spec.name, _("muss eine ganze Zahl sein")))
             return None

@@ -195,6 +195,18 @@ class _ActorWithCapacity(model.Actor):
     places: int = described(0, "Plätze", widget="int", required=True, minimum=1, maximum=500)
 
 
+@dataclasses.dataclass(kw_only=True)
+class _ActorWithOptionalCapacity(model.Actor):
+    places: int | None = described(None, "Plätze", widget="int", minimum=1, maximum=500)
+
+
+def test_an_optional_number_may_be_empty() -> None:
+    actor = _ActorWithOptionalCapacity(name="Kita Regenbogen", kind="Kita")
+    assert validation.validate_node(actor).places is None
+    with pytest.raises(ValidationError):
+        validation.validate_node(_ActorWithCapacity(name="Kita Regenbogen", kind="Kita"))
+
+
 @given(st.integers(min_value=-1000, max_value=1000))
 def test_a_new_field_is_validated_by_its_table_entry(places: int) -> None:
     actor = _ActorWithCapacity(name="Kita Sonnenschein", kind="Kita", places=places)

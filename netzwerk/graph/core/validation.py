@@ -136,6 +136,8 @@ def _check_format(errors: list[FieldError], name: str, value: str, info: FieldIn
 
 def _check_int(errors: list[FieldError], name: str, value: Any, info: FieldInfo) -> None:
     low, high = info.minimum, info.maximum
+    if value is None and not info.required:
+        return
     if (
         not isinstance(value, int)
         or isinstance(value, bool)
