@@ -63,7 +63,7 @@ def _spec(name: str, info: FieldInfo) -> FieldSpec:
     if info.choice_labels:
         shown = [f"{v} – {lab}" for v, lab in zip(values, info.choice_labels, strict=True)]
     pairs = tuple(zip(values, shown, strict=True))
-    if info.choices and not info.required:
+    if info.choices and not info.required and info.blank:
         pairs = (("", "–"), *pairs)
     return FieldSpec(
         name,

@@ -64,6 +64,8 @@ def test_forms_cover_exactly_the_model_fields() -> None:
                 info.max_length,
             )
             assert [v for v, _ in s.choices if v] == [str(c) for c in info.choices]
+            offers_blank = bool(info.choices) and not info.required and info.blank
+            assert ("", "–") in s.choices if offers_blank else ("", "–") not in s.choices
     assert {t: tuple(s.name for s in specs) for t, specs in forms.LINK_FIELDS.items()} == {
         t: lt.fields for t, lt in LINK_TYPES.items() if lt.fields
     }

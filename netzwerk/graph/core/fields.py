@@ -40,8 +40,10 @@ class FieldInfo:
     ``help`` is the comment on the field's workbook column (the workbook speaks German only).
     ``choices`` are the allowed values of a ``select`` (with ``choice_labels`` when the value
     is not its own label, as the intensity's 1–3); a select that is not ``required`` may also
-    be empty. ``minimum``/``maximum`` bound an ``int``. ``headers`` are the import column
-    headers that mean this field, written folded (lower case, umlauts as ae/oe/ue/ss).
+    be empty, and its form offers the empty choice unless ``blank`` is false (a membership's
+    role offers the member roles, the first preselected). ``minimum``/``maximum`` bound an
+    ``int``. ``headers`` are the import column headers that mean this field, written folded
+    (lower case, umlauts as ae/oe/ue/ss).
     ``group`` sorts a person's fields for the partner list's import ("consent" fields apply
     to the contact person unprefixed). ``restricted`` fields are shown only to readers with
     the contacts grant.
@@ -52,6 +54,7 @@ class FieldInfo:
     required: bool = False
     choices: tuple[Any, ...] = ()
     choice_labels: tuple[str, ...] = ()
+    blank: bool = True
     limit: int = 0
     minimum: int | None = None
     maximum: int | None = None

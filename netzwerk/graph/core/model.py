@@ -410,7 +410,9 @@ class LinkType:
         for name in self.fields:
             info = table[name]
             if name in choices:
-                info = dataclasses.replace(info, widget="select", choices=choices[name])
+                info = dataclasses.replace(
+                    info, widget="select", choices=choices[name], blank=False
+                )
             out[name] = dataclasses.replace(info, required=name in self.required)
         return out
 
