@@ -8,7 +8,7 @@ PORT ?= 5000
 # The local Neo4j instance the tests use; a second checkout can run its own: make test TEST_INSTANCE=mine
 TEST_INSTANCE ?= test
 
-.PHONY: help install db db-stop run test test-slow lint format bench browser clean
+.PHONY: help install db db-stop run test test-slow lint format bench browser directory clean
 
 help:
 	@echo "make run        – installieren, Neo4j starten, Schema + Demodaten laden, App auf http://127.0.0.1:$(PORT)"
@@ -35,6 +35,15 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
 
+# Debian's OpenLDAP server and tools for the directory-login tests (the tests start slapd
+# themselves on a loopback port with a throwaway configuration; no service is enabled).
+directory:
+	@if ! command -v slapd >/dev/null && [ ! -x /usr/sbin/slapd ] || ! command -v ldapadd >/dev/null; then \
+	  echo "Installiere slapd und ldap-utils …"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq slapd ldap-utils >/dev/null; \
+	fi
+
 db: install
 	$(BIN)/netzwerk db start
 
@@ -54,11 +63,11 @@ define start_test_db
 	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk init
 endef
 
-test: install browser
+test: install browser directory
 	$(start_test_db)
 	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
 
-test-slow: install browser
+test-slow: install browser directory
 	$(start_test_db)
 	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m slow $(PYTEST_ARGS)
 

@@ -10,12 +10,33 @@ exact one.
 
 Deterministic per ``seed``; returned as a :class:`netzwerk.graph.network.snapshot.Snapshot` without
 fingerprint, so :func:`netzwerk.graph.network.snapshot.select` builds the graph the pages use.
+
+Real regions are more hub-heavy than 0.5 % of hubs at 20×: the Bildungsbüro, the VHS, the
+Jobcenter cooperate with hundreds, and the degrees fall off like a power law. Two more
+shapes, with the same planted groups (so communities are scored the same way), cover that:
+
+* :func:`preferential` — preferential attachment within the groups (Barabási–Albert [1]_):
+  actors join one by one and link to earlier actors with probability proportional to their
+  links so far, 80 % inside the own group;
+* :func:`pareto` — the endpoints of every cooperation drawn with Pareto-distributed weights
+  (shape :data:`PARETO_SHAPE`, a few actors draw hundreds of times the median), the expected
+  degrees of a Chung–Lu graph [2]_ with planted groups.
+
+:data:`SHAPES` names all three; every analysis benchmark reports each.
+
+References
+----------
+.. [1] A.-L. Barabási and R. Albert, "Emergence of scaling in random networks", Science
+   286(5439), 509–512, 1999.
+.. [2] F. Chung and L. Lu, "Connected components in random graphs with given expected
+   degree sequences", Annals of Combinatorics 6, 125–145, 2002.
 """
 
 from __future__ import annotations
 
 import random
 from bisect import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
@@ -45,6 +66,9 @@ KINDS = [
 INSIDE = 0.8
 HUB_SHARE = 0.005
 HUB_WEIGHT = 20.0
+PARETO_SHAPE = 1.6
+"""Tail of the endpoint weights: 1.6 gives a largest degree of about 1 % of all links at
+5,000 actors (and 40× the median degree), as in measured inter-organisational networks."""
 
 
 def vocabulary() -> Vocabulary:
@@ -84,9 +108,12 @@ def _pick(rnd: random.Random, items: list[str], cum: list[float]) -> str:
     return items[bisect(cum, rnd.random() * cum[-1])]
 
 
-def planted(n: int, m: int, seed: int = 7) -> Planted:
-    """A planted-community network of ``n`` actors and ``m`` cooperations (see module)."""
-    rnd = random.Random(seed)
+def _actors(
+    rnd: random.Random, n: int, weigh: Callable[[random.Random], float], hub_share: float = 0.0
+) -> tuple[list[dict[str, Any]], dict[str, int], list[list[str]], dict[str, float]]:
+    """``n`` actors in planted groups of 20–200; a share ``hub_share`` of them are hubs of
+    weight :data:`HUB_WEIGHT`, the others weigh what ``weigh`` draws. The actors, their
+    groups, the members of each group and the weights."""
     v = vocabulary()
     parts = list(v.region_parent)
     sizes: list[int] = []
@@ -99,7 +126,6 @@ def planted(n: int, m: int, seed: int = 7) -> Planted:
     groups: dict[str, int] = {}
     members: list[list[str]] = []
     weight: dict[str, float] = {}
-    hubs: list[str] = []
     for gi, size in enumerate(sizes):
         part = rnd.choice(parts)
         kinds = rnd.sample(KINDS, 2)
@@ -109,7 +135,7 @@ def planted(n: int, m: int, seed: int = 7) -> Planted:
         for _ in range(size):
             i = len(actors)
             aid = f"actor-{i:06d}"
-            hub = rnd.random() < HUB_SHARE
+            hub = rnd.random() < hub_share
             actors.append(
                 {
                     "id": aid,
@@ -137,12 +163,34 @@ def planted(n: int, m: int, seed: int = 7) -> Planted:
                 }
             )
             groups[aid] = gi
-            weight[aid] = HUB_WEIGHT if hub else rnd.uniform(0.5, 1.5)
-            if hub:
-                hubs.append(aid)
+            weight[aid] = HUB_WEIGHT if hub else weigh(rnd)
             ids.append(aid)
         members.append(ids)
-    everyone = [a["id"] for a in actors]
+    return actors, groups, members, weight
+
+
+def _cooperation(rnd: random.Random, number: int, a: str, b: str) -> dict[str, Any]:
+    return {
+        "id": f"coop-{number:07d}",
+        "a": a,
+        "b": b,
+        "kind": "Informationsaustausch",
+        "intensity": 1,
+        "since": date(2010 + rnd.randrange(16), 1 + rnd.randrange(12), 1),
+        "until": None,
+        "source": "",
+    }
+
+
+def _weighted_links(
+    rnd: random.Random,
+    m: int,
+    groups: dict[str, int],
+    members: list[list[str]],
+    weight: dict[str, float],
+) -> list[dict[str, Any]]:
+    """``m`` cooperations, both ends drawn by weight, :data:`INSIDE` of them in a group."""
+    everyone = list(groups)
     cum_all = list(accumulate(weight[a] for a in everyone))
     cum_group = [list(accumulate(weight[a] for a in ids)) for ids in members]
     pairs: set[tuple[str, str]] = set()
@@ -160,17 +208,85 @@ def planted(n: int, m: int, seed: int = 7) -> Planted:
         if a == b or key in pairs:
             continue
         pairs.add(key)
-        coops.append(
-            {
-                "id": f"coop-{len(coops):07d}",
-                "a": key[0],
-                "b": key[1],
-                "kind": "Informationsaustausch",
-                "intensity": 1,
-                "since": date(2010 + rnd.randrange(16), 1 + rnd.randrange(12), 1),
-                "until": None,
-                "source": "",
-            }
-        )
-    snap = Snapshot(actors=actors, cooperations=coops, vocabulary=v)
-    return Planted(snap, groups, hubs, seed)
+        coops.append(_cooperation(rnd, len(coops), *key))
+    return coops
+
+
+def _hubs(coops: list[dict[str, Any]], n: int) -> list[str]:
+    """The 0.5 % of actors with the most cooperations (at least one)."""
+    degree: dict[str, int] = {}
+    for c in coops:
+        for end in (c["a"], c["b"]):
+            degree[end] = degree.get(end, 0) + 1
+    ranked = sorted(degree, key=lambda a: (-degree[a], a))
+    return ranked[: max(1, int(n * HUB_SHARE))]
+
+
+def planted(n: int, m: int, seed: int = 7) -> Planted:
+    """A planted-community network of ``n`` actors and ``m`` cooperations (see module)."""
+    rnd = random.Random(seed)
+
+    actors, groups, members, weight = _actors(rnd, n, lambda r: r.uniform(0.5, 1.5), HUB_SHARE)
+    coops = _weighted_links(rnd, m, groups, members, weight)
+    hubs = [a for a in groups if weight[a] >= HUB_WEIGHT]
+    return Planted(
+        Snapshot(actors=actors, cooperations=coops, vocabulary=vocabulary()), groups, hubs, seed
+    )
+
+
+def pareto(n: int, m: int, seed: int = 7) -> Planted:
+    """Planted groups, endpoints drawn with Pareto weights (Chung–Lu, see module)."""
+    rnd = random.Random(seed)
+    actors, groups, members, weight = _actors(rnd, n, lambda r: r.paretovariate(PARETO_SHAPE))
+    coops = _weighted_links(rnd, m, groups, members, weight)
+    snap = Snapshot(actors=actors, cooperations=coops, vocabulary=vocabulary())
+    return Planted(snap, groups, _hubs(coops, n), seed)
+
+
+def preferential(n: int, m: int, seed: int = 7) -> Planted:
+    """Planted groups grown by preferential attachment (Barabási–Albert, see module): in a
+    random order every actor links to about m/n earlier ones, each chosen with probability
+    proportional to its links so far plus one, :data:`INSIDE` of them in its own group."""
+    rnd = random.Random(seed)
+    actors, groups, members, _ = _actors(rnd, n, lambda r: 1.0)
+    order = list(groups)
+    rnd.shuffle(order)
+    per = m / n
+    # every actor appears once per link plus once: a uniform pick from these lists is a
+    # pick proportional to links + 1
+    ends_all: list[str] = []
+    ends_group: list[list[str]] = [[] for _ in members]
+    pairs: set[tuple[str, str]] = set()
+    coops: list[dict[str, Any]] = []
+    for i, a in enumerate(order):
+        gi = groups[a]
+        want = int(per * (i + 1)) - int(per * i) if i else 0
+        tries = 0
+        while want and tries < 50 * want and len(coops) < m:
+            tries += 1
+            inside = rnd.random() < INSIDE and ends_group[gi]
+            pool = ends_group[gi] if inside else ends_all
+            if not pool:
+                break
+            b = rnd.choice(pool)
+            key = (min(a, b), max(a, b))
+            if a == b or key in pairs or (not inside and groups[b] == gi):
+                continue
+            pairs.add(key)
+            coops.append(_cooperation(rnd, len(coops), *key))
+            for end in (a, b):
+                ends_all.append(end)
+                ends_group[groups[end]].append(end)
+            want -= 1
+        ends_all.append(a)
+        ends_group[gi].append(a)
+    snap = Snapshot(actors=actors, cooperations=coops, vocabulary=vocabulary())
+    return Planted(snap, groups, _hubs(coops, n), seed)
+
+
+SHAPES: dict[str, Callable[..., Planted]] = {
+    "planted": planted,
+    "preferential": preferential,
+    "pareto": pareto,
+}
+"""Every network shape the analysis benchmarks report, by name."""

@@ -64,6 +64,7 @@ FIELDS: dict[str, st.SearchStrategy[object]] = {
     "sponsorship": st.sampled_from(("", *model.SPONSORSHIPS)),
     "status": st.sampled_from(model.PROJECT_STATUSES),
     "legal_basis": st.sampled_from(("", *model.LEGAL_BASES)),
+    "salutation": st.sampled_from(("", *model.SALUTATIONS)),
     "order": st.integers(min_value=1, max_value=99),
     "founded": st.one_of(st.none(), past_dates),
     "consent_newsletter_date": st.one_of(st.none(), past_dates),

@@ -64,7 +64,7 @@ CALL (p) {
   RETURN collect(CASE WHEN purpose = 'contact' THEN toString(expires) END)[0] AS contact_expires,
          collect(CASE WHEN purpose = 'newsletter' THEN toString(expires) END)[0] AS newsletter_expires
 }
-RETURN p {.id, .title, .first_name, .last_name, .function, .email, .phone,
+RETURN p {.id, .salutation, .title, .first_name, .last_name, .function, .email, .phone,
           .consent_newsletter, .consent_contact, .legal_basis,
           consent_newsletter_date: toString(p.consent_newsletter_date),
           consent_contact_date: toString(p.consent_contact_date),

@@ -9,6 +9,12 @@
 //         $target_group, $region, $alliance, $actor (strings or null),
 //         $by_score (bool: sort by relevance), $descending (bool), $skip, $limit (int)
 // returns: total (int), items (list of maps: node properties plus counts for the list)
+// replan=skip: Neo4j replans a query once the label counts have moved far from those it
+// was planned with; planning this one takes seconds (1–5 s, for each label and sort
+// field), so the first search after an import or an undo took that long. Its plan
+// does not depend on the counts (the full-text index or the label narrows first, the
+// filters follow), so a cached plan is kept.
+CYPHER replan=skip
 CALL () {
   WITH $q AS q WHERE q IS NOT NULL
   CALL db.index.fulltext.queryNodes($index, q) YIELD node, score

@@ -2,6 +2,8 @@
 // params: $index (full-text index name), $q (escaped Lucene query), $labels (list of
 //         label names from model.LABELS), $limit (int)
 // returns: id, label, name (display name), hint (kind/town/actor, for telling records apart)
+// replan=skip: see records/search (the plan does not depend on the label counts).
+CYPHER replan=skip
 CALL db.index.fulltext.queryNodes($index, $q) YIELD node, score
 WITH node AS n, score
 WHERE any(l IN labels(n) WHERE l IN $labels)

@@ -9,9 +9,6 @@ CREATE INDEX person_email IF NOT EXISTS FOR (n:Person) ON (n.email);
 CREATE INDEX alliance_name IF NOT EXISTS FOR (n:Alliance) ON (n.name);
 CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name);
 CREATE INDEX cooperation_since IF NOT EXISTS FOR ()-[r:COOPERATES_WITH]-() ON (r.since);
-CREATE FULLTEXT INDEX search_organisations IF NOT EXISTS
-  FOR (n:Actor|Alliance|Project) ON EACH [n.name, n.short_name, n.town, n.description]
-  OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 CREATE FULLTEXT INDEX search_persons IF NOT EXISTS
   FOR (n:Person) ON EACH [n.first_name, n.last_name, n.email, n.function]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};

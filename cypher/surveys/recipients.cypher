@@ -15,7 +15,7 @@ CALL (i, a) {
     RETURN toString(c.expires) AS expires
   }
   RETURN collect(CASE WHEN p IS NULL THEN null ELSE
-           p {.id, .title, .first_name, .last_name, .email, .consent_contact, .legal_basis,
+           p {.id, .salutation, .title, .first_name, .last_name, .email, .consent_contact, .legal_basis,
               consent_contact_date: toString(p.consent_contact_date),
               consent_contact_expires: expires} END) AS persons
 }

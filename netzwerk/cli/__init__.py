@@ -7,6 +7,7 @@ import os
 import click
 
 from netzwerk import graph, localdb, settings
+from netzwerk.cli import accounts as account_commands
 from netzwerk.cli import contacts as contact_commands
 from netzwerk.cli import gaps as gap_commands
 from netzwerk.cli import imports as import_commands
@@ -16,7 +17,7 @@ from netzwerk.cli._common import CliGroup
 from netzwerk.cli._common import progress_bar as _progress_bar
 from netzwerk.cli._common import store as _store
 from netzwerk.graph import operations
-from netzwerk.graph.admin import backup, users
+from netzwerk.graph.admin import backup
 from netzwerk.graph.admin import seed as seed_mod
 from netzwerk.graph.core import schema
 
@@ -121,66 +122,6 @@ def serve(host: str, port: int, threads: int) -> None:
     waitress_serve(app, host=host, port=port, threads=threads, ident="netzwerk")
 
 
-@main.group()
-def user() -> None:
-    """Benutzerkonten verwalten."""
-
-
-@user.command("create")
-@click.option("--username", prompt="Benutzername")
-@click.option(
-    "--role", type=click.Choice(["viewer", "editor", "admin"]), default="viewer", show_default=True
-)
-@click.option("--contacts", is_flag=True, help="Leserecht auch für Kontaktdaten.")
-@click.option("--display-name", default="")
-@click.password_option(
-    "--password",
-    envvar="NETZWERK_NEW_PASSWORD",
-    help="Passwort (oder Umgebungsvariable NETZWERK_NEW_PASSWORD).",
-)
-def user_create(username: str, role: str, contacts: bool, display_name: str, password: str) -> None:
-    """Ein Benutzerkonto anlegen, z. B. `netzwerk user create --role admin`."""
-    with _store() as store:
-        created = users.create_user(
-            store, username, password, role=role, contacts=contacts, display_name=display_name
-        )
-    click.echo(f"Benutzerkonto „{created.username}“ ({created.role}) angelegt.")
-
-
-@user.command("demo")
-def user_demo() -> None:
-    """Demo-Konten (admin, redaktion, lesen) anlegen, falls sie fehlen, und Zugang ausgeben.
-
-    Die Passwörter werden einmal erzeugt und im Instanzordner gespeichert.
-    """
-    import json
-    import secrets
-
-    path = settings.instance_dir() / "demo-logins.json"
-    logins: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
-    with _store() as store:
-        for name, role in (("admin", "admin"), ("redaktion", "editor"), ("lesen", "viewer")):
-            if users.find_user(store, name) is None:
-                logins[name] = logins.get(name) or f"{secrets.token_urlsafe(9)}-7"
-                users.create_user(
-                    store,
-                    name,
-                    logins[name],
-                    role=role,
-                    display_name={
-                        "admin": "Administration",
-                        "redaktion": "Redaktion",
-                        "lesen": "Nur lesen",
-                    }[name],
-                )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(logins, indent=1))
-    os.chmod(path, 0o600)
-    click.echo("Demo-Zugänge (Passwörter gespeichert in " + str(path) + "):")
-    for name, password in logins.items():
-        click.echo(f"  {name:<10} {password}")
-
-
 @main.command("reset")
 @click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
 def reset(yes: bool) -> None:
@@ -198,6 +139,7 @@ def reset(yes: bool) -> None:
         click.echo(f"Der vorherige Stand ist gesichert in {safety}.")
 
 
+main.add_command(account_commands.user)
 main.add_command(gap_commands.gaps)
 main.add_command(survey_commands.survey)
 for _command in (

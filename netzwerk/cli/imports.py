@@ -9,6 +9,8 @@ netzwerk export workbook -o netzwerk.xlsx [--region "Stadt Trier"] [--template]
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -50,6 +52,7 @@ def _choices(
         values={f: dict(c) for f, c in base.values.items()},
         decisions=dict(base.decisions),
         role=base.role,
+        ended=base.ended,
     )
     for item in values:
         head, _, target = item.partition("=")
@@ -89,6 +92,13 @@ def _shown(value: object) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nein"
     return "–" if value in (None, "") else str(value)[:60]
+
+
+def _readings(plan: imports.ImportPlan) -> None:
+    """How cells were read and what was left out, per row (the first 100 rows)."""
+    for r in [r for r in plan.results if r.readings or r.warnings][:100]:
+        for line in [*r.readings, *r.warnings][:8]:
+            click.echo(f"  Zeile {r.number}: {line}")
 
 
 def _report(plan: imports.ImportPlan) -> None:
@@ -132,6 +142,7 @@ def _report(plan: imports.ImportPlan) -> None:
     if len(plan.errors) > 50:
         click.echo(f"  … und {len(plan.errors) - 50} weitere fehlerhafte Zeilen")
     shown = [r for r in plan.results if r.action in ("create", "update")][:50]
+    _readings(plan)
     for r in shown:
         where = f"{r.sheet} " if r.sheet else ""
         click.echo(f"  {where}Zeile {r.number} {r.name[:40]} ({r.action_title}):")
@@ -146,8 +157,22 @@ def _report(plan: imports.ImportPlan) -> None:
             )
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """Which table of the file to read: the sheet and the header row (None: found)."""
+
+    sheet: str | None = None
+    header_row: int | None = None
+
+
 def _plan(
-    st: graph.Store, data: bytes, name: str, kind: str | None, user: str, extra: imports.Choices
+    st: graph.Store,
+    data: bytes,
+    name: str,
+    kind: str | None,
+    user: str,
+    extra: imports.Choices,
+    reading: _Reading = _Reading(),
 ) -> tuple[imports.ImportPlan, imports.Choices, imports.Table | None, list[str]]:
     """The dry run of a file (a workbook or a table) with the user's saved value choices
     and ``extra`` choices; also returns the choices used, the table and its mapping."""
@@ -156,12 +181,19 @@ def _plan(
         click.echo(f"{name}: Arbeitsmappe von netzwerk ({', '.join(sheets)})")
         plan = imports.dry_run_workbook(st, sheets, name, choices=extra)
         return plan, extra, None, []
-    table = imports.read_table(data, name)
+    table = imports.read_table(data, name, sheet=reading.sheet, header_row=reading.header_row)
     kind = kind or imports.detect_kind(table.headers)
     mapping = imports.guess(table.headers, kind, imports.load_saved(st, user, kind))
+    where = f", Blatt „{table.sheet}“" if table.sheet else ""
     click.echo(
-        f"{name}: {len(table.rows)} Zeilen, {table.encoding}, Importart: {imports.KINDS[kind]}"
+        f"{name}{where}: {len(table.rows)} Zeilen, {table.encoding}, Überschriften in Zeile "
+        f"{table.header_row}, Importart: {imports.KINDS[kind]}"
     )
+    if imports.sheet_role(table.sheet) == "former" and extra.ended is None:
+        click.echo(
+            f"  Hinweis: Blatt „{table.sheet}“ sieht nach ehemaligen Partnern aus – mit "
+            "--ended DATUM enden ihre Mitgliedschaften und Projektrollen an diesem Datum."
+        )
     for header, target in zip(table.headers, mapping, strict=True):
         shown = imports.FIELDS[kind].get(target, "– wird ignoriert –")
         click.echo(f"  {header[:40]:<40} → {shown}")
@@ -169,7 +201,11 @@ def _plan(
     for f, chosen in extra.values.items():
         values.setdefault(f, {}).update(chosen)
     choices = imports.Choices(
-        values=values, decisions=extra.decisions, role=extra.role, take=extra.take
+        values=values,
+        decisions=extra.decisions,
+        role=extra.role,
+        take=extra.take,
+        ended=extra.ended,
     )
     return imports.dry_run(st, table, kind, mapping, choices=choices), choices, table, mapping
 
@@ -210,6 +246,19 @@ def _plan(
     is_flag=True,
     help="Abweichende gespeicherte Werte (auch Namen) durch die der Datei ersetzen.",
 )
+@click.option("--sheet", default=None, help="Tabellenblatt (Standard: das erste mit Daten).")
+@click.option(
+    "--header-row",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Zeile mit den Spaltenüberschriften (Standard: erkannt).",
+)
+@click.option(
+    "--ended",
+    type=click.DateTime(formats=["%d.%m.%Y", "%Y-%m-%d"]),
+    default=None,
+    help="Liste ehemaliger Partner: Mitgliedschaften und Projektrollen enden an diesem Datum.",
+)
 @click.option("--user", default=None, help="Name im Änderungsverlauf (Standard: cli:<login>).")
 def import_file(
     file: Path,
@@ -220,23 +269,27 @@ def import_file(
     matches: tuple[str, ...],
     every: str | None,
     overwrite: bool,
+    sheet: str | None,
+    header_row: int | None,
+    ended: datetime | None,
     user: str | None,
 ) -> None:
-    """Partnerliste, Akteure, Personen, Kooperationen oder eine Arbeitsmappe importieren.
+    """Partnerliste, Akteure, Personen, Kooperationen oder eine Arbeitsmappe importieren
+    (CSV, XLSX oder ODS).
 
     Gespeicherte Einträge, denen eine Zeile zugeordnet wird, bekommen leere Felder gefüllt;
     abweichende gespeicherte Werte bleiben, außer mit --overwrite."""
     data = file.read_bytes()
     who = acting_user(user)
+    reading = _Reading(sheet, header_row)
+    base = imports.Choices(role="admin", ended=ended.date() if ended else None)
     with store() as st:
-        plan, used, table, mapping = _plan(
-            st, data, file.name, kind, who, imports.Choices(role="admin")
-        )
+        plan, used, table, mapping = _plan(st, data, file.name, kind, who, base, reading)
         if values or matches or every or (overwrite and plan.differences):
             wanted = _choices(plan, used, values, matches, every)
             if overwrite:
                 wanted.take = {d.key for d in plan.differences}
-            plan, used, table, mapping = _plan(st, data, file.name, kind, who, wanted)
+            plan, used, table, mapping = _plan(st, data, file.name, kind, who, wanted, reading)
         _report(plan)
         if dry_run:
             return
@@ -326,7 +379,7 @@ def changesets_resume(stale: int) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei (Standard: netzwerk-arbeitsmappe-DATUM.xlsx).",
+    help="Zieldatei, .xlsx oder .ods (Standard: netzwerk-arbeitsmappe-DATUM.xlsx).",
 )
 @click.option("--template", is_flag=True, help="Leere Vorlage mit allen Blättern und Spaltenhilfe.")
 @click.option("--alliance", default="", help="Nur Akteure dieses Bündnisses (ID oder Name).")
@@ -353,13 +406,14 @@ def export_workbook(
 ) -> None:
     """Das Netzwerk (oder einen Ausschnitt) als Arbeitsmappe zum Bearbeiten und Re-Import."""
     path = output or Path(workbook.filename(template=template))
+    fmt = "ods" if path.suffix.lower() == ".ods" else "xlsx"
     if template:
-        path.write_bytes(workbook.template())
+        path.write_bytes(workbook.template(fmt))
         click.echo(f"Leere Vorlage nach {path} geschrieben.")
         return
     with store() as st:
         flt = filter_by_names(st, alliance=alliance, topic=topic, region=region, kinds=kinds)
-        path.write_bytes(operations.export_workbook(st, flt, user=acting_user(user)))
+        path.write_bytes(operations.export_workbook(st, flt, user=acting_user(user), fmt=fmt))
     path.chmod(0o600)
     click.echo(
         f"Arbeitsmappe nach {path} geschrieben (enthält personenbezogene Daten; protokolliert)."

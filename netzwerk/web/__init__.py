@@ -18,10 +18,12 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from netzwerk import graph
+from netzwerk.graph.admin import login_settings
 from netzwerk.graph.records import search
 from netzwerk.web import (
     admin,
     api,
+    api_accounts,  # noqa: F401 - adds the account routes to the API blueprint
     auth,
     changesets,
     consent,
@@ -35,6 +37,7 @@ from netzwerk.web import (
     measures,
     metrics,
     network,
+    oidc,
     privacy,
     public,
     records,
@@ -43,6 +46,7 @@ from netzwerk.web import (
     shared,
     survey_answer,
     surveys,
+    twofactor,
     uploads_admin,
 )
 from netzwerk.web.extensions import babel, csrf, get_store
@@ -83,6 +87,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     deployment.configure(app)
+    # Directory login, OpenID Connect and the second-factor policy (docs/ACCOUNTS.md).
+    app.config.setdefault(auth.CONFIG_KEY, login_settings.from_env())
 
     # Neo4j reports "label does not exist yet" notices (e.g. no trash entry so far) as
     # warnings; they are expected in a young database and would only clutter the log.
@@ -92,9 +98,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
     auth.login_manager.init_app(app)
+    oidc.init_app(app, app.config[auth.CONFIG_KEY])
     for module in (
         health,
         auth,
+        twofactor,
+        oidc,
         records,
         search_page,
         admin,
@@ -148,8 +157,9 @@ def warm_up(app: Flask) -> threading.Thread:
             try:
                 store = get_store()
                 graph.counts(store)
-                for cls in (graph.Actor, graph.Person, graph.Alliance, graph.Project):
-                    search.search(store, cls, search.Filters(), limit=25)
+                # every label the search page asks for: its plan takes seconds to compile
+                for label in search.INDEX_OF:
+                    search.search(store, graph.LABELS[label], search.Filters(), limit=25)
             except graph.GraphError:  # the database may still be starting: pages say so
                 logging.getLogger(__name__).info("warm-up without database")
 

@@ -6,23 +6,20 @@ regions) use the generic record views under /verwaltung/<vocabulary> (see record
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import Length, Optional
 
 from netzwerk import graph
-from netzwerk.graph import operations
 from netzwerk.graph.admin import users
+from netzwerk.graph.operations import accounts
 from netzwerk.graph.records import history, trash
 from netzwerk.web import paging
-from netzwerk.web.auth import require_role
+from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.forms import select_choices, version_of
 from netzwerk.web.kinds import KINDS, VOCABULARIES, record_url
@@ -75,22 +72,14 @@ def users_list() -> ResponseReturnValue:
     if request.method == "POST":
         if form.validate():
             try:
-                created = users.create_user(
+                created = accounts.create_account(
                     store,
                     form.username.data or "",
                     form.password.data or "",
+                    user=current_username(),
                     role=form.role.data or "viewer",
                     display_name=form.display_name.data or "",
                     contacts=bool(form.contacts.data),
-                )
-                operations.record_event(
-                    store,
-                    user=current_user.user.username,
-                    action="create",
-                    label="User",
-                    record_id=created.id,
-                    record_name=created.username,
-                    changes={"role": [None, created.role], "contacts": [None, created.contacts]},
                 )
                 flash(_("Konto „%(name)s“ angelegt.", name=created.username), "success")
                 return redirect(url_for("admin.users_list"))
@@ -126,53 +115,34 @@ def user_edit(user_id: str) -> ResponseReturnValue:
     if request.method == "POST":
         status = 400
         if form.validate():
-            if account.id == current_user.user.id and (
-                form.role.data != "admin" or not form.active.data
-            ):
-                flash(_("Sie können sich nicht selbst die Verwaltungsrechte entziehen."), "error")
-            else:
-                changed = users.User(
-                    **{
-                        **account.__dict__,
-                        "display_name": (form.display_name.data or "").strip() or account.username,
-                        "role": form.role.data or "viewer",
-                        "contacts": bool(form.contacts.data),
-                        "active": bool(form.active.data),
-                        # A forged or garbled version never saves (and never fails).
-                        "version": _version(form.version.data),
-                    }
+            changed = users.User(
+                **{
+                    **account.__dict__,
+                    "display_name": (form.display_name.data or "").strip() or account.username,
+                    "role": form.role.data or "viewer",
+                    "contacts": bool(form.contacts.data),
+                    "active": bool(form.active.data),
+                    # A forged or garbled version never saves (and never fails).
+                    "version": _version(form.version.data),
+                }
+            )
+            try:
+                saved = accounts.update_account(
+                    store, changed, user=current_username(), password=form.password.data or None
                 )
-                try:
-                    saved = users.update_user(store, changed, password=form.password.data or None)
-                    diff = {
-                        k: [getattr(account, k), getattr(saved, k)]
-                        for k in ("display_name", "role", "contacts", "active")
-                        if getattr(account, k) != getattr(saved, k)
-                    }
-                    if form.password.data:
-                        diff["password"] = ["…", _("neu gesetzt")]
-                    operations.record_event(
-                        store,
-                        user=current_user.user.username,
-                        action="update",
-                        label="User",
-                        record_id=saved.id,
-                        record_name=saved.username,
-                        changes=diff,
-                    )
-                    flash(_("Konto „%(name)s“ gespeichert.", name=saved.username), "success")
-                    return redirect(url_for("admin.users_list"))
-                except graph.ValidationError as err:
-                    _put_errors(form, err)
-                except graph.ConflictError:
-                    flash(
-                        _(
-                            "Das Konto wurde inzwischen von jemand anderem geändert. Bitte "
-                            "prüfen Sie den neuen Stand."
-                        ),
-                        "error",
-                    )
-                    return redirect(url_for("admin.user_edit", user_id=user_id))
+                flash(_("Konto „%(name)s“ gespeichert.", name=saved.username), "success")
+                return redirect(url_for("admin.users_list"))
+            except graph.ValidationError as err:
+                _put_errors(form, err)
+            except graph.ConflictError:
+                flash(
+                    _(
+                        "Das Konto wurde inzwischen von jemand anderem geändert. Bitte "
+                        "prüfen Sie den neuen Stand."
+                    ),
+                    "error",
+                )
+                return redirect(url_for("admin.user_edit", user_id=user_id))
     return render_template("admin/user_edit.html", form=form, account=account), status
 
 
@@ -190,23 +160,10 @@ def tokens() -> ResponseReturnValue:
     )
 
 
-def _log_revocation(user_id: str, username: str, what: dict[str, Any]) -> None:
-    operations.record_event(
-        get_store(),
-        user=current_user.user.username,
-        action="update",
-        label="User",
-        record_id=user_id,
-        record_name=username,
-        changes=what,
-    )
-
-
 @bp.post("/verwaltung/tokens/<token_id>/widerrufen")
 @require_role("admin")
 def token_revoke(token_id: str) -> ResponseReturnValue:
-    gone = users.revoke_any_token(get_store(), token_id)
-    _log_revocation(gone.user_id, gone.username, {"api_token": [gone.token.name, None]})
+    gone = accounts.revoke_token(get_store(), token_id, user=current_username())
     flash(
         _(
             "Das Token „%(name)s“ von %(user)s wurde widerrufen.",
@@ -223,11 +180,20 @@ def token_revoke(token_id: str) -> ResponseReturnValue:
 def tokens_revoke_all(user_id: str) -> ResponseReturnValue:
     store = get_store()
     account = users.get_user(store, user_id)
-    n = users.revoke_all_tokens(store, account.id)
-    if n:
-        _log_revocation(account.id, account.username, {"api_tokens": [n, 0]})
+    n = accounts.revoke_all_tokens(store, account.id, user=current_username())
     flash(_("%(n)d Tokens von %(user)s widerrufen.", n=n, user=account.username), "success")
     return redirect(url_for("admin.tokens", benutzer=account.id))
+
+
+@bp.post("/verwaltung/benutzer/<user_id>/zweiter-faktor/zuruecksetzen")
+@require_role("admin")
+def two_factor_reset(user_id: str) -> ResponseReturnValue:
+    """A lost phone: remove the second factor; the next login sets it up again if required."""
+    account = accounts.reset_two_factor(get_store(), user_id, user=current_username())
+    flash(
+        _("Der zweite Faktor von %(user)s wurde zurückgesetzt.", user=account.username), "success"
+    )
+    return redirect(url_for("admin.user_edit", user_id=account.id))
 
 
 @bp.get("/verwaltung/verlauf")

@@ -8,6 +8,11 @@ Views declare what they need with :func:`require_role`::
 
 ``viewer`` < ``editor`` < ``admin``. Anonymous visitors are sent to the login page (HTML) or
 get 401 (JSON API); logged-in users without the role get 403.
+
+A login checks the password of a local account, else the office's LDAP directory
+(:mod:`netzwerk.graph.admin.directory`), or arrives from the OpenID Connect service
+(:mod:`netzwerk.web.oidc`); :func:`begin` then asks for the second factor where it is set up
+or required (:mod:`netzwerk.web.twofactor`) before :func:`finish` starts the session.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import Any, TypeVar, cast
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     g,
     redirect,
@@ -39,7 +45,8 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 from netzwerk import graph
-from netzwerk.graph.admin import users
+from netzwerk.graph.admin import directory, login_settings, twofactor, users
+from netzwerk.graph.operations import accounts
 from netzwerk.web.extensions import get_store
 from netzwerk.web.redirects import safe_target
 
@@ -51,6 +58,11 @@ login_manager.login_message_category = "info"
 
 F = TypeVar("F", bound=Callable[..., Any])
 SESSION_NONCE = "_nonce"
+PENDING = "_pending_login"
+"""A login whose password was right and whose second factor is still due: account id,
+where to go afterwards and when it began (it expires after :data:`PENDING_S`)."""
+PENDING_S = 300
+CONFIG_KEY = "NETZWERK_LOGIN"
 
 
 class WebUser(UserMixin):
@@ -246,6 +258,78 @@ class LoginThrottle:
 throttle = LoginThrottle()
 
 
+def login_config() -> login_settings.LoginSettings:
+    """This instance's login settings (read from the environment by ``create_app``)."""
+    return cast(login_settings.LoginSettings, current_app.config[CONFIG_KEY])
+
+
+def _password_login(name: str, password: str) -> users.User | None:
+    """The account whose password this is: a local account, else the LDAP directory's.
+
+    A local account is never checked against the directory (nor taken over by it), so the
+    emergency admin works while the directory is down.
+    """
+    user = users.authenticate(get_store(), name, password)
+    ldap = login_config().ldap
+    if user is not None or ldap is None:
+        return user
+    known = users.find_user(get_store(), name)
+    if known is not None and known.source != "ldap":
+        return None
+    claim = directory.authenticate(ldap, login_config().roles, name, password)
+    if claim is None:
+        return None
+    return accounts.sign_in_from_directory(get_store(), claim)
+
+
+def begin(user: users.User, target: str | None) -> ResponseReturnValue:
+    """After the password (or the login service): the second factor if due, else logged in.
+
+    Accounts signing in through OpenID Connect bring the login service's own multi-factor
+    check; local and LDAP accounts use netzwerk's TOTP where set up or required.
+    """
+    needs = user.source != "oidc" and (
+        user.two_factor or twofactor.required(login_config().two_factor, user)
+    )
+    if not needs:
+        return finish(user, target)
+    session.clear()
+    session[PENDING] = {"id": user.id, "next": target or "", "at": time.time()}
+    if user.two_factor:
+        return redirect(url_for("twofactor.code"))
+    return redirect(url_for("twofactor.setup"))
+
+
+def pending_user() -> users.User | None:
+    """The account of a login waiting for its second factor (None if none, or expired)."""
+    pending = session.get(PENDING)
+    if not isinstance(pending, dict) or time.time() - float(pending.get("at", 0)) > PENDING_S:
+        return None
+    try:
+        user = users.get_user(get_store(), str(pending.get("id", "")))
+    except graph.NotFoundError:
+        return None
+    return user if user.active else None
+
+
+def log_in(user: users.User) -> None:
+    """Start ``user``'s session: a fresh one (no fixation), carrying the account's nonce."""
+    session.clear()
+    login_user(WebUser(user))
+    session[SESSION_NONCE] = users.session_nonce(get_store(), user.id)
+
+
+def finish(user: users.User, target: str | None = None) -> ResponseReturnValue:
+    """Log ``user`` in and go to ``target`` (same site only)."""
+    log_in(user)
+    return redirect(safe_target(target, url_for("health.index")))
+
+
+def _refused(form: LoginForm, message: str, status: int) -> ResponseReturnValue:
+    flash(message, "error")
+    return render_template("auth/login.html", form=form, oidc=login_config().oidc), status
+
+
 @bp.route("/anmelden", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
     form = LoginForm()
@@ -253,26 +337,31 @@ def login() -> ResponseReturnValue:
         name, address = form.username.data or "", request.remote_addr or "-"
         wait = throttle.locked_for(name, address)
         if wait > 0:
-            flash(
-                _(
-                    "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in "
-                    "%(minutes)d Minuten erneut.",
-                    minutes=max(1, round(wait / 60)),
-                ),
-                "error",
+            return _refused(form, too_many(wait), 429)
+        try:
+            user = _password_login(name, form.password.data or "")
+        except directory.DirectoryUnavailableError:
+            return _refused(
+                form,
+                _("Das Verzeichnis ist gerade nicht erreichbar. Bitte später erneut versuchen."),
+                503,
             )
-            return render_template("auth/login.html", form=form), 429
-        user = users.authenticate(get_store(), name, form.password.data or "")
+        except graph.ForbiddenError as err:
+            return _refused(form, str(err), 403)
         if user is None:
             throttle.failed(name, address)
-            flash(_("Benutzername oder Passwort ist falsch."), "error")
-            return render_template("auth/login.html", form=form), 401
+            return _refused(form, _("Benutzername oder Passwort ist falsch."), 401)
         throttle.succeeded(name, address)
-        session.clear()  # a fresh session on login (no fixation)
-        login_user(WebUser(user))
-        session[SESSION_NONCE] = users.session_nonce(get_store(), user.id)
-        return redirect(safe_target(request.args.get("next"), url_for("health.index")))
-    return render_template("auth/login.html", form=form)
+        return begin(user, request.args.get("next"))
+    return render_template("auth/login.html", form=form, oidc=login_config().oidc)
+
+
+def too_many(wait: float) -> str:
+    return _(
+        "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in "
+        "%(minutes)d Minuten erneut.",
+        minutes=max(1, round(wait / 60)),
+    )
 
 
 @bp.post("/abmelden")
@@ -312,6 +401,7 @@ def account() -> ResponseReturnValue:
             secret=secret,
             tokens=users.list_tokens(store, current_user.user.id),
             role_title=users.ROLE_TITLES,
+            policy_requires=twofactor.required(login_config().two_factor, current_user.user),
         ),
         status,
     )
@@ -320,6 +410,8 @@ def account() -> ResponseReturnValue:
 @bp.post("/konto/tokens/<token_id>/widerrufen")
 @require_role("viewer")
 def revoke(token_id: str) -> ResponseReturnValue:
-    users.revoke_token(get_store(), current_user.user.id, token_id)
+    accounts.revoke_token(
+        get_store(), token_id, user=current_username(), owner_id=current_user.user.id
+    )
     flash(_("Das Token wurde widerrufen."), "success")
     return redirect(url_for("auth.account"))

@@ -16,6 +16,7 @@ an hour, capped per user and in total) and are read back for the step that needs
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from flask import (
@@ -151,12 +152,13 @@ def upload() -> ResponseReturnValue:
             plan = _replan(item)
             uid = get_spool().put(item)
             return _next_step(uid, plan)
-        table = imports.read_table(data, name)
-        del data  # the bytes are not needed any more; only the table goes to the spool
+        book = imports.open_book(data, name)
+        del data  # the bytes are not needed any more; only the sheets go to the spool
+        table = book.table()
         kind = request.form.get("kind", "")
         if kind not in imports.TABLE_KINDS:
             kind = imports.detect_kind(table.headers)
-        item = Pending(owner=user, table=table, kind=kind, filename=name)
+        item = Pending(owner=user, table=table, kind=kind, filename=name, book=book)
         uid = get_spool().put(item)
     except (imports.ImportFileError, graph.ValidationError, spool.SpoolFullError) as exc:
         flash(str(exc), "error")
@@ -166,10 +168,13 @@ def upload() -> ResponseReturnValue:
 
 def _mapping_page(uid: str, item: Pending, kind: str, chosen: list[str], errors: Any) -> str:
     assert item.table is not None
+    ended = item.choices.ended if item.choices is not None else None
     return render_template(
         "contacts/import_mapping.html",
         uid=uid,
         table=item.table,
+        former=imports.sheet_role(item.table.sheet) == "former",
+        ended=ended.isoformat() if ended else "",
         kind=kind,
         kinds={k: imports.KINDS[k] for k in imports.TABLE_KINDS},
         fields=imports.FIELDS[kind],
@@ -197,6 +202,37 @@ def mapping(uid: str) -> ResponseReturnValue:
     return _mapping_page(uid, item, kind, chosen, {})
 
 
+@bp.post("/import/<uid>/blatt")
+@require_role("editor")
+def reread(uid: str) -> ResponseReturnValue:
+    """Read the upload again from another sheet or header row (the mapping starts anew)."""
+    item = _upload(uid)
+    if item.book is None:
+        return redirect(url_for("imports.mapping", uid=uid))
+    sheet = request.form.get("sheet") or None
+    row = request.form.get("header_row", "").strip()
+    try:
+        if row and not row.isdigit():
+            raise imports.ImportFileError(_("Die Zeile der Überschriften ist eine Zahl."))
+        item.table = item.book.table(sheet, int(row) if row else None)
+    except imports.ImportFileError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("imports.mapping", uid=uid))
+    item.kind = imports.detect_kind(item.table.headers)
+    item.mapping, item.plan = None, None
+    item.choices = imports.Choices()
+    get_spool().update(uid, item)
+    return redirect(url_for("imports.mapping", uid=uid))
+
+
+def _ended(value: str) -> date | None:
+    """The end date of a sheet of former partners (the date field's ISO form)."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 @bp.post("/import/<uid>/zuordnung")
 @require_role("editor")
 def dry_run(uid: str) -> ResponseReturnValue:
@@ -209,6 +245,8 @@ def dry_run(uid: str) -> ResponseReturnValue:
     store = get_store()
     if kind != item.kind or item.mapping is None:
         item.choices = imports.Choices(values=imports.load_values(store, current_username(), kind))
+    former = bool(request.form.get("former"))
+    item.choices.ended = _ended(request.form.get("ended", "")) if former else None
     item.kind, item.mapping = kind, chosen
     try:
         plan = _replan(item)
@@ -285,6 +323,7 @@ def preview(uid: str) -> ResponseReturnValue:
         shown=shown,
         errors=plan.errors[:300],
         reviews=plan.reviews[:SHOWN_REVIEWS],
+        readings=[r for r in plan.results if r.readings or r.warnings][:300],
         similar=plan.similar[:100],
         duplicates=[r for r in plan.results if r.action == "duplicate"][:100],
         new=imports.NEW,
@@ -356,19 +395,30 @@ def start(uid: str) -> ResponseReturnValue:
     return redirect(url_for("changesets.detail", cs_id=cs_id))
 
 
-@bp.post("/import/arbeitsmappe.xlsx")
+MIMETYPES = {"xlsx": XLSX, "ods": "application/vnd.oasis.opendocument.spreadsheet"}
+
+
+def _format(value: str | None) -> str:
+    return value if value is not None and value in workbook.FORMATS else "xlsx"
+
+
+@bp.post("/import/arbeitsmappe.<fmt>")
 @require_role("editor")
-def workbook_download() -> ResponseReturnValue:
-    """The whole network as the workbook. It holds personal data, so it is logged like a
-    contact list — which makes it a POST, as a GET must not change stored data."""
+def workbook_download(fmt: str) -> ResponseReturnValue:
+    """The whole network as the workbook (XLSX or ODS). It holds personal data, so it is
+    logged like a contact list — which makes it a POST, as a GET must not change stored
+    data."""
     if not can_see_contacts():
         abort(403)
-    return attachment(
-        operations.export_workbook(get_store(), user=current_username()), workbook.filename(), XLSX
-    )
+    fmt = _format(fmt)
+    data = operations.export_workbook(get_store(), user=current_username(), fmt=fmt)
+    return attachment(data, workbook.filename(fmt=fmt), MIMETYPES[fmt])
 
 
-@bp.get("/import/vorlage.xlsx")
+@bp.get("/import/vorlage.<fmt>")
 @require_role("editor")
-def workbook_template() -> ResponseReturnValue:
-    return attachment(workbook.template(), workbook.filename(template=True), XLSX)
+def workbook_template(fmt: str) -> ResponseReturnValue:
+    fmt = _format(fmt)
+    return attachment(
+        workbook.template(fmt), workbook.filename(template=True, fmt=fmt), MIMETYPES[fmt]
+    )

@@ -89,6 +89,63 @@ def _errors() -> dict[str, Any]:
     }
 
 
+def _account_paths() -> dict[str, Any]:
+    """Accounts and tokens (admins; a token's own account may revoke it)."""
+    path_id = {"in": "path", "required": True, "schema": {"type": "string"}}
+    account = {
+        "type": "object",
+        "properties": {
+            "username": {"type": "string"},
+            "password": {"type": "string"},
+            "display_name": {"type": "string"},
+            "role": {"type": "string", "enum": ["viewer", "editor", "admin"]},
+            "contacts": {"type": "boolean"},
+            "active": {"type": "boolean"},
+        },
+    }
+    body = {"required": True, "content": {"application/json": {"schema": account}}}
+    done = {"description": "OK"}
+    return {
+        "/accounts": {
+            "get": {"summary": "Alle Benutzerkonten", "responses": {"200": done}},
+            "post": {
+                "summary": "Benutzerkonto anlegen",
+                "requestBody": body,
+                "responses": {"201": done, **_errors()},
+            },
+        },
+        "/accounts/{id}": {
+            "patch": {
+                "summary": "Rolle, Status, Name oder Passwort eines Kontos ändern",
+                "parameters": [{"name": "id", **path_id}],
+                "requestBody": body,
+                "responses": {"200": done, **_errors(), "404": {"description": "—"}},
+            }
+        },
+        "/accounts/{id}/two-factor/reset": {
+            "post": {
+                "summary": "Zweiten Faktor eines Kontos zurücksetzen",
+                "parameters": [{"name": "id", **path_id}],
+                "responses": {"200": done, "404": {"description": "—"}},
+            }
+        },
+        "/accounts/{id}/tokens": {
+            "delete": {
+                "summary": "Alle API-Tokens eines Kontos widerrufen",
+                "parameters": [{"name": "id", **path_id}],
+                "responses": {"200": done, "404": {"description": "—"}},
+            }
+        },
+        "/tokens/{id}": {
+            "delete": {
+                "summary": "API-Token widerrufen",
+                "parameters": [{"name": "id", **path_id}],
+                "responses": {"200": done, "404": {"description": "—"}},
+            }
+        },
+    }
+
+
 def spec() -> dict[str, Any]:
     schemas: dict[str, Any] = {
         "Error": {
@@ -329,6 +386,7 @@ def spec() -> dict[str, Any]:
     paths["/me"] = {
         "get": {"summary": "Das eigene Konto", "responses": {"200": {"description": "OK"}}}
     }
+    paths.update(_account_paths())
     return {
         "openapi": "3.0.3",
         "info": {

@@ -66,6 +66,11 @@ ACCESS: dict[str, Access] = {
     "auth.logout": Access(post=PUBLIC),
     "auth.account": Access(get=VIEWER, post=VIEWER),
     "auth.revoke": Access(post=VIEWER),
+    # the second step of a login (a pending login or a logged-in user), directory login
+    "twofactor.code": Access(get=PUBLIC, post=PUBLIC),
+    "twofactor.setup": Access(get=PUBLIC, post=PUBLIC),
+    "oidc.start": Access(get=PUBLIC),
+    "oidc.callback": Access(get=PUBLIC),
     # records (vocabularies under /verwaltung/… are read by all, written by admins)
     "records.index": Access(get=VIEWER),
     "records.detail": Access(get=VIEWER),
@@ -90,6 +95,7 @@ ACCESS: dict[str, Access] = {
     "admin.tokens": Access(get=ADMIN),
     "admin.token_revoke": Access(post=ADMIN),
     "admin.tokens_revoke_all": Access(post=ADMIN),
+    "admin.two_factor_reset": Access(post=ADMIN),
     # JSON API
     "api.openapi": Access(get=PUBLIC),
     "api.me": Access(get=VIEWER),
@@ -108,6 +114,12 @@ ACCESS: dict[str, Access] = {
     "api.delete_link": Access(delete=EDITOR),
     "api.suggest": Access(get=VIEWER),
     "api.restore": Access(post=EDITOR),
+    "api.list_accounts": Access(get=ADMIN),
+    "api.create_account": Access(post=ADMIN),
+    "api.patch_account": Access(patch=ADMIN),
+    "api.reset_two_factor": Access(post=ADMIN),
+    "api.revoke_tokens": Access(delete=ADMIN),
+    "api.revoke_token": Access(delete=VIEWER),
     # gap analyses
     "gaps.overview_page": Access(get=VIEWER),
     "gaps.coverage_page": Access(get=VIEWER),

@@ -28,19 +28,24 @@ def test_cp1252_actor_file_dry_run_numbers_and_commit(store: graph.Store) -> Non
     plan = run(store, ACTORS_CP1252.encode("cp1252"))
     assert plan.kind == "actors"
     assert plan.counts == {
-        "create": 3,
+        "create": 4,
         "update": 0,
         "unchanged": 0,
         "duplicate": 1,
         "review": 0,
         "skipped": 0,
-        "error": 2,
+        "error": 1,
     }
     dup = next(r for r in plan.results if r.action == "duplicate")
     assert (dup.number, dup.duplicate_of) == (5, 2)
     errors = {r.number: r.errors for r in plan.errors}
     assert errors[6] == {"name": ["ist ein Pflichtfeld"]}
-    assert set(errors[7]) == {"kind", "postcode", "email"}
+    # an invalid cell is left out with a warning, the rest of the row is kept
+    odd = next(r for r in plan.results if r.number == 7)
+    assert odd.action == "create" and not odd.errors
+    said = " ".join(odd.warnings)
+    assert "„Raumschiff“ wird nicht übernommen" in said
+    assert "PLZ: „12“" in said and "E-Mail: „keine-mail“" in said
     assert graph.counts(store).nodes["Actor"] == 0, "the dry run writes nothing"
 
     with pytest.raises(operations.ImportBlockedError):
@@ -48,16 +53,17 @@ def test_cp1252_actor_file_dry_run_numbers_and_commit(store: graph.Store) -> Non
     assert graph.counts(store).nodes["Actor"] == 0, "blocked import writes nothing"
 
     result = operations.commit_import(store, plan, user="redaktion", only_valid=True)
-    assert (result.created, result.updated, result.skipped_rows) == (3, 0, 2)
+    assert (result.created, result.updated, result.skipped_rows) == (4, 0, 1)
     stored = {a.name: a for a in graph.list_nodes(store, graph.Actor).items}
-    assert set(stored) == {"Bücherei Süd", "Grundschule Ehrang", "Kita Löwenzahn"}
+    assert set(stored) == {"Bücherei Süd", "Grundschule Ehrang", "Kita Löwenzahn", "Verein Ödland"}
+    assert (stored["Verein Ödland"].postcode, stored["Verein Ödland"].email) == ("", "")
     assert stored["Grundschule Ehrang"].kind == "Schule"
     assert (stored["Kita Löwenzahn"].postcode, stored["Kita Löwenzahn"].town) == ("54294", "Trier")
 
     again = run(store, ACTORS_CP1252.encode("cp1252"))
-    assert again.counts["create"] == 0 and again.counts["unchanged"] == 3
+    assert again.counts["create"] == 0 and again.counts["unchanged"] == 4
     operations.commit_import(store, again, user="redaktion", only_valid=True)
-    assert graph.counts(store).nodes["Actor"] == 3, "re-import changes nothing"
+    assert graph.counts(store).nodes["Actor"] == 4, "re-import changes nothing"
 
 
 def test_update_only_overwrites_with_non_empty_cells(store: graph.Store) -> None:
@@ -91,18 +97,20 @@ def test_persons_with_employer_and_similar_names(store: graph.Store) -> None:
     plan = run(store, csv_text.encode("utf-8"))
     assert plan.kind == "persons"
     assert plan.counts == {
-        "create": 1,
+        "create": 2,
         "update": 0,
         "unchanged": 0,
         "duplicate": 1,
         "review": 0,
         "skipped": 0,
-        "error": 2,
+        "error": 1,
     }
     first = plan.results[0]
     assert any("Eva Schmitt" in w for w in first.warnings)
+    # an unknown employer is left out with a warning, the person is kept
+    assert plan.results[1].action == "create"
+    assert any("ohne Arbeitsstelle" in w for w in plan.results[1].warnings)
     errors = {r.number: r.errors for r in plan.errors}
-    assert "organisation" in errors[3]
     assert "consent_newsletter_date" in errors[4]
     operations.commit_import(store, plan, user="u", only_valid=True)
     links = graph.links_of(store, "Person", first.record_id, ["WORKS_AT"])
@@ -112,7 +120,7 @@ def test_persons_with_employer_and_similar_names(store: graph.Store) -> None:
     assert str(eva.consent_newsletter_date) == "2024-02-01"
 
 
-def test_ambiguous_employer_is_an_error_not_a_guess(store: graph.Store) -> None:
+def test_ambiguous_employer_is_left_out_not_guessed(store: graph.Store) -> None:
     graph.create_record(
         store, graph.Actor(id="a1", name="Grundschule", kind="Schule", town="Trier"), user="test"
     )
@@ -120,9 +128,10 @@ def test_ambiguous_employer_is_an_error_not_a_guess(store: graph.Store) -> None:
         store, graph.Actor(id="a2", name="Grundschule", kind="Schule", town="Konz"), user="test"
     )
     plan = run(store, b"Vorname;Nachname;Einrichtung\nEva;Klein;Grundschule\n")
-    (row,) = plan.errors
-    assert row.errors["organisation"][0].startswith("„Grundschule“ ist mehrdeutig: 2 Akteure")
-    assert "Konz, Trier" in row.errors["organisation"][0]
+    (row,) = plan.results
+    assert not plan.errors and not [p for p in row.parts if p.what == "arbeitet bei"]
+    said = " ".join(row.warnings)
+    assert "„Grundschule“ ist mehrdeutig: 2 Akteure" in said and "Konz, Trier" in said
 
 
 def test_cooperations_by_actor_names(store: graph.Store) -> None:

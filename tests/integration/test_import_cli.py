@@ -43,7 +43,7 @@ def test_partner_list_values_and_review_on_the_command_line(
     assert (
         "actor-jmd: Jugendmigrationsdienst Trier – gleicher Name, andere PLZ (54290)" in dry.output
     )
-    assert "„Jugendhaus“ ist kein Eintrag der Liste „Art“" in dry.output
+    assert "Art: „Jugendhaus“ wird nicht übernommen" in dry.output
     refused = run("import", str(f))
     assert refused.exit_code != 0 and "unsichere Zuordnungen" in refused.output
     done = run(

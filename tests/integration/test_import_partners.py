@@ -173,8 +173,9 @@ def test_similar_name_without_legal_form_and_same_mail_domain_are_candidates(
 
 def test_unknown_kind_names_the_value_and_a_value_choice_fixes_it(store: graph.Store) -> None:
     plan = _plan(store, "Name;Art\r\nHaus der Jugend;Jugendhaus\r\n")
-    (row,) = plan.errors
-    assert "„Jugendhaus“" in row.errors["kind"][0]
+    (row,) = plan.results
+    assert row.action == "create" and not plan.errors, "the value is left out, not the row"
+    assert "„Jugendhaus“ wird nicht übernommen" in row.warnings[0]
     (proposal,) = plan.values["kind"]
     assert (proposal.how, proposal.target) == ("unbekannt", "")
     choices = imports.Choices(values={"kind": {proposal.key: "Verein/Initiative"}})
@@ -234,20 +235,24 @@ def test_a_contact_person_with_the_same_name_elsewhere_is_reviewed(store: graph.
     assert jobs == {"Schule A", "Schule B"}, "the same person now works at both"
 
 
-def test_a_row_with_a_bad_contact_writes_nothing_of_that_row(store: graph.Store) -> None:
+def test_a_bad_cell_is_left_out_and_the_rest_of_the_row_kept(store: graph.Store) -> None:
     text = (
         "Name;Ansprechperson;E-Mail Ansprechperson\r\n"
         "Gute Schule;Eva Gut;eva@gut.de\r\n"
         "Halbe Schule;Jan Halb;keine-mail\r\n"
+        ";Ida Ohne;ida@ohne.de\r\n"
     )
     plan = _plan(store, text)
-    assert [r.action for r in plan.results] == ["create", "error"]
-    assert "email" in plan.results[1].errors
+    assert [r.action for r in plan.results] == ["create", "create", "error"]
+    assert "E-Mail: „keine-mail“" in plan.results[1].warnings[0]
+    assert "nicht übernommen" in plan.results[1].warnings[0]
     operations.commit_import(store, plan, user="u", only_valid=True)
-    assert [a.name for a in graph.list_nodes(store, graph.Actor).items] == ["Gute Schule"]
-    assert [
-        p.last_name for p in graph.list_nodes(store, graph.Person, order_by="last_name").items
-    ] == ["Gut"]
+    assert [a.name for a in graph.list_nodes(store, graph.Actor).items] == [
+        "Gute Schule",
+        "Halbe Schule",
+    ]
+    people = graph.list_nodes(store, graph.Person, order_by="last_name").items
+    assert [(p.last_name, p.email) for p in people] == [("Gut", "eva@gut.de"), ("Halb", "")]
 
 
 def test_hostile_cells_in_a_partner_list_are_stored_verbatim_or_refused(

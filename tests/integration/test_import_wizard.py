@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import time
+from pathlib import Path
 
 from openpyxl import load_workbook
 
@@ -141,3 +142,74 @@ def test_workbook_download_edit_upload(make_client, store: graph.Store) -> None:
     viewer = make_client("viewer")
     token = csrf_token(viewer, "/")
     assert viewer.post("/import/arbeitsmappe.xlsx", data={"csrf_token": token}).status_code == 403
+
+
+def test_office_file_sheet_header_row_and_former_partners(make_client, store: graph.Store) -> None:
+    """The list of the report in the browser's steps: header found in line 3, the other
+    sheet chosen, another header row chosen, former partners' memberships ended."""
+    graph.create_record(
+        store, graph.Alliance(id="al-mint", name="MINT-Initiativkreis Trier"), user="t"
+    )
+    data = (
+        Path(__file__).resolve().parent.parent / "data" / "partnerliste_titelzeile.xlsx"
+    ).read_bytes()
+    client = make_client("editor")
+    mapping_url = _upload(client, data, name="partner.xlsx").headers["Location"]
+    html = client.get(mapping_url).get_data(as_text=True)
+    assert "Überschriften in Zeile 3 erkannt" in html and 'value="3"' in html
+    assert '<option value="Ehemalige"' in html
+    reread = mapping_url.replace("/zuordnung", "/blatt")
+    token = csrf_token(client, mapping_url)
+    client.post(reread, data={"csrf_token": token, "sheet": "Partner", "header_row": "1"})
+    assert "Partnerliste Bildungsnetzwerk" in client.get(mapping_url).get_data(as_text=True)
+    client.post(reread, data={"csrf_token": token, "sheet": "Ehemalige", "header_row": ""})
+    html = client.get(mapping_url).get_data(as_text=True)
+    assert "sieht nach ehemaligen Partnern aus" in html
+    cols = {"col0": "name", "col1": "town", "col2": "alliances", "col3": "member_until"}
+    resp = client.post(
+        mapping_url,
+        data={
+            "csrf_token": token,
+            "kind": "partners",
+            "former": "1",
+            "ended": "2025-06-30",
+            **cols,
+        },
+    )
+    preview_url = resp.headers["Location"]
+    if preview_url.endswith("/werte"):
+        preview_url = preview_url.replace("/werte", "/vorschau")
+    preview = client.get(preview_url).get_data(as_text=True)
+    assert 'data-count="create">1<' in preview and "Volkshochschule Trier" in preview
+    assert _finish(client, preview_url)["state"] == "done"
+    (vhs,) = [
+        a for a in graph.list_nodes(store, graph.Actor).items if a.name == "Volkshochschule Trier"
+    ]
+    (member,) = graph.links_of(store, "Actor", vhs.id, ["MEMBER_OF"])
+    assert str(member.until) == "2024-12-31", "the sheet's own 'ausgeschieden' column wins"
+
+
+def test_workbook_and_template_as_ods(make_client, store: graph.Store) -> None:
+    graph.create_record(
+        store, graph.Actor(id="a1", name="Leseclub Ehrang", kind="Verein/Initiative"), user="t"
+    )
+    client = make_client("editor")
+    assert 'id="workbook-download-ods"' in client.get("/import").get_data(as_text=True)
+    resp = client.post(
+        "/import/arbeitsmappe.ods", data={"csrf_token": csrf_token(client, "/import")}
+    )
+    assert (
+        resp.status_code == 200
+        and resp.mimetype == "application/vnd.oasis.opendocument.spreadsheet"
+    )
+    assert (
+        "arbeitsmappe" in resp.headers["Content-Disposition"]
+        and ".ods" in resp.headers["Content-Disposition"]
+    )
+    sheets = imports.read_workbook(resp.data, "netzwerk.ods")
+    assert sheets["Akteure"].rows[0][1] == "Leseclub Ehrang"
+    preview_url = _upload(client, resp.data, name="netzwerk.ods").headers["Location"]
+    assert preview_url.endswith("/vorschau"), "the ODS workbook comes back as a workbook"
+    assert 'data-count="update">0<' in client.get(preview_url).get_data(as_text=True)
+    template = client.get("/import/vorlage.ods")
+    assert template.status_code == 200 and b"opendocument" in template.data[:100]

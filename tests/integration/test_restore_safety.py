@@ -19,6 +19,7 @@ from netzwerk.cli import main
 from netzwerk.graph import operations
 from netzwerk.graph.admin import backup, users
 from netzwerk.graph.admin import seed as seed_mod
+from netzwerk.graph.operations import accounts
 from netzwerk.graph.operations import restore as restore_op
 from netzwerk.graph.records import history
 from tests.conftest import PASSWORD, login
@@ -154,7 +155,7 @@ def test_restoring_an_older_backup_keeps_logouts_revocations_and_erasures(
     old = _write(instance / "alt.json", _data(store))
 
     users.session_nonce(store, account.id, rotate=True)  # logout everywhere
-    users.revoke_token(store, account.id, token.id)
+    accounts.revoke_token(store, token.id, user="redaktion", owner_id=account.id)
     operations.erase_person(store, eva.id, user="admin")
     assert CliRunner().invoke(main, ["restore", str(old), "--replace"], input="y\n").exit_code == 0
 

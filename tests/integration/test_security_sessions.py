@@ -12,6 +12,7 @@ import pytest
 
 from netzwerk import graph
 from netzwerk.graph.admin import users
+from netzwerk.graph.operations import accounts
 from netzwerk.web import auth, create_app
 from tests.conftest import PASSWORD, csrf_token, login, user_named
 
@@ -97,14 +98,12 @@ def test_password_change_and_deactivation_end_sessions(
     victim = make_client("viewer")
     cookie = victim.get_cookie(COOKIE).value
     account = user_named(store, "viewer")
-    users.update_user(store, account, password="Neues-Passwort-42")
+    accounts.reset_password(store, account.id, "Neues-Passwort-42", user="admin")
     assert _replay(app, cookie).status_code == 302
     login(victim, "viewer", "Neues-Passwort-42")
     cookie = victim.get_cookie(COOKIE).value
     assert _replay(app, cookie).status_code == 200
-    account = user_named(store, "viewer")
-    account.active = False
-    users.update_user(store, account)
+    accounts.deactivate(store, account.id, user="admin")
     assert _replay(app, cookie).status_code == 302
     assert _login_response(app.test_client(), "viewer", "Neues-Passwort-42").status_code == 401
 

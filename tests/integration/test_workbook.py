@@ -126,8 +126,8 @@ def test_template_has_every_sheet_and_new_rows_become_records(store: graph.Store
     header = wb["Akteure"]["A1"]
     assert header.value == "ID" and "Leer lassen" in header.comment.text
     filled = io.BytesIO()
-    wb["Akteure"].append(["", "Leseclub Ehrang", "", "Verein", *[""] * 8, "MINT"])
-    wb["Personen"].append(["", "", "Eva", "Klein", "Leitung", "eva@leseclub.example"])
+    wb["Akteure"].append(["", "Leseclub Ehrang", "", "Verein", *[""] * 9, "MINT"])
+    wb["Personen"].append(["", "Frau", "", "Eva", "Klein", "Leitung", "eva@leseclub.example"])
     wb["Mitgliedschaften"].append(
         ["", "arbeitet bei", "Eva Klein", "Leseclub Ehrang", "", "Leitung"]
     )

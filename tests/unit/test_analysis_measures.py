@@ -231,20 +231,70 @@ def test_exact_centralities_match_networkx() -> None:
 
 
 def test_estimated_betweenness_keeps_its_stated_error_and_finds_the_top_brokers() -> None:
-    """The stated accuracy: every estimated value is within the stated ε of the exact one
-    (KADABRA promises it with probability 0.9; with a fixed seed it holds on all three
-    graphs), and the estimate's top 20 are the exact top 20 up to near-ties within 2ε."""
-    for seed in range(3):
-        g = nx.powerlaw_cluster_graph(1500, 4, 0.3, seed=seed)
-        est = centrality.betweenness_estimate(g, work=2e6, seed=seed)
-        ref = centrality.betweenness_estimate(g, exact=True).values
-        assert not est.exact and est.error is not None and est.samples > 0
-        assert max(abs(est.values[v] - ref[v]) for v in g) <= est.error
-        exact_top = sorted(ref, key=lambda v: -ref[v])[:20]
+    """The stated accuracy, tested as what it is: KADABRA promises every value within ε with
+    probability 0.9 (but for the clearly highest, whose order its top-k mode settles
+    first: here all values up to twice the 20th), so over ten sampling seeds at least
+    eight estimates keep it (a share below 0.8 has probability under 7 % if the promise
+    holds, and the estimates are deterministic on one thread: the test cannot pass or fail
+    by luck); every estimate's top 20 are the exact top 20 up to near-ties within 2ε."""
+    g = nx.powerlaw_cluster_graph(1500, 4, 0.3, seed=0)
+    ref = centrality.betweenness_estimate(g, exact=True).values
+    exact_top = sorted(ref, key=lambda v: -ref[v])[:20]
+    twentieth = ref[exact_top[-1]]
+    kept = 0
+    for seed in range(10):
+        est = centrality.betweenness_estimate(g, work=2e6, seed=seed, seconds=0, cap=False)
+        assert not est.exact and not est.capped and est.error is not None and est.samples > 0
+        kept += max(abs(est.values[v] - ref[v]) for v in g if ref[v] <= 2 * twentieth) <= est.error
         mine = sorted(est.values, key=lambda v: -est.values[v])[:20]
-        twentieth = ref[exact_top[-1]]
         assert all(ref[v] >= twentieth - 2 * est.error for v in mine)
         assert len(set(exact_top) & set(mine)) >= 16
+    assert kept >= 8
+
+
+def test_estimated_betweenness_is_the_same_for_the_same_seed() -> None:
+    g = nx.powerlaw_cluster_graph(800, 3, 0.2, seed=4)
+    runs = [centrality.betweenness_estimate(g, work=1, seconds=0, cap=False) for _ in range(2)]
+    assert runs[0] == runs[1] and not runs[0].exact
+
+
+def test_betweenness_is_exact_when_its_predicted_cost_fits_the_budget() -> None:
+    """Above the plain size threshold (actors × links > work) the exact values are still
+    computed when the timed searches predict they fit the budget."""
+    g = nx.powerlaw_cluster_graph(400, 3, 0.2, seed=5)
+    b = centrality.betweenness_estimate(g, work=1, seconds=60)
+    assert b.exact and b.error is None
+    assert b.values == pytest.approx(nx.betweenness_centrality(g), abs=1e-12)
+
+
+def test_a_capped_estimate_states_the_error_its_samples_guarantee() -> None:
+    """A budget too small for the wanted accuracy caps the samples; the stated ε is then the
+    one KADABRA guarantees for the samples drawn (ω(ε) ≥ samples), larger than wanted."""
+    g = nx.powerlaw_cluster_graph(3000, 4, 0.3, seed=6)
+    free = centrality.betweenness_estimate(g, work=1, seconds=0, cap=False)
+    tight = centrality.betweenness_estimate(g, work=1, seconds=1e-9)
+    assert tight.capped and not free.capped
+    assert tight.error is not None and free.error is not None
+    assert tight.error > free.error
+    assert tight.samples <= free.samples
+
+
+def test_error_for_inverts_most_samples() -> None:
+    for diameter in (3, 8, 40):
+        for error in (0.3, 0.01, 0.001):
+            omega = centrality.most_samples(error, diameter)
+            assert centrality.error_for(omega, diameter) == pytest.approx(error)
+
+
+@given(st.integers(2, 60), st.integers(0, 3))
+@settings(max_examples=40, deadline=None)
+def test_diameter_bound_is_an_upper_bound(n: int, seed: int) -> None:
+    g = nx.gnm_random_graph(n, n + seed * n // 2, seed=seed)
+    bound = centrality.diameter_bound(_kernel.indexed(g).h)
+    longest = max(
+        (d for _, dist in nx.all_pairs_shortest_path_length(g) for d in dist.values()), default=0
+    )
+    assert bound >= longest
 
 
 def test_closeness_estimate_is_close_on_a_large_component_and_exact_on_islands() -> None:

@@ -51,7 +51,7 @@ def test_render_rejects_non_identifiers() -> None:
 def test_schema_statements_are_idempotent_forms() -> None:
     stmts = schema.statements()
     assert stmts
-    assert all("IF NOT EXISTS" in s for s in stmts)
+    assert all("IF NOT EXISTS" in s or ("DROP" in s and "IF EXISTS" in s) for s in stmts)
 
 
 def test_counts_query_covers_every_label_and_type() -> None:

@@ -22,7 +22,9 @@ WRITERS = ("netzwerk/graph/operations/", "netzwerk/graph/core/")
 DRIVER_WRITES = {"transaction", "execute_write", "execute_query", "write_transaction"}
 
 TEMPORARY = {
-    # Accounts move into operations/accounts.py with their history (being reworked now).
+    # Account changes are use cases in operations/accounts.py; what still writes here is
+    # create_user/delete_user/create_token (used by the seed, the CLI and tests) and the
+    # login's bookkeeping (a TOTP step used, the session nonce, a token's last use).
     "netzwerk/graph/admin/users.py",
     # The surveys are being reworked as a whole; their writes move with that.
     "netzwerk/graph/surveys/lifecycle.py",

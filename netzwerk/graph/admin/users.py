@@ -38,8 +38,14 @@ class User:
     role: str = "viewer"
     contacts: bool = False
     active: bool = True
+    source: str = "local"
+    """Where the password is checked: ``local`` (here), ``ldap`` or ``oidc`` (the directory)."""
     password_hash: str = dataclasses.field(default="", repr=False)
     session_nonce: str = dataclasses.field(default="", repr=False)
+    totp_secret: str = dataclasses.field(default="", repr=False)
+    totp_last: int = dataclasses.field(default=0, repr=False)
+    """The last time step a code was accepted for: a code is never accepted twice."""
+    backup_codes: list[str] = dataclasses.field(default_factory=list, repr=False)
     created: datetime | None = None
     updated: datetime | None = None
     version: int = 0
@@ -51,6 +57,11 @@ class User:
     @property
     def can_see_contacts(self) -> bool:
         return self.has_role("editor") or self.contacts
+
+    @property
+    def two_factor(self) -> bool:
+        """Whether a second factor (TOTP) is set up for this account."""
+        return bool(self.totp_secret)
 
 
 def _from(props: dict[str, Any]) -> User:
@@ -69,6 +80,60 @@ def check_password_policy(password: str) -> list[FieldError]:
     return errors
 
 
+SOURCES = ("local", "ldap", "oidc")
+
+
+def check_new_account(username: str, password: str | None, role: str) -> str:
+    """The normalised login name of a new account; ValidationError if anything is wrong.
+
+    ``password`` is None for directory accounts (LDAP, OpenID Connect): their password is
+    checked by the directory, never stored here.
+    """
+    username = username.strip().lower()
+    errors: list[FieldError] = []
+    if not _USERNAME.match(username):
+        errors.append(FieldError("username", "2–64 Zeichen: Kleinbuchstaben, Ziffern, . _ - @"))
+    errors += check_role(role)
+    if password is not None:
+        errors += check_password_policy(password)
+    if errors:
+        raise ValidationError(errors)
+    return username
+
+
+def check_role(role: str) -> list[FieldError]:
+    if role in ROLES:
+        return []
+    return [FieldError("role", f"muss einer dieser Werte sein: {', '.join(ROLES)}")]
+
+
+def create_in(
+    tx: Tx,
+    username: str,
+    *,
+    role: str,
+    display_name: str = "",
+    contacts: bool = False,
+    password: str | None = None,
+    source: str = "local",
+) -> User:
+    """Create a checked account inside a running transaction (no history: the caller's)."""
+    if tx.run("users/get_by_username", username=username):
+        raise ValidationError([FieldError("username", "ist bereits vergeben")])
+    props = {
+        "display_name": display_name.strip() or username,
+        "role": role,
+        "contacts": contacts,
+        "active": True,
+        "source": source,
+        "password_hash": generate_password_hash(password) if password is not None else "",
+    }
+    rows = tx.run(
+        "users/create", id=f"user-{uuid.uuid4().hex[:16]}", username=username, props=props
+    )
+    return _from(rows[0]["user"])
+
+
 def create_user(
     store: Store,
     username: str,
@@ -78,37 +143,29 @@ def create_user(
     display_name: str = "",
     contacts: bool = False,
 ) -> User:
-    username = username.strip().lower()
-    errors: list[FieldError] = []
-    if not _USERNAME.match(username):
-        errors.append(FieldError("username", "2–64 Zeichen: Kleinbuchstaben, Ziffern, . _ - @"))
-    if role not in ROLES:
-        errors.append(FieldError("role", f"muss einer dieser Werte sein: {', '.join(ROLES)}"))
-    errors += check_password_policy(password)
-    if errors:
-        raise ValidationError(errors)
-    if store.read("users/get_by_username", username=username):
-        raise ValidationError([FieldError("username", "ist bereits vergeben")])
-    props = {
-        "display_name": display_name.strip() or username,
-        "role": role,
-        "contacts": contacts,
-        "active": True,
-        "password_hash": generate_password_hash(password),
-    }
-    rows = store.write(
-        "users/create", id=f"user-{uuid.uuid4().hex[:16]}", username=username, props=props
+    """A local account without a history entry: demo accounts and test fixtures only.
+
+    Every account made by a person goes through
+    :func:`netzwerk.graph.operations.accounts.create_account`, which records who made it.
+    """
+    username = check_new_account(username, password, role)
+    return store.transaction(
+        lambda tx: create_in(
+            tx, username, role=role, display_name=display_name, contacts=contacts, password=password
+        )
     )
-    return _from(rows[0]["user"])
 
 
 def authenticate(store: Store, username: str, password: str) -> User | None:
-    """The user if name and password match and the account is active, else None."""
+    """The user if name and password match and the account is active, else None.
+
+    Directory accounts have no password here and never match (their directory checks it).
+    """
     rows = store.read("users/get_by_username", username=(username or "").strip().lower())
-    if not rows:
+    user = _from(rows[0]["user"]) if rows else None
+    if user is None or not user.password_hash or user.source != "local":
         check_password_hash(_DUMMY_HASH, password or "")
         return None
-    user = _from(rows[0]["user"])
     if not check_password_hash(user.password_hash, password or "") or not user.active:
         return None
     return user
@@ -116,6 +173,13 @@ def authenticate(store: Store, username: str, password: str) -> User | None:
 
 def get_user(store: Store, user_id: str) -> User:
     rows = store.read("users/get", id=user_id)
+    if not rows:
+        raise NotFoundError(f"Benutzerkonto „{user_id}“ wurde nicht gefunden.")
+    return _from(rows[0]["user"])
+
+
+def get_in(tx: Tx, user_id: str) -> User:
+    rows = tx.run("users/get", id=user_id)
     if not rows:
         raise NotFoundError(f"Benutzerkonto „{user_id}“ wurde nicht gefunden.")
     return _from(rows[0]["user"])
@@ -130,16 +194,41 @@ def list_users(store: Store) -> list[User]:
     return [_from(r["user"]) for r in store.read("users/list")]
 
 
-def update_user(store: Store, user: User, *, password: str | None = None) -> User:
-    """Save role, grants, display name, active flag and optionally a new password.
+def find_in(tx: Tx, username: str) -> User | None:
+    rows = tx.run("users/get_by_username", username=username.strip().lower())
+    return _from(rows[0]["user"]) if rows else None
+
+
+@dataclass(kw_only=True)
+class DirectoryClaim:
+    """What a directory (LDAP) or login service (OpenID Connect) says about a person who
+    just logged in there: the login name, the name to show, and the role and contacts grant
+    its groups map to (:mod:`netzwerk.graph.admin.directory`)."""
+
+    source: str
+    username: str
+    display_name: str = ""
+    role: str = "viewer"
+    contacts: bool = False
+
+
+def update_in(
+    tx: Tx,
+    user: User,
+    *,
+    password: str | None = None,
+    extra: dict[str, Any] | None = None,
+    end_sessions: bool = False,
+) -> tuple[User, User]:
+    """Save role, grants, display name, active flag (and ``extra`` fields, a new password)
+    inside a running transaction; returns the account before and after.
 
     A new password, a deactivation and a reactivation also revoke every API token of the
-    account, in the same transaction: whoever made a token before (perhaps the person the
-    password was reset against) must not keep using the account through it.
+    account: whoever made a token before (perhaps the person the password was reset
+    against) must not keep using the account through it. A new password or a deactivation
+    ends every browser session of the account.
     """
-    errors: list[FieldError] = []
-    if user.role not in ROLES:
-        errors.append(FieldError("role", f"muss einer dieser Werte sein: {', '.join(ROLES)}"))
+    errors = check_role(user.role)
     if password is not None:
         errors += check_password_policy(password)
     if errors:
@@ -149,28 +238,31 @@ def update_user(store: Store, user: User, *, password: str | None = None) -> Use
         "role": user.role,
         "contacts": user.contacts,
         "active": user.active,
+        **(extra or {}),
     }
     if password is not None:
         props["password_hash"] = generate_password_hash(password)
-    if password is not None or not user.active:
-        # A new password or a deactivation ends every browser session of the account.
+    if password is not None or not user.active or end_sessions:
         props["session_nonce"] = secrets.token_urlsafe(16)
-
-    def work(tx: Tx) -> list[dict[str, Any]]:
-        before = tx.run("users/get", id=user.id)
-        rows = tx.run("users/update", id=user.id, version=user.version, props=props)
-        was_active = bool(before and before[0]["user"].get("active"))
-        if rows and rows[0]["applied"] and (password is not None or was_active != user.active):
-            tx.run("users/token_revoke_all", user_id=user.id)
-        return rows
-
-    rows = store.transaction(work)
-    if not rows:
-        raise NotFoundError(f"Benutzerkonto „{user.id}“ wurde nicht gefunden.")
+    before = get_in(tx, user.id)
+    rows = tx.run("users/update", id=user.id, version=user.version, props=props)
     current = _from(rows[0]["user"])
     if not rows[0]["applied"]:
         raise ConflictError("Das Benutzerkonto wurde inzwischen geändert.", current=current)
-    return current
+    if password is not None or before.active != user.active:
+        tx.run("users/token_revoke_all", user_id=user.id)
+    return before, current
+
+
+def use_code(store: Store, user_id: str, *, step: int = 0, used: str = "") -> bool:
+    """Accept a second-factor code once: a TOTP code of time ``step`` (later than the last
+    accepted one), or the backup code whose hash is ``used`` (struck off). False for a
+    replayed code.
+
+    Bookkeeping like the session nonce: not versioned, no history entry.
+    """
+    rows = store.write("users/totp_used", id=user_id, step=step, used=used)
+    return bool(rows and rows[0]["applied"])
 
 
 def session_nonce(store: Store, user_id: str, *, rotate: bool = False) -> str:
@@ -247,9 +339,16 @@ def list_tokens(store: Store, user_id: str) -> list[ApiToken]:
     return [ApiToken(**r["token"]) for r in store.read("users/token_list", user_id=user_id)]
 
 
-def revoke_token(store: Store, user_id: str, token_id: str) -> None:
-    if not store.write("users/token_delete", user_id=user_id, id=token_id)[0]["deleted"]:
+def list_tokens_in(tx: Tx, user_id: str) -> list[ApiToken]:
+    return [ApiToken(**r["token"]) for r in tx.run("users/token_list", user_id=user_id)]
+
+
+def revoke_token_in(tx: Tx, user_id: str, token_id: str) -> ApiToken:
+    """Revoke one of ``user_id``'s tokens inside a running transaction; returns what it was."""
+    rows = tx.run("users/token_delete", user_id=user_id, id=token_id)
+    if not rows[0]["deleted"]:
         raise NotFoundError("Dieses Token gibt es nicht (mehr).")
+    return ApiToken(id=token_id, name=rows[0]["name"] or "", prefix="")
 
 
 @dataclass(kw_only=True)
@@ -269,18 +368,14 @@ def all_tokens(store: Store, user_id: str | None = None) -> list[OwnedToken]:
     ]
 
 
-def revoke_any_token(store: Store, token_id: str) -> OwnedToken:
-    """Revoke a token of any account (admins); returns what it was, for the history."""
-    row = store.write("users/token_delete_any", id=token_id)[0]
-    if not row["deleted"]:
+def owner_of_token(tx: Tx, token_id: str) -> str:
+    """The id of the account a token belongs to (NotFoundError if there is no such token)."""
+    rows = tx.run("users/token_owner", id=token_id)
+    if not rows:
         raise NotFoundError("Dieses Token gibt es nicht (mehr).")
-    return OwnedToken(
-        token=ApiToken(id=token_id, name=row["name"] or "", prefix=""),
-        user_id=row["user_id"],
-        username=row["username"],
-    )
+    return str(rows[0]["user_id"])
 
 
-def revoke_all_tokens(store: Store, user_id: str) -> int:
-    """Revoke every token of one account; returns how many there were."""
-    return int(store.write("users/token_revoke_all", user_id=user_id)[0]["revoked"])
+def revoke_all_in(tx: Tx, user_id: str) -> int:
+    """Revoke every token of one account inside a running transaction; how many there were."""
+    return int(tx.run("users/token_revoke_all", user_id=user_id)[0]["revoked"])

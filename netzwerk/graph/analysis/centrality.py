@@ -1,20 +1,39 @@
 """Centralities of every actor: betweenness, closeness, eigenvector, two-step reach.
 
 * **Betweenness** (Vermittlerrolle): the share of shortest connections between other actors
-  that run through the actor. Exact (Brandes' algorithm in igraph's C kernel) as long as
-  the work — start actors × cooperations — stays within :data:`WORK`; that covers networks
-  up to about 3,000 actors with 20,000 cooperations in well under a second.
-  Above, it is **estimated by KADABRA** [6]_ (networkit's parallel C++ kernel): random
-  pairs of actors are drawn and one shortest path between them is sampled by a balanced
-  bidirectional search, adaptively until every value is within ε of the exact one with
-  probability :data:`CONFIDENCE`, or until the top :data:`TOP` are separated. ε is set
-  from the network: a pilot run estimates the 20th-highest value, and ε is
-  :data:`ERROR_SHARE` of it (at least :data:`MIN_ERROR`), so the bound means the same at
-  every size. ε is returned and shown on the page as the estimate's stated accuracy
-  (:attr:`Betweenness.error`). Measured against exact betweenness on planted-community
-  networks it finds 18–20 of the exact top 20 at 5,000 and at 50,000 actors
-  (docs/PERFORMANCE.md); source sampling (Brandes–Pich [2]_) within the same time found
-  5–7 of 20 at 50,000, because the hubs there are nearly tied.
+  that run through the actor. Exact (Brandes' algorithm [1]_ in igraph's C kernel) or
+  **estimated by KADABRA** [6]_ (networkit's parallel C++ kernel: random pairs of actors,
+  one shortest path between them sampled by a balanced bidirectional search), whichever
+  the **predicted cost** favours (:func:`betweenness_estimate`):
+
+  - exact costs one breadth-first search per actor, whatever the shape: start actors ×
+    (actors + cooperations). Below :data:`WORK` it is simply computed (well under a
+    second); above, a few searches are timed and the cost is predicted from them.
+  - the estimate costs samples × seconds per sample, and both depend on the shape, not on
+    the size alone: a pilot run (ε = :data:`PILOT_ERROR`, a few thousand samples) finds
+    the 20th-highest value and the CPU seconds per sample. On hub-heavy networks a sample
+    costs far more (the search expands hubs with hundreds of partners: 5 µs at 5,000
+    actors, 340 µs at 50,000) and the 20th value is lower, so the same relative accuracy
+    needs more samples.
+  - the wanted accuracy is ε = :data:`ERROR_SHARE` of the 20th-highest value, so the bound
+    means the same at every size; the number of samples KADABRA may draw for an ε is at
+    most ω(ε) = ½ ε⁻² (log₂(D − 1) + 1 + ln(½ δ⁻¹)) (D the diameter, δ = 1 −
+    :data:`CONFIDENCE`). When ω(ε) × seconds per sample exceeds the **budget** of the
+    page (:func:`budget`: :data:`BUDGET_PER_LINK` CPU seconds per cooperation), the
+    samples are capped at what the budget buys, ε is raised to the value that cap
+    guarantees, and that ε is what the page states (:attr:`Betweenness.error`,
+    :attr:`Betweenness.capped`).
+
+  Exact is chosen when its predicted cost fits the budget, the estimate otherwise.
+  Measured against exact betweenness on planted-community, preferential-attachment and
+  Pareto-weighted networks (docs/PERFORMANCE.md), the estimate's top 20 are the exact top
+  20 up to near-ties; source sampling (Brandes–Pich [2]_) within the same CPU time found
+  fewer (13–19 of 20 at 5,000 actors against 19–20), so KADABRA stays.
+
+  KADABRA runs on one core by default: the samples then depend only on the seed (on
+  several threads they depend on the scheduling, and under load the threads' busy waiting
+  costs more than they gain), the CPU seconds the budget counts are the seconds on the
+  clock, and a web server keeps its other cores for the other requests.
 * **Closeness** (Nähe): how few steps the actor needs to reach everyone it can reach,
   scaled by the share it can reach at all (Wasserman–Faust, as networkx computes it, so
   small islands do not look central). Exact within the same budget; above, the distances
@@ -38,6 +57,9 @@ References
    Sociology 92(5), 1170–1182, 1987.
 .. [6] M. Borassi and E. Natale, "KADABRA is an ADaptive Algorithm for Betweenness via
    Random Approximation", ACM Journal of Experimental Algorithmics 24, 2019.
+.. [7] M. Riondato and E. M. Kornaropoulos, "Fast approximation of betweenness centrality
+   through sampling", Data Mining and Knowledge Discovery 30(2), 438–475, 2016 (the
+   vertex-diameter bound on the number of samples that ω uses).
 """
 
 from __future__ import annotations
@@ -46,8 +68,11 @@ import multiprocessing
 import os
 import random
 import threading
-from collections.abc import Hashable
+import time
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import igraph as ig
 import networkx as nx
@@ -56,17 +81,25 @@ import numpy as np
 from netzwerk.graph.analysis._kernel import Indexed, indexed, per_graph
 
 WORK = 6e7
-"""Budget of actors × cooperations: exact below (≈ 0.5 s here), estimated above."""
+"""Actors × cooperations below which exact betweenness is computed without predicting its
+cost (≈ 0.5 s here)."""
 TOP = 20
 SEED = 42
 CONFIDENCE = 0.9
 """Probability with which every estimated value is within :attr:`Betweenness.error`."""
 ERROR_SHARE = 0.15
-"""ε as a share of the 20th-highest value (measured at 50,000 actors over three seeds:
-0.4 found 16–18 of the exact top 20, 0.2 found 17–19, 0.15 found 18 every time)."""
+"""Wanted ε as a share of the 20th-highest value (measured at 50,000 actors over three
+seeds: 0.4 found 16–18 of the exact top 20, 0.2 found 17–19, 0.15 found 18 every time)."""
 PILOT_ERROR = 0.05
 MIN_ERROR = 0.001
 """Smallest ε (normalised): bounds the time on networks far larger than an office's."""
+BUDGET_PER_LINK = 16e-6
+"""CPU seconds the betweenness of a page may cost per cooperation: 0.4 s at 25,000
+cooperations, 4 s at 250,000, so that the whole gap report stays within its targets
+(1 s at 5,000 actors, 10 s at 50,000)."""
+MIN_BUDGET = 0.2
+TIMED_SOURCES = 4
+"""Breadth-first searches timed to predict the cost of exact betweenness."""
 CLOSENESS_SOURCES = 256
 
 
@@ -80,17 +113,78 @@ class Betweenness:
     """Estimated only: shortest paths sampled (0 when exact)."""
     error: float | None
     """Estimated only: ε — with probability :data:`CONFIDENCE` every value is within ε of
-    the exact one (same units as the values)."""
+    the exact one (same units as the values), except the highest ones that KADABRA's top-k
+    mode has already told apart from the rest: their order is certain, their values may
+    deviate more (measured: up to 7 % of the value, where ε is 15 % of the 20th value)."""
     top: int = TOP
+    capped: bool = False
+    """Estimated only: the budget capped the samples, ε is larger than the wanted
+    :data:`ERROR_SHARE` of the 20th value."""
+
+
+def budget(m: int) -> float:
+    """CPU seconds betweenness may take on a network of ``m`` cooperations."""
+    return max(MIN_BUDGET, BUDGET_PER_LINK * m)
+
+
+def most_samples(error: float, diameter: int) -> float:
+    """ω: the most samples KADABRA draws for ``error`` (its own units) on a network whose
+    largest distance is ``diameter`` (formula of networkit's implementation of [6]_)."""
+    return 0.5 / error**2 * (np.log2(max(diameter - 1, 1)) + 1 + np.log(0.5 / (1 - CONFIDENCE)))
+
+
+def error_for(samples: float, diameter: int) -> float:
+    """The ε whose ω is ``samples``: what a cap of that many samples still guarantees."""
+    return float(np.sqrt(most_samples(1.0, diameter) / max(samples, 1.0)))
+
+
+def diameter_bound(h: ig.Graph) -> int:
+    """An upper bound on the largest distance: twice the eccentricity of the actor with the
+    most partners in the largest part (every two actors of that part reach each other
+    through it), or the size of the largest other part (a path at most)."""
+    sizes = h.connected_components().sizes()
+    parts = h.connected_components()
+    giant = max(range(len(sizes)), key=lambda i: sizes[i])
+    hub = max(parts[giant], key=h.degree)
+    bound = 2 * int(h.eccentricity(hub))
+    rest = max((size - 1 for i, size in enumerate(sizes) if i != giant), default=0)
+    return max(bound, rest, 2)
 
 
 _nk_lock = threading.Lock()
-"""networkit's random generator is process-wide: one seeded estimate at a time."""
+"""networkit's random generator and thread count are process-wide: one estimate at a time."""
 
 
-def _kadabra(ix: Indexed, seed: int, top: int) -> Betweenness:
-    """KADABRA in top-``top`` mode, ε from a pilot run (see the module's description)."""
+@contextmanager
+def _nk_threads(threads: int) -> Iterator[None]:
     import networkit as nk  # loaded only for networks above the exact budget (≈ 0.5 s)
+
+    before = nk.getMaxNumberOfThreads()
+    nk.setNumberOfThreads(threads)
+    try:
+        yield
+    finally:
+        nk.setNumberOfThreads(before)
+
+
+def _run_kadabra(graph: Any, error: float, seed: int, top: int) -> tuple[Any, float]:
+    """One seeded KADABRA run in top-``top`` mode and its CPU seconds."""
+    import networkit as nk
+
+    started = time.process_time()
+    nk.engineering.setSeed(seed, False)
+    run = nk.centrality.KadabraBetweenness(graph, error, 1 - CONFIDENCE, True, top)
+    run.run()
+    return run, time.process_time() - started
+
+
+def _kadabra(ix: Indexed, seed: int, top: int, seconds: float | None, threads: int) -> Betweenness:
+    """KADABRA in top-``top`` mode: two pilot runs give the 20th-highest value (hence the
+    wanted ε) and the CPU seconds per sample (the difference of their times over the
+    difference of their samples: each run also pays a fixed setup, the diameter and the
+    components, which at 50,000 actors costs as much as thousands of samples); the final
+    run draws what ``seconds`` still buy (see the module's description)."""
+    import networkit as nk
 
     n = ix.n
     graph = nk.Graph(n)
@@ -98,21 +192,43 @@ def _kadabra(ix: Indexed, seed: int, top: int) -> Betweenness:
         graph.addEdges((ix.edges[:, 0].astype(np.uint64), ix.edges[:, 1].astype(np.uint64)))
     # KADABRA's values are 4·b / (n(n-1)); networkx normalises to 2·b / ((n-1)(n-2)).
     scale = n / (2 * (n - 2))
-    delta = 1 - CONFIDENCE
-    with _nk_lock:
-        nk.engineering.setSeed(seed, False)
-        pilot = nk.centrality.KadabraBetweenness(graph, PILOT_ERROR, delta, True, top)
-        pilot.run()
+    with _nk_lock, _nk_threads(threads):
+        first, first_s = _run_kadabra(graph, PILOT_ERROR, seed, top)
+        pilot, pilot_s = _run_kadabra(graph, PILOT_ERROR / 2, seed, top)
         found = sorted(pilot.topkScoresList(), reverse=True)
         twentieth = found[min(top, len(found)) - 1] if found else 0.0
-        error = max(ERROR_SHARE * twentieth, MIN_ERROR / scale)
-        nk.engineering.setSeed(seed, False)
-        run = nk.centrality.KadabraBetweenness(graph, error, delta, True, top)
-        run.run()
+        wanted = max(ERROR_SHARE * twentieth, MIN_ERROR / scale)
+        error, capped = wanted, False
+        if seconds is not None:
+            extra = pilot.getNumberOfIterations() - first.getNumberOfIterations()
+            per_sample = (pilot_s - first_s) / extra if extra > 0 else 0.0
+            if per_sample <= 0:  # too fast to time apart: the whole run as an upper bound
+                per_sample = pilot_s / max(pilot.getNumberOfIterations(), 1)
+            setup = max(first_s - first.getNumberOfIterations() * per_sample, 0.0)
+            affordable = max(seconds - first_s - pilot_s - setup, 0.0) / per_sample
+            cap_error = error_for(affordable, diameter_bound(ix.h))
+            if cap_error > wanted:
+                error, capped = cap_error, True
+        if error >= PILOT_ERROR / 2:
+            # the pilot already drew what this ε needs, or all the budget buys: it keeps its
+            # own guarantee
+            run, error = pilot, PILOT_ERROR / 2
+        else:
+            run, _ = _run_kadabra(graph, error, seed, top)
         scores = np.asarray(run.scores()) * scale
         samples = int(run.getNumberOfIterations())
     values = {v: float(scores[i]) for i, v in enumerate(ix.nodes)}
-    return Betweenness(values, False, samples, error * scale, top)
+    return Betweenness(values, False, samples, error * scale, top, capped)
+
+
+def exact_seconds(ix: Indexed, seed: int = SEED) -> float:
+    """Predicted CPU seconds of exact betweenness: :data:`TIMED_SOURCES` breadth-first
+    searches timed, times the number of actors."""
+    k = min(TIMED_SOURCES, ix.n)
+    sources = random.Random(seed).sample(range(ix.n), k)
+    started = time.process_time()
+    ix.h.betweenness(sources=sources)
+    return (time.process_time() - started) / k * ix.n
 
 
 _WORKER_GRAPH: ig.Graph | None = None
@@ -157,9 +273,16 @@ def betweenness_estimate(
     seed: int = SEED,
     top: int = TOP,
     exact: bool = False,
+    seconds: float | None = None,
+    cap: bool = True,
+    threads: int = 1,
 ) -> Betweenness:
-    """Betweenness of every actor, exact within ``work`` (or if ``exact``), else estimated
-    by KADABRA with the stated error :attr:`Betweenness.error`.
+    """Betweenness of every actor: exact within ``work``, if ``exact``, or if its predicted
+    cost fits the CPU budget ``seconds`` (default :func:`budget`); else estimated by
+    KADABRA with the stated error :attr:`Betweenness.error`, its samples capped by the
+    budget unless ``cap`` is false. On one thread (the default) an uncapped estimate is
+    the same every time for the same ``seed``; more ``threads`` are faster on a quiet
+    machine but their samples depend on the scheduling.
 
     Examples
     --------
@@ -169,12 +292,15 @@ def betweenness_estimate(
     >>> b.exact, b.values[0], b.values[1]
     (True, 1.0, 0.0)
 
-    A budget too small for the exact values gives a reproducible estimate:
+    Without time for the exact values an estimate; on one thread and uncapped it is
+    reproducible:
 
     >>> g = nx.connected_watts_strogatz_graph(300, 6, 0.1, seed=1)
-    >>> a = betweenness_estimate(g, work=1)
-    >>> a.exact, a.samples > 0, a.error is not None, a == betweenness_estimate(g, work=1)
-    (False, True, True, True)
+    >>> a = betweenness_estimate(g, work=1, seconds=0, cap=False)
+    >>> a.exact, a.samples > 0, a.error is not None, a.capped
+    (False, True, True, False)
+    >>> a == betweenness_estimate(g, work=1, seconds=0, cap=False)
+    True
     """
 
     def compute() -> Betweenness:
@@ -184,11 +310,13 @@ def betweenness_estimate(
             return Betweenness(dict.fromkeys(ix.nodes, 0.0), True, 0, None, top)
         if exact:
             return Betweenness(_normalise(ix, _exact_on_all_cores(ix)), True, 0, None, top)
-        if n * m <= work:
+        limit = budget(m) if seconds is None else seconds
+        if n * m <= work or exact_seconds(ix, seed) < limit:
             return Betweenness(_normalise(ix, np.asarray(ix.h.betweenness())), True, 0, None, top)
-        return _kadabra(ix, seed, top)
+        return _kadabra(ix, seed, top, limit if cap else None, threads)
 
-    return per_graph(g, ("betweenness", work, seed, top, exact), compute)
+    key = ("betweenness", work, seed, top, exact, seconds, cap, threads)
+    return per_graph(g, key, compute)
 
 
 def closeness(g: nx.Graph, *, work: float = WORK, seed: int = SEED) -> dict[Hashable, float]:

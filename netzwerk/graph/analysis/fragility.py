@@ -151,7 +151,9 @@ class Brokers:
     whose shortest connection gets longer or breaks without the ``top`` brokers."""
     error: float | None = None
     """Sampled only: ε — with probability :data:`.centrality.CONFIDENCE` every value is
-    within ε of the exact one (see :mod:`.centrality`)."""
+    within ε of the exact one, but for the clearly highest (see :mod:`.centrality`)."""
+    capped: bool = False
+    """Sampled only: the time budget limited the samples (ε is larger than wanted)."""
 
 
 def brokers(g: nx.Graph, top: int = 5, *, exact: bool = False) -> Brokers:
@@ -170,7 +172,7 @@ def brokers(g: nx.Graph, top: int = 5, *, exact: bool = False) -> Brokers:
     values = est.values
     ranked = sorted((v for v in values if values[v] > 0), key=lambda v: -values[v])[:top]
     dependence = _dependence(g, ranked)
-    return Brokers(values, not est.exact, est.samples, ranked, dependence, est.error)
+    return Brokers(values, not est.exact, est.samples, ranked, dependence, est.error, est.capped)
 
 
 def _dependence(g: nx.Graph, removed: list[Any]) -> float:

@@ -149,8 +149,14 @@ def gap_report(
         notes.append(
             f"Vermittlerwerte sind geschätzt (KADABRA, fester Startwert): {paths} zufällig "
             f"gezogene kürzeste Wege; mit {centrality.CONFIDENCE * 100:.0f} % "
-            f"Wahrscheinlichkeit weicht jeder Wert höchstens {error} vom exakten ab – "
-            "Vermittler, deren Werte näher beieinander liegen, können die Plätze tauschen."
+            f"Wahrscheinlichkeit weicht jeder Wert höchstens {error} vom exakten ab "
+            "(deutlich höhere Spitzenwerte stehen sicher vorn) – Vermittler, deren Werte "
+            "näher beieinander liegen, können die Plätze tauschen."
+            + (
+                " Die Rechenzeit war begrenzt; ohne Grenze wäre die Schätzung genauer."
+                if brk.capped
+                else ""
+            )
         )
     isl = _timed(t, "communities", lambda: communities.islands(g, resolution=resolution))
     notes.append(

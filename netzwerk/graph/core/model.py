@@ -28,11 +28,14 @@ ACTOR_KINDS: tuple[str, ...] = (
     "Verwaltung",
     "Jobcenter/Agentur für Arbeit",
     "Stiftung",
+    "Wohlfahrtsverband",
     "Migrantenorganisation",
     "Beratungsstelle",
     "Sonstige",
 )
 SPONSORSHIPS: tuple[str, ...] = ("öffentlich", "frei", "privat")
+SALUTATIONS: tuple[str, ...] = ("Frau", "Herr", "divers")
+"""How a person is addressed in letters; "divers" (and none) get the neutral greeting."""
 PROJECT_STATUSES: tuple[str, ...] = ("geplant", "laufend", "abgeschlossen")
 REGION_KINDS: tuple[str, ...] = (
     "Region",
@@ -82,8 +85,11 @@ class Node:
         return str(getattr(self, "name", self.id))
 
 
-_EMAIL_HEADERS = ("email", "e mail", "mail", "emailadresse", "e mail adresse")
-_PHONE_HEADERS = ("telefon", "tel", "telefonnummer", "phone", "telephone", "fon")
+_EMAIL_HEADERS = ("email", "e mail", "mail", "emailadresse", "e mail adresse", "e mail address")
+_PHONE_HEADERS = synonyms(
+    "telefon; tel; telefonnummer; phone; telephone; fon; telefon geschaeftlich; business phone; "
+    "tel nr; telefon nr"
+)
 _NOTES_HEADERS = ("notizen", "notiz", "bemerkung", "bemerkungen", "anmerkung", "notes")
 _NAME = N_("Name")
 _SHORT = N_("Kurzname")
@@ -102,9 +108,9 @@ class Actor(Node):
         _NAME,
         required=True,
         headers=synonyms(
-            "name; einrichtung; organisation; organization; institution; akteur; traeger; "
-            "firma; unternehmen; schule; name der einrichtung; actor; bezeichnung; "
-            "organisationsname; company; partner; kooperationspartner"
+            "name; einrichtung; organisation; organization; institution; akteur; firma; "
+            "unternehmen; schule; name der einrichtung; actor; bezeichnung; organisationsname; "
+            "company; partner; kooperationspartner; label; partnerorganisation; einrichtungsname"
         ),
     )
     short_name: str = described(
@@ -117,7 +123,10 @@ class Actor(Node):
         required=True,
         choices=ACTOR_KINDS,
         help=_KIND_HELP,
-        headers=synonyms("art; typ; kategorie; akteursart; type; kind; category; einrichtungsart"),
+        headers=synonyms(
+            "art; typ; kategorie; akteursart; type; kind; category; einrichtungsart; bereich; "
+            "einrichtungstyp; art der einrichtung; sparte"
+        ),
     )
     sponsorship: str = described(
         "",
@@ -126,12 +135,23 @@ class Actor(Node):
         choices=SPONSORSHIPS,
         headers=("traegerschaft", "sponsorship", "traegerart"),
     )
+    sponsor: str = described(
+        "",
+        N_("Träger"),
+        hint=N_("z. B. Caritasverband Trier e.V."),
+        help="Der Träger der Einrichtung, z. B. „Caritasverband Trier e.V.“.",
+        headers=synonyms(
+            "traeger; traegerorganisation; traeger der einrichtung; sponsor; dachverband"
+        ),
+    )
+    """The sponsoring body ("Träger") by name: "Caritasverband Trier e.V.", "Stadt Trier"."""
     street: str = described(
         "",
         N_("Straße"),
         headers=synonyms(
             "strasse; str; adresse; anschrift; street; address; strasse und hausnummer; "
-            "strasse hausnummer"
+            "strasse hausnummer; strasse hausnr; strasse nr; strasse und hausnr; hausanschrift; "
+            "postanschrift; strasse geschaeftlich; business street"
         ),
     )
     postcode: str = described(
@@ -139,10 +159,18 @@ class Actor(Node):
         N_("PLZ"),
         hint=N_("fünfstellig, z. B. 54290"),
         help="Fünfstellig, z. B. 54290.",
-        headers=("plz", "postleitzahl", "postcode", "zip", "zip code", "postal code"),
+        headers=synonyms(
+            "plz; postleitzahl; postcode; zip; zip code; postal code; postleitzahl geschaeftlich; "
+            "business postal code"
+        ),
     )
     town: str = described(
-        "", N_("Ort"), headers=("ort", "stadt", "gemeinde", "town", "city", "wohnort", "plz ort")
+        "",
+        N_("Ort"),
+        headers=synonyms(
+            "ort; stadt; gemeinde; town; city; wohnort; plz ort; plz und ort; ort geschaeftlich; "
+            "business city"
+        ),
     )
     website: str = described(
         "",
@@ -158,7 +186,7 @@ class Actor(Node):
         "",
         N_("Notizen"),
         widget="textarea",
-        headers=(*_NOTES_HEADERS, "kommentar", "comment"),
+        headers=(*_NOTES_HEADERS, "kommentar", "comment", "description", "beschreibung"),
     )
 
 
@@ -175,6 +203,15 @@ class Person(Node):
 
     LABEL: ClassVar[str] = "Person"
     TITLE: ClassVar[str] = N_("Person")
+    salutation: str = described(
+        "",
+        N_("Anrede"),
+        widget="select",
+        choices=SALUTATIONS,
+        help="Frau, Herr, divers (oder leer); für die Anrede in Briefen.",
+        headers=("anrede", "salutation", "geschlecht anrede"),
+    )
+    """Frau, Herr, divers or empty (:data:`SALUTATIONS`); never guessed from a first name."""
     title: str = described("", N_("Titel"), headers=("titel", "title", "akademischer titel"))
     first_name: str = described(
         "",
@@ -203,7 +240,7 @@ class Person(Node):
         "",
         N_("Telefon"),
         widget="tel",
-        headers=(*_PHONE_HEADERS, "mobil", "handy"),
+        headers=(*_PHONE_HEADERS, "mobil", "handy", "mobiltelefon", "mobile phone"),
         restricted=True,
     )
     consent_contact: bool = described(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netzwerk.graph.core.greeting import greeting
+
 # Spreadsheet programs treat a cell starting with one of these as a formula (or, for tab and
 # CR, as a cell/row separator in some import paths). OWASP "CSV injection" recommends
 # prefixing such cells with a single quote, which Excel and LibreOffice show as text.
@@ -23,6 +25,8 @@ class ContactRow:
 
     person_id: str
     title: str = ""
+    form_of_address: str = ""
+    """The stored salutation (Frau, Herr, divers or empty)."""
     first_name: str = ""
     last_name: str = ""
     function: str = ""
@@ -40,15 +44,8 @@ class ContactRow:
 
     @property
     def salutation(self) -> str:
-        """The letter's salutation line, without the comma the letter template adds.
-
-        Gender is not stored (and should not be guessed from first names), so the greeting
-        is the gender-neutral "Guten Tag" with the full name, as many German authorities
-        write today; without a last name it is "Sehr geehrte Damen und Herren".
-        """
-        if not self.last_name.strip():
-            return "Sehr geehrte Damen und Herren"
-        return f"Guten Tag {self.name}"
+        """The letter's greeting line (:func:`~netzwerk.graph.core.greeting.greeting`)."""
+        return greeting(self.form_of_address, self.title, self.first_name, self.last_name)
 
     @property
     def organisation(self) -> str:

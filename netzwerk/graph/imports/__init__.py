@@ -1,4 +1,4 @@
-"""Spreadsheet import: read (CSV/XLSX), map columns and values, plan the import (dry run).
+"""Spreadsheet import: read (CSV/XLSX/ODS), map columns and values, plan the import (dry run).
 
 Typical use::
 
@@ -18,6 +18,7 @@ One module per import kind (``partners`` for partner and actor lists, ``persons`
 
 from netzwerk.graph.imports.dryrun import dry_run
 from netzwerk.graph.imports.fields import FIELDS, KINDS, TABLE_KINDS, VOCABULARY
+from netzwerk.graph.imports.layout import Book, open_book, read_table, sheet_role
 from netzwerk.graph.imports.mapping import (
     detect_kind,
     guess,
@@ -25,6 +26,7 @@ from netzwerk.graph.imports.mapping import (
     load_values,
     missing_required,
 )
+from netzwerk.graph.imports.names import Name, parse_names
 from netzwerk.graph.imports.plan import (
     ACTIONS,
     NEW,
@@ -45,7 +47,6 @@ from netzwerk.graph.imports.reader import (
     MAX_ROWS,
     ImportFileError,
     Table,
-    read_table,
 )
 from netzwerk.graph.imports.vocab import HOW, as_choices
 from netzwerk.graph.imports.workbook import dry_run as dry_run_workbook
@@ -63,11 +64,13 @@ __all__ = [
     "SKIP",
     "TABLE_KINDS",
     "VOCABULARY",
+    "Book",
     "Candidate",
     "Choices",
     "Difference",
     "ImportFileError",
     "ImportPlan",
+    "Name",
     "Part",
     "Proposal",
     "Review",
@@ -83,7 +86,10 @@ __all__ = [
     "load_saved",
     "load_values",
     "missing_required",
+    "open_book",
+    "parse_names",
     "read_table",
     "read_workbook",
+    "sheet_role",
     "stable_id",
 ]

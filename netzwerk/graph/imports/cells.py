@@ -78,11 +78,46 @@ def split_name(full: str) -> tuple[str, str, str]:
 
 
 def place(postcode: str, town: str) -> tuple[str, str]:
-    """A "PLZ Ort" cell such as "54290 Trier" split into postcode and town."""
+    """A "PLZ Ort" cell such as "54290 Trier" split into postcode and town (whichever of
+    the two columns holds it)."""
     m = _PLACE.match(town)
     if m and not postcode:
         return m.group(1), m.group(2)
+    m = _PLACE.match(postcode)
+    if m and not town:
+        return m.group(1), m.group(2)
     return postcode, town
+
+
+_ADDRESS = re.compile(r"^(.*?\S)\s*[,;\n]\s*(?:D-)?(\d{5})\s+(.+)$")
+
+
+def address(street: str, postcode: str, town: str) -> tuple[str, str, str]:
+    """Street, postcode and town, also from one address cell ("Domfreihof 1b, 54290 Trier"
+    in the street column); a column of its own wins over the part of a combined cell."""
+    m = _ADDRESS.match(street.strip())
+    if m:
+        street = m.group(1).strip()
+        postcode, town = postcode or m.group(2), town or m.group(3).strip()
+    postcode, town = place(postcode, town)
+    return street, postcode, town
+
+
+_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[./]\s*(\d{4})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def parse_since(value: str, field_name: str, errors: Errors) -> tuple[date | None, str]:
+    """A "seit" cell as a date: "01.03.2019", "2019-03-01", "03/2019", "2019", "seit 2019";
+    a month or a year alone is read as its first day, with a note saying so."""
+    text = re.sub(r"^(?:seit|ab|since)\s+", "", value.strip(), flags=re.IGNORECASE)
+    m = _MONTH_YEAR.match(text) or _YEAR.match(text)
+    if m:
+        month, year = (int(m.group(1)), int(m.group(2))) if m.lastindex == 2 else (1, int(text))
+        if 1 <= month <= 12 and 1900 <= year <= 2100:
+            first = date(year, month, 1)
+            return first, f"„{value[:20]}“ als {first:%d.%m.%Y} gelesen"
+    return parse_day(text, field_name, errors), ""
 
 
 def website(url: str) -> str:

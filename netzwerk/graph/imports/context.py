@@ -28,6 +28,7 @@ from netzwerk.graph.imports.plan import (
     Review,
     RowResult,
     base_values,
+    field_title,
 )
 from netzwerk.graph.imports.reader import Table
 from netzwerk.graph.imports.vocab import Vocabulary
@@ -101,13 +102,17 @@ class Context:
         apply: bool = True,
     ) -> tuple[N | None, Part | None]:
         """Validate a row's record (``obj``: the stored one with the file's fields, or a new
-        one) and, with ``apply``, add it to the plan. Errors go to the row."""
+        one) and, with ``apply``, add it to the plan. An invalid cell is left out with a
+        warning (the stored value stays); only a missing name is an error of the row."""
         try:
             cleaned = validate_node(obj)
-        except ValidationError as exc:
-            for f, ms in exc.by_field().items():
-                row.errors.setdefault(f, []).extend(ms)
-            return None, None
+        except ValidationError as first:
+            try:
+                cleaned = validate_node(_without_invalid(row, existing, obj, first))
+            except ValidationError as exc:
+                for f, ms in exc.by_field().items():
+                    row.errors.setdefault(f, []).extend(ms)
+                return None, None
         if existing is None:
             part = Part(obj.TITLE, cleaned.display_name, "create", new=cleaned)
         else:
@@ -194,6 +199,24 @@ class Context:
                 r.changes = r.parts[0].changes
 
 
+REQUIRED = frozenset({"id", "name", "last_name"})
+"""Fields without which a record is no record: an error there rejects the row."""
+
+
+def _without_invalid(row: RowResult, existing: N | None, obj: N, exc: ValidationError) -> N:
+    """``obj`` with each invalid optional field back at its stored (or default) value, and
+    a warning per field naming the value left out and why."""
+    default = type(obj)()
+    keep: dict[str, Any] = {}
+    for f, ms in exc.by_field().items():
+        if f in REQUIRED or not hasattr(obj, f):
+            continue
+        keep[f] = getattr(existing if existing is not None else default, f)
+        shown = str(getattr(obj, f))[:60]
+        row.warnings.append(f"{field_title(f)}: „{shown}“ {'; '.join(ms)} – nicht übernommen")
+    return dataclasses.replace(obj, **keep)
+
+
 def merged(cls: type[N], existing: N | None, updates: dict[str, Any], *, blank: bool) -> N:
     """The record to write: a new one from ``updates``, or ``existing`` with the file's
     values — only its non-empty ones, unless ``blank`` (a workbook's cells are the truth)."""
@@ -218,7 +241,7 @@ def _default(cls: type, name: str) -> Any:
 def plan_table(ctx: Context, table: Table, plan_row: RowPlanner) -> None:
     """Plan every row of a table with ``plan_row`` (one import kind's rules)."""
     for i, cells_of_row in enumerate(table.rows):
-        row = RowResult(i + 2, "unchanged")
+        row = RowResult(table.line(i), "unchanged")
         plan_row(ctx, row, row_values(ctx.plan.mapping, cells_of_row))
         ctx.plan.results.append(row)
         if i % 1000 == 0:

@@ -7,6 +7,8 @@ columns. Titles are German and marked with :func:`N_` so the pages can translate
 
 from __future__ import annotations
 
+import re
+
 from netzwerk.graph.core.fields import field_table
 from netzwerk.graph.core.fields import synonyms as _s
 from netzwerk.graph.core.i18n import N_
@@ -28,6 +30,8 @@ TABLE_KINDS = ("partners", "actors", "persons", "cooperations")
 
 _ACTOR = tuple(field_table(Actor))
 _PERSON = tuple(n for n, info in field_table(Person).items() if info.group != "consent")
+_PERSON_EXTRA = {"last_name": "full_name", "function": "organisation"}
+"""Import-only person fields, each placed after the model's field it goes with."""
 _CONSENT = tuple(n for n, info in field_table(Person).items() if info.group == "consent")
 _COOPERATION = ("intensity", "since", "until", "source", "note")
 """The cooperation's own fields an import fills (its kind is ``cooperation_kind``)."""
@@ -46,7 +50,10 @@ _LABELS = {
     "alliance_role": N_("Rolle im Bündnis"),
     "projects": N_("Projekte"),
     "project_role": N_("Rolle im Projekt"),
+    "member_since": N_("seit (Mitgliedschaft, Projekt)"),
+    "member_until": N_("bis (Mitgliedschaft, Projekt)"),
     "contact_name": N_("Ansprechperson (Name)"),
+    "contact_salutation": N_("Anrede der Ansprechperson"),
     "contact_title": N_("Titel der Ansprechperson"),
     "contact_first_name": N_("Vorname der Ansprechperson"),
     "contact_last_name": N_("Nachname der Ansprechperson"),
@@ -66,7 +73,10 @@ _ORDER: dict[str, tuple[str, ...]] = {
         "alliance_role",
         "projects",
         "project_role",
+        "member_since",
+        "member_until",
         "contact_name",
+        "contact_salutation",
         "contact_title",
         "contact_first_name",
         "contact_last_name",
@@ -76,7 +86,10 @@ _ORDER: dict[str, tuple[str, ...]] = {
         *_CONSENT,
     ),
     "actors": _ACTOR,
-    "persons": (*_PERSON[:3], "full_name", _PERSON[3], "organisation", *_PERSON[4:], *_CONSENT),
+    "persons": (
+        *(f for name in _PERSON for f in (name, _PERSON_EXTRA.get(name, "")) if f),
+        *_CONSENT,
+    ),
     "cooperations": ("from_actor", "to_actor", "cooperation_kind", *_COOPERATION),
 }
 FIELDS: dict[str, dict[str, str]] = {
@@ -95,10 +108,6 @@ REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
 
 MULTI = frozenset({"topics", "stages", "target_groups", "active_in", "alliances", "projects"})
 """Fields whose cells may list several values ("MINT; Digitale Bildung")."""
-CONTACT_LISTS = frozenset(f for f in _ORDER["partners"] if f.startswith("contact_"))
-"""Contact columns: several persons in one cell are split on ";" and line breaks only
-(a comma belongs to "Müller, Eva"); the n-th name goes with the n-th e-mail."""
-
 VOCABULARY: dict[str, str] = {
     "kind": "actor_kind",
     "sponsorship": "sponsorship",
@@ -142,7 +151,8 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
         **_ACTOR_SYN,
         "topics": _s(
             "themen; thema; themenfeld; themenfelder; schwerpunkt; schwerpunkte; "
-            "handlungsfeld; handlungsfelder; topic; topics"
+            "handlungsfeld; handlungsfelder; topic; topics; arbeitsschwerpunkt; "
+            "arbeitsschwerpunkte; themenschwerpunkte; tags; schlagworte"
         ),
         "stages": _s(
             "stufe; stufen; bildungsstufe; bildungsstufen; bildungsbereich; bildungsbereiche; "
@@ -156,11 +166,16 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
         "alliances": _s(
             "buendnis; buendnisse; netzwerk; netzwerke; mitglied in; mitgliedschaft; "
             "mitgliedschaften; arbeitskreis; initiativkreis; gremium; gremien; alliance; "
-            "alliances"
+            "alliances; netzwerk buendnis; netzwerke buendnisse; buendnis netzwerk; mitglied im"
         ),
         "alliance_role": ("rolle", "rolle im buendnis", "rolle buendnis", "role"),
         "projects": ("projekt", "projekte", "beteiligt an", "project", "projects"),
         "project_role": ("rolle im projekt", "projektrolle", "rolle projekt"),
+        "member_since": _s(
+            "seit; kooperation seit; mitglied seit; partner seit; dabei seit; zusammenarbeit "
+            "seit; beginn; since; eintritt"
+        ),
+        "member_until": _s("bis; kooperation bis; mitglied bis; ausgeschieden; austritt; until"),
         "contact_name": (
             "ansprechperson",
             "ansprechpersonen",
@@ -173,12 +188,13 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
             "contact person",
             *_about_contact("name"),
         ),
-        "contact_title": _about_contact("titel"),
+        "contact_title": ("titel", "akademischer titel", *_about_contact("titel")),
+        "contact_salutation": ("anrede", *_about_contact("anrede")),
         "contact_first_name": ("vorname", *_about_contact("vorname")),
         "contact_last_name": ("nachname", *_about_contact("nachname")),
         "contact_function": ("funktion", "position", *_about_contact("funktion", "position")),
         "contact_email": ("contact email", *_about_contact(*_EMAIL)),
-        "contact_phone": ("mobil", "handy", "durchwahl", *_about_contact(*_PHONE)),
+        "contact_phone": ("mobil", "handy", "durchwahl", *_about_contact(*_PHONE[:4])),
         **_CONSENT_SYN,
     },
     "persons": {
@@ -218,3 +234,28 @@ CONTACT_HEADERS = frozenset(
 """Headers that name a contact person beside an organisation ("Ansprechperson")."""
 PARTNER_ONLY = frozenset(h for h, f in SYNONYMS["partners"].items() if f in MULTI or f == "region")
 """Headers only a partner list has (Themen, Bündnis, Stufe, Region, …)."""
+
+_GENDER = re.compile(r"(?<=\w{4}) (?:in|innen)\b")
+"""A gender ending written apart: "Ansprechpartner/in", "Ansprechpartner*innen"."""
+
+
+def header_keys(header: str) -> list[str]:
+    """The folded forms of a header to look up, most literal first: as written, without a
+    gender ending ("Ansprechpartner/in"), and for a two-line header joined as "Gruppe:
+    Spalte" the group with the column either way round, then the column alone."""
+    keys = [fold(header), _GENDER.sub("", fold(header))]
+    if ":" in header:
+        top, _, sub = header.partition(":")
+        t, s = (_GENDER.sub("", fold(x)) for x in (top, sub))
+        keys += [f"{t} {s}", f"{s} {t}", s]
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def header_field(header: str, kind: str = "") -> str:
+    """The field a header means for ``kind`` (any kind if empty), or ""."""
+    kinds = [kind] if kind else list(SYNONYMS)
+    for key in header_keys(header):
+        for k in kinds:
+            if SYNONYMS[k].get(key):
+                return SYNONYMS[k][key]
+    return ""

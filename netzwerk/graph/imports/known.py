@@ -2,7 +2,8 @@
 
 A match is *certain* when the folded name agrees (and the postcode, if both have one), or a
 person's e-mail address agrees, or the user decided it. Anything less — the same name with
-another postcode, a similar name without its legal form, the same address, the same e-mail
+another postcode, a similar name without its legal form, the same address (street
+and postcode, whatever the name), the same e-mail
 or mail domain with a similar name — is a *candidate*: the dry run shows it side by side for
 the user to decide (:class:`netzwerk.graph.imports.plan.Review`), and never merges or
 duplicates on its own. Names are compared by the one engine of
@@ -11,6 +12,7 @@ duplicates on its own. Names are compared by the one engine of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -19,6 +21,7 @@ from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import Actor, Person
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.values import fold
+from netzwerk.graph.imports import names
 from netzwerk.graph.imports.plan import Candidate
 from netzwerk.graph.records import duplicates
 
@@ -33,7 +36,18 @@ def name_key(name: str) -> str:
 
 
 def person_key(p: Person) -> str:
-    return name_key(f"{p.first_name} {p.last_name}")
+    """First and last name folded, without a salutation or title written into them (an
+    older import stored "Frau Renate" as a first name): "Frau Renate Köhler" is
+    "Renate Köhler"."""
+    bare = names.clean("", "", p.first_name, p.last_name)
+    return name_key(f"{bare.first_name} {bare.last_name}")
+
+
+def address_key(street: str, postcode: str) -> tuple[str, str]:
+    """Street and postcode compared loosely: "Weberbach 25" = "Weberbach 25",
+    "Domfreihof 1 b" = "Domfreihof 1b", "Saarstr. 5" = "Saarstraße 5"."""
+    key = re.sub(r"str\b", "strasse", fold(street)).replace(" strasse", "strasse")
+    return re.sub(r"(\d+) ([a-z])\b", r"\1\2", key), postcode.strip()
 
 
 R = TypeVar("R", Actor, Person)
@@ -88,7 +102,7 @@ class KnownActors:
         self.stored.add(a.id)
         self._index.add(a.id, a.name)
         if a.street and a.postcode:
-            self._by_address.setdefault((fold(a.street), a.postcode), []).append(a.id)
+            self._by_address.setdefault(address_key(a.street, a.postcode), []).append(a.id)
         for domain in {duplicates.mail_domain(a.email), duplicates.website_host(a.website)}:
             if domain:
                 self._by_domain.setdefault(domain, []).append(a.id)
@@ -136,11 +150,9 @@ class KnownActors:
         for aid, _, score in self._index.similar(incoming.name):
             if aid not in found:  # the same name said it already
                 add(self.by_id[aid], f"ähnlicher Name ({round(score * 100)} %)", score)
-        if incoming.street and code:
-            for aid in self._by_address.get((fold(incoming.street), code), []):
-                a = self.by_id[aid]
-                if duplicates.similarity(incoming.name, a.name) >= 0.5:
-                    add(a, "gleiche Anschrift", 0.8)
+        if incoming.street and code:  # another name at the same address: a candidate
+            for aid in self._by_address.get(address_key(incoming.street, code), []):
+                add(self.by_id[aid], "gleiche Anschrift (Straße und PLZ)", 0.8)
         email = incoming.email.strip().lower()
         hosts = {duplicates.mail_domain(email), duplicates.website_host(incoming.website)}
         for host in hosts - {""}:

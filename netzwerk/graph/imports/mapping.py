@@ -21,6 +21,8 @@ from netzwerk.graph.imports.fields import (
     PARTNER_ONLY,
     REQUIRED,
     SYNONYMS,
+    header_field,
+    header_keys,
 )
 
 ValueChoices = dict[str, dict[str, str]]
@@ -47,7 +49,7 @@ def detect_kind(headers: list[str]) -> str:
     office's usual "one row per organisation" sheet, which must never be read as a list of
     persons named like organisations. Person columns alone make a person list.
     """
-    folded = {fold(h) for h in headers}
+    folded = {k for h in headers for k in header_keys(h)}
     coop = SYNONYMS["cooperations"]
     if sum(1 for h in folded if coop.get(h) in ("from_actor", "to_actor")) >= 2:
         return "cooperations"
@@ -55,6 +57,9 @@ def detect_kind(headers: list[str]) -> str:
     persons = {SYNONYMS["persons"].get(h, "") for h in folded}
     if org and folded & (PARTNER_ONLY | CONTACT_HEADERS):
         return "partners"
+    kinds = {SYNONYMS["actors"].get(h) for h in folded} & {"kind", "sponsor", "sponsorship"}
+    if org and kinds and persons & {"first_name", "last_name"}:
+        return "partners"  # one row per contact person, with what the organisation is
     if persons & {"first_name", "last_name", "legal_basis"} or any(
         p.startswith("consent_") for p in persons
     ):
@@ -77,17 +82,35 @@ def guess(headers: list[str], kind: str, saved: dict[str, str] | None = None) ->
         key = fold(h)
         target = saved.get(key)
         if target is None or (target and target not in FIELDS[kind]):
-            target = SYNONYMS[kind].get(key, "")
+            target = header_field(h, kind)
         if target in used:
             target = ""
         if target:
             used.add(target)
         out.append(target)
+    if kind == "partners":
+        _contact_columns(out, {i for i, h in enumerate(headers) if fold(h) in saved})
     if kind == "persons" and "last_name" in used and "full_name" in used:
         # a "Name" column beside "Nachname" is more likely the organisation's name
         i = out.index("full_name")
         out[i] = "organisation" if "organisation" not in used else ""
     return out
+
+
+def _contact_columns(mapping: list[str], chosen: set[int]) -> None:
+    """E-mail and phone columns right after a contact person's name are the person's
+    ("Ansprechpartner/in | Tel. | E-Mail"), not the organisation's; columns the user chose
+    before are left as they are."""
+    names = ("contact_name", "contact_first_name", "contact_last_name")
+    start = next((i for i, f in enumerate(mapping) if f in names), None)
+    if start is None:
+        return
+    for i in range(start + 1, len(mapping)):
+        f = mapping[i]
+        if f in ("email", "phone") and f"contact_{f}" not in mapping and i not in chosen:
+            mapping[i] = f"contact_{f}"
+        elif f and not f.startswith("contact_"):
+            return
 
 
 def missing_required(kind: str, mapping: list[str]) -> list[str]:

@@ -6,23 +6,36 @@ Several rows may name the same organisation (one row per contact person is commo
 first row gives the actor's fields, later rows add their persons and links, and a later row
 that adds nothing is a duplicate.
 
-A row is planned only when all of it is valid, so "nur gültige Zeilen importieren" never
-writes half a row.
+A cell that cannot be taken (an invalid e-mail address, a value mapped to "nicht
+übernehmen") is left out with a warning and the rest of the row is imported; a row without a
+name is an error. A row is planned only when all of it that is kept is valid, so "nur gültige
+Zeilen importieren" never writes half a row.
+
+The "Träger" column (the sponsoring body: "Caritasverband Trier e.V.", "Stadt Trier") is a
+text field of the actor, not a link to another actor: lists write the body in free
+spelling, and most bodies (a diocese, a town, a GmbH) are no partners of the network, so a
+link would fill the network with unmatched duplicates; as a field it is searchable and can
+be matched to an actor later. It also proposes the kind of sponsorship (öffentlich, frei,
+privat) of a new actor.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 from netzwerk.graph.core.errors import ValidationError
 from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.core.validation import validate_node
+from netzwerk.graph.core.values import fold
 from netzwerk.graph.imports import cells, person_cells
 from netzwerk.graph.imports.context import Context, merged, set_fields
 from netzwerk.graph.imports.known import actor_details, name_key
 from netzwerk.graph.imports.plan import NEW, SKIP, RowResult, field_title, stable_id
+from netzwerk.graph.imports.vocab import kind_from_name
 
-_ACTOR_TEXT = ("name", "short_name", "street", "email", "phone", "notes")
+_ACTOR_TEXT = ("name", "short_name", "sponsor", "email", "phone", "notes")
 _LINKS = {
     # field: (link type, target label, role field)
     "topics": ("WORKS_ON", "Topic", ""),
@@ -33,34 +46,77 @@ _LINKS = {
     "projects": ("PARTICIPATES_IN", "Project", "project_role"),
 }
 CONTACT_ROLE = "Ansprechperson"
+_DATED = frozenset({"alliances", "projects"})
+"""Links a "seit"/"bis" column dates: memberships and project roles."""
+_PUBLIC = re.compile(
+    r"\b(stadt|landkreis|kreis|verbandsgemeinde|gemeinde|ortsgemeinde|land|bezirk|kommune|"
+    r"bund|ministerium|zweckverband)\b"
+)
+_FREE = re.compile(
+    r"\b(caritas\w*|diakon\w*|awo|arbeiterwohlfahrt|drk|rotes kreuz|paritaet\w*|lebenshilfe|"
+    r"kirch\w*|bistum|dekanat|pfarr\w*|evangelisch\w*|katholisch\w*|e v|verein|stiftung|ggmbh|"
+    r"gemeinnuetzig\w*|johanniter|malteser)\b"
+)
+_PRIVATE = re.compile(r"\b(gmbh|ag|kg|ohg|ug|gbr|inhaber\w*)\b")
+
+
+def sponsorship_of(sponsor: str) -> str:
+    """The kind of sponsorship a sponsoring body's name tells ("Stadt Trier" → öffentlich,
+    "Caritasverband Trier e.V." → frei, "Kita Sonnenschein GmbH" → privat), or ""."""
+    key = fold(sponsor)
+    for pattern, kind in ((_FREE, "frei"), (_PUBLIC, "öffentlich"), (_PRIVATE, "privat")):
+        if pattern.search(key):
+            return kind
+    return ""
 
 
 def _choice(ctx: Context, row: RowResult, field_name: str, value: str) -> str:
-    """A one-value list cell (Art, Trägerschaft) as its entry; unknown values are errors that
-    name the value, so the user knows what to map."""
+    """A one-value list cell (Art, Trägerschaft) as its entry. A value mapped to "nicht
+    übernehmen", or not mapped yet, is left out with a warning that names it: the rest of
+    the row is still imported."""
     if not value:
         return ""
     target, _ = ctx.vocab.take(field_name, value)
     if not target:
-        row.error(
-            field_name,
-            f"„{value[:80]}“ ist kein Eintrag der Liste „{field_title(field_name)}“ – "
-            "bitte im Schritt „Werte zuordnen“ einem Eintrag zuordnen",
+        row.warnings.append(
+            f"{field_title(field_name)}: „{value[:80]}“ wird nicht übernommen (keinem Eintrag "
+            "zugeordnet – im Schritt „Werte zuordnen“ änderbar)"
         )
     return target
 
 
 def actor_fields(ctx: Context, row: RowResult, v: dict[str, str]) -> dict[str, Any]:
-    postcode, town = cells.place(v.get("postcode", "").strip(), v.get("town", ""))
+    street, postcode, town = cells.address(
+        v.get("street", ""), v.get("postcode", "").strip(), v.get("town", "")
+    )
     fields: dict[str, Any] = {f: v.get(f, "") for f in _ACTOR_TEXT}
     fields.update(
         kind=_choice(ctx, row, "kind", v.get("kind", "")),
         sponsorship=_choice(ctx, row, "sponsorship", v.get("sponsorship", "")),
+        street=street,
         postcode=postcode,
         town=town,
         website=cells.website(v.get("website", "")),
     )
     return fields
+
+
+def _guessed(fields: dict[str, Any], row: RowResult) -> dict[str, Any]:
+    """What a new actor's row leaves open, told by its name and sponsoring body: the kind
+    ("Grundschule …" → Schule) and the kind of sponsorship ("Stadt Trier" → öffentlich).
+    Only for new actors, and said in the row, so the user sees where it came from."""
+    out: dict[str, Any] = {}
+    if not fields["kind"]:
+        kind = kind_from_name(str(fields["name"]))
+        if kind:
+            out["kind"] = kind
+            row.readings.append(f"Art aus dem Namen: {kind}")
+    if not fields["sponsorship"] and fields["sponsor"]:
+        sponsorship = sponsorship_of(str(fields["sponsor"]))
+        if sponsorship:
+            out["sponsorship"] = sponsorship
+            row.readings.append(f"Trägerschaft aus dem Träger: {sponsorship}")
+    return out
 
 
 def _all_errors(row: RowResult, fields: dict[str, Any]) -> None:
@@ -109,6 +165,7 @@ def _actor(ctx: Context, row: RowResult, fields: dict[str, Any]) -> tuple[Actor 
     new = dict(fields)
     if existing is None:
         new.update(id=stable_id("actor", name_key(name), str(fields["postcode"])))
+        new.update(_guessed(fields, row))
         new["kind"] = new["kind"] or "Sonstige"
     obj = merged(Actor, existing, new, blank=False)
     actor, part = ctx.record(row, existing, obj, (), apply=False)
@@ -120,6 +177,10 @@ def _actor(ctx: Context, row: RowResult, fields: dict[str, Any]) -> tuple[Actor 
 
 def plan_row(ctx: Context, row: RowResult, v: dict[str, str]) -> None:  # noqa: C901 (complexity 15: lower, never raise)
     fields = actor_fields(ctx, row, v)
+    # every row's list values are proposed, also of rows that wait for a review or fail,
+    # so the value step shows all values of the file at once
+    values = {f: ctx.vocab.take_cell(f, v[f]) for f in _LINKS if f in v}
+    region = ctx.vocab.take_cell("region", v["region"]) if "region" in v else []
     row.name = str(fields["name"]).strip()
     if row.errors or not row.name:
         _all_errors(row, fields)
@@ -133,11 +194,16 @@ def plan_row(ctx: Context, row: RowResult, v: dict[str, str]) -> None:  # noqa: 
     row.record_id = actor.id
     contacts = []
     for c in person_cells.contacts(v):
-        p = person_cells.prepare(ctx, row, person_cells.person_fields(ctx, c, row), actor)
+        fields_c = person_cells.person_fields(ctx, c, row)
+        if not fields_c["last_name"]:
+            said = c.get("read_as") or c.get("email") or c.get("function") or "?"
+            row.warnings.append(
+                f"Ansprechperson: „{said[:60]}“ nennt keinen Namen – keine Person angelegt"
+            )
+            continue
+        p = person_cells.prepare(ctx, row, fields_c, actor)
         if p is not None:
             contacts.append(p)
-    values = {f: ctx.vocab.take_cell(f, v[f]) for f in _LINKS if f in v}
-    region = ctx.vocab.take_cell("region", v["region"]) if "region" in v else []
     if row.errors:
         row.parts.clear()
         row.action = "error"
@@ -193,6 +259,7 @@ def _vocabulary_links(
     stored: bool,
 ) -> bool:
     adds = False
+    dates = _dates(ctx, row, v)
     seats = ctx.actors.seats.get(actor.id, []) if stored else []
     if not region and not seats and not stored:
         found = ctx.vocab.region_of(actor.postcode, actor.town)
@@ -214,13 +281,41 @@ def _vocabulary_links(
             if type_name == "LOCATED_IN" and seats and target not in seats:
                 row.warnings.append("Sitz: der gespeicherte Sitz bleibt (in netzwerk ändern)")
                 continue
-            link = Link(type=type_name, from_id=actor.id, to_id=target, role=role)
+            when = dates if field_name in _DATED else {}
+            link = Link(
+                type=type_name,
+                from_id=actor.id,
+                to_id=target,
+                role=role,
+                since=when.get("since"),
+                until=when.get("until"),
+            )
             adds |= ctx.linker.want(
                 row,
                 link,
                 ("Actor", label),
                 name=title or value,
-                fields=("role",) if role else (),
+                fields=(*(("role",) if role else ()), *when),
                 stored_ends=stored and target not in ctx.vocab.created,
             )
     return adds
+
+
+def _dates(ctx: Context, row: RowResult, v: dict[str, str]) -> dict[str, date]:
+    """``since``/``until`` of the row's memberships and project roles: its "seit" and "bis"
+    cells, or the end date of a sheet of former partners. A date that cannot be read is left
+    out with a warning."""
+    out: dict[str, date] = {}
+    for f, key in (("member_since", "since"), ("member_until", "until")):
+        if v.get(f):
+            errors: dict[str, list[str]] = {}
+            day, note = cells.parse_since(v[f], f, errors)
+            if day is not None:
+                out[key] = day
+                if note:
+                    row.readings.append(f"{field_title(f)}: {note}")
+            for m in errors.get(f, []):
+                row.warnings.append(f"{field_title(f)}: „{v[f][:40]}“ {m} – nicht übernommen")
+    if ctx.choices.ended is not None and "until" not in out:
+        out["until"] = ctx.choices.ended
+    return out

@@ -9,14 +9,14 @@ out the same whichever list brought it in.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import Actor, Person
-from netzwerk.graph.imports import cells
+from netzwerk.graph.imports import cells, names
 from netzwerk.graph.imports.context import Context, merged, set_fields
-from netzwerk.graph.imports.fields import CONTACT_LISTS
 from netzwerk.graph.imports.known import name_key
 from netzwerk.graph.imports.plan import NEW, SKIP, Part, RowResult, stable_id
 
@@ -28,32 +28,89 @@ _SHARED = (
 )
 
 
+_EMAILS = re.compile(r"[^\s<>\"',;/()]+@[^\s<>\"',;/()]+")
+_NAME_PARTS = ("salutation", "title", "first_name", "last_name", "function")
+
+
+def _listed(cell: str) -> list[str]:
+    """The values of a contact column: split on ";", line breaks and " / "."""
+    return [w for p in cells.pieces(cell) for w in re.split(r"\s+/\s+", p) if w]
+
+
 def contacts(v: dict[str, str]) -> list[dict[str, str]]:
-    """The contact persons of a partner row as person cells (``full_name``, ``email``, …):
-    the n-th name with the n-th e-mail, function and phone; consent columns apply to all."""
-    lists = {f.removeprefix("contact_"): cells.pieces(v[f]) for f in CONTACT_LISTS if f in v}
-    lists = {("full_name" if f == "name" else f): vs for f, vs in lists.items()}
-    n = max((len(vs) for vs in lists.values()), default=0)
+    """The contact persons of a partner row as person cells (parsed name parts, ``email``,
+    …): a name cell may name several persons ("Frau A / Herr B"); the n-th with the n-th
+    e-mail address, function and phone. One phone number or function for several persons
+    is everybody's (an office line); an e-mail address never is (it identifies a person).
+    Consent columns apply to all."""
+    found = names.parse_names(v["contact_name"]) if v.get("contact_name") else []
+    lists: dict[str, list[str]] = {
+        # addresses found in the cell; a cell without one is kept as written, so that the
+        # record's validation names it and leaves it out with a warning
+        "email": _EMAILS.findall(v.get("contact_email", "")) or _listed(v.get("contact_email", "")),
+        "phone": _listed(v.get("contact_phone", "")),
+        "function": _listed(v.get("contact_function", "")),
+        "salutation": _listed(v.get("contact_salutation", "")),
+        "title": _listed(v.get("contact_title", "")),
+        "first_name": _listed(v.get("contact_first_name", "")),
+        "last_name": _listed(v.get("contact_last_name", "")),
+    }
+    n = max([len(found), *(len(vs) for vs in lists.values())])
     shared = {f: v[f] for f in _SHARED if f in v}
-    return [{**{f: vs[i] for f, vs in lists.items() if i < len(vs)}, **shared} for i in range(n)]
+    out = []
+    for i in range(n):
+        c: dict[str, str] = {}
+        for f, vs in lists.items():
+            if i < len(vs):
+                c[f] = vs[i]
+            elif len(vs) == 1 and f in ("phone", "function"):
+                c[f] = vs[0]
+        if i < len(found):
+            parsed = found[i]
+            c["read_as"] = parsed.shown()
+            c["written"] = v["contact_name"]
+            for f in _NAME_PARTS:
+                if getattr(parsed, f) and not (f == "function" and c.get(f)):
+                    c[f] = getattr(parsed, f)
+        out.append({**c, **shared})
+    return out
+
+
+def _name(c: dict[str, str]) -> names.Name:
+    """The name parts of person cells: one name cell parsed, or the name columns cleaned
+    of a salutation or title written into them ("Frau Renate" in Vorname)."""
+    if not c.get("last_name") and c.get("full_name"):
+        found = names.parse_names(c["full_name"])
+        first = found[0] if found else names.Name()
+        return names.Name(
+            c.get("salutation", "") or first.salutation,
+            c.get("title", "") or first.title,
+            first.first_name,
+            first.last_name,
+            first.function,
+        )
+    return names.clean(
+        c.get("salutation", ""), c.get("title", ""), c.get("first_name", ""), c.get("last_name", "")
+    )
 
 
 def person_fields(ctx: Context, c: dict[str, str], row: RowResult) -> dict[str, Any]:
     """Person fields from cells; errors (bad yes/no, date, legal basis) go to the row."""
-    title, first, last = c.get("title", ""), c.get("first_name", ""), c.get("last_name", "")
-    if not last and c.get("full_name"):
-        t2, first2, last = cells.split_name(c["full_name"])
-        title, first = title or t2, first or first2
+    name = _name(c)
     fields: dict[str, Any] = {
-        "title": title,
-        "first_name": first,
-        "last_name": last,
-        "function": c.get("function", ""),
+        "salutation": name.salutation,
+        "title": name.title,
+        "first_name": name.first_name,
+        "last_name": name.last_name,
+        "function": c.get("function", "") or name.function,
         "email": c.get("email", ""),
         "phone": c.get("phone", ""),
         "notes": c.get("notes", ""),
         "legal_basis": "",
     }
+    written = c.get("written") or c.get("full_name", "")
+    if written and (name.salutation or name.title or name.function or "," in written):
+        row.readings.append(f"„{written[:80]}“ → {c.get('read_as') or name.shown() or '–'}")
     if c.get("legal_basis"):
         target, _ = ctx.vocab.take("legal_basis", c["legal_basis"])
         if not target:
@@ -93,7 +150,9 @@ def prepare(
     """
     email = str(fields["email"]).strip().lower()
     aid = actor.id if actor else ""
-    nkey = name_key(f"{fields['first_name']} {fields['last_name']}")
+    # "Herr und Frau Klein": without first names, the salutation tells the two apart
+    first = fields["first_name"] or fields.get("salutation", "")
+    nkey = name_key(f"{first} {fields['last_name']}")
     key = email or f"{nkey}|{aid}"
     seen = ctx.seen.get("person:" + key)
     if seen is not None:

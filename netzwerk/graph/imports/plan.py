@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from netzwerk.graph.core import codec
@@ -100,6 +101,9 @@ class RowResult:
     """Every record and link the row writes, the main record first."""
     sheet: str = ""
     """The sheet of a workbook row (empty for a single table)."""
+    readings: list[str] = field(default_factory=list)
+    """How cells were read where that is not obvious ("„Frau Dr. Eva Roth / Herr Ali
+    Demir“ → Frau Dr. Eva Roth"), shown in the dry run so the user can check the parser."""
 
     @property
     def changed(self) -> list[str]:
@@ -176,6 +180,9 @@ class Choices:
     take: set[str] = field(default_factory=set)
     """Differences the user ticked to overwrite ("<record id>:<field>", see
     :class:`Difference`); every other stored value stays."""
+    ended: date | None = None
+    """The table lists *former* partners (a sheet "Ehemalige"): their memberships and project
+    roles end on this date, unless a "bis" column says when."""
 
 
 @dataclass

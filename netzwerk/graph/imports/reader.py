@@ -1,4 +1,7 @@
-"""Read an uploaded spreadsheet (CSV or XLSX) into a table of strings, or say why not.
+"""The table an import reads, CSV's rows, and the checks every uploaded file passes first.
+
+The sheets of XLSX and ODS files are read by :mod:`netzwerk.graph.imports.book`, the header
+row is found by :mod:`netzwerk.graph.imports.layout`; this module holds what they share.
 
 Offices send what their tools write: German Excel saves "CSV (Trennzeichen-getrennt)" as
 cp1252 with ``;``, "CSV UTF-8" with a BOM, other tools plain UTF-8 with ``,``. The encoding
@@ -59,6 +62,18 @@ class Table:
     delimiter: str = ""
     filename: str = ""
     warnings: list[str] = field(default_factory=list)
+    sheet: str = ""
+    """The sheet read (empty for a CSV)."""
+    sheets: list[str] = field(default_factory=list)
+    """Every sheet of the file with data, so the user can choose another."""
+    header_row: int = 1
+    """The line of the (last) header row in the file."""
+    lines: list[int] = field(default_factory=list)
+    """Per data row, its line in the file (empty rows and title rows are skipped)."""
+
+    def line(self, index: int) -> int:
+        """The line in the file of data row ``index`` (0-based)."""
+        return self.lines[index] if index < len(self.lines) else index + self.header_row + 1
 
 
 def _is_binary(data: bytes) -> bool:
@@ -117,53 +132,22 @@ def _clean(cell: object) -> str:
     return str(cell).strip()
 
 
-def _finish(raw: list[list[str]], filename: str, encoding: str, delimiter: str) -> Table:
-    rows = [r for r in raw if any(c for c in r)]
-    if not rows:
-        raise ImportFileError("Die Datei ist leer – sie enthält keine einzige Zeile.")
-    headers = rows[0]
-    while headers and not headers[-1]:
-        headers = headers[:-1]
-    if not headers:
-        raise ImportFileError("Die erste Zeile enthält keine Spaltenüberschriften.")
-    if len(headers) > MAX_COLUMNS:
+def csv_rows(data: bytes) -> tuple[list[list[str]], str, str]:
+    """The rows of CSV bytes (cells stripped), the encoding found and the delimiter."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFileError(
-            f"Die Datei hat mehr als {MAX_COLUMNS} Spalten; höchstens {MAX_COLUMNS} werden "
-            "unterstützt."
+            "Das ist eine alte Excel-Datei (.xls). Bitte in Excel als .xlsx oder CSV speichern."
         )
-    body = rows[1:]
-    if not body:
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_binary(data):
         raise ImportFileError(
-            "Die Datei enthält nur die Überschriftenzeile, aber keine Datenzeilen."
+            "Die Datei ist keine Tabelle (Binärdaten erkannt). Erlaubt sind CSV, XLSX und ODS."
         )
-    if len(body) > MAX_ROWS:
-        raise ImportFileError(
-            f"Die Datei hat {len(body):,} Datenzeilen; höchstens {MAX_ROWS:,} pro Import. "
-            "Bitte die Datei aufteilen.".replace(",", ".")
-        )
-    width = len(headers)
-    table = Table(
-        headers=[h.strip() for h in headers],
-        rows=[(r + [""] * width)[:width] for r in body],
-        encoding=encoding,
-        delimiter=delimiter,
-        filename=filename,
-    )
-    extra = sum(1 for r in body if any(c for c in r[width:]))
-    if extra:
-        table.warnings.append(
-            f"{extra} Zeilen haben Werte rechts der letzten Überschrift; diese werden ignoriert."
-        )
-    return table
-
-
-def _read_csv(data: bytes, filename: str) -> Table:
     text, encoding = _decode(data)
     stripped = text.lstrip().lower()
     if stripped.startswith(("<!doctype", "<html", "<?xml", "<table", "<head", "<body")):
         raise ImportFileError(
             "Die Datei ist eine HTML- oder XML-Seite, keine Tabelle. Bitte in der "
-            "Tabellenkalkulation als CSV oder XLSX speichern."
+            "Tabellenkalkulation als CSV, XLSX oder ODS speichern."
         )
     delimiter = _delimiter(text)
     csv.field_size_limit(MAX_CELL + 1)
@@ -179,7 +163,12 @@ def _read_csv(data: bytes, filename: str) -> Table:
                 ",", "."
             )
         ) from exc
-    return _finish(raw, filename, encoding, delimiter)
+    if len(raw) > MAX_ROWS + 1_000:
+        raise ImportFileError(
+            f"Die Datei hat {len(raw):,} Zeilen; höchstens {MAX_ROWS:,} Datenzeilen pro "
+            "Import. Bitte die Datei aufteilen.".replace(",", ".")
+        )
+    return raw, encoding, delimiter
 
 
 CANNOT_OPEN = (
@@ -236,59 +225,3 @@ def _check_dimension(ws: object) -> None:
             f"werden höchstens {MAX_COLUMNS} Spalten und {MAX_ROWS:,} Datenzeilen. Bitte "
             "nur die Zellen mit Daten in eine neue Datei kopieren.".replace(",", ".")
         )
-
-
-def _xlsx_rows(data: bytes) -> tuple[list[list[str]], int]:
-    """Rows of the first sheet (at most the import limits) and the number of sheets."""
-    from openpyxl import load_workbook
-
-    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        ws = wb.worksheets[0]
-        _check_dimension(ws)
-        raw: list[list[str]] = []
-        # Explicit bounds: a dimension that lies (or is missing) cannot widen the rows.
-        for row in ws.iter_rows(max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS + 1, values_only=True):
-            cells = [_clean(c) for c in row]
-            while cells and not cells[-1]:
-                cells.pop()
-            raw.append(cells)
-        return raw, len(wb.worksheets)
-    finally:
-        wb.close()
-
-
-def _read_xlsx(data: bytes, filename: str) -> Table:
-    check_package(data)
-    try:
-        raw, sheets = _xlsx_rows(data)
-    except ImportFileError:
-        raise
-    except Exception as exc:  # any parser/zip error of untrusted input: refuse, never a 500
-        log.info("XLSX refused (%s): %s", type(exc).__name__, str(exc)[:200])
-        raise ImportFileError(CANNOT_OPEN) from exc
-    table = _finish(raw, filename, "XLSX", "")
-    if sheets > 1:
-        table.warnings.append("Nur das erste Tabellenblatt wurde gelesen.")
-    return table
-
-
-def read_table(data: bytes, filename: str = "") -> Table:
-    """Read CSV or XLSX bytes (detected by content, not by name) into a :class:`Table`."""
-    if not data or not data.strip():
-        raise ImportFileError("Die Datei ist leer.")
-    if len(data) > MAX_BYTES:
-        raise ImportFileError(
-            f"Die Datei ist größer als {MAX_BYTES // (1024 * 1024)} MB. Bitte aufteilen."
-        )
-    if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data, filename)
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(
-            "Das ist eine alte Excel-Datei (.xls). Bitte in Excel als .xlsx oder CSV speichern."
-        )
-    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_binary(data):
-        raise ImportFileError(
-            "Die Datei ist keine Tabelle (Binärdaten erkannt). Erlaubt sind CSV und XLSX."
-        )
-    return _read_csv(data, filename)

@@ -81,6 +81,9 @@ class Pending:
     """:class:`netzwerk.graph.imports.Choices` made in the value and review steps."""
     remember: bool = True
     """Save the value choices with the mapping (the value step's checkbox)."""
+    book: Any = None
+    """The file's sheets (:class:`netzwerk.graph.imports.Book`), so the user can choose
+    another sheet or header row without uploading again."""
 
 
 @dataclass(frozen=True)

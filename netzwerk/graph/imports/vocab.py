@@ -67,21 +67,32 @@ _SYN_TEXT: dict[str, dict[str, str]] = {
         "Erwachsenenbildung; Weiterbildungsträger; Bildungswerk",
         "Schule": "Grundschule; Gymnasium; Realschule; Realschule plus; IGS; Gesamtschule; "
         "Integrierte Gesamtschule; BBS; Berufsschule; Berufsbildende Schule; Förderschule; "
-        "Hauptschule; Gemeinschaftsschule; Schulen",
+        "Hauptschule; Gemeinschaftsschule; Schulen; Allgemeinbildende Schule; "
+        "Ganztagsschule; Schulträger; Kolleg; Abendgymnasium; Berufsbildende Schulen",
         "Kita": "Kindertagesstätte; Kindergarten; KiTa; Krippe; Kinderkrippe; Hort; "
-        "Kindertageseinrichtung; Familienzentrum",
+        "Kindertageseinrichtung; Familienzentrum; Kitas; Kindertagespflege",
         "Hochschule": "Universität; Uni; Fachhochschule; FH; Hochschule für angewandte "
         "Wissenschaften",
-        "Bibliothek": "Bücherei; Stadtbibliothek; Stadtbücherei; Mediathek",
+        "Bibliothek": "Bücherei; Stadtbibliothek; Stadtbücherei; Mediathek; Bibliotheken; "
+        "Öffentliche Bibliothek; Gemeindebücherei",
         "Verein/Initiative": "Verein; e.V.; eingetragener Verein; Initiative; Ehrenamt; "
         "Förderverein",
         "Kammer/Verband": "Kammer; IHK; HWK; Handwerkskammer; Industrie- und Handelskammer; "
-        "Verband; Wohlfahrtsverband; Innung",
+        "Verband; Innung; Berufsverband; Arbeitgeberverband; Gewerkschaft; DGB",
+        "Wohlfahrtsverband": "Wohlfahrtsverbände; Wohlfahrtspflege; freie Wohlfahrtspflege; "
+        "Caritas; Caritasverband; Diakonie; Diakonisches Werk; AWO; Arbeiterwohlfahrt; DRK; "
+        "Deutsches Rotes Kreuz; Rotes Kreuz; Paritätischer; Der Paritätische; "
+        "Paritätischer Wohlfahrtsverband; ZWST; Johanniter; Malteser; Lebenshilfe; "
+        "Sozialverband; Jugendhilfe",
         "Unternehmen": "Firma; Betrieb; GmbH; Wirtschaft",
-        "Verwaltung": "Amt; Behörde; Stadtverwaltung; Kreisverwaltung; Kommune; Kommunal",
+        "Verwaltung": "Amt; Behörde; Stadtverwaltung; Kreisverwaltung; Kommune; Kommunal; "
+        "Jugendamt; Schulamt; Sozialamt; Bildungsbüro; Ministerium; Landesamt; Rathaus",
         "Jobcenter/Agentur für Arbeit": "Jobcenter; Agentur für Arbeit; Arbeitsagentur",
-        "Migrantenorganisation": "MSO; Migrantenselbstorganisation; Migrantenverein",
-        "Beratungsstelle": "Beratung; Jugendmigrationsdienst; Migrationsberatung",
+        "Migrantenorganisation": "MSO; Migrantenselbstorganisation; Migrantenverein; MO; "
+        "Migrantinnenorganisation",
+        "Beratungsstelle": "Beratung; Jugendmigrationsdienst; Migrationsberatung; JMD; "
+        "Erziehungsberatung; Schuldnerberatung; Bildungsberatung; Beratungszentrum",
+        "Stiftung": "Stiftungen; Bürgerstiftung; gGmbH Stiftung",
         "Sonstige": "Sonstiges; Andere; anderes",
     },
     "sponsorship": {
@@ -112,12 +123,39 @@ _SYN_TEXT: dict[str, dict[str, str]] = {
         "Weiterbildung/Erwachsenenbildung": "Erwachsenenbildung; Weiterbildung",
     },
     "Topic": {
-        "Alphabetisierung & Grundbildung": "Alpha; Alphabetisierung; Grundbildung",
-        "Digitale Bildung": "Digitalisierung; Medienbildung; Medienkompetenz; digital",
-        "Integration/Neuzugewanderte": "Integration; Migration; Neuzugewanderte; Zuwanderung",
-        "Übergang Schule–Beruf": "Berufsorientierung; Übergang Schule-Beruf; Übergang",
-        "Frühkindliche Bildung": "frühe Bildung",
-        "MINT": "Mathematik; Naturwissenschaften; Technik; Informatik",
+        "Alphabetisierung & Grundbildung": "Alpha; Alphabetisierung; Grundbildung; "
+        "Literalität; Lesen und Schreiben; Alphabetisierung und Grundbildung; AlphaDekade",
+        "Digitale Bildung": "Digitalisierung; Medienbildung; Medienkompetenz; digital; "
+        "Medienpädagogik; digitale Medien; Digitales Lernen",
+        "Integration/Neuzugewanderte": "Integration; Migration; Neuzugewanderte; Zuwanderung; "
+        "Flucht; Geflüchtete; Zugewanderte; Flüchtlinge; Interkulturelle Bildung",
+        "Übergang Schule–Beruf": "Berufsorientierung; Übergang Schule-Beruf; Übergang; "
+        "BO; Berufswahl; Ausbildung; Übergangsmanagement; Berufseinstieg",
+        "Frühkindliche Bildung": "frühe Bildung; Frühe Hilfen; Elementarbildung",
+        "MINT": "Mathematik; Naturwissenschaften; Technik; Informatik; STEM; Naturwissenschaft",
+        "Bildung für nachhaltige Entwicklung": "BNE; Nachhaltigkeit; Umweltbildung; "
+        "Klimabildung; nachhaltige Entwicklung; Globales Lernen; SDG",
+        "Sprachförderung": "Sprache; Sprachbildung; Deutsch als Zweitsprache; DaZ; DaF; "
+        "Leseförderung; Lesen; Lesekompetenz; Vorlesen; Sprachkurs; Sprachkurse",
+        "Kulturelle Bildung": "Kultur; Kunst; Musik; Theater; Kulturarbeit; ästhetische Bildung",
+        "Inklusion": "inklusive Bildung; Teilhabe; Behinderung; Förderbedarf",
+        "Demokratiebildung": "Demokratie; politische Bildung; Partizipation; Beteiligung",
+        "Bildungsberatung": "Bildungsberatung; Lernberatung; Weiterbildungsberatung",
+        "Ganztag": "Ganztagsschule; Ganztagsbetreuung; Ganztagsangebot; Nachmittagsbetreuung; "
+        "OGS; offener Ganztag",
+        "Elternarbeit": "Eltern; Elternbildung; Familienbildung; Bildungspartnerschaft",
+    },
+    "TargetGroup": {
+        "Kinder": "Kind; Kids; Schülerinnen und Schüler; Schüler",
+        "Jugendliche": "Jugend; junge Menschen; junge Erwachsene",
+        "Eltern": "Familien; Erziehungsberechtigte; Mütter; Väter",
+        "Erwachsene mit Grundbildungsbedarf": "gering Literalisierte; funktionale "
+        "Analphabeten; Erwachsene; Grundbildungsbedarf",
+        "Senior:innen": "Senioren; Seniorinnen; ältere Menschen; 60+",
+        "Neuzugewanderte": "Geflüchtete; Zugewanderte; Migrantinnen und Migranten; Migranten",
+        "Lehrkräfte": "Lehrer; Lehrerinnen; Lehrerinnen und Lehrer; Pädagogen",
+        "Menschen mit Behinderung": "Behinderte; Menschen mit Beeinträchtigung",
+        "Arbeitsuchende": "Arbeitslose; Langzeitarbeitslose; Arbeitssuchende",
     },
 }
 SYNONYMS: dict[str, dict[str, str]] = {
@@ -293,6 +331,44 @@ class Vocabulary:
             if n >= 0.8 * sum(counts.values()):
                 return region
         return ""
+
+
+_KIND_ENDINGS = {
+    "schule": "Schule",
+    "gymnasium": "Schule",
+    "bibliothek": "Bibliothek",
+    "buecherei": "Bibliothek",
+    "stiftung": "Stiftung",
+    "kammer": "Kammer/Verband",
+    "kindergarten": "Kita",
+    "kita": "Kita",
+    "beratungsstelle": "Beratungsstelle",
+    "verein": "Verein/Initiative",
+}
+"""Endings of compound words that name a kind ("Förderschule", "Bürgerstiftung")."""
+
+
+def kind_from_name(name: str) -> str:
+    """The actor kind an organisation's name tells ("Grundschule Olewig" → Schule,
+    "Caritasverband Trier e.V." → Wohlfahrtsverband), or "" if it tells none.
+
+    Words and phrases of the name are looked up among the kinds and their synonyms, left to
+    right (the first word usually says what it is), then compound endings.
+    """
+    words = fold(name).split()
+    kinds = {fold(k): k for k in ACTOR_KINDS}
+    synonyms = SYNONYMS["actor_kind"]
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            phrase = " ".join(words[i : i + n])
+            found = kinds.get(phrase) or synonyms.get(phrase)
+            if found and found != "Sonstige":
+                return found
+    for w in words:
+        for ending, kind in _KIND_ENDINGS.items():
+            if w.endswith(ending):
+                return kind
+    return ""
 
 
 def as_choices(plan_values: dict[str, list[Proposal]]) -> dict[str, dict[str, str]]:

@@ -78,15 +78,18 @@ def export_contacts(
     return data, selection, entry
 
 
-def export_workbook(store: Store, flt: Filter | None = None, *, user: str) -> bytes:
-    """The workbook of the network (or of ``flt``'s part of it); the export is logged."""
-    data, persons = workbook.build(store, flt)
+def export_workbook(
+    store: Store, flt: Filter | None = None, *, user: str, fmt: str = "xlsx"
+) -> bytes:
+    """The workbook of the network (or of ``flt``'s part of it) as XLSX or ODS; the export
+    is logged."""
+    data, persons = workbook.build(store, flt, fmt=fmt)
     store.transaction(
         lambda tx: log_export_in(
             tx,
             user=user,
             purpose=workbook.PURPOSE,
-            fmt="xlsx",
+            fmt=fmt,
             described=workbook.describe(flt),
             person_ids=persons,
         )

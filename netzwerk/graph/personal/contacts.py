@@ -125,6 +125,7 @@ def _row(person: dict[str, Any], orgs: list[dict[str, Any]], functions: list[str
     return ContactRow(
         person_id=person["id"],
         title=person.get("title") or "",
+        form_of_address=person.get("salutation") or "",
         first_name=person.get("first_name") or "",
         last_name=person.get("last_name") or "",
         function=function,
@@ -186,10 +187,18 @@ def select(
     return result
 
 
-EXTENSIONS = {"csv": "csv", "xlsx": "xlsx", "vcf3": "vcf", "vcf4": "vcf", "serienbrief": "csv"}
+EXTENSIONS = {
+    "csv": "csv",
+    "xlsx": "xlsx",
+    "ods": "ods",
+    "vcf3": "vcf",
+    "vcf4": "vcf",
+    "serienbrief": "csv",
+}
 MIMETYPES = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "vcf": "text/vcard",
 }
 
@@ -200,6 +209,8 @@ def render(rows: list[ContactRow], fmt: str, *, delimiter: str = ";") -> bytes:
         return formats.write_csv(rows, delimiter=delimiter)
     if fmt == "xlsx":
         return formats.write_xlsx(rows)
+    if fmt == "ods":
+        return formats.write_ods(rows)
     if fmt in ("vcf3", "vcf4"):
         return formats.write_vcards(rows, version="3.0" if fmt == "vcf3" else "4.0")
     if fmt == "serienbrief":

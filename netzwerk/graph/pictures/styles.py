@@ -18,7 +18,8 @@ from netzwerk.graph.network.snapshot import Vocabulary
 
 Tr = Callable[[str], str]
 
-# Fourteen colours from Paul Tol's and Okabe & Ito's colour-blind safe schemes, chosen so
+# Fourteen colours from Paul Tol's and Okabe & Ito's colour-blind safe schemes (and a fifteenth
+# blue found by searching for the largest distance to them), chosen so
 # that any two differ by ΔE ≥ 32 (CIELAB) for normal vision. No fourteen colours stay apart
 # for every colour vision deficiency, so the shape carries a second cue: within one shape
 # (education: dot, public bodies: square, civil society: diamond, economy and others:
@@ -37,6 +38,7 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
     "Verein/Initiative": ("#EE8866", "diamond"),
     "Migrantenorganisation": ("#AA4499", "diamond"),
     "Stiftung": ("#EE3377", "diamond"),
+    "Wohlfahrtsverband": ("#3355DD", "diamond"),
     "Unternehmen": ("#E69F00", "triangle"),
     "Beratungsstelle": ("#228833", "triangle"),
     "Sonstige": ("#99DDFF", "triangle"),

@@ -1,7 +1,8 @@
 """Searching, filtering, sorting and paging the record lists, and autocomplete.
 
-Search uses the full-text indexes of the schema (``search_organisations``,
-``search_persons``, ``search_vocabulary``), whose ``standard-folding`` analyzer makes
+Search uses the full-text indexes of the schema (``search_records``, which includes the
+street address and postcode of actors, ``search_persons``, ``search_vocabulary``), whose
+``standard-folding`` analyzer makes
 "muller" find "Müller". User input never reaches Lucene's query syntax unescaped: it is split
 into words, each word is folded like the index folds it (wildcard terms are not analysed by
 Lucene, so "Mül*" would otherwise find nothing), escaped, and turned into a prefix term.
@@ -30,9 +31,9 @@ MAX_QUERY = 200
 MAX_TERMS = 8
 
 INDEX_OF: dict[str, str] = {
-    "Actor": "search_organisations",
-    "Alliance": "search_organisations",
-    "Project": "search_organisations",
+    "Actor": "search_records",
+    "Alliance": "search_records",
+    "Project": "search_records",
     "Person": "search_persons",
     "Topic": "search_vocabulary",
     "Stage": "search_vocabulary",

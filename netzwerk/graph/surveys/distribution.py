@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from netzwerk.graph.core.greeting import NEUTRAL as GREETING_NEUTRAL
+from netzwerk.graph.core.greeting import greeting
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.values import slug
 from netzwerk.graph.formats import ContactRow
@@ -27,7 +29,7 @@ from netzwerk.graph.personal.contacts import ContactFilter, Selection
 from netzwerk.graph.surveys.lifecycle import Issued
 from netzwerk.graph.surveys.model import Survey
 
-NEUTRAL = "Sehr geehrte Damen und Herren,"
+NEUTRAL = GREETING_NEUTRAL + ","
 COLUMNS = ("Akteur", "Anrede", "Titel", "Vorname", "Nachname", "E-Mail", "Link", "Antwort bis")
 FORMATS = {
     "csv": "text/csv",
@@ -35,10 +37,9 @@ FORMATS = {
 }
 
 
-def salutation(title: str, first: str, last: str) -> str:
-    """ "Guten Tag Dr. Eva Muster," — gender is not stored, so no "Frau"/"Herr" is guessed."""
-    name = " ".join(p for p in (title, first, last) if p)
-    return f"Guten Tag {name}," if last else NEUTRAL
+def salutation(form: str, title: str, first: str, last: str) -> str:
+    """ "Sehr geehrte Frau Dr. Muster," or "Guten Tag Kim Muster," (no salutation stored)."""
+    return greeting(form, title, first, last) + ","
 
 
 @dataclass
@@ -74,7 +75,10 @@ def recipients(
                     invite_id=row["invite_id"],
                     actor_name=row["actor_name"] or "",
                     salutation=salutation(
-                        p.get("title") or "", p.get("first_name") or "", p.get("last_name") or ""
+                        p.get("salutation") or "",
+                        p.get("title") or "",
+                        p.get("first_name") or "",
+                        p.get("last_name") or "",
                     ),
                     title=p.get("title") or "",
                     first_name=p.get("first_name") or "",

@@ -34,6 +34,7 @@ from netzwerk.graph.core.model import (
 )
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.values import fold
+from netzwerk.graph.formats.ods_writer import write_ods_sheets
 from netzwerk.graph.formats.xlsx_writer import Sheet, write_sheets
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
@@ -53,10 +54,20 @@ PURPOSE = "arbeitsmappe"
 """The export log's purpose of a workbook export (it contains persons' contact data)."""
 
 
-def filename(now: datetime | None = None, *, template: bool = False) -> str:
+FORMATS = ("xlsx", "ods")
+"""The workbook's file formats: Excel and LibreOffice (the same sheets and columns)."""
+
+
+def filename(now: datetime | None = None, *, template: bool = False, fmt: str = "xlsx") -> str:
     if template:
-        return "netzwerk-vorlage.xlsx"
-    return f"netzwerk-arbeitsmappe-{(now or datetime.now()):%Y-%m-%d}.xlsx"
+        return f"netzwerk-vorlage.{fmt}"
+    return f"netzwerk-arbeitsmappe-{(now or datetime.now()):%Y-%m-%d}.{fmt}"
+
+
+def _write(sheets: list[Sheet], fmt: str) -> bytes:
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    return write_ods_sheets(sheets) if fmt == "ods" else write_sheets(sheets)
 
 
 class _Graph:
@@ -213,16 +224,17 @@ def _sheets(g: _Graph | None) -> list[Sheet]:
     return [*out, _hints(), *([state] if g is not None else [])]
 
 
-def template() -> bytes:
+def template(fmt: str = "xlsx") -> bytes:
     """The empty workbook: the same sheets and columns, with the help on every header."""
-    return write_sheets(_sheets(None))
+    return _write(_sheets(None), fmt)
 
 
-def build(store: Store, flt: Filter | None = None) -> tuple[bytes, list[str]]:
-    """The workbook of the network (or of ``flt``'s part of it) and the ids of the persons
-    it contains. Logged by :func:`netzwerk.graph.operations.exports.export_workbook`."""
+def build(store: Store, flt: Filter | None = None, *, fmt: str = "xlsx") -> tuple[bytes, list[str]]:
+    """The workbook of the network (or of ``flt``'s part of it) as XLSX or ODS and the ids
+    of the persons it contains. Logged by
+    :func:`netzwerk.graph.operations.exports.export_workbook`."""
     g = _Graph(store, flt)
-    return write_sheets(_sheets(g)), [p.id for p in g.records["Person"]]
+    return _write(_sheets(g), fmt), [p.id for p in g.records["Person"]]
 
 
 def describe(flt: Filter | None) -> dict[str, Any]:
