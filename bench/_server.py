@@ -45,7 +45,10 @@ class Session:
         self.cookie = ""
 
     def request(
-        self, method: str, path: str, body: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        body: dict[str, str] | list[tuple[str, str]] | None = None,
     ) -> tuple[int, str]:
         headers = {"Cookie": self.cookie} if self.cookie else {}
         data = None

@@ -3,7 +3,8 @@
 // contact purpose is checked against (expiry of the current ledger record included), and
 // the actor's own e-mail for invitations no person may be written to.
 // params: $invite_ids (list)
-// returns: invite_id, actor_id, actor_name, actor_email, persons (list of maps)
+// returns: invite_id, actor_id, actor_name, actor_email, street, postcode, town (the
+//          actor's postal address, for a paper Serienbrief), persons (list of maps)
 MATCH (i:SurveyInvite) WHERE i.id IN $invite_ids
 MATCH (a:Actor {id: i.actor_id})
 CALL (i, a) {
@@ -20,4 +21,5 @@ CALL (i, a) {
               consent_contact_expires: expires} END) AS persons
 }
 RETURN i.id AS invite_id, a.id AS actor_id, a.name AS actor_name,
-       coalesce(a.email, '') AS actor_email, persons
+       coalesce(a.email, '') AS actor_email, coalesce(a.street, '') AS street,
+       coalesce(a.postcode, '') AS postcode, coalesce(a.town, '') AS town, persons

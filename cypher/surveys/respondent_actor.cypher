@@ -20,6 +20,7 @@ CALL (a) {
                        coalesce(p.last_name, '')),
             function: coalesce(w.function, p.function, ''), email: coalesce(p.email, ''),
             consent_contact: coalesce(p.consent_contact, false),
+            consent_source: coalesce(p.consent_contact_source, ''),
             legal_basis: coalesce(p.legal_basis, '')} END) AS contacts
 }
 CALL (a) {
@@ -28,7 +29,8 @@ CALL (a) {
   WITH o, c ORDER BY toLower(o.name)
   RETURN collect(CASE WHEN o IS NULL THEN null ELSE
            {id: o.id, name: o.name, link_id: c.id, kind: coalesce(c.kind, ''),
-            intensity: c.intensity, since: c.since} END) AS partners
+            intensity: c.intensity, since: c.since, source: coalesce(c.source, '')} END)
+         AS partners
 }
 RETURN a {.id, .name, .short_name, .kind, .street, .postcode, .town, .website, .email,
           .phone} AS actor, vocab, contacts, partners

@@ -108,25 +108,31 @@ def create(
     default=lambda: os.environ.get("NETZWERK_BASE_URL", ""),
     help="Adresse, unter der die Befragten netzwerk erreichen (oder NETZWERK_BASE_URL).",
 )
-@click.option("--reissue", is_flag=True, help="Alle Links neu ausstellen (alte werden ungültig).")
+@click.option(
+    "--renew", is_flag=True, help="Alle Links neu ausstellen (die ausgegebenen werden ungültig)."
+)
 @click.option("--user", default=None, help="Name im Exportprotokoll.")
 def links(
-    survey_id: str, output: Path | None, base_url: str, reissue: bool, user: str | None
+    survey_id: str, output: Path | None, base_url: str, renew: bool, user: str | None
 ) -> None:
     """Links der Einladungen als Serienbrief-Liste (mit Anrede), Einwilligungen beachtet.
 
-    Jeder Link wird nur einmal ausgegeben; ohne --reissue enthält die Liste nur Einladungen,
-    die noch keinen Link haben.
+    Jede weitere Liste enthält dieselben Links wie die erste; nur --renew stellt neue aus
+    (dann öffnen die schon verteilten Links nicht mehr).
     """
     if not base_url.startswith(("http://", "https://")):
         raise click.BadParameter("Bitte --base-url mit http:// oder https:// angeben.")
     fmt = "xlsx" if output and output.suffix.lower() == ".xlsx" else "csv"
     with _store() as store:
         s = sv.get_survey(store, survey_id)
-        issued = sv.issue_links(store, s.id, reissue=reissue)
-        if not issued:
-            raise click.ClickException(
-                "Alle Links wurden schon ausgegeben; --reissue erzeugt neue (alte werden ungültig)."
+        found = sv.renew_links(store, s.id) if renew else sv.links_of(store, s.id)
+        issued = found.issued
+        if found.lost:
+            click.echo(
+                f"{len(found.lost)} früher ausgegebene Links können nicht erneut angezeigt "
+                "werden (vor dieser Version oder mit anderem Link-Schlüssel); --renew stellt "
+                "neue aus.",
+                err=True,
             )
         data, rows, left_out = distribution.mail_merge(
             store, s, issued, base_url=base_url, fmt=fmt, user=acting_user(user)

@@ -14,6 +14,7 @@ from typing import Any
 
 from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
 from netzwerk.graph.analysis import brokerage, metrics, tables
@@ -146,6 +147,14 @@ def _metric_rows() -> tuple[Any, Any, Any, dict[str, Any]]:
         rows = [r for r in rows if r[1]["brokerage_role"] == role]
     state = {"sort": key, "dir": "desc" if descending else "asc", "q": query, "rolle": role}
     return parsed, data, rep, {"rows": rows, "state": state}
+
+
+@bp.app_template_filter("decimal")
+def decimal(value: float, digits: int = 2, sign: bool = False) -> str:
+    """A decimal in the page's locale with ``digits`` places (0,063 in German, 0.063 in
+    English; thousands grouped), ``sign`` for changes and indices that may be negative."""
+    body = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return str(format_decimal(value, format=f"+{body};-{body}" if sign else body))
 
 
 @bp.get("/luecken/kennzahlen")

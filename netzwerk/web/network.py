@@ -38,7 +38,6 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from netzwerk.graph import pictures
-from netzwerk.graph.analysis.metrics import METRICS
 from netzwerk.graph.core.errors import NotFoundError
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.choices import filter_choices
@@ -273,10 +272,8 @@ def _page(
         warnings=parsed.errors,
         colour_by=_choice("colour", pictures.COLOUR_BY, "kind"),
         size_by=_choice("size", pictures.SIZE_BY, "degree"),
-        size_options=[
-            (key, _(METRICS[key].title) if key in METRICS else _("einheitlich"))
-            for key in pictures.SIZE_BY
-        ],
+        colour_options=[(key, _(title)) for key, title in pictures.COLOUR_OPTIONS.items()],
+        size_options=[(key, _(title)) for key, title in pictures.SIZE_OPTIONS.items()],
         **extra,
     )
 

@@ -11,6 +11,8 @@ never any data. Responses are not cached and send no referrer (the link is in th
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 from flask import Blueprint, flash, make_response, redirect, render_template, request, url_for
@@ -21,6 +23,7 @@ from flask_babel import lazy_gettext as _l
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES
 from netzwerk.graph.surveys import model, respondent
+from netzwerk.graph.surveys.merge import partner_key
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("survey_answer", __name__)
@@ -44,7 +47,16 @@ MESSAGES = {
         _l("Die Befragung ist beendet"),
         _l("Die Frist dieser Befragung ist abgelaufen. Vielen Dank für Ihr Interesse."),
     ),
+    "ended": (
+        _l("Die Befragung ist abgeschlossen"),
+        _l(
+            "Das Bildungsbüro hat die Befragung abgeschlossen; Antworten werden nicht mehr "
+            "gespeichert. Vielen Dank für Ihr Interesse."
+        ),
+    ),
 }
+MAX_BASE = 500_000
+"""Largest answer-as-shown a form may send back (sixty partners with long notes fit)."""
 
 
 def _private(resp: Any, status: int = 200) -> Any:
@@ -75,6 +87,8 @@ def _rows(v: respondent.View, answer: dict[str, Any] | None, extra: int) -> list
     for r in rows:
         r["existing"] = bool(r.get("existing") and r.get("actor_id") in known)
         r["since"] = _shown_date(str(r.get("since") or ""))
+        until = str(r.get("until") or "")
+        r["until_shown"] = f"{until[5:7]}.{until[:4]}" if len(until) == 10 else until
     rows += [{} for _ in range(max(respondent.EMPTY_ROWS, extra))]
     return rows[: respondent.MAX_PARTNERS]
 
@@ -89,12 +103,104 @@ def _shown_date(iso: str) -> str:
 def _contacts(v: respondent.View, answer: dict[str, Any] | None) -> list[dict[str, Any]]:
     given = {c["person_id"]: c for c in (answer or {}).get("contacts", [])}
     return [
-        {**c, "answer": given.get(c["id"], {"still_here": True, "function": "", "consent": False})}
+        {
+            **c,
+            "answer": given.get(
+                c["id"],
+                {"still_here": True, "function": "", "consent": bool(c.get("consent_contact"))},
+            ),
+        }
         for c in v.contacts
     ]
 
 
-def _page(access: sv.Access, v: respondent.View, answer: Any, errors: Any, extra: int = 0) -> str:
+def _base(raw: str | None) -> dict[str, Any]:
+    """The answer as the page showed it (sent back with the form), or nothing if unusable."""
+    try:
+        data = json.loads(raw or "{}") if len(raw or "") <= MAX_BASE else {}
+    except ValueError:
+        data = {}
+    return data if isinstance(data, dict) else {}
+
+
+def _version(raw: str | None) -> int:
+    text = (raw or "0")[:12]
+    return int(text) if text.isdigit() else -1
+
+
+def field_anchor(name: str) -> str:
+    """The id of the input an error's field name belongs to (the alert links to it)."""
+    if name in respondent.MASTER_FIELDS:
+        return f"m-{name}"
+    if name in respondent.VOCABS:
+        return f"v-{name}"
+    if re.fullmatch(r"[cp]\d+_\w+", name):
+        return name.replace("_", "-", 1)
+    return name
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return _("(entfernt)")
+    if isinstance(value, bool):
+        return _("ja") if value else _("nein")
+    if isinstance(value, list):
+        return ", ".join(str(x) for x in value) or "–"
+    if isinstance(value, dict):
+        return str(value.get("name") or "–")
+    return str(value) if value != "" else "–"
+
+
+ROW_DETAILS = ("kind", "intensity", "since", "value", "trust", "note", "until")
+
+
+def row_error(errors: dict[str, Any], i: int) -> bool:
+    """Whether a partner row's collapsed details hold a field with an error (then they open)."""
+    return any(f"p{i}_{name}" in errors for name in ROW_DETAILS)
+
+
+def _first_empty(answer: dict[str, Any] | None) -> int:
+    """The first new partner row after "Weitere Zeilen": it gets the focus (no JavaScript)."""
+    return len((answer or {}).get("partners") or [])
+
+
+CONTACT_FIELDS = {"still_here": "here", "function": "function", "consent": "consent"}
+
+
+def conflict_fields(
+    v: respondent.View, merged: dict[str, Any], conflicts: list[Any]
+) -> dict[str, list[str]]:
+    """Each conflict as a message at its form field: what the colleague saved meanwhile."""
+    contacts = [c["id"] for c in v.contacts]
+    partners = [partner_key(r) for r in merged.get("partners") or []]
+    out: dict[str, list[str]] = {}
+    for c in conflicts:
+        head, *rest = c.path
+        name = "comment"
+        if head == "master":
+            name = rest[0]
+        elif head == "contacts" and rest[0] in contacts:
+            name = f"c{contacts.index(rest[0])}_{CONTACT_FIELDS.get(rest[-1], 'function')}"
+        elif head == "partners" and rest[0] in partners:
+            i = partners.index(rest[0])
+            name = f"p{i}_{rest[1]}" if len(rest) > 1 else f"p{i}_name"
+        out.setdefault(name, []).append(
+            _("Inzwischen von jemand anderem gespeichert: %(v)s", v=_shown(c.theirs))
+        )
+    return out
+
+
+def _page(
+    access: sv.Access,
+    v: respondent.View,
+    answer: Any,
+    errors: Any,
+    extra: int = 0,
+    *,
+    version: int | None = None,
+    base: dict[str, Any] | None = None,
+    conflict: bool = False,
+) -> str:
     token = request.view_args["token"] if request.view_args else ""
     master = (answer or {}).get("master") or {
         **v.actor,
@@ -111,6 +217,17 @@ def _page(access: sv.Access, v: respondent.View, answer: Any, errors: Any, extra
         partners=_rows(v, answer, extra),
         comment=(answer or {}).get("comment", ""),
         errors=errors,
+        anchor=field_anchor,
+        row_error=row_error,
+        focus_row=_first_empty(answer) if extra else -1,
+        conflict=conflict,
+        version=v.version if version is None else version,
+        base_json=json.dumps(
+            (v.answer or respondent.initial_answer(v, access.survey.questions))
+            if base is None
+            else base,
+            ensure_ascii=False,
+        ),
         coop_kinds=COOPERATION_KINDS,
         intensities=INTENSITIES,
         levels=model.LEVELS,
@@ -141,14 +258,35 @@ def answer(token: str) -> ResponseReturnValue:
         request.form.get, request.form.getlist, v, access.survey.questions
     )
     action = request.form.get("action", "save")
+    version, base = _version(request.form.get("version")), _base(request.form.get("base"))
     if action == "more":  # more empty partner rows, without JavaScript; nothing is saved
-        return _private(_page(access, v, parsed, {}, extra=2 * respondent.EMPTY_ROWS))
+        page = _page(
+            access, v, parsed, {}, extra=2 * respondent.EMPTY_ROWS, version=version, base=base
+        )
+        return _private(page)
     if errors:
         by_field: dict[str, list[str]] = {}
         for e in errors:
             by_field.setdefault(e.field, []).append(e.message)
-        return _private(_page(access, v, parsed, by_field), 400)
-    respondent.save(store, access.invite, parsed, submit=action == "submit")
+        return _private(_page(access, v, parsed, by_field, version=version, base=base), 400)
+    try:
+        respondent.save(
+            store,
+            access.invite,
+            parsed,
+            submit=action == "submit",
+            version=version,
+            base=base,
+            link_hash=access.link_hash,
+        )
+    except respondent.LateSave as late:
+        title, text = MESSAGES[late.state]
+        page = render_template("surveys/link_error.html", title=title, text=text)
+        return _private(page, 404 if late.state == "invalid" else 410)
+    except respondent.AnswerConflict as c:
+        fields = conflict_fields(v, c.merged, c.conflicts)
+        page = _page(access, v, c.merged, fields, version=c.version, base=c.theirs, conflict=True)
+        return _private(page, 409)
     if action == "submit":
         flash(
             _(

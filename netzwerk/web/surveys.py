@@ -131,31 +131,77 @@ def detail(survey_id: str) -> ResponseReturnValue:
     )
 
 
-@bp.post("/befragungen/<survey_id>/links")
-@require_role("editor")
-def links(survey_id: str) -> ResponseReturnValue:
+def _download(survey: sv.Survey, found: sv.Links, fmt: str) -> ResponseReturnValue:
+    """The mail-merge list of ``found`` as a download (RFC 5987 file name, not cached)."""
     store = get_store()
-    survey = sv.get_survey(store, survey_id)
-    fmt = request.form.get("format", "csv")
-    fmt = fmt if fmt in distribution.FORMATS else "csv"
-    try:
-        issued = sv.issue_links(store, survey.id, reissue=request.form.get("reissue") == "1")
-    except graph.ValidationError as exc:
-        flash(str(exc), "error")
-        return redirect(url_for("surveys.detail", survey_id=survey.id))
-    if not issued:
+    if found.lost:
         flash(
             _(
-                "Alle Links wurden schon ausgegeben. „Alle Links neu ausstellen“ erzeugt neue "
-                "(die alten gelten dann nicht mehr)."
+                "%(n)s früher ausgegebene Links können nicht erneut angezeigt werden (vor "
+                "dieser Version ausgegeben oder mit anderem Link-Schlüssel). Sie fehlen in der "
+                "Liste; „Links neu ausstellen“ erzeugt neue.",
+                n=len(found.lost),
             ),
             "warning",
         )
+    if not found.issued:
+        flash(_("Es gibt keinen Link, der ausgegeben werden kann."), "warning")
         return redirect(url_for("surveys.detail", survey_id=survey.id))
     data, _rows, _left = distribution.mail_merge(
-        store, survey, issued, base_url=deployment.public_url(), fmt=fmt, user=current_username()
+        store,
+        survey,
+        found.issued,
+        base_url=deployment.public_url(),
+        fmt=fmt,
+        user=current_username(),
     )
     return attachment(data, distribution.filename(survey, fmt), distribution.FORMATS[fmt])
+
+
+def _format() -> str:
+    fmt = request.form.get("format", "csv")
+    return fmt if fmt in distribution.FORMATS else "csv"
+
+
+@bp.post("/befragungen/<survey_id>/links")
+@require_role("editor")
+def links(survey_id: str) -> ResponseReturnValue:
+    """The links handed out so far (and first links where none is out yet): downloading
+    again or in another format gives the same links, never new ones."""
+    survey = sv.get_survey(get_store(), survey_id)
+    try:
+        found = sv.links_of(get_store(), survey.id)
+    except graph.ValidationError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("surveys.detail", survey_id=survey.id))
+    return _download(survey, found, _format())
+
+
+@bp.route("/befragungen/<survey_id>/links/erneuern", methods=["GET", "POST"])
+@require_role("editor")
+def renew(survey_id: str) -> ResponseReturnValue:
+    """Renewing links is its own step: the page names who holds the current links, and only
+    a ticked confirmation renews them (then the list of the new links is downloaded)."""
+    store = get_store()
+    survey = sv.get_survey(store, survey_id)
+    holders = sv.holders(sv.invites_of(store, survey.id))
+    if request.method == "POST" and request.form.get("confirm") == "1":
+        try:
+            found = sv.renew_links(store, survey.id)
+        except graph.ValidationError as exc:
+            flash(str(exc), "error")
+            return redirect(url_for("surveys.detail", survey_id=survey.id))
+        return _download(survey, found, _format())
+    status = 200
+    if request.method == "POST":
+        flash(_("Bitte bestätigen Sie, dass die bisherigen Links ungültig werden."), "error")
+        status = 400
+    return render_template(
+        "surveys/renew.html",
+        survey=survey,
+        holders=holders,
+        show_contacts=can_see_contacts(),
+    ), status
 
 
 @bp.post("/befragungen/<survey_id>/mails")
@@ -205,9 +251,42 @@ def revoke(survey_id: str, invite_id: str) -> ResponseReturnValue:
 @bp.post("/befragungen/<survey_id>/schliessen")
 @require_role("editor")
 def close(survey_id: str) -> ResponseReturnValue:
+    """Close after a ticked confirmation (no JavaScript needed); reopening undoes it."""
+    if request.form.get("confirm") != "1":
+        flash(
+            _(
+                "Bitte bestätigen Sie das Abschließen; danach werden keine Antworten mehr "
+                "gespeichert."
+            ),
+            "error",
+        )
+        return redirect(url_for("surveys.detail", survey_id=survey_id) + "#close-form")
     survey = sv.close_survey(get_store(), survey_id)
-    flash(_("Die Befragung ist abgeschlossen; die Links gelten nicht mehr."), "success")
+    flash(
+        _(
+            "Die Befragung ist abgeschlossen; die Links gelten nicht mehr. „Wieder öffnen“ "
+            "macht das rückgängig."
+        ),
+        "success",
+    )
     return redirect(url_for("surveys.compare_page", survey_id=survey.id))
+
+
+@bp.post("/befragungen/<survey_id>/wieder-oeffnen")
+@require_role("editor")
+def reopen(survey_id: str) -> ResponseReturnValue:
+    """Reopen a closed survey; the links handed out work again (a new end date if the old
+    one has passed)."""
+    closes = None
+    try:
+        if request.form.get("closes"):
+            closes = parse_date(request.form.get("closes", "")[:20], "closes")
+        sv.reopen_survey(get_store(), survey_id, closes=closes)
+    except graph.ValidationError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(_("Die Befragung läuft wieder; die ausgegebenen Links gelten wieder."), "success")
+    return redirect(url_for("surveys.detail", survey_id=survey_id))
 
 
 @bp.get("/befragungen/<survey_id>/auswertung")
@@ -228,26 +307,37 @@ def review_page(survey_id: str) -> ResponseReturnValue:
 @bp.post("/befragungen/<survey_id>/auswertung/<answer_id>")
 @require_role("editor")
 def decide_view(survey_id: str, answer_id: str) -> ResponseReturnValue:
+    """Decide on the proposals the page showed: each carries the fingerprint of its values
+    and the form the handed-in version, so what changed since is refused, not applied."""
     store = get_store()
     survey = sv.get_survey(store, survey_id)
     action = request.form.get("action", "")
-    keys = [k[:200] for k in request.form.getlist("key")[:500]]
-    if action in ("accept_all", "reject_all"):
-        keys = [p.key for p in _pending(store, survey, answer_id)]
     if action not in ("accept", "reject", "accept_all", "reject_all"):
         abort(400)
+    prints = dict(
+        entry[:300].split("|", 1) for entry in request.form.getlist("shown")[:500] if "|" in entry
+    )
+    chosen = (
+        prints
+        if action.endswith("_all")
+        else {k[:200]: prints.get(k[:200], "") for k in request.form.getlist("key")[:500]}
+    )
+    version = request.form.get("version", "")
     try:
         out = decide(
             store,
             survey,
             answer_id,
-            keys,
+            chosen,
             accept=action.startswith("accept"),
             user=current_username(),
+            version=int(version) if version.isdigit() else -1,
         )
-    except graph.ValidationError as exc:
+    except (graph.ValidationError, graph.ConflictError) as exc:
         flash(str(exc), "error")
-        return redirect(url_for("surveys.review_page", survey_id=survey.id))
+        return redirect(
+            url_for("surveys.review_page", survey_id=survey.id) + f"#answer-{answer_id}"
+        )
     flash(
         _(
             "%(a)s übernommen, %(r)s abgelehnt, %(s)s inzwischen erledigt.",
@@ -258,15 +348,6 @@ def decide_view(survey_id: str, answer_id: str) -> ResponseReturnValue:
         "success",
     )
     return redirect(url_for("surveys.review_page", survey_id=survey.id) + f"#answer-{answer_id}")
-
-
-def _pending(store: graph.Store, survey: sv.Survey, answer_id: str) -> list[review.Proposal]:
-    r = review.load_answer(store, answer_id)
-    return [
-        p
-        for p in review.proposals_for(store, survey, r, review.vocab_names(store))
-        if p.key not in r.decisions
-    ]
 
 
 @bp.get("/befragungen/<survey_id>/vergleich")

@@ -64,7 +64,8 @@ def _links_from_download(browser, folder: Path) -> dict[str, str]:
     assert files, "the link list was not downloaded"
     rows = list(csv.reader(io.StringIO(files[0].read_text("utf-8-sig")), delimiter=";"))
     assert rows[0][:2] == ["Akteur", "Anrede"]
-    return {r[0]: r[6] for r in rows[1:]}
+    col = rows[0].index("Link")
+    return {r[0]: r[col] for r in rows[1:]}
 
 
 def _answer(browser, link: str, partner: str, street: str, name: str) -> None:
@@ -76,6 +77,7 @@ def _answer(browser, link: str, partner: str, street: str, name: str) -> None:
     rows = browser.find_elements(By.CSS_SELECTOR, "input[list=actor-names]")
     rows[0].send_keys(partner)
     row_id = rows[0].get_attribute("id").removesuffix("-name")
+    browser.find_element(By.CSS_SELECTOR, f"#{row_id}-details summary").click()
     Select(browser.find_element(By.ID, f"{row_id}-kind")).select_by_visible_text(
         "Projektpartnerschaft"
     )
@@ -156,7 +158,7 @@ def test_a_whole_survey(browser, live_server: str, store: graph.Store, tmp_path:
     # close: every link now says the survey is over; comparison lists the new pair
     sv.close_survey(store, survey.id)
     browser.get(links[a["name"]])
-    assert "beendet" in browser.find_element(By.ID, "link-error").text
+    assert "abgeschlossen" in browser.find_element(By.ID, "link-error").text
     assert a["name"] not in browser.page_source
     browser_login(browser, live_server, store, "editor")
     browser.get(f"{live_server}/befragungen/{survey.id}/vergleich")

@@ -34,9 +34,17 @@ TOWNS = ("", "Trier", "Konz", "Saarburg")
 BOOKKEEPING = {"created", "updated", "version"}
 
 
+def _own(name: str, value: str) -> str:
+    """A value of this actor's own (two actors sharing an e-mail address are a likely
+    duplicate the import rightly asks about; here they stay apart)."""
+    return f"{NAMES.index(name) if name in NAMES else 9}{value}" if value else ""
+
+
 def _csv(rows: list[tuple[str, str, str, str]]) -> bytes:
     lines = ["Name;Art;E-Mail;Telefon;Ort"]
-    lines += [f"{name};Schule;{mail};{phone};{town}" for name, mail, phone, town in rows]
+    lines += [
+        f"{name};Schule;{_own(name, mail)};{phone};{town}" for name, mail, phone, town in rows
+    ]
     return "\n".join(lines).encode("utf-8")
 
 
@@ -116,7 +124,7 @@ def test_a_value_changed_after_the_dry_run_is_a_conflict_not_overwritten(
     assert (conflict["field"], conflict["stored"], conflict["proposed"]) == (
         "email",
         MAILS[3],
-        MAILS[1],
+        _own(NAMES[1], MAILS[1]),
     )
     assert changesets.get(store, result.batch).conflicts == result.conflicts  # type: ignore[union-attr]
 

@@ -108,8 +108,15 @@ def test_erasure_leaves_no_name_in_history_trash_exports_or_backups(
     )
     (link,) = surveys.issue_links(store, survey.id)
     mention = {"person_id": person.id, "still_here": True, "function": "Vergessmich-Leitung"}
+    access = surveys.check_link(store, link.token)
     respondent.save(
-        store, surveys.check_link(store, link.token).invite, {"contacts": [mention]}, submit=True
+        store,
+        access.invite,
+        {"contacts": [mention]},
+        submit=True,
+        version=0,
+        base=None,
+        link_hash=access.link_hash,
     )
     pages = [(office.id, "akteure"), (alliance.id, "buendnisse"), (person.id, "personen")]
     before = _all_text(app, make_client, store, pages)

@@ -86,14 +86,52 @@ def form(data: dict[str, Any]) -> MultiDict:
     return md
 
 
-def answer_as(store: graph.Store, token: str, data: dict[str, Any], *, submit: bool = True):
-    access = sv.check_link(store, token)
-    view = respondent.view(store, access.invite)
+def save_from(
+    store: graph.Store,
+    access: sv.Access,
+    view: respondent.View,
+    data: dict[str, Any],
+    *,
+    submit: bool = True,
+) -> tuple[dict[str, Any], list[Any]]:
+    """Send ``data`` from a page loaded earlier (its version and answer as the base), as the
+    form would; returns the parsed answer and the problems (nothing saved with problems)."""
     md = form(data)
     answer, errors = respondent.parse(md.get, md.getlist, view, access.survey.questions)
     if not errors:
-        respondent.save(store, access.invite, answer, submit=submit)
+        respondent.save(
+            store,
+            access.invite,
+            answer,
+            submit=submit,
+            version=view.version,
+            base=view.answer,
+            link_hash=access.link_hash,
+        )
     return answer, errors
+
+
+def answer_as(
+    store: graph.Store, token: str, data: dict[str, Any], *, submit: bool = True
+) -> tuple[dict[str, Any], list[Any]]:
+    access = sv.check_link(store, token)
+    return save_from(store, access, respondent.view(store, access.invite), data, submit=submit)
+
+
+def shown(
+    store: graph.Store, s: sv.Survey, answer_id: str, keys: list[str]
+) -> tuple[dict[str, str], int]:
+    """What the review page shows of ``keys`` (fingerprints; unknown keys as sent) and the
+    handed-in version, as the page's form carries them."""
+    r = review.load_answer(store, answer_id)
+    prints = {p.key: p.shown for p in review.proposals_for(store, s, r, review.vocab_names(store))}
+    return {k: prints.get(k, "") for k in keys}, r.version
+
+
+def decide_shown(store: graph.Store, s: sv.Survey, answer_id: str, keys: list[str], **kw: Any):
+    """Decide as the review page would: on what it shows right now."""
+    prints, version = shown(store, s, answer_id, keys)
+    return decide(store, s, answer_id, prints, version=version, **kw)
 
 
 def tokens_by_actor(issued: list[sv.Issued]) -> dict[str, str]:
@@ -188,7 +226,8 @@ def test_links_are_hashed_expire_and_can_be_revoked(store: graph.Store) -> None:
     build(store)
     s = new_survey(store)
     issued = sv.issue_links(store, s.id)
-    assert len(issued) == 3 and sv.issue_links(store, s.id) == []  # issued once
+    again_all = sv.issue_links(store, s.id)
+    assert len(issued) == 3 and [i.token for i in again_all] == [i.token for i in issued]
     token = tokens_by_actor(issued)["a"]
     dump = json.dumps(backup.dump(store))
     assert token.split(".")[1] not in dump, "the secret is never stored"
@@ -210,8 +249,8 @@ def test_links_are_hashed_expire_and_can_be_revoked(store: graph.Store) -> None:
     with pytest.raises(sv.LinkError) as err:
         sv.check_link(store, token, today=TODAY + timedelta(days=31))
     assert err.value.state == "closed"
-    # reissuing replaces the old link
-    again = sv.issue_links(store, s.id, invite_ids=[issued[0].invite.id])
+    # renewing replaces the old link
+    again = sv.renew_links(store, s.id, invite_ids=[issued[0].invite.id]).issued
     with pytest.raises(sv.LinkError):
         sv.check_link(store, issued[0].token)
     assert sv.check_link(store, again[0].token)
@@ -223,9 +262,9 @@ def test_links_are_hashed_expire_and_can_be_revoked(store: graph.Store) -> None:
     untouched = next(i.token for i in issued if i.invite.id != again[0].invite.id)
     with pytest.raises(sv.LinkError) as err:
         sv.check_link(store, untouched)
-    assert err.value.state == "closed"
+    assert err.value.state == "ended"
     with pytest.raises(graph.ValidationError):
-        sv.issue_links(store, s.id, reissue=True)
+        sv.renew_links(store, s.id)
 
 
 def test_a_link_sees_only_its_own_actor(store: graph.Store) -> None:
@@ -299,7 +338,7 @@ def test_review_pairs_and_accepts_through_the_write_path(store: graph.Store) -> 
     assert {p.key for p in b.pending} == {"coop_new:a", "consent:pb"}
     before = backup.checksum(store)
     # rejecting changes no record
-    out = decide(store, s, a.id, ["field:street"], accept=False, user="manager")
+    out = decide_shown(store, s, a.id, ["field:street"], accept=False, user="manager")
     assert out.rejected == ["field:street"]
     assert graph.get(store, graph.Actor, "a").street == ""
     assert backup.checksum(store) != before  # the decision itself is kept ...
@@ -307,7 +346,7 @@ def test_review_pairs_and_accepts_through_the_write_path(store: graph.Store) -> 
         p.key for r in review.queue(store, s) for p in r.pending
     }
     # accepting goes through the write path: link, source, respondent in the note, history
-    out = decide(
+    out = decide_shown(
         store,
         s,
         a.id,
@@ -336,14 +375,14 @@ def test_review_pairs_and_accepts_through_the_write_path(store: graph.Store) -> 
     )
     # consent from the survey was given by whoever held the organisation's link: ledger with
     # the survey's wording and who gave it, but pending until the person confirms it
-    decide(store, s, b.id, ["consent:pb"], accept=True, user="manager")
+    decide_shown(store, s, b.id, ["consent:pb"], accept=True, user="manager")
     rec = consent.for_person(store, "pb")[0]
     assert rec.source == "Befragung Netzwerk 2025" and rec.wording == s.consent_wording
     assert rec.status == "pending" and rec.given_by
     assert graph.get(store, graph.Person, "pb").consent_contact is False
     # a new actor proposal creates the actor and the cooperation in one step
     new_key = next(k for k in kinds_a if k.startswith("actor_new:"))
-    decide(store, s, a.id, [new_key], accept=True, user="manager")
+    decide_shown(store, s, a.id, [new_key], accept=True, user="manager")
     names = {
         lk.to_name if lk.from_id == "a" else lk.from_name
         for lk in graph.links_of(store, "Actor", "a", ["COOPERATES_WITH"])
@@ -352,9 +391,9 @@ def test_review_pairs_and_accepts_through_the_write_path(store: graph.Store) -> 
     # an answer cannot be decided under another survey (its title would become the source)
     other = new_survey(store)
     with pytest.raises(graph.NotFoundError):
-        decide(store, other, a.id, ["field:street"], accept=True, user="manager")
+        decide_shown(store, other, a.id, ["field:street"], accept=True, user="manager")
     # deciding the same key twice is skipped, unknown keys too
-    again = decide(store, s, a.id, ["coop_new:b", "nope"], accept=True, user="manager")
+    again = decide_shown(store, s, a.id, ["coop_new:b", "nope"], accept=True, user="manager")
     assert again.applied == [] and sorted(again.skipped) == ["coop_new:b", "nope"]
 
 
@@ -364,7 +403,7 @@ def test_progress_close_and_comparison(store: graph.Store) -> None:
     assert (p.total.invited, p.total.answered) == (3, 2)
     assert [m["actor_name"] for m in p.missing] == ["Caritas"]
     a = next(r for r in review.queue(store, s) if r.actor_id == "a")
-    decide(store, s, a.id, ["coop_new:b"], accept=True, user="manager")
+    decide_shown(store, s, a.id, ["coop_new:b"], accept=True, user="manager")
     closed = sv.close_survey(store, s.id)
     cmp = compare.compare(store, closed.before or {}, closed.after or {})
     assert cmp.added == [("Stadtbibliothek", "VHS Trier")] and cmp.removed == []

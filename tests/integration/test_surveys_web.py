@@ -3,7 +3,9 @@ link errors, and the CLI."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ from netzwerk.cli import main
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.admin import backup
 from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.surveys import respondent
 from tests.conftest import HOSTILE_STRINGS, csrf_token, found
 from tests.integration.test_surveys import build
 
@@ -58,18 +61,29 @@ def _respond_token(client: Any, token: str) -> str:
     return found(r'name="csrf_token" value="([^"]+)"', html)
 
 
+def _hidden(html: str, name: str) -> list[str]:
+    return [
+        unescape(v)
+        for v in re.findall(rf'<input type="hidden" name="{name}" value="([^"]*)"', html)
+    ]
+
+
+def page_state(client: Any, token: str) -> dict[str, str]:
+    """What the respondent's page sends back with every save: CSRF, version, answer shown."""
+    html = client.get(f"/b/{token}").get_data(as_text=True)
+    return {name: _hidden(html, name)[0] for name in ("csrf_token", "version", "base")}
+
+
 def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make_client) -> None:
     build(store)
     editor = make_client("editor")
     survey_id = _create(editor)
     page = editor.get(f"/befragungen/{survey_id}").get_data(as_text=True)
     assert "Netzwerk 2025" in page and "0 von 3" in page
+    assert "Bitte antworten Sie bis Ende Juni." in page and "Ich bin einverstanden." in page
     links = _links(editor, survey_id)
     assert set(links) == {"VHS Trier", "Stadtbibliothek", "Caritas"}
-    again = editor.post(
-        f"/befragungen/{survey_id}/links", data={"csrf_token": csrf_token(editor, "/befragungen")}
-    )
-    assert again.status_code == 302  # nothing left to issue
+    assert _links(editor, survey_id) == links  # a second download: the same links
     # the respondent: anonymous browser, own data only, plain form
     anon = make_client(None)
     resp = anon.get(f"/b/{links['VHS Trier']}")
@@ -78,9 +92,8 @@ def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make
     assert resp.headers["Referrer-Policy"] == "no-referrer"
     assert "anna@a.example" in html and "bernd@b.example" not in html
     assert '<datalist id="actor-names">' in html and "<script" not in html
-    csrf = _respond_token(anon, links["VHS Trier"])
     form = {
-        "csrf_token": csrf,
+        **page_state(anon, links["VHS Trier"]),
         "street": "Domfreihof 1b",
         "topics": ["t-mint"],
         "c0_id": "pa",
@@ -100,8 +113,13 @@ def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make
     assert saved.status_code == 302
     back = anon.get(f"/b/{links['VHS Trier']}").get_data(as_text=True)
     assert 'value="Domfreihof 1b"' in back and 'value="Stadtbibliothek"' in back
+    state = page_state(anon, links["VHS Trier"])
+    assert state["version"] == "1"
     assert (
-        anon.post(f"/b/{links['VHS Trier']}", data={**form, "action": "submit"}).status_code == 302
+        anon.post(
+            f"/b/{links['VHS Trier']}", data={**form, **state, "action": "submit"}
+        ).status_code
+        == 302
     )
     # the other side names VHS back
     csrf = _respond_token(anon, links["Stadtbibliothek"])
@@ -121,9 +139,15 @@ def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make
     assert "von beiden genannt" in review and "Domfreihof 1b" in review
     answer_id = found(r'id="answer-(answer-[0-9a-f]+)"', review)
     token = csrf_token(editor, f"/befragungen/{survey_id}/auswertung")
+    section = review[review.index(f'id="answer-{answer_id}"') :]
     resp = editor.post(
         f"/befragungen/{survey_id}/auswertung/{answer_id}",
-        data={"csrf_token": token, "action": "accept_all"},
+        data={
+            "csrf_token": token,
+            "action": "accept_all",
+            "version": _hidden(section, "version")[0],
+            "shown": _hidden(section, "shown")[:5],
+        },
     )
     assert resp.status_code == 302
     coop = graph.links_of(store, "Actor", "a", ["COOPERATES_WITH"])
@@ -131,16 +155,20 @@ def test_manager_flow_and_respondent_without_javascript(store: graph.Store, make
     assert graph.get(store, graph.Actor, "a").street == "Domfreihof 1b"
     detail = editor.get("/akteure/a").get_data(as_text=True)
     assert "Befragung Netzwerk 2025" in detail
-    # close: links stop, comparison shows the new pair
+    # close: only when confirmed; links stop, comparison shows the new pair
     token = csrf_token(editor, f"/befragungen/{survey_id}")
+    editor.post(f"/befragungen/{survey_id}/schliessen", data={"csrf_token": token})
+    assert sv.get_survey(store, survey_id).is_open(), "closing needs the confirmation"
     assert (
-        editor.post(f"/befragungen/{survey_id}/schliessen", data={"csrf_token": token}).status_code
+        editor.post(
+            f"/befragungen/{survey_id}/schliessen", data={"csrf_token": token, "confirm": "1"}
+        ).status_code
         == 302
     )
     cmp = editor.get(f"/befragungen/{survey_id}/vergleich").get_data(as_text=True)
     assert "Stadtbibliothek – VHS Trier" in cmp
     closed = anon.get(f"/b/{links['Caritas']}")
-    assert closed.status_code == 410 and "beendet" in closed.get_data(as_text=True)
+    assert closed.status_code == 410 and "abgeschlossen" in closed.get_data(as_text=True)
     assert "Caritas" not in closed.get_data(as_text=True)
 
 
@@ -226,7 +254,7 @@ def test_hostile_answers_through_the_page(store: graph.Store, make_client) -> No
         resp = anon.post(
             f"/b/{link}",
             data={
-                "csrf_token": csrf,
+                **page_state(anon, link),
                 "action": "save",
                 "comment": text,
                 "rows": "1",
@@ -292,8 +320,11 @@ def test_cli_create_links_status_close(store: graph.Store, tmp_path: Path) -> No
         catch_exceptions=False,
     )
     assert out.exit_code == 0 and target.read_bytes()[:2] == b"PK", out.output
-    out = run.invoke(main, ["survey", "links", survey_id, "--base-url", "https://n.example"])
-    assert out.exit_code == 1 and "schon ausgegeben" in out.output
+    again = tmp_path / "again.xlsx"
+    out = run.invoke(
+        main, ["survey", "links", survey_id, "-o", str(again), "--base-url", "https://n.example"]
+    )
+    assert out.exit_code == 0 and "3 Links" in out.output  # the same links again
     out = run.invoke(main, ["survey", "status", survey_id], catch_exceptions=False)
     assert "Rücklauf: 0 von 3" in out.output and "Caritas" in out.output
     out = run.invoke(main, ["survey", "close", survey_id], catch_exceptions=False)
@@ -304,3 +335,88 @@ def test_cli_create_links_status_close(store: graph.Store, tmp_path: Path) -> No
     assert out.exit_code == 1 and "kein gültiges Datum" in out.output
     for cmd in ("create", "links", "status", "close"):
         assert run.invoke(main, ["survey", cmd, "--help"]).exit_code == 0
+
+
+def test_two_browsers_on_one_link_and_errors_at_their_field(
+    store: graph.Store, make_client
+) -> None:
+    build(store)
+    editor = make_client("editor")
+    survey_id = _create(editor)
+    link = _links(editor, survey_id)["VHS Trier"]
+    a, b = make_client(None), make_client(None)
+    state_a, state_b = page_state(a, link), page_state(b, link)
+    saved = a.post(
+        f"/b/{link}",
+        data={
+            **state_a,
+            "action": "save",
+            "phone": "0651 999",
+            "rows": "1",
+            "p0_name": "Sternwarte",
+        },
+    )
+    assert saved.status_code == 302
+    late = b.post(f"/b/{link}", data={**state_b, "action": "save", "phone": "0651 123"})
+    html = late.get_data(as_text=True)
+    assert late.status_code == 409 and "inzwischen von jemand anderem gespeichert" in html
+    assert 'href="#m-phone"' in html and "0651 999" in html  # the colleague's value, linked
+    assert 'value="0651 123"' in html and 'value="Sternwarte"' in html  # both kept
+    view_after = respondent.view(store, sv.check_link(store, link).invite)
+    assert view_after.answer and view_after.answer["master"]["phone"] == "0651 999"
+    # saving again from the merged page stores the merged answer
+    again = page_from(html)
+    assert (
+        b.post(
+            f"/b/{link}",
+            data={
+                **again,
+                "action": "save",
+                "phone": "0651 123",
+                "rows": "1",
+                "p0_name": "Sternwarte",
+            },
+        ).status_code
+        == 302
+    )
+    # an invalid year keeps the typed value, and the message links to the field
+    state = page_state(a, link)
+    bad = a.post(
+        f"/b/{link}",
+        data={**state, "action": "save", "rows": "1", "p0_name": "X", "p0_since": "20x9"},
+    )
+    text = bad.get_data(as_text=True)
+    assert bad.status_code == 400 and 'href="#p0-since"' in text and 'value="20x9"' in text
+    assert "Seit (Jahr oder TT.MM.JJJJ)" in text
+
+
+def page_from(html: str) -> dict[str, str]:
+    return {name: _hidden(html, name)[0] for name in ("csrf_token", "version", "base")}
+
+
+def test_renewing_links_names_the_holders_and_needs_confirmation(
+    store: graph.Store, make_client
+) -> None:
+    build(store)
+    editor = make_client("editor")
+    survey_id = _create(editor)
+    first = _links(editor, survey_id)
+    page = editor.get(f"/befragungen/{survey_id}/links/erneuern").get_data(as_text=True)
+    assert all(name in page for name in first) and "ungültig" in page
+    token = csrf_token(editor, f"/befragungen/{survey_id}/links/erneuern")
+    refused = editor.post(f"/befragungen/{survey_id}/links/erneuern", data={"csrf_token": token})
+    assert refused.status_code == 400
+    assert sv.check_link(store, first["Caritas"])  # nothing renewed without the tick
+    done = editor.post(
+        f"/befragungen/{survey_id}/links/erneuern",
+        data={"csrf_token": token, "confirm": "1", "format": "csv"},
+    )
+    assert done.status_code == 200 and "filename" in done.headers["Content-Disposition"]
+    anon = make_client(None)
+    assert anon.get(f"/b/{first['Caritas']}").status_code == 404
+    # reopening after a close: the renewed links open again
+    renewed = re.findall(r"/b/([^;\s\"]+)", done.get_data(as_text=True))
+    editor.post(f"/befragungen/{survey_id}/schliessen", data={"csrf_token": token, "confirm": "1"})
+    assert anon.get(f"/b/{renewed[0]}").status_code == 410
+    editor.post(f"/befragungen/{survey_id}/wieder-oeffnen", data={"csrf_token": token})
+    assert anon.get(f"/b/{renewed[0]}").status_code == 200

@@ -311,3 +311,56 @@ def test_the_demo_region_shared_names_no_person(store: graph.Store, make_client)
         for secret in (f"{p['first_name']} {p['last_name']}", p["email"], p["phone"], p["notes"]):
             if secret.strip():
                 assert secret.encode() not in body, secret
+
+
+def _drawing(payload: dict) -> tuple[object, dict[str, object]]:
+    """What colouring and sizing decide in a picture: the legend (colours and the size's
+    title), each node's style group and size."""
+    return payload["legend"], {n["id"]: (n["g"], n["s"]) for n in payload["nodes"]}
+
+
+def test_every_colouring_and_sizing_survives_save_reopen_and_share(
+    store: graph.Store, make_client
+) -> None:
+    """Each option the form offers is stored, reopened and drawn the same by a share link."""
+    from netzwerk.graph.pictures import COLOUR_BY, SIZE_BY
+
+    ids = small_network(store)
+    extra = graph.create_record(
+        store, graph.Actor(name="Stadtbibliothek", kind="Bibliothek"), user="t"
+    )
+    graph.create_link(
+        store,
+        graph.Link(type="COOPERATES_WITH", from_id=ids["a1"], to_id=extra.id, kind="Gremienarbeit"),
+        user="test",
+    )
+    editor = make_client("editor")
+    anon = make_client(None)
+    form = editor.get("/netzwerk").get_data(as_text=True)
+    offered = {}
+    for name in ("colour", "size"):
+        menu = re.search(rf'name="{name}">(.*?)</select>', form, re.S)
+        assert menu, name
+        offered[name] = re.findall(r'<option value="([^"]+)"', menu.group(1))
+    assert offered == {"colour": list(COLOUR_BY), "size": list(SIZE_BY)}
+    pairs = [
+        (COLOUR_BY[i % len(COLOUR_BY)], SIZE_BY[i % len(SIZE_BY)])
+        for i in range(max(len(COLOUR_BY), len(SIZE_BY)))
+    ]
+    for colour, size in pairs:
+        query = f"colour={colour}&size={size}"
+        location = save(editor, query).headers["Location"]
+        view_id = parse_qs(urlsplit(location).query)["view"][0]
+        view = saved_views.get_view(store, view_id)
+        assert (view.colour, view.size) == (colour, size)
+
+        reopened = urlsplit(editor.get(f"/ansichten/{view_id}").headers["Location"])
+        params = parse_qs(reopened.query)
+        assert (params["colour"], params["size"]) == ([colour], [size])
+        inside = editor.get("/netzwerk/daten.json?" + reopened.query).get_json()
+        outside = anon.get(share(editor, view_id) + "/daten.json").get_json()
+        assert _drawing(outside) == _drawing(inside), (colour, size)
+        assert _drawing(inside) != _drawing(editor.get("/netzwerk/daten.json").get_json()) or (
+            colour,
+            size,
+        ) == ("kind", "degree")

@@ -60,3 +60,13 @@ def test_filter_parser_defaults_to_today_and_accepts_dates() -> None:
     assert filters.parse(MultiDict()).flt.as_of == date.today()
     parsed = filters.parse(MultiDict([("as_of", "2023-05-01")]))
     assert parsed.flt.as_of == date(2023, 5, 1) and not parsed.errors
+
+
+def test_csv_numbers_are_german_and_text_is_left_alone() -> None:
+    table: list[list[tables.Cell]] = [
+        ["Name", "Wert", "Anzahl"],
+        ["0.5 bleibt Text", 0.0635, 12345],
+    ]
+    table.append(["groß", 1234567.25, -3])
+    text = tables.to_csv(table).decode("utf-8-sig")
+    assert text.split("\r\n")[1:3] == ["0.5 bleibt Text;0,0635;12.345", "groß;1.234.567,25;-3"]

@@ -47,7 +47,16 @@ def test_a_name_has_one_label_everywhere() -> None:
         for name, info in field_table(cls).items():
             assert seen.setdefault(name, info.label) == info.label, name
     assert {k: v for k, v in validation.FIELD_LABELS.items() if k in seen} == seen
-    assert set(validation.FIELD_LABELS) - set(seen) == {"from_id", "to_id", "type", "id"}
+    # Besides the fields: a relationship's ends and type, an id, and the keys of a survey
+    # answer's history note (which survey, whose answer).
+    assert set(validation.FIELD_LABELS) - set(seen) == {
+        "from_id",
+        "to_id",
+        "type",
+        "id",
+        "survey",
+        "respondent",
+    }
 
 
 def test_forms_cover_exactly_the_model_fields() -> None:

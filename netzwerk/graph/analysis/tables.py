@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
+from babel.numbers import format_decimal
 
 from netzwerk.graph.analysis._util import GROUPINGS, vocab
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES, ROLES
@@ -260,8 +261,17 @@ def metrics_table(g: nx.Graph, table: dict[Any, dict[str, Any]]) -> Table:
 
 
 def to_csv(table: Table) -> bytes:
-    """CSV as German Excel opens it (UTF-8 BOM, ``;``, CRLF)."""
-    return write_rows([[str(c) if not isinstance(c, str) else c for c in row] for row in table])
+    """CSV as German Excel opens it (UTF-8 BOM, ``;``, CRLF, numbers with decimal comma and
+    thousands dots: German Excel reads ``0.0635`` as a date or text, ``0,0635`` as a number)."""
+    return write_rows([[_csv_cell(c) for c in row] for row in table])
+
+
+def _csv_cell(cell: Cell) -> str:
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, bool):
+        return str(cell)
+    return str(format_decimal(cell, format="#,##0.######", locale="de_DE"))
 
 
 def to_xlsx(sections: dict[str, Table], titles: dict[str, str] | None = None) -> bytes:

@@ -50,6 +50,9 @@ def _field_labels() -> dict[str, str]:
         "to_id": N_("zu"),
         "type": N_("Beziehungsart"),
         "id": N_("ID"),
+        # The keys of a survey answer's history note: which survey, whose answer.
+        "survey": N_("Befragung"),
+        "respondent": N_("Antwort von"),
     }
 
 

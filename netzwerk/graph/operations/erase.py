@@ -12,6 +12,9 @@ their data the application keeps elsewhere —
   stripped from other records' trash snapshots; a person who is only in the trash is erased
   the same way (their rights do not wait for someone to restore them);
 * export logs forget the person's id (counts stay);
+* free text anywhere that spells the person out — a full name, the e-mail address or the
+  phone number typed into notes, descriptions, relationship notes, or kept in history
+  values — is replaced by the placeholder (:func:`sweep_terms`);
 * the consent ledger and Löschkonzept reviews of the person go, and so do their survey
   invitations, the answers given through them and what other answers said about them
   (:func:`netzwerk.graph.surveys.personal.erase_person_in`);
@@ -54,6 +57,22 @@ def _former_names(tx: Tx, person_id: str) -> list[str]:
             if isinstance(pair, list):
                 names.update(str(v) for v in pair if v)
     return [n for n in names if len(n) >= 3 and n != history.ERASED]
+
+
+MIN_TERM = 5
+"""Shortest term swept from free text: full names, addresses and numbers are longer; a bare
+surname ("Alt") or initials would wipe other people's words."""
+
+
+def sweep_terms(names: list[str], contact: list[str]) -> list[str]:
+    """What free text must not keep of an erased person: every full name form (with a space:
+    not a bare surname), the e-mail address and the phone number (also without spaces), each
+    also JSON-escaped as history values store it; longest first, so a longer form is
+    replaced before a shorter one inside it."""
+    terms = {n for n in names if " " in n.strip()} | {c.strip() for c in contact}
+    terms |= {c.replace(" ", "") for c in contact}
+    terms |= {json.dumps(t, ensure_ascii=False)[1:-1] for t in terms}
+    return sorted((t for t in terms if len(t) >= MIN_TERM), key=len, reverse=True)
 
 
 def _strip_trash(tx: Tx, person_id: str, mentions: list[dict[str, Any]]) -> int:
@@ -143,6 +162,12 @@ def erase_person(
                     placeholder=history.ERASED,
                 )[0]["redacted"]
             )
+        text = tx.run(
+            "privacy/sweep_free_text",
+            terms=sweep_terms(names, row["contact"]),
+            placeholder=history.ERASED,
+        )[0]
+        redacted += int(text["history"])
         swept = tx.run("privacy/sweep_trash", id=person_id)[0]
         stripped = _strip_trash(tx, person_id, [m for m in swept["mentions"] if m])
         exports = int(tx.run("privacy/sweep_exports", id=person_id)[0]["swept"])
@@ -161,6 +186,7 @@ def erase_person(
             "exports": exports,
             "consents": consents,
             "survey": surveys,
+            "free_text": int(text["nodes"]) + int(text["links"]),
         }
         history.record_in(
             tx,
@@ -176,6 +202,7 @@ def erase_person(
                 "exports_swept": exports,
                 "consents_removed": consents,
                 "survey_data_removed": surveys,
+                "free_text_swept": counts["free_text"],
             },
         )
         return counts

@@ -2,10 +2,13 @@
 
 Accepting applies each chosen proposal through the same transaction-level functions the
 forms use (records, links, consent), so every accepted change has its history entry — with
-the survey as ``source`` of cooperations, the respondent named in the cooperation's note and
-in each history entry (``survey``) — and a removed classification goes to the trash like any
-other. Proposals are recomputed inside the transaction, so one that a colleague's change
-made obsolete meanwhile is skipped, never applied twice. Rejecting only notes the decision.
+the survey as ``source`` of cooperations, the responding organisation in the cooperation's
+note, and in each history entry the survey and the respondent person by id (``respondent``,
+named when read, so an erasure removes the name everywhere at once) — and a removed
+classification goes to the trash like any other. Proposals are recomputed inside the
+transaction, so one that a colleague's change made obsolete meanwhile is skipped, never
+applied twice; a decision made on values the page no longer shows is refused. Rejecting
+only notes the decision.
 """
 
 from __future__ import annotations
@@ -13,13 +16,19 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from netzwerk.graph.core import codec
-from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+)
 from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.operations.consent import record_in as record_consent_in
 from netzwerk.graph.operations.consent import record_pending_in
 from netzwerk.graph.operations.links import create_link_in, delete_link_in, update_link_in
 from netzwerk.graph.operations.records import create_record_in, update_record_in
@@ -59,8 +68,96 @@ def _coop(survey: Survey, a: str, b: str, row: dict[str, Any], by: str) -> Link:
     )
 
 
+def consent_given_for_someone_else_in(tx: Tx, c: Consent, *, given_by: str, user: str) -> None:
+    """Consent a colleague ticked for a contact person (an organisation's link).
+
+    Such a consent stays pending until the person confirms it themselves (double opt-in,
+    :func:`~netzwerk.graph.operations.consent.record_pending_in`); the ledger records who
+    gave it and how.
+    """
+    record_pending_in(
+        tx,
+        c,
+        given_by=f"{given_by} über den Befragungslink der Einrichtung",
+        how="Befragung",
+        user=user,
+    )
+
+
+def _end_tie(link: Link, d: dict[str, Any], by: str) -> None:
+    """An ended cooperation: ended when the partner says (else yesterday, so it no longer
+    counts as current today), never before it began; the partner's note is kept."""
+    yesterday = date.today() - timedelta(days=1)
+    until = min(codec.coerce("date", d.get("until")) or yesterday, yesterday)
+    link.until = max(until, link.since) if link.since else until
+    if d.get("note"):
+        link.note = "\n".join(x for x in (link.note, f"Beendet laut {by}: {d['note']}") if x)[:5000]
+
+
+def _end_contact_roles(tx: Tx, person_id: str, actor_id: str, *, user: str, note: Any) -> None:
+    """A person who left is no longer the actor's contact: the contact roles for the actor
+    go (through the write path, undoable from the trash), so every contact list drops them."""
+    for row in tx.run("surveys/contact_roles", person_id=person_id, actor_id=actor_id):
+        delete_link_in(tx, "CONTACT_FOR", row["id"], user=user, note=note)
+
+
+def _change_link(
+    tx: Tx, r: rv.AnswerReview, p: rv.Proposal, user: str, note: dict[str, Any]
+) -> None:
+    """A job (left, function) or a cooperation (ended, changed) the answer speaks of."""
+    d = p.data
+    kind = "WORKS_AT" if p.kind in ("left", "function") else "COOPERATES_WITH"
+    rows = tx.run("links/get", {"type": kind}, id=d["link_id"])
+    if not rows:
+        raise NotFoundError("Die Verknüpfung gibt es nicht mehr.")
+    link = codec.link_from_row(rows[0])
+    if p.kind == "left":  # ended yesterday: not current today, off every contact list
+        _end_tie(link, {}, r.by)
+        _end_contact_roles(tx, d["person_id"], r.actor_id, user=user, note=note)
+    elif p.kind == "coop_end":
+        _end_tie(link, d, r.by)
+    elif p.kind == "function":
+        link.function = d["function"]
+    else:
+        link.kind = d.get("kind") or link.kind
+        link.intensity = d.get("intensity") or link.intensity
+        link.since = codec.coerce("date", d.get("since")) or link.since
+    update_link_in(tx, link, user=user, note=note)
+
+
+def _complete_pair(tx: Tx, d: dict[str, Any], by: str, *, user: str, note: dict[str, Any]) -> None:
+    """The second half of a pair: the partner's answer already created the cooperation;
+    this side fills what is still empty and adds its note (nothing is overwritten)."""
+    rows = tx.run("links/get", {"type": "COOPERATES_WITH"}, id=d["link_id"])
+    if not rows:
+        raise NotFoundError("Die Verknüpfung gibt es nicht mehr.")
+    link = codec.link_from_row(rows[0])
+    link.kind = link.kind or d.get("kind") or ""
+    link.intensity = link.intensity or d.get("intensity")
+    link.since = link.since or codec.coerce("date", d.get("since"))
+    if d.get("note"):
+        link.note = "\n".join(x for x in (link.note, f"Laut {by}: {d['note']}") if x)[:5000]
+    update_link_in(tx, link, user=user, note=note)
+
+
+def _consent(tx: Tx, survey: Survey, r: rv.AnswerReview, person_id: str, user: str) -> None:
+    day = codec.coerce("datetime", r.submitted_at)
+    given = Consent(
+        person_id=person_id,
+        purpose="contact",
+        type="opt-in",
+        date=day.date() if day else date.today(),
+        source=survey.source,
+        wording=survey.consent_wording,
+    )
+    if r.respondent_id == person_id:  # the person ticked it on their own link
+        record_consent_in(tx, given, user=user, note=f"angegeben von {r.by}")
+    else:
+        consent_given_for_someone_else_in(tx, given, given_by=r.by, user=user)
+
+
 def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str) -> None:
-    note = {"survey": [None, f"{survey.source} – Antwort von {r.by}"[:500]]}
+    note = r.history_note(survey)
     d = p.data
     if p.kind == "field":
         rows = tx.run("nodes/get", {"label": "Actor"}, id=r.actor_id)
@@ -77,36 +174,11 @@ def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str
     elif p.kind == "vocab_remove":
         delete_link_in(tx, d["rel"], d["link_id"], user=user, note=note)
     elif p.kind in ("left", "function", "coop_end", "coop_update"):
-        kind = "WORKS_AT" if p.kind in ("left", "function") else "COOPERATES_WITH"
-        rows = tx.run("links/get", {"type": kind}, id=d["link_id"])
-        if not rows:
-            raise NotFoundError("Die Verknüpfung gibt es nicht mehr.")
-        link = codec.link_from_row(rows[0])
-        if p.kind in ("left", "coop_end"):
-            link.until = date.today()
-        elif p.kind == "function":
-            link.function = d["function"]
-        else:
-            link.kind = d.get("kind") or link.kind
-            link.intensity = d.get("intensity") or link.intensity
-            link.since = codec.coerce("date", d.get("since")) or link.since
-        update_link_in(tx, link, user=user, note=note)
+        _change_link(tx, r, p, user, note)
     elif p.kind == "consent":
-        day = codec.coerce("datetime", r.submitted_at)
-        record_pending_in(
-            tx,
-            Consent(
-                person_id=d["person_id"],
-                purpose="contact",
-                type="opt-in",
-                date=day.date() if day else date.today(),
-                source=survey.source,
-                wording=survey.consent_wording,
-            ),
-            given_by=f"{r.by} über den Befragungslink der Einrichtung",
-            how="Befragung",
-            user=user,
-        )
+        _consent(tx, survey, r, d["person_id"], user)
+    elif p.kind == "coop_new" and d.get("link_id"):
+        _complete_pair(tx, d, r.by, user=user, note=note)
     elif p.kind == "coop_new":
         create_link_in(
             tx, _coop(survey, r.actor_id, d["partner_id"], d, r.by), user=user, note=note
@@ -123,10 +195,44 @@ def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str
         create_link_in(tx, _coop(survey, r.actor_id, actor.id, d, r.by), user=user, note=note)
 
 
+def _check_shown(
+    r: rv.AnswerReview, version: int, proposals: dict[str, rv.Proposal], shown: dict[str, str]
+) -> None:
+    """Refuse a decision made on a page that showed something else than what is there now:
+    another handed-in version, or a proposal whose values changed since."""
+    if r.version != version:
+        raise ConflictError(
+            "Die Antwort wurde inzwischen erneut abgegeben. Bitte prüfen Sie die Vorschläge "
+            "noch einmal; es wurde nichts übernommen."
+        )
+    changed = [p.subject for key, p in proposals.items() if key in shown and shown[key] != p.shown]
+    if changed:
+        raise ConflictError(
+            "Diese Vorschläge sehen inzwischen anders aus als angezeigt: "
+            + ", ".join(changed)[:500]
+            + ". Bitte noch einmal prüfen; es wurde nichts übernommen."
+        )
+
+
 def decide(
-    store: Store, survey: Survey, answer_id: str, keys: list[str], *, accept: bool, user: str
+    store: Store,
+    survey: Survey,
+    answer_id: str,
+    shown: dict[str, str],
+    *,
+    accept: bool,
+    user: str,
+    version: int,
 ) -> Decided:
-    """Accept (apply) or reject the proposals ``keys`` of one answer, in one transaction."""
+    """Accept (apply) or reject the proposals of one answer, in one transaction.
+
+    ``shown`` maps each chosen proposal's key to the fingerprint the page showed
+    (:attr:`~netzwerk.graph.surveys.review.Proposal.shown`), ``version`` is the handed-in
+    version the page showed: a decision on values the manager never saw is refused
+    (:class:`ConflictError`) and nothing is applied. "Alle übernehmen" sends every shown
+    proposal, never what the answer says by now.
+    """
+    keys = list(shown)
     if not keys:
         raise ValidationError([FieldError("keys", "Bitte mindestens einen Vorschlag wählen")])
 
@@ -137,6 +243,7 @@ def decide(
         if r.submitted_at is None:
             raise ValidationError([FieldError("answer", "Die Antwort ist noch nicht abgegeben")])
         proposals = {p.key: p for p in rv.proposals_for(tx, survey, r, rv.vocab_names(tx))}
+        _check_shown(r, version, proposals, shown)
         out = Decided()
         stamp = datetime.now(UTC).isoformat()
         for key in dict.fromkeys(keys):

@@ -34,7 +34,9 @@ from netzwerk.graph.pictures.base import LAYOUTS, RecordUrl, actor_picture, payl
 from netzwerk.graph.pictures.cooperation import (
     AGGREGATE_ABOVE,
     COLOUR_BY,
+    COLOUR_OPTIONS,
     SIZE_BY,
+    SIZE_OPTIONS,
     cooperation_picture,
 )
 from netzwerk.graph.pictures.ego import ego_picture
@@ -54,11 +56,13 @@ __all__ = [
     "AGGREGATE_ABOVE",
     "CATEGORICAL",
     "COLOUR_BY",
+    "COLOUR_OPTIONS",
     "COOPERATION_KINDS",
     "GROUP_BY",
     "KIND_STYLE",
     "LAYOUTS",
     "SIZE_BY",
+    "SIZE_OPTIONS",
     "RecordUrl",
     "Tr",
     "actor_picture",

@@ -8,6 +8,7 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.graph.analysis.metrics import METRICS
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.network.snapshot import Snapshot, select
 from netzwerk.graph.pictures.aggregate import aggregate_picture
@@ -15,8 +16,24 @@ from netzwerk.graph.pictures.base import LAYOUTS, RecordUrl, actor_picture
 from netzwerk.graph.pictures.styles import Tr, identity
 
 AGGREGATE_ABOVE = 2000
-COLOUR_BY = ("kind", "area", "region", "community", "alliance", "brokerage_role", "core")
-SIZE_BY = (*(k for k, m in METRICS.items() if m.numeric and k != "core"), "none")
+# Every colouring and sizing the picture offers, with its menu title: the form, the
+# picture, saved views and share links all read these, so an option added here is offered,
+# drawn, saved and shared alike.
+COLOUR_OPTIONS: dict[str, str] = {
+    "kind": N_("Art des Akteurs"),
+    "area": N_("Stadt / Landkreis"),
+    "region": N_("Stadtteil / Verbandsgemeinde"),
+    "community": N_("Gemeinschaft"),
+    "alliance": N_("Bündnis"),
+    "brokerage_role": N_("Vermittlungsrolle (Gould–Fernandez)"),
+    "core": N_("Kern (k-Kern)"),
+}
+SIZE_OPTIONS: dict[str, str] = {
+    **{k: m.title for k, m in METRICS.items() if m.numeric and k != "core"},
+    "none": N_("einheitlich"),
+}
+COLOUR_BY = tuple(COLOUR_OPTIONS)
+SIZE_BY = tuple(SIZE_OPTIONS)
 
 
 def cooperation_picture(

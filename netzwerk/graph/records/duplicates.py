@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from netzwerk.graph.core.codec import from_store
 from netzwerk.graph.core.model import Actor
-from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.values import fold
 from netzwerk.graph.records.search import lucene_query
 
@@ -204,7 +204,7 @@ class Candidate:
 
 
 def find_similar(
-    store: Store,
+    store: Store | Tx,
     name: str,
     *,
     email: str = "",
@@ -212,10 +212,12 @@ def find_similar(
     exclude: str | None = None,
     limit: int = 5,
 ) -> list[Candidate]:
-    """Stored actors that look like the one described, most alike first."""
+    """Stored actors that look like the one described, most alike first (read through the
+    store or inside a running transaction)."""
     q = lucene_query(" ".join([name, *expansions(name)]), any_term=True)
     host = website_host(website)
-    rows = store.read(
+    read = store.run if isinstance(store, Tx) else store.read  # also inside a use case
+    rows = read(
         "records/similar",
         q=q,
         email=(email or "").strip() or None,

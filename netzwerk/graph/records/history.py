@@ -240,8 +240,31 @@ def _from(props: dict[str, Any]) -> Change:
     )
 
 
+PERSON_KEYS = ("respondent",)
+"""Keys of an entry whose new value names a person by id (``{"person": id}``), such as the
+respondent of a survey answer: rendered with the person's current name when read."""
+
+
+def _person_ref(c: Change, key: str) -> str:
+    pair = c.changes.get(key)
+    ref = pair[1] if isinstance(pair, list) and len(pair) == 2 else None
+    return str(ref.get("person") or "") if isinstance(ref, dict) else ""
+
+
+def _named_persons(changes: list[Change], names: dict[str, str]) -> list[Change]:
+    out = []
+    for c in changes:
+        refs = {k: _person_ref(c, k) for k in PERSON_KEYS if _person_ref(c, k)}
+        if refs:
+            named = {k: [None, names.get(pid, ERASED_PERSON)] for k, pid in refs.items()}
+            c = dataclasses.replace(c, changes={**c.changes, **named})
+        out.append(c)
+    return out
+
+
 def resolve(store: Store, changes: list[Change]) -> list[Change]:
-    """Fill ``other_name`` of link entries with the other end's current name.
+    """Fill ``other_name`` of link entries with the other end's current name, and the
+    persons named by id (:data:`PERSON_KEYS`) with theirs.
 
     A person who no longer exists (erased or deleted) is "gelöschte Person"; another record
     that was deleted keeps the name it had when the entry was written.
@@ -251,12 +274,15 @@ def resolve(store: Store, changes: list[Change]) -> list[Change]:
         link = c.link
         if link and link.get("other_label") in LABELS:
             wanted.setdefault(link["other_label"], set()).add(str(link.get("other")))
+        for key in PERSON_KEYS:
+            if _person_ref(c, key):
+                wanted.setdefault("Person", set()).add(_person_ref(c, key))
     names: dict[str, str] = {}
     for label, ids in wanted.items():
         for row in store.read("history/names", {"label": label}, ids=sorted(ids)):
             names[row["id"]] = row["name"] or row["id"]
     out = []
-    for c in changes:
+    for c in _named_persons(changes, names):
         link = c.link
         if link:
             other = str(link.get("other"))

@@ -18,10 +18,12 @@ from netzwerk.graph.core.errors import FieldError, ForbiddenError, NotFoundError
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import is_valid_id
 from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.pictures.cooperation import COLOUR_BY, SIZE_BY
 
 PICTURES = ("cooperation", "alliances")
-COLOURS = ("kind", "area", "region", "community", "alliance")
-SIZES = ("degree", "betweenness", "none")
+# The options the picture offers, not a copy: a view stores whatever can be chosen.
+COLOURS = COLOUR_BY
+SIZES = SIZE_BY
 MAX_PINS = 5000
 MAX_NAME = 120
 MAX_COORDINATE = 1e7

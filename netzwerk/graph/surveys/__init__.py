@@ -1,7 +1,8 @@
 """Surveys (Befragungen): partners report their cooperations and correct their data.
 
 * :mod:`.model` — survey, scope, questions, invitations;
-* :mod:`.lifecycle` — create with invitations, issue/revoke links, close, check a link;
+* :mod:`.lifecycle` — create with invitations, hand out/renew/revoke links, close and
+  reopen, check a link;
 * :mod:`.tokens` — link secrets (hash only, constant-time comparison);
 * :mod:`.respondent` — what one link may see, reading and saving an answer;
 * :mod:`.review` — answers as proposals against the current graph (decisions:
@@ -15,13 +16,18 @@ from netzwerk.graph.surveys.lifecycle import (
     Access,
     Issued,
     LinkError,
+    Links,
     check_link,
     close_survey,
     create_survey,
     get_survey,
+    holders,
     invites_of,
     issue_links,
+    links_of,
     list_surveys,
+    renew_links,
+    reopen_survey,
     revoke,
 )
 from netzwerk.graph.surveys.model import QUESTIONS, SCOPE_KINDS, Invite, Scope, Survey
@@ -33,14 +39,19 @@ __all__ = [
     "Invite",
     "Issued",
     "LinkError",
+    "Links",
     "Scope",
     "Survey",
     "check_link",
     "close_survey",
     "create_survey",
     "get_survey",
+    "holders",
     "invites_of",
     "issue_links",
+    "links_of",
     "list_surveys",
+    "renew_links",
+    "reopen_survey",
     "revoke",
 ]

@@ -58,6 +58,12 @@ FIGURES: dict[str, str] = {
 }
 
 
+CHANGES: dict[str, str] = {
+    "added": N_("neue Kooperationen seit Beginn"),
+    "ended": N_("beendete Kooperationen seit Beginn"),
+}
+
+
 @dataclass
 class Comparison:
     rows: list[tuple[str, Any, Any]] = field(default_factory=list)
@@ -88,8 +94,10 @@ def compare(store: Store, before: dict[str, Any], after: dict[str, Any]) -> Comp
         return sorted((x, y) for x, y in named)
 
     fb, fa = before.get("figures", {}), after.get("figures", {})
+    rows = [(title, fb.get(key), fa.get(key)) for key, title in FIGURES.items()]
+    rows += [(CHANGES["added"], 0, len(new - old)), (CHANGES["ended"], 0, len(old - new))]
     return Comparison(
-        rows=[(title, fb.get(key), fa.get(key)) for key, title in FIGURES.items()],
+        rows=rows,
         added=named(new - old),
         removed=named(old - new),
         before_at=_when(before.get("at")),

@@ -6,8 +6,9 @@ mail and is not on the list; the invitation then goes to the organisation's own 
 with a neutral salutation. Both are logged like contact exports (who, when, how many, which
 persons), so the Auskunft shows that a person's address was used for a survey.
 
-Links exist only in what :func:`netzwerk.graph.surveys.lifecycle.issue_links` returns, so a
-list or a mail is produced right after issuing; issuing again replaces earlier links.
+Links come from :func:`netzwerk.graph.surveys.lifecycle.links_of`, which derives the same
+link again for every list and mail: a second download or a mail never invalidates a list
+handed out before.
 """
 
 from __future__ import annotations
@@ -30,7 +31,19 @@ from netzwerk.graph.surveys.lifecycle import Issued
 from netzwerk.graph.surveys.model import Survey
 
 NEUTRAL = GREETING_NEUTRAL + ","
-COLUMNS = ("Akteur", "Anrede", "Titel", "Vorname", "Nachname", "E-Mail", "Link", "Antwort bis")
+COLUMNS = (
+    "Akteur",
+    "Anrede",
+    "Titel",
+    "Vorname",
+    "Nachname",
+    "E-Mail",
+    "Straße",
+    "PLZ",
+    "Ort",
+    "Link",
+    "Antwort bis",
+)
 FORMATS = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -53,6 +66,9 @@ class Recipient:
     email: str
     link: str
     person_id: str = ""
+    street: str = ""
+    postcode: str = ""
+    town: str = ""
 
 
 def recipients(
@@ -67,6 +83,7 @@ def recipients(
     left_out = 0
     for row in store.read("surveys/recipients", invite_ids=sorted(tokens)):
         link = f"{base}/b/{tokens[row['invite_id']]}"
+        postal = {k: row.get(k) or "" for k in ("street", "postcode", "town")}
         ok = [p for p in row["persons"] if consent.allowed(p, "contact", today)]
         left_out += len(row["persons"]) - len(ok)
         for p in ok:
@@ -86,6 +103,7 @@ def recipients(
                     email=p.get("email") or "",
                     link=link,
                     person_id=p["id"],
+                    **postal,
                 )
             )
         if not ok:
@@ -99,6 +117,7 @@ def recipients(
                     "",
                     row["actor_email"],
                     link,
+                    **postal,
                 )
             )
     out.sort(key=lambda r: (r.actor_name.casefold(), r.last_name.casefold(), r.invite_id))
@@ -109,7 +128,19 @@ def table(rows: list[Recipient], survey: Survey) -> list[list[str]]:
     """The mail-merge table (header first); formula-like cells neutralised."""
     closes = survey.closes.strftime("%d.%m.%Y") if survey.closes else ""
     body = [
-        [r.actor_name, r.salutation, r.title, r.first_name, r.last_name, r.email, r.link, closes]
+        [
+            r.actor_name,
+            r.salutation,
+            r.title,
+            r.first_name,
+            r.last_name,
+            r.email,
+            r.street,
+            r.postcode,
+            r.town,
+            r.link,
+            closes,
+        ]
         for r in rows
     ]
     return [list(COLUMNS)] + [[neutralise(c) for c in row] for row in body]

@@ -2,9 +2,10 @@
 
 Creating resolves the scope to actors (and, per person, to their current contact persons),
 writes the survey with every invitation in one transaction and keeps a snapshot of the
-network for the before/after comparison. Links are issued separately
-(:func:`issue_links`): the secret exists only in what that call returns, so the mail-merge
-list or the mails are the only place it is ever written down.
+network for the before/after comparison. Links are handed out separately
+(:func:`links_of`): the first call issues them, every later one derives the same links again
+(:mod:`.tokens`), so downloading twice, another format, mails and reminders never invalidate a
+link a partner already holds; only :func:`renew_links` does, as an explicit step.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import uuid
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
@@ -23,6 +24,7 @@ from netzwerk.graph.network import snapshot
 from netzwerk.graph.surveys import compare, tokens
 from netzwerk.graph.surveys.model import (
     MAX_ACTORS,
+    MAX_DAYS_OPEN,
     Invite,
     Survey,
     from_props,
@@ -116,35 +118,93 @@ def invites_of(store: Store, survey_id: str) -> list[Invite]:
 
 @dataclass
 class Issued:
-    """An invitation with its freshly issued link token (shown once, never stored)."""
+    """An invitation with its link token (derived again whenever it is shown, never stored)."""
 
     invite: Invite
     token: str
 
 
-def issue_in(tx: Tx, survey_id: str, invites: list[Invite]) -> list[Issued]:
-    """New secrets for ``invites`` inside a transaction; old links of them stop working."""
-    fresh = {i.id: tokens.new_secret() for i in invites if not i.revoked}
-    rows = [{"id": k, "hash": tokens.digest(v)} for k, v in fresh.items()]
-    done = {r["id"] for r in tx.run("surveys/issue", survey_id=survey_id, rows=rows)}
-    return [Issued(i, tokens.make(i.id, fresh[i.id])) for i in invites if i.id in done]
+@dataclass
+class Links:
+    """The links of a survey that can be handed out, and how many cannot be shown again
+    (issued before links were derived, or under another link key: only renewing helps)."""
+
+    issued: list[Issued] = field(default_factory=list)
+    lost: list[Invite] = field(default_factory=list)
 
 
-def issue_links(
-    store: Store, survey_id: str, *, reissue: bool = False, invite_ids: list[str] | None = None
-) -> list[Issued]:
-    """Links for the invitations that have none yet (all of them with ``reissue``, or the
-    given ones): a closed survey issues none."""
+def _chosen(store: Store, survey_id: str, invite_ids: list[str] | None) -> list[Invite]:
     survey = get_survey(store, survey_id)
     if not survey.is_open():
         raise ValidationError([FieldError("survey", "Die Befragung ist beendet")])
     wanted = set(invite_ids or [])
-    chosen = [
+    return [
         i
         for i in invites_of(store, survey_id)
-        if not i.revoked and (i.id in wanted if wanted else (reissue or not i.issued))
+        if not i.revoked and (i.id in wanted if invite_ids is not None else True)
     ]
-    return store.transaction(lambda tx: issue_in(tx, survey_id, chosen))
+
+
+def _store_hashes(tx: Tx, survey_id: str, rows: list[dict[str, Any]], *, renew: bool) -> None:
+    if rows:
+        tx.run("surveys/issue", survey_id=survey_id, rows=rows, renew=renew)
+
+
+def links_of(store: Store, survey_id: str, invite_ids: list[str] | None = None) -> Links:
+    """The links of the survey's invitations (all, or the given ones), issuing a first link
+    where there is none yet and re-deriving the others: a second download, another format, a
+    mail or a reminder hands out the very links given before. A closed survey hands out none.
+    """
+    chosen = _chosen(store, survey_id, invite_ids)
+    key = tokens.link_key()
+    first = [
+        {"id": i.id, "hash": tokens.digest(tokens.derive(i.id, 0, key)), "generation": 0}
+        for i in chosen
+        if not i.issued
+    ]
+    store.transaction(lambda tx: _store_hashes(tx, survey_id, first, renew=False))
+    stored = {r["id"]: r for r in store.read("surveys/link_hashes", survey_id=survey_id)}
+    out = Links()
+    for i in chosen:
+        row = stored.get(i.id) or {}
+        secret = tokens.derive(i.id, int(row.get("generation") or 0), key)
+        if row.get("hash") and tokens.matches(secret, row["hash"]):
+            out.issued.append(Issued(i, tokens.make(i.id, secret)))
+        else:
+            out.lost.append(i)
+    return out
+
+
+def renew_links(store: Store, survey_id: str, invite_ids: list[str] | None = None) -> Links:
+    """New links for the invitations (all, or the given ones): the explicit step that makes
+    the links handed out before stop working. Answers saved through them stay."""
+    chosen = _chosen(store, survey_id, invite_ids)
+    key = tokens.link_key()
+
+    def work(tx: Tx) -> Links:
+        current = {r["id"]: r for r in tx.run("surveys/link_hashes", survey_id=survey_id)}
+        rows = []
+        out = Links()
+        for i in chosen:
+            generation = int((current.get(i.id) or {}).get("generation") or 0) + 1
+            secret = tokens.derive(i.id, generation, key)
+            rows.append({"id": i.id, "hash": tokens.digest(secret), "generation": generation})
+            out.issued.append(Issued(i, tokens.make(i.id, secret)))
+        _store_hashes(tx, survey_id, rows, renew=True)
+        return out
+
+    return store.transaction(work)
+
+
+def issue_links(store: Store, survey_id: str, invite_ids: list[str] | None = None) -> list[Issued]:
+    """The links that can be handed out (see :func:`links_of`), without the lost ones."""
+    return links_of(store, survey_id, invite_ids).issued
+
+
+def holders(invites: list[Invite]) -> list[Invite]:
+    """The invitations whose current link was handed out (downloaded or mailed): renewing
+    them leaves these partners with a link that no longer opens."""
+    return [i for i in invites if i.issued and not i.revoked]
 
 
 def revoke(store: Store, survey_id: str, invite_id: str) -> None:
@@ -158,11 +218,34 @@ def revoke(store: Store, survey_id: str, invite_id: str) -> None:
 
 
 def close_survey(store: Store, survey_id: str) -> Survey:
-    """Close the survey (links stop working) and keep the network figures after it."""
+    """Close the survey (links stop working) and keep the network figures after it.
+
+    A respondent's save locks the survey node and checks it is open in the same
+    transaction (``surveys/save_answer``), and closing writes that node: a save either
+    commits before the close or is refused after it, never stored behind it.
+    """
     survey = get_survey(store, survey_id)
     ids: list[str] = list((survey.before or {}).get("actor_ids", []))
     after = compare.snapshot(store, ids)
     row = store.write("surveys/close", id=survey.id, after=json.dumps(after))[0]
+    return from_props(row["survey"])
+
+
+def reopen_survey(store: Store, survey_id: str, *, closes: date | None = None) -> Survey:
+    """Undo a close: the links handed out open again (none is renewed). A survey whose
+    closing date has passed needs a new one (today at the earliest, two years at most)."""
+    survey = get_survey(store, survey_id)
+    if survey.status != "closed":
+        raise ValidationError([FieldError("survey", "Die Befragung läuft noch")])
+    new_closes = closes or survey.closes
+    today = date.today()
+    if new_closes is None or new_closes < today:
+        raise ValidationError(
+            [FieldError("closes", "Bitte ein neues Ende der Befragung angeben (ab heute)")]
+        )
+    if new_closes > today + timedelta(days=MAX_DAYS_OPEN):
+        raise ValidationError([FieldError("closes", "liegt mehr als zwei Jahre in der Zukunft")])
+    row = store.write("surveys/reopen", id=survey.id, closes=new_closes)[0]
     return from_props(row["survey"])
 
 
@@ -176,14 +259,17 @@ class LinkError(Exception):
 
 @dataclass
 class Access:
-    """A verified link: the invitation and its survey."""
+    """A verified link: the invitation, its survey and the link's hash (a save checks it is
+    still the invitation's, so a link renewed meanwhile cannot save)."""
 
     invite: dict[str, Any]
     survey: Survey
+    link_hash: str = ""
 
 
 def check_link(store: Store, token: str, *, today: date | None = None) -> Access:
-    """The invitation behind a link, or :class:`LinkError` ("invalid", "revoked", "closed").
+    """The invitation behind a link, or :class:`LinkError`: "invalid", "revoked", "ended"
+    (the office closed the survey) or "closed" (its closing date has passed).
 
     Only a link whose secret matches learns that it was revoked or that the survey ended; a
     guessed one is just "invalid".
@@ -196,7 +282,8 @@ def check_link(store: Store, token: str, *, today: date | None = None) -> Access
     invite, survey = rows[0]["invite"], from_props(rows[0]["survey"])
     if invite.get("revoked"):
         raise LinkError("revoked")
+    if survey.status == "closed":
+        raise LinkError("ended")
     if not survey.is_open(today):
         raise LinkError("closed")
-    invite.pop("hash", None)
-    return Access(invite=invite, survey=survey)
+    return Access(invite=invite, survey=survey, link_hash=str(invite.pop("hash")))

@@ -2,8 +2,11 @@
 
 Settings come from the environment (``NETZWERK_SMTP_HOST``, ``_PORT``, ``_USER``,
 ``_PASSWORD``, ``_FROM``, ``_TLS`` = ``starttls`` | ``ssl`` | ``none``); without a host the
-app offers the mail-merge list only. One connection sends a whole batch; every mail is plain
-text, German, with the personal link, the closing date and who to ask.
+app offers the mail-merge list only. Who writes is the office's (:class:`Office`:
+``NETZWERK_OFFICE_NAME`` as sender name, ``NETZWERK_OFFICE_SIGNATURE`` below the greeting,
+``NETZWERK_PRIVACY_CONTACT`` in the privacy notice). One connection sends a whole batch;
+every mail is plain text, German, with the personal link, the closing date, who to ask and
+a privacy notice (Art. 13 DSGVO: who processes the address, why, and whom to contact).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import os
 import smtplib
 from dataclasses import dataclass, field
 from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from email.utils import formataddr, make_msgid, parseaddr
 
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.surveys import distribution, lifecycle
@@ -46,11 +49,45 @@ class SmtpSettings:
         )
 
 
-def compose(survey: Survey, r: Recipient, sender: str, *, reminder: bool) -> EmailMessage:
+@dataclass(frozen=True)
+class Office:
+    """Who writes the invitations: the office's name, signature and privacy contact."""
+
+    name: str = "Bildungsbüro"
+    signature: str = "Ihr Bildungsbüro"
+    privacy_contact: str = ""
+
+    @classmethod
+    def from_env(cls) -> Office:
+        name = os.environ.get("NETZWERK_OFFICE_NAME", "").strip() or cls.name
+        signature = os.environ.get("NETZWERK_OFFICE_SIGNATURE", "").replace("\\n", "\n").strip()
+        return cls(
+            name=name,
+            signature=signature or name,
+            privacy_contact=os.environ.get("NETZWERK_PRIVACY_CONTACT", "").strip(),
+        )
+
+    def privacy_notice(self) -> str:
+        contact = (
+            f" Fragen zum Datenschutz: {self.privacy_contact}." if self.privacy_contact else ""
+        )
+        return (
+            f"Datenschutz: {self.name} verwendet Ihre dienstliche Adresse nur für diese "
+            "Befragung und die Netzwerkarbeit (Art. 6 Abs. 1 DSGVO). Ihre Antworten sieht nur "
+            f"{self.name}; sie werden geprüft, bevor etwas übernommen wird. Sie können "
+            f"Auskunft, Berichtigung und Löschung verlangen.{contact}"
+        )
+
+
+def compose(
+    survey: Survey, r: Recipient, sender: str, *, reminder: bool, office: Office | None = None
+) -> EmailMessage:
+    office = office or Office.from_env()
     msg = EmailMessage()
     subject = ("Erinnerung: " if reminder else "") + f"Befragung „{survey.title}“"
     msg["Subject"] = subject[:200]
-    msg["From"] = sender
+    given_name, address = parseaddr(sender)
+    msg["From"] = formataddr((given_name or office.name, address or sender))
     msg["To"] = formataddr((" ".join(p for p in (r.first_name, r.last_name) if p), r.email))
     msg["Message-ID"] = make_msgid(domain="netzwerk.invalid")
     closes = survey.closes.strftime("%d.%m.%Y") if survey.closes else ""
@@ -69,11 +106,13 @@ def compose(survey: Survey, r: Recipient, sender: str, *, reminder: bool) -> Ema
         f"Ihr persönlicher Link (gültig bis {closes}):",
         r.link,
         "",
-        "Der Link gilt nur für Ihre Einrichtung; bitte nicht weitergeben."
-        + (" Frühere Links gelten nicht mehr." if reminder else ""),
+        "Der Link gilt nur für Ihre Einrichtung; bitte nicht weitergeben.",
         "",
         "Mit freundlichen Grüßen",
-        "Ihr Bildungsbüro",
+        office.signature,
+        "",
+        "-- ",
+        office.privacy_notice(),
     ]
     msg.set_content("\n".join(lines))
     return msg
@@ -130,8 +169,9 @@ def send_invitations(
     reminder: bool = False,
 ) -> SendResult:
     """Mail the links of every invitation not mailed yet — or, as a reminder, of every one
-    not answered yet. Each mailed invitation gets a new link (only its hash is kept, so the
-    old one cannot be sent again); answers saved through the old link stay."""
+    not answered yet. The mail carries the link handed out before (a list downloaded
+    earlier keeps working, also when the server fails halfway); an address gets one mail
+    per invitation however often it appears among the contact persons."""
     survey = lifecycle.get_survey(store, survey_id)
     chosen = [
         i.id
@@ -141,10 +181,19 @@ def send_invitations(
     ]
     if not chosen:
         return SendResult()
-    issued = lifecycle.issue_links(store, survey_id, invite_ids=chosen)
+    issued = lifecycle.links_of(store, survey_id, invite_ids=chosen).issued
     rows, left_out = distribution.recipients(store, survey, issued, base_url)
-    with_address = [r for r in rows if r.email]
-    messages = [compose(survey, r, settings.sender, reminder=reminder) for r in with_address]
+    seen: set[tuple[str, str]] = set()
+    with_address = []
+    for r in rows:
+        key = (r.invite_id, r.email.strip().casefold())
+        if r.email and key not in seen:
+            seen.add(key)
+            with_address.append(r)
+    office = Office.from_env()
+    messages = [
+        compose(survey, r, settings.sender, reminder=reminder, office=office) for r in with_address
+    ]
     done, error = send(settings, messages)
     sent_rows = [with_address[i] for i in done]
     store.write(

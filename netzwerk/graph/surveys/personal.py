@@ -36,19 +36,27 @@ def person_data(store: Store, person_id: str) -> dict[str, Any]:
     return codec.jsonable({"invites": row["invites"], "answers": answers})
 
 
+def _without(text: str | None, person_id: str) -> tuple[str, set[str]]:
+    """An answer's JSON without the person's contact row, and the persons it still names."""
+    data = json.loads(text or "{}")
+    data["contacts"] = [c for c in data.get("contacts", []) if c.get("person_id") != person_id]
+    ids = {c["person_id"] for c in data["contacts"] if c.get("person_id")}
+    return json.dumps(data, ensure_ascii=False), ids
+
+
 def erase_person_in(tx: Tx, person_id: str) -> int:
     """Remove the person's invitations and answers, and the person from other answers."""
     row = tx.run("surveys/erase_person", id=person_id)[0]
     changed = 0
     for m in row["mentions"]:
-        data = json.loads(m.get("data") or "{}")
-        data["contacts"] = [c for c in data.get("contacts", []) if c.get("person_id") != person_id]
-        ids = sorted({c["person_id"] for c in data["contacts"] if c.get("person_id")})
+        data, ids = _without(m.get("data"), person_id)
+        handed_in, more = _without(m.get("submitted_data"), person_id)
         tx.run(
             "surveys/set_answer_data",
             id=m["id"],
-            data=json.dumps(data, ensure_ascii=False),
-            person_ids=ids,
+            data=data,
+            submitted_data=handed_in if m.get("submitted_data") else None,
+            person_ids=sorted(ids | more),
         )
         changed += 1
     return int(row["removed"]) + changed

@@ -16,14 +16,15 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from netzwerk.graph.core import freetext
 from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
 from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES
-from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import parse_date
+from netzwerk.graph.surveys.merge import merge as merge_answers
 from netzwerk.graph.surveys.model import LEVELS
 
 MASTER_FIELDS = ("street", "postcode", "town", "website", "email", "phone")
@@ -54,6 +55,8 @@ class View:
     """Case-folded actor name → id, to match a typed partner name to a known actor."""
     answer: dict[str, Any] | None = None
     submitted: bool = False
+    version: int = 0
+    """The stored answer's version (0: none yet); the page sends it back with the save."""
 
     def contact(self, person_id: str) -> dict[str, Any] | None:
         return next((c for c in self.contacts if c["id"] == person_id), None)
@@ -94,6 +97,7 @@ def view(store: Store, invite: dict[str, Any]) -> View:
         by_name=by_name,
         answer=answer,
         submitted=bool(saved and saved[0]["answer"].get("submitted_at")),
+        version=int(saved[0]["answer"].get("version") or 0) if saved else 0,
     )
 
 
@@ -122,13 +126,35 @@ def _since(errors: list[FieldError], name: str, raw: Any) -> str | None:
         text = f"{text}-01-01"
     try:
         when = parse_date(text, name)
-    except ValidationError as exc:
-        errors += exc.errors
-        return None
+    except ValidationError:
+        errors.append(FieldError(name, "Bitte ein Jahr (2019) oder ein Datum (TT.MM.JJJJ)"))
+        return str(raw).strip()[:20]  # kept as typed, so the page shows it again
     if when is None or when > date.today() or when.year < 1900:
         errors.append(FieldError(name, "liegt in der Zukunft oder ist unplausibel"))
-        return None
+        return str(raw).strip()[:20]
     return when.isoformat()
+
+
+def _ended_on(errors: list[FieldError], name: str, raw: Any) -> str | None:
+    """When a tie ended, as the respondent knows it: "MM.JJJJ" or "JJJJ" (the last day of
+    that month or year), never in the future."""
+    text = str(raw or "").strip()[:20]
+    if not text:
+        return None
+    month = re.fullmatch(r"(\d{1,2})[./](\d{4})", text)
+    year = re.fullmatch(r"\d{4}", text)
+    if month and 1 <= int(month.group(1)) <= 12:
+        y, m = int(month.group(2)), int(month.group(1))
+        last = (date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)) if y >= 1900 else None
+    elif year and int(text) >= 1900:
+        last = date(int(text), 12, 31)
+    else:
+        errors.append(FieldError(name, "Bitte Monat und Jahr (03.2024) oder ein Jahr (2024)"))
+        return text
+    if last is None or last.replace(day=1) > date.today():
+        errors.append(FieldError(name, "liegt in der Zukunft"))
+        return text
+    return min(last, date.today()).isoformat()
 
 
 def _partners(
@@ -171,6 +197,7 @@ def _partners(
                 "name": name,
                 "existing": bool(existing),
                 "ended": bool(existing and get(f"{f}_ended")),
+                "until": _ended_on(errors, f"{f}_until", get(f"{f}_until")) if existing else None,
                 "kind": kind,
                 "intensity": _level(errors, f"{f}_intensity", get(f"{f}_intensity"), INTENSITIES),
                 "since": _since(errors, f"{f}_since", get(f"{f}_since")),
@@ -227,31 +254,135 @@ def parse(
     return answer, errors
 
 
+def initial_answer(v: View, questions: tuple[str, ...]) -> dict[str, Any]:
+    """The answer an untouched page would send (what is stored about the actor now): the
+    base of a first save, so a colleague's first save and mine merge field by field."""
+    answer: dict[str, Any] = {"comment": ""}
+    if "master" in questions:
+        answer["master"] = {
+            **{k: v.actor.get(k) or "" for k in MASTER_FIELDS},
+            **{k: sorted(v.vocab.get(k, set())) for k in VOCABS},
+        }
+    if "contacts" in questions:
+        answer["contacts"] = [
+            {
+                "person_id": c["id"],
+                "still_here": True,
+                "function": "",
+                "consent": bool(c.get("consent_contact")),
+            }
+            for c in v.contacts
+        ]
+    if "partners" in questions:
+        answer["partners"] = [
+            {
+                "actor_id": p["id"],
+                "name": p["name"],
+                "existing": True,
+                "ended": False,
+                "until": None,
+                "kind": p.get("kind") or "",
+                "intensity": p.get("intensity"),
+                "since": p["since"].isoformat() if p.get("since") else None,
+                "value": None,
+                "trust": None,
+                "note": "",
+            }
+            for p in v.partners
+        ]
+    return answer
+
+
 def new_answer_id() -> str:
     return f"answer-{uuid.uuid4().hex[:16]}"
 
 
-def save(
-    store: Store, invite: dict[str, Any], answer: dict[str, Any], *, submit: bool
-) -> dict[str, Any]:
-    """Store a respondent's answer (replacing the saved one); ``submit`` hands it in.
+class AnswerConflict(Exception):
+    """Someone saved through the same link since this page was loaded: nothing was written.
 
-    The persons and partners it names are kept as id lists, so the erasure and the review
-    find them without reading every answer.
+    ``merged`` is both saves joined field by field (:func:`.merge.merge`), ``conflicts`` the
+    fields both changed differently, ``version`` and ``theirs`` the stored answer the next
+    save is based on.
+    """
+
+    def __init__(
+        self, version: int, theirs: dict[str, Any], merged: dict[str, Any], conflicts: list[Any]
+    ):
+        self.version = version
+        self.theirs = theirs
+        self.merged = merged
+        self.conflicts = conflicts
+        super().__init__("inzwischen von jemand anderem gespeichert")
+
+
+class LateSave(Exception):
+    """The link stopped working between loading the page and saving (survey closed or
+    past its date, link revoked or renewed); ``state`` is a :class:`LinkError` state."""
+
+    def __init__(self, state: str):
+        self.state = state
+        super().__init__(state)
+
+
+def _refusal(row: dict[str, Any], link_hash: str, today: date) -> str:
+    if row["hash"] != link_hash:
+        return "invalid"
+    if row["revoked"]:
+        return "revoked"
+    if row["status"] == "closed":
+        return "ended"
+    closes = row["closes"].to_native() if hasattr(row["closes"], "to_native") else row["closes"]
+    return "closed" if closes is None or closes < today else ""
+
+
+def save(
+    store: Store,
+    invite: dict[str, Any],
+    answer: dict[str, Any],
+    *,
+    submit: bool,
+    version: int,
+    base: dict[str, Any] | None,
+    link_hash: str,
+) -> dict[str, Any]:
+    """Store a respondent's answer made from stored ``version`` (0: none yet) and ``base``
+    (the answer as the page showed it); ``submit`` hands it in.
+
+    One transaction locks the survey first, so a save and closing the survey are ordered:
+    a save after the close (or through a link revoked or renewed meanwhile) raises
+    :class:`LateSave`. A save from an older version raises :class:`AnswerConflict` with
+    both versions merged, and writes nothing. Handing in keeps the handed-in answer apart
+    (``submitted_data``): a draft saved later is not what the review sees. The persons and
+    partners it names are kept as id lists, so the erasure and the review find them without
+    reading every answer.
     """
     persons = {c["person_id"] for c in answer.get("contacts", [])}
     if invite.get("person_id"):
         persons.add(invite["person_id"])
     partners = {p["actor_id"] for p in answer.get("partners", []) if p.get("actor_id")}
-    row = store.write(
-        "surveys/save_answer",
-        id=new_answer_id(),
-        invite_id=invite["id"],
-        survey_id=invite["survey_id"],
-        actor_id=invite["actor_id"],
-        data=json.dumps(answer, ensure_ascii=False),
-        person_ids=sorted(persons),
-        partner_ids=sorted(partners),
-        submit=submit,
-    )[0]
-    return dict(row["answer"])
+    params = {"survey_id": invite["survey_id"], "invite_id": invite["id"]}
+
+    def work(tx: Tx) -> dict[str, Any]:
+        rows = tx.run("surveys/lock_answer", **params)
+        state = _refusal(rows[0], link_hash, date.today()) if rows else "invalid"
+        if state:
+            raise LateSave(state)
+        stored = rows[0]["answer"]
+        current = int(stored["version"]) if stored else 0
+        if current != version:
+            theirs = json.loads(stored["data"]) if stored else {}
+            merged, conflicts = merge_answers(base or {}, answer, theirs)
+            raise AnswerConflict(current, theirs, merged, conflicts)
+        row = tx.run(
+            "surveys/save_answer",
+            id=new_answer_id(),
+            actor_id=invite["actor_id"],
+            data=json.dumps(answer, ensure_ascii=False),
+            person_ids=sorted(persons),
+            partner_ids=sorted(partners),
+            submit=submit,
+            **params,
+        )[0]
+        return dict(row["answer"])
+
+    return store.transaction(work)

@@ -21,6 +21,7 @@ from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import INTENSITIES
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, label
+from netzwerk.graph.records import duplicates
 from netzwerk.graph.surveys.model import LEVELS, Survey
 from netzwerk.graph.surveys.respondent import MASTER_FIELDS, VOCABS
 
@@ -51,10 +52,21 @@ class Proposal:
     """For new cooperations: "confirmed" (both sides named it) or "one-sided"."""
     other: dict[str, Any] | None = None
     """The partner's own row about the same cooperation, when it differs."""
+    similar: list[str] = field(default_factory=list)
+    """For a new actor: the same organisation as other answers name it ("VHS Trier:
+    „Sternwarte Trier e. V.“"); accepting one turns the others into cooperations with it."""
 
     @property
     def kind_title(self) -> str:
         return KINDS.get(self.kind, self.kind)
+
+    @property
+    def shown(self) -> str:
+        """A fingerprint of what the review shows of this proposal: an accept carries it,
+        and is refused if the proposal says something else by then."""
+        seen = [self.kind, self.subject, self.old, self.new, self.data]
+        text = json.dumps(seen, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
 @dataclass
@@ -64,10 +76,17 @@ class AnswerReview:
     actor_id: str
     actor_name: str
     respondent: str
+    """The respondent person's name, for the review page only (never written anywhere)."""
     submitted_at: Any
     answer: dict[str, Any]
     proposals: list[Proposal] = field(default_factory=list)
     decisions: dict[str, Any] = field(default_factory=dict)
+    version: int = 0
+    """The version of the answer as handed in (what the review shows and decides on)."""
+    respondent_id: str = ""
+    """The respondent person's id (a personal link), recorded in the history by id."""
+    draft_after: bool = False
+    """A draft was saved after handing in: not part of what is reviewed until handed in."""
 
     @property
     def pending(self) -> list[Proposal]:
@@ -81,8 +100,18 @@ class AnswerReview:
 
     @property
     def by(self) -> str:
-        """The respondent as named in notes and history: the actor and the person."""
-        return self.actor_name + (f" ({self.respondent})" if self.respondent else "")
+        """The respondent as named in notes and free text: the organisation only. The person
+        is recorded by id in the history (:meth:`history_note`), so an erasure removes the
+        name everywhere at once."""
+        return self.actor_name
+
+    def history_note(self, survey: Survey) -> dict[str, Any]:
+        """The history keys of a change the answer made: the survey and, by id, the person
+        who answered (named when the history is read, "gelöschte Person" once erased)."""
+        note: dict[str, Any] = {"survey": [None, f"{survey.source} – Antwort von {self.by}"[:500]]}
+        if self.respondent_id:
+            note["respondent"] = [None, {"person": self.respondent_id}]
+        return note
 
 
 def _read(src: Store | Tx, name: str, **params: Any) -> list[dict[str, Any]]:
@@ -172,7 +201,8 @@ def proposals_for(  # noqa: C901 (complexity 14: lower, never raise)
                     {**data, "function": c["function"]},
                 )
             )
-        if c.get("consent") and not cur.get("consent_contact"):
+        if c.get("consent") and cur.get("consent_source") != survey.source:
+            # always recorded with this survey's wording, also over an older consent
             out.append(
                 Proposal(
                     f"consent:{cur['id']}",
@@ -185,13 +215,50 @@ def proposals_for(  # noqa: C901 (complexity 14: lower, never raise)
             )
     partners = {p["id"]: p for p in now["partners"]}
     for p in ans.get("partners", []) if survey.asks("partners") else []:
-        out += _partner_proposals(p, partners)
+        out += _partner_proposals(_known_by_now(src, p, review.actor_id), partners, survey.source)
     return out
 
 
-def _partner_proposals(p: dict[str, Any], partners: dict[str, Any]) -> list[Proposal]:
+def _known_by_now(src: Store | Tx, p: dict[str, Any], own: str) -> dict[str, Any]:
+    """A partner typed by name that now has a stored actor of a similar name (another
+    answer's "Sternwarte Trier" accepted before this "Sternwarte Trier e. V.", or an actor
+    a colleague added): the answer's row names that actor, so one organisation is not
+    created twice. The typed name stays in ``typed``."""
+    name = str(p.get("name") or "")
+    if p.get("actor_id") or not name:
+        return p
+    found = [c for c in duplicates.find_similar(src, name, limit=3) if c.actor.id != own]
+    if not found or found[0].score < duplicates.THRESHOLD:
+        return p
+    return {**p, "actor_id": found[0].actor.id, "name": found[0].actor.name, "typed": name}
+
+
+def _accepted_pair(p: dict[str, Any], cur: dict[str, Any]) -> list[Proposal]:
+    """A new cooperation this answer names that the partner's answer already brought in
+    (same survey as source): it stays this side's half of the pair, to be decided — its
+    fields complete the stored cooperation, its note is added."""
+    aid, fields = p["actor_id"], _coop_fields(p)
+    since = codec.coerce("date", cur.get("since"))
+    old = {"kind": cur.get("kind"), "intensity": cur.get("intensity"), "since": since}
+    return [
+        Proposal(
+            f"coop_new:{aid}",
+            "coop_new",
+            cur["name"],
+            {k: v.isoformat() if isinstance(v, date) else v for k, v in old.items()},
+            fields,
+            {"partner_id": aid, "link_id": cur["link_id"], **fields},
+        )
+    ]
+
+
+def _partner_proposals(
+    p: dict[str, Any], partners: dict[str, Any], source: str = ""
+) -> list[Proposal]:
     aid, fields = p.get("actor_id") or "", _coop_fields(p)
     cur = partners.get(aid)
+    if cur is not None and not p.get("existing") and source and cur.get("source") == source:
+        return _accepted_pair(p, cur)
     if cur is not None and p.get("ended"):
         return [
             Proposal(
@@ -200,7 +267,12 @@ def _partner_proposals(p: dict[str, Any], partners: dict[str, Any]) -> list[Prop
                 cur["name"],
                 None,
                 None,
-                {"partner_id": aid, "link_id": cur["link_id"]},
+                {
+                    "partner_id": aid,
+                    "link_id": cur["link_id"],
+                    "until": p.get("until"),
+                    "note": p.get("note") or "",
+                },
             )
         ]
     if cur is not None:
@@ -229,11 +301,12 @@ def _partner_proposals(p: dict[str, Any], partners: dict[str, Any]) -> list[Prop
             )
         ]
     if aid and is_valid_id(aid):
+        typed = f" (genannt als „{p['typed']}“)" if p.get("typed") else ""
         return [
             Proposal(
                 f"coop_new:{aid}",
                 "coop_new",
-                p.get("name") or aid,
+                (p.get("name") or aid) + typed,
                 None,
                 fields,
                 {"partner_id": aid, **fields},
@@ -262,16 +335,23 @@ def load_answer(src: Store | Tx, answer_id: str) -> AnswerReview:
 
 
 def _review(row: dict[str, Any]) -> AnswerReview:
+    """The handed-in answer (``submitted_data``; answers saved before it was kept apart
+    have only ``data``) with its version."""
     a = row["answer"]
+    version = int(a.get("version") or 0)
+    handed_in = int(a.get("submitted_version") or version)
     return AnswerReview(
         id=a["id"],
         survey_id=a["survey_id"],
         actor_id=a["actor_id"],
         actor_name=row["actor_name"],
         respondent=row.get("person_name") or "",
+        respondent_id=row.get("invite_person_id") or "",
         submitted_at=a.get("submitted_at"),
-        answer=json.loads(a.get("data") or "{}"),
+        answer=json.loads(a.get("submitted_data") or a.get("data") or "{}"),
         decisions=json.loads(a.get("decisions") or "{}"),
+        version=handed_in,
+        draft_after=a.get("submitted_at") is not None and version > handed_in,
     )
 
 
@@ -287,6 +367,7 @@ def queue(store: Store, survey: Survey) -> list[AnswerReview]:
         for p in r.answer.get("partners", []):
             if p.get("actor_id"):
                 named[(r.actor_id, p["actor_id"])] = p
+    _mark_similar_new_actors(reviews)
     for r in reviews:
         for p in r.proposals:
             if p.kind != "coop_new":
@@ -296,6 +377,19 @@ def queue(store: Store, survey: Survey) -> list[AnswerReview]:
             if theirs and _coop_fields(theirs) != _coop_fields(p.data):
                 p.other = _coop_fields(theirs)
     return reviews
+
+
+def _mark_similar_new_actors(reviews: list[AnswerReview]) -> None:
+    """New actors that several answers name alike are one organisation: each proposal lists
+    how the others name it, so the manager accepts one (the others then propose the
+    cooperation with it, :func:`_known_by_now`)."""
+    news = [(r, p) for r in reviews for p in r.proposals if p.kind == "actor_new"]
+    for _r, p in news:
+        p.similar = [
+            f"{other.actor_name}: „{q.subject}“"
+            for other, q in news
+            if q is not p and duplicates.similarity(p.subject, q.subject) >= duplicates.THRESHOLD
+        ]
 
 
 def describe(values: Any) -> str:
@@ -323,4 +417,5 @@ _WORDS = {
     "value": "Wert",
     "trust": "Vertrauen",
     "note": "Anmerkung",
+    "until": "beendet",
 }
