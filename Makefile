@@ -8,7 +8,7 @@ PORT ?= 5000
 # The local Neo4j instance the tests use; a second checkout can run its own: make test TEST_INSTANCE=mine
 TEST_INSTANCE ?= test
 
-.PHONY: help install db db-stop run test test-slow lint format bench browser directory clean
+.PHONY: help install db db-stop run test test-slow lint format bench browser directory axe clean
 
 help:
 	@echo "make run        – installieren, Neo4j starten, Schema + Demodaten laden, App auf http://127.0.0.1:$(PORT)"
@@ -44,6 +44,19 @@ directory:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq slapd ldap-utils >/dev/null; \
 	fi
 
+# axe-core from npm for the accessibility check in the browser suite (never from a CDN);
+# node and npm from Debian when absent, the package only when node_modules lacks it.
+axe:
+	@if ! command -v npm >/dev/null; then \
+	  echo "Installiere nodejs und npm …"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
+	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
+	  echo "Installiere axe-core (package-lock.json) …"; \
+	  npm ci --omit=dev --no-audit --no-fund --loglevel=error; \
+	fi
+
 db: install
 	$(BIN)/netzwerk db start
 
@@ -63,11 +76,11 @@ define start_test_db
 	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk init
 endef
 
-test: install browser directory
+test: install browser directory axe
 	$(start_test_db)
 	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
 
-test-slow: install browser directory
+test-slow: install browser directory axe
 	$(start_test_db)
 	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m slow $(PYTEST_ARGS)
 

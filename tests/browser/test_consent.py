@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from netzwerk import graph
 from netzwerk.graph.operations.consent import record_consent
@@ -98,5 +99,8 @@ def test_a_person_confirms_a_consent_by_keyboard(
     screenshot(browser, "consent-confirm")
     button = browser.find_element(By.CSS_SELECTOR, "#confirm-form button[value=confirm]")
     button.send_keys(Keys.ENTER)  # reachable and usable by keyboard
-    assert "bestätigt" in browser.find_element(By.ID, "confirm-result").text
+    result = WebDriverWait(browser, 30).until(
+        ec.presence_of_element_located((By.ID, "confirm-result"))
+    )
+    assert "bestätigt" in result.text
     assert graph.get(store, graph.Person, p.id).consent_contact is True

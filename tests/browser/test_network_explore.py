@@ -78,6 +78,8 @@ def test_explore_save_share_and_export(browser, live_server: str, store: graph.S
     browser.execute_script("netzwerkBild.select('actor-kbm-trier', true)")
     panel = browser.find_element(By.ID, "network-panel")
     assert "Kommunales Bildungsmanagement der Stadt Trier" in panel.text
+    options = panel.find_elements(By.CSS_SELECTOR, "#panel-steps option")
+    assert [o.text for o in options] == ["1 Schritt", "2 Schritte", "3 Schritte"]
     partners = browser.execute_script("return netzwerkBild.adjacency['actor-kbm-trier'].length")
     highlighted = browser.execute_script("return Object.keys(netzwerkBild.highlight).length")
     assert highlighted == partners + 1

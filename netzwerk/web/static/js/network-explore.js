@@ -177,7 +177,8 @@
     steps.id = "panel-steps";
     steps.setAttribute("aria-label", box.dataset.steps || "Schritte");
     [1, 2, 3].forEach(function (k) {
-      var o = text("option", k + " " + (box.dataset.steps || "Schritte"));
+      var unit = k === 1 ? box.dataset.step || "Schritt" : box.dataset.steps || "Schritte";
+      var o = text("option", k + " " + unit);
       o.value = String(k);
       o.selected = k === state.focusDepth;
       steps.appendChild(o);
