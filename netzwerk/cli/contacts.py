@@ -84,7 +84,7 @@ def export_contacts(
             kinds=kinds,
             function=function,
         )
-        data, sel, entry = contacts.export(
+        data, sel, entry = operations.export_contacts(
             store, flt, purpose=purpose, fmt=fmt, user=acting_user(user), delimiter=delimiter
         )
         names = contacts.filter_names(store, [flt.describe()])

@@ -308,7 +308,7 @@ def import_file(
                 st, plan, user=who, only_valid=only_valid, progress=update
             )
         if table is not None:
-            imports.save(
+            operations.save_import_mapping(
                 st, who, plan.kind, table.headers, mapping, imports.as_choices(plan.values)
             )
     click.echo(
@@ -413,7 +413,7 @@ def export_workbook(
         return
     with store() as st:
         flt = filter_by_names(st, alliance=alliance, topic=topic, region=region, kinds=kinds)
-        path.write_bytes(workbook.export(st, flt, user=acting_user(user), fmt=fmt))
+        path.write_bytes(operations.export_workbook(st, flt, user=acting_user(user), fmt=fmt))
     path.chmod(0o600)
     click.echo(
         f"Arbeitsmappe nach {path} geschrieben (enthält personenbezogene Daten; protokolliert)."

@@ -16,6 +16,7 @@ import click
 from netzwerk import doctor as doctor_mod
 from netzwerk import settings
 from netzwerk.cli._common import progress_bar, store
+from netzwerk.graph import operations
 from netzwerk.graph.admin import backup as backup_mod
 from netzwerk.graph.admin import rotation
 
@@ -72,7 +73,7 @@ def restore_cmd(file: Path, replace: bool) -> None:
     with store() as st:
         bar, update = progress_bar("Wiederherstellen")
         with bar:
-            counts = backup_mod.restore(
+            counts = operations.restore_backup(
                 st, data, replace=replace, progress=update, safety_dir=settings.backup_dir()
             )
     click.echo(

@@ -14,7 +14,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from netzwerk import graph
-from netzwerk.graph import formats
+from netzwerk.graph import formats, operations
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.choices import filter_choices
 from netzwerk.graph.personal import contacts
@@ -87,7 +87,7 @@ def download() -> ResponseReturnValue:
     if delimiter not in (";", ","):
         delimiter = ";"
     try:
-        data, selection, _entry = contacts.export(
+        data, selection, _entry = operations.export_contacts(
             get_store(), flt, purpose=purpose, fmt=fmt, user=current_username(), delimiter=delimiter
         )
     except graph.ValidationError as exc:

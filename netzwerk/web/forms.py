@@ -1,4 +1,4 @@
-"""Forms of the records: one field table per kind drives the HTML form and the JSON API.
+"""Forms of the records: the model's field table drives the HTML form and the JSON API.
 
 The graph layer (:mod:`netzwerk.graph.core.validation`) holds the rules; forms only convert what
 the browser or a JSON client sent into the model's dataclasses (dates, numbers, yes/no) and
@@ -23,6 +23,7 @@ from wtforms.validators import Length
 
 from netzwerk import graph
 from netzwerk.graph.core import model, validation
+from netzwerk.graph.core.fields import FieldInfo, field_table
 from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.records import visibility
 
@@ -38,7 +39,9 @@ def select_choices(pairs: Any) -> list[Any]:
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """One input: model field name, widget kind, label, choices, and whether it is required."""
+    """One input as the form shows it, built from the model's field table
+    (:mod:`netzwerk.graph.core.fields`): name, widget, translated label, choices as
+    (value, label) pairs, whether it is required, and the limits the browser checks too."""
 
     name: str
     kind: str  # text | textarea | select | date | bool | int | email | url | tel
@@ -46,101 +49,47 @@ class FieldSpec:
     choices: tuple[tuple[str, str], ...] = ()
     required: bool = False
     hint: Any = ""
+    max_length: int = 0
+    minimum: int | None = None
+    maximum: int | None = None
+    integer: bool = False
+    """The value is a number (a count, or a select of numbered levels like the intensity)."""
 
 
-def _choices(values: Any, *, empty: bool = True) -> tuple[tuple[str, str], ...]:
-    pairs = [(str(v), str(v)) for v in values]
-    return ((("", "–"),) if empty else ()) + tuple(pairs)
+def _spec(name: str, info: FieldInfo) -> FieldSpec:
+    """The form's view of one field of the model's field table."""
+    values = [str(v) for v in info.choices]
+    shown = values
+    if info.choice_labels:
+        shown = [f"{v} – {lab}" for v, lab in zip(values, info.choice_labels, strict=True)]
+    pairs = tuple(zip(values, shown, strict=True))
+    if info.choices and not info.required and info.blank:
+        pairs = (("", "–"), *pairs)
+    return FieldSpec(
+        name,
+        info.widget,
+        _l(info.label),
+        pairs,
+        info.required,
+        _l(info.hint) if info.hint else "",
+        max_length=info.max_length,
+        minimum=info.minimum,
+        maximum=info.maximum,
+        integer=info.widget == "int" or any(isinstance(v, int) for v in info.choices),
+    )
 
-
-NAME = FieldSpec("name", "text", _l("Name"), required=True)
-SHORT = FieldSpec("short_name", "text", _l("Kurzname"))
-DESCRIPTION = FieldSpec("description", "textarea", _l("Beschreibung"))
 
 NODE_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
-    "Actor": (
-        NAME,
-        SHORT,
-        FieldSpec("kind", "select", _l("Art"), _choices(model.ACTOR_KINDS, empty=False), True),
-        FieldSpec("sponsorship", "select", _l("Trägerschaft"), _choices(model.SPONSORSHIPS)),
-        FieldSpec("sponsor", "text", _l("Träger"), hint=_l("z. B. Caritasverband Trier e.V.")),
-        FieldSpec("street", "text", _l("Straße")),
-        FieldSpec("postcode", "text", _l("PLZ"), hint=_l("fünfstellig, z. B. 54290")),
-        FieldSpec("town", "text", _l("Ort")),
-        FieldSpec("website", "url", _l("Webseite"), hint=_l("mit https://")),
-        FieldSpec("email", "email", _l("E-Mail")),
-        FieldSpec("phone", "tel", _l("Telefon")),
-        FieldSpec("notes", "textarea", _l("Notizen")),
-    ),
-    "Person": (
-        FieldSpec("salutation", "select", _l("Anrede"), _choices(model.SALUTATIONS)),
-        FieldSpec("title", "text", _l("Titel")),
-        FieldSpec("first_name", "text", _l("Vorname")),
-        FieldSpec("last_name", "text", _l("Nachname"), required=True),
-        FieldSpec("function", "text", _l("Funktion")),
-        FieldSpec("email", "email", _l("E-Mail")),
-        FieldSpec("phone", "tel", _l("Telefon")),
-        FieldSpec("consent_contact", "bool", _l("Einwilligung Kontakt")),
-        FieldSpec("consent_contact_date", "date", _l("Datum Einwilligung Kontakt")),
-        FieldSpec("consent_contact_source", "text", _l("Quelle Einwilligung Kontakt")),
-        FieldSpec("consent_newsletter", "bool", _l("Einwilligung Newsletter")),
-        FieldSpec("consent_newsletter_date", "date", _l("Datum Einwilligung Newsletter")),
-        FieldSpec("consent_newsletter_source", "text", _l("Quelle Einwilligung Newsletter")),
-        FieldSpec("legal_basis", "select", _l("Rechtsgrundlage"), _choices(model.LEGAL_BASES)),
-        FieldSpec("notes", "textarea", _l("Notizen")),
-    ),
-    "Alliance": (NAME, SHORT, DESCRIPTION, FieldSpec("founded", "date", _l("Gründung"))),
-    "Project": (
-        NAME,
-        SHORT,
-        DESCRIPTION,
-        FieldSpec("start", "date", _l("Beginn")),
-        FieldSpec("end", "date", _l("Ende")),
-        FieldSpec("funding_programme", "text", _l("Förderprogramm")),
-        FieldSpec(
-            "status", "select", _l("Status"), _choices(model.PROJECT_STATUSES, empty=False), True
-        ),
-    ),
-    "Topic": (NAME, DESCRIPTION),
-    "Stage": (NAME, FieldSpec("order", "int", _l("Reihenfolge"), required=True)),
-    "TargetGroup": (NAME,),
-    "Region": (
-        NAME,
-        FieldSpec("kind", "select", _l("Art"), _choices(model.REGION_KINDS, empty=False), True),
-    ),
+    cls.LABEL: tuple(_spec(n, info) for n, info in field_table(cls).items())
+    for cls in model.NODE_CLASSES
 }
-
-_SINCE = FieldSpec("since", "date", _l("seit"))
-_UNTIL = FieldSpec("until", "date", _l("bis"))
+"""Per record label, the inputs of its form, in the model's order."""
 LINK_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
-    "WORKS_AT": (FieldSpec("function", "text", _l("Funktion")), _SINCE, _UNTIL),
-    "MEMBER_OF": (
-        FieldSpec("role", "select", _l("Rolle"), _choices(model.MEMBER_ROLES, empty=False)),
-        _SINCE,
-        _UNTIL,
-    ),
-    "PARTICIPATES_IN": (
-        FieldSpec("role", "select", _l("Rolle"), _choices(model.PROJECT_ROLES, empty=False)),
-        _SINCE,
-        _UNTIL,
-    ),
-    "COOPERATES_WITH": (
-        FieldSpec(
-            "kind", "select", _l("Art"), _choices(model.COOPERATION_KINDS, empty=False), True
-        ),
-        FieldSpec(
-            "intensity",
-            "select",
-            _l("Intensität"),
-            (("", "–"), *((str(k), f"{k} – {v}") for k, v in model.INTENSITIES.items())),
-        ),
-        _SINCE,
-        _UNTIL,
-        FieldSpec("source", "text", _l("Quelle"), hint=_l("z. B. Netzwerktreffen 2024")),
-        FieldSpec("note", "textarea", _l("Notiz")),
-    ),
-    "CONTACT_FOR": (FieldSpec("role", "text", _l("Rolle")),),
+    type_name: tuple(_spec(n, info) for n, info in spec.field_table().items())
+    for type_name, spec in model.LINK_TYPES.items()
+    if spec.fields
 }
+"""Per relationship type with properties, the inputs of its form."""
 
 
 def node_fields(label: str, *, contacts: bool = True) -> tuple[FieldSpec, ...]:
@@ -160,13 +109,13 @@ def _wtf_field(spec: FieldSpec) -> Field:
     if spec.kind in ("date", "email", "url", "tel"):
         render_kw["type"] = spec.kind
     if spec.kind == "int":
-        render_kw.update(type="number", min=1, max=99)
+        render_kw.update(type="number", min=spec.minimum, max=spec.maximum)
     if spec.required:
         render_kw["required"] = True
         render_kw["aria-required"] = "true"
     if spec.kind == "textarea":
         return TextAreaField(
-            spec.label, validators=[Length(max=50_000)], render_kw={**render_kw, "rows": 4}
+            spec.label, validators=[Length(max=spec.max_length)], render_kw={**render_kw, "rows": 4}
         )
     if spec.kind == "select":
         return SelectField(
@@ -177,7 +126,7 @@ def _wtf_field(spec: FieldSpec) -> Field:
         )
     if spec.kind == "bool":
         return BooleanField(spec.label, render_kw=render_kw)
-    return StringField(spec.label, validators=[Length(max=5_000)], render_kw=render_kw)
+    return StringField(spec.label, validators=[Length(max=spec.max_length)], render_kw=render_kw)
 
 
 _FORM_CACHE: dict[tuple[str, tuple[str, ...]], type[FlaskForm]] = {}
@@ -207,9 +156,9 @@ def _convert(spec: FieldSpec, raw: Any, errors: list[graph.FieldError]) -> Any:
         except graph.ValidationError as exc:
             errors += exc.errors
             return None
-    if spec.kind == "int" or (spec.name == "intensity"):
+    if spec.integer:
         if raw in (None, ""):
-            return None if spec.name == "intensity" else 0
+            return 0 if spec.kind == "int" and spec.required else None
         if isinstance(raw, bool):
             errors.append(graph.FieldError(spec.name, _("muss eine ganze Zahl sein")))
             return None

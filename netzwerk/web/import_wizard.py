@@ -253,7 +253,7 @@ def dry_run(uid: str) -> ResponseReturnValue:
     except graph.ValidationError as exc:
         return _mapping_page(uid, item, kind, chosen, exc.by_field()), 400
     if request.form.get("save_mapping"):
-        imports.save(store, current_username(), kind, item.table.headers, chosen)
+        operations.save_import_mapping(store, current_username(), kind, item.table.headers, chosen)
     get_spool().update(uid, item)
     return _next_step(uid, plan)
 
@@ -262,7 +262,9 @@ def _remember(item: Pending, plan: imports.ImportPlan) -> None:
     """Save the value choices with the column mapping, to be proposed next time."""
     headers = item.table.headers if item.table is not None else []
     choices = imports.as_choices(plan.values)
-    imports.save(get_store(), current_username(), item.kind, headers, item.mapping or [], choices)
+    operations.save_import_mapping(
+        get_store(), current_username(), item.kind, headers, item.mapping or [], choices
+    )
 
 
 def _plan(uid: str) -> tuple[Pending, imports.ImportPlan]:
@@ -409,7 +411,7 @@ def workbook_download(fmt: str) -> ResponseReturnValue:
     if not can_see_contacts():
         abort(403)
     fmt = _format(fmt)
-    data = workbook.export(get_store(), user=current_username(), fmt=fmt)
+    data = operations.export_workbook(get_store(), user=current_username(), fmt=fmt)
     return attachment(data, workbook.filename(fmt=fmt), MIMETYPES[fmt])
 
 

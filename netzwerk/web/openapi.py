@@ -1,7 +1,8 @@
 """OpenAPI 3.0 description of /api/v1, built from the same field tables as the forms.
 
-Generated rather than typed out so that a field added to :mod:`netzwerk.web.forms` shows up
-in the description automatically; the paths are listed by hand.
+Generated rather than typed out so that a field added to the model's field table (and so to
+:mod:`netzwerk.web.forms`) shows up in the description with its limits automatically; the
+paths are listed by hand.
 """
 
 from __future__ import annotations
@@ -9,30 +10,43 @@ from __future__ import annotations
 from typing import Any
 
 from netzwerk import graph
+from netzwerk.graph.core.validation import ID_MAX
 from netzwerk.graph.records import search
 from netzwerk.web import forms
 from netzwerk.web.kinds import KINDS
 
 KIND_LABELS = {k.api_slug: k.label for k in KINDS.values()}
-_TYPES: dict[str, dict[str, Any]] = {
-    "text": {"type": "string", "maxLength": 5000},
-    "email": {"type": "string", "maxLength": 254},
-    "url": {"type": "string", "maxLength": 5000},
-    "tel": {"type": "string", "maxLength": 40},
-    "textarea": {"type": "string", "maxLength": 50000},
+_QUERY = {"type": "string", "maxLength": search.MAX_QUERY}
+_FORMATS: dict[str, dict[str, Any]] = {
     "date": {"type": "string", "format": "date", "nullable": True},
     "bool": {"type": "boolean"},
-    "int": {"type": "integer", "minimum": 1, "maximum": 99},
 }
 
 
 def _field_schema(spec: forms.FieldSpec) -> dict[str, Any]:
+    """A field's JSON schema, its limits taken from the model's field table."""
     if spec.kind == "select":
-        values = [v for v, _ in spec.choices]
-        if spec.name == "intensity":
-            return {"type": "integer", "enum": [1, 2, 3], "nullable": True}
-        return {"type": "string", "enum": values}
-    return dict(_TYPES[spec.kind])
+        values = [v for v, _ in spec.choices if v]
+        if spec.integer:
+            return {"type": "integer", "enum": [int(v) for v in values], "nullable": True}
+        return {"type": "string", "enum": [v for v, _ in spec.choices]}
+    if spec.kind in _FORMATS:
+        return dict(_FORMATS[spec.kind])
+    if spec.kind == "int":
+        return {"type": "integer", "minimum": spec.minimum, "maximum": spec.maximum}
+    return {"type": "string", "maxLength": spec.max_length}
+
+
+def _link_properties() -> dict[str, Any]:
+    """Every property a relationship may carry, as the union of the types' fields."""
+    props: dict[str, Any] = {}
+    for specs in forms.LINK_FIELDS.values():
+        for s in specs:
+            schema = _field_schema(s)
+            if s.kind == "select" and not s.integer:
+                schema = {"type": "string", "maxLength": s.max_length}  # choices vary by type
+            props.setdefault(s.name, schema)
+    return props
 
 
 def _record_schemas(label: str) -> dict[str, Any]:
@@ -168,16 +182,9 @@ def spec() -> dict[str, Any]:
             "type": "object",
             "properties": {
                 "type": {"type": "string", "enum": list(graph.LINK_TYPES)},
-                "from_id": {"type": "string", "maxLength": 128},
-                "to_id": {"type": "string", "maxLength": 128},
-                "function": {"type": "string"},
-                "role": {"type": "string"},
-                "kind": {"type": "string"},
-                "intensity": {"type": "integer", "enum": [1, 2, 3], "nullable": True},
-                "since": {"type": "string", "format": "date", "nullable": True},
-                "until": {"type": "string", "format": "date", "nullable": True},
-                "source": {"type": "string"},
-                "note": {"type": "string"},
+                "from_id": {"type": "string", "maxLength": ID_MAX},
+                "to_id": {"type": "string", "maxLength": ID_MAX},
+                **_link_properties(),
             },
             "required": ["type", "from_id", "to_id"],
             "additionalProperties": False,
@@ -191,7 +198,7 @@ def spec() -> dict[str, Any]:
             "get": {
                 "summary": f"{label}: Liste mit Suche, Filtern, Sortierung und Seiten",
                 "parameters": [
-                    {"name": n, "in": "query", "schema": {"type": "string", "maxLength": 200}}
+                    {"name": n, "in": "query", "schema": _QUERY}
                     for n in ("q", *search.FILTERS, "sort", "order")
                 ]
                 + [

@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.operations import sharing
 from netzwerk.graph.sharing import public_map
 from netzwerk.graph.sharing.saved_views import SavedView
 from netzwerk.web import deployment
@@ -81,7 +82,7 @@ def data() -> Response:
 def settings() -> Any:
     store = get_store()
     if request.method == "POST":
-        public_map.save_settings(
+        sharing.save_public_map(
             store,
             enabled=request.form.get("enabled") == "1",
             title=request.form.get("title", ""),

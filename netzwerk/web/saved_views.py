@@ -21,6 +21,7 @@ from werkzeug.wrappers import Response
 from netzwerk import graph
 from netzwerk.graph import pictures
 from netzwerk.graph.network import snapshot
+from netzwerk.graph.operations import sharing
 from netzwerk.graph.sharing import saved_views, share_links
 from netzwerk.web import filters
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
@@ -72,7 +73,7 @@ def save() -> Response:
     snap = snapshot.current(get_store())
     parsed = filters.parse(query, snap.vocabulary)
     picture = request.form.get("picture", "cooperation")
-    view = saved_views.save_view(
+    view = sharing.save_view(
         get_store(),
         name=request.form.get("name", ""),
         owner=current_username(),
@@ -121,7 +122,7 @@ def open_contacts(view_id: str) -> Response:
 @bp.post("/ansichten/<view_id>/positionen")
 @require_role("viewer")
 def repin(view_id: str) -> Response:
-    view = saved_views.update_view(
+    view = sharing.update_view(
         get_store(),
         view_id,
         user=current_username(),
@@ -135,7 +136,7 @@ def repin(view_id: str) -> Response:
 @bp.post("/ansichten/<view_id>/loeschen")
 @require_role("viewer")
 def delete(view_id: str) -> Response:
-    saved_views.delete_view(get_store(), view_id, user=current_username(), is_admin=_is_admin())
+    sharing.delete_view(get_store(), view_id, user=current_username(), is_admin=_is_admin())
     flash(_("Ansicht gelöscht; ihre geteilten Links gelten nicht mehr."), "success")
     return redirect(url_for("saved_views.index"))
 
@@ -151,7 +152,7 @@ def share(view_id: str) -> Any:
     except ValueError:
         days = 0
     try:
-        link, token = share_links.create_share_link(
+        link, token = sharing.create_share_link(
             store,
             view,
             user=current_username(),
@@ -168,6 +169,6 @@ def share(view_id: str) -> Any:
 @bp.post("/geteilt-verwalten/<link_id>/zurueckziehen")
 @require_role("editor")
 def revoke(link_id: str) -> Response:
-    share_links.revoke(get_store(), link_id, user=current_username())
+    sharing.revoke_share_link(get_store(), link_id, user=current_username())
     flash(_("Der Link wurde zurückgezogen und funktioniert nicht mehr."), "success")
     return redirect(url_for("saved_views.index"))

@@ -26,6 +26,7 @@ from flask import (
 from flask_babel import gettext as _
 
 from netzwerk import graph
+from netzwerk.graph.operations import sharing
 from netzwerk.graph.sharing import share_links
 from netzwerk.web.extensions import get_store
 from netzwerk.web.network import json_response, view_payload
@@ -59,7 +60,7 @@ def page(token: str) -> Any:
     error, status = "", 200
     if request.method == "POST" and link.has_password:
         try:
-            if share_links.check_password(
+            if sharing.check_share_password(
                 get_store(),
                 link,
                 request.form.get("password", ""),

@@ -24,7 +24,7 @@ from selenium.webdriver.common.by import By
 from netzwerk import graph
 from netzwerk.graph.admin import seed
 from netzwerk.graph.network.filters import Filter
-from netzwerk.graph.sharing import public_map, saved_views, share_links
+from netzwerk.graph.operations import sharing
 from tests.browser.conftest import browser_login
 from tests.browser.test_network import wait_ready
 
@@ -99,13 +99,13 @@ def describe(name: str, violations: list[dict[str, Any]]) -> list[str]:
 
 def _public_pages(store: graph.Store) -> dict[str, str]:
     """The share view of a saved view and the Bildungslandkarte, switched on for the test."""
-    public_map.save_settings(
+    sharing.save_public_map(
         store, enabled=True, title="Bildungslandkarte Trier", intro="Wer macht was.", user="admin"
     )
-    view = saved_views.save_view(
+    view = sharing.save_view(
         store, name="Geteilt", picture="cooperation", flt=Filter(), owner="admin"
     )
-    _link, token = share_links.create_share_link(store, view, user="admin", days=5)
+    _link, token = sharing.create_share_link(store, view, user="admin", days=5)
     return {"geteilt": f"/geteilt/{token}", "bildungslandkarte": "/bildungslandkarte"}
 
 

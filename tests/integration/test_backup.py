@@ -9,15 +9,15 @@ import networkx as nx
 import pytest
 
 from netzwerk import graph
+from netzwerk.graph import operations
 from netzwerk.graph.admin import backup, users
 from netzwerk.graph.admin import seed as seed_mod
-from netzwerk.graph.records import history
 
 
 def test_backup_wipe_restore_is_identical(store: graph.Store) -> None:
     seed_mod.load(store)
     users.create_user(store, "admin", "admin-Passwort-1", role="admin")
-    history.record(
+    operations.record_event(
         store,
         user="admin",
         action="update",
@@ -37,15 +37,15 @@ def test_backup_wipe_restore_is_identical(store: graph.Store) -> None:
     assert sample["properties"]["created"]["$type"] == "datetime"
 
     with pytest.raises(backup.BackupError, match="bereits Daten"):
-        backup.restore(store, data)
+        operations.restore_backup(store, data)
     graph.wipe(store)
     assert graph.is_empty(store)
-    restored = backup.restore(store, data)
+    restored = operations.restore_backup(store, data)
     assert restored == {"nodes": counts["nodes"], "relationships": counts["relationships"]}
     assert graph.counts(store) == before
     assert backup.checksum(store) == digest
     # replace: a second restore over the data gives the same graph again
-    backup.restore(store, data, replace=True)
+    operations.restore_backup(store, data, replace=True)
     assert backup.checksum(store) == digest
 
 
@@ -81,7 +81,7 @@ def test_restore_refuses_bad_files(store: graph.Store, mutate, message: str) -> 
     graph.wipe(store)
     mutate(data)
     with pytest.raises(backup.BackupError, match=message):
-        backup.restore(store, data)
+        operations.restore_backup(store, data)
     assert graph.is_empty(store), "nothing written from a refused backup"
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from netzwerk import graph
-from netzwerk.graph import imports, operations, workbook
+from netzwerk.graph import imports, operations
 from netzwerk.graph.admin import backup
 from netzwerk.graph.core.errors import DatabaseUnavailableError
 from netzwerk.graph.network import filters
@@ -196,7 +196,7 @@ def test_undo_takes_the_changesets_consent_back_and_only_it(store: graph.Store) 
 
 
 def _workbook_edit(store: graph.Store, name: str, header: str, value: str) -> imports.ImportPlan:
-    data = workbook.export(store, filters.Filter(), user="t")
+    data = operations.export_workbook(store, filters.Filter(), user="t")
     wb = load_workbook(io.BytesIO(data))
     ws = wb["Akteure"]
     headers = [c.value for c in ws[1]]
@@ -294,7 +294,7 @@ def test_a_stale_workbook_never_reverts_a_colleague(store: graph.Store) -> None:
         store, graph.Actor(name=NAMES[0], kind="Schule", town="Trier"), user="t"
     )
     graph.create_record(store, graph.Actor(name=NAMES[1], kind="Schule"), user="t")
-    exported = workbook.export(store, filters.Filter(), user="t")
+    exported = operations.export_workbook(store, filters.Filter(), user="t")
     graph.update_record(store, dataclasses.replace(a, town="Konz"), user="kollegin")
 
     untouched = _workbook_plan(store, exported)
@@ -317,7 +317,7 @@ def test_a_stale_workbook_never_reverts_a_colleague(store: graph.Store) -> None:
 def test_a_deleted_workbook_row_is_reported_and_a_doubled_id_refused(store: graph.Store) -> None:
     for name in NAMES[:3]:
         graph.create_record(store, graph.Actor(name=name, kind="Schule"), user="t")
-    exported = workbook.export(store, filters.Filter(), user="t")
+    exported = operations.export_workbook(store, filters.Filter(), user="t")
     plan = _workbook_plan(store, _export_edit(exported, {}, drop=NAMES[2]))
     assert any("1 exportierte Zeilen fehlen" in w and NAMES[2] in w for w in plan.warnings)
     assert plan.writes == 0, "nothing is deleted"

@@ -204,7 +204,7 @@ def test_backup_round_trip_keeps_the_ledger(store: graph.Store) -> None:
     data = backup.dump(store)
     before = backup.checksum(store)
     graph.wipe(store)
-    backup.restore(store, data)
+    operations.restore_backup(store, data)
     assert backup.checksum(store) == before
     assert consent.for_person(store, "p-eva")[0].expires == TODAY + timedelta(days=5)
 

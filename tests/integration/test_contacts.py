@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from netzwerk import graph
+from netzwerk.graph import operations
 from netzwerk.graph.core.model import Link
 from netzwerk.graph.personal import contacts
 from netzwerk.graph.personal.contacts import ContactFilter
@@ -147,7 +148,7 @@ def test_invalid_filter_and_purpose_are_rejected(store: graph.Store) -> None:
 
 def test_export_is_logged_with_person_ids(store: graph.Store) -> None:
     build(store)
-    data, sel, entry = contacts.export(
+    data, sel, entry = operations.export_contacts(
         store, ContactFilter(region="r-trier"), purpose="contact", fmt="xlsx", user="redaktion"
     )
     ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
@@ -162,7 +163,7 @@ def test_export_is_logged_with_person_ids(store: graph.Store) -> None:
 
 def test_csv_export_opens_with_declared_dialect(store: graph.Store) -> None:
     build(store)
-    data, sel, _ = contacts.export(
+    data, sel, _ = operations.export_contacts(
         store, ContactFilter(), purpose="contact", fmt="csv", user="u", delimiter=","
     )
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=","))

@@ -14,7 +14,7 @@ import json
 from datetime import date, timedelta
 
 from netzwerk import graph
-from netzwerk.graph import surveys
+from netzwerk.graph import operations, surveys
 from netzwerk.graph.admin import backup
 from netzwerk.graph.operations.consent import record_consent
 from netzwerk.graph.personal import contacts
@@ -82,7 +82,9 @@ def test_erasure_leaves_no_name_in_history_trash_exports_or_backups(
         store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=doomed.id), user="r"
     )
     graph.delete_record(store, graph.Actor, doomed.id, user="r")  # snapshot holds the job
-    contacts.export(store, contacts.ContactFilter(), purpose="contact", fmt="csv", user="r")
+    operations.export_contacts(
+        store, contacts.ContactFilter(), purpose="contact", fmt="csv", user="r"
+    )
     # consent ledger and a survey answered through the person's own link
     record_consent(
         store,

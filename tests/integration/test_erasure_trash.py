@@ -67,7 +67,7 @@ def test_older_backup_and_trash_restore_do_not_bring_an_erased_person_back(
     graph.undo(store, deleted.trash_id, user="redaktion", role="editor")
     operations.erase_person(store, person.id, user="admin")
 
-    backup.restore(store, old, replace=True)
+    operations.restore_backup(store, old, replace=True)
 
     client = app.test_client()
     answer = client.post(
@@ -131,7 +131,7 @@ def test_restore_erases_a_person_who_is_only_in_the_trash_of_the_backup(
     old = json.loads(_backup_text(store))
     # erase from the trash directly, then restore the older backup over it
     operations.erase_person(store, person.id, user="admin")
-    backup.restore(store, old, replace=True)
+    operations.restore_backup(store, old, replace=True)
     text = _backup_text(store)
     for secret in SECRETS:
         assert secret not in text

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from netzwerk import graph
 from netzwerk.cli import main
+from netzwerk.graph import operations
 from netzwerk.graph.admin import seed
 from netzwerk.graph.analysis import source
 from netzwerk.graph.network.filters import Filter
@@ -332,7 +333,7 @@ def test_pipeline_survives_backup_and_restore(store: graph.Store) -> None:
     before = pipeline.pipeline(store)
     data = backup.dump(store)
     backup.validate(data)  # raises on an unknown relationship type
-    backup.restore(store, data, replace=True)
+    operations.restore_backup(store, data, replace=True)
     after = pipeline.pipeline(store)
     assert [(e.a, e.b, e.status, e.note, e.log) for e in after] == [
         (e.a, e.b, e.status, e.note, e.log) for e in before

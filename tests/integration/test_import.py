@@ -200,7 +200,9 @@ def test_bad_mapping_is_a_validation_error(store: graph.Store) -> None:
 
 
 def test_saved_mapping_round_trip(store: graph.Store) -> None:
-    imports.save(store, "redaktion", "actors", ["Bezeichnung", "Mail"], ["name", ""])
+    operations.save_import_mapping(
+        store, "redaktion", "actors", ["Bezeichnung", "Mail"], ["name", ""]
+    )
     saved = imports.load_saved(store, "redaktion", "actors")
     assert imports.guess(["Bezeichnung", "Mail"], "actors", saved) == ["name", ""]
     assert imports.load_saved(store, "admin", "actors") == {}

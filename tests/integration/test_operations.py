@@ -97,7 +97,7 @@ def test_restore_drill_online_backup_of_a_live_instance_restores_identically(
         assert committed <= ids
         # … and is a whole graph of its own, restored identically
         graph.wipe(store)
-        backup.restore(store, data)
+        operations.restore_backup(store, data)
         assert backup.checksum(store) == data["checksum"]
         assert taken.nodes == len(data["nodes"])
 

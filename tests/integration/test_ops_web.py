@@ -12,7 +12,7 @@ from flask import request
 
 from netzwerk import graph, settings
 from netzwerk.graph.admin import backup
-from netzwerk.graph.sharing import public_map
+from netzwerk.graph.operations import sharing
 from netzwerk.web import create_app, deployment
 from tests.conftest import PASSWORD, csrf_token
 
@@ -215,7 +215,7 @@ def test_the_secret_key_comes_from_a_file(tmp_path: Path, monkeypatch: pytest.Mo
 
 @pytest.fixture
 def public(store: graph.Store) -> None:
-    public_map.save_settings(store, enabled=True, title="Bildungslandkarte", intro="", user="t")
+    sharing.save_public_map(store, enabled=True, title="Bildungslandkarte", intro="", user="t")
 
 
 @pytest.mark.parametrize("path", ["/bildungslandkarte", "/bildungslandkarte/einbetten"])

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from netzwerk import graph
+from netzwerk.graph import operations
 from netzwerk.graph.personal import contacts
 from netzwerk.web import paging
 
@@ -39,7 +40,7 @@ def test_the_contacts_log_counts_pages_from_one(make_client: Any, store: graph.S
     flt = contacts.ContactFilter()
     sel = contacts.select(store, flt, "contact")
     for _ in range(101):
-        contacts.log_export(store, user="admin", flt=flt, selection=sel, fmt="csv")
+        operations.log_contact_export(store, user="admin", flt=flt, selection=sel, fmt="csv")
     admin = make_client("admin")
     first = admin.get("/kontakte/protokoll").get_data(as_text=True)
     assert "Seite 1 von 2" in first and "seite=2" in first and "seite=0" not in first

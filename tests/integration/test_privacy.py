@@ -9,7 +9,7 @@ import pytest
 
 from netzwerk import graph
 from netzwerk.graph import operations
-from netzwerk.graph.personal import contacts, privacy
+from netzwerk.graph.personal import privacy
 from netzwerk.graph.personal.contacts import ContactFilter
 from netzwerk.graph.records import history
 
@@ -53,7 +53,7 @@ def _setup(store: graph.Store) -> graph.Person:
 
 def test_auskunft_lists_properties_links_history_and_exports(store: graph.Store) -> None:
     _setup(store)
-    _, sel, entry = contacts.export(
+    _, sel, entry = operations.export_contacts(
         store, ContactFilter(), purpose="contact", fmt="csv", user="redaktion"
     )
     assert [r.person_id for r in sel.rows] == ["p-eva"]
@@ -85,7 +85,7 @@ def test_loeschung_removes_data_and_links_but_keeps_redacted_history(store: grap
     job = graph.links_of(store, "Person", "p-eva", ["WORKS_AT"])[0]
     graph.delete_link(store, "WORKS_AT", job.id, user="redaktion")
     graph.create_link(store, job, user="redaktion")
-    history.record(
+    operations.record_event(
         store,
         user="redaktion",
         action="link",
@@ -94,7 +94,7 @@ def test_loeschung_removes_data_and_links_but_keeps_redacted_history(store: grap
         record_name="VHS Trier",
         changes={"link": ["arbeitet bei", "Eva Geheim → VHS Trier"]},
     )
-    history.record(
+    operations.record_event(
         store,
         user="redaktion",
         action="update",

@@ -20,6 +20,7 @@ from netzwerk.graph import operations
 from netzwerk.graph.admin import backup, users
 from netzwerk.graph.admin import seed as seed_mod
 from netzwerk.graph.operations import accounts
+from netzwerk.graph.operations import restore as restore_op
 from netzwerk.graph.records import history
 from tests.conftest import PASSWORD, login
 
@@ -109,7 +110,7 @@ def test_a_load_that_fails_half_way_puts_the_previous_state_back(
     ]
     other["relationships"] = [r for r in other["relationships"] if r["from"][0] != "Person"]
     path = _write(instance / "anders.json", backup.sign(other))
-    real_load, calls = backup._load, []
+    real_load, calls = restore_op._load, []
 
     def failing(store_: graph.Store, plan: backup.Plan, progress: Any, size: int) -> int:
         calls.append(1)
@@ -119,7 +120,7 @@ def test_a_load_that_fails_half_way_puts_the_previous_state_back(
             raise graph.DatabaseUnavailableError("Verbindung verloren")
         return real_load(store_, plan, progress, size)
 
-    monkeypatch.setattr(backup, "_load", failing)
+    monkeypatch.setattr(restore_op, "_load", failing)
     result = _restore(path)
     assert result.exit_code != 0 and "Sicherheitskopie" in result.output
     assert backup.checksum(store) == before

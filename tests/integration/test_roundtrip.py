@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from netzwerk import graph
+from netzwerk.graph import operations
 from netzwerk.graph.admin import backup
 from netzwerk.graph.core import codec, model
 from netzwerk.graph.records import history
@@ -162,7 +163,7 @@ def test_backup_wipe_restore_gives_the_identical_graph(
     buf = io.StringIO()
     backup.write(store, buf)
     graph.wipe(store)
-    backup.restore(store, backup.read(io.StringIO(buf.getvalue())))
+    operations.restore_backup(store, backup.read(io.StringIO(buf.getvalue())))
     assert backup.checksum(store) == digest
     for node in made:
         back = graph.get(store, type(node), node.id)

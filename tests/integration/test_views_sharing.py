@@ -14,6 +14,7 @@ from werkzeug.http import parse_options_header
 from netzwerk import graph
 from netzwerk.graph.admin import backup, seed
 from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.operations import sharing
 from netzwerk.graph.sharing import saved_views, share_links
 from tests.conftest import HOSTILE_STRINGS, csrf_token
 
@@ -179,8 +180,8 @@ def test_a_shared_view_shows_organisations_but_no_personal_data(
 
 
 def test_expired_links_stop_working(store: graph.Store, monkeypatch) -> None:
-    view = saved_views.save_view(store, name="V", owner="u", flt=Filter())
-    _link, token = share_links.create_share_link(store, view, user="u", days=1)
+    view = sharing.save_view(store, name="V", owner="u", flt=Filter())
+    _link, token = sharing.create_share_link(store, view, user="u", days=1)
     assert share_links.resolve(store, token)[1].id == view.id
 
     class Later(datetime):
@@ -192,7 +193,7 @@ def test_expired_links_stop_working(store: graph.Store, monkeypatch) -> None:
     with pytest.raises(graph.NotFoundError):
         share_links.resolve(store, token)
     with pytest.raises(graph.ValidationError):
-        share_links.create_share_link(store, view, user="u", days=share_links.MAX_DAYS + 1)
+        sharing.create_share_link(store, view, user="u", days=share_links.MAX_DAYS + 1)
 
 
 def test_password_links_are_throttled(store: graph.Store, make_client) -> None:
@@ -296,8 +297,8 @@ def test_the_public_bildungslandkarte_is_opt_in_and_without_persons(
 def test_the_demo_region_shared_names_no_person(store: graph.Store, make_client) -> None:
     """The contact corpus of the demo region: 252 persons with e-mail, phone and notes."""
     seed.load(store)
-    view = saved_views.save_view(store, name="Ganze Region", owner="editor", flt=Filter())
-    _link, token = share_links.create_share_link(store, view, user="editor", days=7)
+    view = sharing.save_view(store, name="Ganze Region", owner="editor", flt=Filter())
+    _link, token = sharing.create_share_link(store, view, user="editor", days=7)
     anon = make_client(None)
     body = (
         anon.get(f"/geteilt/{token}").get_data()

@@ -47,7 +47,7 @@ def _cell(data: bytes, sheet: str, row: int, header: str) -> Any:
 
 def test_untouched_workbook_changes_nothing(store: graph.Store) -> None:
     seed_mod.load(store)
-    data = workbook.export(store, user="redaktion")
+    data = operations.export_workbook(store, user="redaktion")
     sheets = imports.read_workbook(data, "x.xlsx")
     counts = graph.counts(store).nodes
     assert len(sheets["Akteure"].rows) == counts["Actor"]
@@ -63,7 +63,7 @@ def test_three_edited_cells_are_exactly_three_changes_each_in_history(
     store: graph.Store,
 ) -> None:
     seed_mod.load(store)
-    data = workbook.export(store, user="redaktion")
+    data = operations.export_workbook(store, user="redaktion")
     intensity = _cell(data, "Kooperationen", 0, "Intensität")
     edited = _edit(
         data,
@@ -101,7 +101,7 @@ def test_a_name_removed_from_a_list_cell_removes_the_link_and_undo_puts_it_back(
     store: graph.Store,
 ) -> None:
     seed_mod.load(store)
-    data = workbook.export(store, user="redaktion")
+    data = operations.export_workbook(store, user="redaktion")
     topics = _cell(data, "Akteure", 0, "Themen").split("; ")
     assert len(topics) >= 2
     edited = _edit(data, [("Akteure", 0, "Themen", "; ".join([*topics[1:], "MINT"]))])
@@ -146,7 +146,7 @@ def test_template_has_every_sheet_and_new_rows_become_records(store: graph.Store
 
 def test_vocabulary_rows_are_an_admins_to_change(store: graph.Store) -> None:
     graph.create_record(store, graph.Topic(id="topic-mint", name="MINT"), user="t")
-    data = workbook.export(store, user="admin")
+    data = operations.export_workbook(store, user="admin")
     edited = _edit(data, [("Themen", 0, "Beschreibung", "Mathematik bis Technik")])
     (row,) = _import(store, edited, role="editor").errors
     assert "Administrator" in row.messages()[0]
@@ -157,7 +157,7 @@ def test_filtered_export_keeps_the_filtered_actors_and_is_logged(store: graph.St
     seed_mod.load(store)
     flt = filters.Filter(region="region-stadt-trier")
     kept = set(snapshot.cooperation_graph(store, flt).nodes)
-    data = workbook.export(store, flt, user="redaktion")
+    data = operations.export_workbook(store, flt, user="redaktion")
     sheets = imports.read_workbook(data, "x.xlsx")
     ids = {r[0] for r in sheets["Akteure"].rows}
     assert ids == kept and 0 < len(ids) < graph.counts(store).nodes["Actor"]
@@ -207,7 +207,7 @@ def test_any_records_survive_the_round_trip_unchanged(
             graph.Link(type="WORKS_AT", from_id="person-z", to_id="actor-b"),
         ],
     )
-    plan = _import(store, workbook.export(store, user="test"))
+    plan = _import(store, operations.export_workbook(store, user="test"))
     assert plan.writes == 0, [
         (r.sheet, r.name, r.changes, r.messages()) for r in plan.results if r.action != "unchanged"
     ]

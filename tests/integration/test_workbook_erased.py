@@ -14,7 +14,7 @@ from datetime import date
 from openpyxl import load_workbook
 
 from netzwerk import graph
-from netzwerk.graph import imports, operations, workbook
+from netzwerk.graph import imports, operations
 from netzwerk.graph.admin import backup
 
 GONE = f"Diese Person wurde am {date.today():%d.%m.%Y} gelöscht"
@@ -51,7 +51,7 @@ def test_old_workbook_with_an_erased_person_says_when_she_was_erased(store: grap
     graph.create_link(
         store, graph.Link(type="WORKS_AT", from_id=gone.id, to_id=office.id), user="r"
     )
-    old = workbook.export(store, user="r")
+    old = operations.export_workbook(store, user="r")
     operations.erase_person(store, gone.id, user="admin")
 
     # with the id: refused with the date, and no advice to make a new record

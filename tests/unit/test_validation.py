@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from netzwerk.graph.core import validation
+from netzwerk.graph.core import fields, validation
 from netzwerk.graph.core.errors import ValidationError
 from netzwerk.graph.core.model import Actor, Link, Person, Project, Stage
 
@@ -70,9 +70,9 @@ def test_line_breaks_allowed_in_notes() -> None:
 
 
 def test_length_limit_names_the_field() -> None:
-    validation.validate_node(Actor(name="x" * validation.SHORT_MAX, kind="Schule"))
+    validation.validate_node(Actor(name="x" * fields.SHORT_MAX, kind="Schule"))
     with pytest.raises(ValidationError) as exc:
-        validation.validate_node(Actor(name="x" * (validation.SHORT_MAX + 1), kind="Schule"))
+        validation.validate_node(Actor(name="x" * (fields.SHORT_MAX + 1), kind="Schule"))
     assert "zu lang" in exc.value.by_field()["name"][0]
 
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
 from importlib import resources
 from typing import Any
 
 from netzwerk.graph.core import bulk
+from netzwerk.graph.core.codec import coerce, field_kinds
+from netzwerk.graph.core.fields import field_table
 from netzwerk.graph.core.model import (
+    LINK_TYPES,
     Actor,
     Alliance,
     Link,
+    N,
     Node,
     Person,
     Project,
@@ -32,8 +35,27 @@ from netzwerk.graph.core.store import Store
 DATASET = "bildungsregion_trier"
 
 
-def _d(value: Any) -> date | None:
-    return date.fromisoformat(value) if value else None
+def _record(cls: type[N], row: dict[str, Any]) -> N:
+    """A record from a dataset row: every field of the model's field table the row gives,
+    typed by the model (so a field added to the model is seeded when the data has it)."""
+    kinds = field_kinds(cls)
+    values = {
+        name: coerce(kinds[name], row[name])
+        for name in field_table(cls)
+        if row.get(name) not in (None, "")
+    }
+    return cls(id=row["id"], **values)
+
+
+def _link(type_name: str, from_id: str, to_id: str, link_id: str, row: dict[str, Any]) -> Link:
+    """A relationship from a dataset row, with the fields its type has."""
+    kinds = field_kinds(Link)
+    values = {
+        name: coerce(kinds[name], row[name])
+        for name in LINK_TYPES[type_name].fields
+        if row.get(name) not in (None, "")
+    }
+    return Link(type=type_name, from_id=from_id, to_id=to_id, id=link_id, **values)
 
 
 def read_dataset(name: str = DATASET) -> dict[str, Any]:
@@ -50,15 +72,7 @@ def _roles(type_name: str, group_id: str, rows: list[dict[str, Any]]) -> list[Li
     """Memberships (MEMBER_OF) or participations (PARTICIPATES_IN) of actors in one alliance
     or project, with role and period, under stable ids."""
     return [
-        Link(
-            type=type_name,
-            from_id=m["actor"],
-            to_id=group_id,
-            role=m.get("role", ""),
-            since=_d(m.get("since")),
-            until=_d(m.get("until")),
-            id=f"{type_name.lower()}-{m['actor']}-{group_id}",
-        )
+        _link(type_name, m["actor"], group_id, f"{type_name.lower()}-{m['actor']}-{group_id}", m)
         for m in rows
     ]
 
@@ -82,133 +96,38 @@ def build(data: dict[str, Any]) -> tuple[list[Node], list[Link]]:
     """Turn the dataset into records and links (pure, so it is unit-testable)."""
     nodes: list[Node] = []
     links: list[Link] = []
-    nodes += [
-        Topic(id=t["id"], name=t["name"], description=t.get("description", ""))
-        for t in data["topics"]
-    ]
-    nodes += [Stage(id=s["id"], name=s["name"], order=int(s["order"])) for s in data["stages"]]
-    nodes += [TargetGroup(id=t["id"], name=t["name"]) for t in data["target_groups"]]
+    for cls, key in ((Topic, "topics"), (Stage, "stages"), (TargetGroup, "target_groups")):
+        nodes += [_record(cls, row) for row in data[key]]
     for r in data["regions"]:
-        nodes.append(Region(id=r["id"], name=r["name"], kind=r["kind"]))
+        nodes.append(_record(Region, r))
         if r.get("part_of"):
-            links.append(
-                Link(type="PART_OF", from_id=r["id"], to_id=r["part_of"], id=f"part_of-{r['id']}")
-            )
+            links.append(_link("PART_OF", r["id"], r["part_of"], f"part_of-{r['id']}", {}))
     for a in data["actors"]:
-        nodes.append(
-            Actor(
-                id=a["id"],
-                name=a["name"],
-                short_name=a.get("short_name", ""),
-                kind=a["kind"],
-                sponsorship=a.get("sponsorship", ""),
-                street=a.get("street", ""),
-                postcode=a.get("postcode", ""),
-                town=a.get("town", ""),
-                website=a.get("website", ""),
-                email=a.get("email", ""),
-                phone=a.get("phone", ""),
-                notes=a.get("notes", ""),
-            )
-        )
+        nodes.append(_record(Actor, a))
         if a.get("located_in"):
-            links.append(
-                Link(
-                    type="LOCATED_IN",
-                    from_id=a["id"],
-                    to_id=a["located_in"],
-                    id=f"located_in-{a['id']}",
-                )
-            )
+            links.append(_link("LOCATED_IN", a["id"], a["located_in"], f"located_in-{a['id']}", {}))
         links += _classifications(a["id"], a)
     for al in data["alliances"]:
-        nodes.append(
-            Alliance(
-                id=al["id"],
-                name=al["name"],
-                short_name=al.get("short_name", ""),
-                description=al.get("description", ""),
-                founded=_d(al.get("founded")),
-            )
-        )
+        nodes.append(_record(Alliance, al))
         links += _classifications(al["id"], al)
         links += _roles("MEMBER_OF", al["id"], al.get("members", []))
     for p in data["projects"]:
-        nodes.append(
-            Project(
-                id=p["id"],
-                name=p["name"],
-                short_name=p.get("short_name", ""),
-                description=p.get("description", ""),
-                start=_d(p.get("start")),
-                end=_d(p.get("end")),
-                funding_programme=p.get("funding_programme", ""),
-                status=p.get("status", "laufend"),
-            )
-        )
+        nodes.append(_record(Project, p))
         if p.get("part_of"):
-            links.append(
-                Link(type="PART_OF", from_id=p["id"], to_id=p["part_of"], id=f"part_of-{p['id']}")
-            )
+            links.append(_link("PART_OF", p["id"], p["part_of"], f"part_of-{p['id']}", {}))
         links += _classifications(p["id"], p)
         links += _roles("PARTICIPATES_IN", p["id"], p.get("participants", []))
     for pe in data["persons"]:
-        nodes.append(
-            Person(
-                id=pe["id"],
-                title=pe.get("title", ""),
-                first_name=pe.get("first_name", ""),
-                last_name=pe["last_name"],
-                function=pe.get("function", ""),
-                email=pe.get("email", ""),
-                phone=pe.get("phone", ""),
-                notes=pe.get("notes", ""),
-                consent_newsletter=bool(pe.get("consent_newsletter")),
-                consent_newsletter_date=_d(pe.get("consent_newsletter_date")),
-                consent_newsletter_source=pe.get("consent_newsletter_source", ""),
-                consent_contact=bool(pe.get("consent_contact")),
-                consent_contact_date=_d(pe.get("consent_contact_date")),
-                consent_contact_source=pe.get("consent_contact_source", ""),
-                legal_basis=pe.get("legal_basis", ""),
-            )
-        )
+        nodes.append(_record(Person, pe))
         links += [
-            Link(
-                type="WORKS_AT",
-                from_id=pe["id"],
-                to_id=w["actor"],
-                function=w.get("function", ""),
-                since=_d(w.get("since")),
-                until=_d(w.get("until")),
-                id=f"works_at-{pe['id']}-{w['actor']}",
-            )
+            _link("WORKS_AT", pe["id"], w["actor"], f"works_at-{pe['id']}-{w['actor']}", w)
             for w in pe.get("works_at", [])
         ]
         links += [
-            Link(
-                type="CONTACT_FOR",
-                from_id=pe["id"],
-                to_id=c["target"],
-                role=c.get("role", ""),
-                id=f"contact_for-{pe['id']}-{c['target']}",
-            )
+            _link("CONTACT_FOR", pe["id"], c["target"], f"contact_for-{pe['id']}-{c['target']}", c)
             for c in pe.get("contact_for", [])
         ]
-    for c in data["cooperations"]:
-        links.append(
-            Link(
-                type="COOPERATES_WITH",
-                from_id=c["a"],
-                to_id=c["b"],
-                id=c["id"],
-                kind=c["kind"],
-                intensity=c.get("intensity"),
-                since=_d(c.get("since")),
-                until=_d(c.get("until")),
-                source=c.get("source", ""),
-                note=c.get("note", ""),
-            )
-        )
+    links += [_link("COOPERATES_WITH", c["a"], c["b"], c["id"], c) for c in data["cooperations"]]
     return nodes, links
 
 

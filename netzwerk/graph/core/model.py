@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar, TypeVar
 
+from netzwerk.graph.core.fields import FieldInfo, described, field_table, synonyms
 from netzwerk.graph.core.i18n import N_
 
 ACTOR_KINDS: tuple[str, ...] = (
@@ -84,25 +85,116 @@ class Node:
         return str(getattr(self, "name", self.id))
 
 
+_EMAIL_HEADERS = ("email", "e mail", "mail", "emailadresse", "e mail adresse", "e mail address")
+_PHONE_HEADERS = synonyms(
+    "telefon; tel; telefonnummer; phone; telephone; fon; telefon geschaeftlich; business phone; "
+    "tel nr; telefon nr"
+)
+_NOTES_HEADERS = ("notizen", "notiz", "bemerkung", "bemerkungen", "anmerkung", "notes")
+_NAME = N_("Name")
+_SHORT = N_("Kurzname")
+_DESCRIPTION = N_("Beschreibung")
+_KIND_HELP = "Eine Art aus der Liste (siehe Blatt „Hinweise“)."
+
+
 @dataclass(kw_only=True)
 class Actor(Node):
     """An organisation of the education landscape."""
 
     LABEL: ClassVar[str] = "Actor"
     TITLE: ClassVar[str] = N_("Akteur")
-    name: str = ""
-    short_name: str = ""
-    kind: str = "Sonstige"
-    sponsorship: str = ""
-    sponsor: str = ""
+    name: str = described(
+        "",
+        _NAME,
+        required=True,
+        headers=synonyms(
+            "name; einrichtung; organisation; organization; institution; akteur; firma; "
+            "unternehmen; schule; name der einrichtung; actor; bezeichnung; organisationsname; "
+            "company; partner; kooperationspartner; label; partnerorganisation; einrichtungsname"
+        ),
+    )
+    short_name: str = described(
+        "", _SHORT, headers=("kurzname", "kuerzel", "abkuerzung", "short name", "abbreviation")
+    )
+    kind: str = described(
+        "Sonstige",
+        N_("Art"),
+        widget="select",
+        required=True,
+        choices=ACTOR_KINDS,
+        help=_KIND_HELP,
+        headers=synonyms(
+            "art; typ; kategorie; akteursart; type; kind; category; einrichtungsart; bereich; "
+            "einrichtungstyp; art der einrichtung; sparte"
+        ),
+    )
+    sponsorship: str = described(
+        "",
+        N_("Trägerschaft"),
+        widget="select",
+        choices=SPONSORSHIPS,
+        headers=("traegerschaft", "sponsorship", "traegerart"),
+    )
+    sponsor: str = described(
+        "",
+        N_("Träger"),
+        hint=N_("z. B. Caritasverband Trier e.V."),
+        help="Der Träger der Einrichtung, z. B. „Caritasverband Trier e.V.“.",
+        headers=synonyms(
+            "traeger; traegerorganisation; traeger der einrichtung; sponsor; dachverband"
+        ),
+    )
     """The sponsoring body ("Träger") by name: "Caritasverband Trier e.V.", "Stadt Trier"."""
-    street: str = ""
-    postcode: str = ""
-    town: str = ""
-    website: str = ""
-    email: str = ""
-    phone: str = ""
-    notes: str = ""
+    street: str = described(
+        "",
+        N_("Straße"),
+        headers=synonyms(
+            "strasse; str; adresse; anschrift; street; address; strasse und hausnummer; "
+            "strasse hausnummer; strasse hausnr; strasse nr; strasse und hausnr; hausanschrift; "
+            "postanschrift; strasse geschaeftlich; business street"
+        ),
+    )
+    postcode: str = described(
+        "",
+        N_("PLZ"),
+        hint=N_("fünfstellig, z. B. 54290"),
+        help="Fünfstellig, z. B. 54290.",
+        headers=synonyms(
+            "plz; postleitzahl; postcode; zip; zip code; postal code; postleitzahl geschaeftlich; "
+            "business postal code"
+        ),
+    )
+    town: str = described(
+        "",
+        N_("Ort"),
+        headers=synonyms(
+            "ort; stadt; gemeinde; town; city; wohnort; plz ort; plz und ort; ort geschaeftlich; "
+            "business city"
+        ),
+    )
+    website: str = described(
+        "",
+        N_("Webseite"),
+        widget="url",
+        hint=N_("mit https://"),
+        help="Mit https:// oder http://.",
+        headers=("webseite", "website", "homepage", "internet", "url", "web"),
+    )
+    email: str = described("", N_("E-Mail"), widget="email", headers=_EMAIL_HEADERS)
+    phone: str = described("", N_("Telefon"), widget="tel", headers=_PHONE_HEADERS)
+    notes: str = described(
+        "",
+        N_("Notizen"),
+        widget="textarea",
+        headers=(*_NOTES_HEADERS, "kommentar", "comment", "description", "beschreibung"),
+    )
+
+
+_SOURCE_MAX = 500
+"""Where a consent came from ("Formular Netzwerktreffen 2024"): the consent ledger keeps it
+with the same limit, so a person saved here can always be recorded there."""
+_CONSENT = {"group": "consent", "restricted": True}
+_BOOL_HELP = "ja oder nein; bei ja ist ein Datum nötig."
 
 
 @dataclass(kw_only=True)
@@ -111,22 +203,112 @@ class Person(Node):
 
     LABEL: ClassVar[str] = "Person"
     TITLE: ClassVar[str] = N_("Person")
-    salutation: str = ""
+    salutation: str = described(
+        "",
+        N_("Anrede"),
+        widget="select",
+        choices=SALUTATIONS,
+        help="Frau, Herr, divers (oder leer); für die Anrede in Briefen.",
+        headers=("anrede", "salutation", "geschlecht anrede"),
+    )
     """Frau, Herr, divers or empty (:data:`SALUTATIONS`); never guessed from a first name."""
-    title: str = ""
-    first_name: str = ""
-    last_name: str = ""
-    function: str = ""
-    email: str = ""
-    phone: str = ""
-    notes: str = ""
-    consent_newsletter: bool = False
-    consent_newsletter_date: date | None = None
-    consent_newsletter_source: str = ""
-    consent_contact: bool = False
-    consent_contact_date: date | None = None
-    consent_contact_source: str = ""
-    legal_basis: str = ""
+    title: str = described("", N_("Titel"), headers=("titel", "title", "akademischer titel"))
+    first_name: str = described(
+        "",
+        N_("Vorname"),
+        headers=("vorname", "first name", "firstname", "given name", "rufname"),
+    )
+    last_name: str = described(
+        "",
+        N_("Nachname"),
+        required=True,
+        headers=synonyms(
+            "nachname; familienname; last name; lastname; surname; family name; zuname"
+        ),
+    )
+    function: str = described(
+        "",
+        N_("Funktion"),
+        headers=synonyms(
+            "funktion; position; rolle; function; job title; role; taetigkeit; aufgabe"
+        ),
+    )
+    email: str = described(
+        "", N_("E-Mail"), widget="email", headers=_EMAIL_HEADERS, restricted=True
+    )
+    phone: str = described(
+        "",
+        N_("Telefon"),
+        widget="tel",
+        headers=(*_PHONE_HEADERS, "mobil", "handy", "mobiltelefon", "mobile phone"),
+        restricted=True,
+    )
+    consent_contact: bool = described(
+        False,
+        N_("Einwilligung Kontakt"),
+        widget="bool",
+        help=_BOOL_HELP,
+        headers=synonyms(
+            "einwilligung kontakt; kontakt einwilligung; consent contact; einwilligung"
+        ),
+        **_CONSENT,
+    )
+    consent_contact_date: date | None = described(
+        None,
+        N_("Datum Einwilligung Kontakt"),
+        widget="date",
+        headers=synonyms("datum einwilligung kontakt; datum einwilligung; consent contact date"),
+        **_CONSENT,
+    )
+    consent_contact_source: str = described(
+        "",
+        N_("Quelle Einwilligung Kontakt"),
+        limit=_SOURCE_MAX,
+        headers=synonyms(
+            "quelle einwilligung kontakt; quelle einwilligung; consent contact source"
+        ),
+        **_CONSENT,
+    )
+    consent_newsletter: bool = described(
+        False,
+        N_("Einwilligung Newsletter"),
+        widget="bool",
+        help=_BOOL_HELP,
+        headers=synonyms(
+            "einwilligung newsletter; newsletter; consent newsletter; newsletter einwilligung"
+        ),
+        **_CONSENT,
+    )
+    consent_newsletter_date: date | None = described(
+        None,
+        N_("Datum Einwilligung Newsletter"),
+        widget="date",
+        headers=synonyms(
+            "datum einwilligung newsletter; newsletter datum; consent newsletter date"
+        ),
+        **_CONSENT,
+    )
+    consent_newsletter_source: str = described(
+        "",
+        N_("Quelle Einwilligung Newsletter"),
+        limit=_SOURCE_MAX,
+        headers=synonyms(
+            "quelle einwilligung newsletter; newsletter quelle; consent newsletter source"
+        ),
+        **_CONSENT,
+    )
+    legal_basis: str = described(
+        "",
+        N_("Rechtsgrundlage"),
+        widget="select",
+        choices=LEGAL_BASES,
+        help="Einwilligung oder öffentliche Aufgabe (oder leer).",
+        headers=("rechtsgrundlage", "legal basis"),
+        **_CONSENT,
+    )
+    notes: str = described(
+        "", N_("Notizen"), widget="textarea", headers=_NOTES_HEADERS, restricted=True
+    )
 
     @property
     def display_name(self) -> str:
@@ -139,10 +321,10 @@ class Alliance(Node):
 
     LABEL: ClassVar[str] = "Alliance"
     TITLE: ClassVar[str] = N_("Bündnis")
-    name: str = ""
-    short_name: str = ""
-    description: str = ""
-    founded: date | None = None
+    name: str = described("", _NAME, required=True)
+    short_name: str = described("", _SHORT)
+    description: str = described("", _DESCRIPTION, widget="textarea")
+    founded: date | None = described(None, N_("Gründung"), widget="date")
 
 
 @dataclass(kw_only=True)
@@ -151,21 +333,23 @@ class Project(Node):
 
     LABEL: ClassVar[str] = "Project"
     TITLE: ClassVar[str] = N_("Projekt")
-    name: str = ""
-    short_name: str = ""
-    description: str = ""
-    start: date | None = None
-    end: date | None = None
-    funding_programme: str = ""
-    status: str = "laufend"
+    name: str = described("", _NAME, required=True)
+    short_name: str = described("", _SHORT)
+    description: str = described("", _DESCRIPTION, widget="textarea")
+    start: date | None = described(None, N_("Beginn"), widget="date")
+    end: date | None = described(None, N_("Ende"), widget="date")
+    funding_programme: str = described("", N_("Förderprogramm"))
+    status: str = described(
+        "laufend", N_("Status"), widget="select", required=True, choices=PROJECT_STATUSES
+    )
 
 
 @dataclass(kw_only=True)
 class Topic(Node):
     LABEL: ClassVar[str] = "Topic"
     TITLE: ClassVar[str] = N_("Thema")
-    name: str = ""
-    description: str = ""
+    name: str = described("", _NAME, required=True)
+    description: str = described("", _DESCRIPTION, widget="textarea")
 
 
 @dataclass(kw_only=True)
@@ -174,15 +358,23 @@ class Stage(Node):
 
     LABEL: ClassVar[str] = "Stage"
     TITLE: ClassVar[str] = N_("Bildungsstufe")
-    name: str = ""
-    order: int = 0
+    name: str = described("", _NAME, required=True)
+    order: int = described(
+        0,
+        N_("Reihenfolge"),
+        widget="int",
+        required=True,
+        minimum=1,
+        maximum=99,
+        help="Reihenfolge der Stufe, 1 bis 99.",
+    )
 
 
 @dataclass(kw_only=True)
 class TargetGroup(Node):
     LABEL: ClassVar[str] = "TargetGroup"
     TITLE: ClassVar[str] = N_("Zielgruppe")
-    name: str = ""
+    name: str = described("", _NAME, required=True)
 
 
 @dataclass(kw_only=True)
@@ -191,8 +383,10 @@ class Region(Node):
 
     LABEL: ClassVar[str] = "Region"
     TITLE: ClassVar[str] = N_("Region")
-    name: str = ""
-    kind: str = "Region"
+    name: str = described("", _NAME, required=True)
+    kind: str = described(
+        "Region", N_("Art"), widget="select", required=True, choices=REGION_KINDS, help=_KIND_HELP
+    )
 
 
 NODE_CLASSES: tuple[type[Node], ...] = (
@@ -232,6 +426,9 @@ class LinkType:
     fields: tuple[str, ...]
     title: str
     symmetric: bool = False
+    choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Per field of this type, the values a form offers (the model's field says the rest)."""
+    required: tuple[str, ...] = ()
 
     @property
     def source_expr(self) -> str:
@@ -241,6 +438,21 @@ class LinkType:
     def target_expr(self) -> str:
         return "|".join(self.targets)
 
+    def field_table(self) -> dict[str, FieldInfo]:
+        """The fields of this type as forms and validation see them: the link's field table
+        with this type's choices (a membership's role is one of the member roles)."""
+        table = field_table(Link)
+        choices = dict(self.choices)
+        out: dict[str, FieldInfo] = {}
+        for name in self.fields:
+            info = table[name]
+            if name in choices:
+                info = dataclasses.replace(
+                    info, widget="select", choices=choices[name], blank=False
+                )
+            out[name] = dataclasses.replace(info, required=name in self.required)
+        return out
+
 
 _DATED = ("since", "until")
 _ALL_SUBJECTS = ("Actor", "Project", "Alliance")
@@ -248,9 +460,21 @@ LINK_TYPES: dict[str, LinkType] = {
     lt.type: lt
     for lt in (
         LinkType("WORKS_AT", ("Person",), ("Actor",), ("function", *_DATED), N_("arbeitet bei")),
-        LinkType("MEMBER_OF", ("Actor",), ("Alliance",), ("role", *_DATED), N_("Mitglied in")),
         LinkType(
-            "PARTICIPATES_IN", ("Actor",), ("Project",), ("role", *_DATED), N_("beteiligt an")
+            "MEMBER_OF",
+            ("Actor",),
+            ("Alliance",),
+            ("role", *_DATED),
+            N_("Mitglied in"),
+            choices=(("role", MEMBER_ROLES),),
+        ),
+        LinkType(
+            "PARTICIPATES_IN",
+            ("Actor",),
+            ("Project",),
+            ("role", *_DATED),
+            N_("beteiligt an"),
+            choices=(("role", PROJECT_ROLES),),
         ),
         LinkType(
             "COOPERATES_WITH",
@@ -259,6 +483,8 @@ LINK_TYPES: dict[str, LinkType] = {
             ("kind", "intensity", *_DATED, "source", "note"),
             N_("kooperiert mit"),
             symmetric=True,
+            choices=(("kind", COOPERATION_KINDS),),
+            required=("kind",),
         ),
         LinkType(
             "CONTACT_FOR",
@@ -289,14 +515,44 @@ class Link:
     from_id: str
     to_id: str
     id: str = ""
-    function: str = ""
-    role: str = ""
-    kind: str = ""
-    intensity: int | None = None
-    since: date | None = None
-    until: date | None = None
-    source: str = ""
-    note: str = ""
+    role: str = described("", N_("Rolle"))
+    function: str = described("", N_("Funktion"))
+    kind: str = described("", N_("Art"), help=_KIND_HELP)
+    intensity: int | None = described(
+        None,
+        N_("Intensität"),
+        widget="select",
+        choices=tuple(INTENSITIES),
+        choice_labels=tuple(INTENSITIES.values()),
+        help="1 (lose), 2 (regelmäßig) oder 3 (eng).",
+        headers=("intensitaet", "intensity", "staerke"),
+    )
+    since: date | None = described(
+        None,
+        N_("seit"),
+        widget="date",
+        help="Datum TT.MM.JJJJ.",
+        headers=("seit", "beginn", "start", "since", "von datum", "ab"),
+    )
+    until: date | None = described(
+        None,
+        N_("bis"),
+        widget="date",
+        help="Datum TT.MM.JJJJ.",
+        headers=("bis", "ende", "end", "until"),
+    )
+    source: str = described(
+        "",
+        N_("Quelle"),
+        hint=N_("z. B. Netzwerktreffen 2024"),
+        headers=("quelle", "herkunft", "source"),
+    )
+    note: str = described(
+        "",
+        N_("Notiz"),
+        widget="textarea",
+        headers=("notiz", "bemerkung", "note", "notes", "notizen"),
+    )
     created: datetime | None = None
     updated: datetime | None = None
     version: int = 0

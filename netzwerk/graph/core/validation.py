@@ -18,17 +18,11 @@ from typing import Any, TypeGuard
 
 from netzwerk.graph.core.codec import field_kinds
 from netzwerk.graph.core.errors import FieldError, ValidationError
+from netzwerk.graph.core.fields import FieldInfo, field_table
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import (
-    ACTOR_KINDS,
-    COOPERATION_KINDS,
-    INTENSITIES,
-    LEGAL_BASES,
     LINK_TYPES,
-    PROJECT_STATUSES,
-    REGION_KINDS,
-    SALUTATIONS,
-    SPONSORSHIPS,
+    NODE_CLASSES,
     Actor,
     Alliance,
     Link,
@@ -36,69 +30,34 @@ from netzwerk.graph.core.model import (
     Node,
     Person,
     Project,
-    Region,
-    Stage,
 )
 from netzwerk.graph.core.values import name_form
 
-SHORT_MAX = 5_000
-"""Names and other one-line fields; generous so no real name is ever cut."""
-LONG_MAX = 50_000
-"""Notes and descriptions."""
-LONG_FIELDS = frozenset({"notes", "description", "note"})
 NAME_FIELDS = frozenset({"name", "short_name", "title", "first_name", "last_name"})
 """Stored in their name form (:func:`netzwerk.graph.core.values.name_form`): what is
 compared must be what is kept, or a pasted invisible character makes a look-alike."""
-SOURCE_MAX = 500
-"""Where a consent came from ("Formular Netzwerktreffen 2024"): the consent ledger keeps it
-with the same limit, so a person saved here can always be recorded there."""
-SHORT_LIMITS = {"consent_contact_source": SOURCE_MAX, "consent_newsletter_source": SOURCE_MAX}
+SOURCE_MAX = field_table(Person)["consent_contact_source"].max_length
+"""Where a consent came from: the consent ledger keeps it with the same limit as the person."""
 
-FIELD_LABELS: dict[str, str] = {
-    "name": N_("Name"),
-    "short_name": N_("Kurzname"),
-    "kind": N_("Art"),
-    "sponsorship": N_("Trägerschaft"),
-    "sponsor": N_("Träger"),
-    "street": N_("Straße"),
-    "postcode": N_("PLZ"),
-    "town": N_("Ort"),
-    "website": N_("Webseite"),
-    "email": N_("E-Mail"),
-    "phone": N_("Telefon"),
-    "notes": N_("Notizen"),
-    "salutation": N_("Anrede"),
-    "title": N_("Titel"),
-    "first_name": N_("Vorname"),
-    "last_name": N_("Nachname"),
-    "function": N_("Funktion"),
-    "description": N_("Beschreibung"),
-    "founded": N_("Gründung"),
-    "start": N_("Beginn"),
-    "end": N_("Ende"),
-    "funding_programme": N_("Förderprogramm"),
-    "status": N_("Status"),
-    "order": N_("Reihenfolge"),
-    "consent_newsletter": N_("Einwilligung Newsletter"),
-    "consent_newsletter_date": N_("Datum Einwilligung Newsletter"),
-    "consent_newsletter_source": N_("Quelle Einwilligung Newsletter"),
-    "consent_contact": N_("Einwilligung Kontakt"),
-    "consent_contact_date": N_("Datum Einwilligung Kontakt"),
-    "consent_contact_source": N_("Quelle Einwilligung Kontakt"),
-    "legal_basis": N_("Rechtsgrundlage"),
-    "role": N_("Rolle"),
-    "intensity": N_("Intensität"),
-    "since": N_("seit"),
-    "until": N_("bis"),
-    "source": N_("Quelle"),
-    "note": N_("Notiz"),
-    "from_id": N_("von"),
-    "to_id": N_("zu"),
-    "type": N_("Beziehungsart"),
-    "id": N_("ID"),
-    "survey": N_("Befragung"),
-    "respondent": N_("Antwort von"),
-}
+
+def _field_labels() -> dict[str, str]:
+    """Every field's German label, from the model's field table (one label per name)."""
+    labels: dict[str, str] = {}
+    for cls in (*NODE_CLASSES, Link):
+        labels.update({name: info.label for name, info in field_table(cls).items()})
+    return labels | {
+        "from_id": N_("von"),
+        "to_id": N_("zu"),
+        "type": N_("Beziehungsart"),
+        "id": N_("ID"),
+        # The keys of a survey answer's history note: which survey, whose answer.
+        "survey": N_("Befragung"),
+        "respondent": N_("Antwort von"),
+    }
+
+
+FIELD_LABELS: dict[str, str] = _field_labels()
+"""Field name → German label, for messages and tables that name a field of any kind."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAK = re.compile(r"[\r\n\t]")
@@ -106,7 +65,9 @@ _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}$")
 _POSTCODE = re.compile(r"^(\d{5}|[A-Z]{1,2}-\d{4,5})$")
 _PHONE = re.compile(r"^\+?[0-9 ()/.\-]{3,40}$")
 _URL = re.compile(r"^https?://[^\s<>\"]+\.[^\s<>\"]+$", re.IGNORECASE)
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$")
+ID_MAX = 128
+"""Ids are at most this long (URLs, file names and the API's schema alike)."""
+_ID = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_.:\-]{{0,{ID_MAX - 1}}}$")
 
 
 def label(field_name: str) -> str:
@@ -126,12 +87,11 @@ def is_valid_id(value: str) -> bool:
     return bool(_ID.match(value or ""))
 
 
-def _check_text(errors: list[FieldError], name: str, value: str) -> None:
-    multiline = name in LONG_FIELDS
-    limit = LONG_MAX if multiline else SHORT_LIMITS.get(name, SHORT_MAX)
+def _check_text(errors: list[FieldError], name: str, value: str, info: FieldInfo) -> None:
+    limit = info.max_length
     if len(value) > limit:
         errors.append(FieldError(name, f"ist zu lang ({len(value)} Zeichen, höchstens {limit})"))
-    if _CONTROL.search(value) or (not multiline and _LINE_BREAK.search(value)):
+    if _CONTROL.search(value) or (not info.multiline and _LINE_BREAK.search(value)):
         errors.append(FieldError(name, "enthält unzulässige Steuerzeichen"))
 
 
@@ -143,15 +103,19 @@ def _require(errors: list[FieldError], name: str, value: str) -> None:
 def _choice(
     errors: list[FieldError],
     name: str,
-    value: str,
-    allowed: tuple[str, ...],
-    *,
-    optional: bool = True,
+    value: Any,
+    info: FieldInfo,
 ) -> None:
-    if value == "" and optional:
+    if value in ("", None) and not info.required:
         return
-    if value not in allowed:
-        errors.append(FieldError(name, f"muss einer dieser Werte sein: {', '.join(allowed)}"))
+    if value in info.choices:
+        return
+    if info.choice_labels:
+        named = [f"{v} ({lab})" for v, lab in zip(info.choices, info.choice_labels, strict=True)]
+        listed = f"{', '.join(named[:-1])} oder {named[-1]}"
+        errors.append(FieldError(name, f"muss {listed} sein"))
+    else:
+        errors.append(FieldError(name, f"muss einer dieser Werte sein: {', '.join(info.choices)}"))
 
 
 def _date_order(
@@ -161,11 +125,42 @@ def _date_order(
         errors.append(FieldError(end_name, f"liegt vor „{label(start_name)}“"))
 
 
-def _contact_fields(errors: list[FieldError], obj: Any) -> None:
-    if obj.email and (len(obj.email) > 254 or not _EMAIL.match(obj.email)):
-        errors.append(FieldError("email", "ist keine gültige E-Mail-Adresse"))
-    if obj.phone and not _PHONE.match(obj.phone):
-        errors.append(FieldError("phone", "ist keine gültige Telefonnummer"))
+def _check_format(errors: list[FieldError], name: str, value: str, info: FieldInfo) -> None:
+    """E-mail, phone and web address by their widget, wherever such a field is declared."""
+    if not value:
+        return
+    if info.widget == "email" and not _EMAIL.match(value):
+        errors.append(FieldError(name, "ist keine gültige E-Mail-Adresse"))
+    elif info.widget == "tel" and not _PHONE.match(value):
+        errors.append(FieldError(name, "ist keine gültige Telefonnummer"))
+    elif info.widget == "url" and not _URL.match(value):
+        errors.append(FieldError(name, "muss mit http:// oder https:// beginnen"))
+
+
+def _check_int(errors: list[FieldError], name: str, value: Any, info: FieldInfo) -> None:
+    low, high = info.minimum, info.maximum
+    if value is None and not info.required:
+        return
+    if (
+        not isinstance(value, int)
+        or isinstance(value, bool)
+        or (low is not None and value < low)
+        or (high is not None and value > high)
+    ):
+        errors.append(FieldError(name, f"muss eine ganze Zahl von {low} bis {high} sein"))
+
+
+def _check_field(errors: list[FieldError], name: str, value: Any, info: FieldInfo) -> None:
+    """The rules the field table states: length, required, choices, format, range."""
+    if isinstance(value, str):
+        _check_text(errors, name, value, info)
+        _check_format(errors, name, value, info)
+    if info.widget == "select" and info.choices:
+        _choice(errors, name, value, info)
+    elif info.widget == "int":
+        _check_int(errors, name, value, info)
+    elif info.required and info.widget != "bool" and not value:
+        _require(errors, name, value)
 
 
 def _is_date(value: object) -> TypeGuard[date]:
@@ -188,16 +183,14 @@ def _clean_fields(obj: N) -> N:
         if f.name in Node.META:
             continue
         if isinstance(value, str) or (value is None and f.type in ("str",)):
-            changes[f.name] = clean_text(value, multiline=f.name in LONG_FIELDS)
+            info = field_table(type(obj)).get(f.name)
+            changes[f.name] = clean_text(value, multiline=info is not None and info.multiline)
             if f.name in NAME_FIELDS:
                 changes[f.name] = name_form(changes[f.name])
     return dataclasses.replace(obj, **changes)
 
 
 def _validate_actor(errors: list[FieldError], obj: Actor) -> None:
-    _choice(errors, "kind", obj.kind, ACTOR_KINDS, optional=False)
-    _choice(errors, "sponsorship", obj.sponsorship, SPONSORSHIPS)
-    _contact_fields(errors, obj)
     if obj.postcode and not _POSTCODE.match(obj.postcode):
         errors.append(
             FieldError(
@@ -205,23 +198,10 @@ def _validate_actor(errors: list[FieldError], obj: Actor) -> None:
                 "muss fünfstellig sein (z. B. 54290) oder ein Länderkürzel tragen (z. B. L-6630)",
             )
         )
-    if obj.website and not _URL.match(obj.website):
-        errors.append(FieldError("website", "muss mit http:// oder https:// beginnen"))
 
 
 def _validate_project(errors: list[FieldError], obj: Project) -> None:
-    _choice(errors, "status", obj.status, PROJECT_STATUSES, optional=False)
     _date_order(errors, "start", obj.start, "end", obj.end)
-
-
-def _validate_region(errors: list[FieldError], obj: Region) -> None:
-    _choice(errors, "kind", obj.kind, REGION_KINDS, optional=False)
-
-
-def _validate_stage(errors: list[FieldError], obj: Stage) -> None:
-    order = obj.order
-    if not isinstance(order, int) or isinstance(order, bool) or not (1 <= order <= 99):
-        errors.append(FieldError("order", "muss eine ganze Zahl von 1 bis 99 sein"))
 
 
 def _validate_alliance(errors: list[FieldError], obj: Alliance) -> None:
@@ -235,13 +215,9 @@ def validate_node(obj: N) -> N:
     errors: list[FieldError] = []
     if obj.id and not is_valid_id(obj.id):
         errors.append(FieldError("id", "enthält unzulässige Zeichen"))
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        if isinstance(value, str) and f.name not in Node.META:
-            _check_text(errors, f.name, value)
+    for name, info in field_table(type(obj)).items():
+        _check_field(errors, name, getattr(obj, name), info)
     _check_dates(errors, obj)
-    if not isinstance(obj, Person) and hasattr(obj, "name"):
-        _require(errors, "name", obj.name)
     check = _BY_KIND.get(type(obj))
     if check is not None:
         check(errors, obj)
@@ -251,10 +227,6 @@ def validate_node(obj: N) -> N:
 
 
 def _validate_person(errors: list[FieldError], p: Person) -> None:
-    _require(errors, "last_name", p.last_name)
-    _contact_fields(errors, p)
-    _choice(errors, "legal_basis", p.legal_basis, LEGAL_BASES)
-    _choice(errors, "salutation", p.salutation, SALUTATIONS)
     today = date.today()
     for purpose in ("newsletter", "contact"):
         given = getattr(p, f"consent_{purpose}")
@@ -275,8 +247,6 @@ _BY_KIND: dict[type, Callable[[list[FieldError], Any], None]] = {
     Person: _validate_person,
     Actor: _validate_actor,
     Project: _validate_project,
-    Region: _validate_region,
-    Stage: _validate_stage,
     Alliance: _validate_alliance,
 }
 
@@ -287,26 +257,30 @@ def validate_link(link: Link) -> Link:
     spec = LINK_TYPES.get(link.type)
     if spec is None:
         raise ValidationError([FieldError("type", "ist keine bekannte Beziehungsart")])
+    table = field_table(Link)
     changes: dict[str, Any] = {
-        name: clean_text(getattr(link, name), multiline=name in LONG_FIELDS)
-        for name in ("function", "role", "kind", "source", "note", "from_id", "to_id")
+        name: clean_text(getattr(link, name), multiline=info.multiline)
+        for name, info in table.items()
+        if info.widget not in ("date", "select")
     }
+    changes.update(from_id=clean_text(link.from_id), to_id=clean_text(link.to_id))
     link = dataclasses.replace(link, **changes)
     for name in ("from_id", "to_id"):
         if not is_valid_id(getattr(link, name)):
             errors.append(FieldError(name, "ist keine gültige ID"))
-    for name in ("function", "role", "kind", "source", "note"):
-        _check_text(errors, name, getattr(link, name))
+    for name, info in table.items():
+        value = getattr(link, name)
+        if isinstance(value, str):
+            _check_text(errors, name, value, info)
     _check_dates(errors, link)
     _date_order(errors, "since", link.since, "until", link.until)
-    if spec.type == "COOPERATES_WITH":
-        _choice(errors, "kind", link.kind, COOPERATION_KINDS, optional=False)
-        if link.intensity is not None and link.intensity not in INTENSITIES:
-            errors.append(
-                FieldError("intensity", "muss 1 (lose), 2 (regelmäßig) oder 3 (eng) sein")
-            )
-        if link.from_id == link.to_id:
-            errors.append(FieldError("to_id", "Ein Akteur kann nicht mit sich selbst kooperieren"))
+    for name, info in spec.field_table().items():
+        # The link's own choices bind (intensity); those a type offers its form bind only where
+        # it requires the field: imports and surveys bring roles of their own ("Sprecherin").
+        if info.widget == "select" and (info.required or table[name].choices):
+            _choice(errors, name, getattr(link, name), info)
+    if spec.type == "COOPERATES_WITH" and link.from_id == link.to_id:
+        errors.append(FieldError("to_id", "Ein Akteur kann nicht mit sich selbst kooperieren"))
     if spec.type == "PART_OF" and link.from_id == link.to_id:
         errors.append(FieldError("to_id", "kann nicht Teil von sich selbst sein"))
     if errors:

@@ -25,7 +25,6 @@ from netzwerk.graph.imports.mapping import (
     load_saved,
     load_values,
     missing_required,
-    save,
 )
 from netzwerk.graph.imports.names import Name, parse_names
 from netzwerk.graph.imports.plan import (
@@ -91,7 +90,6 @@ __all__ = [
     "parse_names",
     "read_table",
     "read_workbook",
-    "save",
     "sheet_role",
     "stable_id",
 ]

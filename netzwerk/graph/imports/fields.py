@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import re
 
+from netzwerk.graph.core.fields import field_table
+from netzwerk.graph.core.fields import synonyms as _s
 from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.model import Actor, Link, Person
 from netzwerk.graph.core.validation import FIELD_LABELS
 from netzwerk.graph.core.values import fold
-
-
-def _s(text: str) -> tuple[str, ...]:
-    """Synonyms written as one "; "-separated line (they are many, and read as a list)."""
-    return tuple(w.strip() for w in text.split(";"))
-
 
 KINDS: dict[str, str] = {
     "partners": N_("Partnerliste (Akteure mit Ansprechpersonen, Themen, Bündnissen)"),
@@ -31,14 +28,13 @@ KINDS: dict[str, str] = {
 TABLE_KINDS = ("partners", "actors", "persons", "cooperations")
 """The kinds a single table (CSV or one sheet) can hold."""
 
-_ACTOR = _s(
-    "name; short_name; kind; sponsorship; sponsor; street; postcode; town; website; email; "
-    "phone; notes"
-)
-_CONSENT = _s(
-    "consent_newsletter; consent_newsletter_date; consent_newsletter_source; consent_contact; "
-    "consent_contact_date; consent_contact_source; legal_basis"
-)
+_ACTOR = tuple(field_table(Actor))
+_PERSON = tuple(n for n, info in field_table(Person).items() if info.group != "consent")
+_PERSON_EXTRA = {"last_name": "full_name", "function": "organisation"}
+"""Import-only person fields, each placed after the model's field it goes with."""
+_CONSENT = tuple(n for n, info in field_table(Person).items() if info.group == "consent")
+_COOPERATION = ("intensity", "since", "until", "source", "note")
+"""The cooperation's own fields an import fills (its kind is ``cooperation_kind``)."""
 _LABELS = {
     "full_name": N_("Name (Vor- und Nachname)"),
     "organisation": N_("Organisation (Akteur)"),
@@ -91,21 +87,10 @@ _ORDER: dict[str, tuple[str, ...]] = {
     ),
     "actors": _ACTOR,
     "persons": (
-        "salutation",
-        "title",
-        "first_name",
-        "last_name",
-        "full_name",
-        "function",
-        "organisation",
-        "email",
-        "phone",
-        "notes",
+        *(f for name in _PERSON for f in (name, _PERSON_EXTRA.get(name, "")) if f),
         *_CONSENT,
     ),
-    "cooperations": _s(
-        "from_actor; to_actor; cooperation_kind; intensity; since; until; source; note"
-    ),
+    "cooperations": ("from_actor", "to_actor", "cooperation_kind", *_COOPERATION),
 }
 FIELDS: dict[str, dict[str, str]] = {
     kind: {name: _LABELS.get(name) or FIELD_LABELS[name] for name in names}
@@ -140,64 +125,16 @@ VOCABULARY: dict[str, str] = {
 "Werte zuordnen" step. Keys with a capital are record labels, the others fixed lists."""
 
 
-_EMAIL = ("email", "e mail", "mail", "emailadresse", "e mail adresse", "e mail address")
-_PHONE = _s(
-    "telefon; tel; telefonnummer; phone; telephone; fon; telefon geschaeftlich; business phone; "
-    "tel nr; telefon nr"
-)
-_NOTES = ("notizen", "notiz", "bemerkung", "bemerkungen", "anmerkung", "notes")
-_ACTOR_SYN: dict[str, tuple[str, ...]] = {
-    "name": _s(
-        "name; einrichtung; organisation; organization; institution; akteur; firma; "
-        "unternehmen; schule; name der einrichtung; actor; bezeichnung; organisationsname; "
-        "company; partner; kooperationspartner; label; partnerorganisation; einrichtungsname"
-    ),
-    "short_name": ("kurzname", "kuerzel", "abkuerzung", "short name", "abbreviation"),
-    "kind": _s(
-        "art; typ; kategorie; akteursart; type; kind; category; einrichtungsart; bereich; "
-        "einrichtungstyp; art der einrichtung; sparte"
-    ),
-    "sponsorship": ("traegerschaft", "sponsorship", "traegerart"),
-    "sponsor": _s("traeger; traegerorganisation; traeger der einrichtung; sponsor; dachverband"),
-    "street": _s(
-        "strasse; str; adresse; anschrift; street; address; strasse und hausnummer; "
-        "strasse hausnummer; strasse hausnr; strasse nr; strasse und hausnr; hausanschrift; "
-        "postanschrift; strasse geschaeftlich; business street"
-    ),
-    "postcode": _s(
-        "plz; postleitzahl; postcode; zip; zip code; postal code; postleitzahl geschaeftlich; "
-        "business postal code"
-    ),
-    "town": _s(
-        "ort; stadt; gemeinde; town; city; wohnort; plz ort; plz und ort; ort geschaeftlich; "
-        "business city"
-    ),
-    "website": ("webseite", "website", "homepage", "internet", "url", "web"),
-    "email": _EMAIL,
-    "phone": _PHONE,
-    "notes": (*_NOTES, "kommentar", "comment", "description", "beschreibung"),
-}
-_CONSENT_SYN: dict[str, tuple[str, ...]] = {
-    "consent_newsletter": _s(
-        "einwilligung newsletter; newsletter; consent newsletter; newsletter einwilligung"
-    ),
-    "consent_newsletter_date": _s(
-        "datum einwilligung newsletter; newsletter datum; consent newsletter date"
-    ),
-    "consent_newsletter_source": _s(
-        "quelle einwilligung newsletter; newsletter quelle; consent newsletter source"
-    ),
-    "consent_contact": _s(
-        "einwilligung kontakt; kontakt einwilligung; consent contact; einwilligung"
-    ),
-    "consent_contact_date": _s(
-        "datum einwilligung kontakt; datum einwilligung; consent contact date"
-    ),
-    "consent_contact_source": _s(
-        "quelle einwilligung kontakt; quelle einwilligung; consent contact source"
-    ),
-    "legal_basis": ("rechtsgrundlage", "legal basis"),
-}
+def _headers(cls: type, names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The import headers the model declares for these fields of ``cls``."""
+    table = field_table(cls)
+    return {name: table[name].headers for name in names}
+
+
+_EMAIL = field_table(Person)["email"].headers
+_PHONE = field_table(Actor)["phone"].headers
+_ACTOR_SYN = _headers(Actor, _ACTOR)
+_CONSENT_SYN = _headers(Person, _CONSENT)
 
 
 def _about_contact(*words: str) -> tuple[str, ...]:
@@ -261,24 +198,15 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
         **_CONSENT_SYN,
     },
     "persons": {
-        "salutation": ("anrede", "salutation", "geschlecht anrede"),
-        "title": ("titel", "title", "akademischer titel"),
-        "first_name": ("vorname", "first name", "firstname", "given name", "rufname"),
-        "last_name": _s(
-            "nachname; familienname; last name; lastname; surname; family name; zuname"
-        ),
+        **_headers(Person, _PERSON),
         "full_name": _s(
             "name; vollstaendiger name; full name; ansprechperson; ansprechpartner; "
             "ansprechpartnerin; kontakt; person"
         ),
-        "function": _s("funktion; position; rolle; function; job title; role; taetigkeit; aufgabe"),
         "organisation": _s(
             "organisation; einrichtung; institution; akteur; arbeitgeber; organization; "
             "company; firma; traeger; schule"
         ),
-        "email": _EMAIL,
-        "phone": (*_PHONE, "mobil", "handy", "mobiltelefon", "mobile phone"),
-        "notes": _NOTES,
         **_CONSENT_SYN,
     },
     "cooperations": {
@@ -291,11 +219,7 @@ _SYN: dict[str, dict[str, tuple[str, ...]]] = {
             "einrichtung 2; actor 2; ziel akteur"
         ),
         "cooperation_kind": _s("art; art der kooperation; kooperationsart; kind; type; typ"),
-        "intensity": ("intensitaet", "intensity", "staerke"),
-        "since": ("seit", "beginn", "start", "since", "von datum", "ab"),
-        "until": ("bis", "ende", "end", "until"),
-        "source": ("quelle", "herkunft", "source"),
-        "note": ("notiz", "bemerkung", "note", "notes", "notizen"),
+        **_headers(Link, _COOPERATION),
     },
 }
 

@@ -10,6 +10,7 @@ the user's value choices ("VHS" → "VHS/Weiterbildung"), which are proposed aga
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.values import fold
@@ -37,7 +38,6 @@ __all__ = [
     "load_saved",
     "load_values",
     "missing_required",
-    "save",
 ]
 
 
@@ -123,46 +123,52 @@ def missing_required(kind: str, mapping: list[str]) -> list[str]:
     ]
 
 
-def _saved(store: Store, user: str, kind: str) -> dict[str, str]:
+def _saved(store: Store, user: str, kind: str) -> dict[str, Any]:
     rows = store.read("imports/load_mapping", user=user, kind=kind)
     return dict(rows[0]) if rows else {}
 
 
 def load_saved(store: Store, user: str, kind: str) -> dict[str, str]:
     """The user's saved column mapping for ``kind``: folded header → field."""
-    row = _saved(store, user, kind)
-    return json.loads(row["mapping"]) if row.get("mapping") else {}
+    return saved_mapping(_saved(store, user, kind))
 
 
 def load_values(store: Store, user: str, kind: str) -> ValueChoices:
     """The user's saved value choices for ``kind`` (see :data:`ValueChoices`)."""
-    row = _saved(store, user, kind)
+    return saved_values(_saved(store, user, kind))
+
+
+def saved_mapping(row: dict[str, Any]) -> dict[str, str]:
+    """The column mapping of a stored row of ``imports/load_mapping`` (empty if none)."""
+    return json.loads(row["mapping"]) if row.get("mapping") else {}
+
+
+def saved_values(row: dict[str, Any]) -> ValueChoices:
+    """The value choices of a stored row of ``imports/load_mapping`` (empty if none)."""
     return json.loads(row["values"]) if row.get("values") else {}
 
 
-def save(
-    store: Store,
-    user: str,
-    kind: str,
+def merge_saved(
+    row: dict[str, Any],
     headers: list[str],
     mapping: list[str],
     values: ValueChoices | None = None,
-) -> None:
-    """Remember a confirmed mapping (and value choices), merged with what was saved before."""
-    if kind not in KINDS:
-        raise ValueError(kind)
-    merged = load_saved(store, user, kind)
+) -> dict[str, Any]:
+    """The parameters of ``imports/save_mapping``: a confirmed mapping (and value choices)
+    merged with what ``row`` held before. Stored by
+    :func:`netzwerk.graph.operations.mappings.save_import_mapping`."""
+    merged = saved_mapping(row)
     for h, target in zip(headers, mapping, strict=False):
         if fold(h):
             merged[fold(h)] = target
-    merged_values = load_values(store, user, kind)
+    merged_values = saved_values(row)
     for field_name, choices in (values or {}).items():
         merged_values.setdefault(field_name, {}).update(choices)
-    store.write(
-        "imports/save_mapping",
-        id=f"importmapping-{fold(user).replace(' ', '-')[:40]}-{kind}",
-        user=user,
-        kind=kind,
-        mapping=json.dumps(merged, ensure_ascii=False),
-        values=json.dumps(merged_values, ensure_ascii=False),
-    )
+    return {
+        "mapping": json.dumps(merged, ensure_ascii=False),
+        "values": json.dumps(merged_values, ensure_ascii=False),
+    }
+
+
+def mapping_id(user: str, kind: str) -> str:
+    return f"importmapping-{fold(user).replace(' ', '-')[:40]}-{kind}"

@@ -13,6 +13,12 @@ exception: it writes no history, because it records no one's change.
 
 from netzwerk.graph.operations.changeset_watch import Watcher, resume
 from netzwerk.graph.operations.erase import erase_person
+from netzwerk.graph.operations.events import record_event
+from netzwerk.graph.operations.exports import (
+    export_contacts,
+    export_workbook,
+    log_contact_export,
+)
 from netzwerk.graph.operations.import_undo import UndoImportResult, undo_import
 from netzwerk.graph.operations.imports import (
     CommitResult,
@@ -22,6 +28,7 @@ from netzwerk.graph.operations.imports import (
     propose_import,
 )
 from netzwerk.graph.operations.links import RemoveResult, create_link, delete_link, update_link
+from netzwerk.graph.operations.mappings import save_import_mapping
 from netzwerk.graph.operations.merge import MergeResult, merge_actors
 from netzwerk.graph.operations.records import (
     DeleteResult,
@@ -29,6 +36,8 @@ from netzwerk.graph.operations.records import (
     delete_record,
     update_record,
 )
+from netzwerk.graph.operations.restore import restore_backup
+from netzwerk.graph.operations.retention import purge_trash
 from netzwerk.graph.operations.undo import UndoResult, check_role, undo
 
 __all__ = [
@@ -48,9 +57,16 @@ __all__ = [
     "delete_link",
     "delete_record",
     "erase_person",
+    "export_contacts",
+    "export_workbook",
+    "log_contact_export",
     "merge_actors",
     "propose_import",
+    "purge_trash",
+    "record_event",
+    "restore_backup",
     "resume",
+    "save_import_mapping",
     "undo",
     "undo_import",
     "update_link",

@@ -20,8 +20,8 @@ their data the application keeps elsewhere —
   (:func:`netzwerk.graph.surveys.personal.erase_person_in`);
 * an ``Erasure`` note (id, time and salted hashes of name and e-mail, no personal data in
   clear) makes a later restore of an older backup erase the person again
-  (:func:`netzwerk.graph.admin.backup.restore`), keeps the trash from restoring them and
-  lets an old workbook's row say that the person was erased
+  (:func:`netzwerk.graph.operations.restore.restore_backup`), keeps the trash from
+  restoring them and lets an old workbook's row say that the person was erased
   (:mod:`netzwerk.graph.records.erasures`).
 
 The full-text search index follows the deleted node by itself.

@@ -4,14 +4,15 @@ A contact export is personal data leaving the system, so three rules apply here 
 in each caller (web page, CLI): every export names a *purpose* and keeps only persons whose
 consent or legal basis covers it (DSGVO Art. 6), the same person appears once however many
 matching actors or alliances lead to them, and every export is logged with the ids of the
-persons it contained (so an Auskunft can say who received whose data).
+persons it contained (so an Auskunft can say who received whose data). The export with its
+log entry is one use case of the write path
+(:func:`netzwerk.graph.operations.exports.export_contacts`), so no caller can forget the log.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -278,7 +279,7 @@ class ExportLogEntry:
         return formats.FORMATS.get(self.format, self.format)
 
 
-def _entry(props: dict[str, Any]) -> ExportLogEntry:
+def entry_from_row(props: dict[str, Any]) -> ExportLogEntry:
     return ExportLogEntry(
         id=props["id"],
         at=props["at"],
@@ -291,40 +292,10 @@ def _entry(props: dict[str, Any]) -> ExportLogEntry:
     )
 
 
-def log_export(
-    store: Store, *, user: str, flt: ContactFilter, selection: Selection, fmt: str
-) -> ExportLogEntry:
-    """Record an export (who, when, filter, purpose, format, count and the person ids)."""
-    rows = store.write(
-        "contacts/log_export",
-        id=f"export-{uuid.uuid4().hex}",
-        user=user,
-        purpose=selection.purpose,
-        format=fmt,
-        filter=json.dumps(flt.describe(), ensure_ascii=False),
-        count=len(selection.rows),
-        person_ids=[r.person_id for r in selection.rows],
-        left_out=selection.left_out_total,
-    )
-    return _entry(rows[0]["log"])
-
-
-def export(
-    store: Store,
-    flt: ContactFilter,
-    *,
-    purpose: str,
-    fmt: str,
-    user: str,
-    delimiter: str = ";",
-) -> tuple[bytes, Selection, ExportLogEntry]:
-    """Select, render and log in one call, so no caller can forget the log."""
+def check_format(fmt: str) -> None:
+    """Refuse an unknown export format before anything is selected or logged."""
     if fmt not in formats.FORMATS:
         raise ValidationError([FieldError("format", "ist kein bekanntes Exportformat")])
-    selection = select(store, flt, purpose)
-    data = render(selection.rows, fmt, delimiter=delimiter)
-    entry = log_export(store, user=user, flt=flt, selection=selection, fmt=fmt)
-    return data, selection, entry
 
 
 def export_log(
@@ -332,8 +303,9 @@ def export_log(
 ) -> tuple[list[ExportLogEntry], int]:
     rows = store.read("contacts/list_exports", skip=max(0, skip), limit=min(max(1, limit), 1000))
     total = rows[0]["total"] if rows else 0
-    return [_entry(r["log"]) for r in rows], total
+    return [entry_from_row(r["log"]) for r in rows], total
 
 
 def exports_of_person(store: Store, person_id: str) -> list[ExportLogEntry]:
-    return [_entry(r["log"]) for r in store.read("contacts/exports_of_person", person_id=person_id)]
+    rows = store.read("contacts/exports_of_person", person_id=person_id)
+    return [entry_from_row(r["log"]) for r in rows]

@@ -224,34 +224,6 @@ def record_in(
     return _from(tx.run("history/record", user=user, **row)[0]["change"])
 
 
-def record(
-    store: Store,
-    *,
-    user: str,
-    action: str,
-    label: str,
-    record_id: str,
-    record_name: str,
-    changes: dict[str, Any] | None = None,
-) -> Change:
-    """Append an entry on its own, for events that change no record (an export, an account).
-
-    Changes of records are recorded by :mod:`netzwerk.graph.operations` in their own
-    transaction instead.
-    """
-    return store.transaction(
-        lambda tx: record_in(
-            tx,
-            user=user,
-            action=action,
-            label=label,
-            record_id=record_id,
-            record_name=record_name,
-            changes=changes,
-        )
-    )
-
-
 def _from(props: dict[str, Any]) -> Change:
     return Change(
         id=props["id"],

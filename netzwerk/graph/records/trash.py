@@ -4,7 +4,8 @@ A delete (:func:`netzwerk.graph.operations.delete_record`, ``delete_link``) puts
 here in the same transaction, so an "Rückgängig" button still works after the redirect and
 an admin can restore days later. Snapshots are JSON in the model's typed form
 (:mod:`netzwerk.graph.core.codec`): dates come back as dates, ``created`` and ``version`` as they
-were. Entries expire after :data:`KEEP_DAYS` (:func:`purge`), because deleted personal data
+were. Entries expire after :data:`KEEP_DAYS`
+(:func:`netzwerk.graph.operations.retention.purge_trash`), because deleted personal data
 must not live forever.
 """
 
@@ -234,8 +235,3 @@ def deleted_from(entry: TrashEntry) -> Deleted | DeletedLink:
     return Deleted(
         node=node, links=links, labels=ends_of, suggestions=list(snap.get("suggestions", []))
     )
-
-
-def purge(store: Store, days: int = KEEP_DAYS) -> int:
-    """Forget entries older than ``days``; returns how many were removed."""
-    return int(store.write("trash/purge", days=int(days))[0]["purged"])

@@ -5,7 +5,8 @@ reader sees what their work needs. A viewer maps who works where: name, title, f
 the person's links. A viewer without the contacts grant does not need how to reach the
 person (e-mail, phone), the person's consents and their legal basis (dates, sources: a
 record about the person's own decisions), or free-text notes (which may say anything about
-them). One table decides this for pages, forms, the API, the history and search alike.
+them). The model's field table (``restricted``) decides this for pages, forms, the API, the
+history and search alike.
 Actors are organisations: their e-mail and phone are public contact points, not personal.
 
 Free text that others read (a cooperation's note, a partner suggestion's note) may hold what
@@ -19,21 +20,13 @@ import dataclasses
 import re
 from typing import Any
 
-from netzwerk.graph.core.model import Link
+from netzwerk.graph.core.fields import field_table
+from netzwerk.graph.core.model import NODE_CLASSES, Link
 
 RESTRICTED: dict[str, tuple[str, ...]] = {
-    "Person": (
-        "email",
-        "phone",
-        "notes",
-        "consent_contact",
-        "consent_contact_date",
-        "consent_contact_source",
-        "consent_newsletter",
-        "consent_newsletter_date",
-        "consent_newsletter_source",
-        "legal_basis",
-    ),
+    cls.LABEL: hidden
+    for cls in NODE_CLASSES
+    if (hidden := tuple(n for n, info in field_table(cls).items() if info.restricted))
 }
 """Per label, the fields only readers with the contacts grant see."""
 

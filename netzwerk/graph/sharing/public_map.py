@@ -36,7 +36,8 @@ def settings(store: Store) -> MapSettings:
     )
 
 
-def save_settings(store: Store, *, enabled: bool, title: str, intro: str, user: str) -> MapSettings:
+def checked_settings(*, enabled: bool, title: str, intro: str) -> MapSettings:
+    """The settings as they will be stored (raises ValidationError; writes nothing)."""
     title, intro = " ".join(title.split()), intro.strip()
     errors = []
     if not title or len(title) > MAX_TITLE:
@@ -47,8 +48,6 @@ def save_settings(store: Store, *, enabled: bool, title: str, intro: str, user: 
         )
     if errors:
         raise ValidationError(errors)
-    props = {"enabled": bool(enabled), "title": title, "intro": intro, "updated_by": user}
-    store.write("views/public_map_set", props=props)
     return MapSettings(bool(enabled), title, intro)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -129,8 +128,7 @@ def _check(name: str, picture: str, colour: str, size: str) -> str:
     return name
 
 
-def save_view(
-    store: Store,
+def new_view_props(
     *,
     name: str,
     owner: str,
@@ -140,10 +138,10 @@ def save_view(
     size: str = "degree",
     shared: bool = False,
     pins: Pins | None = None,
-) -> SavedView:
-    """Save a new view (validated; nothing is written if anything is wrong)."""
+) -> dict[str, Any]:
+    """The checked properties of a new view (raises ValidationError; writes nothing)."""
     name = _check(name, picture, colour, size)
-    props = {
+    return {
         "name": name,
         "owner": owner,
         "shared": bool(shared),
@@ -151,10 +149,12 @@ def save_view(
         "filter": json.dumps(flt.describe(), ensure_ascii=False),
         "colour": colour,
         "size": size,
-        "pins": json.dumps({k: list(v) for k, v in (pins or {}).items()}),
+        "pins": _pins_json(pins or {}),
     }
-    rows = store.write("views/create", id=f"view-{uuid.uuid4().hex[:16]}", props=props)
-    return view_from_row(rows[0]["view"])
+
+
+def _pins_json(pins: Pins) -> str:
+    return json.dumps({k: list(v) for k, v in pins.items()})
 
 
 def get_view(store: Store, view_id: str) -> SavedView:
@@ -177,36 +177,26 @@ def views_for(store: Store, user: str) -> list[SavedView]:
     return [view_from_row(r["view"]) for r in store.read("views/list", owner=user)]
 
 
-def update_view(
-    store: Store,
-    view_id: str,
+def changed_props(
+    view: SavedView,
     *,
-    user: str,
-    is_admin: bool = False,
     name: str | None = None,
     shared: bool | None = None,
     pins: Pins | None = None,
-) -> SavedView:
-    """Rename, share or re-pin a view; only its owner (or an admin) may."""
-    view = _own(store, view_id, user, is_admin)
+) -> dict[str, Any]:
+    """The checked properties a rename, share or re-pin of ``view`` changes."""
     props: dict[str, Any] = {}
     if name is not None:
         props["name"] = _check(name, view.picture, view.colour, view.size)
     if shared is not None:
         props["shared"] = bool(shared)
     if pins is not None:
-        props["pins"] = json.dumps({k: list(v) for k, v in pins.items()})
-    rows = store.write("views/update", id=view.id, props=props)
-    return view_from_row(rows[0]["view"])
+        props["pins"] = _pins_json(pins)
+    return props
 
 
-def delete_view(store: Store, view_id: str, *, user: str, is_admin: bool = False) -> None:
-    """Delete a view and its share links; only its owner (or an admin) may."""
-    view = _own(store, view_id, user, is_admin)
-    store.write("views/delete", id=view.id)
-
-
-def _own(store: Store, view_id: str, user: str, is_admin: bool) -> SavedView:
+def own_view(store: Store, view_id: str, user: str, is_admin: bool) -> SavedView:
+    """The view ``user`` may change: their own (or any, for an admin)."""
     view = visible_view(store, view_id, user) if not is_admin else get_view(store, view_id)
     if view.owner != user and not is_admin:
         raise ForbiddenError("Nur wer die Ansicht gespeichert hat, kann sie ändern.")

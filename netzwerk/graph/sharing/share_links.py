@@ -69,7 +69,7 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def _link(row: dict[str, Any], view_name: str = "") -> ShareLink:
+def link_from_row(row: dict[str, Any], view_name: str = "") -> ShareLink:
     return ShareLink(
         id=row["id"],
         view_id=row.get("view_id") or "",
@@ -83,10 +83,12 @@ def _link(row: dict[str, Any], view_name: str = "") -> ShareLink:
     )
 
 
-def create_share_link(
-    store: Store, view: SavedView, *, user: str, days: int, password: str = "", label: str = ""
-) -> tuple[ShareLink, str]:
-    """A new link of ``view``; returns it and the token, which is shown only this once."""
+def new_link(
+    view: SavedView, *, user: str, days: int, password: str = "", label: str = ""
+) -> tuple[str, str, dict[str, Any]]:
+    """A checked new link of ``view``: its id, its secret (shown only once) and the
+    properties to store (only the secret's hash). Writes nothing: the write path
+    (:func:`netzwerk.graph.operations.sharing.create_share_link`) stores it."""
     errors = []
     if not 1 <= days <= MAX_DAYS:
         errors.append(FieldError("days", f"Gültigkeit: 1 bis {MAX_DAYS} Tage."))
@@ -106,20 +108,12 @@ def create_share_link(
         "expires": datetime.now(UTC) + timedelta(days=days),
         "label": " ".join(label.split()),
     }
-    rows = store.write("views/link_create", id=link_id, props=props)
-    if not rows:
-        raise NotFoundError("Diese Ansicht gibt es nicht (mehr).")
-    return _link(rows[0]["link"], view.name), f"{link_id}.{secret}"
+    return link_id, secret, props
 
 
 def links(store: Store, view_id: str | None = None) -> list[ShareLink]:
     rows = store.read("views/link_list", view_id=view_id)
-    return [_link(r["link"], r["view_name"] or "") for r in rows]
-
-
-def revoke(store: Store, link_id: str, *, user: str) -> None:
-    if not store.write("views/link_revoke", id=link_id, user=user):
-        raise NotFoundError("Diesen Link gibt es nicht.")
+    return [link_from_row(r["link"], r["view_name"] or "") for r in rows]
 
 
 def resolve(store: Store, token: str) -> tuple[ShareLink, SavedView]:
@@ -133,39 +127,26 @@ def resolve(store: Store, token: str) -> tuple[ShareLink, SavedView]:
     same = hmac.compare_digest(stored or "0" * 64, given or "1" * 64)
     if not (rows and same and rows[0]["view"]):
         raise NotFoundError(GONE)
-    link = _link(rows[0]["link"], rows[0]["view"].get("name", ""))
+    link = link_from_row(rows[0]["link"], rows[0]["view"].get("name", ""))
     if not link.active():
         raise NotFoundError(GONE)
     return link, view_from_row(rows[0]["view"])
 
 
-def _attempt_id(link: ShareLink, client: str) -> str:
+def attempt_id(link: ShareLink, client: str) -> str:
+    """The key under which a client's password attempts on ``link`` are counted."""
     digest = hashlib.sha256(f"{link.id}\x00{client}".encode()).hexdigest()[:32]
     return f"{link.id}:{digest}"
 
 
-def check_password(store: Store, link: ShareLink, password: str, *, client: str = "") -> bool:
-    """Whether ``password`` opens ``link`` for ``client`` (its address); raises
-    ThrottledError while the client or the link is locked after too many wrong tries (the
-    password is then not even checked)."""
-    attempt = _attempt_id(link, client)
-    rows = store.write(
-        "views/link_claim",
-        id=link.id,
-        attempt_id=attempt,
-        free_tries=FREE_TRIES,
-        link_free_tries=LINK_FREE_TRIES,
-    )
-    if not rows:
-        raise NotFoundError(GONE)
-    if not rows[0]["allowed"]:
-        locked = rows[0]["locked_until"]
+def password_matches(row: dict[str, Any], password: str) -> bool:
+    """Whether ``password`` opens the link of a claimed attempt (``views/link_claim``);
+    raises ThrottledError while the client or the link is locked (the password is then not
+    even checked). The attempt is counted by
+    :func:`netzwerk.graph.operations.sharing.check_share_password`."""
+    if not row["allowed"]:
+        locked = row["locked_until"]
         seconds = (locked - datetime.now(UTC)).total_seconds() if locked else 1
         raise ThrottledError(max(1, int(seconds) + 1))
-    stored = rows[0]["password_hash"] or ""
-    ok = check_password_hash(stored or _DUMMY_HASH, password or "") and bool(stored)
-    if ok:
-        store.write(
-            "views/link_passed", id=link.id, attempt_id=attempt, link_free_tries=LINK_FREE_TRIES
-        )
-    return ok
+    stored = row["password_hash"] or ""
+    return check_password_hash(stored or _DUMMY_HASH, password or "") and bool(stored)

@@ -24,7 +24,8 @@ from netzwerk.graph.formats import ContactRow
 from netzwerk.graph.formats.common import neutralise
 from netzwerk.graph.formats.csv_writer import write_rows
 from netzwerk.graph.formats.xlsx_writer import write_table
-from netzwerk.graph.personal import consent, contacts
+from netzwerk.graph.operations.exports import log_contact_export
+from netzwerk.graph.personal import consent
 from netzwerk.graph.personal.contacts import ContactFilter, Selection
 from netzwerk.graph.surveys.lifecycle import Issued
 from netzwerk.graph.surveys.model import Survey
@@ -154,7 +155,7 @@ def render(rows: list[Recipient], survey: Survey, fmt: str) -> bytes:
 def log(store: Store, rows: list[Recipient], *, user: str, how: str) -> None:
     """Log the use of persons' addresses like a contact export (purpose: contact)."""
     persons = [ContactRow(person_id=r.person_id) for r in rows if r.person_id]
-    contacts.log_export(
+    log_contact_export(
         store,
         user=user,
         flt=ContactFilter(),

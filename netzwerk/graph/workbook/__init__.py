@@ -1,7 +1,7 @@
 """The network workbook: export (whole or filtered), the empty template, and the contract of
 sheets and columns that the import (:mod:`netzwerk.graph.imports.workbook`) reads back."""
 
-from netzwerk.graph.workbook.export import FORMATS, PURPOSE, export, filename, template
+from netzwerk.graph.workbook.export import FORMATS, PURPOSE, build, describe, filename, template
 from netzwerk.graph.workbook.sheets import BY_TITLE, SHEETS, Column, SheetSpec
 
 __all__ = [
@@ -11,7 +11,8 @@ __all__ = [
     "SHEETS",
     "Column",
     "SheetSpec",
-    "export",
+    "build",
+    "describe",
     "filename",
     "template",
 ]

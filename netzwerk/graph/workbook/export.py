@@ -15,7 +15,6 @@ groups, regions) are always complete, because rows refer to them by name.
 from __future__ import annotations
 
 import json
-import uuid
 from collections import defaultdict
 from datetime import datetime
 from typing import Any
@@ -230,25 +229,13 @@ def template(fmt: str = "xlsx") -> bytes:
     return _write(_sheets(None), fmt)
 
 
-def export(store: Store, flt: Filter | None = None, *, user: str, fmt: str = "xlsx") -> bytes:
-    """The workbook of the network (or of ``flt``'s part of it) as XLSX or ODS; the export
-    is logged."""
+def build(store: Store, flt: Filter | None = None, *, fmt: str = "xlsx") -> tuple[bytes, list[str]]:
+    """The workbook of the network (or of ``flt``'s part of it) as XLSX or ODS and the ids
+    of the persons it contains. Logged by
+    :func:`netzwerk.graph.operations.exports.export_workbook`."""
     g = _Graph(store, flt)
-    data = _write(_sheets(g), fmt)
-    persons = [p.id for p in g.records["Person"]]
-    store.write(
-        "contacts/log_export",
-        id=f"export-{uuid.uuid4().hex}",
-        user=user,
-        purpose=PURPOSE,
-        format=fmt,
-        filter=json.dumps(_describe(flt), ensure_ascii=False),
-        count=len(persons),
-        person_ids=persons,
-        left_out=0,
-    )
-    return data
+    return _write(_sheets(g), fmt), [p.id for p in g.records["Person"]]
 
 
-def _describe(flt: Filter | None) -> dict[str, Any]:
+def describe(flt: Filter | None) -> dict[str, Any]:
     return {} if flt is None else flt.describe()

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from netzwerk.graph.core.codec import field_kinds
-from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, Node
-from netzwerk.graph.core.validation import FIELD_LABELS
+from netzwerk.graph.core.fields import field_table
+from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link
 from netzwerk.graph.core.values import fold
 
 ID = "id"
@@ -56,22 +55,15 @@ class SheetSpec:
 
 MEMBERSHIP_TYPES = ("MEMBER_OF", "PARTICIPATES_IN", "WORKS_AT", "CONTACT_FOR")
 """Relationships with properties listed on the Mitgliedschaften sheet."""
+_MEMBERSHIP_FIELDS = tuple(
+    sorted(
+        {f for t in MEMBERSHIP_TYPES for f in LINK_TYPES[t].fields},
+        key=tuple(field_table(Link)).index,
+    )
+)
+"""The Mitgliedschaften sheet's columns: every field of the relationships it lists."""
 _ID_HELP = "Kennung von netzwerk – nicht ändern. Leer lassen, um einen neuen Eintrag anzulegen."
 _LIST_HELP = "Mehrere Einträge mit „; “ trennen. Namen wie in netzwerk (oder deren ID)."
-_HELP = {
-    "kind": "Eine Art aus der Liste (siehe Blatt „Hinweise“).",
-    "postcode": "Fünfstellig, z. B. 54290.",
-    "website": "Mit https:// oder http://.",
-    "consent_newsletter": "ja oder nein; bei ja ist ein Datum nötig.",
-    "consent_contact": "ja oder nein; bei ja ist ein Datum nötig.",
-    "legal_basis": "Einwilligung oder öffentliche Aufgabe (oder leer).",
-    "salutation": "Frau, Herr, divers (oder leer); für die Anrede in Briefen.",
-    "sponsor": "Der Träger der Einrichtung, z. B. „Caritasverband Trier e.V.“.",
-    "intensity": "1 (lose), 2 (regelmäßig) oder 3 (eng).",
-    "since": "Datum TT.MM.JJJJ.",
-    "until": "Datum TT.MM.JJJJ.",
-    "order": "Reihenfolge der Stufe, 1 bis 99.",
-}
 _VOCAB_CELLS = (
     Column("Themen", "link:WORKS_ON", _LIST_HELP),
     Column("Bildungsstufen", "link:COVERS", _LIST_HELP),
@@ -80,12 +72,17 @@ _VOCAB_CELLS = (
 )
 
 
+def _field_column(cls: type, name: str) -> Column:
+    """A field's column: header and help from the model's field table."""
+    info = field_table(cls)[name]
+    return Column(info.label, name, info.help)
+
+
 def _record_columns(label: str, *cells: Column) -> tuple[Column, ...]:
     cls = LABELS[label]
-    own = [f for f in field_kinds(cls) if f not in Node.META]
     return (
         Column("ID", ID, _ID_HELP),
-        *(Column(FIELD_LABELS.get(f, f), f, _HELP.get(f, "")) for f in own),
+        *(_field_column(cls, f) for f in field_table(cls)),
         *cells,
     )
 
@@ -95,7 +92,7 @@ def _link_columns(fields: tuple[str, ...], ends: tuple[str, str]) -> tuple[Colum
         Column("ID", ID, _ID_HELP),
         Column(ends[0], "from", "Name, nur zur Orientierung (maßgeblich ist die ID)."),
         Column(ends[1], "to", "Name, nur zur Orientierung (maßgeblich ist die ID)."),
-        *(Column(FIELD_LABELS.get(f, f), f, _HELP.get(f, "")) for f in fields),
+        *(_field_column(Link, f) for f in fields),
         Column(f"ID {ends[0]}", "from_id", "ID des ersten Eintrags (Pflicht für neue Zeilen)."),
         Column(f"ID {ends[1]}", "to_id", "ID des zweiten Eintrags (Pflicht für neue Zeilen)."),
     )
@@ -130,7 +127,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "type",
                 "Mitglied in, beteiligt an, arbeitet bei oder Ansprechperson für.",
             ),
-            *_link_columns(("role", "function", "since", "until"), ("Von", "Zu"))[1:],
+            *_link_columns(_MEMBERSHIP_FIELDS, ("Von", "Zu"))[1:],
         ),
         "Bündnismitgliedschaften, Projektrollen, Arbeitsstellen und Ansprechpersonen.",
     ),
