@@ -136,8 +136,9 @@ def test_import_flow_with_progress(make_client, store: graph.Store, tmp_path) ->
     assert status["state"] == "done", status
     assert status["result"]["created"] == 2 and status["percent"] == 100
     assert graph.counts(store).nodes["Actor"] == 2
-    # another user cannot see the job
-    assert make_client("admin").get(job_url + ".json").status_code == 404
+    # the changeset is the team's: a colleague sees it (and could undo it); a viewer cannot
+    assert make_client("admin").get(job_url + ".json").status_code == 200
+    assert make_client("viewer").get(job_url + ".json").status_code == 403
 
     # the same file through the CLI leaves the same history on every record
     by_web = _import_history(store)

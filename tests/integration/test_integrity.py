@@ -342,9 +342,12 @@ def _actors_csv(rows: list[tuple[str, str]]) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def _plan(store: graph.Store, data: bytes) -> imports.ImportPlan:
+def _plan(store: graph.Store, data: bytes, take: set[str] | None = None) -> imports.ImportPlan:
     table = imports.read_table(data, "akteure.csv")
-    return imports.dry_run(store, table, "actors", imports.guess(table.headers, "actors"))
+    mapping = imports.guess(table.headers, "actors")
+    return imports.dry_run(
+        store, table, "actors", mapping, choices=imports.Choices(take=take or set())
+    )
 
 
 def test_import_records_history_per_record_and_undoes_as_one_step(store: graph.Store) -> None:
@@ -359,6 +362,8 @@ def test_import_records_history_per_record_and_undoes_as_one_step(store: graph.S
     assert created.changes["email"] == [None, "nord@schule.de"]
 
     plan = _plan(store, _actors_csv([("Schule Nord", "sekretariat@schule.de")]))
+    (diff,) = plan.differences  # a stored e-mail differs: changed only when ticked
+    plan = _plan(store, _actors_csv([("Schule Nord", "sekretariat@schule.de")]), {diff.key})
     (row,) = [r for r in plan.results if r.action == "update"]
     assert row.changes == {"email": ["nord@schule.de", "sekretariat@schule.de"]}, "old → new"
     second = operations.commit_import(store, plan, user="ben")
@@ -388,7 +393,8 @@ def test_import_commit_applies_only_the_files_fields_to_the_record_as_it_is_now(
     operations.commit_import(
         store, _plan(store, _actors_csv([("Kita Sonne", "a@kita.de")])), user="a"
     )
-    plan = _plan(store, _actors_csv([("Kita Sonne", "b@kita.de")]))
+    (diff,) = _plan(store, _actors_csv([("Kita Sonne", "b@kita.de")])).differences
+    plan = _plan(store, _actors_csv([("Kita Sonne", "b@kita.de")]), {diff.key})
     actor = graph.list_nodes(store, graph.Actor).items[0]
     graph.update_record(store, dataclasses.replace(actor, town="Konz"), user="b")
     operations.commit_import(store, plan, user="c")

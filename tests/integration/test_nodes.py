@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import dataclasses
+import unicodedata
 from datetime import date
 from typing import Any
 
