@@ -64,7 +64,7 @@ def sheet(rows: int = ROWS, seed: int = 5) -> bytes:
         topics = "; ".join(rnd.sample(TOPICS, 2))
         first = rnd.choice(FIRST)
         lines.append(
-            f"Bildungspartner {i} {town};{rnd.choice(KINDS)};Schulstraße {i % 90 + 1};"
+            f"Bildungspartner {i} {town};{rnd.choice(KINDS)};Schulstraße {i + 1};"
             f'{postcode};{town};info{i}@partner{i}.example;0651 {1000 + i};"{topics}";'
             f"{rnd.choice(ALLIANCES)};Mitglied;{first} Muster{i};Leitung;"
             f"{first.lower()}.muster{i}@partner{i}.example"

@@ -95,8 +95,19 @@ class _Later:
     still applied, so a differing value can be told apart from someone else's edit."""
 
     def __init__(self, tx: Tx, batch: str, ids: list[str], after: int) -> None:
-        rows = tx.run("changesets/later_changes", ids=ids, after=after, batch=batch) if ids else []
+        self._query = (tx, batch, ids, after)
+        self._loaded = False
         self.by_record: dict[str, list[history.Change]] = defaultdict(list)
+        self.applied: set[str] = set()
+
+    def _load(self) -> None:
+        """Read the later history only when a value differs (an undo where nobody changed
+        anything since, the common case, never asks)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        tx, batch, ids, after = self._query
+        rows = tx.run("changesets/later_changes", ids=ids, after=after, batch=batch) if ids else []
         seen: set[tuple[str, str, str]] = set()
         for r in rows:
             change = history.from_micros_row(r["change"])
@@ -119,6 +130,7 @@ class _Later:
     def explained(self, f: _Field) -> str | None:
         """The first later changeset of the chain that leads from the value written to the
         value stored, if every step of it is a changeset still applied; else None."""
+        self._load()
         value, first = f.written, None
         for change in self.by_record.get(f.record_id, []):
             pair = change.fields.get(f.name)
@@ -132,6 +144,7 @@ class _Later:
 
     def links_by_applied(self, record_id: str) -> set[str]:
         """Ids of links later changesets still applied created on ``record_id``."""
+        self._load()
         return {
             str((c.link or {}).get("id"))
             for changes in self.by_record.values()
@@ -308,8 +321,10 @@ class _Undo:
             entry = by_id[node_id]
             restore, clean = self._sort(node, entry, later, label)
             if entry.action == "create":
-                allowed = self.created_links | later.links_by_applied(node_id)
-                others = [x for x in linked.get(node_id, []) if x not in allowed]
+                others = [x for x in linked.get(node_id, []) if x not in self.created_links]
+                if others:  # links made since: by a later changeset still applied, or not
+                    by_later = later.links_by_applied(node_id)
+                    others = [x for x in others if x not in by_later]
                 if clean and not others:
                     remove.append({"id": node.id, "version": node.version})
                     self.note([history.Entry("delete", label, node.id, node.display_name, UNDONE)])
