@@ -134,6 +134,39 @@ def test_ambiguous_employer_is_left_out_not_guessed(store: graph.Store) -> None:
     assert "„Grundschule“ ist mehrdeutig: 2 Akteure" in said and "Konz, Trier" in said
 
 
+def test_a_person_list_cell_naming_two_persons_makes_two(store: graph.Store) -> None:
+    graph.create_record(
+        store, graph.Actor(id="a-gs", name="Grundschule Ehrang", kind="Schule"), user="test"
+    )
+    csv_text = (
+        "Name;Einrichtung;E-Mail;Funktion\n"
+        "Frau Dr. Anna Klein / Herr Emre Demir;Grundschule Ehrang;"
+        '"klein@gs.example; demir@gs.example";Sekretariat\n'
+        "Herr und Frau Weber;Grundschule Ehrang;;\n"
+        "Ida Groß;Grundschule Ehrang;;\n"
+    )
+    plan = run(store, csv_text.encode("utf-8"))
+    assert plan.kind == "persons" and not plan.errors
+    assert plan.counts["create"] == 3
+    operations.commit_import(store, plan, user="u", only_valid=True)
+    people = {
+        (p.salutation, p.title, p.first_name, p.last_name, p.email, p.function)
+        for p in graph.list_nodes(store, graph.Person, limit=100, order_by="last_name").items
+    }
+    assert ("Frau", "Dr.", "Anna", "Klein", "klein@gs.example", "Sekretariat") in people
+    assert ("Herr", "", "Emre", "Demir", "demir@gs.example", "Sekretariat") in people
+    assert {(p[0], p[3]) for p in people if p[3] == "Weber"} == {
+        ("Herr", "Weber"),
+        ("Frau", "Weber"),
+    }
+    for pid in (r.record_id for r in plan.results):
+        assert [lk.to_id for lk in graph.links_of(store, "Person", pid, ["WORKS_AT"])] == ["a-gs"]
+    assert len(people) == 5
+    # the same file again changes nothing
+    again = run(store, csv_text.encode("utf-8"))
+    assert again.counts["create"] == 0 and again.counts["update"] == 0
+
+
 def test_cooperations_by_actor_names(store: graph.Store) -> None:
     for aid, name in (("a1", "VHS Trier"), ("a2", "Stadtbibliothek"), ("a3", "Kita Sonne")):
         graph.create_record(store, graph.Actor(id=aid, name=name, kind="Sonstige"), user="test")

@@ -76,6 +76,21 @@ def contacts(v: dict[str, str]) -> list[dict[str, str]]:
     return out
 
 
+_PERSON_CELLS = ("email", "phone", "function", "salutation", "title", "first_name", "last_name")
+
+
+def people(v: dict[str, str]) -> list[dict[str, str]]:
+    """The persons of a person-list row: the row itself, or, when its name cell names
+    several persons ("Frau Klein / Herr Demir"), one cell set per person, split the way a
+    partner list's contact cells are (the n-th name with the n-th e-mail address)."""
+    if len(names.parse_names(v.get("full_name", ""))) < 2:
+        return [v]
+    as_contact = {f"contact_{f}": v[f] for f in _PERSON_CELLS if f in v}
+    as_contact["contact_name"] = v["full_name"]
+    rest = {k: val for k, val in v.items() if k not in _PERSON_CELLS and k != "full_name"}
+    return [{**rest, **c} for c in contacts(as_contact)]
+
+
 def _name(c: dict[str, str]) -> names.Name:
     """The name parts of person cells: one name cell parsed, or the name columns cleaned
     of a salutation or title written into them ("Frau Renate" in Vorname)."""

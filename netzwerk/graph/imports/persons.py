@@ -11,7 +11,7 @@ duplicate.
 from __future__ import annotations
 
 from netzwerk.graph.core.model import Actor, Link
-from netzwerk.graph.imports import names, person_cells
+from netzwerk.graph.imports import person_cells
 from netzwerk.graph.imports.context import Context
 from netzwerk.graph.imports.plan import RowResult
 
@@ -29,39 +29,45 @@ def _employer(ctx: Context, row: RowResult, org: str) -> Actor | None:
 
 
 def plan_row(ctx: Context, row: RowResult, v: dict[str, str]) -> None:
+    """Plan the persons a row names (usually one; "Frau Klein / Herr Demir" are two, each
+    with their own e-mail address when the row gives two). A row is planned whole or not
+    at all: an error in one person's cells leaves the whole row out."""
     actor = _employer(ctx, row, v.get("organisation", ""))
-    fields = person_cells.person_fields(ctx, v, row)
-    row.name = f"{fields['first_name']} {fields['last_name']}".strip()
-    more = names.parse_names(v["full_name"])[1:] if v.get("full_name") else []
-    if more:
-        row.warnings.append(
-            "Name: weitere Personen in der Zelle werden nicht übernommen ("
-            + "; ".join(n.shown() for n in more)[:120]
-            + ") – bitte je Person eine Zeile"
-        )
+    named = [person_cells.person_fields(ctx, c, row) for c in person_cells.people(v)]
+    named = [f for f in named if f["last_name"]] or named[:1]
+    row.name = "; ".join(f"{f['first_name']} {f['last_name']}".strip() for f in named)
     if row.errors:
         row.action = "error"
         return
-    p = person_cells.prepare(ctx, row, fields, actor)
-    if p is None:
+    prepared = [person_cells.prepare(ctx, row, f, actor) for f in named]
+    kept = [p for p in prepared if p is not None]
+    if row.errors or not kept:
         row.action = "error" if row.errors else "skipped"
         return
-    if p.open_review:
+    if any(p.open_review for p in kept):
         row.action = "review"
         return
-    if p.part is None and p.person is not None:  # an earlier row of this file
+    fresh = [p for p in kept if p.part is not None or p.person is None]
+    if not fresh:  # every person named here came from an earlier row of this file
         row.action = "duplicate"
-        row.duplicate_of = ctx.seen["person:" + p.key][1]
+        row.duplicate_of = ctx.seen["person:" + kept[0].key][1]
         return
+    for p in fresh:
+        _add(ctx, row, p, actor)
+    assert fresh[0].person is not None
+    row.record_id = fresh[0].person.id
+
+
+def _add(ctx: Context, row: RowResult, p: person_cells.Prepared, actor: Actor | None) -> None:
+    """Add one prepared person and, when the employer is known, where they work."""
     person_cells.apply(ctx, row, p, actor)
-    assert p.person is not None
-    row.record_id = p.person.id
-    if actor is not None:
-        ctx.linker.want(
-            row,
-            Link(type="WORKS_AT", from_id=p.person.id, to_id=actor.id, function=p.person.function),
-            ("Person", "Actor"),
-            name=actor.name,
-            fields=("function",),
-            stored_ends=not p.is_new and actor.id in ctx.actors.stored,
-        )
+    if actor is None or p.person is None:
+        return
+    ctx.linker.want(
+        row,
+        Link(type="WORKS_AT", from_id=p.person.id, to_id=actor.id, function=p.person.function),
+        ("Person", "Actor"),
+        name=actor.name,
+        fields=("function",),
+        stored_ends=not p.is_new and actor.id in ctx.actors.stored,
+    )
