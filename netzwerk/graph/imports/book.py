@@ -30,7 +30,7 @@ from typing import Any
 
 from defusedxml.ElementTree import iterparse
 from openpyxl import load_workbook
-from openpyxl.utils import column_index_from_string
+from openpyxl.utils import column_index_from_string, range_boundaries
 
 from netzwerk.graph.imports.reader import (
     CANNOT_OPEN,
@@ -46,8 +46,9 @@ log = logging.getLogger(__name__)
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 FULL_READ_BYTES = 4 * 1024 * 1024
 """XLSX files whose sheets inflate to at most this much XML (about 100,000 cells) are read
-fully (merged cells, hidden rows); larger ones are streamed without that information, which
-keeps memory flat for 50,000-row lists (openpyxl holds about half a kilobyte per cell)."""
+fully; larger ones are streamed, which keeps memory flat for 50,000-row lists (openpyxl
+holds about half a kilobyte per cell), and their merged cells, hidden rows and columns and
+filter are read from the sheet's XML beside it."""
 
 
 @dataclass
@@ -105,21 +106,82 @@ def _xlsx_sheet(ws: Any, full: bool) -> RawSheet:
             cells.pop()
         rows.append(cells)
     sheet = RawSheet(ws.title, rows)
-    if not full:
-        return sheet
-
-    for number, dim in ws.row_dimensions.items():
-        if dim.hidden and 0 < number <= len(rows):
-            sheet.hidden_rows.add(number - 1)
-    for letter, dim in ws.column_dimensions.items():
-        if dim.hidden:
-            first = column_index_from_string(letter)
-            last = max(first, dim.max or first)
-            sheet.hidden_columns.update(range(first - 1, min(last, MAX_COLUMNS)))
-    for rng in ws.merged_cells.ranges:
-        _fill_down(sheet, rng.min_row - 1, rng.max_row - 1, rng.min_col - 1, rng.max_col - 1)
-    sheet.filtered = bool(ws.auto_filter and ws.auto_filter.ref)
+    layout = _Layout()
+    if full:
+        layout.hidden_rows = {n for n, dim in ws.row_dimensions.items() if dim.hidden}
+        layout.hidden_columns = [
+            (column_index_from_string(letter), dim.max or 0)
+            for letter, dim in ws.column_dimensions.items()
+            if dim.hidden
+        ]
+        layout.merges = [
+            (r.min_row, r.max_row, r.min_col, r.max_col) for r in ws.merged_cells.ranges
+        ]
+        layout.filtered = bool(ws.auto_filter and ws.auto_filter.ref)
+    else:
+        with ws.parent._archive.open(ws._worksheet_path) as part:
+            layout = _streamed_layout(part)
+    _apply(sheet, layout)
     return sheet
+
+
+@dataclass
+class _Layout:
+    """What a sheet's XML says besides its values (1-based, as the file writes it)."""
+
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
+    """(first, last) column of each hidden column range; last 0 for a single column."""
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """(top, bottom, left, right) of each merged block."""
+    filtered: bool = False
+
+
+def _apply(sheet: RawSheet, layout: _Layout) -> None:
+    """Fill merged blocks down and note hidden rows, columns and filters on ``sheet``."""
+    sheet.hidden_rows.update(n - 1 for n in layout.hidden_rows if 0 < n <= len(sheet.rows))
+    for first, last in layout.hidden_columns:
+        sheet.hidden_columns.update(range(first - 1, min(max(first, last), MAX_COLUMNS)))
+    for top, bottom, left, right in layout.merges:
+        _fill_down(sheet, top - 1, bottom - 1, left - 1, right - 1)
+    sheet.filtered = layout.filtered
+
+
+def _streamed_layout(part: Any) -> _Layout:
+    """Hidden rows and columns, merged blocks and the filter of a large sheet, read from its
+    XML as a stream (openpyxl's read-only mode drops them), so a 50,000-row list keeps its
+    merged cells filled down at flat memory: each row is cleared once its attributes are read.
+    """
+    layout = _Layout()
+    rows_parent: Any = None
+    for event, el in iterparse(part, events=("start", "end")):
+        tag = el.tag.rsplit("}", 1)[-1]
+        if event == "start":
+            if tag == "sheetData":
+                rows_parent = el
+            elif tag == "row" and el.get("hidden") in ("1", "true"):
+                layout.hidden_rows.add(_int(el.get("r")))
+            elif tag == "col" and el.get("hidden") in ("1", "true"):
+                layout.hidden_columns.append((_int(el.get("min")), _int(el.get("max"))))
+            elif tag == "autoFilter" and el.get("ref"):
+                layout.filtered = True
+        elif tag == "row" and rows_parent is not None:
+            rows_parent.clear()
+        elif tag == "mergeCell" and el.get("ref") and len(layout.merges) < MAX_ROWS:
+            try:
+                left, top, right, bottom = range_boundaries(el.get("ref"))
+            except ValueError:  # a reference no spreadsheet program writes
+                continue
+            if None not in (left, top, right, bottom):
+                layout.merges.append((top, bottom, left, right))  # type: ignore[arg-type]
+    return layout
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
 
 
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?([A-Z]*)(\d*)"')
