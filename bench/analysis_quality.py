@@ -24,6 +24,7 @@ import os
 import random
 import sys
 import time
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,25 @@ def load() -> str:
 def _nmi(truth: list[int], groups: list[set[Any]], nodes: list[Any]) -> float:
     where = {v: i for i, c in enumerate(groups) for v in c}
     return float(ig.compare_communities(truth, [where[v] for v in nodes], method="nmi"))
+
+
+def _neighbour_majority(g: nx.Graph, groups: dict[Any, int]) -> list[set[Any]]:
+    """What the links themselves can tell, told the answer: every actor in the planted group
+    most of its partners belong to (ties drawn at random, an actor without partners alone).
+    An actor whose partners are mostly in another group looks like a member of that group to
+    any method that reads only links, so this is about the best NMI such a method can reach
+    on the network; the target of 0.98 is fair only where this ceiling is above it."""
+    rnd = random.Random(SEED)
+    found: dict[Any, set[Any]] = {}
+    for v in g:
+        votes = Counter(groups[u] for u in g[v])
+        if not votes:
+            found[("alone", v)] = {v}
+            continue
+        best = max(votes.values())
+        choice = rnd.choice(sorted(k for k, x in votes.items() if x == best))
+        found.setdefault(choice, set()).add(v)
+    return list(found.values())
 
 
 def _timed(fn: Any) -> tuple[Any, float]:
@@ -139,6 +159,15 @@ def run_one(shape: str, n: int, m: int, seed: int = SEED) -> dict[str, Any]:
     found, secs = _timed(lambda: list(nx.community.label_propagation_communities(g)))
     rows.append(
         ("networkx label propagation (previous, > 2,000)", secs, _nmi(truth, found, nodes), found)
+    )
+    found, secs = _timed(lambda: _neighbour_majority(g, p.groups))
+    rows.append(
+        (
+            "ceiling: each actor in its partners' planted majority group",
+            secs,
+            _nmi(truth, found, nodes),
+            found,
+        )
     )
     out["communities"] = [(label, secs, nmi, len(found)) for label, secs, nmi, found in rows]
 
