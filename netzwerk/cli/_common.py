@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from netzwerk import graph, settings
-from netzwerk.graph.network import snapshot
+from netzwerk.graph.network import filters, snapshot
 from netzwerk.graph.network.filters import Filter
 
 if TYPE_CHECKING:
@@ -77,32 +77,12 @@ def progress_bar(label: str) -> tuple[ProgressBar[int], Callable[[int, int], Non
     return bar, update
 
 
-TITLES = {
-    "alliance": "Bündnis",
-    "project": "Projekt",
-    "topic": "Thema",
-    "stage": "Bildungsstufe",
-    "target_group": "Zielgruppe",
-    "region": "Region",
-}
-"""German names of the filter's id fields, for "… gibt es nicht"."""
-
-
 def filter_by_names(
     st: graph.Store, *, kinds: tuple[str, ...] = (), function: str = "", **given: str
 ) -> Filter:
     """The one filter from command options that name records by id or by (case-insensitive)
     name, e.g. ``--alliance "MINT-Initiativkreis"``; an unknown one ends the command."""
-    vocab = snapshot.vocabulary(st)
-    ids: dict[str, Any] = {}  # str values; Any so that they spread into the dataclass
-    for field_name, value in given.items():
-        ids[field_name] = ""
-        if not value:
-            continue
-        for oid, name in vocab.names_of(field_name).items():
-            if value == oid or value.casefold() == name.casefold():
-                ids[field_name] = oid
-                break
-        else:
-            raise click.BadParameter(f"{TITLES[field_name]} „{value}“ gibt es nicht.")
-    return Filter(**ids, actor_kinds=tuple(kinds), function=function)
+    try:
+        return filters.by_names(snapshot.vocabulary(st), given, kinds=kinds, function=function)
+    except graph.ValidationError as exc:
+        raise click.BadParameter(exc.errors[0].message) from None

@@ -15,7 +15,7 @@ nobody) and the export's own check reports them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -28,17 +28,16 @@ from netzwerk import graph
 from netzwerk.graph.core.validation import is_valid_id
 from netzwerk.graph.network import filters as graph_filters
 from netzwerk.graph.network.choices import filter_choices
-from netzwerk.graph.network.filters import MAX_FUNCTION, MAX_KINDS, Filter, canonical_pairs
+from netzwerk.graph.network.filters import (
+    MAX_FUNCTION,
+    MAX_KINDS,
+    Filter,
+    canonical_pairs,
+    parse_day,
+)
 from netzwerk.graph.network.snapshot import Vocabulary
 
-TITLES = {
-    "alliance": _l("Bündnis"),
-    "project": _l("Projekt"),
-    "topic": _l("Thema"),
-    "stage": _l("Bildungsstufe"),
-    "target_group": _l("Zielgruppe"),
-    "region": _l("Region"),
-}
+TITLES = {name: _l(title) for name, title in graph_filters.TITLES.items()}
 ID_FIELDS = {name: TITLES[name] for name in graph_filters.ID_FIELDS}
 PARAMS = (*ID_FIELDS, "kind", "coop_kind", "as_of", "function")
 
@@ -79,18 +78,6 @@ def legacy_redirect() -> str | None:
         return None
     query = urlencode(pairs)
     return request.path + (f"?{query}" if query else "")
-
-
-def parse_day(text: str) -> date | None:
-    """``2024-05-31`` (date input, links) or ``31.05.2024`` (typed); None if neither, or
-    outside 1900–2200 (no picture of the year 9999)."""
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            day = datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-        return day if 1900 <= day.year <= 2200 else None
-    return None
 
 
 def parse(

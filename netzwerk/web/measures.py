@@ -110,26 +110,6 @@ def structure_page() -> ResponseReturnValue:
     )
 
 
-def _sorted_rows(
-    g: Any, table: dict[Any, dict[str, Any]], key: str, descending: bool
-) -> list[tuple[Any, dict[str, Any]]]:
-    numeric = metrics.METRICS[key].numeric
-
-    def rank(item: tuple[Any, dict[str, Any]]) -> tuple[Any, ...]:
-        value = item[1][key]
-        missing = value == "" or (isinstance(value, float) and math.isnan(value))
-        if numeric and not missing:
-            value = -value if descending else value
-        name = str(g.nodes[item[0]].get("name", item[0])).casefold()
-        return (missing, value if not missing else 0, name)
-
-    rows = sorted(table.items(), key=rank)
-    if not numeric and descending:
-        filled = [r for r in rows if r[1][key] != ""]
-        rows = filled[::-1] + [r for r in rows if r[1][key] == ""]
-    return rows
-
-
 def _metric_rows() -> tuple[Any, Any, Any, dict[str, Any]]:
     parsed, data, rep = load()
     g = data.graph
@@ -140,7 +120,7 @@ def _metric_rows() -> tuple[Any, Any, Any, dict[str, Any]]:
     descending = request.args.get("dir", "desc") != "asc"
     query = (request.args.get("q") or "").strip()[:100].casefold()
     role = request.args.get("rolle", "")
-    rows = _sorted_rows(g, table, key, descending)
+    rows = metrics.ranked(g, table, key, descending)
     if query:
         rows = [r for r in rows if query in str(g.nodes[r[0]].get("name", "")).casefold()]
     if role:

@@ -115,3 +115,32 @@ def test_old_and_new_names_never_fail(items: list[tuple[str, str]]) -> None:
         parsed = filters.parse(MultiDict(items))
     assert set(parsed.flt.actor_kinds) <= set(graph.ACTOR_KINDS)
     assert parsed.flt.as_of is not None and 1900 <= parsed.flt.as_of.year <= 2200
+
+
+names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(regions=st.dictionaries(ids, names, min_size=1, max_size=6), data=st.data())
+def test_records_are_named_by_id_or_by_name_in_any_case(regions, data) -> None:
+    """The filter of the CLI and the notebook: an id, or a name however it is cased, selects
+    that record (the first of equal names); anything else is a German error, not everyone."""
+    from netzwerk.graph.network import filters as graph_filters
+    from netzwerk.graph.network.snapshot import Vocabulary
+
+    vocab = Vocabulary(regions=regions)
+    rid = data.draw(st.sampled_from(sorted(regions)))
+    by_id = graph_filters.by_names(vocab, {"region": rid})
+    assert by_id.region == rid and by_id.actor_kinds == () and by_id.as_of is None
+    typed = data.draw(st.sampled_from([str.upper, str.lower, str.casefold, str.title]))
+    name = typed(regions[rid])
+    if name.casefold() == regions[rid].casefold():  # ß → SS and the like fold differently
+        found = graph_filters.by_names(vocab, {"region": name}).region
+        assert regions.get(found, found).casefold() == name.casefold() or found == name
+    unknown = data.draw(names.filter(lambda s: vocab.id_of("region", s) is None))
+    with pytest.raises(graph.ValidationError) as caught:
+        graph_filters.by_names(vocab, {"region": unknown}, kinds=("Raumschiff",))
+    assert caught.value.by_field() == {
+        "region": [f"Region „{unknown}“ gibt es nicht."],
+        "kind": ["Akteursart „Raumschiff“ gibt es nicht."],
+    }

@@ -32,6 +32,7 @@ for the largest, "" for actors without cooperation).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -42,7 +43,7 @@ from netzwerk.graph.analysis import brokerage, centrality, cores, holes
 from netzwerk.graph.analysis.communities import communities
 from netzwerk.graph.core.i18n import N_
 
-__all__ = ["METRICS", "Metric", "betweenness", "communities", "metric_table"]
+__all__ = ["METRICS", "Metric", "betweenness", "communities", "metric_table", "ranked"]
 
 
 @dataclass(frozen=True)
@@ -139,3 +140,35 @@ def metric_table(
     values = {key: columns[key]() for key in wanted}
     default = {key: "" if not METRICS[key].numeric else 0 for key in wanted}
     return {v: {key: values[key].get(v, default[key]) for key in wanted} for v in g}
+
+
+Row = tuple[Hashable, dict[str, Any]]
+
+
+def ranked(
+    g: nx.Graph, table: dict[Hashable, dict[str, Any]], key: str, descending: bool = True
+) -> list[Row]:
+    """The rows of :func:`metric_table` in the metric page's order: by ``key``, undefined
+    values (``nan``, "") last whichever the direction, ties by actor name.
+
+    Examples
+    --------
+    >>> g = nx.path_graph(3)
+    >>> [v for v, _ in ranked(g, metric_table(g, keys=["degree"]), "degree")]
+    [1, 0, 2]
+    """
+    numeric = METRICS[key].numeric
+
+    def rank(item: Row) -> tuple[Any, ...]:
+        value = item[1][key]
+        missing = value == "" or (isinstance(value, float) and math.isnan(value))
+        if numeric and not missing:
+            value = -value if descending else value
+        name = str(g.nodes[item[0]].get("name", item[0])).casefold()
+        return (missing, value if not missing else 0, name)
+
+    rows = sorted(table.items(), key=rank)
+    if not numeric and descending:
+        filled = [r for r in rows if r[1][key] != ""]
+        rows = filled[::-1] + [r for r in rows if r[1][key] == ""]
+    return rows

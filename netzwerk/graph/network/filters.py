@@ -18,11 +18,28 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from netzwerk.graph.core.errors import FieldError, ValidationError
+from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS
+
+if TYPE_CHECKING:  # the snapshot's vocabulary is built on the filter, not the other way
+    from netzwerk.graph.network.snapshot import Vocabulary
 
 ID_FIELDS = ("alliance", "project", "topic", "stage", "target_group", "region")
 """Fields holding the id of one vocabulary node; their parameter has the same name."""
+
+TITLES = {
+    "alliance": N_("Bündnis"),
+    "project": N_("Projekt"),
+    "topic": N_("Thema"),
+    "stage": N_("Bildungsstufe"),
+    "target_group": N_("Zielgruppe"),
+    "region": N_("Region"),
+}
+"""German names of the id fields (forms, messages); the pages translate them."""
 
 PARAM_OF = {
     **{name: name for name in ID_FIELDS},
@@ -166,3 +183,60 @@ def canonical_pairs(pairs: Iterable[tuple[str, str]]) -> tuple[list[tuple[str, s
         if new not in given:
             out.append((new, value))
     return out, renamed
+
+
+def parse_day(text: str) -> date | None:
+    """``2024-05-31`` (date input, links) or ``31.05.2024`` (typed); None if neither, or
+    outside 1900–2200 (no picture of the year 9999)."""
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            day = datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+        return day if 1900 <= day.year <= 2200 else None
+    return None
+
+
+def by_names(
+    vocab: Vocabulary,
+    given: Mapping[str, str],
+    *,
+    kinds: Iterable[str] = (),
+    cooperation_kinds: Iterable[str] = (),
+    function: str = "",
+    as_of: date | None = None,
+) -> Filter:
+    """The filter of a command line or a notebook, which name records by id or by their
+    (case-insensitive) name, e.g. ``{"alliance": "MINT-Initiativkreis"}``.
+
+    An unknown name or kind raises :class:`ValidationError` with a German message per
+    field: a typing error must not widen the selection to everyone or narrow it to no one.
+    """
+    ids: dict[str, str] = dict.fromkeys(ID_FIELDS, "")
+    errors: list[FieldError] = []
+    for name, value in given.items():
+        if name not in ID_FIELDS:
+            raise TypeError(f"unknown filter field: {name}")
+        found = vocab.id_of(name, value) if value else ""
+        if found is None:
+            errors.append(FieldError(name, f"{TITLES[name]} „{value}“ gibt es nicht."))
+        ids[name] = found or ""
+    kinds, cooperation_kinds = tuple(kinds), tuple(cooperation_kinds)
+    for field_name, title, listed, allowed in (
+        ("kind", "Akteursart", kinds, ACTOR_KINDS),
+        ("coop_kind", "Kooperationsart", cooperation_kinds, COOPERATION_KINDS),
+    ):
+        errors += [
+            FieldError(field_name, f"{title} „{k}“ gibt es nicht.")
+            for k in listed
+            if k not in allowed
+        ]
+    if errors:
+        raise ValidationError(errors)
+    return Filter(
+        **ids,
+        actor_kinds=kinds,
+        cooperation_kinds=cooperation_kinds,
+        as_of=as_of,
+        function=function,
+    )

@@ -70,6 +70,15 @@ class Vocabulary:
             "region": self.regions,
         }[field_name]
 
+    def id_of(self, field_name: str, value: str) -> str | None:
+        """The id of the vocabulary node ``value`` names in one id field of the filter: its
+        id, or its name in any case ("MINT-Initiativkreis"); None if there is none."""
+        names = self.names_of(field_name)
+        if value in names:
+            return value
+        wanted = value.casefold()
+        return next((oid for oid, name in names.items() if name.casefold() == wanted), None)
+
     def stages_in_order(self) -> list[str]:
         return sorted(self.stages, key=lambda s: (self.stage_order.get(s, 99), s))
 
