@@ -167,25 +167,23 @@ def _entry(props: dict[str, Any]) -> TrashEntry:
     )
 
 
-def get(store: Store, entry_id: str) -> TrashEntry:
-    rows = store.read("trash/get", id=entry_id)
+def _found(rows: list[dict[str, Any]]) -> TrashEntry:
+    """The one entry a read found, or the German "not in the trash" (restored meanwhile)."""
     if not rows:
         raise NotFoundError(
             "Dieser Eintrag ist nicht (mehr) im Papierkorb – vielleicht wurde er schon "
             "wiederhergestellt."
         )
     return _entry(rows[0]["entry"])
+
+
+def get(store: Store, entry_id: str) -> TrashEntry:
+    return _found(store.read("trash/get", id=entry_id))
 
 
 def take_in(tx: Tx, entry_id: str) -> TrashEntry:
     """Remove an entry inside the undo's transaction and return it (locked: taken once)."""
-    rows = tx.run("trash/take", id=entry_id)
-    if not rows:
-        raise NotFoundError(
-            "Dieser Eintrag ist nicht (mehr) im Papierkorb – vielleicht wurde er schon "
-            "wiederhergestellt."
-        )
-    return _entry(rows[0]["entry"])
+    return _found(tx.run("trash/take", id=entry_id))
 
 
 def of_record_in(tx: Tx, record_id: str, label: str) -> Deleted | None:
