@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS
+from netzwerk.graph.network.filters import PLURAL
 from netzwerk.graph.network.snapshot import Vocabulary
 
 Pair = tuple[str, str]
@@ -31,16 +32,13 @@ class FilterChoices:
 
     def by_param(self, indent: str = INDENT) -> dict[str, list[Pair]]:
         """The choices keyed by query parameter, regions indented by depth."""
-        return {
-            "alliance": self.alliances,
-            "project": self.projects,
-            "topic": self.topics,
-            "stage": self.stages,
-            "target_group": self.target_groups,
-            "region": [(rid, indent * depth + name) for rid, name, depth in self.regions],
-            "kind": self.actor_kinds,
-            "coop_kind": self.cooperation_kinds,
+        out: dict[str, list[Pair]] = {
+            name: getattr(self, plural) for name, plural in PLURAL.items() if name != "region"
         }
+        out["region"] = [(rid, indent * depth + name) for rid, name, depth in self.regions]
+        out["kind"] = self.actor_kinds
+        out["coop_kind"] = self.cooperation_kinds
+        return out
 
 
 def filter_choices(vocab: Vocabulary) -> FilterChoices:

@@ -31,6 +31,17 @@ if TYPE_CHECKING:  # the snapshot's vocabulary is built on the filter, not the o
 ID_FIELDS = ("alliance", "project", "topic", "stage", "target_group", "region")
 """Fields holding the id of one vocabulary node; their parameter has the same name."""
 
+PLURAL = {
+    "alliance": "alliances",
+    "project": "projects",
+    "topic": "topics",
+    "stage": "stages",
+    "target_group": "target_groups",
+    "region": "regions",
+}
+"""Id field -> the attribute that lists its records, in the snapshot's vocabulary and in the
+filter forms' choices alike."""
+
 TITLES = {
     "alliance": N_("Bündnis"),
     "project": N_("Projekt"),

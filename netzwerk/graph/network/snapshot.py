@@ -23,7 +23,7 @@ import networkx as nx
 
 from netzwerk.graph.core.cache import Cache
 from netzwerk.graph.core.store import Store
-from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.network.filters import PLURAL, Filter
 
 
 @dataclass
@@ -61,14 +61,8 @@ class Vocabulary:
 
     def names_of(self, field_name: str) -> dict[str, str]:
         """id → name for one id field of the filter (``alliance``, …, ``region``)."""
-        return {
-            "alliance": self.alliances,
-            "project": self.projects,
-            "topic": self.topics,
-            "stage": self.stages,
-            "target_group": self.target_groups,
-            "region": self.regions,
-        }[field_name]
+        names: dict[str, str] = getattr(self, PLURAL[field_name])
+        return names
 
     def id_of(self, field_name: str, value: str) -> str | None:
         """The id of the vocabulary node ``value`` names in one id field of the filter: its
