@@ -23,6 +23,12 @@ def _back_to(label: str, node_id: str) -> str:
     return safe_target(request.form.get("next"), record_url(label, node_id))
 
 
+def _messages(err: graph.ValidationError) -> str:
+    """A rejected form's messages in one line (a flash message above the page), each after
+    its field's label."""
+    return "; ".join(f"{validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items())
+
+
 @bp.post("/verknuepfen")
 @require_role("editor")
 def link_create() -> ResponseReturnValue:
@@ -41,10 +47,7 @@ def link_create() -> ResponseReturnValue:
         link = forms.apply_data(graph.Link(type=type_name, from_id=from_id, to_id=to_id), specs, f)
         created = graph.create_link(get_store(), link, user=current_username())
     except graph.ValidationError as err:
-        messages = "; ".join(
-            f"{validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items()
-        )
-        flash(_("Verknüpfung nicht gespeichert – %(msg)s", msg=messages), "error")
+        flash(_("Verknüpfung nicht gespeichert – %(msg)s", msg=_messages(err)), "error")
         return redirect(back)
     flash(
         _(
@@ -148,10 +151,7 @@ def person_at_actor(node_id: str) -> ResponseReturnValue:
         person = forms.apply_data(graph.Person(function=function), specs, f, partial=True)
         created = graph.create_record(store, person, user=current_username(), links=links)
     except graph.ValidationError as err:
-        messages = "; ".join(
-            f"{validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items()
-        )
-        flash(_("Person nicht angelegt – %(msg)s", msg=messages), "error")
+        flash(_("Person nicht angelegt – %(msg)s", msg=_messages(err)), "error")
         return redirect(back)
     flash(
         _(
