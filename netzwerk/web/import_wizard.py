@@ -332,6 +332,13 @@ def preview(uid: str) -> ResponseReturnValue:
     )
 
 
+def _back_to_preview(uid: str, item: Pending, section: str) -> ResponseReturnValue:
+    """After a decision on the preview: plan again with it, keep it, show that section."""
+    _replan(item)
+    get_spool().update(uid, item)
+    return redirect(url_for("imports.preview", uid=uid) + f"#{section}")
+
+
 @bp.post("/import/<uid>/pruefung")
 @require_role("editor")
 def review(uid: str) -> ResponseReturnValue:
@@ -345,9 +352,7 @@ def review(uid: str) -> ResponseReturnValue:
     if every in (imports.NEW, imports.SKIP):
         for r in plan.reviews:
             item.choices.decisions.setdefault(r.key, every)
-    _replan(item)
-    get_spool().update(uid, item)
-    return redirect(url_for("imports.preview", uid=uid) + "#pruefung")
+    return _back_to_preview(uid, item, "pruefung")
 
 
 @bp.post("/import/<uid>/abweichungen")
@@ -358,9 +363,7 @@ def differences(uid: str) -> ResponseReturnValue:
     shown = {d.key for d in plan.differences[:500]}
     ticked = set(request.form.getlist("take")) & shown
     item.choices.take = (getattr(item.choices, "take", set()) - shown) | ticked
-    _replan(item)
-    get_spool().update(uid, item)
-    return redirect(url_for("imports.preview", uid=uid) + "#abweichungen")
+    return _back_to_preview(uid, item, "abweichungen")
 
 
 @bp.post("/import/<uid>/start")
