@@ -80,14 +80,20 @@ def create(slug: str) -> ResponseReturnValue:
     )
 
 
+def _writable(slug: str, node_id: str) -> tuple[Kind, graph.Store, graph.Node]:
+    """The kind, store and record an edit or delete works on; 403 for a kind this user may
+    not change, 404 for a record that is not there."""
+    kind = kind_of(slug)
+    require_write(kind)
+    store = get_store()
+    return kind, store, graph.get(store, kind.cls, node_id)
+
+
 @bp.route(MAIN_RULE + "/<node_id>/bearbeiten", methods=["GET", "POST"])
 @bp.route(VOCAB_RULE + "/<node_id>/bearbeiten", methods=["GET", "POST"])
 @require_role("editor")
 def edit(slug: str, node_id: str) -> ResponseReturnValue:
-    kind = kind_of(slug)
-    require_write(kind)
-    store = get_store()
-    current = graph.get(store, kind.cls, node_id)
+    kind, store, current = _writable(slug, node_id)
     specs = forms.node_fields(kind.label, contacts=can_see_contacts())
     form_cls = forms.form_class(kind.label, specs)
     if request.method == "GET":
@@ -123,10 +129,7 @@ def edit(slug: str, node_id: str) -> ResponseReturnValue:
 @bp.route(VOCAB_RULE + "/<node_id>/loeschen", methods=["GET", "POST"])
 @require_role("editor")
 def delete(slug: str, node_id: str) -> ResponseReturnValue:
-    kind = kind_of(slug)
-    require_write(kind)
-    store = get_store()
-    node = graph.get(store, kind.cls, node_id)
+    kind, store, node = _writable(slug, node_id)
     if request.method == "GET":
         return render_template(
             "records/delete.html", kind=kind, node=node, rows=link_rows(kind, node_id)
