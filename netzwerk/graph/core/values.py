@@ -105,6 +105,18 @@ def canonical(link: Link) -> Link:
     return link
 
 
+def window(skip: int, limit: int, most: int) -> tuple[int, int]:
+    """The ``skip`` and ``limit`` a list may read: from 0, at least one and at most ``most``
+    rows, so that no request reads a whole label in one query.
+
+    Examples
+    --------
+    >>> window(-5, 10_000, 500)
+    (0, 500)
+    """
+    return max(0, int(skip)), min(max(1, int(limit)), most)
+
+
 @dataclass
 class Page(Generic[T]):
     """One page of a list plus the total, so a UI can paginate."""

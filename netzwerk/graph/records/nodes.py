@@ -20,7 +20,7 @@ from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError,
 from netzwerk.graph.core.model import LABELS, N, Node
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, validate_node
-from netzwerk.graph.core.values import Page, new_id
+from netzwerk.graph.core.values import Page, new_id, window
 from netzwerk.graph.records.trash import Deleted
 
 
@@ -66,8 +66,7 @@ def list_nodes(
     fields = {f.name for f in dataclasses.fields(cls)}
     if order_by not in fields:
         raise ValidationError([FieldError("order_by", f"unbekanntes Sortierfeld „{order_by}“")])
-    skip = max(0, int(skip))
-    limit = min(max(1, int(limit)), 1000)
+    skip, limit = window(skip, limit, 1000)
     rows = store.read(
         "nodes/list",
         {"label": label, "order": order_by},

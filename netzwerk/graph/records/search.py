@@ -23,7 +23,7 @@ from netzwerk.graph.core.codec import from_store
 from netzwerk.graph.core.errors import FieldError, ValidationError
 from netzwerk.graph.core.model import LABELS, N, Node
 from netzwerk.graph.core.store import Store
-from netzwerk.graph.core.values import Page, without_format
+from netzwerk.graph.core.values import Page, window, without_format
 
 LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
 MAX_QUERY = 200
@@ -211,8 +211,7 @@ def search(
                 )
             ]
         )
-    skip = max(0, int(skip))
-    limit = min(max(1, int(limit)), 500)
+    skip, limit = window(skip, limit, 500)
     rows = store.read(
         "records/search",
         {"label": label, "order": order},
