@@ -138,7 +138,27 @@ def _name_key(name: str) -> str:
     return hashlib.sha256(name.casefold().encode()).hexdigest()[:12]
 
 
-def proposals_for(  # noqa: C901 (complexity 14: lower, never raise)
+def _vocab_proposals(
+    master: dict[str, Any], have: dict[tuple[str, str], str], vocab: dict[str, str]
+) -> list[Proposal]:
+    """The topics, stages, target groups and regions an answer adds or takes away
+    (``have``: (relationship, id) → the stored link's id)."""
+    out = []
+    for key, (rel, _lbl) in VOCABS.items():
+        wanted = set(master.get(key, []))
+        current = {vid for (r, vid) in have if r == rel}
+        for kind, ids in (("vocab_add", wanted - current), ("vocab_remove", current - wanted)):
+            for vid in sorted(ids):
+                name, adding = vocab.get(vid, vid), kind == "vocab_add"
+                data = {"rel": rel, "id": vid}
+                if not adding:
+                    data["link_id"] = have[(rel, vid)]
+                old, new = (None, name) if adding else (name, None)
+                out.append(Proposal(f"{kind}:{rel}:{vid}", kind, name, old, new, data))
+    return out
+
+
+def proposals_for(
     src: Store | Tx, survey: Survey, review: AnswerReview, vocab: dict[str, str]
 ) -> list[Proposal]:
     """Every change the answer asks for, measured against the actor as it is now."""
@@ -154,31 +174,7 @@ def proposals_for(  # noqa: C901 (complexity 14: lower, never raise)
             if new and new != old:
                 out.append(Proposal(f"field:{f}", "field", label(f), old, new, {"field": f}))
         have = {(v["rel"], v["id"]): v["link_id"] for v in now["vocab"]}
-        for key, (rel, _lbl) in VOCABS.items():
-            wanted = set(master.get(key, []))
-            current = {vid for (r, vid) in have if r == rel}
-            for vid in sorted(wanted - current):
-                out.append(
-                    Proposal(
-                        f"vocab_add:{rel}:{vid}",
-                        "vocab_add",
-                        vocab.get(vid, vid),
-                        None,
-                        vocab.get(vid, vid),
-                        {"rel": rel, "id": vid},
-                    )
-                )
-            for vid in sorted(current - wanted):
-                out.append(
-                    Proposal(
-                        f"vocab_remove:{rel}:{vid}",
-                        "vocab_remove",
-                        vocab.get(vid, vid),
-                        vocab.get(vid, vid),
-                        None,
-                        {"rel": rel, "id": vid, "link_id": have[(rel, vid)]},
-                    )
-                )
+        out += _vocab_proposals(master, have, vocab)
     contacts = {c["id"]: c for c in now["contacts"]}
     for c in ans.get("contacts", []) if survey.asks("contacts") else []:
         cur = contacts.get(c.get("person_id", ""))
