@@ -89,6 +89,20 @@ def _errors() -> dict[str, Any]:
     }
 
 
+def _update(label: str, summary: str) -> dict[str, Any]:
+    """A PATCH or PUT of one record: the same body, the same answers (409: changed since)."""
+    return {
+        "summary": summary,
+        "requestBody": {"required": True, "content": _json(f"{label}Update")},
+        "responses": {
+            "200": {"description": "Gespeichert", "content": _json(label)},
+            "404": {"description": "Nicht gefunden", "content": _json("Error")},
+            "409": {"description": "Inzwischen geändert", "content": _json("Conflict")},
+            **_errors(),
+        },
+    }
+
+
 def _account_paths() -> dict[str, Any]:
     """Accounts and tokens (admins; a token's own account may revoke it)."""
     path_id = {"in": "path", "required": True, "schema": {"type": "string"}}
@@ -251,26 +265,8 @@ def spec() -> dict[str, Any]:
                     **_errors(),
                 },
             },
-            "patch": {
-                "summary": f"{label} ändern (nur gesendete Felder; version ist Pflicht)",
-                "requestBody": {"required": True, "content": _json(f"{label}Update")},
-                "responses": {
-                    "200": {"description": "Gespeichert", "content": _json(label)},
-                    "404": {"description": "Nicht gefunden", "content": _json("Error")},
-                    "409": {"description": "Inzwischen geändert", "content": _json("Conflict")},
-                    **_errors(),
-                },
-            },
-            "put": {
-                "summary": f"{label} ersetzen (nicht gesendete Felder werden geleert)",
-                "requestBody": {"required": True, "content": _json(f"{label}Update")},
-                "responses": {
-                    "200": {"description": "Gespeichert", "content": _json(label)},
-                    "404": {"description": "Nicht gefunden", "content": _json("Error")},
-                    "409": {"description": "Inzwischen geändert", "content": _json("Conflict")},
-                    **_errors(),
-                },
-            },
+            "patch": _update(label, f"{label} ändern (nur gesendete Felder; version ist Pflicht)"),
+            "put": _update(label, f"{label} ersetzen (nicht gesendete Felder werden geleert)"),
             "delete": {
                 "summary": f"{label} löschen (rückgängig über /trash/{{id}}/restore)",
                 "parameters": [{"name": "version", "in": "query", "schema": {"type": "integer"}}],
