@@ -13,6 +13,7 @@ from __future__ import annotations
 import getpass
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -75,6 +76,14 @@ def progress_bar(label: str) -> tuple[ProgressBar[int], Callable[[int, int], Non
         bar.update(done - bar.pos)
 
     return bar, update
+
+
+def output_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``-o/--output FILE`` of the commands that write a file; without it a command names
+    the file itself (``help_text`` says how)."""
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=help_text
+    )
 
 
 def filter_by_names(

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from netzwerk import graph
-from netzwerk.cli._common import acting_user, filter_by_names, store
+from netzwerk.cli._common import acting_user, filter_by_names, output_option, store
 from netzwerk.graph import formats, operations
 from netzwerk.graph.admin import backup as backup_mod
 from netzwerk.graph.personal import contacts, privacy
@@ -51,12 +51,7 @@ def export_group() -> None:
     help="Akteursart (mehrfach möglich).",
 )
 @click.option("--function", default="", help="Funktion enthält diesen Text.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei (Standard: Name nach Format und Datum).",
-)
+@output_option("Zieldatei (Standard: Name nach Format und Datum).")
 @click.option("--user", default=None, help="Name im Exportprotokoll.")
 def export_contacts(
     purpose: str,

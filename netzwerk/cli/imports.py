@@ -16,7 +16,13 @@ from pathlib import Path
 import click
 
 from netzwerk import graph
-from netzwerk.cli._common import acting_user, filter_by_names, progress_bar, store
+from netzwerk.cli._common import (
+    acting_user,
+    filter_by_names,
+    output_option,
+    progress_bar,
+    store,
+)
 from netzwerk.cli.contacts import export_group
 from netzwerk.graph import imports, operations, workbook
 from netzwerk.graph.core.values import fold
@@ -375,12 +381,7 @@ def changesets_resume(stale: int) -> None:
 
 
 @export_group.command("workbook")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei, .xlsx oder .ods (Standard: netzwerk-arbeitsmappe-DATUM.xlsx).",
-)
+@output_option("Zieldatei, .xlsx oder .ods (Standard: netzwerk-arbeitsmappe-DATUM.xlsx).")
 @click.option("--template", is_flag=True, help="Leere Vorlage mit allen Blättern und Spaltenhilfe.")
 @click.option("--alliance", default="", help="Nur Akteure dieses Bündnisses (ID oder Name).")
 @click.option("--topic", default="", help="Nur Akteure zu diesem Thema (ID oder Name).")

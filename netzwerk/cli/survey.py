@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from netzwerk import graph
-from netzwerk.cli._common import acting_user, filter_by_names
+from netzwerk.cli._common import acting_user, filter_by_names, output_option
 from netzwerk.cli._common import store as _store
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.core.validation import parse_date
@@ -97,12 +97,7 @@ def create(
 
 @survey.command("links")
 @click.argument("survey_id")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Serienbrief-Liste (.csv oder .xlsx); Standard: Name nach Titel und Datum.",
-)
+@output_option("Serienbrief-Liste (.csv oder .xlsx); Standard: Name nach Titel und Datum.")
 @click.option(
     "--base-url",
     default=lambda: os.environ.get("NETZWERK_BASE_URL", ""),
