@@ -12,6 +12,7 @@ from netzwerk import graph
 from netzwerk.graph import operations
 from netzwerk.graph.admin import backup, users
 from netzwerk.graph.admin import seed as seed_mod
+from netzwerk.graph.records import history
 
 
 def test_backup_wipe_restore_is_identical(store: graph.Store) -> None:
@@ -19,12 +20,8 @@ def test_backup_wipe_restore_is_identical(store: graph.Store) -> None:
     users.create_user(store, "admin", "admin-Passwort-1", role="admin")
     operations.record_event(
         store,
+        history.Entry("update", "Actor", "x", "X", {"name": ["a", "b"]}),
         user="admin",
-        action="update",
-        label="Actor",
-        record_id="x",
-        record_name="X",
-        changes={"name": ["a", "b"]},
     )
     before = graph.counts(store)
     digest = backup.checksum(store)

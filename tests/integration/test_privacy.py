@@ -87,21 +87,19 @@ def test_loeschung_removes_data_and_links_but_keeps_redacted_history(store: grap
     graph.create_link(store, job, user="redaktion")
     operations.record_event(
         store,
+        history.Entry(
+            "link",
+            "Actor",
+            "a-vhs",
+            "VHS Trier",
+            {"link": ["arbeitet bei", "Eva Geheim → VHS Trier"]},
+        ),
         user="redaktion",
-        action="link",
-        label="Actor",
-        record_id="a-vhs",
-        record_name="VHS Trier",
-        changes={"link": ["arbeitet bei", "Eva Geheim → VHS Trier"]},
     )
     operations.record_event(
         store,
+        history.Entry("update", "Actor", "a-vhs", "VHS Trier", {"notes": ["", "Geheimrat-Ecke"]}),
         user="redaktion",
-        action="update",
-        label="Actor",
-        record_id="a-vhs",
-        record_name="VHS Trier",
-        changes={"notes": ["", "Geheimrat-Ecke"]},
     )
     counts = operations.erase_person(store, "p-eva", user="admin")
     assert counts["links"] == 2 and counts["trash"] == 1

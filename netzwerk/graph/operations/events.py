@@ -6,31 +6,10 @@ this package); an event that changes no record is logged here, in a transaction 
 
 from __future__ import annotations
 
-from typing import Any
-
 from netzwerk.graph.core.store import Store
-from netzwerk.graph.records.history import Change, record_in
+from netzwerk.graph.records.history import Change, Entry, record_entry_in
 
 
-def record_event(
-    store: Store,
-    *,
-    user: str,
-    action: str,
-    label: str,
-    record_id: str,
-    record_name: str,
-    changes: dict[str, Any] | None = None,
-) -> Change:
+def record_event(store: Store, entry: Entry, *, user: str) -> Change:
     """Append one history entry on its own."""
-    return store.transaction(
-        lambda tx: record_in(
-            tx,
-            user=user,
-            action=action,
-            label=label,
-            record_id=record_id,
-            record_name=record_name,
-            changes=changes,
-        )
-    )
+    return store.transaction(lambda tx: record_entry_in(tx, entry, user=user))

@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -62,10 +62,9 @@ SKIP_FIELDS = frozenset({"created", "updated", "version", "from_name", "to_name"
 
 
 @dataclass
-class Change:
-    id: str
-    at: datetime
-    user: str
+class Entry:
+    """One history entry to write (see :func:`record_in`)."""
+
     action: str
     label: str
     record_id: str
@@ -75,6 +74,16 @@ class Change:
     batch: str = ""
     version: int | None = None
     """The record's version after this change (entries written before it was kept: None)."""
+
+
+@dataclass
+class Change(Entry):
+    """An entry as read back: what was written, and who wrote it when."""
+
+    _: KW_ONLY
+    id: str
+    at: datetime
+    user: str
     other_name: str = ""
     """The current name of the other end of a link entry, filled by :func:`resolve`."""
 
@@ -134,20 +143,6 @@ def link_part(link: Link, end: str, other_label: str, other_name: str) -> dict[s
     if other_label != "Person" and other_name:
         part["other_name"] = other_name[:500]
     return part
-
-
-@dataclass
-class Entry:
-    """One history entry to write (see :func:`record_in`)."""
-
-    action: str
-    label: str
-    record_id: str
-    record_name: str
-    changes: dict[str, Any] = field(default_factory=dict)
-    refs: list[str] = field(default_factory=list)
-    batch: str = ""
-    version: int | None = None
 
 
 def link_entries(
@@ -218,10 +213,13 @@ def record_in(
     version: int | None = None,
 ) -> Change:
     """Append one entry inside a running transaction (``version``: the record's, after)."""
-    row = _row(
-        Entry(action, label, record_id, record_name, changes or {}, refs or [], version=version)
-    )
-    return _from(tx.run("history/record", user=user, **row)[0]["change"])
+    entry = Entry(action, label, record_id, record_name, changes or {}, refs or [], version=version)
+    return record_entry_in(tx, entry, user=user)
+
+
+def record_entry_in(tx: Tx, entry: Entry, *, user: str) -> Change:
+    """Append one entry inside a running transaction and return it as stored."""
+    return _from(tx.run("history/record", user=user, **_row(entry))[0]["change"])
 
 
 def _from(props: dict[str, Any]) -> Change:
