@@ -37,18 +37,11 @@ def save_view(
     pins: Pins | None = None,
 ) -> SavedView:
     """Save a new view (validated; nothing is written if anything is wrong)."""
-    props = saved_views.new_view_props(
-        name=name,
-        owner=owner,
-        flt=flt,
-        picture=picture,
-        colour=colour,
-        size=size,
-        shared=shared,
-        pins=pins,
+    view = SavedView(
+        f"view-{uuid.uuid4().hex[:16]}", name, owner, flt, picture, colour, size, shared, pins or {}
     )
-    view_id = f"view-{uuid.uuid4().hex[:16]}"
-    return store.transaction(lambda tx: _one_view(tx, "views/create", id=view_id, props=props))
+    props = saved_views.new_view_props(view)
+    return store.transaction(lambda tx: _one_view(tx, "views/create", id=view.id, props=props))
 
 
 def update_view(

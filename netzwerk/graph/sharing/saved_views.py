@@ -128,28 +128,17 @@ def _check(name: str, picture: str, colour: str, size: str) -> str:
     return name
 
 
-def new_view_props(
-    *,
-    name: str,
-    owner: str,
-    flt: Filter,
-    picture: str = "cooperation",
-    colour: str = "kind",
-    size: str = "degree",
-    shared: bool = False,
-    pins: Pins | None = None,
-) -> dict[str, Any]:
+def new_view_props(view: SavedView) -> dict[str, Any]:
     """The checked properties of a new view (raises ValidationError; writes nothing)."""
-    name = _check(name, picture, colour, size)
     return {
-        "name": name,
-        "owner": owner,
-        "shared": bool(shared),
-        "picture": picture,
-        "filter": json.dumps(flt.describe(), ensure_ascii=False),
-        "colour": colour,
-        "size": size,
-        "pins": _pins_json(pins or {}),
+        "name": _check(view.name, view.picture, view.colour, view.size),
+        "owner": view.owner,
+        "shared": bool(view.shared),
+        "picture": view.picture,
+        "filter": json.dumps(view.filter.describe(), ensure_ascii=False),
+        "colour": view.colour,
+        "size": view.size,
+        "pins": _pins_json(view.pins),
     }
 
 
