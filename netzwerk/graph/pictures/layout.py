@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import math
 import time
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +57,22 @@ class Layout:
 def seeded_rng(seed: int, salt: Iterable[Hashable] = ()) -> np.random.Generator:
     digest = hashlib.blake2b(repr(sorted(map(str, salt))[:50]).encode(), digest_size=8)
     return np.random.default_rng(seed ^ int.from_bytes(digest.digest(), "big"))
+
+
+def group_layout(
+    n: int,
+    weight: Mapping[tuple[int, int], float],
+    *,
+    iterations: int,
+    rng: np.random.Generator,
+    scale: Callable[[np.ndarray], np.ndarray] = np.asarray,
+) -> np.ndarray:
+    """A force layout of ``n`` groups drawn together by what they share: ``weight`` maps a
+    pair of group indices to how much, ``scale`` eases it (e.g. ``np.log1p``), and the
+    weights are divided by the largest so that any sizes of groups give the same forces."""
+    edges = np.array(list(weight), dtype=int).reshape(-1, 2)
+    w = scale(np.array(list(weight.values()), dtype=float))
+    return force_layout(n, edges, w / (w.max() if len(w) else 1), iterations=iterations, rng=rng)
 
 
 def detect_communities(g: nx.Graph, seed: int = 7) -> list[set[Hashable]]:
@@ -199,14 +215,8 @@ def _place(
     members = [sorted(part, key=str) for part in parts]
     inner = [_place(g, m, seed, depth + 1) for m in members]
     radii = np.array([float(np.quantile(np.hypot(p[:, 0], p[:, 1]), 0.85)) + 0.6 for p in inner])
-    edges = np.array(list(weight), dtype=int).reshape(-1, 2)
-    w = np.log1p(np.array(list(weight.values()), dtype=float))
-    centres = force_layout(
-        len(parts),
-        edges,
-        w / (w.max() if len(w) else 1),
-        iterations=120,
-        rng=seeded_rng(seed, nodes),
+    centres = group_layout(
+        len(parts), weight, iterations=120, rng=seeded_rng(seed, nodes), scale=np.log1p
     )
     centres = _normalise(centres, math.sqrt(n) * 0.1) if len(parts) > 1 else centres
     _separate(centres, radii, gap=0.8, rounds=300)

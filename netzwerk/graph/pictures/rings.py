@@ -16,7 +16,7 @@ from netzwerk.graph.pictures.layout import (
     Layout,
     Position,
     append_grid,
-    force_layout,
+    group_layout,
     seeded_rng,
 )
 
@@ -91,15 +91,7 @@ def bipartite_layout(b: nx.Graph, seed: int = 7) -> Layout:  # noqa: C901 (compl
     # Groups on a ring, in the angular order a force layout of their overlaps gives (so
     # groups sharing members are neighbours); members of one group in a cluster outside
     # the ring, members of several groups inside, at the mean of their groups' places.
-    edges = np.array(list(shared), dtype=int).reshape(-1, 2)
-    w = np.array(list(shared.values()), dtype=float)
-    rough = force_layout(
-        len(groups),
-        edges,
-        w / (w.max() if len(w) else 1),
-        iterations=150,
-        rng=seeded_rng(seed, groups),
-    )
+    rough = group_layout(len(groups), shared, iterations=150, rng=seeded_rng(seed, groups))
     order = sorted(range(len(groups)), key=lambda i: math.atan2(rough[i][1], rough[i][0]))
     cluster = [math.sqrt(len(single[g]) * 1.1) for g in groups]
     arcs = [2 * max(5.2, cluster[i] + 1.5) for i in order]
