@@ -89,6 +89,12 @@ def _errors() -> dict[str, Any]:
     }
 
 
+def _object_body(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    """A required JSON request body: one object with these properties."""
+    schema = {"type": "object", "properties": properties, "required": required}
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
 def _update(label: str, summary: str) -> dict[str, Any]:
     """A PATCH or PUT of one record: the same body, the same answers (409: changed since)."""
     return {
@@ -304,18 +310,7 @@ def spec() -> dict[str, Any]:
         "get": {"summary": "Verknüpfung lesen", "responses": {"200": {"description": "OK"}}},
         "patch": {
             "summary": "Verknüpfung ändern (version ist Pflicht)",
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {
-                        "schema": {
-                            "type": "object",
-                            "properties": {"version": {"type": "integer"}},
-                            "required": ["version"],
-                        }
-                    }
-                },
-            },
+            "requestBody": _object_body({"version": {"type": "integer"}}, ["version"]),
             "responses": {
                 "200": {"description": "Gespeichert"},
                 "409": {"description": "Konflikt"},
@@ -330,22 +325,14 @@ def spec() -> dict[str, Any]:
             "parameters": [
                 {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
             ],
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {
-                        "schema": {
-                            "type": "object",
-                            "properties": {
-                                "duplicate_id": {"type": "string"},
-                                "version": {"type": "integer"},
-                                "duplicate_version": {"type": "integer"},
-                            },
-                            "required": ["duplicate_id"],
-                        }
-                    }
+            "requestBody": _object_body(
+                {
+                    "duplicate_id": {"type": "string"},
+                    "version": {"type": "integer"},
+                    "duplicate_version": {"type": "integer"},
                 },
-            },
+                ["duplicate_id"],
+            ),
             "responses": {"200": {"description": "Zusammengeführt"}, **_errors()},
         }
     }
