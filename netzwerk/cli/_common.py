@@ -86,6 +86,17 @@ def output_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[...
     )
 
 
+def kind_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--kind`` (repeatable) of the commands that select actors, as the ``kinds`` tuple."""
+    return click.option(
+        "--kind",
+        "kinds",
+        multiple=True,
+        type=click.Choice(graph.ACTOR_KINDS),
+        help="Akteursart (mehrfach möglich).",
+    )
+
+
 def filter_by_names(
     st: graph.Store, *, kinds: tuple[str, ...] = (), function: str = "", **given: str
 ) -> Filter:

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import click
 
-from netzwerk import graph
-from netzwerk.cli._common import acting_user, filter_by_names, output_option, store
+from netzwerk.cli._common import acting_user, filter_by_names, kind_option, output_option, store
 from netzwerk.graph import formats, operations
 from netzwerk.graph.admin import backup as backup_mod
 from netzwerk.graph.personal import contacts, privacy
@@ -43,13 +42,7 @@ def export_group() -> None:
 @click.option("--topic", default="", help="Thema (ID oder Name).")
 @click.option("--stage", default="", help="Bildungsstufe (ID oder Name).")
 @click.option("--region", default="", help="Region inkl. Teilregionen (ID oder Name).")
-@click.option(
-    "--kind",
-    "kinds",
-    multiple=True,
-    type=click.Choice(graph.ACTOR_KINDS),
-    help="Akteursart (mehrfach möglich).",
-)
+@kind_option()
 @click.option("--function", default="", help="Funktion enthält diesen Text.")
 @output_option("Zieldatei (Standard: Name nach Format und Datum).")
 @click.option("--user", default=None, help="Name im Exportprotokoll.")

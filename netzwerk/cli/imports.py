@@ -19,6 +19,7 @@ from netzwerk import graph
 from netzwerk.cli._common import (
     acting_user,
     filter_by_names,
+    kind_option,
     output_option,
     progress_bar,
     store,
@@ -388,13 +389,7 @@ def changesets_resume(stale: int) -> None:
 @click.option(
     "--region", default="", help="Nur Akteure dieser Region inkl. Teilregionen (ID oder Name)."
 )
-@click.option(
-    "--kind",
-    "kinds",
-    multiple=True,
-    type=click.Choice(graph.ACTOR_KINDS),
-    help="Akteursart (mehrfach möglich).",
-)
+@kind_option()
 @click.option("--user", default=None, help="Name im Exportprotokoll.")
 def export_workbook(
     output: Path | None,

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import click
 
-from netzwerk import graph
-from netzwerk.cli._common import acting_user, filter_by_names, output_option
+from netzwerk.cli._common import acting_user, filter_by_names, kind_option, output_option
 from netzwerk.cli._common import store as _store
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.core.validation import parse_date
@@ -36,7 +35,7 @@ def survey() -> None:
 @click.option("--topic", default="", help="Akteure zu diesem Thema (ID oder Name).")
 @click.option("--stage", default="", help="Akteure dieser Bildungsstufe (ID oder Name).")
 @click.option("--target-group", default="", help="Akteure für diese Zielgruppe (ID oder Name).")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(graph.ACTOR_KINDS))
+@kind_option()
 @click.option("--actor", "actors", multiple=True, help="Ausgewählter Akteur (ID), mehrfach.")
 @click.option(
     "--question",
