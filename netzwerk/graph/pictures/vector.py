@@ -10,11 +10,14 @@ stays inside the picture; the rest are left out rather than printed on top of ea
 
 from __future__ import annotations
 
+import io
 import math
 from dataclasses import dataclass
+from html import escape
 from importlib import resources
 from typing import Any
 
+import pypdfium2
 from reportlab.graphics import renderPDF, renderSVG
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
@@ -24,11 +27,13 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 PAPERS = {"A4": landscape(A4), "A3": landscape(A3)}
 FONT, BOLD = "Vera", "VeraBd"
+FONT_STACK = "'DejaVu Sans', 'Bitstream Vera Sans', 'Liberation Sans', Arial, sans-serif"
+"""The SVG's fonts: Vera itself (embedded in the PDF) is installed almost nowhere."""
 MARGIN = 28.0
 LEGEND_WIDTH = 190.0
 
 
-def _fonts() -> None:
+def fonts() -> None:
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
     folder = resources.files("reportlab") / "fonts"
@@ -116,7 +121,7 @@ class _Boxes:
 def drawing(payload: dict[str, Any], words: Captions, paper: str = "A4") -> Drawing:
     """The picture on a landscape page: title and filter on top, legend on the right,
     the source line at the bottom."""
-    _fonts()
+    fonts()
     page_w, page_h = PAPERS.get(paper, PAPERS["A4"])
     d = Drawing(page_w, page_h)
     d.add(_plate(0, 0, page_w, page_h, colors.white))
@@ -130,16 +135,33 @@ def drawing(payload: dict[str, Any], words: Captions, paper: str = "A4") -> Draw
         if text:
             line = _fit(text, font, size, width)
             d.add(String(MARGIN, y, line, fontName=font, fontSize=size, fillColor=_colour(colour)))
-    area = (MARGIN, MARGIN, page_w - 2 * MARGIN - LEGEND_WIDTH - 12, top - 42 - MARGIN)
-    d.add(_picture(payload, area))
-    d.add(
-        _legend(
-            payload,
-            words.legend,
-            (page_w - MARGIN - LEGEND_WIDTH, MARGIN, LEGEND_WIDTH, top - 42 - MARGIN),
-        )
-    )
+    d.add(_framed(payload, words.legend, (MARGIN, MARGIN, width, top - 42 - MARGIN)))
     return d
+
+
+def figure(
+    payload: dict[str, Any], legend: str, width: float, height: float, legend_width: float = 150
+) -> Drawing:
+    """The picture and its legend in a box of ``width`` × ``height`` points, without page
+    and title (for a document that sets its own headings, such as the Netzwerkbericht)."""
+    fonts()
+    d = Drawing(width, height)
+    d.add(_framed(payload, legend, (0, 0, width, height), legend_width))
+    return d
+
+
+def _framed(
+    payload: dict[str, Any],
+    legend: str,
+    area: tuple[float, float, float, float],
+    legend_width: float = LEGEND_WIDTH,
+) -> Group:
+    """The picture on the left of ``area``, its legend on the right."""
+    x, y, w, h = area
+    g = Group()
+    g.add(_picture(payload, (x, y, w - legend_width - 12, h)))
+    g.add(_legend(payload, legend, (x + w - legend_width, y, legend_width, h)))
+    return g
 
 
 def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -> Group:  # noqa: C901 (complexity 18: lower, never raise)
@@ -337,8 +359,34 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return [*lines, line] if line else lines
 
 
+def svg_of(d: Drawing, title: str, description: str = "") -> bytes:
+    """A drawing as SVG with a real ``<title>`` (ReportLab writes "...") and fonts every
+    system has: DejaVu Sans is Bitstream Vera extended, with the same widths, so labels
+    placed with Vera's metrics fit; the others are the usual sans-serif fallbacks."""
+    text = renderSVG.drawToString(d)
+    text = text.replace("<title>...</title>", f"<title>{escape(title)}</title>", 1)
+    text = text.replace("<desc>...</desc>", f"<desc>{escape(description)}</desc>", 1)
+    text = text.replace(f"font-family: {BOLD};", f"font-family: {FONT_STACK}; font-weight: bold;")
+    text = text.replace(f"font-family: {FONT};", f"font-family: {FONT_STACK};")
+    return text.encode("utf-8")
+
+
 def to_svg(payload: dict[str, Any], words: Captions, paper: str = "A4") -> bytes:
-    return renderSVG.drawToString(drawing(payload, words, paper)).encode("utf-8")
+    return svg_of(drawing(payload, words, paper), words.title, words.caption)
+
+
+def to_png(d: Drawing, dpi: int = 150) -> bytes:
+    """A drawing as a PNG image (for documents that cannot hold vector pictures, such as
+    DOCX for older Word versions): PDFium renders the drawing's PDF, so the image shows
+    exactly what the PDF shows."""
+    pdf = pypdfium2.PdfDocument(renderPDF.drawToString(d))
+    try:
+        image = pdf[0].render(scale=dpi / 72).to_pil()
+    finally:
+        pdf.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 def to_pdf(payload: dict[str, Any], words: Captions, paper: str = "A4") -> bytes:

@@ -1,0 +1,188 @@
+"""A :class:`~netzwerk.graph.formats.document.Document` as an A4 PDF (ReportLab Platypus).
+
+No half-empty pages: a heading stays with what follows it, a picture with its caption, a
+finding with its "Was tun?", and a section shorter than a third of a page moves to the
+next page whole rather than being torn; longer sections and tables flow on (a table
+repeats its header row on the next page). The fonts are ReportLab's own Vera, embedded.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from html import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import Table as PdfTable
+from reportlab.platypus.doctemplate import BaseDocTemplate
+
+from netzwerk.graph.formats.document import Block, Document, Finding, Picture, Section, Table, Text
+from netzwerk.graph.pictures import vector
+
+INK = colors.HexColor("#1d2733")
+ACCENT = colors.HexColor("#0b6e7f")
+MUTED = colors.HexColor("#555555")
+KEEP_WHOLE = (A4[1] - 4 * cm) / 3
+"""A section up to this height is never split across pages."""
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    vector.fonts()
+    body = ParagraphStyle("body", fontName=vector.FONT, fontSize=10, leading=14, textColor=INK)
+    return {
+        "title": ParagraphStyle("title", body, fontName=vector.BOLD, fontSize=22, leading=28),
+        "meta": ParagraphStyle("meta", body, fontSize=9, textColor=MUTED, spaceAfter=10),
+        "h2": ParagraphStyle(
+            "h2",
+            body,
+            fontName=vector.BOLD,
+            fontSize=14,
+            leading=18,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=6,
+        ),
+        "body": ParagraphStyle("bodyspaced", body, spaceAfter=6),
+        "small": ParagraphStyle("small", body, fontSize=8.5, leading=11.5, textColor=MUTED),
+        "note": ParagraphStyle(
+            "note",
+            body,
+            fontName=vector.BOLD,
+            fontSize=9,
+            backColor=colors.HexColor("#fff4d6"),
+            borderPadding=4,
+            spaceBefore=4,
+            spaceAfter=8,
+        ),
+        "finding": ParagraphStyle("finding", body, leftIndent=16, firstLineIndent=-16),
+        "todo": ParagraphStyle(
+            "todo", body, leftIndent=16, fontSize=9, textColor=MUTED, spaceAfter=8
+        ),
+        "caption": ParagraphStyle("caption", body, fontSize=8.5, textColor=MUTED, spaceAfter=8),
+        "cell": ParagraphStyle("cell", body, fontSize=9, leading=11),
+        "num": ParagraphStyle("num", body, fontSize=9, leading=11, alignment=TA_RIGHT),
+        "th": ParagraphStyle("th", body, fontName=vector.BOLD, fontSize=9, leading=11),
+    }
+
+
+def _table(t: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    if not t.rows:
+        return []
+    columns = max(len(r) for r in (*t.rows, t.header))
+
+    def cells(row: Sequence[str], head: bool = False) -> list[Paragraph]:
+        return [
+            Paragraph(escape(v), st["th"] if head else st["num"] if i in t.numeric else st["cell"])
+            for i, v in enumerate(row)
+        ]
+
+    data = ([cells(t.header, True)] if t.header else []) + [cells(r) for r in t.rows]
+    width = (A4[0] - 4 * cm) * (0.75 if columns == 2 else 1.0)
+    first = width * (0.7 if columns == 2 else 1 / columns)
+    rest = (width - first) / max(1, columns - 1)
+    table = PdfTable(
+        data,
+        colWidths=[first] + [rest] * (columns - 1),
+        repeatRows=1 if t.header else 0,
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#c9d1d9")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                *(
+                    [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8f1f3"))]
+                    if t.header
+                    else []
+                ),
+            ]
+        )
+    )
+    out: list[Flowable] = []
+    if t.caption:
+        out.append(Paragraph(escape(t.caption), st["th"]))
+    out += [table, Spacer(1, 6)]
+    return out
+
+
+def _block(b: Block, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    if isinstance(b, Text):
+        return [Paragraph(escape(b.text), st[b.style] if b.style in st else st["body"])]
+    if isinstance(b, Finding):
+        return [
+            KeepTogether(
+                [
+                    Paragraph(f"{b.number}.&nbsp;&nbsp;{escape(b.text)}", st["finding"]),
+                    Paragraph(f"<b>{escape(b.todo_label)}</b> {escape(b.todo)}", st["todo"]),
+                ]
+            )
+        ]
+    if isinstance(b, Picture):
+        return [KeepTogether([b.drawing, Paragraph(escape(b.caption), st["caption"])])]
+    return _table(b, st)
+
+
+def _section(s: Section, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    heading = Paragraph(escape(s.title), st["h2"])
+    heading.keepWithNext = True
+    body = [f for b in s.blocks for f in _block(b, st)]
+    height = sum(_height(f, width) for f in [heading, *body])
+    if height <= KEEP_WHOLE:
+        return [KeepTogether([heading, *body])]
+    # a long section flows on; its heading stays with its first block
+    return [KeepTogether([heading, body[0]]), *body[1:]] if body else [heading]
+
+
+def _height(f: Flowable, width: float) -> float:
+    if isinstance(f, KeepTogether):
+        return sum(_height(c, width) for c in f._content)
+    return float(f.wrap(width, A4[1])[1])
+
+
+def _footer(canvas: object, doc: BaseDocTemplate) -> None:
+    canvas.saveState()  # type: ignore[attr-defined]
+    canvas.setFont(vector.FONT, 8)  # type: ignore[attr-defined]
+    canvas.setFillColor(MUTED)  # type: ignore[attr-defined]
+    canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, str(doc.page))  # type: ignore[attr-defined]
+    canvas.drawString(2 * cm, 1.2 * cm, doc.title)  # type: ignore[attr-defined]
+    canvas.restoreState()  # type: ignore[attr-defined]
+
+
+def write_pdf(document: Document) -> bytes:
+    """The document as an A4 portrait PDF with page numbers."""
+    st = _styles()
+    out = io.BytesIO()
+    pdf = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title=document.title,
+        author=document.author,
+        subject=document.meta,
+        lang=document.language,
+    )
+    story: list[Flowable] = [
+        Paragraph(escape(document.title), st["title"]),
+        Paragraph(escape(document.meta), st["meta"]),
+    ]
+    story += [f for s in document.sections for f in _section(s, st, pdf.width)]
+    pdf.build(story, onFirstPage=_footer, onLaterPages=_footer)
+    return out.getvalue()
