@@ -96,7 +96,8 @@ def _block(doc: DocxDocument, b: Block) -> None:
         para = doc.add_paragraph()
         para.paragraph_format.keep_with_next = True
         para.add_run().add_picture(io.BytesIO(vector.to_png(b.drawing)), width=Cm(17))
-        doc.add_paragraph(b.caption, style="Caption")
+        if b.caption:
+            doc.add_paragraph(b.caption, style="Caption")
     else:
         _table(doc, b)
 

@@ -89,8 +89,9 @@ def _table(t: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:
         ]
 
     data = ([cells(t.header, True)] if t.header else []) + [cells(r) for r in t.rows]
-    width = (A4[0] - 4 * cm) * (0.75 if columns == 2 else 1.0)
-    first = width * (0.7 if columns == 2 else 1 / columns)
+    figures = columns == 2 and bool(t.numeric)  # a name and its number: a narrow table
+    width = (A4[0] - 4 * cm - 12) * (0.75 if figures else 1.0)
+    first = width * (0.7 if figures else 0.35 if columns == 2 else 1 / columns)
     rest = (width - first) / max(1, columns - 1)
     table = PdfTable(
         data,
@@ -133,7 +134,8 @@ def _block(b: Block, st: dict[str, ParagraphStyle]) -> list[Flowable]:
             )
         ]
     if isinstance(b, Picture):
-        return [KeepTogether([b.drawing, Paragraph(escape(b.caption), st["caption"])])]
+        caption = [Paragraph(escape(b.caption), st["caption"])] if b.caption else [Spacer(1, 8)]
+        return [KeepTogether([b.drawing, *caption])]
     return _table(b, st)
 
 
@@ -143,9 +145,15 @@ def _section(s: Section, st: dict[str, ParagraphStyle], width: float) -> list[Fl
     body = [f for b in s.blocks for f in _block(b, st)]
     height = sum(_height(f, width) for f in [heading, *body])
     if height <= KEEP_WHOLE:
-        return [KeepTogether([heading, *body])]
+        return [KeepTogether([heading, *_flat(body)])]
     # a long section flows on; its heading stays with its first block
-    return [KeepTogether([heading, body[0]]), *body[1:]] if body else [heading]
+    return [KeepTogether([heading, *_flat(body[:1])]), *body[1:]] if body else [heading]
+
+
+def _flat(flowables: list[Flowable]) -> list[Flowable]:
+    """The contents of kept-together groups: a group inside a group reports an endless
+    height to ReportLab and would always start a new page."""
+    return [c for f in flowables for c in (f._content if isinstance(f, KeepTogether) else [f])]
 
 
 def _height(f: Flowable, width: float) -> float:

@@ -30,13 +30,13 @@ from netzwerk.graph.formats.document import Block, Document, Finding, Picture, S
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.network.snapshot import Snapshot
 from netzwerk.graph.pictures import cooperation_picture, filter_caption, vector
+from netzwerk.graph.pictures.paper import for_print
 from netzwerk.graph.pictures.styles import Tr
 
-WIDTH = 481.0
-"""The text width of an A4 page with 2 cm margins, in points: pictures fill it."""
+WIDTH = 468.0
+"""The text width of an A4 page with 2 cm margins (less the frame's padding), in points."""
 ALLIANCE_PICTURES = 12
 """At most this many alliance pictures (the largest alliances): a report, not an atlas."""
-LIST_LIMIT = 40
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,8 @@ def alliances_in(
 def picture(snap: Snapshot, flt: Filter, tr: Tr) -> dict[str, Any]:
     """The cooperation picture of ``flt`` as the web shows it (coloured by kind, sized by
     cooperations, same layout), without links into the application."""
-    return cooperation_picture(snap, flt, link=lambda _label, _id: "", drill=lambda _p: "", tr=tr)
+    whole = cooperation_picture(snap, flt, link=lambda _label, _id: "", drill=lambda _p: "", tr=tr)
+    return for_print(whole, tr)
 
 
 def running_year_note(per_year: list[tuple[int, int]], day: date, words: Words, tr: Tr) -> str:
@@ -187,7 +188,7 @@ def _years(rep: GapReport, day: date, w: Words, tr: Tr) -> Section:
     blocks: list[Block] = []
     if k.per_year:
         running = day.year if note else None
-        blocks.append(Picture(bar_chart(k.per_year, running), tr("Neue Kooperationen je Jahr")))
+        blocks.append(Picture(bar_chart(k.per_year, running), ""))
     else:
         blocks.append(Text(tr("Keine datierten Kooperationen.")))
     if note:
@@ -228,14 +229,14 @@ def _actors(rep: GapReport, g: nx.Graph, w: Words, tr: Tr) -> list[Section]:
     )
     isolated = "; ".join(name(n) for n in rep.isolated) or tr("keine")
     v = vocab(g)
-    gaps = rep.coverage_stage.gaps()
-    cells = [
-        (str(v.regions.get(c.region, c.region)), str(v.stages.get(c.column, c.column)))
-        for c in gaps[:LIST_LIMIT]
+    by_region: dict[str, list[str]] = {}
+    for c in rep.coverage_stage.gaps():
+        region = str(v.regions.get(c.region, c.region))
+        by_region.setdefault(region, []).append(str(v.stages.get(c.column, c.column)))
+    cells = [(region, ", ".join(stages)) for region, stages in by_region.items()]
+    empty: list[Block] = [
+        Table(cells, header=(tr("Region"), tr("Bildungsstufen ohne Akteur vor Ort")))
     ]
-    empty: list[Block] = [Table(cells, header=(tr("Region"), tr("Bildungsstufe")))]
-    if len(gaps) > LIST_LIMIT:
-        empty.append(Text(tr("… und %(n)s weitere") % {"n": w.num(len(gaps) - LIST_LIMIT)}))
     return [
         Section(tr("Schlüsselakteure"), [key] if key.rows else [Text(tr("keine"))]),
         Section(tr("Akteure ohne Kooperation"), [Text(isolated)]),
@@ -245,21 +246,23 @@ def _actors(rep: GapReport, g: nx.Graph, w: Words, tr: Tr) -> list[Section]:
 
 def _pictures(snap: Snapshot, flt: Filter, g: nx.Graph, tr: Tr) -> tuple[Section, Section | None]:
     legend = tr("Legende")
+    overview = picture(snap, flt, tr)
+    caption = " · ".join(
+        t for t in (filter_caption(flt, snap.vocabulary, tr), overview["print_note"]) if t
+    )
     whole = Section(
-        tr("Netzwerkbild"),
-        [
-            Picture(
-                vector.figure(picture(snap, flt, tr), legend, WIDTH, 330),
-                filter_caption(flt, snap.vocabulary, tr),
-            )
-        ],
+        tr("Netzwerkbild"), [Picture(vector.figure(overview, legend, WIDTH, 360), caption)]
     )
     if flt.alliance:
         return whole, None
     alliances = Section(tr("Bündnisse"))
     for aid, name in alliances_in(g, snap):
         payload = picture(snap, replace(flt, alliance=aid), tr)
-        alliances.blocks.append(Picture(vector.figure(payload, legend, WIDTH, 260), name))
+        # no legend: the colours are those of the overview's legend
+        drawn = vector.figure(payload, "", WIDTH, 280, legend_width=0)
+        alliances.blocks.append(
+            Picture(drawn, " · ".join(t for t in (name, payload["print_note"]) if t))
+        )
     return whole, alliances if alliances.blocks else None
 
 
@@ -286,8 +289,8 @@ def report_document(
     )
     whole, alliances = _pictures(snap, flt, g, tr)
     sections = [
-        _figures(rep, w, tr),
         whole,
+        _figures(rep, w, tr),
         _findings(rep, g, tr),
         _structure(rep, w, tr),
         _years(rep, day, w, tr),

@@ -39,6 +39,8 @@ def fonts() -> None:
     folder = resources.files("reportlab") / "fonts"
     pdfmetrics.registerFont(TTFont(FONT, str(folder / "Vera.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(folder / "VeraBd.ttf")))
+    # <b> in a paragraph of the report finds the bold face
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Captions:
 
     title: str
     caption: str = ""  # the filter and date in words
+    subtitle: str = ""  # the user's own second line (the occasion, the date of a meeting)
     source: str = ""  # who made it, when, from which data
     legend: str = "Legende"
 
@@ -119,23 +122,43 @@ class _Boxes:
 
 
 def drawing(payload: dict[str, Any], words: Captions, paper: str = "A4") -> Drawing:
-    """The picture on a landscape page: title and filter on top, legend on the right,
-    the source line at the bottom."""
+    """The picture on a landscape page: title, subtitle, filter and (for a large selection)
+    what is shown on top, legend on the right, the source line at the bottom. Writing and
+    nodes grow with the sheet (A3 is A4 enlarged, not A4 with a margin)."""
     fonts()
     page_w, page_h = PAPERS.get(paper, PAPERS["A4"])
+    k = page_w / PAPERS["A4"][0]
+    margin = MARGIN * k
     d = Drawing(page_w, page_h)
     d.add(_plate(0, 0, page_w, page_h, colors.white))
-    top = page_h - MARGIN
-    width = page_w - 2 * MARGIN
-    for y, text, font, size, colour in (
-        (top - 16, words.title, BOLD, 16, "#1d2733"),
-        (top - 30, words.caption, FONT, 8.5, "#333333"),
-        (MARGIN - 12, words.source, FONT, 7, "#555555"),
+    width = page_w - 2 * margin
+    y = page_h - margin
+    for text, font, size, colour in (
+        (words.title, BOLD, 16, "#1d2733"),
+        (words.subtitle, FONT, 11, "#1d2733"),
+        (words.caption, FONT, 8.5, "#333333"),
+        (payload.get("print_note", ""), FONT, 8, "#8a4b00"),
     ):
         if text:
-            line = _fit(text, font, size, width)
-            d.add(String(MARGIN, y, line, fontName=font, fontSize=size, fillColor=_colour(colour)))
-    d.add(_framed(payload, words.legend, (MARGIN, MARGIN, width, top - 42 - MARGIN)))
+            y -= (size + 4) * k
+            line = _fit(text, font, size * k, width)
+            d.add(
+                String(margin, y, line, fontName=font, fontSize=size * k, fillColor=_colour(colour))
+            )
+    if words.source:
+        line = _fit(words.source, FONT, 7 * k, width)
+        d.add(
+            String(
+                margin,
+                margin - 12 * k,
+                line,
+                fontName=FONT,
+                fontSize=7 * k,
+                fillColor=_colour("#555555"),
+            )
+        )
+    area = (margin, margin, width, y - 8 * k - margin)
+    d.add(_framed(payload, words.legend, area, LEGEND_WIDTH * k))
     return d
 
 
@@ -159,33 +182,75 @@ def _framed(
     """The picture on the left of ``area``, its legend on the right."""
     x, y, w, h = area
     g = Group()
+    if legend_width <= 0:
+        g.add(_picture(payload, area))
+        return g
     g.add(_picture(payload, (x, y, w - legend_width - 12, h)))
-    g.add(_legend(payload, legend, (x + w - legend_width, y, legend_width, h)))
+    lk = max(1.0, legend_width / LEGEND_WIDTH)  # on A3 the legend grows with the sheet
+    key = _legend(payload, legend, (0, 0, legend_width / lk, h / lk))
+    key.transform = (lk, 0, 0, lk, x + w - legend_width, y)
+    g.add(key)
     return g
 
 
-def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -> Group:  # noqa: C901 (complexity 18: lower, never raise)
+def sheet_scale(width: float, height: float) -> float:
+    """How much larger than on A4 the picture's nodes and labels are drawn: with the
+    picture's area, so an A3 sheet shows the same picture with larger writing instead of
+    an A4 picture with a wide empty margin (bounded: a tiny figure stays legible)."""
+    return max(0.75, min(2.5, math.sqrt(max(width * height, 1.0)) / 540))
+
+
+def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -> Group:
     ax, ay, aw, ah = area
     g = Group()
     nodes = payload.get("nodes") or []
     if not nodes:
         return g
+    k = sheet_scale(aw, ah)
     b = payload.get("bounds") or {}
     span_x = max(1.0, b.get("maxX", 0) - b.get("minX", 0))
     span_y = max(1.0, b.get("maxY", 0) - b.get("minY", 0))
-    pad = 14.0
+    pad = 14.0 * k
     scale = min((aw - 2 * pad) / span_x, (ah - 2 * pad) / span_y)
     cx = ax + aw / 2 - (b.get("minX", 0) + span_x / 2) * scale
     cy = ay + ah / 2 + (b.get("minY", 0) + span_y / 2) * scale
-
-    def at(n: dict[str, Any]) -> tuple[float, float]:
-        return cx + n["x"] * scale, cy - n["y"] * scale  # screen y grows down, PDF's up
-
-    styles = payload.get("styles") or {}
-    node_styles, edge_styles = styles.get("nodes", {}), styles.get("edges", {})
+    # screen y grows down, PDF's up
+    where = {n["id"]: (cx + n["x"] * scale, cy - n["y"] * scale) for n in nodes}
     big = len(nodes) > 1000
-    where = {n["id"]: at(n) for n in nodes}
-    for e in payload.get("edges") or []:
+    styles = payload.get("styles") or {}
+    _edges(g, payload.get("edges") or [], styles.get("edges", {}), where, big)
+    radius = _radii(nodes, big, k)
+    boxes = _Boxes(40.0 * k)
+    node_styles = styles.get("nodes", {})
+    for n in nodes:
+        st = node_styles.get(n.get("g"), {})
+        x, y = where[n["id"]]
+        r = radius(n)
+        g.add(
+            _shape(
+                "square" if n.get("cls") in ("alliance", "project") else st.get("shape") or "dot",
+                x,
+                y,
+                r,
+                _colour(n.get("color") or st.get("color")),
+                _colour(st.get("border") or "#333333"),
+                1.6 if n.get("cls") == "centre" else 0.5,
+            )
+        )
+        boxes.add((x - r, y - r, 2 * r, 2 * r))  # a label never covers a node
+    for label in _labels(nodes, where, radius, node_styles, boxes, area, max(5.5, 6.0 * k)):
+        g.add(label)
+    return g
+
+
+def _edges(
+    g: Group,
+    edges: list[dict[str, Any]],
+    edge_styles: dict[str, Any],
+    where: dict[str, tuple[float, float]],
+    big: bool,
+) -> None:
+    for e in edges:
         if e["from"] not in where or e["to"] not in where:
             continue
         st = edge_styles.get(e.get("k"), {})
@@ -204,85 +269,107 @@ def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -
         if isinstance(dashes, list) and dashes and not big:
             line.strokeDashArray = [max(0.5, v * 0.35) for v in dashes]
         g.add(line)
+
+
+def _radii(nodes: list[dict[str, Any]], big: bool, k: float) -> Any:
+    """The radius of a node: actors by their size value between ``lo`` and ``hi``."""
     sizes = [n["s"] for n in nodes if n.get("cls") in ("actor", "centre")]
-    lo, hi = (1.4, 5.0) if big else (2.6, 8.0)
+    lo, hi = (1.4 * k, 5.0 * k) if big else (2.6 * k, 8.0 * k)
     s_min, s_max = (min(sizes), max(sizes)) if sizes else (0, 0)
 
     def radius(n: dict[str, Any]) -> float:
         if n.get("cls") == "centre":
             return hi * 1.25
         if n.get("cls") == "aggregate":
-            return 4 + n["s"] * 0.25
+            return (4 + n["s"] * 0.25) * k
         if n.get("cls") in ("alliance", "project"):
-            return 4.0
+            return 4.0 * k
         if s_max <= s_min:
             return (lo + hi) / 2
-        return lo + (hi - lo) * (n["s"] - s_min) / (s_max - s_min)
+        return float(lo + (hi - lo) * (n["s"] - s_min) / (s_max - s_min))
 
-    boxes = _Boxes()
-    labels: list[Any] = []
-    for n in nodes:
-        st = node_styles.get(n.get("g"), {})
-        x, y = where[n["id"]]
-        fill = _colour(n.get("color") or st.get("color"))
-        border = _colour(st.get("border") or "#333333")
-        r = radius(n)
-        g.add(
-            _shape(
-                "square" if n.get("cls") in ("alliance", "project") else st.get("shape") or "dot",
-                x,
-                y,
-                r,
-                fill,
-                border,
-                1.6 if n.get("cls") == "centre" else 0.5,
-            )
-        )
+    return radius
+
+
+def _candidates(x: float, y: float, r: float, w: float, h: float) -> list[tuple[float, float]]:
+    """Where a label may stand, in the order of preference of cartography (right, left,
+    above, below, then the four corners) [1]_.
+
+    References
+    ----------
+    .. [1] E. Imhof, "Positioning names on maps", The American Cartographer 2(2), 1975.
+    """
+    gap, d = r + 1.5, (r + 1) * 0.7
+    return [
+        (x + gap, y - h / 2),
+        (x - gap - w, y - h / 2),
+        (x - w / 2, y + r + 1),
+        (x - w / 2, y - r - 1 - h),
+        (x + d, y + d),
+        (x - d - w, y + d),
+        (x + d, y - d - h),
+        (x - d - w, y - d - h),
+    ]
+
+
+def _labels(
+    nodes: list[dict[str, Any]],
+    where: dict[str, tuple[float, float]],
+    radius: Any,
+    node_styles: dict[str, Any],
+    boxes: _Boxes,
+    area: tuple[float, float, float, float],
+    size: float,
+) -> list[Any]:
+    """Greedy label placement: the most important nodes first, each label at the first
+    candidate position that overlaps no node and no label already placed and stays inside
+    the picture; a label that finds no such place is left out [1]_.
+
+    References
+    ----------
+    .. [1] J. Christensen, J. Marks, S. Shieber, "An empirical study of algorithms for
+       point-feature label placement", ACM Transactions on Graphics 14(3), 1995
+       (the greedy method of section 3).
+    """
+    ax, ay, aw, ah = area
     rank = {"centre": 0, "alliance": 1, "project": 1, "aggregate": 1, "actor": 2}
     order = sorted(
         (n for n in nodes if n.get("cls") in rank),
         key=lambda n: (rank[n["cls"]], -n["s"], n["name"]),
     )
-    size = 6.0
+    labels: list[Any] = []
     for n in order:
         x, y = where[n["id"]]
-        r = radius(n)
         text = (n.get("label") or n["name"]).split("\n")[0]
         if n.get("cls") == "aggregate":
             text = f"{n['name']} ({n.get('members', '')})"
         group = n.get("cls") in ("alliance", "project")
         font = BOLD if group else FONT
-        w = pdfmetrics.stringWidth(text, font, size) + (5 if group else 2)
-        h = size + 2
-        for bx, by in (
-            (x + r + 1.5, y - h / 2),
-            (x - r - 1.5 - w, y - h / 2),
-            (x - w / 2, y - r - 1 - h),
-            (x - w / 2, y + r + 1),
-        ):
+        w = pdfmetrics.stringWidth(text, font, size) + (5 if group else 2) * size / 6
+        h = size * 1.3
+        for bx, by in _candidates(x, y, radius(n), w, h):
             box = (bx, by, w, h)
             inside = ax <= bx and bx + w <= ax + aw and ay <= by and by + h <= ay + ah
-            if inside and boxes.free(box):
-                boxes.add(box)
-                ink = "#1d2733"
-                if group:  # the name on a plate in the group's colour, as on screen
-                    plate = node_styles.get(n.get("g"), {})
-                    labels.append(_plate(bx, by, w, h, _colour(plate.get("color"))))
-                    ink = (plate.get("font") or {}).get("color", "#ffffff")
-                labels.append(
-                    String(
-                        bx + (2.5 if group else 1),
-                        by + 1.6,
-                        text,
-                        fontName=font,
-                        fontSize=size,
-                        fillColor=_colour(ink),
-                    )
+            if not (inside and boxes.free(box)):
+                continue
+            boxes.add(box)
+            ink = "#1d2733"
+            if group:  # the name on a plate in the group's colour, as on screen
+                plate = node_styles.get(n.get("g"), {})
+                labels.append(_plate(bx, by, w, h, _colour(plate.get("color"))))
+                ink = (plate.get("font") or {}).get("color", "#ffffff")
+            labels.append(
+                String(
+                    bx + (2.5 if group else 1) * size / 6,
+                    by + 0.27 * size,
+                    text,
+                    fontName=font,
+                    fontSize=size,
+                    fillColor=_colour(ink),
                 )
-                break
-    for label in labels:
-        g.add(label)
-    return g
+            )
+            break
+    return labels
 
 
 def _legend(
