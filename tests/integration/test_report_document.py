@@ -38,7 +38,9 @@ def _pages(pdf: bytes, stem: str) -> list[tuple[str, float]]:
         image.save(PAGES / f"{stem}-{i}.png")
         width, height = image.size
         body = image.crop((0, 0, width, int(height * 0.93)))  # without the page number
-        inked = [y for y in range(body.height) if body.crop((0, y, width, y + 1)).getextrema()[0] < 200]
+        inked = [
+            y for y in range(body.height) if body.crop((0, y, width, y + 1)).getextrema()[0] < 200
+        ]
         text = page.get_textpage().get_text_range()
         out.append((text, (max(inked) / height) if inked else 0.0))
     doc.close()
@@ -63,7 +65,9 @@ def test_pdf_of_the_demo_region_has_pictures_findings_and_no_half_empty_page(
     assert re.search(r"Dichte\s+\d+,\d %", text) and "Stichtag 30.06.2025" in text
     assert "2025 läuft noch, Stand 30.06.2025." in text
     alliances = report_content.alliances_in(data.graph, snapshot.current(demo))
-    assert len(alliances) >= 3 and all(graph_text(name) in graph_text(text) for _, name in alliances)
+    assert len(alliances) >= 3 and all(
+        graph_text(name) in graph_text(text) for _, name in alliances
+    )
     # no half-empty page: every page but the last is used to at least 60 % of its height
     used = [round(share, 2) for _, share in pages]
     assert len(pages) >= 4 and all(share >= 0.6 for share in used[:-1]), used
@@ -74,7 +78,7 @@ def graph_text(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\r", " ")).strip()
 
 
-def _day(text: str):  # noqa: ANN202 (a date)
+def _day(text: str):
     from datetime import date
 
     return date.fromisoformat(text)
@@ -93,7 +97,9 @@ def test_docx_is_an_editable_document_with_headings_tables_and_pictures(
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     for title in ("Kennzahlen", "Netzwerkbild", "Die wichtigsten Lücken", "Bündnisse"):
         assert title in headings, headings
-    assert doc.paragraphs[0].style.name == "Title" and doc.core_properties.title == "Netzwerkbericht"
+    assert (
+        doc.paragraphs[0].style.name == "Title" and doc.core_properties.title == "Netzwerkbericht"
+    )
     data, rep = source.report(demo, Filter())
     alliances = report_content.alliances_in(data.graph, snapshot.current(demo))
     # overview, the bar chart and one picture per alliance, each with its caption
@@ -120,7 +126,9 @@ def test_report_page_pictures_and_an_alliance_report(demo: graph.Store, make_cli
     assert client.get("/bericht/bild.svg?bild=nope").status_code == 404
     assert client.get("/bericht.odt").status_code == 404
     offline = client.get("/bericht.html").get_data(as_text=True)
-    assert offline.count('src="data:image/svg+xml;base64,') >= 4 and "/bericht/bild.svg" not in offline
+    assert (
+        offline.count('src="data:image/svg+xml;base64,') >= 4 and "/bericht/bild.svg" not in offline
+    )
     # a report on one alliance: its picture is the overview, no alliance section
     snap = snapshot.current(demo)
     aid, name = next(iter(snap.vocabulary.alliances.items()))

@@ -10,6 +10,7 @@ the DOCX).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.graphics.shapes import Drawing
@@ -38,7 +39,7 @@ class Finding:
 class Table:
     """Rows of already formatted cells; ``numeric`` columns are right-aligned."""
 
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
     header: tuple[str, ...] = ()
     caption: str = ""
     numeric: frozenset[int] = frozenset()

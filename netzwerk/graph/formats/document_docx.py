@@ -34,8 +34,8 @@ def _base(doc: DocxDocument, document: Document) -> None:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2))
     normal = doc.styles["Normal"]
-    normal.font.name = FONT  # type: ignore[attr-defined]
-    normal.font.size = Pt(10)  # type: ignore[attr-defined]
+    normal.font.name = FONT
+    normal.font.size = Pt(10)
     props = doc.core_properties
     props.title, props.author, props.subject = document.title, document.author, document.meta
     props.language = document.language
@@ -66,14 +66,11 @@ def _table(doc: DocxDocument, t: Table) -> None:
             if i in t.numeric:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if t.header:  # repeated on every page the table spans
-        table.rows[0]._tr.get_or_add_trPr().append(_on(OxmlElement("w:tblHeader")))
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(repeat)
     _no_row_break(table)
     doc.add_paragraph()
-
-
-def _on(element: OxmlElement) -> OxmlElement:
-    element.set(qn("w:val"), "true")
-    return element
 
 
 def _block(doc: DocxDocument, b: Block) -> None:

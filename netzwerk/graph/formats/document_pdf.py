@@ -143,7 +143,9 @@ def _section(s: Section, st: dict[str, ParagraphStyle], width: float) -> list[Fl
     heading = Paragraph(escape(s.title), st["h2"])
     heading.keepWithNext = True
     body = [f for b in s.blocks for f in _block(b, st)]
-    height = sum(_height(f, width) for f in [heading, *body])
+    height = 0.0
+    for f in [heading, *body]:
+        height += _height(f, width)
     if height <= KEEP_WHOLE:
         return [KeepTogether([heading, *_flat(body)])]
     # a long section flows on; its heading stays with its first block
@@ -153,12 +155,22 @@ def _section(s: Section, st: dict[str, ParagraphStyle], width: float) -> list[Fl
 def _flat(flowables: list[Flowable]) -> list[Flowable]:
     """The contents of kept-together groups: a group inside a group reports an endless
     height to ReportLab and would always start a new page."""
-    return [c for f in flowables for c in (f._content if isinstance(f, KeepTogether) else [f])]
+    out: list[Flowable] = []
+    for f in flowables:
+        out += _content(f) if isinstance(f, KeepTogether) else [f]
+    return out
+
+
+def _content(group: KeepTogether) -> list[Flowable]:
+    return list(getattr(group, "_content"))  # noqa: B009 (private, not in the stubs)
 
 
 def _height(f: Flowable, width: float) -> float:
     if isinstance(f, KeepTogether):
-        return sum(_height(c, width) for c in f._content)
+        total = 0.0
+        for c in _content(f):
+            total += _height(c, width)
+        return total
     return float(f.wrap(width, A4[1])[1])
 
 

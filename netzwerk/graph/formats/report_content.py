@@ -94,7 +94,8 @@ def bar_chart(per_year: list[tuple[int, int]], running: int | None, height: floa
     vector.fonts()
     d = Drawing(WIDTH, height)
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 36, 22, WIDTH - 50, height - 32
+    chart.x, chart.y = 36, 22
+    chart.width, chart.height = int(WIDTH - 50), int(height - 32)
     chart.data = [[n for _y, n in per_year]]
     chart.categoryAxis.categoryNames = [str(y) for y, _n in per_year]
     every = max(1, len(per_year) // 12)

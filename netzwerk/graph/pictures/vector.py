@@ -246,7 +246,7 @@ def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -
 def _edges(
     g: Group,
     edges: list[dict[str, Any]],
-    edge_styles: dict[str, Any],
+    edge_styles: dict[Any, Any],
     where: dict[str, tuple[float, float]],
     big: bool,
 ) -> None:
@@ -316,7 +316,7 @@ def _labels(
     nodes: list[dict[str, Any]],
     where: dict[str, tuple[float, float]],
     radius: Any,
-    node_styles: dict[str, Any],
+    node_styles: dict[Any, Any],
     boxes: _Boxes,
     area: tuple[float, float, float, float],
     size: float,
