@@ -49,9 +49,9 @@ class Captions:
 
     title: str
     caption: str = ""  # the filter and date in words
-    subtitle: str = ""  # the user's own second line (the occasion, the date of a meeting)
     source: str = ""  # who made it, when, from which data
     legend: str = "Legende"
+    subtitle: str = ""  # the user's own second line (the occasion, the date of a meeting)
 
 
 def _colour(hex_colour: str | None, alpha: float = 1.0) -> colors.Color:
@@ -237,7 +237,8 @@ def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -
                 1.6 if n.get("cls") == "centre" else 0.5,
             )
         )
-        boxes.add((x - r, y - r, 2 * r, 2 * r))  # a label never covers a node
+        e = r * 1.2  # diamonds and triangles reach beyond the radius
+        boxes.add((x - e, y - e, 2 * e, 2 * e))  # a label never covers a node
     for label in _labels(nodes, where, radius, node_styles, boxes, area, max(5.5, 6.0 * k)):
         g.add(label)
     return g
@@ -299,7 +300,7 @@ def _candidates(x: float, y: float, r: float, w: float, h: float) -> list[tuple[
     ----------
     .. [1] E. Imhof, "Positioning names on maps", The American Cartographer 2(2), 1975.
     """
-    gap, d = r + 1.5, (r + 1) * 0.7
+    gap = d = r * 1.2 + 1.5  # clear of the node's own box (see ``_picture``)
     return [
         (x + gap, y - h / 2),
         (x - gap - w, y - h / 2),
