@@ -83,7 +83,7 @@ def test_no_label_covers_a_node_or_another_label(positions, size) -> None:
     for (a, _sa), (b, _sb) in itertools.combinations(labels, 2):
         assert not _overlap(a, b), (a, b)
     for box, label in labels:
-        x, y, w, h = box
+        x, _y, w, _h = box
         assert area[0] <= x + 1 and x + w <= area[0] + area[2] + 1, label.text
         assert not any(_overlap(box, node, slack=0.05) for node in nodes), label.text
 

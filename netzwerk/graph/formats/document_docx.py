@@ -37,7 +37,9 @@ def _base(doc: DocxDocument, document: Document) -> None:
     normal.font.name = FONT
     normal.font.size = Pt(10)
     props = doc.core_properties
-    props.title, props.author, props.subject = document.title, document.author, document.meta
+    # Word's document properties hold at most 255 characters (a filter can name more)
+    props.title, props.author = document.title[:255], document.author[:255]
+    props.subject = document.meta[:255]
     props.language = document.language
 
 

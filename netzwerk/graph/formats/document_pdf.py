@@ -1,8 +1,8 @@
 """A :class:`~netzwerk.graph.formats.document.Document` as an A4 PDF (ReportLab Platypus).
 
-No half-empty pages: a heading stays with what follows it, a picture with its caption, a
-finding with its "Was tun?", and a section shorter than a third of a page moves to the
-next page whole rather than being torn; longer sections and tables flow on (a table
+No half-empty pages: a heading stays with the start of what follows it, a picture with its
+caption, a finding with its "Was tun?", and a section shorter than a third of a page moves
+to the next page whole rather than being torn; longer sections and tables flow on (a table
 repeats its header row on the next page). The fonts are ReportLab's own Vera, embedded.
 """
 
@@ -18,6 +18,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     Paragraph,
@@ -36,6 +37,9 @@ ACCENT = colors.HexColor("#0b6e7f")
 MUTED = colors.HexColor("#555555")
 KEEP_WHOLE = (A4[1] - 4 * cm) / 3
 """A section up to this height is never split across pages."""
+CELL_LIMIT = 300
+ORPHAN = 90.0
+"""A heading needs this much of a table or text below it on its page."""
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -84,7 +88,9 @@ def _table(t: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:
 
     def cells(row: Sequence[str], head: bool = False) -> list[Paragraph]:
         return [
-            Paragraph(escape(v), st["th"] if head else st["num"] if i in t.numeric else st["cell"])
+            Paragraph(
+                escape(_cell(v)), st["th"] if head else st["num"] if i in t.numeric else st["cell"]
+            )
             for i, v in enumerate(row)
         ]
 
@@ -121,6 +127,12 @@ def _table(t: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     return out
 
 
+def _cell(text: str) -> str:
+    """A cell holds a name: a 5,000-character value would make a row taller than a page,
+    which ReportLab cannot set."""
+    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
+
+
 def _block(b: Block, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     if isinstance(b, Text):
         return [Paragraph(escape(b.text), st[b.style] if b.style in st else st["body"])]
@@ -148,8 +160,14 @@ def _section(s: Section, st: dict[str, ParagraphStyle], width: float) -> list[Fl
         height += _height(f, width)
     if height <= KEEP_WHOLE:
         return [KeepTogether([heading, *_flat(body)])]
-    # a long section flows on; its heading stays with its first block
-    return [KeepTogether([heading, *_flat(body[:1])]), *body[1:]] if body else [heading]
+    if not body:
+        return [heading]
+    # A long section flows on. Its heading starts a new page only when what must follow it
+    # does not fit: a picture whole, or the first lines of a table or text (a table torn
+    # after its first rows is better than a page left half empty).
+    first = _height(body[0], width)
+    follow = first if isinstance(body[0], KeepTogether) else min(first, ORPHAN)
+    return [CondPageBreak(_height(heading, width) + follow), heading, *body]
 
 
 def _flat(flowables: list[Flowable]) -> list[Flowable]:
