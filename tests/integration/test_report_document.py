@@ -11,7 +11,6 @@ from typing import Any
 import pypdfium2
 import pytest
 from docx import Document as read_docx
-from docx.shared import Mm
 
 from netzwerk import graph
 from netzwerk.graph.admin import seed
@@ -19,6 +18,7 @@ from netzwerk.graph.analysis import source
 from netzwerk.graph.formats import report_content
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
+from tests.conftest import csrf_token
 
 PAGES = Path(__file__).resolve().parents[2] / "build" / "report-pages"
 
@@ -35,8 +35,9 @@ def _pages(pdf: bytes, stem: str) -> list[tuple[str, float]]:
     doc = pypdfium2.PdfDocument(pdf)
     out = []
     for i, page in enumerate(doc, start=1):
-        image = page.render(scale=1.5).to_pil().convert("L")
-        image.save(PAGES / f"{stem}-{i}.png")
+        picture = page.render(scale=1.5).to_pil()
+        picture.save(PAGES / f"{stem}-{i}.png")
+        image = picture.convert("L")
         width, height = image.size
         body = image.crop((0, 0, width, int(height * 0.93)))  # without the page number
         inked = [
@@ -94,7 +95,9 @@ def test_docx_is_an_editable_document_with_headings_tables_and_pictures(
     assert resp.mimetype.endswith("wordprocessingml.document")
     doc = read_docx(io.BytesIO(resp.data))
     section = doc.sections[0]
-    assert (section.page_width, section.page_height) == (Mm(210), Mm(297))
+    width, height = section.page_width, section.page_height
+    assert width is not None and height is not None
+    assert (round(width.mm), round(height.mm)) == (210, 297)  # A4
     headings = [p.text for p in doc.paragraphs if _style(p).startswith("Heading")]
     for title in ("Kennzahlen", "Netzwerkbild", "Die wichtigsten Lücken", "Bündnisse"):
         assert title in headings, headings
@@ -138,3 +141,29 @@ def test_report_page_pictures_and_an_alliance_report(demo: graph.Store, make_cli
     pdf = client.get(f"/bericht.pdf?alliance={aid}")
     text = "\n".join(t for t, _ in _pages(pdf.data, "bericht-buendnis"))
     assert f"Bündnis: {name}" in graph_text(text) and "Bündnisse" not in text
+
+
+def test_picture_export_for_print_titles_and_large_selections(
+    demo: graph.Store, make_client
+) -> None:
+    client = make_client("viewer")
+    page = client.get("/netzwerk").get_data(as_text=True)
+    assert 'name="title" maxlength="120" value="Kooperationsnetz"' in page
+    token = csrf_token(client, "/netzwerk")
+    form = {
+        "csrf_token": token,
+        "format": "svg",
+        "title": "  MINT  im Überblick ",
+        "subtitle": "Bildungsausschuss am 12.03.2027",
+    }
+    svg = client.post("/netzwerk/export", data=form).get_data(as_text=True)
+    assert "<title>MINT im Überblick</title>" in svg and "Bildungsausschuss am 12.03.2027" in svg
+    assert "Für den Druck: die 80 am stärksten vernetzten von 169 Akteuren" in svg
+    whole = client.post("/netzwerk/export", data={**form, "layout": "all"}).get_data(as_text=True)
+    assert "Für den Druck" not in whole and whole.count("<text") > svg.count("<text")
+    untitled = client.post("/netzwerk/export", data={**form, "title": " "}).get_data(as_text=True)
+    assert "<title>Kooperationsnetz</title>" in untitled
+    for paper, shown in (("A4", 80), ("A3", 160)):
+        pdf = client.post("/netzwerk/export", data={**form, "format": "pdf", "paper": paper})
+        text, _used = _pages(pdf.data, f"netzwerk-{paper.lower()}")[0]
+        assert f"die {shown} am stärksten vernetzten" in graph_text(text), paper
