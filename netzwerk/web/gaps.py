@@ -280,10 +280,11 @@ def _report_context() -> dict[str, Any]:
         data_graph = data.graph
     ctx["today"] = date.today()
     day = ctx["f"].flt.as_of or ctx["today"]
-    ctx["running_note"] = report_content.running_year_note(rep.figures.per_year, day, _words(), _tr)
+    per_year = report_content.through(rep.figures.per_year, day.year)
+    ctx["running_note"] = report_content.running_year_note(per_year, day, _words(), _tr)
     ctx["chart"] = Markup(
         overview.bar_chart_svg(
-            rep.figures.per_year,
+            per_year,
             title=_("Neue Kooperationen je Jahr"),
             running=day.year if ctx["running_note"] else None,
         )
@@ -292,7 +293,9 @@ def _report_context() -> dict[str, Any]:
     ctx["alliance_pictures"] = (
         [] if ctx["f"].flt.alliance else report_content.alliances_in(data_graph, _snap())
     )
-    ctx["caption"] = pictures.filter_caption(ctx["f"].flt, _snap().vocabulary, _tr)
+    shown = report_content.picture(_snap(), ctx["f"].flt, _tr)["print_note"]
+    caption = pictures.filter_caption(ctx["f"].flt, _snap().vocabulary, _tr)
+    ctx["caption"] = " · ".join(t for t in (caption, shown) if t)
     ctx["role_titles"] = ROLE_TITLES
     ctx.setdefault("change", None)
     return ctx

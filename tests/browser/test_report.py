@@ -11,6 +11,16 @@ from netzwerk.graph.admin import seed
 from tests.browser.conftest import browser_login, publish, screenshot
 
 
+WIDEST = """
+const out = [];
+for (const el of document.querySelectorAll('main *')) {
+  const r = el.getBoundingClientRect();
+  if (r.right > window.innerWidth + 1) out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right));
+}
+return out.slice(0, 8);
+"""
+
+
 def _csp_errors(browser) -> list[str]:
     return [e["message"] for e in browser.get_log("browser") if "Content Security" in e["message"]]
 
@@ -34,11 +44,12 @@ def test_report_page_with_pictures_at_three_widths(
             )
         todo = browser.find_elements(By.CSS_SELECTOR, ".findings .todo")
         assert len(todo) >= 5 and todo[0].text.startswith("Was tun?")
+        screenshot(browser, f"report-{width}-top")
         overflow = browser.execute_script(
             "return document.documentElement.scrollWidth - window.innerWidth"
         )
-        assert overflow <= 0, (width, overflow)
-        screenshot(browser, f"report-{width}-top")
+        wide = browser.execute_script(WIDEST)
+        assert overflow <= 0, (width, overflow, wide)
         height = browser.execute_script("return document.body.scrollHeight")
         browser.set_window_size(width, min(max(height, 1000), 9000))
         shot = screenshot(browser, f"report-{width}")

@@ -81,6 +81,20 @@ def picture(snap: Snapshot, flt: Filter, tr: Tr) -> dict[str, Any]:
     return for_print(whole, tr)
 
 
+def through(per_year: list[tuple[int, int]], year: int) -> list[tuple[int, int]]:
+    """New cooperations per year up to ``year``: the years since the last dated one count
+    0, so a chart of a quiet year does not end in the year before as if no data existed.
+
+    Examples
+    --------
+    >>> through([(2024, 3)], 2026)
+    [(2024, 3), (2025, 0), (2026, 0)]
+    """
+    if not per_year or per_year[-1][0] >= year:
+        return per_year
+    return per_year + [(y, 0) for y in range(per_year[-1][0] + 1, year + 1)]
+
+
 def running_year_note(per_year: list[tuple[int, int]], day: date, words: Words, tr: Tr) -> str:
     """ "2026 läuft noch, Stand 07.12.2026" when the chart's last bar is the year of ``day``
     and that year is not over: a short bar is no decline."""
@@ -128,18 +142,20 @@ def _figures(rep: GapReport, w: Words, tr: Tr) -> Section:
     ]
     return Section(
         tr("Kennzahlen"),
-        [
-            Table(rows, numeric=frozenset({1})),
-            Text(
-                tr(
-                    "Dichte: Anteil der möglichen Paare, die kooperieren. In Netzwerken von "
-                    "Organisationen ist sie immer klein; aussagekräftig ist der Vergleich über "
-                    "die Zeit."
-                ),
-                "small",
+        _explained(
+            rows,
+            tr(
+                "Dichte: Anteil der möglichen Paare, die kooperieren. In Netzwerken von "
+                "Organisationen ist sie immer klein; aussagekräftig ist der Vergleich über "
+                "die Zeit."
             ),
-        ],
+        ),
     )
+
+
+def _explained(rows: list[tuple[str, str]], explanation: str) -> list[Block]:
+    """Figures (name, number) and what they mean."""
+    return [Table(rows, numeric=frozenset({1})), Text(explanation, "small")]
 
 
 def _findings(rep: GapReport, g: nx.Graph, tr: Tr) -> Section:
@@ -162,18 +178,15 @@ def _structure(rep: GapReport, w: Words, tr: Tr) -> Section:
         (tr("Innerer Kern (k = %(k)s)") % {"k": rep.cores.k}, w.num(len(rep.cores.core))),
     ]
     roles = [(tr(ROLE_TITLES[r]), w.num(n)) for r, n in rep.brokerage.totals.items()]
+    explanation = tr(
+        "E–I-Index: −1 nur Kooperationen innerhalb der eigenen Gruppe, +1 nur mit "
+        "anderen. Innerer Kern: der größte Kreis, in dem jeder mindestens k "
+        "Kooperationen mit anderen des Kreises hat."
+    )
     return Section(
         tr("Struktur"),
         [
-            Table(rows, numeric=frozenset({1})),
-            Text(
-                tr(
-                    "E–I-Index: −1 nur Kooperationen innerhalb der eigenen Gruppe, +1 nur mit "
-                    "anderen. Innerer Kern: der größte Kreis, in dem jeder mindestens k "
-                    "Kooperationen mit anderen des Kreises hat."
-                ),
-                "small",
-            ),
+            *_explained(rows, explanation),
             Table(
                 roles,
                 caption=tr("Vermittlungsrollen nach Akteursart (vermittelte Paare)"),
@@ -185,11 +198,12 @@ def _structure(rep: GapReport, w: Words, tr: Tr) -> Section:
 
 def _years(rep: GapReport, day: date, w: Words, tr: Tr) -> Section:
     k = rep.figures
-    note = running_year_note(k.per_year, day, w, tr)
+    per_year = through(k.per_year, day.year)
+    note = running_year_note(per_year, day, w, tr)
     blocks: list[Block] = []
-    if k.per_year:
+    if per_year:
         running = day.year if note else None
-        blocks.append(Picture(bar_chart(k.per_year, running), ""))
+        blocks.append(Picture(bar_chart(per_year, running), ""))
     else:
         blocks.append(Text(tr("Keine datierten Kooperationen.")))
     if note:
