@@ -375,8 +375,7 @@ def _picture_svg(flt: Filter, alliance: str) -> bytes:
     if alliance in snap.vocabulary.alliances:
         flt, title = replace(flt, alliance=alliance), snap.vocabulary.alliances[alliance]
     payload = report_content.picture(snap, flt, _tr)
-    height = 260 if alliance else 330
-    drawn = vector.figure(payload, _("Legende"), report_content.WIDTH, height)
+    drawn = report_content.figure(payload, _tr, alliance=bool(alliance))
     return vector.svg_of(drawn, title, pictures.filter_caption(flt, snap.vocabulary, _tr))
 
 

@@ -95,6 +95,14 @@ def through(per_year: list[tuple[int, int]], year: int) -> list[tuple[int, int]]
     return per_year + [(y, 0) for y in range(per_year[-1][0] + 1, year + 1)]
 
 
+def figure(payload: dict[str, Any], tr: Tr, *, alliance: bool = False) -> Drawing:
+    """The overview with its legend across the text width; an alliance's picture without
+    one (its colours are the overview's), so two fit on a page."""
+    if alliance:
+        return vector.figure(payload, "", WIDTH, 280, legend_width=0)
+    return vector.figure(payload, tr("Legende"), WIDTH, 360)
+
+
 def running_year_note(per_year: list[tuple[int, int]], day: date, words: Words, tr: Tr) -> str:
     """ "2026 läuft noch, Stand 07.12.2026" when the chart's last bar is the year of ``day``
     and that year is not over: a short bar is no decline."""
@@ -260,21 +268,17 @@ def _actors(rep: GapReport, g: nx.Graph, w: Words, tr: Tr) -> list[Section]:
 
 
 def _pictures(snap: Snapshot, flt: Filter, g: nx.Graph, tr: Tr) -> tuple[Section, Section | None]:
-    legend = tr("Legende")
     overview = picture(snap, flt, tr)
     caption = " · ".join(
         t for t in (filter_caption(flt, snap.vocabulary, tr), overview["print_note"]) if t
     )
-    whole = Section(
-        tr("Netzwerkbild"), [Picture(vector.figure(overview, legend, WIDTH, 360), caption)]
-    )
+    whole = Section(tr("Netzwerkbild"), [Picture(figure(overview, tr), caption)])
     if flt.alliance:
         return whole, None
     alliances = Section(tr("Bündnisse"))
     for aid, name in alliances_in(g, snap):
         payload = picture(snap, replace(flt, alliance=aid), tr)
-        # no legend: the colours are those of the overview's legend
-        drawn = vector.figure(payload, "", WIDTH, 280, legend_width=0)
+        drawn = figure(payload, tr, alliance=True)
         alliances.blocks.append(
             Picture(drawn, " · ".join(t for t in (name, payload["print_note"]) if t))
         )
