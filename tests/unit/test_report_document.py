@@ -8,6 +8,8 @@ from datetime import date
 
 import pypdfium2
 from docx import Document as read_docx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.graphics.shapes import Drawing, Rect
 
 from netzwerk.graph.formats import document_docx, document_pdf
@@ -82,3 +84,46 @@ def test_docx_headings_tables_and_a4() -> None:
     assert "tblHeader" in table.rows[0]._tr.xml  # repeated on every page
     width = doc.sections[0].page_width
     assert width is not None and round(width.mm) == 210 and doc.core_properties.language == "de"
+
+
+def _used(pdf: bytes) -> list[float]:
+    """Share of each page's height down to its last ink (the page number left out)."""
+    doc = pypdfium2.PdfDocument(pdf)
+    shares = []
+    for page in doc:
+        image = page.render(scale=0.4).to_pil().convert("L")
+        width, height = image.size
+        rows = [
+            y
+            for y in range(int(height * 0.9))
+            if image.crop((0, y, width, y + 1)).getextrema()[0] < 200
+        ]
+        shares.append(max(rows, default=0) / height)
+    doc.close()
+    return shares
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.integers(0, 45)),  # paragraphs, table rows
+        min_size=2,
+        max_size=9,
+    )
+)
+def test_no_page_is_left_half_empty(sections) -> None:
+    words = "Kooperation Bündnis Schule Kita Übergang Region " * 6
+    doc = Document(
+        "Netzwerkbericht",
+        "Stichtag 07.12.2026",
+        [
+            Section(
+                f"Abschnitt {i}",
+                [Text(words) for _ in range(paragraphs)]
+                + ([Table([(f"Akteur {r}", str(r)) for r in range(rows)])] if rows else []),
+            )
+            for i, (paragraphs, rows) in enumerate(sections)
+        ],
+    )
+    used = _used(document_pdf.write_pdf(doc))
+    assert all(share >= 0.55 for share in used[:-1]), used
