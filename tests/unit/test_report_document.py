@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from reportlab.graphics.shapes import Drawing, Rect
 
 from netzwerk.graph.formats import document_docx, document_pdf
-from netzwerk.graph.formats.document import Document, Finding, Picture, Section, Table, Text
+from netzwerk.graph.formats.document import Block, Document, Finding, Picture, Section, Table, Text
 from netzwerk.graph.formats.report_content import Words, bar_chart, running_year_note
 from tests.conftest import HOSTILE_STRINGS
 
@@ -103,6 +103,13 @@ def _used(pdf: bytes) -> list[float]:
     return shares
 
 
+def _section(title: str, texts: list[Text], rows: int) -> Section:
+    blocks: list[Block] = list(texts)
+    if rows:
+        blocks.append(Table([(f"Akteur {r}", str(r)) for r in range(rows)]))
+    return Section(title, blocks)
+
+
 @settings(max_examples=15, deadline=None)
 @given(
     st.lists(
@@ -117,11 +124,7 @@ def test_no_page_is_left_half_empty(sections) -> None:
         "Netzwerkbericht",
         "Stichtag 07.12.2026",
         [
-            Section(
-                f"Abschnitt {i}",
-                [Text(words) for _ in range(paragraphs)]
-                + ([Table([(f"Akteur {r}", str(r)) for r in range(rows)])] if rows else []),
-            )
+            _section(f"Abschnitt {i}", [Text(words)] * paragraphs, rows)
             for i, (paragraphs, rows) in enumerate(sections)
         ],
     )
