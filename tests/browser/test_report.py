@@ -3,6 +3,7 @@ sideways scrolling on a phone, no CSP errors; screenshots at 1366, 1920 and 375 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
@@ -31,6 +32,18 @@ def _loaded(driver: Any, img: Any) -> bool:
     )
 
 
+def _at_three_widths(
+    browser: Any, live_server: str, store: graph.Store, path: str
+) -> Iterator[int]:
+    """The demo region's ``path`` for a viewer, at each width screenshots are taken."""
+    seed.load(store)
+    browser_login(browser, live_server, store, "viewer")
+    for width in (1366, 1920, 375):
+        browser.set_window_size(width, 1000)
+        browser.get(live_server + path)
+        yield width
+
+
 def _csp_errors(browser) -> list[str]:
     return [e["message"] for e in browser.get_log("browser") if "Content Security" in e["message"]]
 
@@ -38,11 +51,7 @@ def _csp_errors(browser) -> list[str]:
 def test_report_page_with_pictures_at_three_widths(
     browser, live_server: str, store: graph.Store
 ) -> None:
-    seed.load(store)
-    browser_login(browser, live_server, store, "viewer")
-    for width in (1366, 1920, 375):
-        browser.set_window_size(width, 1000)
-        browser.get(live_server + "/bericht")
+    for width in _at_three_widths(browser, live_server, store, "/bericht"):
         pictures = browser.find_elements(By.CSS_SELECTOR, ".report-picture img")
         assert len(pictures) >= 4
         for img in pictures:  # lazy pictures load when they come into view
@@ -69,11 +78,7 @@ def test_report_page_with_pictures_at_three_widths(
 def test_picture_export_form_offers_title_subtitle_and_print_layout(
     browser, live_server: str, store: graph.Store
 ) -> None:
-    seed.load(store)
-    browser_login(browser, live_server, store, "viewer")
-    for width in (1366, 1920, 375):
-        browser.set_window_size(width, 1000)
-        browser.get(live_server + "/netzwerk")
+    for width in _at_three_widths(browser, live_server, store, "/netzwerk"):
         more = browser.find_element(By.CSS_SELECTOR, ".nw-export-more summary")
         browser.execute_script("arguments[0].scrollIntoView()", more)
         more.click()

@@ -152,8 +152,9 @@ def _block(b: Block, st: dict[str, ParagraphStyle]) -> list[Flowable]:
 
 
 def _section(s: Section, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    # no keepWithNext: ReportLab would bind the heading to a whole long table and move
+    # both to the next page; the conditional page break below keeps it from orphaning
     heading = Paragraph(escape(s.title), st["h2"])
-    heading.keepWithNext = True
     body = [f for b in s.blocks for f in _block(b, st)]
     height = 0.0
     for f in [heading, *body]:
