@@ -7,11 +7,14 @@ pages or downloading costs no recomputation until the graph changes.
 
 from __future__ import annotations
 
+import base64
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from flask import (
     Blueprint,
+    Response,
     abort,
     flash,
     jsonify,
@@ -21,16 +24,22 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from netzwerk import graph
+from netzwerk.graph import pictures
 from netzwerk.graph.analysis import overview, suggestions, tables
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES
 from netzwerk.graph.core.validation import parse_date
+from netzwerk.graph.formats import document_docx, document_pdf, report_content
 from netzwerk.graph.network import snapshot
+from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.operations import pipeline
+from netzwerk.graph.pictures import vector
+from netzwerk.web import filters
 from netzwerk.web.analysis_context import change_context, context, load
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.downloads import attachment
@@ -269,11 +278,24 @@ def _report_context() -> dict[str, Any]:
         parsed, data, rep = load()
         ctx = context(parsed, data, rep)
         data_graph = data.graph
-    ctx["chart"] = Markup(
-        overview.bar_chart_svg(rep.figures.per_year, title=_("Neue Kooperationen je Jahr"))
-    )
-    ctx["gaps_list"] = rep.main_gaps(data_graph)
     ctx["today"] = date.today()
+    day = ctx["f"].flt.as_of or ctx["today"]
+    per_year = report_content.through(rep.figures.per_year, day.year)
+    ctx["running_note"] = report_content.running_year_note(per_year, day, _words(), _tr)
+    ctx["chart"] = Markup(
+        overview.bar_chart_svg(
+            per_year,
+            title=_("Neue Kooperationen je Jahr"),
+            running=day.year if ctx["running_note"] else None,
+        )
+    )
+    ctx["findings"] = rep.findings(data_graph)
+    ctx["alliance_pictures"] = (
+        [] if ctx["f"].flt.alliance else report_content.alliances_in(data_graph, _snap())
+    )
+    shown = report_content.picture(_snap(), ctx["f"].flt, _tr)["print_note"]
+    caption = pictures.filter_caption(ctx["f"].flt, _snap().vocabulary, _tr)
+    ctx["caption"] = " · ".join(t for t in (caption, shown) if t)
     ctx["role_titles"] = ROLE_TITLES
     ctx.setdefault("change", None)
     return ctx
@@ -282,7 +304,12 @@ def _report_context() -> dict[str, Any]:
 @bp.get("/bericht")
 @require_role("viewer")
 def report_page() -> ResponseReturnValue:
-    return render_template("gaps/report.html", standalone=False, **_report_context())
+    ctx = _report_context()
+
+    def picture_src(alliance: str) -> str:
+        return f"{url_for('gaps.report_picture')}?{ctx['f'].query(bild=alliance)}"
+
+    return render_template("gaps/report.html", standalone=False, picture_src=picture_src, **ctx)
 
 
 @bp.get("/bericht.html")
@@ -294,7 +321,75 @@ def report_download() -> ResponseReturnValue:
         resources.files("netzwerk.web").joinpath("static/css", name).read_text(encoding="utf-8")
         for name in ("netzwerk.css", "gaps.css")
     )
+    ctx = _report_context()
+
+    def picture_src(alliance: str) -> str:
+        """The picture inside the file, which is read offline."""
+        svg = _picture_svg(ctx["f"].flt, alliance)
+        return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
     html = render_template(
-        "gaps/report.html", standalone=True, css=Markup(css), **_report_context()
+        "gaps/report.html", standalone=True, css=Markup(css), picture_src=picture_src, **ctx
     )
     return attachment(html, f"netzwerkbericht-{date.today()}.html", "text/html")
+
+
+def _tr(text: str) -> str:
+    return _(text)
+
+
+def _words() -> report_content.Words:
+    return report_content.Words("en" if str(get_locale()).startswith("en") else "de")
+
+
+def _snap() -> snapshot.Snapshot:
+    return snapshot.current(get_store())
+
+
+@bp.get("/bericht.<fmt>")
+@require_role("viewer")
+def report_document(fmt: str) -> ResponseReturnValue:
+    """The Netzwerkbericht as a PDF to hand out or a DOCX to edit (Word, LibreOffice)."""
+    if fmt not in ("pdf", "docx"):
+        abort(404)
+    parsed, data, rep = load()
+    document = report_content.report_document(
+        rep, data.graph, data.snapshot, parsed.flt, tr=_tr, locale=_words().locale
+    )
+    stamp = (parsed.flt.as_of or date.today()).isoformat()
+    if fmt == "pdf":
+        return attachment(
+            document_pdf.write_pdf(document), f"netzwerkbericht-{stamp}.pdf", "application/pdf"
+        )
+    return attachment(
+        document_docx.write_docx(document),
+        f"netzwerkbericht-{stamp}.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+def _picture_svg(flt: Filter, alliance: str) -> bytes:
+    """The network of ``flt`` (or of one alliance in it) as drawn in the report's PDF."""
+    snap = _snap()
+    title = _("Netzwerkbild")
+    if alliance in snap.vocabulary.alliances:
+        flt, title = replace(flt, alliance=alliance), snap.vocabulary.alliances[alliance]
+    payload = report_content.picture(snap, flt, _tr)
+    drawn = report_content.figure(payload, _tr, alliance=bool(alliance))
+    return vector.svg_of(drawn, title, pictures.filter_caption(flt, snap.vocabulary, _tr))
+
+
+@bp.get("/bericht/bild.svg")
+@require_role("viewer")
+def report_picture() -> ResponseReturnValue:
+    """A picture of the report page: the filtered network, or with ``?bild=<alliance id>``
+    one alliance of it (the same drawing as in the PDF)."""
+    parsed = filters.parse(request.args, _snap().vocabulary)
+    alliance = request.args.get("bild", "")
+    if alliance and alliance not in _snap().vocabulary.alliances:
+        abort(404)
+    body = _picture_svg(parsed.flt, alliance)
+    resp = Response(body, mimetype="image/svg+xml")
+    resp.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    resp.headers["Cache-Control"] = "private, no-store"
+    return resp

@@ -42,6 +42,7 @@ from netzwerk.graph.core.errors import NotFoundError
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.choices import filter_choices
 from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.pictures.paper import PRINT_LIMIT
 from netzwerk.graph.sharing import saved_views
 from netzwerk.web import deployment, filters
 from netzwerk.web.auth import current_username, require_role
@@ -274,6 +275,7 @@ def _page(
         size_by=_choice("size", pictures.SIZE_BY, "degree"),
         colour_options=[(key, _(title)) for key, title in pictures.COLOUR_OPTIONS.items()],
         size_options=[(key, _(title)) for key, title in pictures.SIZE_OPTIONS.items()],
+        print_limit=PRINT_LIMIT,
         **extra,
     )
 

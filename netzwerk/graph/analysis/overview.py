@@ -87,10 +87,16 @@ def key_figures(g: nx.Graph) -> KeyFigures:
 
 
 def bar_chart_svg(
-    data: list[tuple[Any, int]], *, title: str, width: int = 640, height: int = 220
+    data: list[tuple[Any, int]],
+    *,
+    title: str,
+    width: int = 640,
+    height: int = 220,
+    running: Any = None,
 ) -> str:
     """A small bar chart as SVG markup with presentation attributes only (no ``style``),
-    so it passes the Content-Security-Policy and prints crisply.
+    so it passes the Content-Security-Policy and prints crisply. The bar of ``running``
+    (the year not yet over) is lighter: a short bar there is no decline.
 
     Examples
     --------
@@ -118,7 +124,8 @@ def bar_chart_svg(
         x = pad_l + i * step + (step - bar) / 2
         y = pad_t + inner_h - h
         parts.append(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="#0b6e7f">'
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+            f'fill="{"#9fd0d8" if label == running else "#0b6e7f"}">'
             f"<title>{escape(str(label))}: {value}</title></rect>"
         )
         if i % label_every == 0:

@@ -34,10 +34,63 @@ from netzwerk.graph.analysis import (
 from netzwerk.graph.analysis._util import GROUPINGS, Profile, vocab
 from netzwerk.graph.analysis.reach import Overlap
 from netzwerk.graph.core.cache import Cache
+from netzwerk.graph.core.i18n import N_
 
 SUGGEST_MAX_LINKS = 2
 """The report suggests partners for actors with at most this many cooperations: they need
 partners most (well-connected actors can ask for theirs on the suggestions page)."""
+
+
+TODO: dict[str, str] = {
+    "isolated": N_(
+        "Die Liste durchgehen: fehlende Kooperationen nachtragen, sonst die Akteure zu einem "
+        "passenden Bündnis einladen oder ihnen Partner vorschlagen."
+    ),
+    "weak": N_(
+        "Jedem dieser Akteure einen zweiten Partner vermitteln (Partnervorschläge), damit ein "
+        "einziger Kontakt nicht alles trägt."
+    ),
+    "passive": N_(
+        "Mit dem Bündnis klären, ob diese Mitglieder noch mitwirken, und gemeinsame Vorhaben "
+        "mit anderen Mitgliedern anregen."
+    ),
+    "islands": N_(
+        "Je Teilnetz einen Akteur mit einem gut vernetzten Akteur des Hauptnetzes zusammenbringen."
+    ),
+    "cut_points": N_(
+        "Die Schlüsselakteure entlasten: ihre Partner untereinander bekannt machen, damit das "
+        "Netz nicht an einer Stelle hängt."
+    ),
+    "brokers": N_(
+        "Zweite Wege schaffen: Partner der wichtigsten Vermittler direkt miteinander ins "
+        "Gespräch bringen."
+    ),
+    "coverage": N_(
+        "Die Heatmap öffnen, ein leeres Feld anklicken und Partner aus Nachbarregionen oder "
+        "kreisweit tätige Akteure ansprechen."
+    ),
+    "transitions": N_(
+        "Einrichtungen beider Stufen einer Region zu einem Übergangsgespräch einladen (z. B. "
+        "Kita und Grundschule)."
+    ),
+    "border": N_(
+        "Die Grenzgänger als Brückenbauer einbinden; Teilräume ohne Verbindung gezielt ansprechen."
+    ),
+}
+"""What the office can do about each kind of finding (German; pages translate it)."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding of the report: ``key`` names its kind, ``text`` says what was found."""
+
+    key: str
+    text: str
+
+    @property
+    def todo(self) -> str:
+        """What to do about it (German, marked for translation)."""
+        return TODO[self.key]
 
 
 @dataclass
@@ -68,31 +121,51 @@ class GapReport:
 
     def main_gaps(self, g: nx.Graph) -> list[str]:
         """The most important findings as short German sentences, for the report."""
+        return [f.text for f in self.findings(g)]
+
+    def findings(self, g: nx.Graph) -> list[Finding]:
+        """The most important findings, each with what the office can do about it."""
         v = vocab(g)
         out = []
         if self.isolated:
-            out.append(f"{len(self.isolated)} Akteure ohne jede Kooperation.")
+            out.append(Finding("isolated", f"{len(self.isolated)} Akteure ohne jede Kooperation."))
         if self.weak:
-            out.append(f"{len(self.weak)} Akteure hängen an nur einer Kooperation.")
+            out.append(
+                Finding("weak", f"{len(self.weak)} Akteure hängen an nur einer Kooperation.")
+            )
         if self.passive:
             actors = len({p.actor for p in self.passive})
-            out.append(f"{actors} Bündnismitglieder kooperieren mit keinem anderen Mitglied.")
+            out.append(
+                Finding(
+                    "passive",
+                    f"{actors} Bündnismitglieder kooperieren mit keinem anderen Mitglied.",
+                )
+            )
         if len(self.islands.components) > 1:
             rest = sum(len(c) for c in self.islands.components[1:])
             out.append(
-                f"{len(self.islands.components) - 1} Teilnetze mit zusammen {rest} Akteuren "
-                "sind vom Hauptnetz getrennt."
+                Finding(
+                    "islands",
+                    f"{len(self.islands.components) - 1} Teilnetze mit zusammen {rest} Akteuren "
+                    "sind vom Hauptnetz getrennt.",
+                )
             )
         if self.cut_points:
             top = self.cut_points[0]
             out.append(
-                f"{len(self.cut_points)} Schlüsselakteure; ohne „{g.nodes[top.actor]['name']}“ "
-                f"wären {top.cut_off} Akteure abgeschnitten."
+                Finding(
+                    "cut_points",
+                    f"{len(self.cut_points)} Schlüsselakteure; ohne „{g.nodes[top.actor]['name']}“ "
+                    f"wären {top.cut_off} Akteure abgeschnitten.",
+                )
             )
         if self.brokers.top:
             out.append(
-                f"{self.brokers.dependence:.0%} der Verbindungen werden ohne die "
-                f"{len(self.brokers.top)} wichtigsten Vermittler länger oder reißen ab."
+                Finding(
+                    "brokers",
+                    f"{self.brokers.dependence:.0%} der Verbindungen werden ohne die "
+                    f"{len(self.brokers.top)} wichtigsten Vermittler länger oder reißen ab.",
+                )
             )
         gaps = self.coverage_stage.gaps()
         if gaps:
@@ -100,15 +173,27 @@ class GapReport:
                 f"{v.stages.get(c.column, c.column)} in {v.regions.get(c.region, c.region)}"
                 for c in gaps[:3]
             )
-            out.append(f"{len(gaps)} leere Felder Region × Bildungsstufe, z. B. {sample}.")
+            out.append(
+                Finding(
+                    "coverage", f"{len(gaps)} leere Felder Region × Bildungsstufe, z. B. {sample}."
+                )
+            )
         tgaps = self.transitions.gaps()
         if tgaps:
-            out.append(f"{len(tgaps)} Bildungsübergänge ohne Kooperation in einer Region.")
+            out.append(
+                Finding(
+                    "transitions",
+                    f"{len(tgaps)} Bildungsübergänge ohne Kooperation in einer Region.",
+                )
+            )
         b = self.border
         if b.areas and len(b.areas) > 1:
             out.append(
-                f"{b.across} Kooperationen über die Grenze Stadt/Landkreis "
-                f"({b.share:.0%}); {len(b.parts_without_link)} Teilräume ohne Verbindung."
+                Finding(
+                    "border",
+                    f"{b.across} Kooperationen über die Grenze Stadt/Landkreis "
+                    f"({b.share:.0%}); {len(b.parts_without_link)} Teilräume ohne Verbindung.",
+                )
             )
         return out
 

@@ -10,11 +10,14 @@ stays inside the picture; the rest are left out rather than printed on top of ea
 
 from __future__ import annotations
 
+import io
 import math
 from dataclasses import dataclass
+from html import escape
 from importlib import resources
 from typing import Any
 
+import pypdfium2
 from reportlab.graphics import renderPDF, renderSVG
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
@@ -24,16 +27,20 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 PAPERS = {"A4": landscape(A4), "A3": landscape(A3)}
 FONT, BOLD = "Vera", "VeraBd"
+FONT_STACK = "'DejaVu Sans', 'Bitstream Vera Sans', 'Liberation Sans', Arial, sans-serif"
+"""The SVG's fonts: Vera itself (embedded in the PDF) is installed almost nowhere."""
 MARGIN = 28.0
 LEGEND_WIDTH = 190.0
 
 
-def _fonts() -> None:
+def fonts() -> None:
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
     folder = resources.files("reportlab") / "fonts"
     pdfmetrics.registerFont(TTFont(FONT, str(folder / "Vera.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(folder / "VeraBd.ttf")))
+    # <b> in a paragraph of the report finds the bold face
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class Captions:
     caption: str = ""  # the filter and date in words
     source: str = ""  # who made it, when, from which data
     legend: str = "Legende"
+    subtitle: str = ""  # the user's own second line (the occasion, the date of a meeting)
 
 
 def _colour(hex_colour: str | None, alpha: float = 1.0) -> colors.Color:
@@ -114,56 +122,136 @@ class _Boxes:
 
 
 def drawing(payload: dict[str, Any], words: Captions, paper: str = "A4") -> Drawing:
-    """The picture on a landscape page: title and filter on top, legend on the right,
-    the source line at the bottom."""
-    _fonts()
+    """The picture on a landscape page: title, subtitle, filter and (for a large selection)
+    what is shown on top, legend on the right, the source line at the bottom. Writing and
+    nodes grow with the sheet (A3 is A4 enlarged, not A4 with a margin)."""
+    fonts()
     page_w, page_h = PAPERS.get(paper, PAPERS["A4"])
+    k = page_w / PAPERS["A4"][0]
+    margin = MARGIN * k
     d = Drawing(page_w, page_h)
     d.add(_plate(0, 0, page_w, page_h, colors.white))
-    top = page_h - MARGIN
-    width = page_w - 2 * MARGIN
-    for y, text, font, size, colour in (
-        (top - 16, words.title, BOLD, 16, "#1d2733"),
-        (top - 30, words.caption, FONT, 8.5, "#333333"),
-        (MARGIN - 12, words.source, FONT, 7, "#555555"),
+    width = page_w - 2 * margin
+    y = page_h - margin
+    for text, font, size, colour in (
+        (words.title, BOLD, 16, "#1d2733"),
+        (words.subtitle, FONT, 11, "#1d2733"),
+        (words.caption, FONT, 8.5, "#333333"),
+        (payload.get("print_note", ""), FONT, 8, "#8a4b00"),
     ):
         if text:
-            line = _fit(text, font, size, width)
-            d.add(String(MARGIN, y, line, fontName=font, fontSize=size, fillColor=_colour(colour)))
-    area = (MARGIN, MARGIN, page_w - 2 * MARGIN - LEGEND_WIDTH - 12, top - 42 - MARGIN)
-    d.add(_picture(payload, area))
-    d.add(
-        _legend(
-            payload,
-            words.legend,
-            (page_w - MARGIN - LEGEND_WIDTH, MARGIN, LEGEND_WIDTH, top - 42 - MARGIN),
+            y -= (size + 4) * k
+            line = _fit(text, font, size * k, width)
+            d.add(
+                String(margin, y, line, fontName=font, fontSize=size * k, fillColor=_colour(colour))
+            )
+    if words.source:
+        line = _fit(words.source, FONT, 7 * k, width)
+        d.add(
+            String(
+                margin,
+                margin - 12 * k,
+                line,
+                fontName=FONT,
+                fontSize=7 * k,
+                fillColor=_colour("#555555"),
+            )
         )
-    )
+    area = (margin, margin, width, y - 8 * k - margin)
+    d.add(_framed(payload, words.legend, area, LEGEND_WIDTH * k))
     return d
 
 
-def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -> Group:  # noqa: C901 (complexity 18: lower, never raise)
+def figure(
+    payload: dict[str, Any], legend: str, width: float, height: float, legend_width: float = 150
+) -> Drawing:
+    """The picture and its legend in a box of ``width`` × ``height`` points, without page
+    and title (for a document that sets its own headings, such as the Netzwerkbericht)."""
+    fonts()
+    d = Drawing(width, height)
+    d.add(_framed(payload, legend, (0, 0, width, height), legend_width))
+    return d
+
+
+def _framed(
+    payload: dict[str, Any],
+    legend: str,
+    area: tuple[float, float, float, float],
+    legend_width: float = LEGEND_WIDTH,
+) -> Group:
+    """The picture on the left of ``area``, its legend on the right."""
+    x, y, w, h = area
+    g = Group()
+    if legend_width <= 0:
+        g.add(_picture(payload, area))
+        return g
+    g.add(_picture(payload, (x, y, w - legend_width - 12, h)))
+    lk = max(1.0, legend_width / LEGEND_WIDTH)  # on A3 the legend grows with the sheet
+    key = _legend(payload, legend, (0, 0, legend_width / lk, h / lk))
+    key.transform = (lk, 0, 0, lk, x + w - legend_width, y)
+    g.add(key)
+    return g
+
+
+def sheet_scale(width: float, height: float) -> float:
+    """How much larger than on A4 the picture's nodes and labels are drawn: with the
+    picture's area, so an A3 sheet shows the same picture with larger writing instead of
+    an A4 picture with a wide empty margin (bounded: a tiny figure stays legible)."""
+    return max(0.75, min(2.5, math.sqrt(max(width * height, 1.0)) / 540))
+
+
+def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -> Group:
     ax, ay, aw, ah = area
     g = Group()
     nodes = payload.get("nodes") or []
     if not nodes:
         return g
+    k = sheet_scale(aw, ah)
     b = payload.get("bounds") or {}
     span_x = max(1.0, b.get("maxX", 0) - b.get("minX", 0))
     span_y = max(1.0, b.get("maxY", 0) - b.get("minY", 0))
-    pad = 14.0
+    pad = 14.0 * k
     scale = min((aw - 2 * pad) / span_x, (ah - 2 * pad) / span_y)
     cx = ax + aw / 2 - (b.get("minX", 0) + span_x / 2) * scale
     cy = ay + ah / 2 + (b.get("minY", 0) + span_y / 2) * scale
-
-    def at(n: dict[str, Any]) -> tuple[float, float]:
-        return cx + n["x"] * scale, cy - n["y"] * scale  # screen y grows down, PDF's up
-
-    styles = payload.get("styles") or {}
-    node_styles, edge_styles = styles.get("nodes", {}), styles.get("edges", {})
+    # screen y grows down, PDF's up
+    where = {n["id"]: (cx + n["x"] * scale, cy - n["y"] * scale) for n in nodes}
     big = len(nodes) > 1000
-    where = {n["id"]: at(n) for n in nodes}
-    for e in payload.get("edges") or []:
+    styles = payload.get("styles") or {}
+    _edges(g, payload.get("edges") or [], styles.get("edges", {}), where, big)
+    radius = _radii(nodes, big, k)
+    boxes = _Boxes(40.0 * k)
+    node_styles = styles.get("nodes", {})
+    for n in nodes:
+        st = node_styles.get(n.get("g"), {})
+        x, y = where[n["id"]]
+        r = radius(n)
+        g.add(
+            _shape(
+                "square" if n.get("cls") in ("alliance", "project") else st.get("shape") or "dot",
+                x,
+                y,
+                r,
+                _colour(n.get("color") or st.get("color")),
+                _colour(st.get("border") or "#333333"),
+                1.6 if n.get("cls") == "centre" else 0.5,
+            )
+        )
+        e = r * 1.2  # diamonds and triangles reach beyond the radius
+        boxes.add((x - e, y - e, 2 * e, 2 * e))  # a label never covers a node
+    for label in _labels(nodes, where, radius, node_styles, boxes, area, max(5.5, 6.0 * k)):
+        g.add(label)
+    return g
+
+
+def _edges(
+    g: Group,
+    edges: list[dict[str, Any]],
+    edge_styles: dict[Any, Any],
+    where: dict[str, tuple[float, float]],
+    big: bool,
+) -> None:
+    for e in edges:
         if e["from"] not in where or e["to"] not in where:
             continue
         st = edge_styles.get(e.get("k"), {})
@@ -182,85 +270,107 @@ def _picture(payload: dict[str, Any], area: tuple[float, float, float, float]) -
         if isinstance(dashes, list) and dashes and not big:
             line.strokeDashArray = [max(0.5, v * 0.35) for v in dashes]
         g.add(line)
+
+
+def _radii(nodes: list[dict[str, Any]], big: bool, k: float) -> Any:
+    """The radius of a node: actors by their size value between ``lo`` and ``hi``."""
     sizes = [n["s"] for n in nodes if n.get("cls") in ("actor", "centre")]
-    lo, hi = (1.4, 5.0) if big else (2.6, 8.0)
+    lo, hi = (1.4 * k, 5.0 * k) if big else (2.6 * k, 8.0 * k)
     s_min, s_max = (min(sizes), max(sizes)) if sizes else (0, 0)
 
     def radius(n: dict[str, Any]) -> float:
         if n.get("cls") == "centre":
             return hi * 1.25
         if n.get("cls") == "aggregate":
-            return 4 + n["s"] * 0.25
+            return (4 + n["s"] * 0.25) * k
         if n.get("cls") in ("alliance", "project"):
-            return 4.0
+            return 4.0 * k
         if s_max <= s_min:
             return (lo + hi) / 2
-        return lo + (hi - lo) * (n["s"] - s_min) / (s_max - s_min)
+        return float(lo + (hi - lo) * (n["s"] - s_min) / (s_max - s_min))
 
-    boxes = _Boxes()
-    labels: list[Any] = []
-    for n in nodes:
-        st = node_styles.get(n.get("g"), {})
-        x, y = where[n["id"]]
-        fill = _colour(n.get("color") or st.get("color"))
-        border = _colour(st.get("border") or "#333333")
-        r = radius(n)
-        g.add(
-            _shape(
-                "square" if n.get("cls") in ("alliance", "project") else st.get("shape") or "dot",
-                x,
-                y,
-                r,
-                fill,
-                border,
-                1.6 if n.get("cls") == "centre" else 0.5,
-            )
-        )
+    return radius
+
+
+def _candidates(x: float, y: float, r: float, w: float, h: float) -> list[tuple[float, float]]:
+    """Where a label may stand, in the order of preference of cartography (right, left,
+    above, below, then the four corners) [1]_.
+
+    References
+    ----------
+    .. [1] E. Imhof, "Positioning names on maps", The American Cartographer 2(2), 1975.
+    """
+    gap = d = r * 1.2 + 1.5  # clear of the node's own box (see ``_picture``)
+    return [
+        (x + gap, y - h / 2),
+        (x - gap - w, y - h / 2),
+        (x - w / 2, y + r + 1),
+        (x - w / 2, y - r - 1 - h),
+        (x + d, y + d),
+        (x - d - w, y + d),
+        (x + d, y - d - h),
+        (x - d - w, y - d - h),
+    ]
+
+
+def _labels(
+    nodes: list[dict[str, Any]],
+    where: dict[str, tuple[float, float]],
+    radius: Any,
+    node_styles: dict[Any, Any],
+    boxes: _Boxes,
+    area: tuple[float, float, float, float],
+    size: float,
+) -> list[Any]:
+    """Greedy label placement: the most important nodes first, each label at the first
+    candidate position that overlaps no node and no label already placed and stays inside
+    the picture; a label that finds no such place is left out [1]_.
+
+    References
+    ----------
+    .. [1] J. Christensen, J. Marks, S. Shieber, "An empirical study of algorithms for
+       point-feature label placement", ACM Transactions on Graphics 14(3), 1995
+       (the greedy method of section 3).
+    """
+    ax, ay, aw, ah = area
     rank = {"centre": 0, "alliance": 1, "project": 1, "aggregate": 1, "actor": 2}
     order = sorted(
         (n for n in nodes if n.get("cls") in rank),
         key=lambda n: (rank[n["cls"]], -n["s"], n["name"]),
     )
-    size = 6.0
+    labels: list[Any] = []
     for n in order:
         x, y = where[n["id"]]
-        r = radius(n)
         text = (n.get("label") or n["name"]).split("\n")[0]
         if n.get("cls") == "aggregate":
             text = f"{n['name']} ({n.get('members', '')})"
         group = n.get("cls") in ("alliance", "project")
         font = BOLD if group else FONT
-        w = pdfmetrics.stringWidth(text, font, size) + (5 if group else 2)
-        h = size + 2
-        for bx, by in (
-            (x + r + 1.5, y - h / 2),
-            (x - r - 1.5 - w, y - h / 2),
-            (x - w / 2, y - r - 1 - h),
-            (x - w / 2, y + r + 1),
-        ):
+        w = pdfmetrics.stringWidth(text, font, size) + (5 if group else 2) * size / 6
+        h = size * 1.3
+        for bx, by in _candidates(x, y, radius(n), w, h):
             box = (bx, by, w, h)
             inside = ax <= bx and bx + w <= ax + aw and ay <= by and by + h <= ay + ah
-            if inside and boxes.free(box):
-                boxes.add(box)
-                ink = "#1d2733"
-                if group:  # the name on a plate in the group's colour, as on screen
-                    plate = node_styles.get(n.get("g"), {})
-                    labels.append(_plate(bx, by, w, h, _colour(plate.get("color"))))
-                    ink = (plate.get("font") or {}).get("color", "#ffffff")
-                labels.append(
-                    String(
-                        bx + (2.5 if group else 1),
-                        by + 1.6,
-                        text,
-                        fontName=font,
-                        fontSize=size,
-                        fillColor=_colour(ink),
-                    )
+            if not (inside and boxes.free(box)):
+                continue
+            boxes.add(box)
+            ink = "#1d2733"
+            if group:  # the name on a plate in the group's colour, as on screen
+                plate = node_styles.get(n.get("g"), {})
+                labels.append(_plate(bx, by, w, h, _colour(plate.get("color"))))
+                ink = (plate.get("font") or {}).get("color", "#ffffff")
+            labels.append(
+                String(
+                    bx + (2.5 if group else 1) * size / 6,
+                    by + 0.27 * size,
+                    text,
+                    fontName=font,
+                    fontSize=size,
+                    fillColor=_colour(ink),
                 )
-                break
-    for label in labels:
-        g.add(label)
-    return g
+            )
+            break
+    return labels
 
 
 def _legend(
@@ -337,8 +447,34 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return [*lines, line] if line else lines
 
 
+def svg_of(d: Drawing, title: str, description: str = "") -> bytes:
+    """A drawing as SVG with a real ``<title>`` (ReportLab writes "...") and fonts every
+    system has: DejaVu Sans is Bitstream Vera extended, with the same widths, so labels
+    placed with Vera's metrics fit; the others are the usual sans-serif fallbacks."""
+    text = renderSVG.drawToString(d)
+    text = text.replace("<title>...</title>", f"<title>{escape(title)}</title>", 1)
+    text = text.replace("<desc>...</desc>", f"<desc>{escape(description)}</desc>", 1)
+    text = text.replace(f"font-family: {BOLD};", f"font-family: {FONT_STACK}; font-weight: bold;")
+    text = text.replace(f"font-family: {FONT};", f"font-family: {FONT_STACK};")
+    return text.encode("utf-8")
+
+
 def to_svg(payload: dict[str, Any], words: Captions, paper: str = "A4") -> bytes:
-    return renderSVG.drawToString(drawing(payload, words, paper)).encode("utf-8")
+    return svg_of(drawing(payload, words, paper), words.title, words.caption)
+
+
+def to_png(d: Drawing, dpi: int = 150) -> bytes:
+    """A drawing as a PNG image (for documents that cannot hold vector pictures, such as
+    DOCX for older Word versions): PDFium renders the drawing's PDF, so the image shows
+    exactly what the PDF shows."""
+    pdf = pypdfium2.PdfDocument(renderPDF.drawToString(d))
+    try:
+        image = pdf[0].render(scale=dpi / 72).to_pil()
+    finally:
+        pdf.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 def to_pdf(payload: dict[str, Any], words: Captions, paper: str = "A4") -> bytes:

@@ -1,0 +1,72 @@
+"""A printable document as plain blocks, written by :mod:`.document_pdf` and
+:mod:`.document_docx`.
+
+The Netzwerkbericht is said once (:mod:`.report_content`) and written in two formats: a
+PDF to hand out and a DOCX that offices paste into their Bildungsbericht and edit in Word or
+LibreOffice. The blocks are what both formats can express: headings, paragraphs, a finding
+with what to do about it, tables and pictures (ReportLab drawings: vector in the PDF, PNG in
+the DOCX).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.graphics.shapes import Drawing
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph; ``style`` is ``body``, ``small`` (explanations) or ``note`` (a remark
+    the reader must not miss, e.g. that the current year is still running)."""
+
+    text: str
+    style: str = "body"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A numbered finding and what to do about it (``todo`` after the bold ``todo_label``)."""
+
+    number: int
+    text: str
+    todo: str
+    todo_label: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of already formatted cells; ``numeric`` columns are right-aligned."""
+
+    rows: Sequence[tuple[str, ...]]
+    header: tuple[str, ...] = ()
+    caption: str = ""
+    numeric: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A drawing with its caption; ``width`` and ``height`` are in points."""
+
+    drawing: Drawing
+    caption: str
+
+
+Block = Text | Finding | Table | Picture
+
+
+@dataclass
+class Section:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    title: str
+    meta: str
+    """The line under the title: date, filter, when it was made."""
+    sections: list[Section] = field(default_factory=list)
+    author: str = "netzwerk"
+    language: str = "de"
