@@ -101,7 +101,8 @@ def region_rows(regions: dict[str, Any]) -> list[Row]:
     rows: list[Row] = [{"id": top["id"], "name": top["name"], "kind": top["kind"], "part_of": None}]
     for side in ("stadt", "kreis"):
         r = regions[side]
-        rows.append({"id": r["id"], "name": r["name"], "kind": r["kind"], "part_of": top["id"]})
+        row = {"id": r["id"], "name": r["name"], "kind": r["kind"], "part_of": top["id"]}
+        rows.append(row | ({"ags": r["ags"]} if "ags" in r else {}))
     for side in ("stadt", "kreis"):
         r = regions[side]
         rows += [
@@ -111,6 +112,7 @@ def region_rows(regions: dict[str, Any]) -> list[Row]:
                 "kind": r["part_kind"],
                 "part_of": r["id"],
             }
+            | ({"ags": part["ags"]} if "ags" in part else {})
             for part in r["parts"]
         ]
     return rows

@@ -20,7 +20,7 @@ from netzwerk.graph.admin import seed
 from netzwerk.graph.core import model, validation
 from netzwerk.graph.core.errors import ValidationError
 from netzwerk.graph.core.fields import SHORT_MAX, FieldInfo, described, field_table
-from netzwerk.graph.core.model import LINK_TYPES, NODE_CLASSES, Link, Node
+from netzwerk.graph.core.model import DATA_CLASSES, LINK_TYPES, NODE_CLASSES, Link, Node
 from netzwerk.graph.core.values import fold
 from netzwerk.graph.imports import fields as import_fields
 from netzwerk.graph.records import visibility
@@ -34,7 +34,7 @@ def _domain_fields(cls: type[Node]) -> list[str]:
     return [f.name for f in dataclasses.fields(cls) if f.name not in Node.META]
 
 
-@pytest.mark.parametrize("cls", [*NODE_CLASSES, Link], ids=lambda c: c.__name__)
+@pytest.mark.parametrize("cls", [*NODE_CLASSES, *DATA_CLASSES, Link], ids=lambda c: c.__name__)
 def test_every_domain_field_is_in_the_table(cls: type[Any]) -> None:
     ends = {"type", "from_id", "to_id", "id", "created", "updated", "version"}
     names = [f.name for f in dataclasses.fields(cls) if f.name not in ends and f.compare]
@@ -43,7 +43,7 @@ def test_every_domain_field_is_in_the_table(cls: type[Any]) -> None:
 
 def test_a_name_has_one_label_everywhere() -> None:
     seen: dict[str, str] = {}
-    for cls in (*NODE_CLASSES, Link):
+    for cls in (*NODE_CLASSES, *DATA_CLASSES, Link):
         for name, info in field_table(cls).items():
             assert seen.setdefault(name, info.label) == info.label, name
     assert {k: v for k, v in validation.FIELD_LABELS.items() if k in seen} == seen

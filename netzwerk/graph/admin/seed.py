@@ -31,6 +31,9 @@ from netzwerk.graph.core.model import (
     Topic,
 )
 from netzwerk.graph.core.store import Store
+from netzwerk.graph.indicators.plan import match_values
+from netzwerk.graph.indicators.reader import read as read_indicators
+from netzwerk.graph.indicators.regions import RegionIndex
 
 DATASET = "bildungsregion_trier"
 
@@ -62,9 +65,28 @@ def read_dataset(name: str = DATASET) -> dict[str, Any]:
     """The raw JSON of a shipped dataset, keyed by file stem."""
     folder = resources.files("netzwerk.seeddata").joinpath(name)
     out: dict[str, Any] = {}
-    for entry in folder.iterdir():
+    tables: list[tuple[str, bytes]] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
             out[entry.name.removesuffix(".json")] = json.loads(entry.read_text(encoding="utf-8"))
+        elif entry.name.startswith("indikatoren_") and entry.name.endswith(".csv"):
+            tables.append((entry.name, entry.read_bytes()))
+    out["indicators"] = tables
+    return out
+
+
+def _indicators(tables: list[tuple[str, bytes]], nodes: list[Node]) -> list[Node]:
+    """The demo's indicator tables (GENESIS flat files) as indicators of its regions."""
+    regions = RegionIndex()
+    for n in nodes:
+        if isinstance(n, Region):
+            regions.add(n.id, n.name, n.ags)
+    out: list[Node] = []
+    for filename, raw in tables:
+        matched = match_values(read_indicators(raw, filename), regions, filename)
+        if matched.errors:
+            raise ValueError(f"{filename}: {[str(e) for e in matched.errors[:5]]}")
+        out += [ind for _, ind in matched.values]
     return out
 
 
@@ -128,6 +150,7 @@ def build(data: dict[str, Any]) -> tuple[list[Node], list[Link]]:
             for c in pe.get("contact_for", [])
         ]
     links += [_link("COOPERATES_WITH", c["a"], c["b"], c["id"], c) for c in data["cooperations"]]
+    nodes += _indicators(data.get("indicators", []), nodes)
     return nodes, links
 
 

@@ -28,7 +28,13 @@ module                    question for the network manager
 ========================  ==============================================================
 """
 
-from netzwerk.graph.analysis._util import Profile, RegionRow, region_rows, stage_transitions
+from netzwerk.graph.analysis._util import (
+    Profile,
+    RegionRow,
+    presence,
+    region_rows,
+    stage_transitions,
+)
 from netzwerk.graph.analysis.report import GapReport, cached_gap_report, gap_report
 
 __all__ = [
@@ -37,6 +43,7 @@ __all__ = [
     "RegionRow",
     "cached_gap_report",
     "gap_report",
+    "presence",
     "region_rows",
     "stage_transitions",
 ]

@@ -25,7 +25,9 @@ EMAIL_MAX = 254
 PHONE_MAX = 40
 """Longer than any dialled number with spaces, brackets and an extension."""
 
-WIDGETS = frozenset({"text", "textarea", "select", "date", "bool", "int", "email", "url", "tel"})
+WIDGETS = frozenset(
+    {"text", "textarea", "select", "date", "bool", "int", "decimal", "email", "url", "tel"}
+)
 _WIDGET_MAX = {"textarea": LONG_MAX, "email": EMAIL_MAX, "tel": PHONE_MAX}
 
 KEY = "netzwerk"

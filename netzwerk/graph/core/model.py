@@ -387,6 +387,65 @@ class Region(Node):
     kind: str = described(
         "Region", N_("Art"), widget="select", required=True, choices=REGION_KINDS, help=_KIND_HELP
     )
+    ags: str = described(
+        "",
+        N_("Amtlicher Schlüssel"),
+        limit=12,
+        hint=N_("AGS oder Regionalschlüssel, z. B. 07211000 (Stadt Trier)"),
+        help="Amtlicher Gemeindeschlüssel oder Regionalschlüssel, nur Ziffern, z. B. 07211000.",
+    )
+    """The official key (AGS, or the ARS/Verbandsschlüssel of a Verbandsgemeinde such as
+    072355003 for Konz): indicator tables from official statistics name regions by it."""
+
+
+QUALITY_MARKERS: dict[str, str] = {
+    "e": N_("endgültig"),
+    "p": N_("vorläufig"),
+    "r": N_("berichtigt"),
+    "s": N_("geschätzt"),
+    "-": N_("nichts vorhanden (genau null)"),
+    ".": N_("unbekannt oder geheim zu halten"),
+    "x": N_("Tabellenfach gesperrt (Aussage nicht sinnvoll)"),
+    "/": N_("keine Angabe (nicht sicher genug)"),
+    "...": N_("Angabe fällt später an"),
+}
+"""The quality marks of official statistics (GENESIS): the first four qualify a value, the
+others replace it (``-`` means the value is zero; the rest leave it unknown)."""
+
+
+@dataclass(kw_only=True)
+class Indicator(Node):
+    """One value of Bildungsmonitoring: a measure of a region in a year, with its source.
+
+    Written only by the indicator import (a changeset); its id is derived from region,
+    measure and year, so importing a table again finds every value again.
+    """
+
+    LABEL: ClassVar[str] = "Indicator"
+    TITLE: ClassVar[str] = N_("Indikator")
+    region: str = described("", N_("Region"), required=True, limit=128)
+    """The region's id."""
+    measure: str = described("", N_("Merkmal"), required=True, limit=200)
+    """The measure's code: the statistics' value code, with the characteristic's value code
+    when a table splits a measure (``BEVSTD.ALT000B03``: population under 3)."""
+    label: str = described("", N_("Bezeichnung"), required=True, limit=500)
+    year: int = described(
+        0, N_("Jahr"), widget="int", required=True, minimum=1900, maximum=2100
+    )
+    value: float | None = described(None, N_("Wert"), widget="decimal")
+    unit: str = described("", N_("Einheit"), limit=100)
+    source: str = described("", N_("Quelle"), limit=500)
+    quality: str = described(
+        "",
+        N_("Qualität"),
+        widget="select",
+        choices=tuple(QUALITY_MARKERS),
+        choice_labels=tuple(QUALITY_MARKERS.values()),
+    )
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.label} {self.year}"
 
 
 NODE_CLASSES: tuple[type[Node], ...] = (
@@ -399,7 +458,9 @@ NODE_CLASSES: tuple[type[Node], ...] = (
     TargetGroup,
     Region,
 )
-LABELS: dict[str, type[Node]] = {cls.LABEL: cls for cls in NODE_CLASSES}
+DATA_CLASSES: tuple[type[Node], ...] = (Indicator,)
+"""Records only imports write (no form, no list page of their own)."""
+LABELS: dict[str, type[Node]] = {cls.LABEL: cls for cls in (*NODE_CLASSES, *DATA_CLASSES)}
 VOCABULARY_LABELS: frozenset[str] = frozenset({"Topic", "Stage", "TargetGroup", "Region"})
 """Shared vocabularies: lists every record uses, so only admins change them."""
 

@@ -10,6 +10,7 @@ problems are collected, so a form can show every message at its field at once.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from netzwerk.graph.core.errors import FieldError, ValidationError
 from netzwerk.graph.core.fields import FieldInfo, field_table
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import (
+    DATA_CLASSES,
     LINK_TYPES,
     NODE_CLASSES,
     Actor,
@@ -30,6 +32,7 @@ from netzwerk.graph.core.model import (
     Node,
     Person,
     Project,
+    Region,
 )
 from netzwerk.graph.core.values import name_form
 
@@ -43,7 +46,7 @@ SOURCE_MAX = field_table(Person)["consent_contact_source"].max_length
 def _field_labels() -> dict[str, str]:
     """Every field's German label, from the model's field table (one label per name)."""
     labels: dict[str, str] = {}
-    for cls in (*NODE_CLASSES, Link):
+    for cls in (*NODE_CLASSES, *DATA_CLASSES, Link):
         labels.update({name: info.label for name, info in field_table(cls).items()})
     return labels | {
         "from_id": N_("von"),
@@ -64,6 +67,7 @@ _LINE_BREAK = re.compile(r"[\r\n\t]")
 _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}$")
 _POSTCODE = re.compile(r"^(\d{5}|[A-Z]{1,2}-\d{4,5})$")
 _PHONE = re.compile(r"^\+?[0-9 ()/.\-]{3,40}$")
+_AGS = re.compile(r"^\d{2,12}$")
 _URL = re.compile(r"^https?://[^\s<>\"]+\.[^\s<>\"]+$", re.IGNORECASE)
 ID_MAX = 128
 """Ids are at most this long (URLs, file names and the API's schema alike)."""
@@ -150,6 +154,13 @@ def _check_int(errors: list[FieldError], name: str, value: Any, info: FieldInfo)
         errors.append(FieldError(name, f"muss eine ganze Zahl von {low} bis {high} sein"))
 
 
+def _check_decimal(errors: list[FieldError], name: str, value: Any, info: FieldInfo) -> None:
+    if value is None and not info.required:
+        return
+    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+        errors.append(FieldError(name, "muss eine Zahl sein"))
+
+
 def _check_field(errors: list[FieldError], name: str, value: Any, info: FieldInfo) -> None:
     """The rules the field table states: length, required, choices, format, range."""
     if isinstance(value, str):
@@ -159,6 +170,8 @@ def _check_field(errors: list[FieldError], name: str, value: Any, info: FieldInf
         _choice(errors, name, value, info)
     elif info.widget == "int":
         _check_int(errors, name, value, info)
+    elif info.widget == "decimal":
+        _check_decimal(errors, name, value, info)
     elif info.required and info.widget != "bool" and not value:
         _require(errors, name, value)
 
@@ -197,6 +210,13 @@ def _validate_actor(errors: list[FieldError], obj: Actor) -> None:
                 "postcode",
                 "muss fünfstellig sein (z. B. 54290) oder ein Länderkürzel tragen (z. B. L-6630)",
             )
+        )
+
+
+def _validate_region(errors: list[FieldError], obj: Region) -> None:
+    if obj.ags and not _AGS.match(obj.ags):
+        errors.append(
+            FieldError("ags", "muss aus 2 bis 12 Ziffern bestehen (z. B. 07211000 für Trier)")
         )
 
 
@@ -248,6 +268,7 @@ _BY_KIND: dict[type, Callable[[list[FieldError], Any], None]] = {
     Actor: _validate_actor,
     Project: _validate_project,
     Alliance: _validate_alliance,
+    Region: _validate_region,
 }
 
 

@@ -163,10 +163,22 @@ SYNONYMS: dict[str, dict[str, str]] = {
     for lst, table in _SYN_TEXT.items()
 }
 """Per list: folded written value → the entry's name (resolved to an id when stored)."""
-_REGION_WORDS = {"stadt", "landkreis", "kreis", "verbandsgemeinde", "vg", "gemeinde"}
+_REGION_WORDS = {
+    "stadt",
+    "landkreis",
+    "kreis",
+    "verbandsgemeinde",
+    "vg",
+    "gemeinde",
+    "kreisfreie",
+    "verbandsfreie",
+    "kreisangehoerige",
+}
 
 
-def _region_key(name: str) -> str:
+def region_key(name: str) -> str:
+    """A region's name as compared: folded, without the words that only say its kind
+    ("Stadt Trier" and "Trier, kreisfreie Stadt" are both "trier")."""
     return " ".join(w for w in fold(name).split() if w not in _REGION_WORDS)
 
 
@@ -322,7 +334,7 @@ class Vocabulary:
                 named = [
                     rid
                     for rid, name in self.titles.get("Region", {}).items()
-                    if town and _region_key(name) == town
+                    if town and region_key(name) == town
                 ]
                 if len(named) == 1:
                     return named[0]

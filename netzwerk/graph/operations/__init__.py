@@ -20,6 +20,7 @@ from netzwerk.graph.operations.exports import (
     log_contact_export,
 )
 from netzwerk.graph.operations.import_undo import UndoImportResult, undo_import
+from netzwerk.graph.operations.indicators import import_indicators
 from netzwerk.graph.operations.imports import (
     CommitResult,
     ImportBlockedError,
@@ -59,6 +60,7 @@ __all__ = [
     "erase_person",
     "export_contacts",
     "export_workbook",
+    "import_indicators",
     "log_contact_export",
     "merge_actors",
     "propose_import",

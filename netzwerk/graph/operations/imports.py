@@ -42,6 +42,8 @@ from netzwerk.graph.operations.import_undo import PER_TRANSACTION, name_of, roll
 from netzwerk.graph.records import changesets, history
 
 Progress = Callable[[int, int], None]
+_TITLES = {**KINDS, "indicators": "Indikatoren"}
+"""The changeset's title by import kind (indicator tables are imported on their own page)."""
 SINGLE_TRANSACTION = 10_000
 """Records and links an import writes in one transaction at most (with their history about
 180 MB of transaction state; Neo4j's default limit is 70 % of a 1 GB heap)."""
@@ -385,7 +387,7 @@ def propose_import(
     _check(plan, only_valid)
     cs_id = f"import-{uuid.uuid4().hex[:16]}"
     units = list(_units(plan, cs_id, min(batch_size, PER_TRANSACTION), user))
-    title = f"{KINDS.get(plan.kind, plan.kind)}: {plan.filename or 'Datei'}"
+    title = f"{_TITLES.get(plan.kind, plan.kind)}: {plan.filename or 'Datei'}"
     counts = {"rows": len(plan.results), "skipped_rows": len(plan.errors)}
     kind = "workbook" if plan.kind == "workbook" else "import"
     store.transaction(
