@@ -11,6 +11,7 @@ from netzwerk.cli import accounts as account_commands
 from netzwerk.cli import contacts as contact_commands
 from netzwerk.cli import gaps as gap_commands
 from netzwerk.cli import imports as import_commands
+from netzwerk.cli import indicators as indicator_commands
 from netzwerk.cli import operations as operation_commands
 from netzwerk.cli import survey as survey_commands
 from netzwerk.cli._common import CliGroup
@@ -145,6 +146,7 @@ main.add_command(survey_commands.survey)
 for _command in (
     *contact_commands.COMMANDS,
     *import_commands.COMMANDS,
+    *indicator_commands.COMMANDS,
     *operation_commands.COMMANDS,
 ):
     main.add_command(_command)

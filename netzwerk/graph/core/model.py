@@ -429,9 +429,7 @@ class Indicator(Node):
     """The measure's code: the statistics' value code, with the characteristic's value code
     when a table splits a measure (``BEVSTD.ALT000B03``: population under 3)."""
     label: str = described("", N_("Bezeichnung"), required=True, limit=500)
-    year: int = described(
-        0, N_("Jahr"), widget="int", required=True, minimum=1900, maximum=2100
-    )
+    year: int = described(0, N_("Jahr"), widget="int", required=True, minimum=1900, maximum=2100)
     value: float | None = described(None, N_("Wert"), widget="decimal")
     unit: str = described("", N_("Einheit"), limit=100)
     source: str = described("", N_("Quelle"), limit=500)

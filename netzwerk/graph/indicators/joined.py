@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+from babel.numbers import format_decimal
 
 from netzwerk.graph.analysis import RegionRow, presence, region_rows
 from netzwerk.graph.core import codec
@@ -32,6 +33,16 @@ from netzwerk.graph.core.model import Indicator
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
+
+
+def german(value: float, places: int = 2) -> str:
+    """A number as German tables write it (1.234,5), with at most ``places`` decimals.
+
+    >>> german(1234.5), german(4.6923, 1), german(2845.0)
+    ('1.234,5', '4,7', '2.845')
+    """
+    pattern = "#,##0" + ("." + "#" * places if places else "")
+    return str(format_decimal(value, format=pattern, locale="de_DE"))
 
 
 @dataclass(frozen=True)
@@ -144,7 +155,9 @@ class Joined:
         return next(r for r in self.rows if r.id == region)
 
 
-def demand_of(values: dict[tuple[str, int], float | None], demand: Demand) -> tuple[float, int] | None:
+def demand_of(
+    values: dict[tuple[str, int], float | None], demand: Demand
+) -> tuple[float, int] | None:
     """The latest (value, year) of ``demand`` in one region's ``(measure, year) → value``.
 
     >>> demand_of({("kinder-0-6", 2022): 900.0, ("kinder-0-6", 2023): 950.0}, CHILDREN)
@@ -223,8 +236,9 @@ def join(g: nx.Graph, indicators: list[Indicator]) -> Joined:
     return Joined(out, sorted({i.year for i in indicators}))
 
 
-def stored(store: Store, *, regions: list[str] | None = None, measures: list[str] | None = None
-           ) -> list[tuple[Indicator, str]]:
+def stored(
+    store: Store, *, regions: list[str] | None = None, measures: list[str] | None = None
+) -> list[tuple[Indicator, str]]:
     """Stored indicator values with their region's name, by region, label and year."""
     rows = store.read("indicators/list", regions=regions or [], measures=measures or [])
     return [(codec.from_store(Indicator, r["indicator"]), r["region_name"] or "") for r in rows]

@@ -125,17 +125,17 @@ def plan_indicators(
     matched = match_values(reading, regions or stored_regions(store), source)
     out = IndicatorPlan(plan, reading.format, matched.errors, matched.warnings, matched.regions)
     found = matched.values
-    stored = {
-        s.id: s for s in nodes.get_many(store, Indicator, [ind.id for _, ind in found])
-    }
+    stored = {s.id: s for s in nodes.get_many(store, Indicator, [ind.id for _, ind in found])}
     for v, ind in found:
         current = stored.get(ind.id)
         row = RowResult(v.line, "create", name=f"{out.regions[ind.region]}: {ind.label} {ind.year}")
         row.record_id = ind.id
         if current is not None:
             changes = {
-                f: [codec.field_json(Indicator, f, getattr(current, f)),
-                    codec.field_json(Indicator, f, getattr(ind, f))]
+                f: [
+                    codec.field_json(Indicator, f, getattr(current, f)),
+                    codec.field_json(Indicator, f, getattr(ind, f)),
+                ]
                 for f in FIELDS
                 if not codec.same_json(
                     codec.field_json(Indicator, f, getattr(current, f)),

@@ -147,9 +147,7 @@ def year_of(text: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _cell(
-    text: str, quality: str, *, decimal_comma: bool
-) -> tuple[float | None, str] | str | None:
+def _cell(text: str, quality: str, *, decimal_comma: bool) -> tuple[float | None, str] | str | None:
     """(value, quality marker), None for an empty cell, or a German message."""
     text = text.strip()
     if not text:
@@ -161,8 +159,7 @@ def _cell(
     except ValueError:
         shown = text if len(text) <= 40 else text[:40] + "…"
         return (
-            f"„{shown}“ ist keine Zahl (erwartet z. B. 1.234,5 oder eines der Zeichen "
-            "-, ., x, /)"
+            f"„{shown}“ ist keine Zahl (erwartet z. B. 1.234,5 oder eines der Zeichen -, ., x, /)"
         )
     q = quality.strip().lower()
     return value, q if q in QUALITIES else ""
@@ -417,8 +414,19 @@ def _simple_row(
             reading.errors.append(CellError(line, headers[i], got))
             continue
         reading.values.append(
-            Value(line, headers[i], key, name, code, label[:500], year, got[0], unit[:100],
-                  got[1], source[:500])
+            Value(
+                line,
+                headers[i],
+                key,
+                name,
+                code,
+                label[:500],
+                year,
+                got[0],
+                unit[:100],
+                got[1],
+                source[:500],
+            )
         )
 
 

@@ -20,7 +20,6 @@ from netzwerk.graph.operations.exports import (
     log_contact_export,
 )
 from netzwerk.graph.operations.import_undo import UndoImportResult, undo_import
-from netzwerk.graph.operations.indicators import import_indicators
 from netzwerk.graph.operations.imports import (
     CommitResult,
     ImportBlockedError,
@@ -28,6 +27,7 @@ from netzwerk.graph.operations.imports import (
     commit_import,
     propose_import,
 )
+from netzwerk.graph.operations.indicators import import_indicators
 from netzwerk.graph.operations.links import RemoveResult, create_link, delete_link, update_link
 from netzwerk.graph.operations.mappings import save_import_mapping
 from netzwerk.graph.operations.merge import MergeResult, merge_actors
