@@ -139,6 +139,9 @@ ACCESS: dict[str, Access] = {
     "measures.metrics_page": Access(get=VIEWER),
     "measures.metrics_export": Access(get=VIEWER),
     "measures.change_page": Access(get=VIEWER),
+    "indicators.page": Access(get=VIEWER),
+    "indicators.check": Access(post=EDITOR),
+    "indicators.commit": Access(post=EDITOR),
     # network pictures
     "network.page": Access(get=VIEWER),
     "network.data": Access(get=VIEWER),

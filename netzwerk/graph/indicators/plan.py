@@ -19,7 +19,7 @@ from netzwerk.graph.core.errors import ValidationError
 from netzwerk.graph.core.fields import field_table
 from netzwerk.graph.core.model import Indicator
 from netzwerk.graph.core.store import Store
-from netzwerk.graph.core.validation import validate_node
+from netzwerk.graph.core.validation import label, validate_node
 from netzwerk.graph.imports.plan import ImportPlan, RowResult, base_values, stable_id
 from netzwerk.graph.indicators.reader import CellError, Reading, Value
 from netzwerk.graph.indicators.regions import RegionIndex, stored_regions
@@ -100,7 +100,7 @@ def match_values(reading: Reading, regions: RegionIndex, source: str) -> Matched
             ind = validate_node(_indicator(v, match.region, source))
         except ValidationError as exc:
             for e in exc.errors:
-                out.errors.append(CellError(v.line, v.column, f"{e.field}: {e.message}"))
+                out.errors.append(CellError(v.line, v.column, f"{label(e.field)}: {e.message}"))
             continue
         if ind.id in seen:
             out.errors.append(
