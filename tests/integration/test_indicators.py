@@ -100,7 +100,7 @@ def test_a_changed_value_updates_and_undo_restores_it(store: graph.Store) -> Non
 )
 @given(
     cell=st.text(
-        alphabet=st.characters(blacklist_characters=';\r\n"\x00', blacklist_categories=("Cs",)),
+        alphabet=st.characters(exclude_characters=';\r\n"\x00', exclude_categories=["Cs"]),
         min_size=1,
         max_size=30,
     ).filter(lambda t: t.strip() not in indicators.reader.MARKERS),
