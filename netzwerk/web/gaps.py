@@ -30,7 +30,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from netzwerk import graph
-from netzwerk.graph import pictures
+from netzwerk.graph import indicators, pictures
 from netzwerk.graph.analysis import overview, suggestions, tables
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES
 from netzwerk.graph.core.validation import parse_date
@@ -44,6 +44,7 @@ from netzwerk.web.analysis_context import change_context, context, load
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
+from netzwerk.web.indicators import number as indicator_number
 
 bp = Blueprint("gaps", __name__)
 
@@ -296,6 +297,11 @@ def _report_context() -> dict[str, Any]:
     shown = report_content.picture(_snap(), ctx["f"].flt, _tr)["print_note"]
     caption = pictures.filter_caption(ctx["f"].flt, _snap().vocabulary, _tr)
     ctx["caption"] = " · ".join(t for t in (caption, shown) if t)
+    monitoring = indicators.join(data_graph, [i for i, _ in indicators.stored(get_store())])
+    ctx["monitoring"] = monitoring
+    ctx["monitoring_needs"] = indicators.needs(monitoring)
+    ctx["weightings"] = indicators.WEIGHTINGS
+    ctx["number"] = indicator_number
     ctx["role_titles"] = ROLE_TITLES
     ctx.setdefault("change", None)
     return ctx
@@ -319,7 +325,7 @@ def report_download() -> ResponseReturnValue:
 
     css = "\n".join(
         resources.files("netzwerk.web").joinpath("static/css", name).read_text(encoding="utf-8")
-        for name in ("netzwerk.css", "gaps.css")
+        for name in ("netzwerk.css", "gaps.css", "indicators.css")
     )
     ctx = _report_context()
 

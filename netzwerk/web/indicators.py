@@ -77,6 +77,7 @@ def _page(
         render_template(
             "indicators/page.html",
             view=view,
+            need_rows=indicators.needs(view),
             f=parsed,
             choices=filters.choices(snap.vocabulary),
             weightings=indicators.WEIGHTINGS,

@@ -250,6 +250,11 @@ def test_the_page_previews_imports_and_shows_german_figures(
     assert _indicator_count(store) == 5
     page = make_client("viewer").get("/luecken/indikatoren").get_data(as_text=True)
     assert "18,8" in page and "2,5" in page and "1.600" in page
+    report = make_client("viewer").get("/bericht").get_data(as_text=True)
+    chapter = report.split("Bildungsmonitoring: Abdeckung nach Bedarf", 1)[1]
+    assert "18,8" in chapter and "2,5" in chapter
+    # the worklist ranks the parts: A-Nord has 4,0 providers per 1.000 children
+    assert "A-Nord</strong>: Aktive Anbieter je 1.000 Kinder von 0–6 4,0" in chapter
     bad = editor.post(
         "/luecken/indikatoren/pruefen",
         data={

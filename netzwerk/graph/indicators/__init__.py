@@ -14,11 +14,13 @@ The import is written by :func:`netzwerk.graph.operations.import_indicators` (a 
 from netzwerk.graph.indicators.joined import (
     WEIGHTINGS,
     Joined,
+    Need,
     RegionFigures,
     Series,
     Weighted,
     join,
     joined,
+    needs,
     stored,
 )
 from netzwerk.graph.indicators.plan import IndicatorPlan, plan_indicators
@@ -37,6 +39,7 @@ __all__ = [
     "IndicatorFileError",
     "IndicatorPlan",
     "Joined",
+    "Need",
     "Reading",
     "RegionFigures",
     "RegionIndex",
@@ -45,6 +48,7 @@ __all__ = [
     "Weighted",
     "join",
     "joined",
+    "needs",
     "plan_indicators",
     "read",
     "stored",

@@ -154,6 +154,11 @@ class Joined:
     def row(self, region: str) -> RegionFigures:
         return next(r for r in self.rows if r.id == region)
 
+    @property
+    def weighted_rows(self) -> list[RegionFigures]:
+        """The rows with a demand for at least one weighting (the report's table)."""
+        return [r for r in self.rows if any(w.demand is not None for w in r.weighted)]
+
 
 def demand_of(
     values: dict[tuple[str, int], float | None], demand: Demand
@@ -234,6 +239,40 @@ def join(g: nx.Graph, indicators: list[Indicator]) -> Joined:
         fig.series = sorted(by_region.get(r.id, {}).values(), key=lambda s: s.label.casefold())
         out.append(fig)
     return Joined(out, sorted({i.year for i in indicators}))
+
+
+@dataclass(frozen=True)
+class Need:
+    """A part of an area (Stadtteil, Verbandsgemeinde) on the worklist, by weighted coverage."""
+
+    region: str
+    name: str
+    weighted: Weighted
+
+
+def needs(view: Joined) -> list[Need]:
+    """The gap worklist ranked by need: per weighting, the parts of an area whose network
+    serves the fewest per demand first (a larger demand first among equals); only parts
+    with a demand from the indicators are ranked.
+
+    >>> row = RegionFigures("v", "VG", 1, weighted=[Weighted(PROVIDERS, 2, 1000.0, 2023)])
+    >>> [(n.name, n.weighted.ratio) for n in needs(Joined([row], [2023]))]
+    [('VG', 2.0)]
+    """
+    out = [
+        Need(r.id, r.name, w)
+        for r in view.rows
+        if r.level > 0
+        for w in r.weighted
+        if w.ratio is not None
+    ]
+    order = {w.key: i for i, w in enumerate(WEIGHTINGS)}
+
+    def rank(n: Need) -> tuple[int, float, float]:
+        w = n.weighted
+        return order[w.weighting.key], w.ratio or 0.0, -(w.demand or 0.0)
+
+    return sorted(out, key=rank)
 
 
 def stored(
