@@ -211,7 +211,7 @@ TABLE = (
 def test_weighted_coverage_is_computed_as_by_hand(store: graph.Store) -> None:
     _fixture(store)
     _import(store, "eigene.csv", TABLE.encode("utf-8"))
-    view = indicators.joined(store)
+    view = indicators.joined_view(store)
     a, north, south = view.row("r-a"), view.row("r-a1"), view.row("r-a2")
     # Stadt A: 4 Kitas present (parts count for the whole), 1,600 children in 2023:
     # 4 × 1,000 / 1,600 = 2.5; cooperations of its primary schools: gs1–kita1, gs1–gs2,

@@ -19,7 +19,7 @@ from netzwerk.graph.indicators.joined import (
     Series,
     Weighted,
     join,
-    joined,
+    joined_view,
     needs,
     stored,
 )
@@ -47,7 +47,7 @@ __all__ = [
     "Value",
     "Weighted",
     "join",
-    "joined",
+    "joined_view",
     "needs",
     "plan_indicators",
     "read",

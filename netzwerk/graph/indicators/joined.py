@@ -15,7 +15,7 @@ with a complete demand:
 
 The network is the selection of the filter (as of its date), so a weighted figure changes
 with the network as the pictures and gap pages do. Pure functions on the graph and the
-indicator values; :func:`joined` reads both from the store.
+indicator values; :func:`joined_view` reads both from the store.
 """
 
 from __future__ import annotations
@@ -283,7 +283,7 @@ def stored(
     return [(codec.from_store(Indicator, r["indicator"]), r["region_name"] or "") for r in rows]
 
 
-def joined(store: Store, flt: Filter | None = None) -> Joined:
+def joined_view(store: Store, flt: Filter | None = None) -> Joined:
     """The joined view of the stored indicators and the network selected by ``flt``."""
     g = snapshot.select(snapshot.current(store), flt)
     return join(g, [ind for ind, _ in stored(store)])
