@@ -69,11 +69,14 @@ FIELDS: dict[str, st.SearchStrategy[object]] = {
     "founded": st.one_of(st.none(), past_dates),
     "consent_newsletter_date": st.one_of(st.none(), past_dates),
     "consent_contact_date": st.one_of(st.none(), past_dates),
+    "ags": st.one_of(st.just(""), st.from_regex(r"\A\d{2,12}\Z")),
+    "year": st.integers(min_value=1900, max_value=2100),
+    "quality": st.sampled_from(("", *model.QUALITY_MARKERS)),
 }
 FIELDS["consent_contact_source"] = FIELDS["consent_newsletter_source"] = st.one_of(
     st.just(""), st.sampled_from([h for h in HOSTILE_STRINGS if len(h) <= 500]), _plain_text
 )
-REQUIRED = {"name", "last_name"}
+REQUIRED = {"name", "last_name", "region", "measure", "label"}
 
 
 def _field(cls: type, name: str, kind: str) -> st.SearchStrategy[object]:
@@ -87,6 +90,8 @@ def _field(cls: type, name: str, kind: str) -> st.SearchStrategy[object]:
         return st.booleans()
     if kind == "int":
         return st.integers(min_value=-(2**63), max_value=2**63 - 1)
+    if kind == "float":
+        return st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False))
     return text if name in REQUIRED else optional_text
 
 

@@ -33,11 +33,13 @@ MAX_FILE = 2 * 1024 * 1024
 for ten years is about 1 MB); larger ones go through ``netzwerk indicators import``."""
 
 
-def number(value: float | None, places: int = 1) -> str:
-    """A value as the page shows it (German or English digits by the UI's language)."""
+def number(value: float | None, places: int = 1, *, fixed: bool = False) -> str:
+    """A value as the page shows it (German or English digits by the UI's language), with
+    up to ``places`` decimals, or exactly that many when ``fixed`` (ratios: 4,0 beside 2,5)."""
     if value is None:
         return "–"
-    return str(format_decimal(value, format="#,##0" + ("." + "#" * places if places else "")))
+    digit = "0" if fixed else "#"
+    return str(format_decimal(value, format="#,##0" + ("." + digit * places if places else "")))
 
 
 def sparkline(series: indicators.Series) -> list[tuple[float, float, float, float]]:
@@ -128,33 +130,36 @@ def _dry_run(data: bytes, name: str) -> indicators.IndicatorPlan | None:
         return None
 
 
+def _uploaded() -> tuple[str, str, indicators.IndicatorPlan] | None:
+    """The file (as the preview carries it), its name and its dry run; None after a flash."""
+    got = _file()
+    if got is None:
+        return None
+    data, name = got
+    dry = _dry_run(data, name)
+    return None if dry is None else (base64.b64encode(data).decode("ascii"), name, dry)
+
+
 @bp.post("/luecken/indikatoren/pruefen")
 @require_role("editor")
 def check() -> ResponseReturnValue:
-    got = _file()
+    got = _uploaded()
     if got is None:
         return _page(400)
-    data, name = got
-    dry = _dry_run(data, name)
-    if dry is None:
-        return _page(400)
-    payload = base64.b64encode(data).decode("ascii")
+    payload, name, dry = got
     return _page(400 if dry.blocking else 200, dry, payload, name)
 
 
 @bp.post("/luecken/indikatoren/importieren")
 @require_role("editor")
 def commit() -> ResponseReturnValue:
-    got = _file()
+    got = _uploaded()
     if got is None:
         return _page(400)
-    data, name = got
-    dry = _dry_run(data, name)
-    if dry is None:
-        return _page(400)
+    payload, name, dry = got
     if dry.blocking:
         flash(_("Nichts importiert: die Datei hat Fehler (siehe unten)."), "error")
-        return _page(400, dry, base64.b64encode(data).decode("ascii"), name)
+        return _page(400, dry, payload, name)
     try:
         result = operations.import_indicators(get_store(), dry, user=current_username())
     except graph.GraphError as exc:

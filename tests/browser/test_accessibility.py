@@ -49,6 +49,7 @@ PAGES = {
     "luecken-uebergaenge": "/luecken/uebergaenge",
     "luecken-veraenderung": "/luecken/veraenderung?von=2019-01-01",
     "luecken-vorschlaege": "/luecken/vorschlaege",
+    "luecken-indikatoren": "/luecken/indikatoren",
     "bericht": "/bericht?von=2020-01-01",
     "suche": "/suche?q=Schule",
     "kontakte": "/kontakte",

@@ -98,7 +98,7 @@ def test_delete_then_undo_gives_the_identical_record_and_links(
     graph.wipe(store)
     created = graph.create_record(store, data.draw(records(cls)), user="test")
     links = _link_everything(store, created, data)
-    assert links, "every kind has relationships"
+    assert links or cls in model.DATA_CLASSES, "every record kind has relationships"
     before = {lk.id: lk for lk in graph.links_of(store, cls.LABEL, created.id)}
 
     result = graph.delete_record(store, cls, created.id, user="test")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import ValidationError
 from netzwerk.graph.core.fields import field_table
 from netzwerk.graph.core.model import Indicator
@@ -23,7 +22,7 @@ from netzwerk.graph.core.validation import label, validate_node
 from netzwerk.graph.imports.plan import ImportPlan, RowResult, base_values, stable_id
 from netzwerk.graph.indicators.reader import CellError, Reading, Value
 from netzwerk.graph.indicators.regions import RegionIndex, stored_regions
-from netzwerk.graph.records import nodes
+from netzwerk.graph.records import history, nodes
 
 KIND = "indicators"
 FIELDS = tuple(field_table(Indicator))
@@ -131,17 +130,7 @@ def plan_indicators(
         row = RowResult(v.line, "create", name=f"{out.regions[ind.region]}: {ind.label} {ind.year}")
         row.record_id = ind.id
         if current is not None:
-            changes = {
-                f: [
-                    codec.field_json(Indicator, f, getattr(current, f)),
-                    codec.field_json(Indicator, f, getattr(ind, f)),
-                ]
-                for f in FIELDS
-                if not codec.same_json(
-                    codec.field_json(Indicator, f, getattr(current, f)),
-                    codec.field_json(Indicator, f, getattr(ind, f)),
-                )
-            }
+            changes = history.diff(current, ind)
             row.changes = changes
             row.action = "update" if changes else "unchanged"
             if not changes:
