@@ -24,6 +24,7 @@ from netzwerk.graph.core.codec import field_kinds, from_store, link_from_row
 from netzwerk.graph.core.model import (
     ACTOR_KINDS,
     COOPERATION_KINDS,
+    DATA_CLASSES,
     LABELS,
     LEGAL_BASES,
     LINK_TYPES,
@@ -89,6 +90,7 @@ class _Graph:
                 for r in store.read("workbook/records", {"label": label}, ids=only.get(label))
             ]
             for label, cls in LABELS.items()
+            if cls not in DATA_CLASSES  # indicators are no part of the network's workbook
         }
         self.links: dict[str, list[Link]] = {}
         for t, spec in LINK_TYPES.items():
