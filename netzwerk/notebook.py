@@ -8,6 +8,7 @@ the same code, so a figure in a notebook and a figure on a page never disagree::
     nw.connect()                              # the CLI's settings: local instance or NEO4J_URI
     g = nw.graph(region="Stadt Trier", kind=["Schule", "Kita"])   # a networkx.Graph
     table = nw.metrics(alliance="MINT-Initiativkreis")            # a DataFrame with pandas
+    values = nw.indicators(region="Konz")     # Bildungsmonitoring: region, measure, year, value
     net = nw.picture(region="Stadt Trier", colour="community")    # a pyvis Network
     net.show("trier.html")                   # in the notebook; or net.write_html(path)
 
@@ -43,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from netzwerk import settings
+from netzwerk.graph import indicators as indicator_tables
 from netzwerk.graph import pictures
 from netzwerk.graph.analysis import metrics as metric_tables
 from netzwerk.graph.analysis import source
@@ -56,7 +58,7 @@ from netzwerk.graph.pictures.styles import EDGE_COLOUR
 if TYPE_CHECKING:
     from pyvis.network import Network
 
-__all__ = ["close", "connect", "graph", "metrics", "picture", "selection"]
+__all__ = ["close", "connect", "graph", "indicators", "metrics", "picture", "selection"]
 
 _TODAY: Any = object()
 """``as_of`` not given: today, as on the pages (``None`` is a choice of its own)."""
@@ -194,6 +196,12 @@ def metrics(
         }
         for v, values in metric_tables.ranked(g, table, "betweenness")
     ]
+    return _table(rows, frame, "id")
+
+
+def _table(rows: list[dict[str, Any]], frame: bool | None, index: str | None) -> Any:
+    """``rows`` as a pandas ``DataFrame`` (indexed by ``index``) when pandas is installed
+    and ``frame`` is not False; ``frame=True`` insists on pandas."""
     if frame is False:
         return rows
     try:
@@ -202,7 +210,55 @@ def metrics(
         if frame:
             raise
         return rows
-    return pandas.DataFrame(rows).set_index("id")
+    table = pandas.DataFrame(rows)
+    return table.set_index(index) if index and rows else table
+
+
+def indicators(
+    *,
+    store: Store | None = None,
+    region: str | Iterable[str] = (),
+    measure: str | Iterable[str] = (),
+    frame: bool | None = None,
+) -> Any:
+    """The indicator table of the page „Indikatoren“: one row per region, measure and year
+    (``region`` id, ``region_name``, ``measure`` code, ``label``, ``year``, ``value`` — None
+    where official statistics give a marker instead —, ``unit``, ``quality``, ``source``).
+
+    ``region`` narrows to regions by id, name or official key (one or a list), ``measure``
+    to measure codes (``"BEVSTD.ALT000B03"``). A pandas ``DataFrame`` when pandas is
+    installed, as :func:`metrics`; pivot it for a time series, e.g.
+    ``nw.indicators(measure="SGB2Q1").pivot(index="region_name", columns="year",
+    values="value")``.
+    """
+    store = _default(store)
+    index = indicator_tables.stored_regions(store)
+    wanted: list[str] = []
+    for name in _listed(region):
+        if name in index.names:  # an id
+            wanted.append(name)
+            continue
+        match = index.match(name, "") if name.isdigit() else index.match("", name)
+        if not match.region:
+            raise ValidationError([FieldError("region", f"Region „{name}“: {match.how}.")])
+        wanted.append(match.region)
+    rows = [
+        {
+            "region": ind.region,
+            "region_name": name,
+            "measure": ind.measure,
+            "label": ind.label,
+            "year": ind.year,
+            "value": ind.value,
+            "unit": ind.unit,
+            "quality": ind.quality,
+            "source": ind.source,
+        }
+        for ind, name in indicator_tables.stored(
+            store, regions=wanted, measures=list(_listed(measure))
+        )
+    ]
+    return _table(rows, frame, None)
 
 
 # --- the picture ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netzwerk import graph
+from netzwerk import graph, notebook
 from netzwerk.graph import indicators, operations
 from netzwerk.graph.admin import seed
 from netzwerk.graph.core import bulk
@@ -264,3 +264,20 @@ def test_the_page_previews_imports_and_shows_german_figures(
     )
     assert bad.status_code == 400
     assert "Zeile 2, Spalte „Kinder“" in bad.get_data(as_text=True)
+
+
+def test_the_notebook_gives_the_indicator_table(store: graph.Store) -> None:
+    _fixture(store)
+    _import(store, "eigene.csv", TABLE.encode("utf-8"))
+    rows = notebook.indicators(store=store, region="07211", frame=False)
+    assert {(r["year"], r["measure"], r["value"]) for r in rows} == {
+        (2022, "kinder-0-6", 1400.0),
+        (2022, "schulabgaenger-ohne-abschluss", 10.0),
+        (2023, "kinder-0-6", 1600.0),
+        (2023, "schulabgaenger-ohne-abschluss", 16.0),
+    }
+    assert {r["region_name"] for r in rows} == {"Stadt A"}
+    north = notebook.indicators(store=store, region=["A-Nord"], measure="kinder-0-6", frame=False)
+    assert [(r["region"], r["year"], r["unit"]) for r in north] == [("r-a1", 2023, "Anzahl")]
+    with pytest.raises(graph.ValidationError, match="Atlantis"):
+        notebook.indicators(store=store, region="Atlantis")
