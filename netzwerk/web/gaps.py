@@ -297,7 +297,7 @@ def _report_context() -> dict[str, Any]:
     shown = report_content.picture(_snap(), ctx["f"].flt, _tr)["print_note"]
     caption = pictures.filter_caption(ctx["f"].flt, _snap().vocabulary, _tr)
     ctx["caption"] = " · ".join(t for t in (caption, shown) if t)
-    monitoring = indicators.join(data_graph, [i for i, _ in indicators.stored(get_store())])
+    monitoring = _monitoring(data_graph)
     ctx["monitoring"] = monitoring
     ctx["monitoring_needs"] = indicators.needs(monitoring)
     ctx["weightings"] = indicators.WEIGHTINGS
@@ -348,6 +348,11 @@ def _words() -> report_content.Words:
     return report_content.Words("en" if str(get_locale()).startswith("en") else "de")
 
 
+def _monitoring(g: Any) -> indicators.Joined:
+    """The indicators beside the report's network (the Bildungsmonitoring chapter)."""
+    return indicators.join(g, [i for i, _ in indicators.stored(get_store())])
+
+
 def _snap() -> snapshot.Snapshot:
     return snapshot.current(get_store())
 
@@ -360,7 +365,13 @@ def report_document(fmt: str) -> ResponseReturnValue:
         abort(404)
     parsed, data, rep = load()
     document = report_content.report_document(
-        rep, data.graph, data.snapshot, parsed.flt, tr=_tr, locale=_words().locale
+        rep,
+        data.graph,
+        data.snapshot,
+        parsed.flt,
+        tr=_tr,
+        locale=_words().locale,
+        indicators=_monitoring(data.graph),
     )
     stamp = (parsed.flt.as_of or date.today()).isoformat()
     if fmt == "pdf":

@@ -15,6 +15,8 @@ from netzwerk.graph import indicators, operations
 from netzwerk.graph.admin import seed
 from netzwerk.graph.core import bulk
 from netzwerk.graph.core.model import Actor, Indicator, Link, Region, Stage
+from netzwerk.graph.formats import report_content
+from netzwerk.graph.formats.document import Table
 from netzwerk.graph.operations.imports import ImportBlockedError
 from tests.conftest import csrf_token
 
@@ -281,3 +283,15 @@ def test_the_notebook_gives_the_indicator_table(store: graph.Store) -> None:
     assert [(r["region"], r["year"], r["unit"]) for r in north] == [("r-a1", 2023, "Anzahl")]
     with pytest.raises(graph.ValidationError, match="Atlantis"):
         notebook.indicators(store=store, region="Atlantis")
+
+
+def test_the_report_document_has_the_monitoring_chapter(store: graph.Store) -> None:
+    _fixture(store)
+    _import(store, "eigene.csv", TABLE.encode("utf-8"))
+    chapter = report_content.monitoring(
+        indicators.joined_view(store), report_content.Words("de"), str
+    )
+    assert chapter is not None and chapter.title.startswith("Bildungsmonitoring")
+    table = next(b for b in chapter.blocks if isinstance(b, Table))
+    assert ("Stadt A", "2,5", "18,8") in table.rows
+    assert ("A-Nord", "4,0", "–") in table.rows

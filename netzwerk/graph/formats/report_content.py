@@ -3,7 +3,8 @@
 The same sections as the report page (``gaps/report.html``): key figures, the network
 picture, the main findings each with its "Was tun?", structure, new cooperations per year
 (with a note while the year is still running), counts, key actors, actors without a
-cooperation, empty fields region × stage, and one picture per alliance. Numbers and dates
+cooperation, empty fields region × stage, the Bildungsmonitoring chapter (coverage weighted
+by demand, where indicators exist) and one picture per alliance. Numbers and dates
 are written in the reader's locale with Babel (decimal comma and ``07.12.2026`` in German).
 The pictures are drawn from the same positions as the web picture (the layout cache of
 :mod:`netzwerk.graph.pictures.layout`), by :mod:`netzwerk.graph.pictures.vector`.
@@ -27,6 +28,7 @@ from netzwerk.graph.analysis._util import vocab
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES
 from netzwerk.graph.analysis.report import GapReport
 from netzwerk.graph.formats.document import Block, Document, Finding, Picture, Section, Table, Text
+from netzwerk.graph.indicators.joined import WEIGHTINGS, Joined, needs
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.network.snapshot import Snapshot
 from netzwerk.graph.pictures import cooperation_picture, filter_caption, vector
@@ -285,6 +287,45 @@ def _pictures(snap: Snapshot, flt: Filter, g: nx.Graph, tr: Tr) -> tuple[Section
     return whole, alliances if alliances.blocks else None
 
 
+def monitoring(view: Joined, w: Words, tr: Tr) -> Section | None:
+    """Bildungsmonitoring: the weighted coverage of the regions with a demand, and the parts
+    with the greatest need first (as on the report page); None without indicators."""
+    rows = view.weighted_rows
+    if not rows:
+        return None
+
+    def ratio(value: float | None) -> str:
+        return "–" if value is None else w.num(value, 1)
+
+    header = (tr("Region"), *(tr(weighting.title) for weighting in WEIGHTINGS))
+    table = Table(
+        [(r.name, *(ratio(x.ratio) for x in r.weighted)) for r in rows],
+        header=header,
+        numeric=frozenset(range(1, len(header))),
+    )
+    needs_table = Table(
+        [
+            (n.name, tr(n.weighted.weighting.title), ratio(n.weighted.ratio))
+            for n in needs(view)[:10]
+        ],
+        header=(tr("Region"), tr("Merkmal"), tr("Wert")),
+        numeric=frozenset({2}),
+    )
+    blocks: list[Block] = [
+        Text(
+            tr(
+                "Angebote und Kooperationen des Netzwerks je Bedarf (Indikatoren des letzten "
+                "Jahres mit vollständigen Zahlen)."
+            ),
+            "small",
+        ),
+        table,
+    ]
+    if needs_table.rows:
+        blocks += [Text(tr("Wo der Bedarf am größten ist")), needs_table]
+    return Section(tr("Bildungsmonitoring: Abdeckung nach Bedarf"), blocks)
+
+
 def report_document(
     rep: GapReport,
     g: nx.Graph,
@@ -294,8 +335,10 @@ def report_document(
     tr: Tr,
     locale: str = "de",
     today: date | None = None,
+    indicators: Joined | None = None,
 ) -> Document:
-    """The Netzwerkbericht of ``flt`` (``g`` is its filtered graph, ``rep`` its report)."""
+    """The Netzwerkbericht of ``flt`` (``g`` is its filtered graph, ``rep`` its report;
+    ``indicators`` the joined view of the Bildungsmonitoring, a chapter of its own)."""
     today = today or date.today()
     w = Words(locale)
     day = flt.as_of or today
@@ -316,6 +359,9 @@ def report_document(
         *_counts(rep, w, tr),
         *_actors(rep, g, w, tr),
     ]
+    chapter = monitoring(indicators, w, tr) if indicators is not None else None
+    if chapter:
+        sections.append(chapter)
     if alliances:
         sections.append(alliances)
     return Document(tr("Netzwerkbericht"), meta, sections, language=locale)
