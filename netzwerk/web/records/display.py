@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
+from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -36,6 +39,25 @@ def _helpers() -> dict[str, Any]:
         "suggestions_restored": _l("Partnervorschläge in Bearbeitung wiederhergestellt"),
         "suggestions_moved": _l("Partnervorschläge in Bearbeitung übernommen"),
         "import_undone": _l("Import rückgängig gemacht"),
+        "history_redacted": _l("Verlaufseinträge unkenntlich gemacht"),
+        "trash_removed": _l("aus dem Papierkorb entfernt"),
+        "exports_swept": _l("Exportprotokolle bereinigt"),
+        "consents_removed": _l("Einwilligungen gelöscht"),
+        "survey_data_removed": _l("Befragungsdaten gelöscht"),
+        "free_text_swept": _l("Freitexte bereinigt"),
+        "removed": _l("entfernt"),
+        "reverted": _l("zurückgesetzt"),
+        "kept": _l("beibehalten (von anderen inzwischen geändert)"),
+        "survey": _l("Befragung"),
+        "respondent": _l("Antwort von"),
+        "consent_pending": _l("Einwilligung ausstehend"),
+        "consent_review": _l("Löschkonzept geprüft"),
+        "snapshot": _l("Sicherungskopie"),
+        "rows": _l("Zeilen"),
+        "links_created": _l("Verbindungen neu"),
+        "links_updated": _l("Verbindungen geändert"),
+        "conflicts": _l("Konflikte"),
+        "skipped_rows": _l("Zeilen übersprungen"),
     }
 
     def field_label(label: str, name: str) -> Any:
@@ -55,7 +77,89 @@ def _helpers() -> dict[str, Any]:
         "BY_LABEL": BY_LABEL,
         "link_title": history.link_title,
         "history_value": history_value,
+        "history_sentence": history_sentence,
     }
+
+
+LINK_PHRASES: dict[str, tuple[Any, Any]] = {
+    "WORKS_AT": (_l("arbeitet bei"), ""),
+    "MEMBER_OF": (_l("ist Mitglied in"), ""),
+    "PARTICIPATES_IN": (_l("ist beteiligt an"), ""),
+    "COOPERATES_WITH": (_l("kooperiert mit"), ""),
+    "CONTACT_FOR": (_l("ist Ansprechperson für"), ""),
+    "PART_OF": (_l("gehört zu"), ""),
+    "WORKS_ON": (_l("arbeitet zum Thema"), ""),
+    "COVERS": (_l("deckt die Bildungsstufe"), _l("ab")),
+    "SERVES": (_l("richtet sich an"), ""),
+    "LOCATED_IN": (_l("hat den Sitz in"), ""),
+    "ACTIVE_IN": (_l("ist aktiv in"), ""),
+}
+"""A relationship as a sentence, subject · verb · object (· the verb's particle): the
+German word order puts a separable particle after the object ("deckt … ab")."""
+
+
+@dataclass
+class Sentence:
+    """One history entry of a link as a sentence in the link's own direction."""
+
+    subject: str
+    subject_url: str
+    verb: Any
+    object: str
+    object_url: str
+    particle: Any = ""
+
+
+def history_sentence(c: history.Change) -> Sentence | None:
+    """The link of ``c`` as "Leseclub Trier-Nord ist Mitglied in Trierer Bündnis", whichever
+    end's history shows it; ``None`` for an entry that is not about a link.
+
+    An entry on the link's target end names the target as its record and the source as the
+    other end, so the two are swapped back here: the sentence reads the same on both pages.
+    """
+    link = c.link
+    if not link:
+        return None
+    verb, particle = LINK_PHRASES.get(str(link.get("type")), (history.link_title(c), ""))
+    here = (c.record_name, record_url(c.label, c.record_id))
+    other_label, other_id = str(link.get("other_label", "")), str(link.get("other", ""))
+    other_url = "" if c.other_name == ERASED_NAME else record_url(other_label, other_id)
+    other_name = str(_(c.other_name)) if c.other_name == ERASED_NAME else c.other_name
+    there = (other_name or other_id, other_url)
+    first, second = (here, there) if link.get("direction") != "in" else (there, here)
+    return Sentence(
+        subject=first[0],
+        subject_url="" if first[1] == "#" else first[1],
+        verb=verb,
+        object=second[0],
+        object_url="" if second[1] == "#" else second[1],
+        particle=particle,
+    )
+
+
+ERASED_NAME = history.ERASED_PERSON
+
+
+def _german() -> bool:
+    return str(get_locale() or "de").startswith("de")
+
+
+@bp.app_template_filter("datetime_de")
+def datetime_de(value: datetime | None) -> str:
+    """A moment as the page's language writes it: 07.12.2026 10:05 in German (local time)."""
+    if value is None:
+        return "–"
+    return str(format_datetime(value, "dd.MM.yyyy HH:mm" if _german() else "medium"))
+
+
+@bp.app_template_filter("date_de")
+def date_de(value: date | datetime | None) -> str:
+    """A day as the page's language writes it: 07.12.2026 in German."""
+    if value is None:
+        return "–"
+    if isinstance(value, datetime):
+        return datetime_de(value)
+    return str(format_date(value, "dd.MM.yyyy" if _german() else "medium"))
 
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
