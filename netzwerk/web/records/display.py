@@ -166,6 +166,12 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})")
 
 
+@bp.app_template_filter("stored_value")
+def stored_value(value: Any) -> str:
+    """A stored value in its JSON form (ISO dates, booleans) as a reader expects it."""
+    return history_value("", value)
+
+
 def history_value(key: str, value: Any) -> str:
     """A value of a history entry as a reader expects it: German dates, ja/nein, words."""
     if value is None or value == "":
