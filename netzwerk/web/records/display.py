@@ -78,7 +78,21 @@ def _helpers() -> dict[str, Any]:
         "link_title": history.link_title,
         "history_value": history_value,
         "history_sentence": history_sentence,
+        "record_title": record_title,
     }
+
+
+FIXED_NAMES = {
+    history.ERASED: _l("[gelöscht]"),
+    "Import rückgängig gemacht": _l("Import rückgängig gemacht"),
+}
+"""Record names the write path sets itself (not a user's text), translated when shown."""
+
+
+def record_title(c: history.Change) -> str:
+    """The name of the record an entry is about, as the page's language says it."""
+    fixed = FIXED_NAMES.get(c.record_name)
+    return str(fixed) if fixed is not None else c.record_name
 
 
 LINK_PHRASES: dict[str, tuple[Any, Any]] = {
@@ -121,7 +135,7 @@ def history_sentence(c: history.Change) -> Sentence | None:
     if not link:
         return None
     verb, particle = LINK_PHRASES.get(str(link.get("type")), (history.link_title(c), ""))
-    here = (c.record_name, record_url(c.label, c.record_id))
+    here = (record_title(c), record_url(c.label, c.record_id))
     other_label, other_id = str(link.get("other_label", "")), str(link.get("other", ""))
     other_url = "" if c.other_name == ERASED_NAME else record_url(other_label, other_id)
     other_name = str(_(c.other_name)) if c.other_name == ERASED_NAME else c.other_name
