@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
 
 from netzwerk import graph
 from netzwerk.graph.core import validation
@@ -45,8 +45,8 @@ def _helpers() -> dict[str, Any]:
         "consents_removed": _l("Einwilligungen gelöscht"),
         "survey_data_removed": _l("Befragungsdaten gelöscht"),
         "free_text_swept": _l("Freitexte bereinigt"),
-        "removed": _l("entfernt"),
-        "reverted": _l("zurückgesetzt"),
+        "removed": _l("Datensätze entfernt"),
+        "reverted": _l("Datensätze zurückgesetzt"),
         "kept": _l("beibehalten (von anderen inzwischen geändert)"),
         "survey": _l("Befragung"),
         "respondent": _l("Antwort von"),
@@ -95,36 +95,31 @@ def record_title(c: history.Change) -> str:
     return str(fixed) if fixed is not None else c.record_name
 
 
-LINK_PHRASES: dict[str, tuple[Any, Any]] = {
-    "WORKS_AT": (_l("arbeitet bei"), ""),
-    "MEMBER_OF": (_l("ist Mitglied in"), ""),
-    "PARTICIPATES_IN": (_l("ist beteiligt an"), ""),
-    "COOPERATES_WITH": (_l("kooperiert mit"), ""),
-    "CONTACT_FOR": (_l("ist Ansprechperson für"), ""),
-    "PART_OF": (_l("gehört zu"), ""),
-    "WORKS_ON": (_l("arbeitet zum Thema"), ""),
-    "COVERS": (_l("deckt die Bildungsstufe"), _l("ab")),
-    "SERVES": (_l("richtet sich an"), ""),
-    "LOCATED_IN": (_l("hat den Sitz in"), ""),
-    "ACTIVE_IN": (_l("ist aktiv in"), ""),
+LINK_PHRASES: dict[str, Any] = {
+    "WORKS_AT": _l("%(subject)s arbeitet bei %(object)s"),
+    "MEMBER_OF": _l("%(subject)s ist Mitglied in %(object)s"),
+    "PARTICIPATES_IN": _l("%(subject)s ist beteiligt an %(object)s"),
+    "COOPERATES_WITH": _l("%(subject)s kooperiert mit %(object)s"),
+    "CONTACT_FOR": _l("%(subject)s ist Ansprechperson für %(object)s"),
+    "PART_OF": _l("%(subject)s gehört zu %(object)s"),
+    "WORKS_ON": _l("%(subject)s arbeitet zum Thema %(object)s"),
+    "COVERS": _l("%(subject)s deckt die Bildungsstufe %(object)s ab"),
+    "SERVES": _l("%(subject)s richtet sich an %(object)s"),
+    "LOCATED_IN": _l("%(subject)s hat den Sitz in %(object)s"),
+    "ACTIVE_IN": _l("%(subject)s ist aktiv in %(object)s"),
 }
-"""A relationship as a sentence, subject · verb · object (· the verb's particle): the
-German word order puts a separable particle after the object ("deckt … ab")."""
+"""A relationship as a whole sentence, subject · verb · object: each language orders its
+own words (the German particle of "deckt … ab" follows the object)."""
 
 
-@dataclass
-class Sentence:
-    """One history entry of a link as a sentence in the link's own direction."""
-
-    subject: str
-    subject_url: str
-    verb: Any
-    object: str
-    object_url: str
-    particle: Any = ""
+def _named(name: str, url: str) -> Markup:
+    """A record's name, linked to its page where it has one (the name is escaped)."""
+    if url and url != "#":
+        return Markup('<a href="{}">{}</a>').format(url, name)
+    return Markup("{}").format(name)
 
 
-def history_sentence(c: history.Change) -> Sentence | None:
+def history_sentence(c: history.Change) -> Markup | None:
     """The link of ``c`` as "Leseclub Trier-Nord ist Mitglied in Trierer Bündnis", whichever
     end's history shows it; ``None`` for an entry that is not about a link.
 
@@ -134,21 +129,17 @@ def history_sentence(c: history.Change) -> Sentence | None:
     link = c.link
     if not link:
         return None
-    verb, particle = LINK_PHRASES.get(str(link.get("type")), (history.link_title(c), ""))
-    here = (record_title(c), record_url(c.label, c.record_id))
+    here = _named(record_title(c), record_url(c.label, c.record_id))
     other_label, other_id = str(link.get("other_label", "")), str(link.get("other", ""))
-    other_url = "" if c.other_name == ERASED_NAME else record_url(other_label, other_id)
-    other_name = str(_(c.other_name)) if c.other_name == ERASED_NAME else c.other_name
-    there = (other_name or other_id, other_url)
+    if c.other_name == ERASED_NAME:
+        there = _named(str(_(ERASED_NAME)), "")
+    else:
+        there = _named(c.other_name or other_id, record_url(other_label, other_id))
     first, second = (here, there) if link.get("direction") != "in" else (there, here)
-    return Sentence(
-        subject=first[0],
-        subject_url="" if first[1] == "#" else first[1],
-        verb=verb,
-        object=second[0],
-        object_url="" if second[1] == "#" else second[1],
-        particle=particle,
-    )
+    phrase = LINK_PHRASES.get(str(link.get("type")))
+    if phrase is None:
+        return Markup("{} {} {}").format(first, history.link_title(c), second)
+    return Markup(escape(str(phrase))) % {"subject": first, "object": second}
 
 
 ERASED_NAME = history.ERASED_PERSON
