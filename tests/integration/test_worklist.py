@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import Any
 
 from netzwerk import graph
 from netzwerk.graph.admin import seed, worklist
@@ -106,11 +107,17 @@ def test_membership_reads_the_same_way_on_both_ends(store: graph.Store, make_cli
 
 def test_history_has_no_raw_keys(store: graph.Store, make_client) -> None:
     """An erasure's and an import undo's entries name their figures in words."""
-    erased = {"history_redacted": 2, "trash_removed": 1, "exports_swept": 0}
-    undone = {"removed": [3, 0], "reverted": [0, 2], "kept": [None, 1], "survey": [None, "x"]}
-    for action, label, changes in (("erase", "Person", erased), ("update", "Import", undone)):
+    erased: dict[str, Any] = {"history_redacted": 2, "trash_removed": 1, "exports_swept": 0}
+    undone: dict[str, Any] = {
+        "removed": [3, 0],
+        "reverted": [0, 2],
+        "kept": [None, 1],
+        "survey": [None, "x"],
+    }
+
+    def write(action: str, label: str, changes: dict[str, Any]) -> None:
         store.transaction(
-            lambda tx, action=action, label=label, changes=changes: history.record_in(
+            lambda tx: history.record_in(
                 tx,
                 user="anna",
                 action=action,
@@ -120,6 +127,9 @@ def test_history_has_no_raw_keys(store: graph.Store, make_client) -> None:
                 changes=changes,
             )
         )
+
+    write("erase", "Person", erased)
+    write("update", "Import", undone)
     for lang in ("de", "en"):
         html = make_client("admin").get(f"/verwaltung/verlauf?lang={lang}").get_data(as_text=True)
         for key in (
