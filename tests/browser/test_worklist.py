@@ -10,7 +10,7 @@ from selenium.webdriver.common.keys import Keys
 
 from netzwerk import graph
 from netzwerk.graph.admin import seed
-from tests.browser.conftest import browser_login, screenshot
+from tests.browser.conftest import SCREENSHOTS, browser_login, publish, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -52,6 +52,7 @@ def test_worklist_menu_report_export_and_figures(
     assert "Leseclub Trier-Nord ist Mitglied in" in colleagues
     assert "Leseclub Trier-Nord" in browser.find_element(By.ID, "box-isolated").text
     _shots(browser, "start-worklist")
+    publish(SCREENSHOTS / "start-worklist-1366.png", "start.png")
 
     # the Daten menu opens by keyboard and its links are reached with Tab
     summary = browser.find_element(By.CSS_SELECTOR, "#data-menu > summary")
@@ -66,6 +67,7 @@ def test_worklist_menu_report_export_and_figures(
     browser.find_element(By.ID, "report-link").click()
     assert "Auskunft über gespeicherte Daten" in browser.find_element(By.TAG_NAME, "h1").text
     _shots(browser, "person-report")
+    publish(SCREENSHOTS / "person-report-1366.png", "auskunft.png")
     _full_page(browser, "person-report-whole")
 
     browser.get(f"{live_server}/kontakte?purpose=newsletter")
@@ -83,6 +85,7 @@ def test_worklist_menu_report_export_and_figures(
     )
     drill = browser.find_element(By.ID, "drill").text
     assert "Verwaltung und Agenturen" in drill
+    browser.execute_script("document.getElementById('drill').scrollIntoView()")
     _shots(browser, "coverage-drill")
 
 

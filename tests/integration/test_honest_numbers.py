@@ -26,6 +26,7 @@ def _build(store: graph.Store) -> None:
             graph.Region(id="r-nord", name="Trier-Nord", kind="Stadtteil"),
             graph.Stage(id="s-prim", name="Primarstufe", order=2),
             graph.Alliance(id="al-mint", name="MINT-Initiativkreis"),
+            graph.Alliance(id="al-lesen", name="Lesebündnis"),
             graph.Actor(id="a-gs", name="Grundschule Tarforst", kind="Schule"),
             graph.Actor(id="a-lone", name="Grundschule Allein", kind="Schule"),
             graph.Actor(id="a-vhs", name="VHS Trier", kind="VHS/Weiterbildung"),
@@ -41,6 +42,8 @@ def _build(store: graph.Store) -> None:
             Link(type="PART_OF", from_id="r-nord", to_id="r-city"),
             Link(type="MEMBER_OF", from_id="a-gs", to_id="al-mint"),
             Link(type="MEMBER_OF", from_id="a-lone", to_id="al-mint"),
+            Link(type="MEMBER_OF", from_id="a-gs", to_id="al-lesen"),
+            Link(type="MEMBER_OF", from_id="a-lone", to_id="al-lesen"),
             Link(type="COOPERATES_WITH", from_id="a-gs", to_id="a-vhs", kind="Verweisberatung"),
             Link(type="COOPERATES_WITH", from_id="a-gs", to_id="a-lib", kind="Verweisberatung"),
             Link(type="LOCATED_IN", from_id="a-gs", to_id="r-mitte"),
@@ -62,6 +65,9 @@ def test_isolated_in_the_part_is_not_isolated_in_the_network(store: graph.Store)
     sc = scope(data.graph, whole, filtered=True)
     assert sc.split(rep.isolated) == (["a-lone"], ["a-gs"])
     assert sc.outside == {"a-gs": 2} and (sc.actors, sc.cooperations) == (6, 2)
+    assert {p.alliance for p in rep.passive} == {"al-mint"}, "only the filtered alliance"
+    _, whole_rep = source.report(store, Filter())
+    assert {p.alliance for p in whole_rep.passive} == {"al-mint", "al-lesen"}
     gaps = rep.main_gaps(data.graph, sc)
     assert "1 Akteure ohne jede Kooperation." in gaps
     assert any("nur mit Akteuren außerhalb" in line for line in gaps)
