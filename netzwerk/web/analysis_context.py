@@ -17,9 +17,8 @@ from flask_babel import gettext as _
 
 from netzwerk.graph.analysis import change, communities, source
 from netzwerk.graph.analysis._util import vocab as vocab_of
-from netzwerk.graph.analysis.scope import scope
+from netzwerk.graph.analysis.scope import of_selection
 from netzwerk.graph.network import snapshot
-from netzwerk.graph.network.filters import Filter
 from netzwerk.web import filters
 from netzwerk.web.extensions import get_store
 
@@ -68,16 +67,13 @@ def context(parsed: filters.ParsedFilter, data: source.Loaded, rep: Any) -> dict
     def name(n: Any) -> str:
         return str(g.nodes[n].get("name", n)) if n in g else str(n)
 
-    same_day = Filter(as_of=data.flt.as_of)
-    whole = g if data.flt == same_day else snapshot.select(data.snapshot, same_day)
-
     return {
         "f": parsed,
         "choices": filters.choices(data.snapshot.vocabulary),
         "g": g,
         "v": v,
         "rep": rep,
-        "scope": scope(g, whole, filtered=whole is not g),
+        "scope": of_selection(data.snapshot, data.flt, g),
         "name": name,
         "show": SHOW,
         "profiles": data.profiles,

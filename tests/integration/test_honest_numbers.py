@@ -4,9 +4,13 @@ whole network's, an actor connected only outside the part is not "ohne jede Koop
 
 from __future__ import annotations
 
+import json
 import re
 
+from click.testing import CliRunner
+
 from netzwerk import graph
+from netzwerk.cli import main
 from netzwerk.graph.admin import seed
 from netzwerk.graph.analysis import source
 from netzwerk.graph.analysis.scope import scope
@@ -69,7 +73,7 @@ def test_isolated_in_the_part_is_not_isolated_in_the_network(store: graph.Store)
     _, whole_rep = source.report(store, Filter())
     assert {p.alliance for p in whole_rep.passive} == {"al-mint", "al-lesen"}
     gaps = rep.main_gaps(data.graph, sc)
-    assert "1 Akteure ohne jede Kooperation." in gaps
+    assert "1 Akteur ohne jede Kooperation." in gaps
     assert any("nur mit Akteuren außerhalb" in line for line in gaps)
 
 
@@ -123,3 +127,12 @@ def test_decimals_in_the_page_language(store: graph.Store, make_client) -> None:
     suggestions = client.get("/luecken/vorschlaege?lang=de").get_data(as_text=True)
     scores = re.findall(r'<td class="num">(\d+[.,]\d)</td>', suggestions)
     assert scores and all("," in s for s in scores)
+
+
+def test_cli_report_under_a_filter_says_who_is_connected_outside(store: graph.Store) -> None:
+    _build(store)
+    result = CliRunner().invoke(main, ["gaps", "report", "--alliance", "al-mint", "--json"])
+    assert result.exit_code == 0, result.output
+    gaps = json.loads(result.output)["gaps"]
+    assert "1 Akteur ohne jede Kooperation." in gaps
+    assert "1 Akteur kooperiert im Ausschnitt mit niemandem, nur mit Akteuren außerhalb." in gaps

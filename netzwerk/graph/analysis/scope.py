@@ -17,6 +17,9 @@ from typing import Any
 
 import networkx as nx
 
+from netzwerk.graph.network import snapshot
+from netzwerk.graph.network.filters import Filter
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -68,3 +71,12 @@ def scope(part: nx.Graph, whole: nx.Graph, *, filtered: bool) -> Scope:
         isolated=nx.number_of_isolates(whole),
         outside=outside,
     )
+
+
+def of_selection(snap: snapshot.Snapshot, flt: Filter, part: nx.Graph) -> Scope:
+    """The :class:`Scope` of ``part``, the graph ``flt`` selected from ``snap``: the whole
+    network is the same snapshot on the same day, unfiltered otherwise."""
+    same_day = Filter(as_of=flt.as_of)
+    if flt == same_day:
+        return scope(part, part, filtered=False)
+    return scope(part, snapshot.select(snap, same_day), filtered=True)
