@@ -63,6 +63,18 @@ def test_worklist_menu_report_export_and_figures(
     assert focused.text == "Import" and focused.get_attribute("href").endswith("/import")
     _shots(browser, "data-menu")
 
+    browser.get(f"{live_server}/verwaltung/verlauf")
+    history = browser.find_element(By.CSS_SELECTOR, ".history-list").text
+    assert history.count("Leseclub Trier-Nord ist Mitglied in") == 1, "each change once"
+    _shots(browser, "history-admin")
+    browser.get(f"{live_server}/buendnisse/alliance-alpha-trier")
+    assert (
+        "Leseclub Trier-Nord ist Mitglied in"
+        in browser.find_element(By.CSS_SELECTOR, ".history-list").text
+    )
+    browser.execute_script("document.querySelector('.history-list').scrollIntoView()")
+    _shots(browser, "history-alliance")
+
     browser.get(f"{live_server}/personen/person-0001")
     browser.find_element(By.ID, "report-link").click()
     assert "Auskunft über gespeicherte Daten" in browser.find_element(By.TAG_NAME, "h1").text
