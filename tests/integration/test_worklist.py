@@ -9,6 +9,8 @@ from typing import Any
 
 from netzwerk import graph
 from netzwerk.graph.admin import seed, worklist
+from netzwerk.graph.core.bulk import merge_nodes
+from netzwerk.graph.core.store import Tx
 from netzwerk.graph.records import history
 
 
@@ -142,3 +144,28 @@ def test_history_has_no_raw_keys(store: graph.Store, make_client) -> None:
             "survey",
         ):
             assert f">{key}<" not in html, f"raw key {key} in {lang}"
+
+
+def test_a_changeset_counts_once_by_its_summary(store: graph.Store, make_client) -> None:
+    """An import writes an entry per record (with its batch) and one summary: colleagues'
+    changes count the import once, not once per row."""
+    rows = [
+        history.Entry(
+            action="create", label="Actor", record_id=f"a{i}", record_name="X", batch="b1"
+        )
+        for i in range(3)
+    ]
+
+    def write(tx: Tx) -> None:
+        history.record_many_in(tx, rows, user="anna")
+        history.record_in(
+            tx, user="anna", action="import", label="Import", record_id="b1", record_name="Liste"
+        )
+
+    store.transaction(write)
+    merge_nodes(store, [graph.Actor(id="a0", name="Schon da")])  # not an empty instance
+    work = worklist.worklist(store, user="admin")
+    assert work.colleagues == 1
+    assert [c.label for c in work.colleague_changes] == ["Import"]
+    html = make_client("admin").get("/").get_data(as_text=True)
+    assert '<a href="/aenderungen/b1">Liste</a> importiert' in _box(html, "colleagues")

@@ -89,9 +89,9 @@ def worklist(store: Store, *, user: str, today: date | None = None) -> Worklist:
     rows = store.read("worklist/isolated", since=now - timedelta(days=NEW_DAYS), limit=SHOWN)
     out.isolated, named = _listed(rows, "id")
     out.isolated_names = [(r["id"], r["name"] or r["id"]) for r in named]
-    rows = store.read(
+    row = store.read(
         "worklist/colleagues", user=user, since=now - timedelta(days=RECENT_DAYS), limit=SHOWN
-    )
-    out.colleagues, named = _listed(rows, "change")
-    out.colleague_changes = resolve(store, [from_micros_row(r["change"]) for r in named])
+    )[0]
+    out.colleagues = int(row["total"])
+    out.colleague_changes = resolve(store, [from_micros_row(c) for c in row["changes"]])
     return out

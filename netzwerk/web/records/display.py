@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from flask import url_for
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -79,6 +80,7 @@ def _helpers() -> dict[str, Any]:
         "history_value": history_value,
         "history_sentence": history_sentence,
         "record_title": record_title,
+        "entry_url": entry_url,
     }
 
 
@@ -87,6 +89,15 @@ FIXED_NAMES = {
     "Import rückgängig gemacht": _l("Import rückgängig gemacht"),
 }
 """Record names the write path sets itself (not a user's text), translated when shown."""
+
+
+def entry_url(c: history.Change) -> str:
+    """Where the record of an entry is shown: its page, or for an import's summary the
+    changeset's page; empty when there is none (a deleted kind, an account)."""
+    if c.label == "Import":
+        return url_for("changesets.detail", cs_id=c.record_id)
+    url = record_url(c.label, c.record_id)
+    return "" if url == "#" else url
 
 
 def record_title(c: history.Change) -> str:
@@ -129,7 +140,7 @@ def history_sentence(c: history.Change) -> Markup | None:
     link = c.link
     if not link:
         return None
-    here = _named(record_title(c), record_url(c.label, c.record_id))
+    here = _named(record_title(c), entry_url(c))
     other_label, other_id = str(link.get("other_label", "")), str(link.get("other", ""))
     if c.other_name == ERASED_NAME:
         there = _named(str(_(ERASED_NAME)), "")
