@@ -15,6 +15,8 @@ from netzwerk.graph.admin import seed
 from netzwerk.graph.analysis import source
 from netzwerk.graph.analysis.scope import scope
 from netzwerk.graph.core.bulk import merge_links, merge_nodes
+from netzwerk.graph.formats.document import Finding as DocFinding
+from netzwerk.graph.formats.report_content import report_document
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
 
@@ -136,3 +138,14 @@ def test_cli_report_under_a_filter_says_who_is_connected_outside(store: graph.St
     gaps = json.loads(result.output)["gaps"]
     assert "1 Akteur ohne jede Kooperation." in gaps
     assert "1 Akteur kooperiert im Ausschnitt mit niemandem, nur mit Akteuren außerhalb." in gaps
+
+
+def test_report_document_says_the_same(store: graph.Store) -> None:
+    """The PDF/DOCX Netzwerkbericht of a filtered part names the findings as the page does."""
+    _build(store)
+    flt = Filter(alliance="al-mint")
+    data, rep = source.report(store, flt)
+    doc = report_document(rep, data.graph, data.snapshot, flt, tr=str)
+    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, DocFinding)]
+    assert "1 Akteur ohne jede Kooperation." in texts
+    assert any("nur mit Akteuren außerhalb" in t for t in texts)
