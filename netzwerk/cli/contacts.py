@@ -81,6 +81,8 @@ def export_contacts(
     click.echo(f"{len(sel.rows)} Kontakte nach {path} exportiert ({formats.FORMATS[fmt]}).")
     for reason, n in sel.reasons():
         click.echo(f"  {n} ausgelassen: {reason}")
+    for row, reason in sel.left_out_named():
+        click.echo(f"    {row.name or row.person_id} ({row.email or 'ohne E-Mail'}): {reason}")
     if sel.duplicates:
         click.echo(f"  {sel.duplicates} Doppelungen zusammengeführt")
     click.echo(f"Protokolliert als {entry.id}.")

@@ -26,6 +26,7 @@ import click
 from netzwerk.cli import _common
 from netzwerk.graph.analysis import change, communities, metrics, source, suggestions, tables
 from netzwerk.graph.analysis.report import GapReport
+from netzwerk.graph.analysis.scope import of_selection
 from netzwerk.graph.network.filters import ID_FIELDS, Filter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -98,6 +99,7 @@ def report_cmd(as_json: bool, exact: bool, resolution: float | None, **kw: Any) 
     """Kennzahlen und die wichtigsten Lücken ausgeben."""
     data, rep = _run(_filter(kw), exact=exact, resolution=resolution)
     g = data.graph
+    found = rep.main_gaps(g, of_selection(data.snapshot, data.flt, g))
     f = rep.figures
     figures = {
         "Akteure": f.actors,
@@ -112,7 +114,7 @@ def report_cmd(as_json: bool, exact: bool, resolution: float | None, **kw: Any) 
             json.dumps(
                 {
                     "figures": figures,
-                    "gaps": rep.main_gaps(g),
+                    "gaps": found,
                     "notes": rep.notes,
                     "seconds": round(rep.timings["total"], 3),
                 },
@@ -125,7 +127,7 @@ def report_cmd(as_json: bool, exact: bool, resolution: float | None, **kw: Any) 
     for k, v in figures.items():
         click.echo(f"  {k:<45} {v}")
     click.echo("\nWichtigste Lücken")
-    for line in rep.main_gaps(g):
+    for line in found:
         click.echo(f"  – {line}")
     for note in rep.notes:
         click.echo(f"\nHinweis: {note}")

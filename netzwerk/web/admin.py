@@ -203,6 +203,7 @@ def recent() -> ResponseReturnValue:
     who = (request.args.get("wer") or "").strip()[:64] or None
     changes = history.recent(get_store(), user=who, skip=pager.skip, limit=pager.size)
     pager.shown = len(changes)
+    changes = history.once(changes)
     return render_template(
         "admin/history.html",
         changes=changes,

@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 
 from netzwerk.graph.analysis import change, communities, source
 from netzwerk.graph.analysis._util import vocab as vocab_of
+from netzwerk.graph.analysis.scope import of_selection
 from netzwerk.graph.network import snapshot
 from netzwerk.web import filters
 from netzwerk.web.extensions import get_store
@@ -72,6 +73,7 @@ def context(parsed: filters.ParsedFilter, data: source.Loaded, rep: Any) -> dict
         "g": g,
         "v": v,
         "rep": rep,
+        "scope": of_selection(data.snapshot, data.flt, g),
         "name": name,
         "show": SHOW,
         "profiles": data.profiles,

@@ -290,7 +290,7 @@ def _report_context() -> dict[str, Any]:
             running=day.year if ctx["running_note"] else None,
         )
     )
-    ctx["findings"] = rep.findings(data_graph)
+    ctx["findings"] = rep.findings(data_graph, ctx["scope"])
     ctx["alliance_pictures"] = (
         [] if ctx["f"].flt.alliance else report_content.alliances_in(data_graph, _snap())
     )

@@ -1,4 +1,4 @@
-"""Start page and health check: is the database there, which version, how much data."""
+"""Start page and health check: what to do first, how much data, is the database there."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from flask import Blueprint, jsonify, render_template
 from flask.typing import ResponseReturnValue
 
 from netzwerk import graph
-from netzwerk.web.auth import require_role
+from netzwerk.graph.admin import worklist
+from netzwerk.graph.personal.consent import EXPIRY_WARNING_DAYS
+from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import BY_LABEL
 
@@ -29,6 +31,11 @@ def index() -> ResponseReturnValue:
         info=info,
         cards=cards,
         cooperations=counts.links.get("COOPERATES_WITH", 0),
+        empty=counts.nodes.get("Actor", 0) == 0,
+        work=worklist.worklist(store, user=current_username()),
+        new_days=worklist.NEW_DAYS,
+        recent_days=worklist.RECENT_DAYS,
+        warning_days=EXPIRY_WARNING_DAYS,
     )
 
 

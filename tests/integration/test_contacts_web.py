@@ -15,7 +15,7 @@ from netzwerk import graph
 from netzwerk.cli import main
 from netzwerk.graph.personal import contacts
 from netzwerk.graph.records import history
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, found
 from tests.integration.test_contacts import build
 
 
@@ -36,6 +36,20 @@ def test_preview_shows_counts_and_reasons(make_client, store: graph.Store) -> No
     assert re.search(r'id="left-out-count">5<', html)
     assert "keine Einwilligung in den Newsletter" in html
     assert html.count("<tr><td>") == 2
+
+
+def test_preview_names_who_was_left_out_and_why(make_client, store: graph.Store) -> None:
+    """Everyone left out is named with the reason, e-mail and a link to record a consent."""
+    build(store)
+    html = make_client("editor").get("/kontakte?purpose=contact").get_data(as_text=True)
+    table = html.split('id="left-out-persons"', 1)[1].split("</details>", 1)[0]
+    rows = re.findall(r'<tr class="left-out">(.*?)</tr>', table, re.S)
+    assert len(rows) == int(found(r'id="left-out-count">(\d+)<', html)) == 2
+    cramer = next(r for r in rows if "Eva Cramer" in r)
+    assert "c@example.org" in cramer and "weder Einwilligung zur Kontaktaufnahme" in cramer
+    assert 'href="/personen/p-none/einwilligungen"' in cramer
+    selection = contacts.select(store, contacts.ContactFilter(), "contact")
+    assert sorted(r.person_id for r, _ in selection.left_out_named()) == ["p-news", "p-none"]
 
 
 def test_download_is_logged_and_readable(make_client, store: graph.Store) -> None:

@@ -73,7 +73,7 @@ def test_demo_region_analyses_pages_and_downloads(demo: graph.Store, make_client
     html = client.get("/luecken?as_of=31.02.2024&region=<script>&kind=xx").get_data(as_text=True)
     assert "kein gültiges Datum" in html and "<script>" not in html.split("<main")[1]
     drill = client.get("/luecken/abdeckung?cell=region-vg-hermeskeil|stage-hochschule")
-    assert "Hier ist niemand vor Ort" in drill.get_data(as_text=True)
+    assert "Hier bietet niemand vor Ort etwas an" in drill.get_data(as_text=True)
     report = client.get("/bericht").get_data(as_text=True)
     assert "<svg" in report and "Neue Kooperationen je Jahr" in report
     download = client.get("/bericht.html")

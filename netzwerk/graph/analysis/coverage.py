@@ -10,6 +10,11 @@ Actors active in a whole area (a Kreisverwaltung active in the Landkreis) serve 
 of it "from above"; they are counted separately (``wide``) and do not close a gap, because
 a district-wide office is not a local partner for a Kita.
 
+Administrations and agencies (a Schulamt, the Jobcenter) that name a stage are responsible
+for it, not a place where it happens: they are counted apart (``administrations``) and do not
+close a gap either, so "Primarstufe vor Ort" counts the schools, libraries and associations
+that offer it.
+
 Projects count in a cell when they cover the stage (or topic) and are active in the region,
 or — if a project names no region — when one of its participants is located there; only
 projects with at least one actor in the (filtered) graph are considered.
@@ -36,6 +41,9 @@ from netzwerk.graph.analysis._util import (
 
 Dimension = Literal["stage", "topic"]
 
+ADMINISTRATIONS = frozenset({"Verwaltung", "Jobcenter/Agentur für Arbeit"})
+"""Actor kinds that administer a stage or topic rather than offer it (counted apart)."""
+
 
 @dataclass
 class Cell:
@@ -46,6 +54,9 @@ class Cell:
     wide_actors: list[Any] = field(default_factory=list)
     """Actors serving the region from a larger area (not counted in ``actors``): the ones
     who could step in where nobody is on the spot."""
+    administrations: list[Any] = field(default_factory=list)
+    """Administrations and agencies located or active in the region that name the stage or
+    topic (not counted in ``actors``: they are responsible, not on offer)."""
     level: int = 0
     """Intensity class 0–5 for the heatmap (0 = empty)."""
 
@@ -103,9 +114,12 @@ def coverage(  # noqa: C901 (complexity 21: lower, never raise)
     >>> g = nx.Graph(vocabulary=v)
     >>> g.add_node("kita", region="a", stages={"s1"}, active_in=())
     >>> g.add_node("gs", region="b", stages={"s2"}, active_in=())
+    >>> g.add_node("amt", region="a", stages={"s2"}, active_in=(), kind="Verwaltung")
     >>> cov = coverage(g)
     >>> len(cov.cell("c", "s1").actors), [(c.region, c.column) for c in cov.gaps()]
     (1, [('a', 's2'), ('b', 's1')])
+    >>> cov.cell("a", "s2").administrations
+    ['amt']
     """
     v = vocab(g)
     rows = region_rows(v)
@@ -123,9 +137,10 @@ def coverage(  # noqa: C901 (complexity 21: lower, never raise)
         values = col_ids.intersection(data.get(attr, ()))
         if not values:
             continue
+        on_site = "administrations" if data.get("kind") in ADMINISTRATIONS else "actors"
         for region in where(data) & row_ids:
             for col in values:
-                cells[(region, col)].actors.append(node)
+                getattr(cells[(region, col)], on_site).append(node)
         if data.get("active_in"):
             key = (data.get("region"), frozenset(data["active_in"]))
             if key not in wide_memo:
@@ -153,6 +168,7 @@ def coverage(  # noqa: C901 (complexity 21: lower, never raise)
     for cell in cells.values():
         cell.actors.sort(key=names.__getitem__)
         cell.wide_actors.sort(key=names.__getitem__)
+        cell.administrations.sort(key=names.__getitem__)
         cell.projects.sort()
     for row in rows:
         row_cells = [cells[(row.id, c)] for c, _ in columns]

@@ -59,6 +59,8 @@ def passive_members(g: nx.Graph) -> list[PassiveMember]:
 
     Uses the node attribute ``alliances`` (ids of alliances the actor belongs to on the
     filter's date). Alliances with a single member are skipped: nobody to cooperate with.
+    Under a filter on one alliance only that alliance is judged: the part holds only some
+    members of the others, so "passive" there would be an artefact of the filter.
 
     Examples
     --------
@@ -66,11 +68,17 @@ def passive_members(g: nx.Graph) -> list[PassiveMember]:
     >>> nx.set_node_attributes(g, {1: {"a"}, 2: {"a"}, 3: {"a"}, 4: set()}, "alliances")
     >>> [(p.actor, p.alliance, p.members) for p in passive_members(g)]
     [(3, 'a', 3)]
+    >>> from netzwerk.graph.network.filters import Filter
+    >>> g.graph["filter"] = Filter(alliance="b")
+    >>> passive_members(g)
+    []
     """
+    only = str(getattr(g.graph.get("filter"), "alliance", "") or "")
     members: dict[str, set[Any]] = defaultdict(set)
     for n, data in g.nodes(data=True):
         for alliance in data.get("alliances", ()):
-            members[alliance].add(n)
+            if not only or alliance == only:
+                members[alliance].add(n)
     out = []
     for alliance, group in members.items():
         if len(group) < 2:

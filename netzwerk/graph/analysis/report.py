@@ -33,6 +33,7 @@ from netzwerk.graph.analysis import (
 )
 from netzwerk.graph.analysis._util import GROUPINGS, Profile, vocab
 from netzwerk.graph.analysis.reach import Overlap
+from netzwerk.graph.analysis.scope import Scope
 from netzwerk.graph.core.cache import Cache
 from netzwerk.graph.core.i18n import N_
 
@@ -45,6 +46,10 @@ TODO: dict[str, str] = {
     "isolated": N_(
         "Die Liste durchgehen: fehlende Kooperationen nachtragen, sonst die Akteure zu einem "
         "passenden Bündnis einladen oder ihnen Partner vorschlagen."
+    ),
+    "isolated_elsewhere": N_(
+        "Diese Akteure kooperieren nur mit Partnern außerhalb des Ausschnitts: prüfen, ob "
+        "Kooperationen im Ausschnitt fehlen, sonst sie mit Partnern darin bekannt machen."
     ),
     "weak": N_(
         "Jedem dieser Akteure einen zweiten Partner vermitteln (Partnervorschläge), damit ein "
@@ -119,16 +124,32 @@ class GapReport:
     notes: list[str] = field(default_factory=list)
     """Method notes for the reader (sampling, community method)."""
 
-    def main_gaps(self, g: nx.Graph) -> list[str]:
+    def main_gaps(self, g: nx.Graph, scope: Scope | None = None) -> list[str]:
         """The most important findings as short German sentences, for the report."""
-        return [f.text for f in self.findings(g)]
+        return [f.text for f in self.findings(g, scope)]
 
-    def findings(self, g: nx.Graph) -> list[Finding]:
-        """The most important findings, each with what the office can do about it."""
+    def findings(self, g: nx.Graph, scope: Scope | None = None) -> list[Finding]:
+        """The most important findings, each with what the office can do about it; with the
+        ``scope`` of a filtered part, an actor connected only outside it is not "ohne jede
+        Kooperation"."""
         v = vocab(g)
         out = []
-        if self.isolated:
-            out.append(Finding("isolated", f"{len(self.isolated)} Akteure ohne jede Kooperation."))
+        alone, elsewhere = scope.split(self.isolated) if scope else (self.isolated, [])
+        if alone:
+            who = "1 Akteur" if len(alone) == 1 else f"{len(alone)} Akteure"
+            out.append(Finding("isolated", f"{who} ohne jede Kooperation."))
+        if elsewhere:
+            who = (
+                "1 Akteur kooperiert"
+                if len(elsewhere) == 1
+                else f"{len(elsewhere)} Akteure kooperieren"
+            )
+            out.append(
+                Finding(
+                    "isolated_elsewhere",
+                    f"{who} im Ausschnitt mit niemandem, nur mit Akteuren außerhalb.",
+                )
+            )
         if self.weak:
             out.append(
                 Finding("weak", f"{len(self.weak)} Akteure hängen an nur einer Kooperation.")
@@ -163,7 +184,7 @@ class GapReport:
             out.append(
                 Finding(
                     "brokers",
-                    f"{self.brokers.dependence:.0%} der Verbindungen werden ohne die "
+                    f"{self.brokers.dependence * 100:.0f} % der Verbindungen werden ohne die "
                     f"{len(self.brokers.top)} wichtigsten Vermittler länger oder reißen ab.",
                 )
             )
@@ -192,7 +213,8 @@ class GapReport:
                 Finding(
                     "border",
                     f"{b.across} Kooperationen über die Grenze Stadt/Landkreis "
-                    f"({b.share:.0%}); {len(b.parts_without_link)} Teilräume ohne Verbindung.",
+                    f"({b.share * 100:.0f} %); {len(b.parts_without_link)} Teilräume ohne "
+                    "Verbindung.",
                 )
             )
         return out

@@ -27,6 +27,7 @@ from reportlab.lib import colors
 from netzwerk.graph.analysis._util import vocab
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES
 from netzwerk.graph.analysis.report import GapReport
+from netzwerk.graph.analysis.scope import Scope, of_selection
 from netzwerk.graph.formats.document import Block, Document, Finding, Picture, Section, Table, Text
 from netzwerk.graph.indicators.joined import WEIGHTINGS, Joined, needs
 from netzwerk.graph.network.filters import Filter
@@ -168,10 +169,11 @@ def _explained(rows: list[tuple[str, str]], explanation: str) -> list[Block]:
     return [Table(rows, numeric=frozenset({1})), Text(explanation, "small")]
 
 
-def _findings(rep: GapReport, g: nx.Graph, tr: Tr) -> Section:
+def _findings(rep: GapReport, g: nx.Graph, tr: Tr, scope: Scope) -> Section:
     label = tr("Was tun?")
+    found = rep.findings(g, scope)
     blocks: list[Block] = [
-        Finding(i, f.text, tr(f.todo), label) for i, f in enumerate(rep.findings(g), start=1)
+        Finding(i, f.text, tr(f.todo), label) for i, f in enumerate(found, start=1)
     ]
     if not blocks:
         blocks.append(Text(tr("Keine Lücken gefunden.")))
@@ -353,7 +355,7 @@ def report_document(
     sections = [
         whole,
         _figures(rep, w, tr),
-        _findings(rep, g, tr),
+        _findings(rep, g, tr, of_selection(snap, flt, g)),
         _structure(rep, w, tr),
         _years(rep, day, w, tr),
         *_counts(rep, w, tr),

@@ -94,10 +94,17 @@ class Selection:
     matched: int = 0
     left_out: dict[str, int] = field(default_factory=dict)
     duplicates: int = 0
+    left_out_rows: list[tuple[ContactRow, str]] = field(default_factory=list)
+    """Who was left out and the reason's key, so someone can ask them for their consent."""
 
     @property
     def left_out_total(self) -> int:
         return sum(self.left_out.values())
+
+    def left_out_named(self) -> list[tuple[ContactRow, str]]:
+        """(row, German reason) of everyone left out, by name."""
+        rows = sorted(self.left_out_rows, key=lambda p: (p[0].last_name, p[0].first_name))
+        return [(row, REASONS[key]) for row, key in rows]
 
     def reasons(self) -> list[tuple[str, int]]:
         """(German reason, count) for the page and CLI."""
@@ -181,6 +188,8 @@ def select(
         reason = _consent_ok(rec["person"], purpose, today)
         if reason:
             result.left_out[reason] += 1
+            row = _row(rec["person"], rec["orgs"], rec["functions"])
+            result.left_out_rows.append((row, reason))
             continue
         rows.append(_row(rec["person"], rec["orgs"], rec["functions"]))
     result.rows, result.duplicates = dedupe(rows)

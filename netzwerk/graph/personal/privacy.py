@@ -15,7 +15,8 @@ from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import NotFoundError
-from netzwerk.graph.core.model import LINK_TYPES
+from netzwerk.graph.core.fields import field_table
+from netzwerk.graph.core.model import LINK_TYPES, Person
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import is_valid_id, label
 from netzwerk.graph.personal import consent, contacts
@@ -34,6 +35,41 @@ def _json(value: Any) -> Any:
     if isinstance(value, list):
         return [_json(v) for v in value]
     return value
+
+
+def _fields(props: dict[str, Any]) -> dict[str, Any]:
+    """German label → value of the stored properties, in the model's order (as the person's
+    form shows them), then anything the model does not describe, then the bookkeeping."""
+    table = field_table(Person)
+    known = [k for k in table if k in props]
+    other = sorted(k for k in props if k not in table and k not in BOOKKEEPING and k not in HIDDEN)
+    kept = [k for k in BOOKKEEPING if k in props]
+    return {
+        (table[k].label if k in table else BOOKKEEPING.get(k) or label(k)): props[k]
+        for k in (*known, *other, *kept)
+    }
+
+
+def _consent_state(props: dict[str, Any], ledger: list[consent.Consent]) -> list[dict[str, Any]]:
+    """Per purpose what the person's record says (ja/nein, since, source) and how many
+    entries the consent ledger holds for it, so the report never says "keine" under a
+    "ja": a consent taken over by an import or an older version has no ledger entry."""
+    out = []
+    for purpose, title in consent.PURPOSES.items():
+        records = [c for c in ledger if c.purpose == purpose]
+        current = consent.current(records, purpose)
+        out.append(
+            {
+                "purpose": purpose,
+                "purpose_title": title,
+                "given": bool(props.get(f"consent_{purpose}")),
+                "date": props.get(f"consent_{purpose}_date"),
+                "source": props.get(f"consent_{purpose}_source") or "",
+                "ledger": len(records),
+                "current_type_title": current.type_title if current else "",
+            }
+        )
+    return out
 
 
 def _link_row(
@@ -99,6 +135,7 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
     rights of Art. 15 and 17 hold there too).
     """
     props, links, in_trash = _stored(store, person_id)
+    ledger = consent.for_person(store, person_id)
     changes = [
         {
             "at": c.at,
@@ -126,12 +163,9 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
             "generated": datetime.now().astimezone(),
             "in_trash": in_trash,
             "person": dict(sorted(props.items())),
-            "fields": {
-                BOOKKEEPING.get(k) or label(k): v
-                for k, v in sorted(props.items())
-                if k not in HIDDEN
-            },
+            "fields": _fields(props),
             "links": links,
+            "consent_state": _consent_state(props, ledger),
             "consents": [
                 {
                     **codec.to_json(c),
@@ -139,7 +173,7 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
                     "type_title": c.type_title,
                     "status_title": c.status_title,
                 }
-                for c in consent.for_person(store, person_id)
+                for c in ledger
             ],
             "consent_reviews": [
                 {**r, "outcome_title": consent.REVIEW_OUTCOMES.get(r["outcome"], r["outcome"])}

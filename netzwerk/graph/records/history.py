@@ -294,6 +294,27 @@ def resolve(store: Store, changes: list[Change]) -> list[Change]:
     return out
 
 
+def once(changes: list[Change]) -> list[Change]:
+    """Each link change once in a list across records: a link change is recorded on both
+    ends, and the entry on the link's target end is left out when its source end's entry
+    (same link, action and moment) is in the list too.
+    """
+    starts = {
+        (str(link.get("id")), c.action, c.at)
+        for c in changes
+        if (link := c.link) and link.get("direction") == "out"
+    }
+    return [
+        c
+        for c in changes
+        if not (
+            (link := c.link)
+            and link.get("direction") == "in"
+            and (str(link.get("id")), c.action, c.at) in starts
+        )
+    ]
+
+
 def link_title(c: Change) -> str:
     """The German title of a link entry's relationship type ("kooperiert mit")."""
     link = c.link or {}

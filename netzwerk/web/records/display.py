@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Any
 
+from flask import url_for
+from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
 
 from netzwerk import graph
 from netzwerk.graph.core import validation
@@ -36,6 +40,25 @@ def _helpers() -> dict[str, Any]:
         "suggestions_restored": _l("Partnervorschläge in Bearbeitung wiederhergestellt"),
         "suggestions_moved": _l("Partnervorschläge in Bearbeitung übernommen"),
         "import_undone": _l("Import rückgängig gemacht"),
+        "history_redacted": _l("Verlaufseinträge unkenntlich gemacht"),
+        "trash_removed": _l("aus dem Papierkorb entfernt"),
+        "exports_swept": _l("Exportprotokolle bereinigt"),
+        "consents_removed": _l("Einwilligungen gelöscht"),
+        "survey_data_removed": _l("Befragungsdaten gelöscht"),
+        "free_text_swept": _l("Freitexte bereinigt"),
+        "removed": _l("Datensätze entfernt"),
+        "reverted": _l("Datensätze zurückgesetzt"),
+        "kept": _l("beibehalten (von anderen inzwischen geändert)"),
+        "survey": _l("Befragung"),
+        "respondent": _l("Antwort von"),
+        "consent_pending": _l("Einwilligung ausstehend"),
+        "consent_review": _l("Löschkonzept geprüft"),
+        "snapshot": _l("Sicherungskopie"),
+        "rows": _l("Zeilen"),
+        "links_created": _l("Verbindungen neu"),
+        "links_updated": _l("Verbindungen geändert"),
+        "conflicts": _l("Konflikte"),
+        "skipped_rows": _l("Zeilen übersprungen"),
     }
 
     def field_label(label: str, name: str) -> Any:
@@ -55,11 +78,114 @@ def _helpers() -> dict[str, Any]:
         "BY_LABEL": BY_LABEL,
         "link_title": history.link_title,
         "history_value": history_value,
+        "history_sentence": history_sentence,
+        "record_title": record_title,
+        "entry_url": entry_url,
     }
+
+
+FIXED_NAMES = {
+    history.ERASED: _l("[gelöscht]"),
+    "Import rückgängig gemacht": _l("Import rückgängig gemacht"),
+}
+"""Record names the write path sets itself (not a user's text), translated when shown."""
+
+
+def entry_url(c: history.Change) -> str:
+    """Where the record of an entry is shown: its page, or for an import's summary the
+    changeset's page; empty when there is none (a deleted kind, an account)."""
+    if c.label == "Import":
+        return url_for("changesets.detail", cs_id=c.record_id)
+    url = record_url(c.label, c.record_id)
+    return "" if url == "#" else url
+
+
+def record_title(c: history.Change) -> str:
+    """The name of the record an entry is about, as the page's language says it."""
+    fixed = FIXED_NAMES.get(c.record_name)
+    return str(fixed) if fixed is not None else c.record_name
+
+
+LINK_PHRASES: dict[str, Any] = {
+    "WORKS_AT": _l("%(subject)s arbeitet bei %(object)s"),
+    "MEMBER_OF": _l("%(subject)s ist Mitglied in %(object)s"),
+    "PARTICIPATES_IN": _l("%(subject)s ist beteiligt an %(object)s"),
+    "COOPERATES_WITH": _l("%(subject)s kooperiert mit %(object)s"),
+    "CONTACT_FOR": _l("%(subject)s ist Ansprechperson für %(object)s"),
+    "PART_OF": _l("%(subject)s gehört zu %(object)s"),
+    "WORKS_ON": _l("%(subject)s arbeitet zum Thema %(object)s"),
+    "COVERS": _l("%(subject)s deckt die Bildungsstufe %(object)s ab"),
+    "SERVES": _l("%(subject)s richtet sich an %(object)s"),
+    "LOCATED_IN": _l("%(subject)s hat den Sitz in %(object)s"),
+    "ACTIVE_IN": _l("%(subject)s ist aktiv in %(object)s"),
+}
+"""A relationship as a whole sentence, subject · verb · object: each language orders its
+own words (the German particle of "deckt … ab" follows the object)."""
+
+
+def _named(name: str, url: str) -> Markup:
+    """A record's name, linked to its page where it has one (the name is escaped)."""
+    if url and url != "#":
+        return Markup('<a href="{}">{}</a>').format(url, name)
+    return Markup("{}").format(name)
+
+
+def history_sentence(c: history.Change) -> Markup | None:
+    """The link of ``c`` as "Leseclub Trier-Nord ist Mitglied in Trierer Bündnis", whichever
+    end's history shows it; ``None`` for an entry that is not about a link.
+
+    An entry on the link's target end names the target as its record and the source as the
+    other end, so the two are swapped back here: the sentence reads the same on both pages.
+    """
+    link = c.link
+    if not link:
+        return None
+    here = _named(record_title(c), entry_url(c))
+    other_label, other_id = str(link.get("other_label", "")), str(link.get("other", ""))
+    if c.other_name == ERASED_NAME:
+        there = _named(str(_(ERASED_NAME)), "")
+    else:
+        there = _named(c.other_name or other_id, record_url(other_label, other_id))
+    first, second = (here, there) if link.get("direction") != "in" else (there, here)
+    phrase = LINK_PHRASES.get(str(link.get("type")))
+    if phrase is None:
+        return Markup("{} {} {}").format(first, history.link_title(c), second)
+    return Markup(escape(str(phrase))) % {"subject": first, "object": second}
+
+
+ERASED_NAME = history.ERASED_PERSON
+
+
+def _german() -> bool:
+    return str(get_locale() or "de").startswith("de")
+
+
+@bp.app_template_filter("datetime_de")
+def datetime_de(value: datetime | None) -> str:
+    """A moment as the page's language writes it: 07.12.2026 10:05 in German (local time)."""
+    if value is None:
+        return "–"
+    return str(format_datetime(value, "dd.MM.yyyy HH:mm" if _german() else "medium"))
+
+
+@bp.app_template_filter("date_de")
+def date_de(value: date | datetime | None) -> str:
+    """A day as the page's language writes it: 07.12.2026 in German."""
+    if value is None:
+        return "–"
+    if isinstance(value, datetime):
+        return datetime_de(value)
+    return str(format_date(value, "dd.MM.yyyy" if _german() else "medium"))
 
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})")
+
+
+@bp.app_template_filter("stored_value")
+def stored_value(value: Any) -> str:
+    """A stored value in its JSON form (ISO dates, booleans) as a reader expects it."""
+    return history_value("", value)
 
 
 def history_value(key: str, value: Any) -> str:
