@@ -388,3 +388,44 @@ def test_erasure_reaches_a_changesets_conflicts(store: graph.Store) -> None:
     cs = changesets.get(store, result.batch)
     assert cs is not None and cs.conflicts == []
     assert "0651 4711" not in repr(cs) and "Groß" not in repr(cs)
+
+
+def test_a_merge_is_a_changeset_undone_by_value(store: graph.Store) -> None:
+    """A merge is stored before it is applied, listed, and undone by value: the duplicate
+    comes back with its id, every relationship moves back under its own id, the survivor's
+    filled fields and its pipeline records are as before."""
+    from netzwerk.graph.operations import pipeline
+    from tests.integration.test_merge import _setup
+
+    keep, dup, school, *_ = _setup(store)
+    pipeline.step(store, dup.id, school.id, "angesprochen", by="t", note="vom Duplikat")
+    start = _state(store)
+    before = pipeline.pipeline(store)
+    result = operations.merge_actors(store, keep.id, dup.id, user="anna")
+    cs = changesets.get(store, result.changeset)
+    assert cs is not None and (cs.kind, cs.state) == ("merge", "applied")
+    assert cs.id in [c.id for c in changesets.recent(store).items]
+    assert _state(store) != start
+    undone = operations.undo_import(store, cs.id, user="bert")
+    assert undone.conflicts == [] and undone.restored == 1, undone
+    assert _state(store) == start
+    assert [(e.a, e.b, e.status) for e in pipeline.pipeline(store)] == [
+        (e.a, e.b, e.status) for e in before
+    ]
+    assert changesets.get(store, cs.id).state == "undone"  # type: ignore[union-attr]
+
+
+def test_undoing_a_merge_keeps_what_someone_changed_since(store: graph.Store) -> None:
+    from tests.integration.test_merge import _setup
+
+    keep, dup, *_ = _setup(store)
+    result = operations.merge_actors(store, keep.id, dup.id, user="anna")
+    survivor = graph.get(store, graph.Actor, keep.id)
+    graph.update_record(store, dataclasses.replace(survivor, town="Konz"), user="carla")
+    undone = operations.undo_import(store, result.changeset, user="bert")
+    assert [(c["field"], c["written"], c["stored"], c["old"]) for c in undone.conflicts] == [
+        ("town", "Trier", "Konz", "")
+    ]
+    assert graph.get(store, graph.Actor, keep.id).town == "Konz"
+    assert graph.get(store, graph.Actor, dup.id).name == "VHS Trier"
+    assert graph.get(store, graph.Actor, keep.id).notes == ""

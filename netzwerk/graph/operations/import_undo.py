@@ -16,9 +16,12 @@ A field whose value differs is either
 
 Undo is idempotent (a field already back at its old value is done), so an undo cut off by an
 outage is finished by running it again (the watcher does). The consent ledger goes back with
-the fields: ledger entries the changeset wrote are removed for persons whose consent fields
-were reverted or who were removed. Work is batched and split into transactions of at most
-:data:`PER_TRANSACTION` entries, so the undo of a 5,000-row import fits the database's memory.
+the fields: every ledger entry the changeset wrote is removed (a removed person's ledger goes
+with the person), except for persons whose consent fields someone changed since (a conflict:
+ledger and fields stay together). A record the changeset deleted (a merge's duplicate) comes
+back first, with its id, so that its relationships can move back to it. Work is batched and
+split into transactions of at most :data:`PER_TRANSACTION` entries, so the undo of a
+5,000-row import fits the database's memory.
 
 :func:`rollback` is the same without a trace: it also drops the batch's history entries,
 for a changeset whose later part failed for good (see :mod:`.imports`).
@@ -33,10 +36,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netzwerk.graph.core import bulk, codec
-from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.errors import ConflictError, NotFoundError
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link
 from netzwerk.graph.core.store import Store, Tx
-from netzwerk.graph.records import changesets, history
+from netzwerk.graph.records import changesets, history, trash
+from netzwerk.graph.records.nodes import reinsert
 
 PER_TRANSACTION = 2_500
 """Records and links (or history entries to revert) per transaction of a large import or
@@ -56,6 +60,8 @@ class UndoImportResult:
     links_removed: int = 0
     links_reverted: int = 0
     links_restored: int = 0
+    restored: int = 0
+    """Records the changeset deleted (a merge's duplicate) put back with their ids."""
     rebased: int = 0
     """Fields left at a later changeset's value (that changeset now restores the old one)."""
     conflicts: list[dict[str, Any]] = field(default_factory=list)
@@ -171,7 +177,6 @@ class _Undo:
         self.out: list[history.Entry] = []
         self.rebased: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         """later changeset id → record id → field → old value (to merge into its rebase)."""
-        self.persons_back: list[str] = []
 
     def note(self, entries: list[history.Entry]) -> None:
         if self.trace:
@@ -227,6 +232,7 @@ class _Undo:
                         "field": f.name,
                         "written": f.written,
                         "stored": f.stored,
+                        "old": f.old,
                     }
                 )
         return restore, clean
@@ -277,7 +283,12 @@ class _Undo:
             ends = (e.record_id, str(part["other"]))
             from_id, to_id = ends if part.get("direction") == "out" else ends[::-1]
             link = Link(type=type_name, from_id=from_id, to_id=to_id, id=str(part["id"]))
-            old = {k: codec.field_from_json(Link, k, p[0]) for k, p in e.fields.items()}
+            kinds = codec.field_kinds(Link)
+            old = {
+                k: codec.field_from_json(Link, k, p[0])
+                for k, p in e.fields.items()
+                if k in kinds and k not in _ENDS
+            }
             link = dataclasses.replace(link, **old)
             links[link.id] = link
             row = {"id": link.id, "from_id": from_id, "to_id": to_id}
@@ -305,6 +316,43 @@ class _Undo:
             )
             labels = (r["from_label"], r["to_label"])
             self.note(history.link_entries("link", back, labels, UNDONE))
+
+    def revive(self, label: str, entries: list[history.Change], later: _Later) -> None:
+        """Put back records the changeset deleted (a merge's duplicate) with their ids,
+        before their relationships move back; and the pipeline records the merge carried
+        over go back to them. One whose id exists again is a conflict."""
+        cls = LABELS[label]
+        for e in entries:
+            snap = (e.changes.get("snapshot") or [None])[0] or {}
+            node = codec.from_json(cls, snap["node"])
+            try:
+                back = reinsert(self.tx, node)
+            except ConflictError:
+                self.result.conflicts.append(
+                    {
+                        "record_id": node.id,
+                        "label": label,
+                        "name": name_of(node),
+                        "field": "",
+                        "written": None,
+                        "stored": None,
+                    }
+                )
+                continue
+            self.result.restored += 1
+            into = (e.changes.get("merged_into") or [""])[0]
+            if into and snap.get("suggestions_moved"):
+                self.tx.run(
+                    "merge/unmove_suggestions", survivor=into, others=snap["suggestions_moved"]
+                )
+            trash.restore_suggestions_in(self.tx, snap.get("suggestions") or [])
+            self.note(
+                [
+                    history.Entry(
+                        "restore", label, back.id, name_of(back), UNDONE, version=back.version
+                    )
+                ]
+            )
 
     def nodes(self, label: str, entries: list[history.Change], later: _Later) -> None:
         cls = LABELS[label]
@@ -346,8 +394,6 @@ class _Undo:
                 node, **{k: codec.field_from_json(cls, k, v) for k, v in restore.items()}
             )
             revert.append({"id": node.id, "version": node.version, "props": reverted.properties()})
-            if label == "Person" and any(k.startswith("consent_") for k in restore):
-                self.persons_back.append(node.id)
             changes = {**history.diff(node, reverted), **UNDONE}
             self.note(
                 [
@@ -371,9 +417,7 @@ class _Undo:
             self.result.reverted += len(done)
 
     def finish(self) -> None:
-        """Consent ledger entries of reverted persons go; later changesets learn their base."""
-        if self.persons_back:
-            self.tx.run("changesets/drop_consents", ids=self.persons_back, changeset=self.batch)
+        """Later changesets learn the base of fields they changed after this one."""
         if not self.rebased:
             return
         states = changesets.states_of(self.tx, list(self.rebased))
@@ -393,13 +437,18 @@ def _work(entries: list[history.Change]) -> Iterator[Work]:
     made; one entry per link (each link has one on either end)."""
     links: dict[str, dict[str, history.Change]] = defaultdict(dict)
     nodes: dict[str, dict[str, history.Change]] = defaultdict(dict)
+    gone: dict[str, dict[str, history.Change]] = defaultdict(dict)
     for e in reversed(entries):
         part = e.link
         if part is not None:
             if part.get("type") in LINK_TYPES:
                 links[str(part["type"])].setdefault(str(part["id"]), e)
-        elif e.label in LABELS and e.action in ("create", "update"):
+        elif e.label in LABELS and "merged_into" in e.changes:  # a merge's duplicate
+            gone[e.label].setdefault(e.record_id, e)
+        elif e.label in LABELS and e.action in ("create", "update", "merge"):
             nodes[e.label].setdefault(e.record_id, e)
+    for label, todo in gone.items():  # first: their relationships move back to them
+        yield "revive", label, list(todo.values())
     for type_name, todo in links.items():
         for chunk in bulk.batches(list(todo.values()), bulk.BATCH_SIZE):
             yield "links", type_name, chunk
@@ -446,12 +495,17 @@ def _run(store: Store, batch: str, *, user: str, trace: bool) -> UndoImportResul
             undo = _Undo(tx, batch, created_links, rebase, trace, user or "netzwerk")
             for kind, name, chunk in group:
                 later = _Later(tx, batch, _later_ids(kind, chunk), after)
-                (undo.links if kind == "links" else undo.nodes)(name, chunk, later)
+                step = {"revive": undo.revive, "links": undo.links, "nodes": undo.nodes}[kind]
+                step(name, chunk, later)
             undo.finish()
             history.record_many_in(tx, undo.out, user=user)
             return undo.result
 
         result.add(store.transaction(work))
+    keep = sorted(
+        {c["record_id"] for c in result.conflicts if str(c.get("field")).startswith("consent_")}
+    )
+    store.transaction(lambda tx: tx.run("changesets/drop_consents", changeset=batch, keep=keep))
     return result
 
 

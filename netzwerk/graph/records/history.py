@@ -196,7 +196,10 @@ def record_many_in(tx: Tx, entries: list[Entry], *, user: str) -> int:
     """Write several entries in the running transaction (one round trip)."""
     if not entries:
         return 0
-    rows = [_row(e) for e in entries]
+    batch = tx.batch
+    rows = [
+        _row(e if e.batch or not batch else dataclasses.replace(e, batch=batch)) for e in entries
+    ]
     return int(tx.run("history/record_many", user=user, rows=rows)[0]["written"])
 
 
@@ -218,7 +221,10 @@ def record_in(
 
 
 def record_entry_in(tx: Tx, entry: Entry, *, user: str) -> Change:
-    """Append one entry inside a running transaction and return it as stored."""
+    """Append one entry inside a running transaction and return it as stored (carrying the
+    id of the changeset the transaction applies, if any: see ``Tx.batch``)."""
+    if tx.batch and not entry.batch:
+        entry = dataclasses.replace(entry, batch=tx.batch)
     return _from(tx.run("history/record", user=user, **_row(entry))[0]["change"])
 
 
