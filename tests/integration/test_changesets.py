@@ -429,3 +429,34 @@ def test_undoing_a_merge_keeps_what_someone_changed_since(store: graph.Store) ->
     assert graph.get(store, graph.Actor, keep.id).town == "Konz"
     assert graph.get(store, graph.Actor, dup.id).name == "VHS Trier"
     assert graph.get(store, graph.Actor, keep.id).notes == ""
+
+
+def test_accepted_survey_proposals_are_changesets_undone_by_value(store: graph.Store) -> None:
+    """One accept and one "Alle übernehmen" are a changeset each; undone in another order
+    than they were made they leave the graph as before, the consent ledger included, and
+    the proposals open for a decision again."""
+    from netzwerk.graph.surveys import review
+    from tests.integration.test_surveys import _walk, decide_shown
+
+    s, _toks = _walk(store)
+    start = _state(store)
+    q = {r.actor_id: r for r in review.queue(store, s)}
+    a, b = q["a"], q["b"]
+    pending = {r.actor_id: {p.key for p in r.pending} for r in q.values()}
+    one = decide_shown(store, s, a.id, ["field:street"], accept=True, user="m")
+    rest = sorted(pending["a"] - {"field:street"})
+    everything = decide_shown(store, s, a.id, rest, accept=True, user="m")
+    agreed = decide_shown(store, s, b.id, ["consent:pb"], accept=True, user="m")
+    assert sorted(everything.applied) == rest
+    assert [c.type for c in consent.for_person(store, "pb")] == ["opt-in"]
+    assert graph.get(store, graph.Actor, "a").street == "Domfreihof 1b"
+    for out in (one, agreed, everything):
+        cs = changesets.get(store, out.changeset)
+        assert cs is not None and (cs.kind, cs.state) == ("survey", "applied"), out
+    for out in (one, agreed, everything):
+        undone = operations.undo_import(store, out.changeset, user="u")
+        assert undone.conflicts == [], undone
+    assert _state(store) == start
+    assert consent.for_person(store, "pb") == [], "the ledger goes with the accept"
+    again = {r.actor_id: {p.key for p in r.pending} for r in review.queue(store, s)}
+    assert again == pending

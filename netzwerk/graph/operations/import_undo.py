@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +48,9 @@ its undo: on a 5,000-row partner list, transactions of 2,500 commit about 20 % f
 of 10,000 (bench/partner_sheet), and each stays far below Neo4j's transaction memory."""
 UNDONE = {"import_undone": [None, True]}
 _ENDS = ("id", "type", "from_id", "to_id", "from_name", "to_name")
+AFTER_UNDO: dict[str, Callable[[Tx, changesets.Changeset], None]] = {}
+"""What a kind of changeset does besides reverting its records when it is undone, in the
+undo's last transaction (a survey review opens its proposals again)."""
 
 
 @dataclass
@@ -277,7 +280,7 @@ class _Undo:
         """Put back links the changeset removed, with their ids and old values — unless the
         pair is linked again meanwhile or an end is gone (then they are conflicts)."""
         spec = LINK_TYPES[type_name]
-        rows, links = [], {}
+        rows, links, binned = [], {}, {}
         for e in entries:
             part = e.link or {}
             ends = (e.record_id, str(part["other"]))
@@ -291,6 +294,7 @@ class _Undo:
             }
             link = dataclasses.replace(link, **old)
             links[link.id] = link
+            binned[link.id] = (e.changes.get("trash") or [None])[0]
             row = {"id": link.id, "from_id": from_id, "to_id": to_id}
             rows.append({**row, "props": link.properties(), "update": False})
         idents = {"type": type_name, "from": spec.source_expr, "to": spec.target_expr}
@@ -311,6 +315,8 @@ class _Undo:
                     )
                 continue
             self.result.links_restored += 1
+            if binned.get(link_id):  # removed through the write path: out of the trash again
+                self.tx.run("trash/take", id=binned[link_id])
             back = dataclasses.replace(
                 link, from_name=r["from_name"], to_name=r["to_name"], version=1
             )
@@ -526,6 +532,8 @@ def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
 
     def close(tx: Tx) -> None:
         _summary(tx, batch, user, result)
+        if cs is not None and cs.kind in AFTER_UNDO:
+            AFTER_UNDO[cs.kind](tx, cs)
         if cs is not None:
             changesets.set_state_in(tx, batch, "undone", expect=("undoing",), undo=result.as_dict())
 
