@@ -460,3 +460,61 @@ def test_accepted_survey_proposals_are_changesets_undone_by_value(store: graph.S
     assert consent.for_person(store, "pb") == [], "the ledger goes with the accept"
     again = {r.actor_id: {p.key for p in r.pending} for r in review.queue(store, s)}
     assert again == pending
+
+
+def _undone_with_a_conflict(store: graph.Store) -> tuple[str, graph.Actor]:
+    """An import that set an actor's phone and town, a colleague's later town, the undo."""
+    graph.create_record(store, graph.Actor(name=NAMES[0], kind="Schule"), user="t")
+    done = operations.commit_import(
+        store, _plan(store, _csv([(NAMES[0], "", PHONES[1], TOWNS[2])])), user="a"
+    )
+    actor = _actor(store, NAMES[0])
+    graph.update_record(store, dataclasses.replace(actor, town="Saarburg"), user="colleague")
+    undone = operations.undo_import(store, done.batch, user="b")
+    assert [(c["field"], c["written"], c["stored"], c["old"]) for c in undone.conflicts] == [
+        ("town", "Konz", "Saarburg", "")
+    ]
+    return done.batch, _actor(store, NAMES[0])
+
+
+def test_undo_conflicts_are_decided_field_by_field(store: graph.Store, make_client) -> None:
+    from tests.conftest import csrf_token
+
+    batch, actor = _undone_with_a_conflict(store)
+    assert (actor.phone, actor.town) == ("", "Saarburg")
+    client = make_client("editor")
+    page = client.get(f"/aenderungen/{batch}").get_data(as_text=True)
+    assert "zurücksetzen" in page and "Vor dem Paket" in page and "Saarburg" in page
+    token = csrf_token(client, f"/aenderungen/{batch}")
+    key = f"{actor.id}|town"
+    bad = client.post(
+        f"/aenderungen/{batch}/entscheiden",
+        data={"csrf_token": token, "key-0": key, "choice-0": "beides"},
+    )
+    assert bad.status_code == 400 and _actor(store, NAMES[0]).town == "Saarburg"
+    resp = client.post(
+        f"/aenderungen/{batch}/entscheiden",
+        data={"csrf_token": token, "key-0": key, "choice-0": "reset"},
+    )
+    assert resp.status_code == 302
+    assert _actor(store, NAMES[0]).town == "", "the value before the import is back"
+    cs = changesets.get(store, batch)
+    assert cs is not None and cs.undo["conflicts"] == []
+    assert [(c["field"], c["choice"]) for c in cs.undo["decided"]] == [("town", "reset")]
+    again = client.post(
+        f"/aenderungen/{batch}/entscheiden",
+        data={"csrf_token": token, "key-0": key, "choice-0": "reset"},
+    )
+    assert again.status_code == 409, "decided once: a second decision is refused"
+
+
+def test_an_undo_decision_on_a_value_changed_again_is_refused(store: graph.Store) -> None:
+    batch, actor = _undone_with_a_conflict(store)
+    graph.update_record(store, dataclasses.replace(actor, town="Wittlich"), user="colleague")
+    with pytest.raises(graph.ConflictError):
+        operations.decide_undo_conflicts(store, batch, {f"{actor.id}|town": "reset"}, user="b")
+    assert _actor(store, NAMES[0]).town == "Wittlich"
+    cs = changesets.get(store, batch)
+    assert cs is not None and len(cs.undo["conflicts"]) == 1, "still open"
+    kept = operations.decide_undo_conflicts(store, batch, {f"{actor.id}|town": "keep"}, user="b")
+    assert (kept.reset, kept.kept) == (0, 1) and _actor(store, NAMES[0]).town == "Wittlich"

@@ -180,6 +180,12 @@ def get(store: Store, cs_id: str) -> Changeset | None:
     return _from(rows[0]["changeset"]) if rows else None
 
 
+def get_in(tx: Tx, cs_id: str) -> Changeset | None:
+    """A changeset read inside a use case's transaction (after it took the lock)."""
+    rows = tx.run("changesets/get", id=cs_id)
+    return _from(rows[0]["changeset"]) if rows else None
+
+
 def recent(
     store: Store, *, skip: int = 0, limit: int = 50, kinds: list[str] | None = None
 ) -> Page[Changeset]:
