@@ -151,7 +151,7 @@ def undo(cs_id: str) -> ResponseReturnValue:
     cs = _get(cs_id)
     try:
         result = operations.undo_import(get_store(), cs.id, user=current_username())
-    except NotFoundError as exc:
+    except (NotFoundError, ConflictError) as exc:
         flash(str(exc), "error")
         return redirect(url_for("changesets.detail", cs_id=cs.id))
     message = _(

@@ -9,7 +9,7 @@ import random
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
@@ -518,3 +518,138 @@ def test_an_undo_decision_on_a_value_changed_again_is_refused(store: graph.Store
     assert cs is not None and len(cs.undo["conflicts"]) == 1, "still open"
     kept = operations.decide_undo_conflicts(store, batch, {f"{actor.id}|town": "keep"}, user="b")
     assert (kept.reset, kept.kept) == (0, 1) and _actor(store, NAMES[0]).town == "Wittlich"
+
+
+WORLD = {"a": "VHS Trier", "b": "Stadtbibliothek", "c": "Caritas", "x": "Außenstehender Verein"}
+"""The actors of the survey walk (tests/integration/test_surveys.py)."""
+WORLD_ROW = st.tuples(
+    st.sampled_from(sorted(WORLD)), st.sampled_from(PHONES), st.sampled_from(TOWNS)
+)
+MIXED_STEP = st.one_of(
+    st.tuples(
+        st.just("csv"), st.lists(WORLD_ROW, min_size=1, max_size=3, unique_by=lambda r: r[0])
+    ),
+    st.tuples(
+        st.just("workbook"),
+        st.tuples(
+            st.sampled_from(sorted(WORLD.values())),
+            st.sampled_from(("Ort", "Telefon")),
+            st.sampled_from(("Trier", "0651 9")),
+        ),
+    ),
+    st.tuples(st.just("survey"), st.tuples(st.sampled_from("ab"), st.integers(0, 6))),
+    st.tuples(
+        st.just("merge"), st.tuples(st.sampled_from(sorted(WORLD)), st.sampled_from(sorted(WORLD)))
+    ),
+)
+
+
+def _world_csv(rows: list[tuple[str, str, str]]) -> bytes:
+    lines = ["Name;Art;Telefon;Ort"] + [f"{WORLD[a]};Sonstige;{p};{t}" for a, p, t in rows]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _mixed_step(store: graph.Store, survey: Any, kind: str, arg: Any) -> str:
+    """One step of the mixed sequence; the changeset's id, or "" if it changed nothing."""
+    from netzwerk.graph.surveys import review
+    from tests.integration.test_surveys import decide_shown
+
+    if kind == "merge":
+        keep, dup = arg
+        return operations.merge_actors(store, keep, dup, user="u").changeset
+    if kind == "survey":
+        actor, i = arg
+        queue = {r.actor_id: r for r in review.queue(store, survey)}
+        pending = sorted(p.key for p in queue[actor].pending) if actor in queue else []
+        keys = pending if i >= len(pending) else [pending[i]]  # past the end: all of them
+        if not keys:
+            return ""
+        return decide_shown(store, survey, queue[actor].id, keys, accept=True, user="u").changeset
+    if kind == "csv":
+        table = imports.read_table(_world_csv(arg), "welt.csv")
+        plan = imports.dry_run(store, table, "actors", imports.guess(table.headers, "actors"))
+    else:
+        plan = _workbook_edit(store, *arg)
+    if plan.undecided or plan.blocking or not plan.writes:
+        return ""
+    return operations.commit_import(store, plan, user="u").batch
+
+
+def _ledger(store: graph.Store) -> list[str]:
+    return sorted(
+        repr((c.person_id, c.type, c.source))
+        for p in ("pa", "pb")
+        for c in consent.for_person(store, p)
+    )
+
+
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=st.lists(MIXED_STEP, min_size=2, max_size=5), seed=st.integers(0, 2**16))
+def test_imports_workbooks_survey_accepts_and_merges_undone_in_random_order(
+    store: graph.Store, steps: list[Step], seed: int
+) -> None:
+    """Any sequence of imports, workbook round trips, survey accepts and merges, undone in a
+    random order, ends exactly where it started (records, links, consent ledger, open
+    proposals). An undo asked for while a later merge still builds on its records is
+    refused and done once that merge is undone."""
+    from netzwerk.graph.surveys import review
+    from tests.integration.test_surveys import _walk
+
+    graph.wipe(store)
+    survey, _toks = _walk(store)
+    start, ledger = _state(store), _ledger(store)
+    pending = {r.actor_id: {p.key for p in r.pending} for r in review.queue(store, survey)}
+    done = []
+    for kind, arg in steps:
+        try:
+            cs_id = _mixed_step(store, survey, kind, arg)
+        except (graph.NotFoundError, graph.ConflictError, graph.ValidationError):
+            continue  # a merge of an actor merged away, of an actor with itself, …
+        if cs_id:
+            done.append(cs_id)
+            event(f"changeset: {kind}")
+    event(f"changesets: {len(done)}")
+    todo = random.Random(seed).sample(done, len(done))
+    while todo:
+        refused = []
+        for batch in todo:
+            try:
+                undone = operations.undo_import(store, batch, user="u")
+            except graph.ConflictError:
+                refused.append(batch)
+                event("undo refused while a later merge builds on it")
+                continue
+            assert undone.conflicts == [], (steps, undone)
+        assert len(refused) < len(todo), ("nothing could be undone", steps)
+        todo = refused
+    assert _state(store) == start, steps
+    assert _ledger(store) == ledger, steps
+    again = {r.actor_id: {p.key for p in r.pending} for r in review.queue(store, survey)}
+    assert again == pending, steps
+
+
+def test_an_undo_waits_for_a_later_merge_that_builds_on_it(store: graph.Store) -> None:
+    """B merged into A, then A into C: the first merge is undone after the second (whose
+    undo brings A back), never before it — else A would come back with B's fields."""
+    ids = [
+        graph.create_record(store, graph.Actor(name=n, kind="Schule", town=t), user="t").id
+        for n, t in (("A", ""), ("B", "Konz"), ("C", ""))
+    ]
+    graph.create_link(
+        store,
+        graph.Link(type="COOPERATES_WITH", from_id=ids[1], to_id=ids[2], kind="Gremienarbeit"),
+        user="t",
+    )
+    start = _state(store)
+    first = operations.merge_actors(store, ids[0], ids[1], user="u").changeset
+    second = operations.merge_actors(store, ids[2], ids[0], user="u").changeset
+    with pytest.raises(graph.ConflictError, match="später"):
+        operations.undo_import(store, first, user="u")
+    assert changesets.get(store, first).state == "applied"  # type: ignore[union-attr]
+    for batch in (second, first):
+        assert operations.undo_import(store, batch, user="u").conflicts == []
+    assert _state(store) == start

@@ -486,16 +486,20 @@ def _groups(entries: list[history.Change]) -> list[list[Work]]:
     return groups
 
 
-def _run(store: Store, batch: str, *, user: str, trace: bool) -> UndoImportResult:
+def _run(
+    store: Store, batch: str, *, user: str, trace: bool, empty: bool = False
+) -> UndoImportResult:
+    """The undo's work; ``empty``: a changeset that wrote only ledger entries (a consent
+    given for someone else) has no history to revert, which is no error."""
     entries = [e for e in history.of_batch(store, batch) if e.action != "import"]
-    if not entries:
+    if not entries and not empty:
         raise NotFoundError("Zu diesem Import gibt es nichts rückgängig zu machen.")
     created_links = {str(e.link["id"]) for e in entries if e.link and e.action == "link"}
-    after = _first_at(entries)
+    after = _first_at(entries) if entries else 0
     states = changesets.states_of(store, [batch])
     rebase = states.get(batch, ("", {}))[1]
     result = UndoImportResult()
-    for group in _groups(entries):
+    for group in _groups(entries) if entries else []:
 
         def work(tx: Tx, group: list[Work] = group) -> UndoImportResult:
             undo = _Undo(tx, batch, created_links, rebase, trace, user or "netzwerk")
@@ -515,12 +519,43 @@ def _run(store: Store, batch: str, *, user: str, trace: bool) -> UndoImportResul
     return result
 
 
+def _depending(store: Store, batch: str) -> list[str]:
+    """Later changesets still applied that deleted a record this one wrote on (merged it
+    away) or removed a relationship it wrote: undone first, they give back what this undo
+    needs; undone after, they would bring back what this undo reverted."""
+    later = [r["id"] for r in store.read("changesets/later_applied", id=batch)]
+    if not later:
+        return []
+    entries = history.of_batch(store, batch)
+    links = {str(e.link["id"]) for e in entries if e.link}
+    ids = sorted({e.record_id for e in entries})
+    found = set()
+    for row in store.read("changesets/later_removals", ids=ids, batches=later):
+        change = history.from_micros_row(row["change"])
+        if "merged_into" in change.changes or (
+            change.link is not None and str(change.link["id"]) in links
+        ):
+            found.add(change.batch)
+    return sorted(found)
+
+
 def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
-    """Revert every record and link one changeset wrote, by value (see module docstring)."""
+    """Revert every record and link one changeset wrote, by value (see module docstring).
+
+    Refused (:class:`ConflictError`) while a later changeset still applied builds on it by
+    deleting a record or removing a relationship it wrote (a later merge of an actor it
+    created or changed): that one is to be undone first.
+    """
     cs = changesets.get(store, batch)
     if cs is not None:
         if cs.state == "undone":
             raise NotFoundError("Dieses Änderungspaket wurde bereits rückgängig gemacht.")
+        if cs.state == "applied" and (depending := _depending(store, batch)):
+            titles = [c.title for c in (changesets.get(store, i) for i in depending) if c]
+            raise ConflictError(
+                "Dieses Änderungspaket kann erst rückgängig gemacht werden, wenn diese späteren "
+                "Pakete rückgängig gemacht sind, die darauf aufbauen: " + "; ".join(titles)[:500]
+            )
         if not store.transaction(
             lambda tx: changesets.set_state_in(tx, batch, "undoing", expect=("applied", "undoing"))
         ):
@@ -528,7 +563,7 @@ def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
                 f"Dieses Änderungspaket ist „{cs.state_title}“ und kann nicht rückgängig "
                 "gemacht werden."
             )
-    result = _run(store, batch, user=user, trace=True)
+    result = _run(store, batch, user=user, trace=True, empty=cs is not None)
 
     def close(tx: Tx) -> None:
         _summary(tx, batch, user, result)
