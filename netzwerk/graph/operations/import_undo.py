@@ -491,7 +491,7 @@ def _run(
 ) -> UndoImportResult:
     """The undo's work; ``empty``: a changeset that wrote only ledger entries (a consent
     given for someone else) has no history to revert, which is no error."""
-    entries = [e for e in history.of_batch(store, batch) if e.action != "import"]
+    entries = [e for e in history.of_batch(store, batch, one_end=True) if e.action != "import"]
     if not entries and not empty:
         raise NotFoundError("Zu diesem Import gibt es nichts rückgängig zu machen.")
     created_links = {str(e.link["id"]) for e in entries if e.link and e.action == "link"}

@@ -370,6 +370,8 @@ def from_micros_row(change: dict[str, Any]) -> Change:
     return _from({**change, "at": codec.from_micros(change["at"])})
 
 
-def of_batch(store: Store, batch: str) -> list[Change]:
-    """Every entry of one changeset (oldest first), for its page and its undo."""
-    return [from_micros_row(r["change"]) for r in store.read("history/of_batch", batch=batch)]
+def of_batch(store: Store, batch: str, *, one_end: bool = False) -> list[Change]:
+    """Every entry of one changeset (oldest first), for its page and its undo; ``one_end``:
+    a link change only from the end it starts at (what an undo needs)."""
+    query = "history/of_batch_one_end" if one_end else "history/of_batch"
+    return [from_micros_row(r["change"]) for r in store.read(query, batch=batch)]
