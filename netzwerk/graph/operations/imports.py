@@ -122,7 +122,7 @@ def _write_nodes(
     user: str,
 ) -> list[history.Entry]:
     cls = LABELS[label]
-    rows = tx.run("nodes/find_by_ids", {"label": label}, ids=[n.id for n in chunk])
+    rows = tx.run("imports/current_nodes", {"label": label}, ids=[n.id for n in chunk])
     now = {r["node"]["id"]: codec.from_store(cls, r["node"]) for r in rows}
     writes: list[dict[str, Any]] = []
     entries: list[history.Entry] = []
