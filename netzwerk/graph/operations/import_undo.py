@@ -88,6 +88,18 @@ def name_of(obj: Any) -> str:
     return str(getattr(obj, "display_name", "") or obj.id)
 
 
+def _whole(record_id: str, label: str, name: str) -> dict[str, Any]:
+    """A conflict about a whole record or link (linked since, deleted, or back already)."""
+    return {
+        "record_id": record_id,
+        "label": label,
+        "name": name,
+        "field": "",
+        "written": None,
+        "stored": None,
+    }
+
+
 @dataclass
 class _Field:
     """One field to undo: the value written, the one to restore, the one stored now."""
@@ -303,16 +315,7 @@ class _Undo:
             r = written.get(link_id)
             if r is None or not r["is_new"]:
                 if r is None:  # an end is gone
-                    self.result.conflicts.append(
-                        {
-                            "record_id": link_id,
-                            "label": type_name,
-                            "name": name_of(link),
-                            "field": "",
-                            "written": None,
-                            "stored": None,
-                        }
-                    )
+                    self.result.conflicts.append(_whole(link_id, type_name, name_of(link)))
                 continue
             self.result.links_restored += 1
             if binned.get(link_id):  # removed through the write path: out of the trash again
@@ -334,16 +337,7 @@ class _Undo:
             try:
                 back = reinsert(self.tx, node)
             except ConflictError:
-                self.result.conflicts.append(
-                    {
-                        "record_id": node.id,
-                        "label": label,
-                        "name": name_of(node),
-                        "field": "",
-                        "written": None,
-                        "stored": None,
-                    }
-                )
+                self.result.conflicts.append(_whole(node.id, label, name_of(node)))
                 continue
             self.result.restored += 1
             into = (e.changes.get("merged_into") or [""])[0]
@@ -383,16 +377,7 @@ class _Undo:
                     remove.append({"id": node.id, "version": node.version})
                     self.note([history.Entry("delete", label, node.id, node.display_name, UNDONE)])
                 elif others:
-                    self.result.conflicts.append(
-                        {
-                            "record_id": node.id,
-                            "label": label,
-                            "name": node.display_name,
-                            "field": "",
-                            "written": None,
-                            "stored": None,
-                        }
-                    )
+                    self.result.conflicts.append(_whole(node.id, label, node.display_name))
                 continue
             if not restore:
                 continue
