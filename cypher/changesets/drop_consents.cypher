@@ -1,8 +1,9 @@
-// Undo of a changeset: the consent ledger entries it wrote for some persons go, together
-// with the consent fields it set on them (which the undo reverted in the same transaction).
-// params: $ids (list of person ids), $changeset (its id)
+// Undo of a changeset: the consent ledger entries it wrote go (the undo reverted the consent
+// fields they stand for), except those of persons whose consent fields someone changed
+// since (a conflict: the ledger stays with the fields left as they are).
+// params: $changeset (its id), $keep (list of person ids whose entries stay)
 // returns: removed (int)
-UNWIND $ids AS id
-MATCH (n:Consent {person_id: id, changeset: $changeset})
+MATCH (n:Consent {changeset: $changeset})
+WHERE NOT n.person_id IN $keep
 DETACH DELETE n
 RETURN count(*) AS removed

@@ -368,6 +368,7 @@ def merge_actor(node_id: str) -> ResponseReturnValue:
         links_already_present=result.absorbed,
         links_dropped=result.dropped,
         fields_filled=result.filled,
+        changeset=result.changeset,
     )
 
 

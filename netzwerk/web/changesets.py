@@ -4,7 +4,10 @@ An import (later also a workbook, a merge, a survey review) is a changeset store
 is applied (:mod:`netzwerk.graph.records.changesets`). Its page shows the progress while it
 is applied (polled from the stored progress, so it survives a restart of the server), what
 it did, the fields it did not overwrite because someone changed them since its base, and
-offers the undo by value.
+offers the undo by value. Fields an undo left alone because someone changed them since are
+shown side by side (written by the changeset, stored now, before the changeset) with a
+choice per field, "zurücksetzen" or "behalten", applied by
+:func:`~netzwerk.graph.operations.decide_undo_conflicts`.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from flask_babel import format_number as babel_format_number
 from flask_babel import gettext as _
 
 from netzwerk.graph import operations
-from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.errors import ConflictError, NotFoundError, ValidationError
 from netzwerk.graph.operations.changeset_watch import STALE_SECONDS
+from netzwerk.graph.operations.undo_conflicts import decidable, key_of
 from netzwerk.graph.records import changesets
 from netzwerk.web import paging
 from netzwerk.web.auth import current_username, require_role
@@ -57,16 +61,52 @@ def index() -> ResponseReturnValue:
     return render_template("changesets/list.html", page=page, pager=pager, stalled=stalled)
 
 
-@bp.get("/aenderungen/<cs_id>")
-@require_role("editor")
-def detail(cs_id: str) -> ResponseReturnValue:
-    cs = _get(cs_id)
+def _detail(cs: changesets.Changeset, error: str = "") -> str:
     return render_template(
         "changesets/detail.html",
         cs=cs,
         stalled=stalled(cs),
         count_titles=changesets.COUNT_TITLES,
+        decidable=decidable,
+        key_of=key_of,
+        error=error,
     )
+
+
+@bp.get("/aenderungen/<cs_id>")
+@require_role("editor")
+def detail(cs_id: str) -> ResponseReturnValue:
+    return _detail(_get(cs_id))
+
+
+@bp.post("/aenderungen/<cs_id>/entscheiden")
+@require_role("editor")
+def decide(cs_id: str) -> ResponseReturnValue:
+    """The per-field choices for what the undo left alone (``key-N`` names a conflict,
+    ``choice-N`` is "reset" or "keep")."""
+    cs = _get(cs_id)
+    choices = {
+        request.form[name][:300]: request.form.get("choice-" + name[4:], "")
+        for name in list(request.form)[:2000]
+        if name.startswith("key-")
+    }
+    try:
+        done = operations.decide_undo_conflicts(
+            get_store(), cs.id, choices, user=current_username()
+        )
+    except ValidationError as exc:
+        return _detail(cs, "; ".join(m for ms in exc.by_field().values() for m in ms)), 400
+    except (ConflictError, NotFoundError) as exc:
+        return _detail(_get(cs_id), str(exc)), 409
+    flash(
+        _(
+            "Entschieden: %(reset)s Angaben zurückgesetzt, %(kept)s behalten.",
+            reset=done.reset,
+            kept=done.kept,
+        ),
+        "success",
+    )
+    return redirect(url_for("changesets.detail", cs_id=cs.id) + "#nicht-rueckgaengig")
 
 
 def status(cs: changesets.Changeset) -> dict[str, object]:
@@ -111,7 +151,7 @@ def undo(cs_id: str) -> ResponseReturnValue:
     cs = _get(cs_id)
     try:
         result = operations.undo_import(get_store(), cs.id, user=current_username())
-    except NotFoundError as exc:
+    except (NotFoundError, ConflictError) as exc:
         flash(str(exc), "error")
         return redirect(url_for("changesets.detail", cs_id=cs.id))
     message = _(

@@ -338,15 +338,19 @@ def decide_view(survey_id: str, answer_id: str) -> ResponseReturnValue:
         return redirect(
             url_for("surveys.review_page", survey_id=survey.id) + f"#answer-{answer_id}"
         )
-    flash(
-        _(
-            "%(a)s übernommen, %(r)s abgelehnt, %(s)s inzwischen erledigt.",
-            a=len(out.applied),
-            r=len(out.rejected),
-            s=len(out.skipped),
-        ),
-        "success",
+    message = _(
+        "%(a)s übernommen, %(r)s abgelehnt, %(s)s inzwischen erledigt.",
+        a=len(out.applied),
+        r=len(out.rejected),
+        s=len(out.skipped),
     )
+    if out.changeset:
+        message += " " + _(
+            "Das Übernommene lässt sich unter „Änderungspakete“ rückgängig machen "
+            "(Kennung %(id)s).",
+            id=out.changeset,
+        )
+    flash(message, "success")
     return redirect(url_for("surveys.review_page", survey_id=survey.id) + f"#answer-{answer_id}")
 
 

@@ -9,7 +9,7 @@ import random
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
@@ -388,3 +388,268 @@ def test_erasure_reaches_a_changesets_conflicts(store: graph.Store) -> None:
     cs = changesets.get(store, result.batch)
     assert cs is not None and cs.conflicts == []
     assert "0651 4711" not in repr(cs) and "Groß" not in repr(cs)
+
+
+def test_a_merge_is_a_changeset_undone_by_value(store: graph.Store) -> None:
+    """A merge is stored before it is applied, listed, and undone by value: the duplicate
+    comes back with its id, every relationship moves back under its own id, the survivor's
+    filled fields and its pipeline records are as before."""
+    from netzwerk.graph.operations import pipeline
+    from tests.integration.test_merge import _setup
+
+    keep, dup, school, *_ = _setup(store)
+    pipeline.step(store, dup.id, school.id, "angesprochen", by="t", note="vom Duplikat")
+    start = _state(store)
+    before = pipeline.pipeline(store)
+    result = operations.merge_actors(store, keep.id, dup.id, user="anna")
+    cs = changesets.get(store, result.changeset)
+    assert cs is not None and (cs.kind, cs.state) == ("merge", "applied")
+    assert cs.id in [c.id for c in changesets.recent(store).items]
+    assert _state(store) != start
+    undone = operations.undo_import(store, cs.id, user="bert")
+    assert undone.conflicts == [] and undone.restored == 1, undone
+    assert _state(store) == start
+    assert [(e.a, e.b, e.status) for e in pipeline.pipeline(store)] == [
+        (e.a, e.b, e.status) for e in before
+    ]
+    assert changesets.get(store, cs.id).state == "undone"  # type: ignore[union-attr]
+
+
+def test_undoing_a_merge_keeps_what_someone_changed_since(store: graph.Store) -> None:
+    from tests.integration.test_merge import _setup
+
+    keep, dup, *_ = _setup(store)
+    result = operations.merge_actors(store, keep.id, dup.id, user="anna")
+    survivor = graph.get(store, graph.Actor, keep.id)
+    graph.update_record(store, dataclasses.replace(survivor, town="Konz"), user="carla")
+    undone = operations.undo_import(store, result.changeset, user="bert")
+    assert [(c["field"], c["written"], c["stored"], c["old"]) for c in undone.conflicts] == [
+        ("town", "Trier", "Konz", "")
+    ]
+    assert graph.get(store, graph.Actor, keep.id).town == "Konz"
+    assert graph.get(store, graph.Actor, dup.id).name == "VHS Trier"
+    assert graph.get(store, graph.Actor, keep.id).notes == ""
+
+
+def test_accepted_survey_proposals_are_changesets_undone_by_value(store: graph.Store) -> None:
+    """One accept and one "Alle übernehmen" are a changeset each; undone in another order
+    than they were made they leave the graph as before, the consent ledger included, and
+    the proposals open for a decision again."""
+    from netzwerk.graph.surveys import review
+    from tests.integration.test_surveys import _walk, decide_shown
+
+    s, _toks = _walk(store)
+    start = _state(store)
+    q = {r.actor_id: r for r in review.queue(store, s)}
+    a, b = q["a"], q["b"]
+    pending = {r.actor_id: {p.key for p in r.pending} for r in q.values()}
+    one = decide_shown(store, s, a.id, ["field:street"], accept=True, user="m")
+    rest = sorted(pending["a"] - {"field:street"})
+    everything = decide_shown(store, s, a.id, rest, accept=True, user="m")
+    agreed = decide_shown(store, s, b.id, ["consent:pb"], accept=True, user="m")
+    assert sorted(everything.applied) == rest
+    assert [c.type for c in consent.for_person(store, "pb")] == ["opt-in"]
+    assert graph.get(store, graph.Actor, "a").street == "Domfreihof 1b"
+    for out in (one, agreed, everything):
+        cs = changesets.get(store, out.changeset)
+        assert cs is not None and (cs.kind, cs.state) == ("survey", "applied"), out
+    for out in (one, agreed, everything):
+        undone = operations.undo_import(store, out.changeset, user="u")
+        assert undone.conflicts == [], undone
+    assert _state(store) == start
+    assert consent.for_person(store, "pb") == [], "the ledger goes with the accept"
+    again = {r.actor_id: {p.key for p in r.pending} for r in review.queue(store, s)}
+    assert again == pending
+
+
+def _undone_with_a_conflict(store: graph.Store) -> tuple[str, graph.Actor]:
+    """An import that set an actor's phone and town, a colleague's later town, the undo."""
+    graph.create_record(store, graph.Actor(name=NAMES[0], kind="Schule"), user="t")
+    done = operations.commit_import(
+        store, _plan(store, _csv([(NAMES[0], "", PHONES[1], TOWNS[2])])), user="a"
+    )
+    actor = _actor(store, NAMES[0])
+    graph.update_record(store, dataclasses.replace(actor, town="Saarburg"), user="colleague")
+    undone = operations.undo_import(store, done.batch, user="b")
+    assert [(c["field"], c["written"], c["stored"], c["old"]) for c in undone.conflicts] == [
+        ("town", "Konz", "Saarburg", "")
+    ]
+    return done.batch, _actor(store, NAMES[0])
+
+
+def test_undo_conflicts_are_decided_field_by_field(store: graph.Store, make_client) -> None:
+    from tests.conftest import csrf_token
+
+    batch, actor = _undone_with_a_conflict(store)
+    assert (actor.phone, actor.town) == ("", "Saarburg")
+    client = make_client("editor")
+    page = client.get(f"/aenderungen/{batch}").get_data(as_text=True)
+    assert "zurücksetzen" in page and "Vor dem Paket" in page and "Saarburg" in page
+    token = csrf_token(client, f"/aenderungen/{batch}")
+    key = f"{actor.id}|town"
+    bad = client.post(
+        f"/aenderungen/{batch}/entscheiden",
+        data={"csrf_token": token, "key-0": key, "choice-0": "beides"},
+    )
+    assert bad.status_code == 400 and _actor(store, NAMES[0]).town == "Saarburg"
+    resp = client.post(
+        f"/aenderungen/{batch}/entscheiden",
+        data={"csrf_token": token, "key-0": key, "choice-0": "reset"},
+    )
+    assert resp.status_code == 302
+    assert _actor(store, NAMES[0]).town == "", "the value before the import is back"
+    cs = changesets.get(store, batch)
+    assert cs is not None and cs.undo["conflicts"] == []
+    assert [(c["field"], c["choice"]) for c in cs.undo["decided"]] == [("town", "reset")]
+    again = client.post(
+        f"/aenderungen/{batch}/entscheiden",
+        data={"csrf_token": token, "key-0": key, "choice-0": "reset"},
+    )
+    assert again.status_code == 409, "decided once: a second decision is refused"
+
+
+def test_an_undo_decision_on_a_value_changed_again_is_refused(store: graph.Store) -> None:
+    batch, actor = _undone_with_a_conflict(store)
+    graph.update_record(store, dataclasses.replace(actor, town="Wittlich"), user="colleague")
+    with pytest.raises(graph.ConflictError):
+        operations.decide_undo_conflicts(store, batch, {f"{actor.id}|town": "reset"}, user="b")
+    assert _actor(store, NAMES[0]).town == "Wittlich"
+    cs = changesets.get(store, batch)
+    assert cs is not None and len(cs.undo["conflicts"]) == 1, "still open"
+    kept = operations.decide_undo_conflicts(store, batch, {f"{actor.id}|town": "keep"}, user="b")
+    assert (kept.reset, kept.kept) == (0, 1) and _actor(store, NAMES[0]).town == "Wittlich"
+
+
+WORLD = {"a": "VHS Trier", "b": "Stadtbibliothek", "c": "Caritas", "x": "Außenstehender Verein"}
+"""The actors of the survey walk (tests/integration/test_surveys.py)."""
+WORLD_ROW = st.tuples(
+    st.sampled_from(sorted(WORLD)), st.sampled_from(PHONES), st.sampled_from(TOWNS)
+)
+MIXED_STEP = st.one_of(
+    st.tuples(
+        st.just("csv"), st.lists(WORLD_ROW, min_size=1, max_size=3, unique_by=lambda r: r[0])
+    ),
+    st.tuples(
+        st.just("workbook"),
+        st.tuples(
+            st.sampled_from(sorted(WORLD.values())),
+            st.sampled_from(("Ort", "Telefon")),
+            st.sampled_from(("Trier", "0651 9")),
+        ),
+    ),
+    st.tuples(st.just("survey"), st.tuples(st.sampled_from("ab"), st.integers(0, 6))),
+    st.tuples(
+        st.just("merge"), st.tuples(st.sampled_from(sorted(WORLD)), st.sampled_from(sorted(WORLD)))
+    ),
+)
+
+
+def _world_csv(rows: list[tuple[str, str, str]]) -> bytes:
+    lines = ["Name;Art;Telefon;Ort"] + [f"{WORLD[a]};Sonstige;{p};{t}" for a, p, t in rows]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _mixed_step(store: graph.Store, survey: Any, kind: str, arg: Any) -> str:
+    """One step of the mixed sequence; the changeset's id, or "" if it changed nothing."""
+    from netzwerk.graph.surveys import review
+    from tests.integration.test_surveys import decide_shown
+
+    if kind == "merge":
+        keep, dup = arg
+        return operations.merge_actors(store, keep, dup, user="u").changeset
+    if kind == "survey":
+        actor, i = arg
+        queue = {r.actor_id: r for r in review.queue(store, survey)}
+        pending = sorted(p.key for p in queue[actor].pending) if actor in queue else []
+        keys = pending if i >= len(pending) else [pending[i]]  # past the end: all of them
+        if not keys:
+            return ""
+        return decide_shown(store, survey, queue[actor].id, keys, accept=True, user="u").changeset
+    if kind == "csv":
+        table = imports.read_table(_world_csv(arg), "welt.csv")
+        plan = imports.dry_run(store, table, "actors", imports.guess(table.headers, "actors"))
+    else:
+        plan = _workbook_edit(store, *arg)
+    if plan.undecided or plan.blocking or not plan.writes:
+        return ""
+    return operations.commit_import(store, plan, user="u").batch
+
+
+def _ledger(store: graph.Store) -> list[str]:
+    return sorted(
+        repr((c.person_id, c.type, c.source))
+        for p in ("pa", "pb")
+        for c in consent.for_person(store, p)
+    )
+
+
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=st.lists(MIXED_STEP, min_size=2, max_size=5), seed=st.integers(0, 2**16))
+def test_imports_workbooks_survey_accepts_and_merges_undone_in_random_order(
+    store: graph.Store, steps: list[Step], seed: int
+) -> None:
+    """Any sequence of imports, workbook round trips, survey accepts and merges, undone in a
+    random order, ends exactly where it started (records, links, consent ledger, open
+    proposals). An undo asked for while a later merge still builds on its records is
+    refused and done once that merge is undone."""
+    from netzwerk.graph.surveys import review
+    from tests.integration.test_surveys import _walk
+
+    graph.wipe(store)
+    survey, _toks = _walk(store)
+    start, ledger = _state(store), _ledger(store)
+    pending = {r.actor_id: {p.key for p in r.pending} for r in review.queue(store, survey)}
+    done = []
+    for kind, arg in steps:
+        try:
+            cs_id = _mixed_step(store, survey, kind, arg)
+        except (graph.NotFoundError, graph.ConflictError, graph.ValidationError):
+            continue  # a merge of an actor merged away, of an actor with itself, …
+        if cs_id:
+            done.append(cs_id)
+            event(f"changeset: {kind}")
+    event(f"changesets: {len(done)}")
+    todo = random.Random(seed).sample(done, len(done))
+    while todo:
+        refused = []
+        for batch in todo:
+            try:
+                undone = operations.undo_import(store, batch, user="u")
+            except graph.ConflictError:
+                refused.append(batch)
+                event("undo refused while a later merge builds on it")
+                continue
+            assert undone.conflicts == [], (steps, undone)
+        assert len(refused) < len(todo), ("nothing could be undone", steps)
+        todo = refused
+    assert _state(store) == start, steps
+    assert _ledger(store) == ledger, steps
+    again = {r.actor_id: {p.key for p in r.pending} for r in review.queue(store, survey)}
+    assert again == pending, steps
+
+
+def test_an_undo_waits_for_a_later_merge_that_builds_on_it(store: graph.Store) -> None:
+    """B merged into A, then A into C: the first merge is undone after the second (whose
+    undo brings A back), never before it — else A would come back with B's fields."""
+    ids = [
+        graph.create_record(store, graph.Actor(name=n, kind="Schule", town=t), user="t").id
+        for n, t in (("A", ""), ("B", "Konz"), ("C", ""))
+    ]
+    graph.create_link(
+        store,
+        graph.Link(type="COOPERATES_WITH", from_id=ids[1], to_id=ids[2], kind="Gremienarbeit"),
+        user="t",
+    )
+    start = _state(store)
+    first = operations.merge_actors(store, ids[0], ids[1], user="u").changeset
+    second = operations.merge_actors(store, ids[2], ids[0], user="u").changeset
+    with pytest.raises(graph.ConflictError, match="später"):
+        operations.undo_import(store, first, user="u")
+    assert changesets.get(store, first).state == "applied"  # type: ignore[union-attr]
+    for batch in (second, first):
+        assert operations.undo_import(store, batch, user="u").conflicts == []
+    assert _state(store) == start

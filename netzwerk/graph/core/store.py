@@ -167,6 +167,10 @@ class Tx:
 
     def __init__(self, tx: ManagedTransaction):
         self._tx = tx
+        self.batch = ""
+        """The changeset this transaction applies, if any: every history entry and consent
+        record written in it carries the id, so the changeset can be undone as one step
+        even where the use case calls the single-record writes (a survey review)."""
 
     def run(
         self, name: str, /, idents: dict[str, str] | None = None, **params: Any

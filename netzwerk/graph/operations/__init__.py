@@ -40,6 +40,7 @@ from netzwerk.graph.operations.records import (
 from netzwerk.graph.operations.restore import restore_backup
 from netzwerk.graph.operations.retention import purge_trash
 from netzwerk.graph.operations.undo import UndoResult, check_role, undo
+from netzwerk.graph.operations.undo_conflicts import decide_undo_conflicts
 
 __all__ = [
     "CommitResult",
@@ -55,6 +56,7 @@ __all__ = [
     "commit_import",
     "create_link",
     "create_record",
+    "decide_undo_conflicts",
     "delete_link",
     "delete_record",
     "erase_person",

@@ -59,6 +59,7 @@ def insert_in(tx: Tx, c: Consent, *, user: str, changeset: str = "") -> Consent:
     """Append a validated record to the ledger (no derived fields, no history); one written
     by a changeset carries its id, so undoing the changeset takes it back."""
     props = {k: v for k, v in _props(c).items() if v is not None}
+    changeset = changeset or tx.batch
     if changeset:
         props["changeset"] = changeset
     rows = tx.run(

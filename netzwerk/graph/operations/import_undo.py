@@ -16,9 +16,12 @@ A field whose value differs is either
 
 Undo is idempotent (a field already back at its old value is done), so an undo cut off by an
 outage is finished by running it again (the watcher does). The consent ledger goes back with
-the fields: ledger entries the changeset wrote are removed for persons whose consent fields
-were reverted or who were removed. Work is batched and split into transactions of at most
-:data:`PER_TRANSACTION` entries, so the undo of a 5,000-row import fits the database's memory.
+the fields: every ledger entry the changeset wrote is removed (a removed person's ledger goes
+with the person), except for persons whose consent fields someone changed since (a conflict:
+ledger and fields stay together). A record the changeset deleted (a merge's duplicate) comes
+back first, with its id, so that its relationships can move back to it. Work is batched and
+split into transactions of at most :data:`PER_TRANSACTION` entries, so the undo of a
+5,000-row import fits the database's memory.
 
 :func:`rollback` is the same without a trace: it also drops the batch's history entries,
 for a changeset whose later part failed for good (see :mod:`.imports`).
@@ -28,15 +31,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from netzwerk.graph.core import bulk, codec
-from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.errors import ConflictError, NotFoundError
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link
 from netzwerk.graph.core.store import Store, Tx
-from netzwerk.graph.records import changesets, history
+from netzwerk.graph.records import changesets, history, trash
+from netzwerk.graph.records.nodes import reinsert
 
 PER_TRANSACTION = 2_500
 """Records and links (or history entries to revert) per transaction of a large import or
@@ -44,6 +48,9 @@ its undo: on a 5,000-row partner list, transactions of 2,500 commit about 20 % f
 of 10,000 (bench/partner_sheet), and each stays far below Neo4j's transaction memory."""
 UNDONE = {"import_undone": [None, True]}
 _ENDS = ("id", "type", "from_id", "to_id", "from_name", "to_name")
+AFTER_UNDO: dict[str, Callable[[Tx, changesets.Changeset], None]] = {}
+"""What a kind of changeset does besides reverting its records when it is undone, in the
+undo's last transaction (a survey review opens its proposals again)."""
 
 
 @dataclass
@@ -56,6 +63,8 @@ class UndoImportResult:
     links_removed: int = 0
     links_reverted: int = 0
     links_restored: int = 0
+    restored: int = 0
+    """Records the changeset deleted (a merge's duplicate) put back with their ids."""
     rebased: int = 0
     """Fields left at a later changeset's value (that changeset now restores the old one)."""
     conflicts: list[dict[str, Any]] = field(default_factory=list)
@@ -77,6 +86,18 @@ def name_of(obj: Any) -> str:
     if isinstance(obj, Link):
         return f"{obj.from_name or obj.from_id} – {obj.to_name or obj.to_id}"
     return str(getattr(obj, "display_name", "") or obj.id)
+
+
+def _whole(record_id: str, label: str, name: str) -> dict[str, Any]:
+    """A conflict about a whole record or link (linked since, deleted, or back already)."""
+    return {
+        "record_id": record_id,
+        "label": label,
+        "name": name,
+        "field": "",
+        "written": None,
+        "stored": None,
+    }
 
 
 @dataclass
@@ -171,7 +192,6 @@ class _Undo:
         self.out: list[history.Entry] = []
         self.rebased: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         """later changeset id → record id → field → old value (to merge into its rebase)."""
-        self.persons_back: list[str] = []
 
     def note(self, entries: list[history.Entry]) -> None:
         if self.trace:
@@ -227,6 +247,7 @@ class _Undo:
                         "field": f.name,
                         "written": f.written,
                         "stored": f.stored,
+                        "old": f.old,
                     }
                 )
         return restore, clean
@@ -271,15 +292,21 @@ class _Undo:
         """Put back links the changeset removed, with their ids and old values — unless the
         pair is linked again meanwhile or an end is gone (then they are conflicts)."""
         spec = LINK_TYPES[type_name]
-        rows, links = [], {}
+        rows, links, binned = [], {}, {}
         for e in entries:
             part = e.link or {}
             ends = (e.record_id, str(part["other"]))
             from_id, to_id = ends if part.get("direction") == "out" else ends[::-1]
             link = Link(type=type_name, from_id=from_id, to_id=to_id, id=str(part["id"]))
-            old = {k: codec.field_from_json(Link, k, p[0]) for k, p in e.fields.items()}
+            kinds = codec.field_kinds(Link)
+            old = {
+                k: codec.field_from_json(Link, k, p[0])
+                for k, p in e.fields.items()
+                if k in kinds and k not in _ENDS
+            }
             link = dataclasses.replace(link, **old)
             links[link.id] = link
+            binned[link.id] = (e.changes.get("trash") or [None])[0]
             row = {"id": link.id, "from_id": from_id, "to_id": to_id}
             rows.append({**row, "props": link.properties(), "update": False})
         idents = {"type": type_name, "from": spec.source_expr, "to": spec.target_expr}
@@ -288,28 +315,49 @@ class _Undo:
             r = written.get(link_id)
             if r is None or not r["is_new"]:
                 if r is None:  # an end is gone
-                    self.result.conflicts.append(
-                        {
-                            "record_id": link_id,
-                            "label": type_name,
-                            "name": name_of(link),
-                            "field": "",
-                            "written": None,
-                            "stored": None,
-                        }
-                    )
+                    self.result.conflicts.append(_whole(link_id, type_name, name_of(link)))
                 continue
             self.result.links_restored += 1
+            if binned.get(link_id):  # removed through the write path: out of the trash again
+                self.tx.run("trash/take", id=binned[link_id])
             back = dataclasses.replace(
                 link, from_name=r["from_name"], to_name=r["to_name"], version=1
             )
             labels = (r["from_label"], r["to_label"])
             self.note(history.link_entries("link", back, labels, UNDONE))
 
+    def revive(self, label: str, entries: list[history.Change], later: _Later) -> None:
+        """Put back records the changeset deleted (a merge's duplicate) with their ids,
+        before their relationships move back; and the pipeline records the merge carried
+        over go back to them. One whose id exists again is a conflict."""
+        cls = LABELS[label]
+        for e in entries:
+            snap = (e.changes.get("snapshot") or [None])[0] or {}
+            node = codec.from_json(cls, snap["node"])
+            try:
+                back = reinsert(self.tx, node)
+            except ConflictError:
+                self.result.conflicts.append(_whole(node.id, label, name_of(node)))
+                continue
+            self.result.restored += 1
+            into = (e.changes.get("merged_into") or [""])[0]
+            if into and snap.get("suggestions_moved"):
+                self.tx.run(
+                    "merge/unmove_suggestions", survivor=into, others=snap["suggestions_moved"]
+                )
+            trash.restore_suggestions_in(self.tx, snap.get("suggestions") or [])
+            self.note(
+                [
+                    history.Entry(
+                        "restore", label, back.id, name_of(back), UNDONE, version=back.version
+                    )
+                ]
+            )
+
     def nodes(self, label: str, entries: list[history.Change], later: _Later) -> None:
         cls = LABELS[label]
         by_id = {e.record_id: e for e in entries}
-        rows = self.tx.run("nodes/find_by_ids", {"label": label}, ids=list(by_id))
+        rows = self.tx.run("imports/current_nodes", {"label": label}, ids=list(by_id))
         current = {r["node"]["id"]: codec.from_store(cls, r["node"]) for r in rows}
         fresh = [i for i, e in by_id.items() if e.action == "create" and i in current]
         linked = {
@@ -329,16 +377,7 @@ class _Undo:
                     remove.append({"id": node.id, "version": node.version})
                     self.note([history.Entry("delete", label, node.id, node.display_name, UNDONE)])
                 elif others:
-                    self.result.conflicts.append(
-                        {
-                            "record_id": node.id,
-                            "label": label,
-                            "name": node.display_name,
-                            "field": "",
-                            "written": None,
-                            "stored": None,
-                        }
-                    )
+                    self.result.conflicts.append(_whole(node.id, label, node.display_name))
                 continue
             if not restore:
                 continue
@@ -346,8 +385,6 @@ class _Undo:
                 node, **{k: codec.field_from_json(cls, k, v) for k, v in restore.items()}
             )
             revert.append({"id": node.id, "version": node.version, "props": reverted.properties()})
-            if label == "Person" and any(k.startswith("consent_") for k in restore):
-                self.persons_back.append(node.id)
             changes = {**history.diff(node, reverted), **UNDONE}
             self.note(
                 [
@@ -371,9 +408,7 @@ class _Undo:
             self.result.reverted += len(done)
 
     def finish(self) -> None:
-        """Consent ledger entries of reverted persons go; later changesets learn their base."""
-        if self.persons_back:
-            self.tx.run("changesets/drop_consents", ids=self.persons_back, changeset=self.batch)
+        """Later changesets learn the base of fields they changed after this one."""
         if not self.rebased:
             return
         states = changesets.states_of(self.tx, list(self.rebased))
@@ -393,13 +428,18 @@ def _work(entries: list[history.Change]) -> Iterator[Work]:
     made; one entry per link (each link has one on either end)."""
     links: dict[str, dict[str, history.Change]] = defaultdict(dict)
     nodes: dict[str, dict[str, history.Change]] = defaultdict(dict)
+    gone: dict[str, dict[str, history.Change]] = defaultdict(dict)
     for e in reversed(entries):
         part = e.link
         if part is not None:
             if part.get("type") in LINK_TYPES:
                 links[str(part["type"])].setdefault(str(part["id"]), e)
-        elif e.label in LABELS and e.action in ("create", "update"):
+        elif e.label in LABELS and "merged_into" in e.changes:  # a merge's duplicate
+            gone[e.label].setdefault(e.record_id, e)
+        elif e.label in LABELS and e.action in ("create", "update", "merge"):
             nodes[e.label].setdefault(e.record_id, e)
+    for label, todo in gone.items():  # first: their relationships move back to them
+        yield "revive", label, list(todo.values())
     for type_name, todo in links.items():
         for chunk in bulk.batches(list(todo.values()), bulk.BATCH_SIZE):
             yield "links", type_name, chunk
@@ -431,36 +471,76 @@ def _groups(entries: list[history.Change]) -> list[list[Work]]:
     return groups
 
 
-def _run(store: Store, batch: str, *, user: str, trace: bool) -> UndoImportResult:
-    entries = [e for e in history.of_batch(store, batch) if e.action != "import"]
-    if not entries:
+def _run(
+    store: Store, batch: str, *, user: str, trace: bool, empty: bool = False
+) -> UndoImportResult:
+    """The undo's work; ``empty``: a changeset that wrote only ledger entries (a consent
+    given for someone else) has no history to revert, which is no error."""
+    entries = [e for e in history.of_batch(store, batch, one_end=True) if e.action != "import"]
+    if not entries and not empty:
         raise NotFoundError("Zu diesem Import gibt es nichts rückgängig zu machen.")
     created_links = {str(e.link["id"]) for e in entries if e.link and e.action == "link"}
-    after = _first_at(entries)
+    after = _first_at(entries) if entries else 0
     states = changesets.states_of(store, [batch])
     rebase = states.get(batch, ("", {}))[1]
     result = UndoImportResult()
-    for group in _groups(entries):
+    for group in _groups(entries) if entries else []:
 
         def work(tx: Tx, group: list[Work] = group) -> UndoImportResult:
             undo = _Undo(tx, batch, created_links, rebase, trace, user or "netzwerk")
             for kind, name, chunk in group:
                 later = _Later(tx, batch, _later_ids(kind, chunk), after)
-                (undo.links if kind == "links" else undo.nodes)(name, chunk, later)
+                step = {"revive": undo.revive, "links": undo.links, "nodes": undo.nodes}[kind]
+                step(name, chunk, later)
             undo.finish()
             history.record_many_in(tx, undo.out, user=user)
             return undo.result
 
         result.add(store.transaction(work))
+    keep = sorted(
+        {c["record_id"] for c in result.conflicts if str(c.get("field")).startswith("consent_")}
+    )
+    store.transaction(lambda tx: tx.run("changesets/drop_consents", changeset=batch, keep=keep))
     return result
 
 
+def _depending(store: Store, batch: str) -> list[str]:
+    """Later changesets still applied that deleted a record this one wrote on (merged it
+    away) or removed a relationship it wrote: undone first, they give back what this undo
+    needs; undone after, they would bring back what this undo reverted."""
+    later = [r["id"] for r in store.read("changesets/later_applied", id=batch)]
+    if not later:
+        return []
+    entries = history.of_batch(store, batch)
+    links = {str(e.link["id"]) for e in entries if e.link}
+    ids = sorted({e.record_id for e in entries})
+    found = set()
+    for row in store.read("changesets/later_removals", ids=ids, batches=later):
+        change = history.from_micros_row(row["change"])
+        if "merged_into" in change.changes or (
+            change.link is not None and str(change.link["id"]) in links
+        ):
+            found.add(change.batch)
+    return sorted(found)
+
+
 def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
-    """Revert every record and link one changeset wrote, by value (see module docstring)."""
+    """Revert every record and link one changeset wrote, by value (see module docstring).
+
+    Refused (:class:`ConflictError`) while a later changeset still applied builds on it by
+    deleting a record or removing a relationship it wrote (a later merge of an actor it
+    created or changed): that one is to be undone first.
+    """
     cs = changesets.get(store, batch)
     if cs is not None:
         if cs.state == "undone":
             raise NotFoundError("Dieses Änderungspaket wurde bereits rückgängig gemacht.")
+        if cs.state == "applied" and (depending := _depending(store, batch)):
+            titles = [c.title for c in (changesets.get(store, i) for i in depending) if c]
+            raise ConflictError(
+                "Dieses Änderungspaket kann erst rückgängig gemacht werden, wenn diese späteren "
+                "Pakete rückgängig gemacht sind, die darauf aufbauen: " + "; ".join(titles)[:500]
+            )
         if not store.transaction(
             lambda tx: changesets.set_state_in(tx, batch, "undoing", expect=("applied", "undoing"))
         ):
@@ -468,10 +548,12 @@ def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
                 f"Dieses Änderungspaket ist „{cs.state_title}“ und kann nicht rückgängig "
                 "gemacht werden."
             )
-    result = _run(store, batch, user=user, trace=True)
+    result = _run(store, batch, user=user, trace=True, empty=cs is not None)
 
     def close(tx: Tx) -> None:
         _summary(tx, batch, user, result)
+        if cs is not None and cs.kind in AFTER_UNDO:
+            AFTER_UNDO[cs.kind](tx, cs)
         if cs is not None:
             changesets.set_state_in(tx, batch, "undone", expect=("undoing",), undo=result.as_dict())
 

@@ -122,7 +122,7 @@ def _write_nodes(
     user: str,
 ) -> list[history.Entry]:
     cls = LABELS[label]
-    rows = tx.run("nodes/find_by_ids", {"label": label}, ids=[n.id for n in chunk])
+    rows = tx.run("imports/current_nodes", {"label": label}, ids=[n.id for n in chunk])
     now = {r["node"]["id"]: codec.from_store(cls, r["node"]) for r in rows}
     writes: list[dict[str, Any]] = []
     entries: list[history.Entry] = []
@@ -318,8 +318,16 @@ def _units(plan: ImportPlan, batch: str, size: int, user: str) -> Iterator[Unit]
             yield len(chunk), unlink_step(type_name, chunk), payload
 
 
+Decoder = Callable[[dict[str, Any], str, str], Unit]
+DECODERS: dict[str, Decoder] = {}
+"""Journal parts of other use cases (``op`` → payload, changeset id, user → work): a merge
+registers its own, so the runner and the watcher resume it like an import's parts."""
+
+
 def _decode(payload: dict[str, Any], filename: str, batch: str, user: str) -> Unit:
     """A stored journal part back as work (after a restart: the plan is gone from memory)."""
+    if payload["op"] in DECODERS:
+        return DECODERS[payload["op"]](payload, batch, user)
     part = ImportPlan(kind="", filename=filename, headers=[], mapping=[])
     part.link_update = bool(payload.get("update"))
     items = payload["items"]
@@ -539,7 +547,8 @@ def _finish_in(tx: Tx, cs: changesets.Changeset, user: str, counts: dict[str, in
     conflicts: list[dict[str, Any]] = []
     for p in changesets.parts(tx, cs.id, states=("applied",), payload=False):
         conflicts += p["result"].get("conflicts", [])
-    _summary(tx, cs, user, counts)
+    if cs.kind in ("import", "workbook"):  # the import's own line in the history
+        _summary(tx, cs, user, counts)
     tx.run("changesets/drop_payloads", id=cs.id)
     changesets.set_state_in(
         tx, cs.id, "applied", expect=("applying",), counts=counts, conflicts=conflicts

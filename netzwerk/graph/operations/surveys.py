@@ -9,12 +9,19 @@ classification goes to the trash like any other. Proposals are recomputed inside
 transaction, so one that a colleague's change made obsolete meanwhile is skipped, never
 applied twice; a decision made on values the page no longer shows is refused. Rejecting
 only notes the decision.
+
+One accept (one proposal, or "Alle übernehmen") is an *Änderungspaket*
+(:mod:`netzwerk.graph.records.changesets`), stored in the accept's own transaction: every
+history entry and consent record written in it carries the changeset's id (``tx.batch``),
+so :func:`~netzwerk.graph.operations.import_undo.undo_import` undoes it by value like an
+import, consent ledger included, and opens its proposals again for a decision.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -30,9 +37,11 @@ from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.operations.consent import record_in as record_consent_in
 from netzwerk.graph.operations.consent import record_pending_in
+from netzwerk.graph.operations.import_undo import AFTER_UNDO
 from netzwerk.graph.operations.links import create_link_in, delete_link_in, update_link_in
 from netzwerk.graph.operations.records import create_record_in, update_record_in
 from netzwerk.graph.personal.consent import Consent
+from netzwerk.graph.records import changesets
 from netzwerk.graph.surveys import review as rv
 from netzwerk.graph.surveys.model import LEVELS, Survey
 
@@ -43,6 +52,59 @@ class Decided:
     rejected: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     """Keys no longer proposed (someone changed the record meanwhile) or unknown."""
+    changeset: str = ""
+    """The accept's changeset (its page offers the undo); empty for a rejection."""
+
+
+COUNTED = {
+    "field": ("updated",),
+    "consent": ("updated",),
+    "vocab_add": ("links_created",),
+    "coop_new": ("links_created",),
+    "actor_new": ("created", "links_created"),
+    "vocab_remove": ("links_removed",),
+}
+"""What an accepted proposal counts as on the changeset's page (else: a changed link)."""
+
+
+def _open_changeset_in(tx: Tx, survey: Survey, r: rv.AnswerReview, user: str) -> str:
+    """Store the accept's changeset; every write after this in ``tx`` carries its id."""
+    cs_id = f"survey-{uuid.uuid4().hex[:16]}"
+    title = f"{r.actor_name} ({survey.title})"
+    changesets.create_in(
+        tx,
+        cs_id,
+        kind="survey",
+        title=title,
+        source=title,
+        author=user,
+        parts=[],
+        context={"answer": r.id, "survey": survey.id},
+    )
+    tx.batch = cs_id
+    return cs_id
+
+
+def _close_changeset_in(tx: Tx, cs_id: str, applied: list[rv.Proposal]) -> None:
+    tx.batch = ""
+    counts: dict[str, int] = {}
+    for p in applied:
+        for name in COUNTED.get(p.kind, ("links_updated",)):
+            counts[name] = counts.get(name, 0) + 1
+    changesets.set_state_in(tx, cs_id, "applied", expect=("proposed",), counts=counts)
+
+
+def _reopen_in(tx: Tx, cs: changesets.Changeset) -> None:
+    """After an undo: the proposals the changeset accepted are open for a decision again."""
+    try:
+        r = rv.load_answer(tx, str(cs.context.get("answer", "")))
+    except NotFoundError:
+        return  # the answer is gone (the survey was deleted): nothing to open
+    decisions = {k: d for k, d in r.decisions.items() if d.get("changeset") != cs.id}
+    tx.run("surveys/set_decisions", id=r.id, decisions=json.dumps(decisions))
+
+
+AFTER_UNDO["survey"] = _reopen_in
 
 
 def _note(survey: Survey, by: str, row: dict[str, Any]) -> str:
@@ -246,21 +308,24 @@ def decide(
         _check_shown(r, version, proposals, shown)
         out = Decided()
         stamp = datetime.now(UTC).isoformat()
-        for key in dict.fromkeys(keys):
-            p = proposals.get(key)
-            if p is None or key in r.decisions:
-                out.skipped.append(key)
-                continue
+        todo = [p for k in dict.fromkeys(keys) if (p := proposals.get(k)) and k not in r.decisions]
+        out.skipped = [k for k in dict.fromkeys(keys) if k not in {p.key for p in todo}]
+        if accept and todo:
+            out.changeset = _open_changeset_in(tx, survey, r, user)
+        for p in todo:
             if accept:
                 _apply(tx, survey, r, p, user)
-                out.applied.append(key)
+                out.applied.append(p.key)
             else:
-                out.rejected.append(key)
-            r.decisions[key] = {
+                out.rejected.append(p.key)
+            r.decisions[p.key] = {
                 "state": "accepted" if accept else "rejected",
                 "user": user,
                 "at": stamp,
+                **({"changeset": out.changeset} if accept else {}),
             }
+        if out.changeset:
+            _close_changeset_in(tx, out.changeset, todo)
         tx.run("surveys/set_decisions", id=r.id, decisions=json.dumps(r.decisions))
         return out
 

@@ -82,6 +82,9 @@ class Changeset:
     undo: dict[str, Any] = field(default_factory=dict)
     """What undoing did: counts, and the fields kept because they changed since."""
     error: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+    """What the use case needs to know about its changeset beyond the journal (a survey
+    review: the answer whose decisions an undo opens again)."""
 
     @property
     def state_title(self) -> str:
@@ -137,6 +140,7 @@ def _from(row: dict[str, Any]) -> Changeset:
         conflicts=_loads(row.get("conflicts"), []),
         undo=_loads(row.get("undo"), {}),
         error=row.get("error") or "",
+        context=_loads(row.get("context"), {}),
     )
 
 
@@ -150,8 +154,10 @@ def create_in(
     author: str,
     parts: list[tuple[int, dict[str, Any]]],
     counts: dict[str, int] | None = None,
+    context: dict[str, Any] | None = None,
 ) -> None:
-    """Store a changeset with its journal (``parts``: (units, payload) in applying order)."""
+    """Store a changeset with its journal (``parts``: (units, payload) in applying order;
+    none for a change applied in the same transaction, such as a survey review)."""
     rows = [
         {"seq": i, "size": size, "payload": dumps(payload)}
         for i, (size, payload) in enumerate(parts)
@@ -164,12 +170,19 @@ def create_in(
         "total": sum(size for size, _ in parts),
         "counts": dumps(counts or {}),
         "conflicts": "[]",
+        **({"context": dumps(context)} if context else {}),
     }
     tx.run("changesets/create", id=cs_id, props=props, parts=rows)
 
 
 def get(store: Store, cs_id: str) -> Changeset | None:
     rows = store.read("changesets/get", id=cs_id)
+    return _from(rows[0]["changeset"]) if rows else None
+
+
+def get_in(tx: Tx, cs_id: str) -> Changeset | None:
+    """A changeset read inside a use case's transaction (after it took the lock)."""
+    rows = tx.run("changesets/get", id=cs_id)
     return _from(rows[0]["changeset"]) if rows else None
 
 

@@ -196,7 +196,10 @@ def record_many_in(tx: Tx, entries: list[Entry], *, user: str) -> int:
     """Write several entries in the running transaction (one round trip)."""
     if not entries:
         return 0
-    rows = [_row(e) for e in entries]
+    batch = tx.batch
+    rows = [
+        _row(e if e.batch or not batch else dataclasses.replace(e, batch=batch)) for e in entries
+    ]
     return int(tx.run("history/record_many", user=user, rows=rows)[0]["written"])
 
 
@@ -218,7 +221,10 @@ def record_in(
 
 
 def record_entry_in(tx: Tx, entry: Entry, *, user: str) -> Change:
-    """Append one entry inside a running transaction and return it as stored."""
+    """Append one entry inside a running transaction and return it as stored (carrying the
+    id of the changeset the transaction applies, if any: see ``Tx.batch``)."""
+    if tx.batch and not entry.batch:
+        entry = dataclasses.replace(entry, batch=tx.batch)
     return _from(tx.run("history/record", user=user, **_row(entry))[0]["change"])
 
 
@@ -385,6 +391,8 @@ def from_micros_row(change: dict[str, Any]) -> Change:
     return _from({**change, "at": codec.from_micros(change["at"])})
 
 
-def of_batch(store: Store, batch: str) -> list[Change]:
-    """Every entry of one changeset (oldest first), for its page and its undo."""
-    return [from_micros_row(r["change"]) for r in store.read("history/of_batch", batch=batch)]
+def of_batch(store: Store, batch: str, *, one_end: bool = False) -> list[Change]:
+    """Every entry of one changeset (oldest first), for its page and its undo; ``one_end``:
+    a link change only from the end it starts at (what an undo needs)."""
+    query = "history/of_batch_one_end" if one_end else "history/of_batch"
+    return [from_micros_row(r["change"]) for r in store.read(query, batch=batch)]

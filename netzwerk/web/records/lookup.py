@@ -94,6 +94,12 @@ def merge_view(node_id: str) -> ResponseReturnValue:
                 name=result.survivor.name,
                 moved=result.moved,
                 same=result.absorbed,
+            )
+            + " "
+            + _(
+                "Die Zusammenführung lässt sich unter „Änderungspakete“ rückgängig machen "
+                "(Kennung %(id)s).",
+                id=result.changeset,
             ),
             "success",
         )
