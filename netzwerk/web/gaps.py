@@ -407,6 +407,9 @@ def report_picture() -> ResponseReturnValue:
         abort(404)
     body = _picture_svg(parsed.flt, alliance)
     resp = Response(body, mimetype="image/svg+xml")
-    resp.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    # a drawing for <img>: nothing may load or run in it, ReportLab styles its elements inline
+    resp.headers["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+    )
     resp.headers["Cache-Control"] = "private, no-store"
     return resp

@@ -40,8 +40,10 @@ def node_dom_position(browser, node_id: str) -> tuple[float, float]:
 
 
 def move_to_node(browser, node_id: str) -> ActionChains:
-    x, y = node_dom_position(browser, node_id)
     box = browser.find_element(By.ID, "network")
+    # the whole canvas in view first: a pointer moved there while the page scrolls misses
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    x, y = node_dom_position(browser, node_id)
     size = box.size
     return ActionChains(browser).move_to_element_with_offset(
         box, int(x - size["width"] / 2), int(y - size["height"] / 2)

@@ -140,7 +140,7 @@ def test_explore_save_share_and_export(browser, live_server: str, store: graph.S
     # export: SVG and PDF from the server, PNG drawn in the browser
     status, kind, svg = browser.execute_async_script(EXPORT, "svg")
     assert status == 200 and kind.startswith("image/svg+xml")
-    assert "Kooperationsnetz" in svg and "Region: Stadt Trier" in svg and "Legende" in svg
+    assert "Stadt nach Gemeinschaft" in svg and "Region: Stadt Trier" in svg and "Legende" in svg
     status, kind, pdf = browser.execute_async_script(EXPORT, "pdf")
     assert status == 200 and kind == "application/pdf" and pdf.startswith("%PDF")
     browser.execute_script(
