@@ -21,8 +21,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from netzwerk.graph import surveys as sv
-from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES
-from netzwerk.graph.surveys import model, respondent
+from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES, SCALE
+from netzwerk.graph.surveys import respondent
 from netzwerk.graph.surveys.merge import partner_key
 from netzwerk.web.extensions import get_store
 
@@ -79,6 +79,8 @@ def _rows(v: respondent.View, answer: dict[str, Any] | None, extra: int) -> list
                 "existing": True,
                 "kind": p["kind"],
                 "intensity": p["intensity"],
+                "value": p.get("value"),
+                "trust": p.get("trust"),
                 "since": p["since"].isoformat() if p.get("since") else "",
             }
             for p in v.partners
@@ -230,7 +232,7 @@ def _page(
         ),
         coop_kinds=COOPERATION_KINDS,
         intensities=INTENSITIES,
-        levels=model.LEVELS,
+        scale=SCALE,
         vocab_titles={
             "topics": _("Themen"),
             "stages": _("Bildungsstufen"),

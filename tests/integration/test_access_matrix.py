@@ -142,6 +142,7 @@ ACCESS: dict[str, Access] = {
     "indicators.page": Access(get=VIEWER),
     "indicators.check": Access(post=EDITOR),
     "indicators.commit": Access(post=EDITOR),
+    "measures.value_trust_page": Access(get=VIEWER),
     # network pictures
     "network.page": Access(get=VIEWER),
     "network.data": Access(get=VIEWER),

@@ -358,7 +358,8 @@ def test_review_pairs_and_accepts_through_the_write_path(store: graph.Store) -> 
     link = graph.links_of(store, "Actor", "a", ["COOPERATES_WITH"])[0]
     assert link.source == "Befragung Netzwerk 2025" and link.intensity == 3
     assert link.since == date(2019, 1, 1)
-    assert "Gemeldet von VHS Trier" in link.note and "Wert: hoch" in link.note
+    assert (link.value, link.trust) == (3, 2), "value and trust are data, not note text"
+    assert "Gemeldet von VHS Trier" in link.note and "Wert" not in link.note
     assert "<script>alert(1)</script>" in link.note
     entry = next(
         e

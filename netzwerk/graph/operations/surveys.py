@@ -34,7 +34,7 @@ from netzwerk.graph.operations.links import create_link_in, delete_link_in, upda
 from netzwerk.graph.operations.records import create_record_in, update_record_in
 from netzwerk.graph.personal.consent import Consent
 from netzwerk.graph.surveys import review as rv
-from netzwerk.graph.surveys.model import LEVELS, Survey
+from netzwerk.graph.surveys.model import Survey
 
 
 @dataclass
@@ -47,9 +47,6 @@ class Decided:
 
 def _note(survey: Survey, by: str, row: dict[str, Any]) -> str:
     parts = [f"Gemeldet von {by} in der {survey.source}"]
-    for key, title in (("value", "Wert"), ("trust", "Vertrauen")):
-        if row.get(key):
-            parts.append(f"{title}: {LEVELS.get(int(row[key]), row[key])}")
     if row.get("note"):
         parts.append(str(row["note"]))
     return ". ".join(parts)[:5000]
@@ -62,6 +59,8 @@ def _coop(survey: Survey, a: str, b: str, row: dict[str, Any], by: str) -> Link:
         to_id=b,
         kind=row.get("kind") or rv.DEFAULT_KIND,
         intensity=row.get("intensity"),
+        value=row.get("value"),
+        trust=row.get("trust"),
         since=codec.coerce("date", row.get("since")),
         source=survey.source,
         note=_note(survey, by, row),
@@ -121,6 +120,8 @@ def _change_link(
     else:
         link.kind = d.get("kind") or link.kind
         link.intensity = d.get("intensity") or link.intensity
+        link.value = d.get("value") or link.value
+        link.trust = d.get("trust") or link.trust
         link.since = codec.coerce("date", d.get("since")) or link.since
     update_link_in(tx, link, user=user, note=note)
 
@@ -134,6 +135,8 @@ def _complete_pair(tx: Tx, d: dict[str, Any], by: str, *, user: str, note: dict[
     link = codec.link_from_row(rows[0])
     link.kind = link.kind or d.get("kind") or ""
     link.intensity = link.intensity or d.get("intensity")
+    link.value = link.value or d.get("value")
+    link.trust = link.trust or d.get("trust")
     link.since = link.since or codec.coerce("date", d.get("since"))
     if d.get("note"):
         link.note = "\n".join(x for x in (link.note, f"Laut {by}: {d['note']}") if x)[:5000]

@@ -40,8 +40,6 @@ PER: dict[str, str] = {
     "person": N_("ein Link je Ansprechperson"),
 }
 STATUSES: dict[str, str] = {"open": N_("läuft"), "closed": N_("abgeschlossen")}
-LEVELS: dict[int, str] = {1: N_("gering"), 2: N_("mittel"), 3: N_("hoch")}
-"""Value and trust of a cooperation (PARTNER CPRM's measures), optional."""
 
 DEFAULT_CONSENT_WORDING = (
     "Ich bin damit einverstanden, dass das Bildungsbüro meinen Namen, meine Funktion und meine "

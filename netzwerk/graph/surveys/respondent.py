@@ -21,11 +21,10 @@ from typing import Any
 
 from netzwerk.graph.core import freetext
 from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
-from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES, SCALE
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.surveys.merge import merge as merge_answers
-from netzwerk.graph.surveys.model import LEVELS
 
 MASTER_FIELDS = ("street", "postcode", "town", "website", "email", "phone")
 VOCABS: dict[str, tuple[str, str]] = {
@@ -106,12 +105,12 @@ def _text(errors: list[FieldError], name: str, raw: Any, limit: int = SHORT) -> 
 
 
 def _level(errors: list[FieldError], name: str, raw: Any, allowed: Any) -> int | None:
+    """A choice of a numbered scale, exactly as the form's radio buttons and selects send it
+    ("3"; not " 3", "+3" or "３", which ``int`` would take)."""
     if raw in (None, ""):
         return None
-    try:
-        value = int(str(raw))
-    except ValueError:
-        value = -1
+    text = str(raw)
+    value = int(text) if re.fullmatch(r"[0-9]{1,3}", text) else -1
     if value not in allowed:
         errors.append(FieldError(name, "ist keine gültige Auswahl"))
         return None
@@ -201,8 +200,8 @@ def _partners(
                 "kind": kind,
                 "intensity": _level(errors, f"{f}_intensity", get(f"{f}_intensity"), INTENSITIES),
                 "since": _since(errors, f"{f}_since", get(f"{f}_since")),
-                "value": _level(errors, f"{f}_value", get(f"{f}_value"), LEVELS),
-                "trust": _level(errors, f"{f}_trust", get(f"{f}_trust"), LEVELS),
+                "value": _level(errors, f"{f}_value", get(f"{f}_value"), SCALE),
+                "trust": _level(errors, f"{f}_trust", get(f"{f}_trust"), SCALE),
                 "note": _text(errors, f"{f}_note", get(f"{f}_note"), LONG),
             }
         )
@@ -284,8 +283,8 @@ def initial_answer(v: View, questions: tuple[str, ...]) -> dict[str, Any]:
                 "kind": p.get("kind") or "",
                 "intensity": p.get("intensity"),
                 "since": p["since"].isoformat() if p.get("since") else None,
-                "value": None,
-                "trust": None,
+                "value": p.get("value"),
+                "trust": p.get("trust"),
                 "note": "",
             }
             for p in v.partners

@@ -18,11 +18,11 @@ from typing import Any
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import NotFoundError
 from netzwerk.graph.core.i18n import N_
-from netzwerk.graph.core.model import INTENSITIES
+from netzwerk.graph.core.model import INTENSITIES, SCALE
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, label
 from netzwerk.graph.records import duplicates
-from netzwerk.graph.surveys.model import LEVELS, Survey
+from netzwerk.graph.surveys.model import Survey
 from netzwerk.graph.surveys.respondent import MASTER_FIELDS, VOCABS
 
 KINDS: dict[str, str] = {
@@ -122,8 +122,12 @@ def vocab_names(src: Store | Tx) -> dict[str, str]:
     return {r["id"]: r["name"] or r["id"] for r in _read(src, "surveys/vocabularies")}
 
 
+COOP_FIELDS = ("kind", "intensity", "value", "trust", "since")
+"""The fields of a cooperation an answer may set or change (beside its note)."""
+
+
 def _coop_fields(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: row.get(k) for k in ("kind", "intensity", "since", "value", "trust", "note")}
+    return {k: row.get(k) for k in (*COOP_FIELDS, "note")}
 
 
 def _same(key: str, new: Any, old: Any) -> bool:
@@ -235,7 +239,7 @@ def _accepted_pair(p: dict[str, Any], cur: dict[str, Any]) -> list[Proposal]:
     fields complete the stored cooperation, its note is added."""
     aid, fields = p["actor_id"], _coop_fields(p)
     since = codec.coerce("date", cur.get("since"))
-    old = {"kind": cur.get("kind"), "intensity": cur.get("intensity"), "since": since}
+    old = {**{k: cur.get(k) for k in COOP_FIELDS}, "since": since}
     return [
         Proposal(
             f"coop_new:{aid}",
@@ -273,14 +277,10 @@ def _partner_proposals(
         ]
     if cur is not None:
         since = codec.coerce("date", cur.get("since"))
-        current = {
-            "kind": cur.get("kind"),
-            "intensity": cur.get("intensity"),
-            "since": since.isoformat() if since else None,
-        }
+        current = {**{k: cur.get(k) for k in COOP_FIELDS}, "since": since and since.isoformat()}
         changed = {
             k: p.get(k)
-            for k in ("kind", "intensity", "since")
+            for k in COOP_FIELDS
             if p.get(k) not in (None, "") and not _same(k, p.get(k), current[k])
         }
         if not changed:
@@ -399,7 +399,7 @@ def describe(values: Any) -> str:
         if k == "intensity":
             v = f"{v} – {INTENSITIES.get(int(v), v)}"
         elif k in ("value", "trust"):
-            v = LEVELS.get(int(v), v)
+            v = f"{v} – {SCALE.get(int(v), v)}"
         elif k == "since":
             v = date.fromisoformat(str(v)).strftime("%d.%m.%Y")
         parts.append(f"{_WORDS.get(k, k)}: {v}")
