@@ -221,6 +221,7 @@ ACCESS: dict[str, Access] = {
     "surveys.review_page": Access(get=EDITOR),
     "surveys.decide_view": Access(post=EDITOR),
     "surveys.compare_page": Access(get=VIEWER),
+    "surveys.waves_page": Access(get=VIEWER),
     "survey_answer.answer": Access(get=PUBLIC, post=PUBLIC),
 }
 

@@ -115,7 +115,8 @@ def answer_as(
     store: graph.Store, token: str, data: dict[str, Any], *, submit: bool = True
 ) -> tuple[dict[str, Any], list[Any]]:
     access = sv.check_link(store, token)
-    return save_from(store, access, respondent.view(store, access.invite), data, submit=submit)
+    view = respondent.view(store, access.invite, access.survey.follows)
+    return save_from(store, access, view, data, submit=submit)
 
 
 def shown(

@@ -38,7 +38,18 @@ SCOPE_KINDS: dict[str, str] = {
 PER: dict[str, str] = {
     "actor": N_("ein Link je Akteur"),
     "person": N_("ein Link je Ansprechperson"),
+    "several": N_(
+        "ein Link je Ansprechperson, wo eine Einrichtung mehrere hat; sonst einer je Akteur"
+    ),
 }
+COOP_FIELDS = ("kind", "intensity", "value", "trust", "since")
+"""The fields of a cooperation an answer may set or change (beside its note)."""
+WAVE_STATUSES: dict[str, str] = {
+    "weiter": N_("besteht weiter"),
+    "beendet": N_("beendet"),
+    "geaendert": N_("geändert"),
+}
+"""What a partner says, one click each, about a cooperation of the last wave."""
 STATUSES: dict[str, str] = {"open": N_("läuft"), "closed": N_("abgeschlossen")}
 
 DEFAULT_CONSENT_WORDING = (
@@ -121,6 +132,9 @@ class Survey:
     questions: tuple[str, ...] = tuple(QUESTIONS)
     per: str = "actor"
     consent_wording: str = DEFAULT_CONSENT_WORDING
+    follows: str = ""
+    """The survey this one is the next wave of ("" for a first survey): partners start from
+    the cooperations they stated there, and the wave page shows what changed."""
     created: datetime | None = None
     created_by: str = ""
     closed_at: datetime | None = None
@@ -162,6 +176,8 @@ def validate(s: Survey, *, today: date | None = None) -> Survey:
         errors.append(FieldError("questions", "Bitte mindestens eine bekannte Frage wählen"))
     if s.per not in PER:
         errors.append(FieldError("per", "ist keine bekannte Wahl"))
+    if s.follows and not is_valid_id(s.follows):
+        errors.append(FieldError("follows", "ist keine gültige Auswahl"))
     errors += _scope_errors(s.scope)
     if "contacts" in questions and not wording:
         errors.append(
@@ -214,6 +230,7 @@ def to_props(s: Survey) -> dict[str, Any]:
         "questions": list(s.questions),
         "per": s.per,
         "consent_wording": s.consent_wording,
+        "follows": s.follows,
         "created_by": s.created_by,
         "before": json.dumps(s.before, ensure_ascii=False) if s.before is not None else None,
     }
@@ -230,6 +247,7 @@ def from_props(p: dict[str, Any]) -> Survey:
         questions=tuple(p.get("questions") or ()),
         per=p.get("per") or "actor",
         consent_wording=p.get("consent_wording") or "",
+        follows=p.get("follows") or "",
         created=codec.coerce("datetime", p.get("created")),
         created_by=p.get("created_by") or "",
         closed_at=codec.coerce("datetime", p.get("closed_at")),

@@ -22,7 +22,7 @@ from netzwerk.graph.core.model import INTENSITIES, SCALE
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, label
 from netzwerk.graph.records import duplicates
-from netzwerk.graph.surveys.model import Survey
+from netzwerk.graph.surveys.model import COOP_FIELDS, Survey
 from netzwerk.graph.surveys.respondent import MASTER_FIELDS, VOCABS
 
 KINDS: dict[str, str] = {
@@ -120,10 +120,6 @@ def _read(src: Store | Tx, name: str, **params: Any) -> list[dict[str, Any]]:
 
 def vocab_names(src: Store | Tx) -> dict[str, str]:
     return {r["id"]: r["name"] or r["id"] for r in _read(src, "surveys/vocabularies")}
-
-
-COOP_FIELDS = ("kind", "intensity", "value", "trust", "since")
-"""The fields of a cooperation an answer may set or change (beside its note)."""
 
 
 def _coop_fields(row: dict[str, Any]) -> dict[str, Any]:
@@ -257,6 +253,8 @@ def _partner_proposals(
 ) -> list[Proposal]:
     aid, fields = p.get("actor_id") or "", _coop_fields(p)
     cur = partners.get(aid)
+    if cur is None and p.get("ended"):  # a tie stated last wave that is over: nothing to add
+        return []
     if cur is not None and not p.get("existing") and source and cur.get("source") == source:
         return _accepted_pair(p, cur)
     if cur is not None and p.get("ended"):
