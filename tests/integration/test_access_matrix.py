@@ -222,6 +222,7 @@ ACCESS: dict[str, Access] = {
     "surveys.decide_view": Access(post=EDITOR),
     "surveys.compare_page": Access(get=VIEWER),
     "surveys.waves_page": Access(get=VIEWER),
+    "surveys.texts": Access(post=EDITOR),
     "survey_answer.answer": Access(get=PUBLIC, post=PUBLIC),
 }
 

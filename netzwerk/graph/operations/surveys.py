@@ -28,13 +28,15 @@ from netzwerk.graph.core.errors import (
 )
 from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.core.validation import is_valid_id
 from netzwerk.graph.operations.consent import record_in as record_consent_in
 from netzwerk.graph.operations.consent import record_pending_in
 from netzwerk.graph.operations.links import create_link_in, delete_link_in, update_link_in
 from netzwerk.graph.operations.records import create_record_in, update_record_in
 from netzwerk.graph.personal.consent import Consent
+from netzwerk.graph.records import history
 from netzwerk.graph.surveys import review as rv
-from netzwerk.graph.surveys.model import Survey
+from netzwerk.graph.surveys.model import Survey, checked_texts, from_props
 
 
 @dataclass
@@ -151,7 +153,7 @@ def _consent(tx: Tx, survey: Survey, r: rv.AnswerReview, person_id: str, user: s
         type="opt-in",
         date=day.date() if day else date.today(),
         source=survey.source,
-        wording=survey.consent_wording,
+        wording=r.consent_wording(survey),
     )
     if r.respondent_id == person_id:  # the person ticked it on their own link
         record_consent_in(tx, given, user=user, note=f"angegeben von {r.by}")
@@ -266,5 +268,47 @@ def decide(
             }
         tx.run("surveys/set_decisions", id=r.id, decisions=json.dumps(r.decisions))
         return out
+
+    return store.transaction(work)
+
+
+def change_texts(
+    store: Store, survey_id: str, *, intro: str, consent_wording: str, user: str
+) -> Survey:
+    """Change a survey's introduction and consent wording after it was created, with a
+    history entry (old → new) in the same transaction.
+
+    Answers already handed in keep the wording they were given under (it is stored with
+    the handed-in copy, ``surveys/save_answer``); their consents are recorded with it.
+    """
+
+    def work(tx: Tx) -> Survey:
+        rows = tx.run("surveys/get", id=survey_id) if is_valid_id(survey_id) else []
+        if not rows:
+            raise NotFoundError("Diese Befragung gibt es nicht.")
+        survey = from_props(rows[0]["survey"])
+        errors: list[FieldError] = []
+        texts = checked_texts(errors, intro, consent_wording, survey.questions)
+        if errors:
+            raise ValidationError(errors)
+        before = (survey.intro, survey.consent_wording)
+        changes = {
+            name: [old, new]
+            for name, old, new in zip(("intro", "consent_wording"), before, texts, strict=True)
+            if old != new
+        }
+        if not changes:
+            return survey
+        row = tx.run("surveys/set_texts", id=survey.id, intro=texts[0], consent_wording=texts[1])
+        history.record_in(
+            tx,
+            user=user,
+            action="update",
+            label="Survey",
+            record_id=survey.id,
+            record_name=survey.title,
+            changes=changes,
+        )
+        return from_props(row[0]["survey"])
 
     return store.transaction(work)

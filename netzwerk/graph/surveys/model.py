@@ -161,10 +161,7 @@ def validate(s: Survey, *, today: date | None = None) -> Survey:
     title = freetext.checked(errors, "title", s.title, MAX_TITLE)
     if not title:
         errors.append(FieldError("title", "ist anzugeben"))
-    intro = freetext.checked(errors, "intro", s.intro, MAX_INTRO, multiline=True)
-    wording = freetext.checked(
-        errors, "consent_wording", s.consent_wording, MAX_WORDING, multiline=True
-    )
+    intro, wording = checked_texts(errors, s.intro, s.consent_wording, tuple(s.questions))
     if not isinstance(s.closes, date):
         errors.append(FieldError("closes", "ist anzugeben"))
     elif s.closes < today:
@@ -179,10 +176,6 @@ def validate(s: Survey, *, today: date | None = None) -> Survey:
     if s.follows and not is_valid_id(s.follows):
         errors.append(FieldError("follows", "ist keine gültige Auswahl"))
     errors += _scope_errors(s.scope)
-    if "contacts" in questions and not wording:
-        errors.append(
-            FieldError("consent_wording", "ist anzugeben, wenn nach Einwilligung gefragt wird")
-        )
     if errors:
         raise ValidationError(errors)
     return Survey(
@@ -194,6 +187,20 @@ def validate(s: Survey, *, today: date | None = None) -> Survey:
             "questions": questions,
         }
     )
+
+
+def checked_texts(
+    errors: list[FieldError], intro: str, wording: str, questions: tuple[str, ...]
+) -> tuple[str, str]:
+    """The introduction and consent wording cleaned, problems added to ``errors`` (when a
+    survey is created, and when its texts are changed later)."""
+    intro = freetext.checked(errors, "intro", intro, MAX_INTRO, multiline=True)
+    wording = freetext.checked(errors, "consent_wording", wording, MAX_WORDING, multiline=True)
+    if "contacts" in questions and not wording:
+        errors.append(
+            FieldError("consent_wording", "ist anzugeben, wenn nach Einwilligung gefragt wird")
+        )
+    return intro, wording
 
 
 def _scope_errors(scope: Scope) -> list[FieldError]:

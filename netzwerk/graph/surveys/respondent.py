@@ -417,6 +417,7 @@ def save(
             person_ids=sorted(persons),
             partner_ids=sorted(partners),
             submit=submit,
+            wording=rows[0]["wording"],
             **params,
         )[0]
         return dict(row["answer"])

@@ -87,6 +87,13 @@ class AnswerReview:
     """The respondent person's id (a personal link), recorded in the history by id."""
     draft_after: bool = False
     """A draft was saved after handing in: not part of what is reviewed until handed in."""
+    wording: str = ""
+    """The consent wording the respondent saw when handing in ("" for answers handed in
+    before it was kept: then the survey's)."""
+
+    def consent_wording(self, survey: Survey) -> str:
+        """The wording a consent from this answer is recorded with."""
+        return self.wording or survey.consent_wording
 
     @property
     def pending(self) -> list[Proposal]:
@@ -205,7 +212,7 @@ def proposals_for(
                     "consent",
                     cur["name"],
                     None,
-                    survey.consent_wording,
+                    review.consent_wording(survey),
                     data,
                 )
             )
@@ -346,6 +353,7 @@ def _review(row: dict[str, Any]) -> AnswerReview:
         decisions=json.loads(a.get("decisions") or "{}"),
         version=handed_in,
         draft_after=a.get("submitted_at") is not None and version > handed_in,
+        wording=a.get("submitted_wording") or "",
     )
 
 
