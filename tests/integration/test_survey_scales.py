@@ -176,6 +176,8 @@ def test_value_trust_page_and_picture_colour(built: graph.Store, make_client) ->
     assert "<strong>2,5</strong> Wert im Mittel" in html  # (4 + 1) / 2, German decimals
     assert "<strong>3,0</strong> Vertrauen im Mittel" in html
     assert "2 von 2 Kooperationen bewertet" in html and "4 – sehr" in html
+    report = client.get("/bericht?alliance=al").get_data(as_text=True)
+    assert 'id="report-value-trust"' in report and "<dd>2,5</dd>" in report
     data = client.get("/netzwerk/daten.json?alliance=al&colour=value").get_json()
     colours = {frozenset((e["from"], e["to"])): e["color"] for e in data["edges"]}
     assert colours == {frozenset("ab"): "#364B9A", frozenset("ac"): "#DD3D2D"}
