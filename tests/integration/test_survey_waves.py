@@ -175,3 +175,22 @@ def test_wave_pages(store: graph.Store, make_client) -> None:
     assert re.search(r'id="count-ended">1<', page) and re.search(r'id="count-continued">1<', page)
     assert "Stadtbibliothek" in page and "Sternwarte Trier" in page
     assert viewer.get(f"/befragungen/{first.id}/wellen").status_code == 404  # a first wave
+
+
+def test_cli_creates_the_next_wave(store: graph.Store) -> None:
+    from click.testing import CliRunner
+
+    from netzwerk.cli import main
+    from tests.conftest import found
+    from tests.integration.test_surveys_web import CLOSES
+
+    first = _first_wave(store)
+    args = ["survey", "create", "--title", "Welle 2", "--closes", CLOSES, "--alliance", "al"]
+    out = CliRunner().invoke(
+        main, [*args, "--follows", first.id, "--per-person-if-several"], catch_exceptions=False
+    )
+    assert out.exit_code == 0, out.output
+    made = sv.get_survey(store, found(r"(survey-[0-9a-f]+)", out.output))
+    assert (made.follows, made.per) == (first.id, "several")
+    out = CliRunner().invoke(main, [*args, "--follows", "survey-nope"])
+    assert out.exit_code == 1 and "frühere Befragung gibt es nicht" in out.output
