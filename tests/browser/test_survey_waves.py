@@ -96,6 +96,7 @@ def test_a_two_wave_survey_at_phone_width(browser, live_server: str, store: grap
         browser.find_element(By.CSS_SELECTOR, "#p0-details summary").click()
         _choose(browser, "p0_trust", "2")
         _fits(browser)
+        browser.execute_script("document.getElementById('p0-status').scrollIntoView()")
         publish(screenshot(browser, "survey-wave-375"), "survey-wave.png")
         submit(browser, browser.find_element(By.ID, "submit"))
         assert "abgegeben" in browser.find_element(By.CSS_SELECTOR, ".flash").text
@@ -108,6 +109,7 @@ def test_a_two_wave_survey_at_phone_width(browser, live_server: str, store: grap
         ended = browser.find_element(By.ID, "wave-list-ended").text
         assert "Sternwarte Trier" in ended
         _fits(browser)
+        browser.execute_script("document.getElementById('wave-counts-title').scrollIntoView()")
         publish(screenshot(browser, "survey-waves-page-375"), "survey-waves-page.png")
     finally:
         browser.set_window_size(1400, 1000)
