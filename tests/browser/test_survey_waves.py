@@ -14,6 +14,7 @@ from netzwerk.graph import surveys as sv
 from netzwerk.graph.admin import seed as seed_mod
 from netzwerk.graph.network.filters import Filter
 from tests.browser.conftest import browser_login, publish, screenshot, submit
+from tests.browser.test_accessibility import describe, run_axe
 
 pytestmark = pytest.mark.browser
 ALLIANCE = "alliance-alpha-trier"
@@ -96,6 +97,7 @@ def test_a_two_wave_survey_at_phone_width(browser, live_server: str, store: grap
         browser.find_element(By.CSS_SELECTOR, "#p0-details summary").click()
         _choose(browser, "p0_trust", "2")
         _fits(browser)
+        assert describe("befragung-welle", run_axe(browser, "befragung-welle")) == []
         browser.execute_script("document.getElementById('p0-status').scrollIntoView()")
         publish(screenshot(browser, "survey-wave-375"), "survey-wave.png")
         submit(browser, browser.find_element(By.ID, "submit"))
@@ -109,6 +111,7 @@ def test_a_two_wave_survey_at_phone_width(browser, live_server: str, store: grap
         ended = browser.find_element(By.ID, "wave-list-ended").text
         assert "Sternwarte Trier" in ended
         _fits(browser)
+        assert describe("befragung-wellen", run_axe(browser, "befragung-wellen")) == []
         browser.execute_script("document.getElementById('wave-counts-title').scrollIntoView()")
         publish(screenshot(browser, "survey-waves-page-375"), "survey-waves-page.png")
     finally:
