@@ -14,7 +14,7 @@ from netzwerk.graph import surveys as sv
 from netzwerk.graph.admin import seed as seed_mod
 from netzwerk.graph.network.filters import Filter
 from tests.browser.conftest import browser_login, publish, screenshot, submit
-from tests.browser.test_accessibility import describe, run_axe
+from tests.browser.test_accessibility import AXE, describe, run_axe
 
 pytestmark = pytest.mark.browser
 ALLIANCE = "alliance-alpha-trier"
@@ -60,6 +60,8 @@ def _choose(browser, name: str, value: str) -> None:
 
 
 def test_a_two_wave_survey_at_phone_width(browser, live_server: str, store: graph.Store) -> None:
+    if not AXE.exists():
+        pytest.fail("axe-core fehlt: `make axe` (oder `npm ci --omit=dev`) installiert es.")
     seed_mod.load(store)
     first = _survey(store, "Netzwerkbefragung 2025")
     token, actor_id = _link_with_partners(store, first)
