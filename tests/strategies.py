@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from netzwerk import graph
 from netzwerk.graph.core import codec, model, validation
+from netzwerk.graph.core.fields import field_table
 from tests.conftest import HOSTILE_STRINGS
 
 TODAY = date.today()
@@ -129,8 +130,9 @@ def link_fields(draw: st.DrawFn, type_name: str) -> dict[str, Any]:
     for name in spec.fields:
         if name == "kind":
             out[name] = draw(st.sampled_from(model.COOPERATION_KINDS))
-        elif name == "intensity":
-            out[name] = draw(st.sampled_from([None, 1, 2, 3]))
+        elif name in ("intensity", "value", "trust"):  # numbered scales of the model
+            choices = field_table(graph.Link)[name].choices
+            out[name] = draw(st.sampled_from([None, *choices]))
         elif name in ("since", "until"):
             out[name] = draw(st.one_of(st.none(), any_dates))
         else:

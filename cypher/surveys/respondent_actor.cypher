@@ -29,7 +29,8 @@ CALL (a) {
   WITH o, c ORDER BY toLower(o.name)
   RETURN collect(CASE WHEN o IS NULL THEN null ELSE
            {id: o.id, name: o.name, link_id: c.id, kind: coalesce(c.kind, ''),
-            intensity: c.intensity, since: c.since, source: coalesce(c.source, '')} END)
+            intensity: c.intensity, value: c.value, trust: c.trust, since: c.since,
+            source: coalesce(c.source, '')} END)
          AS partners
 }
 RETURN a {.id, .name, .short_name, .kind, .street, .postcode, .town, .website, .email,

@@ -45,6 +45,12 @@ def survey() -> None:
     help="Gestellte Fragen (Standard: alle).",
 )
 @click.option("--per-person", is_flag=True, help="Ein Link je Ansprechperson statt je Akteur.")
+@click.option(
+    "--per-person-if-several",
+    is_flag=True,
+    help="Ein Link je Ansprechperson, wo eine Einrichtung mehrere hat; sonst je Akteur.",
+)
+@click.option("--follows", default="", help="Folgt auf diese Befragung (ID): die nächste Welle.")
 @click.option("--user", default=None, help="Name im Verlauf.")
 def create(
     title: str,
@@ -60,6 +66,8 @@ def create(
     actors: tuple[str, ...],
     questions: tuple[str, ...],
     per_person: bool,
+    per_person_if_several: bool,
+    follows: str,
     user: str | None,
 ) -> None:
     """Befragung anlegen; je Akteur (oder Ansprechperson) entsteht eine Einladung."""
@@ -86,7 +94,8 @@ def create(
                 closes=parse_date(closes, "closes"),
                 scope=scope,
                 questions=questions or tuple(model.QUESTIONS),
-                per="person" if per_person else "actor",
+                per="person" if per_person else "several" if per_person_if_several else "actor",
+                follows=follows,
             ),
             user=acting_user(user),
         )

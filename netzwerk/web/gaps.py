@@ -31,7 +31,7 @@ from markupsafe import Markup
 
 from netzwerk import graph
 from netzwerk.graph import indicators, pictures
-from netzwerk.graph.analysis import overview, suggestions, tables
+from netzwerk.graph.analysis import overview, suggestions, tables, value_trust
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES
 from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.formats import document_docx, document_pdf, report_content
@@ -279,6 +279,7 @@ def _report_context() -> dict[str, Any]:
         parsed, data, rep = load()
         ctx = context(parsed, data, rep)
         data_graph = data.graph
+    ctx["vt"] = value_trust.value_trust(data_graph)
     ctx["today"] = date.today()
     day = ctx["f"].flt.as_of or ctx["today"]
     per_year = report_content.through(rep.figures.per_year, day.year)

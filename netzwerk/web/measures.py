@@ -1,5 +1,6 @@
 """Network measures pages: structure (brokerage roles, E–I mixing, structural
-holes, cores), the per-actor metric table with downloads, and change between two dates.
+holes, cores), the per-actor metric table with downloads, change between two dates, and
+the value and trust partners gave their cooperations.
 
 Like the gap pages they read the shared filter and the cached gap report
 (:func:`netzwerk.web.gaps.load`); the per-actor metrics come from
@@ -17,7 +18,8 @@ from flask.typing import ResponseReturnValue
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
-from netzwerk.graph.analysis import brokerage, metrics, tables
+from netzwerk.graph import SCALE
+from netzwerk.graph.analysis import brokerage, metrics, tables, value_trust
 from netzwerk.graph.analysis._util import GROUPINGS
 from netzwerk.web.analysis_context import change_context, context, load, resolution
 from netzwerk.web.auth import require_role
@@ -187,3 +189,22 @@ def metrics_export(fmt: str) -> ResponseReturnValue:
 @require_role("viewer")
 def change_page() -> ResponseReturnValue:
     return render_template("gaps/change.html", show_links=30, **change_context())
+
+
+MATRIX_MAX = 40
+"""Actors up to which the value/trust matrix is drawn (beyond, the tie table only)."""
+
+
+@bp.get("/luecken/wert-vertrauen")
+@require_role("viewer")
+def value_trust_page() -> ResponseReturnValue:
+    parsed, data, rep = load()
+    found = value_trust.value_trust(data.graph)
+    return render_template(
+        "gaps/value_trust.html",
+        vt=found,
+        matrix=found.actors if len(found.actors) <= MATRIX_MAX else [],
+        matrix_max=MATRIX_MAX,
+        scale=SCALE,
+        **context(parsed, data, rep),
+    )

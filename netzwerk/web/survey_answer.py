@@ -21,7 +21,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from netzwerk.graph import surveys as sv
-from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES, SCALE
 from netzwerk.graph.surveys import model, respondent
 from netzwerk.graph.surveys.merge import partner_key
 from netzwerk.web.extensions import get_store
@@ -72,17 +72,7 @@ def _rows(v: respondent.View, answer: dict[str, Any] | None, extra: int) -> list
     if answer and answer.get("partners") is not None:
         rows = [dict(p) for p in answer["partners"]]
     else:
-        rows = [
-            {
-                "actor_id": p["id"],
-                "name": p["name"],
-                "existing": True,
-                "kind": p["kind"],
-                "intensity": p["intensity"],
-                "since": p["since"].isoformat() if p.get("since") else "",
-            }
-            for p in v.partners
-        ]
+        rows = respondent.start_rows(v)
     known = {p["id"] for p in v.partners}
     for r in rows:
         r["existing"] = bool(r.get("existing") and r.get("actor_id") in known)
@@ -230,7 +220,8 @@ def _page(
         ),
         coop_kinds=COOPERATION_KINDS,
         intensities=INTENSITIES,
-        levels=model.LEVELS,
+        scale=SCALE,
+        wave_statuses=model.WAVE_STATUSES,
         vocab_titles={
             "topics": _("Themen"),
             "stages": _("Bildungsstufen"),
@@ -251,7 +242,7 @@ def answer(token: str) -> ResponseReturnValue:
             render_template("surveys/link_error.html", title=title, text=text),
             404 if err.state == "invalid" else 410,
         )
-    v = respondent.view(store, access.invite)
+    v = respondent.view(store, access.invite, access.survey.follows)
     if request.method == "GET":
         return _private(_page(access, v, v.answer, {}))
     parsed, errors = respondent.parse(

@@ -24,8 +24,9 @@ from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS, INTENSITIE
 from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.choices import filter_choices
-from netzwerk.graph.operations.surveys import decide
-from netzwerk.graph.surveys import compare, distribution, mail, model, progress, review
+from netzwerk.graph.operations.surveys import change_texts, decide
+from netzwerk.graph.records import history
+from netzwerk.graph.surveys import compare, distribution, mail, model, progress, review, waves
 from netzwerk.web import deployment, filters
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.downloads import attachment
@@ -65,6 +66,7 @@ def _form_survey(form: Any) -> sv.Survey:
         questions=tuple(form.getlist("questions")[:10]),
         per=form.get("per", "actor")[:20],
         consent_wording=form.get("consent_wording", "")[:10_000],
+        follows=form.get("follows", "")[:100],
     )
     try:
         model.validate(survey)
@@ -106,8 +108,30 @@ def index() -> ResponseReturnValue:
 @bp.get("/befragungen/<survey_id>")
 @require_role("viewer")
 def detail(survey_id: str) -> ResponseReturnValue:
+    return _detail(sv.get_survey(get_store(), survey_id))
+
+
+@bp.post("/befragungen/<survey_id>/texte")
+@require_role("editor")
+def texts(survey_id: str) -> ResponseReturnValue:
+    """Change the introduction and consent wording; answers handed in keep theirs."""
+    survey = sv.get_survey(get_store(), survey_id)
+    try:
+        change_texts(
+            get_store(),
+            survey.id,
+            intro=request.form.get("intro", "")[:10_000],
+            consent_wording=request.form.get("consent_wording", "")[:10_000],
+            user=current_username(),
+        )
+    except graph.ValidationError as exc:
+        return _detail(survey, exc.by_field(), request.form), 400
+    flash(_("Einleitung und Wortlaut gespeichert."), "success")
+    return redirect(url_for("surveys.detail", survey_id=survey.id) + "#texts")
+
+
+def _detail(survey: sv.Survey, errors: dict[str, list[str]] | None = None, form: Any = None) -> str:
     store = get_store()
-    survey = sv.get_survey(store, survey_id)
     flt = survey.scope.filter
     vocab = snapshot.vocabulary(store)
     scope_parts = [
@@ -128,7 +152,19 @@ def detail(survey_id: str) -> ResponseReturnValue:
         show_contacts=can_see_contacts(),
         scope_kinds=model.SCOPE_KINDS,
         questions=model.QUESTIONS,
+        previous=_previous(survey),
+        errors=errors or {},
+        form=form or {"intro": survey.intro, "consent_wording": survey.consent_wording},
+        changes=history.for_record(store, survey.id),
     )
+
+
+def _previous(survey: sv.Survey) -> sv.Survey | None:
+    """The wave the survey follows (None for a first survey, or one deleted since)."""
+    try:
+        return sv.get_survey(get_store(), survey.follows) if survey.follows else None
+    except graph.NotFoundError:
+        return None
 
 
 def _download(survey: sv.Survey, found: sv.Links, fmt: str) -> ResponseReturnValue:
@@ -366,4 +402,22 @@ def compare_page(survey_id: str) -> ResponseReturnValue:
         cmp=compare.compare(store, survey.before or {}, after),
         live=survey.after is None,
         today=date.today(),
+    )
+
+
+@bp.get("/befragungen/<survey_id>/wellen")
+@require_role("viewer")
+def waves_page(survey_id: str) -> ResponseReturnValue:
+    """What changed since the wave the survey follows: new, ended and changed ties."""
+    store = get_store()
+    survey = sv.get_survey(store, survey_id)
+    previous = _previous(survey)
+    if previous is None:
+        abort(404)
+    return render_template(
+        "surveys/waves.html",
+        survey=survey,
+        found=waves.compare_waves(store, survey, previous),
+        changes=waves.CHANGES,
+        describe=review.describe,
     )

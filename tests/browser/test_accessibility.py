@@ -48,6 +48,7 @@ PAGES = {
     "luecken-kennzahlen": "/luecken/kennzahlen",
     "luecken-uebergaenge": "/luecken/uebergaenge",
     "luecken-veraenderung": "/luecken/veraenderung?von=2019-01-01",
+    "luecken-wert-vertrauen": "/luecken/wert-vertrauen",
     "luecken-vorschlaege": "/luecken/vorschlaege",
     "luecken-indikatoren": "/luecken/indikatoren",
     "bericht": "/bericht?von=2020-01-01",

@@ -142,6 +142,7 @@ ACCESS: dict[str, Access] = {
     "indicators.page": Access(get=VIEWER),
     "indicators.check": Access(post=EDITOR),
     "indicators.commit": Access(post=EDITOR),
+    "measures.value_trust_page": Access(get=VIEWER),
     # network pictures
     "network.page": Access(get=VIEWER),
     "network.data": Access(get=VIEWER),
@@ -220,6 +221,8 @@ ACCESS: dict[str, Access] = {
     "surveys.review_page": Access(get=EDITOR),
     "surveys.decide_view": Access(post=EDITOR),
     "surveys.compare_page": Access(get=VIEWER),
+    "surveys.waves_page": Access(get=VIEWER),
+    "surveys.texts": Access(post=EDITOR),
     "survey_answer.answer": Access(get=PUBLIC, post=PUBLIC),
 }
 

@@ -115,7 +115,8 @@ def answer_as(
     store: graph.Store, token: str, data: dict[str, Any], *, submit: bool = True
 ) -> tuple[dict[str, Any], list[Any]]:
     access = sv.check_link(store, token)
-    return save_from(store, access, respondent.view(store, access.invite), data, submit=submit)
+    view = respondent.view(store, access.invite, access.survey.follows)
+    return save_from(store, access, view, data, submit=submit)
 
 
 def shown(
@@ -358,7 +359,8 @@ def test_review_pairs_and_accepts_through_the_write_path(store: graph.Store) -> 
     link = graph.links_of(store, "Actor", "a", ["COOPERATES_WITH"])[0]
     assert link.source == "Befragung Netzwerk 2025" and link.intensity == 3
     assert link.since == date(2019, 1, 1)
-    assert "Gemeldet von VHS Trier" in link.note and "Wert: hoch" in link.note
+    assert (link.value, link.trust) == (3, 2), "value and trust are data, not note text"
+    assert "Gemeldet von VHS Trier" in link.note and "Wert" not in link.note
     assert "<script>alert(1)</script>" in link.note
     entry = next(
         e
@@ -486,3 +488,22 @@ def test_erasure_removes_invitations_answers_and_mentions(store: graph.Store) ->
     assert left["invites"] == [] and left["answers"] == []
     remaining = respondent.view(store, sv.check_link(store, tok_a).invite).answer
     assert remaining is not None and remaining["contacts"] == []
+
+
+def test_one_link_per_contact_where_an_organisation_has_several(store: graph.Store) -> None:
+    build(store)
+    graph.create_record(store, graph.Person(id="pc", first_name="Cem", last_name="Cay"), user="t")
+    graph.create_link(store, graph.Link(type="WORKS_AT", from_id="pc", to_id="a"), user="t")
+    s = new_survey(store, per="several")
+    invites = sv.invites_of(store, s.id)
+    assert sorted((i.actor_id, i.person_id) for i in invites) == [
+        ("a", "pa"),
+        ("a", "pc"),
+        ("b", ""),  # one contact person: one link for the organisation
+        ("c", ""),  # none: the organisation's address
+    ]
+    toks = {i.invite.person_id or i.invite.actor_id: i.token for i in sv.issue_links(store, s.id)}
+    own = respondent.view(store, sv.check_link(store, toks["pc"]).invite)
+    assert [c["id"] for c in own.contacts] == ["pc"]  # each colleague answers for themselves
+    whole = respondent.view(store, sv.check_link(store, toks["b"]).invite)
+    assert [c["id"] for c in whole.contacts] == ["pb"]

@@ -47,8 +47,8 @@ def test_a_name_has_one_label_everywhere() -> None:
         for name, info in field_table(cls).items():
             assert seen.setdefault(name, info.label) == info.label, name
     assert {k: v for k, v in validation.FIELD_LABELS.items() if k in seen} == seen
-    # Besides the fields: a relationship's ends and type, an id, and the keys of a survey
-    # answer's history note (which survey, whose answer).
+    # Besides the fields: a relationship's ends and type, an id, the keys of a survey
+    # answer's history note (which survey, whose answer) and a survey's texts' history.
     assert set(validation.FIELD_LABELS) - set(seen) == {
         "from_id",
         "to_id",
@@ -56,6 +56,8 @@ def test_a_name_has_one_label_everywhere() -> None:
         "id",
         "survey",
         "respondent",
+        "intro",
+        "consent_wording",
     }
 
 

@@ -54,6 +54,9 @@ COOPERATION_KINDS: tuple[str, ...] = (
     "Gremienarbeit",
 )
 INTENSITIES: dict[int, str] = {1: N_("lose"), 2: N_("regelmäßig"), 3: N_("eng")}
+SCALE: dict[int, str] = {1: N_("gar nicht"), 2: N_("wenig"), 3: N_("ziemlich"), 4: N_("sehr")}
+"""The 1–4 answers of a cooperation's value and trust (PARTNER CPRM's anchors: not at all,
+a small amount, a fair amount, a great deal); an even scale has no neutral middle."""
 LEGAL_BASES: tuple[str, ...] = ("Einwilligung", "öffentliche Aufgabe")
 MEMBER_ROLES: tuple[str, ...] = ("Mitglied", "Koordination", "Beirat", "Kooperationspartner")
 PROJECT_ROLES: tuple[str, ...] = ("Träger", "Partner", "Förderer")
@@ -539,7 +542,7 @@ LINK_TYPES: dict[str, LinkType] = {
             "COOPERATES_WITH",
             ("Actor",),
             ("Actor",),
-            ("kind", "intensity", *_DATED, "source", "note"),
+            ("kind", "intensity", "value", "trust", *_DATED, "source", "note"),
             N_("kooperiert mit"),
             symmetric=True,
             choices=(("kind", COOPERATION_KINDS),),
@@ -585,6 +588,26 @@ class Link:
         choice_labels=tuple(INTENSITIES.values()),
         help="1 (lose), 2 (regelmäßig) oder 3 (eng).",
         headers=("intensitaet", "intensity", "staerke"),
+    )
+    value: int | None = described(
+        None,
+        N_("Wert"),
+        widget="select",
+        choices=tuple(SCALE),
+        choice_labels=tuple(SCALE.values()),
+        hint=N_("Wie wertvoll ist die Kooperation für die Arbeit? 1 (gar nicht) bis 4 (sehr)"),
+        help="1 (gar nicht), 2 (wenig), 3 (ziemlich) oder 4 (sehr) wertvoll.",
+        headers=("wert", "value", "nutzen"),
+    )
+    trust: int | None = described(
+        None,
+        N_("Vertrauen"),
+        widget="select",
+        choices=tuple(SCALE),
+        choice_labels=tuple(SCALE.values()),
+        hint=N_("Wie sehr vertraut man einander? 1 (gar nicht) bis 4 (sehr)"),
+        help="1 (gar nicht), 2 (wenig), 3 (ziemlich) oder 4 (sehr) Vertrauen.",
+        headers=("vertrauen", "trust"),
     )
     since: date | None = described(
         None,

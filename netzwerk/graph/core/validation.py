@@ -56,6 +56,9 @@ def _field_labels() -> dict[str, str]:
         # The keys of a survey answer's history note: which survey, whose answer.
         "survey": N_("Befragung"),
         "respondent": N_("Antwort von"),
+        # A survey's texts, changed after it was created.
+        "intro": N_("Einleitung"),
+        "consent_wording": N_("Wortlaut der Einwilligung"),
     }
 
 

@@ -10,7 +10,8 @@ Node attributes of the returned graphs: ``name``, ``short_name``, ``kind``, ``sp
 ``town``, ``region`` (id of the Stadtteil/VG it is located in), ``region_name``, ``area``
 (the Stadt or Landkreis above it), ``topics``, ``stages``, ``target_groups``, ``active_in``
 (frozensets of ids), ``alliances``, ``projects`` (frozensets of ids active on the date).
-Edge attributes: ``id``, ``kind``, ``intensity``, ``since``, ``until``, ``source``.
+Edge attributes: ``id``, ``kind``, ``intensity``, ``value``, ``trust`` (1–4 or None),
+``since``, ``until``, ``source``.
 """
 
 from __future__ import annotations
@@ -279,6 +280,8 @@ def _select(snap: Snapshot, flt: Filter) -> nx.Graph:
             id=c["id"],
             kind=c["kind"],
             intensity=c["intensity"] or 1,
+            value=c.get("value"),
+            trust=c.get("trust"),
             since=c["since"],
             until=c["until"],
             source=c["source"],

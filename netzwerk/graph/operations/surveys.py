@@ -35,15 +35,16 @@ from netzwerk.graph.core.errors import (
 )
 from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.core.validation import is_valid_id
 from netzwerk.graph.operations.consent import record_in as record_consent_in
 from netzwerk.graph.operations.consent import record_pending_in
 from netzwerk.graph.operations.import_undo import AFTER_UNDO
 from netzwerk.graph.operations.links import create_link_in, delete_link_in, update_link_in
 from netzwerk.graph.operations.records import create_record_in, update_record_in
 from netzwerk.graph.personal.consent import Consent
-from netzwerk.graph.records import changesets
+from netzwerk.graph.records import changesets, history
 from netzwerk.graph.surveys import review as rv
-from netzwerk.graph.surveys.model import LEVELS, Survey
+from netzwerk.graph.surveys.model import Survey, checked_texts, from_props
 
 
 @dataclass
@@ -109,9 +110,6 @@ AFTER_UNDO["survey"] = _reopen_in
 
 def _note(survey: Survey, by: str, row: dict[str, Any]) -> str:
     parts = [f"Gemeldet von {by} in der {survey.source}"]
-    for key, title in (("value", "Wert"), ("trust", "Vertrauen")):
-        if row.get(key):
-            parts.append(f"{title}: {LEVELS.get(int(row[key]), row[key])}")
     if row.get("note"):
         parts.append(str(row["note"]))
     return ". ".join(parts)[:5000]
@@ -124,6 +122,8 @@ def _coop(survey: Survey, a: str, b: str, row: dict[str, Any], by: str) -> Link:
         to_id=b,
         kind=row.get("kind") or rv.DEFAULT_KIND,
         intensity=row.get("intensity"),
+        value=row.get("value"),
+        trust=row.get("trust"),
         since=codec.coerce("date", row.get("since")),
         source=survey.source,
         note=_note(survey, by, row),
@@ -183,6 +183,8 @@ def _change_link(
     else:
         link.kind = d.get("kind") or link.kind
         link.intensity = d.get("intensity") or link.intensity
+        link.value = d.get("value") or link.value
+        link.trust = d.get("trust") or link.trust
         link.since = codec.coerce("date", d.get("since")) or link.since
     update_link_in(tx, link, user=user, note=note)
 
@@ -196,6 +198,8 @@ def _complete_pair(tx: Tx, d: dict[str, Any], by: str, *, user: str, note: dict[
     link = codec.link_from_row(rows[0])
     link.kind = link.kind or d.get("kind") or ""
     link.intensity = link.intensity or d.get("intensity")
+    link.value = link.value or d.get("value")
+    link.trust = link.trust or d.get("trust")
     link.since = link.since or codec.coerce("date", d.get("since"))
     if d.get("note"):
         link.note = "\n".join(x for x in (link.note, f"Laut {by}: {d['note']}") if x)[:5000]
@@ -210,7 +214,7 @@ def _consent(tx: Tx, survey: Survey, r: rv.AnswerReview, person_id: str, user: s
         type="opt-in",
         date=day.date() if day else date.today(),
         source=survey.source,
-        wording=survey.consent_wording,
+        wording=r.consent_wording(survey),
     )
     if r.respondent_id == person_id:  # the person ticked it on their own link
         record_consent_in(tx, given, user=user, note=f"angegeben von {r.by}")
@@ -328,5 +332,47 @@ def decide(
             _close_changeset_in(tx, out.changeset, todo)
         tx.run("surveys/set_decisions", id=r.id, decisions=json.dumps(r.decisions))
         return out
+
+    return store.transaction(work)
+
+
+def change_texts(
+    store: Store, survey_id: str, *, intro: str, consent_wording: str, user: str
+) -> Survey:
+    """Change a survey's introduction and consent wording after it was created, with a
+    history entry (old → new) in the same transaction.
+
+    Answers already handed in keep the wording they were given under (it is stored with
+    the handed-in copy, ``surveys/save_answer``); their consents are recorded with it.
+    """
+
+    def work(tx: Tx) -> Survey:
+        rows = tx.run("surveys/get", id=survey_id) if is_valid_id(survey_id) else []
+        if not rows:
+            raise NotFoundError("Diese Befragung gibt es nicht.")
+        survey = from_props(rows[0]["survey"])
+        errors: list[FieldError] = []
+        texts = checked_texts(errors, intro, consent_wording, survey.questions)
+        if errors:
+            raise ValidationError(errors)
+        before = (survey.intro, survey.consent_wording)
+        changes = {
+            name: [old, new]
+            for name, old, new in zip(("intro", "consent_wording"), before, texts, strict=True)
+            if old != new
+        }
+        if not changes:
+            return survey
+        row = tx.run("surveys/set_texts", id=survey.id, intro=texts[0], consent_wording=texts[1])
+        history.record_in(
+            tx,
+            user=user,
+            action="update",
+            label="Survey",
+            record_id=survey.id,
+            record_name=survey.title,
+            changes=changes,
+        )
+        return from_props(row[0]["survey"])
 
     return store.transaction(work)

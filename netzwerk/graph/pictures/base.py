@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -11,7 +12,16 @@ from netzwerk.graph.analysis.metrics import METRICS
 from netzwerk.graph.network.snapshot import Vocabulary
 from netzwerk.graph.pictures import layout as layouts
 from netzwerk.graph.pictures.sizing import metric, sizes
-from netzwerk.graph.pictures.styles import WIDTH, Tr, colouring, edge_styles, intensity_legend
+from netzwerk.graph.pictures.styles import (
+    EDGE_MEASURES,
+    WIDTH,
+    Tr,
+    colouring,
+    edge_styles,
+    intensity_legend,
+    rating_colour,
+    rating_legend,
+)
 from netzwerk.graph.pictures.tips import actor_tip, edge_tip, short_label
 
 RecordUrl = Callable[[str, str], str]  # (label, id) -> URL of the detail page
@@ -52,7 +62,11 @@ def actor_picture(
     view: str = "cooperation",
     title: str = "",
 ) -> dict[str, Any]:
-    keys, node_styles, colour_legend = colouring(g, colour_by, vocab, layout.community, tr)
+    """The picture of individual actors; ``colour_by`` a node colouring, or one of
+    :data:`EDGE_MEASURES` (lines coloured by the tie's value or trust, actors by kind)."""
+    measure = colour_by if colour_by in EDGE_MEASURES else ""
+    node_by = "kind" if measure else colour_by
+    keys, node_styles, colour_legend = colouring(g, node_by, vocab, layout.community, tr)
     size = sizes(metric(g, size_by, cache_key))
     nodes = []
     for v, d in g.nodes(data=True):
@@ -82,6 +96,7 @@ def actor_picture(
                 "w": WIDTH.get(d["intensity"], 1.0),
                 "tip": edge_tip(g, a, b, d, tr),
                 "cls": "cooperation",
+                **({"color": rating_colour(d.get(measure))} if measure else {}),
             }
         )
     line_styles, dash_items = edge_styles((d["kind"] for _, _, d in g.edges(data=True)), tr)
@@ -91,6 +106,9 @@ def actor_picture(
         else tr("Größe:") + " " + tr(METRICS[size_by].title)
     )
     legend = [colour_legend]
+    if measure:
+        ratings = Counter(d.get(measure) for _, _, d in g.edges(data=True))
+        legend.append(rating_legend(measure, ratings, tr))
     if dash_items:
         legend.append({"title": tr("Linie: Art der Kooperation"), "items": dash_items})
         legend.append({"title": tr("Linienstärke: Intensität"), "items": intensity_legend(tr)})

@@ -27,6 +27,8 @@ COLOUR_OPTIONS: dict[str, str] = {
     "alliance": N_("Bündnis"),
     "brokerage_role": N_("Vermittlungsrolle (Gould–Fernandez)"),
     "core": N_("Kern (k-Kern)"),
+    "value": N_("Linienfarbe: Wert der Kooperation"),
+    "trust": N_("Linienfarbe: Vertrauen"),
 }
 SIZE_OPTIONS: dict[str, str] = {
     **{k: m.title for k, m in METRICS.items() if m.numeric and k != "core"},

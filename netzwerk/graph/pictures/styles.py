@@ -13,7 +13,8 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.graph.analysis.metrics import metric_table
-from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS, INTENSITIES, SCALE
 from netzwerk.graph.network.snapshot import Vocabulary
 
 Tr = Callable[[str], str]
@@ -70,6 +71,12 @@ DASHES: dict[str, Any] = {
     "Gremienarbeit": [16, 4, 2, 4, 2, 4],
 }
 WIDTH = {1: 1.0, 2: 2.5, 3: 4.5}
+# Value and trust (1–4) as line colours: Paul Tol's colour-blind safe diverging "sunset"
+# ends and middle (low red, high blue); unrated ties stay light grey.
+SCALE_COLOUR = {1: "#DD3D2D", 2: "#FDB366", 3: "#6EA6CD", 4: "#364B9A"}
+UNRATED_COLOUR = "#C8C8C8"
+EDGE_MEASURES: dict[str, str] = {"value": N_("Wert"), "trust": N_("Vertrauen")}
+"""The colourings that colour the lines by a tie's rating (the actors keep their kind)."""
 EDGE_COLOUR = "#7b8794"
 SUGGESTED_COLOUR = "#C0562B"
 ALLIANCE_COLOUR = "#0B6E7F"
@@ -198,3 +205,22 @@ def intensity_legend(tr: Tr) -> list[dict[str, Any]]:
     return [
         {"label": f"{tr(INTENSITIES[i])}", "width": WIDTH[i], "dashes": False} for i in (1, 2, 3)
     ]
+
+
+def rating_colour(rating: Any) -> str:
+    """The line colour of a tie's value or trust (light grey when not rated)."""
+    return SCALE_COLOUR.get(rating, UNRATED_COLOUR) if isinstance(rating, int) else UNRATED_COLOUR
+
+
+def rating_legend(measure: str, counts: Counter[Any], tr: Tr) -> dict[str, Any]:
+    """The legend block of lines coloured by ``measure`` ("value" or "trust")."""
+    items = [
+        {"label": f"{i} – {tr(SCALE[i])} ({counts[i]})", "color": SCALE_COLOUR[i], "dashes": False}
+        for i in SCALE
+        if counts[i]
+    ]
+    unrated = sum(n for k, n in counts.items() if k not in SCALE)
+    if unrated:
+        label = f"{tr('nicht bewertet')} ({unrated})"
+        items.append({"label": label, "color": UNRATED_COLOUR, "dashes": False})
+    return {"title": tr("Linienfarbe:") + " " + tr(EDGE_MEASURES[measure]), "items": items}

@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.graph.core.model import INTENSITIES
+from netzwerk.graph.core.model import INTENSITIES, SCALE
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.network.snapshot import Vocabulary
 from netzwerk.graph.pictures.styles import Tr
@@ -45,6 +45,9 @@ def actor_tip(d: dict[str, Any], vocab: Vocabulary, tr: Tr, degree: int | None =
 def edge_tip(g: nx.Graph, a: Hashable, b: Hashable, d: dict[str, Any], tr: Tr) -> list[str]:
     lines = [f"{g.nodes[a]['name']} – {g.nodes[b]['name']}", f"{tr('Art')}: {d['kind'] or '–'}"]
     lines.append(f"{tr('Intensität')}: {tr(INTENSITIES.get(d['intensity'], '–'))}")
+    for key, title in (("value", "Wert"), ("trust", "Vertrauen")):
+        if d.get(key) in SCALE:
+            lines.append(f"{tr(title)}: {d[key]} – {tr(SCALE[d[key]])}")
     since, until = d.get("since"), d.get("until")
     if since or until:
         span = f"{since.strftime('%d.%m.%Y') if since else '…'} – "

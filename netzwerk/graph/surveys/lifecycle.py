@@ -61,6 +61,8 @@ def create_survey(store: Store, survey: Survey, *, user: str) -> tuple[Survey, i
     a :class:`ValidationError` (nothing is written).
     """
     survey = validate(survey)
+    if survey.follows and not store.read("surveys/get", id=survey.follows):
+        raise ValidationError([FieldError("follows", "Diese frühere Befragung gibt es nicht")])
     actors = scope_actors(store, survey)
     if not actors:
         raise ValidationError([FieldError("scope", "Die Auswahl enthält keinen Akteur")])
@@ -69,17 +71,7 @@ def create_survey(store: Store, survey: Survey, *, user: str) -> tuple[Survey, i
             [FieldError("scope", f"Die Auswahl enthält mehr als {MAX_ACTORS} Akteure")]
         )
     ids = [a["id"] for a in actors]
-    if survey.per == "person":
-        pairs = [
-            (r["actor_id"], r["person_id"])
-            for r in store.read("surveys/scope_persons", actor_ids=ids)
-        ]
-        if not pairs:
-            raise ValidationError(
-                [FieldError("per", "Die ausgewählten Akteure haben keine Ansprechpersonen")]
-            )
-    else:
-        pairs = [(a, "") for a in ids]
+    pairs = _invitations(store, survey.per, ids)
     survey = dataclasses.replace(
         survey,
         id=f"survey-{uuid.uuid4().hex[:12]}",
@@ -89,6 +81,30 @@ def create_survey(store: Store, survey: Survey, *, user: str) -> tuple[Survey, i
     invites = [{"id": tokens.new_invite_id(), "actor_id": a, "person_id": p} for a, p in pairs]
     row = store.write("surveys/create", id=survey.id, props=to_props(survey), invites=invites)[0]
     return from_props(row["survey"]), int(row["invites"])
+
+
+def _invitations(store: Store, per: str, ids: list[str]) -> list[tuple[str, str]]:
+    """(actor id, person id or "") of each invitation: one per actor, one per contact
+    person, or — ``per = "several"`` — one per contact person of an organisation with
+    several and one per actor otherwise (so each colleague answers for themselves, and an
+    organisation with one contact is not asked twice)."""
+    if per == "actor":
+        return [(a, "") for a in ids]
+    persons: dict[str, list[str]] = {}
+    for r in store.read("surveys/scope_persons", actor_ids=ids):
+        persons.setdefault(r["actor_id"], []).append(r["person_id"])
+    if per == "person":
+        pairs = [(a, p) for a in ids for p in persons.get(a, [])]
+        if not pairs:
+            raise ValidationError(
+                [FieldError("per", "Die ausgewählten Akteure haben keine Ansprechpersonen")]
+            )
+        return pairs
+    return [
+        pair
+        for a in ids
+        for pair in ([(a, p) for p in persons[a]] if len(persons.get(a, [])) > 1 else [(a, "")])
+    ]
 
 
 def get_survey(store: Store, survey_id: str) -> Survey:

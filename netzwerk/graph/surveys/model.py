@@ -38,10 +38,19 @@ SCOPE_KINDS: dict[str, str] = {
 PER: dict[str, str] = {
     "actor": N_("ein Link je Akteur"),
     "person": N_("ein Link je Ansprechperson"),
+    "several": N_(
+        "ein Link je Ansprechperson, wo eine Einrichtung mehrere hat; sonst einer je Akteur"
+    ),
 }
+COOP_FIELDS = ("kind", "intensity", "value", "trust", "since")
+"""The fields of a cooperation an answer may set or change (beside its note)."""
+WAVE_STATUSES: dict[str, str] = {
+    "weiter": N_("besteht weiter"),
+    "beendet": N_("beendet"),
+    "geaendert": N_("geändert"),
+}
+"""What a partner says, one click each, about a cooperation of the last wave."""
 STATUSES: dict[str, str] = {"open": N_("läuft"), "closed": N_("abgeschlossen")}
-LEVELS: dict[int, str] = {1: N_("gering"), 2: N_("mittel"), 3: N_("hoch")}
-"""Value and trust of a cooperation (PARTNER CPRM's measures), optional."""
 
 DEFAULT_CONSENT_WORDING = (
     "Ich bin damit einverstanden, dass das Bildungsbüro meinen Namen, meine Funktion und meine "
@@ -123,6 +132,9 @@ class Survey:
     questions: tuple[str, ...] = tuple(QUESTIONS)
     per: str = "actor"
     consent_wording: str = DEFAULT_CONSENT_WORDING
+    follows: str = ""
+    """The survey this one is the next wave of ("" for a first survey): partners start from
+    the cooperations they stated there, and the wave page shows what changed."""
     created: datetime | None = None
     created_by: str = ""
     closed_at: datetime | None = None
@@ -149,10 +161,7 @@ def validate(s: Survey, *, today: date | None = None) -> Survey:
     title = freetext.checked(errors, "title", s.title, MAX_TITLE)
     if not title:
         errors.append(FieldError("title", "ist anzugeben"))
-    intro = freetext.checked(errors, "intro", s.intro, MAX_INTRO, multiline=True)
-    wording = freetext.checked(
-        errors, "consent_wording", s.consent_wording, MAX_WORDING, multiline=True
-    )
+    intro, wording = checked_texts(errors, s.intro, s.consent_wording, tuple(s.questions))
     if not isinstance(s.closes, date):
         errors.append(FieldError("closes", "ist anzugeben"))
     elif s.closes < today:
@@ -164,11 +173,9 @@ def validate(s: Survey, *, today: date | None = None) -> Survey:
         errors.append(FieldError("questions", "Bitte mindestens eine bekannte Frage wählen"))
     if s.per not in PER:
         errors.append(FieldError("per", "ist keine bekannte Wahl"))
+    if s.follows and not is_valid_id(s.follows):
+        errors.append(FieldError("follows", "ist keine gültige Auswahl"))
     errors += _scope_errors(s.scope)
-    if "contacts" in questions and not wording:
-        errors.append(
-            FieldError("consent_wording", "ist anzugeben, wenn nach Einwilligung gefragt wird")
-        )
     if errors:
         raise ValidationError(errors)
     return Survey(
@@ -180,6 +187,20 @@ def validate(s: Survey, *, today: date | None = None) -> Survey:
             "questions": questions,
         }
     )
+
+
+def checked_texts(
+    errors: list[FieldError], intro: str, wording: str, questions: tuple[str, ...]
+) -> tuple[str, str]:
+    """The introduction and consent wording cleaned, problems added to ``errors`` (when a
+    survey is created, and when its texts are changed later)."""
+    intro = freetext.checked(errors, "intro", intro, MAX_INTRO, multiline=True)
+    wording = freetext.checked(errors, "consent_wording", wording, MAX_WORDING, multiline=True)
+    if "contacts" in questions and not wording:
+        errors.append(
+            FieldError("consent_wording", "ist anzugeben, wenn nach Einwilligung gefragt wird")
+        )
+    return intro, wording
 
 
 def _scope_errors(scope: Scope) -> list[FieldError]:
@@ -216,6 +237,7 @@ def to_props(s: Survey) -> dict[str, Any]:
         "questions": list(s.questions),
         "per": s.per,
         "consent_wording": s.consent_wording,
+        "follows": s.follows,
         "created_by": s.created_by,
         "before": json.dumps(s.before, ensure_ascii=False) if s.before is not None else None,
     }
@@ -232,6 +254,7 @@ def from_props(p: dict[str, Any]) -> Survey:
         questions=tuple(p.get("questions") or ()),
         per=p.get("per") or "actor",
         consent_wording=p.get("consent_wording") or "",
+        follows=p.get("follows") or "",
         created=codec.coerce("datetime", p.get("created")),
         created_by=p.get("created_by") or "",
         closed_at=codec.coerce("datetime", p.get("closed_at")),

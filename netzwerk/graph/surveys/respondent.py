@@ -21,11 +21,12 @@ from typing import Any
 
 from netzwerk.graph.core import freetext
 from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
-from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES
+from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES, SCALE
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import parse_date
+from netzwerk.graph.surveys import waves
 from netzwerk.graph.surveys.merge import merge as merge_answers
-from netzwerk.graph.surveys.model import LEVELS
+from netzwerk.graph.surveys.model import WAVE_STATUSES
 
 MASTER_FIELDS = ("street", "postcode", "town", "website", "email", "phone")
 VOCABS: dict[str, tuple[str, str]] = {
@@ -57,13 +58,18 @@ class View:
     submitted: bool = False
     version: int = 0
     """The stored answer's version (0: none yet); the page sends it back with the save."""
+    wave: bool = False
+    """The survey follows an earlier one: each known tie is confirmed, ended or changed."""
+    carried: list[dict[str, Any]] = field(default_factory=list)
+    """Ties stated in the last wave that are not stored cooperations (rows to confirm)."""
 
     def contact(self, person_id: str) -> dict[str, Any] | None:
         return next((c for c in self.contacts if c["id"] == person_id), None)
 
 
-def view(store: Store, invite: dict[str, Any]) -> View:
-    """The page data of one invitation (its actor, vocabularies, saved answer)."""
+def view(store: Store, invite: dict[str, Any], follows: str = "") -> View:
+    """The page data of one invitation (its actor, vocabularies, saved answer); ``follows``
+    is the survey's last wave, whose statements the partner starts from."""
     rows = store.read("surveys/respondent_actor", id=invite["actor_id"])
     if not rows:
         raise NotFoundError("Der befragte Akteur existiert nicht mehr.")
@@ -84,6 +90,11 @@ def view(store: Store, invite: dict[str, Any]) -> View:
         by_name.setdefault(str(r["name"]).casefold(), r["id"])
     saved = store.read("surveys/answer_of_invite", invite_id=invite["id"])
     answer = json.loads(saved[0]["answer"]["data"]) if saved else None
+    carried = []
+    if follows:
+        stored = {p["id"] for p in row["partners"]}
+        stored |= {"name:" + str(p["name"]).casefold() for p in row["partners"]}
+        carried = waves.carried_rows(waves.last_wave(store, follows, own), stored)
     contacts = row["contacts"]
     if invite.get("person_id"):  # a personal link speaks for its own person only
         contacts = [c for c in contacts if c["id"] == invite["person_id"]]
@@ -98,6 +109,8 @@ def view(store: Store, invite: dict[str, Any]) -> View:
         answer=answer,
         submitted=bool(saved and saved[0]["answer"].get("submitted_at")),
         version=int(saved[0]["answer"].get("version") or 0) if saved else 0,
+        wave=bool(follows),
+        carried=carried,
     )
 
 
@@ -106,12 +119,12 @@ def _text(errors: list[FieldError], name: str, raw: Any, limit: int = SHORT) -> 
 
 
 def _level(errors: list[FieldError], name: str, raw: Any, allowed: Any) -> int | None:
+    """A choice of a numbered scale, exactly as the form's radio buttons and selects send it
+    ("3"; not " 3", "+3" or "３", which ``int`` would take)."""
     if raw in (None, ""):
         return None
-    try:
-        value = int(str(raw))
-    except ValueError:
-        value = -1
+    text = str(raw)
+    value = int(text) if re.fullmatch(r"[0-9]{1,3}", text) else -1
     if value not in allowed:
         errors.append(FieldError(name, "ist keine gültige Auswahl"))
         return None
@@ -191,22 +204,33 @@ def _partners(
         if kind and kind not in COOPERATION_KINDS:
             errors.append(FieldError(f"{f}_kind", "ist keine bekannte Art der Kooperation"))
             kind = ""
+        status = _status(errors, f, get(f"{f}_status"), v.wave)
         out.append(
             {
                 "actor_id": actor_id,
                 "name": name,
                 "existing": bool(existing),
-                "ended": bool(existing and get(f"{f}_ended")),
+                "ended": bool(existing and get(f"{f}_ended")) or status == "beendet",
                 "until": _ended_on(errors, f"{f}_until", get(f"{f}_until")) if existing else None,
                 "kind": kind,
                 "intensity": _level(errors, f"{f}_intensity", get(f"{f}_intensity"), INTENSITIES),
                 "since": _since(errors, f"{f}_since", get(f"{f}_since")),
-                "value": _level(errors, f"{f}_value", get(f"{f}_value"), LEVELS),
-                "trust": _level(errors, f"{f}_trust", get(f"{f}_trust"), LEVELS),
+                "value": _level(errors, f"{f}_value", get(f"{f}_value"), SCALE),
+                "trust": _level(errors, f"{f}_trust", get(f"{f}_trust"), SCALE),
                 "note": _text(errors, f"{f}_note", get(f"{f}_note"), LONG),
+                **({"status": status} if v.wave else {}),
             }
         )
     return out
+
+
+def _status(errors: list[FieldError], f: str, raw: Any, wave: bool) -> str:
+    """A wave's "besteht weiter / beendet / geändert" of a row ("" for a new row)."""
+    status = str(raw or "")[:20]
+    if status and (not wave or status not in WAVE_STATUSES):
+        errors.append(FieldError(f"{f}_status", "ist keine gültige Auswahl"))
+        return ""
+    return status
 
 
 def parse(
@@ -274,7 +298,17 @@ def initial_answer(v: View, questions: tuple[str, ...]) -> dict[str, Any]:
             for c in v.contacts
         ]
     if "partners" in questions:
-        answer["partners"] = [
+        answer["partners"] = start_rows(v)
+    return answer
+
+
+def start_rows(v: View) -> list[dict[str, Any]]:
+    """The partner rows a page starts from: the stored cooperations and, in a wave, the
+    ties of the last wave still to confirm (each "besteht weiter" until the partner says
+    otherwise)."""
+    wave = {"status": "weiter"} if v.wave else {}
+    return [
+        *(
             {
                 "actor_id": p["id"],
                 "name": p["name"],
@@ -284,13 +318,15 @@ def initial_answer(v: View, questions: tuple[str, ...]) -> dict[str, Any]:
                 "kind": p.get("kind") or "",
                 "intensity": p.get("intensity"),
                 "since": p["since"].isoformat() if p.get("since") else None,
-                "value": None,
-                "trust": None,
+                "value": p.get("value"),
+                "trust": p.get("trust"),
                 "note": "",
+                **wave,
             }
             for p in v.partners
-        ]
-    return answer
+        ),
+        *v.carried,
+    ]
 
 
 def new_answer_id() -> str:
@@ -381,6 +417,7 @@ def save(
             person_ids=sorted(persons),
             partner_ids=sorted(partners),
             submit=submit,
+            wording=rows[0]["wording"],
             **params,
         )[0]
         return dict(row["answer"])

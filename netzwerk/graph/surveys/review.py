@@ -18,11 +18,11 @@ from typing import Any
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import NotFoundError
 from netzwerk.graph.core.i18n import N_
-from netzwerk.graph.core.model import INTENSITIES
+from netzwerk.graph.core.model import INTENSITIES, SCALE
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, label
 from netzwerk.graph.records import duplicates
-from netzwerk.graph.surveys.model import LEVELS, Survey
+from netzwerk.graph.surveys.model import COOP_FIELDS, Survey
 from netzwerk.graph.surveys.respondent import MASTER_FIELDS, VOCABS
 
 KINDS: dict[str, str] = {
@@ -87,6 +87,13 @@ class AnswerReview:
     """The respondent person's id (a personal link), recorded in the history by id."""
     draft_after: bool = False
     """A draft was saved after handing in: not part of what is reviewed until handed in."""
+    wording: str = ""
+    """The consent wording the respondent saw when handing in ("" for answers handed in
+    before it was kept: then the survey's)."""
+
+    def consent_wording(self, survey: Survey) -> str:
+        """The wording a consent from this answer is recorded with."""
+        return self.wording or survey.consent_wording
 
     @property
     def pending(self) -> list[Proposal]:
@@ -123,7 +130,7 @@ def vocab_names(src: Store | Tx) -> dict[str, str]:
 
 
 def _coop_fields(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: row.get(k) for k in ("kind", "intensity", "since", "value", "trust", "note")}
+    return {k: row.get(k) for k in (*COOP_FIELDS, "note")}
 
 
 def _same(key: str, new: Any, old: Any) -> bool:
@@ -205,7 +212,7 @@ def proposals_for(
                     "consent",
                     cur["name"],
                     None,
-                    survey.consent_wording,
+                    review.consent_wording(survey),
                     data,
                 )
             )
@@ -235,7 +242,7 @@ def _accepted_pair(p: dict[str, Any], cur: dict[str, Any]) -> list[Proposal]:
     fields complete the stored cooperation, its note is added."""
     aid, fields = p["actor_id"], _coop_fields(p)
     since = codec.coerce("date", cur.get("since"))
-    old = {"kind": cur.get("kind"), "intensity": cur.get("intensity"), "since": since}
+    old = {**{k: cur.get(k) for k in COOP_FIELDS}, "since": since}
     return [
         Proposal(
             f"coop_new:{aid}",
@@ -253,6 +260,8 @@ def _partner_proposals(
 ) -> list[Proposal]:
     aid, fields = p.get("actor_id") or "", _coop_fields(p)
     cur = partners.get(aid)
+    if cur is None and p.get("ended"):  # a tie stated last wave that is over: nothing to add
+        return []
     if cur is not None and not p.get("existing") and source and cur.get("source") == source:
         return _accepted_pair(p, cur)
     if cur is not None and p.get("ended"):
@@ -273,14 +282,10 @@ def _partner_proposals(
         ]
     if cur is not None:
         since = codec.coerce("date", cur.get("since"))
-        current = {
-            "kind": cur.get("kind"),
-            "intensity": cur.get("intensity"),
-            "since": since.isoformat() if since else None,
-        }
+        current = {**{k: cur.get(k) for k in COOP_FIELDS}, "since": since and since.isoformat()}
         changed = {
             k: p.get(k)
-            for k in ("kind", "intensity", "since")
+            for k in COOP_FIELDS
             if p.get(k) not in (None, "") and not _same(k, p.get(k), current[k])
         }
         if not changed:
@@ -348,6 +353,7 @@ def _review(row: dict[str, Any]) -> AnswerReview:
         decisions=json.loads(a.get("decisions") or "{}"),
         version=handed_in,
         draft_after=a.get("submitted_at") is not None and version > handed_in,
+        wording=a.get("submitted_wording") or "",
     )
 
 
@@ -399,7 +405,7 @@ def describe(values: Any) -> str:
         if k == "intensity":
             v = f"{v} – {INTENSITIES.get(int(v), v)}"
         elif k in ("value", "trust"):
-            v = LEVELS.get(int(v), v)
+            v = f"{v} – {SCALE.get(int(v), v)}"
         elif k == "since":
             v = date.fromisoformat(str(v)).strftime("%d.%m.%Y")
         parts.append(f"{_WORDS.get(k, k)}: {v}")

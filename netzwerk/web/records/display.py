@@ -196,6 +196,8 @@ def history_value(key: str, value: Any) -> str:
         return str(_("ja") if value else _("nein"))
     if key == "intensity" and isinstance(value, int) and value in graph.INTENSITIES:
         return str(_(graph.INTENSITIES[value]))
+    if key in ("value", "trust") and isinstance(value, int) and value in graph.SCALE:
+        return f"{value} – {_(graph.SCALE[value])}"
     if isinstance(value, list):
         return " ".join(history_value(key, v) for v in value)
     if isinstance(value, str):
