@@ -79,9 +79,18 @@
     }).trim();
   }
 
+  // every selection is said, however it came (keys, a click, the search, the panel, the
+  // table): the side panel itself is not a live region, it would read out everything
+  var select = state.select;
+  state.select = function (id, move) {
+    select(id, move);
+    if (state.selected === id) {
+      say(describe(id));
+    }
+  };
+
   function go(id) {
     state.select(id, true);
-    say(describe(id));
   }
 
   function step(delta) {
@@ -195,13 +204,6 @@
       return;
     }
     onKey(ev);
-  });
-  // a click selects too: say it, so the announcement never lags behind the picture
-  network.on("click", function (p) {
-    var id = p.nodes && p.nodes[0];
-    if (id && state.selected === id) {
-      say(describe(id));
-    }
   });
   document.addEventListener("keydown", function (ev) {
     if (ev.key !== "Escape" || !state.selected) {
