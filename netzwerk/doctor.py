@@ -3,9 +3,10 @@
 Each check answers one question an IT department asks before and during operation
 (configuration, secret key, Neo4j reachable and of a supported version, upgrade steps
 pending, backup age, disk space, public address and TLS, the accessibility contact) and
-gives one finding: ``OK``, ``WARNUNG`` or ``FEHLER`` with what to do. The exit code is the worst finding — 0, 1 or 2,
-as Nagios/Icinga plugins report OK, WARNING and CRITICAL — so the command can run from the
-town's monitoring as it is. It only reads: nothing is written, pruned or migrated.
+gives one finding: ``OK``, ``WARNUNG`` or ``FEHLER`` with what to do. The exit code is the
+worst finding — 0, 1 or 2, as Nagios/Icinga plugins report OK, WARNING and CRITICAL — so the
+command can run from the town's monitoring as it is. It only reads: nothing is written,
+pruned or migrated.
 """
 
 from __future__ import annotations
