@@ -96,6 +96,8 @@ NOT_PAGES = {
     "public.data": "JSON",
     "gaps.export": "CSV/XLSX download",
     "gaps.report_download": "HTML file download of /bericht",
+    "gaps.report_document": "PDF/DOCX download of /bericht",
+    "gaps.report_picture": "SVG picture inside /bericht",
     "gaps.suggestions_json": "JSON",
     "measures.metrics_export": "CSV/XLSX download",
     "imports.workbook_template": "XLSX download",
