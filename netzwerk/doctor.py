@@ -2,10 +2,11 @@
 
 Each check answers one question an IT department asks before and during operation
 (configuration, secret key, Neo4j reachable and of a supported version, upgrade steps
-pending, backup age, disk space, public address and TLS) and gives one finding: ``OK``,
-``WARNUNG`` or ``FEHLER`` with what to do. The exit code is the worst finding — 0, 1 or 2,
-as Nagios/Icinga plugins report OK, WARNING and CRITICAL — so the command can run from the
-town's monitoring as it is. It only reads: nothing is written, pruned or migrated.
+pending, backup age, disk space, public address and TLS, the accessibility contact) and
+gives one finding: ``OK``, ``WARNUNG`` or ``FEHLER`` with what to do. The exit code is the
+worst finding — 0, 1 or 2, as Nagios/Icinga plugins report OK, WARNING and CRITICAL — so the
+command can run from the town's monitoring as it is. It only reads: nothing is written,
+pruned or migrated.
 """
 
 from __future__ import annotations
@@ -231,6 +232,22 @@ def check_address() -> list[Finding]:
     return out
 
 
+def check_accessibility() -> list[Finding]:
+    """The accessibility statement names a contact for barriers (BITV 2.0 § 7)."""
+    topic = "Barrierefreiheit"
+    contact = settings.accessibility_contact()
+    if not contact.reachable:
+        return [
+            Finding(
+                WARNUNG,
+                topic,
+                "keine Kontaktstelle für die Erklärung zur Barrierefreiheit – "
+                "NETZWERK_A11Y_EMAIL (oder _PHONE) setzen.",
+            )
+        ]
+    return [Finding(OK, topic, f"Kontakt {contact.email or contact.phone}")]
+
+
 def run(options: Options | None = None) -> list[Finding]:
     """Every check, in the order an operator reads them."""
     options = options or Options()
@@ -242,6 +259,7 @@ def run(options: Options | None = None) -> list[Finding]:
         lambda: check_backups(options),
         lambda: check_disk(options, conn),
         check_address,
+        check_accessibility,
     ]
     for check in guarded:
         try:

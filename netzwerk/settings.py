@@ -199,3 +199,51 @@ def resolve() -> ConnectionSettings:
         database=data.get("database", DEFAULT_DATABASE),
         external=False,
     )
+
+
+@dataclass(frozen=True)
+class AccessibilityContact:
+    """Who answers for accessibility, as the statement BITV 2.0 § 7 asks for names it.
+
+    ``office`` (``NETZWERK_A11Y_OFFICE``), ``email`` (``NETZWERK_A11Y_EMAIL``), ``phone``
+    (``NETZWERK_A11Y_PHONE``) and ``address`` (``NETZWERK_A11Y_ADDRESS``, lines separated by
+    ``|``) are the office running netzwerk; ``arbitration`` and ``arbitration_url``
+    (``NETZWERK_A11Y_ARBITRATION[_URL]``) the arbitration body of its state (the federal
+    one by default, which the statement says).
+    """
+
+    office: str = ""
+    email: str = ""
+    phone: str = ""
+    address: tuple[str, ...] = ()
+    arbitration: str = ""
+    arbitration_url: str = ""
+
+    @property
+    def reachable(self) -> bool:
+        return bool(self.email or self.phone)
+
+
+def accessibility_contact() -> AccessibilityContact:
+    """The accessibility contact from the environment (empty fields when not set); the
+    office defaults to the sender name of the survey mails (``NETZWERK_OFFICE_NAME``)."""
+
+    def get(name: str) -> str:
+        return os.environ.get(name, "").strip()
+
+    email = get("NETZWERK_A11Y_EMAIL")
+    if email and ("@" not in email or any(c in email for c in " <>\"'?&")):
+        raise SettingsError(f"NETZWERK_A11Y_EMAIL ist keine E-Mail-Adresse: {email!r}.")
+    url = get("NETZWERK_A11Y_ARBITRATION_URL")
+    if url and not url.startswith("https://"):
+        raise SettingsError(f"NETZWERK_A11Y_ARBITRATION_URL muss mit https:// beginnen: {url!r}.")
+    return AccessibilityContact(
+        office=get("NETZWERK_A11Y_OFFICE") or get("NETZWERK_OFFICE_NAME"),
+        email=email,
+        phone=get("NETZWERK_A11Y_PHONE"),
+        address=tuple(
+            filter(None, (line.strip() for line in get("NETZWERK_A11Y_ADDRESS").split("|")))
+        ),
+        arbitration=get("NETZWERK_A11Y_ARBITRATION"),
+        arbitration_url=url,
+    )

@@ -1,6 +1,6 @@
 """A small OpenID Connect provider for the login tests, built on Authlib's server side and
 served on 127.0.0.1: discovery document, JWKS, authorization (code flow with PKCE and nonce),
-token and userinfo endpoints, RS256-signed ID tokens.
+token and userinfo endpoints, RS256-signed ID tokens, and RP-initiated logout.
 
 It plays the office's Keycloak: the person who "logs in there" is :attr:`Provider.person`
 (the tests set it; the provider consents at once), and :attr:`Provider.groups_in_id_token`
@@ -23,7 +23,9 @@ from authlib.oauth2.rfc7636 import CodeChallenge
 from authlib.oidc.core import UserInfo
 from authlib.oidc.core.grants import OpenIDCode
 from authlib.oidc.core.models import AuthorizationCodeMixin
-from flask import Blueprint, Flask, current_app, jsonify, request
+from flask import Blueprint, Flask, current_app, jsonify, redirect, request
+from joserfc import jwt
+from joserfc.errors import JoseError
 from joserfc.jwk import RSAKey
 from werkzeug.serving import make_server
 
@@ -42,6 +44,7 @@ class Person:
 @dataclass
 class Client(ClientMixin):
     redirect_uris: list[str]
+    post_logout_redirect_uris: list[str] = field(default_factory=list)
 
     def get_client_id(self) -> str:
         return CLIENT_ID
@@ -102,6 +105,10 @@ class Provider:
     groups_in_id_token: bool = True
     codes: dict[str, Code] = field(default_factory=dict)
     tokens: dict[str, Person] = field(default_factory=dict)
+    logout: bool = True
+    """Whether discovery offers an ``end_session_endpoint`` (RP-initiated logout)."""
+    ended: list[dict[str, Any]] = field(default_factory=list)
+    """The ID tokens' claims of the sessions ended at ``/logout``, oldest first."""
 
 
 def _provider() -> Provider:
@@ -167,7 +174,9 @@ bp = Blueprint("provider", __name__)
 @bp.get("/.well-known/openid-configuration")
 def discovery() -> Any:
     issuer = _provider().issuer
+    logout = {"end_session_endpoint": f"{issuer}/logout?ui=de"} if _provider().logout else {}
     return jsonify(
+        **logout,
         issuer=issuer,
         authorization_endpoint=f"{issuer}/authorize",
         token_endpoint=f"{issuer}/token",
@@ -206,6 +215,24 @@ def userinfo() -> Any:
     return jsonify(
         sub=person.sub, preferred_username=person.username, name=person.name, groups=person.groups
     )
+
+
+@bp.get("/logout")
+def logout() -> Any:
+    """RP-initiated logout: the hint must be an ID token this provider signed for the
+    client, the way back one the client registered; then the session here ends."""
+    provider = _provider()
+    try:
+        token = jwt.decode(request.args.get("id_token_hint", ""), provider.key)
+    except JoseError:
+        return jsonify(error="invalid id_token_hint"), 400
+    back = request.args.get("post_logout_redirect_uri", "")
+    if CLIENT_ID not in (token.claims.get("aud") or []) or (
+        back and back not in provider.client.post_logout_redirect_uris
+    ):
+        return jsonify(error="invalid_request"), 400
+    provider.ended.append(dict(token.claims))
+    return redirect(back) if back else "Abgemeldet."
 
 
 def _app(provider: Provider) -> Flask:

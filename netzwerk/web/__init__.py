@@ -21,6 +21,7 @@ from netzwerk import graph
 from netzwerk.graph.admin import login_settings
 from netzwerk.graph.records import search
 from netzwerk.web import (
+    accessibility,
     admin,
     api,
     api_accounts,  # noqa: F401 - adds the account routes to the API blueprint
@@ -102,6 +103,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     oidc.init_app(app, app.config[auth.CONFIG_KEY])
     for module in (
         health,
+        accessibility,
         auth,
         twofactor,
         oidc,

@@ -62,6 +62,8 @@ PENDING = "_pending_login"
 """A login whose password was right and whose second factor is still due: account id,
 where to go afterwards and when it began (it expires after :data:`PENDING_S`)."""
 PENDING_S = 300
+OIDC_ID_TOKEN = "_oidc_id_token"
+"""The ID token of a login through OpenID Connect, sent back to the service at logout."""
 CONFIG_KEY = "NETZWERK_LOGIN"
 
 
@@ -366,13 +368,17 @@ def too_many(wait: float) -> str:
 
 @bp.post("/abmelden")
 def logout() -> ResponseReturnValue:
+    """End the session here and, after a login through OpenID Connect, at the service."""
+    from netzwerk.web import oidc  # it builds on this module
+
+    id_token = str(session.get(OIDC_ID_TOKEN) or "")
     if current_user.is_authenticated:
         # Invalidate this cookie and any copy of it (see load_user).
         users.session_nonce(get_store(), current_user.user.id, rotate=True)
     logout_user()
     session.clear()
     flash(_("Sie wurden abgemeldet."), "info")
-    return redirect(url_for("auth.login"))
+    return redirect(oidc.end_session_url(id_token) or url_for("auth.login"))
 
 
 # --- own account: API tokens -------------------------------------------------------------------

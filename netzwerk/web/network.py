@@ -235,7 +235,13 @@ def _standalone(payload: dict[str, Any], filename: str) -> Response:
         css=(static / "css/network.css").read_text(encoding="utf-8"),
         scripts=[
             (static / f"js/{name}.js").read_text(encoding="utf-8")
-            for name in ("network-labels", "network-explore", "network")
+            for name in (
+                "network-labels",
+                "network-explore",
+                "network-keyboard",
+                "network-table",
+                "network",
+            )
         ],
         created=datetime.now().strftime("%d.%m.%Y %H:%M"),
     )

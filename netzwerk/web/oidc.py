@@ -9,18 +9,27 @@ token does not carry the groups). The groups map to a role like the LDAP directo
 account is created or brought up to date through the write path
 (:func:`netzwerk.graph.operations.accounts.sign_in_from_directory`).
 
+Logging out of netzwerk ends the session at the service too (RP-initiated logout): the ID
+token of the login is kept in the session, and :func:`end_session_url` sends the browser to
+the service's ``end_session_endpoint`` (from its discovery document) with that token as
+``id_token_hint`` and the login page as ``post_logout_redirect_uri``. Otherwise the next
+person at a shared office computer would be logged in again by a click on the button. A
+service without that endpoint (or out of reach) leaves the logout local.
+
 References
 ----------
 .. [1] Sakimura, N. et al. (2014). OpenID Connect Core 1.0, section 3.1 (Authorization
    Code Flow) and 3.1.3.7 (ID Token Validation).
 .. [2] Sakimura, N., Bradley, J. and Agarwal, N. (2015). Proof Key for Code Exchange by
    OAuth Public Clients. RFC 7636.
+.. [3] Jones, M. et al. (2022). OpenID Connect RP-Initiated Logout 1.0, section 2.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from authlib.common.urls import add_params_to_uri
 from authlib.integrations.base_client.errors import OAuthError
 from authlib.integrations.flask_client import OAuth
 from flask import (
@@ -87,19 +96,20 @@ def _failed(message: str) -> ResponseReturnValue:
     return redirect(url_for("auth.login"))
 
 
-def _claims(client: Any, settings: OidcSettings) -> dict[str, Any]:
+def _claims(client: Any, settings: OidcSettings) -> tuple[dict[str, Any], str]:
+    """The checked claims of the login and its ID token (kept for the logout)."""
     token = client.authorize_access_token()
     claims = dict(token.get("userinfo") or {})
     if settings.groups_claim not in claims or settings.username_claim not in claims:
         claims = {**dict(client.userinfo(token=token)), **claims}
-    return claims
+    return claims, str(token.get("id_token") or "")
 
 
 @bp.get("/anmelden/oidc/antwort")
 def callback() -> ResponseReturnValue:
     client, settings = _client()
     try:
-        claims = _claims(client, settings)
+        claims, id_token = _claims(client, settings)
     except OAuthError:
         return _failed(_("Die Anmeldung beim Anmeldedienst ist fehlgeschlagen."))
     except (RequestException, ValueError):
@@ -116,4 +126,30 @@ def callback() -> ResponseReturnValue:
         user = accounts.sign_in_from_directory(get_store(), claim)
     except (graph.ForbiddenError, graph.ValidationError) as err:
         return _failed(str(err))
-    return auth.begin(user, str(session.pop(NEXT, "") or "") or None)
+    target = str(session.pop(NEXT, "") or "") or None
+    response = auth.begin(user, target)  # a fresh session (the service did the second factor)
+    if id_token:
+        session[auth.OIDC_ID_TOKEN] = id_token
+    return response
+
+
+def end_session_url(id_token: str) -> str | None:
+    """Where the browser ends its session at the login service, then comes back to the
+    login page; None when the service offers no logout (or cannot be asked)."""
+    settings = auth.login_config().oidc
+    oauth = current_app.extensions.get(_REGISTRY)
+    if settings is None or oauth is None or not id_token:
+        return None
+    try:
+        metadata = oauth.create_client("oidc").load_server_metadata()
+    except (OAuthError, RequestException, ValueError):
+        return None
+    endpoint = metadata.get("end_session_endpoint")
+    if not isinstance(endpoint, str) or not endpoint.startswith(("https://", "http://")):
+        return None
+    params = [
+        ("id_token_hint", id_token),
+        ("post_logout_redirect_uri", url_for("auth.login", _external=True)),
+        ("client_id", settings.client_id),
+    ]
+    return str(add_params_to_uri(endpoint, params))

@@ -60,6 +60,7 @@ ACCESS: dict[str, Access] = {
     # health, static, login
     "health.index": Access(get=VIEWER),
     "health.healthz": Access(get=PUBLIC),
+    "accessibility.statement": Access(get=PUBLIC),
     "metrics.metrics": Access(get=PUBLIC),
     "static": Access(get=PUBLIC),
     "auth.login": Access(get=PUBLIC, post=PUBLIC),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
@@ -15,13 +15,14 @@ from netzwerk.graph.admin import users
 from netzwerk.graph.admin.login_settings import GroupRoles, LoginSettings, OidcSettings
 from netzwerk.graph.operations import accounts
 from netzwerk.graph.records import history
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, csrf_token, login
 from tests.login_helpers import app_with_login
 from tests.oidc_provider import CLIENT_ID, CLIENT_SECRET, Person, Provider, oidc_provider
 
 __all__ = ["oidc_provider"]  # the fixture, imported for pytest
 
 CALLBACK = "http://localhost/anmelden/oidc/antwort"
+LOGIN = "http://localhost/anmelden"
 ROLES = GroupRoles(admin=("netzwerk-admins",), editor=("netzwerk-redaktion",), viewer=("alle",))
 ANNA = Person(sub="a-1", username="Anna.Albers", name="Anna Albers", groups=["netzwerk-admins"])
 
@@ -162,3 +163,74 @@ def test_an_unreachable_service_is_said_in_german(store: graph.Store, tmp_path: 
     resp = client.get("/anmelden/oidc")
     assert resp.status_code == 302 and resp.headers["Location"].endswith("/anmelden")
     assert "nicht erreichbar" in client.get("/anmelden").get_data(as_text=True)
+
+
+def _log_out(client: Any) -> Any:
+    return client.post("/abmelden", data={"csrf_token": csrf_token(client, "/konto")})
+
+
+def test_logging_out_ends_the_session_at_the_service_too(
+    store: graph.Store, provider: Provider, tmp_path: Any
+) -> None:
+    """RP-initiated logout: netzwerk's session ends, then the browser goes to the service's
+    end_session_endpoint with the login's ID token and comes back to the login page."""
+    app = _app(store, provider, tmp_path)
+    provider.client.post_logout_redirect_uris = [LOGIN]
+    client = app.test_client()
+    _sign_in(client)
+    ended_before = len(provider.ended)
+    resp = _log_out(client)
+    assert resp.status_code == 302
+    location = urlsplit(resp.headers["Location"])
+    assert f"{location.scheme}://{location.netloc}" == provider.issuer
+    assert location.path == "/logout"
+    params = parse_qs(location.query)
+    assert params["ui"] == ["de"]  # the endpoint's own query is kept
+    assert params["post_logout_redirect_uri"] == [LOGIN]
+    assert params["client_id"] == [CLIENT_ID]
+    # netzwerk's side is over before the browser even reaches the service
+    assert client.get("/akteure").status_code == 302
+    at_service = requests.get(resp.headers["Location"], allow_redirects=False, timeout=10)
+    assert at_service.status_code == 302 and at_service.headers["Location"] == LOGIN
+    (ended,) = provider.ended[ended_before:]
+    assert (ended["sub"], ended["aud"]) == (ANNA.sub, [CLIENT_ID])
+    assert "abgemeldet" in client.get("/anmelden").get_data(as_text=True)
+
+
+def test_a_local_login_or_a_service_without_logout_logs_out_here_only(
+    store: graph.Store, provider: Provider, tmp_path: Any
+) -> None:
+    app = _app(store, provider, tmp_path)
+    users.create_user(store, "lokal", PASSWORD, role="viewer")
+    local = app.test_client()
+    login(local, "lokal", PASSWORD)
+    resp = _log_out(local)
+    assert resp.status_code == 302 and resp.headers["Location"] == "/anmelden"
+    provider.logout = False
+    try:
+        quiet = _app(store, provider, tmp_path)  # a new app reads the discovery anew
+        client = quiet.test_client()
+        _sign_in(client)
+        resp = _log_out(client)
+        assert resp.status_code == 302 and resp.headers["Location"] == "/anmelden"
+        assert client.get("/akteure").status_code == 302
+    finally:
+        provider.logout = True
+
+
+def test_an_unreachable_service_at_logout_still_logs_out_here(
+    store: graph.Store, provider: Provider, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = _app(store, provider, tmp_path).test_client()
+    _sign_in(client)
+
+    def gone(*args: Any, **kwargs: Any) -> Any:
+        raise requests.ConnectionError("weg")
+
+    # the discovery document is fetched again at logout when it was not kept
+    monkeypatch.setattr(
+        "authlib.integrations.flask_client.apps.FlaskOAuth2App.load_server_metadata", gone
+    )
+    resp = _log_out(client)
+    assert resp.status_code == 302 and resp.headers["Location"] == "/anmelden"
+    assert client.get("/akteure").status_code == 302

@@ -154,7 +154,8 @@ def test_offline_download_inlines_everything_and_escapes_names(
     assert "<link" not in html
     assert "<img src=x" not in html
     assert "</script><script>alert(2)" not in html
-    # data, vis-network, network-labels.js, network-explore.js, network.js: nothing broke out
-    assert html.count("</script>") == 5
+    # data, vis-network, network-labels.js, network-explore.js, network-keyboard.js,
+    # network-table.js, network.js: nothing broke out
+    assert html.count("</script>") == 7
     ego = client.get(f"/netzwerk/ego/{a.id}/bild.html")
     assert ego.status_code == 200 and "<img src=x" not in ego.get_data(as_text=True)

@@ -206,6 +206,7 @@ def _healthy_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("NETZWERK_BASE_URL", "https://netzwerk.example.de/")
     monkeypatch.setenv("NETZWERK_SECURE_COOKIES", "1")
     monkeypatch.setenv("NETZWERK_PROXY_HOPS", "1")
+    monkeypatch.setenv("NETZWERK_A11Y_EMAIL", "barrierefreiheit@example.de")
 
 
 def _doctor(*args: str) -> tuple[int, str]:
@@ -252,6 +253,14 @@ def test_doctor_is_ok_for_a_configured_installation_and_names_each_problem(
     monkeypatch.delenv("NETZWERK_SECRET_KEY_FILE")
     code, out = _doctor()
     assert code == 2 and "FEHLER   Geheimer Schlüssel: nicht gesetzt" in out
+
+    _healthy_env(monkeypatch, tmp_path)
+    monkeypatch.delenv("NETZWERK_A11Y_EMAIL")
+    code, out = _doctor()
+    assert code == 1 and "WARNUNG  Barrierefreiheit: keine Kontaktstelle" in out, out
+    monkeypatch.setenv("NETZWERK_A11Y_EMAIL", "kein Mail")
+    code, out = _doctor()
+    assert code == 2 and "NETZWERK_A11Y_EMAIL ist keine E-Mail-Adresse" in out, out
 
     _healthy_env(monkeypatch, tmp_path)
     result = CliRunner().invoke(main, ["doctor", "--min-free-gib", "1000000"])

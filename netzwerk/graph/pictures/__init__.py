@@ -4,7 +4,7 @@ A picture is a JSON-ready dict (a "payload") that ``netzwerk/web/static/js/netwo
 turns into a vis-network with fixed positions::
 
     {"view": "cooperation", "mode": "full" | "aggregate",
-     "nodes": [{"id", "label", "name", "x", "y", "g", "s", "url", "tip": [lines], "cls"}],
+     "nodes": [{"id", "label", "name", "kind", "x", "y", "g", "s", "url", "tip": [lines], "cls"}],
      "edges": [{"id", "from", "to", "k", "w", "tip": [lines], "cls", "dashes"?}],
      "styles": {"nodes": {g: {color, border, shape, font?}}, "edges": {k: {dashes, color}}},
      "legend": [{"title", "items": [{"label", "color"?, "shape"?, "dashes"?, "width"?}]}],
@@ -13,8 +13,9 @@ turns into a vis-network with fixed positions::
 Nodes and edges refer to shared styles by key (``g``, ``k``) instead of repeating colours,
 which keeps the JSON of 5,000 actors and 25,000 links at a few MB. Tooltips are lists of
 plain-text lines: the browser builds them with ``textContent``, so names are never parsed
-as HTML. Extra edges (e.g. suggested partners of the gap analysis) can be added with
-:func:`add_edges`; an edge's own ``dashes``/``color`` override its style.
+as HTML. ``kind`` (an actor's kind, "Bündnis", "Projekt", "Gruppe") is the second column of
+the picture's table view. Extra edges (e.g. suggested partners of the gap analysis) can be
+added with :func:`add_edges`; an edge's own ``dashes``/``color`` override its style.
 
 All visible words go through the ``tr`` argument (the web layer passes Flask-Babel's
 ``gettext``), so the graph layer stays free of Flask.

@@ -106,6 +106,7 @@ def aggregate_picture(  # noqa: C901 (complexity 15: lower, never raise)
                 "id": f"agg:{i}",
                 "label": f"{short_label(label(k), limit=32)}\n{n}",
                 "name": label(k),
+                "kind": tr("Gruppe"),
                 "x": round(float(pos[i][0]) * layouts.UNIT, 1),
                 "y": round(float(pos[i][1]) * layouts.UNIT, 1),
                 "g": f"agg:{i}",

@@ -64,6 +64,7 @@ def alliance_picture(
                 base
                 | {
                     "label": short_label(d["name"], limit=34),
+                    "kind": what,
                     "g": label,
                     "s": 20,
                     "url": link(label, v),
@@ -83,6 +84,7 @@ def alliance_picture(
             base
             | {
                 "label": short_label(d["name"], d.get("short_name", "")),
+                "kind": kind,
                 "g": f"kind:{kind}",
                 "s": round(8 + 7 * math.sqrt(count - 1), 1) if count else 8,
                 "url": link("Actor", v),

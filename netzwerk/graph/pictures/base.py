@@ -76,6 +76,7 @@ def actor_picture(
                 "id": v,
                 "label": short_label(d["name"], d.get("short_name", "")),
                 "name": d["name"],
+                "kind": d["kind"],
                 "x": round(x, 1),
                 "y": round(y, 1),
                 "g": keys[v],

@@ -4,7 +4,8 @@
  * (#network-panel) shows the actor with its partners and a link to its page. Double-click:
  * focus on everything within n steps (the panel's "Schritte") and zoom to it. Drag an actor:
  * it stays where dropped (pinned); pins are saved with a view (#view-pins) and sent with
- * exports (#export-pins). Escape or a click on empty canvas clears the selection.
+ * exports (#export-pins). A click on empty canvas clears the selection; the keys (Escape
+ * among them) are network-keyboard.js's.
  * The fade and the bright part are drawn over vis-network's frame, so a selection costs no
  * update of thousands of nodes.
  */
@@ -101,6 +102,16 @@
         ctx.stroke();
       }
     });
+    if (state.linkTo && keep[state.linkTo] !== undefined) {
+      // the link the keyboard is on (network-keyboard.js): drawn thick
+      var from = pos(state.selected);
+      var to = pos(state.linkTo);
+      ctx.lineWidth = Math.max(3, 5 / scale);
+      ctx.beginPath();
+      ctx.moveTo(from.x, from.y);
+      ctx.lineTo(to.x, to.y);
+      ctx.stroke();
+    }
     ctx.globalAlpha = 1;
     Object.keys(keep).forEach(function (id) {
       var n = state.byId[id];
@@ -110,8 +121,9 @@
       shapePath(ctx, st.shape || "dot", p.x, p.y, r);
       ctx.fillStyle = n.color || st.color || "#8C8C8C";
       ctx.fill();
-      ctx.lineWidth = (id === state.selected ? 3 : 1.2) / scale;
-      ctx.strokeStyle = id === state.selected ? "#111111" : st.border || "#333333";
+      var marked = id === state.selected || id === state.linkTo;
+      ctx.lineWidth = (marked ? 3 : 1.2) / scale;
+      ctx.strokeStyle = marked ? "#111111" : st.border || "#333333";
       ctx.stroke();
     });
     ctx.restore();
@@ -203,6 +215,7 @@
       return;
     }
     state.selected = id;
+    state.linkTo = null;
     state.highlight = within(id, 1);
     state.focused = null;
     showPanel(id);
@@ -214,6 +227,7 @@
   };
   state.focus = function (id, steps) {
     state.selected = id;
+    state.linkTo = null;
     state.highlight = within(id, steps);
     state.focused = { id: id, steps: steps };
     showPanel(id);
@@ -222,6 +236,7 @@
   };
   state.clear = function () {
     state.selected = null;
+    state.linkTo = null;
     state.highlight = null;
     state.focused = null;
     if (panel) {
@@ -252,19 +267,27 @@
     if (!p.nodes || !p.nodes.length) {
       return;
     }
-    var now = network.getPositions(p.nodes);
     p.nodes.forEach(function (id) {
-      state.positions[id] = now[id];
-      state.pins[id] = [Math.round(now[id].x), Math.round(now[id].y)];
+      state.pin(id);
     });
+  });
+  // pin: the actor stays where it is now (after a drag, or moved by keys); unpin: back home
+  state.pin = function (id) {
+    var now = network.getPositions([id])[id];
+    state.positions[id] = now;
+    state.pins[id] = [Math.round(now.x), Math.round(now.y)];
     fillPins();
     network.redraw();
-  });
-  box.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape") {
-      state.clear();
-    }
-  });
+  };
+  state.unpin = function (id) {
+    var n = state.byId[id];
+    var home = n.home || [n.x, n.y];
+    network.moveNode(id, home[0], home[1]);
+    delete state.positions[id];
+    delete state.pins[id];
+    fillPins();
+    network.redraw();
+  };
 
   function fillPins() {
     var json = JSON.stringify(state.pins);
@@ -282,15 +305,7 @@
   var unpin = document.getElementById("network-unpin");
   if (unpin) {
     unpin.addEventListener("click", function () {
-      Object.keys(state.pins).forEach(function (id) {
-        var n = state.byId[id];
-        var home = n.home || [n.x, n.y];
-        network.moveNode(id, home[0], home[1]);
-        delete state.positions[id];
-      });
-      state.pins = {};
-      fillPins();
-      network.redraw();
+      Object.keys(state.pins).forEach(state.unpin);
     });
   }
   fillPins();

@@ -315,7 +315,7 @@
         tooltipDelay: 120,
         hideEdgesOnDrag: big,
         hideEdgesOnZoom: big,
-        keyboard: { enabled: true, bindToWindow: false },
+        keyboard: { enabled: false }, // network-keyboard.js has the keys (arrows walk actors)
         navigationButtons: false,
         zoomSpeed: 0.6,
       },
@@ -328,6 +328,10 @@
     };
     var network = new vis.Network(box, { nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges) }, options);
     state.network = network;
+    // one tab stop: the named canvas box (#network) takes the keys, not vis-network's own div
+    Array.prototype.forEach.call(box.querySelectorAll("[tabindex]"), function (el) {
+      el.tabIndex = -1;
+    });
     network.once("afterDrawing", function () {
       state.ready = true;
       state.readyMs = performance.now() - t0;
