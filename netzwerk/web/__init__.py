@@ -12,8 +12,20 @@ import os
 import threading
 from typing import Any
 
-from flask import Flask, Response, has_request_context, jsonify, render_template, request, session
+from flask import (
+    Flask,
+    Response,
+    flash,
+    has_request_context,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+)
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
@@ -51,6 +63,7 @@ from netzwerk.web import (
     uploads_admin,
 )
 from netzwerk.web.extensions import babel, csrf, get_store
+from netzwerk.web.kinds import record_url
 
 __all__ = ["create_app", "get_store", "warm_up"]
 LANGUAGES = ("de", "en")
@@ -170,6 +183,16 @@ def warm_up(app: Flask) -> threading.Thread:
     return thread
 
 
+def proposal_sent(err: graph.ProposalSent) -> ResponseReturnValue:
+    """A change to another organisation's record was sent to it as a proposal: the form
+    returns to the record with the notice, the API answers 202 with the proposal's id."""
+    message = _("Ihre Änderung wurde %(to)s als Vorschlag geschickt.", to=err.recipient)
+    if request.path.startswith("/api/"):
+        return jsonify(proposal=err.changeset, message=message, status=202), 202
+    flash(message, "info")
+    return redirect(record_url(err.label, err.record_id))
+
+
 def _register_errors(app: Flask) -> None:
     messages = {
         400: (_l("Ungültige Anfrage"), _l("Die Anfrage konnte nicht verarbeitet werden.")),
@@ -217,3 +240,4 @@ def _register_errors(app: Flask) -> None:
     app.register_error_handler(graph.ForbiddenError, lambda e: page(403, str(e)))
     app.register_error_handler(graph.ValidationError, lambda e: page(400, str(e)))
     app.register_error_handler(graph.ConflictError, lambda e: page(409, str(e)))
+    app.register_error_handler(graph.ProposalSent, proposal_sent)

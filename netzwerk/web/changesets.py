@@ -4,7 +4,9 @@ An import (later also a workbook, a merge, a survey review) is a changeset store
 is applied (:mod:`netzwerk.graph.records.changesets`). Its page shows the progress while it
 is applied (polled from the stored progress, so it survives a restart of the server), what
 it did, the fields it did not overwrite because someone changed them since its base, and
-offers the undo by value.
+offers the undo by value. A proposal of another organisation (a change to one of this
+organisation's records) is listed for the two organisations only; the owner's editors
+accept or reject it here.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from flask_babel import format_number as babel_format_number
 from flask_babel import gettext as _
 
 from netzwerk.graph import operations
-from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.errors import ConflictError, ForbiddenError, NotFoundError
 from netzwerk.graph.operations.changeset_watch import STALE_SECONDS
 from netzwerk.graph.records import changesets
 from netzwerk.web import paging
-from netzwerk.web.auth import current_username, require_role
+from netzwerk.web.auth import current_org, current_username, require_role
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("changesets", __name__)
@@ -34,10 +36,16 @@ def format_number(value: int | float) -> str:
 
 
 def _get(cs_id: str) -> changesets.Changeset:
+    """The changeset, if this user may see it (a proposal: only its two organisations)."""
     cs = changesets.get(get_store(), cs_id[:100])
-    if cs is None:
+    org = current_org()
+    if cs is None or (cs.kind == "proposal" and org is not None and org not in _ends(cs)):
         abort(404)
     return cs
+
+
+def _ends(cs: changesets.Changeset) -> tuple[str, str]:
+    return (cs.to_org, cs.from_org)
 
 
 def stalled(cs: changesets.Changeset) -> bool:
@@ -51,7 +59,7 @@ def stalled(cs: changesets.Changeset) -> bool:
 @require_role("editor")
 def index() -> ResponseReturnValue:
     pager = paging.Pager.from_args(request.args, url_for("changesets.index"), size=50)
-    page = changesets.recent(get_store(), skip=pager.skip, limit=pager.size)
+    page = changesets.recent(get_store(), skip=pager.skip, limit=pager.size, org=current_org())
     pager.total = page.total
     pager.shown = len(page.items)
     return render_template("changesets/list.html", page=page, pager=pager, stalled=stalled)
@@ -61,11 +69,14 @@ def index() -> ResponseReturnValue:
 @require_role("editor")
 def detail(cs_id: str) -> ResponseReturnValue:
     cs = _get(cs_id)
+    org = current_org()
     return render_template(
         "changesets/detail.html",
         cs=cs,
         stalled=stalled(cs),
         count_titles=changesets.COUNT_TITLES,
+        proposal=changesets.proposed_fields(get_store(), cs),
+        may_decide=cs.open_proposal and org in (None, cs.to_org),
     )
 
 
@@ -100,7 +111,8 @@ def status(cs: changesets.Changeset) -> dict[str, object]:
 @require_role("editor")
 def detail_json(cs_id: str) -> ResponseReturnValue:
     cs = changesets.get(get_store(), cs_id[:100])
-    if cs is None:
+    org = current_org()
+    if cs is None or (cs.kind == "proposal" and org is not None and org not in _ends(cs)):
         return jsonify({"error": _("Dieses Änderungspaket gibt es nicht.")}), 404
     return jsonify(status(cs))
 
@@ -128,4 +140,42 @@ def undo(cs_id: str) -> ResponseReturnValue:
             n=len(result.conflicts),
         )
     flash(message, "warning" if result.conflicts else "success")
+    return redirect(url_for("changesets.detail", cs_id=cs.id))
+
+
+@bp.post("/aenderungen/<cs_id>/annehmen")
+@require_role("editor")
+def accept(cs_id: str) -> ResponseReturnValue:
+    """Accept another organisation's proposal (the write path checks who may)."""
+    cs = _get(cs_id)
+    try:
+        done = operations.accept_proposal(get_store(), cs.id, user=current_username())
+    except (ConflictError, ForbiddenError, NotFoundError) as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("changesets.detail", cs_id=cs.id))
+    if done.conflicts:
+        flash(
+            _(
+                "Vorschlag angenommen; %(n)s Angaben wurden nicht übernommen, weil sie "
+                "seitdem geändert wurden (siehe unten).",
+                n=len(done.conflicts),
+            ),
+            "warning",
+        )
+    else:
+        flash(_("Vorschlag angenommen und gespeichert."), "success")
+    return redirect(url_for("changesets.detail", cs_id=cs.id))
+
+
+@bp.post("/aenderungen/<cs_id>/ablehnen")
+@require_role("editor")
+def reject(cs_id: str) -> ResponseReturnValue:
+    """Decline another organisation's proposal: nothing is written to the record."""
+    cs = _get(cs_id)
+    try:
+        operations.reject_proposal(get_store(), cs.id, user=current_username())
+    except (ConflictError, ForbiddenError, NotFoundError) as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("changesets.detail", cs_id=cs.id))
+    flash(_("Vorschlag abgelehnt."), "success")
     return redirect(url_for("changesets.detail", cs_id=cs.id))

@@ -15,6 +15,10 @@ States::
     proposed → applying → applied → undoing → undone
                         ↘ rolling_back → failed
 
+A **proposal** (kind ``proposal``) is one record's change by another organisation than the
+record's owner (``from_org`` → ``to_org``): it stays ``proposed`` until the owner accepts
+it (``applied``) or rejects it (``rejected``); the watcher never applies it.
+
 This module reads changesets and writes their bookkeeping inside the transaction of the use
 case that changes records (as :mod:`.history` does); the use cases are in
 :mod:`netzwerk.graph.operations`.
@@ -40,6 +44,7 @@ STATES = {
     "failed": N_("fehlgeschlagen und vollständig zurückgerollt"),
     "undoing": N_("wird rückgängig gemacht"),
     "undone": N_("rückgängig gemacht"),
+    "rejected": N_("abgelehnt"),
 }
 UNFINISHED = ("proposed", "applying", "rolling_back", "undoing")
 """States in which a changeset's work is not done: the watcher finishes them."""
@@ -48,6 +53,7 @@ KINDS = {
     "workbook": N_("Arbeitsmappe"),
     "merge": N_("Zusammenführung"),
     "survey": N_("Befragung"),
+    "proposal": N_("Vorschlag"),
 }
 COUNT_TITLES = {
     "created": N_("neu angelegt"),
@@ -82,6 +88,10 @@ class Changeset:
     undo: dict[str, Any] = field(default_factory=dict)
     """What undoing did: counts, and the fields kept because they changed since."""
     error: str = ""
+    to_org: str = ""
+    """A proposal's addressee: the organisation owning the record (its slug)."""
+    from_org: str = ""
+    """A proposal's sender: the proposer's organisation."""
 
     @property
     def state_title(self) -> str:
@@ -93,7 +103,12 @@ class Changeset:
 
     @property
     def finished(self) -> bool:
-        return self.state not in UNFINISHED
+        return self.state not in UNFINISHED or self.open_proposal
+
+    @property
+    def open_proposal(self) -> bool:
+        """A proposal waiting for its owner's decision (nothing is running)."""
+        return self.kind == "proposal" and self.state == "proposed"
 
     @property
     def percent(self) -> int:
@@ -137,6 +152,8 @@ def _from(row: dict[str, Any]) -> Changeset:
         conflicts=_loads(row.get("conflicts"), []),
         undo=_loads(row.get("undo"), {}),
         error=row.get("error") or "",
+        to_org=row.get("to_org") or "",
+        from_org=row.get("from_org") or "",
     )
 
 
@@ -150,8 +167,11 @@ def create_in(
     author: str,
     parts: list[tuple[int, dict[str, Any]]],
     counts: dict[str, int] | None = None,
+    to_org: str = "",
+    from_org: str = "",
 ) -> None:
-    """Store a changeset with its journal (``parts``: (units, payload) in applying order)."""
+    """Store a changeset with its journal (``parts``: (units, payload) in applying order;
+    ``to_org``/``from_org``: a proposal's addressee and sender)."""
     rows = [
         {"seq": i, "size": size, "payload": dumps(payload)}
         for i, (size, payload) in enumerate(parts)
@@ -164,20 +184,49 @@ def create_in(
         "total": sum(size for size, _ in parts),
         "counts": dumps(counts or {}),
         "conflicts": "[]",
+        "to_org": to_org,
+        "from_org": from_org,
     }
     tx.run("changesets/create", id=cs_id, props=props, parts=rows)
 
 
-def get(store: Store, cs_id: str) -> Changeset | None:
-    rows = store.read("changesets/get", id=cs_id)
+def proposed_fields(store: Store, cs: Changeset) -> list[dict[str, Any]]:
+    """An open proposal's fields: ``{label, field, base, proposed}`` (values in JSON form)."""
+    if not cs.open_proposal:
+        return []
+    out: list[dict[str, Any]] = []
+    for part in parts(store, cs.id, states=("pending",), payload=True):
+        payload = part["payload"] or {}
+        for item in payload.get("items", []):
+            out += [
+                {
+                    "label": payload.get("label", ""),
+                    "field": name,
+                    "base": (item.get("b") or {}).get(name),
+                    "proposed": item["r"].get(name),
+                }
+                for name in item.get("f") or []
+            ]
+    return out
+
+
+def get(store_or_tx: Store | Tx, cs_id: str) -> Changeset | None:
+    read = store_or_tx.read if isinstance(store_or_tx, Store) else store_or_tx.run
+    rows = read("changesets/get", id=cs_id)
     return _from(rows[0]["changeset"]) if rows else None
 
 
 def recent(
-    store: Store, *, skip: int = 0, limit: int = 50, kinds: list[str] | None = None
+    store: Store,
+    *,
+    skip: int = 0,
+    limit: int = 50,
+    kinds: list[str] | None = None,
+    org: str | None = None,
 ) -> Page[Changeset]:
-    """Changesets, newest first (the list page)."""
-    rows = store.read("changesets/recent", skip=skip, limit=limit, kinds=kinds or [])
+    """Changesets, newest first (the list page); with ``org``, of proposals only those
+    addressed to or sent by that organisation."""
+    rows = store.read("changesets/recent", skip=skip, limit=limit, kinds=kinds or [], org=org)
     total = int(rows[0]["total"]) if rows else 0
     return Page([_from(r["changeset"]) for r in rows], total, skip, limit)
 

@@ -43,6 +43,8 @@ ACTIONS = (
     "import",
     "export",
     "erase",
+    "propose",
+    "reject",
 )
 ACTION_TITLES = {
     "create": N_("angelegt"),
@@ -55,6 +57,8 @@ ACTION_TITLES = {
     "import": N_("importiert"),
     "export": N_("exportiert"),
     "erase": N_("personenbezogene Daten gelöscht"),
+    "propose": N_("Änderung vorgeschlagen"),
+    "reject": N_("Vorschlag abgelehnt"),
 }
 ERASED = "[gelöscht]"
 ERASED_PERSON = N_("gelöschte Person")

@@ -17,7 +17,7 @@ from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
-from netzwerk.graph.core.model import LABELS, N, Node
+from netzwerk.graph.core.model import DEFAULT_ORG, LABELS, N, Node
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, validate_node
 from netzwerk.graph.core.values import Page, new_id, window
@@ -85,12 +85,17 @@ def list_nodes(
 
 
 # --- writes inside a transaction ------------------------------------------------------------
-def insert(tx: Tx, obj: N) -> N:
-    """Validate and store a new record; an id is generated unless the caller supplied one."""
+def insert(tx: Tx, obj: N, *, org: str = DEFAULT_ORG) -> N:
+    """Validate and store a new record owned by ``org``; an id is generated unless the
+    caller supplied one."""
     label = label_of(type(obj))
     obj = validate_node(obj)
     rows = tx.run(
-        "nodes/create", {"label": label}, id=obj.id or new_id(label), props=obj.properties()
+        "nodes/create",
+        {"label": label},
+        id=obj.id or new_id(label),
+        props=obj.properties(),
+        org=org,
     )
     return codec.from_store(type(obj), rows[0]["node"])
 
