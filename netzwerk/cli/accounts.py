@@ -15,8 +15,10 @@ import click
 from netzwerk import settings
 from netzwerk.cli._common import acting_user
 from netzwerk.cli._common import store as _store
+from netzwerk.graph.admin import seed as seed_mod
 from netzwerk.graph.admin import users
 from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.operations import accounts
 
@@ -132,14 +134,16 @@ def user_revoke_tokens(username: str, actor: str | None) -> None:
 
 @user.command("demo")
 def user_demo() -> None:
-    """Demo-Konten (admin, redaktion, lesen) anlegen, falls sie fehlen, und Zugang ausgeben.
+    """Demo-Konten anlegen, falls sie fehlen, und Zugang ausgeben: admin (gesamte Instanz),
+    redaktion/lesen und redaktion-stadt (Stadt Trier), redaktion-kreis/lesen-kreis
+    (Landkreis Trier-Saarburg).
 
     Die Passwörter werden einmal erzeugt und im Instanzordner gespeichert.
     """
     path = settings.instance_dir() / "demo-logins.json"
     logins: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
     with _store() as store:
-        for name, role in (("admin", "admin"), ("redaktion", "editor"), ("lesen", "viewer")):
+        for name, role, org, title in seed_mod.DEMO_LOGINS:
             if users.find_user(store, name) is None:
                 logins[name] = logins.get(name) or f"{secrets.token_urlsafe(9)}-7"
                 users.create_user(
@@ -147,11 +151,8 @@ def user_demo() -> None:
                     name,
                     logins[name],
                     role=role,
-                    display_name={
-                        "admin": "Administration",
-                        "redaktion": "Redaktion",
-                        "lesen": "Nur lesen",
-                    }[name],
+                    display_name=title,
+                    org=org or DEFAULT_ORG,
                 )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(logins, indent=1))

@@ -31,7 +31,7 @@ from flask_wtf.csrf import CSRFError
 
 from netzwerk import graph
 from netzwerk.graph.admin import login_settings
-from netzwerk.graph.records import search
+from netzwerk.graph.records import search, visibility
 from netzwerk.web import (
     admin,
     api,
@@ -144,6 +144,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     api.init_app(app)
     _register_errors(app)
     metrics.init_app(app)
+
+    @app.before_request
+    def _read_as_organisation() -> None:
+        # Persons of other organisations stay out of every page, list and download.
+        visibility.set_reader(auth.reader_org())
 
     @app.after_request
     def security_headers(resp: Response) -> Response:

@@ -141,6 +141,13 @@ def current_org() -> str | None:
     return None if user.role == "admin" else str(user.org)
 
 
+def reader_org() -> str | None:
+    """Whose persons this request may read: the logged-in user's organisation; None (every
+    person) for an instance admin and for pages without a login (the share link's, the
+    public map's and the survey's pages never show other persons)."""
+    return current_org() if current_user.is_authenticated else None
+
+
 def can_see_contacts() -> bool:
     """Whether the current user may see persons' e-mail addresses and phone numbers."""
     return bool(current_user.is_authenticated and current_user.can_see_contacts)

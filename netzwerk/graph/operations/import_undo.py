@@ -309,7 +309,7 @@ class _Undo:
     def nodes(self, label: str, entries: list[history.Change], later: _Later) -> None:
         cls = LABELS[label]
         by_id = {e.record_id: e for e in entries}
-        rows = self.tx.run("nodes/find_by_ids", {"label": label}, ids=list(by_id))
+        rows = self.tx.run("nodes/find_by_ids", {"label": label}, ids=list(by_id), reader=None)
         current = {r["node"]["id"]: codec.from_store(cls, r["node"]) for r in rows}
         fresh = [i for i, e in by_id.items() if e.action == "create" and i in current]
         linked = {

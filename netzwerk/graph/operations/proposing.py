@@ -20,7 +20,7 @@ from netzwerk.graph.records.organisations import recipient
 
 
 def stored_in(tx: Tx, cls: type[N], record_id: str) -> N:
-    rows = tx.run("nodes/get", {"label": cls.LABEL}, id=record_id)
+    rows = tx.run("nodes/get", {"label": cls.LABEL}, id=record_id, reader=None)
     if not rows:
         raise NotFoundError(f"{cls.TITLE} „{record_id[:80]}“ wurde nicht gefunden.")
     return codec.from_store(cls, rows[0]["node"])

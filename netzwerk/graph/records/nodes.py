@@ -21,6 +21,7 @@ from netzwerk.graph.core.model import DEFAULT_ORG, LABELS, N, Node
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, validate_node
 from netzwerk.graph.core.values import Page, new_id, window
+from netzwerk.graph.records import visibility
 from netzwerk.graph.records.trash import Deleted
 
 
@@ -41,14 +42,16 @@ def get(store: Store, cls: type[N], node_id: str) -> N:
     label = label_of(cls)
     if not is_valid_id(node_id):
         raise _not_found(cls, node_id)
-    rows = store.read("nodes/get", {"label": label}, id=node_id)
+    rows = store.read("nodes/get", {"label": label}, id=node_id, reader=visibility.reader())
     if not rows:
         raise _not_found(cls, node_id)
     return codec.from_store(cls, rows[0]["node"])
 
 
 def get_many(store: Store, cls: type[N], ids: list[str]) -> list[N]:
-    rows = store.read("nodes/find_by_ids", {"label": label_of(cls)}, ids=list(ids))
+    rows = store.read(
+        "nodes/find_by_ids", {"label": label_of(cls)}, ids=list(ids), reader=visibility.reader()
+    )
     return [codec.from_store(cls, r["node"]) for r in rows]
 
 
@@ -73,6 +76,7 @@ def list_nodes(
         skip=skip,
         limit=limit,
         descending=descending,
+        reader=visibility.reader(),
     )
     total = (
         rows[0]["total"]

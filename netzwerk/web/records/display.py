@@ -36,6 +36,9 @@ def _helpers() -> dict[str, Any]:
         "suggestions_restored": _l("Partnervorschläge in Bearbeitung wiederhergestellt"),
         "suggestions_moved": _l("Partnervorschläge in Bearbeitung übernommen"),
         "import_undone": _l("Import rückgängig gemacht"),
+        "org": _l("gehört der Organisation (nicht geändert)"),
+        "proposal": _l("Vorschlag"),
+        "proposed_by": _l("vorgeschlagen von"),
     }
 
     def field_label(label: str, name: str) -> Any:
