@@ -150,6 +150,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         # Persons of other organisations stay out of every page, list and download.
         visibility.set_reader(auth.reader_org())
 
+    @app.teardown_request
+    def _read_as_instance(_exc: BaseException | None) -> None:
+        # The thread serves the next request (or a test goes on) reading as nobody's office.
+        visibility.set_reader(None)
+
     @app.after_request
     def security_headers(resp: Response) -> Response:
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")

@@ -20,6 +20,7 @@ from netzwerk.graph.core.codec import from_store
 from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from netzwerk.graph.core.model import LINK_TYPES, Actor
 from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.operations import ownership
 from netzwerk.graph.records import history
 
 
@@ -114,7 +115,8 @@ def merge_actors(
 
     With versions given, the merge only happens if neither record changed since it was read
     (:class:`ConflictError` otherwise). Raises :class:`NotFoundError` for a missing actor and
-    :class:`ValidationError` when both ids are the same.
+    :class:`ValidationError` when both ids are the same, and :class:`ForbiddenError` unless
+    the user's organisation owns both actors (a merge deletes one and changes the other).
     """
     if survivor_id == duplicate_id:
         raise ValidationError(
@@ -126,6 +128,8 @@ def merge_actors(
         )
 
     def work(tx: Tx) -> MergeResult:
+        for node_id in (survivor_id, duplicate_id):
+            ownership.require_record_in(tx, user, "Actor", node_id, "Der Akteur")
         nodes: dict[str, Actor] = {}
         for node_id, version in (
             (survivor_id, survivor_version),

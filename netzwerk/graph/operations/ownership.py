@@ -52,8 +52,8 @@ def check_in(tx: Tx, user: str, label: str, ids: list[str]) -> Verdict:
 
 def _refuse(what: str) -> ForbiddenError:
     return ForbiddenError(
-        f"{what} gehört einer anderen Organisation und kann nur von ihr geändert werden. "
-        "Schlagen Sie Änderungen an ihren Einträgen über das Bearbeiten-Formular vor."
+        f"{what} gehört einer anderen Organisation; nur sie kann das tun. Änderungen an "
+        "ihren Einträgen schlagen Sie über das Bearbeiten-Formular vor."
     )
 
 
@@ -70,7 +70,10 @@ def require_link_in(tx: Tx, user: str, link: Link) -> None:
     ends = [link.from_id, link.to_id]
     verdict = check_in(tx, user, ALL_LABELS, ends)
     if not any(verdict.may_write(end) for end in ends):
-        raise _refuse("Beide verknüpften Einträge: jeder")
+        raise ForbiddenError(
+            "Beide verknüpften Einträge gehören anderen Organisationen; eine Verknüpfung "
+            "ändert nur eine Organisation, der eines ihrer Enden gehört."
+        )
 
 
 def require_stored_link_in(tx: Tx, user: str, type_name: str, link_id: str) -> None:
