@@ -47,7 +47,7 @@ def _login(browser, base: str, name: str) -> None:
 
 
 def _history(browser) -> str:
-    return browser.find_element(By.ID, "history").text
+    return str(browser.find_element(By.ID, "history").get_attribute("textContent"))
 
 
 def test_district_proposes_city_accepts(browser, live_server: str, store: graph.Store) -> None:
@@ -62,10 +62,10 @@ def test_district_proposes_city_accepts(browser, live_server: str, store: graph.
 
     _login(browser, live_server, "redaktion-kreis")
     browser.get(f"{live_server}/akteure/{actor.id}/bearbeiten")
-    town = browser.find_element(By.ID, "town")
+    town = browser.find_element(By.ID, "f-town")
     town.clear()
     town.send_keys("Trier-Olewig")
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    submit(browser, browser.find_element(By.ID, "save"))
     notice = browser.find_element(By.CSS_SELECTOR, ".flash").text
     assert "Ihre Änderung wurde der Stadt Trier als Vorschlag geschickt." in notice
     assert graph.get(store, graph.Actor, actor.id).town == "Trier"
