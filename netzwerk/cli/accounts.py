@@ -49,6 +49,12 @@ def _apply(username: str, actor: str | None, use_case: Callable[..., T]) -> T:
 @click.option("--role", type=click.Choice(users.ROLES), default="viewer", show_default=True)
 @click.option("--contacts", is_flag=True, help="Leserecht auch für Kontaktdaten.")
 @click.option("--display-name", default="")
+@click.option(
+    "--org",
+    default=DEFAULT_ORG,
+    show_default=True,
+    help="Organisation (Kürzel, z. B. stadt-trier), für die das Konto arbeitet.",
+)
 @click.password_option(
     "--password",
     envvar="NETZWERK_NEW_PASSWORD",
@@ -56,7 +62,13 @@ def _apply(username: str, actor: str | None, use_case: Callable[..., T]) -> T:
 )
 @_ACTOR
 def user_create(
-    username: str, role: str, contacts: bool, display_name: str, password: str, actor: str | None
+    username: str,
+    role: str,
+    contacts: bool,
+    display_name: str,
+    org: str,
+    password: str,
+    actor: str | None,
 ) -> None:
     """Ein Benutzerkonto anlegen, z. B. `netzwerk user create --role admin`."""
     with _store() as store:
@@ -68,6 +80,7 @@ def user_create(
             role=role,
             contacts=contacts,
             display_name=display_name,
+            org=org,
         )
     click.echo(f"Benutzerkonto „{created.username}“ ({created.role}) angelegt.")
 

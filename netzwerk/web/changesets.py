@@ -11,6 +11,7 @@ accept or reject it here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
@@ -143,17 +144,22 @@ def undo(cs_id: str) -> ResponseReturnValue:
     return redirect(url_for("changesets.detail", cs_id=cs.id))
 
 
+def _decide(cs_id: str, decide: Callable[..., object]) -> tuple[object | None, str]:
+    """Run the owner's decision on a proposal; the result (None if refused) and the page."""
+    cs = _get(cs_id)
+    try:
+        return decide(get_store(), cs.id, user=current_username()), cs.id
+    except (ConflictError, ForbiddenError, NotFoundError) as exc:
+        flash(str(exc), "error")
+        return None, cs.id
+
+
 @bp.post("/aenderungen/<cs_id>/annehmen")
 @require_role("editor")
 def accept(cs_id: str) -> ResponseReturnValue:
     """Accept another organisation's proposal (the write path checks who may)."""
-    cs = _get(cs_id)
-    try:
-        done = operations.accept_proposal(get_store(), cs.id, user=current_username())
-    except (ConflictError, ForbiddenError, NotFoundError) as exc:
-        flash(str(exc), "error")
-        return redirect(url_for("changesets.detail", cs_id=cs.id))
-    if done.conflicts:
+    done, cs_id = _decide(cs_id, operations.accept_proposal)
+    if isinstance(done, changesets.Changeset) and done.conflicts:
         flash(
             _(
                 "Vorschlag angenommen; %(n)s Angaben wurden nicht übernommen, weil sie "
@@ -162,20 +168,16 @@ def accept(cs_id: str) -> ResponseReturnValue:
             ),
             "warning",
         )
-    else:
+    elif done is not None:
         flash(_("Vorschlag angenommen und gespeichert."), "success")
-    return redirect(url_for("changesets.detail", cs_id=cs.id))
+    return redirect(url_for("changesets.detail", cs_id=cs_id))
 
 
 @bp.post("/aenderungen/<cs_id>/ablehnen")
 @require_role("editor")
 def reject(cs_id: str) -> ResponseReturnValue:
     """Decline another organisation's proposal: nothing is written to the record."""
-    cs = _get(cs_id)
-    try:
-        operations.reject_proposal(get_store(), cs.id, user=current_username())
-    except (ConflictError, ForbiddenError, NotFoundError) as exc:
-        flash(str(exc), "error")
-        return redirect(url_for("changesets.detail", cs_id=cs.id))
-    flash(_("Vorschlag abgelehnt."), "success")
-    return redirect(url_for("changesets.detail", cs_id=cs.id))
+    done, cs_id = _decide(cs_id, operations.reject_proposal)
+    if done is not None:
+        flash(_("Vorschlag abgelehnt."), "success")
+    return redirect(url_for("changesets.detail", cs_id=cs_id))

@@ -19,23 +19,9 @@ from netzwerk.graph.admin import users
 from netzwerk.graph.core import bulk
 from tests.browser.conftest import screenshot, submit
 from tests.conftest import PASSWORD
+from tests.integration.test_organisations import ORGS
 
 pytestmark = pytest.mark.browser
-
-ORGS = [
-    {
-        "id": "organisation-stadt",
-        "slug": "stadt",
-        "name": "Stadt Trier",
-        "recipient": "der Stadt Trier",
-    },
-    {
-        "id": "organisation-kreis",
-        "slug": "kreis",
-        "name": "Landkreis Trier-Saarburg",
-        "recipient": "dem Landkreis Trier-Saarburg",
-    },
-]
 
 
 def _login(browser, base: str, name: str) -> None:

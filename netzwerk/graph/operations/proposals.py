@@ -65,12 +65,10 @@ def accept_proposal(store: Store, cs_id: str, *, user: str) -> changesets.Change
         )
 
     store.transaction(work)
-    done = changesets.get(store, cs_id)
-    assert done is not None
-    return done
+    return _decided(store, cs_id)
 
 
-def reject_proposal(store: Store, cs_id: str, *, user: str) -> None:
+def reject_proposal(store: Store, cs_id: str, *, user: str) -> changesets.Changeset:
     """Decline a proposal: nothing is written to the record; the history says who declined."""
 
     def work(tx: Tx) -> None:
@@ -88,3 +86,10 @@ def reject_proposal(store: Store, cs_id: str, *, user: str) -> None:
         )
 
     store.transaction(work)
+    return _decided(store, cs_id)
+
+
+def _decided(store: Store, cs_id: str) -> changesets.Changeset:
+    done = changesets.get(store, cs_id)
+    assert done is not None  # decided in the transaction just committed
+    return done
