@@ -23,7 +23,7 @@ from netzwerk import graph
 from netzwerk.graph import operations
 from netzwerk.graph.admin import users
 from netzwerk.graph.core import bulk
-from netzwerk.graph.records import changesets, history
+from netzwerk.graph.records import changesets, history, organisations
 from tests.conftest import PASSWORD, SEED_EMAIL, csrf_token, login, seed_small_graph
 from tests.integration.test_access_matrix import CONTACTS, EDITOR, LEVEL, targets
 
@@ -309,3 +309,18 @@ def test_a_single_office_notices_nothing(store, make_client: Callable[..., Any])
     resp = _send(editor, "PATCH", f"/api/v1/actors/{actor.id}", {"town": "Konz"}, actor.version)
     assert resp.status_code == 200
     assert "Geheim" in make_client("viewer").get("/personen").get_data(as_text=True)
+
+
+def test_a_restored_record_keeps_its_organisation(store, offices) -> None:
+    doomed = offices["other_actor"]
+    result = graph.delete_record(store, graph.Actor, doomed, user="red-stadt")
+    graph.undo(store, result.trash_id, user="red-stadt", role="editor")
+    assert organisations.owners_of(store, "Actor", [doomed])[doomed].owner == "stadt"
+    with pytest.raises(graph.ForbiddenError):  # and the district still cannot delete it
+        graph.delete_record(store, graph.Actor, doomed, user="red-kreis")
+
+
+def test_records_belong_to_their_creators_organisation(store, offices) -> None:
+    owners = organisations.owners_of(store, "Actor", [offices["actor"], offices["own_actor"]])
+    assert owners[offices["actor"]].owner == "stadt"
+    assert owners[offices["own_actor"]].owner == "kreis"

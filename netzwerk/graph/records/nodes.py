@@ -155,7 +155,9 @@ def remove(tx: Tx, cls: type[N], node_id: str, *, version: int | None = None) ->
             "gelöscht. Bitte prüfen Sie die neue Fassung.",
             current=node,
         )
-    deleted = Deleted(node=node)
+    stored = rows[0]["node"]
+    owners = {k: stored[k] for k in ("org", "co_orgs") if stored.get(k) is not None}
+    deleted = Deleted(node=node, owners=owners)
     for lk in rows[0]["links"]:
         if not lk:
             continue
@@ -165,13 +167,14 @@ def remove(tx: Tx, cls: type[N], node_id: str, *, version: int | None = None) ->
     return deleted
 
 
-def reinsert(tx: Tx, node: N) -> N:
+def reinsert(tx: Tx, node: N, *, owners: dict[str, Any] | None = None) -> N:
     """Put a deleted record back as it was: same id, fields and ``created``.
 
     The version goes up by one (a restore is a change: a form opened before the delete
     must not overwrite the restored record unnoticed) and ``updated`` is now. A record with
     the same id that exists again (restored twice, or re-created by an import) is a
-    :class:`ConflictError`.
+    :class:`ConflictError`. ``owners`` (``org``, ``co_orgs``) give it back to its
+    organisation.
     """
     label = label_of(type(node))
     snapshot: dict[str, Any] = {
@@ -179,6 +182,7 @@ def reinsert(tx: Tx, node: N) -> N:
         "id": node.id,
         "created": node.created,
         "version": node.version,
+        **(owners or {}),
     }
     snapshot = {k: v for k, v in snapshot.items() if v is not None}
     rows = tx.run("nodes/restore", {"label": label}, node=snapshot)
