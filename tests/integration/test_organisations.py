@@ -261,6 +261,9 @@ def test_no_person_data_of_another_organisation(app, store, offices, office, lev
         f"/api/v1/persons/{offices['person']}",
         "/suche?q=Geheim",
         "/personen?q=Geheim",
+        "/vorschlaege?q=Geheim&labels=Person",
+        "/api/v1/suggest?q=Geheim&labels=Person",
+        "/api/v1/suggest?q=Gerda&labels=Person,Actor",
         f"/akteure/{offices['actor']}",
     ]
     leaks = []
@@ -275,6 +278,7 @@ def test_no_person_data_of_another_organisation(app, store, offices, office, lev
     assert client.get(f"/api/v1/persons/{offices['person']}").status_code == 404
     # the district's own person is there: the filter hides the neighbour, not everyone
     assert "Kreisler" in client.get("/personen").get_data(as_text=True)
+    assert "Kreisler" in _text(client.get("/api/v1/suggest?q=Kreisler&labels=Person"))
     token = csrf_token(client)
     downloads: list[tuple[str, dict[str, str]]] = [
         ("/kontakte/export", {"purpose": "contact", "format": "csv"}),

@@ -262,7 +262,12 @@ def suggest(
     out: list[Suggestion] = []
     for index in dict.fromkeys(_index(lb, contacts) for lb in wanted):
         rows = store.read(
-            "records/suggest", index=index, q=q, labels=wanted, limit=min(max(1, limit), 50)
+            "records/suggest",
+            index=index,
+            q=q,
+            labels=wanted,
+            limit=min(max(1, limit), 50),
+            reader=visibility.reader(),
         )
         out += [
             Suggestion(
