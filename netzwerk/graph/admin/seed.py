@@ -164,25 +164,14 @@ def build(data: dict[str, Any]) -> tuple[list[Node], list[Link]]:
     return nodes, links
 
 
-_OWNED = (
-    "topics",
-    "stages",
-    "target_groups",
-    "regions",
-    "actors",
-    "alliances",
-    "projects",
-    "persons",
-)
-
-
 def owners(data: dict[str, Any]) -> dict[str, tuple[str, list[str]]]:
     """id → (owning organisation, co-owners) of the dataset's records that name one."""
     return {
         row["id"]: (row["org"], list(row.get("co_orgs") or []))
-        for key in _OWNED
-        for row in data.get(key, [])
-        if row.get("org")
+        for rows in data.values()
+        if isinstance(rows, list)
+        for row in rows
+        if isinstance(row, dict) and row.get("org")
     }
 
 
