@@ -1,6 +1,7 @@
 """Which office owns each record of the demo region (``org``, ``co_orgs`` in the rows).
 
-Territorial: an actor belongs to the office whose region holds its seat (``located_in``);
+Territorial: an actor belongs to the office of the one territory it is active in, else to
+the office whose region holds its seat (``located_in``);
 a region to the office whose region it is part of; a person to the office of their first
 employer; an alliance or project to the office of its coordinator (role Koordination or
 Träger, else its first member), co-owned by the other office when the other office's
@@ -27,6 +28,15 @@ def _region_owners(regions: list[dict[str, Any]], orgs: list[dict[str, Any]]) ->
     return out
 
 
+def _actor_owner(row: dict[str, Any], regions: dict[str, str], first: str) -> str:
+    """The office of the one territory the actor works in, else of its seat (the district's
+    Bildungsbüro has its seat in the city but works for the district)."""
+    active = {regions[r] for r in row.get("active_in", []) if r in regions}
+    if len(active) == 1:
+        return active.pop()
+    return regions.get(row.get("located_in") or "", first)
+
+
 def _group_owner(rows: list[dict[str, Any]], actor_org: dict[str, str]) -> tuple[str, list[str]]:
     leads = [m for m in rows if m.get("role") in _LEADS] or rows
     owner = actor_org.get(leads[0]["actor"], "") if leads else ""
@@ -47,7 +57,7 @@ def assign(data: dict[str, Any], orgs: list[dict[str, Any]]) -> None:
         row["org"], row["co_orgs"] = (owner, []) if owner else (first, rest)
     actor_org: dict[str, str] = {}
     for row in data["actors"]:
-        row["org"] = actor_org[row["id"]] = regions.get(row.get("located_in") or "", first)
+        row["org"] = actor_org[row["id"]] = _actor_owner(row, regions, first)
     for key, members in (("alliances", "members"), ("projects", "participants")):
         for row in data[key]:
             owner, others = _group_owner(row.get(members, []), actor_org)

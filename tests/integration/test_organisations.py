@@ -21,7 +21,7 @@ import pytest
 
 from netzwerk import graph
 from netzwerk.graph import operations
-from netzwerk.graph.admin import users
+from netzwerk.graph.admin import seed, users
 from netzwerk.graph.core import bulk
 from netzwerk.graph.records import changesets, history, organisations
 from tests.conftest import PASSWORD, SEED_EMAIL, csrf_token, login, seed_small_graph
@@ -328,3 +328,15 @@ def test_records_belong_to_their_creators_organisation(store, offices) -> None:
     owners = organisations.owners_of(store, "Actor", [offices["actor"], offices["own_actor"]])
     assert owners[offices["actor"]].owner == "stadt"
     assert owners[offices["own_actor"]].owner == "kreis"
+
+
+def test_the_demo_region_belongs_to_its_two_offices(store) -> None:
+    seed.load(store)
+    slugs = {o.slug for o in organisations.all_organisations(store)}
+    assert slugs == {"stadt-trier", "kreis-trier-saarburg"}
+    offices = ["actor-kbm-trier", "actor-bildungsbuero-trier-saarburg"]
+    owners = organisations.owners_of(store, "Actor", offices)
+    assert [owners[i].owner for i in offices] == ["stadt-trier", "kreis-trier-saarburg"]
+    first_page = graph.list_nodes(store, graph.Person, limit=1000).items
+    by_office = organisations.owners_of(store, "Person", [p.id for p in first_page])
+    assert {o.owner for o in by_office.values()} == set(slugs)
