@@ -337,6 +337,6 @@ def test_the_demo_region_belongs_to_its_two_offices(store) -> None:
     offices = ["actor-kbm-trier", "actor-bildungsbuero-trier-saarburg"]
     owners = organisations.owners_of(store, "Actor", offices)
     assert [owners[i].owner for i in offices] == ["stadt-trier", "kreis-trier-saarburg"]
-    first_page = graph.list_nodes(store, graph.Person, limit=1000).items
+    first_page = graph.list_nodes(store, graph.Person, limit=1000, order_by="last_name").items
     by_office = organisations.owners_of(store, "Person", [p.id for p in first_page])
     assert {o.owner for o in by_office.values()} == set(slugs)
