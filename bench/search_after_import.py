@@ -53,6 +53,7 @@ def _page(store: graph.Store, words: str, replan_skip: bool) -> float:
         "descending": False,
         "skip": 0,
         "limit": 8,
+        "reader": None,
     }
     started = time.perf_counter()
     for label in search.INDEX_OF:

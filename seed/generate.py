@@ -35,6 +35,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+from .builder import organisations
 from .builder.actors import SeedActor, actor_lookup, build_actors, region_rows
 from .builder.check import FILES, check, report
 from .builder.cooperations import build_cooperations, coop_rows
@@ -83,6 +84,7 @@ def build(tables: Tables) -> tuple[dict[str, Any], list[SeedActor]]:
     # the office staff came later, with a stream of its own, so the rest stayed as it was
     office_rng = random.Random(tables.dataset["random_seed"] + 1)
     data["persons"] += build_office_staff(actors, data["persons"], tables.persons, office_rng)
+    organisations.assign(data, tables.dataset["organisations"])
     return data, actors
 
 

@@ -219,15 +219,20 @@ def seeded(store: graph.Store) -> dict[str, str]:
 
     Returns the ids by name, for filling URL parameters.
     """
+    return seed_small_graph(store)
+
+
+def seed_small_graph(store: graph.Store, user: str = "test") -> dict[str, str]:
+    """The graph of :func:`seeded`, written by ``user`` (whose organisation then owns it)."""
     import datetime
 
     from netzwerk.graph.admin import users
 
     actor = graph.create_record(
-        store, graph.Actor(name="Grundschule Matrix", kind="Schule"), user="test"
+        store, graph.Actor(name="Grundschule Matrix", kind="Schule"), user=user
     )
     other = graph.create_record(
-        store, graph.Actor(name="VHS Matrix", kind="VHS/Weiterbildung"), user="test"
+        store, graph.Actor(name="VHS Matrix", kind="VHS/Weiterbildung"), user=user
     )
     person = graph.create_record(
         store,
@@ -241,29 +246,29 @@ def seeded(store: graph.Store) -> dict[str, str]:
             consent_contact_date=datetime.date(2024, 1, 15),
             consent_contact_source="Formular",
         ),
-        user="test",
+        user=user,
     )
-    alliance = graph.create_record(store, graph.Alliance(name="Bündnis Matrix"), user="test")
-    project = graph.create_record(store, graph.Project(name="Projekt Matrix"), user="test")
-    topic = graph.create_record(store, graph.Topic(name="Thema Matrix"), user="test")
-    stage = graph.create_record(store, graph.Stage(name="Stufe Matrix", order=1), user="test")
-    group = graph.create_record(store, graph.TargetGroup(name="Zielgruppe Matrix"), user="test")
-    region = graph.create_record(store, graph.Region(name="Region Matrix"), user="test")
+    alliance = graph.create_record(store, graph.Alliance(name="Bündnis Matrix"), user=user)
+    project = graph.create_record(store, graph.Project(name="Projekt Matrix"), user=user)
+    topic = graph.create_record(store, graph.Topic(name="Thema Matrix"), user=user)
+    stage = graph.create_record(store, graph.Stage(name="Stufe Matrix", order=1), user=user)
+    group = graph.create_record(store, graph.TargetGroup(name="Zielgruppe Matrix"), user=user)
+    region = graph.create_record(store, graph.Region(name="Region Matrix"), user=user)
     link = graph.create_link(
         store,
         graph.Link(type="COOPERATES_WITH", from_id=actor.id, to_id=other.id, kind="Gremienarbeit"),
-        user="test",
+        user=user,
     )
     graph.create_link(
-        store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=actor.id), user="test"
+        store, graph.Link(type="WORKS_AT", from_id=person.id, to_id=actor.id), user=user
     )
     graph.create_link(
-        store, graph.Link(type="MEMBER_OF", from_id=actor.id, to_id=alliance.id), user="test"
+        store, graph.Link(type="MEMBER_OF", from_id=actor.id, to_id=alliance.id), user=user
     )
     doomed = graph.create_record(
-        store, graph.Actor(name="Gelöschter Akteur", kind="Sonstige"), user="test"
+        store, graph.Actor(name="Gelöschter Akteur", kind="Sonstige"), user=user
     )
-    entry = graph.delete_record(store, graph.Actor, doomed.id, user="seed")
+    entry = graph.delete_record(store, graph.Actor, doomed.id, user=user)
     victim = users.create_user(store, "opfer", PASSWORD, role="viewer")
     _secret, token = users.create_token(store, victim.id, "seed")
     return {

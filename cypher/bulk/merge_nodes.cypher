@@ -4,11 +4,15 @@
 // A node is new if its `created` equals this statement's clock (datetime() is constant
 // within a statement), which avoids a second write just to mark it.
 // placeholders: __LABEL__
-// params: $rows (list of {id: string, props: map}), $update (bool)
+// A new node is owned by the row's `org` (with co-owners `co_orgs`); without one it belongs
+// to the default organisation. Ownership of an existing node is never changed here.
+// params: $rows (list of {id: string, props: map, org: slug or null, co_orgs: list or
+//         null}), $update (bool)
 // returns: created (int), updated (int)
 UNWIND $rows AS row
 MERGE (n:__LABEL__ {id: row.id})
-ON CREATE SET n += row.props, n.created = datetime(), n.updated = datetime(), n.version = 1
+ON CREATE SET n += row.props, n.org = coalesce(row.org, 'default'), n.co_orgs = row.co_orgs,
+              n.created = datetime(), n.updated = datetime(), n.version = 1
 WITH n, row, n.created = datetime() AS is_new
 WITH n, is_new,
      $update AND NOT is_new AND any(k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k])

@@ -7,7 +7,9 @@
 // params: $alliance, $project, $topic, $stage, $region (id strings or null),
 //         $kinds (list of actor kinds, empty = all), $function (lower-case text, '' = all),
 //         $actor_filters (bool: any of the actor filters is set),
-//         $only_org_filters (bool: alliance/project are the only actor filters)
+//         $only_org_filters (bool: alliance/project are the only actor filters),
+//         $reader (organisation whose persons the reader sees, or null: all): persons of
+//         other organisations are never exported
 // Only the fields an export needs are returned, consent dates as ISO strings: decoding
 // 10,000 full person maps with their datetime bookkeeping costs the Python driver seconds.
 // returns: person (map: id, names, function, email, phone, consent flags, consent dates as
@@ -15,12 +17,13 @@
 //          purpose's current consent record as text or null), orgs (list of {id, name, street, postcode, town}),
 //          functions (list of strings)
 MATCH (p:Person)
-WHERE $function = ''
+WHERE ($reader IS NULL OR NOT p:Person OR coalesce(p.org, 'default') = $reader OR $reader IN coalesce(p.co_orgs, []))
+AND ($function = ''
    OR toLower(coalesce(p.function, '')) CONTAINS $function
    OR EXISTS {
      MATCH (p)-[w:WORKS_AT]->(:Actor)
      WHERE toLower(coalesce(w.function, '')) CONTAINS $function
-   }
+   })
 CALL (p) {
   OPTIONAL MATCH (p)-[w:WORKS_AT]->(a:Actor)
   WHERE w.until IS NULL OR w.until >= date()

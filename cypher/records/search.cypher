@@ -7,7 +7,9 @@
 //         $index (name of the full-text index), $choice_field (kind or status) and
 //         $choice (its wanted value or null), $topic, $stage,
 //         $target_group, $region, $alliance, $actor (strings or null),
-//         $by_score (bool: sort by relevance), $descending (bool), $skip, $limit (int)
+//         $by_score (bool: sort by relevance), $descending (bool), $skip, $limit (int),
+//         $reader (organisation whose persons the reader sees, or null: all): persons of other
+//         organisations are left out
 // returns: total (int), items (list of maps: node properties plus counts for the list)
 // replan=skip: Neo4j replans a query once the label counts have moved far from those it
 // was planned with; planning this one takes seconds (1–5 s, for each label and sort
@@ -26,7 +28,8 @@ CALL () {
   RETURN n, 0.0 AS score
 }
 WITH n, score
-WHERE ($choice IS NULL OR n[$choice_field] = $choice)
+WHERE ($reader IS NULL OR NOT n:Person OR coalesce(n.org, 'default') = $reader OR $reader IN coalesce(n.co_orgs, []))
+  AND ($choice IS NULL OR n[$choice_field] = $choice)
   AND ($topic IS NULL OR EXISTS { (n)-[:WORKS_ON]->(:Topic {id: $topic}) })
   AND ($stage IS NULL OR EXISTS { (n)-[:COVERS]->(:Stage {id: $stage}) })
   AND ($target_group IS NULL OR EXISTS { (n)-[:SERVES]->(:TargetGroup {id: $target_group}) })

@@ -15,8 +15,10 @@ import click
 from netzwerk import settings
 from netzwerk.cli._common import acting_user
 from netzwerk.cli._common import store as _store
+from netzwerk.graph.admin import seed as seed_mod
 from netzwerk.graph.admin import users
 from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.operations import accounts
 
@@ -47,6 +49,12 @@ def _apply(username: str, actor: str | None, use_case: Callable[..., T]) -> T:
 @click.option("--role", type=click.Choice(users.ROLES), default="viewer", show_default=True)
 @click.option("--contacts", is_flag=True, help="Leserecht auch für Kontaktdaten.")
 @click.option("--display-name", default="")
+@click.option(
+    "--org",
+    default=DEFAULT_ORG,
+    show_default=True,
+    help="Organisation (Kürzel, z. B. stadt-trier), für die das Konto arbeitet.",
+)
 @click.password_option(
     "--password",
     envvar="NETZWERK_NEW_PASSWORD",
@@ -54,7 +62,13 @@ def _apply(username: str, actor: str | None, use_case: Callable[..., T]) -> T:
 )
 @_ACTOR
 def user_create(
-    username: str, role: str, contacts: bool, display_name: str, password: str, actor: str | None
+    username: str,
+    role: str,
+    contacts: bool,
+    display_name: str,
+    org: str,
+    password: str,
+    actor: str | None,
 ) -> None:
     """Ein Benutzerkonto anlegen, z. B. `netzwerk user create --role admin`."""
     with _store() as store:
@@ -66,6 +80,7 @@ def user_create(
             role=role,
             contacts=contacts,
             display_name=display_name,
+            org=org,
         )
     click.echo(f"Benutzerkonto „{created.username}“ ({created.role}) angelegt.")
 
@@ -132,14 +147,16 @@ def user_revoke_tokens(username: str, actor: str | None) -> None:
 
 @user.command("demo")
 def user_demo() -> None:
-    """Demo-Konten (admin, redaktion, lesen) anlegen, falls sie fehlen, und Zugang ausgeben.
+    """Demo-Konten anlegen, falls sie fehlen, und Zugang ausgeben: admin (gesamte Instanz),
+    redaktion/lesen und redaktion-stadt (Stadt Trier), redaktion-kreis/lesen-kreis
+    (Landkreis Trier-Saarburg).
 
     Die Passwörter werden einmal erzeugt und im Instanzordner gespeichert.
     """
     path = settings.instance_dir() / "demo-logins.json"
     logins: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
     with _store() as store:
-        for name, role in (("admin", "admin"), ("redaktion", "editor"), ("lesen", "viewer")):
+        for name, role, org, title in seed_mod.DEMO_LOGINS:
             if users.find_user(store, name) is None:
                 logins[name] = logins.get(name) or f"{secrets.token_urlsafe(9)}-7"
                 users.create_user(
@@ -147,11 +164,8 @@ def user_demo() -> None:
                     name,
                     logins[name],
                     role=role,
-                    display_name={
-                        "admin": "Administration",
-                        "redaktion": "Redaktion",
-                        "lesen": "Nur lesen",
-                    }[name],
+                    display_name=title,
+                    org=org or DEFAULT_ORG,
                 )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(logins, indent=1))

@@ -18,6 +18,7 @@ from netzwerk.graph.core.errors import (
     ForbiddenError,
     GraphError,
     NotFoundError,
+    ProposalSent,
     ValidationError,
 )
 from netzwerk.graph.core.model import (
@@ -83,6 +84,7 @@ __all__ = [
     "Page",
     "Person",
     "Project",
+    "ProposalSent",
     "Region",
     "ServerInfo",
     "Stage",

@@ -12,14 +12,26 @@ import os
 import threading
 from typing import Any
 
-from flask import Flask, Response, has_request_context, jsonify, render_template, request, session
+from flask import (
+    Flask,
+    Response,
+    flash,
+    has_request_context,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+)
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from netzwerk import graph
 from netzwerk.graph.admin import login_settings
-from netzwerk.graph.records import search
+from netzwerk.graph.records import search, visibility
 from netzwerk.web import (
     accessibility,
     admin,
@@ -52,6 +64,7 @@ from netzwerk.web import (
     uploads_admin,
 )
 from netzwerk.web.extensions import babel, csrf, get_store
+from netzwerk.web.kinds import record_url
 
 __all__ = ["create_app", "get_store", "warm_up"]
 LANGUAGES = ("de", "en")
@@ -134,6 +147,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     _register_errors(app)
     metrics.init_app(app)
 
+    @app.before_request
+    def _read_as_organisation() -> None:
+        # Persons of other organisations stay out of every page, list and download.
+        visibility.set_reader(auth.reader_org())
+
+    @app.teardown_request
+    def _read_as_instance(_exc: BaseException | None) -> None:
+        # The thread serves the next request (or a test goes on) reading as nobody's office.
+        visibility.set_reader(None)
+
     @app.after_request
     def security_headers(resp: Response) -> Response:
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
@@ -170,6 +193,16 @@ def warm_up(app: Flask) -> threading.Thread:
     thread = threading.Thread(target=work, name="warm-up", daemon=True)
     thread.start()
     return thread
+
+
+def proposal_sent(err: graph.ProposalSent) -> ResponseReturnValue:
+    """A change to another organisation's record was sent to it as a proposal: the form
+    returns to the record with the notice, the API answers 202 with the proposal's id."""
+    message = _("Ihre Änderung wurde %(to)s als Vorschlag geschickt.", to=err.recipient)
+    if request.path.startswith("/api/"):
+        return jsonify(proposal=err.changeset, message=message, status=202), 202
+    flash(message, "info")
+    return redirect(record_url(err.label, err.record_id))
 
 
 def _register_errors(app: Flask) -> None:
@@ -219,3 +252,4 @@ def _register_errors(app: Flask) -> None:
     app.register_error_handler(graph.ForbiddenError, lambda e: page(403, str(e)))
     app.register_error_handler(graph.ValidationError, lambda e: page(400, str(e)))
     app.register_error_handler(graph.ConflictError, lambda e: page(409, str(e)))
+    app.register_error_handler(graph.ProposalSent, proposal_sent)

@@ -136,6 +136,20 @@ def current_username() -> str:
     return str(current_user.user.username)
 
 
+def current_org() -> str | None:
+    """The organisation (slug) of the user of this request; None for an instance admin,
+    who sees every organisation's proposals and persons."""
+    user = current_user.user
+    return None if user.role == "admin" else str(user.org)
+
+
+def reader_org() -> str | None:
+    """Whose persons this request may read: the logged-in user's organisation; None (every
+    person) for an instance admin and for pages without a login (the share link's, the
+    public map's and the survey's pages never show other persons)."""
+    return current_org() if current_user.is_authenticated else None
+
+
 def can_see_contacts() -> bool:
     """Whether the current user may see persons' e-mail addresses and phone numbers."""
     return bool(current_user.is_authenticated and current_user.can_see_contacts)

@@ -7,11 +7,14 @@ it did, the fields it did not overwrite because someone changed them since its b
 offers the undo by value. Fields an undo left alone because someone changed them since are
 shown side by side (written by the changeset, stored now, before the changeset) with a
 choice per field, "zurücksetzen" or "behalten", applied by
-:func:`~netzwerk.graph.operations.decide_undo_conflicts`.
+:func:`~netzwerk.graph.operations.decide_undo_conflicts`. A proposal of another organisation
+(a change to one of this organisation's records) is listed for the two organisations only;
+the owner's editors accept or reject it here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
@@ -20,12 +23,12 @@ from flask_babel import format_number as babel_format_number
 from flask_babel import gettext as _
 
 from netzwerk.graph import operations
-from netzwerk.graph.core.errors import ConflictError, NotFoundError, ValidationError
+from netzwerk.graph.core.errors import ConflictError, ForbiddenError, NotFoundError, ValidationError
 from netzwerk.graph.operations.changeset_watch import STALE_SECONDS
 from netzwerk.graph.operations.undo_conflicts import decidable, key_of
 from netzwerk.graph.records import changesets
 from netzwerk.web import paging
-from netzwerk.web.auth import current_username, require_role
+from netzwerk.web.auth import current_org, current_username, require_role
 from netzwerk.web.extensions import get_store
 
 bp = Blueprint("changesets", __name__)
@@ -38,10 +41,16 @@ def format_number(value: int | float) -> str:
 
 
 def _get(cs_id: str) -> changesets.Changeset:
+    """The changeset, if this user may see it (a proposal: only its two organisations)."""
     cs = changesets.get(get_store(), cs_id[:100])
-    if cs is None:
+    org = current_org()
+    if cs is None or (cs.kind == "proposal" and org is not None and org not in _ends(cs)):
         abort(404)
     return cs
+
+
+def _ends(cs: changesets.Changeset) -> tuple[str, str]:
+    return (cs.to_org, cs.from_org)
 
 
 def stalled(cs: changesets.Changeset) -> bool:
@@ -55,13 +64,14 @@ def stalled(cs: changesets.Changeset) -> bool:
 @require_role("editor")
 def index() -> ResponseReturnValue:
     pager = paging.Pager.from_args(request.args, url_for("changesets.index"), size=50)
-    page = changesets.recent(get_store(), skip=pager.skip, limit=pager.size)
+    page = changesets.recent(get_store(), skip=pager.skip, limit=pager.size, org=current_org())
     pager.total = page.total
     pager.shown = len(page.items)
     return render_template("changesets/list.html", page=page, pager=pager, stalled=stalled)
 
 
 def _detail(cs: changesets.Changeset, error: str = "") -> str:
+    org = current_org()
     return render_template(
         "changesets/detail.html",
         cs=cs,
@@ -70,6 +80,8 @@ def _detail(cs: changesets.Changeset, error: str = "") -> str:
         decidable=decidable,
         key_of=key_of,
         error=error,
+        proposal=changesets.proposed_fields(get_store(), cs),
+        may_decide=cs.open_proposal and org in (None, cs.to_org),
     )
 
 
@@ -140,7 +152,8 @@ def status(cs: changesets.Changeset) -> dict[str, object]:
 @require_role("editor")
 def detail_json(cs_id: str) -> ResponseReturnValue:
     cs = changesets.get(get_store(), cs_id[:100])
-    if cs is None:
+    org = current_org()
+    if cs is None or (cs.kind == "proposal" and org is not None and org not in _ends(cs)):
         return jsonify({"error": _("Dieses Änderungspaket gibt es nicht.")}), 404
     return jsonify(status(cs))
 
@@ -169,3 +182,42 @@ def undo(cs_id: str) -> ResponseReturnValue:
         )
     flash(message, "warning" if result.conflicts else "success")
     return redirect(url_for("changesets.detail", cs_id=cs.id))
+
+
+def _decide(cs_id: str, decide: Callable[..., object]) -> tuple[object | None, str]:
+    """Run the owner's decision on a proposal; the result (None if refused) and the page."""
+    cs = _get(cs_id)
+    try:
+        return decide(get_store(), cs.id, user=current_username()), cs.id
+    except (ConflictError, ForbiddenError, NotFoundError) as exc:
+        flash(str(exc), "error")
+        return None, cs.id
+
+
+@bp.post("/aenderungen/<cs_id>/annehmen")
+@require_role("editor")
+def accept(cs_id: str) -> ResponseReturnValue:
+    """Accept another organisation's proposal (the write path checks who may)."""
+    done, cs_id = _decide(cs_id, operations.accept_proposal)
+    if isinstance(done, changesets.Changeset) and done.conflicts:
+        flash(
+            _(
+                "Vorschlag angenommen; %(n)s Angaben wurden nicht übernommen, weil sie "
+                "seitdem geändert wurden (siehe unten).",
+                n=len(done.conflicts),
+            ),
+            "warning",
+        )
+    elif done is not None:
+        flash(_("Vorschlag angenommen und gespeichert."), "success")
+    return redirect(url_for("changesets.detail", cs_id=cs_id))
+
+
+@bp.post("/aenderungen/<cs_id>/ablehnen")
+@require_role("editor")
+def reject(cs_id: str) -> ResponseReturnValue:
+    """Decline another organisation's proposal: nothing is written to the record."""
+    done, cs_id = _decide(cs_id, operations.reject_proposal)
+    if done is not None:
+        flash(_("Vorschlag abgelehnt."), "success")
+    return redirect(url_for("changesets.detail", cs_id=cs_id))

@@ -33,6 +33,7 @@ from .groups import COORDINATION, TRAEGER
 from .tables import Tables
 
 FILES = (
+    "organisations",
     "topics",
     "stages",
     "target_groups",

@@ -36,6 +36,16 @@ from netzwerk.graph.indicators.reader import read as read_indicators
 from netzwerk.graph.indicators.regions import RegionIndex
 
 DATASET = "bildungsregion_trier"
+DEMO_LOGINS: tuple[tuple[str, str, str, str], ...] = (
+    ("admin", "admin", "", "Administration (gesamte Instanz)"),
+    ("redaktion", "editor", "stadt-trier", "Redaktion"),
+    ("lesen", "viewer", "stadt-trier", "Nur lesen"),
+    ("redaktion-stadt", "editor", "stadt-trier", "Redaktion Stadt Trier"),
+    ("redaktion-kreis", "editor", "kreis-trier-saarburg", "Redaktion Landkreis Trier-Saarburg"),
+    ("lesen-kreis", "viewer", "kreis-trier-saarburg", "Lesen Landkreis Trier-Saarburg"),
+)
+"""The demo accounts: login, role, organisation (empty: the default; the admin administers
+the whole instance) and display name."""
 
 
 def _record(cls: type[N], row: dict[str, Any]) -> N:
@@ -154,11 +164,23 @@ def build(data: dict[str, Any]) -> tuple[list[Node], list[Link]]:
     return nodes, links
 
 
+def owners(data: dict[str, Any]) -> dict[str, tuple[str, list[str]]]:
+    """id → (owning organisation, co-owners) of the dataset's records that name one."""
+    return {
+        row["id"]: (row["org"], list(row.get("co_orgs") or []))
+        for rows in data.values()
+        if isinstance(rows, list)
+        for row in rows
+        if isinstance(row, dict) and row.get("org")
+    }
+
+
 def load(
     store: Store, name: str = DATASET, progress: Callable[[int, int], None] | None = None
 ) -> bulk.LoadResult:
     """Seed the dataset; returns how many nodes and links were newly created."""
-    nodes, links = build(read_dataset(name))
+    data = read_dataset(name)
+    nodes, links = build(data)
     total = len(nodes) + len(links)
 
     def node_progress(done: int, _: int) -> None:
@@ -169,7 +191,8 @@ def load(
         if progress:
             progress(len(nodes) + done, total)
 
-    result = bulk.merge_nodes(store, nodes, progress=node_progress)
+    bulk.save_organisations(store, data.get("organisations", []))
+    result = bulk.merge_nodes(store, nodes, progress=node_progress, owners=owners(data))
     result += bulk.merge_links(store, links, progress=link_progress)
     if result.missing:
         raise ValueError(f"dataset {name!r} links unknown ids: {result.missing[:10]}")

@@ -21,6 +21,7 @@ from typing import Any
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.core.store import Store, Tx
 
 ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
@@ -36,6 +37,9 @@ class User:
     username: str = ""
     display_name: str = ""
     role: str = "viewer"
+    """Within the user's organisation; ``admin`` administers the whole instance."""
+    org: str = DEFAULT_ORG
+    """The organisation (slug) the user works for: it owns what the user creates."""
     contacts: bool = False
     active: bool = True
     source: str = "local"
@@ -116,6 +120,7 @@ def create_in(
     contacts: bool = False,
     password: str | None = None,
     source: str = "local",
+    org: str = DEFAULT_ORG,
 ) -> User:
     """Create a checked account inside a running transaction (no history: the caller's)."""
     if tx.run("users/get_by_username", username=username):
@@ -123,6 +128,7 @@ def create_in(
     props = {
         "display_name": display_name.strip() or username,
         "role": role,
+        "org": org,
         "contacts": contacts,
         "active": True,
         "source": source,
@@ -142,6 +148,7 @@ def create_user(
     role: str = "viewer",
     display_name: str = "",
     contacts: bool = False,
+    org: str = DEFAULT_ORG,
 ) -> User:
     """A local account without a history entry: demo accounts and test fixtures only.
 
@@ -151,7 +158,13 @@ def create_user(
     username = check_new_account(username, password, role)
     return store.transaction(
         lambda tx: create_in(
-            tx, username, role=role, display_name=display_name, contacts=contacts, password=password
+            tx,
+            username,
+            role=role,
+            display_name=display_name,
+            contacts=contacts,
+            password=password,
+            org=org,
         )
     )
 

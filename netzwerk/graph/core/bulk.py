@@ -10,7 +10,7 @@ simply be run again.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -49,6 +49,11 @@ def _noop(done: int, total: int) -> None:
     return None
 
 
+def _row(n: Node, label: str, owners: Mapping[str, tuple[str, list[str]]]) -> dict[str, Any]:
+    org, co_orgs = owners.get(n.id, (None, None))
+    return {"id": n.id or new_id(label), "props": n.properties(), "org": org, "co_orgs": co_orgs}
+
+
 def merge_nodes(
     store: Store,
     nodes: Sequence[Node],
@@ -57,8 +62,12 @@ def merge_nodes(
     batch_size: int = BATCH_SIZE,
     progress: Progress = _noop,
     validate: bool = True,
+    owners: Mapping[str, tuple[str, list[str]]] | None = None,
 ) -> LoadResult:
     """Insert nodes (any mix of kinds) by id; with ``update``, changed ones are updated.
+
+    ``owners`` (id → organisation and co-owners) says who owns a new node; without an
+    entry it belongs to the default organisation.
 
     All rows are validated before the first write, so invalid input stores nothing.
     """
@@ -71,7 +80,7 @@ def merge_nodes(
     result, done, total = LoadResult(), 0, len(cleaned)
     for label, group in by_label.items():
         for chunk in batches(group, batch_size):
-            rows = [{"id": n.id or new_id(label), "props": n.properties()} for n in chunk]
+            rows = [_row(n, label, owners or {}) for n in chunk]
             out = store.write("bulk/merge_nodes", {"label": label}, rows=rows, update=update)
             result += LoadResult(created=out[0]["created"], updated=out[0]["updated"])
             done += len(chunk)
@@ -117,6 +126,19 @@ def merge_links(
             done += len(chunk)
             progress(done, total)
     return result
+
+
+def save_organisations(store: Store, rows: Sequence[dict[str, Any]]) -> None:
+    """Create the organisations of a dataset (``id``, ``slug``, ``name``, ``recipient``), or
+    rename them: a bulk load's owners must exist before its records name them."""
+    for row in rows:
+        store.write(
+            "organisations/save",
+            id=row["id"],
+            slug=row["slug"],
+            name=row["name"],
+            recipient=row.get("recipient", ""),
+        )
 
 
 def wipe(store: Store, batch: int = 10_000) -> int:

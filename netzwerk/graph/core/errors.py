@@ -64,3 +64,16 @@ class DatabaseAuthError(DatabaseUnavailableError):
 
 class ForbiddenError(GraphError):
     """The user's role may not do this (e.g. restore an admin-only record); answered 403."""
+
+
+class ProposalSent(GraphError):
+    """The change was not written but sent to the record's owning organisation as a
+    proposal (``changeset``: its id); ``str(err)`` is the notice for the proposer."""
+
+    def __init__(self, message: str, *, changeset: str, label: str, record_id: str, recipient: str):
+        self.changeset = changeset
+        self.recipient = recipient
+        """How the notice names the owner ("der Stadt Trier"), for a translated notice."""
+        self.label = label
+        self.record_id = record_id
+        super().__init__(message)

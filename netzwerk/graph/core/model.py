@@ -449,6 +449,27 @@ class Indicator(Node):
         return f"{self.label} {self.year}"
 
 
+DEFAULT_ORG = "default"
+"""The organisation of every record and user that names none: a single office's instance
+runs wholly in it, and records written before organisations existed belong to it."""
+
+
+@dataclass(kw_only=True)
+class Organisation(Node):
+    """An office that owns records (a Kommune's Bildungsbüro); users belong to one.
+
+    Not a record kind of the network (no pages, pictures or exports list it): records and
+    users name their organisation by ``slug`` in their ``org`` property. ``recipient`` is how
+    a sentence addresses it ("der Stadt Trier", "dem Landkreis Trier-Saarburg").
+    """
+
+    LABEL: ClassVar[str] = "Organisation"
+    TITLE: ClassVar[str] = N_("Organisation")
+    name: str = described("", _NAME, required=True)
+    slug: str = described("", N_("Kürzel"), required=True, hint=N_("z. B. stadt-trier"))
+    recipient: str = described("", N_("Anrede im Satz"), hint=N_("z. B. der Stadt Trier"))
+
+
 NODE_CLASSES: tuple[type[Node], ...] = (
     Actor,
     Person,

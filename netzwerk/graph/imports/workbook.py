@@ -35,7 +35,7 @@ from netzwerk.graph.imports.cells import Errors, parse_bool, parse_day
 from netzwerk.graph.imports.context import Context, Progress, merged, noop, set_fields
 from netzwerk.graph.imports.plan import Choices, ImportPlan, Part, RowResult, stable_id
 from netzwerk.graph.imports.reader import Table
-from netzwerk.graph.records import erasures
+from netzwerk.graph.records import erasures, visibility
 from netzwerk.graph.workbook.sheets import (
     BASE,
     ID,
@@ -126,7 +126,9 @@ class _Stored:
     def _read_records(self, store: Store, spec: SheetSpec, ids: list[str]) -> None:
         cls = LABELS[spec.label]
         for chunk in bulk.batches(ids, bulk.BATCH_SIZE):
-            for r in store.read("nodes/find_by_ids", {"label": spec.label}, ids=chunk):
+            for r in store.read(
+                "nodes/find_by_ids", {"label": spec.label}, ids=chunk, reader=visibility.reader()
+            ):
                 node = from_store(cls, r["node"])
                 self.records[spec.label][node.id] = node
         for col in spec.columns:
@@ -136,7 +138,9 @@ class _Stored:
             lt = LINK_TYPES[t]
             idents = {"type": t, "from": spec.label, "to": lt.target_expr}
             for chunk in bulk.batches(ids, bulk.BATCH_SIZE):
-                for r in store.read("workbook/links", idents, ids=chunk, both=False):
+                for r in store.read(
+                    "workbook/links", idents, ids=chunk, both=False, reader=visibility.reader()
+                ):
                     lk = link_from_row(r)
                     self.targets[(t, lk.from_id)][lk.to_id] = lk
 

@@ -31,6 +31,7 @@ from netzwerk.graph.operations.indicators import import_indicators
 from netzwerk.graph.operations.links import RemoveResult, create_link, delete_link, update_link
 from netzwerk.graph.operations.mappings import save_import_mapping
 from netzwerk.graph.operations.merge import MergeResult, merge_actors
+from netzwerk.graph.operations.proposals import accept_proposal, reject_proposal
 from netzwerk.graph.operations.records import (
     DeleteResult,
     create_record,
@@ -51,6 +52,7 @@ __all__ = [
     "UndoImportResult",
     "UndoResult",
     "Watcher",
+    "accept_proposal",
     "apply_changeset",
     "check_role",
     "commit_import",
@@ -68,6 +70,7 @@ __all__ = [
     "propose_import",
     "purge_trash",
     "record_event",
+    "reject_proposal",
     "restore_backup",
     "resume",
     "save_import_mapping",

@@ -17,6 +17,7 @@ from typing import Any
 from netzwerk.graph.admin import twofactor, users
 from netzwerk.graph.admin.users import User
 from netzwerk.graph.core.errors import FieldError, ForbiddenError, ValidationError
+from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.records import history
 
@@ -50,18 +51,26 @@ def create_account(
     role: str = "viewer",
     display_name: str = "",
     contacts: bool = False,
+    org: str = DEFAULT_ORG,
 ) -> User:
-    """A new local account with a password (checked against the policy)."""
+    """A new local account with a password (checked against the policy), working for the
+    organisation ``org``."""
     username = users.check_new_account(username, password, role)
 
     def work(tx: Tx) -> User:
         made = users.create_in(
-            tx, username, role=role, display_name=display_name, contacts=contacts, password=password
+            tx,
+            username,
+            role=role,
+            display_name=display_name,
+            contacts=contacts,
+            password=password,
+            org=org,
         )
         _entry(
             tx,
             made,
-            {"role": [None, made.role], "contacts": [None, made.contacts]},
+            {"role": [None, made.role], "contacts": [None, made.contacts], "org": [None, org]},
             user=user,
             action="create",
         )

@@ -75,7 +75,7 @@ def insert_in(tx: Tx, c: Consent, *, user: str, changeset: str = "") -> Consent:
 
 
 def _person_in(tx: Tx, person_id: str) -> Person:
-    rows = tx.run("nodes/get", {"label": "Person"}, id=person_id)
+    rows = tx.run("nodes/get", {"label": "Person"}, id=person_id, reader=None)
     if not rows:
         raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
     return codec.from_store(Person, rows[0]["node"])

@@ -37,6 +37,7 @@ from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, Node, Person
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.imports.fields import KINDS
 from netzwerk.graph.imports.plan import ImportPlan
+from netzwerk.graph.operations import ownership
 from netzwerk.graph.operations.consent import sync_in as sync_consent
 from netzwerk.graph.operations.import_undo import PER_TRANSACTION, name_of, rollback
 from netzwerk.graph.records import changesets, history
@@ -122,8 +123,10 @@ def _write_nodes(
     user: str,
 ) -> list[history.Entry]:
     cls = LABELS[label]
-    rows = tx.run("imports/current_nodes", {"label": label}, ids=[n.id for n in chunk])
+    ids = [n.id for n in chunk]
+    rows = tx.run("imports/current_nodes", {"label": label}, ids=ids)
     now = {r["node"]["id"]: codec.from_store(cls, r["node"]) for r in rows}
+    verdict = ownership.check_in(tx, user, label, ids)
     writes: list[dict[str, Any]] = []
     entries: list[history.Entry] = []
     persons: list[tuple[Person | None, Person]] = []
@@ -133,12 +136,15 @@ def _write_nodes(
         if current is None and base is not None:  # deleted since the dry run: not revived
             out.conflicts.append(_gone(planned))
             continue
+        if current is not None and not verdict.may_write(current.id):
+            out.conflicts.append(_foreign(current, verdict.owner_of(current.id)))
+            continue
         target, conflicts = merge_fields(current, planned, plan.fields.get(planned.id), base)
         out.conflicts += conflicts
         changes = history.diff(current, target)
         if current is not None and not changes:
             continue
-        writes.append({"id": target.id, "props": target.properties()})
+        writes.append({"id": target.id, "props": target.properties(), "org": verdict.user_org})
         if isinstance(target, Person):
             assert current is None or isinstance(current, Person)  # the same label
             persons.append((current, target))
@@ -162,6 +168,19 @@ def _write_nodes(
     for current, target in persons:  # consent changed by the file goes into the ledger too
         sync_consent(tx, current, target, user=user, source=source, changeset=batch)
     return entries
+
+
+def _foreign(current: Any, owner: str) -> dict[str, Any]:
+    """Another organisation's record: an import never changes it (a form proposes)."""
+    return {
+        "record_id": current.id,
+        "label": getattr(current, "LABEL", ""),
+        "name": name_of(current),
+        "field": "org",
+        "base": None,
+        "stored": owner,
+        "proposed": None,
+    }
 
 
 def _gone(planned: Any) -> dict[str, Any]:

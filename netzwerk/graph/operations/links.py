@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from netzwerk.graph.core.model import Link
 from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.operations import ownership
 from netzwerk.graph.records import history, links, trash
 
 
@@ -28,9 +29,16 @@ def create_link_in(tx: Tx, link: Link, *, user: str, note: dict | None = None) -
 def create_link(store: Store, link: Link, *, user: str) -> Link:
     """Store a relationship (or return the one already there, writing nothing).
 
-    Raises :class:`~netzwerk.graph.core.errors.NotFoundError` if an end is missing.
+    Raises :class:`~netzwerk.graph.core.errors.NotFoundError` if an end is missing and
+    :class:`~netzwerk.graph.core.errors.ForbiddenError` if the user's organisation owns
+    neither end.
     """
-    return store.transaction(lambda tx: create_link_in(tx, link, user=user))
+
+    def work(tx: Tx) -> Link:
+        ownership.require_link_in(tx, user, link)
+        return create_link_in(tx, link, user=user)
+
+    return store.transaction(work)
 
 
 def update_link_in(tx: Tx, link: Link, *, user: str, note: dict | None = None) -> Link:
@@ -47,8 +55,14 @@ def update_link_in(tx: Tx, link: Link, *, user: str, note: dict | None = None) -
 
 
 def update_link(store: Store, link: Link, *, user: str) -> Link:
-    """Save a relationship read earlier (optimistic locking); history on both ends."""
-    return store.transaction(lambda tx: update_link_in(tx, link, user=user))
+    """Save a relationship read earlier (optimistic locking); history on both ends. Only
+    an organisation owning one of its ends may change it."""
+
+    def work(tx: Tx) -> Link:
+        ownership.require_stored_link_in(tx, user, link.type, link.id)
+        return update_link_in(tx, link, user=user)
+
+    return store.transaction(work)
 
 
 @dataclass
@@ -62,10 +76,14 @@ class RemoveResult:
 def delete_link(
     store: Store, type_name: str, link_id: str, *, user: str, version: int | None = None
 ) -> RemoveResult:
-    """Remove a relationship; trash snapshot and history on both ends, one transaction."""
-    return store.transaction(
-        lambda tx: delete_link_in(tx, type_name, link_id, user=user, version=version)
-    )
+    """Remove a relationship; trash snapshot and history on both ends, one transaction.
+    Only an organisation owning one of its ends may remove it."""
+
+    def work(tx: Tx) -> RemoveResult:
+        ownership.require_stored_link_in(tx, user, type_name, link_id)
+        return delete_link_in(tx, type_name, link_id, user=user, version=version)
+
+    return store.transaction(work)
 
 
 def delete_link_in(

@@ -34,6 +34,7 @@ from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError,
 from netzwerk.graph.core.model import LINK_TYPES, Actor, Link
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.values import new_link_id
+from netzwerk.graph.operations import ownership
 from netzwerk.graph.operations.imports import DECODERS, CommitResult, Unit, apply_changeset
 from netzwerk.graph.records import changesets, history, trash
 
@@ -294,13 +295,19 @@ def propose_merge(
         )
     actors = []
     for node_id, version in ((survivor_id, survivor_version), (duplicate_id, duplicate_version)):
-        rows = store.read("nodes/get", {"label": "Actor"}, id=node_id)
+        rows = store.read("nodes/get", {"label": "Actor"}, id=node_id, reader=None)
         if not rows:
             raise NotFoundError(f"Akteur „{node_id}“ wurde nicht gefunden.")
         actor = from_store(Actor, rows[0]["node"])
         _check(actor, version)
         actors.append(actor)
     survivor, duplicate = actors
+    store.transaction(
+        lambda tx: [
+            ownership.require_record_in(tx, user, "Actor", node_id, "Der Akteur")
+            for node_id in (survivor_id, duplicate_id)
+        ]
+    )
     links = store.read("merge/links_of", id=duplicate_id, types=list(LINK_TYPES))
     payload = {
         "op": OP,
@@ -343,7 +350,8 @@ def merge_actors(
     With versions given, the merge only happens if neither record changed since it was read
     (:class:`ConflictError` otherwise; a change between storing and applying makes the
     changeset "fehlgeschlagen", nothing applied). Raises :class:`NotFoundError` for a missing
-    actor and :class:`ValidationError` when both ids are the same.
+    actor, :class:`ValidationError` when both ids are the same, and :class:`ForbiddenError`
+    unless the user's organisation owns both actors (a merge deletes one and changes the other).
     """
     cs_id, payload = propose_merge(
         store,

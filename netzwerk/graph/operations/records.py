@@ -3,6 +3,11 @@
 A delete also puts the record's snapshot into the trash and records on every linked record
 that the link went with it, in the same transaction — so a crash can never leave a record
 changed without its history, or deleted without a way back.
+
+Each checks ownership first (:mod:`.ownership`), in the same transaction: a new record
+belongs to the creator's organisation; a change to another organisation's record is stored
+as a proposal to it (:mod:`.proposing`) and :class:`ProposalSent` tells the proposer; a
+delete of another organisation's record is refused.
 """
 
 from __future__ import annotations
@@ -11,9 +16,12 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from netzwerk.graph.core.model import Link, N, Person
+from netzwerk.graph.core.errors import ProposalSent
+from netzwerk.graph.core.model import Link, N, Node, Person
 from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.operations import ownership
 from netzwerk.graph.operations.consent import sync_in as sync_consent
+from netzwerk.graph.operations.proposing import propose_update_in
 from netzwerk.graph.records import history, nodes, trash
 from netzwerk.graph.records import links as links_mod
 
@@ -22,7 +30,8 @@ def create_record_in(
     tx: Tx, obj: N, *, user: str, links: Sequence[Link] = (), note: dict | None = None
 ) -> N:
     """:func:`create_record` inside a running transaction (``note``: extra history keys)."""
-    created = nodes.insert(tx, obj)
+    verdict = ownership.check_in(tx, user, obj.LABEL, [])
+    created = nodes.insert(tx, obj, org=verdict.user_org)
     history.record_in(
         tx,
         user=user,
@@ -86,9 +95,22 @@ def update_record(store: Store, obj: N, *, user: str) -> N:
     Raises :class:`~netzwerk.graph.core.errors.ConflictError` if someone saved it meanwhile and
     :class:`~netzwerk.graph.core.errors.NotFoundError` if it was deleted; nothing is written then.
     A save that changes no field writes no history entry. A person's changed consent fields
-    also go into the consent ledger.
+    also go into the consent ledger. Raises :class:`ProposalSent` (nothing written, the
+    change sent to the owner) when the user's organisation does not own the record.
     """
-    return store.transaction(lambda tx: update_record_in(tx, obj, user=user))
+
+    def work(tx: Tx) -> N | ProposalSent | None:
+        verdict = ownership.check_in(tx, user, obj.LABEL, [obj.id])
+        if verdict.may_write(obj.id):
+            return update_record_in(tx, obj, user=user)
+        return propose_update_in(tx, obj, user=user, verdict=verdict)
+
+    result = store.transaction(work)
+    if isinstance(result, Node):
+        return result
+    if result is None:  # a proposal that changes nothing: nothing to send
+        return obj
+    raise result
 
 
 @dataclass
@@ -108,6 +130,7 @@ def delete_record(
     """
 
     def work(tx: Tx) -> DeleteResult:
+        ownership.require_record_in(tx, user, cls.LABEL, node_id, cls.TITLE)
         pipeline = trash.suggestions_of(tx, node_id) if cls.LABEL == "Actor" else []
         deleted = nodes.remove(tx, cls, node_id, version=version)
         deleted.suggestions = pipeline

@@ -226,7 +226,7 @@ def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str
     note = r.history_note(survey)
     d = p.data
     if p.kind == "field":
-        rows = tx.run("nodes/get", {"label": "Actor"}, id=r.actor_id)
+        rows = tx.run("nodes/get", {"label": "Actor"}, id=r.actor_id, reader=None)
         if not rows:
             raise NotFoundError("Der befragte Akteur existiert nicht mehr.")
         actor = codec.from_store(Actor, rows[0]["node"])

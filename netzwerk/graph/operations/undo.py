@@ -85,7 +85,7 @@ def undo(store: Store, entry_id: str, *, user: str, role: str) -> UndoResult:
                     user=user,
                 )
             return result
-        node = nodes.reinsert(tx, what.node)
+        node = nodes.reinsert(tx, what.node, owners=what.owners)
         back = links.reinsert_many(tx, what.links, what.labels)
         came_back = {lk.id for lk in back}
         pipeline = trash.restore_suggestions_in(tx, what.suggestions)

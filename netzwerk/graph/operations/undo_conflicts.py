@@ -51,7 +51,7 @@ class Decision:
 def _current(tx: Tx, label: str, record_id: str) -> Any:
     """The record (by label) or link (by type) a conflict is about, as stored now."""
     if label in LABELS:
-        rows = tx.run("nodes/get", {"label": label}, id=record_id)
+        rows = tx.run("nodes/get", {"label": label}, id=record_id, reader=None)
         return codec.from_store(LABELS[label], rows[0]["node"]) if rows else None
     rows = tx.run("links/get", {"type": label}, id=record_id) if label in LINK_TYPES else []
     return codec.link_from_row(rows[0]) if rows else None

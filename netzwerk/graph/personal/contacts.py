@@ -26,6 +26,7 @@ from netzwerk.graph.core.values import slug
 from netzwerk.graph.formats import ContactRow
 from netzwerk.graph.network.filters import ID_FIELDS, Filter
 from netzwerk.graph.personal import consent
+from netzwerk.graph.records import visibility
 
 PURPOSES: dict[str, str] = {
     "contact": N_("Kontaktaufnahme (Netzwerkarbeit, Einladungen)"),
@@ -64,6 +65,7 @@ def _select_params(flt: Filter) -> dict[str, Any]:
         "function": flt.function.strip().lower(),
         "actor_filters": others or bool(org["alliance"] or org["project"]),
         "only_org_filters": not others,
+        "reader": visibility.reader(),
     }
 
 

@@ -20,7 +20,7 @@ from netzwerk.graph.core.model import LINK_TYPES, Person
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import is_valid_id, label
 from netzwerk.graph.personal import consent, contacts
-from netzwerk.graph.records import history, trash
+from netzwerk.graph.records import history, trash, visibility
 from netzwerk.graph.surveys.personal import person_data as survey_data
 
 HIDDEN = frozenset({"id"})
@@ -110,7 +110,7 @@ def _stored(store: Store, person_id: str) -> tuple[dict[str, Any], list[dict[str
     """Properties and links of the person, live or in the trash, and whether in the trash."""
     if not is_valid_id(person_id):
         raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
-    rows = store.read("nodes/get", {"label": "Person"}, id=person_id)
+    rows = store.read("nodes/get", {"label": "Person"}, id=person_id, reader=visibility.reader())
     if not rows:
         props, links = _from_trash(store, person_id)
         return props, links, True

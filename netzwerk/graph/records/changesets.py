@@ -15,6 +15,10 @@ States::
     proposed → applying → applied → undoing → undone
                         ↘ rolling_back → failed
 
+A **proposal** (kind ``proposal``) is one record's change by another organisation than the
+record's owner (``from_org`` → ``to_org``): it stays ``proposed`` until the owner accepts
+it (``applied``) or rejects it (``rejected``); the watcher never applies it.
+
 This module reads changesets and writes their bookkeeping inside the transaction of the use
 case that changes records (as :mod:`.history` does); the use cases are in
 :mod:`netzwerk.graph.operations`.
@@ -40,6 +44,7 @@ STATES = {
     "failed": N_("fehlgeschlagen und vollständig zurückgerollt"),
     "undoing": N_("wird rückgängig gemacht"),
     "undone": N_("rückgängig gemacht"),
+    "rejected": N_("abgelehnt"),
 }
 UNFINISHED = ("proposed", "applying", "rolling_back", "undoing")
 """States in which a changeset's work is not done: the watcher finishes them."""
@@ -48,6 +53,7 @@ KINDS = {
     "workbook": N_("Arbeitsmappe"),
     "merge": N_("Zusammenführung"),
     "survey": N_("Befragung"),
+    "proposal": N_("Vorschlag"),
 }
 COUNT_TITLES = {
     "created": N_("neu angelegt"),
@@ -85,6 +91,10 @@ class Changeset:
     context: dict[str, Any] = field(default_factory=dict)
     """What the use case needs to know about its changeset beyond the journal (a survey
     review: the answer whose decisions an undo opens again)."""
+    to_org: str = ""
+    """A proposal's addressee: the organisation owning the record (its slug)."""
+    from_org: str = ""
+    """A proposal's sender: the proposer's organisation."""
 
     @property
     def state_title(self) -> str:
@@ -96,7 +106,12 @@ class Changeset:
 
     @property
     def finished(self) -> bool:
-        return self.state not in UNFINISHED
+        return self.state not in UNFINISHED or self.open_proposal
+
+    @property
+    def open_proposal(self) -> bool:
+        """A proposal waiting for its owner's decision (nothing is running)."""
+        return self.kind == "proposal" and self.state == "proposed"
 
     @property
     def percent(self) -> int:
@@ -141,6 +156,8 @@ def _from(row: dict[str, Any]) -> Changeset:
         undo=_loads(row.get("undo"), {}),
         error=row.get("error") or "",
         context=_loads(row.get("context"), {}),
+        to_org=row.get("to_org") or "",
+        from_org=row.get("from_org") or "",
     )
 
 
@@ -155,9 +172,12 @@ def create_in(
     parts: list[tuple[int, dict[str, Any]]],
     counts: dict[str, int] | None = None,
     context: dict[str, Any] | None = None,
+    to_org: str = "",
+    from_org: str = "",
 ) -> None:
     """Store a changeset with its journal (``parts``: (units, payload) in applying order;
-    none for a change applied in the same transaction, such as a survey review)."""
+    none for a change applied in the same transaction, such as a survey review;
+    ``to_org``/``from_org``: a proposal's addressee and sender)."""
     rows = [
         {"seq": i, "size": size, "payload": dumps(payload)}
         for i, (size, payload) in enumerate(parts)
@@ -171,12 +191,35 @@ def create_in(
         "counts": dumps(counts or {}),
         "conflicts": "[]",
         **({"context": dumps(context)} if context else {}),
+        "to_org": to_org,
+        "from_org": from_org,
     }
     tx.run("changesets/create", id=cs_id, props=props, parts=rows)
 
 
-def get(store: Store, cs_id: str) -> Changeset | None:
-    rows = store.read("changesets/get", id=cs_id)
+def proposed_fields(store: Store, cs: Changeset) -> list[dict[str, Any]]:
+    """An open proposal's fields: ``{label, field, base, proposed}`` (values in JSON form)."""
+    if not cs.open_proposal:
+        return []
+    out: list[dict[str, Any]] = []
+    for part in parts(store, cs.id, states=("pending",), payload=True):
+        payload = part["payload"] or {}
+        for item in payload.get("items", []):
+            out += [
+                {
+                    "label": payload.get("label", ""),
+                    "field": name,
+                    "base": (item.get("b") or {}).get(name),
+                    "proposed": item["r"].get(name),
+                }
+                for name in item.get("f") or []
+            ]
+    return out
+
+
+def get(store_or_tx: Store | Tx, cs_id: str) -> Changeset | None:
+    read = store_or_tx.read if isinstance(store_or_tx, Store) else store_or_tx.run
+    rows = read("changesets/get", id=cs_id)
     return _from(rows[0]["changeset"]) if rows else None
 
 
@@ -187,10 +230,16 @@ def get_in(tx: Tx, cs_id: str) -> Changeset | None:
 
 
 def recent(
-    store: Store, *, skip: int = 0, limit: int = 50, kinds: list[str] | None = None
+    store: Store,
+    *,
+    skip: int = 0,
+    limit: int = 50,
+    kinds: list[str] | None = None,
+    org: str | None = None,
 ) -> Page[Changeset]:
-    """Changesets, newest first (the list page)."""
-    rows = store.read("changesets/recent", skip=skip, limit=limit, kinds=kinds or [])
+    """Changesets, newest first (the list page); with ``org``, of proposals only those
+    addressed to or sent by that organisation."""
+    rows = store.read("changesets/recent", skip=skip, limit=limit, kinds=kinds or [], org=org)
     total = int(rows[0]["total"]) if rows else 0
     return Page([_from(r["changeset"]) for r in rows], total, skip, limit)
 

@@ -43,6 +43,8 @@ ACTIONS = (
     "import",
     "export",
     "erase",
+    "propose",
+    "reject",
 )
 ACTION_TITLES = {
     "create": N_("angelegt"),
@@ -55,9 +57,13 @@ ACTION_TITLES = {
     "import": N_("importiert"),
     "export": N_("exportiert"),
     "erase": N_("personenbezogene Daten gelöscht"),
+    "propose": N_("Änderung vorgeschlagen"),
+    "reject": N_("Vorschlag abgelehnt"),
 }
 ERASED = "[gelöscht]"
 ERASED_PERSON = N_("gelöschte Person")
+OTHER_PERSON = N_("Person einer anderen Organisation")
+"""How a history names a person the reader's organisation may not see."""
 SKIP_FIELDS = frozenset({"created", "updated", "version", "from_name", "to_name"})
 
 
@@ -270,7 +276,8 @@ def resolve(store: Store, changes: list[Change]) -> list[Change]:
     """Fill ``other_name`` of link entries with the other end's current name, and the
     persons named by id (:data:`PERSON_KEYS`) with theirs.
 
-    A person who no longer exists (erased or deleted) is "gelöschte Person"; another record
+    A person who no longer exists (erased or deleted) is "gelöschte Person", one of another
+    organisation than the reader's "Person einer anderen Organisation"; another record
     that was deleted keeps the name it had when the entry was written.
     """
     wanted: dict[str, set[str]] = {}
@@ -283,8 +290,11 @@ def resolve(store: Store, changes: list[Change]) -> list[Change]:
                 wanted.setdefault("Person", set()).add(_person_ref(c, key))
     names: dict[str, str] = {}
     for label, ids in wanted.items():
-        for row in store.read("history/names", {"label": label}, ids=sorted(ids)):
-            names[row["id"]] = row["name"] or row["id"]
+        rows = store.read(
+            "history/names", {"label": label}, ids=sorted(ids), reader=visibility.reader()
+        )
+        for row in rows:
+            names[row["id"]] = OTHER_PERSON if row["hidden"] else row["name"] or row["id"]
     out = []
     for c in _named_persons(changes, names):
         link = c.link

@@ -21,6 +21,7 @@ from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, LinkType
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, validate_link
 from netzwerk.graph.core.values import Page, canonical, new_link_id
+from netzwerk.graph.records import visibility
 from netzwerk.graph.records.trash import DeletedLink
 
 Labels = tuple[str, str]
@@ -61,7 +62,9 @@ def links_of(store: Store, label: str, node_id: str, types: list[str] | None = N
     if label not in LABELS:
         raise ValueError(f"unknown label {label!r}")
     wanted = [t for t in (types or list(LINK_TYPES)) if t in LINK_TYPES]
-    rows = store.read("links/of_node", {"label": label}, id=node_id, types=wanted)
+    rows = store.read(
+        "links/of_node", {"label": label}, id=node_id, types=wanted, reader=visibility.reader()
+    )
     return [codec.link_from_row(r) for r in rows]
 
 

@@ -17,10 +17,11 @@ from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
-from netzwerk.graph.core.model import LABELS, N, Node
+from netzwerk.graph.core.model import DEFAULT_ORG, LABELS, N, Node
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, validate_node
 from netzwerk.graph.core.values import Page, new_id, window
+from netzwerk.graph.records import visibility
 from netzwerk.graph.records.trash import Deleted
 
 
@@ -41,14 +42,16 @@ def get(store: Store, cls: type[N], node_id: str) -> N:
     label = label_of(cls)
     if not is_valid_id(node_id):
         raise _not_found(cls, node_id)
-    rows = store.read("nodes/get", {"label": label}, id=node_id)
+    rows = store.read("nodes/get", {"label": label}, id=node_id, reader=visibility.reader())
     if not rows:
         raise _not_found(cls, node_id)
     return codec.from_store(cls, rows[0]["node"])
 
 
 def get_many(store: Store, cls: type[N], ids: list[str]) -> list[N]:
-    rows = store.read("nodes/find_by_ids", {"label": label_of(cls)}, ids=list(ids))
+    rows = store.read(
+        "nodes/find_by_ids", {"label": label_of(cls)}, ids=list(ids), reader=visibility.reader()
+    )
     return [codec.from_store(cls, r["node"]) for r in rows]
 
 
@@ -73,6 +76,7 @@ def list_nodes(
         skip=skip,
         limit=limit,
         descending=descending,
+        reader=visibility.reader(),
     )
     total = (
         rows[0]["total"]
@@ -85,12 +89,17 @@ def list_nodes(
 
 
 # --- writes inside a transaction ------------------------------------------------------------
-def insert(tx: Tx, obj: N) -> N:
-    """Validate and store a new record; an id is generated unless the caller supplied one."""
+def insert(tx: Tx, obj: N, *, org: str = DEFAULT_ORG) -> N:
+    """Validate and store a new record owned by ``org``; an id is generated unless the
+    caller supplied one."""
     label = label_of(type(obj))
     obj = validate_node(obj)
     rows = tx.run(
-        "nodes/create", {"label": label}, id=obj.id or new_id(label), props=obj.properties()
+        "nodes/create",
+        {"label": label},
+        id=obj.id or new_id(label),
+        props=obj.properties(),
+        org=org,
     )
     return codec.from_store(type(obj), rows[0]["node"])
 
@@ -146,7 +155,9 @@ def remove(tx: Tx, cls: type[N], node_id: str, *, version: int | None = None) ->
             "gelöscht. Bitte prüfen Sie die neue Fassung.",
             current=node,
         )
-    deleted = Deleted(node=node)
+    stored = rows[0]["node"]
+    owners = {k: stored[k] for k in ("org", "co_orgs") if stored.get(k) is not None}
+    deleted = Deleted(node=node, owners=owners)
     for lk in rows[0]["links"]:
         if not lk:
             continue
@@ -156,13 +167,14 @@ def remove(tx: Tx, cls: type[N], node_id: str, *, version: int | None = None) ->
     return deleted
 
 
-def reinsert(tx: Tx, node: N) -> N:
+def reinsert(tx: Tx, node: N, *, owners: dict[str, Any] | None = None) -> N:
     """Put a deleted record back as it was: same id, fields and ``created``.
 
     The version goes up by one (a restore is a change: a form opened before the delete
     must not overwrite the restored record unnoticed) and ``updated`` is now. A record with
     the same id that exists again (restored twice, or re-created by an import) is a
-    :class:`ConflictError`.
+    :class:`ConflictError`. ``owners`` (``org``, ``co_orgs``) give it back to its
+    organisation.
     """
     label = label_of(type(node))
     snapshot: dict[str, Any] = {
@@ -170,6 +182,7 @@ def reinsert(tx: Tx, node: N) -> N:
         "id": node.id,
         "created": node.created,
         "version": node.version,
+        **(owners or {}),
     }
     snapshot = {k: v for k, v in snapshot.items() if v is not None}
     rows = tx.run("nodes/restore", {"label": label}, node=snapshot)

@@ -24,6 +24,7 @@ from netzwerk.graph.core.errors import FieldError, ValidationError
 from netzwerk.graph.core.model import LABELS, N, Node
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.values import Page, window, without_format
+from netzwerk.graph.records import visibility
 
 LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
 MAX_QUERY = 200
@@ -221,6 +222,7 @@ def search(
         descending=bool(descending),
         skip=skip,
         limit=limit,
+        reader=visibility.reader(),
         **filters.params(),
     )
     row: dict[str, Any] = rows[0] if rows else {"total": 0, "items": []}
@@ -260,7 +262,12 @@ def suggest(
     out: list[Suggestion] = []
     for index in dict.fromkeys(_index(lb, contacts) for lb in wanted):
         rows = store.read(
-            "records/suggest", index=index, q=q, labels=wanted, limit=min(max(1, limit), 50)
+            "records/suggest",
+            index=index,
+            q=q,
+            labels=wanted,
+            limit=min(max(1, limit), 50),
+            reader=visibility.reader(),
         )
         out += [
             Suggestion(

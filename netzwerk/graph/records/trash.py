@@ -49,6 +49,9 @@ class Deleted:
     suggestions: list[dict[str, Any]] = field(default_factory=list)
     """An actor's partner-suggestion pipeline records, JSON-ready (see
     :func:`suggestions_of`): not domain links, but an editor's work that undo brings back."""
+    owners: dict[str, Any] = field(default_factory=dict)
+    """The record's owning organisation and co-owners (``org``, ``co_orgs``): a restored
+    record belongs to whom it belonged."""
 
 
 _SUGGESTION_TIMES = ("at", "created_at")
@@ -105,6 +108,7 @@ def snapshot_of(deleted: Deleted | DeletedLink) -> dict[str, Any]:
             for lk in deleted.links
         ],
         **({"suggestions": deleted.suggestions} if deleted.suggestions else {}),
+        **({"owners": deleted.owners} if deleted.owners else {}),
     }
 
 
@@ -231,5 +235,9 @@ def deleted_from(entry: TrashEntry) -> Deleted | DeletedLink:
         links.append(link)
         ends_of[link.id] = ends
     return Deleted(
-        node=node, links=links, labels=ends_of, suggestions=list(snap.get("suggestions", []))
+        node=node,
+        links=links,
+        labels=ends_of,
+        suggestions=list(snap.get("suggestions", [])),
+        owners=dict(snap.get("owners", {})),
     )

@@ -9,6 +9,14 @@ them). The model's field table (``restricted``) decides this for pages, forms, t
 history and search alike.
 Actors are organisations: their e-mail and phone are public contact points, not personal.
 
+Persons belong to an organisation (their ``org``, and co-owners in ``co_orgs``): each office
+is its own data controller, so a reader of one organisation never sees another's persons —
+not on pages, in lists, search, exports, the workbook or the API. The reader's organisation
+is set once per request (:func:`reading_as`, by the web layer from the logged-in user) and
+every query that reads persons filters by it (:func:`reader`, the ``$reader`` parameter):
+a person of another organisation is not found, not listed, not counted. The command line
+and an instance admin read as the instance (``None``: every person).
+
 Free text that others read (a cooperation's note, a partner suggestion's note) may hold what
 the fields hide: "Ansprechpartnerin Eva, eva@…, 0651 …". For readers without the grant,
 e-mail addresses and phone numbers in it are masked (:func:`mask_contacts`).
@@ -18,6 +26,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from netzwerk.graph.core.fields import field_table
@@ -40,6 +51,29 @@ def redact(label: str, props: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``props`` without the fields a reader without the grant may not see."""
     hidden = restricted(label)
     return {k: v for k, v in props.items() if k not in hidden}
+
+
+_READER: ContextVar[str | None] = ContextVar("netzwerk_reader", default=None)
+
+
+def reader() -> str | None:
+    """The organisation whose persons the current reader sees (None: every person)."""
+    return _READER.get()
+
+
+def set_reader(org: str | None) -> None:
+    """Read as ``org`` from now on in this context (the web layer, once per request)."""
+    _READER.set(org)
+
+
+@contextmanager
+def reading_as(org: str | None) -> Iterator[None]:
+    """Read as ``org`` within the block (a share link reads as its creator's office)."""
+    token = _READER.set(org)
+    try:
+        yield
+    finally:
+        _READER.reset(token)
 
 
 FREE_TEXT: dict[str, tuple[str, ...]] = {"COOPERATES_WITH": ("note",)}

@@ -39,6 +39,7 @@ from netzwerk.graph.formats.ods_writer import write_ods_sheets
 from netzwerk.graph.formats.xlsx_writer import Sheet, write_sheets
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
+from netzwerk.graph.records import visibility
 from netzwerk.graph.workbook.sheets import (
     BASE,
     HINTS,
@@ -81,13 +82,21 @@ class _Graph:
         persons = (
             None
             if actors is None
-            else [r["id"] for r in store.read("workbook/persons_of", ids=actors)]
+            else [
+                r["id"]
+                for r in store.read("workbook/persons_of", ids=actors, reader=visibility.reader())
+            ]
         )
         only = {"Actor": actors, "Person": persons}
         self.records: dict[str, list[Node]] = {
             label: [
                 from_store(cls, r["node"])
-                for r in store.read("workbook/records", {"label": label}, ids=only.get(label))
+                for r in store.read(
+                    "workbook/records",
+                    {"label": label},
+                    ids=only.get(label),
+                    reader=visibility.reader(),
+                )
             ]
             for label, cls in LABELS.items()
             if cls not in DATA_CLASSES  # indicators are no part of the network's workbook
@@ -99,7 +108,9 @@ class _Graph:
                 sources = [n.id for label in spec.sources for n in self.records[label]]
             idents = {"type": t, "from": spec.source_expr, "to": spec.target_expr}
             both = t == "COOPERATES_WITH"  # a filtered workbook: cooperations among its actors
-            rows = store.read("workbook/links", idents, ids=sources, both=both)
+            rows = store.read(
+                "workbook/links", idents, ids=sources, both=both, reader=visibility.reader()
+            )
             self.links[t] = [link_from_row(r) for r in rows]
         self.names = self._cell_names()
 

@@ -59,6 +59,9 @@ def _helpers() -> dict[str, Any]:
         "links_updated": _l("Verbindungen geändert"),
         "conflicts": _l("Konflikte"),
         "skipped_rows": _l("Zeilen übersprungen"),
+        "org": _l("gehört der Organisation (nicht geändert)"),
+        "proposal": _l("Vorschlag"),
+        "proposed_by": _l("vorgeschlagen von"),
     }
 
     def field_label(label: str, name: str) -> Any:
@@ -142,8 +145,8 @@ def history_sentence(c: history.Change) -> Markup | None:
         return None
     here = _named(record_title(c), entry_url(c))
     other_label, other_id = str(link.get("other_label", "")), str(link.get("other", ""))
-    if c.other_name == ERASED_NAME:
-        there = _named(str(_(ERASED_NAME)), "")
+    if c.other_name in (ERASED_NAME, history.OTHER_PERSON):  # nothing to link to
+        there = _named(str(_(c.other_name)), "")
     else:
         there = _named(c.other_name or other_id, record_url(other_label, other_id))
     first, second = (here, there) if link.get("direction") != "in" else (there, here)

@@ -41,7 +41,11 @@ def _as_is(link: graph.Link) -> graph.Link:
 def link_rows(kind: Kind, node_id: str) -> list[LinkRow]:
     """The record's links; free-text notes masked for readers without the contacts grant."""
     rows = get_store().read(
-        "records/links", {"label": kind.label}, id=node_id, types=list(graph.LINK_TYPES)
+        "records/links",
+        {"label": kind.label},
+        id=node_id,
+        types=list(graph.LINK_TYPES),
+        reader=visibility.reader(),
     )
     mask = visibility.mask_link if not can_see_contacts() else _as_is
     return [
