@@ -255,6 +255,27 @@ def test_random_changesets_undone_in_random_order_return_to_the_start(
     assert _state(store) == start, steps
 
 
+@pytest.mark.parametrize("first", [0, 1])
+def test_a_value_changed_and_changed_back_by_two_changesets_undoes_in_either_order(
+    store: graph.Store, first: int
+) -> None:
+    """Trier → Konz-Neu (one workbook) → Trier (another): undoing the first while the second
+    is applied keeps Trier and hands the first's old value to the second, whose undo then
+    ends at Trier too (it once ended at the first workbook's value)."""
+    for name in NAMES[:2]:
+        graph.create_record(store, graph.Actor(name=name, kind="Schule", town="Trier"), user="t")
+    start = _state(store)
+    done = [
+        operations.commit_import(
+            store, _workbook_edit(store, NAMES[0], "Ort", town), user="u"
+        ).batch
+        for town in ("Konz-Neu", "Trier")
+    ]
+    for batch in (done[first], done[1 - first]):
+        assert operations.undo_import(store, batch, user="u").conflicts == []
+    assert _state(store) == start
+
+
 def _export_edit(
     data: bytes, edits: dict[tuple[str, str], str], drop: str = "", twice: str = ""
 ) -> bytes:

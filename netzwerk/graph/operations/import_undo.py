@@ -232,11 +232,14 @@ class _Undo:
         for f in self._fields(obj, entry):
             if codec.same_json(f.stored, f.written):
                 restore[f.name] = f.old
-            elif codec.same_json(f.stored, f.old):
-                continue  # already back (an undo run a second time)
             elif (first := later.explained(f)) is not None:
+                # a later changeset still applied leads from the value written to the one
+                # stored (also when that is this changeset's old value again: undone last,
+                # the later one must restore this one's old value, not what this one wrote)
                 self.rebased[first].setdefault(f.record_id, {})[f.name] = f.old
                 self.result.rebased += 1
+            elif codec.same_json(f.stored, f.old):
+                continue  # already back (an undo run a second time)
             else:
                 clean = False
                 self.result.conflicts.append(
@@ -335,7 +338,7 @@ class _Undo:
             snap = (e.changes.get("snapshot") or [None])[0] or {}
             node = codec.from_json(cls, snap["node"])
             try:
-                back = reinsert(self.tx, node)
+                back = reinsert(self.tx, node, owners=snap.get("owners"))
             except ConflictError:
                 self.result.conflicts.append(_whole(node.id, label, name_of(node)))
                 continue

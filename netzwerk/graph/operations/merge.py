@@ -184,13 +184,15 @@ def _check(actor: Actor, version: int | None) -> None:
         )
 
 
-def _lock(tx: Tx, node_id: str, version: int | None) -> Actor:
+def _lock(tx: Tx, node_id: str, version: int | None) -> tuple[Actor, dict[str, Any]]:
+    """The actor, locked, and who owns it (``org``, ``co_orgs``: an undo gives it back)."""
     rows = tx.run("merge/lock_actor", id=node_id)
     if not rows:
         raise NotFoundError(f"Akteur „{node_id}“ wurde nicht gefunden.")
-    actor = from_store(Actor, rows[0]["node"])
+    stored = rows[0]["node"]
+    actor = from_store(Actor, stored)
     _check(actor, version)
-    return actor
+    return actor, {k: stored[k] for k in ("org", "co_orgs") if stored.get(k) is not None}
 
 
 def _apply_in(
@@ -199,8 +201,8 @@ def _apply_in(
     """Apply a stored merge in the runner's transaction; its history entries."""
     survivor_id, duplicate_id = payload["survivor"], payload["duplicate"]
     base = payload.get("base", {})
-    survivor = _lock(tx, survivor_id, base.get(survivor_id))
-    duplicate = _lock(tx, duplicate_id, base.get(duplicate_id))
+    survivor, _ = _lock(tx, survivor_id, base.get(survivor_id))
+    duplicate, owners = _lock(tx, duplicate_id, base.get(duplicate_id))
     fresh = MergeResult(survivor=survivor, duplicate=duplicate, changeset=batch)
     merge = _Merge(tx, survivor, duplicate, batch, fresh)
     for rel in tx.run("merge/links_of", id=survivor_id, types=list(LINK_TYPES)):
@@ -220,6 +222,7 @@ def _apply_in(
     fresh.survivor = from_store(Actor, rows[0]["node"])
     snapshot = {
         "node": codec.to_json(duplicate),
+        "owners": owners,
         "links": [
             {"type": r["type"], "direction": r["direction"], "other": r["other"], **r["props"]}
             for r in dup_links
