@@ -21,7 +21,7 @@ def test_export_preview_and_import_dry_run(
     browser, live_server: str, store: graph.Store, tmp_path: Path
 ) -> None:
     seed_mod.load(store)
-    browser_login(browser, live_server, store, "editor")
+    browser_login(browser, live_server, store, "admin")
 
     browser.get(f"{live_server}/kontakte")
     Select(browser.find_element(By.ID, "f-region")).select_by_value("region-stadt-trier")

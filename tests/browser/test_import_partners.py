@@ -84,7 +84,7 @@ def test_partner_list_in_one_pass_then_again_as_xlsx(
     browser, live_server: str, store: graph.Store, tmp_path: Path
 ) -> None:
     seed_mod.load(store)
-    browser_login(browser, live_server, store, "editor")
+    browser_login(browser, live_server, store, "admin")
     browser.get(f"{live_server}/import")
     assert browser.find_element(By.ID, "workbook-template").is_displayed()
     _shots(browser, "import-upload")

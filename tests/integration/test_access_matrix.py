@@ -188,6 +188,7 @@ ACCESS: dict[str, Access] = {
     "changesets.detail": Access(get=EDITOR),
     "changesets.detail_json": Access(get=EDITOR),
     "changesets.undo": Access(post=EDITOR),
+    "changesets.decide": Access(post=EDITOR),
     "changesets.accept": Access(post=EDITOR),
     "changesets.reject": Access(post=EDITOR),
     "imports.values": Access(get=EDITOR),

@@ -191,7 +191,11 @@ def test_ui_cli_and_api_leave_the_same_history(store: graph.Store, make_client) 
         histories[label] = _entries(store, account_id)
     assert histories["ui"] == histories["cli"] == histories["api"]
     expected = [
-        ("admin", "create", {"role": [None, "viewer"], "contacts": [None, False]}),
+        (
+            "admin",
+            "create",
+            {"role": [None, "viewer"], "contacts": [None, False], "org": [None, "default"]},
+        ),
         ("admin", "update", {"role": ["viewer", "editor"]}),
         ("admin", "update", {"active": [True, False], "api_tokens": [1, 0]}),
         ("admin", "update", {"active": [False, True]}),

@@ -45,6 +45,7 @@ FORMAT = "netzwerk-backup"
 VERSION = 1
 NODE_LABELS: frozenset[str] = frozenset(LABELS) | {
     "User",
+    "Organisation",
     "Change",
     "ExportLog",
     "ImportMapping",
