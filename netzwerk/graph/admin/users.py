@@ -14,9 +14,10 @@ import hashlib
 import re
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -140,33 +141,34 @@ def create_in(
     return _from(rows[0]["user"])
 
 
+class AccountOptions(TypedDict, total=False):
+    """What a new local account may be given besides its name and password."""
+
+    role: str
+    display_name: str
+    contacts: bool
+    org: str
+
+
+def new_account(
+    username: str, password: str, **options: Unpack[AccountOptions]
+) -> Callable[[Tx], User]:
+    """A new local account checked against the policy before any transaction opens, as the
+    write that creates it: the caller runs it, with or without a history entry."""
+    role = options.get("role", "viewer")
+    username = check_new_account(username, password, role)
+    return lambda tx: create_in(tx, username, password=password, **(options | {"role": role}))
+
+
 def create_user(
-    store: Store,
-    username: str,
-    password: str,
-    *,
-    role: str = "viewer",
-    display_name: str = "",
-    contacts: bool = False,
-    org: str = DEFAULT_ORG,
+    store: Store, username: str, password: str, **options: Unpack[AccountOptions]
 ) -> User:
     """A local account without a history entry: demo accounts and test fixtures only.
 
     Every account made by a person goes through
     :func:`netzwerk.graph.operations.accounts.create_account`, which records who made it.
     """
-    username = check_new_account(username, password, role)
-    return store.transaction(
-        lambda tx: create_in(
-            tx,
-            username,
-            role=role,
-            display_name=display_name,
-            contacts=contacts,
-            password=password,
-            org=org,
-        )
-    )
+    return store.transaction(new_account(username, password, **options))
 
 
 def authenticate(store: Store, username: str, password: str) -> User | None:

@@ -200,6 +200,23 @@ _CONSENT = {"group": "consent", "restricted": True}
 _BOOL_HELP = "ja oder nein; bei ja ist ein Datum nötig."
 
 
+def _consent_given(label: str, headers: str) -> Any:
+    """Whether a person consented to one purpose; each purpose has the same three fields."""
+    return described(
+        False, label, widget="bool", help=_BOOL_HELP, headers=synonyms(headers), **_CONSENT
+    )
+
+
+def _consent_date(label: str, headers: str) -> Any:
+    """The day a purpose's consent was given (required when it was)."""
+    return described(None, label, widget="date", headers=synonyms(headers), **_CONSENT)
+
+
+def _consent_source(label: str, headers: str) -> Any:
+    """Where a purpose's consent came from, within the ledger's limit."""
+    return described("", label, limit=_SOURCE_MAX, headers=synonyms(headers), **_CONSENT)
+
+
 @dataclass(kw_only=True)
 class Person(Node):
     """A contact person; personal data, so consent is recorded per purpose."""
@@ -246,59 +263,29 @@ class Person(Node):
         headers=(*_PHONE_HEADERS, "mobil", "handy", "mobiltelefon", "mobile phone"),
         restricted=True,
     )
-    consent_contact: bool = described(
-        False,
+    consent_contact: bool = _consent_given(
         N_("Einwilligung Kontakt"),
-        widget="bool",
-        help=_BOOL_HELP,
-        headers=synonyms(
-            "einwilligung kontakt; kontakt einwilligung; consent contact; einwilligung"
-        ),
-        **_CONSENT,
+        "einwilligung kontakt; kontakt einwilligung; consent contact; einwilligung",
     )
-    consent_contact_date: date | None = described(
-        None,
+    consent_contact_date: date | None = _consent_date(
         N_("Datum Einwilligung Kontakt"),
-        widget="date",
-        headers=synonyms("datum einwilligung kontakt; datum einwilligung; consent contact date"),
-        **_CONSENT,
+        "datum einwilligung kontakt; datum einwilligung; consent contact date",
     )
-    consent_contact_source: str = described(
-        "",
+    consent_contact_source: str = _consent_source(
         N_("Quelle Einwilligung Kontakt"),
-        limit=_SOURCE_MAX,
-        headers=synonyms(
-            "quelle einwilligung kontakt; quelle einwilligung; consent contact source"
-        ),
-        **_CONSENT,
+        "quelle einwilligung kontakt; quelle einwilligung; consent contact source",
     )
-    consent_newsletter: bool = described(
-        False,
+    consent_newsletter: bool = _consent_given(
         N_("Einwilligung Newsletter"),
-        widget="bool",
-        help=_BOOL_HELP,
-        headers=synonyms(
-            "einwilligung newsletter; newsletter; consent newsletter; newsletter einwilligung"
-        ),
-        **_CONSENT,
+        "einwilligung newsletter; newsletter; consent newsletter; newsletter einwilligung",
     )
-    consent_newsletter_date: date | None = described(
-        None,
+    consent_newsletter_date: date | None = _consent_date(
         N_("Datum Einwilligung Newsletter"),
-        widget="date",
-        headers=synonyms(
-            "datum einwilligung newsletter; newsletter datum; consent newsletter date"
-        ),
-        **_CONSENT,
+        "datum einwilligung newsletter; newsletter datum; consent newsletter date",
     )
-    consent_newsletter_source: str = described(
-        "",
+    consent_newsletter_source: str = _consent_source(
         N_("Quelle Einwilligung Newsletter"),
-        limit=_SOURCE_MAX,
-        headers=synonyms(
-            "quelle einwilligung newsletter; newsletter quelle; consent newsletter source"
-        ),
-        **_CONSENT,
+        "quelle einwilligung newsletter; newsletter quelle; consent newsletter source",
     )
     legal_basis: str = described(
         "",

@@ -12,12 +12,11 @@ factor), or the directory that vouched for a login (:data:`DIRECTORY_ACTORS`).
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, Unpack
 
 from netzwerk.graph.admin import twofactor, users
 from netzwerk.graph.admin.users import User
 from netzwerk.graph.core.errors import FieldError, ForbiddenError, ValidationError
-from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.records import history
 
@@ -48,29 +47,18 @@ def create_account(
     password: str,
     *,
     user: str,
-    role: str = "viewer",
-    display_name: str = "",
-    contacts: bool = False,
-    org: str = DEFAULT_ORG,
+    **options: Unpack[users.AccountOptions],
 ) -> User:
     """A new local account with a password (checked against the policy), working for the
     organisation ``org``."""
-    username = users.check_new_account(username, password, role)
+    write = users.new_account(username, password, **options)
 
     def work(tx: Tx) -> User:
-        made = users.create_in(
-            tx,
-            username,
-            role=role,
-            display_name=display_name,
-            contacts=contacts,
-            password=password,
-            org=org,
-        )
+        made = write(tx)
         _entry(
             tx,
             made,
-            {"role": [None, made.role], "contacts": [None, made.contacts], "org": [None, org]},
+            {"role": [None, made.role], "contacts": [None, made.contacts], "org": [None, made.org]},
             user=user,
             action="create",
         )

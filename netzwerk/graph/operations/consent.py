@@ -85,16 +85,8 @@ def _person_entry(
     tx: Tx, person: Person, changes: dict[str, list[object]], *, version: int, user: str
 ) -> None:
     """The person's history entry of a consent or review (``version``: the person's now)."""
-    history.record_in(
-        tx,
-        user=user,
-        action="update",
-        label="Person",
-        record_id=person.id,
-        record_name=person.display_name,
-        changes=changes,
-        version=version,
-    )
+    entry = history.node_entry("update", person, changes, version=version)
+    history.record_entry_in(tx, entry, user=user)
 
 
 def _settle(tx: Tx, person: Person, stored: Consent, line: str, *, key: str, user: str) -> None:

@@ -63,14 +63,8 @@ def propose_update_in(tx: Tx, obj: N, *, user: str, verdict: Verdict) -> Proposa
         to_org=owner,
         from_org=verdict.user_org,
     )
-    history.record_in(
-        tx,
-        user=user,
-        action="propose",
-        label=cls.LABEL,
-        record_id=obj.id,
-        record_name=current.display_name,
-        changes={"proposal": [None, cs_id]},
+    history.record_entry_in(
+        tx, history.node_entry("propose", current, {"proposal": [None, cs_id]}), user=user
     )
     to = recipient(tx, owner)
     return ProposalSent(

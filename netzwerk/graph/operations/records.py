@@ -32,15 +32,9 @@ def create_record_in(
     """:func:`create_record` inside a running transaction (``note``: extra history keys)."""
     verdict = ownership.check_in(tx, user, obj.LABEL, [])
     created = nodes.insert(tx, obj, org=verdict.user_org)
-    history.record_in(
-        tx,
-        user=user,
-        action="create",
-        label=created.LABEL,
-        record_id=created.id,
-        record_name=created.display_name,
-        changes={**history.diff(None, created), **(note or {})},
-        version=created.version,
+    changes = {**history.diff(None, created), **(note or {})}
+    history.record_entry_in(
+        tx, history.node_entry("create", created, changes, version=created.version), user=user
     )
     for link in links:
         link = dataclasses.replace(
@@ -74,16 +68,10 @@ def update_record_in(tx: Tx, obj: N, *, user: str, note: dict | None = None) -> 
     before, after = nodes.save(tx, obj)
     changes = history.diff(before, after)
     if changes:
-        history.record_in(
-            tx,
-            user=user,
-            action="update",
-            label=after.LABEL,
-            record_id=after.id,
-            record_name=after.display_name,
-            changes={**changes, **(note or {})},
-            version=after.version,
+        entry = history.node_entry(
+            "update", after, {**changes, **(note or {})}, version=after.version
         )
+        history.record_entry_in(tx, entry, user=user)
     if isinstance(after, Person) and isinstance(before, Person):
         sync_consent(tx, before, after, user=user)
     return after
@@ -137,12 +125,10 @@ def delete_record(
         entry = trash.put_in(tx, deleted, user=user)
         node = deleted.node
         entries = [
-            history.Entry(
-                action="delete",
-                label=node.LABEL,
-                record_id=node.id,
-                record_name=node.display_name,
-                changes={"links_removed": [len(deleted.links), 0], "trash": [entry.id, None]},
+            history.node_entry(
+                "delete",
+                node,
+                {"links_removed": [len(deleted.links), 0], "trash": [entry.id, None]},
             )
         ]
         for link in deleted.links:

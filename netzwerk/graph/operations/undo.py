@@ -90,13 +90,10 @@ def undo(store: Store, entry_id: str, *, user: str, role: str) -> UndoResult:
         came_back = {lk.id for lk in back}
         pipeline = trash.restore_suggestions_in(tx, what.suggestions)
         entries = [
-            history.Entry(
-                action="restore",
-                label=node.LABEL,
-                record_id=node.id,
-                record_name=node.display_name,
-                version=node.version,
-                changes={
+            history.node_entry(
+                "restore",
+                node,
+                {
                     "links_restored": [0, len(back)],
                     **(
                         {"links_not_restored": [len(what.links) - len(back), 0]}
@@ -105,6 +102,7 @@ def undo(store: Store, entry_id: str, *, user: str, role: str) -> UndoResult:
                     ),
                     **({"suggestions_restored": [0, pipeline]} if pipeline else {}),
                 },
+                version=node.version,
             )
         ]
         for link in back:

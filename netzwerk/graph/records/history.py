@@ -28,7 +28,7 @@ from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.i18n import N_
-from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, N
+from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, N, Node
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.records import visibility
 
@@ -224,6 +224,13 @@ def record_in(
     """Append one entry inside a running transaction (``version``: the record's, after)."""
     entry = Entry(action, label, record_id, record_name, changes or {}, refs or [], version=version)
     return record_entry_in(tx, entry, user=user)
+
+
+def node_entry(
+    action: str, node: Node, changes: dict[str, Any] | None = None, *, version: int | None = None
+) -> Entry:
+    """The entry of one action on a record, named by the record as it reads now."""
+    return Entry(action, node.LABEL, node.id, node.display_name, changes or {}, version=version)
 
 
 def record_entry_in(tx: Tx, entry: Entry, *, user: str) -> Change:
