@@ -229,15 +229,19 @@ class _Undo:
         (reverted, already back, or explained by a later changeset)."""
         restore: dict[str, Any] = {}
         clean = True
+        # Untouched since (its version is the one this changeset left): no later history to
+        # read, the common undo. Otherwise a later changeset still applied that wrote the
+        # field takes this one's old value over (its rebase), whatever is stored now: in a
+        # chain Trier → Konz → Trier → Konz the stored value equals this one's and must
+        # still not be reset under the later changesets.
+        untouched = entry.version is not None and getattr(obj, "version", None) == entry.version
         for f in self._fields(obj, entry):
-            if codec.same_json(f.stored, f.written):
-                restore[f.name] = f.old
-            elif (first := later.explained(f)) is not None:
-                # a later changeset still applied leads from the value written to the one
-                # stored (also when that is this changeset's old value again: undone last,
-                # the later one must restore this one's old value, not what this one wrote)
+            first = None if untouched else later.explained(f)
+            if first is not None:
                 self.rebased[first].setdefault(f.record_id, {})[f.name] = f.old
                 self.result.rebased += 1
+            elif codec.same_json(f.stored, f.written):
+                restore[f.name] = f.old
             elif codec.same_json(f.stored, f.old):
                 continue  # already back (an undo run a second time)
             else:

@@ -316,7 +316,17 @@ def propose_merge(
         "op": OP,
         "survivor": survivor_id,
         "duplicate": duplicate_id,
-        "base": {survivor_id: survivor.version, duplicate_id: duplicate.version},
+        # versions the caller saw are enforced when the merge is applied; without them the
+        # merge works on the actors as they are then (an edit or link a moment before applying
+        # must not fail it: the fields it fills are read again under the lock)
+        "base": {
+            node_id: version
+            for node_id, version in (
+                (survivor_id, survivor_version),
+                (duplicate_id, duplicate_version),
+            )
+            if version is not None
+        },
         "fields": {
             k: codec.field_json(Actor, k, v) for k, v in _merged_fields(survivor, duplicate).items()
         },
