@@ -122,4 +122,10 @@ def change_context() -> dict[str, Any]:
         **{v: d.get("name", v) for v, d in before_data.graph.nodes(data=True)},
         **{v: d.get("name", v) for v, d in data.graph.nodes(data=True)},
     }
-    return {"change": ch, "names": names, "von": earlier.isoformat(), **context(parsed, data, rep)}
+    return {
+        "change": ch,
+        "names": names,
+        "von": earlier.isoformat(),
+        "before_graph": before_data.graph,
+        **context(parsed, data, rep),
+    }

@@ -31,10 +31,17 @@ from markupsafe import Markup
 
 from netzwerk import graph
 from netzwerk.graph import indicators, pictures
-from netzwerk.graph.analysis import overview, suggestions, tables, value_trust
+from netzwerk.graph.analysis import overview, source, suggestions, tables, value_trust
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES
 from netzwerk.graph.core.validation import parse_date
-from netzwerk.graph.formats import document_docx, document_pdf, report_content
+from netzwerk.graph.formats import (
+    document_docx,
+    document_odt,
+    document_pdf,
+    report_change,
+    report_content,
+)
+from netzwerk.graph.formats.document import Section
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.operations import pipeline
@@ -361,29 +368,47 @@ def _snap() -> snapshot.Snapshot:
 @bp.get("/bericht.<fmt>")
 @require_role("viewer")
 def report_document(fmt: str) -> ResponseReturnValue:
-    """The Netzwerkbericht as a PDF to hand out or a DOCX to edit (Word, LibreOffice)."""
-    if fmt not in ("pdf", "docx"):
+    """The Netzwerkbericht as a PDF to hand out, or a DOCX or ODT to edit (Word,
+    LibreOffice)."""
+    if fmt not in ("pdf", "docx", "odt"):
         abort(404)
-    parsed, data, rep = load()
+    ctx = change_context()
+    parsed, graph_now, rep = ctx["f"], ctx["g"], ctx["rep"]
     document = report_content.report_document(
         rep,
-        data.graph,
-        data.snapshot,
+        graph_now,
+        _snap(),
         parsed.flt,
         tr=_tr,
         locale=_words().locale,
-        indicators=_monitoring(data.graph),
+        indicators=_monitoring(graph_now),
+        changes=_change_chapter(ctx),
     )
     stamp = (parsed.flt.as_of or date.today()).isoformat()
     if fmt == "pdf":
         return attachment(
             document_pdf.write_pdf(document), f"netzwerkbericht-{stamp}.pdf", "application/pdf"
         )
+    if fmt == "odt":
+        return attachment(
+            document_odt.write_odt(document), f"netzwerkbericht-{stamp}.odt", document_odt.MIMETYPE
+        )
     return attachment(
         document_docx.write_docx(document),
         f"netzwerkbericht-{stamp}.docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
+
+
+def _change_chapter(ctx: dict[str, Any]) -> Section:
+    """"Was hat sich verändert?" since ``?von=`` (one year before the report's day)."""
+    ch = ctx["change"]
+    flt = ctx["f"].flt
+    turnover = source.turnover(
+        get_store(), (ch.earlier, ctx["before_graph"]), (ch.later, ctx["g"]), flt
+    )
+    whole = replace(flt, as_of=None) == Filter()
+    return report_change.change_section(ch, turnover, _words(), _tr, whole=whole)
 
 
 def _picture_svg(flt: Filter, alliance: str) -> bytes:

@@ -9,17 +9,21 @@ verworfen: not suggested again as new), and runs the cached report.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import networkx as nx
 
 from netzwerk.graph.analysis._util import Profile
 from netzwerk.graph.analysis.report import GapReport, cached_gap_report
+from netzwerk.graph.analysis.turnover import Turnover
+from netzwerk.graph.analysis.turnover import compare as turnover_of
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.operations import pipeline
+from netzwerk.graph.records import history
 
 _lock = threading.Lock()
 _profiles: dict[int, tuple[tuple[Any, ...], dict[str, Profile]]] = {}
@@ -99,3 +103,22 @@ def report(
         exact=exact,
     )
     return data, rep
+
+
+def turnover(
+    store: Store, earlier: tuple[date, nx.Graph], later: tuple[date, nx.Graph], flt: Filter
+) -> Turnover:
+    """Who and what came and went between two days (graphs of ``flt`` on each): the
+    network's dates joined with the history's entries from the day after the earlier day
+    up to the end of the later one."""
+    start = datetime.combine(earlier[0] + timedelta(days=1), time(), tzinfo=UTC)
+    end = datetime.combine(later[0] + timedelta(days=1), time(), tzinfo=UTC)
+    snap = snapshot.current(store)
+    return turnover_of(
+        earlier,
+        later,
+        history.turnover(store, start, end),
+        {a["id"]: a["alliances"] for a in snap.actors},
+        snap.vocabulary.alliances,
+        whole=replace(flt, as_of=None) == Filter(),
+    )

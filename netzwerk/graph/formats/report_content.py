@@ -338,9 +338,11 @@ def report_document(
     locale: str = "de",
     today: date | None = None,
     indicators: Joined | None = None,
+    changes: Section | None = None,
 ) -> Document:
     """The Netzwerkbericht of ``flt`` (``g`` is its filtered graph, ``rep`` its report;
-    ``indicators`` the joined view of the Bildungsmonitoring, a chapter of its own)."""
+    ``indicators`` the joined view of the Bildungsmonitoring, a chapter of its own;
+    ``changes`` the chapter "Was hat sich verändert?", after the findings)."""
     today = today or date.today()
     w = Words(locale)
     day = flt.as_of or today
@@ -356,6 +358,7 @@ def report_document(
         whole,
         _figures(rep, w, tr),
         _findings(rep, g, tr, of_selection(snap, flt, g)),
+        *([changes] if changes else []),
         _structure(rep, w, tr),
         _years(rep, day, w, tr),
         *_counts(rep, w, tr),

@@ -413,3 +413,18 @@ def of_batch(store: Store, batch: str, *, one_end: bool = False) -> list[Change]
     a link change only from the end it starts at (what an undo needs)."""
     query = "history/of_batch_one_end" if one_end else "history/of_batch"
     return [from_micros_row(r["change"]) for r in store.read(query, batch=batch)]
+
+
+TURNOVER_ACTIONS = ("create", "delete", "restore", "merge", "link", "unlink")
+"""The actions that add or remove an actor or one of its relationships."""
+
+
+def turnover(store: Store, start: datetime, end: datetime) -> list[Change]:
+    """The entries on actors from ``start`` up to ``end`` (exclusive, oldest first) that add
+    or remove an actor, a cooperation or a membership: the recorded part of a comparison
+    of two days, where the network's since/until dates say nothing (a cooperation entered
+    without a start date, an actor deleted)."""
+    rows = store.read(
+        "history/turnover", start=start, end=end, actions=list(TURNOVER_ACTIONS)
+    )
+    return [_from(r["change"]) for r in rows]

@@ -1,0 +1,134 @@
+"""The Netzwerkbericht's ODT writer, read back with odfpy: headings in order, tables with
+their rows and repeated header, findings with "Was tun?", pictures as SVG with a PNG
+fallback, A4 and any text kept verbatim."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from odf import teletype
+from odf.draw import Frame, Image
+from odf.dc import Language
+from odf.namespaces import TEXTNS
+from odf.opendocument import load
+from odf.style import PageLayoutProperties
+from odf.table import Table, TableHeaderRows, TableRow
+from odf.text import H, List, P
+from reportlab.graphics.shapes import Drawing, Rect
+
+from netzwerk.graph.formats import document_odt
+from netzwerk.graph.formats.document import Document, Finding, Picture, Section, Table as Tbl
+from netzwerk.graph.formats.document import Text
+from tests.conftest import HOSTILE_STRINGS
+
+
+def _box() -> Drawing:
+    d = Drawing(200, 100)
+    d.add(Rect(10, 10, 50, 50))
+    return d
+
+
+def _document(text: str) -> Document:
+    return Document(
+        "Netzwerkbericht",
+        f"Stichtag 07.12.2026 · {text}",
+        [
+            Section(
+                f"Kapitel {text}",
+                [
+                    Text(text),
+                    Text(text, "note"),
+                    Finding(1, text, f"Tun: {text}", "Was tun?"),
+                    Finding(2, "Zweiter Befund", "Nachfragen", "Was tun?"),
+                    Tbl(
+                        [(text, "1.234"), ("Kita", "5")],
+                        header=("Akteur", "Zahl"),
+                        caption="Zahlen",
+                        numeric=frozenset({1}),
+                    ),
+                    Picture(_box(), text),
+                ],
+            ),
+            Section("Zweites Kapitel", [Text("Schluss")]),
+        ],
+    )
+
+
+def _read(document: Document):  # type: ignore[no-untyped-def]
+    return load(io.BytesIO(document_odt.write_odt(document)))
+
+
+def _texts(doc, element) -> list[str]:  # type: ignore[no-untyped-def]
+    return [teletype.extractText(e) for e in doc.text.getElementsByType(element)]
+
+
+def _style(e) -> str:  # type: ignore[no-untyped-def]
+    return str(e.getAttrNS(TEXTNS, "style-name") or "")
+
+
+def test_headings_findings_tables_pictures_and_a4() -> None:
+    doc = _read(_document("Euren"))
+    assert _texts(doc, H) == ["Kapitel Euren", "Zweites Kapitel"]
+    assert all(h.getAttrNS(TEXTNS, "outline-level") == "1" for h in doc.text.getElementsByType(H))
+    paragraphs = [(_style(p), teletype.extractText(p)) for p in doc.text.getElementsByType(P)]
+    assert paragraphs[0] == ("Title", "Netzwerkbericht")
+    assert ("Note", "Euren") in paragraphs and ("Caption", "Euren") in paragraphs
+    # both findings in one numbered list, each followed by its "Was tun?"
+    (findings,) = doc.text.getElementsByType(List)
+    assert findings.getAttrNS(TEXTNS, "style-name") == "Befunde"
+    items = [teletype.extractText(p) for p in findings.getElementsByType(P)]
+    assert items == ["Euren", "Was tun? Tun: Euren", "Zweiter Befund", "Was tun? Nachfragen"]
+    (table,) = doc.text.getElementsByType(Table)
+    (head,) = table.getElementsByType(TableHeaderRows)  # repeated on every page
+    assert [teletype.extractText(c) for c in head.getElementsByType(P)] == ["Akteur", "Zahl"]
+    rows = [[teletype.extractText(p) for p in r.getElementsByType(P)] for r in table.childNodes]
+    assert rows[-2:] == [["Euren", "1.234"], ["Kita", "5"]]
+    (frame,) = doc.text.getElementsByType(Frame)
+    kinds = [i.getAttribute("href").rsplit(".", 1)[1] for i in frame.getElementsByType(Image)]
+    assert kinds == ["svg", "png"] and frame.getAttribute("width") == "17.00cm"
+    (page,) = doc.automaticstyles.getElementsByType(PageLayoutProperties)
+    assert (page.getAttribute("pagewidth"), page.getAttribute("pageheight")) == ("21cm", "29.7cm")
+    assert doc.meta.getElementsByType(Language)[0].childNodes[0].data == "de"
+
+
+def test_the_package_holds_the_pictures_and_is_valid_zip() -> None:
+    body = document_odt.write_odt(_document("Bild"))
+    with zipfile.ZipFile(io.BytesIO(body)) as z:
+        assert z.namelist()[0] == "mimetype"
+        assert z.read("mimetype").decode() == document_odt.MIMETYPE
+        names = set(z.namelist())
+        assert {"Pictures/bild1.svg", "Pictures/bild1.png", "content.xml", "meta.xml"} <= names
+        assert z.read("Pictures/bild1.png")[:8] == b"\x89PNG\r\n\x1a\n"
+        assert b"<svg" in z.read("Pictures/bild1.svg")
+
+
+def test_any_text_is_kept_verbatim() -> None:
+    for text in HOSTILE_STRINGS:
+        clean = document_odt._clean(text)
+        doc = _read(_document(text))
+        paragraphs = _texts(doc, P)
+        assert paragraphs.count(clean) >= 4, text[:40]  # text, note, finding, caption, cell
+        assert f"Was tun? Tun: {clean}" in paragraphs
+        assert f"Kapitel {clean}" in _texts(doc, H)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.text(max_size=20), min_size=1, max_size=4).map(tuple), min_size=1, max_size=8
+    )
+)
+def test_tables_keep_every_row_and_cell(rows: list[tuple[str, ...]]) -> None:
+    doc = _read(Document("T", "", [Section("S", [Tbl(rows)])]))
+    (table,) = doc.text.getElementsByType(Table)
+    read = [
+        [teletype.extractText(p) for p in r.getElementsByType(P)]
+        for r in table.getElementsByType(TableRow)
+    ]
+    width = max(len(r) for r in rows)
+    assert read == [
+        [document_odt._clean(c) for c in r] + [""] * (width - len(r)) for r in rows
+    ]
