@@ -20,7 +20,15 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
 
-from netzwerk.graph.formats.document import Block, Document, Finding, Picture, Table, Text
+from netzwerk.graph.formats.document import (
+    Block,
+    Document,
+    Finding,
+    Picture,
+    Table,
+    Text,
+    column_shares,
+)
 from netzwerk.graph.pictures import vector
 
 FONT = "Liberation Sans"
@@ -49,6 +57,18 @@ def _no_row_break(table: DocxTable) -> None:
         props.append(OxmlElement("w:cantSplit"))
 
 
+def _widths(table: DocxTable, t: Table) -> None:
+    """Columns as wide as their content needs (Word and LibreOffice read the cells' widths;
+    the grid's for the table's own layout)."""
+    table.autofit = False
+    shares = column_shares(t)
+    for column, share in zip(table.columns, shares, strict=False):
+        column.width = Cm(17 * share)
+    for row in table.rows:
+        for cell, share in zip(row.cells, shares, strict=False):
+            cell.width = Cm(17 * share)
+
+
 def _table(doc: DocxDocument, t: Table) -> None:
     if not t.rows:
         return
@@ -72,6 +92,7 @@ def _table(doc: DocxDocument, t: Table) -> None:
         repeat.set(qn("w:val"), "true")
         table.rows[0]._tr.get_or_add_trPr().append(repeat)
     _no_row_break(table)
+    _widths(table, t)
     doc.add_paragraph()
 
 

@@ -43,7 +43,15 @@ from odf.table import TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import H, List, ListItem, ListLevelStyleNumber, ListStyle, P, Span
 from reportlab.graphics.shapes import Drawing
 
-from netzwerk.graph.formats.document import Block, Document, Finding, Picture, Table, Text
+from netzwerk.graph.formats.document import (
+    Block,
+    Document,
+    Finding,
+    Picture,
+    Table,
+    Text,
+    column_shares,
+)
 from netzwerk.graph.pictures import vector
 
 FONT = "Liberation Sans"
@@ -56,7 +64,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _CONTROL.sub("", text)
+    """``text`` as ODF can hold it: without control characters, every line end a "\\n"
+    (written as a line break)."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _p(style: str, text: str) -> P:
@@ -172,6 +182,23 @@ def _paragraph_styles(doc: OpenDocumentText) -> None:
     level.addElement(ListLevelProperties(spacebefore="0cm", minlabelwidth="0.63cm"))
     numbers.addElement(level)
     doc.styles.addElement(numbers)
+    _style(
+        doc,
+        "Table_20_Contents",
+        "paragraph",
+        TextProperties(fontsize="9pt"),
+        ParagraphProperties(margintop="0cm", marginbottom="0cm"),
+        parentstylename="Standard",
+        displayname="Tabelleninhalt",
+    )
+    _style(
+        doc,
+        "Table_20_Heading",
+        "paragraph",
+        TextProperties(fontweight="bold"),
+        parentstylename="Table_20_Contents",
+        displayname="Tabellenüberschrift",
+    )
     _style(doc, "Strong", "text", TextProperties(fontweight="bold"), displayname="Stark")
 
 
@@ -203,10 +230,12 @@ def _layout(doc: OpenDocumentText) -> Style:
         doc,
         "Zelle",
         "table-cell",
-        TableCellProperties(border="0.5pt solid #999999", padding="0.08cm"),
+        TableCellProperties(border="0.5pt solid #999999", padding="0.05cm"),
     )
-    _automatic(doc, "Zahl", "paragraph", ParagraphProperties(textalign="end"))
-    _automatic(doc, "Kopf", "paragraph", TextProperties(fontweight="bold"))
+    number = _automatic(doc, "Zahl", "paragraph", ParagraphProperties(textalign="end"))
+    number.setAttribute("parentstylename", "Table_20_Contents")
+    heading = _automatic(doc, "Zahlkopf", "paragraph", ParagraphProperties(textalign="end"))
+    heading.setAttribute("parentstylename", "Table_20_Heading")
     _automatic(doc, "Bildabsatz", "paragraph", ParagraphProperties(keepwithnext="always"))
     return _automatic(
         doc,
@@ -294,12 +323,17 @@ class _Writer:
             self.para(t.caption, "Table_20_Caption")
         self.tables += 1
         columns = max(len(r) for r in (*t.rows, t.header))
-        table = OdfTable(name=f"Tabelle{self.tables}", stylename="Tabelle")
-        for _ in range(columns):
-            table.addElement(TableColumn())
+        name = f"Tabelle{self.tables}"
+        table = OdfTable(name=name, stylename="Tabelle")
+        for i, share in enumerate(column_shares(t)):
+            width = TableColumnProperties(
+                columnwidth=f"{share * TEXT_WIDTH_CM:.2f}cm", relcolumnwidth=f"{round(share * 1000)}*"
+            )
+            style = _automatic(self.doc, f"{name}.{i}", "table-column", width)
+            table.addElement(TableColumn(stylename=style))
         if t.header:
             head = TableHeaderRows()
-            head.addElement(self.row(t.header, columns, frozenset(), header=True))
+            head.addElement(self.row(t.header, columns, t.numeric, header=True))
             table.addElement(head)
         for row in t.rows:
             table.addElement(self.row(row, columns, t.numeric))
@@ -312,7 +346,8 @@ class _Writer:
         for i in range(columns):
             value = cells[i] if i < len(cells) else ""
             cell = TableCell(stylename="Zelle", valuetype="string")
-            style = "Kopf" if header else ("Zahl" if i in numeric else "Standard")
+            style = "Table_20_Heading" if header else "Table_20_Contents"
+            style = ("Zahlkopf" if header else "Zahl") if i in numeric else style
             cell.addElement(_p(style, value))
             row.addElement(cell)
         return row

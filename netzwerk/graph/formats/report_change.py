@@ -22,8 +22,10 @@ LIMIT = 25
 
 def _number(d: Delta, value: float, w: Words) -> str:
     if d.percent:
-        return f"{w.num(value * 100, 1)} %"
-    return w.num(value, 2 if isinstance(value, float) and not value.is_integer() else 0)
+        text = f"{w.num(value * 100, 1)} %"
+    else:
+        text = w.num(value, 2 if isinstance(value, float) and not value.is_integer() else 0)
+    return text.replace("-", "−")  # the minus sign, as in the signed figures
 
 
 def _delta(d: Delta, w: Words, tr: Tr) -> str:
