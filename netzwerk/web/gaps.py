@@ -401,7 +401,7 @@ def report_document(fmt: str) -> ResponseReturnValue:
 
 
 def _change_chapter(ctx: dict[str, Any]) -> Section:
-    """"Was hat sich verändert?" since ``?von=`` (one year before the report's day)."""
+    """ "Was hat sich verändert?" since ``?von=`` (one year before the report's day)."""
     ch = ctx["change"]
     flt = ctx["f"].flt
     turnover = source.turnover(

@@ -21,7 +21,7 @@ from odf.text import H, P
 
 from netzwerk import graph
 from netzwerk.graph.admin import seed
-from netzwerk.graph.analysis import source
+from netzwerk.graph.analysis import source, turnover
 from netzwerk.graph.formats import report_content
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
@@ -65,7 +65,12 @@ def changed(store: graph.Store) -> dict[str, str]:
     }
 
 
-def _between(store: graph.Store, earlier: date, later: date, flt: Filter = Filter()):  # type: ignore[no-untyped-def]
+WHOLE = Filter()
+
+
+def _between(
+    store: graph.Store, earlier: date, later: date, flt: Filter = WHOLE
+) -> turnover.Turnover:
     before = source.report(store, Filter(as_of=earlier, alliance=flt.alliance))[0].graph
     now = source.report(store, Filter(as_of=later, alliance=flt.alliance))[0].graph
     return source.turnover(store, (earlier, before), (later, now), flt)
@@ -151,5 +156,9 @@ def test_odt_of_the_demo_region_matches_the_docx(
             for row in ours.getElementsByType(TableRow)
         ]
         assert rows == [[c.text for c in r.cells] for r in theirs.rows]
-    todos = [t for t in map(teletype.extractText, odt.text.getElementsByType(P)) if t.startswith("Was tun? ")]
+    todos = [
+        t
+        for t in map(teletype.extractText, odt.text.getElementsByType(P))
+        if t.startswith("Was tun? ")
+    ]
     assert len(todos) == len(rep.findings(data.graph))

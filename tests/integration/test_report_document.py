@@ -130,7 +130,8 @@ def test_report_page_pictures_and_an_alliance_report(demo: graph.Store, make_cli
     assert "<title>Netzwerkbild</title>" in body and "font-family: Vera;" not in body
     assert "DejaVu Sans" in body and "default-src 'none'" in svg.headers["Content-Security-Policy"]
     assert client.get("/bericht/bild.svg?bild=nope").status_code == 404
-    assert client.get("/bericht.odt").status_code == 404
+    assert client.get("/bericht.rtf").status_code == 404
+    assert 'href="/bericht.odt' in page
     offline = client.get("/bericht.html").get_data(as_text=True)
     assert (
         offline.count('src="data:image/svg+xml;base64,') >= 4 and "/bericht/bild.svg" not in offline

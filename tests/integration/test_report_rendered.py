@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pypdfium2
@@ -19,6 +20,7 @@ from netzwerk import graph
 from netzwerk.graph.admin import seed
 from netzwerk.graph.analysis import source
 from netzwerk.graph.network.filters import Filter
+from tests.browser.conftest import publish
 
 PAGES = Path(__file__).resolve().parents[2] / "build" / "report-pages"
 SCALE = 1.5
@@ -64,7 +66,9 @@ def _office_pdf(body: bytes, suffix: str, folder: Path) -> bytes:
 
 def _ink_rows(image: Image.Image) -> list[int]:
     grey = image.convert("L")
-    return [y for y in range(grey.height) if grey.crop((0, y, grey.width, y + 1)).getextrema()[0] < 200]
+    return [
+        y for y in range(grey.height) if grey.crop((0, y, grey.width, y + 1)).getextrema()[0] < 200
+    ]
 
 
 def _pages(pdf: bytes, stem: str) -> list[tuple[str, Image.Image]]:
@@ -106,3 +110,24 @@ def test_docx_and_odt_as_libreoffice_lays_them_out(
     data, rep = source.report(demo, Filter())
     _check(pages, len(rep.findings(data.graph)))
     assert 4 <= len(pages) <= 30
+    if fmt == "odt":
+        publish(PAGES / "bericht-odt-1.png", "report-odt.png")
+
+
+def test_the_change_chapter_as_libreoffice_lays_it_out(
+    demo: graph.Store, make_client, tmp_path: Path
+) -> None:
+    """Compared with three years before, the demo region's dates say what changed: the
+    chapter's tables stay inside the page and are read as written."""
+    client = make_client("viewer")
+    earlier = date.today().replace(year=date.today().year - 3, month=1, day=1)
+    resp = client.get(f"/bericht.odt?von={earlier.isoformat()}")
+    pages = _pages(_office_pdf(resp.data, "odt", tmp_path), "bericht-odt-veraenderung")
+    number = next(i for i, (text, _) in enumerate(pages, 1) if "Was hat sich" in text)
+    chapter = re.sub(r"\s+", " ", " ".join(t for t, _ in pages[number - 1 : number + 2]))
+    assert f"Stand am {earlier.strftime('%d.%m.%Y')}" in chapter
+    assert "Mitglieder der Bündnisse (" in chapter and "Kooperationen (" in chapter
+    assert re.search(r"Kooperationen \d+ \d+ \+\d+", chapter), "figures then, now, more"
+    data, rep = source.report(demo, Filter())
+    _check(pages, len(rep.findings(data.graph)))
+    publish(PAGES / f"bericht-odt-veraenderung-{number}.png", "report-change-odt.png")

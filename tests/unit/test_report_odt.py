@@ -10,8 +10,8 @@ import zipfile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from odf import teletype
-from odf.draw import Frame, Image
 from odf.dc import Language
+from odf.draw import Frame, Image
 from odf.namespaces import TEXTNS
 from odf.opendocument import load
 from odf.style import PageLayoutProperties
@@ -20,8 +20,8 @@ from odf.text import H, List, P
 from reportlab.graphics.shapes import Drawing, Rect
 
 from netzwerk.graph.formats import document_odt
-from netzwerk.graph.formats.document import Document, Finding, Picture, Section, Table as Tbl
-from netzwerk.graph.formats.document import Text
+from netzwerk.graph.formats.document import Document, Finding, Picture, Section, Text
+from netzwerk.graph.formats.document import Table as Tbl
 from tests.conftest import HOSTILE_STRINGS
 
 
@@ -129,6 +129,4 @@ def test_tables_keep_every_row_and_cell(rows: list[tuple[str, ...]]) -> None:
         for r in table.getElementsByType(TableRow)
     ]
     width = max(len(r) for r in rows)
-    assert read == [
-        [document_odt._clean(c) for c in r] + [""] * (width - len(r)) for r in rows
-    ]
+    assert read == [[document_odt._clean(c) for c in r] + [""] * (width - len(r)) for r in rows]

@@ -216,16 +216,12 @@ def compare(
     """
     (day_a, g_a), (day_b, g_b) = earlier, later
     scope = {str(v) for v in (*g_a.nodes, *g_b.nodes)}
-    names = {
-        str(v): str(d.get("name", v)) for g in (g_a, g_b) for v, d in g.nodes(data=True)
-    }
+    names = {str(v): str(d.get("name", v)) for g in (g_a, g_b) for v, d in g.nodes(data=True)}
     added, ended = _actors(_spans(entries, None), g_b, whole)
     if whole:
         scope |= {k for k, s in _spans(entries, None).items() if s.before and not s.after}
     links = _links(_spans(entries, "COOPERATES_WITH"), (g_a, g_b), names, scope)
-    joined, left = _memberships(
-        _spans(entries, "MEMBER_OF"), (day_a, day_b), memberships, scope
-    )
+    joined, left = _memberships(_spans(entries, "MEMBER_OF"), (day_a, day_b), memberships, scope)
     by_alliance: dict[str, tuple[list[str], list[str]]] = {}
     for pairs, slot in ((joined, 0), (left, 1)):
         for actor, alliance in pairs:
@@ -238,7 +234,10 @@ def compare(
         ended,
         *links,
         memberships=sorted(
-            (Membership(alliances[a], _ordered(j), _ordered(lf)) for a, (j, lf) in by_alliance.items()),
+            (
+                Membership(alliances[a], _ordered(j), _ordered(lf))
+                for a, (j, lf) in by_alliance.items()
+            ),
             key=lambda m: m.alliance.casefold(),
         ),
     )

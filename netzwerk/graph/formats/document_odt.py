@@ -25,8 +25,8 @@ from odf.draw import Frame, Image
 from odf.opendocument import OpenDocumentText
 from odf.style import (
     FontFace,
-    ListLevelProperties,
     GraphicProperties,
+    ListLevelProperties,
     MasterPage,
     PageLayout,
     PageLayoutProperties,
@@ -327,7 +327,8 @@ class _Writer:
         table = OdfTable(name=name, stylename="Tabelle")
         for i, share in enumerate(column_shares(t)):
             width = TableColumnProperties(
-                columnwidth=f"{share * TEXT_WIDTH_CM:.2f}cm", relcolumnwidth=f"{round(share * 1000)}*"
+                columnwidth=f"{share * TEXT_WIDTH_CM:.2f}cm",
+                relcolumnwidth=f"{round(share * 1000)}*",
             )
             style = _automatic(self.doc, f"{name}.{i}", "table-column", width)
             table.addElement(TableColumn(stylename=style))

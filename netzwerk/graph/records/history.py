@@ -424,7 +424,5 @@ def turnover(store: Store, start: datetime, end: datetime) -> list[Change]:
     or remove an actor, a cooperation or a membership: the recorded part of a comparison
     of two days, where the network's since/until dates say nothing (a cooperation entered
     without a start date, an actor deleted)."""
-    rows = store.read(
-        "history/turnover", start=start, end=end, actions=list(TURNOVER_ACTIONS)
-    )
+    rows = store.read("history/turnover", start=start, end=end, actions=list(TURNOVER_ACTIONS))
     return [_from(r["change"]) for r in rows]
