@@ -95,8 +95,10 @@ def _check(pages: list[tuple[str, Image.Image]], findings: int) -> None:
         left = grey.crop((0, 0, int(MARGIN * 0.6), grey.height))
         assert right.getextrema()[0] >= 200, f"page {number}: ink beyond the right margin"
         assert left.getextrema()[0] >= 200, f"page {number}: ink beyond the left margin"
+    # no page left half empty: a heading is kept with its table or picture, and a picture
+    # of 10 cm that does not fit moves to the next page, as a word processor does it
     used = [max(_ink_rows(image), default=0) / image.height for _, image in pages]
-    assert all(share >= 0.6 for share in used[:-1]), [round(u, 2) for u in used]
+    assert all(share >= 0.5 for share in used[:-1]), [round(u, 2) for u in used]
 
 
 @pytest.mark.parametrize("fmt", ["docx", "odt"])

@@ -14,7 +14,7 @@ from odf.dc import Language
 from odf.draw import Frame, Image
 from odf.namespaces import TEXTNS
 from odf.opendocument import load
-from odf.style import PageLayoutProperties
+from odf.style import PageLayoutProperties, TableColumnProperties
 from odf.table import Table, TableHeaderRows, TableRow
 from odf.text import H, List, P
 from reportlab.graphics.shapes import Drawing, Rect
@@ -86,6 +86,11 @@ def test_headings_findings_tables_pictures_and_a4() -> None:
     assert [teletype.extractText(c) for c in head.getElementsByType(P)] == ["Akteur", "Zahl"]
     rows = [[teletype.extractText(p) for p in r.getElementsByType(P)] for r in table.childNodes]
     assert rows[-2:] == [["Euren", "1.234"], ["Kita", "5"]]
+    widths = [
+        float(c.getAttribute("columnwidth").removesuffix("cm"))
+        for c in doc.automaticstyles.getElementsByType(TableColumnProperties)
+    ]
+    assert len(widths) == 2 and abs(sum(widths) - 17) < 0.05  # the text width, by content
     (frame,) = doc.text.getElementsByType(Frame)
     kinds = [i.getAttribute("href").rsplit(".", 1)[1] for i in frame.getElementsByType(Image)]
     assert kinds == ["svg", "png"] and frame.getAttribute("width") == "17.00cm"

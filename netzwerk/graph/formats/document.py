@@ -58,19 +58,19 @@ Block = Text | Finding | Table | Picture
 
 def column_shares(t: Table, longest: int = 40, shortest: int = 6) -> list[float]:
     """Each column's share of the table's width, by its longest cell (header included,
-    capped at ``longest`` characters, at least ``shortest``): names get the room, numbers
+    capped at ``longest`` characters, at least ``shortest``, plus two): names get the room, numbers
     what they need. Word processors split a table evenly otherwise, which wraps the
     first column of a figures table into four lines beside empty number columns.
 
     Examples
     --------
-    >>> column_shares(Table([("Kooperationen je Akteur (Durchschnitt)", "4,36")]))
-    [0.8636363636363636, 0.13636363636363635]
+    >>> [round(s, 2) for s in column_shares(Table([("Kooperationen je Akteur", "4,36")]))]
+    [0.76, 0.24]
     """
     rows = [r for r in (t.header, *t.rows) if r]
     columns = max((len(r) for r in rows), default=0)
-    widths = [
-        min(longest, max(shortest, *(len(r[i]) for r in rows if i < len(r))))
+    widths = [  # two characters more for the cell's padding and a bold header
+        2 + min(longest, max(shortest, *(len(r[i]) for r in rows if i < len(r))))
         for i in range(columns)
     ]
     total = sum(widths)

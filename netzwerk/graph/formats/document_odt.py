@@ -326,11 +326,10 @@ class _Writer:
         name = f"Tabelle{self.tables}"
         table = OdfTable(name=name, stylename="Tabelle")
         for i, share in enumerate(column_shares(t)):
-            width = TableColumnProperties(
-                columnwidth=f"{share * TEXT_WIDTH_CM:.2f}cm",
-                relcolumnwidth=f"{round(share * 1000)}*",
-            )
-            style = _automatic(self.doc, f"{name}.{i}", "table-column", width)
+            # absolute widths only: with relative ones too, LibreOffice 7.4 sizes the columns
+            # after the first wrongly (seen in the rendered pages)
+            width = TableColumnProperties(columnwidth=f"{share * TEXT_WIDTH_CM:.2f}cm")
+            style = _automatic(self.doc, f"{name}.{i + 1}", "table-column", width)
             table.addElement(TableColumn(stylename=style))
         if t.header:
             head = TableHeaderRows()
