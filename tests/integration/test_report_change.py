@@ -141,7 +141,7 @@ def test_odt_of_the_demo_region_matches_the_docx(
     odt = read_odt(io.BytesIO(client.get("/bericht.odt").data))
     doc = read_docx(io.BytesIO(client.get("/bericht.docx").data))
     odt_headings = [teletype.extractText(h) for h in odt.text.getElementsByType(H)]
-    docx_headings = [p.text for p in doc.paragraphs if (p.style.name or "") == "Heading 1"]
+    docx_headings = [p.text for p in doc.paragraphs if p.style and p.style.name == "Heading 1"]
     assert odt_headings == docx_headings and odt_headings[:2] == ["Netzwerkbild", "Kennzahlen"]
     # the pictures: overview, bar chart and one per alliance, as in the DOCX
     data, rep = source.report(store, Filter())

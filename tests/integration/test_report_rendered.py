@@ -64,11 +64,15 @@ def _office_pdf(body: bytes, suffix: str, folder: Path) -> bytes:
     return (folder / "bericht.pdf").read_bytes()
 
 
+def _darkest(image: Image.Image) -> int:
+    """The darkest grey of a greyscale image (0 black, 255 white)."""
+    low, _high = image.getextrema()
+    return int(low)  # type: ignore[arg-type]
+
+
 def _ink_rows(image: Image.Image) -> list[int]:
     grey = image.convert("L")
-    return [
-        y for y in range(grey.height) if grey.crop((0, y, grey.width, y + 1)).getextrema()[0] < 200
-    ]
+    return [y for y in range(grey.height) if _darkest(grey.crop((0, y, grey.width, y + 1))) < 200]
 
 
 def _pages(pdf: bytes, stem: str) -> list[tuple[str, Image.Image]]:
@@ -93,8 +97,8 @@ def _check(pages: list[tuple[str, Image.Image]], findings: int) -> None:
         grey = image.convert("L")
         right = grey.crop((int(grey.width - MARGIN * 0.6), 0, grey.width, grey.height))
         left = grey.crop((0, 0, int(MARGIN * 0.6), grey.height))
-        assert right.getextrema()[0] >= 200, f"page {number}: ink beyond the right margin"
-        assert left.getextrema()[0] >= 200, f"page {number}: ink beyond the left margin"
+        assert _darkest(right) >= 200, f"page {number}: ink beyond the right margin"
+        assert _darkest(left) >= 200, f"page {number}: ink beyond the left margin"
     # no page left half empty: a heading is kept with its table or picture, and a picture
     # of 10 cm that does not fit moves to the next page, as a word processor does it
     used = [max(_ink_rows(image), default=0) / image.height for _, image in pages]

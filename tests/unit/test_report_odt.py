@@ -57,15 +57,15 @@ def _document(text: str) -> Document:
     )
 
 
-def _read(document: Document):  # type: ignore[no-untyped-def]
+def _read(document: Document):
     return load(io.BytesIO(document_odt.write_odt(document)))
 
 
-def _texts(doc, element) -> list[str]:  # type: ignore[no-untyped-def]
+def _texts(doc, element) -> list[str]:
     return [teletype.extractText(e) for e in doc.text.getElementsByType(element)]
 
 
-def _style(e) -> str:  # type: ignore[no-untyped-def]
+def _style(e) -> str:
     return str(e.getAttrNS(TEXTNS, "style-name") or "")
 
 

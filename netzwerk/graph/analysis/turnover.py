@@ -121,8 +121,8 @@ def _ordered(names: Iterable[str]) -> list[str]:
 
 
 def _pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    tidy = {tuple(sorted(p, key=str.casefold)) for p in pairs}
-    return sorted(tidy, key=lambda p: (p[0].casefold(), p[1].casefold()))  # type: ignore[misc]
+    tidy = {(min(a, b, key=str.casefold), max(a, b, key=str.casefold)) for a, b in pairs}
+    return sorted(tidy, key=lambda p: (p[0].casefold(), p[1].casefold()))
 
 
 def _edges(g: nx.Graph) -> dict[str, tuple[Any, Any]]:

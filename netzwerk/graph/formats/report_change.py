@@ -10,6 +10,8 @@ the number left out, so the chapter stays a chapter.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from netzwerk.graph.analysis.change import Change, Delta
 from netzwerk.graph.analysis.turnover import Turnover
 from netzwerk.graph.formats.document import Block, Section, Table, Text
@@ -51,15 +53,15 @@ def figures(change: Change, w: Words, tr: Tr) -> Table:
     )
 
 
-def _cut(rows: list[tuple[str, ...]], w: Words, tr: Tr) -> list[tuple[str, ...]]:
+def _cut(rows: Sequence[tuple[str, ...]], w: Words, tr: Tr) -> list[tuple[str, ...]]:
     if len(rows) <= LIMIT:
-        return rows
+        return list(rows)
     rest = tr("… und %(n)s weitere") % {"n": w.num(len(rows) - LIMIT)}
     return [*rows[:LIMIT], (rest, *([""] * (len(rows[0]) - 1)))]
 
 
 def _listed(
-    title: str, header: tuple[str, ...], rows: list[tuple[str, ...]], w: Words, tr: Tr
+    title: str, header: tuple[str, ...], rows: Sequence[tuple[str, ...]], w: Words, tr: Tr
 ) -> list[Block]:
     if not rows:
         return [Text(f"{title}: {tr('keine')}")]
