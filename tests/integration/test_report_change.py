@@ -9,7 +9,6 @@ import io
 import re
 from datetime import date, timedelta
 
-import pypdfium2
 import pytest
 from docx import Document as read_docx
 from odf import teletype
@@ -26,6 +25,7 @@ from netzwerk.graph.formats import report_content
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.records import links as link_records
+from tests.integration.test_report_document import _pages
 
 NEW = "Lernwerkstatt Zewen"
 PARTNER = "actor-kbm-trier"
@@ -128,9 +128,8 @@ def test_the_chapter_is_in_pdf_docx_and_odt(changed: dict[str, str], make_client
     for text in expected:
         assert text in texts, text
     # PDF: the chapter's names as PDFium extracts them
-    pdf = pypdfium2.PdfDocument(client.get("/bericht.pdf").data)
-    extracted = re.sub(r"\s+", " ", " ".join(p.get_textpage().get_text_range() for p in pdf))
-    pdf.close()
+    pages = _pages(client.get("/bericht.pdf").data, "bericht-veraenderung")  # to look at
+    extracted = re.sub(r"\s+", " ", " ".join(text for text, _used in pages))
     assert "Was hat sich verändert?" in extracted and NEW in extracted
 
 

@@ -29,7 +29,16 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
-from netzwerk.graph.formats.document import Block, Document, Finding, Picture, Section, Table, Text
+from netzwerk.graph.formats.document import (
+    Block,
+    Document,
+    Finding,
+    Picture,
+    Section,
+    Table,
+    Text,
+    column_shares,
+)
 from netzwerk.graph.pictures import vector
 
 INK = colors.HexColor("#1d2733")
@@ -78,6 +87,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", body, fontSize=9, leading=11),
         "num": ParagraphStyle("num", body, fontSize=9, leading=11, alignment=TA_RIGHT),
         "th": ParagraphStyle("th", body, fontName=vector.BOLD, fontSize=9, leading=11),
+        "thnum": ParagraphStyle(
+            "thnum", body, fontName=vector.BOLD, fontSize=9, leading=11, alignment=TA_RIGHT
+        ),
     }
 
 
@@ -89,7 +101,8 @@ def _table(t: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     def cells(row: Sequence[str], head: bool = False) -> list[Paragraph]:
         return [
             Paragraph(
-                escape(_cell(v)), st["th"] if head else st["num"] if i in t.numeric else st["cell"]
+                escape(_cell(v)),
+                st[("thnum" if head else "num") if i in t.numeric else "th" if head else "cell"],
             )
             for i, v in enumerate(row)
         ]
@@ -97,11 +110,12 @@ def _table(t: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     data = ([cells(t.header, True)] if t.header else []) + [cells(r) for r in t.rows]
     figures = columns == 2 and bool(t.numeric)  # a name and its number: a narrow table
     width = (A4[0] - 4 * cm - 12) * (0.75 if figures else 1.0)
-    first = width * (0.7 if figures else 0.35 if columns == 2 else 1 / columns)
-    rest = (width - first) / max(1, columns - 1)
+    first = width * (0.7 if figures else 0.35 if columns == 2 else 1.0)
+    shares = column_shares(t) if columns > 2 else []  # names get the room, numbers less
+    widths = [width * s for s in shares] or [first] + [width - first] * (columns - 1)
     table = PdfTable(
         data,
-        colWidths=[first] + [rest] * (columns - 1),
+        colWidths=widths,
         repeatRows=1 if t.header else 0,
         hAlign="LEFT",
     )

@@ -104,7 +104,12 @@ def change_section(
         "Beginn und Ende der Kooperationen und Mitgliedschaften und die Änderungshistorie "
         "(neu erfasst, gelöscht)."
     ) % {"later": w.day(change.later), "earlier": w.day(change.earlier)}
-    blocks: list[Block] = [Text(intro, "small"), figures(change, w, tr)]
+    figured = tr(
+        "Die Kennzahlen rechnen mit den heute erfassten Akteuren und Kooperationen und ihren "
+        "Beginn- und Ende-Daten; was seitdem neu erfasst oder gelöscht wurde, nennen die "
+        "Listen darunter."
+    )
+    blocks: list[Block] = [Text(intro, "small"), figures(change, w, tr), Text(figured, "small")]
     blocks += _actors(turnover, w, tr, whole)
     blocks += _links(turnover, w, tr)
     blocks += _alliances(turnover, w, tr)
