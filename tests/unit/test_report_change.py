@@ -9,13 +9,13 @@ from datetime import date
 from netzwerk.graph.analysis.change import Change, Delta
 from netzwerk.graph.analysis.turnover import Membership, Turnover
 from netzwerk.graph.formats import report_change
-from netzwerk.graph.formats.document import Table, Text
+from netzwerk.graph.formats.document import Block, Table, Text
 from netzwerk.graph.formats.report_content import Words
 
 THEN, NOW = date(2025, 12, 7), date(2026, 12, 7)
 
 
-def _tables(blocks: list) -> dict[str, Table]:  # type: ignore[type-arg]
+def _tables(blocks: list[Block]) -> dict[str, Table]:
     return {b.caption.split(" (")[0]: b for b in blocks if isinstance(b, Table)}
 
 
