@@ -94,8 +94,57 @@ def _automatic(doc: OpenDocumentText, name: str, family: str, *props: object) ->
     return style
 
 
+_MUTED = {"color": "#555555"}
+_KEEP = {"keepwithnext": "always"}
+PARAGRAPH_STYLES: tuple[tuple[str, str, str, dict[str, str], dict[str, str]], ...] = (
+    # name, German display name, parent, text properties, paragraph properties
+    (
+        "Title",
+        "Titel",
+        "Standard",
+        {"fontsize": "22pt", "fontweight": "bold"},
+        {"marginbottom": "0.2cm"},
+    ),
+    (
+        "Heading_20_1",
+        "Überschrift 1",
+        "Standard",
+        {"fontsize": "14pt", "fontweight": "bold", "color": "#0b6e7f"},
+        {"margintop": "0.45cm", "marginbottom": "0.2cm", **_KEEP},
+    ),
+    ("Meta", "Angaben", "Standard", _MUTED, {}),
+    ("Small", "Erläuterung", "Standard", {"fontsize": "8.5pt", **_MUTED}, {}),
+    (
+        "Note",
+        "Hinweis",
+        "Standard",
+        {"fontweight": "bold"},
+        {"backgroundcolor": "#fff4d6", "padding": "0.1cm"},
+    ),
+    (
+        "Caption",
+        "Beschriftung",
+        "Standard",
+        {"fontsize": "8.5pt", "fontstyle": "italic", **_MUTED},
+        {"marginbottom": "0.3cm"},
+    ),
+    ("Table_20_Caption", "Tabellenbeschriftung", "Caption", {}, _KEEP),
+    ("Finding", "Befund", "Standard", {}, _KEEP),
+    ("Todo", "Was tun", "Standard", {}, {"marginleft": "0.63cm", "marginbottom": "0.25cm"}),
+    (
+        "Table_20_Contents",
+        "Tabelleninhalt",
+        "Standard",
+        {"fontsize": "9pt"},
+        {"margintop": "0cm", "marginbottom": "0cm"},
+    ),
+    ("Table_20_Heading", "Tabellenüberschrift", "Table_20_Contents", {"fontweight": "bold"}, {}),
+)
+"""The report's paragraph styles, named as LibreOffice's own where it has one (a user
+restyles them in one place: "Überschrift 1", "Beschriftung", "Tabelleninhalt")."""
+
+
 def _paragraph_styles(doc: OpenDocumentText) -> None:
-    """Named styles as LibreOffice's own (a user restyles them in one place)."""
     doc.fontfacedecls.addElement(
         FontFace(name=FONT, fontfamily=f"'{FONT}'", fontfamilygeneric="swiss", fontpitch="variable")
     )
@@ -106,99 +155,17 @@ def _paragraph_styles(doc: OpenDocumentText) -> None:
         TextProperties(fontname=FONT, fontsize="10pt", language="de", country="DE"),
         ParagraphProperties(marginbottom="0.15cm"),
     )
-    _style(
-        doc,
-        "Title",
-        "paragraph",
-        TextProperties(fontsize="22pt", fontweight="bold"),
-        ParagraphProperties(marginbottom="0.2cm"),
-        parentstylename="Standard",
-        displayname="Titel",
-    )
-    _style(
-        doc,
-        "Heading_20_1",
-        "paragraph",
-        TextProperties(fontsize="14pt", fontweight="bold", color="#0b6e7f"),
-        ParagraphProperties(margintop="0.45cm", marginbottom="0.2cm", keepwithnext="always"),
-        parentstylename="Standard",
-        displayname="Überschrift 1",
-        defaultoutlinelevel="1",
-    )
-    muted = {"color": "#555555"}
-    _style(doc, "Meta", "paragraph", TextProperties(**muted), parentstylename="Standard")
-    _style(
-        doc,
-        "Small",
-        "paragraph",
-        TextProperties(fontsize="8.5pt", **muted),
-        parentstylename="Standard",
-        displayname="Erläuterung",
-    )
-    _style(
-        doc,
-        "Note",
-        "paragraph",
-        TextProperties(fontweight="bold"),
-        ParagraphProperties(backgroundcolor="#fff4d6", padding="0.1cm"),
-        parentstylename="Standard",
-        displayname="Hinweis",
-    )
-    _style(
-        doc,
-        "Caption",
-        "paragraph",
-        TextProperties(fontsize="8.5pt", fontstyle="italic", **muted),
-        ParagraphProperties(marginbottom="0.3cm"),
-        parentstylename="Standard",
-        displayname="Beschriftung",
-    )
-    _style(
-        doc,
-        "Todo",
-        "paragraph",
-        ParagraphProperties(marginleft="0.63cm", marginbottom="0.25cm"),
-        parentstylename="Standard",
-        displayname="Was tun",
-    )
-    _style(
-        doc,
-        "Finding",
-        "paragraph",
-        ParagraphProperties(keepwithnext="always"),
-        parentstylename="Standard",
-        displayname="Befund",
-    )
-    _style(
-        doc,
-        "Table_20_Caption",
-        "paragraph",
-        ParagraphProperties(keepwithnext="always"),
-        parentstylename="Caption",
-        displayname="Tabellenbeschriftung",
-    )
+    for name, shown, parent, text, paragraph in PARAGRAPH_STYLES:
+        props = [TextProperties(**text)] if text else []
+        props += [ParagraphProperties(**paragraph)] if paragraph else []
+        style = _style(doc, name, "paragraph", *props, parentstylename=parent, displayname=shown)
+        if name == "Heading_20_1":  # the navigator and a table of contents find it
+            style.setAttribute("defaultoutlinelevel", "1")
     numbers = ListStyle(name="Befunde")
     level = ListLevelStyleNumber(level=1, numformat="1", numsuffix=".")
     level.addElement(ListLevelProperties(spacebefore="0cm", minlabelwidth="0.63cm"))
     numbers.addElement(level)
     doc.styles.addElement(numbers)
-    _style(
-        doc,
-        "Table_20_Contents",
-        "paragraph",
-        TextProperties(fontsize="9pt"),
-        ParagraphProperties(margintop="0cm", marginbottom="0cm"),
-        parentstylename="Standard",
-        displayname="Tabelleninhalt",
-    )
-    _style(
-        doc,
-        "Table_20_Heading",
-        "paragraph",
-        TextProperties(fontweight="bold"),
-        parentstylename="Table_20_Contents",
-        displayname="Tabellenüberschrift",
-    )
     _style(doc, "Strong", "text", TextProperties(fontweight="bold"), displayname="Stark")
 
 
