@@ -132,7 +132,7 @@ def test_the_change_chapter_as_libreoffice_lays_it_out(
     number = next(i for i, (text, _) in enumerate(pages, 1) if "Was hat sich" in text)
     chapter = re.sub(r"\s+", " ", " ".join(t for t, _ in pages[number - 1 : number + 2]))
     assert f"Stand am {earlier.strftime('%d.%m.%Y')}" in chapter
-    assert "Mitglieder der Bündnisse (" in chapter and "Kooperationen (" in chapter
+    assert "Bündnismitglieder (" in chapter and "Kooperationen (" in chapter
     assert re.search(r"Kooperationen \d+ \d+ \+\d+", chapter), "figures then, now, more"
     data, rep = source.report(demo, Filter())
     _check(pages, len(rep.findings(data.graph)))

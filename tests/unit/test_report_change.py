@@ -41,7 +41,7 @@ def test_figures_then_and_now_in_german() -> None:
         ("Innerer Kern", "4", "4", "±0"),
     ]
     texts = [b.text for b in section.blocks if isinstance(b, Text)]
-    assert "Akteure: keine" in texts and "Mitglieder der Bündnisse: keine" in texts
+    assert "Akteure: keine" in texts and "Bündnismitglieder: keine" in texts
 
 
 def test_lists_are_cut_and_a_filtered_report_says_whom_it_leaves_out() -> None:
@@ -61,6 +61,6 @@ def test_lists_are_cut_and_a_filtered_report_says_whom_it_leaves_out() -> None:
     links = tables["Kooperationen"]
     assert links.caption == "Kooperationen (32)" and len(links.rows) == report_change.LIMIT + 1
     assert links.rows[-1] == ("… und 7 weitere", "", "")
-    assert tables["Mitglieder der Bündnisse"].rows == [("MINT", "Lernwerkstatt, Kita", "–")]
+    assert tables["Bündnismitglieder"].rows == [("MINT", "Lernwerkstatt, Kita", "–")]
     notes = [b.text for b in section.blocks if isinstance(b, Text) and b.style == "small"]
     assert "Gelöschte Akteure nennt nur der Bericht über das ganze Netz." in notes

@@ -91,7 +91,7 @@ def _alliances(t: Turnover, w: Words, tr: Tr) -> list[Block]:
         (m.alliance, ", ".join(m.joined) or "–", ", ".join(m.left) or "–") for m in t.memberships
     ]
     header = (tr("Bündnis"), tr("neu dabei"), tr("ausgeschieden"))
-    return _listed(tr("Mitglieder der Bündnisse"), header, rows, w, tr)
+    return _listed(tr("Bündnismitglieder"), header, rows, w, tr)
 
 
 def change_section(
