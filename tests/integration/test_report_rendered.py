@@ -136,4 +136,5 @@ def test_the_change_chapter_as_libreoffice_lays_it_out(
     assert re.search(r"Kooperationen \d+ \d+ \+\d+", chapter), "figures then, now, more"
     data, rep = source.report(demo, Filter())
     _check(pages, len(rep.findings(data.graph)))
-    publish(PAGES / f"bericht-odt-veraenderung-{number}.png", "report-change-odt.png")
+    lists = next(i for i, (text, _) in enumerate(pages, 1) if "Bündnismitglieder (" in text)
+    publish(PAGES / f"bericht-odt-veraenderung-{lists}.png", "report-change-odt.png")
