@@ -106,7 +106,8 @@ def _chapter(texts: list[str]) -> str:
 
 def test_the_chapter_is_in_pdf_docx_and_odt(changed: dict[str, str], make_client) -> None:
     client = make_client("viewer")
-    year_ago = date.today() - timedelta(days=365)
+    today = date.today()
+    year_ago = date(today.year - 1, today.month, min(today.day, 28 if today.month == 2 else 31))
     expected = [NEW, changed["deleted"], changed["left"], "neu erfasst", "gelöscht"]
     # ODT: read back with odfpy
     resp = client.get(f"/bericht.odt?von={year_ago.isoformat()}")
@@ -120,6 +121,11 @@ def test_the_chapter_is_in_pdf_docx_and_odt(changed: dict[str, str], make_client
     for text in expected:
         assert text in chapter, text
     assert f"Stand am {year_ago.strftime('%d.%m.%Y')}" in chapter  # German dates
+    # a day that is no date, or not before the report's day: the default, named in the text
+    for bad in ("kaputt", "2999-01-01", "0001-01-01"):
+        odt = read_odt(io.BytesIO(client.get(f"/bericht.odt?von={bad}").data))
+        body = "\n".join(teletype.extractText(p) for p in odt.text.getElementsByType(P))
+        assert f"Stand am {year_ago.strftime('%d.%m.%Y')}" in body, bad
     # DOCX: the same chapter with the same rows
     doc = read_docx(io.BytesIO(client.get("/bericht.docx").data))  # default: a year before
     texts = [p.text for p in doc.paragraphs] + [
