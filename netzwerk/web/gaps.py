@@ -34,6 +34,7 @@ from netzwerk.graph import indicators, pictures
 from netzwerk.graph.analysis import overview, suggestions, tables, value_trust
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES
 from netzwerk.graph.core.validation import parse_date
+from netzwerk.graph.core.values import slug
 from netzwerk.graph.formats import document_docx, document_pdf, report_content
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
@@ -375,6 +376,8 @@ def report_document(fmt: str) -> ResponseReturnValue:
         indicators=_monitoring(data.graph),
     )
     stamp = (parsed.flt.as_of or date.today()).isoformat()
+    if parsed.flt.organisation:
+        stamp = f"{slug(parsed.flt.organisation)}-{stamp}"
     if fmt == "pdf":
         return attachment(
             document_pdf.write_pdf(document), f"netzwerkbericht-{stamp}.pdf", "application/pdf"
