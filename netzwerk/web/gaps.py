@@ -299,6 +299,7 @@ def _report_context() -> dict[str, Any]:
     shown = report_content.picture(_snap(), ctx["f"].flt, _tr)["print_note"]
     caption = pictures.filter_caption(ctx["f"].flt, _snap().vocabulary, _tr)
     ctx["caption"] = " · ".join(t for t in (caption, shown) if t)
+    ctx["report_title"] = report_content.report_title(ctx["f"].flt, _snap().vocabulary, _tr)
     monitoring = _monitoring(data_graph)
     ctx["monitoring"] = monitoring
     ctx["monitoring_needs"] = indicators.needs(monitoring)

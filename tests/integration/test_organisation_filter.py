@@ -10,24 +10,27 @@ across is every link of the region.
 from __future__ import annotations
 
 import io
+import json
 from datetime import date
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pypdfium2
 import pytest
+from click.testing import CliRunner
 from docx import Document as read_docx
 from hypothesis import given
 from hypothesis import strategies as st
 
 from netzwerk import graph
+from netzwerk.cli import main
 from netzwerk.graph.admin import seed, users
 from netzwerk.graph.analysis import offices, source
 from netzwerk.graph.analysis.scope import of_selection
 from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.formats import report_content
 from netzwerk.graph.network import snapshot
-from netzwerk.graph.network.filters import ACROSS, Filter
+from netzwerk.graph.network.filters import ACROSS, Filter, by_names
 from netzwerk.graph.sharing import saved_views
 from tests.conftest import PASSWORD, csrf_token, login
 
@@ -172,6 +175,8 @@ def test_the_report_names_the_office_or_the_region(app, demo: graph.Store) -> No
     assert f"netzwerkbericht-{CITY}-{DAY}.pdf" in resp.headers["Content-Disposition"]
     first = _first_page(resp.data)
     assert "Netzwerkbericht Stadt Trier" in first and "Partner: Stadt Trier" in first
+    page = city.get(f"/bericht?organisation={CITY}").get_data(as_text=True)
+    assert "<h1>Netzwerkbericht Stadt Trier</h1>" in page
     region = city.get("/bericht.docx")
     doc = read_docx(io.BytesIO(region.data))
     assert doc.core_properties.title == "Netzwerkbericht Bildungsregion Trier"
@@ -201,3 +206,19 @@ def _first_page(pdf: bytes) -> str:
     finally:
         doc.close()
     return " ".join(text.split())
+
+
+def test_the_command_line_and_the_notebook_name_an_office(demo: graph.Store) -> None:
+    vocab = snapshot.current(demo).vocabulary
+    assert by_names(vocab, {"organisation": "stadt trier"}).organisation == CITY
+    assert by_names(vocab, {"organisation": ACROSS}).organisation == ACROSS
+    with pytest.raises(graph.ValidationError, match="Netzwerk „Atlantis“ gibt es nicht"):
+        by_names(vocab, {"organisation": "Atlantis"})
+    result = CliRunner().invoke(
+        main, ["gaps", "report", "--organisation", "Landkreis Trier-Saarburg", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    part = snapshot.select(
+        snapshot.current(demo), Filter(organisation=DISTRICT, as_of=date.today())
+    )
+    assert json.loads(result.output)["figures"]["Akteure"] == part.number_of_nodes()
