@@ -31,6 +31,7 @@ from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.formats import report_content
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import ACROSS, Filter, by_names
+from netzwerk.graph.personal import contacts
 from netzwerk.graph.sharing import saved_views
 from tests.conftest import PASSWORD, csrf_token, login
 
@@ -222,3 +223,25 @@ def test_the_command_line_and_the_notebook_name_an_office(demo: graph.Store) -> 
         snapshot.current(demo), Filter(organisation=DISTRICT, as_of=date.today())
     )
     assert json.loads(result.output)["figures"]["Akteure"] == part.number_of_nodes()
+
+
+def test_a_contact_list_of_an_office_names_its_partners_only(demo: graph.Store) -> None:
+    snap = snapshot.current(demo)
+    everyone = contacts.select(demo, Filter(), "contact")
+    for flt in (Filter(organisation=DISTRICT), Filter(organisation=ACROSS)):
+        names = {d["name"] for _, d in snapshot.select(snap, flt.on(date.today())).nodes(data=True)}
+        if flt.organisation == ACROSS:  # every actor with a current link across, linked or not
+            names |= _with_link_across(snap)
+        chosen = contacts.select(demo, flt, "contact")
+        assert 0 < len(chosen.rows) < len(everyone.rows), flt
+        assert all(set(row.organisations) & names for row in chosen.rows), flt
+
+
+def _with_link_across(snap: snapshot.Snapshot) -> set[str]:
+    region = snapshot.select(snap, Filter(as_of=date.today()))
+    return {
+        region.nodes[n]["name"]
+        for a, b in region.edges
+        if region.nodes[a]["org"] != region.nodes[b]["org"]
+        for n in (a, b)
+    }
