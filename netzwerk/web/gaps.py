@@ -300,6 +300,11 @@ def _report_context() -> dict[str, Any]:
     caption = pictures.filter_caption(ctx["f"].flt, _snap().vocabulary, _tr)
     ctx["caption"] = " · ".join(t for t in (caption, shown) if t)
     ctx["report_title"] = report_content.report_title(ctx["f"].flt, _snap().vocabulary, _tr)
+    ctx["border"] = (
+        None
+        if ctx["f"].flt.organisation
+        else report_content.across_offices(data_graph, _snap().vocabulary, _words(), _tr)
+    )
     monitoring = _monitoring(data_graph)
     ctx["monitoring"] = monitoring
     ctx["monitoring_needs"] = indicators.needs(monitoring)

@@ -1,6 +1,7 @@
 """The organisation filter chosen on the gap page by an editor of the city: the partners
-of the district, then the links across the border, kept in the picture; at a desk's and a
-phone's width, with no axe violation on the filtered pages."""
+of the district, then the links across the border, kept in the picture; the region's
+report with its chapter on the border; at a desk's and a phone's width, with no axe
+violation on these pages."""
 
 from __future__ import annotations
 
@@ -60,5 +61,11 @@ def test_choosing_the_organisation_filter(browser, live_server: str, store: grap
         assert chosen.text == "Verbindungen über die Grenze"
         screenshot(browser, f"organisation-grenze-{width}")
         violations += describe(f"netzwerk-grenze-{width}", run_axe(browser, f"grenze-{width}"))
+        browser.get(live_server + "/bericht")
+        border = browser.find_element(By.ID, "report-border")
+        assert "Verbindungen über die Grenze" in border.text
+        browser.execute_script("arguments[0].scrollIntoView()", border)
+        screenshot(browser, f"organisation-bericht-{width}")
+        violations += describe(f"bericht-{width}", run_axe(browser, f"bericht-grenze-{width}"))
     browser.set_window_size(1400, 1000)
     assert violations == []

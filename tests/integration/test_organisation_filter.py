@@ -178,6 +178,9 @@ def test_the_report_names_the_office_or_the_region(app, demo: graph.Store) -> No
     assert "Netzwerkbericht Stadt Trier" in first and "Partner: Stadt Trier" in first
     page = city.get(f"/bericht?organisation={CITY}").get_data(as_text=True)
     assert "<h1>Netzwerkbericht Stadt Trier</h1>" in page
+    assert 'id="report-border"' not in page  # one office: its partners' links are inside
+    whole = city.get("/bericht").get_data(as_text=True)
+    assert 'id="report-border"' in whole and "gehen über die Grenze." in whole
     region = city.get("/bericht.docx")
     doc = read_docx(io.BytesIO(region.data))
     assert doc.core_properties.title == "Netzwerkbericht Bildungsregion Trier"
