@@ -31,6 +31,7 @@ from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.formats import report_content
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import ACROSS, Filter, by_names
+from netzwerk.graph.operations import sharing
 from netzwerk.graph.personal import contacts
 from netzwerk.graph.sharing import saved_views
 from tests.conftest import PASSWORD, csrf_token, login
@@ -167,6 +168,13 @@ def test_a_saved_view_keeps_the_organisation(app, demo: graph.Store) -> None:
     assert view.filter.organisation == ACROSS
     gaps = city.get(f"/ansichten/{view.id}/luecken").headers["Location"]
     assert f"organisation={ACROSS}" in gaps
+    # a share link shows what the view selected: the links across, nobody else
+    _link, token = sharing.create_share_link(demo, view, user="red-stadt", days=5)
+    shared = app.test_client().get(f"/geteilt/{token}/daten.json").get_json()
+    across = snapshot.select(
+        snapshot.current(demo), Filter(organisation=ACROSS, as_of=date.today())
+    )
+    assert {n["id"] for n in shared["nodes"]} == set(across)
 
 
 def test_the_report_names_the_office_or_the_region(app, demo: graph.Store) -> None:
