@@ -1,6 +1,8 @@
 """Run benchmarks: `python -m bench` runs all, `python -m bench NAME [NAME…]` some.
 
-A benchmark is a module ``bench/NAME.py`` with a ``main()`` function.
+A benchmark is a module ``bench/NAME.py`` with a ``main()`` function. Options (``--…``)
+after the names are left in ``sys.argv`` for the benchmarks that read them, e.g.
+``python -m bench organisations --scale 4x500``.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 import time
+from itertools import takewhile
 from pathlib import Path
 
 
@@ -28,4 +31,5 @@ def run(names: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    run(sys.argv[1:] or available())
+    names = list(takewhile(lambda arg: not arg.startswith("-"), sys.argv[1:]))
+    run(names or available())

@@ -4,7 +4,11 @@
 // `until` in the past) matches every actor filter; for alliance/project filters a direct
 // CONTACT_FOR the alliance/project also counts, when no other actor filter is set.
 // Region filters include sub-regions (PART_OF*0..) and match LOCATED_IN or ACTIVE_IN.
+// The organisation filter keeps employers an office keeps (owner or co-owner); `across`
+// keeps employers with a current cooperation with an actor another office owns.
 // params: $alliance, $project, $topic, $stage, $region (id strings or null),
+//         $organisation (an organisation's slug or null), $across (bool),
+//         $default (the slug of actors that name no organisation),
 //         $kinds (list of actor kinds, empty = all), $function (lower-case text, '' = all),
 //         $actor_filters (bool: any of the actor filters is set),
 //         $only_org_filters (bool: alliance/project are the only actor filters),
@@ -50,6 +54,13 @@ CALL (p) {
     AND ($stage IS NULL OR EXISTS { MATCH (a)-[:COVERS]->(:Stage {id: $stage}) })
     AND ($region IS NULL OR EXISTS {
       MATCH (a)-[:LOCATED_IN|ACTIVE_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: $region})
+    })
+    AND ($organisation IS NULL OR coalesce(a.org, $default) = $organisation
+         OR $organisation IN coalesce(a.co_orgs, []))
+    AND (NOT $across OR EXISTS {
+      MATCH (a)-[c:COOPERATES_WITH]-(b:Actor)
+      WHERE coalesce(b.org, $default) <> coalesce(a.org, $default)
+        AND (c.until IS NULL OR c.until >= date())
     })
   RETURN count(a) AS matching
 }

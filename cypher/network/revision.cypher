@@ -1,9 +1,9 @@
 // A fingerprint of everything the network picture depends on: counts (from Neo4j's count
 // store) and the newest `updated` per label and relationship type (read from the range
 // indexes in schema/050_updated, so this stays O(1) per part however large the graph is).
-// It changes whenever an actor, a cooperation, a membership, a classification or a
-// vocabulary entry is created, changed or deleted, so cached graphs and layouts are reused
-// until then.
+// It changes whenever an actor, a cooperation, a membership, a classification, a
+// vocabulary entry or an organisation (named in the filter) is created, changed or
+// deleted, so cached graphs and layouts are reused until then.
 // returns: part (string), value (string); one row per part, parts without data omitted
 MATCH (n:Actor) RETURN 'Actor' AS part, toString(count(n)) AS value
 UNION ALL
@@ -84,3 +84,8 @@ MATCH ()-[r:PART_OF]->() RETURN 'PART_OF' AS part, toString(count(r)) AS value
 UNION ALL
 MATCH ()-[r:PART_OF]->() WHERE r.updated IS NOT NULL
 RETURN 'PART_OF.updated' AS part, toString(r.updated) AS value ORDER BY r.updated DESC LIMIT 1
+UNION ALL
+MATCH (n:Organisation) RETURN 'Organisation' AS part, toString(count(n)) AS value
+UNION ALL
+MATCH (n:Organisation) WHERE n.updated IS NOT NULL
+RETURN 'Organisation.updated' AS part, toString(n.updated) AS value ORDER BY n.updated DESC LIMIT 1

@@ -44,6 +44,12 @@ def _filter_options(fn: F) -> F:
         click.option("--stage", default="", help="Bildungsstufe (ID oder Name)."),
         click.option("--target-group", default="", help="Zielgruppe (ID oder Name)."),
         click.option("--region", default="", help="Region (ID oder Name, mit Teilregionen)."),
+        click.option(
+            "--organisation",
+            default="",
+            help="Nur die Partner dieses Büros (Kürzel oder Name); „grenze“: nur die "
+            "Verbindungen über die Grenze zwischen zwei Büros.",
+        ),
         click.option("--kind", multiple=True, help="Akteursart (mehrfach möglich)."),
         click.option("--coop-kind", multiple=True, help="Kooperationsart (mehrfach möglich)."),
         click.option(

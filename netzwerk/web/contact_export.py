@@ -60,13 +60,15 @@ def page() -> ResponseReturnValue:
     except graph.ValidationError as exc:
         errors = exc.by_field()
     status = 400 if errors else 200
+    vocab = snapshot.vocabulary(store)
     return render_template(
         "contacts/export.html",
         flt=flt,
         purpose=purpose,
         fmt=fmt if fmt in formats.FORMATS else "xlsx",
         delimiter=request.args.get("delimiter", ";"),
-        options=filter_choices(snapshot.vocabulary(store)),
+        options=filter_choices(vocab),
+        network=filters.choices(vocab)["organisation"],
         kinds=graph.ACTOR_KINDS,
         purposes=contacts.PURPOSES,
         formats=formats.FORMATS,

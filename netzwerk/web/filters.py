@@ -1,7 +1,8 @@
 """The one query-string parser of the shared filter (pictures, gap pages, contact export).
 
 Parameters are those of :mod:`netzwerk.graph.network.filters`: ``alliance``, ``project``, ``topic``,
-``stage``, ``target_group``, ``region`` (ids), ``kind`` and ``coop_kind`` (repeatable),
+``stage``, ``target_group``, ``region`` (ids), ``organisation`` (a slug, or ``grenze``),
+``kind`` and ``coop_kind`` (repeatable),
 ``as_of`` (YYYY-MM-DD or TT.MM.JJJJ; default today), ``function``. The German names of
 older picture URLs (``buendnis``, ``stichtag``, ``art``, …) are read as aliases; pages
 redirect such URLs to the current names (:func:`legacy_redirect`).
@@ -35,7 +36,8 @@ from netzwerk.graph.network.filters import (
     canonical_pairs,
     parse_day,
 )
-from netzwerk.graph.network.snapshot import Vocabulary
+from netzwerk.graph.network.snapshot import ACROSS_TITLE, Vocabulary
+from netzwerk.web.auth import reader_org
 
 TITLES = {name: _l(title) for name, title in graph_filters.TITLES.items()}
 ID_FIELDS = {name: TITLES[name] for name in graph_filters.ID_FIELDS}
@@ -137,6 +139,7 @@ def parse(
         stage=values.get("stage", ""),
         target_group=values.get("target_group", ""),
         region=values.get("region", ""),
+        organisation=values.get("organisation", ""),
         actor_kinds=tuple(values["kind"]),
         cooperation_kinds=tuple(values["coop_kind"]),
         as_of=as_of,
@@ -165,4 +168,17 @@ def _listed(
 
 def choices(vocab: Vocabulary) -> dict[str, list[tuple[str, str]]]:
     """Options for the filter form's selects, keyed by parameter (the one builder)."""
-    return filter_choices(vocab).by_param()
+    out = filter_choices(vocab).by_param()
+    out["organisation"] = network_options(out["organisation"], reader_org())
+    return out
+
+
+def network_options(orgs: list[tuple[str, str]], own: str | None) -> list[tuple[str, str]]:
+    """The organisation filter's options after "ganze Region": the reader's own office
+    first ("unsere Partner"), every other office by name, then the links across the
+    border; nothing on an instance of one office."""
+    if not orgs:
+        return []
+    mine = [(slug, _("unsere Partner (%(name)s)", name=name)) for slug, name in orgs if slug == own]
+    others = [(slug, _("Partner: %(name)s", name=name)) for slug, name in orgs if slug != own]
+    return [*mine, *others, (graph_filters.ACROSS, _(ACROSS_TITLE))]

@@ -34,6 +34,7 @@ from netzwerk.graph import indicators, pictures
 from netzwerk.graph.analysis import overview, source, suggestions, tables, value_trust
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES
 from netzwerk.graph.core.validation import parse_date
+from netzwerk.graph.core.values import slug
 from netzwerk.graph.formats import (
     document_docx,
     document_odt,
@@ -305,6 +306,12 @@ def _report_context() -> dict[str, Any]:
     shown = report_content.picture(_snap(), ctx["f"].flt, _tr)["print_note"]
     caption = pictures.filter_caption(ctx["f"].flt, _snap().vocabulary, _tr)
     ctx["caption"] = " · ".join(t for t in (caption, shown) if t)
+    ctx["report_title"] = report_content.report_title(ctx["f"].flt, _snap().vocabulary, _tr)
+    ctx["border"] = (
+        None
+        if ctx["f"].flt.organisation
+        else report_content.across_offices(data_graph, _snap().vocabulary, _words(), _tr)
+    )
     monitoring = _monitoring(data_graph)
     ctx["monitoring"] = monitoring
     ctx["monitoring_needs"] = indicators.needs(monitoring)
@@ -385,6 +392,8 @@ def report_document(fmt: str) -> ResponseReturnValue:
         changes=_change_chapter(ctx),
     )
     stamp = (parsed.flt.as_of or date.today()).isoformat()
+    if parsed.flt.organisation:
+        stamp = f"{slug(parsed.flt.organisation)}-{stamp}"
     if fmt == "pdf":
         return attachment(
             document_pdf.write_pdf(document), f"netzwerkbericht-{stamp}.pdf", "application/pdf"

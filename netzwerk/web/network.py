@@ -40,7 +40,6 @@ from werkzeug.datastructures import MultiDict
 from netzwerk.graph import pictures
 from netzwerk.graph.core.errors import NotFoundError
 from netzwerk.graph.network import snapshot
-from netzwerk.graph.network.choices import filter_choices
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.pictures.paper import PRINT_LIMIT
 from netzwerk.graph.sharing import saved_views
@@ -273,7 +272,7 @@ def _page(
         download_url=download_url,
         export_url=export_url,
         saved_view=saved,
-        choices=filter_choices(vocab).by_param(),
+        choices=filters.choices(vocab),
         flt=parsed.flt,
         args=request.args,
         warnings=parsed.errors,

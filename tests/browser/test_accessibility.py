@@ -121,6 +121,8 @@ def _logged_in_pages(ids: dict[str, str]) -> dict[str, str]:
         "netzwerk-buendnisse": "/netzwerk/buendnisse",
         "partner": f"/netzwerk/ego/{ACTOR}",
         "luecken": "/luecken",
+        "luecken-partner": "/luecken?organisation=kreis-trier-saarburg",
+        "netzwerk-grenze": "/netzwerk?organisation=grenze",
         "luecken-abdeckung": "/luecken/abdeckung",
         "luecken-struktur": "/luecken/struktur",
         "luecken-kennzahlen": "/luecken/kennzahlen",

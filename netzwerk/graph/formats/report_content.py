@@ -4,7 +4,9 @@ The same sections as the report page (``gaps/report.html``): key figures, the ne
 picture, the main findings each with its "Was tun?", structure, new cooperations per year
 (with a note while the year is still running), counts, key actors, actors without a
 cooperation, empty fields region × stage, the Bildungsmonitoring chapter (coverage weighted
-by demand, where indicators exist) and one picture per alliance. Numbers and dates
+by demand, where indicators exist), the links across the border between the offices (a
+report of the whole region on an instance several offices share) and one picture per
+alliance. Its title names the office or the region it is made for. Numbers and dates
 are written in the reader's locale with Babel (decimal comma and ``07.12.2026`` in German).
 The pictures are drawn from the same positions as the web picture (the layout cache of
 :mod:`netzwerk.graph.pictures.layout`), by :mod:`netzwerk.graph.pictures.vector`.
@@ -26,12 +28,13 @@ from reportlab.lib import colors
 
 from netzwerk.graph.analysis._util import vocab
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES
+from netzwerk.graph.analysis.offices import offices
 from netzwerk.graph.analysis.report import GapReport
 from netzwerk.graph.analysis.scope import Scope, of_selection
 from netzwerk.graph.formats.document import Block, Document, Finding, Picture, Section, Table, Text
 from netzwerk.graph.indicators.joined import WEIGHTINGS, Joined, needs
-from netzwerk.graph.network.filters import Filter
-from netzwerk.graph.network.snapshot import Snapshot
+from netzwerk.graph.network.filters import ACROSS, Filter
+from netzwerk.graph.network.snapshot import Snapshot, Vocabulary
 from netzwerk.graph.pictures import cooperation_picture, filter_caption, vector
 from netzwerk.graph.pictures.paper import for_print
 from netzwerk.graph.pictures.styles import Tr
@@ -289,6 +292,81 @@ def _pictures(snap: Snapshot, flt: Filter, g: nx.Graph, tr: Tr) -> tuple[Section
     return whole, alliances if alliances.blocks else None
 
 
+def report_title(flt: Filter, vocab: Vocabulary, tr: Tr) -> str:
+    """ "Netzwerkbericht Stadt Trier" for one office's partners; for the whole region on an
+    instance several offices share, the region at the top of the region tree ("Netzwerkbericht
+    Bildungsregion Trier"; two or three such regions joined by "und", else the number of
+    offices); a single office's report is just the "Netzwerkbericht"."""
+    title = tr("Netzwerkbericht")
+    if flt.organisation == ACROSS:
+        return f"{title}: {tr('Verbindungen über die Grenze')}"
+    if flt.organisation:
+        return f"{title} {vocab.organisations.get(flt.organisation, flt.organisation)}"
+    if len(vocab.organisations) < 2:
+        return title
+    tops = sorted(
+        (name for rid, name in vocab.regions.items() if rid not in vocab.region_parent),
+        key=str.casefold,
+    )
+    if 0 < len(tops) <= 3:
+        return f"{title} {(' ' + tr('und') + ' ').join(tops)}"
+    return f"{title} ({len(vocab.organisations)} {tr('Organisationen')})"
+
+
+def across_offices(g: nx.Graph, vocab: Vocabulary, w: Words, tr: Tr) -> Section | None:
+    """The links across the border between the offices: per office its actors, its
+    cooperations inside and across, and which offices are linked how often. None when one
+    office keeps every actor (nothing crosses)."""
+    found = offices(g)
+    if not found.shared:
+        return None
+
+    def name(org: str) -> str:
+        return vocab.organisations.get(org, org)
+
+    per_office = Table(
+        [
+            (name(r.org), w.num(r.actors), w.num(r.inside), w.num(r.across), w.num(r.bridging))
+            for r in found.rows
+        ],
+        header=(
+            tr("Organisation"),
+            tr("Akteure"),
+            tr("Kooperationen innen"),
+            tr("über die Grenze"),
+            tr("Akteure an der Grenze"),
+        ),
+        numeric=frozenset({1, 2, 3, 4}),
+    )
+    total = g.number_of_edges()
+    share = w.num(100 * found.across / total, 1) if total else w.num(0)
+    blocks: list[Block] = [
+        Text(
+            tr(
+                "Kooperationen, deren Partner von verschiedenen Organisationen gepflegt "
+                "werden: hier berühren sich die Netzwerke der Büros. Gezählt wird, wer einen "
+                "Akteur pflegt, nicht wo er sitzt; die Zahl kann daher von der Grenze "
+                "Stadt/Landkreis in den Befunden abweichen."
+            ),
+            "small",
+        ),
+        Text(
+            tr("%(across)s von %(total)s Kooperationen (%(share)s %%) gehen über die Grenze.")
+            % {"across": w.num(found.across), "total": w.num(total), "share": share}
+        ),
+        per_office,
+    ]
+    if found.pairs:
+        blocks.append(
+            Table(
+                [(name(a), name(b), w.num(n)) for a, b, n in found.pairs[:15]],
+                header=(tr("Organisation"), tr("Organisation"), tr("Kooperationen")),
+                numeric=frozenset({2}),
+            )
+        )
+    return Section(tr("Verbindungen über die Grenze"), blocks)
+
+
 def monitoring(view: Joined, w: Words, tr: Tr) -> Section | None:
     """Bildungsmonitoring: the weighted coverage of the regions with a demand, and the parts
     with the greatest need first (as on the report page); None without indicators."""
@@ -354,6 +432,7 @@ def report_document(
         ]
     )
     whole, alliances = _pictures(snap, flt, g, tr)
+    border = across_offices(g, snap.vocabulary, w, tr) if not flt.organisation else None
     sections = [
         whole,
         _figures(rep, w, tr),
@@ -364,9 +443,12 @@ def report_document(
         *_counts(rep, w, tr),
         *_actors(rep, g, w, tr),
     ]
+    if border:
+        sections.insert(3, border)
     chapter = monitoring(indicators, w, tr) if indicators is not None else None
     if chapter:
         sections.append(chapter)
     if alliances:
         sections.append(alliances)
-    return Document(tr("Netzwerkbericht"), meta, sections, language=locale)
+    title = report_title(flt, snap.vocabulary, tr)
+    return Document(title, meta, sections, language=locale)

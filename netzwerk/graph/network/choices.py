@@ -29,6 +29,9 @@ class FilterChoices:
     regions: list[tuple[str, str, int]] = field(default_factory=list)
     actor_kinds: list[Pair] = field(default_factory=list)
     cooperation_kinds: list[Pair] = field(default_factory=list)
+    organisations: list[Pair] = field(default_factory=list)
+    """(slug, name), only where two or more offices share the instance: one office's
+    filter would select everyone or, across the border, no one."""
 
     def by_param(self, indent: str = INDENT) -> dict[str, list[Pair]]:
         """The choices keyed by query parameter, regions indented by depth."""
@@ -72,4 +75,5 @@ def filter_choices(vocab: Vocabulary) -> FilterChoices:
         regions=regions,
         actor_kinds=[(k, k) for k in ACTOR_KINDS],
         cooperation_kinds=[(k, k) for k in COOPERATION_KINDS],
+        organisations=by_name(vocab.organisations) if len(vocab.organisations) > 1 else [],
     )

@@ -7,7 +7,8 @@ same selection. The web layer reads the parameters (:mod:`netzwerk.web.filters`)
 choices of the filter forms come from :mod:`netzwerk.graph.network.choices`.
 
 Query parameters (English, like the API): ``alliance``, ``project``, ``topic``, ``stage``,
-``target_group``, ``region`` (ids), ``kind`` and ``coop_kind`` (repeatable), ``as_of``
+``target_group``, ``region`` (ids), ``organisation`` (an organisation's slug, or
+:data:`ACROSS`), ``kind`` and ``coop_kind`` (repeatable), ``as_of``
 (a date), ``function`` (contact export only). The German names the picture pages used
 before (``buendnis``, ``stufe``, ``stichtag``, ``art``, …) are read as aliases, so old
 bookmarks keep working (:func:`canonical_pairs`).
@@ -28,8 +29,13 @@ from netzwerk.graph.core.model import ACTOR_KINDS, COOPERATION_KINDS
 if TYPE_CHECKING:  # the snapshot's vocabulary is built on the filter, not the other way
     from netzwerk.graph.network.snapshot import Vocabulary
 
-ID_FIELDS = ("alliance", "project", "topic", "stage", "target_group", "region")
-"""Fields holding the id of one vocabulary node; their parameter has the same name."""
+ID_FIELDS = ("alliance", "project", "topic", "stage", "target_group", "region", "organisation")
+"""Fields holding the id of one vocabulary node; their parameter has the same name. An
+organisation is named by its slug."""
+
+ACROSS = "grenze"
+"""The ``organisation`` value that selects the links across the border: those whose two
+ends belong to different organisations (an organisation's slug is never this word)."""
 
 PLURAL = {
     "alliance": "alliances",
@@ -38,6 +44,7 @@ PLURAL = {
     "stage": "stages",
     "target_group": "target_groups",
     "region": "regions",
+    "organisation": "organisations",
 }
 """Id field -> the attribute that lists its records, in the snapshot's vocabulary and in the
 filter forms' choices alike."""
@@ -49,6 +56,7 @@ TITLES = {
     "stage": N_("Bildungsstufe"),
     "target_group": N_("Zielgruppe"),
     "region": N_("Region"),
+    "organisation": N_("Netzwerk"),
 }
 """German names of the id fields (forms, messages); the pages translate them."""
 
@@ -97,6 +105,10 @@ class Filter:
     memberships that existed on that day (since ≤ day ≤ until; open ends count as open).
     ``function`` (a case-insensitive part of a person's function, e.g. "leitung") only
     narrows contact exports; pictures and analyses ignore it.
+
+    ``organisation`` keeps the partners of one office: actors it owns or co-owns. Set to
+    :data:`ACROSS` it keeps the links across the border instead (ends owned by different
+    organisations) and the actors at their ends: what two offices share.
     """
 
     alliance: str = ""
@@ -105,6 +117,7 @@ class Filter:
     stage: str = ""
     target_group: str = ""
     region: str = ""
+    organisation: str = ""
     actor_kinds: tuple[str, ...] = ()
     cooperation_kinds: tuple[str, ...] = ()
     as_of: date | None = None
@@ -122,6 +135,7 @@ class Filter:
             self.stage,
             self.target_group,
             self.region,
+            self.organisation,
             tuple(sorted(self.actor_kinds)),
             tuple(sorted(self.cooperation_kinds)),
             self.as_of,

@@ -7,7 +7,8 @@ cooperation takes two queries; the result is cached until the graph's fingerprin
 so a filter change in the browser costs milliseconds, not a database round trip.
 
 Node attributes of the returned graphs: ``name``, ``short_name``, ``kind``, ``sponsorship``,
-``town``, ``region`` (id of the Stadtteil/VG it is located in), ``region_name``, ``area``
+``town``, ``org`` (the owning organisation's slug), ``orgs`` (it and the co-owners, a
+frozenset), ``region`` (id of the Stadtteil/VG it is located in), ``region_name``, ``area``
 (the Stadt or Landkreis above it), ``topics``, ``stages``, ``target_groups``, ``active_in``
 (frozensets of ids), ``alliances``, ``projects`` (frozensets of ids active on the date).
 Edge attributes: ``id``, ``kind``, ``intensity``, ``value``, ``trust`` (1–4 or None),
@@ -23,8 +24,13 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.graph.core.cache import Cache
+from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.core.store import Store
-from netzwerk.graph.network.filters import PLURAL, Filter
+from netzwerk.graph.network.filters import ACROSS, PLURAL, Filter
+
+ACROSS_TITLE = N_("Verbindungen über die Grenze")
+"""How the organisation filter's :data:`~netzwerk.graph.network.filters.ACROSS` reads."""
 
 
 @dataclass
@@ -40,6 +46,8 @@ class Vocabulary:
     region_parent: dict[str, str] = field(default_factory=dict)
     alliances: dict[str, str] = field(default_factory=dict)
     projects: dict[str, str] = field(default_factory=dict)
+    organisations: dict[str, str] = field(default_factory=dict)
+    """slug → name of every organisation (the filter offers them when there are two)."""
 
     def region_ancestors(self, region_id: str) -> list[str]:
         """The region itself and every region it is PART_OF, innermost first."""
@@ -63,6 +71,8 @@ class Vocabulary:
     def names_of(self, field_name: str) -> dict[str, str]:
         """id → name for one id field of the filter (``alliance``, …, ``region``)."""
         names: dict[str, str] = getattr(self, PLURAL[field_name])
+        if field_name == "organisation" and names:
+            return {**names, ACROSS: ACROSS_TITLE}
         return names
 
     def id_of(self, field_name: str, value: str) -> str | None:
@@ -125,13 +135,15 @@ def load_vocabulary(store: Store) -> Vocabulary:
             vocab.alliances[rid] = name
         elif label == "Project":
             vocab.projects[rid] = name
+        elif label == "Organisation":
+            vocab.organisations[rid] = name
     return vocab
 
 
 def load_snapshot(store: Store) -> Snapshot:
     """Read actors, cooperations and vocabularies (three queries, no filtering)."""
     vocab = load_vocabulary(store)
-    actors = store.read("network/actors")
+    actors = store.read("network/actors", default=DEFAULT_ORG)
     by_id: dict[str, dict[str, Any]] = {}
     for a in actors:
         a.update(
@@ -231,6 +243,27 @@ def select(snap: Snapshot, flt: Filter | None = None) -> nx.Graph:
     return snap.selected.get_or_compute(flt, lambda: nx.freeze(_select(snap, flt)))
 
 
+def _classified(vocab: Vocabulary, a: dict[str, Any], flt: Filter) -> bool:
+    """Whether actor ``a`` passes the filter's classifications (topic, stage, target
+    group, kind, region, organisation); memberships are checked on the day by the caller."""
+    if flt.topic and flt.topic not in a["topics"]:
+        return False
+    if flt.stage and flt.stage not in a["stages"]:
+        return False
+    if flt.target_group and flt.target_group not in a["target_groups"]:
+        return False
+    if flt.actor_kinds and a["kind"] not in flt.actor_kinds:
+        return False
+    if flt.region and not _in_region(vocab, a, flt.region):
+        return False
+    return flt.organisation in ("", ACROSS, _owner(a)) or flt.organisation in a.get("co_orgs", ())
+
+
+def _owner(a: dict[str, Any]) -> str:
+    """The actor's organisation (a snapshot built by hand may name none)."""
+    return str(a.get("org") or DEFAULT_ORG)
+
+
 def _select(snap: Snapshot, flt: Filter) -> nx.Graph:
     vocab = snap.vocabulary
     g: nx.Graph[str] = nx.Graph(vocabulary=vocab, filter=flt)
@@ -242,15 +275,7 @@ def _select(snap: Snapshot, flt: Filter) -> nx.Graph:
             continue
         if flt.project and flt.project not in projects:
             continue
-        if flt.topic and flt.topic not in a["topics"]:
-            continue
-        if flt.stage and flt.stage not in a["stages"]:
-            continue
-        if flt.target_group and flt.target_group not in a["target_groups"]:
-            continue
-        if flt.actor_kinds and a["kind"] not in flt.actor_kinds:
-            continue
-        if flt.region and not _in_region(vocab, a, flt.region):
+        if not _classified(vocab, a, flt):
             continue
         g.add_node(
             a["id"],
@@ -259,6 +284,8 @@ def _select(snap: Snapshot, flt: Filter) -> nx.Graph:
             kind=a["kind"],
             sponsorship=a["sponsorship"],
             town=a["town"],
+            org=_owner(a),
+            orgs=frozenset((_owner(a), *a.get("co_orgs", ()))),
             region=a["located_in"] or "",
             region_name=vocab.regions.get(a["located_in"] or "", ""),
             area=vocab.area_of(a["located_in"]),
@@ -269,10 +296,13 @@ def _select(snap: Snapshot, flt: Filter) -> nx.Graph:
             alliances=alliances,
             projects=projects,
         )
+    across = flt.organisation == ACROSS
     for c in snap.cooperations:
         if c["a"] not in g or c["b"] not in g or not active_on(c, day):
             continue
         if flt.cooperation_kinds and c["kind"] not in flt.cooperation_kinds:
+            continue
+        if across and not crosses(g, c["a"], c["b"]):
             continue
         g.add_edge(
             c["a"],
@@ -286,7 +316,16 @@ def _select(snap: Snapshot, flt: Filter) -> nx.Graph:
             until=c["until"],
             source=c["source"],
         )
+    if across:  # what two offices share: the links across and the actors at their ends
+        g.remove_nodes_from([n for n, degree in g.degree if degree == 0])
     return g
+
+
+def crosses(g: nx.Graph, a: str, b: str) -> bool:
+    """Whether the link between actors ``a`` and ``b`` of ``g`` crosses the border: the two
+    ends are owned by different organisations (co-owners do not count, so a jointly kept
+    actor's links count for the office that owns it)."""
+    return bool(g.nodes[a]["org"] != g.nodes[b]["org"])
 
 
 def cooperation_graph(store: Store, flt: Filter | None = None) -> nx.Graph:

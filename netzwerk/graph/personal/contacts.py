@@ -20,11 +20,11 @@ from typing import Any
 from netzwerk.graph import formats
 from netzwerk.graph.core.errors import FieldError, ValidationError
 from netzwerk.graph.core.i18n import N_
-from netzwerk.graph.core.model import ACTOR_KINDS
+from netzwerk.graph.core.model import ACTOR_KINDS, DEFAULT_ORG
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.values import slug
 from netzwerk.graph.formats import ContactRow
-from netzwerk.graph.network.filters import ID_FIELDS, Filter
+from netzwerk.graph.network.filters import ACROSS, ID_FIELDS, Filter
 from netzwerk.graph.personal import consent
 from netzwerk.graph.records import visibility
 
@@ -46,7 +46,9 @@ REASONS: dict[str, str] = {
 ContactFilter = Filter
 """The one filter (:class:`netzwerk.graph.network.filters.Filter`); ``function`` is matched
 case-insensitively as a substring of the person's function or of the function at an
-employer (so "leitung" finds "Schulleitung"); ``as_of`` and ``target_group`` do not apply."""
+employer (so "leitung" finds "Schulleitung"); ``organisation`` keeps the persons working
+at an office's partners, across the border those at actors with a current link to another
+office's actor; ``as_of`` and ``target_group`` do not apply."""
 
 
 def _select_params(flt: Filter) -> dict[str, Any]:
@@ -58,9 +60,15 @@ def _select_params(flt: Filter) -> dict[str, Any]:
         "stage": flt.stage or None,
         "region": flt.region or None,
     }
-    others = bool(flt.actor_kinds or org["topic"] or org["stage"] or org["region"])
+    others = bool(
+        flt.actor_kinds or org["topic"] or org["stage"] or org["region"] or flt.organisation
+    )
+    across = flt.organisation == ACROSS
     return {
         **org,
+        "organisation": None if across or not flt.organisation else flt.organisation,
+        "across": across,
+        "default": DEFAULT_ORG,
         "kinds": list(flt.actor_kinds),
         "function": flt.function.strip().lower(),
         "actor_filters": others or bool(org["alliance"] or org["project"]),
@@ -73,7 +81,7 @@ def check_filter(flt: ContactFilter) -> ContactFilter:
     """Reject malformed filter values with German messages (ids are checked for shape only)."""
     errors: list[FieldError] = []
     id_shape = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$")
-    for name in ("alliance", "project", "topic", "stage", "region"):
+    for name in ("alliance", "project", "topic", "stage", "region", "organisation"):
         value = getattr(flt, name)
         if value and not id_shape.match(value):
             errors.append(FieldError(name, "ist keine gültige Auswahl"))

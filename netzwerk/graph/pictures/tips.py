@@ -8,8 +8,8 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.graph.core.model import INTENSITIES, SCALE
-from netzwerk.graph.network.filters import Filter
-from netzwerk.graph.network.snapshot import Vocabulary
+from netzwerk.graph.network.filters import ACROSS, Filter
+from netzwerk.graph.network.snapshot import ACROSS_TITLE, Vocabulary
 from netzwerk.graph.pictures.styles import Tr
 
 
@@ -56,9 +56,20 @@ def edge_tip(g: nx.Graph, a: Hashable, b: Hashable, d: dict[str, Any], tr: Tr) -
     return lines
 
 
+def organisation_words(flt: Filter, vocab: Vocabulary, tr: Tr) -> str:
+    """The organisation filter in words: "Partner: Stadt Trier", "Verbindungen über die
+    Grenze"; empty for the whole region."""
+    if not flt.organisation:
+        return ""
+    if flt.organisation == ACROSS:
+        return tr(ACROSS_TITLE)
+    name = vocab.organisations.get(flt.organisation, flt.organisation)
+    return f"{tr('Partner')}: {name}"
+
+
 def filter_caption(flt: Filter, vocab: Vocabulary, tr: Tr) -> str:
     """The filter and date in words, for the offline picture and the printed one."""
-    parts = []
+    parts = [organisation_words(flt, vocab, tr)] if flt.organisation else []
     for title, value, names in (
         ("Bündnis", flt.alliance, vocab.alliances),
         ("Projekt", flt.project, vocab.projects),
