@@ -115,7 +115,8 @@ def test_the_chapter_is_in_pdf_docx_and_odt(changed: dict[str, str], make_client
     assert "netzwerkbericht-" in resp.headers["Content-Disposition"]
     odt = read_odt(io.BytesIO(resp.data))
     headings = [teletype.extractText(h) for h in odt.text.getElementsByType(H)]
-    assert headings.index("Was hat sich verändert?") == headings.index("Die wichtigsten Lücken") + 1
+    # after the findings (the region report puts the chapter on the office border between)
+    assert headings.index("Was hat sich verändert?") > headings.index("Die wichtigsten Lücken")
     cells = [teletype.extractText(p) for p in odt.text.getElementsByType(P)]
     chapter = _chapter(cells)
     for text in expected:
