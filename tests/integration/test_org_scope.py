@@ -224,3 +224,29 @@ def test_a_merge_applies_when_the_owners_stayed(
     assert result.survivor.id == survivor
     with pytest.raises(graph.NotFoundError):
         graph.get(store, graph.Actor, duplicate)
+
+
+PARTNERS = "Name;Art;Telefon\r\n"
+
+
+def test_an_import_over_another_offices_actor_sends_a_proposal(
+    store: graph.Store, offices: dict[str, str]
+) -> None:
+    """The district's list names the city's school with a new phone number: the row
+    matches the shared network's actor, nothing of it is written, the city gets the change
+    as a proposal."""
+    table = imports.read_table(
+        (PARTNERS + "Grundschule Matrix;Schule;0651 4711\r\n").encode("utf-8"), "partner.csv"
+    )
+    with visibility.reading_as("kreis"):
+        plan = imports.dry_run(store, table, "partners", imports.guess(table.headers, "partners"))
+    assert [r.record_id for r in plan.results] == [offices["actor"]]
+    result = operations.commit_import(store, plan, user="red-kreis")
+    (foreign,) = [c for c in result.conflicts if c["field"] == "org"]
+    assert foreign["stored"] == "stadt" and foreign["proposed"]
+    assert graph.get(store, graph.Actor, offices["actor"]).phone != "0651 4711"
+    proposal = changesets.get(store, foreign["proposed"])
+    assert proposal is not None
+    assert (proposal.kind, proposal.to_org, proposal.from_org) == ("proposal", "stadt", "kreis")
+    operations.accept_proposal(store, proposal.id, user="red-stadt")
+    assert graph.get(store, graph.Actor, offices["actor"]).phone == "0651 4711"
