@@ -63,8 +63,7 @@ def create_survey(store: Store, survey: Survey, *, user: str) -> tuple[Survey, i
     a :class:`ValidationError` (nothing is written).
     """
     survey = validate(survey)
-    # The office that asks; an instance admin (reading as every office) asks for the default.
-    org = visibility.reader() or DEFAULT_ORG
+    org = _asking_office(store, user)
     if survey.follows and not store.read("surveys/get", id=survey.follows, reader=org):
         raise ValidationError([FieldError("follows", "Diese frühere Befragung gibt es nicht")])
     actors = scope_actors(store, survey)
@@ -86,6 +85,16 @@ def create_survey(store: Store, survey: Survey, *, user: str) -> tuple[Survey, i
     invites = [{"id": tokens.new_invite_id(), "actor_id": a, "person_id": p} for a, p in pairs]
     row = store.write("surveys/create", id=survey.id, props=to_props(survey), invites=invites)[0]
     return from_props(row["survey"]), int(row["invites"])
+
+
+def _asking_office(store: Store, user: str) -> str:
+    """The office a new survey belongs to: the reader's; for an instance admin (who reads
+    as every office) the office of the account, the default one for a name without one."""
+    reader = visibility.reader()
+    if reader is not None:
+        return reader
+    rows = store.read("users/get_by_username", username=user)
+    return str(rows[0]["user"].get("org") or DEFAULT_ORG) if rows else DEFAULT_ORG
 
 
 def _invitations(store: Store, per: str, ids: list[str], org: str) -> list[tuple[str, str]]:
