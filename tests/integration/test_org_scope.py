@@ -19,14 +19,13 @@ from netzwerk import graph
 from netzwerk.graph import imports, operations
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.network.filters import Filter
-from netzwerk.graph.operations import consent as consent_ops
 from netzwerk.graph.operations import merge
 from netzwerk.graph.personal import confirmation, consent
-from netzwerk.graph.personal.consent import Consent
 from netzwerk.graph.records import changesets, visibility
 from netzwerk.graph.surveys import distribution, mail, respondent
 from tests.conftest import SEED_EMAIL
 from tests.integration import test_survey_mail
+from tests.integration.test_consent_double_optin import _pending
 from tests.integration.test_organisations import DISTRICT_EMAIL, offices
 from tests.integration.test_survey_mail import Inbox
 
@@ -45,17 +44,22 @@ def shared(store: graph.Store, offices: dict[str, str]) -> dict[str, str]:
     return offices
 
 
-def _city_survey(store: graph.Store, ids: dict[str, str]) -> sv.Survey:
+def _survey(store: graph.Store, ids: dict[str, str], office: str, user: str) -> sv.Survey:
+    """A survey of one link per contact person of the city's school, asked by ``office``."""
     survey = sv.Survey(
-        title="Netzwerk der Stadt",
+        title=f"Netzwerk ({office})",
         intro="Bitte nennen Sie Ihre Partner.",
         closes=date.today() + timedelta(days=30),
         scope=sv.Scope("actors", Filter(), (ids["actor"],)),
         per="person",
     )
-    with visibility.reading_as("stadt"):
-        created, _ = sv.create_survey(store, survey, user="red-stadt")
+    with visibility.reading_as(office):
+        created, _ = sv.create_survey(store, survey, user=user)
     return created
+
+
+def _city_survey(store: graph.Store, ids: dict[str, str]) -> sv.Survey:
+    return _survey(store, ids, "stadt", "red-stadt")
 
 
 def test_a_survey_invites_only_its_own_offices_contact_persons(
@@ -99,47 +103,24 @@ def test_another_offices_survey_and_review_queue_are_not_found(
             sv.get_survey(store, survey.id)
     with visibility.reading_as("stadt"):
         assert [x.survey.id for x in sv.list_surveys(store)] == [survey.id]
-        assert sv.get_survey(store, survey.id).title == "Netzwerk der Stadt"
+        assert sv.get_survey(store, survey.id).title == "Netzwerk (stadt)"
 
 
 def test_a_district_survey_of_the_same_actor_asks_only_karl(
     store: graph.Store, shared: dict[str, str]
 ) -> None:
-    survey = sv.Survey(
-        title="Netzwerk des Kreises",
-        closes=date.today() + timedelta(days=30),
-        scope=sv.Scope("actors", Filter(), (shared["actor"],)),
-        per="person",
-    )
-    with visibility.reading_as("kreis"):
-        created, n = sv.create_survey(store, survey, user="red-kreis")
+    created = _survey(store, shared, "kreis", "red-kreis")
+    n = len(sv.invites_of(store, created.id))
     assert (created.org, n) == ("kreis", 1)
     assert [i.person_id for i in sv.invites_of(store, created.id)] == [shared["own_person"]]
-
-
-def _pending(store: graph.Store, person_id: str, user: str) -> None:
-    consent_ops.record_pending_consent(
-        store,
-        Consent(
-            person_id=person_id,
-            purpose="contact",
-            type="opt-in",
-            date=date.today(),
-            source="Telefonat",
-            wording="Ich bin mit der Kontaktaufnahme einverstanden.",
-        ),
-        given_by="eine Kollegin",
-        how="Telefon",
-        user=user,
-    )
 
 
 def test_consent_mails_go_out_per_owning_office(
     store: graph.Store, shared: dict[str, str], smtp: tuple[Inbox, Any]
 ) -> None:
     inbox, settings = smtp
-    _pending(store, shared["person"], "red-stadt")
-    _pending(store, shared["own_person"], "red-kreis")
+    _pending(store, shared["person"])
+    _pending(store, shared["own_person"])
     with visibility.reading_as("kreis"):
         assert confirmation.unsent(store) == 1
         sent = confirmation.send_pending(store, settings, base_url="https://netzwerk.example")
