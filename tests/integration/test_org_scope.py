@@ -18,15 +18,16 @@ import pytest
 from netzwerk import graph
 from netzwerk.graph import imports, operations
 from netzwerk.graph import surveys as sv
+from netzwerk.graph.admin import seed
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.operations import merge
 from netzwerk.graph.personal import confirmation, consent
-from netzwerk.graph.records import changesets, visibility
+from netzwerk.graph.records import changesets, organisations, visibility
 from netzwerk.graph.surveys import distribution, mail, respondent
-from tests.conftest import SEED_EMAIL
+from tests.conftest import SEED_EMAIL, csrf_token
 from tests.integration import test_survey_mail
 from tests.integration.test_consent_double_optin import _pending
-from tests.integration.test_organisations import DISTRICT_EMAIL, offices
+from tests.integration.test_organisations import DISTRICT_EMAIL, _client, offices
 from tests.integration.test_survey_mail import Inbox
 
 __all__ = ["offices"]  # the fixture, used by name
@@ -231,3 +232,40 @@ def test_an_import_over_another_offices_actor_sends_a_proposal(
     assert (proposal.kind, proposal.to_org, proposal.from_org) == ("proposal", "stadt", "kreis")
     operations.accept_proposal(store, proposal.id, user="red-stadt")
     assert graph.get(store, graph.Actor, offices["actor"]).phone == "0651 4711"
+
+
+def test_another_offices_survey_pages_answer_404(
+    app: Any, store: graph.Store, shared: dict[str, str]
+) -> None:
+    survey = _city_survey(store, shared)
+    (invite,) = sv.invites_of(store, survey.id)
+    district, city = _client(app, "red-kreis"), _client(app, "red-stadt")
+    assert survey.title not in district.get("/befragungen").get_data(as_text=True)
+    assert survey.title in city.get("/befragungen").get_data(as_text=True)
+    for path in ("", "/auswertung", "/vergleich"):
+        assert district.get(f"/befragungen/{survey.id}{path}").status_code == 404, path
+        assert city.get(f"/befragungen/{survey.id}{path}").status_code == 200, path
+    hostile = f"/befragungen/{survey.id}/einladungen/{invite.id}/zurueckziehen"
+    assert district.post(hostile, data={"csrf_token": csrf_token(district)}).status_code == 404
+    assert not sv.invites_of(store, survey.id)[0].revoked
+
+
+def test_the_demo_offices_each_ask_only_their_own_persons(store: graph.Store) -> None:
+    """The demo region's cross-border alliance, asked by each office in turn."""
+    seed.load(store)
+    asked: dict[str, set[str]] = {}
+    for office in ("stadt-trier", "kreis-trier-saarburg"):
+        survey = sv.Survey(
+            title=f"Übergang ({office})",
+            closes=date.today() + timedelta(days=30),
+            scope=sv.Scope("alliance", Filter(alliance="alliance-uebergang-schule-beruf")),
+            per="several",
+        )
+        with visibility.reading_as(office):
+            created, _ = sv.create_survey(store, survey, user="t")
+        assert created.org == office
+        asked[office] = {i.person_id for i in sv.invites_of(store, created.id) if i.person_id}
+        owners = organisations.owners_of(store, "Person", sorted(asked[office]))
+        assert {o.owner for o in owners.values()} <= {office}, office
+    assert asked["stadt-trier"], "the city has contact persons in the alliance"
+    assert not asked["stadt-trier"] & asked["kreis-trier-saarburg"]

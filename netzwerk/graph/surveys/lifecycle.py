@@ -244,6 +244,7 @@ def holders(invites: list[Invite]) -> list[Invite]:
 
 
 def revoke(store: Store, survey_id: str, invite_id: str) -> None:
+    get_survey(store, survey_id)  # another office's survey is not found, nor its links
     rows = (
         store.write("surveys/revoke", survey_id=survey_id, id=invite_id)
         if is_valid_id(invite_id)
