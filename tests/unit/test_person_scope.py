@@ -83,3 +83,13 @@ def test_reads_persons_sees_every_way_to_name_a_person(label: str, type_: str, s
     assert person_scope.reads_persons(link) is (type_ in ("WORKS_AT", "CONTACT_FOR"))
     assert person_scope.reads_persons(either) is (label == "Person")
     assert not person_scope.reads_persons(f"// MATCH (n:Person)\n{node.replace(label, 'X')}")
+
+
+def test_a_person_field_reached_without_the_label_reads_persons() -> None:
+    """``-[r]-(m)`` with the types as a parameter reaches persons without naming them."""
+    generic = "MATCH (a:Actor {id: $id})-[r]-(m) WHERE type(r) IN $types RETURN m."
+    assert person_scope.reads_persons(generic + "last_name")
+    assert person_scope.reads_persons(generic + "consent_contact_date")
+    assert not person_scope.reads_persons(generic + "name")
+    assert not person_scope.reads_persons("MATCH (s:Survey) RETURN s.title")
+    assert "email" not in person_scope.PERSON_FIELDS, "actors have e-mail addresses too"
