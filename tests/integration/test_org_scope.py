@@ -269,3 +269,22 @@ def test_the_demo_offices_each_ask_only_their_own_persons(store: graph.Store) ->
         assert {o.owner for o in owners.values()} <= {office}, office
     assert asked["stadt-trier"], "the city has contact persons in the alliance"
     assert not asked["stadt-trier"] & asked["kreis-trier-saarburg"]
+
+
+def test_a_survey_stored_before_organisations_goes_to_its_creators_office(
+    store: graph.Store, shared: dict[str, str]
+) -> None:
+    graph.apply_schema(store)
+    survey = _city_survey(store, shared)
+    store.driver.execute_query(  # as an older release stored it
+        "MATCH (s:Survey {id: $id}) REMOVE s.org "
+        "WITH 1 AS one MATCH (m:SchemaMigration {id: 'migrations/030_survey_organisation'}) "
+        "DELETE m",
+        {"id": survey.id},
+        database_=store.database,
+    )
+    with visibility.reading_as("stadt"), pytest.raises(graph.NotFoundError):
+        sv.get_survey(store, survey.id)
+    graph.apply_schema(store)
+    with visibility.reading_as("stadt"):
+        assert sv.get_survey(store, survey.id).org == "stadt"
