@@ -172,7 +172,7 @@ def _run(port: int, tokens: list[str]) -> tuple[list[Respondent], float]:
 def _lost(store: graph.Store, survey_id: str, people: list[Respondent], ids: list[str]) -> int:
     """Links whose answer is missing, not handed in, lacks a partner one of its people
     added, or does not hold the comment of the save last reported as stored."""
-    rows = store.read("surveys/answers", survey_id=survey_id, submitted_only=False)
+    rows = store.read("surveys/answers", survey_id=survey_id, submitted_only=False, reader=None)
     by_actor = {r["answer"]["actor_id"]: r["answer"] for r in rows}
     lost = 0
     for link, actor_id in enumerate(ids):

@@ -2,7 +2,8 @@
 // newer effective record for the same person and purpose) and were not reviewed yet, for
 // the Löschkonzept page. Pending and declined records (consent given by someone else and
 // not or not yet confirmed by the person) state nobody's will and are left out.
-// params: $until (date)
+// Only persons of the reader's organisation: each office reviews its own.
+// params: $until (date), $reader (organisation whose persons the reader sees, or null: all)
 // returns: consent (map), person (map: title, first_name, last_name)
 MATCH (c:Consent)
 WHERE c.type = 'opt-in' AND c.expires IS NOT NULL AND c.expires <= $until
@@ -14,6 +15,7 @@ WHERE c.type = 'opt-in' AND c.expires IS NOT NULL AND c.expires <= $until
   }
   AND NOT EXISTS { MATCH (:ConsentReview {consent_id: c.id}) }
 MATCH (p:Person {id: c.person_id})
+WHERE ($reader IS NULL OR coalesce(p.org, 'default') = $reader OR $reader IN coalesce(p.co_orgs, []))
 RETURN c {.*} AS consent, p {.title, .first_name, .last_name} AS person
 ORDER BY c.expires
 LIMIT 5000

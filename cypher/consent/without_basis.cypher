@@ -2,11 +2,14 @@
 // with their current consent fields, their consent ledger (newest first) and their last
 // review. Whether a consent still covers them and since when they have had no basis is
 // decided in Python (netzwerk.graph.consent.without_basis), where expiry rules live.
-// params: $public_task (the legal basis that needs no consent)
+// Only persons of the reader's organisation: each office reviews its own.
+// params: $public_task (the legal basis that needs no consent),
+//         $reader (organisation whose persons the reader sees, or null: all)
 // returns: person (map: id, names, consent flags, consent dates as text, created),
 //          records (list of consent maps), last_review (datetime or null)
 MATCH (p:Person)
 WHERE coalesce(p.legal_basis, '') <> $public_task
+  AND ($reader IS NULL OR coalesce(p.org, 'default') = $reader OR $reader IN coalesce(p.co_orgs, []))
 OPTIONAL MATCH (c:Consent {person_id: p.id})
 WITH p, c ORDER BY c.date DESC, c.recorded_at DESC
 WITH p, collect(c {.*}) AS records

@@ -1,13 +1,16 @@
 // Find persons by part of their name or e-mail (for the Datenschutz page of admins), live
 // ones and those deleted into the trash (their rights to Auskunft and Löschung hold there
 // too; the trash snapshot is searched as text, so its e-mail matches as well).
-// params: $q (lower-case text), $limit (int)
+// Only persons of the reader's organisation: live ones by their org, trashed ones by the
+// office of the user who deleted them (only the owning office may delete a person).
+// params: $q (lower-case text), $limit (int), $reader (organisation whose persons the reader sees, or null: all)
 // returns: id, name, email, organisations (list of names), in_trash (bool)
 CALL () {
   MATCH (p:Person)
-  WHERE toLower(coalesce(p.first_name, '') + ' ' + coalesce(p.last_name, '')) CONTAINS $q
+  WHERE ($reader IS NULL OR coalesce(p.org, 'default') = $reader OR $reader IN coalesce(p.co_orgs, []))
+    AND (toLower(coalesce(p.first_name, '') + ' ' + coalesce(p.last_name, '')) CONTAINS $q
      OR toLower(coalesce(p.email, '')) CONTAINS $q
-     OR toLower(coalesce(p.last_name, '')) CONTAINS $q
+     OR toLower(coalesce(p.last_name, '')) CONTAINS $q)
   OPTIONAL MATCH (p)-[:WORKS_AT]->(a:Actor)
   WITH p, collect(a.name) AS organisations
   RETURN p.id AS id,
@@ -19,6 +22,9 @@ CALL () {
   MATCH (t:Trash {label: 'Person'})
   WHERE toLower(coalesce(t.record_name, '')) CONTAINS $q
      OR toLower(coalesce(t.snapshot, '')) CONTAINS $q
+  OPTIONAL MATCH (u:User {username: t.user})
+  WITH t, coalesce(u.org, 'default') AS deleted_by
+  WHERE $reader IS NULL OR deleted_by = $reader
   RETURN t.record_id AS id, t.record_name AS name, '' AS email, [] AS organisations,
          true AS in_trash, toLower(coalesce(t.record_name, '')) AS sort_key
 }

@@ -2,7 +2,8 @@
 // (or, for a personal invitation, that person) with e-mail, name and the consent fields the
 // contact purpose is checked against (expiry of the current ledger record included), and
 // the actor's own e-mail for invitations no person may be written to.
-// params: $invite_ids (list)
+// Only persons of the survey's organisation receive a link (their data controller asks).
+// params: $invite_ids (list), $reader (the survey's organisation: only its persons are asked, or null: all)
 // returns: invite_id, actor_id, actor_name, actor_email, street, postcode, town (the
 //          actor's postal address, for a paper Serienbrief), persons (list of maps)
 MATCH (i:SurveyInvite) WHERE i.id IN $invite_ids
@@ -10,6 +11,7 @@ MATCH (a:Actor {id: i.actor_id})
 CALL (i, a) {
   OPTIONAL MATCH (p:Person)-[w:WORKS_AT]->(a)
   WHERE (w.until IS NULL OR w.until >= date()) AND (i.person_id = '' OR p.id = i.person_id)
+    AND ($reader IS NULL OR coalesce(p.org, 'default') = $reader OR $reader IN coalesce(p.co_orgs, []))
   CALL (p) {
     OPTIONAL MATCH (c:Consent {person_id: p.id, purpose: 'contact'})
     WITH c ORDER BY c.date DESC, c.recorded_at DESC LIMIT 1

@@ -1,7 +1,9 @@
 // What a respondent's page shows about the invitation's own actor — and nothing about any
 // other actor beyond its name: master data, classifications, current contact persons
 // (name, function, e-mail) and current cooperation partners (id, name, link fields).
-// params: $id (actor id)
+// Only contact persons of the survey's organisation: another office's persons at the same
+// actor are not its to show or to ask about.
+// params: $id (actor id), $reader (the survey's organisation: only its persons are asked, or null: all)
 // returns: actor (map), vocab (list of {rel, id, link_id}), contacts (list of maps),
 //          partners (list of maps); no row if the actor is missing
 MATCH (a:Actor {id: $id})
@@ -12,7 +14,8 @@ CALL (a) {
 }
 CALL (a) {
   OPTIONAL MATCH (p:Person)-[w:WORKS_AT]->(a)
-  WHERE w.until IS NULL OR w.until >= date()
+  WHERE (w.until IS NULL OR w.until >= date())
+    AND ($reader IS NULL OR coalesce(p.org, 'default') = $reader OR $reader IN coalesce(p.co_orgs, []))
   WITH p, w ORDER BY toLower(coalesce(p.last_name, '')), p.id
   RETURN collect(CASE WHEN p IS NULL THEN null ELSE
            {id: p.id, link_id: w.id,

@@ -11,26 +11,38 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from netzwerk import graph
 from netzwerk.graph.admin import seed as seed_mod
+from netzwerk.graph.admin import users
 from netzwerk.graph.personal import contacts
+from netzwerk.graph.records import visibility
 from tests.browser.conftest import browser_login, publish, screenshot, submit
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
+
+CITY, CITY_EDITOR = "stadt-trier", "redaktion-stadt"
 
 
 def test_export_preview_and_import_dry_run(
     browser, live_server: str, store: graph.Store, tmp_path: Path
 ) -> None:
     seed_mod.load(store)
-    browser_login(browser, live_server, store, "admin")
+    # an editor of the city's office: sees the city's persons, never the district's
+    users.create_user(store, CITY_EDITOR, PASSWORD, role="editor", org=CITY, contacts=True)
+    browser_login(browser, live_server, store, CITY_EDITOR)
 
     browser.get(f"{live_server}/kontakte")
     Select(browser.find_element(By.ID, "f-region")).select_by_value("region-stadt-trier")
     browser.find_element(By.CSS_SELECTOR, "input[name=purpose][value=newsletter]").click()
     submit(browser, browser.find_element(By.CSS_SELECTOR, ".ct-filter button[type=submit]"))
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, "export-count")))
-    expected = contacts.select(
+    with visibility.reading_as(CITY):
+        expected = contacts.select(
+            store, contacts.ContactFilter(region="region-stadt-trier"), "newsletter"
+        )
+    everyone = contacts.select(
         store, contacts.ContactFilter(region="region-stadt-trier"), "newsletter"
     )
+    assert len(expected.rows) < len(everyone.rows), "the district's persons are left out"
     assert browser.find_element(By.ID, "export-count").text == str(len(expected.rows))
     assert browser.find_element(By.ID, "left-out-count").text == str(expected.left_out_total)
     assert expected.left_out_total > 0, "the demo data has persons without newsletter consent"

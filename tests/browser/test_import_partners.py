@@ -16,9 +16,13 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from netzwerk import graph
 from netzwerk.graph.admin import seed as seed_mod
+from netzwerk.graph.admin import users
 from tests.browser.conftest import browser_login, screenshot, submit
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
+
+CITY, CITY_EDITOR = "stadt-trier", "redaktion-stadt"
 
 HEADER = [
     "Name", "Art", "Straße", "PLZ", "Ort", "E-Mail", "Telefon", "Themen", "Bündnis", "Rolle",
@@ -84,7 +88,9 @@ def test_partner_list_in_one_pass_then_again_as_xlsx(
     browser, live_server: str, store: graph.Store, tmp_path: Path
 ) -> None:
     seed_mod.load(store)
-    browser_login(browser, live_server, store, "admin")
+    # an editor of the city's office: sees the city's persons, never the district's
+    users.create_user(store, CITY_EDITOR, PASSWORD, role="editor", org=CITY, contacts=True)
+    browser_login(browser, live_server, store, CITY_EDITOR)
     browser.get(f"{live_server}/import")
     assert browser.find_element(By.ID, "workbook-template").is_displayed()
     _shots(browser, "import-upload")

@@ -38,7 +38,9 @@ def _survey(store: graph.Store, title: str, follows: str = "") -> sv.Survey:
 def _link_with_partners(store: graph.Store, survey: sv.Survey) -> tuple[str, str]:
     """The link of an invited actor that has stored cooperations, and its actor id."""
     for issued in sv.issue_links(store, survey.id):
-        row = store.read("surveys/respondent_actor", id=issued.invite.actor_id)[0]
+        row = store.read("surveys/respondent_actor", id=issued.invite.actor_id, reader=survey.org)[
+            0
+        ]
         if row["partners"]:
             return issued.token, issued.invite.actor_id
     raise AssertionError("the seed has an alliance member with cooperations")

@@ -13,6 +13,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from netzwerk.graph.core import person_scope
+
 _NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
 _PLACEHOLDER = re.compile(r"__([A-Z]+)__")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\|[A-Za-z_][A-Za-z0-9_]*)*$")
@@ -36,7 +38,9 @@ def render(name: str, **idents: str) -> str:
     """Fill ``__LABEL__``-style placeholders with whitelisted identifiers.
 
     Each value must look like a Cypher identifier (or ``A|B`` label disjunction); callers pass
-    only constants from the model, and the check is a second line of defence.
+    only constants from the model, and the check is a second line of defence. A query that,
+    so filled, reads persons without the reader's organisation is refused
+    (:mod:`netzwerk.graph.core.person_scope`).
     """
     text = load(name)
     for key, value in idents.items():
@@ -46,6 +50,7 @@ def render(name: str, **idents: str) -> str:
     left = _PLACEHOLDER.findall(text)
     if left:
         raise ValueError(f"query {name!r} still has placeholders {left}")
+    person_scope.check(name, text)
     return text
 
 

@@ -23,7 +23,7 @@ from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.values import fold
 from netzwerk.graph.imports import names
 from netzwerk.graph.imports.plan import Candidate
-from netzwerk.graph.records import duplicates
+from netzwerk.graph.records import duplicates, visibility
 
 PERSON_THRESHOLD = 0.85
 """Person names are short: "Eva Schmidt" and "Eva Schmitt" (0.91) alike, "Anna Meier" and
@@ -176,7 +176,9 @@ class KnownPersons:
         self._by_email: dict[str, str] = {}
         self._by_name: dict[str, list[str]] = {}
         self._index = duplicates.NameIndex()
-        for r in store.read("imports/existing_persons"):
+        # Only the persons the importing office may see: a row never matches (nor names)
+        # another office's person.
+        for r in store.read("imports/existing_persons", reader=visibility.reader()):
             p = from_store(Person, r["node"])
             self.add(p, list(r["actor_ids"] or []))
 

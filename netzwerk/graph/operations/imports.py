@@ -32,7 +32,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netzwerk.graph.core import bulk, codec
-from netzwerk.graph.core.errors import DatabaseUnavailableError, GraphError, NotFoundError
+from netzwerk.graph.core.errors import (
+    DatabaseUnavailableError,
+    GraphError,
+    NotFoundError,
+    ProposalSent,
+)
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, Node, Person
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.imports.fields import KINDS
@@ -40,6 +45,7 @@ from netzwerk.graph.imports.plan import ImportPlan
 from netzwerk.graph.operations import ownership
 from netzwerk.graph.operations.consent import sync_in as sync_consent
 from netzwerk.graph.operations.import_undo import PER_TRANSACTION, name_of, rollback
+from netzwerk.graph.operations.proposing import propose_update_in
 from netzwerk.graph.records import changesets, history
 
 Progress = Callable[[int, int], None]
@@ -137,7 +143,9 @@ def _write_nodes(
             out.conflicts.append(_gone(planned))
             continue
         if current is not None and not verdict.may_write(current.id):
-            out.conflicts.append(_foreign(current, verdict.owner_of(current.id)))
+            wanted, _ = merge_fields(current, planned, plan.fields.get(planned.id), base)
+            sent = propose_update_in(tx, wanted, user=user, verdict=verdict)
+            out.conflicts.append(_foreign(current, verdict.owner_of(current.id), sent))
             continue
         target, conflicts = merge_fields(current, planned, plan.fields.get(planned.id), base)
         out.conflicts += conflicts
@@ -170,8 +178,9 @@ def _write_nodes(
     return entries
 
 
-def _foreign(current: Any, owner: str) -> dict[str, Any]:
-    """Another organisation's record: an import never changes it (a form proposes)."""
+def _foreign(current: Any, owner: str, sent: ProposalSent | None) -> dict[str, Any]:
+    """Another organisation's record: an import never changes it; what the file would
+    change is sent to the owner as a proposal (``proposed``: its changeset id, if any)."""
     return {
         "record_id": current.id,
         "label": getattr(current, "LABEL", ""),
@@ -179,7 +188,7 @@ def _foreign(current: Any, owner: str) -> dict[str, Any]:
         "field": "org",
         "base": None,
         "stored": owner,
-        "proposed": None,
+        "proposed": sent.changeset if sent is not None else None,
     }
 
 

@@ -31,7 +31,7 @@ from typing import Any
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.codec import from_store
 from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
-from netzwerk.graph.core.model import LINK_TYPES, Actor, Link
+from netzwerk.graph.core.model import DEFAULT_ORG, LINK_TYPES, Actor, Link
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.values import new_link_id
 from netzwerk.graph.operations import ownership
@@ -195,14 +195,51 @@ def _lock(tx: Tx, node_id: str, version: int | None) -> tuple[Actor, dict[str, A
     return actor, {k: stored[k] for k in ("org", "co_orgs") if stored.get(k) is not None}
 
 
+def _owners_as(stored: dict[str, Any]) -> list[Any]:
+    """A record's owners as the journal keeps them: [owner, sorted co-owners]."""
+    return [stored.get("org") or DEFAULT_ORG, sorted(stored.get("co_orgs") or [])]
+
+
+def _recheck_owners(
+    tx: Tx, user: str, payload: dict[str, Any], locked: dict[str, tuple[Actor, dict[str, Any]]]
+) -> None:
+    """Under the actors' locks: refuse (:class:`ConflictError`) if an owner changed since the
+    merge was stored, and ask the acting user's right again (:class:`ForbiddenError`).
+
+    The merge was checked in its own transaction before the changeset was stored; between
+    that and this transaction another office may have taken an actor over (or the user
+    moved to another office). Only here, holding both write locks, is the answer final.
+    """
+    checked = payload.get("owners") or {}
+    for node_id, (actor, owners) in locked.items():
+        if node_id in checked and _owners_as(owners) != checked[node_id]:
+            raise ConflictError(
+                f"Akteur „{actor.name}“ gehört inzwischen einer anderen Organisation; die "
+                "Zusammenführung wurde nicht ausgeführt. Bitte die Zusammenführung erneut "
+                "prüfen."
+            )
+        ownership.require_record_in(tx, user, "Actor", node_id, "Der Akteur")
+
+
 def _apply_in(
-    tx: Tx, payload: dict[str, Any], batch: str, out: CommitResult, result: MergeResult | None
+    tx: Tx,
+    payload: dict[str, Any],
+    batch: str,
+    user: str,
+    out: CommitResult,
+    result: MergeResult | None,
 ) -> list[history.Entry]:
     """Apply a stored merge in the runner's transaction; its history entries."""
     survivor_id, duplicate_id = payload["survivor"], payload["duplicate"]
     base = payload.get("base", {})
-    survivor, _ = _lock(tx, survivor_id, base.get(survivor_id))
+    survivor, survivor_owners = _lock(tx, survivor_id, base.get(survivor_id))
     duplicate, owners = _lock(tx, duplicate_id, base.get(duplicate_id))
+    _recheck_owners(
+        tx,
+        user,
+        payload,
+        {survivor_id: (survivor, survivor_owners), duplicate_id: (duplicate, owners)},
+    )
     fresh = MergeResult(survivor=survivor, duplicate=duplicate, changeset=batch)
     merge = _Merge(tx, survivor, duplicate, batch, fresh)
     for rel in tx.run("merge/links_of", id=survivor_id, types=list(LINK_TYPES)):
@@ -266,12 +303,14 @@ def _apply_in(
     return merge.entries
 
 
-def _unit(payload: dict[str, Any], batch: str, result: MergeResult | None = None) -> Unit:
+def _unit(
+    payload: dict[str, Any], batch: str, user: str, result: MergeResult | None = None
+) -> Unit:
     size = 1 + len(payload.get("links", []))
-    return size, lambda tx, out: _apply_in(tx, payload, batch, out, result), payload
+    return size, lambda tx, out: _apply_in(tx, payload, batch, user, out, result), payload
 
 
-DECODERS[OP] = lambda payload, batch, user: _unit(payload, batch)
+DECODERS[OP] = _unit
 
 
 def propose_merge(
@@ -305,12 +344,17 @@ def propose_merge(
         _check(actor, version)
         actors.append(actor)
     survivor, duplicate = actors
-    store.transaction(
+    verdicts = store.transaction(
         lambda tx: [
             ownership.require_record_in(tx, user, "Actor", node_id, "Der Akteur")
             for node_id in (survivor_id, duplicate_id)
         ]
     )
+    checked = {
+        node_id: [v.owners[node_id].owner, sorted(v.owners[node_id].co_owners)]
+        for node_id, v in zip((survivor_id, duplicate_id), verdicts, strict=True)
+        if node_id in v.owners
+    }
     links = store.read("merge/links_of", id=duplicate_id, types=list(LINK_TYPES))
     payload = {
         "op": OP,
@@ -331,6 +375,8 @@ def propose_merge(
             k: codec.field_json(Actor, k, v) for k, v in _merged_fields(survivor, duplicate).items()
         },
         "links": [{"type": r["type"], "id": r["id"], "other": r["other"]} for r in links],
+        # the owners as checked: applying refuses if one changed in between
+        "owners": checked,
     }
     cs_id = f"merge-{uuid.uuid4().hex[:16]}"
     title = f"{duplicate.name} → {survivor.name}"
@@ -376,5 +422,5 @@ def merge_actors(
     )
     placeholder = Actor(name="", kind="")
     result = MergeResult(survivor=placeholder, duplicate=placeholder)
-    apply_changeset(store, cs_id, user=user, units=[_unit(payload, cs_id, result)])
+    apply_changeset(store, cs_id, user=user, units=[_unit(payload, cs_id, user, result)])
     return result

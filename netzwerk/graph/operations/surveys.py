@@ -42,7 +42,7 @@ from netzwerk.graph.operations.import_undo import AFTER_UNDO
 from netzwerk.graph.operations.links import create_link_in, delete_link_in, update_link_in
 from netzwerk.graph.operations.records import create_record_in, update_record_in
 from netzwerk.graph.personal.consent import Consent
-from netzwerk.graph.records import changesets, history
+from netzwerk.graph.records import changesets, history, visibility
 from netzwerk.graph.surveys import review as rv
 from netzwerk.graph.surveys.model import Survey, checked_texts, from_props
 
@@ -169,7 +169,7 @@ def _change_link(
     """A job (left, function) or a cooperation (ended, changed) the answer speaks of."""
     d = p.data
     kind = "WORKS_AT" if p.kind in ("left", "function") else "COOPERATES_WITH"
-    rows = tx.run("links/get", {"type": kind}, id=d["link_id"])
+    rows = tx.run("links/get", {"type": kind}, id=d["link_id"], reader=None)
     if not rows:
         raise NotFoundError("Die Verknüpfung gibt es nicht mehr.")
     link = codec.link_from_row(rows[0])
@@ -192,7 +192,7 @@ def _change_link(
 def _complete_pair(tx: Tx, d: dict[str, Any], by: str, *, user: str, note: dict[str, Any]) -> None:
     """The second half of a pair: the partner's answer already created the cooperation;
     this side fills what is still empty and adds its note (nothing is overwritten)."""
-    rows = tx.run("links/get", {"type": "COOPERATES_WITH"}, id=d["link_id"])
+    rows = tx.run("links/get", {"type": "COOPERATES_WITH"}, id=d["link_id"], reader=None)
     if not rows:
         raise NotFoundError("Die Verknüpfung gibt es nicht mehr.")
     link = codec.link_from_row(rows[0])
@@ -347,7 +347,8 @@ def change_texts(
     """
 
     def work(tx: Tx) -> Survey:
-        rows = tx.run("surveys/get", id=survey_id) if is_valid_id(survey_id) else []
+        reader = visibility.reader()
+        rows = tx.run("surveys/get", id=survey_id, reader=reader) if is_valid_id(survey_id) else []
         if not rows:
             raise NotFoundError("Diese Befragung gibt es nicht.")
         survey = from_props(rows[0]["survey"])

@@ -53,7 +53,11 @@ def _current(tx: Tx, label: str, record_id: str) -> Any:
     if label in LABELS:
         rows = tx.run("nodes/get", {"label": label}, id=record_id, reader=None)
         return codec.from_store(LABELS[label], rows[0]["node"]) if rows else None
-    rows = tx.run("links/get", {"type": label}, id=record_id) if label in LINK_TYPES else []
+    rows = (
+        tx.run("links/get", {"type": label}, id=record_id, reader=None)
+        if label in LINK_TYPES
+        else []
+    )
     return codec.link_from_row(rows[0]) if rows else None
 
 

@@ -20,10 +20,12 @@ from email.utils import formataddr, make_msgid
 from typing import Any
 
 from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.operations import consent as consent_ops
 from netzwerk.graph.personal import consent
 from netzwerk.graph.personal.consent import Consent
+from netzwerk.graph.records import organisations, visibility
 from netzwerk.graph.surveys.mail import SmtpSettings, send
 
 VALID_DAYS = 30
@@ -45,8 +47,11 @@ def _name(person: dict[str, Any]) -> str:
     return " ".join(p for p in parts if p)
 
 
-def compose(c: Consent, person: dict[str, Any], link: str, sender: str) -> EmailMessage:
-    """The German plain-text mail: who gave which consent, the wording, the link."""
+def compose(
+    c: Consent, person: dict[str, Any], link: str, sender: str, office: str = ""
+) -> EmailMessage:
+    """The German plain-text mail: who gave which consent, the wording, the link, signed by
+    ``office``, the organisation that holds the person's data (its data controller)."""
     msg = EmailMessage()
     msg["Subject"] = "Bitte bestätigen: Ihre Einwilligung"
     msg["From"] = sender
@@ -69,7 +74,7 @@ def compose(c: Consent, person: dict[str, Any], link: str, sender: str) -> Email
         "nicht noch einmal.",
         "",
         "Mit freundlichen Grüßen",
-        "Ihr Bildungsbüro",
+        f"Ihr {office}" if office else "Ihr Bildungsbüro",
     ]
     msg.set_content("\n".join(lines))
     return msg
@@ -84,16 +89,25 @@ class SendResult:
 
 
 def unsent(store: Store) -> int:
-    """How many pending consents wait for their confirmation mail."""
-    return len(store.read("consent/pending_unsent"))
+    """How many pending consents of the reader's organisation wait for their mail."""
+    return len(store.read("consent/pending_unsent", reader=visibility.reader()))
+
+
+def _offices(store: Store) -> dict[str, str]:
+    """slug → name of every organisation but the default one (whose mails say
+    "Ihr Bildungsbüro", as before organisations existed)."""
+    return {o.slug: o.name for o in organisations.all_organisations(store) if o.slug != DEFAULT_ORG}
 
 
 def send_pending(store: Store, settings: SmtpSettings, *, base_url: str) -> SendResult:
-    """Mail every pending consent not mailed yet; returns the counts (German error text if
-    the server failed). A person without an address is counted, never written to."""
+    """Mail every pending consent of the reader's organisation not mailed yet; returns the
+    counts (German error text if the server failed). A person without an address is
+    counted, never written to. Each office sends its own persons' mails, signed with its
+    name: it is their data controller (an instance admin sends every office's)."""
     result = SendResult()
     outgoing: list[tuple[str, EmailMessage]] = []
-    for row in store.read("consent/pending_unsent"):
+    offices = _offices(store)
+    for row in store.read("consent/pending_unsent", reader=visibility.reader()):
         c, person = consent.from_store(row["consent"]), row["person"]
         if not person.get("email"):
             result.no_address += 1
@@ -107,7 +121,8 @@ def send_pending(store: Store, settings: SmtpSettings, *, base_url: str) -> Send
             sent=False,
         )
         link = f"{base_url.rstrip('/')}{PATH}{c.id}.{secret}"
-        outgoing.append((c.id, compose(c, person, link, settings.sender)))
+        office = offices.get(person.get("org") or DEFAULT_ORG, "")
+        outgoing.append((c.id, compose(c, person, link, settings.sender, office)))
     if not outgoing:
         return result
     done, result.error = send(settings, [m for _, m in outgoing])

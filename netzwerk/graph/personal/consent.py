@@ -32,6 +32,7 @@ from netzwerk.graph.core.errors import FieldError, ValidationError
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import SOURCE_MAX, parse_date
+from netzwerk.graph.records import visibility
 
 PURPOSES: dict[str, str] = {
     "contact": N_("Kontaktaufnahme"),
@@ -236,7 +237,7 @@ def expiring(
     today = today or date.today()
     until = today + timedelta(days=max(0, min(within_days, 3650)))
     out: list[Expiring] = []
-    for row in store.read("consent/expiring", until=until):
+    for row in store.read("consent/expiring", until=until, reader=visibility.reader()):
         c = from_store(row["consent"])
         if c.expires is None:
             continue
@@ -253,7 +254,9 @@ def without_basis(
     today = today or date.today()
     limit = today - timedelta(days=max(0, min(older_than_days, 36500)))
     out = []
-    for row in store.read("consent/without_basis", public_task=PUBLIC_TASK):
+    for row in store.read(
+        "consent/without_basis", public_task=PUBLIC_TASK, reader=visibility.reader()
+    ):
         person, records = row["person"], [from_store(r) for r in row["records"]]
         state = dict(person)
         ends = [codec.coerce("date", person.get("created")) or today]

@@ -192,4 +192,6 @@ def find_persons(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
     text = q.strip().lower()[:100]
     if not text:
         return []
-    return store.read("privacy/find_persons", q=text, limit=min(max(1, limit), 200))
+    return store.read(
+        "privacy/find_persons", q=text, limit=min(max(1, limit), 200), reader=visibility.reader()
+    )

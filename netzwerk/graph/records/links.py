@@ -51,7 +51,11 @@ def _labels(row: dict[str, Any]) -> Labels:
 # --- reads ----------------------------------------------------------------------------------
 def get_link(store: Store, type_name: str, link_id: str) -> Link:
     spec = spec_of(type_name)
-    rows = store.read("links/get", {"type": spec.type}, id=link_id) if is_valid_id(link_id) else []
+    rows = (
+        store.read("links/get", {"type": spec.type}, id=link_id, reader=visibility.reader())
+        if is_valid_id(link_id)
+        else []
+    )
     if not rows:
         raise NotFoundError(f"Beziehung „{link_id[:80]}“ wurde nicht gefunden.")
     return codec.link_from_row(rows[0])
@@ -71,12 +75,13 @@ def links_of(store: Store, label: str, node_id: str, types: list[str] | None = N
 def list_links(store: Store, type_name: str, *, skip: int = 0, limit: int = 100) -> Page[Link]:
     spec = spec_of(type_name)
     skip, limit = max(0, int(skip)), min(max(1, int(limit)), 5000)
-    rows = store.read("links/list", {"type": spec.type}, skip=skip, limit=limit)
-    total = (
-        rows[0]["total"]
-        if rows
-        else int(store.read("stats/count_type", {"type": spec.type})[0]["count"])
-    )
+    reader = visibility.reader()
+    rows = store.read("links/list", {"type": spec.type}, skip=skip, limit=limit, reader=reader)
+    if not rows and skip:  # past the end: the total the reader may count
+        first = store.read("links/list", {"type": spec.type}, skip=0, limit=1, reader=reader)
+        total = int(first[0]["total"]) if first else 0
+    else:
+        total = int(rows[0]["total"]) if rows else 0
     return Page(items=[codec.link_from_row(r) for r in rows], total=total, skip=skip, limit=limit)
 
 

@@ -70,19 +70,15 @@ def list_nodes(
     if order_by not in fields:
         raise ValidationError([FieldError("order_by", f"unbekanntes Sortierfeld „{order_by}“")])
     skip, limit = window(skip, limit, 1000)
+    idents, reader = {"label": label, "order": order_by}, visibility.reader()
     rows = store.read(
-        "nodes/list",
-        {"label": label, "order": order_by},
-        skip=skip,
-        limit=limit,
-        descending=descending,
-        reader=visibility.reader(),
+        "nodes/list", idents, skip=skip, limit=limit, descending=descending, reader=reader
     )
-    total = (
-        rows[0]["total"]
-        if rows
-        else int(store.read("stats/count_label", {"label": label})[0]["count"])
-    )
+    if not rows and skip:  # past the end: the total the reader may count
+        first = store.read("nodes/list", idents, skip=0, limit=1, descending=False, reader=reader)
+        total = int(first[0]["total"]) if first else 0
+    else:
+        total = int(rows[0]["total"]) if rows else 0
     return Page(
         items=[codec.from_store(cls, r["node"]) for r in rows], total=total, skip=skip, limit=limit
     )

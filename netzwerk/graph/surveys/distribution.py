@@ -81,7 +81,7 @@ def recipients(
     base = base_url.rstrip("/")
     out: list[Recipient] = []
     left_out = 0
-    for row in store.read("surveys/recipients", invite_ids=sorted(tokens)):
+    for row in store.read("surveys/recipients", invite_ids=sorted(tokens), reader=survey.org):
         link = f"{base}/b/{tokens[row['invite_id']]}"
         postal = {k: row.get(k) or "" for k in ("street", "postcode", "town")}
         ok = [p for p in row["persons"] if consent.allowed(p, "contact", today)]

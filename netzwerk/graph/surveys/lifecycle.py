@@ -18,9 +18,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id
 from netzwerk.graph.network import snapshot
+from netzwerk.graph.records import visibility
 from netzwerk.graph.surveys import compare, tokens
 from netzwerk.graph.surveys.model import (
     MAX_ACTORS,
@@ -61,7 +63,8 @@ def create_survey(store: Store, survey: Survey, *, user: str) -> tuple[Survey, i
     a :class:`ValidationError` (nothing is written).
     """
     survey = validate(survey)
-    if survey.follows and not store.read("surveys/get", id=survey.follows):
+    org = _asking_office(store, user)
+    if survey.follows and not store.read("surveys/get", id=survey.follows, reader=org):
         raise ValidationError([FieldError("follows", "Diese frühere Befragung gibt es nicht")])
     actors = scope_actors(store, survey)
     if not actors:
@@ -71,11 +74,12 @@ def create_survey(store: Store, survey: Survey, *, user: str) -> tuple[Survey, i
             [FieldError("scope", f"Die Auswahl enthält mehr als {MAX_ACTORS} Akteure")]
         )
     ids = [a["id"] for a in actors]
-    pairs = _invitations(store, survey.per, ids)
+    pairs = _invitations(store, survey.per, ids, org)
     survey = dataclasses.replace(
         survey,
         id=f"survey-{uuid.uuid4().hex[:12]}",
         created_by=user,
+        org=org,
         before=compare.snapshot(store, ids),
     )
     invites = [{"id": tokens.new_invite_id(), "actor_id": a, "person_id": p} for a, p in pairs]
@@ -83,15 +87,26 @@ def create_survey(store: Store, survey: Survey, *, user: str) -> tuple[Survey, i
     return from_props(row["survey"]), int(row["invites"])
 
 
-def _invitations(store: Store, per: str, ids: list[str]) -> list[tuple[str, str]]:
+def _asking_office(store: Store, user: str) -> str:
+    """The office a new survey belongs to: the reader's; for an instance admin (who reads
+    as every office) the office of the account, the default one for a name without one."""
+    reader = visibility.reader()
+    if reader is not None:
+        return reader
+    rows = store.read("users/get_by_username", username=user)
+    return str(rows[0]["user"].get("org") or DEFAULT_ORG) if rows else DEFAULT_ORG
+
+
+def _invitations(store: Store, per: str, ids: list[str], org: str) -> list[tuple[str, str]]:
     """(actor id, person id or "") of each invitation: one per actor, one per contact
     person, or — ``per = "several"`` — one per contact person of an organisation with
     several and one per actor otherwise (so each colleague answers for themselves, and an
-    organisation with one contact is not asked twice)."""
+    organisation with one contact is not asked twice). Only persons of ``org``, the
+    asking office, are invited: another office's contact persons are not its to ask."""
     if per == "actor":
         return [(a, "") for a in ids]
     persons: dict[str, list[str]] = {}
-    for r in store.read("surveys/scope_persons", actor_ids=ids):
+    for r in store.read("surveys/scope_persons", actor_ids=ids, reader=org):
         persons.setdefault(r["actor_id"], []).append(r["person_id"])
     if per == "person":
         pairs = [(a, p) for a in ids for p in persons.get(a, [])]
@@ -108,7 +123,9 @@ def _invitations(store: Store, per: str, ids: list[str]) -> list[tuple[str, str]
 
 
 def get_survey(store: Store, survey_id: str) -> Survey:
-    rows = store.read("surveys/get", id=survey_id) if is_valid_id(survey_id) else []
+    """The survey, if the reader's office asks it (another office's is not found)."""
+    reader = visibility.reader()
+    rows = store.read("surveys/get", id=survey_id, reader=reader) if is_valid_id(survey_id) else []
     if not rows:
         raise NotFoundError(f"Befragung „{survey_id[:80]}“ wurde nicht gefunden.")
     return from_props(rows[0]["survey"])
@@ -124,12 +141,15 @@ class Listed:
 def list_surveys(store: Store) -> list[Listed]:
     return [
         Listed(from_props(r["survey"]), int(r["invites"]), int(r["submitted"]))
-        for r in store.read("surveys/list")
+        for r in store.read("surveys/list", reader=visibility.reader())
     ]
 
 
 def invites_of(store: Store, survey_id: str) -> list[Invite]:
-    return [invite_from(r) for r in store.read("surveys/invites", survey_id=survey_id)]
+    return [
+        invite_from(r)
+        for r in store.read("surveys/invites", survey_id=survey_id, reader=visibility.reader())
+    ]
 
 
 @dataclass
@@ -224,6 +244,7 @@ def holders(invites: list[Invite]) -> list[Invite]:
 
 
 def revoke(store: Store, survey_id: str, invite_id: str) -> None:
+    get_survey(store, survey_id)  # another office's survey is not found, nor its links
     rows = (
         store.write("surveys/revoke", survey_id=survey_id, id=invite_id)
         if is_valid_id(invite_id)

@@ -19,7 +19,7 @@ from typing import Any
 from netzwerk.graph.core import codec, freetext
 from netzwerk.graph.core.errors import FieldError, ValidationError
 from netzwerk.graph.core.i18n import N_
-from netzwerk.graph.core.model import ACTOR_KINDS
+from netzwerk.graph.core.model import ACTOR_KINDS, DEFAULT_ORG
 from netzwerk.graph.core.validation import is_valid_id
 from netzwerk.graph.network.filters import ID_FIELDS, Filter
 
@@ -137,6 +137,9 @@ class Survey:
     the cooperations they stated there, and the wave page shows what changed."""
     created: datetime | None = None
     created_by: str = ""
+    org: str = DEFAULT_ORG
+    """The office that asks: only its contact persons get links and only its users see the
+    survey, its answers and its review queue (each office is its persons' data controller)."""
     closed_at: datetime | None = None
     before: dict[str, Any] | None = None
     after: dict[str, Any] | None = None
@@ -239,6 +242,7 @@ def to_props(s: Survey) -> dict[str, Any]:
         "consent_wording": s.consent_wording,
         "follows": s.follows,
         "created_by": s.created_by,
+        "org": s.org,
         "before": json.dumps(s.before, ensure_ascii=False) if s.before is not None else None,
     }
 
@@ -257,6 +261,7 @@ def from_props(p: dict[str, Any]) -> Survey:
         follows=p.get("follows") or "",
         created=codec.coerce("datetime", p.get("created")),
         created_by=p.get("created_by") or "",
+        org=p.get("org") or DEFAULT_ORG,
         closed_at=codec.coerce("datetime", p.get("closed_at")),
         before=json.loads(p["before"]) if p.get("before") else None,
         after=json.loads(p["after"]) if p.get("after") else None,

@@ -21,7 +21,7 @@ from typing import Any
 
 from netzwerk.graph.core import freetext
 from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
-from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES, SCALE
+from netzwerk.graph.core.model import COOPERATION_KINDS, DEFAULT_ORG, INTENSITIES, SCALE
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.surveys import waves
@@ -69,8 +69,11 @@ class View:
 
 def view(store: Store, invite: dict[str, Any], follows: str = "") -> View:
     """The page data of one invitation (its actor, vocabularies, saved answer); ``follows``
-    is the survey's last wave, whose statements the partner starts from."""
-    rows = store.read("surveys/respondent_actor", id=invite["actor_id"])
+    is the survey's last wave, whose statements the partner starts from. The page lists the
+    actor's contact persons of the asking office only (no other office's)."""
+    asking = store.read("surveys/get", id=invite["survey_id"], reader=None)
+    org = str(asking[0]["survey"].get("org") or DEFAULT_ORG) if asking else DEFAULT_ORG
+    rows = store.read("surveys/respondent_actor", id=invite["actor_id"], reader=org)
     if not rows:
         raise NotFoundError("Der befragte Akteur existiert nicht mehr.")
     row = rows[0]

@@ -21,7 +21,7 @@ from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import INTENSITIES, SCALE
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, label
-from netzwerk.graph.records import duplicates
+from netzwerk.graph.records import duplicates, visibility
 from netzwerk.graph.surveys.model import COOP_FIELDS, Survey
 from netzwerk.graph.surveys.respondent import MASTER_FIELDS, VOCABS
 
@@ -169,7 +169,7 @@ def proposals_for(
     src: Store | Tx, survey: Survey, review: AnswerReview, vocab: dict[str, str]
 ) -> list[Proposal]:
     """Every change the answer asks for, measured against the actor as it is now."""
-    rows = _read(src, "surveys/respondent_actor", id=review.actor_id)
+    rows = _read(src, "surveys/respondent_actor", id=review.actor_id, reader=survey.org)
     if not rows:
         return []
     now, ans, out = rows[0], review.answer, []
@@ -329,7 +329,11 @@ def _partner_proposals(
 
 
 def load_answer(src: Store | Tx, answer_id: str) -> AnswerReview:
-    rows = _read(src, "surveys/answer_by_id", id=answer_id) if is_valid_id(answer_id) else []
+    rows = (
+        _read(src, "surveys/answer_by_id", id=answer_id, reader=visibility.reader())
+        if is_valid_id(answer_id)
+        else []
+    )
     if not rows:
         raise NotFoundError("Diese Antwort gibt es nicht.")
     return _review(rows[0])
@@ -360,7 +364,10 @@ def _review(row: dict[str, Any]) -> AnswerReview:
 def queue(store: Store, survey: Survey) -> list[AnswerReview]:
     """Every submitted answer with its proposals; new cooperations paired across answers."""
     reviews = [
-        _review(r) for r in store.read("surveys/answers", survey_id=survey.id, submitted_only=True)
+        _review(r)
+        for r in store.read(
+            "surveys/answers", survey_id=survey.id, submitted_only=True, reader=survey.org
+        )
     ]
     vocab = vocab_names(store)
     named: dict[tuple[str, str], dict[str, Any]] = {}

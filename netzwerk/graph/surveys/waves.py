@@ -22,6 +22,7 @@ from typing import Any
 
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.store import Store
+from netzwerk.graph.records import visibility
 from netzwerk.graph.surveys.merge import partner_key
 from netzwerk.graph.surveys.model import COOP_FIELDS, Survey
 
@@ -148,7 +149,9 @@ def _compare_actor(actor: str, before: dict[str, Any], now: dict[str, Any]) -> l
 
 def _by_actor(store: Store, survey_id: str) -> dict[str, tuple[str, list[dict[str, Any]]]]:
     out: dict[str, tuple[str, list[dict[str, Any]]]] = {}
-    for r in store.read("surveys/answers", survey_id=survey_id, submitted_only=True):
+    for r in store.read(
+        "surveys/answers", survey_id=survey_id, submitted_only=True, reader=visibility.reader()
+    ):
         a = r["answer"]
         data = json.loads(a.get("submitted_data") or a.get("data") or "{}")
         out.setdefault(a["actor_id"], (r["actor_name"], []))[1].append(data)
