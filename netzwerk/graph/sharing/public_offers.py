@@ -14,7 +14,7 @@ the snapshot. Persons are never read.
 A project (an offer) matches by its *own* topics and stages — counting it under what its
 partners cover listed every project under every stage a partner school covers, or under
 none — and by region where it is active or where a partner taking part is placed. Only
-projects running on the day count: neither planned nor finished.
+projects running on the day count: begun and not finished.
 """
 
 from __future__ import annotations
@@ -119,7 +119,9 @@ class Project:
     active_in: tuple[str, ...]
 
     def running(self, day: date) -> bool:
-        if self.status in ("geplant", "abgeschlossen"):
+        """Not finished, and begun (by its dates: a planned project whose start has come
+        is an offer one can find, one marked finished is not, whatever its dates say)."""
+        if self.status == "abgeschlossen" or (self.status == "geplant" and self.start is None):
             return False
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 

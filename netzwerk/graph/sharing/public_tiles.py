@@ -98,7 +98,10 @@ class TileMap:
 
 
 def lines_of(name: str) -> tuple[str, ...]:
-    """A region's name broken into at most three short lines (after spaces, '/' and '-')."""
+    """A region's name broken into at most three short lines (after spaces, '/' and '-').
+
+    A line keeps the space it ends with, so the lines joined are the name again: screen
+    readers and axe compare a tile's visible text with its accessible name."""
     words = [w for w in re.split(r"(?<=[ /-])", name) if w]
     lines: list[str] = []
     for word in words:
@@ -106,9 +109,8 @@ def lines_of(name: str) -> tuple[str, ...]:
             lines[-1] += word
         else:
             lines.append(word)
-    lines = [line.strip() for line in lines]
     if len(lines) > 3:
-        lines = [*lines[:2], " ".join(lines[2:])]
+        lines = [*lines[:2], "".join(lines[2:])]
     return tuple(lines)
 
 
