@@ -65,7 +65,7 @@ def _offers_page(template: str, found: public_map.MapSettings, endpoint: str) ->
     except ValidationError as err:
         errors = {f: [_(m) for m in ms] for f, ms in err.by_field().items()}
         choice = public_offers.Choice()
-    view = request.args.get("ansicht", "")
+    view = request.args.get("ansicht", "").strip()
     if view not in ("", *VIEWS):
         errors.setdefault("ansicht", []).append(_("Diese Ansicht gibt es nicht."))
         view = ""
