@@ -187,7 +187,7 @@ def citizen(store: graph.Store, make_client):
 
 
 def test_the_page_lists_what_the_filters_choose(store: graph.Store, citizen) -> None:
-    people = [
+    people: list[dict[str, Any]] = [
         {
             "topics": {"topic-a"},
             "stages": {"stage-1"},
@@ -222,7 +222,7 @@ def test_the_page_lists_what_the_filters_choose(store: graph.Store, citizen) -> 
 
 def test_a_project_counts_under_its_own_stages_only(store: graph.Store) -> None:
     """The stage row said "Projekte 0" everywhere: projects were counted by their partners."""
-    people = [
+    people: list[dict[str, Any]] = [
         {
             "topics": set(),
             "stages": {"stage-1", "stage-2"},
@@ -230,7 +230,7 @@ def test_a_project_counts_under_its_own_stages_only(store: graph.Store) -> None:
             "active_in": set(),
         }
     ]
-    work = [
+    work: list[dict[str, Any]] = [
         {
             "topics": {"topic-a"},
             "stages": {"stage-2"},
