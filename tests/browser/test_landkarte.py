@@ -71,8 +71,10 @@ def test_every_width_fits_and_shows_list_or_map(sized, live_server: str, store) 
             _no_sideways_scroll(sized, f"{name} bei {width} px")
             screenshot(sized, f"landkarte-{name}-{width}")
             maps = sized.find_elements(By.CSS_SELECTOR, ".lk-map")
-            if maps and maps[0].is_displayed():
+            if maps and maps[0].is_displayed():  # the whole map, in a viewport tall enough
+                _size(sized, width, 2400)
                 maps[0].screenshot(str(SCREENSHOTS / f"landkarte-{name}-{width}-karte.png"))
+                _size(sized, width, height)
             tiles = [
                 t for t in sized.find_elements(By.CSS_SELECTOR, "a.lk-tile") if t.is_displayed()
             ]

@@ -96,6 +96,11 @@ class TileMap:
     width: int
     height: int
 
+    @property
+    def wide(self) -> bool:
+        """More than four columns: kept at a readable size on a phone (it scrolls in its box)."""
+        return self.width > 4 * (TILE_W + GAP)
+
 
 def lines_of(name: str) -> tuple[str, ...]:
     """A region's name broken into at most three short lines (after spaces, '/' and '-').
@@ -121,7 +126,7 @@ def _positions(vocab: Vocabulary, area: str, parts: list[str]) -> list[tuple[str
     placed: list[tuple[str, int, int, bool]] = []
     taken: set[str] = set()
     for key, (col, row) in layout.items():
-        rid = by_name.get(key)
+        rid = by_name.get(key.casefold())  # casefold: "ß" is "ss" on both sides
         if rid is not None and rid != area:
             placed.append((rid, col, row, rid not in parts))
             taken.add(rid)
