@@ -16,7 +16,7 @@ from selenium.webdriver.support.ui import Select
 from netzwerk import graph
 from netzwerk.graph.admin import seed
 from netzwerk.graph.operations import sharing
-from tests.browser.conftest import SCREENSHOTS, screenshot, wait_replaced
+from tests.browser.conftest import SCREENSHOTS, publish, screenshot, wait_replaced
 from tests.browser.test_accessibility import AXE, describe, run_axe
 
 pytestmark = pytest.mark.browser
@@ -69,7 +69,9 @@ def test_every_width_fits_and_shows_list_or_map(sized, live_server: str, store) 
             sized.get(live_server + path)
             assert sized.execute_script("return window.innerWidth") == width
             _no_sideways_scroll(sized, f"{name} bei {width} px")
-            screenshot(sized, f"landkarte-{name}-{width}")
+            shot = screenshot(sized, f"landkarte-{name}-{width}")
+            if name == "karte" and size != "wide":
+                publish(shot, f"bildungslandkarte-{width}.png")
             maps = sized.find_elements(By.CSS_SELECTOR, ".lk-map")
             if maps and maps[0].is_displayed():  # the whole map, in a viewport tall enough
                 _size(sized, width, 2400)

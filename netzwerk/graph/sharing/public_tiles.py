@@ -24,7 +24,7 @@ from netzwerk.graph.network.snapshot import Vocabulary
 
 TILE_W, TILE_H, GAP = 124, 88, 6
 """A tile's size and the gap between tiles, in the SVG's units."""
-MAX_LINE = 15
+MAX_LINE = 14
 """Characters per line of a tile's name (three lines at most; the count goes below)."""
 
 AREA_KINDS = ("Stadt", "Landkreis")
