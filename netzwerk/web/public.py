@@ -28,6 +28,7 @@ from netzwerk.web import deployment
 from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.network import json_response, view_payload
+from netzwerk.web.paging import Pager
 
 bp = Blueprint("public", __name__)
 
@@ -51,6 +52,8 @@ def _public(resp: Any, *, embed: bool = False) -> Any:
     return resp
 
 
+PAGE_SIZE = 50
+"""Actors per page of the list (the counts and the map always cover all of them)."""
 VIEWS = ("liste", "karte")
 """``ansicht``: only the list, or the map first; without it the screen's width decides."""
 
@@ -69,9 +72,10 @@ def _offers_page(template: str, found: public_map.MapSettings, endpoint: str) ->
     if view not in ("", *VIEWS):
         errors.setdefault("ansicht", []).append(_("Diese Ansicht gibt es nicht."))
         view = ""
-    result = public_offers.find(
-        snap, public_offers.sources(get_store(), snap), choice, date.today()
-    )
+    src = public_offers.sources(get_store(), snap)
+    pager = Pager.from_args(request.args, request.path, size=PAGE_SIZE)
+    result = public_offers.find(snap, src, choice, date.today(), (pager.skip, pager.size))
+    pager.total, pager.shown = result.total, len(result.offers)
 
     def link(ansicht: str | None = None, **changed: str) -> str:
         """This page with the choice changed (a tile, a reset, the other view)."""
@@ -97,6 +101,7 @@ def _offers_page(template: str, found: public_map.MapSettings, endpoint: str) ->
         embed_url=deployment.external_url("public.embed"),
         embedded=endpoint == "public.embed",
         link=link,
+        pager=pager,
     )
     return _public(Response(html, status=400 if errors else 200), embed=endpoint == "public.embed")
 

@@ -303,3 +303,24 @@ def test_hostile_values_of_every_filter_never_harm(store: graph.Store, citizen) 
             assert page.status_code == expected, (name, value[:40])
             if expected == 400:
                 assert "gibt es nicht" in page.get_data(as_text=True), (name, value[:40])
+
+
+def test_a_long_list_is_paged_and_the_pages_hold_every_actor_once(
+    store: graph.Store, citizen
+) -> None:
+    people: list[dict[str, Any]] = [
+        {"topics": {"topic-a"}, "stages": set(), "located_in": "region-vg-2", "active_in": set()}
+    ] * 61
+    _store_world(store, people, [])
+    seen: list[str] = []
+    for number in (1, 2):
+        page = citizen.get(f"/bildungslandkarte?topic=topic-a&seite={number}")
+        html = page.get_data(as_text=True)
+        assert page.status_code == 200 and "61 Akteure" in html
+        seen += sorted(_listed(html))
+    assert len(seen) == len(set(seen)) == 61
+    assert 'href="/bildungslandkarte?topic=topic-a&amp;seite=2"' in citizen.get(
+        "/bildungslandkarte?topic=topic-a"
+    ).get_data(as_text=True)
+    for hostile in ("-1", "92233720368547759", "x"):
+        assert citizen.get(f"/bildungslandkarte?seite={hostile}").status_code == 200

@@ -3,7 +3,7 @@ topic, an education stage and a region, and how many match each other choice.
 
 The public page answers one question — who offers what, for whom, near me — so it filters
 by exactly three things, each one value of the shared vocabularies, with the meaning of the
-network filter (:func:`netzwerk.graph.network.snapshot.in_region`: a region includes its
+network filter (:class:`netzwerk.graph.network.filters.Filter`: a region includes its
 sub-regions and matches where an actor is placed or active). An actor without a region of
 its own is placed where most actors with its postcode are (the postcode's centre of
 gravity in the data, which needs no geodata). Actors come from the cached network snapshot;
@@ -30,7 +30,7 @@ from netzwerk.graph.core.errors import FieldError, ValidationError
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import is_valid_id
-from netzwerk.graph.network.snapshot import Snapshot, Vocabulary, active_on, in_region
+from netzwerk.graph.network.snapshot import Snapshot, Vocabulary, active_on
 
 PARAMS = ("topic", "stage", "region")
 """The query parameters of the public page (the shared filter's names)."""
@@ -209,6 +209,8 @@ class Facet:
 @dataclass
 class Result:
     choice: Choice
+    total: int
+    """How many actors match (``offers`` may be one page of them)."""
     offers: list[Offer]
     projects: list[ProjectOffer]
     facets: dict[str, list[Facet]] = field(default_factory=dict)
@@ -241,12 +243,42 @@ def placed(snap: Snapshot, src: Sources) -> list[dict[str, Any]]:
     return out
 
 
-def actor_matches(vocab: Vocabulary, actor: dict[str, Any], choice: Choice) -> bool:
-    return (
-        (not choice.topic or choice.topic in actor["topics"])
-        and (not choice.stage or choice.stage in actor["stages"])
-        and (not choice.region or in_region(vocab, actor, choice.region))
-    )
+@dataclass(frozen=True)
+class Facts:
+    """What the three filters ask of an actor or a project: its topics and stages, and every
+    region a region filter finds it in (where it is placed or active, and all their parents:
+    a region includes its sub-regions, as in the network filter)."""
+
+    topics: frozenset[str]
+    stages: frozenset[str]
+    regions: frozenset[str]
+
+    def matches(self, choice: Choice) -> bool:
+        return (
+            (not choice.topic or choice.topic in self.topics)
+            and (not choice.stage or choice.stage in self.stages)
+            and (not choice.region or choice.region in self.regions)
+        )
+
+    def values(self, name: str) -> frozenset[str]:
+        return {"topic": self.topics, "stage": self.stages, "region": self.regions}[name]
+
+
+class _Regions:
+    """Each place's region with its parents, computed once per page."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.known: dict[str, frozenset[str]] = {}
+
+    def of(self, places: Iterable[str | None]) -> frozenset[str]:
+        out: set[str] = set()
+        for place in places:
+            if place:
+                if place not in self.known:
+                    self.known[place] = frozenset(self.vocab.region_ancestors(place))
+                out |= self.known[place]
+        return frozenset(out)
 
 
 def _project_places(actors: Iterable[dict[str, Any]], day: date) -> dict[str, set[str]]:
@@ -260,43 +292,14 @@ def _project_places(actors: Iterable[dict[str, Any]], day: date) -> dict[str, se
     return places
 
 
-def _as_actor(project: Project, places: set[str]) -> dict[str, Any]:
-    """A project in the shape :func:`actor_matches` reads (one meaning of every filter)."""
-    return {
-        "topics": project.topics,
-        "stages": project.stages,
-        "located_in": None,
-        "active_in": [*project.active_in, *sorted(places)],
-    }
-
-
-def _regions_of(vocab: Vocabulary, item: dict[str, Any]) -> set[str]:
-    """Every region a region filter would find ``item`` in."""
-    out: set[str] = set()
-    for place in (item["located_in"], *item["active_in"]):
-        if place:
-            out.update(vocab.region_ancestors(place))
-    return out
-
-
-def _values(vocab: Vocabulary, name: str, item: dict[str, Any]) -> set[str]:
-    if name == "region":
-        return _regions_of(vocab, item)
-    return set(item["topics" if name == "topic" else "stages"])
-
-
-def _counts(
-    vocab: Vocabulary, items: list[dict[str, Any]], choice: Choice
-) -> dict[str, Counter[str]]:
+def _counts(items: Iterable[Facts], choice: Choice) -> dict[str, Counter[str]]:
     """Per filter: how many items each value would keep, the other two filters applied."""
-    out: dict[str, Counter[str]] = {}
-    for name in PARAMS:
-        rest = choice.without(name)
-        tally: Counter[str] = Counter()
-        for item in items:
-            if actor_matches(vocab, item, rest):
-                tally.update(_values(vocab, name, item))
-        out[name] = tally
+    out: dict[str, Counter[str]] = {name: Counter() for name in PARAMS}
+    rests = [(name, choice.without(name)) for name in PARAMS]
+    for item in items:
+        for name, rest in rests:
+            if item.matches(rest):
+                out[name].update(item.values(name))
     return out
 
 
@@ -362,27 +365,49 @@ def _offer(
     )
 
 
-def find(snap: Snapshot, src: Sources, choice: Choice, day: date) -> Result:
-    """The actors and running projects matching ``choice``, and the counts per filter value."""
+def find(
+    snap: Snapshot,
+    src: Sources,
+    choice: Choice,
+    day: date,
+    window: tuple[int, int] | None = None,
+) -> Result:
+    """The actors and running projects matching ``choice``, and the counts per filter value.
+
+    ``window`` (skip, size) builds the list entries of one page only (``total`` counts all):
+    a list of thousands is paged, and describing the ones not shown is wasted work."""
     vocab = snap.vocabulary
+    regions = _Regions(vocab)
     actors = placed(snap, src)
+    facts = [
+        Facts(
+            frozenset(a["topics"]),
+            frozenset(a["stages"]),
+            regions.of((a["located_in"], *a["active_in"])),
+        )
+        for a in actors
+    ]
     places = _project_places(actors, day)
     running = {
-        pid: _as_actor(p, places.get(pid, set()))
+        pid: Facts(p.topics, p.stages, regions.of((*p.active_in, *places.get(pid, ()))))
         for pid, p in src.projects.items()
         if p.running(day)
     }
-    found_projects = {pid for pid, p in running.items() if actor_matches(vocab, p, choice)}
+    found_projects = {pid for pid, f in running.items() if f.matches(choice)}
     partners: dict[str, list[str]] = {pid: [] for pid in found_projects}
-    offers = []
-    for a in actors:
+    matching = []
+    for a, f in zip(actors, facts, strict=True):
         own = {m["id"] for m in a["projects"] if active_on(m, day)} & found_projects
         for pid in own:
             partners[pid].append(a["name"])
-        if actor_matches(vocab, a, choice):
-            names = [src.projects[pid].name for pid in own]
-            offers.append(_offer(vocab, a, src.contacts.get(a["id"], {}), names))
-    offers.sort(key=lambda o: (o.name.casefold(), o.id))
+        if f.matches(choice):
+            matching.append((a, own))
+    matching.sort(key=lambda item: (item[0]["name"].casefold(), item[0]["id"]))
+    skip, size = window or (0, len(matching))
+    offers = [
+        _offer(vocab, a, src.contacts.get(a["id"], {}), [src.projects[p].name for p in own])
+        for a, own in matching[skip : skip + size]
+    ]
     project_offers = sorted(
         (
             ProjectOffer(
@@ -397,10 +422,11 @@ def find(snap: Snapshot, src: Sources, choice: Choice, day: date) -> Result:
         ),
         key=lambda p: (p.name.casefold(), p.id),
     )
-    actor_counts = _counts(vocab, actors, choice)
-    project_counts = _counts(vocab, list(running.values()), choice)
+    actor_counts = _counts(facts, choice)
+    project_counts = _counts(running.values(), choice)
     return Result(
         choice=choice,
+        total=len(matching),
         offers=offers,
         projects=project_offers,
         facets=_facets(vocab, actor_counts, project_counts),
