@@ -92,10 +92,9 @@ def test_every_width_fits_and_shows_list_or_map(sized, live_server: str, store) 
             if name == "fehler":
                 alert = sized.find_element(By.CSS_SELECTOR, ".lk-errors").text
                 assert "Dieses Thema gibt es nicht" in alert and "Diese Region" in alert
-            if size != "laptop":
-                found += describe(
-                    f"landkarte-{name}-{width}", run_axe(sized, f"landkarte-{name}-{width}")
-                )
+            found += describe(
+                f"landkarte-{name}-{width}", run_axe(sized, f"landkarte-{name}-{width}")
+            )
     assert not found, "\n".join(found)
 
 

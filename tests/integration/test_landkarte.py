@@ -324,3 +324,18 @@ def test_a_long_list_is_paged_and_the_pages_hold_every_actor_once(
     ).get_data(as_text=True)
     for hostile in ("-1", "92233720368547759", "x"):
         assert citizen.get(f"/bildungslandkarte?seite={hostile}").status_code == 200
+
+
+def test_the_page_speaks_english_when_asked(store: graph.Store, citizen) -> None:
+    people: list[dict[str, Any]] = [
+        {"topics": {"topic-a"}, "stages": set(), "located_in": "region-vg-2", "active_in": set()}
+    ]
+    _store_world(store, people, [])
+    html = citizen.get("/bildungslandkarte?lang=en&ansicht=karte").get_data(as_text=True)
+    for english in ("All topics", "Reset the selection", "1 actor", "Map and list", "School"):
+        assert english in html, english
+    for german in ("Alle Themen", "Auswahl zurücksetzen", "Akteure", "Karte und Liste", "Schule"):
+        assert german not in html, german
+    bad = citizen.get("/bildungslandkarte?lang=en&topic=nix")
+    assert bad.status_code == 400
+    assert "There is no such topic" in bad.get_data(as_text=True)
