@@ -65,9 +65,11 @@ def _offers_page(template: str, found: public_map.MapSettings, endpoint: str) ->
     errors: dict[str, list[str]] = {}
     try:
         choice = public_offers.checked_choice(vocab, args)
-    except ValidationError as err:
+    except ValidationError as err:  # the fields that are fine still filter
         errors = {f: [_(m) for m in ms] for f, ms in err.by_field().items()}
-        choice = public_offers.Choice()
+        choice = public_offers.checked_choice(
+            vocab, {k: v for k, v in args.items() if k not in errors}
+        )
     view = request.args.get("ansicht", "").strip()
     if view not in ("", *VIEWS):
         errors.setdefault("ansicht", []).append(_("Diese Ansicht gibt es nicht."))

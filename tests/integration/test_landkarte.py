@@ -339,3 +339,17 @@ def test_the_page_speaks_english_when_asked(store: graph.Store, citizen) -> None
     bad = citizen.get("/bildungslandkarte?lang=en&topic=nix")
     assert bad.status_code == 400
     assert "There is no such topic" in bad.get_data(as_text=True)
+
+
+def test_a_bad_value_leaves_the_good_ones_filtering(store: graph.Store, citizen) -> None:
+    people: list[dict[str, Any]] = [
+        {"topics": {"topic-a"}, "stages": set(), "located_in": "region-vg-2", "active_in": set()},
+        {"topics": {"topic-b"}, "stages": set(), "located_in": "region-vg-2", "active_in": set()},
+    ]
+    _store_world(store, people, [])
+    page = citizen.get("/bildungslandkarte?topic=topic-a&region=gibt-es-nicht")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 400
+    assert _listed(html) == {"Akteur 00"}
+    assert '<option value="topic-a" selected>' in html
+    assert 'id="lk-region-error"' in html and 'id="lk-topic-error"' not in html
