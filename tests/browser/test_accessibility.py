@@ -198,6 +198,8 @@ def _public_pages(store: graph.Store, ids: dict[str, str]) -> dict[str, str]:
         "geteilt": f"/geteilt/{token}",
         "geteilt-kennwort": f"/geteilt/{locked}",
         "bildungslandkarte": "/bildungslandkarte",
+        "bildungslandkarte-karte": "/bildungslandkarte?ansicht=karte&region=region-vg-konz",
+        "bildungslandkarte-fehler": "/bildungslandkarte?topic=%3Cscript%3E&stage=x&stage=y",
         "bildungslandkarte-einbetten": "/bildungslandkarte/einbetten",
         "befragung-antwort": f"/b/{ids['answer']}",
         "befragung-ungueltig": "/b/unbekannt",

@@ -276,7 +276,7 @@ def test_the_public_bildungslandkarte_is_opt_in_and_without_persons(
     page = anon.get("/bildungslandkarte")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert "Bildungslandkarte Trier" in html and 'id="map-topics"' in html
+    assert "Bildungslandkarte Trier" in html and 'id="lk-table-topic"' in html
     assert topic.name in html  # every topic is listed, also one nobody works on yet
     assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
     embed = anon.get("/bildungslandkarte/einbetten")
