@@ -662,3 +662,15 @@ class Link:
         return (self.since is None or self.since <= day) and (
             self.until is None or day <= self.until
         )
+
+
+def _vocabulary_values() -> frozenset[str]:
+    tables = [field_table(cls) for cls in (*LABELS.values(), Link)]
+    tables += [lt.field_table() for lt in LINK_TYPES.values()]
+    return frozenset(c for t in tables for i in t.values() for c in i.choices if isinstance(c, str))
+
+
+VOCABULARY_VALUES: frozenset[str] = _vocabulary_values()
+"""Every text value a select of the model offers (actor kinds, sponsorship, roles,
+cooperation kinds, …): German values that are stored as they are and translated where
+they are shown (the pages' ``vocab`` filter), never in the graph layer."""

@@ -1,0 +1,256 @@
+"""Every page, for every role, shows no German word in English.
+
+The walk is the accessibility test's: its page list names a URL for every HTML endpoint
+(``_logged_in_pages``/``_public_pages``), the access table says which role may open each,
+and a page added later without an entry there fails that test — so a new page is checked
+here as soon as it is walkable. Each page is asked for with ``?lang=en`` (the choice the
+language switch makes), its visible text is read (text outside ``script``/``style``, the
+``title``, and the ``alt``, ``title``, ``aria-label``, ``placeholder`` attributes and
+button labels), and a word fails the test when it is German:
+
+* it has an umlaut or ß, or
+* it is a word of the German catalogue's message ids or of the model's vocabularies
+  (actor kinds, sponsorship, roles, cooperation kinds, …) that no English translation uses.
+
+What the office typed is data, not UI: every string stored on a record, an account, a
+survey or a saved view is read from the database and cut out of the text first, so the
+demo region's "Trierer Bündnis für Bildung" passes while "Schule" as an actor kind (a
+vocabulary value, translated on display) does not. The report's downloads (CSV and XLSX
+headers, the PDF's and DOCX's text) are checked the same way.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from netzwerk import graph
+from netzwerk.graph.core.model import VOCABULARY_VALUES
+from tests.browser.test_accessibility import (
+    NOT_PAGES,
+    ROLES,
+    _logged_in_pages,
+    _public_pages,
+    _setup,
+)
+from tests.conftest import PASSWORD, login
+from tests.integration.test_access_matrix import ACCESS, LEVEL
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "netzwerk/web/translations/en/LC_MESSAGES/messages.po"
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß]+")
+UMLAUT = re.compile(r"[ÄÖÜäöüß]")
+MARKUP = re.compile(r"<[^>]*>|%\(\w+\)[sdf]|\{\w+\}|&\w+;")
+SHOWN_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "placeholder", "aria-description"})
+SILENT = frozenset({"script", "style", "template"})
+DATA_QUERY = """
+CALL () {
+  MATCH (n) WHERE NOT n:Change AND NOT n:ChangesetPart RETURN properties(n) AS props
+  UNION ALL
+  MATCH ()-[r]->() RETURN properties(r) AS props
+}
+UNWIND keys(props) AS key
+WITH props[key] AS value
+UNWIND CASE WHEN value IS :: LIST<ANY> THEN value ELSE [value] END AS item
+WITH item WHERE item IS :: STRING
+RETURN DISTINCT item
+"""
+"""Every string the office stored on records, links, accounts, surveys and views (names,
+notes, addresses, a cooperation's source), for cutting out; not the history's entries."""
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(MARKUP.sub(" ", text))}
+
+
+@cache
+def german_words() -> frozenset[str]:
+    """Words of the German UI that English never uses: the catalogue's ids and the model's
+    vocabularies, less every word of the English translations (``Name``, ``Status``, …
+    are both)."""
+    from babel.messages.pofile import read_po
+
+    with open(CATALOGUE, "rb") as fh:
+        catalogue = read_po(fh)
+    german: set[str] = set()
+    english: set[str] = set()
+    for message in catalogue:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in ids:
+            german |= _words(text)
+        for text in strings:
+            english |= _words(text or "")
+    for value in VOCABULARY_VALUES:
+        german |= _words(value)
+    return frozenset(w for w in german - english if len(w) > 3)
+
+
+def stored_strings(store: graph.Store) -> list[str]:
+    """What the office typed (vocabulary values aside), longest first, for cutting out."""
+    rows, _summary, _keys = store.driver.execute_query(DATA_QUERY, database_=store.database)
+    values = {str(r["item"]).strip() for r in rows} - VOCABULARY_VALUES
+    return sorted((v for v in values if len(v) > 2 and WORD.search(v)), key=len, reverse=True)
+
+
+class VisibleText(HTMLParser):
+    """The text a reader sees or hears: text nodes and the attributes read out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.silent = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SILENT:
+            self.silent += 1
+        values = dict(attrs)
+        self.parts += [v for k, v in attrs if k in SHOWN_ATTRIBUTES and v]
+        if tag == "input" and values.get("type") in ("submit", "button") and values.get("value"):
+            self.parts.append(values["value"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SILENT and self.silent:
+            self.silent -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.silent and data.strip():
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> list[str]:
+    parser = VisibleText()
+    parser.feed(html)
+    return parser.parts
+
+
+@dataclass
+class Checker:
+    """Finds German words in texts once the stored data is cut out of them."""
+
+    data: list[str]
+    markers: frozenset[str] = field(default_factory=german_words)
+
+    def __post_init__(self) -> None:
+        self.exact = set(self.data)
+        self.pattern = re.compile("|".join(re.escape(d) for d in self.data)) if self.data else None
+
+    def german(self, texts: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for text in texts:
+            text = " ".join(text.split())
+            if not text or text in self.exact:
+                continue
+            if self.pattern is not None:
+                text = self.pattern.sub(" ", text)
+            for word in WORD.findall(text):
+                if UMLAUT.search(word) or word.lower() in self.markers:
+                    found.add(word)
+        return found
+
+
+def _pages(store: graph.Store, ids: dict[str, str]) -> Iterator[tuple[str, str, int]]:
+    """(name, path, least level) of every page: public ones first, at level 0."""
+    for name, path in _public_pages(store, ids).items():
+        yield name, path, 0
+    for name, path in _logged_in_pages(ids).items():
+        yield name, path, -1
+
+
+def _endpoint(app: Any, path: str) -> str:
+    from werkzeug.exceptions import NotFound
+
+    adapter = app.url_map.bind("localhost")
+    try:
+        endpoint, _args = adapter.match(path.split("?")[0], method="GET")
+    except NotFound:
+        return "-"  # the not-found page
+    return str(endpoint)
+
+
+def _english(path: str) -> str:
+    return path + ("&" if "?" in path else "?") + "lang=en"
+
+
+@pytest.fixture
+def region(store: graph.Store) -> dict[str, str]:
+    """The demo region with one of everything a page needs (the accessibility walk's)."""
+    return _setup(store)
+
+
+def test_every_page_in_english_has_no_german_word(app, store, region) -> None:
+    pages = list(_pages(store, region))
+    checker = Checker(stored_strings(store))
+    findings: dict[str, set[str]] = {}
+    seen: set[str] = set()
+    visited = 0
+    anonymous = app.test_client()
+    for name, path, level in pages:
+        if level == 0:
+            resp = anonymous.get(_english(path))
+            visited += 1
+            seen.add(_endpoint(app, path))
+            findings[name] = checker.german(visible_text(resp.get_data(as_text=True)))
+    for role in ROLES:
+        client = app.test_client()
+        login(client, role.name, PASSWORD)
+        for name, path, level in pages:
+            if level == 0:
+                continue
+            endpoint = _endpoint(app, path)
+            need = ACCESS[endpoint].need("GET")
+            if need is None or LEVEL[need] > role.level:
+                continue
+            resp = client.get(_english(path))
+            assert resp.status_code < 500, (role.name, path, resp.status_code)
+            visited += 1
+            seen.add(endpoint)
+            html = resp.get_data(as_text=True)
+            assert '<html lang="en"' in html or resp.status_code in (301, 302), (role.name, path)
+            words = checker.german(visible_text(html))
+            if words:
+                findings.setdefault(name, set()).update(words)
+    unvisited = {
+        r.endpoint
+        for r in app.url_map.iter_rules()
+        if "GET" in (r.methods or ())
+        and r.endpoint not in seen
+        and r.endpoint not in NOT_PAGES
+        and not r.endpoint.startswith("api.")
+    }
+    assert visited > 150
+    report = {k: sorted(v) for k, v in findings.items() if v}
+    print(f"english: {visited} page views, {len(seen)} endpoints")
+    assert report == {}, "German on English pages:\n" + "\n".join(
+        f"{k}: {', '.join(v)}" for k, v in sorted(report.items())
+    )
+    assert unvisited <= UNWALKED, sorted(unvisited - UNWALKED)
+
+
+UNWALKED = frozenset(
+    {
+        "imports.mapping",
+        "imports.values",
+        "imports.preview",
+        "network.download",
+        "twofactor.code",
+    }
+)
+"""Pages the accessibility walk reaches only through a browser flow (upload, code step)."""
+
+
+def _xlsx_strings(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        names = [n for n in book.namelist() if n.endswith(".xml")]
+        return " ".join(book.read(n).decode("utf-8") for n in names)
