@@ -16,6 +16,7 @@ from typing import Any, TypeGuard
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, Field, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields import choices as wtforms_choices
@@ -26,6 +27,7 @@ from netzwerk.graph.core import model, validation
 from netzwerk.graph.core.fields import FieldInfo, field_table
 from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.records import visibility
+from netzwerk.web import locale_format
 
 
 def select_choices(pairs: Any) -> list[Any]:
@@ -46,7 +48,7 @@ class FieldSpec:
     name: str
     kind: str  # text | textarea | select | date | bool | int | email | url | tel
     label: Any
-    choices: tuple[tuple[str, str], ...] = ()
+    choices: tuple[tuple[str, Any], ...] = ()
     required: bool = False
     hint: Any = ""
     max_length: int = 0
@@ -56,12 +58,17 @@ class FieldSpec:
     """The value is a number (a count, or a select of numbered levels like the intensity)."""
 
 
+def _numbered(value: str, label: str) -> LazyString:
+    """A numbered level's choice, "2 – regelmäßig", in the page's language when shown."""
+    return LazyString(lambda: f"{value} – {_(label)}")
+
+
 def _spec(name: str, info: FieldInfo) -> FieldSpec:
     """The form's view of one field of the model's field table."""
     values = [str(v) for v in info.choices]
-    shown = values
+    shown: list[Any] = [_l(v) for v in values]  # vocabulary values are stored in German
     if info.choice_labels:
-        shown = [f"{v} – {lab}" for v, lab in zip(values, info.choice_labels, strict=True)]
+        shown = [_numbered(v, lab) for v, lab in zip(values, info.choice_labels, strict=True)]
     pairs = tuple(zip(values, shown, strict=True))
     if info.choices and not info.required and info.blank:
         pairs = (("", "–"), *pairs)
@@ -239,13 +246,14 @@ def version_of(data: Mapping[str, Any]) -> int | None:
 
 
 def display(value: Any) -> str:
-    """A value as shown in tables and conflict lists."""
+    """A value as shown in tables, detail pages and conflict lists, in the page's language
+    (a vocabulary value is translated by the pages' ``vocab`` filter)."""
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
-        return "ja" if value else "nein"
+        return locale_format.yes_no(value)
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
+        return locale_format.day(value)
     return str(value)
 
 

@@ -17,49 +17,49 @@ from netzwerk.graph.core.fields import FieldInfo, described, field_table, synony
 from netzwerk.graph.core.i18n import N_
 
 ACTOR_KINDS: tuple[str, ...] = (
-    "Schule",
-    "Kita",
-    "Hochschule",
-    "VHS/Weiterbildung",
-    "Bibliothek",
-    "Verein/Initiative",
-    "Kammer/Verband",
-    "Unternehmen",
-    "Verwaltung",
-    "Jobcenter/Agentur für Arbeit",
-    "Stiftung",
-    "Wohlfahrtsverband",
-    "Migrantenorganisation",
-    "Beratungsstelle",
-    "Sonstige",
+    N_("Schule"),
+    N_("Kita"),
+    N_("Hochschule"),
+    N_("VHS/Weiterbildung"),
+    N_("Bibliothek"),
+    N_("Verein/Initiative"),
+    N_("Kammer/Verband"),
+    N_("Unternehmen"),
+    N_("Verwaltung"),
+    N_("Jobcenter/Agentur für Arbeit"),
+    N_("Stiftung"),
+    N_("Wohlfahrtsverband"),
+    N_("Migrantenorganisation"),
+    N_("Beratungsstelle"),
+    N_("Sonstige"),
 )
-SPONSORSHIPS: tuple[str, ...] = ("öffentlich", "frei", "privat")
-SALUTATIONS: tuple[str, ...] = ("Frau", "Herr", "divers")
+SPONSORSHIPS: tuple[str, ...] = (N_("öffentlich"), N_("frei"), N_("privat"))
+SALUTATIONS: tuple[str, ...] = (N_("Frau"), N_("Herr"), N_("divers"))
 """How a person is addressed in letters; "divers" (and none) get the neutral greeting."""
-PROJECT_STATUSES: tuple[str, ...] = ("geplant", "laufend", "abgeschlossen")
+PROJECT_STATUSES: tuple[str, ...] = (N_("geplant"), N_("laufend"), N_("abgeschlossen"))
 REGION_KINDS: tuple[str, ...] = (
-    "Region",
-    "Stadt",
-    "Stadtteil",
-    "Landkreis",
-    "Verbandsgemeinde",
-    "Ortsgemeinde",
+    N_("Region"),
+    N_("Stadt"),
+    N_("Stadtteil"),
+    N_("Landkreis"),
+    N_("Verbandsgemeinde"),
+    N_("Ortsgemeinde"),
 )
 COOPERATION_KINDS: tuple[str, ...] = (
-    "Kooperationsvereinbarung",
-    "Projektpartnerschaft",
-    "Informationsaustausch",
-    "Gemeinsames Angebot",
-    "Verweisberatung",
-    "Gremienarbeit",
+    N_("Kooperationsvereinbarung"),
+    N_("Projektpartnerschaft"),
+    N_("Informationsaustausch"),
+    N_("Gemeinsames Angebot"),
+    N_("Verweisberatung"),
+    N_("Gremienarbeit"),
 )
 INTENSITIES: dict[int, str] = {1: N_("lose"), 2: N_("regelmäßig"), 3: N_("eng")}
 SCALE: dict[int, str] = {1: N_("gar nicht"), 2: N_("wenig"), 3: N_("ziemlich"), 4: N_("sehr")}
 """The 1–4 answers of a cooperation's value and trust (PARTNER CPRM's anchors: not at all,
 a small amount, a fair amount, a great deal); an even scale has no neutral middle."""
-LEGAL_BASES: tuple[str, ...] = ("Einwilligung", "öffentliche Aufgabe")
-MEMBER_ROLES: tuple[str, ...] = ("Mitglied", "Koordination", "Beirat", "Kooperationspartner")
-PROJECT_ROLES: tuple[str, ...] = ("Träger", "Partner", "Förderer")
+LEGAL_BASES: tuple[str, ...] = (N_("Einwilligung"), N_("öffentliche Aufgabe"))
+MEMBER_ROLES: tuple[str, ...] = (N_("Mitglied"), N_("Koordination"), N_("Beirat"), N_("Kooperationspartner"))
+PROJECT_ROLES: tuple[str, ...] = (N_("Träger"), N_("Partner"), N_("Förderer"))
 
 
 @dataclass(kw_only=True)

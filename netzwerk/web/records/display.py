@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import Any
 
 from flask import url_for
-from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
@@ -15,7 +14,7 @@ from markupsafe import Markup, escape
 from netzwerk import graph
 from netzwerk.graph.core import validation
 from netzwerk.graph.records import history
-from netzwerk.web import forms
+from netzwerk.web import forms, locale_format
 from netzwerk.web.kinds import BY_LABEL, record_url
 from netzwerk.web.records.blueprint import bp
 
@@ -159,26 +158,16 @@ def history_sentence(c: history.Change) -> Markup | None:
 ERASED_NAME = history.ERASED_PERSON
 
 
-def _german() -> bool:
-    return str(get_locale() or "de").startswith("de")
-
-
 @bp.app_template_filter("datetime_de")
 def datetime_de(value: datetime | None) -> str:
     """A moment as the page's language writes it: 07.12.2026 10:05 in German (local time)."""
-    if value is None:
-        return "–"
-    return str(format_datetime(value, "dd.MM.yyyy HH:mm" if _german() else "medium"))
+    return locale_format.moment(value)
 
 
 @bp.app_template_filter("date_de")
 def date_de(value: date | datetime | None) -> str:
     """A day as the page's language writes it: 07.12.2026 in German."""
-    if value is None:
-        return "–"
-    if isinstance(value, datetime):
-        return datetime_de(value)
-    return str(format_date(value, "dd.MM.yyyy" if _german() else "medium"))
+    return locale_format.day(value)
 
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -196,7 +185,7 @@ def history_value(key: str, value: Any) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
-        return str(_("ja") if value else _("nein"))
+        return locale_format.yes_no(value)
     if key == "intensity" and isinstance(value, int) and value in graph.INTENSITIES:
         return str(_(graph.INTENSITIES[value]))
     if key in ("value", "trust") and isinstance(value, int) and value in graph.SCALE:
@@ -204,8 +193,35 @@ def history_value(key: str, value: Any) -> str:
     if isinstance(value, list):
         return " ".join(history_value(key, v) for v in value)
     if isinstance(value, str):
-        if m := _ISO_DAY.match(value):
-            return f"{m[3]}.{m[2]}.{m[1]}"
-        if m := _ISO_TIME.match(value):
-            return f"{m[3]}.{m[2]}.{m[1]} {m[4]}:{m[5]}"
+        return _text_value(value)
     return str(value)
+
+
+def _text_value(value: str) -> str:
+    """A stored text: an ISO day or moment in the page's format, a vocabulary value in its
+    language, anything else as typed."""
+    try:
+        if _ISO_DAY.match(value):
+            return date_de(date.fromisoformat(value))
+        if _ISO_TIME.match(value):
+            return datetime_de(datetime.fromisoformat(value))
+    except ValueError:
+        return value
+    return vocab(value)
+
+
+@bp.app_template_filter("vocab")
+def vocab(value: Any) -> Any:
+    """A value of the model's vocabularies (actor kind, sponsorship, role, cooperation kind,
+    …) in the page's language; any other value (a name, a typed text) as it is. The values
+    are stored in German, so filters and imports match them whatever the reader's language.
+    """
+    if isinstance(value, str) and value in graph.VOCABULARY_VALUES:
+        return str(_(value))
+    return value
+
+
+@bp.app_template_filter("day")
+def day(value: date | datetime | None) -> str:
+    """The day of a date or moment, without the time: 07.12.2026 in German."""
+    return locale_format.day(value.date() if isinstance(value, datetime) else value)
