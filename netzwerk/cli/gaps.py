@@ -121,7 +121,7 @@ def report_cmd(as_json: bool, exact: bool, resolution: float | None, **kw: Any) 
                 {
                     "figures": figures,
                     "gaps": found,
-                    "notes": rep.notes,
+                    "notes": [note.text for note in rep.notes],
                     "seconds": round(rep.timings["total"], 3),
                 },
                 ensure_ascii=False,
@@ -136,7 +136,7 @@ def report_cmd(as_json: bool, exact: bool, resolution: float | None, **kw: Any) 
     for line in found:
         click.echo(f"  – {line}")
     for note in rep.notes:
-        click.echo(f"\nHinweis: {note}")
+        click.echo(f"\nHinweis: {note.text}")
     click.echo(f"\nBerechnet in {rep.timings['total']:.2f} s.")
 
 

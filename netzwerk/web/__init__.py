@@ -209,6 +209,14 @@ def proposal_sent(err: graph.ProposalSent) -> ResponseReturnValue:
     return redirect(record_url(err.label, err.record_id))
 
 
+def said(err: graph.GraphError) -> str:
+    """An error's sentence in the reader's language where the graph kept its template
+    (names of kinds translated too), else its German text."""
+    if not err.message:
+        return str(err)
+    return str(_(err.message, **{k: _(v) if k == "kind" else v for k, v in err.params.items()}))
+
+
 def _register_errors(app: Flask) -> None:
     messages = {
         400: (_l("Ungültige Anfrage"), _l("Die Anfrage konnte nicht verarbeitet werden.")),
@@ -252,7 +260,7 @@ def _register_errors(app: Flask) -> None:
         CSRFError,
         lambda e: page(400, str(_l("Das Formular ist abgelaufen oder ungültig. Bitte neu laden."))),
     )
-    app.register_error_handler(graph.NotFoundError, lambda e: page(404, str(e)))
+    app.register_error_handler(graph.NotFoundError, lambda e: page(404, said(e)))
     app.register_error_handler(graph.ForbiddenError, lambda e: page(403, str(e)))
     app.register_error_handler(graph.ValidationError, lambda e: page(400, str(e)))
     app.register_error_handler(graph.ConflictError, lambda e: page(409, str(e)))

@@ -22,6 +22,7 @@ from urllib.parse import quote
 from flask import Blueprint, current_app, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from netzwerk import settings
 
@@ -30,7 +31,7 @@ CONFIG_KEY = "NETZWERK_A11Y"
 REVIEWED = date(2026, 12, 7)
 """When the statement's findings were last checked against the software (with the release)."""
 FEDERAL_ARBITRATION = (
-    "Schlichtungsstelle nach § 16 Behindertengleichstellungsgesetz (BGG)",
+    _l("Schlichtungsstelle nach § 16 Behindertengleichstellungsgesetz (BGG)"),
     "https://www.schlichtungsstelle-bgg.de",
 )
 

@@ -33,6 +33,7 @@ from netzwerk import graph
 from netzwerk.graph import indicators, pictures
 from netzwerk.graph.analysis import overview, source, suggestions, tables, value_trust
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES
+from netzwerk.graph.analysis.report import Finding
 from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.core.values import slug
 from netzwerk.graph.formats import (
@@ -157,7 +158,7 @@ def suggestions_json() -> ResponseReturnValue:
                 "from_name": data.graph.nodes[s.a]["name"],
                 "to_name": data.graph.nodes[s.b]["name"],
                 "score": s.score,
-                "reasons": s.reasons,
+                "reasons": reasons(s),
                 "topics": s.topics,
                 "stages": s.stages,
                 "target_groups": s.target_groups,
@@ -361,6 +362,18 @@ def _tr(text: str) -> str:
 
 def _words() -> report_content.Words:
     return report_content.Words("en" if str(get_locale()).startswith("en") else "de")
+
+
+@bp.app_template_filter("reasons")
+def reasons(s: suggestions.Suggestion) -> str:
+    """Why a partner is suggested, in the page's language."""
+    return suggestions.reasons(s, _tr)
+
+
+@bp.app_template_filter("said")
+def said(finding: Finding) -> str:
+    """A finding or method note of the report in the page's language and number format."""
+    return finding.say(_tr, _words().locale)
 
 
 def _monitoring(g: Any) -> indicators.Joined:

@@ -140,7 +140,7 @@ def _detail(survey: sv.Survey, errors: dict[str, list[str]] | None = None, form:
         if getattr(flt, name)
     ]
     if flt.actor_kinds:
-        scope_parts.append((_("Akteursart"), ", ".join(flt.actor_kinds)))
+        scope_parts.append((_("Akteursart"), ", ".join(_(k) for k in flt.actor_kinds)))
     return render_template(
         "surveys/detail.html",
         survey=survey,

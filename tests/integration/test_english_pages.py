@@ -34,7 +34,9 @@ from typing import Any
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph.core.model import VOCABULARY_VALUES
+from netzwerk.graph import surveys as sv
+from netzwerk.graph.core.fields import field_table
+from netzwerk.graph.core.model import LABELS, LINK_TYPES, VOCABULARY_VALUES, Link
 from tests.browser.test_accessibility import (
     NOT_PAGES,
     ROLES,
@@ -49,6 +51,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "netzwerk/web/translations/en/LC_MESSAGES/messages.po"
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß]+")
 UMLAUT = re.compile(r"[ÄÖÜäöüß]")
+ADDRESS = re.compile(r"\w+=\"[^\"]*\"|(?<![\w/])/[\w/.?=&%-]+")
+"""Attributes and paths inside shown code (an embedding snippet): not words."""
 MARKUP = re.compile(r"<[^>]*>|%\(\w+\)[sdf]|\{\w+\}|&\w+;")
 SHOWN_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "placeholder", "aria-description"})
 SILENT = frozenset({"script", "style", "template"})
@@ -58,14 +62,15 @@ CALL () {
   UNION ALL
   MATCH ()-[r]->() RETURN properties(r) AS props
 }
-UNWIND keys(props) AS key
+UNWIND [key IN keys(props) WHERE NOT key IN $vocabulary] AS key
 WITH props[key] AS value
 UNWIND CASE WHEN value IS :: LIST<ANY> THEN value ELSE [value] END AS item
 WITH item WHERE item IS :: STRING
 RETURN DISTINCT item
 """
 """Every string the office stored on records, links, accounts, surveys and views (names,
-notes, addresses, a cooperation's source), for cutting out; not the history's entries."""
+notes, addresses, a cooperation's source), for cutting out; not the history's entries, and
+not the fields whose values are a vocabulary's (an actor's kind: shown translated)."""
 
 
 def _words(text: str) -> set[str]:
@@ -97,10 +102,21 @@ def german_words() -> frozenset[str]:
     return frozenset(w for w in german - english if len(w) > 3)
 
 
+def vocabulary_fields() -> set[str]:
+    """The fields (of records and links) whose values are a vocabulary's."""
+    tables = [field_table(cls) for cls in (*LABELS.values(), Link)]
+    tables += [lt.field_table() for lt in LINK_TYPES.values()]
+    return {name for t in tables for name, info in t.items() if info.choices}
+
+
 def stored_strings(store: graph.Store) -> list[str]:
     """What the office typed (vocabulary values aside), longest first, for cutting out."""
-    rows, _summary, _keys = store.driver.execute_query(DATA_QUERY, database_=store.database)
-    values = {str(r["item"]).strip() for r in rows} - VOCABULARY_VALUES
+    rows, _summary, _keys = store.driver.execute_query(
+        DATA_QUERY, vocabulary=sorted(vocabulary_fields()), database_=store.database
+    )
+    values = {str(r["item"]).strip() for r in rows}
+    # the provenance a survey writes on what its answers change ("Befragung <title>")
+    values |= {item.survey.source for item in sv.list_surveys(store)}
     return sorted((v for v in values if len(v) > 2 and WORD.search(v)), key=len, reverse=True)
 
 
@@ -144,19 +160,28 @@ class Checker:
 
     def __post_init__(self) -> None:
         self.exact = set(self.data)
-        self.pattern = re.compile("|".join(re.escape(d) for d in self.data)) if self.data else None
+        self.by_word: dict[str, list[str]] = {}
+        """Per word, the stored strings that hold it (longest first, as ``data``)."""
+        for text in self.data:
+            for word in {w.lower() for w in WORD.findall(text)}:
+                self.by_word.setdefault(word, []).append(text)
 
-    def german(self, texts: Iterable[str]) -> set[str]:
-        found: set[str] = set()
+    def german(self, texts: Iterable[str]) -> dict[str, str]:
+        """German words, each with the text it stood in (for finding its source); a word
+        that stands only inside stored strings is data."""
+        found: dict[str, str] = {}
         for text in texts:
-            text = " ".join(text.split())
+            text = " ".join(ADDRESS.sub(" ", text).split())
             if not text or text in self.exact:
                 continue
-            if self.pattern is not None:
-                text = self.pattern.sub(" ", text)
             for word in WORD.findall(text):
-                if UMLAUT.search(word) or word.lower() in self.markers:
-                    found.add(word)
+                if not (UMLAUT.search(word) or word.lower() in self.markers):
+                    continue
+                rest = text
+                for stored in self.by_word.get(word.lower(), ()):
+                    rest = rest.replace(stored, " ")
+                if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", rest):
+                    found.setdefault(word, text[:90])
         return found
 
 
@@ -192,7 +217,7 @@ def region(store: graph.Store) -> dict[str, str]:
 def test_every_page_in_english_has_no_german_word(app, store, region) -> None:
     pages = list(_pages(store, region))
     checker = Checker(stored_strings(store))
-    findings: dict[str, set[str]] = {}
+    findings: dict[str, dict[str, str]] = {}
     seen: set[str] = set()
     visited = 0
     anonymous = app.test_client()
@@ -219,8 +244,8 @@ def test_every_page_in_english_has_no_german_word(app, store, region) -> None:
             html = resp.get_data(as_text=True)
             assert '<html lang="en"' in html or resp.status_code in (301, 302), (role.name, path)
             words = checker.german(visible_text(html))
-            if words:
-                findings.setdefault(name, set()).update(words)
+            for word, text in words.items():
+                findings.setdefault(name, {}).setdefault(word, text)
     unvisited = {
         r.endpoint
         for r in app.url_map.iter_rules()
@@ -230,7 +255,7 @@ def test_every_page_in_english_has_no_german_word(app, store, region) -> None:
         and not r.endpoint.startswith("api.")
     }
     assert visited > 150
-    report = {k: sorted(v) for k, v in findings.items() if v}
+    report = {k: sorted(f"{w} («{t}»)" for w, t in v.items()) for k, v in findings.items() if v}
     print(f"english: {visited} page views, {len(seen)} endpoints")
     assert report == {}, "German on English pages:\n" + "\n".join(
         f"{k}: {', '.join(v)}" for k, v in sorted(report.items())

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+from babel.numbers import format_decimal
 
 from netzwerk.graph.analysis import (
     border,
@@ -85,17 +86,44 @@ TODO: dict[str, str] = {
 """What the office can do about each kind of finding (German; pages translate it)."""
 
 
+def _same(text: str) -> str:
+    return text
+
+
+def _shown(value: Any, locale: str) -> Any:
+    """A number as ``locale`` writes it (1.234 and 0,5 in German); text as it is."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    return format_decimal(value, format="#,##0.####", locale=locale)
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One finding of the report: ``key`` names its kind, ``text`` says what was found."""
+    """One finding (or method note) of the report: ``key`` names its kind, ``message`` is
+    the German sentence with ``%(name)s`` placeholders (marked for translation) and
+    ``params`` its values, so each reader gets the sentence in their language and
+    number format (:meth:`say`); ``text`` is the German one."""
 
     key: str
-    text: str
+    message: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def say(self, tr: Callable[[str], str] = _same, locale: str = "de") -> str:
+        """The sentence as ``tr`` translates it, numbers as ``locale`` writes them."""
+        return tr(self.message) % {k: _shown(v, locale) for k, v in self.params}
+
+    @property
+    def text(self) -> str:
+        return self.say()
 
     @property
     def todo(self) -> str:
         """What to do about it (German, marked for translation)."""
         return TODO[self.key]
+
+
+def _found(key: str, message: str, **params: Any) -> Finding:
+    return Finding(key, message, tuple(params.items()))
 
 
 @dataclass
@@ -121,8 +149,8 @@ class GapReport:
     holes: holes.Holes
     cores: cores.Cores
     timings: dict[str, float] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    """Method notes for the reader (sampling, community method)."""
+    notes: list[Finding] = field(default_factory=list)
+    """Method notes for the reader (sampling, community method), key ``note``."""
 
     def main_gaps(self, g: nx.Graph, scope: Scope | None = None) -> list[str]:
         """The most important findings as short German sentences, for the report."""
@@ -135,88 +163,76 @@ class GapReport:
         v = vocab(g)
         out = []
         alone, elsewhere = scope.split(self.isolated) if scope else (self.isolated, [])
-        if alone:
-            who = "1 Akteur" if len(alone) == 1 else f"{len(alone)} Akteure"
-            out.append(Finding("isolated", f"{who} ohne jede Kooperation."))
-        if elsewhere:
-            who = (
-                "1 Akteur kooperiert"
-                if len(elsewhere) == 1
-                else f"{len(elsewhere)} Akteure kooperieren"
+        if len(alone) == 1:
+            out.append(_found("isolated", N_("1 Akteur ohne jede Kooperation.")))
+        elif alone:
+            out.append(_found("isolated", N_("%(n)s Akteure ohne jede Kooperation."), n=len(alone)))
+        if len(elsewhere) == 1:
+            message = N_(
+                "1 Akteur kooperiert im Ausschnitt mit niemandem, nur mit Akteuren außerhalb."
             )
-            out.append(
-                Finding(
-                    "isolated_elsewhere",
-                    f"{who} im Ausschnitt mit niemandem, nur mit Akteuren außerhalb.",
-                )
+            out.append(_found("isolated_elsewhere", message))
+        elif elsewhere:
+            message = N_(
+                "%(n)s Akteure kooperieren im Ausschnitt mit niemandem, nur mit Akteuren außerhalb."
             )
+            out.append(_found("isolated_elsewhere", message, n=len(elsewhere)))
         if self.weak:
-            out.append(
-                Finding("weak", f"{len(self.weak)} Akteure hängen an nur einer Kooperation.")
-            )
+            message = N_("%(n)s Akteure hängen an nur einer Kooperation.")
+            out.append(_found("weak", message, n=len(self.weak)))
         if self.passive:
-            actors = len({p.actor for p in self.passive})
-            out.append(
-                Finding(
-                    "passive",
-                    f"{actors} Bündnismitglieder kooperieren mit keinem anderen Mitglied.",
-                )
-            )
-        if len(self.islands.components) > 1:
-            rest = sum(len(c) for c in self.islands.components[1:])
-            out.append(
-                Finding(
-                    "islands",
-                    f"{len(self.islands.components) - 1} Teilnetze mit zusammen {rest} Akteuren "
-                    "sind vom Hauptnetz getrennt.",
-                )
-            )
-        if self.cut_points:
-            top = self.cut_points[0]
-            out.append(
-                Finding(
-                    "cut_points",
-                    f"{len(self.cut_points)} Schlüsselakteure; ohne „{g.nodes[top.actor]['name']}“ "
-                    f"wären {top.cut_off} Akteure abgeschnitten.",
-                )
-            )
-        if self.brokers.top:
-            out.append(
-                Finding(
-                    "brokers",
-                    f"{self.brokers.dependence * 100:.0f} % der Verbindungen werden ohne die "
-                    f"{len(self.brokers.top)} wichtigsten Vermittler länger oder reißen ab.",
-                )
-            )
+            message = N_("%(n)s Bündnismitglieder kooperieren mit keinem anderen Mitglied.")
+            out.append(_found("passive", message, n=len({p.actor for p in self.passive})))
+        out += self._structure_findings(g)
         gaps = self.coverage_stage.gaps()
         if gaps:
             sample = ", ".join(
                 f"{v.stages.get(c.column, c.column)} in {v.regions.get(c.region, c.region)}"
                 for c in gaps[:3]
             )
-            out.append(
-                Finding(
-                    "coverage", f"{len(gaps)} leere Felder Region × Bildungsstufe, z. B. {sample}."
-                )
-            )
+            message = N_("%(n)s leere Felder Region × Bildungsstufe, z. B. %(sample)s.")
+            out.append(_found("coverage", message, n=len(gaps), sample=sample))
         tgaps = self.transitions.gaps()
         if tgaps:
-            out.append(
-                Finding(
-                    "transitions",
-                    f"{len(tgaps)} Bildungsübergänge ohne Kooperation in einer Region.",
-                )
-            )
+            message = N_("%(n)s Bildungsübergänge ohne Kooperation in einer Region.")
+            out.append(_found("transitions", message, n=len(tgaps)))
         b = self.border
         if b.areas and len(b.areas) > 1:
-            out.append(
-                Finding(
-                    "border",
-                    f"{b.across} Kooperationen über die Grenze Stadt/Landkreis "
-                    f"({b.share * 100:.0f} %); {len(b.parts_without_link)} Teilräume ohne "
-                    "Verbindung.",
-                )
+            message = N_(
+                "%(n)s Kooperationen über die Grenze Stadt/Landkreis (%(share)s %%); "
+                "%(parts)s Teilräume ohne Verbindung."
             )
+            share = round(b.share * 100)
+            out.append(
+                _found("border", message, n=b.across, share=share, parts=len(b.parts_without_link))
+            )
+        return out
+
+    def _structure_findings(self, g: nx.Graph) -> list[Finding]:
+        """Islands, key actors and brokers: where the network hangs together by a thread."""
+        out = []
+        if len(self.islands.components) > 1:
+            rest = sum(len(c) for c in self.islands.components[1:])
+            message = N_(
+                "%(n)s Teilnetze mit zusammen %(actors)s Akteuren sind vom Hauptnetz getrennt."
+            )
+            out.append(_found("islands", message, n=len(self.islands.components) - 1, actors=rest))
+        if self.cut_points:
+            top = self.cut_points[0]
+            message = N_(
+                "%(n)s Schlüsselakteure; ohne „%(name)s“ wären %(cut)s Akteure abgeschnitten."
+            )
+            name = g.nodes[top.actor]["name"]
+            out.append(
+                _found("cut_points", message, n=len(self.cut_points), name=name, cut=top.cut_off)
+            )
+        if self.brokers.top:
+            message = N_(
+                "%(share)s %% der Verbindungen werden ohne die %(n)s wichtigsten Vermittler "
+                "länger oder reißen ab."
+            )
+            share = round(self.brokers.dependence * 100)
+            out.append(_found("brokers", message, share=share, n=len(self.brokers.top)))
         return out
 
 
@@ -225,6 +241,31 @@ def _timed(timings: dict[str, float], key: str, fn: Callable[[], Any]) -> Any:
     result = fn()
     timings[key] = time.perf_counter() - start
     return result
+
+
+def _sampling_note(brk: fragility.Brokers) -> Finding:
+    """How exact the sampled broker values are (KADABRA's guarantee)."""
+    message = N_(
+        "Vermittlerwerte sind geschätzt (KADABRA, fester Startwert): %(paths)s zufällig "
+        "gezogene kürzeste Wege; mit %(confidence)s %% Wahrscheinlichkeit weicht jeder Wert "
+        "höchstens %(error)s vom exakten ab (deutlich höhere Spitzenwerte stehen sicher vorn) "
+        "– Vermittler, deren Werte näher beieinander liegen, können die Plätze tauschen."
+    )
+    if brk.capped:
+        message = N_(
+            "Vermittlerwerte sind geschätzt (KADABRA, fester Startwert): %(paths)s zufällig "
+            "gezogene kürzeste Wege; mit %(confidence)s %% Wahrscheinlichkeit weicht jeder Wert "
+            "höchstens %(error)s vom exakten ab (deutlich höhere Spitzenwerte stehen sicher "
+            "vorn) – Vermittler, deren Werte näher beieinander liegen, können die Plätze "
+            "tauschen. Die Rechenzeit war begrenzt; ohne Grenze wäre die Schätzung genauer."
+        )
+    return _found(
+        "note",
+        message,
+        paths=brk.k,
+        confidence=round(centrality.CONFIDENCE * 100),
+        error=round(brk.error or 0, 4),
+    )
 
 
 def gap_report(
@@ -243,7 +284,7 @@ def gap_report(
     """
     profiles = profiles or {}
     t: dict[str, float] = {}
-    notes: list[str] = []
+    notes: list[Finding] = []
     figures = _timed(t, "figures", lambda: overview.key_figures(g))
     iso = _timed(t, "isolated", lambda: isolation.isolated(g))
     weak = _timed(t, "weak", lambda: isolation.weakly_tied(g))
@@ -251,25 +292,13 @@ def gap_report(
     cps, brs = _timed(t, "cut_points", lambda: fragility.cut_points_and_bridges(g))
     brk = _timed(t, "brokers", lambda: fragility.brokers(g, exact=exact))
     if brk.sampled:
-        paths = f"{brk.k:,}".replace(",", ".")
-        error = f"{brk.error or 0:.4f}".replace(".", ",")
-        notes.append(
-            f"Vermittlerwerte sind geschätzt (KADABRA, fester Startwert): {paths} zufällig "
-            f"gezogene kürzeste Wege; mit {centrality.CONFIDENCE * 100:.0f} % "
-            f"Wahrscheinlichkeit weicht jeder Wert höchstens {error} vom exakten ab "
-            "(deutlich höhere Spitzenwerte stehen sicher vorn) – Vermittler, deren Werte "
-            "näher beieinander liegen, können die Plätze tauschen."
-            + (
-                " Die Rechenzeit war begrenzt; ohne Grenze wäre die Schätzung genauer."
-                if brk.capped
-                else ""
-            )
-        )
+        notes.append(_sampling_note(brk))
     isl = _timed(t, "communities", lambda: communities.islands(g, resolution=resolution))
-    notes.append(
-        f"Arbeitszusammenhänge nach dem Leiden-Verfahren (Modularität, Auflösung "
-        f"{isl.resolution:g}, fester Startwert)."
+    message = N_(
+        "Arbeitszusammenhänge nach dem Leiden-Verfahren (Modularität, Auflösung "
+        "%(resolution)s, fester Startwert)."
     )
+    notes.append(_found("note", message, resolution=isl.resolution))
     cov_s = _timed(t, "coverage_stage", lambda: coverage.coverage(g, "stage", profiles))
     cov_t = _timed(t, "coverage_topic", lambda: coverage.coverage(g, "topic", profiles))
     trans = _timed(t, "transitions", lambda: transitions.transitions(g))

@@ -22,7 +22,7 @@ partners and the actors present in the same Stadtteil/VG; :func:`suggest_for` wi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +31,7 @@ import numpy as np
 
 from netzwerk.graph.analysis._kernel import indexed, per_graph
 from netzwerk.graph.analysis._util import vocab
+from netzwerk.graph.core.i18n import N_
 
 W_TOPIC, W_STAGE, W_GROUP, W_REGION, W_AREA, W_PARTNERS = 2.0, 1.0, 1.0, 2.0, 0.5, 3.0
 SHARED = ("topics", "stages", "target_groups")
@@ -193,8 +194,12 @@ def _scorer(g: nx.Graph) -> _Scorer:
     return per_graph(g, "suggestion-scorer", lambda: _Scorer(g))
 
 
-def reasons(s: Suggestion) -> str:
-    """The reasons of a suggestion as one German line.
+def _same(text: str) -> str:
+    return text
+
+
+def reasons(s: Suggestion, tr: Callable[[str], str] = _same) -> str:
+    """The reasons of a suggestion as one line, in German unless ``tr`` translates it.
 
     Examples
     --------
@@ -205,12 +210,14 @@ def reasons(s: Suggestion) -> str:
     parts = []
     shared = [*s.topics, *s.stages, *s.target_groups]
     if shared:
-        parts.append("beide: " + ", ".join(shared))
+        parts.append(tr(N_("beide: %(shared)s")) % {"shared": ", ".join(shared)})
     if s.region:
         parts.append(s.region)
     n = len(s.common_partners)
-    if n:
-        parts.append(f"{n} gemeinsame{'r' if n == 1 else ''} Partner")
+    if n == 1:
+        parts.append(tr(N_("1 gemeinsamer Partner")))
+    elif n:
+        parts.append(tr(N_("%(n)s gemeinsame Partner")) % {"n": n})
     return "; ".join(parts)
 
 

@@ -29,6 +29,7 @@ from netzwerk.graph.analysis._util import (
     stage_transitions,
     vocab,
 )
+from netzwerk.graph.core.i18n import N_
 
 MAX_STAGES = 3
 
@@ -45,10 +46,10 @@ class TransitionCell:
     @property
     def status(self) -> str:
         if not self.lower_actors or not self.upper_actors:
-            return "Stufe fehlt"
+            return N_("Stufe fehlt")
         if not self.links:
-            return "unverbunden"
-        return "verbunden"
+            return N_("unverbunden")
+        return N_("verbunden")
 
     @property
     def gap(self) -> bool:

@@ -7,10 +7,27 @@ exceptions, which keeps Neo4j details out of Flask.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Self
+
+from netzwerk.graph.core.i18n import N_
 
 
 class GraphError(Exception):
-    """Base class: ``str(err)`` is a complete German sentence for the user."""
+    """Base class: ``str(err)`` is a complete German sentence for the user.
+
+    An error made with :meth:`said` also keeps the sentence's template (marked ``N_``) and
+    its values, so a page can say it in the reader's language (``str`` stays German).
+    """
+
+    message: str = ""
+    params: dict[str, str]
+
+    @classmethod
+    def said(cls, message: str, **params: str) -> Self:
+        """The error whose German text is ``message % params``."""
+        err = cls(message % params)
+        err.message, err.params = message, params
+        return err
 
 
 @dataclass(frozen=True)
@@ -40,6 +57,11 @@ class ValidationError(GraphError):
 
 class NotFoundError(GraphError):
     """The record does not exist (any more)."""
+
+
+def not_found(kind: str, key: str) -> NotFoundError:
+    """ "Person „x“ wurde nicht gefunden." for a record of ``kind`` (its German title)."""
+    return NotFoundError.said(N_("%(kind)s „%(id)s“ wurde nicht gefunden."), kind=kind, id=key[:80])
 
 
 class ConflictError(GraphError):

@@ -58,7 +58,12 @@ SCALE: dict[int, str] = {1: N_("gar nicht"), 2: N_("wenig"), 3: N_("ziemlich"), 
 """The 1–4 answers of a cooperation's value and trust (PARTNER CPRM's anchors: not at all,
 a small amount, a fair amount, a great deal); an even scale has no neutral middle."""
 LEGAL_BASES: tuple[str, ...] = (N_("Einwilligung"), N_("öffentliche Aufgabe"))
-MEMBER_ROLES: tuple[str, ...] = (N_("Mitglied"), N_("Koordination"), N_("Beirat"), N_("Kooperationspartner"))
+MEMBER_ROLES: tuple[str, ...] = (
+    N_("Mitglied"),
+    N_("Koordination"),
+    N_("Beirat"),
+    N_("Kooperationspartner"),
+)
 PROJECT_ROLES: tuple[str, ...] = (N_("Träger"), N_("Partner"), N_("Förderer"))
 
 

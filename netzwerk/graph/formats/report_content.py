@@ -172,15 +172,15 @@ def _explained(rows: list[tuple[str, str]], explanation: str) -> list[Block]:
     return [Table(rows, numeric=frozenset({1})), Text(explanation, "small")]
 
 
-def _findings(rep: GapReport, g: nx.Graph, tr: Tr, scope: Scope) -> Section:
+def _findings(rep: GapReport, g: nx.Graph, w: Words, tr: Tr, scope: Scope) -> Section:
     label = tr("Was tun?")
     found = rep.findings(g, scope)
     blocks: list[Block] = [
-        Finding(i, f.text, tr(f.todo), label) for i, f in enumerate(found, start=1)
+        Finding(i, f.say(tr, w.locale), tr(f.todo), label) for i, f in enumerate(found, start=1)
     ]
     if not blocks:
         blocks.append(Text(tr("Keine Lücken gefunden.")))
-    blocks += [Text(note, "small") for note in rep.notes]
+    blocks += [Text(note.say(tr, w.locale), "small") for note in rep.notes]
     return Section(tr("Die wichtigsten Lücken"), blocks)
 
 
@@ -436,7 +436,7 @@ def report_document(
     sections = [
         whole,
         _figures(rep, w, tr),
-        _findings(rep, g, tr, of_selection(snap, flt, g)),
+        _findings(rep, g, w, tr, of_selection(snap, flt, g)),
         *([changes] if changes else []),
         _structure(rep, w, tr),
         _years(rep, day, w, tr),

@@ -33,7 +33,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.errors import not_found
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import Node
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id
@@ -136,7 +137,7 @@ def erase_person(
     brought back of a person who is neither a record nor in the trash any more.
     """
     if not is_valid_id(person_id):
-        raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
+        raise not_found(N_("Person"), person_id)
 
     def work(tx: Tx) -> dict[str, int]:
         former = _former_names(tx, person_id)
@@ -145,7 +146,7 @@ def erase_person(
         surveys = erase_survey_data_in(tx, person_id)
         row = tx.run("privacy/erase_person", id=person_id)[0]
         if must_exist and not row["erased"] and not trashed.found:
-            raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
+            raise not_found(N_("Person"), person_id)
         redacted = int(
             tx.run("privacy/redact_own_history", id=person_id, placeholder=history.ERASED)[0][
                 "redacted"

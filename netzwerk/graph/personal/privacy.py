@@ -14,8 +14,9 @@ from datetime import date, datetime
 from typing import Any
 
 from netzwerk.graph.core import codec
-from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.errors import not_found
 from netzwerk.graph.core.fields import field_table
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import LINK_TYPES, Person
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import is_valid_id, label
@@ -24,7 +25,11 @@ from netzwerk.graph.records import history, trash, visibility
 from netzwerk.graph.surveys.personal import person_data as survey_data
 
 HIDDEN = frozenset({"id"})
-BOOKKEEPING = {"created": "angelegt am", "updated": "zuletzt geändert am", "version": "Version"}
+BOOKKEEPING = {
+    "created": N_("angelegt am"),
+    "updated": N_("zuletzt geändert am"),
+    "version": N_("Version"),
+}
 
 
 def _json(value: Any) -> Any:
@@ -95,7 +100,7 @@ def _from_trash(store: Store, person_id: str) -> tuple[dict[str, Any], list[dict
     """Properties and links of a person in the trash, read from the snapshot."""
     deleted = trash.of_record(store, person_id, "Person")
     if deleted is None:
-        raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
+        raise not_found(N_("Person"), person_id)
     links = []
     for lk in deleted.links:
         ends = deleted.labels.get(lk.id, ("", ""))
@@ -109,7 +114,7 @@ def _from_trash(store: Store, person_id: str) -> tuple[dict[str, Any], list[dict
 def _stored(store: Store, person_id: str) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
     """Properties and links of the person, live or in the trash, and whether in the trash."""
     if not is_valid_id(person_id):
-        raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
+        raise not_found(N_("Person"), person_id)
     rows = store.read("nodes/get", {"label": "Person"}, id=person_id, reader=visibility.reader())
     if not rows:
         props, links = _from_trash(store, person_id)

@@ -16,7 +16,13 @@ import dataclasses
 from typing import Any
 
 from netzwerk.graph.core import codec
-from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+    not_found,
+)
 from netzwerk.graph.core.model import DEFAULT_ORG, LABELS, N, Node
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, validate_node
@@ -33,7 +39,7 @@ def label_of(cls: type[Node]) -> str:
 
 
 def _not_found(cls: type[Node], node_id: str) -> NotFoundError:
-    return NotFoundError(f"{cls.TITLE} „{node_id[:80]}“ wurde nicht gefunden.")
+    return not_found(cls.TITLE, node_id)
 
 
 # --- reads ----------------------------------------------------------------------------------
