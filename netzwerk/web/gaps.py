@@ -33,6 +33,7 @@ from netzwerk import graph
 from netzwerk.graph import indicators, pictures
 from netzwerk.graph.analysis import overview, source, suggestions, tables, value_trust
 from netzwerk.graph.analysis.brokerage import ROLE_TITLES
+from netzwerk.graph.analysis.communities import Community
 from netzwerk.graph.analysis.report import Finding
 from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.core.values import slug
@@ -48,7 +49,7 @@ from netzwerk.graph.network import snapshot
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.operations import pipeline
 from netzwerk.graph.pictures import vector
-from netzwerk.web import filters
+from netzwerk.web import filters, table_words
 from netzwerk.web.analysis_context import change_context, context, load
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.downloads import attachment
@@ -263,10 +264,10 @@ def export(fmt: str) -> ResponseReturnValue:
     if fmt not in ("csv", "xlsx"):
         abort(404)
     parsed, data, rep = load()
-    all_tables = tables.tables(rep, data.graph)
+    all_tables = {k: table_words.translated(t) for k, t in tables.tables(rep, data.graph).items()}
     stamp = (parsed.flt.as_of or date.today()).isoformat()
     if fmt == "xlsx":
-        body = tables.to_xlsx(all_tables)
+        body = tables.to_xlsx(all_tables, table_words.titles(tables.SECTIONS))
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         filename = f"kooperationsluecken-{stamp}.xlsx"
     else:
@@ -368,6 +369,13 @@ def _words() -> report_content.Words:
 def reasons(s: suggestions.Suggestion) -> str:
     """Why a partner is suggested, in the page's language."""
     return suggestions.reasons(s, _tr)
+
+
+@bp.app_template_filter("community")
+def community(c: Community) -> str:
+    """A community's name (region · actor kind) in the page's language."""
+    parts = [p for p in (c.region, _(c.kind) if c.kind else "") if p]
+    return " · ".join(parts) or _("%(n)s Akteure", n=len(c.members))
 
 
 @bp.app_template_filter("said")

@@ -16,11 +16,13 @@ from typing import Any
 from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import format_decimal
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from netzwerk.graph import SCALE
 from netzwerk.graph.analysis import brokerage, metrics, tables, value_trust
 from netzwerk.graph.analysis._util import GROUPINGS
+from netzwerk.web import table_words
 from netzwerk.web.analysis_context import change_context, context, load, resolution
 from netzwerk.web.auth import require_role
 from netzwerk.web.downloads import attachment
@@ -174,10 +176,10 @@ def metrics_export(fmt: str) -> ResponseReturnValue:
     if fmt not in ("csv", "xlsx"):
         abort(404)
     parsed, data, _rep, found = _metric_rows()
-    table = tables.metrics_table(data.graph, dict(found["rows"]))
+    table = table_words.translated(tables.metrics_table(data.graph, dict(found["rows"])))
     stamp = (parsed.flt.as_of or date.today()).isoformat()
     if fmt == "xlsx":
-        body = tables.to_xlsx({"kennzahlen": table}, {"kennzahlen": "Kennzahlen je Akteur"})
+        body = tables.to_xlsx({"kennzahlen": table}, {"kennzahlen": _("Kennzahlen je Akteur")})
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         body = tables.to_csv(table)

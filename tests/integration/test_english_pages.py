@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,6 +30,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import docx
+import openpyxl
+import pypdfium2 as pdfium
 import pytest
 
 from netzwerk import graph
@@ -62,15 +64,15 @@ CALL () {
   UNION ALL
   MATCH ()-[r]->() RETURN properties(r) AS props
 }
-UNWIND [key IN keys(props) WHERE NOT key IN $vocabulary] AS key
-WITH props[key] AS value
+UNWIND keys(props) AS key
+WITH key, props[key] AS value
 UNWIND CASE WHEN value IS :: LIST<ANY> THEN value ELSE [value] END AS item
-WITH item WHERE item IS :: STRING
+WITH key, item WHERE item IS :: STRING AND NOT (key IN $fields AND item IN $values)
 RETURN DISTINCT item
 """
 """Every string the office stored on records, links, accounts, surveys and views (names,
 notes, addresses, a cooperation's source), for cutting out; not the history's entries, and
-not the fields whose values are a vocabulary's (an actor's kind: shown translated)."""
+not a vocabulary's value in a field that offers it (an actor's kind: shown translated)."""
 
 
 def _words(text: str) -> set[str]:
@@ -112,7 +114,10 @@ def vocabulary_fields() -> set[str]:
 def stored_strings(store: graph.Store) -> list[str]:
     """What the office typed (vocabulary values aside), longest first, for cutting out."""
     rows, _summary, _keys = store.driver.execute_query(
-        DATA_QUERY, vocabulary=sorted(vocabulary_fields()), database_=store.database
+        DATA_QUERY,
+        fields=sorted(vocabulary_fields()),
+        values=sorted(VOCABULARY_VALUES),
+        database_=store.database,
     )
     values = {str(r["item"]).strip() for r in rows}
     # the provenance a survey writes on what its answers change ("Befragung <title>")
@@ -275,7 +280,56 @@ UNWALKED = frozenset(
 """Pages the accessibility walk reaches only through a browser flow (upload, code step)."""
 
 
-def _xlsx_strings(data: bytes) -> str:
-    with zipfile.ZipFile(io.BytesIO(data)) as book:
-        names = [n for n in book.namelist() if n.endswith(".xml")]
-        return " ".join(book.read(n).decode("utf-8") for n in names)
+def _csv_header(data: bytes) -> list[str]:
+    return data.decode("utf-8-sig").splitlines()[0].split(";")
+
+
+def _xlsx_headers(data: bytes) -> list[str]:
+    """Sheet titles and each sheet's header row."""
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    out: list[str] = []
+    for sheet in book.worksheets:
+        out.append(sheet.title)
+        for row in sheet.iter_rows(max_row=1, values_only=True):
+            out += [str(c) for c in row if c is not None]
+    return out
+
+
+def _pdf_text(data: bytes) -> list[str]:
+    pdf = pdfium.PdfDocument(data)
+    return [page.get_textpage().get_text_range() for page in pdf]
+
+
+def _docx_text(data: bytes) -> list[str]:
+    doc = docx.Document(io.BytesIO(data))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return [p.text for p in doc.paragraphs] + cells
+
+
+def test_downloads_in_english_have_no_german_word(app, store, region) -> None:
+    """The gap tables' and metric table's headers and sheet names, the report's PDF and
+    DOCX text: what an English reader takes away from the pages."""
+    client = app.test_client()
+    login(client, "verwaltung", PASSWORD)
+    assert client.get("/?lang=en").status_code == 200
+    checker = Checker(stored_strings(store))
+
+    def body(path: str) -> bytes:
+        resp = client.get(path)
+        assert resp.status_code == 200, (path, resp.status_code)
+        return resp.get_data()
+
+    texts = {
+        "luecken.csv": _csv_header(body("/luecken/export.csv?section=isoliert")),
+        "kennzahlen.csv": _csv_header(body("/luecken/kennzahlen.csv")),
+        "luecken.xlsx": _xlsx_headers(body("/luecken/export.xlsx")),
+        "kennzahlen.xlsx": _xlsx_headers(body("/luecken/kennzahlen.xlsx")),
+        "bericht.pdf": _pdf_text(body("/bericht.pdf")),
+        "bericht.docx": _docx_text(body("/bericht.docx")),
+    }
+    assert all(texts.values()), {k: len(v) for k, v in texts.items()}
+    found = {name: checker.german(text) for name, text in texts.items()}
+    report = {k: sorted(f"{w} («{t}»)" for w, t in v.items()) for k, v in found.items() if v}
+    assert report == {}, "German in English downloads:\n" + "\n".join(
+        f"{k}: {', '.join(v)}" for k, v in sorted(report.items())
+    )

@@ -112,8 +112,12 @@ class Community:
     index: int
     members: list[Any]
     label: str
-    """A human name: the most common region and actor kind of its members."""
+    """A human name: the most common region and actor kind of its members (German)."""
     internal_links: int = 0
+    region: str = ""
+    """The most common region of its members (part of the label)."""
+    kind: str = ""
+    """The most common actor kind of its members (part of the label; pages translate it)."""
 
 
 @dataclass
@@ -146,11 +150,14 @@ def components(g: nx.Graph) -> list[list[Any]]:
     return sorted(comps, key=lambda c: (-len(c), str(c[0])))
 
 
-def _label(g: nx.Graph, members: list[Any]) -> str:
+def _community(g: nx.Graph, index: int, members: list[Any]) -> Community:
+    """A community named by the most common region and actor kind of its members."""
     regions = Counter(g.nodes[m].get("region_name") or "" for m in members)
     kinds = Counter(g.nodes[m].get("kind") or "" for m in members)
-    parts = [r for r, _ in regions.most_common(1) if r] + [k for k, _ in kinds.most_common(1) if k]
-    return " · ".join(parts) or f"{len(members)} Akteure"
+    region = next((r for r, _ in regions.most_common(1) if r), "")
+    kind = next((k for k, _ in kinds.most_common(1) if k), "")
+    label = " · ".join(p for p in (region, kind) if p) or f"{len(members)} Akteure"
+    return Community(index, members, label, region=region, kind=kind)
 
 
 def islands(
@@ -174,7 +181,7 @@ def islands(
         if len(c) >= min_size
     ]
     groups.sort(key=lambda c: (-len(c), str(c[0])))
-    comms = [Community(i, members, _label(g, members)) for i, members in enumerate(groups)]
+    comms = [_community(g, i, members) for i, members in enumerate(groups)]
     ix = indexed(g)
     where = np.full(ix.n, -1, dtype=np.int64)
     for c in comms:

@@ -19,6 +19,7 @@ from netzwerk.graph.analysis.brokerage import ROLE_TITLES, ROLES
 from netzwerk.graph.analysis.cores import core_number
 from netzwerk.graph.analysis.metrics import METRICS
 from netzwerk.graph.analysis.report import GapReport
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.formats.common import neutralise
 from netzwerk.graph.formats.csv_writer import write_rows
 from netzwerk.graph.formats.xlsx_writer import Sheet, write_sheets
@@ -31,26 +32,26 @@ PER_ACTOR_ROWS = 1000
 values are in the metric table (:func:`metrics_table`)."""
 
 SECTIONS: dict[str, str] = {
-    "isoliert": "Isolierte Akteure",
-    "schwach": "Nur eine Kooperation",
-    "passiv": "Passive Bündnismitglieder",
-    "schluesselakteure": "Schlüsselakteure",
-    "bruecken": "Einzige Verbindungen",
-    "vermittler": "Vermittler",
-    "teilnetze": "Teilnetze",
-    "gemeinschaften": "Arbeitszusammenhänge",
-    "unverbunden": "Unverbundene Arbeitszusammenhänge",
-    "abdeckung_stufen": "Abdeckung Region x Stufe",
-    "abdeckung_themen": "Abdeckung Region x Thema",
-    "uebergaenge": "Bildungsübergänge",
-    "reichweite": "Bündnis-Reichweite",
-    "ueberschneidung": "Bündnis-Überschneidung",
-    "vorschlaege": "Partnervorschläge",
-    "grenze": "Stadt-Landkreis",
-    "rollen": "Vermittlungsrollen",
-    "offenheit": "Offenheit E-I",
-    "loecher": "Strukturelle Löcher",
-    "kern": "Kern und Rand",
+    "isoliert": N_("Isolierte Akteure"),
+    "schwach": N_("Nur eine Kooperation"),
+    "passiv": N_("Passive Bündnismitglieder"),
+    "schluesselakteure": N_("Schlüsselakteure"),
+    "bruecken": N_("Einzige Verbindungen"),
+    "vermittler": N_("Vermittler"),
+    "teilnetze": N_("Teilnetze"),
+    "gemeinschaften": N_("Arbeitszusammenhänge"),
+    "unverbunden": N_("Unverbundene Arbeitszusammenhänge"),
+    "abdeckung_stufen": N_("Abdeckung Region x Stufe"),
+    "abdeckung_themen": N_("Abdeckung Region x Thema"),
+    "uebergaenge": N_("Bildungsübergänge"),
+    "reichweite": N_("Bündnis-Reichweite"),
+    "ueberschneidung": N_("Bündnis-Überschneidung"),
+    "vorschlaege": N_("Partnervorschläge"),
+    "grenze": N_("Stadt-Landkreis"),
+    "rollen": N_("Vermittlungsrollen"),
+    "offenheit": N_("Offenheit E-I"),
+    "loecher": N_("Strukturelle Löcher"),
+    "kern": N_("Kern und Rand"),
 }
 
 
@@ -73,35 +74,35 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
         d = g.nodes[n] if n in g else {}
         return [nm(n), d.get("kind", ""), d.get("region_name", ""), n]
 
-    head = ["Akteur", "Art", "Region", "ID"]
+    head = [N_("Akteur"), N_("Art"), N_("Region"), N_("ID")]
     out: dict[str, list[list[Any]]] = {}
     out["isoliert"] = [head] + [actor(n) for n in rep.isolated]
-    out["schwach"] = [[*head, "einziger Partner"]] + [
+    out["schwach"] = [[*head, N_("einziger Partner")]] + [
         [*actor(n), ", ".join(nm(p) for p in ps)] for n, ps in rep.weak
     ]
-    out["passiv"] = [["Bündnis", *head, "Mitglieder", "Kooperationen insgesamt"]] + [
+    out["passiv"] = [[N_("Bündnis"), *head, N_("Mitglieder"), N_("Kooperationen insgesamt")]] + [
         [v.alliances.get(p.alliance, p.alliance), *actor(p.actor), p.members, p.links]
         for p in rep.passive
     ]
-    out["schluesselakteure"] = [[*head, "abgeschnittene Akteure", "Teile"]] + [
+    out["schluesselakteure"] = [[*head, N_("abgeschnittene Akteure"), N_("Teile")]] + [
         [*actor(c.actor), c.cut_off, c.pieces] for c in rep.cut_points
     ]
-    out["bruecken"] = [["Akteur A", "Akteur B", "abgeschnittene Akteure"]] + [
+    out["bruecken"] = [[N_("Akteur A"), N_("Akteur B"), N_("abgeschnittene Akteure")]] + [
         [nm(b.u), nm(b.v), b.cut_off] for b in rep.bridges
     ]
     ranked = sorted(rep.brokers.centrality.items(), key=lambda kv: -kv[1])[:50]
-    out["vermittler"] = [["Rang", *head, "Betweenness", "geschätzt"]] + [
+    out["vermittler"] = [[N_("Rang"), *head, N_("Betweenness"), N_("geschätzt")]] + [
         [i + 1, *actor(n), round(c, 5), rep.brokers.sampled]
         for i, (n, c) in enumerate(ranked)
         if c > 0
     ]
-    out["teilnetze"] = [["Nr.", "Akteure", "Mitglieder"]] + [
+    out["teilnetze"] = [[N_("Nr."), N_("Akteure"), N_("Mitglieder")]] + [
         [i + 1, len(c), ", ".join(nm(n) for n in c[:50])]
         for i, c in enumerate(rep.islands.components)
     ]
     comms = rep.islands.communities
     out["gemeinschaften"] = [
-        ["Nr.", "Bezeichnung", "Akteure", "interne Kooperationen", "Mitglieder"]
+        [N_("Nr."), N_("Bezeichnung"), N_("Akteure"), N_("interne Kooperationen"), N_("Mitglieder")]
     ] + [
         [
             c.index + 1,
@@ -113,7 +114,7 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
         for c in comms
     ]
     out["unverbunden"] = [
-        ["Nr. A", "Bezeichnung A", "Nr. B", "Bezeichnung B", "Akteure zusammen"]
+        [N_("Nr. A"), N_("Bezeichnung A"), N_("Nr. B"), N_("Bezeichnung B"), N_("Akteure zusammen")]
     ] + [
         [
             a + 1,
@@ -128,16 +129,24 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
         ("abdeckung_stufen", rep.coverage_stage),
         ("abdeckung_themen", rep.coverage_topic),
     ):
-        rows: list[list[Any]] = [["Region", "Ebene", *(name for _, name in cov.columns)]]
+        rows: list[list[Any]] = [[N_("Region"), N_("Ebene"), *(name for _, name in cov.columns)]]
         for r in cov.rows:
             rows.append(
-                [r.name, "Gebiet" if r.level == 0 else r.kind]
+                [r.name, N_("Gebiet") if r.level == 0 else r.kind]
                 + [len(cov.cell(r.id, c).actors) for c, _ in cov.columns]
             )
         out[key] = rows
     tr = rep.transitions
     out["uebergaenge"] = [
-        ["Region", "von", "nach", "Akteure von", "Akteure nach", "Kooperationen", "Status"]
+        [
+            N_("Region"),
+            N_("von"),
+            N_("nach"),
+            N_("Akteure von"),
+            N_("Akteure nach"),
+            N_("Kooperationen"),
+            N_("Status"),
+        ]
     ] + [
         [
             v.regions.get(c.region, c.region),
@@ -154,11 +163,11 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
     ]
     out["reichweite"] = [
         [
-            "Bündnis",
+            N_("Bündnis"),
             *head,
-            "gemeinsame Themen",
-            "gemeinsame Stufen",
-            "Kooperationen mit Mitgliedern",
+            N_("gemeinsame Themen"),
+            N_("gemeinsame Stufen"),
+            N_("Kooperationen mit Mitgliedern"),
         ]
     ] + [
         [
@@ -171,37 +180,47 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
         for r in rep.reach
         for c in r.candidates
     ]
-    out["ueberschneidung"] = [["Bündnis A", "Bündnis B", "gemeinsame Mitglieder", "Jaccard"]] + [
+    out["ueberschneidung"] = [
+        [N_("Bündnis A"), N_("Bündnis B"), N_("gemeinsame Mitglieder"), N_("Jaccard")]
+    ] + [
         [v.alliances.get(o.a, o.a), v.alliances.get(o.b, o.b), o.shared, round(o.jaccard, 3)]
         for o in rep.overlap
     ]
-    out["vorschlaege"] = [["Akteur A", "Akteur B", "Punkte", "Gründe", "ID A", "ID B"]] + [
-        [nm(s.a), nm(s.b), s.score, s.reasons, s.a, s.b] for s in rep.suggestions
-    ]
+    out["vorschlaege"] = [
+        [N_("Akteur A"), N_("Akteur B"), N_("Punkte"), N_("Gründe"), N_("ID A"), N_("ID B")]
+    ] + [[nm(s.a), nm(s.b), s.score, s.reasons, s.a, s.b] for s in rep.suggestions]
     b = rep.border
-    grenze: list[list[Any]] = [["Kennzahl", "Wert"]]
+    grenze: list[list[Any]] = [[N_("Kennzahl"), N_("Wert")]]
     for area, name in b.areas:
         grenze.append([f"Kooperationen innerhalb {name}", b.within.get(area, 0)])
-    grenze.append(["Kooperationen über die Grenze", b.across])
-    grenze.append(["Anteil über die Grenze", round(b.share, 3)])
+    grenze.append([N_("Kooperationen über die Grenze"), b.across])
+    grenze.append([N_("Anteil über die Grenze"), round(b.share, 3)])
     grenze += [[f"Grenzgänger: {nm(n)}", k] for n, k in b.crossers]
     grenze += [[f"ohne Verbindung: {v.regions.get(p, p)}", 0] for p in b.parts_without_link]
     out["grenze"] = grenze
     roles = rep.brokerage
     ranked_roles = sorted(roles.counts.items(), key=lambda kv: (-sum(kv[1].values()), str(kv[0])))
-    out["rollen"] = [[*head, *(ROLE_TITLES[r] for r in ROLES), "Hauptrolle"]] + [
+    out["rollen"] = [[*head, *(ROLE_TITLES[r] for r in ROLES), N_("Hauptrolle")]] + [
         [*actor(n), *(c[r] for r in ROLES), ROLE_TITLES.get(roles.role[n], "")]
         for n, c in ranked_roles[:PER_ACTOR_ROWS]
         if any(c.values())
     ]
     offen: list[list[Any]] = [
-        ["Gruppierung", "Gruppe", "Akteure", "intern", "extern", "E-I", "E-I erwartet"]
+        [
+            N_("Gruppierung"),
+            N_("Gruppe"),
+            N_("Akteure"),
+            N_("intern"),
+            N_("extern"),
+            N_("E-I"),
+            N_("E-I erwartet"),
+        ]
     ]
     for by, mix in rep.mixing.items():
         offen.append(
             [
                 GROUPINGS[by],
-                "alle",
+                N_("alle"),
                 "",
                 mix.internal,
                 mix.external,
@@ -224,13 +243,13 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
     out["offenheit"] = offen
     h = rep.holes
     linked = sorted((n for n in g if g.degree(n)), key=lambda n: (-h.effective_size[n], str(n)))
-    out["loecher"] = [[*head, "Kooperationen", "effektive Größe", "Constraint"]] + [
+    out["loecher"] = [[*head, N_("Kooperationen"), N_("effektive Größe"), N_("Constraint")]] + [
         [*actor(n), g.degree(n), round(h.effective_size[n], 3), round(h.constraint[n], 4)]
         for n in linked[:PER_ACTOR_ROWS]
     ]
     numbers = core_number(g)
     inner = set(rep.cores.core)
-    out["kern"] = [[*head, "Kernzahl", "innerer Kern"]] + [
+    out["kern"] = [[*head, N_("Kernzahl"), N_("innerer Kern")]] + [
         [*actor(n), k, n in inner]
         for n, k in sorted(numbers.items(), key=lambda nk: (-nk[1], str(nk[0])))[:PER_ACTOR_ROWS]
         if k > 0
@@ -246,7 +265,7 @@ def metrics_table(g: nx.Graph, table: dict[Any, dict[str, Any]]) -> Table:
     """The per-actor metric table (:func:`.metrics.metric_table`) for CSV/XLSX, German
     headers, actors in the order of ``table``."""
     keys = list(next(iter(table.values()), {}))
-    head = ["Akteur", "Art", "Region", "ID", *(METRICS[k].title for k in keys)]
+    head = [N_("Akteur"), N_("Art"), N_("Region"), N_("ID"), *(METRICS[k].title for k in keys)]
     rows: list[list[Any]] = [head]
     for n, values in table.items():
         d = g.nodes[n]
