@@ -5,8 +5,9 @@ The walk is the accessibility test's: its page list names a URL for every HTML e
 and a page added later without an entry there fails that test — so a new page is checked
 here as soon as it is walkable. Each page is asked for with ``?lang=en`` (the choice the
 language switch makes), its visible text is read (text outside ``script``/``style``, the
-``title``, and the ``alt``, ``title``, ``aria-label``, ``placeholder`` attributes and
-button labels), and a word fails the test when it is German:
+``title``, the ``alt``, ``title``, ``aria-label``, ``placeholder`` attributes, button
+labels and the ``data-`` sentences the scripts show), and a word fails the test when it is
+German:
 
 * it has an umlaut or ß, or
 * it is a word of the German catalogue's message ids or of the model's vocabularies
@@ -21,6 +22,7 @@ headers, the PDF's and DOCX's text) are checked the same way.
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -125,6 +127,11 @@ def stored_strings(store: graph.Store) -> list[str]:
     return sorted((v for v in values if len(v) > 2 and WORD.search(v)), key=len, reverse=True)
 
 
+def _said_by_script(name: str, value: str) -> bool:
+    """A ``data-`` attribute holding a sentence the page's script shows (not JSON)."""
+    return name.startswith("data-") and " " in value.strip() and value.lstrip()[:1] not in "{["
+
+
 class VisibleText(HTMLParser):
     """The text a reader sees or hears: text nodes and the attributes read out."""
 
@@ -137,7 +144,9 @@ class VisibleText(HTMLParser):
         if tag in SILENT:
             self.silent += 1
         values = dict(attrs)
-        self.parts += [v for k, v in attrs if k in SHOWN_ATTRIBUTES and v]
+        self.parts += [
+            v for k, v in attrs if v and (k in SHOWN_ATTRIBUTES or _said_by_script(k, v))
+        ]
         if tag == "input" and values.get("type") in ("submit", "button") and values.get("value"):
             self.parts.append(values["value"] or "")
 
@@ -165,11 +174,26 @@ class Checker:
 
     def __post_init__(self) -> None:
         self.exact = set(self.data)
+        self.ordered = sorted(self.data)
         self.by_word: dict[str, list[str]] = {}
         """Per word, the stored strings that hold it (longest first, as ``data``)."""
         for text in self.data:
             for word in {w.lower() for w in WORD.findall(text)}:
                 self.by_word.setdefault(word, []).append(text)
+
+    def _shortened(self, text: str) -> str:
+        """``text`` without the stored strings a picture shortened ("Deutsch-Türkischer
+        Elternve…"): the longest piece before an ellipsis that begins a stored string."""
+        ordered = self.ordered
+        for mark in reversed([m.start() for m in re.finditer("…", text)]):
+            start = max(0, mark - 60)
+            for k in range(start, mark - 3):
+                piece = text[k:mark]
+                i = bisect.bisect_left(ordered, piece)
+                if i < len(ordered) and ordered[i].startswith(piece):
+                    text = text[:k] + " " + text[mark + 1 :]
+                    break
+        return text
 
     def german(self, texts: Iterable[str]) -> dict[str, str]:
         """German words, each with the text it stood in (for finding its source); a word
@@ -179,14 +203,17 @@ class Checker:
             text = " ".join(ADDRESS.sub(" ", text).split())
             if not text or text in self.exact:
                 continue
+            if "…" in text:
+                text = self._shortened(text)
             for word in WORD.findall(text):
                 if not (UMLAUT.search(word) or word.lower() in self.markers):
                     continue
                 rest = text
                 for stored in self.by_word.get(word.lower(), ()):
                     rest = rest.replace(stored, " ")
-                if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", rest):
-                    found.setdefault(word, text[:90])
+                hit = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", rest)
+                if hit:
+                    found.setdefault(word, rest[max(0, hit.start() - 40) : hit.end() + 40])
         return found
 
 

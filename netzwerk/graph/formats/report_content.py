@@ -241,7 +241,7 @@ def _counts(rep: GapReport, w: Words, tr: Tr) -> list[Section]:
         return Table([(name, w.num(n)) for name, n in pairs], numeric=frozenset({1}))
 
     return [
-        Section(tr("Akteure nach Art"), [table(k.by_kind)]),
+        Section(tr("Akteure nach Art"), [table([(tr(kind), n) for kind, n in k.by_kind])]),
         Section(tr("Akteure nach Bildungsstufe"), [table(k.by_stage)]),
         Section(tr("Akteure nach Gebiet"), [table(k.by_area)]),
         Section(tr("Akteure nach Region (Sitz)"), [table(k.by_region)]),

@@ -114,7 +114,8 @@ def colouring(  # noqa: C901 (complexity 19: lower, never raise)
                 continue
             colour, shape = KIND_STYLE.get(kind, (GREY, "dot"))
             styles[f"kind:{kind}"] = node_style(colour, shape)
-            items.append({"label": f"{kind} ({present[kind]})", "color": colour, "shape": shape})
+            label = f"{tr(kind)} ({present[kind]})"
+            items.append({"label": label, "color": colour, "shape": shape})
         keys = {v: f"kind:{d['kind']}" for v, d in g.nodes(data=True)}
         return keys, styles, {"title": tr("Farbe: Art des Akteurs"), "items": items}
 
@@ -197,7 +198,8 @@ def edge_styles(
         if kind not in present:
             continue
         styles[kind] = {"dashes": DASHES.get(kind, [4, 4]), "color": EDGE_COLOUR}
-        items.append({"label": kind or tr("ohne Art"), "dashes": DASHES.get(kind, [4, 4])})
+        label = tr(kind) if kind else tr("ohne Art")
+        items.append({"label": label, "dashes": DASHES.get(kind, [4, 4])})
     return styles, items
 
 
