@@ -81,6 +81,11 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(MARKUP.sub(" ", text))}
 
 
+def _joined(value: Any) -> str:
+    """A catalogue entry's id or string; a plural's forms are a tuple."""
+    return " ".join(value) if isinstance(value, list | tuple) else str(value or "")
+
+
 @cache
 def german_words() -> frozenset[str]:
     """Words of the German UI that English never uses: the catalogue's ids and the model's
@@ -95,12 +100,8 @@ def german_words() -> frozenset[str]:
     for message in catalogue:
         if not message.id:
             continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        for text in ids:
-            german |= _words(text)
-        for text in strings:
-            english |= _words(text or "")
+        german |= _words(_joined(message.id))
+        english |= _words(_joined(message.string))
     for value in VOCABULARY_VALUES:
         german |= _words(value)
     return frozenset(w for w in german - english if len(w) > 3)

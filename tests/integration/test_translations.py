@@ -95,6 +95,8 @@ def test_every_wrapped_string_is_in_the_catalogue() -> None:
 def test_graph_titles_shown_on_pages_are_translated() -> None:
     """Titles the graph layer defines in German (it cannot import Flask) are marked with
     ``i18n.N_`` where they are defined; a renamed title must not silently stay German."""
+    from netzwerk import graph
+    from netzwerk.graph.analysis import tables
     from netzwerk.graph.core import validation
     from netzwerk.graph.formats import FORMATS
     from netzwerk.graph.imports import mapping, plan
@@ -108,6 +110,8 @@ def test_graph_titles_shown_on_pages_are_translated() -> None:
         *contacts.REASONS.values(),
         *FORMATS.values(),
         *validation.FIELD_LABELS.values(),
+        *graph.VOCABULARY_VALUES,
+        *tables.SECTIONS.values(),
     ]
     catalog = _po()
     missing = [t for t in titles if catalog.get(t) is None or not catalog.get(t).string]

@@ -243,29 +243,21 @@ def _timed(timings: dict[str, float], key: str, fn: Callable[[], Any]) -> Any:
     return result
 
 
-def _sampling_note(brk: fragility.Brokers) -> Finding:
-    """How exact the sampled broker values are (KADABRA's guarantee)."""
+def _sampling_notes(brk: fragility.Brokers) -> list[Finding]:
+    """How exact the sampled broker values are (KADABRA's guarantee), and whether the
+    computing time cut the sampling short."""
     message = N_(
         "Vermittlerwerte sind geschätzt (KADABRA, fester Startwert): %(paths)s zufällig "
         "gezogene kürzeste Wege; mit %(confidence)s %% Wahrscheinlichkeit weicht jeder Wert "
         "höchstens %(error)s vom exakten ab (deutlich höhere Spitzenwerte stehen sicher vorn) "
         "– Vermittler, deren Werte näher beieinander liegen, können die Plätze tauschen."
     )
+    confidence = round(centrality.CONFIDENCE * 100)
+    notes = [_found("note", message, paths=brk.k, confidence=confidence, error=brk.error or 0)]
     if brk.capped:
-        message = N_(
-            "Vermittlerwerte sind geschätzt (KADABRA, fester Startwert): %(paths)s zufällig "
-            "gezogene kürzeste Wege; mit %(confidence)s %% Wahrscheinlichkeit weicht jeder Wert "
-            "höchstens %(error)s vom exakten ab (deutlich höhere Spitzenwerte stehen sicher "
-            "vorn) – Vermittler, deren Werte näher beieinander liegen, können die Plätze "
-            "tauschen. Die Rechenzeit war begrenzt; ohne Grenze wäre die Schätzung genauer."
-        )
-    return _found(
-        "note",
-        message,
-        paths=brk.k,
-        confidence=round(centrality.CONFIDENCE * 100),
-        error=round(brk.error or 0, 4),
-    )
+        capped = N_("Die Rechenzeit war begrenzt; ohne Grenze wäre die Schätzung genauer.")
+        notes.append(_found("note", capped))
+    return notes
 
 
 def gap_report(
@@ -292,7 +284,7 @@ def gap_report(
     cps, brs = _timed(t, "cut_points", lambda: fragility.cut_points_and_bridges(g))
     brk = _timed(t, "brokers", lambda: fragility.brokers(g, exact=exact))
     if brk.sampled:
-        notes.append(_sampling_note(brk))
+        notes += _sampling_notes(brk)
     isl = _timed(t, "communities", lambda: communities.islands(g, resolution=resolution))
     message = N_(
         "Arbeitszusammenhänge nach dem Leiden-Verfahren (Modularität, Auflösung "
