@@ -42,6 +42,7 @@ from netzwerk.graph import surveys as sv
 from netzwerk.graph.core.fields import field_table
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, VOCABULARY_VALUES, Link
 from tests.browser.test_accessibility import (
+    ACTOR,
     NOT_PAGES,
     ROLES,
     _logged_in_pages,
@@ -361,3 +362,25 @@ def test_downloads_in_english_have_no_german_word(app, store, region) -> None:
     assert report == {}, "German in English downloads:\n" + "\n".join(
         f"{k}: {', '.join(v)}" for k, v in sorted(report.items())
     )
+
+
+def test_german_pages_keep_their_german(app, store, region) -> None:
+    """The translated values and sentences stay German for a German reader."""
+    client = app.test_client()
+    login(client, "verwaltung", PASSWORD)
+    german = {
+        "/akteure?lang=de": ["Schule", "Verwaltung"],
+        f"/akteure/{ACTOR}": ["Verwaltung"],
+        "/luecken": ["Akteure hängen an nur einer Kooperation", "Leiden-Verfahren"],
+        "/luecken/struktur": ["Jobcenter/Agentur für Arbeit"],
+    }
+    english = ["School", "Administration", "hang on a single", "Leiden method"]
+    for path, words in german.items():
+        html = client.get(path).get_data(as_text=True)
+        assert '<html lang="de"' in html, path
+        for word in words:
+            assert word in html, (path, word)
+        for word in english:
+            assert word not in html, (path, word)
+    head = _csv_header(client.get("/luecken/export.csv?section=isoliert").get_data())
+    assert head == ["Akteur", "Art", "Region", "ID"]

@@ -672,10 +672,12 @@ class Link:
 def _vocabulary_values() -> frozenset[str]:
     tables = [field_table(cls) for cls in (*LABELS.values(), Link)]
     tables += [lt.field_table() for lt in LINK_TYPES.values()]
-    return frozenset(c for t in tables for i in t.values() for c in i.choices if isinstance(c, str))
+    # a coded choice (an indicator's quality mark "p") is shown by its label, not itself
+    infos = [i for t in tables for i in t.values() if not i.choice_labels]
+    return frozenset(c for i in infos for c in i.choices if isinstance(c, str))
 
 
 VOCABULARY_VALUES: frozenset[str] = _vocabulary_values()
-"""Every text value a select of the model offers (actor kinds, sponsorship, roles,
+"""Every text value a select of the model offers as itself (actor kinds, sponsorship, roles,
 cooperation kinds, …): German values that are stored as they are and translated where
 they are shown (the pages' ``vocab`` filter), never in the graph layer."""
