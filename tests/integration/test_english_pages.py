@@ -41,6 +41,7 @@ from netzwerk import graph
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.core.fields import field_table
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, VOCABULARY_VALUES, Link
+from netzwerk.graph.sharing.public_tiles import lines_of
 from tests.browser.test_accessibility import (
     ACTOR,
     NOT_PAGES,
@@ -126,6 +127,11 @@ def stored_strings(store: graph.Store) -> list[str]:
     values = {str(r["item"]).strip() for r in rows}
     # the provenance a survey writes on what its answers change ("Befragung <title>")
     values |= {item.survey.source for item in sv.list_surveys(store)}
+    # a region's name on a tile of the Bildungslandkarte, broken into lines
+    regions, _summary, _keys = store.driver.execute_query(
+        "MATCH (r:Region) RETURN r.name AS name", database_=store.database
+    )
+    values |= {line.strip() for r in regions for line in lines_of(str(r["name"]))}
     return sorted((v for v in values if len(v) > 2 and WORD.search(v)), key=len, reverse=True)
 
 
