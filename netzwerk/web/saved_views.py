@@ -26,6 +26,7 @@ from netzwerk.graph.sharing import saved_views, share_links
 from netzwerk.web import filters
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
+from netzwerk.web.redirects import safe_target
 
 bp = Blueprint("saved_views", __name__)
 
@@ -171,4 +172,5 @@ def share(view_id: str) -> Any:
 def revoke(link_id: str) -> Response:
     sharing.revoke_share_link(get_store(), link_id, user=current_username())
     flash(_("Der Link wurde zurückgezogen und funktioniert nicht mehr."), "success")
-    return redirect(url_for("saved_views.index"))
+    # a presentation's page revokes its links here too and comes back to itself
+    return redirect(safe_target(request.form.get("next"), url_for("saved_views.index")))

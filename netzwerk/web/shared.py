@@ -1,6 +1,7 @@
-"""Shared views for people without an account: ``/geteilt/<token>``.
+"""Shared views and presentations for people without an account: ``/geteilt/<token>``.
 
-The page shows a saved view read-only: organisations and cooperations, never persons or
+The page shows a saved view (or a presentation's slides, one per page, each a saved view)
+read-only: organisations and cooperations, never persons or
 contact data (the picture's nodes are actors, its tooltips name kind, region, topics and
 alliances; no links into the application). A link may ask for a password; wrong passwords
 are throttled per link (:mod:`netzwerk.graph.sharing.share_links`). Unknown, expired and
@@ -26,8 +27,11 @@ from flask import (
 from flask_babel import gettext as _
 
 from netzwerk import graph
+from netzwerk.graph.core.model import Presentation
 from netzwerk.graph.operations import sharing
 from netzwerk.graph.sharing import share_links
+from netzwerk.graph.sharing.saved_views import SavedView
+from netzwerk.web import presentations
 from netzwerk.web.extensions import get_store
 from netzwerk.web.network import json_response, view_payload
 
@@ -43,11 +47,29 @@ def _private(resp: Any) -> Any:
     return resp
 
 
-def _open(token: str) -> tuple[share_links.ShareLink, Any]:
+def _open(token: str) -> tuple[share_links.ShareLink, SavedView | Presentation]:
     try:
         return share_links.resolve(get_store(), token)
     except graph.NotFoundError:
         abort(404)
+
+
+def _presentation(token: str) -> Presentation:
+    """The presentation of an unlocked link (404 for a view's link, 401 while locked)."""
+    link, target = _open(token)
+    if not isinstance(target, Presentation):
+        abort(404)
+    if not _unlocked(link):
+        abort(401)
+    return target
+
+
+def _urls(token: str) -> presentations.Urls:
+    return presentations.Urls(
+        slide=lambda n: url_for("shared.slide", token=token, number=n),
+        data=lambda n: url_for("shared.slide_data", token=token, number=n),
+        pdf=url_for("shared.pdf", token=token),
+    )
 
 
 def _unlocked(link: share_links.ShareLink) -> bool:
@@ -78,6 +100,8 @@ def page(token: str) -> Any:
     if not _unlocked(link):
         html = render_template("network/shared_password.html", error=error, title=view.name)
         return _private(Response(html, status=status))
+    if isinstance(view, Presentation):
+        return _private(redirect(url_for("shared.slide", token=token, number=1)))
     html = render_template(
         "network/shared.html",
         title=view.name,
@@ -94,4 +118,27 @@ def data(token: str) -> Response:
         locked = jsonify(error=_("Dieser Link ist mit einem Passwort geschützt."))
         locked.status_code = 401
         return _private(locked)
+    if not isinstance(view, SavedView):
+        abort(404)
     return _private(json_response(view_payload(view)))
+
+
+@bp.get("/geteilt/<token>/folie/<int:number>")
+def slide(token: str, number: int) -> Response:
+    """One slide of a shared presentation (a locked link goes back to its password page)."""
+    link, target = _open(token)
+    if not _unlocked(link):
+        return _private(redirect(url_for("shared.page", token=token)))
+    if not isinstance(target, Presentation):
+        abort(404)
+    return _private(Response(presentations.render_slide(target, number, _urls(token))))
+
+
+@bp.get("/geteilt/<token>/folie/<int:number>/daten.json")
+def slide_data(token: str, number: int) -> Response:
+    return _private(presentations.slide_data(_presentation(token), number))
+
+
+@bp.get("/geteilt/<token>/pdf")
+def pdf(token: str) -> Response:
+    return _private(presentations.pdf_file(_presentation(token)))

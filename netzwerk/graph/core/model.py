@@ -441,6 +441,24 @@ class Indicator(Node):
         return f"{self.label} {self.year}"
 
 
+@dataclass(kw_only=True)
+class Presentation(Node):
+    """Saved views in an order, each with a text: what a network manager shows the
+    Steuerungsgruppe or the Bildungskonferenz.
+
+    ``slides`` is the ordered list as JSON text (``[{"view": id, "text": …}]``): the codec
+    knows scalar kinds only, and the history then shows a reordering as one old → new value.
+    Its rules (how many slides, how long a text, which views) are
+    :mod:`netzwerk.graph.sharing.presentations`; reading is lenient, so a slide list
+    written by an older version still opens.
+    """
+
+    LABEL: ClassVar[str] = "Presentation"
+    TITLE: ClassVar[str] = N_("Präsentation")
+    name: str = described("", _NAME, required=True, limit=120)
+    slides: str = described("[]", N_("Folien"), widget="textarea", limit=400_000)
+
+
 DEFAULT_ORG = "default"
 """The organisation of every record and user that names none: a single office's instance
 runs wholly in it, and records written before organisations existed belong to it."""
@@ -472,8 +490,9 @@ NODE_CLASSES: tuple[type[Node], ...] = (
     TargetGroup,
     Region,
 )
-DATA_CLASSES: tuple[type[Node], ...] = (Indicator,)
-"""Records only imports write (no form, no list page of their own)."""
+DATA_CLASSES: tuple[type[Node], ...] = (Indicator, Presentation)
+"""Records without the generic form and list pages: indicators come from imports,
+presentations have pages of their own (:mod:`netzwerk.web.presentations`)."""
 LABELS: dict[str, type[Node]] = {cls.LABEL: cls for cls in (*NODE_CLASSES, *DATA_CLASSES)}
 VOCABULARY_LABELS: frozenset[str] = frozenset({"Topic", "Stage", "TargetGroup", "Region"})
 """Shared vocabularies: lists every record uses, so only admins change them."""

@@ -116,29 +116,34 @@ def delete_record(
 
     With ``version`` given, nothing happens if the record changed since it was read.
     """
+    return store.transaction(
+        lambda tx: delete_record_in(tx, cls, node_id, user=user, version=version)
+    )
 
-    def work(tx: Tx) -> DeleteResult:
-        ownership.require_record_in(tx, user, cls.LABEL, node_id, cls.TITLE)
-        pipeline = trash.suggestions_of(tx, node_id) if cls.LABEL == "Actor" else []
-        deleted = nodes.remove(tx, cls, node_id, version=version)
-        deleted.suggestions = pipeline
-        entry = trash.put_in(tx, deleted, user=user)
-        node = deleted.node
-        entries = [
-            history.node_entry(
-                "delete",
-                node,
-                {"links_removed": [len(deleted.links), 0], "trash": [entry.id, None]},
-            )
+
+def delete_record_in(
+    tx: Tx, cls: type[N], node_id: str, *, user: str, version: int | None = None
+) -> DeleteResult:
+    """:func:`delete_record` inside a running transaction."""
+    ownership.require_record_in(tx, user, cls.LABEL, node_id, cls.TITLE)
+    pipeline = trash.suggestions_of(tx, node_id) if cls.LABEL == "Actor" else []
+    deleted = nodes.remove(tx, cls, node_id, version=version)
+    deleted.suggestions = pipeline
+    entry = trash.put_in(tx, deleted, user=user)
+    node = deleted.node
+    entries = [
+        history.node_entry(
+            "delete",
+            node,
+            {"links_removed": [len(deleted.links), 0], "trash": [entry.id, None]},
+        )
+    ]
+    for link in deleted.links:
+        labels = deleted.labels.get(link.id, ("", ""))
+        entries += [
+            e
+            for e in history.link_entries("unlink", link, labels, {"deleted_with": node.id})
+            if e.record_id != node.id
         ]
-        for link in deleted.links:
-            labels = deleted.labels.get(link.id, ("", ""))
-            entries += [
-                e
-                for e in history.link_entries("unlink", link, labels, {"deleted_with": node.id})
-                if e.record_id != node.id
-            ]
-        history.record_many_in(tx, entries, user=user)
-        return DeleteResult(deleted=deleted, trash_id=entry.id)
-
-    return store.transaction(work)
+    history.record_many_in(tx, entries, user=user)
+    return DeleteResult(deleted=deleted, trash_id=entry.id)

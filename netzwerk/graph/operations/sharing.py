@@ -1,4 +1,5 @@
-"""Saved views, share links and the public map: their writes, one transaction each.
+"""Saved views, presentations, share links and the public map: their writes, one
+transaction each.
 
 The rules live with the features (:mod:`netzwerk.graph.sharing`): which names, pins and
 settings are acceptable, how a link's secret is made and hashed, when a link is locked. These
@@ -9,12 +10,21 @@ and every change of the graph goes through this package.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.model import Presentation
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.network.filters import Filter
-from netzwerk.graph.sharing import public_map, saved_views, share_links
+from netzwerk.graph.operations import ownership
+from netzwerk.graph.operations.records import (
+    DeleteResult,
+    create_record_in,
+    delete_record_in,
+    update_record_in,
+)
+from netzwerk.graph.sharing import presentations, public_map, saved_views, share_links
 from netzwerk.graph.sharing.public_map import MapSettings
 from netzwerk.graph.sharing.saved_views import Pins, SavedView, view_from_row
 from netzwerk.graph.sharing.share_links import ShareLink
@@ -66,17 +76,61 @@ def delete_view(store: Store, view_id: str, *, user: str, is_admin: bool = False
     store.transaction(lambda tx: tx.run("views/delete", id=view.id))
 
 
+def save_presentation(
+    store: Store, p: Presentation, slides: Sequence[presentations.Slide], *, user: str
+) -> Presentation:
+    """Create (no ``id``) or update a presentation with ``slides``, with its history.
+
+    Checked first (:func:`presentations.checked`: nothing is written when a field is
+    wrong). An update compares ``p.version`` (a colleague's save in between is a
+    :class:`~netzwerk.graph.core.errors.ConflictError`) and is refused for another
+    organisation's presentation: a presentation is an office's own material, so no
+    proposal is sent.
+    """
+    record = presentations.checked(p, slides)
+
+    def work(tx: Tx) -> Presentation:
+        if not record.id:
+            return create_record_in(tx, record, user=user)
+        ownership.require_record_in(tx, user, record.LABEL, record.id, record.TITLE)
+        return update_record_in(tx, record, user=user)
+
+    return store.transaction(work)
+
+
+def delete_presentation(
+    store: Store, presentation_id: str, *, user: str, version: int | None = None
+) -> DeleteResult:
+    """Delete a presentation (into the trash, with history) and revoke its share links in
+    the same transaction: an undo brings the presentation back, not its old links."""
+
+    def work(tx: Tx) -> DeleteResult:
+        result = delete_record_in(tx, Presentation, presentation_id, user=user, version=version)
+        tx.run("views/link_revoke_target", id=presentation_id, user=user)
+        return result
+
+    return store.transaction(work)
+
+
 def create_share_link(
-    store: Store, view: SavedView, *, user: str, days: int, password: str = "", label: str = ""
+    store: Store,
+    target: SavedView | Presentation,
+    *,
+    user: str,
+    days: int,
+    password: str = "",
+    label: str = "",
 ) -> tuple[ShareLink, str]:
-    """A new link of ``view``; returns it and the token, which is shown only this once."""
+    """A new link of ``target`` (a view or a presentation); returns it and the token,
+    which is shown only this once."""
     link_id, secret, props = share_links.new_link(
-        view, user=user, days=days, password=password, label=label
+        target, user=user, days=days, password=password, label=label
     )
     rows = store.transaction(lambda tx: tx.run("views/link_create", id=link_id, props=props))
     if not rows:
-        raise NotFoundError("Diese Ansicht gibt es nicht (mehr).")
-    return share_links.link_from_row(rows[0]["link"], view.name), f"{link_id}.{secret}"
+        what = "Präsentation" if isinstance(target, Presentation) else "Ansicht"
+        raise NotFoundError(f"Diese {what} gibt es nicht (mehr).")
+    return share_links.link_from_row(rows[0]["link"], target.name), f"{link_id}.{secret}"
 
 
 def revoke_share_link(store: Store, link_id: str, *, user: str) -> None:

@@ -1,4 +1,4 @@
-"""Read-only share links of saved views, for people without an account.
+"""Read-only share links of saved views and presentations, for people without an account.
 
 A link is ``<id>.<secret>``: the id finds the link, the secret proves the holder got it
 from the network manager. Only a SHA-256 hash of the secret is stored and it is compared in
@@ -11,7 +11,8 @@ parallel guesses are all counted; wrong ones lock the guessing client for a grow
 (guessing from many addresses), so one client cannot lock the real audience out. Clients
 are stored as a hash of link id and address, never the address itself. What a shared page
 shows is decided by the web layer: organisations and cooperations, never persons or
-contact data.
+contact data. A link points at one saved view (``view_id``) or at one presentation
+(``presentation_id``); a presentation's link shows each slide's view under the same rules.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from typing import Any
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from netzwerk.graph.core.codec import from_store
 from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.model import Presentation
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.sharing.saved_views import SavedView, view_from_row
 
@@ -60,6 +63,8 @@ class ShareLink:
     has_password: bool = False
     created: datetime | None = None
     view_name: str = ""
+    """The name of what the link shows (the view's or the presentation's)."""
+    presentation_id: str = ""
 
     def active(self, now: datetime | None = None) -> bool:
         return not self.revoked and (now or datetime.now(UTC)) < self.expires
@@ -80,14 +85,20 @@ def link_from_row(row: dict[str, Any], view_name: str = "") -> ShareLink:
         has_password=bool(row.get("password_hash")),
         created=row.get("created"),
         view_name=view_name,
+        presentation_id=row.get("presentation_id") or "",
     )
 
 
 def new_link(
-    view: SavedView, *, user: str, days: int, password: str = "", label: str = ""
+    target: SavedView | Presentation,
+    *,
+    user: str,
+    days: int,
+    password: str = "",
+    label: str = "",
 ) -> tuple[str, str, dict[str, Any]]:
-    """A checked new link of ``view``: its id, its secret (shown only once) and the
-    properties to store (only the secret's hash). Writes nothing: the write path
+    """A checked new link of ``target`` (a view or a presentation): its id, its secret
+    (shown only once) and the properties to store (only the secret's hash). Writes nothing: the write path
     (:func:`netzwerk.graph.operations.sharing.create_share_link`) stores it."""
     errors = []
     if not 1 <= days <= MAX_DAYS:
@@ -100,8 +111,9 @@ def new_link(
         raise ValidationError(errors)
     link_id = f"share-{uuid.uuid4().hex[:16]}"
     secret = secrets.token_urlsafe(24)
+    kind = "presentation_id" if isinstance(target, Presentation) else "view_id"
     props = {
-        "view_id": view.id,
+        kind: target.id,
         "secret_hash": _hash(secret),
         "password_hash": generate_password_hash(password) if password else "",
         "created_by": user,
@@ -111,26 +123,31 @@ def new_link(
     return link_id, secret, props
 
 
-def links(store: Store, view_id: str | None = None) -> list[ShareLink]:
-    rows = store.read("views/link_list", view_id=view_id)
+def links(store: Store, target_id: str | None = None) -> list[ShareLink]:
+    """Share links, newest first: all of them or those of one view or presentation."""
+    rows = store.read("views/link_list", target_id=target_id)
     return [link_from_row(r["link"], r["view_name"] or "") for r in rows]
 
 
-def resolve(store: Store, token: str) -> tuple[ShareLink, SavedView]:
-    """The link and view a token opens; NotFoundError (one message for every reason) if
-    the token is malformed, unknown, wrong, expired or revoked, or its view is gone."""
+def resolve(store: Store, token: str) -> tuple[ShareLink, SavedView | Presentation]:
+    """The link and the view or presentation a token opens; NotFoundError (one message
+    for every reason) if the token is malformed, unknown, wrong, expired or revoked, or
+    what it shows is gone."""
     match = TOKEN.match(token or "")
     rows = store.read("views/link_get", id=match.group(1)) if match else []
     stored = rows[0]["link"].get("secret_hash", "") if rows else ""
     given = _hash(match.group(2)) if match else ""
     # compare even when nothing was found, so a miss takes as long as a wrong secret
     same = hmac.compare_digest(stored or "0" * 64, given or "1" * 64)
-    if not (rows and same and rows[0]["view"]):
+    target = (rows[0]["view"] or rows[0]["presentation"]) if rows else None
+    if not (rows and same and target):
         raise NotFoundError(GONE)
-    link = link_from_row(rows[0]["link"], rows[0]["view"].get("name", ""))
+    link = link_from_row(rows[0]["link"], target.get("name", ""))
     if not link.active():
         raise NotFoundError(GONE)
-    return link, view_from_row(rows[0]["view"])
+    if rows[0]["view"]:
+        return link, view_from_row(rows[0]["view"])
+    return link, from_store(Presentation, target)
 
 
 def attempt_id(link: ShareLink, client: str) -> str:

@@ -1,0 +1,130 @@
+"""Presentations: saved views in an order, each with a text, under a name.
+
+A network manager prepares the Steuerungsgruppe or the Bildungskonferenz: slide by slide a
+picture (a saved view, drawn as the view draws it) and what to say about it. The record is
+:class:`~netzwerk.graph.core.model.Presentation` (owned, versioned and with history like
+every record); this module holds its rules as pure functions — which slide lists are
+acceptable, how a slide moves — and reads the views the slides show. The writes are
+:mod:`netzwerk.graph.operations.sharing`.
+
+A slide names its view by id. A view may be deleted after the slide was made; the slide
+then says so (:data:`VIEW_GONE`) instead of failing the whole presentation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from netzwerk.graph.core.errors import FieldError, ValidationError
+from netzwerk.graph.core.model import Presentation
+from netzwerk.graph.core.store import Store
+from netzwerk.graph.core.validation import is_valid_id
+from netzwerk.graph.sharing.saved_views import SavedView, view_from_row
+
+MAX_SLIDES = 60
+MAX_TEXT = 5000
+"""A slide's text: a few paragraphs, what fits beside a picture on a landscape page."""
+MAX_NAME = 120
+VIEW_GONE = "Die Ansicht dieser Folie gibt es nicht mehr."
+
+
+@dataclass(frozen=True)
+class Slide:
+    view_id: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A slide as it is shown: its view, or ``None`` when the view is gone."""
+
+    number: int
+    slide: Slide
+    view: SavedView | None
+
+
+def slides_of(p: Presentation) -> list[Slide]:
+    """The slides stored in ``p`` (leniently: an entry that is not a slide is left out)."""
+    try:
+        raw = json.loads(p.slides or "[]")
+    except ValueError:
+        return []
+    if not isinstance(raw, list):
+        return []
+    return [
+        Slide(str(item["view"]), str(item.get("text") or ""))
+        for item in raw
+        if isinstance(item, dict) and isinstance(item.get("view"), str)
+    ]
+
+
+def _clean_text(text: str) -> str:
+    """Paragraphs kept, trailing spaces and runs of blank lines dropped."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def checked(p: Presentation, slides: Sequence[Slide]) -> Presentation:
+    """``p`` with its name and ``slides`` checked and stored as JSON text; raises
+    :class:`ValidationError` with a German message at each field (nothing is written)."""
+    errors = []
+    name = " ".join((p.name or "").split())
+    if not name:
+        errors.append(FieldError("name", "Bitte einen Namen für die Präsentation angeben."))
+    elif len(name) > MAX_NAME:
+        errors.append(FieldError("name", f"Der Name ist zu lang (höchstens {MAX_NAME} Zeichen)."))
+    if len(slides) > MAX_SLIDES:
+        errors.append(FieldError("slides", f"Höchstens {MAX_SLIDES} Folien je Präsentation."))
+    cleaned = []
+    for number, slide in enumerate(slides, 1):
+        text = _clean_text(slide.text)
+        if not is_valid_id(slide.view_id):
+            errors.append(FieldError(f"view_{number}", f"Folie {number}: unbekannte Ansicht."))
+        if len(text) > MAX_TEXT:
+            errors.append(
+                FieldError(
+                    f"text_{number}",
+                    f"Folie {number}: der Text ist zu lang (höchstens {MAX_TEXT} Zeichen).",
+                )
+            )
+        cleaned.append({"view": slide.view_id, "text": text})
+    if errors:
+        raise ValidationError(errors)
+    return Presentation(
+        id=p.id,
+        version=p.version,
+        created=p.created,
+        updated=p.updated,
+        name=name,
+        slides=json.dumps(cleaned, ensure_ascii=False),
+    )
+
+
+def moved(slides: Sequence[Slide], index: int, step: int) -> list[Slide]:
+    """``slides`` with the one at ``index`` moved ``step`` places (clamped at the ends)."""
+    out = list(slides)
+    if not 0 <= index < len(out):
+        return out
+    target = max(0, min(len(out) - 1, index + step))
+    out.insert(target, out.pop(index))
+    return out
+
+
+def shown(store: Store, p: Presentation) -> list[Shown]:
+    """Every slide of ``p`` with its view (``None`` for a deleted view), in one read."""
+    slides = slides_of(p)
+    ids = sorted({s.view_id for s in slides if is_valid_id(s.view_id)})
+    rows = store.read("views/get_many", ids=ids) if ids else []
+    views = {r["view"]["id"]: view_from_row(r["view"]) for r in rows}
+    return [Shown(n, s, views.get(s.view_id)) for n, s in enumerate(slides, 1)]
+
+
+def paragraphs(text: str) -> list[str]:
+    """A slide's text as paragraphs (separated by blank lines; single breaks kept)."""
+    return [part.strip() for part in text.split("\n\n") if part.strip()]
