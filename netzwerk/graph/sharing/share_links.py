@@ -98,8 +98,9 @@ def new_link(
     label: str = "",
 ) -> tuple[str, str, dict[str, Any]]:
     """A checked new link of ``target`` (a view or a presentation): its id, its secret
-    (shown only once) and the properties to store (only the secret's hash). Writes nothing: the write path
-    (:func:`netzwerk.graph.operations.sharing.create_share_link`) stores it."""
+    (shown only once) and the properties to store (only the secret's hash). Writes
+    nothing: the write path (:func:`netzwerk.graph.operations.sharing.create_share_link`)
+    stores it."""
     errors = []
     if not 1 <= days <= MAX_DAYS:
         errors.append(FieldError("days", f"Gültigkeit: 1 bis {MAX_DAYS} Tage."))
