@@ -227,6 +227,10 @@ def seed_small_graph(store: graph.Store, user: str = "test") -> dict[str, str]:
     import datetime
 
     from netzwerk.graph.admin import users
+    from netzwerk.graph.core.model import Presentation
+    from netzwerk.graph.network.filters import Filter
+    from netzwerk.graph.operations import sharing
+    from netzwerk.graph.sharing.presentations import Slide
 
     actor = graph.create_record(
         store, graph.Actor(name="Grundschule Matrix", kind="Schule"), user=user
@@ -269,6 +273,10 @@ def seed_small_graph(store: graph.Store, user: str = "test") -> dict[str, str]:
         store, graph.Actor(name="Gelöschter Akteur", kind="Sonstige"), user=user
     )
     entry = graph.delete_record(store, graph.Actor, doomed.id, user=user)
+    view = sharing.save_view(store, name="Ansicht Matrix", owner=user, flt=Filter())
+    shown = sharing.save_presentation(
+        store, Presentation(name="Präsentation Matrix"), [Slide(view.id, "Text")], user=user
+    )
     victim = users.create_user(store, "opfer", PASSWORD, role="viewer")
     _secret, token = users.create_token(store, victim.id, "seed")
     return {
@@ -286,4 +294,6 @@ def seed_small_graph(store: graph.Store, user: str = "test") -> dict[str, str]:
         "trash": entry.trash_id,
         "user": victim.id,
         "token": token.id,
+        "view": view.id,
+        "presentation": shown.id,
     }

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
 
+import pypdfium2
 import pytest
 from werkzeug.routing import Rule
 from werkzeug.routing.converters import AnyConverter
@@ -170,6 +171,20 @@ ACCESS: dict[str, Access] = {
     # shared links and the Bildungslandkarte are public by design (no personal data)
     "shared.page": Access(get=PUBLIC, post=PUBLIC),
     "shared.data": Access(get=PUBLIC),
+    "shared.slide": Access(get=PUBLIC),
+    "shared.slide_data": Access(get=PUBLIC),
+    "shared.pdf": Access(get=PUBLIC),
+    # presentations: anyone logged in may look at them and print them, editors make them
+    "presentations.index": Access(get=VIEWER),
+    "presentations.create": Access(post=EDITOR),
+    "presentations.edit": Access(get=VIEWER),
+    "presentations.save": Access(post=EDITOR),
+    "presentations.delete": Access(post=EDITOR),
+    "presentations.share": Access(post=EDITOR),
+    "presentations.show_first": Access(get=VIEWER),
+    "presentations.show": Access(get=VIEWER),
+    "presentations.data": Access(get=VIEWER),
+    "presentations.pdf": Access(get=VIEWER),
     "public.page": Access(get=PUBLIC),
     "public.embed": Access(get=PUBLIC),
     "public.data": Access(get=PUBLIC),
@@ -316,6 +331,8 @@ def _fill(rule: Rule, seed: dict[str, str]) -> Iterator[tuple[str, bool]]:
             "survey_id": "unbekannt",
             "invite_id": "unbekannt",
             "answer_id": "unbekannt",
+            "presentation_id": seed["presentation"],
+            "number": "1",
         }
         for name in names:
             if not values[name]:
@@ -418,8 +435,17 @@ def _bodies(client: Any, urls: list[str]) -> dict[str, str]:
     for url in urls:
         resp = client.get(url)
         assert resp.status_code < 500, (url, resp.status_code)
-        out[url] = resp.get_data(as_text=True)
+        out[url] = _pdf_text(resp.data) if resp.mimetype == "application/pdf" else resp.text
     return out
+
+
+def _pdf_text(data: bytes) -> str:
+    """The words of a PDF (a presentation's print), so they are checked like a page's."""
+    doc = pypdfium2.PdfDocument(data)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in doc)
+    finally:
+        doc.close()
 
 
 PHONE_DIGITS = "".join(c for c in SEED_PHONE if c.isdigit())
