@@ -43,8 +43,10 @@ from netzwerk import graph
 from netzwerk.graph import imports, operations
 from netzwerk.graph import surveys as sv
 from netzwerk.graph.admin import seed, users
+from netzwerk.graph.core.model import Presentation
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.operations import accounts, sharing
+from netzwerk.graph.sharing.presentations import Slide
 from tests.browser.conftest import submit
 from tests.browser.test_network import wait_ready
 from tests.conftest import PASSWORD
@@ -93,6 +95,10 @@ NOT_PAGES = {
     "network.alliance_download": "offline HTML file, the template of network.download",
     "network.ego_download": "offline HTML file, the template of network.download",
     "shared.data": "JSON",
+    "shared.slide_data": "JSON",
+    "shared.pdf": "PDF download of a shared presentation",
+    "presentations.data": "JSON",
+    "presentations.pdf": "PDF download",
     "public.data": "JSON",
     "gaps.export": "CSV/XLSX download",
     "gaps.report_download": "HTML file download of /bericht",
@@ -148,6 +154,10 @@ def _logged_in_pages(ids: dict[str, str]) -> dict[str, str]:
         "ansicht": f"/ansichten/{ids['view']}",
         "ansicht-luecken": f"/ansichten/{ids['view']}/luecken",
         "ansicht-kontakte": f"/ansichten/{ids['view']}/kontakte",
+        "praesentationen": "/praesentationen",
+        "praesentation": f"/praesentationen/{ids['presentation']}",
+        "praesentation-zeigen": f"/praesentationen/{ids['presentation']}/zeigen",
+        "praesentation-folie-ohne-ansicht": f"/praesentationen/{ids['presentation']}/zeigen/2",
         "datenschutz": "/datenschutz",
         "datenschutz-einwilligungen": "/datenschutz/einwilligungen",
         "datenschutz-person": f"/datenschutz/person/{PERSON}",
@@ -192,11 +202,15 @@ def _public_pages(store: graph.Store, ids: dict[str, str]) -> dict[str, str]:
     _link, locked = sharing.create_share_link(
         store, view, user="admin", days=5, password="Kennwort-1234"
     )
+    shown = graph.get(store, Presentation, ids["presentation"])
+    _link, slides = sharing.create_share_link(store, shown, user="admin", days=5)
     return {
         "anmelden": "/anmelden",
         "barrierefreiheit": "/barrierefreiheit",
         "geteilt": f"/geteilt/{token}",
         "geteilt-kennwort": f"/geteilt/{locked}",
+        "geteilt-praesentation": f"/geteilt/{slides}",
+        "geteilt-folie-ohne-ansicht": f"/geteilt/{slides}/folie/2",
         "bildungslandkarte": "/bildungslandkarte",
         "bildungslandkarte-karte": "/bildungslandkarte?ansicht=karte&region=region-vg-konz",
         "bildungslandkarte-fehler": "/bildungslandkarte?topic=%3Cscript%3E&stage=x&stage=y",
@@ -231,6 +245,14 @@ def _setup(store: graph.Store) -> dict[str, str]:
     view = sharing.save_view(
         store, name="Alle", picture="cooperation", flt=Filter(), owner="verwaltung", shared=True
     )
+    gone = sharing.save_view(store, name="Weg", flt=Filter(), owner="verwaltung")
+    shown = sharing.save_presentation(
+        store,
+        Presentation(name="Steuerungsgruppe"),
+        [Slide(view.id, "Was wir sehen.\n\nWas wir tun."), Slide(gone.id, "Ohne Bild.")],
+        user="redaktion",
+    )
+    sharing.delete_view(store, gone.id, user="verwaltung")
     link = graph.links_of(store, "Actor", ACTOR, ["COOPERATES_WITH"])[0]
     other = users.find_user(store, "leserin")
     assert other is not None
@@ -239,6 +261,7 @@ def _setup(store: graph.Store) -> dict[str, str]:
         "survey": survey.id,
         "answer": sv.links_of(store, survey.id).issued[0].token,
         "view": view.id,
+        "presentation": shown.id,
         "link": link.id,
         "user": other.id,
     }
