@@ -143,6 +143,17 @@ PAGES: list[tuple[str, list[str], list[str]]] = [
         ["Datenschutz", "Auskunft", "Sicherung herunterladen"],
     ),
     ("/netzwerk", ["Cooperation network"], ["Kooperationsnetz"]),
+    ("/praesentationen", ["Presentations", "New presentation"], ["Neue Präsentation"]),
+    (
+        "/praesentationen/{presentation}",
+        ["Show (full screen)", "Text of slide 1", "Move slide 1 up", "Add slide"],
+        ["Zeigen (Vollbild)", "Text zur Folie 1", "Folie hinzufügen"],
+    ),
+    (
+        "/praesentationen/{presentation}/zeigen/1",
+        ["Slide 1 of 1", "Left/right arrow keys"],
+        ["Folie 1 von 1", "Pfeiltasten"],
+    ),
 ]
 
 
@@ -150,7 +161,8 @@ def test_pages_in_english_and_german(make_client, seeded: dict[str, str]) -> Non
     english = make_client("admin")
     german = make_client("admin")
     assert english.get("/?lang=en").status_code == 200
-    for path, en_words, de_words in PAGES:
+    for page, en_words, de_words in PAGES:
+        path = page.format(**seeded)
         en = english.get(path)  # no parameter: the choice sticks in the session
         de = german.get(path)
         assert en.status_code == de.status_code == 200, path

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from netzwerk.graph.core.errors import FieldError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import Presentation
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import is_valid_id
@@ -27,7 +28,7 @@ MAX_SLIDES = 60
 MAX_TEXT = 5000
 """A slide's text: a few paragraphs, what fits beside a picture on a landscape page."""
 MAX_NAME = 120
-VIEW_GONE = "Die Ansicht dieser Folie gibt es nicht mehr."
+VIEW_GONE = N_("Die Ansicht dieser Folie gibt es nicht mehr.")
 
 
 @dataclass(frozen=True)
