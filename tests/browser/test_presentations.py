@@ -72,7 +72,7 @@ def demo(store: graph.Store) -> dict[str, Any]:
     return {"store": store, "views": views}
 
 
-def test_make_reorder_by_keyboard_show_and_share(  # noqa: PLR0915 (one walk through the feature)
+def test_make_reorder_by_keyboard_show_and_share(
     browser: webdriver.Chrome, live_server: str, demo: dict[str, Any]
 ) -> None:
     store, views = demo["store"], demo["views"]
@@ -100,7 +100,9 @@ def test_make_reorder_by_keyboard_show_and_share(  # noqa: PLR0915 (one walk thr
     WebDriverWait(browser, 15).until(ec.staleness_of(old))
     assert browser.current_url.endswith("#folie-2")
     assert _order(store, pid) == ["Die ganze Region", "Vermittler", "Schulen und Kitas"]
-    assert "Wer vermittelt" in browser.find_element(By.ID, "f-text_2").get_attribute("value")
+    assert "Wer vermittelt" in (
+        browser.find_element(By.ID, "f-text_2").get_attribute("value") or ""
+    )
     screenshot(browser, "praesentation-verschoben")  # opened at the moved slide
     findings += _axe(browser, "praesentation-bearbeiten")
     for width in WIDTHS:

@@ -112,8 +112,10 @@ def test_made_reordered_edited_and_shown_through_the_pages(store: graph.Store, m
     assert "Folie 2 von 2" in page and "Überblick" in page and "<p>Erster Absatz.</p>" in page
     assert f'href="/praesentationen/{pid}/zeigen/1"' in page and 'id="next"' not in page
     assert editor.get(f"/praesentationen/{pid}/zeigen/3").status_code == 404
-    assert editor.get(f"/praesentationen/{pid}/zeigen").headers["Location"].endswith(
-        f"/praesentationen/{pid}/zeigen/1"
+    assert (
+        editor.get(f"/praesentationen/{pid}/zeigen")
+        .headers["Location"]
+        .endswith(f"/praesentationen/{pid}/zeigen/1")
     )
     data = editor.get(f"/praesentationen/{pid}/zeigen/2/daten.json").get_json()
     # the view's colouring and sizing are kept (slide 2 shows the view coloured by region)
@@ -237,7 +239,7 @@ def test_a_share_link_shows_the_slides_without_persons_and_can_be_revoked(
         )
     assert "Text MINT" in bodies and "Volkshochschule Konz" in bodies
     assert "/akteure/" not in bodies and "Beenden" not in bodies  # no way into the application
-    for first_name, last, email, phone in PERSONS:
+    for _first, last, email, phone in PERSONS:
         for secret in (last, email, phone):
             assert secret not in bodies
     assert anon.get(f"{path}/folie/3").status_code == 404

@@ -18,7 +18,7 @@ from netzwerk.graph.sharing.presentations import Slide
 from tests.unit.test_pictures import picture, snap
 
 IDS = st.from_regex(r"view-[0-9a-f]{16}", fullmatch=True)
-TEXTS = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+TEXTS = st.text(st.characters(exclude_categories=["Cs"]), max_size=300)
 SLIDES = st.lists(st.builds(Slide, IDS, TEXTS), max_size=12)
 
 
