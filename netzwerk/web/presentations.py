@@ -32,10 +32,12 @@ from netzwerk.graph.operations import sharing
 from netzwerk.graph.pictures import paper
 from netzwerk.graph.sharing import presentations, saved_views, share_links
 from netzwerk.graph.sharing.presentations import Shown, Slide
+from netzwerk.web import locale_format
 from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
 from netzwerk.web.network import json_response, view_payload
+from netzwerk.web.saved_views import new_share_link
 
 bp = Blueprint("presentations", __name__)
 
@@ -181,22 +183,10 @@ def share(presentation_id: str) -> ResponseReturnValue:
     """A new read-only link of the whole presentation; its address is shown only once."""
     p = _get(presentation_id)
     try:
-        days = int(request.form.get("days", "30"))
-    except ValueError:
-        days = 0
-    try:
-        link, token = sharing.create_share_link(
-            get_store(),
-            p,
-            user=current_username(),
-            days=days,
-            password=request.form.get("password", ""),
-            label=request.form.get("label", ""),
-        )
+        made = new_share_link(p)
     except graph.ValidationError as exc:
         return _edit_page(p, None, {e.field: e.message for e in exc.errors}), 400
-    url = url_for("shared.page", token=token, _external=True)
-    return _edit_page(p, None, None, {"link": link, "url": url})
+    return _edit_page(p, None, None, made)
 
 
 # --- showing ----------------------------------------------------------------------------------
@@ -269,7 +259,7 @@ def pdf_file(p: Presentation) -> Response:
             footer=_(
                 "%(name)s · netzwerk, erstellt am %(when)s",
                 name=p.name,
-                when=now.strftime("%d.%m.%Y"),
+                when=locale_format.day(now.date()),
             ),
             of=_("Folie %(n)s von %(total)s"),
         )

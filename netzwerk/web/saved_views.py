@@ -20,6 +20,7 @@ from werkzeug.wrappers import Response
 
 from netzwerk import graph
 from netzwerk.graph import pictures
+from netzwerk.graph.core.model import Presentation
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.operations import sharing
 from netzwerk.graph.sharing import saved_views, share_links
@@ -146,25 +147,31 @@ def delete(view_id: str) -> Response:
 @require_role("editor")
 def share(view_id: str) -> Any:
     """A new read-only link; its address is shown once, on this page only."""
-    store = get_store()
-    view = _view(view_id)
+    try:
+        made = new_share_link(_view(view_id))
+    except graph.ValidationError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("saved_views.index"))
+    return _render(made)
+
+
+def new_share_link(target: saved_views.SavedView | Presentation) -> dict[str, Any]:
+    """A new link of a view or a presentation from the posted share form (days, password,
+    note); the link and its address, which the page shows only this once. Raises
+    :class:`~netzwerk.graph.ValidationError` for a wrong field."""
     try:
         days = int(request.form.get("days", "30"))
     except ValueError:
         days = 0
-    try:
-        link, token = sharing.create_share_link(
-            store,
-            view,
-            user=current_username(),
-            days=days,
-            password=request.form.get("password", ""),
-            label=request.form.get("label", ""),
-        )
-    except graph.ValidationError as exc:
-        flash(str(exc), "error")
-        return redirect(url_for("saved_views.index"))
-    return _render({"link": link, "url": url_for("shared.page", token=token, _external=True)})
+    link, token = sharing.create_share_link(
+        get_store(),
+        target,
+        user=current_username(),
+        days=days,
+        password=request.form.get("password", ""),
+        label=request.form.get("label", ""),
+    )
+    return {"link": link, "url": url_for("shared.page", token=token, _external=True)}
 
 
 @bp.post("/geteilt-verwalten/<link_id>/zurueckziehen")
