@@ -197,4 +197,8 @@ def record_url(label: str, node_id: str) -> str:
     """The detail page of a record (the one way to build it; the id quoted), ``#`` for a
     label without pages."""
     kind = BY_LABEL.get(label)
-    return kind.url("/" + quote(str(node_id), safe="")) if kind else "#"
+    if kind:
+        return kind.url("/" + quote(str(node_id), safe=""))
+    if label == "Presentation":  # pages of its own, not the records' (web/presentations)
+        return "/praesentationen/" + quote(str(node_id), safe="")
+    return "#"

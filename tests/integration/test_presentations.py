@@ -106,6 +106,8 @@ def test_made_reordered_edited_and_shown_through_the_pages(store: graph.Store, m
     # a record with history: create, then one entry per save that changed something
     entries = history.for_record(store, pid)
     assert len(entries) >= 5 and {e.action for e in entries} >= {"create", "update"}
+    log = make_client("admin").get("/verwaltung/verlauf").get_data(as_text=True)
+    assert f'href="/praesentationen/{pid}"' in log  # the history links to its page
 
     # shown one slide per page, next/previous linked, the text beside the picture
     page = editor.get(f"/praesentationen/{pid}/zeigen/2").get_data(as_text=True)
