@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -132,6 +133,13 @@ def stored_strings(store: graph.Store) -> list[str]:
         "MATCH (r:Region) RETURN r.name AS name", database_=store.database
     )
     values |= {line.strip() for r in regions for line in lines_of(str(r["name"]))}
+    # a presentation's slide texts, stored as one JSON list on the record
+    decks, _summary, _keys = store.driver.execute_query(
+        "MATCH (p:Presentation) RETURN p.slides AS slides", database_=store.database
+    )
+    for deck in decks:
+        for slide in json.loads(deck["slides"] or "[]"):
+            values |= {part.strip() for part in str(slide.get("text", "")).split("\n")}
     return sorted((v for v in values if len(v) > 2 and WORD.search(v)), key=len, reverse=True)
 
 

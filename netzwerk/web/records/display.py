@@ -72,7 +72,8 @@ def _helpers() -> dict[str, Any]:
             for spec in specs:
                 if spec.name == name:
                     return spec.label
-        return extra.get(name) or validation.label(name)
+        # a model label (marked N_ where declared) said in the reader's language
+        return extra.get(name) or _(validation.label(name))
 
     return {
         "field_label": field_label,
