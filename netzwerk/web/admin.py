@@ -6,6 +6,8 @@ regions) use the generic record views under /verwaltung/<vocabulary> (see record
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -16,13 +18,15 @@ from wtforms.validators import Length, Optional
 
 from netzwerk import graph
 from netzwerk.graph.admin import users
+from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.operations import accounts
 from netzwerk.graph.records import history, trash
 from netzwerk.web import paging
 from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
-from netzwerk.web.forms import select_choices, version_of
+from netzwerk.web.forms import put_errors, select_choices, version_of
 from netzwerk.web.kinds import KINDS, VOCABULARIES, record_url
+from netzwerk.web.organisations import audited_org, organisation_choices, organisation_names
 
 bp = Blueprint("admin", __name__)
 
@@ -37,24 +41,23 @@ class UserForm(FlaskForm):
     username = StringField(_l("Benutzername"), validators=[Length(max=64)])
     display_name = StringField(_l("Anzeigename"), validators=[Length(max=200)])
     role = SelectField(_l("Rolle"), choices=select_choices(ROLE_CHOICES), validate_choice=False)
+    org = SelectField(_l("Organisation"), validate_choice=False)
     contacts = BooleanField(_l("darf Kontaktdaten sehen (auch mit Leserecht)"))
     active = BooleanField(_l("aktiv"), default=True)
     password = PasswordField(_l("Passwort (neu)"), validators=[Optional(), Length(max=1024)])
     version = HiddenField()
 
 
+def _user_form(**kwargs: Any) -> UserForm:
+    """The account form, its organisations as they are stored now."""
+    form = UserForm(**kwargs)
+    form.org.choices = organisation_choices(get_store())
+    return form
+
+
 def _version(raw: object) -> int:
     found = version_of({"version": raw})
     return -1 if found is None else found
-
-
-def _put_errors(form: FlaskForm, err: graph.ValidationError) -> None:
-    for name, messages in err.by_field().items():
-        field = getattr(form, name, None)
-        if field is not None:
-            field.errors = [*list(field.errors or []), *messages]
-        else:
-            flash("; ".join(messages), "error")
 
 
 @bp.get("/verwaltung")
@@ -67,7 +70,7 @@ def index() -> ResponseReturnValue:
 @require_role("admin")
 def users_list() -> ResponseReturnValue:
     store = get_store()
-    form = UserForm()
+    form = _user_form()
     status = 200
     if request.method == "POST":
         if form.validate():
@@ -78,17 +81,22 @@ def users_list() -> ResponseReturnValue:
                     form.password.data or "",
                     user=current_username(),
                     role=form.role.data or "viewer",
+                    org=form.org.data or DEFAULT_ORG,
                     display_name=form.display_name.data or "",
                     contacts=bool(form.contacts.data),
                 )
                 flash(_("Konto „%(name)s“ angelegt.", name=created.username), "success")
                 return redirect(url_for("admin.users_list"))
             except graph.ValidationError as err:
-                _put_errors(form, err)
+                put_errors(form, err)
         status = 400
     return (
         render_template(
-            "admin/users.html", form=form, accounts=users.list_users(store), roles=users.ROLE_TITLES
+            "admin/users.html",
+            form=form,
+            accounts=users.list_users(store),
+            roles=users.ROLE_TITLES,
+            org_names=organisation_names(store),
         ),
         status,
     )
@@ -99,11 +107,12 @@ def users_list() -> ResponseReturnValue:
 def user_edit(user_id: str) -> ResponseReturnValue:
     store = get_store()
     account = users.get_user(store, user_id)
-    form = UserForm(
+    form = _user_form(
         data={
             "username": account.username,
             "display_name": account.display_name,
             "role": account.role,
+            "org": account.org,
             "contacts": account.contacts,
             "active": account.active,
             "version": account.version,
@@ -120,6 +129,7 @@ def user_edit(user_id: str) -> ResponseReturnValue:
                     **account.__dict__,
                     "display_name": (form.display_name.data or "").strip() or account.username,
                     "role": form.role.data or "viewer",
+                    "org": form.org.data or account.org,
                     "contacts": bool(form.contacts.data),
                     "active": bool(form.active.data),
                     # A forged or garbled version never saves (and never fails).
@@ -133,7 +143,7 @@ def user_edit(user_id: str) -> ResponseReturnValue:
                 flash(_("Konto „%(name)s“ gespeichert.", name=saved.username), "success")
                 return redirect(url_for("admin.users_list"))
             except graph.ValidationError as err:
-                _put_errors(form, err)
+                put_errors(form, err)
             except graph.ConflictError:
                 flash(
                     _(
@@ -201,7 +211,9 @@ def two_factor_reset(user_id: str) -> ResponseReturnValue:
 def recent() -> ResponseReturnValue:
     pager = paging.Pager.from_args(request.args, url_for("admin.recent"), size=100)
     who = (request.args.get("wer") or "").strip()[:64] or None
-    changes = history.recent(get_store(), user=who, skip=pager.skip, limit=pager.size)
+    store = get_store()
+    org = audited_org(store)
+    changes = history.recent(store, user=who, org=org, skip=pager.skip, limit=pager.size)
     pager.shown = len(changes)
     changes = history.once(changes)
     return render_template(
@@ -209,6 +221,8 @@ def recent() -> ResponseReturnValue:
         changes=changes,
         pager=pager,
         who=who or "",
+        org=org or "",
+        org_names=organisation_names(store),
         show_record=True,
         record_url=record_url,
     )

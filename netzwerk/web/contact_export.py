@@ -22,6 +22,7 @@ from netzwerk.web import filters, paging
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
+from netzwerk.web.organisations import audited_org, organisation_names
 
 bp = Blueprint("contact_export", __name__)
 
@@ -110,7 +111,9 @@ def download() -> ResponseReturnValue:
 @require_role("admin")
 def log() -> ResponseReturnValue:
     pager = paging.Pager.from_args(request.args, url_for("contact_export.log"), size=100)
-    entries, total = contacts.export_log(get_store(), skip=pager.skip, limit=pager.size)
+    store = get_store()
+    org = audited_org(store)
+    entries, total = contacts.export_log(store, org=org, skip=pager.skip, limit=pager.size)
     pager.total = total
     return render_template(
         "contacts/log.html",
@@ -119,4 +122,6 @@ def log() -> ResponseReturnValue:
         pager=pager,
         names=contacts.filter_names(get_store(), [e.filter for e in entries]),
         filter_titles=FILTER_TITLES,
+        org=org or "",
+        org_names=organisation_names(store),
     )

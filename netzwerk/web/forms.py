@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeGuard
 
+from flask import flash
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
@@ -37,6 +38,16 @@ def select_choices(pairs: Any) -> list[Any]:
     if select_choice is None:  # WTForms before 3.3
         return list(pairs)
     return [select_choice(value, label) for value, label in pairs]
+
+
+def put_errors(form: Any, err: graph.ValidationError) -> None:
+    """Each German message of ``err`` at its field of ``form``; one for no field flashed."""
+    for name, messages in err.by_field().items():
+        field = getattr(form, name, None)
+        if field is not None:
+            field.errors = [*list(field.errors or []), *messages]
+        else:
+            flash("; ".join(messages), "error")
 
 
 @dataclass(frozen=True)

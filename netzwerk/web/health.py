@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 from netzwerk import graph
 from netzwerk.graph.admin import worklist
 from netzwerk.graph.personal.consent import EXPIRY_WARNING_DAYS
-from netzwerk.web.auth import current_username, require_role
+from netzwerk.web.auth import current_org, current_username, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import BY_LABEL
 
@@ -32,7 +32,7 @@ def index() -> ResponseReturnValue:
         cards=cards,
         cooperations=counts.links.get("COOPERATES_WITH", 0),
         empty=counts.nodes.get("Actor", 0) == 0,
-        work=worklist.worklist(store, user=current_username()),
+        work=worklist.worklist(store, user=current_username(), org=current_org()),
         new_days=worklist.NEW_DAYS,
         recent_days=worklist.RECENT_DAYS,
         warning_days=EXPIRY_WARNING_DAYS,

@@ -21,6 +21,7 @@ from netzwerk.graph.personal import privacy
 from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
+from netzwerk.web.organisations import audited_org, organisation_names
 
 bp = Blueprint("privacy", __name__)
 
@@ -29,8 +30,16 @@ bp = Blueprint("privacy", __name__)
 @require_role("admin")
 def page() -> ResponseReturnValue:
     q = request.args.get("q", "").strip()[:100]
-    found = privacy.find_persons(get_store(), q) if q else []
-    return render_template("contacts/privacy.html", q=q, found=found)
+    store = get_store()
+    org = audited_org(store)
+    found = privacy.find_persons(store, q, org=org) if q else []
+    return render_template(
+        "contacts/privacy.html",
+        q=q,
+        found=found,
+        org=org or "",
+        org_names=organisation_names(store),
+    )
 
 
 @bp.get("/datenschutz/person/<person_id>")

@@ -251,6 +251,7 @@ def update_in(
     props: dict[str, Any] = {
         "display_name": user.display_name,
         "role": user.role,
+        "org": user.org,
         "contacts": user.contacts,
         "active": user.active,
         **(extra or {}),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.personal.consent import EXPIRY_WARNING_DAYS
 from netzwerk.graph.records.changesets import UNFINISHED
@@ -65,32 +66,44 @@ def _listed(rows: list[dict[str, Any]], key: str) -> tuple[int, list[dict[str, A
     return total, [r for r in rows if r.get(key) is not None]
 
 
-def worklist(store: Store, *, user: str, today: date | None = None) -> Worklist:
-    """Every box's figures for ``user`` (whose own changes are not "colleagues' changes")."""
+def worklist(
+    store: Store, *, user: str, org: str | None = None, today: date | None = None
+) -> Worklist:
+    """Every box's figures for ``user`` (whose own changes are not "colleagues' changes") of
+    the organisation ``org``: its actors' answers and new actors, its persons' consents, its
+    changesets and proposals, its colleagues. None counts the whole instance (its admin)."""
     today = today or date.today()
     now = datetime.now(UTC)
+    scope: dict[str, Any] = {"org": org, "default": DEFAULT_ORG}
     out = Worklist(
         answers=[
             SurveyCount(r["survey_id"], r["title"] or r["survey_id"], int(r["count"]))
-            for r in store.read("worklist/answers")
+            for r in store.read("worklist/answers", **scope)
         ]
     )
     until = today + timedelta(days=EXPIRY_WARNING_DAYS)
-    out.expiring_consents = int(store.read("worklist/consents", until=until)[0]["count"])
-    out.suggestions = sum(int(r["count"]) for r in store.read("worklist/suggestions"))
+    out.expiring_consents = int(store.read("worklist/consents", until=until, **scope)[0]["count"])
+    out.suggestions = sum(int(r["count"]) for r in store.read("worklist/suggestions", **scope))
     out.changesets = {
         r["state"]: int(r["count"])
         for r in store.read(
             "worklist/changesets",
             unfinished=list(UNFINISHED),
             since=now - timedelta(days=NEW_DAYS),
+            **scope,
         )
     }
-    rows = store.read("worklist/isolated", since=now - timedelta(days=NEW_DAYS), limit=SHOWN)
+    rows = store.read(
+        "worklist/isolated", since=now - timedelta(days=NEW_DAYS), limit=SHOWN, **scope
+    )
     out.isolated, named = _listed(rows, "id")
     out.isolated_names = [(r["id"], r["name"] or r["id"]) for r in named]
     row = store.read(
-        "worklist/colleagues", user=user, since=now - timedelta(days=RECENT_DAYS), limit=SHOWN
+        "worklist/colleagues",
+        user=user,
+        since=now - timedelta(days=RECENT_DAYS),
+        limit=SHOWN,
+        **scope,
     )[0]
     out.colleagues = int(row["total"])
     out.colleague_changes = resolve(store, [from_micros_row(c) for c in row["changes"]])

@@ -19,11 +19,12 @@ from netzwerk.graph.admin.users import User
 from netzwerk.graph.core.errors import FieldError, ForbiddenError, ValidationError
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.records import history
+from netzwerk.graph.records.organisations import known_slugs
 
 PASSWORD_SET = "neu gesetzt"
 """The history shows that a password changed, never a hash of it."""
 DIRECTORY_ACTORS = {"ldap": "Verzeichnis (LDAP)", "oidc": "Anmeldedienst (OpenID Connect)"}
-_FIELDS = ("display_name", "role", "contacts", "active")
+_FIELDS = ("display_name", "role", "org", "contacts", "active")
 
 
 def _entry(
@@ -85,6 +86,9 @@ def _save_in(tx: Tx, changed: User, *, user: str, password: str | None = None) -
         )
     tokens = len(users.list_tokens_in(tx, changed.id))
     before, after = users.update_in(tx, changed, password=password)
+    if before.org != after.org and after.org not in known_slugs(tx):
+        # Rolled back with the transaction: an account never lands in no office.
+        raise ValidationError([FieldError("org", "Bitte wählen Sie eine bestehende Organisation.")])
     diff: dict[str, list[Any]] = {
         k: [getattr(before, k), getattr(after, k)]
         for k in _FIELDS
@@ -100,7 +104,7 @@ def _save_in(tx: Tx, changed: User, *, user: str, password: str | None = None) -
 
 
 def update_account(store: Store, changed: User, *, user: str, password: str | None = None) -> User:
-    """Save display name, role, contacts grant and active flag (optimistic locking by
+    """Save display name, role, organisation, contacts grant and active flag (optimistic locking by
     ``changed.version``), optionally with a new password. ConflictError if someone saved the
     account meanwhile; an admin cannot take their own admin role or deactivate themselves.
     """
@@ -109,7 +113,8 @@ def update_account(store: Store, changed: User, *, user: str, password: str | No
 
 def change_account(store: Store, account_id: str, *, user: str, **fields: Any) -> User:
     """Change some fields of the account as it is now (CLI and API, which hold no form
-    version to lock on): ``display_name``, ``role``, ``contacts``, ``active``, ``password``."""
+    version to lock on): ``display_name``, ``role``, ``org``, ``contacts``, ``active``,
+    ``password``."""
     unknown = set(fields) - {*_FIELDS, "password"}
     if unknown:
         raise ValidationError([FieldError(k, "kann hier nicht geändert werden") for k in unknown])

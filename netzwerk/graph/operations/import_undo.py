@@ -39,6 +39,7 @@ from netzwerk.graph.core import bulk, codec
 from netzwerk.graph.core.errors import ConflictError, NotFoundError
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link
 from netzwerk.graph.core.store import Store, Tx
+from netzwerk.graph.operations.ownership import require_changeset_in
 from netzwerk.graph.records import changesets, history, trash
 from netzwerk.graph.records.nodes import reinsert
 
@@ -534,7 +535,8 @@ def _depending(store: Store, batch: str) -> list[str]:
 def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
     """Revert every record and link one changeset wrote, by value (see module docstring).
 
-    Refused (:class:`ConflictError`) while a later changeset still applied builds on it by
+    Refused (:class:`ForbiddenError`) for a changeset of another organisation, and
+    (:class:`ConflictError`) while a later changeset still applied builds on it by
     deleting a record or removing a relationship it wrote (a later merge of an actor it
     created or changed): that one is to be undone first.
     """
@@ -548,9 +550,12 @@ def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
                 "Dieses Änderungspaket kann erst rückgängig gemacht werden, wenn diese späteren "
                 "Pakete rückgängig gemacht sind, die darauf aufbauen: " + "; ".join(titles)[:500]
             )
-        if not store.transaction(
-            lambda tx: changesets.set_state_in(tx, batch, "undoing", expect=("applied", "undoing"))
-        ):
+
+        def start(tx: Tx) -> bool:
+            require_changeset_in(tx, user, batch)
+            return changesets.set_state_in(tx, batch, "undoing", expect=("applied", "undoing"))
+
+        if not store.transaction(start):
             raise NotFoundError(
                 f"Dieses Änderungspaket ist „{cs.state_title}“ und kann nicht rückgängig "
                 "gemacht werden."

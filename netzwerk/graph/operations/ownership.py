@@ -6,7 +6,11 @@ system job, a test) acts for the instance, as it always did: whoever runs the co
 holds the database's password anyway.
 
 A link joins two records that may belong to two offices (a cooperation across the border):
-it may be written by an organisation owning either end.
+it may be written, and removed, by an organisation owning either end; a link between two
+records of other offices is theirs alone. Deleting another office's record, merging it away
+and undoing another office's changeset are refused (:class:`ForbiddenError`, 403), never
+turned into a proposal: a proposal carries field values the owner can weigh one by one, a
+deletion would be one yes/no that takes the owner's persons and history with it.
 """
 
 from __future__ import annotations
@@ -85,3 +89,17 @@ def require_stored_link_in(tx: Tx, user: str, type_name: str, link_id: str) -> N
         return  # missing: the write itself reports it as not found
     row = rows[0]
     require_link_in(tx, user, Link(type=type_name, from_id=row["from_id"], to_id=row["to_id"]))
+
+
+def require_changeset_in(tx: Tx, user: str, changeset_id: str) -> None:
+    """Refuse to undo a changeset of another organisation: its undo deletes the records it
+    created and resets the fields it wrote, which are that organisation's."""
+    verdict = check_in(tx, user, ALL_LABELS, [])
+    if verdict.instance:
+        return
+    rows = tx.run("organisations/changeset_org", id=changeset_id, default=DEFAULT_ORG)
+    if rows and rows[0]["org"] != verdict.user_org:
+        raise ForbiddenError(
+            "Dieses Änderungspaket hat eine andere Organisation eingespielt; nur sie kann es "
+            "rückgängig machen."
+        )

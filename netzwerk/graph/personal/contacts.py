@@ -318,9 +318,16 @@ def check_format(fmt: str) -> None:
 
 
 def export_log(
-    store: Store, *, skip: int = 0, limit: int = 100
+    store: Store, *, org: str | None = None, skip: int = 0, limit: int = 100
 ) -> tuple[list[ExportLogEntry], int]:
-    rows = store.read("contacts/list_exports", skip=max(0, skip), limit=min(max(1, limit), 1000))
+    """The newest exports (of the accounts of the organisation ``org``, if given)."""
+    rows = store.read(
+        "contacts/list_exports",
+        org=org,
+        default=DEFAULT_ORG,
+        skip=max(0, skip),
+        limit=min(max(1, limit), 1000),
+    )
     total = rows[0]["total"] if rows else 0
     return [entry_from_row(r["log"]) for r in rows], total
 

@@ -191,12 +191,19 @@ def person_report(store: Store, person_id: str) -> dict[str, Any]:
     )
 
 
-def find_persons(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
+def find_persons(
+    store: Store, q: str, limit: int = 50, *, org: str | None = None
+) -> list[dict[str, Any]]:
     """Persons whose name or e-mail contains ``q`` (case-insensitive), live or in the trash
-    (``in_trash``), for the admin page."""
+    (``in_trash``), for the admin page: the reader's own, and for a reader who sees every
+    office (the instance admin) those of ``org`` if given — a filter that never widens."""
     text = q.strip().lower()[:100]
     if not text:
         return []
+    reader = visibility.reader()
     return store.read(
-        "privacy/find_persons", q=text, limit=min(max(1, limit), 200), reader=visibility.reader()
+        "privacy/find_persons",
+        q=text,
+        limit=min(max(1, limit), 200),
+        reader=org if reader is None else reader,
     )

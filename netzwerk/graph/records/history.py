@@ -28,7 +28,7 @@ from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.i18n import N_
-from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, N, Node
+from netzwerk.graph.core.model import DEFAULT_ORG, LABELS, LINK_TYPES, Link, N, Node
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.records import visibility
 
@@ -397,9 +397,18 @@ def without_contacts(changes: list[Change]) -> list[Change]:
 
 
 def recent(
-    store: Store, *, user: str | None = None, skip: int = 0, limit: int = 100
+    store: Store,
+    *,
+    user: str | None = None,
+    org: str | None = None,
+    skip: int = 0,
+    limit: int = 100,
 ) -> list[Change]:
-    rows = store.read("history/recent", user=user, skip=skip, limit=limit)
+    """The newest entries, of one ``user`` and/or of the accounts of the organisation ``org``
+    (the audit per office)."""
+    rows = store.read(
+        "history/recent", user=user, org=org, default=DEFAULT_ORG, skip=skip, limit=limit
+    )
     return resolve(store, [_from(r["change"]) for r in rows])
 
 

@@ -54,3 +54,22 @@ def owners_of(store_or_tx: Store | Tx, label: str, ids: list[str]) -> dict[str, 
         "organisations/owners", {"label": LABELS[label].LABEL}, ids=ids, default=DEFAULT_ORG
     )
     return {r["id"]: Owners(r["owner"], tuple(r["co_owners"])) for r in rows}
+
+
+def known_slugs(store_or_tx: Store | Tx) -> set[str]:
+    """The slugs a record or account may name: every organisation, and the default one."""
+    read = store_or_tx.read if isinstance(store_or_tx, Store) else store_or_tx.run
+    return {str(r["organisation"].get("slug")) for r in read("organisations/all")} | {DEFAULT_ORG}
+
+
+def name_of(organisations: list[Organisation], slug: str) -> str:
+    """The name a page shows for ``slug`` (the slug itself for one that is not stored)."""
+    return next((o.name for o in organisations if o.slug == slug), slug)
+
+
+def account_counts(store: Store) -> dict[str, int]:
+    """slug → how many accounts work for that organisation."""
+    return {
+        str(r["org"]): int(r["accounts"])
+        for r in store.read("organisations/accounts", default=DEFAULT_ORG)
+    }

@@ -1,4 +1,5 @@
-"""Create, edit, delete and undo a record (conflicts shown three-way)."""
+"""Create, edit, delete and undo a record (conflicts shown three-way); hand it to another
+organisation."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from flask_login import current_user
 
 from netzwerk import graph
 from netzwerk.graph.core import validation
+from netzwerk.graph.operations.handover import change_owners
 from netzwerk.graph.records import duplicates, history
 from netzwerk.web import forms
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import Kind, record_url
+from netzwerk.web.organisations import organisation_names
 from netzwerk.web.records.blueprint import (
     MAIN_RULE,
     VOCAB_RULE,
@@ -26,6 +29,7 @@ from netzwerk.web.records.blueprint import (
     kind_of,
     require_write,
 )
+from netzwerk.web.records.owners import OwnerForm, owner_form
 from netzwerk.web.records.rows import link_rows
 from netzwerk.web.redirects import safe_target
 
@@ -97,8 +101,7 @@ def edit(slug: str, node_id: str) -> ResponseReturnValue:
     specs = forms.node_fields(kind.label, contacts=can_see_contacts())
     form_cls = forms.form_class(kind.label, specs)
     if request.method == "GET":
-        form = form_cls(data={**forms.form_values(current, specs), "version": current.version})
-        return _render_form(kind, form, node=current)[0]
+        return _edit_page(kind, current, owner_form(store, kind.label, current))
     form = form_cls()
     general: list[str] = []
     if form.validate():
@@ -123,6 +126,65 @@ def edit(slug: str, node_id: str) -> ResponseReturnValue:
             form.version.data = str(theirs.version)  # saving again deliberately overwrites
             return _render_form(kind, form, node=theirs, status=409, conflict=rows, taken=taken)
     return _render_form(kind, form, node=current, status=400, general=general)
+
+
+def _edit_page(
+    kind: Kind, node: graph.Node, handover: OwnerForm | None, *, status: int = 200
+) -> tuple[str, int]:
+    """The edit page as opened, with the organisation section ``handover``."""
+    specs = forms.node_fields(kind.label, contacts=can_see_contacts())
+    form = forms.form_class(kind.label, specs)(
+        data={**forms.form_values(node, specs), "version": node.version}
+    )
+    return _render_form(kind, form, node=node, status=status, handover=handover)
+
+
+@bp.post(MAIN_RULE + "/<node_id>/organisation")
+@bp.post(VOCAB_RULE + "/<node_id>/organisation")
+@require_role("editor")
+def owners(slug: str, node_id: str) -> ResponseReturnValue:
+    kind = kind_of(slug)
+    require_write(kind)
+    store = get_store()
+    node = graph.get(store, kind.cls, node_id)
+    wanted = (request.form.get("org") or "").strip()[:80]
+    co = [c.strip()[:80] for c in request.form.getlist("co_orgs")][:100]
+    version = forms.version_of(request.form)
+    try:
+        done = change_owners(
+            store,
+            kind.cls,
+            node_id,
+            owner=wanted,
+            co_owners=co,
+            user=current_username(),
+            version=-1 if version is None else version,
+        )
+    except graph.ValidationError as err:
+        section = owner_form(store, kind.label, node)
+        if section is None:
+            raise graph.ForbiddenError(_("Sie können diesen Eintrag nicht weitergeben.")) from err
+        section.owner, section.co_owners, section.errors = wanted, tuple(co), err.by_field()
+        return _edit_page(kind, node, section, status=400)
+    except graph.ConflictError:
+        flash(
+            _("Der Eintrag wurde inzwischen geändert. Bitte prüfen Sie den neuen Stand."),
+            "error",
+        )
+        return redirect(record_url(kind.label, node_id) + "/bearbeiten")
+    names = organisation_names(store)
+    if done.before.owner != done.after.owner:
+        flash(
+            _(
+                "„%(name)s“ gehört jetzt %(org)s.",
+                name=node.display_name,
+                org=names.get(done.after.owner, done.after.owner),
+            ),
+            "success",
+        )
+    else:
+        flash(_("Mitverantwortliche Organisationen gespeichert."), "success")
+    return redirect(record_url(kind.label, node_id))
 
 
 @bp.route(MAIN_RULE + "/<node_id>/loeschen", methods=["GET", "POST"])
