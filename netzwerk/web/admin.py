@@ -24,7 +24,7 @@ from netzwerk.graph.records import history, trash
 from netzwerk.web import paging
 from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
-from netzwerk.web.forms import put_errors, select_choices, version_of
+from netzwerk.web.forms import put_errors, save_form, select_choices, version_of
 from netzwerk.web.kinds import KINDS, VOCABULARIES, record_url
 from netzwerk.web.organisations import audited_org, organisation_choices, organisation_names
 
@@ -136,23 +136,25 @@ def user_edit(user_id: str) -> ResponseReturnValue:
                     "version": _version(form.version.data),
                 }
             )
-            try:
+
+            def save() -> str:
                 saved = accounts.update_account(
                     store, changed, user=current_username(), password=form.password.data or None
                 )
-                flash(_("Konto „%(name)s“ gespeichert.", name=saved.username), "success")
-                return redirect(url_for("admin.users_list"))
-            except graph.ValidationError as err:
-                put_errors(form, err)
-            except graph.ConflictError:
-                flash(
-                    _(
-                        "Das Konto wurde inzwischen von jemand anderem geändert. Bitte "
-                        "prüfen Sie den neuen Stand."
-                    ),
-                    "error",
-                )
-                return redirect(url_for("admin.user_edit", user_id=user_id))
+                return _("Konto „%(name)s“ gespeichert.", name=saved.username)
+
+            answer = save_form(
+                form,
+                save,
+                done=url_for("admin.users_list"),
+                stale=_(
+                    "Das Konto wurde inzwischen von jemand anderem geändert. Bitte "
+                    "prüfen Sie den neuen Stand."
+                ),
+                again=url_for("admin.user_edit", user_id=user_id),
+            )
+            if answer is not None:
+                return answer
     return render_template("admin/user_edit.html", form=form, account=account), status
 
 

@@ -9,12 +9,13 @@ So the form, the API and the importer accept and reject exactly the same things.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeGuard
 
-from flask import flash
+from flask import flash, redirect
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
@@ -48,6 +49,24 @@ def put_errors(form: Any, err: graph.ValidationError) -> None:
             field.errors = [*list(field.errors or []), *messages]
         else:
             flash("; ".join(messages), "error")
+
+
+def save_form(
+    form: Any, save: Callable[[], str], *, done: str, stale: str, again: str
+) -> ResponseReturnValue | None:
+    """Run ``save`` (the use case; it returns the success message) for an admin form:
+    flashed and redirected to ``done``; a German validation error put at its field (None:
+    the caller shows the form again, 400); a conflict flashed as ``stale`` and redirected
+    to ``again``, the form opened anew."""
+    try:
+        flash(save(), "success")
+        return redirect(done)
+    except graph.ValidationError as err:
+        put_errors(form, err)
+        return None
+    except graph.ConflictError:
+        flash(stale, "error")
+        return redirect(again)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from netzwerk.graph.operations import organisations as use_cases
 from netzwerk.graph.records import organisations
 from netzwerk.web.auth import current_org, current_username, require_role
 from netzwerk.web.extensions import get_store
-from netzwerk.web.forms import put_errors, select_choices, version_of
+from netzwerk.web.forms import put_errors, save_form, select_choices, version_of
 
 bp = Blueprint("organisations", __name__)
 
@@ -106,7 +106,8 @@ def edit(org_slug: str) -> ResponseReturnValue:
         status = 400
         if form.validate():
             version = version_of({"version": form.version.data})
-            try:
+
+            def save() -> str:
                 saved = use_cases.rename_organisation(
                     store,
                     org_slug,
@@ -115,17 +116,18 @@ def edit(org_slug: str) -> ResponseReturnValue:
                     version=-1 if version is None else version,
                     user=current_username(),
                 )
-                flash(_("Organisation „%(name)s“ gespeichert.", name=saved.name), "success")
-                return redirect(url_for("organisations.index"))
-            except graph.ValidationError as err:
-                put_errors(form, err)
-            except graph.ConflictError:
-                flash(
-                    _(
-                        "Die Organisation wurde inzwischen von jemand anderem geändert. Bitte "
-                        "prüfen Sie den neuen Stand."
-                    ),
-                    "error",
-                )
-                return redirect(url_for("organisations.edit", org_slug=org_slug))
+                return _("Organisation „%(name)s“ gespeichert.", name=saved.name)
+
+            answer = save_form(
+                form,
+                save,
+                done=url_for("organisations.index"),
+                stale=_(
+                    "Die Organisation wurde inzwischen von jemand anderem geändert. Bitte "
+                    "prüfen Sie den neuen Stand."
+                ),
+                again=url_for("organisations.edit", org_slug=org_slug),
+            )
+            if answer is not None:
+                return answer
     return render_template("admin/organisation_edit.html", form=form, org=found), status

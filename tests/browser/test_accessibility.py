@@ -169,6 +169,8 @@ def _logged_in_pages(ids: dict[str, str]) -> dict[str, str]:
         "verwaltung-tokens": "/verwaltung/tokens",
         "verwaltung-verlauf": "/verwaltung/verlauf",
         "verwaltung-importe": "/verwaltung/importe",
+        "verwaltung-organisationen": "/verwaltung/organisationen",
+        "verwaltung-organisation": "/verwaltung/organisationen/kreis-trier-saarburg",
     }
     records = {
         "akteure": ACTOR,

@@ -61,6 +61,8 @@ def test_write_and_read_round_trip_through_the_routing_scheme(store, routed) -> 
         assert {"READ", "WRITE", "ROUTE"} <= roles
 
         graph.apply_schema(routed_store)
+        bookmarks = routed_store.driver.execute_query_bookmark_manager
+        seen = set(bookmarks.get_bookmarks())
         made = graph.create_record(
             routed_store, Actor(name="Routing-Schule Konz", town="Konz"), user="routing-test"
         )
@@ -68,6 +70,10 @@ def test_write_and_read_round_trip_through_the_routing_scheme(store, routed) -> 
             routed_store, dataclasses.replace(made, town="Saarburg"), user="routing-test"
         )
         assert saved.version == made.version + 1
+
+        # The write path's transaction left its bookmark where the routed reads find it:
+        # a read on a lagging secondary waits for the write (causal consistency).
+        assert set(bookmarks.get_bookmarks()) - seen
 
         # Reads go to a reader (here the same server): the write is visible there.
         again = graph.get(routed_store, Actor, made.id)

@@ -78,7 +78,7 @@ class BackupError(GraphError):
 
 def _stream(store: Store, name: str) -> Iterator[dict[str, Any]]:
     """Rows of a read query with the driver's own types (no conversion to Python's)."""
-    with store._translate(), store.driver.session(database=store.database) as session:
+    with store._translate(), store.session() as session:
         result = session.run(render(name))
         for record in result:
             yield dict(record)

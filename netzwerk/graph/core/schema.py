@@ -100,7 +100,7 @@ def _run(store: Store, todo: list[Step]) -> int:
     """Run steps (each statement in its own transaction, as schema statements need) and
     record each in the log once all its statements went through."""
     count = 0
-    with store._translate(), store.driver.session(database=store.database) as session:
+    with store._translate(), store.session() as session:
         for step in todo:
             for stmt in step.statements:
                 session.run(stmt).consume()

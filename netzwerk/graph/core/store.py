@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl, Session
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -155,9 +155,22 @@ class Store:
             )
         return [{k: to_native(v) for k, v in rec.items()} for rec in records]
 
+    def session(self) -> Session:
+        """A session that shares the bookmarks of :meth:`read` and :meth:`write`.
+
+        On a cluster (``neo4j://``, Aura) reads go to secondaries that may lag behind the
+        leader; with one bookmark manager for every session and ``execute_query`` of this
+        driver, a read waits until the server has what this process wrote before it (causal
+        consistency), so a page shown after a save shows the save.
+        """
+        return self.driver.session(
+            database=self.database,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        )
+
     def transaction(self, work: Callable[[Tx], T], *, write: bool = True) -> T:
         """Run ``work`` in one managed transaction (all or nothing, retried if transient)."""
-        with self._translate(), self.driver.session(database=self.database) as session:
+        with self._translate(), self.session() as session:
             run = session.execute_write if write else session.execute_read
             return run(lambda tx: work(Tx(tx)))
 

@@ -62,9 +62,14 @@ def _refuse(what: str) -> ForbiddenError:
 
 
 def require_record_in(tx: Tx, user: str, label: str, record_id: str, title: str) -> Verdict:
-    """Refuse (:class:`ForbiddenError`) unless ``user`` may change this record directly."""
+    """Refuse (:class:`ForbiddenError`) unless ``user`` may change this record directly;
+    another office's person is :class:`NotFoundError`, as on every page."""
     verdict = check_in(tx, user, label, [record_id])
     if not verdict.may_write(record_id):
+        if label == "Person":
+            # Another office's person is not there for this user (visibility.py): a refusal
+            # would tell that the id exists.
+            raise NotFoundError(f"{title} „{record_id[:80]}“ wurde nicht gefunden.")
         raise _refuse(f"{title} „{record_id[:80]}“")
     return verdict
 

@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from netzwerk.graph.core.errors import ProposalSent
+from netzwerk.graph.core.errors import NotFoundError, ProposalSent
 from netzwerk.graph.core.model import Link, N, Node, Person
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.operations import ownership
@@ -91,6 +91,10 @@ def update_record(store: Store, obj: N, *, user: str) -> N:
         verdict = ownership.check_in(tx, user, obj.LABEL, [obj.id])
         if verdict.may_write(obj.id):
             return update_record_in(tx, obj, user=user)
+        if obj.LABEL == "Person":
+            # Not there for this user (visibility.py), so nothing to propose to: a proposal
+            # would tell that the id exists and whose it is.
+            raise NotFoundError(f"{obj.TITLE} „{obj.id[:80]}“ wurde nicht gefunden.")
         return propose_update_in(tx, obj, user=user, verdict=verdict)
 
     result = store.transaction(work)
