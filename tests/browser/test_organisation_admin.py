@@ -67,7 +67,7 @@ def test_editor_hands_an_actor_over(browser, live_server: str, store: graph.Stor
     users.create_user(store, "redaktion-stadt", PASSWORD, role="editor", org="stadt")
     actor = graph.create_record(
         store,
-        graph.Actor(name="Jugendzentrum Ehrang", kind="Jugendhilfe", town="Trier"),
+        graph.Actor(name="Jugendzentrum Ehrang", kind="Verein/Initiative", town="Trier"),
         user="redaktion-stadt",
     )
     _login(browser, live_server, "redaktion-stadt")
