@@ -36,10 +36,15 @@ class OrganisationForm(FlaskForm):
 
 
 def organisation_names(store: graph.Store) -> dict[str, str]:
-    """slug → name of every organisation, the default one included (named
-    „Bildungsbüro“ when it is not stored: a single office's instance)."""
+    """slug → name of every stored organisation, and the default one (named „Bildungsbüro“
+    unless stored) while it is in use: in a single office's instance, or while accounts
+    still work for it. A region whose offices are all stored offers no nameless office."""
     names = {o.slug: o.name for o in organisations.all_organisations(store)}
-    return {DEFAULT_ORG: _("Bildungsbüro"), **names} if DEFAULT_ORG not in names else names
+    if DEFAULT_ORG in names:
+        return names
+    if not names or DEFAULT_ORG in organisations.account_counts(store):
+        return {DEFAULT_ORG: _("Bildungsbüro"), **names}
+    return names
 
 
 def organisation_choices(store: graph.Store) -> list[Any]:

@@ -35,9 +35,11 @@ def _press_enter_in(browser, element_id: str) -> None:
     wait_replaced(browser, old)
 
 
-def _shots(browser, name: str) -> None:
+def _shots(browser, name: str, anchor: str = "") -> None:
     for width in WIDTHS:
         browser.set_window_size(width, 900)
+        if anchor:
+            browser.execute_script(f"document.getElementById('{anchor}').scrollIntoView()")
         screenshot(browser, f"{name}-{width}")
     browser.set_window_size(1366, 900)
 
@@ -72,7 +74,7 @@ def test_editor_hands_an_actor_over(browser, live_server: str, store: graph.Stor
     )
     _login(browser, live_server, "redaktion-stadt")
     browser.get(f"{live_server}/akteure/{actor.id}/bearbeiten#organisation")
-    _shots(browser, "record-owners")
+    _shots(browser, "record-owners", anchor="organisation")
     owner = browser.find_element(By.ID, "owner-org")
     owner.send_keys("Landkreis")  # a select takes typed letters, as a keyboard user does
     co = browser.find_element(By.CSS_SELECTOR, "#organisation input[name=co_orgs][value=stadt]")

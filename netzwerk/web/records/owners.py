@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from netzwerk import graph
+from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.records import organisations
 from netzwerk.web.organisations import organisation_names
 
@@ -39,4 +41,7 @@ def owner_form(store: graph.Store, label: str, node: graph.Node) -> OwnerForm | 
     user = current_user.user
     if user.role != "admin" and user.org != owners.owner:
         return None
+    for slug in (owners.owner, *owners.co_owners):
+        # What the record names is always offered, so saving never moves it unasked.
+        names.setdefault(slug, _("Bildungsbüro") if slug == DEFAULT_ORG else slug)
     return OwnerForm(names, owners.owner, owners.co_owners, node.version)
