@@ -162,8 +162,8 @@ def owners(slug: str, node_id: str) -> ResponseReturnValue:
         )
     except graph.ValidationError as err:
         section = owner_form(store, kind.label, node)
-        if section is None:
-            raise graph.ForbiddenError(_("Sie können diesen Eintrag nicht weitergeben.")) from err
+        if section is None:  # no section to show it at (one office): the message alone, 400
+            raise
         section.owner, section.co_owners, section.errors = wanted, tuple(co), err.by_field()
         return _edit_page(kind, node, section, status=400)
     except graph.ConflictError:
