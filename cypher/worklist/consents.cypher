@@ -1,7 +1,7 @@
 // How many opt-ins expire on or before $until and still wait for their Löschkonzept review
-// (the same rule as consent/expiring, counted), for the start page's worklist; of $org only
-// its own (and co-owned) persons' opt-ins, null: all.
-// params: $until (date), $org (slug or null), $default
+// (the same rule as consent/expiring, counted), for the start page's worklist; of the
+// reader's organisation only its own (and co-owned) persons' opt-ins, null: all.
+// params: $until (date), $reader (slug or null), $default
 // returns: count (int)
 MATCH (c:Consent)
 WHERE c.type = 'opt-in' AND c.expires IS NOT NULL AND c.expires <= $until
@@ -12,8 +12,8 @@ WHERE c.type = 'opt-in' AND c.expires IS NOT NULL AND c.expires <= $until
       AND (n.date > c.date OR (n.date = c.date AND n.recorded_at > c.recorded_at))
   }
   AND NOT EXISTS { MATCH (:ConsentReview {consent_id: c.id}) }
-  AND ($org IS NULL OR EXISTS {
+  AND ($reader IS NULL OR EXISTS {
     MATCH (p:Person {id: c.person_id})
-    WHERE coalesce(p.org, $default) = $org OR $org IN coalesce(p.co_orgs, [])
+    WHERE coalesce(p.org, $default) = $reader OR $reader IN coalesce(p.co_orgs, [])
   })
 RETURN count(c) AS count

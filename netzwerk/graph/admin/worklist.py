@@ -82,7 +82,8 @@ def worklist(
         ]
     )
     until = today + timedelta(days=EXPIRY_WARNING_DAYS)
-    out.expiring_consents = int(store.read("worklist/consents", until=until, **scope)[0]["count"])
+    consents = store.read("worklist/consents", until=until, reader=org, default=DEFAULT_ORG)
+    out.expiring_consents = int(consents[0]["count"])
     out.suggestions = sum(int(r["count"]) for r in store.read("worklist/suggestions", **scope))
     out.changesets = {
         r["state"]: int(r["count"])

@@ -86,6 +86,7 @@ UNSCOPED: dict[str, str] = {
     "organisations/check": "ownership check: reads only org and co_orgs of named records",
     "organisations/owners": "ownership check: reads only org and co_orgs of named records",
     "organisations/link_ends": "ownership check: reads only org and co_orgs of link ends",
+    "organisations/set_owners": "write path: the handover checked the owner in this transaction",
     # the data subject's rights and erasure: by id, after the caller found the person
     "privacy/erase_person": "write path: erasure of one person under Art. 17",
     "privacy/person_links": "Auskunft of one person the caller already found by id",
