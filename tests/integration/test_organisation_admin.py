@@ -83,6 +83,7 @@ def test_the_instance_admin_creates_and_renames_an_organisation(app, store, offi
         ({"name": "Falsch", "slug": "-stadt"}, "slug", "Kleinbuchstaben"),
         ({"name": "", "slug": "leer"}, "name", "Namen"),
         ({"name": "x" * 201, "slug": "lang"}, "name", "200"),
+        ({"name": "Grenze", "slug": "grenze"}, "slug", "reserviert"),
     ],
 )
 def test_bad_organisations_are_refused_at_the_field(

@@ -18,6 +18,8 @@ import pytest
 from netzwerk import graph
 from netzwerk.graph import operations
 from netzwerk.graph.core.errors import ForbiddenError
+from netzwerk.graph.core.model import Presentation
+from netzwerk.graph.operations import sharing
 from netzwerk.graph.records.nodes import get_many
 from tests.integration.test_organisations import _client, _send, offices
 
@@ -30,6 +32,13 @@ ROUTES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("form delete alliance", "records.delete", "POST", "/buendnisse/{alliance}/loeschen", {}),
     ("form delete project", "records.delete", "POST", "/projekte/{project}/loeschen", {}),
     ("form delete topic", "records.delete", "POST", "/verwaltung/themen/{topic}/loeschen", {}),
+    (
+        "form delete presentation",
+        "presentations.delete",
+        "POST",
+        "/praesentationen/{presentation}/loeschen",
+        {},
+    ),
     ("api delete actor", "api.delete_record", "DELETE", "/api/v1/actors/{actor}", {}),
     ("api delete person", "api.delete_record", "DELETE", "/api/v1/persons/{person}", {}),
     ("api delete alliance", "api.delete_record", "DELETE", "/api/v1/alliances/{alliance}", {}),
@@ -106,7 +115,16 @@ def _ids(store: graph.Store, ids: dict[str, str]) -> dict[str, str]:
         for n in (1, 2)
     ]
     merged = operations.merge_actors(store, spare[0].id, spare[1].id, user="red-stadt")
-    return {**ids, "changeset": merged.changeset, "spare": spare[0].id, "merged": spare[1].id}
+    deck = sharing.save_presentation(
+        store, Presentation(name="Steuerungsgruppe"), [], user="red-stadt"
+    )
+    return {
+        **ids,
+        "changeset": merged.changeset,
+        "spare": spare[0].id,
+        "merged": spare[1].id,
+        "presentation": deck.id,
+    }
 
 
 def _city(store: graph.Store, ids: dict[str, str]) -> dict[str, Any]:
@@ -120,6 +138,7 @@ def _city(store: graph.Store, ids: dict[str, str]) -> dict[str, Any]:
         ("project", graph.Project),
         ("topic", graph.Topic),
         ("region", graph.Region),
+        ("presentation", Presentation),
     ):
         out[key] = [n.version for n in get_many(store, cls, [ids[key]])]
     out["spare"] = [a.version for a in get_many(store, graph.Actor, [ids["spare"], ids["merged"]])]

@@ -14,6 +14,7 @@ from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError,
 from netzwerk.graph.core.model import Organisation
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.values import new_id
+from netzwerk.graph.network.filters import ACROSS
 from netzwerk.graph.records import history
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
@@ -56,6 +57,8 @@ def create_organisation(
             )
         ]
     )
+    if slug == ACROSS:  # the organisation filter's value for the links across the border
+        errors.append(FieldError("slug", f"„{ACROSS}“ ist reserviert"))
     try:
         name, recipient = _checked(name, recipient)
     except ValidationError as err:
