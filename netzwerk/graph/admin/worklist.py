@@ -16,7 +16,7 @@ from typing import Any
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.personal.consent import EXPIRY_WARNING_DAYS
 from netzwerk.graph.records.changesets import UNFINISHED
-from netzwerk.graph.records.history import Change, from_micros_row, resolve
+from netzwerk.graph.records.history import Change, from_micros_rows, resolve
 
 NEW_DAYS = 30
 """How far back an actor counts as new, and a failed changeset as worth a look."""
@@ -93,5 +93,6 @@ def worklist(store: Store, *, user: str, today: date | None = None) -> Worklist:
         "worklist/colleagues", user=user, since=now - timedelta(days=RECENT_DAYS), limit=SHOWN
     )[0]
     out.colleagues = int(row["total"])
-    out.colleague_changes = resolve(store, [from_micros_row(c) for c in row["changes"]])
+    shown = from_micros_rows(row["changes"], newest_first=True)[:SHOWN]
+    out.colleague_changes = resolve(store, shown)
     return out

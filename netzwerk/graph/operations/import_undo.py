@@ -130,8 +130,7 @@ class _Later:
         tx, batch, ids, after = self._query
         rows = tx.run("changesets/later_changes", ids=ids, after=after, batch=batch) if ids else []
         seen: set[tuple[str, str, str]] = set()
-        for r in rows:
-            change = history.from_micros_row(r["change"])
+        for change in history.from_micros_rows([r["change"] for r in rows]):
             link = change.link
             key = (change.batch, str(link["id"]) if link else change.record_id, str(change.at))
             if link is not None:
@@ -500,7 +499,7 @@ def _run(
                 step = {"revive": undo.revive, "links": undo.links, "nodes": undo.nodes}[kind]
                 step(name, chunk, later)
             undo.finish()
-            history.record_many_in(tx, undo.out, user=user)
+            history.record_many_in(tx, undo.out, user=user, folded=True)
             return undo.result
 
         result.add(store.transaction(work))
@@ -522,8 +521,10 @@ def _depending(store: Store, batch: str) -> list[str]:
     links = {str(e.link["id"]) for e in entries if e.link}
     ids = sorted({e.record_id for e in entries})
     found = set()
-    for row in store.read("changesets/later_removals", ids=ids, batches=later):
-        change = history.from_micros_row(row["change"])
+    rows = store.read("changesets/later_removals", ids=ids, batches=later)
+    for change in history.from_micros_rows([r["change"] for r in rows]):
+        if change.action not in ("merge", "unlink"):
+            continue  # another entry of a folded one
         if "merged_into" in change.changes or (
             change.link is not None and str(change.link["id"]) in links
         ):
