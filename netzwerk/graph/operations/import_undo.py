@@ -263,6 +263,7 @@ class _Undo:
         if gone:
             self._relink(type_name, gone)
         rest = {str((e.link or {})["id"]): e for e in entries if e.action != "unlink"}
+        self._remove_untouched_links(type_name, rest)
         if not rest:
             return
         rows = self.tx.run("imports/current_links", {"type": type_name}, ids=list(rest))
@@ -293,6 +294,24 @@ class _Undo:
         if revert:
             done = self.tx.run("imports/revert_links", {"type": type_name}, rows=revert)
             self.result.links_reverted += len(done)
+
+    def _remove_untouched_links(self, type_name: str, rest: dict[str, history.Change]) -> None:
+        """Remove the links the changeset created that are still at the version it left
+        (nobody changed them since: every field is as written) in one statement, without
+        reading them first; they leave ``rest``, the rest is compared field by field."""
+        rows = [
+            {"id": link_id, "version": e.version}
+            for link_id, e in rest.items()
+            if e.action == "link" and e.version is not None
+        ]
+        if not rows:
+            return
+        for r in self.tx.run("imports/delete_untouched_links", {"type": type_name}, rows=rows):
+            gone = codec.link_from_row(r)
+            rest.pop(gone.id, None)
+            self.result.links_removed += 1
+            labels = (r["from_label"], r["to_label"])
+            self.note(history.link_entries("unlink", gone, labels, UNDONE))
 
     def _relink(self, type_name: str, entries: list[history.Change]) -> None:
         """Put back links the changeset removed, with their ids and old values — unless the
@@ -360,9 +379,32 @@ class _Undo:
                 ]
             )
 
+    def _remove_untouched_nodes(self, label: str, by_id: dict[str, history.Change]) -> None:
+        """Delete the records the changeset created that nobody changed or linked since in
+        one statement, without reading them first (see :meth:`_remove_untouched_links`)."""
+        cls = LABELS[label]
+        rows = [
+            {"id": node_id, "version": e.version}
+            for node_id, e in by_id.items()
+            if e.action == "create" and e.version is not None
+        ]
+        if not rows:
+            return
+        done = self.tx.run("imports/delete_untouched_nodes", {"label": label}, rows=rows)
+        for r in done:
+            node = codec.from_store(cls, r["node"])
+            by_id.pop(node.id, None)
+            self.note([history.Entry("delete", label, node.id, node.display_name, UNDONE)])
+        self.result.removed += len(done)
+        if label == "Person" and done:  # their consent ledger goes with them
+            self.tx.run("imports/erase_consents", ids=[r["node"]["id"] for r in done])
+
     def nodes(self, label: str, entries: list[history.Change], later: _Later) -> None:
         cls = LABELS[label]
         by_id = {e.record_id: e for e in entries}
+        self._remove_untouched_nodes(label, by_id)
+        if not by_id:
+            return
         rows = self.tx.run("imports/current_nodes", {"label": label}, ids=list(by_id))
         current = {r["node"]["id"]: codec.from_store(cls, r["node"]) for r in rows}
         fresh = [i for i, e in by_id.items() if e.action == "create" and i in current]
