@@ -173,6 +173,16 @@ class _Later:
         }
 
 
+def _created(entries: dict[str, history.Change], action: str) -> list[dict[str, Any]]:
+    """Id and version left of what the changeset created (``action``), for the statement
+    that removes it unless someone changed it since."""
+    return [
+        {"id": key, "version": e.version}
+        for key, e in entries.items()
+        if e.action == action and e.version is not None
+    ]
+
+
 class _Undo:
     """One transaction's share of the undo; ``trace`` writes history for what it does."""
 
@@ -299,11 +309,7 @@ class _Undo:
         """Remove the links the changeset created that are still at the version it left
         (nobody changed them since: every field is as written) in one statement, without
         reading them first; they leave ``rest``, the rest is compared field by field."""
-        rows = [
-            {"id": link_id, "version": e.version}
-            for link_id, e in rest.items()
-            if e.action == "link" and e.version is not None
-        ]
+        rows = _created(rest, "link")
         if not rows:
             return
         for r in self.tx.run("imports/delete_untouched_links", {"type": type_name}, rows=rows):
@@ -383,11 +389,7 @@ class _Undo:
         """Delete the records the changeset created that nobody changed or linked since in
         one statement, without reading them first (see :meth:`_remove_untouched_links`)."""
         cls = LABELS[label]
-        rows = [
-            {"id": node_id, "version": e.version}
-            for node_id, e in by_id.items()
-            if e.action == "create" and e.version is not None
-        ]
+        rows = _created(by_id, "create")
         if not rows:
             return
         done = self.tx.run("imports/delete_untouched_nodes", {"label": label}, rows=rows)
