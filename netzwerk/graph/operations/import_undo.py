@@ -21,7 +21,9 @@ with the person), except for persons whose consent fields someone changed since 
 ledger and fields stay together). A record the changeset deleted (a merge's duplicate) comes
 back first, with its id, so that its relationships can move back to it. Work is batched and
 split into transactions of at most :data:`PER_TRANSACTION` entries, so the undo of a
-5,000-row import fits the database's memory.
+5,000-row import fits the database's memory. What the changeset created and nobody changed
+since (still at the version it left, a record with no relationship left) is removed in one
+statement per batch without being read first; only the rest is compared by value.
 
 :func:`rollback` is the same without a trace: it also drops the batch's history entries,
 for a changeset whose later part failed for good (see :mod:`.imports`).
