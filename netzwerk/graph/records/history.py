@@ -13,7 +13,7 @@ name, without rewriting old entries. ``refs`` lists every id an entry mentions, 
 erasure finds them; ``batch`` groups the entries of one import so it can be undone as one
 step.
 
-Bulk writes (a changeset's transaction, the undo of one) **fold** what they write on one
+Bulk writes (a changeset's transactions, the undo of one) **fold** what they write on one
 record into one stored entry (action ``changes``, :data:`FOLDED`): its ``changes`` hold
 ``{"entries": [{action, changes, version}, …]}``, the entries it stands for. A 5,000-row
 partner list touches some 10,000 records with 70,000 field and link-end changes; one node
@@ -211,16 +211,13 @@ def _row(entry: Entry) -> dict[str, Any]:
 
 
 def fold(entries: list[Entry]) -> list[Entry]:
-    """The entries of one write, one per record and changeset: several entries on the same
+    """The entries of one write, one per record and changeset: the entries on the same
     record become one :data:`FOLDED` entry listing them in order (see :func:`unfold`)."""
     groups: dict[tuple[str, str, str], list[Entry]] = {}
     for e in entries:
         groups.setdefault((e.label, e.record_id, e.batch), []).append(e)
     out = []
     for (label, record_id, batch), group in groups.items():
-        if len(group) == 1:
-            out.append(group[0])
-            continue
         listed = [{"action": e.action, "changes": e.changes, "version": e.version} for e in group]
         name = next((e.record_name for e in reversed(group) if e.record_name), record_id)
         refs = [r for e in group for r in e.refs]
@@ -230,14 +227,18 @@ def fold(entries: list[Entry]) -> list[Entry]:
 
 def record_many_in(tx: Tx, entries: list[Entry], *, user: str, folded: bool = False) -> int:
     """Write several entries in the running transaction (one round trip); ``folded``: one
-    stored entry per record (a bulk write, see :func:`fold`). Returns the entries stored."""
+    stored entry per record and changeset (a bulk write, see :func:`fold`; an earlier
+    transaction's entry of the same changeset is extended). Returns the rows written."""
     if not entries:
         return 0
     batch = tx.batch
     if batch:
         entries = [e if e.batch else dataclasses.replace(e, batch=batch) for e in entries]
-    rows = [_row(e) for e in (fold(entries) if folded else entries)]
-    return int(tx.run("history/record_many", user=user, rows=rows)[0]["written"])
+    if not folded:
+        rows = [_row(e) for e in entries]
+        return int(tx.run("history/record_many", user=user, rows=rows)[0]["written"])
+    rows = [_row(e) for e in fold(entries)]
+    return int(tx.run("history/record_folded", user=user, rows=rows)[0]["written"])
 
 
 def record_in(
