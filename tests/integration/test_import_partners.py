@@ -3,12 +3,15 @@ contact persons, topics, memberships and regions — against a real Neo4j."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from netzwerk import graph
 from netzwerk.graph import imports, operations
 from netzwerk.graph.core.values import name_form
 from netzwerk.graph.records import history
+from netzwerk.web.kinds import record_url
 from tests.conftest import HOSTILE_STRINGS
 
 HEADER = "Name;Art;Straße;PLZ;Ort;E-Mail;Telefon;Themen;Bündnis;Rolle;Ansprechperson;Funktion"
@@ -274,3 +277,44 @@ def test_hostile_cells_in_a_partner_list_are_stored_verbatim_or_refused(
         ).writes
         == 0
     )
+
+
+def test_an_import_stores_one_history_entry_per_record_and_each_history_reads_as_before(
+    store: graph.Store, app, make_client
+) -> None:
+    """A bulk write folds what it changes on one record into one stored entry; the record's
+    history, the changeset's entries and the page still list every field and link change."""
+    _world(store)
+    result = operations.commit_import(store, _plan(store, ROWS), user="redaktion")
+    stored, _, _ = store.driver.execute_query(
+        "MATCH (c:Change {batch: $batch}) WHERE c.action <> 'import' "
+        "RETURN c.record_id AS id, count(*) AS n",
+        batch=result.batch,
+        database_=store.database,
+    )
+    per_record = {r["id"]: r["n"] for r in stored}
+    unfolded = history.of_batch(store, result.batch)
+    assert len(unfolded) == 6 + 2 * 14, "one entry per record and per link end, as before"
+    assert {e.record_id for e in unfolded if e.action != "import"} == set(per_record)
+    assert set(per_record.values()) == {1}, per_record
+    assert len(per_record) < len(unfolded) / 2
+
+    vhs = next(a for a in graph.list_nodes(store, graph.Actor).items if a.name.startswith("Volks"))
+    entries = [e for e in history.for_record(store, vhs.id) if e.batch == result.batch]
+    links = {lk.id for lk in graph.links_of(store, "Actor", vhs.id)}
+    assert [e.action for e in entries].count("create") == 1
+    assert {str((e.link or {}).get("id")) for e in entries if e.action == "link"} == links
+    member = next(e for e in entries if (e.link or {}).get("type") == "MEMBER_OF")
+    assert member.fields["role"] == [None, "Koordination"]
+
+    with app.test_request_context():
+        url = record_url("Actor", vhs.id)
+    page = make_client("viewer").get(url).get_data(as_text=True)
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "Volkshochschule Trier ist Mitglied in MINT-Initiativkreis Trier" in text
+    assert "Volkshochschule Trier arbeitet zum Thema MINT" in text
+    assert f"/aenderungen/{result.batch}" in page
+
+    operations.undo_import(store, result.batch, user="redaktion")
+    mint = history.for_record(store, "topic-mint")
+    assert [e.action for e in mint][:2] == ["unlink", "link"], "newest first, also folded"

@@ -17,7 +17,7 @@ from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.personal.consent import EXPIRY_WARNING_DAYS
 from netzwerk.graph.records.changesets import UNFINISHED
-from netzwerk.graph.records.history import Change, from_micros_row, resolve
+from netzwerk.graph.records.history import Change, from_micros_rows, resolve
 
 NEW_DAYS = 30
 """How far back an actor counts as new, and a failed changeset as worth a look."""
@@ -107,5 +107,6 @@ def worklist(
         **scope,
     )[0]
     out.colleagues = int(row["total"])
-    out.colleague_changes = resolve(store, [from_micros_row(c) for c in row["changes"]])
+    shown = from_micros_rows(row["changes"], newest_first=True)[:SHOWN]
+    out.colleague_changes = resolve(store, shown)
     return out

@@ -73,6 +73,8 @@ UNSCOPED: dict[str, str] = {
     "imports/current_links": "write path: the changeset runner's three-way base read",
     "imports/delete_nodes": "write path: rollback of a changeset's own records",
     "imports/delete_links": "write path: rollback of a changeset's own links",
+    "imports/delete_untouched_nodes": "write path: undo of a changeset's own untouched records",
+    "imports/delete_untouched_links": "write path: undo of a changeset's own untouched links",
     "imports/revert_nodes": "write path: undo by value of a changeset",
     "imports/revert_links": "write path: undo by value of a changeset",
     "imports/write_links": "write path: the changeset runner writes its journal",

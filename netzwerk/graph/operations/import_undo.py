@@ -21,7 +21,9 @@ with the person), except for persons whose consent fields someone changed since 
 ledger and fields stay together). A record the changeset deleted (a merge's duplicate) comes
 back first, with its id, so that its relationships can move back to it. Work is batched and
 split into transactions of at most :data:`PER_TRANSACTION` entries, so the undo of a
-5,000-row import fits the database's memory.
+5,000-row import fits the database's memory. What the changeset created and nobody changed
+since (still at the version it left, a record with no relationship left) is removed in one
+statement per batch without being read first; only the rest is compared by value.
 
 :func:`rollback` is the same without a trace: it also drops the batch's history entries,
 for a changeset whose later part failed for good (see :mod:`.imports`).
@@ -131,8 +133,7 @@ class _Later:
         tx, batch, ids, after = self._query
         rows = tx.run("changesets/later_changes", ids=ids, after=after, batch=batch) if ids else []
         seen: set[tuple[str, str, str]] = set()
-        for r in rows:
-            change = history.from_micros_row(r["change"])
+        for change in history.from_micros_rows([r["change"] for r in rows]):
             link = change.link
             key = (change.batch, str(link["id"]) if link else change.record_id, str(change.at))
             if link is not None:
@@ -173,6 +174,16 @@ class _Later:
             for c in changes
             if c.action == "link" and c.batch in self.applied and c.record_id == record_id
         }
+
+
+def _created(entries: dict[str, history.Change], action: str) -> list[dict[str, Any]]:
+    """Id and version left of what the changeset created (``action``), for the statement
+    that removes it unless someone changed it since."""
+    return [
+        {"id": key, "version": e.version}
+        for key, e in entries.items()
+        if e.action == action and e.version is not None
+    ]
 
 
 class _Undo:
@@ -265,6 +276,7 @@ class _Undo:
         if gone:
             self._relink(type_name, gone)
         rest = {str((e.link or {})["id"]): e for e in entries if e.action != "unlink"}
+        self._remove_untouched_links(type_name, rest)
         if not rest:
             return
         rows = self.tx.run("imports/current_links", {"type": type_name}, ids=list(rest))
@@ -295,6 +307,20 @@ class _Undo:
         if revert:
             done = self.tx.run("imports/revert_links", {"type": type_name}, rows=revert)
             self.result.links_reverted += len(done)
+
+    def _remove_untouched_links(self, type_name: str, rest: dict[str, history.Change]) -> None:
+        """Remove the links the changeset created that are still at the version it left
+        (nobody changed them since: every field is as written) in one statement, without
+        reading them first; they leave ``rest``, the rest is compared field by field."""
+        rows = _created(rest, "link")
+        if not rows:
+            return
+        for r in self.tx.run("imports/delete_untouched_links", {"type": type_name}, rows=rows):
+            gone = codec.link_from_row(r)
+            rest.pop(gone.id, None)
+            self.result.links_removed += 1
+            labels = (r["from_label"], r["to_label"])
+            self.note(history.link_entries("unlink", gone, labels, UNDONE))
 
     def _relink(self, type_name: str, entries: list[history.Change]) -> None:
         """Put back links the changeset removed, with their ids and old values — unless the
@@ -362,9 +388,28 @@ class _Undo:
                 ]
             )
 
+    def _remove_untouched_nodes(self, label: str, by_id: dict[str, history.Change]) -> None:
+        """Delete the records the changeset created that nobody changed or linked since in
+        one statement, without reading them first (see :meth:`_remove_untouched_links`)."""
+        cls = LABELS[label]
+        rows = _created(by_id, "create")
+        if not rows:
+            return
+        done = self.tx.run("imports/delete_untouched_nodes", {"label": label}, rows=rows)
+        for r in done:
+            node = codec.from_store(cls, r["node"])
+            by_id.pop(node.id, None)
+            self.note([history.Entry("delete", label, node.id, node.display_name, UNDONE)])
+        self.result.removed += len(done)
+        if label == "Person" and done:  # their consent ledger goes with them
+            self.tx.run("imports/erase_consents", ids=[r["node"]["id"] for r in done])
+
     def nodes(self, label: str, entries: list[history.Change], later: _Later) -> None:
         cls = LABELS[label]
         by_id = {e.record_id: e for e in entries}
+        self._remove_untouched_nodes(label, by_id)
+        if not by_id:
+            return
         rows = self.tx.run("imports/current_nodes", {"label": label}, ids=list(by_id))
         current = {r["node"]["id"]: codec.from_store(cls, r["node"]) for r in rows}
         fresh = [i for i, e in by_id.items() if e.action == "create" and i in current]
@@ -501,7 +546,7 @@ def _run(
                 step = {"revive": undo.revive, "links": undo.links, "nodes": undo.nodes}[kind]
                 step(name, chunk, later)
             undo.finish()
-            history.record_many_in(tx, undo.out, user=user)
+            history.record_many_in(tx, undo.out, user=user, folded=True)
             return undo.result
 
         result.add(store.transaction(work))
@@ -523,8 +568,10 @@ def _depending(store: Store, batch: str) -> list[str]:
     links = {str(e.link["id"]) for e in entries if e.link}
     ids = sorted({e.record_id for e in entries})
     found = set()
-    for row in store.read("changesets/later_removals", ids=ids, batches=later):
-        change = history.from_micros_row(row["change"])
+    rows = store.read("changesets/later_removals", ids=ids, batches=later)
+    for change in history.from_micros_rows([r["change"] for r in rows]):
+        if change.action not in ("merge", "unlink"):
+            continue  # another entry of a folded one
         if "merged_into" in change.changes or (
             change.link is not None and str(change.link["id"]) in links
         ):

@@ -5,10 +5,11 @@ An import is an *Änderungspaket* (:mod:`netzwerk.graph.records.changesets`).
 ``UNWIND`` batch the records and links to write, the fields the file sets on each, and the
 **base** value of every such field (what the dry run read). :func:`apply_changeset` then
 applies the parts in order. Each transaction applies a few parts, marks them applied and
-moves the progress on, together with the records, links and one history entry per record
-(and link end) carrying the changeset's id as ``batch`` — so a changeset cut off by an outage
-or a killed process is finished from where it stopped by :mod:`.changeset_watch`, and no part
-is ever applied twice.
+moves the progress on, together with the records, links and their history: one entry per
+record the transaction touched, listing its field and link changes (folded, see
+:mod:`netzwerk.graph.records.history`), carrying the changeset's id as ``batch`` — so a
+changeset cut off by an outage or a killed process is finished from where it stopped by
+:mod:`.changeset_watch`, and no part is ever applied twice.
 
 Applying merges three ways, field by field: where the stored value still equals the base,
 the file's value is written; where it already equals the file's value, nothing is written;
@@ -543,12 +544,14 @@ class _Runner:
         self.done = cs.done
         self.transactions = 0
 
-    def _part(self, tx: Tx, seq: int, unit: Unit, local: dict[str, int]) -> int:
+    def _part(
+        self, tx: Tx, seq: int, unit: Unit, local: dict[str, int], entries: list[history.Entry]
+    ) -> int:
         n, step, _ = unit
         if not changesets.claim_part_in(tx, self.cs.id, seq, {}):
             return 0  # applied by someone else already
         out = CommitResult()
-        history.record_many_in(tx, step(tx, out), user=self.user)
+        entries += step(tx, out)
         for name in _COUNTS:
             local[name] = local.get(name, 0) + getattr(out, name)
         local["conflicts"] = local.get("conflicts", 0) + len(out.conflicts)
@@ -560,9 +563,12 @@ class _Runner:
     def run(self, group: list[tuple[int, Unit]], last: bool) -> None:
         def work(tx: Tx) -> tuple[dict[str, int], int]:
             local, done = dict(self.counts), self.done  # a retried transaction starts over
+            entries: list[history.Entry] = []
             for seq, unit in group:
-                done += self._part(tx, seq, unit, local)
+                done += self._part(tx, seq, unit, local, entries)
                 self.progress(done, self.cs.total)
+            # one entry per record the transaction touched, listing its changes
+            history.record_many_in(tx, entries, user=self.user, folded=True)
             if last:
                 _finish_in(tx, self.cs, self.user, local)
             return local, done
