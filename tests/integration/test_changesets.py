@@ -19,7 +19,7 @@ from netzwerk.graph.admin import backup
 from netzwerk.graph.core.errors import DatabaseUnavailableError
 from netzwerk.graph.network import filters
 from netzwerk.graph.personal import consent
-from netzwerk.graph.records import changesets
+from netzwerk.graph.records import changesets, history
 
 NAMES = (
     "Grundschule Ehrang",
@@ -674,3 +674,38 @@ def test_an_undo_waits_for_a_later_merge_that_builds_on_it(store: graph.Store) -
     for batch in (second, first):
         assert operations.undo_import(store, batch, user="u").conflicts == []
     assert _state(store) == start
+
+
+def test_erasure_sweeps_a_name_a_changeset_replaced(store: graph.Store) -> None:
+    """A workbook renames a person: the rename stands in the changeset's one (folded) history
+    entry of the person, and the erasure still finds the former name to sweep it from free
+    text."""
+    p = graph.create_record(
+        store,
+        graph.Person(first_name="Gerda", last_name="Früher-Name", legal_basis="Einwilligung"),
+        user="t",
+    )
+    office = graph.create_record(
+        store,
+        graph.Actor(name="Amt für Schulen", kind="Verwaltung", notes="Rückruf: Gerda Früher-Name"),
+        user="t",
+    )
+    data = operations.export_workbook(store, filters.Filter(), user="t")
+    wb = load_workbook(io.BytesIO(data))
+    ws = wb["Personen"]
+    headers = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[headers.index("Nachname")].value == "Früher-Name":
+            row[headers.index("Nachname")].value = "Heute-Name"
+    out = io.BytesIO()
+    wb.save(out)
+    sheets = imports.read_workbook(out.getvalue(), "netzwerk.xlsx")
+    plan = imports.dry_run_workbook(
+        store, sheets, "netzwerk.xlsx", choices=imports.Choices(role="admin")
+    )
+    operations.commit_import(store, plan, user="u")
+    assert graph.get(store, graph.Person, p.id).last_name == "Heute-Name"  # the check can fail
+    stored = store.read("history/for_record", record_id=p.id, limit=100)
+    assert any(r["change"]["action"] == history.FOLDED for r in stored)
+    operations.erase_person(store, p.id, user="admin")
+    assert "Früher-Name" not in (graph.get(store, graph.Actor, office.id).notes or "")

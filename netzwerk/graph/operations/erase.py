@@ -53,10 +53,13 @@ def _former_names(tx: Tx, person_id: str) -> list[str]:
         if change.get("record_name"):
             names.add(change["record_name"])
         values: dict[str, Any] = json.loads(change.get("changes") or "{}")
-        for key in NAME_FIELDS:
-            pair = values.get(key)
-            if isinstance(pair, list):
-                names.update(str(v) for v in pair if v)
+        # a changeset's folded entry lists its changes of the record one by one
+        listed = values.get("entries") if change.get("action") == history.FOLDED else None
+        for item in listed if isinstance(listed, list) else [{"changes": values}]:
+            for key in NAME_FIELDS:
+                pair = (item.get("changes") or {}).get(key)
+                if isinstance(pair, list):
+                    names.update(str(v) for v in pair if v)
     return [n for n in names if len(n) >= 3 and n != history.ERASED]
 
 
