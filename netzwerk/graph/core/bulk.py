@@ -142,7 +142,11 @@ def save_organisations(store: Store, rows: Sequence[dict[str, Any]]) -> None:
 
 
 def wipe(store: Store, batch: int = 10_000) -> int:
-    """Delete everything in the database, in batches. Returns the number of nodes deleted."""
+    """Delete everything in the database, in batches: the relationships first, then the
+    nodes (a hub's links in one node batch would exceed the transaction memory). Returns the
+    number of nodes deleted."""
+    while int(store.write("bulk/wipe_links_batch", limit=batch)[0]["deleted"]):
+        pass
     total = 0
     while True:
         deleted = int(store.write("bulk/wipe_batch", limit=batch)[0]["deleted"])
