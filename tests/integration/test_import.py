@@ -6,6 +6,7 @@ import pytest
 
 from netzwerk import graph
 from netzwerk.graph import imports, operations
+from netzwerk.graph.records import history
 
 ACTORS_CP1252 = (
     "Einrichtung;Art;Straße;PLZ;Ort;E-Mail\r\n"
@@ -282,7 +283,7 @@ def test_large_import_in_several_transactions_rolls_back_as_a_whole(store: graph
             store, plan, user="u", batch_size=50, single_transaction=100, progress=fail_late
         )
     assert graph.counts(store).nodes.get("Person", 0) == 0, "all or nothing"
-    assert store.read("history/recent", user=None, skip=0, limit=10) == [], "no trace left"
+    assert history.recent(store, limit=10) == [], "no trace left"
 
     result = operations.commit_import(store, plan, user="u", batch_size=50, single_transaction=100)
     assert result.transactions == 5 and result.created == 250
