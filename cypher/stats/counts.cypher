@@ -20,6 +20,8 @@ MATCH (n:Region) RETURN 'node' AS kind, 'Region' AS name, count(n) AS count
 UNION ALL
 MATCH (n:Indicator) RETURN 'node' AS kind, 'Indicator' AS name, count(n) AS count
 UNION ALL
+MATCH (n:Presentation) RETURN 'node' AS kind, 'Presentation' AS name, count(n) AS count
+UNION ALL
 MATCH ()-[r:WORKS_AT]->() RETURN 'link' AS kind, 'WORKS_AT' AS name, count(r) AS count
 UNION ALL
 MATCH ()-[r:MEMBER_OF]->() RETURN 'link' AS kind, 'MEMBER_OF' AS name, count(r) AS count

@@ -15,6 +15,7 @@ from netzwerk.graph import imports, operations, workbook
 from netzwerk.graph.admin import seed as seed_mod
 from netzwerk.graph.core import bulk
 from netzwerk.graph.network import filters, snapshot
+from netzwerk.graph.personal import contacts
 from netzwerk.graph.records import history
 from netzwerk.graph.workbook.sheets import BASE
 from tests import strategies
@@ -164,9 +165,9 @@ def test_filtered_export_keeps_the_filtered_actors_and_is_logged(store: graph.St
     coop = sheets["Kooperationen"]
     ends = [coop.headers.index("ID Akteur 1"), coop.headers.index("ID Akteur 2")]
     assert all(r[ends[0]] in kept and r[ends[1]] in kept for r in coop.rows)
-    log = store.read("contacts/list_exports", skip=0, limit=5)
-    assert log[0]["log"]["purpose"] == workbook.PURPOSE
-    assert log[0]["log"]["count"] == len(sheets["Personen"].rows)
+    log, _total = contacts.export_log(store, limit=5)
+    assert log[0].purpose == workbook.PURPOSE
+    assert log[0].count == len(sheets["Personen"].rows)
     assert _import(store, data).writes == 0
 
 
