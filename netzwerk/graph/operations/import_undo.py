@@ -316,7 +316,15 @@ class _Undo:
         if not rows:
             return
         for r in self.tx.run("imports/delete_untouched_links", {"type": type_name}, rows=rows):
-            gone = codec.link_from_row(r)
+            gone = Link(
+                type=type_name,
+                from_id=r["from_id"],
+                to_id=r["to_id"],
+                id=r["id"],
+                version=r["version"],
+                from_name=r["from_name"] or "",
+                to_name=r["to_name"] or "",
+            )
             rest.pop(gone.id, None)
             self.result.links_removed += 1
             labels = (r["from_label"], r["to_label"])
@@ -473,32 +481,111 @@ class _Undo:
 
 
 Work = tuple[str, str, list[history.Change]]
+HUB = 64
+"""A record with more links in one changeset than this (a topic, an alliance, a place) is
+a hub: its links are undone a block at a time with the records at their other ends."""
 
 
-def _work(entries: list[history.Change]) -> Iterator[Work]:
-    """("links", type, entries) and ("nodes", label, entries) in batches: links first (the
-    newest change of each), so that a created record is checked only for the links others
-    made; one entry per link (each link has one on either end)."""
-    links: dict[str, dict[str, history.Change]] = defaultdict(dict)
-    nodes: dict[str, dict[str, history.Change]] = defaultdict(dict)
-    gone: dict[str, dict[str, history.Change]] = defaultdict(dict)
+def _work(entries: list[history.Change]) -> Iterator[list[Work]]:
+    """The undo's work in blocks, each list of ("revive" | "links" | "nodes", label or type,
+    entries) applied in one transaction where it fits.
+
+    Merged-away records come back first (their relationships move back to them). Then the
+    links (the newest change of each, one entry per link) a block of connected records at a
+    time, each block followed by the records whose last link it held: a record's history
+    entry of the undo is then written once, with all its changes, and a created record is
+    checked only after its own links are gone, for the links others made. The rest (records
+    without links in the changeset, hubs) comes last.
+    """
+    links, nodes, gone = _newest(entries)
+    for label, todo in gone.items():
+        yield [("revive", label, list(todo.values()))]
+    placed: dict[str, int] = {}
+    blocks = _link_blocks(list(links.values()))
+    for number, block in enumerate(blocks):
+        for e in block:
+            placed[e.record_id] = placed[str((e.link or {})["other"])] = number
+    records: list[list[tuple[str, history.Change]]] = [[] for _ in blocks]
+    rest: dict[str, list[history.Change]] = defaultdict(list)
+    for label, todo in nodes.items():
+        for record_id, e in todo.items():
+            if record_id in placed:
+                records[placed[record_id]].append((label, e))
+            else:
+                rest[label].append(e)
+    for block, its_records in zip(blocks, records, strict=True):
+        work: list[Work] = [
+            ("links", type_name, of_type)
+            for type_name, of_type in _by_key(block, lambda e: str((e.link or {})["type"]))
+        ]
+        work += [
+            ("nodes", label, [e for _, e in of_label])
+            for label, of_label in _by_key(its_records, lambda item: item[0])
+        ]
+        yield work
+    for label, waiting in rest.items():
+        for batch in bulk.batches(waiting, bulk.BATCH_SIZE):
+            yield [("nodes", label, batch)]
+
+
+Newest = dict[str, dict[str, history.Change]]
+
+
+def _newest(entries: list[history.Change]) -> tuple[dict[str, history.Change], Newest, Newest]:
+    """The newest entry of each link (by link id), of each record the changeset wrote and
+    of each record it merged away (by label, then record id)."""
+    links: dict[str, history.Change] = {}
+    nodes: Newest = defaultdict(dict)
+    gone: Newest = defaultdict(dict)
     for e in reversed(entries):
         part = e.link
         if part is not None:
             if part.get("type") in LINK_TYPES:
-                links[str(part["type"])].setdefault(str(part["id"]), e)
+                links.setdefault(str(part["id"]), e)
         elif e.label in LABELS and "merged_into" in e.changes:  # a merge's duplicate
             gone[e.label].setdefault(e.record_id, e)
         elif e.label in LABELS and e.action in ("create", "update", "merge"):
             nodes[e.label].setdefault(e.record_id, e)
-    for label, todo in gone.items():  # first: their relationships move back to them
-        yield "revive", label, list(todo.values())
-    for type_name, todo in links.items():
-        for chunk in bulk.batches(list(todo.values()), bulk.BATCH_SIZE):
-            yield "links", type_name, chunk
-    for label, todo in nodes.items():
-        for chunk in bulk.batches(list(todo.values()), bulk.BATCH_SIZE):
-            yield "nodes", label, chunk
+    return links, nodes, gone
+
+
+def _by_key(items: list[Any], key: Callable[[Any], str]) -> list[tuple[str, list[Any]]]:
+    out: dict[str, list[Any]] = {}
+    for item in items:
+        out.setdefault(key(item), []).append(item)
+    return list(out.items())
+
+
+def _link_blocks(entries: list[history.Change]) -> list[list[history.Change]]:
+    """Link entries in blocks of about :data:`PER_TRANSACTION`, records linked to each
+    other (but not through a hub) in the same block."""
+    degree: dict[str, int] = defaultdict(int)
+    for e in entries:
+        degree[e.record_id] += 1
+        degree[str((e.link or {})["other"])] += 1
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.get(key, key) != key:
+            parent[key] = parent.get(parent[key], parent[key])
+            key = parent[key]
+        return key
+
+    ends = []
+    for e in entries:
+        pair = [r for r in (e.record_id, str((e.link or {})["other"])) if degree[r] <= HUB]
+        if len(pair) == 2:
+            parent[root(pair[0])] = root(pair[1])
+        ends.append(pair[0] if pair else e.record_id)
+    components: dict[str, list[history.Change]] = {}
+    for e, end in zip(entries, ends, strict=True):
+        components.setdefault(root(end), []).append(e)
+    blocks: list[list[history.Change]] = [[]]
+    for component in components.values():
+        if blocks[-1] and len(blocks[-1]) + len(component) > PER_TRANSACTION:
+            blocks.append([])
+        blocks[-1] += component
+    return blocks if blocks[-1] else []
 
 
 def _later_ids(kind: str, chunk: list[history.Change]) -> list[str]:
@@ -513,14 +600,17 @@ def _first_at(entries: list[history.Change]) -> int:
 
 
 def _groups(entries: list[history.Change]) -> list[list[Work]]:
+    """The blocks of :func:`_work` packed into transactions of at most
+    :data:`PER_TRANSACTION` entries (a larger block is one transaction of its own)."""
     groups: list[list[Work]] = [[]]
     size = 0
-    for item in _work(entries):
-        if size and size + len(item[2]) > PER_TRANSACTION:
+    for block in _work(entries):
+        n = sum(len(chunk) for _, _, chunk in block)
+        if size and size + n > PER_TRANSACTION:
             groups.append([])
             size = 0
-        groups[-1].append(item)
-        size += len(item[2])
+        groups[-1] += block
+        size += n
     return groups
 
 
