@@ -159,16 +159,24 @@ def test_make_reorder_by_keyboard_show_and_share(
     assert findings == [], "axe-core findet Verstöße:\n" + "\n".join(findings)
 
 
+def _two_slides(store: graph.Store, views: list[Any], name: str) -> Presentation:
+    """A presentation of the first two views, the first with a text."""
+    slides = [presentations.Slide(views[0].id, "Einführung."), presentations.Slide(views[1].id, "")]
+    return sharing.save_presentation(store, Presentation(name=name), slides, user="editor")
+
+
+def _enter(browser: webdriver.Chrome, element: Any) -> None:
+    """Press Enter on ``element`` (a link or button) and wait for the next page."""
+    old = browser.find_element(By.TAG_NAME, "html")
+    element.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 15).until(ec.staleness_of(old))
+
+
 def test_the_list_and_a_slide_without_its_view(
     browser: webdriver.Chrome, live_server: str, demo: dict[str, Any]
 ) -> None:
     store, views = demo["store"], demo["views"]
-    p = sharing.save_presentation(
-        store,
-        Presentation(name="Bildungskonferenz 2027"),
-        [presentations.Slide(views[0].id, "Einführung."), presentations.Slide(views[1].id, "")],
-        user="editor",
-    )
+    p = _two_slides(store, views, "Bildungskonferenz 2027")
     sharing.delete_view(store, views[1].id, user="editor")
     browser.set_window_size(1366, 900)
     browser_login(browser, live_server, store, "editor")
@@ -190,12 +198,7 @@ def test_deleting_a_view_shown_on_a_slide_asks_first(
     """The views page names the presentation; "Löschen …" opens the question, reached and
     confirmed by keyboard; the slide then says its view is gone."""
     store, views = demo["store"], demo["views"]
-    p = sharing.save_presentation(
-        store,
-        Presentation(name="Steuerungsgruppe März"),
-        [presentations.Slide(views[0].id, "Einführung."), presentations.Slide(views[1].id, "")],
-        user="editor",
-    )
+    p = _two_slides(store, views, "Steuerungsgruppe März")
     browser.set_window_size(1366, 900)
     browser_login(browser, live_server, store, "editor")
     findings: list[str] = []
@@ -205,20 +208,14 @@ def test_deleting_a_view_shown_on_a_slide_asks_first(
     findings += _axe(browser, "ansichten-mit-praesentationen")
     _screens(browser, "ansichten-mit-praesentationen")
 
-    ask = browser.find_element(By.CSS_SELECTOR, f"a[href$='/ansichten/{views[1].id}/loeschen']")
-    old = browser.find_element(By.TAG_NAME, "html")
-    ask.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 15).until(ec.staleness_of(old))
+    _enter(browser, browser.find_element(By.CSS_SELECTOR, f"a[href$='/{views[1].id}/loeschen']"))
     uses = browser.find_element(By.ID, "view-uses")
     assert "Steuerungsgruppe März – Folie 2" in uses.text
     assert str(presentations.VIEW_GONE) in browser.find_element(By.TAG_NAME, "main").text
     findings += _axe(browser, "ansicht-loeschen")
     _screens(browser, "ansicht-loeschen")
 
-    confirm = browser.find_element(By.ID, "confirm-delete")
-    old = browser.find_element(By.TAG_NAME, "html")
-    confirm.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 15).until(ec.staleness_of(old))
+    _enter(browser, browser.find_element(By.ID, "confirm-delete"))
     assert browser.current_url.endswith("/ansichten")
     assert "Steuerungsgruppe März" in browser.find_element(By.TAG_NAME, "main").text
     browser.get(f"{live_server}/praesentationen/{p.id}/zeigen/2")

@@ -64,6 +64,13 @@ def _fixture(store: graph.Store) -> dict[str, Any]:
     return {"used": used, "spare": spare, "free": free, "first": first, "second": second}
 
 
+def _as_editor(store: graph.Store, make_client) -> tuple[dict[str, Any], Any, str]:
+    """The fixture's records, an editor's client and its form token."""
+    made = _fixture(store)
+    editor = make_client("editor")
+    return made, editor, csrf_token(editor, "/ansichten")
+
+
 def test_the_list_names_the_presentations_of_a_view(store: graph.Store, make_client) -> None:
     made = _fixture(store)
     editor = make_client("editor")
@@ -85,10 +92,8 @@ def test_the_list_names_the_presentations_of_a_view(store: graph.Store, make_cli
 def test_deleting_a_used_view_asks_first_and_the_slides_say_it_is_gone(
     store: graph.Store, make_client
 ) -> None:
-    made = _fixture(store)
+    made, editor, token = _as_editor(store, make_client)
     used, first = made["used"], made["first"]
-    editor = make_client("editor")
-    token = csrf_token(editor, "/ansichten")
 
     # a post without the confirmation goes to the question; nothing is deleted
     resp = editor.post(f"/ansichten/{used.id}/loeschen", data={"csrf_token": token})
@@ -142,10 +147,8 @@ def test_deleting_a_used_view_asks_first_and_the_slides_say_it_is_gone(
 
 
 def test_an_unused_view_is_deleted_at_once(store: graph.Store, make_client) -> None:
-    made = _fixture(store)
+    made, editor, token = _as_editor(store, make_client)
     spare, fresh = made["spare"], made["free"]
-    editor = make_client("editor")
-    token = csrf_token(editor, "/ansichten")
     # the spare view is slide 2 of the first presentation; the free one is on no slide
     resp = editor.post(f"/ansichten/{fresh.id}/loeschen", data={"csrf_token": token})
     assert resp.status_code == 302 and resp.headers["Location"].endswith("/ansichten")
@@ -157,10 +160,8 @@ def test_an_unused_view_is_deleted_at_once(store: graph.Store, make_client) -> N
 def test_rename_names_the_presentations_and_refuses_an_empty_name(
     store: graph.Store, make_client
 ) -> None:
-    made = _fixture(store)
+    made, editor, token = _as_editor(store, make_client)
     used, first = made["used"], made["first"]
-    editor = make_client("editor")
-    token = csrf_token(editor, "/ansichten")
     resp = editor.post(f"/ansichten/{used.id}/umbenennen", data={"csrf_token": token, "name": " "})
     html = resp.get_data(as_text=True)
     assert resp.status_code == 400
