@@ -264,7 +264,8 @@ def export(fmt: str) -> ResponseReturnValue:
     if fmt not in ("csv", "xlsx"):
         abort(404)
     parsed, data, rep = load()
-    all_tables = {k: table_words.translated(t) for k, t in tables.tables(rep, data.graph).items()}
+    found = tables.tables(rep, data.graph, table_words.tr)
+    all_tables = {k: table_words.translated(t) for k, t in found.items()}
     stamp = (parsed.flt.as_of or date.today()).isoformat()
     if fmt == "xlsx":
         body = tables.to_xlsx(all_tables, table_words.titles(tables.SECTIONS))
@@ -274,7 +275,7 @@ def export(fmt: str) -> ResponseReturnValue:
         section = request.args.get("section", "")
         if section not in all_tables:
             abort(404)
-        body = tables.to_csv(all_tables[section])
+        body = table_words.csv(all_tables[section])
         mime = "text/csv"
         filename = f"{section}-{stamp}.csv"
     return attachment(body, filename, mime)

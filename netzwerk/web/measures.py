@@ -176,13 +176,15 @@ def metrics_export(fmt: str) -> ResponseReturnValue:
     if fmt not in ("csv", "xlsx"):
         abort(404)
     parsed, data, _rep, found = _metric_rows()
-    table = table_words.translated(tables.metrics_table(data.graph, dict(found["rows"])))
+    table = table_words.translated(
+        tables.metrics_table(data.graph, dict(found["rows"]), table_words.tr)
+    )
     stamp = (parsed.flt.as_of or date.today()).isoformat()
     if fmt == "xlsx":
         body = tables.to_xlsx({"kennzahlen": table}, {"kennzahlen": _("Kennzahlen je Akteur")})
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        body = tables.to_csv(table)
+        body = table_words.csv(table)
         mime = "text/csv"
     return attachment(body, f"kennzahlen-{stamp}.{fmt}", mime)
 

@@ -1,10 +1,14 @@
-"""Saved views and their share links: list, save, open, re-pin, share, revoke.
+"""Saved views and their share links: list, save, open, rename, re-pin, share, revoke,
+delete.
 
 A view is saved from the picture page (``POST /ansichten`` with the page's query and the
 pinned positions) and opens in the picture, the gap pages or the contact export
 (``/ansichten/<id>``, ``…/luecken``, ``…/kontakte``): all three read the one filter, so the
 view's filter becomes their query string. Share links are made by editors and show the
 view read-only, without persons or contact data (:mod:`netzwerk.web.shared`).
+
+A view may be a presentation's slide: the list names those presentations, and deleting such
+a view first asks on its own page (the slide stays, saying its view is gone).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
@@ -23,7 +28,7 @@ from netzwerk.graph import pictures
 from netzwerk.graph.core.model import Presentation
 from netzwerk.graph.network import snapshot
 from netzwerk.graph.operations import sharing
-from netzwerk.graph.sharing import saved_views, share_links
+from netzwerk.graph.sharing import presentations, saved_views, share_links
 from netzwerk.web import filters
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
@@ -42,7 +47,8 @@ def _view(view_id: str) -> saved_views.SavedView:
     return saved_views.visible_view(get_store(), view_id, current_username())
 
 
-def _render(new_link: dict[str, Any] | None = None) -> str:
+def _render(new_link: dict[str, Any] | None = None, rename: dict[str, str] | None = None) -> str:
+    """The list; ``rename`` (view id, name typed, message) keeps a refused rename open."""
     store = get_store()
     mine = saved_views.views_for(store, current_username())
     can_share = bool(current_user.has_role("editor"))
@@ -57,7 +63,10 @@ def _render(new_link: dict[str, Any] | None = None) -> str:
         can_share=can_share,
         can_export=can_see_contacts(),
         max_days=share_links.MAX_DAYS,
+        max_name=saved_views.MAX_NAME,
         new_link=new_link,
+        uses=presentations.using(store, [v.id for v in mine]),
+        rename=rename or {},
     )
 
 
@@ -135,11 +144,60 @@ def repin(view_id: str) -> Response:
     return redirect(_picture_url(view))
 
 
+@bp.post("/ansichten/<view_id>/umbenennen")
+@require_role("viewer")
+def rename(view_id: str) -> ResponseReturnValue:
+    name = request.form.get("name", "")
+    try:
+        view = sharing.update_view(
+            get_store(), view_id, user=current_username(), is_admin=_is_admin(), name=name
+        )
+    except graph.ValidationError as exc:
+        message = " ".join(e.message for e in exc.errors)
+        return _render(rename={"id": view_id, "name": name, "message": message}), 400
+    flash(_("Ansicht umbenannt in „%(name)s“.", name=view.name), "success")
+    return redirect(url_for("saved_views.index"))
+
+
+def _uses(view_id: str) -> list[presentations.Use]:
+    return presentations.using(get_store(), [view_id]).get(view_id, [])
+
+
+@bp.get("/ansichten/<view_id>/loeschen")
+@require_role("viewer")
+def confirm_delete(view_id: str) -> str:
+    """What deleting the view does, the presentations that show it named, and the button
+    (for its owner or an admin; anyone who may open the view sees where it is used)."""
+    view = _view(view_id)
+    return render_template(
+        "network/view_delete.html",
+        view=view,
+        uses=_uses(view.id),
+        gone=_(presentations.VIEW_GONE),
+        may_delete=view.owner == current_username() or _is_admin(),
+    )
+
+
 @bp.post("/ansichten/<view_id>/loeschen")
 @require_role("viewer")
 def delete(view_id: str) -> Response:
+    """Delete the view; one a presentation shows only once that was confirmed on
+    :func:`confirm_delete` (a post without it goes there)."""
+    uses = _uses(view_id)
+    if uses and request.form.get("confirm") != "1":
+        return redirect(url_for("saved_views.confirm_delete", view_id=view_id))
     sharing.delete_view(get_store(), view_id, user=current_username(), is_admin=_is_admin())
-    flash(_("Ansicht gelöscht; ihre geteilten Links gelten nicht mehr."), "success")
+    if uses:
+        flash(
+            _(
+                "Ansicht gelöscht; ihre geteilten Links gelten nicht mehr. Die Folien in "
+                "%(names)s zeigen jetzt den Hinweis, dass die Ansicht fehlt.",
+                names=", ".join(f"„{u.name}“" for u in uses),
+            ),
+            "success",
+        )
+    else:
+        flash(_("Ansicht gelöscht; ihre geteilten Links gelten nicht mehr."), "success")
     return redirect(url_for("saved_views.index"))
 
 

@@ -154,6 +154,7 @@ def _logged_in_pages(ids: dict[str, str]) -> dict[str, str]:
         "ansicht": f"/ansichten/{ids['view']}",
         "ansicht-luecken": f"/ansichten/{ids['view']}/luecken",
         "ansicht-kontakte": f"/ansichten/{ids['view']}/kontakte",
+        "ansicht-loeschen": f"/ansichten/{ids['view']}/loeschen",
         "praesentationen": "/praesentationen",
         "praesentation": f"/praesentationen/{ids['presentation']}",
         "praesentation-zeigen": f"/praesentationen/{ids['presentation']}/zeigen",

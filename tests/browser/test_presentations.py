@@ -19,7 +19,7 @@ from netzwerk.graph.core.model import Presentation
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.operations import sharing
 from netzwerk.graph.sharing import presentations
-from tests.browser.conftest import browser_login, screenshot, submit
+from tests.browser.conftest import browser_login, publish, screenshot, submit
 from tests.browser.test_accessibility import AXE, describe, run_axe
 from tests.browser.test_network import wait_ready
 
@@ -40,15 +40,20 @@ def _no_sideways_scroll(browser: webdriver.Chrome) -> bool:
     )
 
 
-def _screens(browser: webdriver.Chrome, name: str, *, picture: bool = False) -> None:
+def _screens(
+    browser: webdriver.Chrome, name: str, *, picture: bool = False, readme: str = ""
+) -> None:
     """Screenshots at each width (a phone's height at 375 px), the page never wider than
-    the window; the picture drawn again for each size first."""
+    the window; the picture drawn again for each size first. ``readme``: the 1366 px one
+    is the README's picture of that name."""
     for width in WIDTHS:
         browser.set_window_size(width, 900 if width > 400 else 812)
         if picture:
             wait_ready(browser)
         browser.execute_script("window.scrollTo(0, 0)")
-        screenshot(browser, f"{name}-{width}")
+        shot = screenshot(browser, f"{name}-{width}")
+        if readme and width == 1366:
+            publish(shot, readme)
         assert _no_sideways_scroll(browser), (name, width)
     browser.set_window_size(1366, 900)
 
@@ -118,7 +123,8 @@ def test_make_reorder_by_keyboard_show_and_share(
     )
     screenshot(browser, "praesentation-verschoben")  # opened at the moved slide
     findings += _axe(browser, "praesentation-bearbeiten")
-    _screens(browser, "praesentation-bearbeiten")
+    browser.execute_script("window.location.hash = ''")
+    _screens(browser, "praesentation-bearbeiten", readme="presentation-edit.png")
 
     # shown: picture as the view draws it, text beside it; arrow keys and Esc
     submit(browser, browser.find_element(By.ID, "show"))
@@ -126,7 +132,7 @@ def test_make_reorder_by_keyboard_show_and_share(
     assert "Folie 1 von 3" in browser.page_source
     assert "Drei Bündnisse" in browser.find_element(By.CSS_SELECTOR, ".pr-text").text
     findings += _axe(browser, "praesentation-zeigen")
-    _screens(browser, "praesentation-zeigen", picture=True)
+    _screens(browser, "praesentation-zeigen", picture=True, readme="presentation-show.png")
     _press(browser, Keys.ARROW_RIGHT)
     assert browser.current_url.endswith(f"/praesentationen/{pid}/zeigen/2")
     wait_ready(browser)
@@ -153,16 +159,24 @@ def test_make_reorder_by_keyboard_show_and_share(
     assert findings == [], "axe-core findet Verstöße:\n" + "\n".join(findings)
 
 
+def _two_slides(store: graph.Store, views: list[Any], name: str) -> Presentation:
+    """A presentation of the first two views, the first with a text."""
+    slides = [presentations.Slide(views[0].id, "Einführung."), presentations.Slide(views[1].id, "")]
+    return sharing.save_presentation(store, Presentation(name=name), slides, user="editor")
+
+
+def _enter(browser: webdriver.Chrome, element: Any) -> None:
+    """Press Enter on ``element`` (a link or button) and wait for the next page."""
+    old = browser.find_element(By.TAG_NAME, "html")
+    element.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 15).until(ec.staleness_of(old))
+
+
 def test_the_list_and_a_slide_without_its_view(
     browser: webdriver.Chrome, live_server: str, demo: dict[str, Any]
 ) -> None:
     store, views = demo["store"], demo["views"]
-    p = sharing.save_presentation(
-        store,
-        Presentation(name="Bildungskonferenz 2027"),
-        [presentations.Slide(views[0].id, "Einführung."), presentations.Slide(views[1].id, "")],
-        user="editor",
-    )
+    p = _two_slides(store, views, "Bildungskonferenz 2027")
     sharing.delete_view(store, views[1].id, user="editor")
     browser.set_window_size(1366, 900)
     browser_login(browser, live_server, store, "editor")
@@ -175,4 +189,35 @@ def test_the_list_and_a_slide_without_its_view(
     assert note == presentations.VIEW_GONE
     findings += _axe(browser, "praesentation-folie-ohne-ansicht")
     _screens(browser, "praesentation-folie-ohne-ansicht")
+    assert findings == [], "axe-core findet Verstöße:\n" + "\n".join(findings)
+
+
+def test_deleting_a_view_shown_on_a_slide_asks_first(
+    browser: webdriver.Chrome, live_server: str, demo: dict[str, Any]
+) -> None:
+    """The views page names the presentation; "Löschen …" opens the question, reached and
+    confirmed by keyboard; the slide then says its view is gone."""
+    store, views = demo["store"], demo["views"]
+    p = _two_slides(store, views, "Steuerungsgruppe März")
+    browser.set_window_size(1366, 900)
+    browser_login(browser, live_server, store, "editor")
+    findings: list[str] = []
+    browser.get(f"{live_server}/ansichten")
+    used = browser.find_element(By.ID, f"used-{views[1].id}")
+    assert "Steuerungsgruppe März" in used.text and "Folie 2" in used.text
+    findings += _axe(browser, "ansichten-mit-praesentationen")
+    _screens(browser, "ansichten-mit-praesentationen")
+
+    _enter(browser, browser.find_element(By.CSS_SELECTOR, f"a[href$='/{views[1].id}/loeschen']"))
+    uses = browser.find_element(By.ID, "view-uses")
+    assert "Steuerungsgruppe März – Folie 2" in uses.text
+    assert str(presentations.VIEW_GONE) in browser.find_element(By.TAG_NAME, "main").text
+    findings += _axe(browser, "ansicht-loeschen")
+    _screens(browser, "ansicht-loeschen")
+
+    _enter(browser, browser.find_element(By.ID, "confirm-delete"))
+    assert browser.current_url.endswith("/ansichten")
+    assert "Steuerungsgruppe März" in browser.find_element(By.TAG_NAME, "main").text
+    browser.get(f"{live_server}/praesentationen/{p.id}/zeigen/2")
+    assert browser.find_element(By.CSS_SELECTOR, ".pr-gone").text == presentations.VIEW_GONE
     assert findings == [], "axe-core findet Verstöße:\n" + "\n".join(findings)

@@ -23,6 +23,7 @@ headers, the PDF's and DOCX's text) are checked the same way.
 from __future__ import annotations
 
 import bisect
+import csv
 import io
 import json
 import re
@@ -324,7 +325,10 @@ UNWALKED = frozenset(
 
 
 def _csv_header(data: bytes) -> list[str]:
-    return data.decode("utf-8-sig").splitlines()[0].split(";")
+    """The header row, split on the separator of the reader's language (``;`` or ``,``)."""
+    first = data.decode("utf-8-sig").splitlines()[0]
+    dialect = csv.Sniffer().sniff(first, delimiters=";,")
+    return next(csv.reader([first], dialect))
 
 
 def _xlsx_headers(data: bytes) -> list[str]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from datetime import date
 
 import networkx as nx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from werkzeug.datastructures import MultiDict
 
@@ -70,3 +74,35 @@ def test_csv_numbers_are_german_and_text_is_left_alone() -> None:
     table.append(["groß", 1234567.25, -3])
     text = tables.to_csv(table).decode("utf-8-sig")
     assert text.split("\r\n")[1:3] == ["0.5 bleibt Text;0,0635;12.345", "groß;1.234.567,25;-3"]
+    english = tables.to_csv(table, "en").decode("utf-8-sig")
+    assert english.split("\r\n")[1:3] == ["0.5 bleibt Text,0.0635,12345", "groß,1234567.25,-3"]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.integers(-(10**12), 10**12),
+            st.floats(-1e9, 1e9, allow_nan=False).map(lambda x: round(x, 6)),
+            st.text(max_size=20),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["de", "de_DE", "en", "en_GB"]),
+)
+def test_csv_cells_read_back_as_written_in_either_language(
+    cells: list[tables.Cell], language: str
+) -> None:
+    """What a spreadsheet in that language reads: the same cells, numbers as numbers."""
+    text = tables.to_csv([cells], language).decode("utf-8-sig")
+    row = next(
+        csv.reader(io.StringIO(text, newline=""), delimiter=";" if language[:2] == "de" else ",")
+    )
+    assert len(row) == len(cells)
+    for cell, read in zip(cells, row, strict=True):
+        if isinstance(cell, str):
+            assert read == cell
+        elif language.startswith("de"):
+            assert float(read.replace(".", "").replace(",", ".")) == pytest.approx(cell)
+        else:
+            assert "," not in read and float(read) == pytest.approx(cell)

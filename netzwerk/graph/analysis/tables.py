@@ -3,6 +3,12 @@
 Cells are ``str``, ``int`` or ``float``; text cells that a spreadsheet would evaluate as a
 formula (starting with = + - @ tab CR) are neutralised with a leading apostrophe, because
 actor names are user input.
+
+Headers are German words marked ``N_`` (the web translates the header row); the words this
+module writes into cells (a transition's status, a brokerage role, a grouping, a
+suggestion's reasons, the labels of the border table) go through ``tr``, so a table for an
+English reader says them in English. :func:`to_csv` writes numbers as the reader's
+spreadsheet reads them.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from netzwerk.graph.analysis.brokerage import ROLE_TITLES, ROLES
 from netzwerk.graph.analysis.cores import core_number
 from netzwerk.graph.analysis.metrics import METRICS
 from netzwerk.graph.analysis.report import GapReport
+from netzwerk.graph.analysis.suggestions import reasons
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.formats.common import neutralise
 from netzwerk.graph.formats.csv_writer import write_rows
@@ -63,8 +70,13 @@ def _clean(cell: Any) -> Cell:
     return neutralise(str(cell if cell is not None else ""))
 
 
-def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
-    """All sections of the report as tables (header row first), keyed as :data:`SECTIONS`."""
+def _same(text: str) -> str:
+    return text
+
+
+def tables(rep: GapReport, g: nx.Graph, tr: Callable[[str], str] = _same) -> dict[str, Table]:
+    """All sections of the report as tables (header row first), keyed as :data:`SECTIONS`;
+    the words in cells through ``tr`` (German unless it translates)."""
     v = vocab(g)
 
     def nm(n: Any) -> str:
@@ -132,11 +144,11 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
         rows: list[list[Any]] = [[N_("Region"), N_("Ebene"), *(name for _, name in cov.columns)]]
         for r in cov.rows:
             rows.append(
-                [r.name, N_("Gebiet") if r.level == 0 else r.kind]
+                [r.name, tr(N_("Gebiet")) if r.level == 0 else r.kind]
                 + [len(cov.cell(r.id, c).actors) for c, _ in cov.columns]
             )
         out[key] = rows
-    tr = rep.transitions
+    trans = rep.transitions
     out["uebergaenge"] = [
         [
             N_("Region"),
@@ -155,11 +167,11 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
             c.lower_actors,
             c.upper_actors,
             len(c.links),
-            c.status,
+            tr(c.status),
         ]
-        for r in tr.rows
-        for a, b in tr.pairs
-        for c in [tr.cell(r.id, a, b)]
+        for r in trans.rows
+        for a, b in trans.pairs
+        for c in [trans.cell(r.id, a, b)]
     ]
     out["reichweite"] = [
         [
@@ -188,20 +200,12 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
     ]
     out["vorschlaege"] = [
         [N_("Akteur A"), N_("Akteur B"), N_("Punkte"), N_("Gründe"), N_("ID A"), N_("ID B")]
-    ] + [[nm(s.a), nm(s.b), s.score, s.reasons, s.a, s.b] for s in rep.suggestions]
-    b = rep.border
-    grenze: list[list[Any]] = [[N_("Kennzahl"), N_("Wert")]]
-    for area, name in b.areas:
-        grenze.append([f"Kooperationen innerhalb {name}", b.within.get(area, 0)])
-    grenze.append([N_("Kooperationen über die Grenze"), b.across])
-    grenze.append([N_("Anteil über die Grenze"), round(b.share, 3)])
-    grenze += [[f"Grenzgänger: {nm(n)}", k] for n, k in b.crossers]
-    grenze += [[f"ohne Verbindung: {v.regions.get(p, p)}", 0] for p in b.parts_without_link]
-    out["grenze"] = grenze
+    ] + [[nm(s.a), nm(s.b), s.score, reasons(s, tr), s.a, s.b] for s in rep.suggestions]
+    out["grenze"] = _border(rep, nm, v.regions, tr)
     roles = rep.brokerage
     ranked_roles = sorted(roles.counts.items(), key=lambda kv: (-sum(kv[1].values()), str(kv[0])))
     out["rollen"] = [[*head, *(ROLE_TITLES[r] for r in ROLES), N_("Hauptrolle")]] + [
-        [*actor(n), *(c[r] for r in ROLES), ROLE_TITLES.get(roles.role[n], "")]
+        [*actor(n), *(c[r] for r in ROLES), _role(roles.role[n], tr)]
         for n, c in ranked_roles[:PER_ACTOR_ROWS]
         if any(c.values())
     ]
@@ -219,8 +223,8 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
     for by, mix in rep.mixing.items():
         offen.append(
             [
-                GROUPINGS[by],
-                N_("alle"),
+                tr(GROUPINGS[by]),
+                tr(N_("alle")),
                 "",
                 mix.internal,
                 mix.external,
@@ -230,7 +234,7 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
         )
         offen += [
             [
-                GROUPINGS[by],
+                tr(GROUPINGS[by]),
                 x.group,
                 x.actors,
                 x.internal,
@@ -257,13 +261,37 @@ def tables(rep: GapReport, g: nx.Graph) -> dict[str, Table]:
     return {k: [[_clean(c) for c in row] for row in rows] for k, rows in out.items()}
 
 
+def _role(role: Any, tr: Callable[[str], str]) -> str:
+    title = ROLE_TITLES.get(role, "")
+    return tr(title) if title else ""
+
+
+def _border(
+    rep: GapReport, nm: Callable[[Any], str], regions: dict[str, str], tr: Callable[[str], str]
+) -> list[list[Any]]:
+    """The city/district border as label and value rows."""
+    b = rep.border
+    rows: list[list[Any]] = [[N_("Kennzahl"), N_("Wert")]]
+    within = tr(N_("Kooperationen innerhalb %(area)s"))
+    rows += [[within % {"area": name}, b.within.get(area, 0)] for area, name in b.areas]
+    rows.append([tr(N_("Kooperationen über die Grenze")), b.across])
+    rows.append([tr(N_("Anteil über die Grenze")), round(b.share, 3)])
+    crosser = tr(N_("Grenzgänger: %(name)s"))
+    rows += [[crosser % {"name": nm(n)}, k] for n, k in b.crossers]
+    apart = tr(N_("ohne Verbindung: %(region)s"))
+    rows += [[apart % {"region": regions.get(p, p)}, 0] for p in b.parts_without_link]
+    return rows
+
+
 def _round(value: float | None) -> float | str:
     return "" if value is None else round(value, 3)
 
 
-def metrics_table(g: nx.Graph, table: dict[Any, dict[str, Any]]) -> Table:
+def metrics_table(
+    g: nx.Graph, table: dict[Any, dict[str, Any]], tr: Callable[[str], str] = _same
+) -> Table:
     """The per-actor metric table (:func:`.metrics.metric_table`) for CSV/XLSX, German
-    headers, actors in the order of ``table``."""
+    headers, actors in the order of ``table``; the brokerage role through ``tr``."""
     keys = list(next(iter(table.values()), {}))
     head = [N_("Akteur"), N_("Art"), N_("Region"), N_("ID"), *(METRICS[k].title for k in keys)]
     rows: list[list[Any]] = [head]
@@ -274,23 +302,43 @@ def metrics_table(g: nx.Graph, table: dict[Any, dict[str, Any]]) -> Table:
             value = values[k]
             if isinstance(value, float):
                 value = "" if math.isnan(value) else round(value, 6)
+            elif k == "brokerage_role" and value:
+                value = tr(value)
             cells.append(value)
         rows.append([d.get("name", n), d.get("kind", ""), d.get("region_name", ""), n, *cells])
     return [[_clean(c) for c in row] for row in rows]
 
 
-def to_csv(table: Table) -> bytes:
-    """CSV as German Excel opens it (UTF-8 BOM, ``;``, CRLF, numbers with decimal comma and
-    thousands dots: German Excel reads ``0.0635`` as a date or text, ``0,0635`` as a number)."""
-    return write_rows([[_csv_cell(c) for c in row] for row in table])
+NUMBER_FORMATS = {"de": ("#,##0.######", "de_DE", ";"), "en": ("0.######", "en_US", ",")}
+"""Per language: the number pattern, Babel's locale and the CSV separator (see :func:`to_csv`)."""
 
 
-def _csv_cell(cell: Cell) -> str:
+def to_csv(table: Table, language: str = "de") -> bytes:
+    """CSV as a spreadsheet in the reader's language opens it by double-click (UTF-8 BOM,
+    CRLF).
+
+    German (and any language without its own entry): ``;`` between cells, decimal comma and
+    thousands dots. German Excel splits on its list separator ``;`` (because ``,`` is the
+    decimal mark) and reads ``0.0635`` as a date or text, ``0,0635`` as a number.
+
+    English: ``,`` between cells and a decimal point without thousands separators
+    (``1234567.25``). Excel and LibreOffice in an English locale split on ``,``, their list
+    separator, and show a ``;`` file as one column; a grouped ``1,234,567.25`` would have to
+    be quoted and is read as text by most other tools (pandas, R), a plain one as a number
+    by all of them.
+    """
+    pattern, locale, separator = NUMBER_FORMATS.get(language[:2], NUMBER_FORMATS["de"])
+    return write_rows(
+        [[_csv_cell(c, pattern, locale) for c in row] for row in table], delimiter=separator
+    )
+
+
+def _csv_cell(cell: Cell, pattern: str, locale: str) -> str:
     if isinstance(cell, str):
         return cell
     if isinstance(cell, bool):
         return str(cell)
-    return str(format_decimal(cell, format="#,##0.######", locale="de_DE"))
+    return str(format_decimal(cell, format=pattern, locale=locale))
 
 
 def to_xlsx(sections: dict[str, Table], titles: dict[str, str] | None = None) -> bytes:

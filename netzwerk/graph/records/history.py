@@ -336,15 +336,23 @@ def _named_persons(changes: list[Change], names: dict[str, str]) -> list[Change]
 
 
 def resolve(store: Store, changes: list[Change]) -> list[Change]:
-    """Fill ``other_name`` of link entries with the other end's current name, and the
-    persons named by id (:data:`PERSON_KEYS`) with theirs.
+    """Fill ``other_name`` of link entries with the other end's current name, the persons
+    named by id (:data:`PERSON_KEYS`) with theirs, and each entry's ``record_name`` with its
+    record's current name.
 
-    A person who no longer exists (erased or deleted) is "gelöschte Person", one of another
-    organisation than the reader's "Person einer anderen Organisation"; another record
-    that was deleted keeps the name it had when the entry was written.
+    The record's name too: a link entry on a person was written with the name the link
+    carried (the last name), the entry on the other end names the person as the history
+    does ("Gerda Geheim"), and one relationship has to read the same on both pages; a
+    renamed record reads as it is called now. A person who no longer exists (erased or
+    deleted) is "gelöschte Person" as the other end and keeps the redacted name as the
+    record; one of another organisation than the reader's is "Person einer anderen
+    Organisation" either way; another record that was deleted keeps the name it had when
+    the entry was written.
     """
     wanted: dict[str, set[str]] = {}
     for c in changes:
+        if c.label in LABELS:
+            wanted.setdefault(c.label, set()).add(c.record_id)
         link = c.link
         if link and link.get("other_label") in LABELS:
             wanted.setdefault(link["other_label"], set()).add(str(link.get("other")))
@@ -360,6 +368,8 @@ def resolve(store: Store, changes: list[Change]) -> list[Change]:
             names[row["id"]] = OTHER_PERSON if row["hidden"] else row["name"] or row["id"]
     out = []
     for c in _named_persons(changes, names):
+        if c.label in LABELS and c.record_id in names:
+            c = dataclasses.replace(c, record_name=names[c.record_id])
         link = c.link
         if link:
             other = str(link.get("other"))

@@ -8,7 +8,9 @@ acceptable, how a slide moves — and reads the views the slides show. The write
 :mod:`netzwerk.graph.operations.sharing`.
 
 A slide names its view by id. A view may be deleted after the slide was made; the slide
-then says so (:data:`VIEW_GONE`) instead of failing the whole presentation.
+is kept, with its text, and says so (:data:`VIEW_GONE`) instead of failing the whole
+presentation — on the screen, in the shared version and in the PDF. The views page names
+the presentations that show a view (:func:`using`) and asks before such a view is deleted.
 """
 
 from __future__ import annotations
@@ -46,10 +48,23 @@ class Shown:
     view: SavedView | None
 
 
+@dataclass(frozen=True)
+class Use:
+    """A presentation that shows a view, and on which slides (numbered from 1)."""
+
+    presentation_id: str
+    name: str
+    slides: tuple[int, ...]
+
+
 def slides_of(p: Presentation) -> list[Slide]:
     """The slides stored in ``p`` (leniently: an entry that is not a slide is left out)."""
+    return _parsed(p.slides)
+
+
+def _parsed(text: str | None) -> list[Slide]:
     try:
-        raw = json.loads(p.slides or "[]")
+        raw = json.loads(text or "[]")
     except ValueError:
         return []
     if not isinstance(raw, list):
@@ -124,6 +139,22 @@ def shown(store: Store, p: Presentation) -> list[Shown]:
     rows = store.read("views/get_many", ids=ids) if ids else []
     views = {r["view"]["id"]: view_from_row(r["view"]) for r in rows}
     return [Shown(n, s, views.get(s.view_id)) for n, s in enumerate(slides, 1)]
+
+
+def using(store: Store, view_ids: Sequence[str]) -> dict[str, list[Use]]:
+    """Per view id, the presentations that show it (by name), with the slides; a view no
+    presentation shows has no key."""
+    ids = sorted({v for v in view_ids if is_valid_id(v)})
+    out: dict[str, list[Use]] = {}
+    for row in store.read("views/presentations_using", ids=ids) if ids else []:
+        numbers: dict[str, list[int]] = {}
+        for n, slide in enumerate(_parsed(row["slides"]), 1):
+            numbers.setdefault(slide.view_id, []).append(n)
+        for view_id in ids:
+            if view_id in numbers:
+                use = Use(row["id"], row["name"] or row["id"], tuple(numbers[view_id]))
+                out.setdefault(view_id, []).append(use)
+    return out
 
 
 def paragraphs(text: str) -> list[str]:

@@ -90,6 +90,8 @@ def _helpers() -> dict[str, Any]:
 FIXED_NAMES = {
     history.ERASED: _l("[gelöscht]"),
     "Import rückgängig gemacht": _l("Import rückgängig gemacht"),
+    history.ERASED_PERSON: _l(history.ERASED_PERSON),
+    history.OTHER_PERSON: _l(history.OTHER_PERSON),
 }
 """Record names the write path sets itself (not a user's text), translated when shown."""
 
