@@ -6,7 +6,7 @@ exceptions, which keeps Neo4j details out of Flask.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Self
 
 from netzwerk.graph.core.i18n import N_
@@ -20,22 +20,35 @@ class GraphError(Exception):
     """
 
     message: str = ""
-    params: dict[str, str]
+    params: dict[str, object]
 
     @classmethod
-    def said(cls, message: str, **params: str) -> Self:
-        """The error whose German text is ``message % params``."""
-        err = cls(message % params)
+    def said(cls, message: str, /, *args: object, **params: object) -> Self:
+        """The error whose German text is ``message % params`` (``args`` go to the class,
+        e.g. a conflict's current record)."""
+        err = cls(message % params if params else message, *args)
         err.message, err.params = message, params
         return err
 
 
 @dataclass(frozen=True)
 class FieldError:
-    """One invalid field: which field and why, so forms can show it at the field."""
+    """One invalid field: which field and why, so forms can show it at the field.
+
+    ``message`` is the German text. A message with values is made by :meth:`said`, which
+    also keeps its ``N_`` template and values, so a form can say it in the reader's
+    language; a message without values is itself the template (written ``N_("…")``).
+    """
 
     field: str
     message: str
+    template: str = field(default="", compare=False)
+    params: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+
+    @classmethod
+    def said(cls, name: str, template: str, /, **params: object) -> FieldError:
+        """The error at field ``name`` whose German text is ``template % params``."""
+        return cls(name, template % params, template, tuple(params.items()))
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"

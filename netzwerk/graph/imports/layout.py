@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.values import fold
 from netzwerk.graph.imports import book
 from netzwerk.graph.imports.fields import header_field
@@ -149,28 +150,38 @@ def build(sheet: book.RawSheet, filename: str, header_row: int | None = None) ->
     None)."""
     rows = sheet.rows
     if not any(any(r) for r in rows):
-        raise ImportFileError("Die Datei ist leer – sie enthält keine einzige Zeile.")
+        raise ImportFileError.said(N_("Die Datei ist leer – sie enthält keine einzige Zeile."))
     if header_row is not None and not 1 <= header_row <= len(rows):
-        raise ImportFileError(
-            f"Zeile {header_row} gibt es nicht; die Tabelle hat {len(rows)} Zeilen."
+        raise ImportFileError.said(
+            N_("Zeile %(header_row)s gibt es nicht; die Tabelle hat %(n)s Zeilen."),
+            header_row=header_row,
+            n=len(rows),
         )
     index = header_row - 1 if header_row is not None else find_header(rows)
     headers, first, first_data = _headers(sheet, index)
     while headers and not headers[-1]:
         headers.pop()
     if not headers:
-        raise ImportFileError(f"Zeile {index + 1} enthält keine Spaltenüberschriften.")
+        raise ImportFileError.said(
+            N_("Zeile %(line)s enthält keine Spaltenüberschriften."), line=index + 1
+        )
     if len(headers) > MAX_COLUMNS:
-        raise ImportFileError(
-            f"Die Datei hat mehr als {MAX_COLUMNS} Spalten; höchstens {MAX_COLUMNS} werden "
-            "unterstützt."
+        raise ImportFileError.said(
+            N_(
+                "Die Datei hat mehr als %(max_columns)s Spalten; höchstens "
+                "%(max_columns)s werden unterstützt."
+            ),
+            max_columns=MAX_COLUMNS,
         )
     width = len(headers)
     body = [(i, r) for i, r in enumerate(rows[first_data:], start=first_data) if any(r)]
     if not body:
-        raise ImportFileError(
-            f"Die Datei enthält nur die Überschriftenzeile (Zeile {index + 1}), aber keine "
-            "Datenzeilen."
+        raise ImportFileError.said(
+            N_(
+                "Die Datei enthält nur die Überschriftenzeile (Zeile %(line)s), aber "
+                "keine Datenzeilen."
+            ),
+            line=index + 1,
         )
     if len(body) > MAX_ROWS:
         raise ImportFileError(
@@ -207,10 +218,11 @@ def read_sheets(data: bytes) -> tuple[list[book.RawSheet], str, str]:
     """Every sheet with data of a file (a CSV is one sheet without a title), and how the
     file was read: its encoding (or "XLSX", "ODS") and a CSV's delimiter."""
     if not data or not data.strip():
-        raise ImportFileError("Die Datei ist leer.")
+        raise ImportFileError.said(N_("Die Datei ist leer."))
     if len(data) > MAX_BYTES:
-        raise ImportFileError(
-            f"Die Datei ist größer als {MAX_BYTES // (1024 * 1024)} MB. Bitte aufteilen."
+        raise ImportFileError.said(
+            N_("Die Datei ist größer als %(mb)s MB. Bitte aufteilen."),
+            mb=MAX_BYTES // (1024 * 1024),
         )
     if data.startswith(b"PK\x03\x04"):
         sheets = [s for s in book.read_book(data) if any(any(r) for r in s.rows)]
@@ -240,7 +252,9 @@ class Book:
         if sheet:
             named = [s for s in self.sheets if s.title == sheet]
             if not named:
-                raise ImportFileError(f"Die Datei hat kein Tabellenblatt „{sheet[:60]}“.")
+                raise ImportFileError.said(
+                    N_("Die Datei hat kein Tabellenblatt „%(sheet)s“."), sheet=sheet[:60]
+                )
             chosen = named[0]
         table = build(chosen, self.filename, header_row)
         table.encoding, table.delimiter = self.encoding, self.delimiter

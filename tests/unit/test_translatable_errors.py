@@ -1,0 +1,158 @@
+"""Every message the graph layer shows a user can be said in the reader's language.
+
+The graph layer knows nothing of Flask, so it cannot translate; it keeps the German template
+(marked ``N_``, extracted into the catalogue) and its values, and the pages translate them.
+An error built from an f-string or a plain literal loses its template: an English page would
+show it in German. This test walks ``netzwerk/graph`` and names every such place.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+from pathlib import Path
+
+import pytest
+
+import netzwerk.graph
+from netzwerk.graph.core.errors import FieldError, GraphError, ValidationError
+
+ROOT = Path(__file__).resolve().parents[2]
+GRAPH = ROOT / "netzwerk" / "graph"
+
+# Places that build a GraphError from a value no user reads in a page, with the reason.
+ALLOWED: dict[str, str] = {
+    "netzwerk/graph/operations/proposing.py:ProposalSent": "the page says the notice itself, "
+    "from the recipient the error carries (web proposal_sent)",
+}
+
+
+def _error_classes() -> set[str]:
+    """The names of GraphError and every subclass the graph layer defines."""
+    for info in pkgutil.walk_packages(netzwerk.graph.__path__, "netzwerk.graph."):
+        importlib.import_module(info.name)
+    found, todo = set(), [GraphError]
+    while todo:
+        cls = todo.pop()
+        found.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    # ValidationError is built from FieldErrors, never from a sentence
+    return found - {ValidationError.__name__}
+
+
+def _called(node: ast.Call) -> str:
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return ""
+
+
+def _is_marked(node: ast.expr) -> bool:
+    """``N_("…")``: a literal template the catalogue holds."""
+    return (
+        isinstance(node, ast.Call)
+        and _called(node) == "N_"
+        and len(node.args) == 1
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    )
+
+
+def _is_sentence(node: ast.expr) -> bool:
+    """A message written in place: an f-string, a literal, or text glued together."""
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.BinOp):
+        return _is_sentence(node.left) or _is_sentence(node.right)
+    return isinstance(node, ast.Call) and _called(node) in {"format", "join"}
+
+
+def _constant(node: ast.expr) -> bool:
+    """``GONE`` or ``module.GONE``: a sentence written once, elsewhere."""
+    name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+    return bool(name) and name.lstrip("_").isupper()
+
+
+def _message(node: ast.Call, position: int) -> ast.expr | None:
+    for kw in node.keywords:
+        if kw.arg == "message":
+            return kw.value
+    return node.args[position] if len(node.args) > position else None
+
+
+def _problem(node: ast.Call, errors: set[str]) -> str:
+    """Why this call loses its template, or "" when it keeps it (or is not an error)."""
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr == "said":
+        owner = func.value
+        if isinstance(owner, ast.Name) and (owner.id in errors or owner.id == "FieldError"):
+            message = _message(node, 1 if owner.id == "FieldError" else 0)
+            if message is None or (_is_sentence(message) and not _is_marked(message)):
+                return "said() with a sentence that is not marked N_(…)"
+        return ""
+    name = _called(node)
+    if name == FieldError.__name__:
+        message = _message(node, 1)
+        if message is not None and _is_sentence(message) and not _is_marked(message):
+            return "FieldError with a sentence: use N_(…) or FieldError.said(…)"
+        return ""
+    if name in errors:
+        message = _message(node, 0)
+        if message is not None and (_is_sentence(message) or _is_marked(message)):
+            return f"{name} with a sentence: use {name}.said(N_(…), …)"
+        if message is not None and _constant(message):
+            return f"{name} with a sentence kept in a constant: use {name}.said(CONSTANT)"
+    return ""
+
+
+def _offences() -> list[str]:
+    errors = _error_classes()
+    out = []
+    for path in sorted(GRAPH.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or f"{where}:{_called(node)}" in ALLOWED:
+                continue
+            if why := _problem(node, errors):
+                out.append(f"{where}:{node.lineno}: {why}: {ast.unparse(node)[:90]}")
+    return out
+
+
+def test_graph_errors_keep_their_template() -> None:
+    """No GraphError or FieldError in ``netzwerk/graph`` is built from a German sentence
+    that the pages could not translate."""
+    offences = _offences()
+    assert offences == [], f"{len(offences)} messages cannot be translated:\n" + "\n".join(offences)
+
+
+@pytest.mark.parametrize(
+    ("source", "bad"),
+    [
+        ('raise NotFoundError(f"Akteur „{x}“ fehlt.")', True),
+        ('raise NotFoundError("Akteur fehlt.")', True),
+        ('raise NotFoundError(N_("Akteur fehlt."))', True),
+        ('raise NotFoundError.said("Akteur %(x)s fehlt.", x=x)', True),
+        ('raise NotFoundError.said(N_("Akteur %(x)s fehlt."), x=x)', False),
+        ('errors.append(FieldError("name", "ist leer"))', True),
+        ('errors.append(FieldError("name", f"ist {n} lang"))', True),
+        ('errors.append(FieldError("name", N_("ist leer")))', False),
+        ('errors.append(FieldError.said("name", N_("ist %(n)s lang"), n=n))', False),
+        ('errors.append(FieldError.said("name", "ist %(n)s lang", n=n))', True),
+        ("raise ConflictError(message, current)", False),
+        ("raise NotFoundError(GONE)", True),
+        ("raise NotFoundError(share_links.GONE)", True),
+        ("raise NotFoundError.said(GONE)", False),
+        ('raise ValueError(f"unknown {x!r}")', False),
+    ],
+)
+def test_the_walk_tells_kept_from_lost(source: str, bad: bool) -> None:
+    """The checker itself: it must flag a lost template and pass a kept one."""
+    errors = _error_classes()
+    calls = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call)]
+    assert any(_problem(call, errors) for call in calls) is bad
