@@ -49,6 +49,7 @@ from netzwerk.graph.admin import directory, login_settings, twofactor, users
 from netzwerk.graph.operations import accounts
 from netzwerk.web.extensions import get_store
 from netzwerk.web.redirects import safe_target
+from netzwerk.web.said import said
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -363,7 +364,7 @@ def login() -> ResponseReturnValue:
                 503,
             )
         except graph.ForbiddenError as err:
-            return _refused(form, str(err), 403)
+            return _refused(form, said(err), 403)
         if user is None:
             throttle.failed(name, address)
             return _refused(form, _("Benutzername oder Passwort ist falsch."), 401)

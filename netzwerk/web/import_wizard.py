@@ -39,6 +39,7 @@ from netzwerk.graph.imports import jobs, spool
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
+from netzwerk.web.said import said, said_by_field
 
 bp = Blueprint("imports", __name__)
 
@@ -161,7 +162,7 @@ def upload() -> ResponseReturnValue:
         item = Pending(owner=user, table=table, kind=kind, filename=name, book=book)
         uid = get_spool().put(item)
     except (imports.ImportFileError, graph.ValidationError, spool.SpoolFullError) as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return _upload_form(400)
     return redirect(url_for("imports.mapping", uid=uid))
 
@@ -216,7 +217,7 @@ def reread(uid: str) -> ResponseReturnValue:
             raise imports.ImportFileError(_("Die Zeile der Überschriften ist eine Zahl."))
         item.table = item.book.table(sheet, int(row) if row else None)
     except imports.ImportFileError as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return redirect(url_for("imports.mapping", uid=uid))
     item.kind = imports.detect_kind(item.table.headers)
     item.mapping, item.plan = None, None
@@ -251,7 +252,7 @@ def dry_run(uid: str) -> ResponseReturnValue:
     try:
         plan = _replan(item)
     except graph.ValidationError as exc:
-        return _mapping_page(uid, item, kind, chosen, exc.by_field()), 400
+        return _mapping_page(uid, item, kind, chosen, said_by_field(exc)), 400
     if request.form.get("save_mapping"):
         operations.save_import_mapping(store, current_username(), kind, item.table.headers, chosen)
     get_spool().update(uid, item)

@@ -6,7 +6,8 @@ exceptions, which keeps Neo4j details out of Flask.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Self
 
 from netzwerk.graph.core.i18n import N_
@@ -42,8 +43,8 @@ class FieldError:
 
     field: str
     message: str
-    template: str = field(default="", compare=False)
-    params: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+    template: str = dataclasses.field(default="", compare=False)
+    params: tuple[tuple[str, object], ...] = dataclasses.field(default=(), compare=False)
 
     @classmethod
     def said(cls, name: str, template: str, /, **params: object) -> FieldError:
@@ -59,7 +60,7 @@ class ValidationError(GraphError):
 
     def __init__(self, errors: list[FieldError]):
         self.errors = errors
-        super().__init__("Bitte Eingaben prüfen – " + "; ".join(str(e) for e in errors))
+        super().__init__(N_("Bitte Eingaben prüfen") + " – " + "; ".join(str(e) for e in errors))
 
     def by_field(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}

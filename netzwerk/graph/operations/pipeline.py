@@ -198,7 +198,7 @@ def agree(
         raise ValidationError(
             [
                 FieldError.said(
-                    "kind", N_("„%(kind)s“ ist keine bekannte Kooperationsart."), kind=kind
+                    "kind", N_("„%(value)s“ ist keine bekannte Kooperationsart."), value=kind
                 )
             ]
         )

@@ -89,7 +89,7 @@ def check_filter(flt: ContactFilter) -> ContactFilter:
         if kind not in ACTOR_KINDS:
             errors.append(
                 FieldError.said(
-                    "actor_kinds", N_("„%(kind)s“ ist keine Akteursart"), kind=kind[:50]
+                    "actor_kinds", N_("„%(value)s“ ist keine Akteursart"), value=kind[:50]
                 )
             )
     if len(flt.function) > 200:
