@@ -11,12 +11,19 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import re
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import netzwerk.graph
-from netzwerk.graph.core.errors import FieldError, GraphError, ValidationError
+from netzwerk.graph.core import validation
+from netzwerk.graph.core.errors import FieldError, GraphError, ValidationError, not_found
+from netzwerk.graph.core.model import Actor, Project
 
 ROOT = Path(__file__).resolve().parents[2]
 GRAPH = ROOT / "netzwerk" / "graph"
@@ -156,3 +163,85 @@ def test_the_walk_tells_kept_from_lost(source: str, bad: bool) -> None:
     errors = _error_classes()
     calls = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call)]
     assert any(_problem(call, errors) for call in calls) is bad
+
+
+def _templates() -> set[str]:
+    """Every ``N_`` template in ``netzwerk/graph``."""
+    out = set()
+    for path in GRAPH.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _is_marked(node):
+                out.add(node.args[0].value)  # type: ignore[attr-defined]
+    return out
+
+
+def test_every_template_has_its_english() -> None:
+    """A template without a translation is said in German on an English page."""
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "netzwerk/web/translations/en/LC_MESSAGES/messages.po").open("rb") as fh:
+        catalogue = read_po(fh)
+    english = {m.id: m.string for m in catalogue if m.id and not isinstance(m.id, tuple)}
+    missing = sorted(t for t in _templates() if not english.get(t))
+    assert missing == [], "without English: " + "\n".join(missing)
+
+
+def _page(locale: str) -> Any:
+    """A request of a Flask app with the project's catalogue, in ``locale``."""
+    from flask import Flask
+    from flask_babel import Babel
+
+    app = Flask(__name__)
+    Babel(
+        app,
+        locale_selector=lambda: locale,
+        default_translation_directories=str(ROOT / "netzwerk/web/translations"),
+    )
+    return app.test_request_context("/")
+
+
+INVALID = [
+    Actor(name="", kind="Schule", postcode="1", email="x@", website="www.example.org"),
+    Actor(name="x" * 6000, kind="Schloss"),
+    Project(name="P", start=date(2025, 1, 2), end=date(2024, 1, 1)),
+]
+
+
+@pytest.mark.parametrize("record", INVALID, ids=["form", "limits", "dates"])
+def test_validation_is_said_in_german_as_before_and_in_english(record: Any) -> None:
+    """German pages show exactly ``str(err)``; English ones the same messages translated,
+    each at its field (labels of kinds and fields translated too)."""
+    from netzwerk.web.said import said, said_by_field
+
+    with pytest.raises(ValidationError) as caught:
+        validation.validate_node(record)
+    err = caught.value
+    with _page("de"):
+        assert said(err) == str(err)
+        assert said_by_field(err) == err.by_field()
+    with _page("en"):
+        english = said(err)
+        by_field = said_by_field(err)
+    assert english.startswith("Please check your input – ")
+    assert by_field.keys() == err.by_field().keys()
+    for field, messages in by_field.items():
+        assert messages != err.by_field()[field], (field, messages)
+        # a list of accepted values names them as stored (German), not as sentences
+        assert not any(_GERMAN.search(m.split(": ")[0]) for m in messages), messages
+
+
+_GERMAN = re.compile(r"\b(ist|muss|liegt|enthält|höchstens|Zeichen)\b|[äöüß]")
+
+
+@given(kind=st.sampled_from(["Akteur", "Projekt", "Bündnis"]), key=st.text(max_size=100))
+def test_not_found_says_the_kind_and_key_in_either_language(kind: str, key: str) -> None:
+    """The record's kind is translated with the sentence; the key is shown as it is."""
+    from netzwerk.web.said import said
+
+    err = not_found(kind, key)
+    with _page("de"):
+        assert said(err) == str(err)
+    with _page("en"):
+        english = said(err)
+    assert english.endswith("was not found.") and key[:80] in english
+    assert kind not in english.replace(key[:80], "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from netzwerk import graph
@@ -39,6 +40,6 @@ def form_errors(form: Any, err: graph.ValidationError) -> list[str]:
         if field is not None and hasattr(field, "errors"):
             field.errors = [*list(field.errors or []), *messages]
         else:
-            label = validation.label(name)
+            label = _(validation.label(name))
             general += [f"{label}: {m}" for m in messages]
     return general
