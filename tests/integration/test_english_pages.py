@@ -470,7 +470,17 @@ def _import_steps(client: Any, store: graph.Store) -> Iterator[tuple[str, Any]]:
     graph.update_record(store, dataclasses.replace(actor, town="Schweich"), user="kollegin")
     undo = result + "/rueckgaengig"
     client.post(undo, data={"csrf_token": csrf_token(client, result)})
-    yield "changeset: conflicts after an undo", client.get(result)
+    page = client.get(result)
+    yield "changeset: conflicts after an undo", page
+    key = re.search(r'name="key-0" value="([^"]+)"', page.get_data(as_text=True))
+    assert key, "the undo left the colleague's town for a decision"
+    yield (
+        "changeset: a decision refused",
+        client.post(
+            result + "/entscheiden",
+            data={"csrf_token": csrf_token(client, result), "key-0": key.group(1), "choice-0": "?"},
+        ),
+    )
 
 
 def _record_errors(client: Any, store: graph.Store) -> Iterator[tuple[str, Any]]:
@@ -559,6 +569,7 @@ def test_flows_in_english_have_no_german_word(app, store, region) -> None:
     assert statuses["record: conflict"] == 409, statuses
     assert statuses["import: mapping refused"] == 400, statuses
     assert statuses["second factor: wrong code"] == 400, statuses
+    assert statuses["changeset: a decision refused"] == 400, statuses
     assert max(statuses.values()) < 500, statuses
     said = {name: resp.get_data(as_text=True) for name, resp in responses}
     # the graph layer's messages, said in English where the user reads them
@@ -566,6 +577,7 @@ def test_flows_in_english_have_no_german_word(app, store, region) -> None:
     assert "No column is mapped to" in said["import: mapping refused"]
     assert "Saarburg" in said["record: conflict"] and "Konz" in said["record: conflict"]
     assert "Schweich" in said["changeset: conflicts after an undo"]
+    assert "Please choose “reset” or “keep”" in said["changeset: a decision refused"]
     checker = Checker([*stored_strings(store), *IMPORTED])
     found: dict[str, dict[str, str]] = {}
     for name, resp in responses:
