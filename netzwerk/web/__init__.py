@@ -67,7 +67,7 @@ from netzwerk.web import (
 )
 from netzwerk.web.extensions import babel, csrf, get_store
 from netzwerk.web.kinds import record_url
-from netzwerk.web.said import said
+from netzwerk.web.said import said, say
 
 __all__ = ["create_app", "get_store", "warm_up"]
 LANGUAGES = ("de", "en")
@@ -115,6 +115,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.filters["say"] = say
     auth.login_manager.init_app(app)
     oidc.init_app(app, app.config[auth.CONFIG_KEY])
     for module in (

@@ -35,11 +35,12 @@ from flask_login import current_user
 
 from netzwerk import graph, settings
 from netzwerk.graph import imports, operations, workbook
+from netzwerk.graph.core.i18n import Said
 from netzwerk.graph.imports import jobs, spool
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
-from netzwerk.web.said import said, said_by_field
+from netzwerk.web.said import said, said_by_field, say
 
 bp = Blueprint("imports", __name__)
 
@@ -310,6 +311,17 @@ def values_save(uid: str) -> ResponseReturnValue:
     return redirect(url_for("imports.preview", uid=uid))
 
 
+def row_messages(row: imports.RowResult) -> str:
+    """A refused row's reasons as "Feld: Grund" (``RowResult.messages``) in the reader's
+    language: each field's title, and each reason the catalogue holds (one without values,
+    as the validation's); a reason with values stays German."""
+    return "; ".join(
+        f"{_(imports.field_title(f))}: {say(m) if isinstance(m, Said) else _(m)}"
+        for f, ms in row.errors.items()
+        for m in ms
+    )
+
+
 @bp.get("/import/<uid>/vorschau")
 @require_role("editor")
 def preview(uid: str) -> ResponseReturnValue:
@@ -323,6 +335,7 @@ def preview(uid: str) -> ResponseReturnValue:
         actions=imports.ACTIONS,
         shown=shown,
         errors=plan.errors[:300],
+        row_messages=row_messages,
         reviews=plan.reviews[:SHOWN_REVIEWS],
         readings=[r for r in plan.results if r.readings or r.warnings][:300],
         similar=plan.similar[:100],

@@ -11,16 +11,29 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from netzwerk.graph.core.errors import FieldError, GraphError, ValidationError
+from netzwerk.graph.core.i18n import Said
 
-TRANSLATED = frozenset({"kind", "label"})
-"""Values that are German titles the catalogue holds (a record kind, a field's label):
+TRANSLATED = frozenset({"kind", "label", "reason"})
+"""Values that are German titles or reasons the catalogue holds (a record kind, a field's label):
 translated with the sentence. Every other value (a name, a number, an id) is kept."""
 
 
+def _value(key: str, value: object) -> object:
+    if isinstance(value, Said):
+        return say(value)
+    return _(value) if key in TRANSLATED and isinstance(value, str) and value else value
+
+
 def _values(params: dict[str, object]) -> dict[str, object]:
-    return {
-        k: _(v) if k in TRANSLATED and isinstance(v, str) and v else v for k, v in params.items()
-    }
+    return {k: _value(k, v) for k, v in params.items()}
+
+
+def say(value: object) -> object:
+    """A :class:`Said` sentence in the reader's language (its values too, where they are
+    sentences or titles); anything else as it is. The pages' ``say`` filter."""
+    if isinstance(value, Said):
+        return str(_(value.template, **_values(value.params)))
+    return value
 
 
 def field_said(err: FieldError) -> str:

@@ -84,13 +84,15 @@ notes, addresses, a cooperation's source), for cutting out; not the history's en
 not a vocabulary's value in a field that offers it (an actor's kind: shown translated)."""
 
 
-IMPORTED = ("Haus Nord", "Treffpunkt Ost", "Jugendhaus", "Trier", "Konz")
+IMPORTED = ("Haus Nord", "Treffpunkt Ost", "Jugendhaus", "Trier", "Konz", "Treff West")
 PARTNERS = (
     "Name;Art;PLZ;Ort\r\n"
     f"{IMPORTED[0]};{IMPORTED[2]};54290;{IMPORTED[3]}\r\n"
     f"{IMPORTED[1]};;54329;{IMPORTED[4]}\r\n"
+    f"{IMPORTED[5]};;1;{IMPORTED[3]}\r\n"
 )
-"""The partner list the import wizard reads: one kind to confirm (a youth centre)."""
+"""The partner list the import wizard reads: one kind to confirm (a youth centre), one row
+refused (its postcode)."""
 
 
 def _words(text: str) -> set[str]:
@@ -417,7 +419,9 @@ def test_german_pages_keep_their_german(app, store, region) -> None:
 def _start_import(client: Any, preview_url: str) -> str:
     """Start the previewed import and wait for it; the changeset page's path."""
     token = csrf_token(client, preview_url)
-    resp = client.post(preview_url.replace("/vorschau", "/start"), data={"csrf_token": token})
+    resp = client.post(
+        preview_url.replace("/vorschau", "/start"), data={"csrf_token": token, "only_valid": "1"}
+    )
     assert resp.status_code == 302, resp.status_code
     job = str(resp.headers["Location"])
     for _ in range(400):
@@ -577,6 +581,7 @@ def test_flows_in_english_have_no_german_word(app, store, region) -> None:
     assert "No column is mapped to" in said["import: mapping refused"]
     assert "Saarburg" in said["record: conflict"] and "Konz" in said["record: conflict"]
     assert "Schweich" in said["changeset: conflicts after an undo"]
+    assert "must have five digits (e.g. 54290)" in said["import: preview"]
     assert "Please choose “reset” or “keep”" in said["changeset: a decision refused"]
     checker = Checker([*stored_strings(store), *IMPORTED])
     found: dict[str, dict[str, str]] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import pickle
 import pkgutil
 import re
 from datetime import date
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 import netzwerk.graph
 from netzwerk.graph.core import validation
 from netzwerk.graph.core.errors import FieldError, GraphError, ValidationError, not_found
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.model import Actor, Project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,6 +105,11 @@ def _problem(node: ast.Call, errors: set[str]) -> str:
                 return "said() with a sentence that is not marked N_(…)"
         return ""
     name = _called(node)
+    if name == Said.__name__:
+        message = _message(node, 0)
+        if message is not None and _is_sentence(message) and not _is_marked(message):
+            return "Said with a sentence that is not marked N_(…)"
+        return ""
     if name == FieldError.__name__:
         message = _message(node, 1)
         if message is not None and _is_sentence(message) and not _is_marked(message):
@@ -155,6 +162,8 @@ def test_graph_errors_keep_their_template() -> None:
         ("raise NotFoundError(GONE)", True),
         ("raise NotFoundError(share_links.GONE)", True),
         ("raise NotFoundError.said(GONE)", False),
+        ('row.warnings.append(Said(f"Zeile {n}"))', True),
+        ('row.warnings.append(Said(N_("Zeile %(n)s"), n=n))', False),
         ('raise ValueError(f"unknown {x!r}")', False),
     ],
 )
@@ -245,3 +254,15 @@ def test_not_found_says_the_kind_and_key_in_either_language(kind: str, key: str)
         english = said(err)
     assert english.endswith("was not found.") and key[:80] in english
     assert kind not in english.replace(key[:80], "")
+
+
+@given(n=st.integers(), value=st.text(max_size=40))
+def test_a_said_sentence_is_its_german_text_and_survives_the_spool(n: int, value: str) -> None:
+    """A dry run's plan waits in the spool as a pickle: its sentences keep their template."""
+    said = Said(
+        N_("%(label)s: „%(value)s“ weicht von Zeile %(line)s ab"), label="PLZ", value=value, line=n
+    )
+    assert said == f"PLZ: „{value}“ weicht von Zeile {n} ab"
+    again = pickle.loads(pickle.dumps(said))
+    assert isinstance(again, Said) and again == said
+    assert (again.template, again.params) == (said.template, said.params)

@@ -10,7 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Self
 
-from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.i18n import N_, Said
 
 
 class GraphError(Exception):
@@ -49,7 +49,7 @@ class FieldError:
     @classmethod
     def said(cls, name: str, template: str, /, **params: object) -> FieldError:
         """The error at field ``name`` whose German text is ``template % params``."""
-        return cls(name, template % params, template, tuple(params.items()))
+        return cls(name, Said(template, **params), template, tuple(params.items()))
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.values import fold
 from netzwerk.graph.imports import book
 from netzwerk.graph.imports.fields import header_field
@@ -126,8 +126,14 @@ def _line_warnings(table: Table, sheet: book.RawSheet, lines: list[int]) -> None
     if hidden:
         shown = ", ".join(map(str, hidden[:10])) + (" …" if len(hidden) > 10 else "")
         table.warnings.append(
-            f"{len(hidden)} Zeilen sind ausgeblendet oder weggefiltert (Zeile {shown}); sie "
-            "werden wie die anderen gelesen."
+            Said(
+                N_(
+                    "%(n)s Zeilen sind ausgeblendet oder weggefiltert (Zeile %(lines)s); sie "
+                    "werden wie die anderen gelesen."
+                ),
+                n=len(hidden),
+                lines=shown,
+            )
         )
     columns = [
         table.headers[c] or f"Spalte {c + 1}"
@@ -136,12 +142,17 @@ def _line_warnings(table: Table, sheet: book.RawSheet, lines: list[int]) -> None
     ]
     if columns:
         table.warnings.append(
-            "Ausgeblendete Spalten werden mitgelesen: " + ", ".join(columns)[:200]
+            Said(
+                N_("Ausgeblendete Spalten werden mitgelesen: %(columns)s"),
+                columns=", ".join(columns)[:200],
+            )
         )
     if sheet.merged_down:
         table.warnings.append(
-            f"{sheet.merged_down} Zellen waren verbunden; ihr Wert gilt für jede Zeile der "
-            "Verbindung."
+            Said(
+                N_("%(n)s Zellen waren verbunden; ihr Wert gilt für jede Zeile der Verbindung."),
+                n=sheet.merged_down,
+            )
         )
 
 
@@ -197,12 +208,20 @@ def build(sheet: book.RawSheet, filename: str, header_row: int | None = None) ->
         lines=[i + 1 for i, _ in body],
     )
     if first_data > 1:
-        where = f"Zeile {first + 1}" + (f"–{first_data}" if first_data - first > 1 else "")
-        table.warnings.append(f"Überschriften in {where} erkannt (änderbar).")
+        lines = f"{first + 1}" + (f"–{first_data}" if first_data - first > 1 else "")
+        table.warnings.append(
+            Said(N_("Überschriften in Zeile %(lines)s erkannt (änderbar)."), lines=lines)
+        )
     extra = sum(1 for _, r in body if any(c for c in r[width:]))
     if extra:
         table.warnings.append(
-            f"{extra} Zeilen haben Werte rechts der letzten Überschrift; diese werden ignoriert."
+            Said(
+                N_(
+                    "%(n)s Zeilen haben Werte rechts der letzten Überschrift; diese werden "
+                    "ignoriert."
+                ),
+                n=extra,
+            )
         )
     _line_warnings(table, sheet, table.lines)
     return table
@@ -262,9 +281,14 @@ class Book:
         others = [t for t in table.sheets if t != chosen.title]
         if others:
             table.warnings.append(
-                f"Gelesen wird das Blatt „{chosen.title}“; weitere Blätter: "
-                + ", ".join(f"„{t}“" for t in others)[:200]
-                + " (einzeln wählbar)."
+                Said(
+                    N_(
+                        "Gelesen wird das Blatt „%(sheet)s“; weitere Blätter: %(others)s "
+                        "(einzeln wählbar)."
+                    ),
+                    sheet=chosen.title,
+                    others=", ".join(f"„{t}“" for t in others)[:200],
+                )
             )
         return table
 

@@ -11,7 +11,7 @@ workbook.
 
 from __future__ import annotations
 
-from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.imports.book import read_book, sheet_titles
 from netzwerk.graph.imports.reader import (
     MAX_BYTES,
@@ -56,7 +56,10 @@ def _table(raw: list[list[str]], title: str, filename: str, kind: str) -> Table:
     table = Table([h.strip() for h in headers], body, kind, "", filename, sheet=title)
     if any(len(r) > width and any(r[width:]) for r in rows[1:]):
         table.warnings.append(
-            f"Blatt „{title}“: Werte rechts der letzten Überschrift werden ignoriert."
+            Said(
+                N_("Blatt „%(sheet)s“: Werte rechts der letzten Überschrift werden ignoriert."),
+                sheet=title,
+            )
         )
     return table
 
