@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Self
+from typing import Any, Self
 
 from netzwerk.graph.core.i18n import N_, Said
 
@@ -88,6 +88,15 @@ class ConflictError(GraphError):
     def __init__(self, message: str, current: object | None = None):
         self.current = current
         super().__init__(message)
+
+
+def overtaken(template: str, current: Any, own_version: int, /, **params: object) -> ConflictError:
+    """The conflict of a save made from version ``own_version`` of a record someone saved
+    meanwhile: ``template`` names both versions (``%(version)s``, ``%(own_version)s``) and
+    the error carries ``current``, the record as stored now."""
+    return ConflictError.said(
+        template, current, version=current.version, own_version=own_version, **params
+    )
 
 
 class DatabaseUnavailableError(GraphError):

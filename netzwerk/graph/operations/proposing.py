@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 
 from netzwerk.graph.core import codec
-from netzwerk.graph.core.errors import ConflictError, NotFoundError, ProposalSent
+from netzwerk.graph.core.errors import NotFoundError, ProposalSent, overtaken
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import N
 from netzwerk.graph.core.store import Tx
@@ -41,17 +41,16 @@ def propose_update_in(tx: Tx, obj: N, *, user: str, verdict: Verdict) -> Proposa
     obj = validate_node(obj)
     current = stored_in(tx, cls, obj.id)
     if current.version != obj.version:
-        raise ConflictError.said(
+        raise overtaken(
             N_(
                 "%(kind)s „%(display_name)s“ wurde inzwischen geändert (Version "
                 "%(version)s, Ihre Version %(own_version)s). Ihr Vorschlag wurde nicht "
                 "gesendet."
             ),
             current,
+            obj.version,
             kind=cls.TITLE,
             display_name=current.display_name,
-            version=current.version,
-            own_version=obj.version,
         )
     changes = history.diff(current, obj)
     if not changes:

@@ -16,7 +16,13 @@ from collections import defaultdict
 from typing import Any
 
 from netzwerk.graph.core import codec
-from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+    overtaken,
+)
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, LinkType
 from netzwerk.graph.core.store import Store, Tx
@@ -149,17 +155,16 @@ def save(tx: Tx, link: Link) -> tuple[Link, Link, Labels]:
         )
     current = codec.link_from_row(rows[0])
     if not rows[0]["applied"]:
-        raise ConflictError.said(
+        raise overtaken(
             N_(
                 "Die Beziehung „%(from_name)s – %(to_name)s“ wurde inzwischen "
                 "geändert (Version %(version)s, Ihre Version %(own_version)s). Ihre "
                 "Änderungen wurden nicht gespeichert."
             ),
             current,
+            link.version,
             from_name=current.from_name,
             to_name=current.to_name,
-            version=current.version,
-            own_version=link.version,
         )
     before = codec.link_from_row({**rows[0], "link": rows[0]["before"]})
     return before, current, _labels(rows[0])

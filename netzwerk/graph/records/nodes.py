@@ -22,6 +22,7 @@ from netzwerk.graph.core.errors import (
     NotFoundError,
     ValidationError,
     not_found,
+    overtaken,
 )
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import DEFAULT_ORG, LABELS, N, Node
@@ -137,17 +138,16 @@ def save(tx: Tx, obj: N) -> tuple[N, N]:
         )
     current = codec.from_store(cls, rows[0]["node"])
     if not rows[0]["applied"]:
-        raise ConflictError.said(
+        raise overtaken(
             N_(
                 "%(kind)s „%(display_name)s“ wurde inzwischen von jemand anderem "
                 "geändert (Version %(version)s, Ihre Version %(own_version)s). Ihre "
                 "Änderungen wurden nicht gespeichert."
             ),
             current,
+            obj.version,
             kind=cls.TITLE,
             display_name=current.display_name,
-            version=current.version,
-            own_version=obj.version,
         )
     return codec.from_store(cls, rows[0]["before"]), current
 
