@@ -67,6 +67,7 @@ from netzwerk.web import (
 )
 from netzwerk.web.extensions import babel, csrf, get_store
 from netzwerk.web.kinds import record_url
+from netzwerk.web.said import said, say
 
 __all__ = ["create_app", "get_store", "warm_up"]
 LANGUAGES = ("de", "en")
@@ -114,6 +115,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_locale)
     app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.filters["say"] = say
     auth.login_manager.init_app(app)
     oidc.init_app(app, app.config[auth.CONFIG_KEY])
     for module in (
@@ -213,14 +215,6 @@ def proposal_sent(err: graph.ProposalSent) -> ResponseReturnValue:
     return redirect(record_url(err.label, err.record_id))
 
 
-def said(err: graph.GraphError) -> str:
-    """An error's sentence in the reader's language where the graph kept its template
-    (names of kinds translated too), else its German text."""
-    if not err.message:
-        return str(err)
-    return str(_(err.message, **{k: _(v) if k == "kind" else v for k, v in err.params.items()}))
-
-
 def _register_errors(app: Flask) -> None:
     messages = {
         400: (_l("Ungültige Anfrage"), _l("Die Anfrage konnte nicht verarbeitet werden.")),
@@ -259,13 +253,13 @@ def _register_errors(app: Flask) -> None:
     for code in messages:
         app.register_error_handler(code, lambda e, code=code: page(code))
     # One German line saying what is wrong and which setting to check (never the URI).
-    app.register_error_handler(graph.DatabaseUnavailableError, lambda e: page(503, str(e)))
+    app.register_error_handler(graph.DatabaseUnavailableError, lambda e: page(503, said(e)))
     app.register_error_handler(
         CSRFError,
         lambda e: page(400, str(_l("Das Formular ist abgelaufen oder ungültig. Bitte neu laden."))),
     )
     app.register_error_handler(graph.NotFoundError, lambda e: page(404, said(e)))
-    app.register_error_handler(graph.ForbiddenError, lambda e: page(403, str(e)))
-    app.register_error_handler(graph.ValidationError, lambda e: page(400, str(e)))
-    app.register_error_handler(graph.ConflictError, lambda e: page(409, str(e)))
+    app.register_error_handler(graph.ForbiddenError, lambda e: page(403, said(e)))
+    app.register_error_handler(graph.ValidationError, lambda e: page(400, said(e)))
+    app.register_error_handler(graph.ConflictError, lambda e: page(409, said(e)))
     app.register_error_handler(graph.ProposalSent, proposal_sent)

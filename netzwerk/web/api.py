@@ -26,6 +26,7 @@ from netzwerk.web.auth import WebUser, can_see_contacts, current_username, requi
 from netzwerk.web.extensions import csrf, get_store
 from netzwerk.web.kinds import KINDS
 from netzwerk.web.openapi import spec as openapi_spec
+from netzwerk.web.said import said, said_by_field
 
 bp = Blueprint("api", __name__)
 
@@ -62,13 +63,13 @@ def _error(status: int, message: str, **extra: Any) -> tuple[Response, int]:
 
 @bp.errorhandler(graph.ValidationError)
 def _invalid(err: graph.ValidationError) -> ResponseReturnValue:
-    return jsonify(errors=err.by_field(), error=str(err)), 400
+    return jsonify(errors=said_by_field(err), error=said(err)), 400
 
 
 @bp.errorhandler(graph.ConflictError)
 def _conflict(err: graph.ConflictError) -> ResponseReturnValue:
     current = err.current
-    body: dict[str, Any] = {"error": str(err), "status": 409}
+    body: dict[str, Any] = {"error": said(err), "status": 409}
     if isinstance(current, graph.Node):
         body["current"] = node_json(current)
     elif isinstance(current, graph.Link):

@@ -49,6 +49,7 @@ from netzwerk.graph.admin import directory, login_settings, twofactor, users
 from netzwerk.graph.operations import accounts
 from netzwerk.web.extensions import get_store
 from netzwerk.web.redirects import safe_target
+from netzwerk.web.said import said
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -298,6 +299,15 @@ def _password_login(name: str, password: str) -> users.User | None:
     return accounts.sign_in_from_directory(get_store(), claim)
 
 
+def fresh_session() -> None:
+    """A new session (no fixation) that keeps the language the reader chose, so a login
+    begun in English goes on in English."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+
+
 def begin(user: users.User, target: str | None) -> ResponseReturnValue:
     """After the password (or the login service): the second factor if due, else logged in.
 
@@ -309,7 +319,7 @@ def begin(user: users.User, target: str | None) -> ResponseReturnValue:
     )
     if not needs:
         return finish(user, target)
-    session.clear()
+    fresh_session()
     session[PENDING] = {"id": user.id, "next": target or "", "at": time.time()}
     if user.two_factor:
         return redirect(url_for("twofactor.code"))
@@ -330,7 +340,7 @@ def pending_user() -> users.User | None:
 
 def log_in(user: users.User) -> None:
     """Start ``user``'s session: a fresh one (no fixation), carrying the account's nonce."""
-    session.clear()
+    fresh_session()
     login_user(WebUser(user))
     session[SESSION_NONCE] = users.session_nonce(get_store(), user.id)
 
@@ -363,7 +373,7 @@ def login() -> ResponseReturnValue:
                 503,
             )
         except graph.ForbiddenError as err:
-            return _refused(form, str(err), 403)
+            return _refused(form, said(err), 403)
         if user is None:
             throttle.failed(name, address)
             return _refused(form, _("Benutzername oder Passwort ist falsch."), 401)
@@ -390,7 +400,7 @@ def logout() -> ResponseReturnValue:
         # Invalidate this cookie and any copy of it (see load_user).
         users.session_nonce(get_store(), current_user.user.id, rotate=True)
     logout_user()
-    session.clear()
+    fresh_session()
     flash(_("Sie wurden abgemeldet."), "info")
     return redirect(oidc.end_session_url(id_token) or url_for("auth.login"))
 

@@ -30,6 +30,7 @@ from netzwerk.graph.records import changesets
 from netzwerk.web import paging
 from netzwerk.web.auth import current_org, current_username, require_role
 from netzwerk.web.extensions import get_store
+from netzwerk.web.said import said, said_by_field
 
 bp = Blueprint("changesets", __name__)
 
@@ -107,9 +108,9 @@ def decide(cs_id: str) -> ResponseReturnValue:
             get_store(), cs.id, choices, user=current_username()
         )
     except ValidationError as exc:
-        return _detail(cs, "; ".join(m for ms in exc.by_field().values() for m in ms)), 400
+        return _detail(cs, "; ".join(m for ms in said_by_field(exc).values() for m in ms)), 400
     except (ConflictError, NotFoundError) as exc:
-        return _detail(_get(cs_id), str(exc)), 409
+        return _detail(_get(cs_id), said(exc)), 409
     flash(
         _(
             "Entschieden: %(reset)s Angaben zurückgesetzt, %(kept)s behalten.",
@@ -165,7 +166,7 @@ def undo(cs_id: str) -> ResponseReturnValue:
     try:
         result = operations.undo_import(get_store(), cs.id, user=current_username())
     except (NotFoundError, ConflictError) as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return redirect(url_for("changesets.detail", cs_id=cs.id))
     message = _(
         "Rückgängig gemacht: %(removed)s Einträge entfernt, %(reverted)s zurückgesetzt, "
@@ -190,7 +191,7 @@ def _decide(cs_id: str, decide: Callable[..., object]) -> tuple[object | None, s
     try:
         return decide(get_store(), cs.id, user=current_username()), cs.id
     except (ConflictError, ForbiddenError, NotFoundError) as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return None, cs.id
 
 

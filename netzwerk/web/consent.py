@@ -24,6 +24,7 @@ from netzwerk.graph.records import nodes
 from netzwerk.graph.surveys.mail import SmtpSettings
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
+from netzwerk.web.said import said, said_by_field
 
 bp = Blueprint("consent", __name__)
 
@@ -57,7 +58,7 @@ def person(person_id: str) -> ResponseReturnValue:
         try:
             record_consent(store, consent.parse(form, who.id), user=current_username())
         except graph.ValidationError as exc:
-            errors, status = exc.by_field(), 400
+            errors, status = said_by_field(exc), 400
         else:
             flash(_("Die Einwilligung wurde erfasst."), "success")
             return redirect(url_for("consent.person", person_id=who.id))
@@ -123,7 +124,7 @@ def review() -> ResponseReturnValue:
             get_store(), person_id, outcome, user=current_username(), consent_id=consent_id
         )
     except graph.ValidationError as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return redirect(url_for("consent.review_page"))
     flash(_("Die Prüfung wurde vermerkt."), "success")
     return redirect(url_for("consent.review_page"))

@@ -23,6 +23,7 @@ from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
 from netzwerk.web.organisations import audited_org, organisation_names
+from netzwerk.web.said import said, said_by_field
 
 bp = Blueprint("contact_export", __name__)
 
@@ -59,7 +60,7 @@ def page() -> ResponseReturnValue:
     try:
         selection = contacts.select(store, flt, purpose)
     except graph.ValidationError as exc:
-        errors = exc.by_field()
+        errors = said_by_field(exc)
     status = 400 if errors else 200
     vocab = snapshot.vocabulary(store)
     return render_template(
@@ -94,7 +95,7 @@ def download() -> ResponseReturnValue:
             get_store(), flt, purpose=purpose, fmt=fmt, user=current_username(), delimiter=delimiter
         )
     except graph.ValidationError as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         back: dict[str, Any] = {k: v for k, v in request.form.items() if k != "csrf_token"}
         return redirect(url_for("contact_export.page", **back))
     ext = contacts.EXTENSIONS[fmt]

@@ -30,6 +30,7 @@ from netzwerk.graph.core.fields import FieldInfo, field_table
 from netzwerk.graph.core.validation import parse_date
 from netzwerk.graph.records import visibility
 from netzwerk.web import locale_format
+from netzwerk.web.said import said_by_field
 
 
 def select_choices(pairs: Any) -> list[Any]:
@@ -43,7 +44,7 @@ def select_choices(pairs: Any) -> list[Any]:
 
 def put_errors(form: Any, err: graph.ValidationError) -> None:
     """Each German message of ``err`` at its field of ``form``; one for no field flashed."""
-    for name, messages in err.by_field().items():
+    for name, messages in said_by_field(err).items():
         field = getattr(form, name, None)
         if field is not None:
             field.errors = [*list(field.errors or []), *messages]

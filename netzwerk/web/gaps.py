@@ -55,6 +55,7 @@ from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
 from netzwerk.web.indicators import number as indicator_number
+from netzwerk.web.said import said as error_said
 
 bp = Blueprint("gaps", __name__)
 
@@ -202,7 +203,7 @@ def _step(status: str) -> Any:
             note=request.form.get("note", ""),
         )
     except (graph.ValidationError, graph.ConflictError, graph.NotFoundError) as exc:
-        flash(str(exc), "error")
+        flash(error_said(exc), "error")
         return _back()
     flash(str(STEP_MESSAGES[status]) % _names(a, b), "success")
     return _back()
@@ -243,7 +244,7 @@ def agree() -> ResponseReturnValue:
             note=request.form.get("note", ""),
         )
     except (graph.ValidationError, graph.ConflictError, graph.NotFoundError) as exc:
-        flash(str(exc), "error")
+        flash(error_said(exc), "error")
         return _back()
     flash(
         _(

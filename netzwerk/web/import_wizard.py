@@ -35,10 +35,12 @@ from flask_login import current_user
 
 from netzwerk import graph, settings
 from netzwerk.graph import imports, operations, workbook
+from netzwerk.graph.core.i18n import Said
 from netzwerk.graph.imports import jobs, spool
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
+from netzwerk.web.said import said, said_by_field, say
 
 bp = Blueprint("imports", __name__)
 
@@ -161,7 +163,7 @@ def upload() -> ResponseReturnValue:
         item = Pending(owner=user, table=table, kind=kind, filename=name, book=book)
         uid = get_spool().put(item)
     except (imports.ImportFileError, graph.ValidationError, spool.SpoolFullError) as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return _upload_form(400)
     return redirect(url_for("imports.mapping", uid=uid))
 
@@ -216,7 +218,7 @@ def reread(uid: str) -> ResponseReturnValue:
             raise imports.ImportFileError(_("Die Zeile der Überschriften ist eine Zahl."))
         item.table = item.book.table(sheet, int(row) if row else None)
     except imports.ImportFileError as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return redirect(url_for("imports.mapping", uid=uid))
     item.kind = imports.detect_kind(item.table.headers)
     item.mapping, item.plan = None, None
@@ -251,7 +253,7 @@ def dry_run(uid: str) -> ResponseReturnValue:
     try:
         plan = _replan(item)
     except graph.ValidationError as exc:
-        return _mapping_page(uid, item, kind, chosen, exc.by_field()), 400
+        return _mapping_page(uid, item, kind, chosen, said_by_field(exc)), 400
     if request.form.get("save_mapping"):
         operations.save_import_mapping(store, current_username(), kind, item.table.headers, chosen)
     get_spool().update(uid, item)
@@ -309,6 +311,17 @@ def values_save(uid: str) -> ResponseReturnValue:
     return redirect(url_for("imports.preview", uid=uid))
 
 
+def row_messages(row: imports.RowResult) -> str:
+    """A refused row's reasons as "Feld: Grund" (``RowResult.messages``) in the reader's
+    language: each field's title, and each reason the catalogue holds (one without values,
+    as the validation's); a reason with values stays German."""
+    return "; ".join(
+        f"{_(imports.field_title(f))}: {say(m) if isinstance(m, Said) else _(m)}"
+        for f, ms in row.errors.items()
+        for m in ms
+    )
+
+
 @bp.get("/import/<uid>/vorschau")
 @require_role("editor")
 def preview(uid: str) -> ResponseReturnValue:
@@ -322,6 +335,7 @@ def preview(uid: str) -> ResponseReturnValue:
         actions=imports.ACTIONS,
         shown=shown,
         errors=plan.errors[:300],
+        row_messages=row_messages,
         reviews=plan.reviews[:SHOWN_REVIEWS],
         readings=[r for r in plan.results if r.readings or r.warnings][:300],
         similar=plan.similar[:100],

@@ -26,6 +26,7 @@ from netzwerk.graph.network import snapshot
 from netzwerk.web import filters
 from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
+from netzwerk.web.said import said
 
 bp = Blueprint("indicators", __name__)
 MAX_FILE = 2 * 1024 * 1024
@@ -126,7 +127,7 @@ def _dry_run(data: bytes, name: str) -> indicators.IndicatorPlan | None:
     try:
         return indicators.plan_indicators(get_store(), indicators.read(data, name), name)
     except (ImportFileError, indicators.IndicatorFileError) as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return None
 
 
@@ -163,7 +164,7 @@ def commit() -> ResponseReturnValue:
     try:
         result = operations.import_indicators(get_store(), dry, user=current_username())
     except graph.GraphError as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return _page(409)
     if not result.batch:
         flash(_("Nichts zu tun: alle Werte sind schon so gespeichert."), "success")

@@ -52,6 +52,7 @@ from netzwerk.graph.admin.login_settings import LoginSettings, OidcSettings
 from netzwerk.graph.operations import accounts
 from netzwerk.web import auth
 from netzwerk.web.extensions import get_store
+from netzwerk.web.said import said
 
 bp = Blueprint("oidc", __name__)
 _REGISTRY = "authlib.integrations.flask_client"
@@ -125,7 +126,7 @@ def callback() -> ResponseReturnValue:
     try:
         user = accounts.sign_in_from_directory(get_store(), claim)
     except (graph.ForbiddenError, graph.ValidationError) as err:
-        return _failed(str(err))
+        return _failed(said(err))
     target = str(session.pop(NEXT, "") or "") or None
     response = auth.begin(user, target)  # a fresh session (the service did the second factor)
     if id_token:

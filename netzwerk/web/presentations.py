@@ -37,6 +37,7 @@ from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
 from netzwerk.web.network import json_response, view_payload
+from netzwerk.web.said import field_said, said
 from netzwerk.web.saved_views import new_share_link
 
 bp = Blueprint("presentations", __name__)
@@ -78,7 +79,7 @@ def create() -> ResponseReturnValue:
             get_store(), Presentation(name=name), [], user=current_username()
         )
     except graph.ValidationError as exc:
-        return _index({e.field: e.message for e in exc.errors}, name), 400
+        return _index({e.field: field_said(e) for e in exc.errors}, name), 400
     flash(_("Präsentation „%(name)s“ angelegt. Fügen Sie jetzt Ansichten hinzu.", name=made.name))
     return redirect(url_for("presentations.edit", presentation_id=made.id))
 
@@ -156,12 +157,12 @@ def save(presentation_id: str) -> ResponseReturnValue:
     try:
         saved = sharing.save_presentation(get_store(), mine, slides, user=current_username())
     except graph.ValidationError as exc:
-        return _edit_page(stored, slides, {e.field: e.message for e in exc.errors}), 400
+        return _edit_page(stored, slides, {e.field: field_said(e) for e in exc.errors}), 400
     except graph.ConflictError:
         errors = {"name": _("Jemand hat die Präsentation inzwischen geändert. Bitte neu laden.")}
         return _edit_page(stored, slides, errors), 409
     except graph.ForbiddenError as exc:
-        return _edit_page(stored, slides, {"name": str(exc)}), 403
+        return _edit_page(stored, slides, {"name": said(exc)}), 403
     if action == "save":
         flash(_("Präsentation gespeichert."), "success")
     anchor = f"folie-{focus}" if focus else None
@@ -185,7 +186,7 @@ def share(presentation_id: str) -> ResponseReturnValue:
     try:
         made = new_share_link(p)
     except graph.ValidationError as exc:
-        return _edit_page(p, None, {e.field: e.message for e in exc.errors}), 400
+        return _edit_page(p, None, {e.field: field_said(e) for e in exc.errors}), 400
     return _edit_page(p, None, None, made)
 
 

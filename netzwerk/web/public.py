@@ -29,6 +29,7 @@ from netzwerk.web.auth import current_username, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.network import json_response, view_payload
 from netzwerk.web.paging import Pager
+from netzwerk.web.said import said_by_field
 
 bp = Blueprint("public", __name__)
 
@@ -66,7 +67,7 @@ def _offers_page(template: str, found: public_map.MapSettings, endpoint: str) ->
     try:
         choice = public_offers.checked_choice(vocab, args)
     except ValidationError as err:  # the fields that are fine still filter
-        errors = {f: [_(m) for m in ms] for f, ms in err.by_field().items()}
+        errors = said_by_field(err)
         choice = public_offers.checked_choice(
             vocab, {k: v for k, v in args.items() if k not in errors}
         )

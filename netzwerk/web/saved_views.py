@@ -33,6 +33,7 @@ from netzwerk.web import filters
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.extensions import get_store
 from netzwerk.web.redirects import safe_target
+from netzwerk.web.said import said
 
 bp = Blueprint("saved_views", __name__)
 
@@ -208,7 +209,7 @@ def share(view_id: str) -> Any:
     try:
         made = new_share_link(_view(view_id))
     except graph.ValidationError as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return redirect(url_for("saved_views.index"))
     return _render(made)
 

@@ -25,6 +25,7 @@ from netzwerk.graph.core.model import COOPERATION_KINDS, INTENSITIES, SCALE
 from netzwerk.graph.surveys import model, respondent
 from netzwerk.graph.surveys.merge import partner_key
 from netzwerk.web.extensions import get_store
+from netzwerk.web.said import field_said
 
 bp = Blueprint("survey_answer", __name__)
 
@@ -258,7 +259,7 @@ def answer(token: str) -> ResponseReturnValue:
     if errors:
         by_field: dict[str, list[str]] = {}
         for e in errors:
-            by_field.setdefault(e.field, []).append(e.message)
+            by_field.setdefault(e.field, []).append(field_said(e))
         return _private(_page(access, v, parsed, by_field, version=version, base=base), 400)
     try:
         respondent.save(

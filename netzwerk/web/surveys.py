@@ -31,6 +31,7 @@ from netzwerk.web import deployment, filters
 from netzwerk.web.auth import can_see_contacts, current_username, require_role
 from netzwerk.web.downloads import attachment
 from netzwerk.web.extensions import get_store
+from netzwerk.web.said import said, said_by_field
 
 bp = Blueprint("surveys", __name__)
 
@@ -91,7 +92,7 @@ def index() -> ResponseReturnValue:
                 store, _form_survey(request.form), user=current_username()
             )
         except graph.ValidationError as exc:
-            errors, status = exc.by_field(), 400
+            errors, status = said_by_field(exc), 400
         else:
             flash(_("Befragung angelegt: %(n)s Einladungen.", n=n), "success")
             return redirect(url_for("surveys.detail", survey_id=created.id))
@@ -125,7 +126,7 @@ def texts(survey_id: str) -> ResponseReturnValue:
             user=current_username(),
         )
     except graph.ValidationError as exc:
-        return _detail(survey, exc.by_field(), request.form), 400
+        return _detail(survey, said_by_field(exc), request.form), 400
     flash(_("Einleitung und Wortlaut gespeichert."), "success")
     return redirect(url_for("surveys.detail", survey_id=survey.id) + "#texts")
 
@@ -208,7 +209,7 @@ def links(survey_id: str) -> ResponseReturnValue:
     try:
         found = sv.links_of(get_store(), survey.id)
     except graph.ValidationError as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return redirect(url_for("surveys.detail", survey_id=survey.id))
     return _download(survey, found, _format())
 
@@ -225,7 +226,7 @@ def renew(survey_id: str) -> ResponseReturnValue:
         try:
             found = sv.renew_links(store, survey.id)
         except graph.ValidationError as exc:
-            flash(str(exc), "error")
+            flash(said(exc), "error")
             return redirect(url_for("surveys.detail", survey_id=survey.id))
         return _download(survey, found, _format())
     status = 200
@@ -259,7 +260,7 @@ def mails(survey_id: str) -> ResponseReturnValue:
             reminder=request.form.get("reminder") == "1",
         )
     except graph.ValidationError as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return redirect(url_for("surveys.detail", survey_id=survey.id))
     flash(
         _(
@@ -319,7 +320,7 @@ def reopen(survey_id: str) -> ResponseReturnValue:
             closes = parse_date(request.form.get("closes", "")[:20], "closes")
         sv.reopen_survey(get_store(), survey_id, closes=closes)
     except graph.ValidationError as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
     else:
         flash(_("Die Befragung läuft wieder; die ausgegebenen Links gelten wieder."), "success")
     return redirect(url_for("surveys.detail", survey_id=survey_id))
@@ -370,7 +371,7 @@ def decide_view(survey_id: str, answer_id: str) -> ResponseReturnValue:
             version=int(version) if version.isdigit() else -1,
         )
     except (graph.ValidationError, graph.ConflictError) as exc:
-        flash(str(exc), "error")
+        flash(said(exc), "error")
         return redirect(
             url_for("surveys.review_page", survey_id=survey.id) + f"#answer-{answer_id}"
         )

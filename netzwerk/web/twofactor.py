@@ -25,6 +25,7 @@ from netzwerk.graph.admin import twofactor, users
 from netzwerk.graph.operations import accounts
 from netzwerk.web import auth
 from netzwerk.web.extensions import get_store
+from netzwerk.web.said import said, said_by_field
 
 bp = Blueprint("twofactor", __name__)
 SETUP_SECRET = "_totp_setup"
@@ -96,7 +97,7 @@ def setup() -> ResponseReturnValue:
                 get_store(), user.id, secret, form.code.data or "", user=user.username
             )
         except graph.ValidationError as err:
-            form.code.errors = err.by_field().get("code", [str(err)])
+            form.code.errors = said_by_field(err).get("code", [said(err)])
             status = 400
         else:
             session.pop(SETUP_SECRET, None)

@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import bisect
 import csv
+import dataclasses
 import io
 import json
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -36,6 +38,7 @@ from typing import Any
 
 import docx
 import openpyxl
+import pyotp
 import pypdfium2 as pdfium
 import pytest
 
@@ -44,6 +47,7 @@ from netzwerk.graph import surveys as sv
 from netzwerk.graph.core.fields import field_table
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, VOCABULARY_VALUES, Link
 from netzwerk.graph.sharing.public_tiles import lines_of
+from netzwerk.web import auth
 from tests.browser.test_accessibility import (
     ACTOR,
     NOT_PAGES,
@@ -52,7 +56,7 @@ from tests.browser.test_accessibility import (
     _public_pages,
     _setup,
 )
-from tests.conftest import PASSWORD, login
+from tests.conftest import PASSWORD, csrf_token, login
 from tests.integration.test_access_matrix import ACCESS, LEVEL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,6 +83,17 @@ RETURN DISTINCT item
 """Every string the office stored on records, links, accounts, surveys and views (names,
 notes, addresses, a cooperation's source), for cutting out; not the history's entries, and
 not a vocabulary's value in a field that offers it (an actor's kind: shown translated)."""
+
+
+IMPORTED = ("Haus Nord", "Treffpunkt Ost", "Jugendhaus", "Trier", "Konz", "Treff West")
+PARTNERS = (
+    "Name;Art;PLZ;Ort\r\n"
+    f"{IMPORTED[0]};{IMPORTED[2]};54290;{IMPORTED[3]}\r\n"
+    f"{IMPORTED[1]};;54329;{IMPORTED[4]}\r\n"
+    f"{IMPORTED[5]};;1;{IMPORTED[3]}\r\n"
+)
+"""The partner list the import wizard reads: one kind to confirm (a youth centre), one row
+refused (its postcode)."""
 
 
 def _words(text: str) -> set[str]:
@@ -321,7 +336,8 @@ UNWALKED = frozenset(
         "twofactor.code",
     }
 )
-"""Pages the accessibility walk reaches only through a browser flow (upload, code step)."""
+"""Pages the accessibility walk reaches only through a browser flow (upload, code step);
+``test_flows_in_english_have_no_german_word`` walks the import's and the code step's."""
 
 
 def _csv_header(data: bytes) -> list[str]:
@@ -402,3 +418,182 @@ def test_german_pages_keep_their_german(app, store, region) -> None:
             assert word not in html, (path, word)
     head = _csv_header(client.get("/luecken/export.csv?section=isoliert").get_data())
     assert head == ["Akteur", "Art", "Region", "ID"]
+
+
+def _start_import(client: Any, preview_url: str) -> str:
+    """Start the previewed import and wait for it; the changeset page's path."""
+    token = csrf_token(client, preview_url)
+    resp = client.post(
+        preview_url.replace("/vorschau", "/start"), data={"csrf_token": token, "only_valid": "1"}
+    )
+    assert resp.status_code == 302, resp.status_code
+    job = str(resp.headers["Location"])
+    for _ in range(400):
+        if client.get(job + ".json").get_json()["state"] != "running":
+            return job
+        time.sleep(0.05)
+    raise AssertionError("the import did not finish")
+
+
+def _import_steps(client: Any, store: graph.Store) -> Iterator[tuple[str, Any]]:
+    """The import wizard, step by step (upload, mapping, a refused mapping, differing values,
+    preview, result), then a colleague's change and the undo that leaves it: the changeset's
+    conflicts."""
+    token = csrf_token(client, "/import")
+    yield "import: upload", client.get("/import")
+    upload = client.post(
+        "/import",
+        data={"csrf_token": token, "kind": "", "file": (io.BytesIO(PARTNERS.encode()), "p.csv")},
+        content_type="multipart/form-data",
+    )
+    mapping = str(upload.headers["Location"])
+    yield "import: mapping", client.get(mapping)
+    token = csrf_token(client, mapping)
+    yield (
+        "import: mapping refused",
+        client.post(mapping, data={"csrf_token": token, "kind": "partners", "col0": "town"}),
+    )
+    columns = {f"col{i}": f for i, f in enumerate(["name", "kind", "postcode", "town"])}
+    chosen = client.post(mapping, data={"csrf_token": token, "kind": "partners", **columns})
+    values = str(chosen.headers["Location"])
+    assert values.endswith("/werte"), values
+    page = client.get(values)
+    yield "import: values", page
+    unknown = re.findall(r'<select id="(v-kind-\d)"', page.get_data(as_text=True))
+    confirmed = client.post(
+        values,
+        data={"csrf_token": csrf_token(client, values), **dict.fromkeys(unknown, "Sonstige")},
+    )
+    preview = str(confirmed.headers["Location"])
+    yield "import: preview", client.get(preview)
+    result = _start_import(client, preview)
+    yield "import: result", client.get(result)
+    rows, _summary, _keys = store.driver.execute_query(
+        "MATCH (a:Actor {name: $name}) RETURN a.id AS id",
+        name=IMPORTED[0],
+        database_=store.database,
+    )
+    assert rows, "the import wrote the partner list"
+    actor = graph.get(store, graph.Actor, rows[0]["id"])
+    graph.update_record(store, dataclasses.replace(actor, town="Schweich"), user="kollegin")
+    undo = result + "/rueckgaengig"
+    client.post(undo, data={"csrf_token": csrf_token(client, result)})
+    page = client.get(result)
+    yield "changeset: conflicts after an undo", page
+    key = re.search(r'name="key-0" value="([^"]+)"', page.get_data(as_text=True))
+    assert key, "the undo left the colleague's town for a decision"
+    yield (
+        "changeset: a decision refused",
+        client.post(
+            result + "/entscheiden",
+            data={"csrf_token": csrf_token(client, result), "key-0": key.group(1), "choice-0": "?"},
+        ),
+    )
+
+
+def _record_errors(client: Any, store: graph.Store) -> Iterator[tuple[str, Any]]:
+    """A form refused at its fields (400) and a save a colleague overtook (409)."""
+    token = csrf_token(client, "/akteure/neu")
+    yield (
+        "record: errors at the fields",
+        client.post(
+            "/akteure/neu",
+            data={
+                "csrf_token": token,
+                "name": "",
+                "kind": "Schule",
+                "postcode": "1",
+                "email": "x@",
+            },
+        ),
+    )
+    actor = graph.get(store, graph.Actor, ACTOR)
+    graph.update_record(store, dataclasses.replace(actor, town="Konz"), user="kollegin")
+    form = {"name": actor.name, "kind": actor.kind, "town": "Saarburg"}
+    yield (
+        "record: conflict",
+        client.post(
+            f"/akteure/{ACTOR}/bearbeiten",
+            data={"csrf_token": token, "version": str(actor.version), **form},
+        ),
+    )
+
+
+def _second_factor(app: Any) -> Iterator[tuple[str, Any]]:
+    """Setting up a second factor (a wrong code at the field, the backup codes), then the
+    code step of the next login (a wrong code refused)."""
+    client = app.test_client()
+    login(client, "leserin", PASSWORD)
+    client.get("/?lang=en")
+    setup = "/anmelden/zweiter-faktor"
+    page = client.get(setup)
+    yield "second factor: set up", page
+    key = re.search(r'id="totp-key">([A-Z2-7 ]+)<', page.get_data(as_text=True))
+    assert key, "the set-up page shows the key"
+    secret = key.group(1).replace(" ", "")
+    yield (
+        "second factor: wrong code",
+        client.post(setup, data={"csrf_token": csrf_token(client, setup), "code": "123"}),
+    )
+    yield (
+        "second factor: backup codes",
+        client.post(
+            setup, data={"csrf_token": csrf_token(client, setup), "code": pyotp.TOTP(secret).now()}
+        ),
+    )
+    later = app.test_client()
+    later.get("/anmelden?lang=en")
+    resp = later.post(
+        "/anmelden",
+        data={"username": "leserin", "password": PASSWORD, "csrf_token": csrf_token(later)},
+    )
+    assert str(resp.headers["Location"]).endswith("/anmelden/code"), resp.headers["Location"]
+    yield "second factor: code", later.get("/anmelden/code")
+    yield (
+        "second factor: wrong code at login",
+        later.post(
+            "/anmelden/code",
+            data={"csrf_token": csrf_token(later, "/anmelden/code"), "code": "000000"},
+        ),
+    )
+
+
+def test_flows_in_english_have_no_german_word(app, store, region) -> None:
+    """The pages no link opens, reached by doing what a user does: the import wizard's
+    steps, the changeset's conflicts after an undo, the offline picture, a form's errors at
+    its fields, the conflict page of a save a colleague overtook, and the second factor."""
+    auth.throttle.reset()
+    client = app.test_client()
+    login(client, "verwaltung", PASSWORD)
+    assert client.get("/?lang=en").status_code == 200
+    responses = [
+        *_import_steps(client, store),
+        *_record_errors(client, store),
+        ("offline picture", client.get("/netzwerk/bild.html")),
+        *_second_factor(app),
+    ]
+    statuses = {name: resp.status_code for name, resp in responses}
+    assert statuses["record: errors at the fields"] == 400, statuses
+    assert statuses["record: conflict"] == 409, statuses
+    assert statuses["import: mapping refused"] == 400, statuses
+    assert statuses["second factor: wrong code"] == 400, statuses
+    assert statuses["changeset: a decision refused"] == 400, statuses
+    assert max(statuses.values()) < 500, statuses
+    said = {name: resp.get_data(as_text=True) for name, resp in responses}
+    # the graph layer's messages, said in English where the user reads them
+    assert "is required" in said["record: errors at the fields"]
+    assert "No column is mapped to" in said["import: mapping refused"]
+    assert "Saarburg" in said["record: conflict"] and "Konz" in said["record: conflict"]
+    assert "Schweich" in said["changeset: conflicts after an undo"]
+    assert "must have five digits (e.g. 54290)" in said["import: preview"]
+    assert "Please choose “reset” or “keep”" in said["changeset: a decision refused"]
+    checker = Checker([*stored_strings(store), *IMPORTED])
+    found: dict[str, dict[str, str]] = {}
+    for name, resp in responses:
+        html = resp.get_data(as_text=True)
+        assert '<html lang="en"' in html, name
+        found[name] = checker.german(visible_text(html))
+    report = {k: sorted(f"{w} («{t}»)" for w, t in v.items()) for k, v in found.items() if v}
+    assert report == {}, "German on English pages:\n" + "\n".join(
+        f"{k}: {', '.join(v)}" for k, v in sorted(report.items())
+    )

@@ -36,6 +36,7 @@ from netzwerk.graph.admin import rotation
 from netzwerk.graph.admin.stats import is_empty
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import GraphError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import LABELS, LINK_TYPES
 from netzwerk.graph.core.queries import render
 from netzwerk.graph.core.store import Store
@@ -237,25 +238,40 @@ class Plan:
     rel_count: int = 0
 
 
-def _fail(message: str) -> BackupError:
-    return BackupError(f"{message} Es wurde nichts verändert.")
+def _fail(template: str, **params: object) -> BackupError:
+    """The error for a backup that is refused: ``template`` (marked ``N_``) ends by saying
+    that nothing was changed."""
+    return BackupError.said(template, **params)
 
 
 def _check_header(data: Any) -> tuple[list[Any], list[Any]]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _fail("Die Datei ist keine netzwerk-Sicherung.")
+        raise _fail(N_("Die Datei ist keine netzwerk-Sicherung. Es wurde nichts verändert."))
     if data.get("version") != VERSION or isinstance(data.get("version"), bool):
-        raise _fail(f"Sicherungsversion {str(data.get('version'))[:20]!r} wird nicht unterstützt.")
+        raise _fail(
+            N_("Sicherungsversion %(version)r wird nicht unterstützt. Es wurde nichts verändert."),
+            version=str(data.get("version"))[:20],
+        )
     nodes, rels = data.get("nodes"), data.get("relationships")
     if not isinstance(nodes, list) or not isinstance(rels, list):
-        raise _fail("Der Sicherung fehlen Knoten oder Beziehungen.")
+        raise _fail(N_("Der Sicherung fehlen Knoten oder Beziehungen. Es wurde nichts verändert."))
     if not isinstance(data.get("checksum"), str):
-        raise _fail("Die Sicherung hat keine Prüfsumme.")
+        raise _fail(N_("Die Sicherung hat keine Prüfsumme. Es wurde nichts verändert."))
     if _digest(nodes, rels) != data["checksum"]:
-        raise _fail("Die Prüfsumme der Sicherung stimmt nicht – die Datei ist beschädigt.")
+        raise _fail(
+            N_(
+                "Die Prüfsumme der Sicherung stimmt nicht – die Datei ist beschädigt. "
+                "Es wurde nichts verändert."
+            )
+        )
     counts = data.get("counts") or {}
     if counts.get("nodes") != len(nodes) or counts.get("relationships") != len(rels):
-        raise _fail("Die Anzahl der Knoten oder Beziehungen passt nicht zur Sicherung.")
+        raise _fail(
+            N_(
+                "Die Anzahl der Knoten oder Beziehungen passt nicht zur Sicherung. "
+                "Es wurde nichts verändert."
+            )
+        )
     return nodes, rels
 
 
@@ -263,7 +279,10 @@ def _decoded(props: Any) -> Any:
     try:
         return codec.decode_value(props)
     except codec.CodecError as exc:
-        raise _fail(f"Ein Wert der Sicherung ist beschädigt ({exc}).") from exc
+        raise _fail(
+            N_("Ein Wert der Sicherung ist beschädigt (%(reason)s). Es wurde nichts verändert."),
+            reason=exc,
+        ) from exc
 
 
 def _check_nodes(nodes: list[Any], plan: Plan) -> set[tuple[str, str]]:
@@ -272,13 +291,27 @@ def _check_nodes(nodes: list[Any], plan: Plan) -> set[tuple[str, str]]:
     for node in nodes:
         labels = node.get("labels") if isinstance(node, dict) else None
         if not isinstance(labels, list) or len(labels) != 1 or labels[0] not in NODE_LABELS:
-            raise _fail(f"Unbekannte Knotenart in der Sicherung: {labels!r:.80}.")
+            raise _fail(
+                N_(
+                    "Unbekannte Knotenart in der Sicherung: %(labels).80r. Es wurde "
+                    "nichts verändert."
+                ),
+                labels=labels,
+            )
         props = node.get("properties")
         if not isinstance(props, dict) or not isinstance(props.get("id"), str) or not props["id"]:
-            raise _fail("Ein Knoten der Sicherung hat keine Kennung.")
+            raise _fail(
+                N_("Ein Knoten der Sicherung hat keine Kennung. Es wurde nichts verändert.")
+            )
         key = (labels[0], props["id"])
         if key in seen:
-            raise _fail(f"Die Kennung „{props['id'][:80]}“ kommt in der Sicherung doppelt vor.")
+            raise _fail(
+                N_(
+                    "Die Kennung „%(id)s“ kommt in der Sicherung doppelt vor. Es wurde "
+                    "nichts verändert."
+                ),
+                id=props["id"][:80],
+            )
         seen.add(key)
         plan.nodes.setdefault(labels[0], []).append(_decoded(props))
     return seen
@@ -289,17 +322,39 @@ def _check_rels(rels: list[Any], present: set[tuple[str, str]], plan: Plan) -> N
     rel_ids: set[str] = set()
     for rel in rels:
         if not isinstance(rel, dict) or rel.get("type") not in REL_TYPES:
-            raise _fail(f"Unbekannte Beziehungsart in der Sicherung: {str(rel)[:80]!r}.")
+            raise _fail(
+                N_(
+                    "Unbekannte Beziehungsart in der Sicherung: %(type)r. Es wurde nichts "
+                    "verändert."
+                ),
+                type=str(rel)[:80],
+            )
         ends: list[Any] = [rel.get("from"), rel.get("to")]  # checked on the next line
         if not all(isinstance(e, list) and len(e) == 2 and tuple(e) in present for e in ends):
-            raise _fail("Eine Beziehung der Sicherung verweist auf einen fehlenden Knoten.")
+            raise _fail(
+                N_(
+                    "Eine Beziehung der Sicherung verweist auf einen fehlenden Knoten. "
+                    "Es wurde nichts verändert."
+                )
+            )
         props = rel.get("properties")
         if not isinstance(props, dict):
-            raise _fail("Eine Beziehung der Sicherung hat keine Eigenschaften.")
+            raise _fail(
+                N_(
+                    "Eine Beziehung der Sicherung hat keine Eigenschaften. Es wurde "
+                    "nichts verändert."
+                )
+            )
         rel_id = props.get("id")
         if isinstance(rel_id, str):
             if rel_id in rel_ids:
-                raise _fail(f"Die Beziehung „{rel_id[:80]}“ kommt in der Sicherung doppelt vor.")
+                raise _fail(
+                    N_(
+                        "Die Beziehung „%(id)s“ kommt in der Sicherung doppelt vor. "
+                        "Es wurde nichts verändert."
+                    ),
+                    id=rel_id[:80],
+                )
             rel_ids.add(rel_id)
         plan.rels.setdefault((rel["type"], ends[0][0], ends[1][0]), []).append(
             {"from_id": ends[0][1], "to_id": ends[1][1], "props": _decoded(props)}
@@ -329,7 +384,9 @@ def read_path(path: Path) -> dict[str, Any]:
         with gzip.open(path, "rb") as fh:
             return read(fh)
     except (OSError, EOFError) as exc:
-        raise BackupError("Die komprimierte Sicherung ist unvollständig oder beschädigt.") from exc
+        raise BackupError.said(
+            N_("Die komprimierte Sicherung ist unvollständig oder beschädigt.")
+        ) from exc
 
 
 def read(fh: Any) -> dict[str, Any]:
@@ -337,8 +394,8 @@ def read(fh: Any) -> dict[str, Any]:
     try:
         return json.load(fh)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
-        raise BackupError(
-            "Die Datei ist keine lesbare JSON-Sicherung (unvollständig oder beschädigt)."
+        raise BackupError.said(
+            N_("Die Datei ist keine lesbare JSON-Sicherung (unvollständig oder beschädigt).")
         ) from exc
 
 

@@ -33,6 +33,7 @@ from ldap3.utils.conv import escape_filter_chars
 from netzwerk.graph.admin.login_settings import GroupRoles, LdapSettings
 from netzwerk.graph.admin.users import DirectoryClaim
 from netzwerk.graph.core.errors import GraphError
+from netzwerk.graph.core.i18n import N_
 
 
 class DirectoryUnavailableError(GraphError):
@@ -63,7 +64,7 @@ def _connect(server: ldap3.Server, settings: LdapSettings, dn: str, password: st
     )
     conn.open()
     if settings.start_tls and not conn.start_tls():
-        raise DirectoryUnavailableError("Das Verzeichnis lehnt StartTLS ab.")
+        raise DirectoryUnavailableError.said(N_("Das Verzeichnis lehnt StartTLS ab."))
     return conn if conn.bind() else None
 
 
@@ -109,7 +110,7 @@ def authenticate(
         server = _server(settings)
         service = _connect(server, settings, settings.bind_dn, settings.bind_password)
         if service is None:
-            raise DirectoryUnavailableError("Das Verzeichnis lehnt das Dienstkonto ab.")
+            raise DirectoryUnavailableError.said(N_("Das Verzeichnis lehnt das Dienstkonto ab."))
         try:
             found = _find(service, settings, username)
             if found is None:
@@ -123,8 +124,8 @@ def authenticate(
         finally:
             service.unbind()
     except LDAPException as err:
-        raise DirectoryUnavailableError(
-            f"Das Verzeichnis ist nicht erreichbar ({type(err).__name__})."
+        raise DirectoryUnavailableError.said(
+            N_("Das Verzeichnis ist nicht erreichbar (%(error)s)."), error=type(err).__name__
         ) from err
     name = next(iter(_values(attributes, settings.name_attribute) + _values(attributes, "cn")), "")
     return roles.claim("ldap", username, name, groups)

@@ -22,6 +22,7 @@ from typing import Any, TypedDict, Unpack
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.core.store import Store, Tx
 
@@ -77,11 +78,19 @@ def _from(props: dict[str, Any]) -> User:
 def check_password_policy(password: str) -> list[FieldError]:
     errors = []
     if len(password) < MIN_PASSWORD:
-        errors.append(FieldError("password", f"muss mindestens {MIN_PASSWORD} Zeichen haben"))
+        errors.append(
+            FieldError.said(
+                "password",
+                N_("muss mindestens %(min_password)s Zeichen haben"),
+                min_password=MIN_PASSWORD,
+            )
+        )
     if password.strip() != password or not password.strip():
-        errors.append(FieldError("password", "darf nicht mit Leerzeichen beginnen oder enden"))
+        errors.append(FieldError("password", N_("darf nicht mit Leerzeichen beginnen oder enden")))
     if password.isdigit() or password.isalpha():
-        errors.append(FieldError("password", "muss Buchstaben und Ziffern oder Zeichen mischen"))
+        errors.append(
+            FieldError("password", N_("muss Buchstaben und Ziffern oder Zeichen mischen"))
+        )
     return errors
 
 
@@ -97,7 +106,7 @@ def check_new_account(username: str, password: str | None, role: str) -> str:
     username = username.strip().lower()
     errors: list[FieldError] = []
     if not _USERNAME.match(username):
-        errors.append(FieldError("username", "2–64 Zeichen: Kleinbuchstaben, Ziffern, . _ - @"))
+        errors.append(FieldError("username", N_("2–64 Zeichen: Kleinbuchstaben, Ziffern, . _ - @")))
     errors += check_role(role)
     if password is not None:
         errors += check_password_policy(password)
@@ -109,7 +118,11 @@ def check_new_account(username: str, password: str | None, role: str) -> str:
 def check_role(role: str) -> list[FieldError]:
     if role in ROLES:
         return []
-    return [FieldError("role", f"muss einer dieser Werte sein: {', '.join(ROLES)}")]
+    return [
+        FieldError.said(
+            "role", N_("muss einer dieser Werte sein: %(values)s"), values=", ".join(ROLES)
+        )
+    ]
 
 
 def create_in(
@@ -125,7 +138,7 @@ def create_in(
 ) -> User:
     """Create a checked account inside a running transaction (no history: the caller's)."""
     if tx.run("users/get_by_username", username=username):
-        raise ValidationError([FieldError("username", "ist bereits vergeben")])
+        raise ValidationError([FieldError("username", N_("ist bereits vergeben"))])
     props = {
         "display_name": display_name.strip() or username,
         "role": role,
@@ -189,14 +202,18 @@ def authenticate(store: Store, username: str, password: str) -> User | None:
 def get_user(store: Store, user_id: str) -> User:
     rows = store.read("users/get", id=user_id)
     if not rows:
-        raise NotFoundError(f"Benutzerkonto „{user_id}“ wurde nicht gefunden.")
+        raise NotFoundError.said(
+            N_("Benutzerkonto „%(user_id)s“ wurde nicht gefunden."), user_id=user_id
+        )
     return _from(rows[0]["user"])
 
 
 def get_in(tx: Tx, user_id: str) -> User:
     rows = tx.run("users/get", id=user_id)
     if not rows:
-        raise NotFoundError(f"Benutzerkonto „{user_id}“ wurde nicht gefunden.")
+        raise NotFoundError.said(
+            N_("Benutzerkonto „%(user_id)s“ wurde nicht gefunden."), user_id=user_id
+        )
     return _from(rows[0]["user"])
 
 
@@ -264,7 +281,7 @@ def update_in(
     rows = tx.run("users/update", id=user.id, version=user.version, props=props)
     current = _from(rows[0]["user"])
     if not rows[0]["applied"]:
-        raise ConflictError("Das Benutzerkonto wurde inzwischen geändert.", current=current)
+        raise ConflictError.said(N_("Das Benutzerkonto wurde inzwischen geändert."), current)
     if password is not None or before.active != user.active:
         tx.run("users/token_revoke_all", user_id=user.id)
     return before, current
@@ -292,13 +309,17 @@ def session_nonce(store: Store, user_id: str, *, rotate: bool = False) -> str:
         "users/session_nonce", id=user_id, nonce=secrets.token_urlsafe(16), rotate=rotate
     )
     if not rows:
-        raise NotFoundError(f"Benutzerkonto „{user_id}“ wurde nicht gefunden.")
+        raise NotFoundError.said(
+            N_("Benutzerkonto „%(user_id)s“ wurde nicht gefunden."), user_id=user_id
+        )
     return str(rows[0]["nonce"])
 
 
 def delete_user(store: Store, user_id: str) -> None:
     if not store.write("users/delete", id=user_id)[0]["deleted"]:
-        raise NotFoundError(f"Benutzerkonto „{user_id}“ wurde nicht gefunden.")
+        raise NotFoundError.said(
+            N_("Benutzerkonto „%(user_id)s“ wurde nicht gefunden."), user_id=user_id
+        )
 
 
 # --- API tokens ------------------------------------------------------------------------------
@@ -325,7 +346,9 @@ def create_token(store: Store, user_id: str, name: str) -> tuple[str, ApiToken]:
     """A new token for ``user_id``; returns the secret (show it once) and its record."""
     name = (name or "").strip()
     if not name or len(name) > 100:
-        raise ValidationError([FieldError("name", "ist ein Pflichtfeld (höchstens 100 Zeichen)")])
+        raise ValidationError(
+            [FieldError("name", N_("ist ein Pflichtfeld (höchstens 100 Zeichen)"))]
+        )
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     rows = store.write(
         "users/token_create",
@@ -336,7 +359,9 @@ def create_token(store: Store, user_id: str, name: str) -> tuple[str, ApiToken]:
         prefix=secret[:10],
     )
     if not rows:
-        raise NotFoundError(f"Benutzerkonto „{user_id}“ wurde nicht gefunden.")
+        raise NotFoundError.said(
+            N_("Benutzerkonto „%(user_id)s“ wurde nicht gefunden."), user_id=user_id
+        )
     return secret, ApiToken(**rows[0]["token"])
 
 
@@ -363,7 +388,7 @@ def revoke_token_in(tx: Tx, user_id: str, token_id: str) -> ApiToken:
     """Revoke one of ``user_id``'s tokens inside a running transaction; returns what it was."""
     rows = tx.run("users/token_delete", user_id=user_id, id=token_id)
     if not rows[0]["deleted"]:
-        raise NotFoundError("Dieses Token gibt es nicht (mehr).")
+        raise NotFoundError.said(N_("Dieses Token gibt es nicht (mehr)."))
     return ApiToken(id=token_id, name=rows[0]["name"] or "", prefix="")
 
 
@@ -388,7 +413,7 @@ def owner_of_token(tx: Tx, token_id: str) -> str:
     """The id of the account a token belongs to (NotFoundError if there is no such token)."""
     rows = tx.run("users/token_owner", id=token_id)
     if not rows:
-        raise NotFoundError("Dieses Token gibt es nicht (mehr).")
+        raise NotFoundError.said(N_("Dieses Token gibt es nicht (mehr)."))
     return str(rows[0]["user_id"])
 
 

@@ -6,10 +6,11 @@ exceptions, which keeps Neo4j details out of Flask.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import Self
+from typing import Any, Self
 
-from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.i18n import N_, Said
 
 
 class GraphError(Exception):
@@ -20,22 +21,35 @@ class GraphError(Exception):
     """
 
     message: str = ""
-    params: dict[str, str]
+    params: dict[str, object]
 
     @classmethod
-    def said(cls, message: str, **params: str) -> Self:
-        """The error whose German text is ``message % params``."""
-        err = cls(message % params)
+    def said(cls, message: str, /, *args: object, **params: object) -> Self:
+        """The error whose German text is ``message % params`` (``args`` go to the class,
+        e.g. a conflict's current record)."""
+        err = cls(message % params if params else message, *args)
         err.message, err.params = message, params
         return err
 
 
 @dataclass(frozen=True)
 class FieldError:
-    """One invalid field: which field and why, so forms can show it at the field."""
+    """One invalid field: which field and why, so forms can show it at the field.
+
+    ``message`` is the German text. A message with values is made by :meth:`said`, which
+    also keeps its ``N_`` template and values, so a form can say it in the reader's
+    language; a message without values is itself the template (written ``N_("…")``).
+    """
 
     field: str
     message: str
+    template: str = dataclasses.field(default="", compare=False)
+    params: tuple[tuple[str, object], ...] = dataclasses.field(default=(), compare=False)
+
+    @classmethod
+    def said(cls, name: str, template: str, /, **params: object) -> FieldError:
+        """The error at field ``name`` whose German text is ``template % params``."""
+        return cls(name, Said(template, **params), template, tuple(params.items()))
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
@@ -46,7 +60,7 @@ class ValidationError(GraphError):
 
     def __init__(self, errors: list[FieldError]):
         self.errors = errors
-        super().__init__("Bitte Eingaben prüfen – " + "; ".join(str(e) for e in errors))
+        super().__init__(N_("Bitte Eingaben prüfen") + " – " + "; ".join(str(e) for e in errors))
 
     def by_field(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -74,6 +88,15 @@ class ConflictError(GraphError):
     def __init__(self, message: str, current: object | None = None):
         self.current = current
         super().__init__(message)
+
+
+def overtaken(template: str, current: Any, own_version: int, /, **params: object) -> ConflictError:
+    """The conflict of a save made from version ``own_version`` of a record someone saved
+    meanwhile: ``template`` names both versions (``%(version)s``, ``%(own_version)s``) and
+    the error carries ``current``, the record as stored now."""
+    return ConflictError.said(
+        template, current, version=current.version, own_version=own_version, **params
+    )
 
 
 class DatabaseUnavailableError(GraphError):

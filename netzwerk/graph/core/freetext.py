@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from netzwerk.graph.core.errors import FieldError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.validation import clean_text
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
@@ -25,9 +26,11 @@ def checked(
     """``raw`` cleaned; problems are appended to ``errors`` (non-text counts as empty)."""
     text = clean_text(raw if isinstance(raw, str) else "", multiline=multiline)
     if len(text) > limit:
-        errors.append(FieldError(name, f"ist zu lang (höchstens {limit} Zeichen)"))
+        errors.append(
+            FieldError.said(name, N_("ist zu lang (höchstens %(limit)s Zeichen)"), limit=limit)
+        )
         text = text[:limit]
     if (_CONTROL_MULTILINE if multiline else _CONTROL).search(text):
-        errors.append(FieldError(name, "enthält unzulässige Steuerzeichen"))
+        errors.append(FieldError(name, N_("enthält unzulässige Steuerzeichen")))
         text = _CONTROL.sub(" ", text)
     return text

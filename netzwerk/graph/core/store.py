@@ -36,6 +36,7 @@ from netzwerk.graph.core.errors import (
     DatabaseUnavailableError,
     NotFoundError,
 )
+from netzwerk.graph.core.i18n import N_
 
 T = TypeVar("T")
 
@@ -110,8 +111,8 @@ class Store:
             self._down = True
             raise DatabaseAuthError(self._refused()) from exc
         except ConstraintError as exc:
-            raise ConflictError(
-                "Ein Datensatz mit dieser Kennung existiert bereits; nichts wurde gespeichert."
+            raise ConflictError.said(
+                N_("Ein Datensatz mit dieser Kennung existiert bereits; nichts wurde gespeichert.")
             ) from exc
         except ClientError as exc:
             if (exc.code or "").startswith("Neo.ClientError.Security."):
@@ -122,8 +123,11 @@ class Store:
             # already matched it: the same outcome as not finding it, so 404, never a 500.
             if exc.code != "Neo.ClientError.Statement.EntityNotFound":
                 raise
-            raise NotFoundError(
-                "Der Datensatz wurde inzwischen von jemand anderem gelöscht oder zusammengeführt."
+            raise NotFoundError.said(
+                N_(
+                    "Der Datensatz wurde inzwischen von jemand anderem gelöscht oder "
+                    "zusammengeführt."
+                )
             ) from exc
         except (ServiceUnavailable, SessionExpired, ConnectionError, OSError) as exc:
             self._down = True

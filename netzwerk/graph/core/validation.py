@@ -97,14 +97,21 @@ def is_valid_id(value: str) -> bool:
 def _check_text(errors: list[FieldError], name: str, value: str, info: FieldInfo) -> None:
     limit = info.max_length
     if len(value) > limit:
-        errors.append(FieldError(name, f"ist zu lang ({len(value)} Zeichen, höchstens {limit})"))
+        errors.append(
+            FieldError.said(
+                name,
+                N_("ist zu lang (%(n)s Zeichen, höchstens %(limit)s)"),
+                n=len(value),
+                limit=limit,
+            )
+        )
     if _CONTROL.search(value) or (not info.multiline and _LINE_BREAK.search(value)):
-        errors.append(FieldError(name, "enthält unzulässige Steuerzeichen"))
+        errors.append(FieldError(name, N_("enthält unzulässige Steuerzeichen")))
 
 
 def _require(errors: list[FieldError], name: str, value: str) -> None:
     if not value:
-        errors.append(FieldError(name, "ist ein Pflichtfeld"))
+        errors.append(FieldError(name, N_("ist ein Pflichtfeld")))
 
 
 def _choice(
@@ -120,16 +127,22 @@ def _choice(
     if info.choice_labels:
         named = [f"{v} ({lab})" for v, lab in zip(info.choices, info.choice_labels, strict=True)]
         listed = f"{', '.join(named[:-1])} oder {named[-1]}"
-        errors.append(FieldError(name, f"muss {listed} sein"))
+        errors.append(FieldError.said(name, N_("muss %(listed)s sein"), listed=listed))
     else:
-        errors.append(FieldError(name, f"muss einer dieser Werte sein: {', '.join(info.choices)}"))
+        errors.append(
+            FieldError.said(
+                name, N_("muss einer dieser Werte sein: %(values)s"), values=", ".join(info.choices)
+            )
+        )
 
 
 def _date_order(
     errors: list[FieldError], start_name: str, start: date | None, end_name: str, end: date | None
 ) -> None:
     if _is_date(start) and _is_date(end) and end < start:
-        errors.append(FieldError(end_name, f"liegt vor „{label(start_name)}“"))
+        errors.append(
+            FieldError.said(end_name, N_("liegt vor „%(label)s“"), label=label(start_name))
+        )
 
 
 def _check_format(errors: list[FieldError], name: str, value: str, info: FieldInfo) -> None:
@@ -137,11 +150,11 @@ def _check_format(errors: list[FieldError], name: str, value: str, info: FieldIn
     if not value:
         return
     if info.widget == "email" and not _EMAIL.match(value):
-        errors.append(FieldError(name, "ist keine gültige E-Mail-Adresse"))
+        errors.append(FieldError(name, N_("ist keine gültige E-Mail-Adresse")))
     elif info.widget == "tel" and not _PHONE.match(value):
-        errors.append(FieldError(name, "ist keine gültige Telefonnummer"))
+        errors.append(FieldError(name, N_("ist keine gültige Telefonnummer")))
     elif info.widget == "url" and not _URL.match(value):
-        errors.append(FieldError(name, "muss mit http:// oder https:// beginnen"))
+        errors.append(FieldError(name, N_("muss mit http:// oder https:// beginnen")))
 
 
 def _check_int(errors: list[FieldError], name: str, value: Any, info: FieldInfo) -> None:
@@ -154,14 +167,18 @@ def _check_int(errors: list[FieldError], name: str, value: Any, info: FieldInfo)
         or (low is not None and value < low)
         or (high is not None and value > high)
     ):
-        errors.append(FieldError(name, f"muss eine ganze Zahl von {low} bis {high} sein"))
+        errors.append(
+            FieldError.said(
+                name, N_("muss eine ganze Zahl von %(low)s bis %(high)s sein"), low=low, high=high
+            )
+        )
 
 
 def _check_decimal(errors: list[FieldError], name: str, value: Any, info: FieldInfo) -> None:
     if value is None and not info.required:
         return
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
-        errors.append(FieldError(name, "muss eine Zahl sein"))
+        errors.append(FieldError(name, N_("muss eine Zahl sein")))
 
 
 def _check_field(errors: list[FieldError], name: str, value: Any, info: FieldInfo) -> None:
@@ -189,7 +206,7 @@ def _check_dates(errors: list[FieldError], obj: Any) -> None:
     for name, kind in field_kinds(type(obj)).items():
         value = getattr(obj, name)
         if kind == "date" and value is not None and not _is_date(value):
-            errors.append(FieldError(name, "ist kein gültiges Datum"))
+            errors.append(FieldError(name, N_("ist kein gültiges Datum")))
 
 
 def _clean_fields(obj: N) -> N:
@@ -211,7 +228,10 @@ def _validate_actor(errors: list[FieldError], obj: Actor) -> None:
         errors.append(
             FieldError(
                 "postcode",
-                "muss fünfstellig sein (z. B. 54290) oder ein Länderkürzel tragen (z. B. L-6630)",
+                N_(
+                    "muss fünfstellig sein (z. B. 54290) oder ein Länderkürzel tragen (z. "
+                    "B. L-6630)"
+                ),
             )
         )
 
@@ -219,7 +239,7 @@ def _validate_actor(errors: list[FieldError], obj: Actor) -> None:
 def _validate_region(errors: list[FieldError], obj: Region) -> None:
     if obj.ags and not _AGS.match(obj.ags):
         errors.append(
-            FieldError("ags", "muss aus 2 bis 12 Ziffern bestehen (z. B. 07211000 für Trier)")
+            FieldError("ags", N_("muss aus 2 bis 12 Ziffern bestehen (z. B. 07211000 für Trier)"))
         )
 
 
@@ -229,7 +249,7 @@ def _validate_project(errors: list[FieldError], obj: Project) -> None:
 
 def _validate_alliance(errors: list[FieldError], obj: Alliance) -> None:
     if _is_date(obj.founded) and obj.founded > date.today():
-        errors.append(FieldError("founded", "liegt in der Zukunft"))
+        errors.append(FieldError("founded", N_("liegt in der Zukunft")))
 
 
 def validate_node(obj: N) -> N:
@@ -237,7 +257,7 @@ def validate_node(obj: N) -> N:
     obj = _clean_fields(obj)
     errors: list[FieldError] = []
     if obj.id and not is_valid_id(obj.id):
-        errors.append(FieldError("id", "enthält unzulässige Zeichen"))
+        errors.append(FieldError("id", N_("enthält unzulässige Zeichen")))
     for name, info in field_table(type(obj)).items():
         _check_field(errors, name, getattr(obj, name), info)
     _check_dates(errors, obj)
@@ -255,15 +275,15 @@ def _validate_person(errors: list[FieldError], p: Person) -> None:
         given = getattr(p, f"consent_{purpose}")
         when = getattr(p, f"consent_{purpose}_date")
         if not isinstance(given, bool):
-            errors.append(FieldError(f"consent_{purpose}", "muss ja oder nein sein"))
+            errors.append(FieldError(f"consent_{purpose}", N_("muss ja oder nein sein")))
         if given and when is None:
             errors.append(
                 FieldError(
-                    f"consent_{purpose}_date", "ist anzugeben, wenn eine Einwilligung vorliegt"
+                    f"consent_{purpose}_date", N_("ist anzugeben, wenn eine Einwilligung vorliegt")
                 )
             )
         if _is_date(when) and when > today:
-            errors.append(FieldError(f"consent_{purpose}_date", "liegt in der Zukunft"))
+            errors.append(FieldError(f"consent_{purpose}_date", N_("liegt in der Zukunft")))
 
 
 _BY_KIND: dict[type, Callable[[list[FieldError], Any], None]] = {
@@ -280,7 +300,7 @@ def validate_link(link: Link) -> Link:
     errors: list[FieldError] = []
     spec = LINK_TYPES.get(link.type)
     if spec is None:
-        raise ValidationError([FieldError("type", "ist keine bekannte Beziehungsart")])
+        raise ValidationError([FieldError("type", N_("ist keine bekannte Beziehungsart"))])
     table = field_table(Link)
     changes: dict[str, Any] = {
         name: clean_text(getattr(link, name), multiline=info.multiline)
@@ -291,7 +311,7 @@ def validate_link(link: Link) -> Link:
     link = dataclasses.replace(link, **changes)
     for name in ("from_id", "to_id"):
         if not is_valid_id(getattr(link, name)):
-            errors.append(FieldError(name, "ist keine gültige ID"))
+            errors.append(FieldError(name, N_("ist keine gültige ID")))
     for name, info in table.items():
         value = getattr(link, name)
         if isinstance(value, str):
@@ -304,9 +324,9 @@ def validate_link(link: Link) -> Link:
         if info.widget == "select" and (info.required or table[name].choices):
             _choice(errors, name, getattr(link, name), info)
     if spec.type == "COOPERATES_WITH" and link.from_id == link.to_id:
-        errors.append(FieldError("to_id", "Ein Akteur kann nicht mit sich selbst kooperieren"))
+        errors.append(FieldError("to_id", N_("Ein Akteur kann nicht mit sich selbst kooperieren")))
     if spec.type == "PART_OF" and link.from_id == link.to_id:
-        errors.append(FieldError("to_id", "kann nicht Teil von sich selbst sein"))
+        errors.append(FieldError("to_id", N_("kann nicht Teil von sich selbst sein")))
     if errors:
         raise ValidationError(errors)
     return link
@@ -326,5 +346,5 @@ def parse_date(value: Any, field_name: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise ValidationError(
-            [FieldError(field_name, "ist kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT)")]
+            [FieldError(field_name, N_("ist kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT)"))]
         ) from exc

@@ -32,6 +32,7 @@ from defusedxml.ElementTree import iterparse
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, range_boundaries
 
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.imports.reader import (
     CANNOT_OPEN,
     MAX_COLUMNS,
@@ -362,8 +363,8 @@ def read_book(data: bytes, only: Container[str] | None = None) -> list[RawSheet]
         raise
     except Exception as exc:  # any parser/zip error of untrusted input: refuse, never a 500
         log.info("spreadsheet refused (%s): %s", type(exc).__name__, str(exc)[:200])
-        kind = "LibreOffice-Datei (ODS)" if is_ods(data) else "Excel-Datei"
-        raise ImportFileError(CANNOT_OPEN.replace("Excel-Datei", kind)) from exc
+        kind = N_("LibreOffice-Datei (ODS)") if is_ods(data) else N_("Excel-Datei")
+        raise ImportFileError.said(CANNOT_OPEN, kind=kind) from exc
 
 
 def sheet_titles(data: bytes) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import ValidationError
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.model import N
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import validate_node
@@ -213,7 +214,14 @@ def _without_invalid(row: RowResult, existing: N | None, obj: N, exc: Validation
             continue
         keep[f] = getattr(existing if existing is not None else default, f)
         shown = str(getattr(obj, f))[:60]
-        row.warnings.append(f"{field_title(f)}: „{shown}“ {'; '.join(ms)} – nicht übernommen")
+        row.warnings.append(
+            Said(
+                N_("%(label)s: „%(value)s“ %(reason)s – nicht übernommen"),
+                label=field_title(f),
+                value=shown,
+                reason=ms[0] if len(ms) == 1 else "; ".join(ms),
+            )
+        )
     return dataclasses.replace(obj, **keep)
 
 

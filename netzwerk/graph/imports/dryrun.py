@@ -8,6 +8,7 @@ commits it. Re-running the dry run with the user's :class:`Choices` applies them
 from __future__ import annotations
 
 from netzwerk.graph.core.errors import FieldError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.imports import cooperations, partners, persons
 from netzwerk.graph.imports.cells import formula_cells
@@ -29,20 +30,28 @@ def check_mapping(kind: str, mapping: list[str], width: int) -> list[str]:
     """The mapping cut to the table's width with unknown fields dropped; raises
     :class:`ValidationError` (German) when a required field is missing or used twice."""
     if kind not in TABLE_KINDS:
-        raise ValidationError([FieldError("kind", "ist keine bekannte Importart")])
+        raise ValidationError([FieldError("kind", N_("ist keine bekannte Importart"))])
     mapping = [m if m in FIELDS[kind] else "" for m in mapping][:width]
     mapping += [""] * (width - len(mapping))
     errors: list[FieldError] = []
     missing = missing_required(kind, mapping)
     if missing:
         errors.append(
-            FieldError("mapping", "Keine Spalte ist zugeordnet für: " + ", ".join(missing))
+            FieldError.said(
+                "mapping",
+                N_("Keine Spalte ist zugeordnet für: %(fields)s"),
+                fields=", ".join(missing),
+            )
         )
     dup = {m for m in mapping if m and mapping.count(m) > 1}
     if dup:
         labels = ", ".join(FIELDS[kind][m] for m in sorted(dup))
         errors.append(
-            FieldError("mapping", f"Mehrere Spalten sind demselben Feld zugeordnet: {labels}")
+            FieldError.said(
+                "mapping",
+                N_("Mehrere Spalten sind demselben Feld zugeordnet: %(labels)s"),
+                labels=labels,
+            )
         )
     if errors:
         raise ValidationError(errors)

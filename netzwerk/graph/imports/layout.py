@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.values import fold
 from netzwerk.graph.imports import book
 from netzwerk.graph.imports.fields import header_field
@@ -125,8 +126,14 @@ def _line_warnings(table: Table, sheet: book.RawSheet, lines: list[int]) -> None
     if hidden:
         shown = ", ".join(map(str, hidden[:10])) + (" …" if len(hidden) > 10 else "")
         table.warnings.append(
-            f"{len(hidden)} Zeilen sind ausgeblendet oder weggefiltert (Zeile {shown}); sie "
-            "werden wie die anderen gelesen."
+            Said(
+                N_(
+                    "%(n)s Zeilen sind ausgeblendet oder weggefiltert (Zeile %(lines)s); sie "
+                    "werden wie die anderen gelesen."
+                ),
+                n=len(hidden),
+                lines=shown,
+            )
         )
     columns = [
         table.headers[c] or f"Spalte {c + 1}"
@@ -135,12 +142,17 @@ def _line_warnings(table: Table, sheet: book.RawSheet, lines: list[int]) -> None
     ]
     if columns:
         table.warnings.append(
-            "Ausgeblendete Spalten werden mitgelesen: " + ", ".join(columns)[:200]
+            Said(
+                N_("Ausgeblendete Spalten werden mitgelesen: %(columns)s"),
+                columns=", ".join(columns)[:200],
+            )
         )
     if sheet.merged_down:
         table.warnings.append(
-            f"{sheet.merged_down} Zellen waren verbunden; ihr Wert gilt für jede Zeile der "
-            "Verbindung."
+            Said(
+                N_("%(n)s Zellen waren verbunden; ihr Wert gilt für jede Zeile der Verbindung."),
+                n=sheet.merged_down,
+            )
         )
 
 
@@ -149,28 +161,38 @@ def build(sheet: book.RawSheet, filename: str, header_row: int | None = None) ->
     None)."""
     rows = sheet.rows
     if not any(any(r) for r in rows):
-        raise ImportFileError("Die Datei ist leer – sie enthält keine einzige Zeile.")
+        raise ImportFileError.said(N_("Die Datei ist leer – sie enthält keine einzige Zeile."))
     if header_row is not None and not 1 <= header_row <= len(rows):
-        raise ImportFileError(
-            f"Zeile {header_row} gibt es nicht; die Tabelle hat {len(rows)} Zeilen."
+        raise ImportFileError.said(
+            N_("Zeile %(header_row)s gibt es nicht; die Tabelle hat %(n)s Zeilen."),
+            header_row=header_row,
+            n=len(rows),
         )
     index = header_row - 1 if header_row is not None else find_header(rows)
     headers, first, first_data = _headers(sheet, index)
     while headers and not headers[-1]:
         headers.pop()
     if not headers:
-        raise ImportFileError(f"Zeile {index + 1} enthält keine Spaltenüberschriften.")
+        raise ImportFileError.said(
+            N_("Zeile %(line)s enthält keine Spaltenüberschriften."), line=index + 1
+        )
     if len(headers) > MAX_COLUMNS:
-        raise ImportFileError(
-            f"Die Datei hat mehr als {MAX_COLUMNS} Spalten; höchstens {MAX_COLUMNS} werden "
-            "unterstützt."
+        raise ImportFileError.said(
+            N_(
+                "Die Datei hat mehr als %(max_columns)s Spalten; höchstens "
+                "%(max_columns)s werden unterstützt."
+            ),
+            max_columns=MAX_COLUMNS,
         )
     width = len(headers)
     body = [(i, r) for i, r in enumerate(rows[first_data:], start=first_data) if any(r)]
     if not body:
-        raise ImportFileError(
-            f"Die Datei enthält nur die Überschriftenzeile (Zeile {index + 1}), aber keine "
-            "Datenzeilen."
+        raise ImportFileError.said(
+            N_(
+                "Die Datei enthält nur die Überschriftenzeile (Zeile %(line)s), aber "
+                "keine Datenzeilen."
+            ),
+            line=index + 1,
         )
     if len(body) > MAX_ROWS:
         raise ImportFileError(
@@ -186,12 +208,20 @@ def build(sheet: book.RawSheet, filename: str, header_row: int | None = None) ->
         lines=[i + 1 for i, _ in body],
     )
     if first_data > 1:
-        where = f"Zeile {first + 1}" + (f"–{first_data}" if first_data - first > 1 else "")
-        table.warnings.append(f"Überschriften in {where} erkannt (änderbar).")
+        lines = f"{first + 1}" + (f"–{first_data}" if first_data - first > 1 else "")
+        table.warnings.append(
+            Said(N_("Überschriften in Zeile %(lines)s erkannt (änderbar)."), lines=lines)
+        )
     extra = sum(1 for _, r in body if any(c for c in r[width:]))
     if extra:
         table.warnings.append(
-            f"{extra} Zeilen haben Werte rechts der letzten Überschrift; diese werden ignoriert."
+            Said(
+                N_(
+                    "%(n)s Zeilen haben Werte rechts der letzten Überschrift; diese werden "
+                    "ignoriert."
+                ),
+                n=extra,
+            )
         )
     _line_warnings(table, sheet, table.lines)
     return table
@@ -207,10 +237,11 @@ def read_sheets(data: bytes) -> tuple[list[book.RawSheet], str, str]:
     """Every sheet with data of a file (a CSV is one sheet without a title), and how the
     file was read: its encoding (or "XLSX", "ODS") and a CSV's delimiter."""
     if not data or not data.strip():
-        raise ImportFileError("Die Datei ist leer.")
+        raise ImportFileError.said(N_("Die Datei ist leer."))
     if len(data) > MAX_BYTES:
-        raise ImportFileError(
-            f"Die Datei ist größer als {MAX_BYTES // (1024 * 1024)} MB. Bitte aufteilen."
+        raise ImportFileError.said(
+            N_("Die Datei ist größer als %(mb)s MB. Bitte aufteilen."),
+            mb=MAX_BYTES // (1024 * 1024),
         )
     if data.startswith(b"PK\x03\x04"):
         sheets = [s for s in book.read_book(data) if any(any(r) for r in s.rows)]
@@ -240,7 +271,9 @@ class Book:
         if sheet:
             named = [s for s in self.sheets if s.title == sheet]
             if not named:
-                raise ImportFileError(f"Die Datei hat kein Tabellenblatt „{sheet[:60]}“.")
+                raise ImportFileError.said(
+                    N_("Die Datei hat kein Tabellenblatt „%(sheet)s“."), sheet=sheet[:60]
+                )
             chosen = named[0]
         table = build(chosen, self.filename, header_row)
         table.encoding, table.delimiter = self.encoding, self.delimiter
@@ -248,9 +281,14 @@ class Book:
         others = [t for t in table.sheets if t != chosen.title]
         if others:
             table.warnings.append(
-                f"Gelesen wird das Blatt „{chosen.title}“; weitere Blätter: "
-                + ", ".join(f"„{t}“" for t in others)[:200]
-                + " (einzeln wählbar)."
+                Said(
+                    N_(
+                        "Gelesen wird das Blatt „%(sheet)s“; weitere Blätter: %(others)s "
+                        "(einzeln wählbar)."
+                    ),
+                    sheet=chosen.title,
+                    others=", ".join(f"„{t}“" for t in others)[:200],
+                )
             )
         return table
 

@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from netzwerk.graph.core.errors import ValidationError
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.core.validation import validate_node
 from netzwerk.graph.core.values import fold
@@ -79,8 +80,14 @@ def _choice(ctx: Context, row: RowResult, field_name: str, value: str) -> str:
     target, _ = ctx.vocab.take(field_name, value)
     if not target:
         row.warnings.append(
-            f"{field_title(field_name)}: „{value[:80]}“ wird nicht übernommen (keinem Eintrag "
-            "zugeordnet – im Schritt „Werte zuordnen“ änderbar)"
+            Said(
+                N_(
+                    "%(label)s: „%(value)s“ wird nicht übernommen (keinem Eintrag "
+                    "zugeordnet – im Schritt „Werte zuordnen“ änderbar)"
+                ),
+                label=field_title(field_name),
+                value=value[:80],
+            )
         )
     return target
 
@@ -110,12 +117,12 @@ def _guessed(fields: dict[str, Any], row: RowResult) -> dict[str, Any]:
         kind = kind_from_name(str(fields["name"]))
         if kind:
             out["kind"] = kind
-            row.readings.append(f"Art aus dem Namen: {kind}")
+            row.readings.append(Said(N_("Art aus dem Namen: %(kind)s"), kind=kind))
     if not fields["sponsorship"] and fields["sponsor"]:
         sponsorship = sponsorship_of(str(fields["sponsor"]))
         if sponsorship:
             out["sponsorship"] = sponsorship
-            row.readings.append(f"Trägerschaft aus dem Träger: {sponsorship}")
+            row.readings.append(Said(N_("Trägerschaft aus dem Träger: %(kind)s"), kind=sponsorship))
     return out
 
 
@@ -141,8 +148,15 @@ def _actor(ctx: Context, row: RowResult, fields: dict[str, Any]) -> tuple[Actor 
         for f, value in fields.items():
             if value and getattr(first, f) and value != getattr(first, f) and f != "name":
                 row.warnings.append(
-                    f"{field_title(f)}: „{str(value)[:60]}“ weicht von Zeile {seen[1]} ab "
-                    "(die erste Zeile gilt)"
+                    Said(
+                        N_(
+                            "%(label)s: „%(value)s“ weicht von Zeile %(line)s ab "
+                            "(die erste Zeile gilt)"
+                        ),
+                        label=field_title(f),
+                        value=str(value)[:60],
+                        line=seen[1],
+                    )
                 )
         row.duplicate_of = seen[1]
         return first, True
@@ -198,7 +212,10 @@ def plan_row(ctx: Context, row: RowResult, v: dict[str, str]) -> None:  # noqa: 
         if not fields_c["last_name"]:
             said = c.get("read_as") or c.get("email") or c.get("function") or "?"
             row.warnings.append(
-                f"Ansprechperson: „{said[:60]}“ nennt keinen Namen – keine Person angelegt"
+                Said(
+                    N_("Ansprechperson: „%(value)s“ nennt keinen Namen – keine Person angelegt"),
+                    value=said[:60],
+                )
             )
             continue
         p = person_cells.prepare(ctx, row, fields_c, actor)
@@ -267,19 +284,32 @@ def _vocabulary_links(
             region = [("", found, ctx.vocab.title("Region", found))]
     wanted = {**values, "region": region[:1]}
     if len(region) > 1:
-        row.warnings.append(f"Sitz: nur „{region[0][0]}“ wird übernommen (ein Sitz je Akteur)")
+        row.warnings.append(
+            Said(
+                N_("Sitz: nur „%(value)s“ wird übernommen (ein Sitz je Akteur)"),
+                value=region[0][0],
+            )
+        )
     for field_name, items in wanted.items():
         type_name, label, role_field = _LINKS.get(field_name, ("LOCATED_IN", "Region", ""))
         role = v.get(role_field, "") if role_field else ""
         for value, target, title in items:
             if not target:
                 row.warnings.append(
-                    f"{field_title(field_name)}: „{value[:60]}“ wird nicht übernommen "
-                    "(keinem Eintrag zugeordnet)"
+                    Said(
+                        N_(
+                            "%(label)s: „%(value)s“ wird nicht übernommen (keinem Eintrag "
+                            "zugeordnet)"
+                        ),
+                        label=field_title(field_name),
+                        value=value[:60],
+                    )
                 )
                 continue
             if type_name == "LOCATED_IN" and seats and target not in seats:
-                row.warnings.append("Sitz: der gespeicherte Sitz bleibt (in netzwerk ändern)")
+                row.warnings.append(
+                    Said(N_("Sitz: der gespeicherte Sitz bleibt (in netzwerk ändern)"))
+                )
                 continue
             when = dates if field_name in _DATED else {}
             link = Link(
@@ -315,7 +345,14 @@ def _dates(ctx: Context, row: RowResult, v: dict[str, str]) -> dict[str, date]:
                 if note:
                     row.readings.append(f"{field_title(f)}: {note}")
             for m in errors.get(f, []):
-                row.warnings.append(f"{field_title(f)}: „{v[f][:40]}“ {m} – nicht übernommen")
+                row.warnings.append(
+                    Said(
+                        N_("%(label)s: „%(value)s“ %(reason)s – nicht übernommen"),
+                        label=field_title(f),
+                        value=v[f][:40],
+                        reason=m,
+                    )
+                )
     if ctx.choices.ended is not None and "until" not in out:
         out["until"] = ctx.choices.ended
     return out

@@ -10,6 +10,7 @@ duplicate.
 
 from __future__ import annotations
 
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.imports import person_cells
 from netzwerk.graph.imports.context import Context
@@ -24,7 +25,13 @@ def _employer(ctx: Context, row: RowResult, org: str) -> Actor | None:
     actor, why = ctx.actors.lookup(org)
     if actor is None:
         hint = "" if "mehrdeutig" in why else " (zuerst die Akteure importieren)"
-        row.warnings.append(f"Organisation: {why}{hint} – Person ohne Arbeitsstelle übernommen")
+        row.warnings.append(
+            Said(
+                N_("Organisation: %(reason)s%(hint)s – Person ohne Arbeitsstelle übernommen"),
+                reason=why,
+                hint=hint,
+            )
+        )
     return actor
 
 

@@ -31,6 +31,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from netzwerk.graph.core.errors import GraphError
+from netzwerk.graph.core.i18n import N_
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -89,15 +90,18 @@ def _decode(data: bytes) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "UTF-8 mit BOM"
         except UnicodeDecodeError as exc:
-            raise ImportFileError(
-                "Die Datei beginnt wie UTF-8, enthält aber ungültige Zeichen "
-                f"(Byte {exc.start}). Bitte erneut als „CSV UTF-8“ speichern."
+            raise ImportFileError.said(
+                N_(
+                    "Die Datei beginnt wie UTF-8, enthält aber ungültige Zeichen (Byte "
+                    "%(start)s). Bitte erneut als „CSV UTF-8“ speichern."
+                ),
+                start=exc.start,
             ) from exc
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError as exc:
-            raise ImportFileError("Die Datei ist keine lesbare UTF-16-Textdatei.") from exc
+            raise ImportFileError.said(N_("Die Datei ist keine lesbare UTF-16-Textdatei.")) from exc
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -105,9 +109,11 @@ def _decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("cp1252"), "Windows-1252 (Excel)"
     except UnicodeDecodeError as exc:
-        raise ImportFileError(
-            "Die Zeichenkodierung der Datei wurde nicht erkannt (weder UTF-8 noch Windows-1252). "
-            "Bitte in Excel „Speichern unter → CSV UTF-8“ wählen."
+        raise ImportFileError.said(
+            N_(
+                "Die Zeichenkodierung der Datei wurde nicht erkannt (weder UTF-8 noch "
+                "Windows-1252). Bitte in Excel „Speichern unter → CSV UTF-8“ wählen."
+            )
         ) from exc
 
 
@@ -135,19 +141,21 @@ def _clean(cell: object) -> str:
 def csv_rows(data: bytes) -> tuple[list[list[str]], str, str]:
     """The rows of CSV bytes (cells stripped), the encoding found and the delimiter."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(
-            "Das ist eine alte Excel-Datei (.xls). Bitte in Excel als .xlsx oder CSV speichern."
+        raise ImportFileError.said(
+            N_("Das ist eine alte Excel-Datei (.xls). Bitte in Excel als .xlsx oder CSV speichern.")
         )
     if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_binary(data):
-        raise ImportFileError(
-            "Die Datei ist keine Tabelle (Binärdaten erkannt). Erlaubt sind CSV, XLSX und ODS."
+        raise ImportFileError.said(
+            N_("Die Datei ist keine Tabelle (Binärdaten erkannt). Erlaubt sind CSV, XLSX und ODS.")
         )
     text, encoding = _decode(data)
     stripped = text.lstrip().lower()
     if stripped.startswith(("<!doctype", "<html", "<?xml", "<table", "<head", "<body")):
-        raise ImportFileError(
-            "Die Datei ist eine HTML- oder XML-Seite, keine Tabelle. Bitte in der "
-            "Tabellenkalkulation als CSV, XLSX oder ODS speichern."
+        raise ImportFileError.said(
+            N_(
+                "Die Datei ist eine HTML- oder XML-Seite, keine Tabelle. Bitte in der "
+                "Tabellenkalkulation als CSV, XLSX oder ODS speichern."
+            )
         )
     delimiter = _delimiter(text)
     csv.field_size_limit(MAX_CELL + 1)
@@ -171,8 +179,8 @@ def csv_rows(data: bytes) -> tuple[list[list[str]], str, str]:
     return raw, encoding, delimiter
 
 
-CANNOT_OPEN = (
-    "Die Datei sieht wie eine Excel-Datei aus, kann aber nicht geöffnet werden (beschädigt, "
+CANNOT_OPEN = N_(
+    "Die Datei sieht wie eine %(kind)s aus, kann aber nicht geöffnet werden (beschädigt, "
     "unvollständig oder kein gültiges XLSX). Bitte in Excel erneut als .xlsx speichern."
 )
 
@@ -190,28 +198,41 @@ def check_package(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             parts = package.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise ImportFileError(CANNOT_OPEN) from exc
+        raise ImportFileError.said(CANNOT_OPEN, kind=N_("Excel-Datei")) from exc
     if len(parts) > MAX_PARTS:
-        raise ImportFileError(
-            f"Die Excel-Datei besteht aus {len(parts)} Teilen; höchstens {MAX_PARTS} werden "
-            "gelesen. Bitte nur das Tabellenblatt mit den Daten in eine neue Datei kopieren."
+        raise ImportFileError.said(
+            N_(
+                "Die Excel-Datei besteht aus %(n)s Teilen; höchstens %(max_parts)s "
+                "werden gelesen. Bitte nur das Tabellenblatt mit den Daten in eine "
+                "neue Datei kopieren."
+            ),
+            n=len(parts),
+            max_parts=MAX_PARTS,
         )
     total = 0
     for part in parts:
         total += part.file_size
         ratio = part.file_size / max(1, part.compress_size)
         if part.file_size > MAX_PART_BYTES or total > MAX_INFLATED_BYTES:
-            raise ImportFileError(
-                f"Die Excel-Datei entpackt sich auf mehr als {_mb(min(total, part.file_size))} "
-                f"(höchstens {_mb(MAX_PART_BYTES)} je Teil). Solche Dateien werden zum Schutz "
-                "des Servers nicht gelesen; bitte die Tabelle aufteilen oder als CSV speichern."
+            raise ImportFileError.said(
+                N_(
+                    "Die Excel-Datei entpackt sich auf mehr als %(size)s (höchstens "
+                    "%(part_size)s je Teil). Solche Dateien werden zum Schutz des Servers "
+                    "nicht gelesen; bitte die Tabelle aufteilen oder als CSV speichern."
+                ),
+                size=_mb(min(total, part.file_size)),
+                part_size=_mb(MAX_PART_BYTES),
             )
         if part.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
             shown = f"{ratio:,.0f}".replace(",", ".")
-            raise ImportFileError(
-                f"Die Excel-Datei ist auffällig stark komprimiert (Teil „{part.filename[:80]}“ "
-                f"1:{shown}, üblich sind bis 1:20). Solche Dateien werden zum Schutz des "
-                "Servers nicht gelesen; bitte die Tabelle als CSV speichern."
+            raise ImportFileError.said(
+                N_(
+                    "Die Excel-Datei ist auffällig stark komprimiert (Teil „%(filename)s“ "
+                    "1:%(shown)s, üblich sind bis 1:20). Solche Dateien werden zum Schutz "
+                    "des Servers nicht gelesen; bitte die Tabelle als CSV speichern."
+                ),
+                filename=part.filename[:80],
+                shown=shown,
             )
 
 

@@ -11,6 +11,7 @@ workbook.
 
 from __future__ import annotations
 
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.imports.book import read_book, sheet_titles
 from netzwerk.graph.imports.reader import (
     MAX_BYTES,
@@ -43,15 +44,22 @@ def _table(raw: list[list[str]], title: str, filename: str, kind: str) -> Table:
         headers = headers[:-1]
     width = len(headers)
     if width > MAX_COLUMNS:
-        raise ImportFileError(
-            f"Das Blatt „{title[:40]}“ hat mehr als {MAX_COLUMNS} Spalten; höchstens "
-            f"{MAX_COLUMNS} werden gelesen."
+        raise ImportFileError.said(
+            N_(
+                "Das Blatt „%(sheet)s“ hat mehr als %(max_columns)s Spalten; höchstens "
+                "%(max_columns)s werden gelesen."
+            ),
+            sheet=title[:40],
+            max_columns=MAX_COLUMNS,
         )
     body = [(r + [""] * width)[:width] for r in rows[1:]]
     table = Table([h.strip() for h in headers], body, kind, "", filename, sheet=title)
     if any(len(r) > width and any(r[width:]) for r in rows[1:]):
         table.warnings.append(
-            f"Blatt „{title}“: Werte rechts der letzten Überschrift werden ignoriert."
+            Said(
+                N_("Blatt „%(sheet)s“: Werte rechts der letzten Überschrift werden ignoriert."),
+                sheet=title,
+            )
         )
     return table
 
@@ -59,8 +67,9 @@ def _table(raw: list[list[str]], title: str, filename: str, kind: str) -> Table:
 def read_sheets(data: bytes, filename: str, titles: tuple[str, ...]) -> dict[str, Table]:
     """The sheets named in ``titles`` (others are skipped), each as a :class:`Table`."""
     if len(data) > MAX_BYTES:
-        raise ImportFileError(
-            f"Die Datei ist größer als {MAX_BYTES // (1024 * 1024)} MB. Bitte aufteilen."
+        raise ImportFileError.said(
+            N_("Die Datei ist größer als %(mb)s MB. Bitte aufteilen."),
+            mb=MAX_BYTES // (1024 * 1024),
         )
     out: dict[str, Table] = {}
     total = 0

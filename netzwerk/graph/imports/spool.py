@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from netzwerk.graph.core.errors import GraphError
+from netzwerk.graph.core.i18n import N_
 
 KEEP_SECONDS = 3600
 IDLE_SECONDS = 900
@@ -50,12 +51,12 @@ _UID = re.compile(r"^[0-9a-f]{32}$")
 _NAME = re.compile(r"^([0-9a-f]{16})-([0-9a-f]{32})\.upload$")
 _SUFFIX = ".upload"
 _GZIP = b"\x1f\x8b"
-_FULL = (
+_FULL = N_(
     "Auf dem Server warten gerade zu viele unfertige Importe. Bitte in einer Stunde erneut "
     "versuchen oder eine Administratorin bitten, aufzuräumen (Verwaltung › Unfertige Importe)."
 )
-_TOO_BIG = (
-    "Dieser Import ist für den Zwischenspeicher zu groß (mehr als {mb} MB nach dem "
+_TOO_BIG = N_(
+    "Dieser Import ist für den Zwischenspeicher zu groß (mehr als %(mb)s MB nach dem "
     "Probelauf). Bitte die Datei in kleinere Teile aufteilen."
 )
 
@@ -179,7 +180,7 @@ class Spool:
         except _TooBig:
             os.unlink(tmp)
             mb = self.max_item_bytes // (1024 * 1024)
-            raise SpoolFullError(_TOO_BIG.format(mb=max(mb, 1))) from None
+            raise SpoolFullError.said(_TOO_BIG, mb=max(mb, 1)) from None
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
@@ -205,7 +206,7 @@ class Spool:
             path.unlink(missing_ok=True)
             if used() + size <= self.total_bytes:
                 return
-        raise SpoolFullError(_FULL)
+        raise SpoolFullError.said(_FULL)
 
     def _store(self, path: Path, item: Pending, *, replaces: bool) -> None:
         tmp, size = self._dump(item)

@@ -25,6 +25,7 @@ from typing import Any
 from netzwerk.graph.core import bulk
 from netzwerk.graph.core.codec import field_json, field_kinds, from_store, link_from_row, same_json
 from netzwerk.graph.core.errors import ValidationError
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, VOCABULARY_LABELS, Link, Node, write_role
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import validate_link
@@ -425,7 +426,11 @@ def dry_run(
         unknown = [h for h, c in zip(table.headers, cols, strict=True) if c is None and h]
         if unknown:
             plan.warnings.append(
-                f"Blatt „{title}“: Spalten ohne Bedeutung: {', '.join(unknown)[:200]}"
+                Said(
+                    N_("Blatt „%(sheet)s“: Spalten ohne Bedeutung: %(columns)s"),
+                    sheet=title,
+                    columns=", ".join(unknown)[:200],
+                )
             )
         planner = _record_row if spec.label in LABELS else _link_row
         first: dict[str, int] = {}

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from netzwerk.graph.core.errors import GraphError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.values import fold, slug
 from netzwerk.graph.imports.book import is_ods
 from netzwerk.graph.imports.layout import read_table
@@ -310,9 +311,11 @@ def read_genesis(rows: list[list[str]], header_line: int = 1) -> Reading:
     folded = [fold(h) for h in headers]
     columns = _value_columns(headers)
     if not columns:
-        raise IndicatorFileError(
-            "Die GENESIS-Datei hat keine Wertspalte (Spalten wie "
-            "„BEVSTD__Bevoelkerungsstand__Anzahl“)."
+        raise IndicatorFileError.said(
+            N_(
+                "Die GENESIS-Datei hat keine Wertspalte (Spalten wie "
+                "„BEVSTD__Bevoelkerungsstand__Anzahl“)."
+            )
         )
 
     def at(name: str) -> int:
@@ -358,10 +361,12 @@ def read_simple(
     roles = _roles(headers)
     reading = Reading("Tabelle")
     if "year" not in roles or not ({"key", "name"} & set(roles)):
-        raise IndicatorFileError(
-            "Die Tabelle braucht eine Spalte „Jahr“ und eine Spalte „Region“ oder „AGS“ "
-            "(Überschriften in der ersten Zeile); gefunden: "
-            + ", ".join(f"„{h}“" for h in headers if h.strip())
+        raise IndicatorFileError.said(
+            N_(
+                "Die Tabelle braucht eine Spalte „Jahr“ und eine Spalte „Region“ oder „AGS“ "
+                "(Überschriften in der ersten Zeile); gefunden: %(headers)s"
+            ),
+            headers=", ".join(f"„{h}“" for h in headers if h.strip()),
         )
     used = set(roles.values())
     measures = []
@@ -371,7 +376,7 @@ def read_simple(
         label, unit = _split_unit(h)
         measures.append((i, _measure_code(label), label, unit))
     if not measures:
-        raise IndicatorFileError("Die Tabelle hat keine Spalte mit Werten.")
+        raise IndicatorFileError.said(N_("Die Tabelle hat keine Spalte mit Werten."))
     for row, line in zip(rows, lines, strict=True):
         if not any(c.strip() for c in row):
             continue
@@ -441,7 +446,7 @@ def read(data: bytes, filename: str = "") -> Reading:
         rows, _, _ = csv_rows(data)
         first = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
         if first is None:
-            raise ImportFileError("Die Datei ist leer.")
+            raise ImportFileError.said(N_("Die Datei ist leer."))
         if is_genesis(rows[first]):
             return read_genesis(rows[first:], first + 1)
     table = read_table(data, filename)

@@ -244,15 +244,24 @@ def by_names(
             raise TypeError(f"unknown filter field: {name}")
         found = vocab.id_of(name, value) if value else ""
         if found is None:
-            errors.append(FieldError(name, f"{TITLES[name]} „{value}“ gibt es nicht."))
+            errors.append(
+                FieldError.said(
+                    name,
+                    N_("%(kind)s „%(value)s“ gibt es nicht."),
+                    kind=TITLES[name],
+                    value=value,
+                )
+            )
         ids[name] = found or ""
     kinds, cooperation_kinds = tuple(kinds), tuple(cooperation_kinds)
     for field_name, title, listed, allowed in (
-        ("kind", "Akteursart", kinds, ACTOR_KINDS),
-        ("coop_kind", "Kooperationsart", cooperation_kinds, COOPERATION_KINDS),
+        ("kind", N_("Akteursart"), kinds, ACTOR_KINDS),
+        ("coop_kind", N_("Kooperationsart"), cooperation_kinds, COOPERATION_KINDS),
     ):
         errors += [
-            FieldError(field_name, f"{title} „{k}“ gibt es nicht.")
+            FieldError.said(
+                field_name, N_("%(kind)s „%(value)s“ gibt es nicht."), kind=title, value=k
+            )
             for k in listed
             if k not in allowed
         ]

@@ -17,6 +17,7 @@ from typing import Any, Unpack
 from netzwerk.graph.admin import twofactor, users
 from netzwerk.graph.admin.users import User
 from netzwerk.graph.core.errors import FieldError, ForbiddenError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.records import history
 from netzwerk.graph.records.organisations import known_slugs
@@ -76,19 +77,21 @@ def _save_in(tx: Tx, changed: User, *, user: str, password: str | None = None) -
             raise ValidationError(
                 [
                     FieldError(
-                        "role", "Sie können sich nicht selbst die Verwaltungsrechte entziehen."
+                        "role", N_("Sie können sich nicht selbst die Verwaltungsrechte entziehen.")
                     )
                 ]
             )
     if password is not None and changed.source != "local":
         raise ValidationError(
-            [FieldError("password", "wird im Verzeichnis bzw. beim Anmeldedienst geändert")]
+            [FieldError("password", N_("wird im Verzeichnis bzw. beim Anmeldedienst geändert"))]
         )
     tokens = len(users.list_tokens_in(tx, changed.id))
     before, after = users.update_in(tx, changed, password=password)
     if before.org != after.org and after.org not in known_slugs(tx):
         # Rolled back with the transaction: an account never lands in no office.
-        raise ValidationError([FieldError("org", "Bitte wählen Sie eine bestehende Organisation.")])
+        raise ValidationError(
+            [FieldError("org", N_("Bitte wählen Sie eine bestehende Organisation."))]
+        )
     diff: dict[str, list[Any]] = {
         k: [getattr(before, k), getattr(after, k)]
         for k in _FIELDS
@@ -117,7 +120,9 @@ def change_account(store: Store, account_id: str, *, user: str, **fields: Any) -
     ``password``."""
     unknown = set(fields) - {*_FIELDS, "password"}
     if unknown:
-        raise ValidationError([FieldError(k, "kann hier nicht geändert werden") for k in unknown])
+        raise ValidationError(
+            [FieldError(k, N_("kann hier nicht geändert werden")) for k in unknown]
+        )
 
     def work(tx: Tx) -> User:
         current = users.get_in(tx, account_id)
@@ -183,7 +188,11 @@ def enable_two_factor(
     step = twofactor.step_of(secret, code)
     if not step:
         raise ValidationError(
-            [FieldError("code", "Der Code passt nicht. Bitte geben Sie den aktuellen Code ein.")]
+            [
+                FieldError(
+                    "code", N_("Der Code passt nicht. Bitte geben Sie den aktuellen Code ein.")
+                )
+            ]
         )
     codes = twofactor.new_backup_codes()
 
@@ -246,12 +255,15 @@ def sign_in_from_directory(store: Store, claim: users.DirectoryClaim) -> User:
             _entry(tx, made, changes, user=actor, action="create")
             return made
         if found.source != claim.source:
-            raise ForbiddenError(
-                f"Für „{claim.username}“ gibt es ein Konto, das nicht über diesen Dienst "
-                "angemeldet wird. Bitte wenden Sie sich an die Verwaltung."
+            raise ForbiddenError.said(
+                N_(
+                    "Für „%(username)s“ gibt es ein Konto, das nicht über diesen Dienst "
+                    "angemeldet wird. Bitte wenden Sie sich an die Verwaltung."
+                ),
+                username=claim.username,
             )
         if not found.active:
-            raise ForbiddenError("Dieses Konto ist deaktiviert.")
+            raise ForbiddenError.said(N_("Dieses Konto ist deaktiviert."))
         wanted = dataclasses.replace(
             found,
             role=claim.role,

@@ -22,6 +22,7 @@ from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import Person
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.personal import consent
@@ -70,14 +71,18 @@ def insert_in(tx: Tx, c: Consent, *, user: str, changeset: str = "") -> Consent:
         user=user,
     )
     if not rows:
-        raise NotFoundError(f"Person „{c.person_id[:80]}“ wurde nicht gefunden.")
+        raise NotFoundError.said(
+            N_("Person „%(person_id)s“ wurde nicht gefunden."), person_id=c.person_id[:80]
+        )
     return consent.from_store(rows[0]["consent"])
 
 
 def _person_in(tx: Tx, person_id: str) -> Person:
     rows = tx.run("nodes/get", {"label": "Person"}, id=person_id, reader=None)
     if not rows:
-        raise NotFoundError(f"Person „{person_id[:80]}“ wurde nicht gefunden.")
+        raise NotFoundError.said(
+            N_("Person „%(person_id)s“ wurde nicht gefunden."), person_id=person_id[:80]
+        )
     return codec.from_store(Person, rows[0]["node"])
 
 
@@ -145,7 +150,7 @@ def record_pending_consent(
     )
 
 
-GONE = "Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon benutzt."
+GONE = N_("Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon benutzt.")
 
 
 def usable(row: dict[str, Any], secret_hash: str, today: date) -> bool:
@@ -167,7 +172,7 @@ def answer_pending(
     def work(tx: Tx) -> Consent:
         rows = tx.run("consent/take_pending", id=consent_id)
         if not rows or rows[0]["person"] is None or not usable(rows[0], secret_hash, today):
-            raise NotFoundError(GONE)
+            raise NotFoundError.said(GONE)
         status = "confirmed" if confirm else "declined"
         how = "Bestätigungslink per E-Mail"
         stored = consent.from_store(

@@ -18,6 +18,7 @@ from netzwerk.graph.core.errors import (
     NotFoundError,
     ValidationError,
 )
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import DEFAULT_ORG, N
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.operations.ownership import check_in
@@ -38,10 +39,14 @@ def _checked(tx: Tx, owner: str, co_owners: list[str]) -> Owners:
     known = known_slugs(tx)
     errors = []
     if owner not in known:
-        errors.append(FieldError("org", "Bitte wählen Sie eine bestehende Organisation."))
+        errors.append(FieldError("org", N_("Bitte wählen Sie eine bestehende Organisation.")))
     strange = [c for c in co_owners if c not in known]
     if strange:
-        errors.append(FieldError("co_orgs", f"unbekannte Organisation „{strange[0][:80]}“"))
+        errors.append(
+            FieldError.said(
+                "co_orgs", N_("unbekannte Organisation „%(strange)s“"), strange=strange[0][:80]
+            )
+        )
     if errors:
         raise ValidationError(errors)
     return Owners(owner, tuple(sorted({c for c in co_owners if c != owner})))
@@ -67,12 +72,20 @@ def change_owners(
         verdict = check_in(tx, user, cls.LABEL, [record_id])
         found = verdict.owners.get(record_id)
         if found is None:
-            raise NotFoundError(f"{cls.TITLE} „{record_id[:80]}“ wurde nicht gefunden.")
+            raise NotFoundError.said(
+                N_("%(kind)s „%(record_id)s“ wurde nicht gefunden."),
+                kind=cls.TITLE,
+                record_id=record_id[:80],
+            )
         if not verdict.instance and found.owner != verdict.user_org:
-            raise ForbiddenError(
-                f"{cls.TITLE} „{record_id[:80]}“ gehört einer anderen Organisation; nur sie "
-                "oder die Verwaltung der Instanz kann den Eintrag weitergeben oder "
-                "Mitverantwortliche ändern."
+            raise ForbiddenError.said(
+                N_(
+                    "%(kind)s „%(record_id)s“ gehört einer anderen Organisation; nur sie "
+                    "oder die Verwaltung der Instanz kann den Eintrag weitergeben oder "
+                    "Mitverantwortliche ändern."
+                ),
+                kind=cls.TITLE,
+                record_id=record_id[:80],
             )
         wanted = _checked(tx, owner, co_owners)
         row = tx.run(
@@ -86,10 +99,14 @@ def change_owners(
         )[0]
         after = codec.from_store(cls, row["node"])
         if not row["applied"]:
-            raise ConflictError(
-                f"{cls.TITLE} „{after.display_name}“ wurde inzwischen geändert. Bitte prüfen "
-                "Sie den neuen Stand.",
-                current=after,
+            raise ConflictError.said(
+                N_(
+                    "%(kind)s „%(display_name)s“ wurde inzwischen geändert. Bitte prüfen "
+                    "Sie den neuen Stand."
+                ),
+                after,
+                kind=cls.TITLE,
+                display_name=after.display_name,
             )
         before = Owners(row["owner"], tuple(row["co_owners"]))
         changes: dict[str, list[object]] = {}

@@ -39,6 +39,7 @@ from typing import Any
 
 from netzwerk.graph.core import bulk, codec
 from netzwerk.graph.core.errors import ConflictError, NotFoundError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.operations.ownership import require_changeset_in
@@ -621,7 +622,7 @@ def _run(
     given for someone else) has no history to revert, which is no error."""
     entries = [e for e in history.of_batch(store, batch, one_end=True) if e.action != "import"]
     if not entries and not empty:
-        raise NotFoundError("Zu diesem Import gibt es nichts rückgängig zu machen.")
+        raise NotFoundError.said(N_("Zu diesem Import gibt es nichts rückgängig zu machen."))
     created_links = {str(e.link["id"]) for e in entries if e.link and e.action == "link"}
     after = _first_at(entries) if entries else 0
     states = changesets.states_of(store, [batch])
@@ -680,12 +681,15 @@ def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
     cs = changesets.get(store, batch)
     if cs is not None:
         if cs.state == "undone":
-            raise NotFoundError("Dieses Änderungspaket wurde bereits rückgängig gemacht.")
+            raise NotFoundError.said(N_("Dieses Änderungspaket wurde bereits rückgängig gemacht."))
         if cs.state == "applied" and (depending := _depending(store, batch)):
             titles = [c.title for c in (changesets.get(store, i) for i in depending) if c]
-            raise ConflictError(
-                "Dieses Änderungspaket kann erst rückgängig gemacht werden, wenn diese späteren "
-                "Pakete rückgängig gemacht sind, die darauf aufbauen: " + "; ".join(titles)[:500]
+            raise ConflictError.said(
+                N_(
+                    "Dieses Änderungspaket kann erst rückgängig gemacht werden, wenn diese "
+                    "späteren Pakete rückgängig gemacht sind, die darauf aufbauen: %(titles)s"
+                ),
+                titles="; ".join(titles)[:500],
             )
 
         def start(tx: Tx) -> bool:
@@ -693,9 +697,12 @@ def undo_import(store: Store, batch: str, *, user: str) -> UndoImportResult:
             return changesets.set_state_in(tx, batch, "undoing", expect=("applied", "undoing"))
 
         if not store.transaction(start):
-            raise NotFoundError(
-                f"Dieses Änderungspaket ist „{cs.state_title}“ und kann nicht rückgängig "
-                "gemacht werden."
+            raise NotFoundError.said(
+                N_(
+                    "Dieses Änderungspaket ist „%(state_title)s“ und kann nicht "
+                    "rückgängig gemacht werden."
+                ),
+                state_title=cs.state_title,
             )
     result = _run(store, batch, user=user, trace=True, empty=cs is not None)
 

@@ -39,6 +39,7 @@ from netzwerk.graph.core.errors import (
     NotFoundError,
     ProposalSent,
 )
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, Node, Person
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.imports.fields import KINDS
@@ -454,16 +455,22 @@ def _summary(tx: Tx, cs: changesets.Changeset, user: str, counts: dict[str, int]
 
 def _check(plan: ImportPlan, only_valid: bool) -> None:
     if plan.blocking and not only_valid:
-        raise ImportBlockedError(
-            f"Der Import wurde nicht ausgeführt: {len(plan.errors)} Zeilen sind fehlerhaft. "
-            "Bitte die Datei korrigieren oder ausdrücklich „nur gültige Zeilen importieren“ "
-            "wählen."
+        raise ImportBlockedError.said(
+            N_(
+                "Der Import wurde nicht ausgeführt: %(n)s Zeilen sind fehlerhaft. "
+                "Bitte die Datei korrigieren oder ausdrücklich „nur gültige Zeilen "
+                "importieren“ wählen."
+            ),
+            n=len(plan.errors),
         )
     if plan.undecided:
-        raise ImportBlockedError(
-            f"Der Import wurde nicht ausgeführt: {len(plan.open_reviews)} unsichere "
-            "Zuordnungen sind noch offen. Bitte jeweils entscheiden: derselbe Eintrag, neu "
-            "anlegen oder überspringen."
+        raise ImportBlockedError.said(
+            N_(
+                "Der Import wurde nicht ausgeführt: %(n)s unsichere Zuordnungen sind "
+                "noch offen. Bitte jeweils entscheiden: derselbe Eintrag, neu anlegen "
+                "oder überspringen."
+            ),
+            n=len(plan.open_reviews),
         )
 
 
@@ -546,7 +553,7 @@ def apply_changeset(
     """
     cs = changesets.get(store, cs_id)
     if cs is None:
-        raise NotFoundError("Dieses Änderungspaket gibt es nicht.")
+        raise NotFoundError.said(N_("Dieses Änderungspaket gibt es nicht."))
     if cs.state not in ("proposed", "applying"):
         return _result(cs)
     store.transaction(

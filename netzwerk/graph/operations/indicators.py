@@ -8,6 +8,7 @@ imported again) writes nothing at all, not even an empty changeset.
 
 from __future__ import annotations
 
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.indicators.plan import IndicatorPlan
 from netzwerk.graph.operations.imports import CommitResult, ImportBlockedError, commit_import
@@ -16,9 +17,13 @@ from netzwerk.graph.operations.imports import CommitResult, ImportBlockedError, 
 def import_indicators(store: Store, dry: IndicatorPlan, *, user: str) -> CommitResult:
     """Apply the dry run ``dry`` as one changeset (see module docstring)."""
     if dry.blocking:
-        raise ImportBlockedError(
-            f"Der Import wurde nicht ausgeführt: {len(dry.errors)} Fehler in der Datei "
-            f"(zuerst: {dry.errors[0]}). Bitte die Datei korrigieren."
+        raise ImportBlockedError.said(
+            N_(
+                "Der Import wurde nicht ausgeführt: %(n)s Fehler in der Datei "
+                "(zuerst: %(errors)s). Bitte die Datei korrigieren."
+            ),
+            n=len(dry.errors),
+            errors=dry.errors[0],
         )
     if not dry.plan.nodes:
         return CommitResult(state="unchanged")

@@ -31,6 +31,7 @@ from typing import Any
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.codec import from_store
 from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import DEFAULT_ORG, LINK_TYPES, Actor, Link
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.values import new_link_id
@@ -177,10 +178,13 @@ class _Merge:
 
 def _check(actor: Actor, version: int | None) -> None:
     if version is not None and actor.version != version:
-        raise ConflictError(
-            f"Akteur „{actor.name}“ wurde inzwischen geändert; bitte die "
-            "Zusammenführung erneut prüfen.",
-            current=actor,
+        raise ConflictError.said(
+            N_(
+                "Akteur „%(name)s“ wurde inzwischen geändert; bitte die "
+                "Zusammenführung erneut prüfen."
+            ),
+            actor,
+            name=actor.name,
         )
 
 
@@ -188,7 +192,7 @@ def _lock(tx: Tx, node_id: str, version: int | None) -> tuple[Actor, dict[str, A
     """The actor, locked, and who owns it (``org``, ``co_orgs``: an undo gives it back)."""
     rows = tx.run("merge/lock_actor", id=node_id)
     if not rows:
-        raise NotFoundError(f"Akteur „{node_id}“ wurde nicht gefunden.")
+        raise NotFoundError.said(N_("Akteur „%(node_id)s“ wurde nicht gefunden."), node_id=node_id)
     stored = rows[0]["node"]
     actor = from_store(Actor, stored)
     _check(actor, version)
@@ -213,10 +217,13 @@ def _recheck_owners(
     checked = payload.get("owners") or {}
     for node_id, (actor, owners) in locked.items():
         if node_id in checked and _owners_as(owners) != checked[node_id]:
-            raise ConflictError(
-                f"Akteur „{actor.name}“ gehört inzwischen einer anderen Organisation; die "
-                "Zusammenführung wurde nicht ausgeführt. Bitte die Zusammenführung erneut "
-                "prüfen."
+            raise ConflictError.said(
+                N_(
+                    "Akteur „%(name)s“ gehört inzwischen einer anderen Organisation; die "
+                    "Zusammenführung wurde nicht ausgeführt. Bitte die Zusammenführung "
+                    "erneut prüfen."
+                ),
+                name=actor.name,
             )
         ownership.require_record_in(tx, user, "Actor", node_id, "Der Akteur")
 
@@ -331,7 +338,8 @@ def propose_merge(
         raise ValidationError(
             [
                 FieldError(
-                    "duplicate_id", "Ein Akteur kann nicht mit sich selbst zusammengeführt werden"
+                    "duplicate_id",
+                    N_("Ein Akteur kann nicht mit sich selbst zusammengeführt werden"),
                 )
             ]
         )
@@ -339,7 +347,9 @@ def propose_merge(
     for node_id, version in ((survivor_id, survivor_version), (duplicate_id, duplicate_version)):
         rows = store.read("nodes/get", {"label": "Actor"}, id=node_id, reader=None)
         if not rows:
-            raise NotFoundError(f"Akteur „{node_id}“ wurde nicht gefunden.")
+            raise NotFoundError.said(
+                N_("Akteur „%(node_id)s“ wurde nicht gefunden."), node_id=node_id
+            )
         actor = from_store(Actor, rows[0]["node"])
         _check(actor, version)
         actors.append(actor)

@@ -11,6 +11,7 @@ import re
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import Organisation
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.values import new_id
@@ -25,11 +26,11 @@ def _checked(name: str, recipient: str) -> tuple[str, str]:
     name, recipient = name.strip(), recipient.strip()
     errors = []
     if not name:
-        errors.append(FieldError("name", "Bitte geben Sie einen Namen an."))
+        errors.append(FieldError("name", N_("Bitte geben Sie einen Namen an.")))
     elif len(name) > 200:
-        errors.append(FieldError("name", "höchstens 200 Zeichen"))
+        errors.append(FieldError("name", N_("höchstens 200 Zeichen")))
     if len(recipient) > 200:
-        errors.append(FieldError("recipient", "höchstens 200 Zeichen"))
+        errors.append(FieldError("recipient", N_("höchstens 200 Zeichen")))
     if errors:
         raise ValidationError(errors)
     return name, recipient
@@ -52,13 +53,15 @@ def create_organisation(
         else [
             FieldError(
                 "slug",
-                "nur Kleinbuchstaben, Ziffern und Bindestriche (nicht am Anfang oder Ende), "
-                "höchstens 40 Zeichen",
+                N_(
+                    "nur Kleinbuchstaben, Ziffern und Bindestriche (nicht am Anfang oder "
+                    "Ende), höchstens 40 Zeichen"
+                ),
             )
         ]
     )
     if slug == ACROSS:  # the organisation filter's value for the links across the border
-        errors.append(FieldError("slug", f"„{ACROSS}“ ist reserviert"))
+        errors.append(FieldError.said("slug", N_("„%(across)s“ ist reserviert"), across=ACROSS))
     try:
         name, recipient = _checked(name, recipient)
     except ValidationError as err:
@@ -75,7 +78,7 @@ def create_organisation(
             recipient=recipient,
         )[0]
         if not row["created"]:
-            raise ValidationError([FieldError("slug", "ist bereits vergeben")])
+            raise ValidationError([FieldError("slug", N_("ist bereits vergeben"))])
         made = codec.from_store(Organisation, row["organisation"])
         history.record_entry_in(
             tx,
@@ -104,11 +107,13 @@ def rename_organisation(
             "organisations/rename", slug=slug, version=version, name=name, recipient=recipient
         )
         if not rows:
-            raise NotFoundError(f"Die Organisation „{slug[:80]}“ wurde nicht gefunden.")
+            raise NotFoundError.said(
+                N_("Die Organisation „%(slug)s“ wurde nicht gefunden."), slug=slug[:80]
+            )
         after = codec.from_store(Organisation, rows[0]["organisation"])
         if not rows[0]["applied"]:
-            raise ConflictError(
-                f"Die Organisation „{after.name}“ wurde inzwischen geändert.", current=after
+            raise ConflictError.said(
+                N_("Die Organisation „%(name)s“ wurde inzwischen geändert."), after, name=after.name
             )
         before = rows[0]["before"]
         changes: dict[str, list[object]] = {

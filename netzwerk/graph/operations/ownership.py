@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from netzwerk.graph.core.errors import ForbiddenError, NotFoundError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import DEFAULT_ORG, LINK_TYPES, Link
 from netzwerk.graph.core.store import Tx
 from netzwerk.graph.records.organisations import ALL_LABELS, Owners
@@ -54,10 +55,15 @@ def check_in(tx: Tx, user: str, label: str, ids: list[str]) -> Verdict:
     )
 
 
-def _refuse(what: str) -> ForbiddenError:
-    return ForbiddenError(
-        f"{what} gehört einer anderen Organisation; nur sie kann das tun. Änderungen an "
-        "ihren Einträgen schlagen Sie über das Bearbeiten-Formular vor."
+def _refuse(kind: str, record_id: str) -> ForbiddenError:
+    return ForbiddenError.said(
+        N_(
+            "%(kind)s „%(id)s“ gehört einer anderen Organisation; nur sie kann das tun. "
+            "Änderungen an ihren Einträgen schlagen Sie über das "
+            "Bearbeiten-Formular vor."
+        ),
+        kind=kind,
+        id=record_id[:80],
     )
 
 
@@ -69,8 +75,12 @@ def require_record_in(tx: Tx, user: str, label: str, record_id: str, title: str)
         if label == "Person":
             # Another office's person is not there for this user (visibility.py): a refusal
             # would tell that the id exists.
-            raise NotFoundError(f"{title} „{record_id[:80]}“ wurde nicht gefunden.")
-        raise _refuse(f"{title} „{record_id[:80]}“")
+            raise NotFoundError.said(
+                N_("%(kind)s „%(record_id)s“ wurde nicht gefunden."),
+                kind=title,
+                record_id=record_id[:80],
+            )
+        raise _refuse(title, record_id)
     return verdict
 
 
@@ -79,16 +89,19 @@ def require_link_in(tx: Tx, user: str, link: Link) -> None:
     ends = [link.from_id, link.to_id]
     verdict = check_in(tx, user, ALL_LABELS, ends)
     if not any(verdict.may_write(end) for end in ends):
-        raise ForbiddenError(
-            "Beide verknüpften Einträge gehören anderen Organisationen; eine Verknüpfung "
-            "ändert nur eine Organisation, der eines ihrer Enden gehört."
+        raise ForbiddenError.said(
+            N_(
+                "Beide verknüpften Einträge gehören anderen Organisationen; eine "
+                "Verknüpfung ändert nur eine Organisation, der eines ihrer Enden "
+                "gehört."
+            )
         )
 
 
 def require_stored_link_in(tx: Tx, user: str, type_name: str, link_id: str) -> None:
     """:func:`require_link_in` for a stored link found by id (its change or removal)."""
     if type_name not in LINK_TYPES:
-        raise NotFoundError("Diese Verknüpfung wurde nicht gefunden.")
+        raise NotFoundError.said(N_("Diese Verknüpfung wurde nicht gefunden."))
     rows = tx.run("organisations/link_ends", {"type": type_name}, id=link_id)
     if not rows:
         return  # missing: the write itself reports it as not found
@@ -104,7 +117,9 @@ def require_changeset_in(tx: Tx, user: str, changeset_id: str) -> None:
         return
     rows = tx.run("organisations/changeset_org", id=changeset_id, default=DEFAULT_ORG)
     if rows and rows[0]["org"] != verdict.user_org:
-        raise ForbiddenError(
-            "Dieses Änderungspaket hat eine andere Organisation eingespielt; nur sie kann es "
-            "rückgängig machen."
+        raise ForbiddenError.said(
+            N_(
+                "Dieses Änderungspaket hat eine andere Organisation eingespielt; nur "
+                "sie kann es rückgängig machen."
+            )
         )

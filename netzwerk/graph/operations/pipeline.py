@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import COOPERATION_KINDS, Link
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id
@@ -64,9 +65,9 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     errors = []
     for field_name, value in (("a", a), ("b", b)):
         if not is_valid_id(value):
-            errors.append(FieldError(field_name, "Bitte einen gültigen Akteur angeben."))
+            errors.append(FieldError(field_name, N_("Bitte einen gültigen Akteur angeben.")))
     if not errors and a == b:
-        errors.append(FieldError("b", "Ein Akteur kann nicht mit sich selbst kooperieren."))
+        errors.append(FieldError("b", N_("Ein Akteur kann nicht mit sich selbst kooperieren.")))
     if errors:
         raise ValidationError(errors)
     return (a, b) if a <= b else (b, a)
@@ -76,7 +77,13 @@ def _note(note: str) -> str:
     note = " ".join((note or "").split())
     if len(note) > NOTE_MAX:
         raise ValidationError(
-            [FieldError("note", f"Die Notiz darf höchstens {NOTE_MAX} Zeichen lang sein.")]
+            [
+                FieldError.said(
+                    "note",
+                    N_("Die Notiz darf höchstens %(note_max)s Zeichen lang sein."),
+                    note_max=NOTE_MAX,
+                )
+            ]
         )
     return note
 
@@ -118,7 +125,9 @@ def step(
     may start from, NotFoundError if an actor does not exist."""
     a, b = _pair(a, b)
     if status not in ALLOWED_FROM:
-        raise ValidationError([FieldError("status", f"„{status}“ ist kein Schritt.")])
+        raise ValidationError(
+            [FieldError.said("status", N_("„%(status)s“ ist kein Schritt."), status=status)]
+        )
     allowed, note = ALLOWED_FROM[status], _note(note)
     before = store.transaction(
         lambda tx: _step_in(tx, a, b, status, allowed, by=by, note=note, link_id="")
@@ -152,12 +161,17 @@ def _step_in(
         link_id=link_id,
     )
     if not rows:
-        raise NotFoundError("Einer der beiden Akteure wurde nicht gefunden.")
+        raise NotFoundError.said(N_("Einer der beiden Akteure wurde nicht gefunden."))
     before: str = rows[0]["before"]
     if before not in allowed:
-        raise ConflictError(
-            f"Der Vorschlag ist „{before}“; der Schritt zu „{status}“ geht nur von "
-            f"„{' oder '.join(allowed)}“ aus. Bitte die Seite neu laden."
+        raise ConflictError.said(
+            N_(
+                "Der Vorschlag ist „%(before)s“; der Schritt zu „%(status)s“ geht nur "
+                "von „%(values)s“ aus. Bitte die Seite neu laden."
+            ),
+            before=before,
+            status=status,
+            values=" oder ".join(allowed),
         )
     return before
 
@@ -181,12 +195,22 @@ def agree(
     """
     a, b = _pair(a, b)
     if kind not in COOPERATION_KINDS:
-        raise ValidationError([FieldError("kind", f"„{kind}“ ist keine bekannte Kooperationsart.")])
+        raise ValidationError(
+            [
+                FieldError.said(
+                    "kind", N_("„%(value)s“ ist keine bekannte Kooperationsart."), value=kind
+                )
+            ]
+        )
     note = _note(note)
     current = pipeline_pairs(store).get((a, b), STATES[0])
     if current not in ALLOWED_FROM["vereinbart"]:
-        raise ConflictError(
-            f"Der Vorschlag ist „{current}“; vereinbart werden kann nur, wer angesprochen wurde."
+        raise ConflictError.said(
+            N_(
+                "Der Vorschlag ist „%(current)s“; vereinbart werden kann nur, wer "
+                "angesprochen wurde."
+            ),
+            current=current,
         )
     cooperation = Link(
         type="COOPERATES_WITH",

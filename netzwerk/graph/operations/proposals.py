@@ -15,6 +15,7 @@ from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import ConflictError, ForbiddenError, NotFoundError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import LABELS
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.operations.imports import merge_fields
@@ -28,16 +29,16 @@ def _open(tx: Tx, cs_id: str, user: str) -> tuple[changesets.Changeset, dict[str
     """The proposal ``cs_id`` if ``user`` may decide it: open, and owned by their office."""
     cs = changesets.get(tx, cs_id)
     if cs is None or cs.kind != "proposal":
-        raise NotFoundError("Diesen Vorschlag gibt es nicht.")
+        raise NotFoundError.said(N_("Diesen Vorschlag gibt es nicht."))
     if cs.state != "proposed":
-        raise ConflictError("Über diesen Vorschlag wurde bereits entschieden.")
+        raise ConflictError.said(N_("Über diesen Vorschlag wurde bereits entschieden."))
     parts = changesets.parts(tx, cs_id, states=("pending",), payload=True)
     payload = parts[0]["payload"]
     record_id = payload["items"][0]["r"]["id"]
     verdict = check_in(tx, user, LABELS[payload["label"]].LABEL, [record_id])
     if not verdict.may_write(record_id):
-        raise ForbiddenError(
-            "Über diesen Vorschlag entscheidet die Organisation, der der Eintrag gehört."
+        raise ForbiddenError.said(
+            N_("Über diesen Vorschlag entscheidet die Organisation, der der Eintrag gehört.")
         )
     return cs, payload, verdict
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import uuid
 
 from netzwerk.graph.core import codec
-from netzwerk.graph.core.errors import ConflictError, NotFoundError, ProposalSent
+from netzwerk.graph.core.errors import NotFoundError, ProposalSent, overtaken
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import N
 from netzwerk.graph.core.store import Tx
 from netzwerk.graph.core.validation import validate_node
@@ -22,7 +23,11 @@ from netzwerk.graph.records.organisations import recipient
 def stored_in(tx: Tx, cls: type[N], record_id: str) -> N:
     rows = tx.run("nodes/get", {"label": cls.LABEL}, id=record_id, reader=None)
     if not rows:
-        raise NotFoundError(f"{cls.TITLE} „{record_id[:80]}“ wurde nicht gefunden.")
+        raise NotFoundError.said(
+            N_("%(kind)s „%(record_id)s“ wurde nicht gefunden."),
+            kind=cls.TITLE,
+            record_id=record_id[:80],
+        )
     return codec.from_store(cls, rows[0]["node"])
 
 
@@ -36,11 +41,16 @@ def propose_update_in(tx: Tx, obj: N, *, user: str, verdict: Verdict) -> Proposa
     obj = validate_node(obj)
     current = stored_in(tx, cls, obj.id)
     if current.version != obj.version:
-        raise ConflictError(
-            f"{cls.TITLE} „{current.display_name}“ wurde inzwischen geändert (Version "
-            f"{current.version}, Ihre Version {obj.version}). Ihr Vorschlag wurde nicht "
-            "gesendet.",
-            current=current,
+        raise overtaken(
+            N_(
+                "%(kind)s „%(display_name)s“ wurde inzwischen geändert (Version "
+                "%(version)s, Ihre Version %(own_version)s). Ihr Vorschlag wurde nicht "
+                "gesendet."
+            ),
+            current,
+            obj.version,
+            kind=cls.TITLE,
+            display_name=current.display_name,
         )
     changes = history.diff(current, obj)
     if not changes:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from netzwerk.graph.core.errors import NotFoundError, ProposalSent
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import Link, N, Node, Person
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.operations import ownership
@@ -94,7 +95,9 @@ def update_record(store: Store, obj: N, *, user: str) -> N:
         if obj.LABEL == "Person":
             # Not there for this user (visibility.py), so nothing to propose to: a proposal
             # would tell that the id exists and whose it is.
-            raise NotFoundError(f"{obj.TITLE} „{obj.id[:80]}“ wurde nicht gefunden.")
+            raise NotFoundError.said(
+                N_("%(kind)s „%(id)s“ wurde nicht gefunden."), kind=obj.TITLE, id=obj.id[:80]
+            )
         return propose_update_in(tx, obj, user=user, verdict=verdict)
 
     result = store.transaction(work)

@@ -25,6 +25,7 @@ from netzwerk.graph.admin.backup import (
 )
 from netzwerk.graph.admin.stats import is_empty
 from netzwerk.graph.core import bulk
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.schema import ensure_schema, migrate
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.operations.erase import erase_person
@@ -54,8 +55,10 @@ def _load(store: Store, plan: Plan, progress: Progress, batch_size: int) -> int:
             done += len(chunk)
             progress(done, total)
     if created != plan.rel_count:
-        raise BackupError(
-            f"Nur {created} von {plan.rel_count} Beziehungen konnten geschrieben werden."
+        raise BackupError.said(
+            N_("Nur %(created)s von %(rel_count)s Beziehungen konnten geschrieben werden."),
+            created=created,
+            rel_count=plan.rel_count,
         )
     return created
 
@@ -92,10 +95,12 @@ def restore_backup(
     plan = validate(data)
     empty = is_empty(store)
     if not empty and not replace:
-        raise BackupError(
-            "Die Datenbank enthält bereits Daten. Wiederherstellen nur in eine leere "
-            "Datenbank – oder ausdrücklich mit „ersetzen“ (--replace), was alle "
-            "vorhandenen Daten löscht."
+        raise BackupError.said(
+            N_(
+                "Die Datenbank enthält bereits Daten. Wiederherstellen nur in eine "
+                "leere Datenbank – oder ausdrücklich mit „ersetzen“ (--replace), was "
+                "alle vorhandenen Daten löscht."
+            )
         )
     erasures = store.read("privacy/erasures")
     auth = None if empty else store.read("backup/auth_state")[0]
@@ -114,16 +119,22 @@ def restore_backup(
         log.exception("restore failed, putting the previous state back")
         bulk.wipe(store)
         if safety is None:
-            raise BackupError(
-                "Die Wiederherstellung ist fehlgeschlagen; die Datenbank ist wieder leer wie zuvor."
+            raise BackupError.said(
+                N_(
+                    "Die Wiederherstellung ist fehlgeschlagen; die Datenbank ist wieder "
+                    "leer wie zuvor."
+                )
             ) from exc
         ensure_schema(store)
         _load(store, validate(safety), _noop, batch_size)
         migrate(store)
         where = f" (Sicherheitskopie: {safety_path})" if safety_path else ""
-        raise BackupError(
-            "Die Wiederherstellung ist fehlgeschlagen; der vorherige Stand wurde aus der "
-            f"Sicherheitskopie zurückgeschrieben{where}."
+        raise BackupError.said(
+            N_(
+                "Die Wiederherstellung ist fehlgeschlagen; der vorherige Stand wurde "
+                "aus der Sicherheitskopie zurückgeschrieben%(where)s."
+            ),
+            where=where,
         ) from exc
     _after_restore(store, auth, erasures)
     out: dict[str, Any] = {"nodes": plan.node_count, "relationships": created}

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import Presentation
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.network.filters import Filter
@@ -128,15 +129,16 @@ def create_share_link(
     )
     rows = store.transaction(lambda tx: tx.run("views/link_create", id=link_id, props=props))
     if not rows:
-        what = "Präsentation" if isinstance(target, Presentation) else "Ansicht"
-        raise NotFoundError(f"Diese {what} gibt es nicht (mehr).")
+        if isinstance(target, Presentation):
+            raise NotFoundError.said(N_("Diese Präsentation gibt es nicht (mehr)."))
+        raise NotFoundError.said(N_("Diese Ansicht gibt es nicht (mehr)."))
     return share_links.link_from_row(rows[0]["link"], target.name), f"{link_id}.{secret}"
 
 
 def revoke_share_link(store: Store, link_id: str, *, user: str) -> None:
     """Revoke a link: it stops working at once and for good."""
     if not store.transaction(lambda tx: tx.run("views/link_revoke", id=link_id, user=user)):
-        raise NotFoundError("Diesen Link gibt es nicht.")
+        raise NotFoundError.said(N_("Diesen Link gibt es nicht."))
 
 
 def check_share_password(store: Store, link: ShareLink, password: str, *, client: str = "") -> bool:
@@ -155,7 +157,7 @@ def check_share_password(store: Store, link: ShareLink, password: str, *, client
         )
     )
     if not rows:
-        raise NotFoundError(share_links.GONE)
+        raise NotFoundError.said(share_links.GONE)
     ok = share_links.password_matches(rows[0], password)
     if ok:
         store.transaction(

@@ -33,6 +33,7 @@ from netzwerk.graph.core.errors import (
     NotFoundError,
     ValidationError,
 )
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import Actor, Link
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id
@@ -171,7 +172,7 @@ def _change_link(
     kind = "WORKS_AT" if p.kind in ("left", "function") else "COOPERATES_WITH"
     rows = tx.run("links/get", {"type": kind}, id=d["link_id"], reader=None)
     if not rows:
-        raise NotFoundError("Die Verknüpfung gibt es nicht mehr.")
+        raise NotFoundError.said(N_("Die Verknüpfung gibt es nicht mehr."))
     link = codec.link_from_row(rows[0])
     if p.kind == "left":  # ended yesterday: not current today, off every contact list
         _end_tie(link, {}, r.by)
@@ -194,7 +195,7 @@ def _complete_pair(tx: Tx, d: dict[str, Any], by: str, *, user: str, note: dict[
     this side fills what is still empty and adds its note (nothing is overwritten)."""
     rows = tx.run("links/get", {"type": "COOPERATES_WITH"}, id=d["link_id"], reader=None)
     if not rows:
-        raise NotFoundError("Die Verknüpfung gibt es nicht mehr.")
+        raise NotFoundError.said(N_("Die Verknüpfung gibt es nicht mehr."))
     link = codec.link_from_row(rows[0])
     link.kind = link.kind or d.get("kind") or ""
     link.intensity = link.intensity or d.get("intensity")
@@ -228,7 +229,7 @@ def _apply(tx: Tx, survey: Survey, r: rv.AnswerReview, p: rv.Proposal, user: str
     if p.kind == "field":
         rows = tx.run("nodes/get", {"label": "Actor"}, id=r.actor_id, reader=None)
         if not rows:
-            raise NotFoundError("Der befragte Akteur existiert nicht mehr.")
+            raise NotFoundError.said(N_("Der befragte Akteur existiert nicht mehr."))
         actor = codec.from_store(Actor, rows[0]["node"])
         update_record_in(
             tx, dataclasses.replace(actor, **{d["field"]: p.new}), user=user, note=note
@@ -267,16 +268,20 @@ def _check_shown(
     """Refuse a decision made on a page that showed something else than what is there now:
     another handed-in version, or a proposal whose values changed since."""
     if r.version != version:
-        raise ConflictError(
-            "Die Antwort wurde inzwischen erneut abgegeben. Bitte prüfen Sie die Vorschläge "
-            "noch einmal; es wurde nichts übernommen."
+        raise ConflictError.said(
+            N_(
+                "Die Antwort wurde inzwischen erneut abgegeben. Bitte prüfen Sie die "
+                "Vorschläge noch einmal; es wurde nichts übernommen."
+            )
         )
     changed = [p.subject for key, p in proposals.items() if key in shown and shown[key] != p.shown]
     if changed:
-        raise ConflictError(
-            "Diese Vorschläge sehen inzwischen anders aus als angezeigt: "
-            + ", ".join(changed)[:500]
-            + ". Bitte noch einmal prüfen; es wurde nichts übernommen."
+        raise ConflictError.said(
+            N_(
+                "Diese Vorschläge sehen inzwischen anders aus als angezeigt: %(subjects)s. "
+                "Bitte noch einmal prüfen; es wurde nichts übernommen."
+            ),
+            subjects=", ".join(changed)[:500],
         )
 
 
@@ -300,14 +305,16 @@ def decide(
     """
     keys = list(shown)
     if not keys:
-        raise ValidationError([FieldError("keys", "Bitte mindestens einen Vorschlag wählen")])
+        raise ValidationError([FieldError("keys", N_("Bitte mindestens einen Vorschlag wählen"))])
 
     def work(tx: Tx) -> Decided:
         r = rv.load_answer(tx, answer_id)
         if r.survey_id != survey.id:
-            raise NotFoundError("Diese Antwort gehört nicht zu dieser Befragung.")
+            raise NotFoundError.said(N_("Diese Antwort gehört nicht zu dieser Befragung."))
         if r.submitted_at is None:
-            raise ValidationError([FieldError("answer", "Die Antwort ist noch nicht abgegeben")])
+            raise ValidationError(
+                [FieldError("answer", N_("Die Antwort ist noch nicht abgegeben"))]
+            )
         proposals = {p.key: p for p in rv.proposals_for(tx, survey, r, rv.vocab_names(tx))}
         _check_shown(r, version, proposals, shown)
         out = Decided()
@@ -350,7 +357,7 @@ def change_texts(
         reader = visibility.reader()
         rows = tx.run("surveys/get", id=survey_id, reader=reader) if is_valid_id(survey_id) else []
         if not rows:
-            raise NotFoundError("Diese Befragung gibt es nicht.")
+            raise NotFoundError.said(N_("Diese Befragung gibt es nicht."))
         survey = from_props(rows[0]["survey"])
         errors: list[FieldError] = []
         texts = checked_texts(errors, intro, consent_wording, survey.questions)

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 
 from netzwerk.graph.admin.users import ROLES
 from netzwerk.graph.core.errors import ConflictError, ForbiddenError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import Link, Node, write_role
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.records import erasures, history, links, nodes, trash
 
-ERASED_MESSAGE = (
+ERASED_MESSAGE = N_(
     "Diese Person wurde nach Art. 17 DSGVO gelöscht und kann nicht wiederhergestellt werden."
 )
 
@@ -49,9 +50,11 @@ def check_role(entry: trash.TrashEntry, role: str) -> None:
     """Raise :class:`ForbiddenError` if ``role`` may not restore this entry."""
     needed = _required_role(trash.deleted_from(entry))
     if ROLES.index(role) < ROLES.index(needed):
-        raise ForbiddenError(
-            "Diesen Eintrag können nur Administrator:innen wiederherstellen, wie sie auch "
-            "nur Administrator:innen ändern können."
+        raise ForbiddenError.said(
+            N_(
+                "Diesen Eintrag können nur Administrator:innen wiederherstellen, wie "
+                "sie auch nur Administrator:innen ändern können."
+            )
         )
 
 
@@ -59,12 +62,12 @@ def _without_erased(tx: Tx, what: trash.Deleted | trash.DeletedLink) -> None:
     """Refuse an erased person's entry; drop links to erased persons from a record's entry."""
     if isinstance(what, trash.DeletedLink):
         if erasures.erased_among_in(tx, (what.link.from_id, what.link.to_id)):
-            raise ConflictError(ERASED_MESSAGE)
+            raise ConflictError.said(ERASED_MESSAGE)
         return
     ends = {what.node.id} | {i for lk in what.links for i in (lk.from_id, lk.to_id)}
     erased = erasures.erased_among_in(tx, ends)
     if what.node.id in erased:
-        raise ConflictError(ERASED_MESSAGE)
+        raise ConflictError.said(ERASED_MESSAGE)
     what.links = [lk for lk in what.links if not {lk.from_id, lk.to_id} & erased.keys()]
 
 

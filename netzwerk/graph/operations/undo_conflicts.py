@@ -20,6 +20,7 @@ from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.operations.import_undo import UNDONE
@@ -67,16 +68,23 @@ def _reset_in(tx: Tx, label: str, record_id: str, fields: list[dict[str, Any]], 
     obj = _current(tx, label, record_id)
     name = fields[0].get("name") or record_id
     if obj is None:
-        raise NotFoundError(f"„{name}“ gibt es nicht mehr; es wurde nichts zurückgesetzt.")
+        raise NotFoundError.said(
+            N_("„%(name)s“ gibt es nicht mehr; es wurde nichts zurückgesetzt."), name=name
+        )
     cls = type(obj)
     back: dict[str, Any] = {}
     for c in fields:
         stored = codec.field_json(cls, c["field"], getattr(obj, c["field"], None))
         if not codec.same_json(stored, c["stored"]):
-            raise ConflictError(
-                f"„{name}“ wurde inzwischen erneut geändert ({c['field']}). Bitte die Seite "
-                "neu laden und noch einmal entscheiden; es wurde nichts zurückgesetzt.",
-                current=obj,
+            raise ConflictError.said(
+                N_(
+                    "„%(name)s“ wurde inzwischen erneut geändert (%(field)s). Bitte die Seite "
+                    "neu laden und noch einmal entscheiden; es wurde nichts "
+                    "zurückgesetzt."
+                ),
+                obj,
+                name=name,
+                field=c["field"],
             )
         back[c["field"]] = codec.field_from_json(cls, c["field"], c["old"])
     replaced = dataclasses.replace(obj, **back)
@@ -94,7 +102,11 @@ def decide_undo_conflicts(
     bad = [k for k, v in choices.items() if v not in CHOICES]
     if bad or not choices:
         raise ValidationError(
-            [FieldError("choices", "Bitte für jede Angabe „zurücksetzen“ oder „behalten“ wählen")]
+            [
+                FieldError(
+                    "choices", N_("Bitte für jede Angabe „zurücksetzen“ oder „behalten“ wählen")
+                )
+            ]
         )
 
     def work(tx: Tx) -> Decision:
@@ -102,13 +114,15 @@ def decide_undo_conflicts(
         locked = changesets.set_state_in(tx, cs_id, "undone", expect=("undone",))
         cs = changesets.get_in(tx, cs_id)
         if not locked or cs is None:
-            raise NotFoundError("Dieses Änderungspaket ist nicht rückgängig gemacht.")
+            raise NotFoundError.said(N_("Dieses Änderungspaket ist nicht rückgängig gemacht."))
         conflicts = list(cs.undo.get("conflicts", []))
         chosen = {key_of(c): c for c in conflicts if decidable(c) and key_of(c) in choices}
         if len(chosen) != len(choices):
-            raise ConflictError(
-                "Über einige dieser Angaben wurde inzwischen schon entschieden. Bitte die "
-                "Seite neu laden; es wurde nichts geändert."
+            raise ConflictError.said(
+                N_(
+                    "Über einige dieser Angaben wurde inzwischen schon entschieden. Bitte "
+                    "die Seite neu laden; es wurde nichts geändert."
+                )
             )
         resets: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         for key, c in chosen.items():

@@ -146,7 +146,7 @@ class Pending:
 def _parts(token: str) -> tuple[str, str]:
     match = TOKEN.match(token or "")
     if not match:
-        raise NotFoundError(consent_ops.GONE)
+        raise NotFoundError.said(consent_ops.GONE)
     return match.group(1), _hash(match.group(2))
 
 
@@ -156,9 +156,9 @@ def open_link(store: Store, token: str) -> Pending:
     consent_id, secret_hash = _parts(token)
     rows = store.read("consent/read_pending", id=consent_id)
     if not rows or rows[0]["person"] is None:
-        raise NotFoundError(consent_ops.GONE)
+        raise NotFoundError.said(consent_ops.GONE)
     if not consent_ops.usable(rows[0], secret_hash, today()):
-        raise NotFoundError(consent_ops.GONE)
+        raise NotFoundError.said(consent_ops.GONE)
     return Pending(consent.from_store(rows[0]["consent"]), _name(rows[0]["person"]))
 
 

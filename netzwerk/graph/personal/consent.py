@@ -106,22 +106,22 @@ def validate(c: Consent, *, today: date | None = None) -> Consent:
     today = today or date.today()
     errors: list[FieldError] = []
     if c.purpose not in PURPOSES:
-        errors.append(FieldError("purpose", "ist kein bekannter Zweck"))
+        errors.append(FieldError("purpose", N_("ist kein bekannter Zweck")))
     if c.type not in TYPES:
-        errors.append(FieldError("type", "muss Einwilligung oder Widerspruch sein"))
+        errors.append(FieldError("type", N_("muss Einwilligung oder Widerspruch sein")))
     if not isinstance(c.date, date):
-        errors.append(FieldError("date", "ist anzugeben"))
+        errors.append(FieldError("date", N_("ist anzugeben")))
     elif c.date > today:
-        errors.append(FieldError("date", "liegt in der Zukunft"))
+        errors.append(FieldError("date", N_("liegt in der Zukunft")))
     if c.expires is not None:
         if c.type != "opt-in":
-            errors.append(FieldError("expires", "gibt es nur bei einer Einwilligung"))
+            errors.append(FieldError("expires", N_("gibt es nur bei einer Einwilligung")))
         elif isinstance(c.date, date) and c.expires < c.date:
-            errors.append(FieldError("expires", "liegt vor dem Datum der Einwilligung"))
+            errors.append(FieldError("expires", N_("liegt vor dem Datum der Einwilligung")))
     source = freetext.checked(errors, "source", c.source, _MAX_TEXT)
     wording = freetext.checked(errors, "wording", c.wording, MAX_WORDING, multiline=True)
     if not source:
-        errors.append(FieldError("source", "ist anzugeben (z. B. Formular, Befragung 2025)"))
+        errors.append(FieldError("source", N_("ist anzugeben (z. B. Formular, Befragung 2025)")))
     if errors:
         raise ValidationError(errors)
     return Consent(**{**c.__dict__, "source": source, "wording": wording})
@@ -288,7 +288,7 @@ REVIEW_OUTCOMES: dict[str, str] = {
 
 def check_outcome(outcome: str) -> str:
     if outcome not in REVIEW_OUTCOMES:
-        raise ValidationError([FieldError("outcome", "ist keine bekannte Entscheidung")])
+        raise ValidationError([FieldError("outcome", N_("ist keine bekannte Entscheidung"))])
     return outcome
 
 

@@ -84,12 +84,16 @@ def check_filter(flt: ContactFilter) -> ContactFilter:
     for name in ("alliance", "project", "topic", "stage", "region", "organisation"):
         value = getattr(flt, name)
         if value and not id_shape.match(value):
-            errors.append(FieldError(name, "ist keine gültige Auswahl"))
+            errors.append(FieldError(name, N_("ist keine gültige Auswahl")))
     for kind in flt.actor_kinds:
         if kind not in ACTOR_KINDS:
-            errors.append(FieldError("actor_kinds", f"„{kind[:50]}“ ist keine Akteursart"))
+            errors.append(
+                FieldError.said(
+                    "actor_kinds", N_("„%(value)s“ ist keine Akteursart"), value=kind[:50]
+                )
+            )
     if len(flt.function) > 200:
-        errors.append(FieldError("function", "ist zu lang (höchstens 200 Zeichen)"))
+        errors.append(FieldError("function", N_("ist zu lang (höchstens 200 Zeichen)")))
     if errors:
         raise ValidationError(errors)
     return flt
@@ -188,7 +192,7 @@ def select(
 ) -> Selection:
     """The contact list for ``flt`` and ``purpose``: one query, consent checked in Python."""
     if purpose not in PURPOSES:
-        raise ValidationError([FieldError("purpose", "Bitte einen Zweck des Exports wählen")])
+        raise ValidationError([FieldError("purpose", N_("Bitte einen Zweck des Exports wählen"))])
     check_filter(flt)
     today = today or date.today()
     result = Selection(purpose=purpose, left_out={k: 0 for k in REASONS})
@@ -234,7 +238,7 @@ def render(rows: list[ContactRow], fmt: str, *, delimiter: str = ";") -> bytes:
         return formats.write_vcards(rows, version="3.0" if fmt == "vcf3" else "4.0")
     if fmt == "serienbrief":
         return formats.write_mailmerge(rows, delimiter=delimiter)
-    raise ValidationError([FieldError("format", "ist kein bekanntes Exportformat")])
+    raise ValidationError([FieldError("format", N_("ist kein bekanntes Exportformat"))])
 
 
 REFERENCES = ID_FIELDS
@@ -314,7 +318,7 @@ def entry_from_row(props: dict[str, Any]) -> ExportLogEntry:
 def check_format(fmt: str) -> None:
     """Refuse an unknown export format before anything is selected or logged."""
     if fmt not in formats.FORMATS:
-        raise ValidationError([FieldError("format", "ist kein bekanntes Exportformat")])
+        raise ValidationError([FieldError("format", N_("ist kein bekanntes Exportformat"))])
 
 
 def export_log(

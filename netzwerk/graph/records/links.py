@@ -16,7 +16,14 @@ from collections import defaultdict
 from typing import Any
 
 from netzwerk.graph.core import codec
-from netzwerk.graph.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+    overtaken,
+)
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link, LinkType
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, validate_link
@@ -31,7 +38,13 @@ def spec_of(type_name: str) -> LinkType:
     spec = LINK_TYPES.get(type_name)
     if spec is None:
         raise ValidationError(
-            [FieldError("type", f"„{type_name[:80]}“ ist keine bekannte Beziehungsart")]
+            [
+                FieldError.said(
+                    "type",
+                    N_("„%(type_name)s“ ist keine bekannte Beziehungsart"),
+                    type_name=type_name[:80],
+                )
+            ]
         )
     return spec
 
@@ -57,7 +70,9 @@ def get_link(store: Store, type_name: str, link_id: str) -> Link:
         else []
     )
     if not rows:
-        raise NotFoundError(f"Beziehung „{link_id[:80]}“ wurde nicht gefunden.")
+        raise NotFoundError.said(
+            N_("Beziehung „%(link_id)s“ wurde nicht gefunden."), link_id=link_id[:80]
+        )
     return codec.link_from_row(rows[0])
 
 
@@ -105,9 +120,16 @@ def insert(tx: Tx, link: Link) -> tuple[Link, bool, Labels]:
         symmetric=spec.symmetric,
     )
     if not rows:
-        raise NotFoundError(
-            f"„{spec.title}“ braucht {' oder '.join(spec.sources)} „{link.from_id[:80]}“ und "
-            f"{' oder '.join(spec.targets)} „{link.to_id[:80]}“ – mindestens einer fehlt."
+        raise NotFoundError.said(
+            N_(
+                "„%(kind)s“ braucht %(sources)s „%(from_id)s“ und %(targets)s "
+                "„%(to_id)s“ – mindestens einer fehlt."
+            ),
+            kind=spec.title,
+            sources=" oder ".join(spec.sources),
+            from_id=link.from_id[:80],
+            targets=" oder ".join(spec.targets),
+            to_id=link.to_id[:80],
         )
     return codec.link_from_row(rows[0]), bool(rows[0]["created"]), _labels(rows[0])
 
@@ -128,16 +150,21 @@ def save(tx: Tx, link: Link) -> tuple[Link, Link, Labels]:
         props=link.properties(),
     )
     if not rows:
-        raise NotFoundError(
-            f"Beziehung „{link.id[:80]}“ wurde nicht gefunden (inzwischen gelöscht?)."
+        raise NotFoundError.said(
+            N_("Beziehung „%(id)s“ wurde nicht gefunden (inzwischen gelöscht?)."), id=link.id[:80]
         )
     current = codec.link_from_row(rows[0])
     if not rows[0]["applied"]:
-        raise ConflictError(
-            f"Die Beziehung „{current.from_name} – {current.to_name}“ wurde inzwischen "
-            f"geändert (Version {current.version}, Ihre Version {link.version}). "
-            "Ihre Änderungen wurden nicht gespeichert.",
-            current=current,
+        raise overtaken(
+            N_(
+                "Die Beziehung „%(from_name)s – %(to_name)s“ wurde inzwischen "
+                "geändert (Version %(version)s, Ihre Version %(own_version)s). Ihre "
+                "Änderungen wurden nicht gespeichert."
+            ),
+            current,
+            link.version,
+            from_name=current.from_name,
+            to_name=current.to_name,
         )
     before = codec.link_from_row({**rows[0], "link": rows[0]["before"]})
     return before, current, _labels(rows[0])
@@ -152,13 +179,19 @@ def remove(tx: Tx, type_name: str, link_id: str, *, version: int | None = None) 
         else []
     )
     if not rows:
-        raise NotFoundError(f"Beziehung „{link_id[:80]}“ wurde nicht gefunden.")
+        raise NotFoundError.said(
+            N_("Beziehung „%(link_id)s“ wurde nicht gefunden."), link_id=link_id[:80]
+        )
     link = codec.link_from_row(rows[0])
     if not rows[0]["applied"]:
-        raise ConflictError(
-            f"Die Beziehung „{link.from_name} – {link.to_name}“ wurde inzwischen geändert "
-            "und daher nicht entfernt.",
-            current=link,
+        raise ConflictError.said(
+            N_(
+                "Die Beziehung „%(from_name)s – %(to_name)s“ wurde inzwischen "
+                "geändert und daher nicht entfernt."
+            ),
+            link,
+            from_name=link.from_name,
+            to_name=link.to_name,
         )
     return DeletedLink(link=link, labels=_labels(rows[0]))
 

@@ -22,7 +22,9 @@ from netzwerk.graph.core.errors import (
     NotFoundError,
     ValidationError,
     not_found,
+    overtaken,
 )
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import DEFAULT_ORG, LABELS, N, Node
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id, validate_node
@@ -74,7 +76,13 @@ def list_nodes(
     label = label_of(cls)
     fields = {f.name for f in dataclasses.fields(cls)}
     if order_by not in fields:
-        raise ValidationError([FieldError("order_by", f"unbekanntes Sortierfeld „{order_by}“")])
+        raise ValidationError(
+            [
+                FieldError.said(
+                    "order_by", N_("unbekanntes Sortierfeld „%(order_by)s“"), order_by=order_by
+                )
+            ]
+        )
     skip, limit = window(skip, limit, 1000)
     idents, reader = {"label": label, "order": order_by}, visibility.reader()
     rows = store.read(
@@ -117,22 +125,29 @@ def save(tx: Tx, obj: N) -> tuple[N, N]:
     obj = validate_node(obj)
     if not obj.id:
         raise ValidationError(
-            [FieldError("id", "fehlt – nur gespeicherte Datensätze können geändert werden")]
+            [FieldError("id", N_("fehlt – nur gespeicherte Datensätze können geändert werden"))]
         )
     rows = tx.run(
         "nodes/update", {"label": label}, id=obj.id, version=obj.version, props=obj.properties()
     )
     if not rows:
-        raise NotFoundError(
-            f"{cls.TITLE} „{obj.id[:80]}“ wurde nicht gefunden (inzwischen gelöscht?)."
+        raise NotFoundError.said(
+            N_("%(kind)s „%(id)s“ wurde nicht gefunden (inzwischen gelöscht?)."),
+            kind=cls.TITLE,
+            id=obj.id[:80],
         )
     current = codec.from_store(cls, rows[0]["node"])
     if not rows[0]["applied"]:
-        raise ConflictError(
-            f"{cls.TITLE} „{current.display_name}“ wurde inzwischen von jemand anderem "
-            f"geändert (Version {current.version}, Ihre Version {obj.version}). "
-            "Ihre Änderungen wurden nicht gespeichert.",
-            current=current,
+        raise overtaken(
+            N_(
+                "%(kind)s „%(display_name)s“ wurde inzwischen von jemand anderem "
+                "geändert (Version %(version)s, Ihre Version %(own_version)s). Ihre "
+                "Änderungen wurden nicht gespeichert."
+            ),
+            current,
+            obj.version,
+            kind=cls.TITLE,
+            display_name=current.display_name,
         )
     return codec.from_store(cls, rows[0]["before"]), current
 
@@ -152,10 +167,14 @@ def remove(tx: Tx, cls: type[N], node_id: str, *, version: int | None = None) ->
         raise _not_found(cls, node_id)
     node = codec.from_store(cls, rows[0]["node"])
     if not rows[0]["applied"]:
-        raise ConflictError(
-            f"{cls.TITLE} „{node.display_name}“ wurde inzwischen geändert und daher nicht "
-            "gelöscht. Bitte prüfen Sie die neue Fassung.",
-            current=node,
+        raise ConflictError.said(
+            N_(
+                "%(kind)s „%(display_name)s“ wurde inzwischen geändert und daher "
+                "nicht gelöscht. Bitte prüfen Sie die neue Fassung."
+            ),
+            node,
+            kind=cls.TITLE,
+            display_name=node.display_name,
         )
     stored = rows[0]["node"]
     owners = {k: stored[k] for k in ("org", "co_orgs") if stored.get(k) is not None}
@@ -189,8 +208,12 @@ def reinsert(tx: Tx, node: N, *, owners: dict[str, Any] | None = None) -> N:
     snapshot = {k: v for k, v in snapshot.items() if v is not None}
     rows = tx.run("nodes/restore", {"label": label}, node=snapshot)
     if not rows:
-        raise ConflictError(
-            f"{type(node).TITLE} „{node.display_name}“ existiert bereits wieder; "
-            "es wurde nichts wiederhergestellt."
+        raise ConflictError.said(
+            N_(
+                "%(kind)s „%(display_name)s“ existiert bereits wieder; es wurde "
+                "nichts wiederhergestellt."
+            ),
+            kind=type(node).TITLE,
+            display_name=node.display_name,
         )
     return codec.from_store(type(node), rows[0]["node"])

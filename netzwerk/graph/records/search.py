@@ -21,6 +21,7 @@ from typing import Any
 
 from netzwerk.graph.core.codec import from_store
 from netzwerk.graph.core.errors import FieldError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import LABELS, N, Node
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.values import Page, window, without_format
@@ -207,8 +208,11 @@ def search(
     if order not in allowed:
         raise ValidationError(
             [
-                FieldError(
-                    "sort", f"unbekanntes Sortierfeld „{order}“ (erlaubt: {', '.join(allowed)})"
+                FieldError.said(
+                    "sort",
+                    N_("unbekanntes Sortierfeld „%(order)s“ (erlaubt: %(values)s)"),
+                    order=order,
+                    values=", ".join(allowed),
                 )
             ]
         )

@@ -19,6 +19,7 @@ from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import NotFoundError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import LABELS, Link, Node
 from netzwerk.graph.core.store import Store, Tx
 
@@ -174,9 +175,11 @@ def _entry(props: dict[str, Any]) -> TrashEntry:
 def _found(rows: list[dict[str, Any]]) -> TrashEntry:
     """The one entry a read found, or the German "not in the trash" (restored meanwhile)."""
     if not rows:
-        raise NotFoundError(
-            "Dieser Eintrag ist nicht (mehr) im Papierkorb – vielleicht wurde er schon "
-            "wiederhergestellt."
+        raise NotFoundError.said(
+            N_(
+                "Dieser Eintrag ist nicht (mehr) im Papierkorb – vielleicht wurde er "
+                "schon wiederhergestellt."
+            )
         )
     return _entry(rows[0]["entry"])
 

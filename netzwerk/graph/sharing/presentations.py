@@ -92,21 +92,39 @@ def checked(p: Presentation, slides: Sequence[Slide]) -> Presentation:
     errors = []
     name = " ".join((p.name or "").split())
     if not name:
-        errors.append(FieldError("name", "Bitte einen Namen für die Präsentation angeben."))
+        errors.append(FieldError("name", N_("Bitte einen Namen für die Präsentation angeben.")))
     elif len(name) > MAX_NAME:
-        errors.append(FieldError("name", f"Der Name ist zu lang (höchstens {MAX_NAME} Zeichen)."))
+        errors.append(
+            FieldError.said(
+                "name",
+                N_("Der Name ist zu lang (höchstens %(max_name)s Zeichen)."),
+                max_name=MAX_NAME,
+            )
+        )
     if len(slides) > MAX_SLIDES:
-        errors.append(FieldError("slides", f"Höchstens {MAX_SLIDES} Folien je Präsentation."))
+        errors.append(
+            FieldError.said(
+                "slides",
+                N_("Höchstens %(max_slides)s Folien je Präsentation."),
+                max_slides=MAX_SLIDES,
+            )
+        )
     cleaned = []
     for number, slide in enumerate(slides, 1):
         text = _clean_text(slide.text)
         if not is_valid_id(slide.view_id):
-            errors.append(FieldError(f"view_{number}", f"Folie {number}: unbekannte Ansicht."))
+            errors.append(
+                FieldError.said(
+                    f"view_{number}", N_("Folie %(number)s: unbekannte Ansicht."), number=number
+                )
+            )
         if len(text) > MAX_TEXT:
             errors.append(
-                FieldError(
+                FieldError.said(
                     f"text_{number}",
-                    f"Folie {number}: der Text ist zu lang (höchstens {MAX_TEXT} Zeichen).",
+                    N_("Folie %(number)s: der Text ist zu lang (höchstens %(max_text)s Zeichen)."),
+                    number=number,
+                    max_text=MAX_TEXT,
                 )
             )
         cleaned.append({"view": slide.view_id, "text": text})

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from netzwerk.graph.core.errors import FieldError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.store import Store
 
 MAX_TITLE = 120
@@ -39,10 +40,20 @@ def checked_settings(*, enabled: bool, title: str, intro: str) -> MapSettings:
     title, intro = " ".join(title.split()), intro.strip()
     errors = []
     if not title or len(title) > MAX_TITLE:
-        errors.append(FieldError("title", f"Bitte einen Titel mit höchstens {MAX_TITLE} Zeichen."))
+        errors.append(
+            FieldError.said(
+                "title",
+                N_("Bitte einen Titel mit höchstens %(max_title)s Zeichen."),
+                max_title=MAX_TITLE,
+            )
+        )
     if len(intro) > MAX_INTRO:
         errors.append(
-            FieldError("intro", f"Die Einleitung ist zu lang (höchstens {MAX_INTRO} Zeichen).")
+            FieldError.said(
+                "intro",
+                N_("Die Einleitung ist zu lang (höchstens %(max_intro)s Zeichen)."),
+                max_intro=MAX_INTRO,
+            )
         )
     if errors:
         raise ValidationError(errors)

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from netzwerk.graph.core.errors import FieldError, ForbiddenError, NotFoundError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import is_valid_id
 from netzwerk.graph.network.filters import Filter
@@ -62,12 +63,18 @@ def parse_pins(raw: Any) -> Pins:
         data = json.loads(raw) if isinstance(raw, str | bytes) else raw
     except ValueError:
         data = None
-    bad = ValidationError([FieldError("pins", "Die festgehaltenen Positionen sind ungültig.")])
+    bad = ValidationError([FieldError("pins", N_("Die festgehaltenen Positionen sind ungültig."))])
     if not isinstance(data, dict):
         raise bad
     if len(data) > MAX_PINS:
         raise ValidationError(
-            [FieldError("pins", f"Höchstens {MAX_PINS} Akteure können festgehalten werden.")]
+            [
+                FieldError.said(
+                    "pins",
+                    N_("Höchstens %(max_pins)s Akteure können festgehalten werden."),
+                    max_pins=MAX_PINS,
+                )
+            ]
         )
     out: Pins = {}
     for key, value in data.items():
@@ -116,13 +123,19 @@ def _check(name: str, picture: str, colour: str, size: str) -> str:
     errors = []
     name = " ".join((name or "").split())
     if not name:
-        errors.append(FieldError("name", "Bitte einen Namen für die Ansicht angeben."))
+        errors.append(FieldError("name", N_("Bitte einen Namen für die Ansicht angeben.")))
     elif len(name) > MAX_NAME:
-        errors.append(FieldError("name", f"Der Name ist zu lang (höchstens {MAX_NAME} Zeichen)."))
+        errors.append(
+            FieldError.said(
+                "name",
+                N_("Der Name ist zu lang (höchstens %(max_name)s Zeichen)."),
+                max_name=MAX_NAME,
+            )
+        )
     if picture not in PICTURES:
-        errors.append(FieldError("picture", "Unbekanntes Bild."))
+        errors.append(FieldError("picture", N_("Unbekanntes Bild.")))
     if colour not in COLOURS or size not in SIZES:
-        errors.append(FieldError("colour", "Unbekannte Darstellung."))
+        errors.append(FieldError("colour", N_("Unbekannte Darstellung.")))
     if errors:
         raise ValidationError(errors)
     return name
@@ -149,7 +162,7 @@ def _pins_json(pins: Pins) -> str:
 def get_view(store: Store, view_id: str) -> SavedView:
     rows = store.read("views/get", id=view_id) if is_valid_id(view_id) else []
     if not rows:
-        raise NotFoundError("Diese Ansicht gibt es nicht (mehr).")
+        raise NotFoundError.said(N_("Diese Ansicht gibt es nicht (mehr)."))
     return view_from_row(rows[0]["view"])
 
 
@@ -157,7 +170,7 @@ def visible_view(store: Store, view_id: str, user: str) -> SavedView:
     """A view ``user`` may open: their own or a shared one (others look like missing)."""
     view = get_view(store, view_id)
     if view.owner != user and not view.shared:
-        raise NotFoundError("Diese Ansicht gibt es nicht (mehr).")
+        raise NotFoundError.said(N_("Diese Ansicht gibt es nicht (mehr)."))
     return view
 
 
@@ -188,5 +201,5 @@ def own_view(store: Store, view_id: str, user: str, is_admin: bool) -> SavedView
     """The view ``user`` may change: their own (or any, for an admin)."""
     view = visible_view(store, view_id, user) if not is_admin else get_view(store, view_id)
     if view.owner != user and not is_admin:
-        raise ForbiddenError("Nur wer die Ansicht gespeichert hat, kann sie ändern.")
+        raise ForbiddenError.said(N_("Nur wer die Ansicht gespeichert hat, kann sie ändern."))
     return view

@@ -30,6 +30,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from netzwerk.graph.core.codec import from_store
 from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import Presentation
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.sharing.saved_views import SavedView, view_from_row
@@ -39,7 +40,7 @@ FREE_TRIES = 5
 LINK_FREE_TRIES = 50
 TOKEN = re.compile(r"^(share-[0-9a-f]{16})\.([A-Za-z0-9_-]{20,64})$")
 _DUMMY_HASH = generate_password_hash("netzwerk-share-dummy")
-GONE = "Dieser Link ist ungültig, abgelaufen oder zurückgezogen."
+GONE = N_("Dieser Link ist ungültig, abgelaufen oder zurückgezogen.")
 
 
 class ThrottledError(Exception):
@@ -103,11 +104,13 @@ def new_link(
     stores it."""
     errors = []
     if not 1 <= days <= MAX_DAYS:
-        errors.append(FieldError("days", f"Gültigkeit: 1 bis {MAX_DAYS} Tage."))
+        errors.append(
+            FieldError.said("days", N_("Gültigkeit: 1 bis %(max_days)s Tage."), max_days=MAX_DAYS)
+        )
     if password and not 8 <= len(password) <= 200:
-        errors.append(FieldError("password", "Das Passwort braucht 8 bis 200 Zeichen."))
+        errors.append(FieldError("password", N_("Das Passwort braucht 8 bis 200 Zeichen.")))
     if len(label) > 120:
-        errors.append(FieldError("label", "Die Notiz ist zu lang (höchstens 120 Zeichen)."))
+        errors.append(FieldError("label", N_("Die Notiz ist zu lang (höchstens 120 Zeichen).")))
     if errors:
         raise ValidationError(errors)
     link_id = f"share-{uuid.uuid4().hex[:16]}"
@@ -142,10 +145,10 @@ def resolve(store: Store, token: str) -> tuple[ShareLink, SavedView | Presentati
     same = hmac.compare_digest(stored or "0" * 64, given or "1" * 64)
     target = (rows[0]["view"] or rows[0]["presentation"]) if rows else None
     if not (rows and same and target):
-        raise NotFoundError(GONE)
+        raise NotFoundError.said(GONE)
     link = link_from_row(rows[0]["link"], target.get("name", ""))
     if not link.active():
-        raise NotFoundError(GONE)
+        raise NotFoundError.said(GONE)
     if rows[0]["view"]:
         return link, view_from_row(rows[0]["view"])
     return link, from_store(Presentation, target)

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import DEFAULT_ORG
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import is_valid_id
@@ -65,13 +66,19 @@ def create_survey(store: Store, survey: Survey, *, user: str) -> tuple[Survey, i
     survey = validate(survey)
     org = _asking_office(store, user)
     if survey.follows and not store.read("surveys/get", id=survey.follows, reader=org):
-        raise ValidationError([FieldError("follows", "Diese frühere Befragung gibt es nicht")])
+        raise ValidationError([FieldError("follows", N_("Diese frühere Befragung gibt es nicht"))])
     actors = scope_actors(store, survey)
     if not actors:
-        raise ValidationError([FieldError("scope", "Die Auswahl enthält keinen Akteur")])
+        raise ValidationError([FieldError("scope", N_("Die Auswahl enthält keinen Akteur"))])
     if len(actors) > MAX_ACTORS:
         raise ValidationError(
-            [FieldError("scope", f"Die Auswahl enthält mehr als {MAX_ACTORS} Akteure")]
+            [
+                FieldError.said(
+                    "scope",
+                    N_("Die Auswahl enthält mehr als %(max_actors)s Akteure"),
+                    max_actors=MAX_ACTORS,
+                )
+            ]
         )
     ids = [a["id"] for a in actors]
     pairs = _invitations(store, survey.per, ids, org)
@@ -112,7 +119,7 @@ def _invitations(store: Store, per: str, ids: list[str], org: str) -> list[tuple
         pairs = [(a, p) for a in ids for p in persons.get(a, [])]
         if not pairs:
             raise ValidationError(
-                [FieldError("per", "Die ausgewählten Akteure haben keine Ansprechpersonen")]
+                [FieldError("per", N_("Die ausgewählten Akteure haben keine Ansprechpersonen"))]
             )
         return pairs
     return [
@@ -127,7 +134,9 @@ def get_survey(store: Store, survey_id: str) -> Survey:
     reader = visibility.reader()
     rows = store.read("surveys/get", id=survey_id, reader=reader) if is_valid_id(survey_id) else []
     if not rows:
-        raise NotFoundError(f"Befragung „{survey_id[:80]}“ wurde nicht gefunden.")
+        raise NotFoundError.said(
+            N_("Befragung „%(survey_id)s“ wurde nicht gefunden."), survey_id=survey_id[:80]
+        )
     return from_props(rows[0]["survey"])
 
 
@@ -172,7 +181,7 @@ class Links:
 def _chosen(store: Store, survey_id: str, invite_ids: list[str] | None) -> list[Invite]:
     survey = get_survey(store, survey_id)
     if not survey.is_open():
-        raise ValidationError([FieldError("survey", "Die Befragung ist beendet")])
+        raise ValidationError([FieldError("survey", N_("Die Befragung ist beendet"))])
     wanted = set(invite_ids or [])
     return [
         i
@@ -251,7 +260,7 @@ def revoke(store: Store, survey_id: str, invite_id: str) -> None:
         else []
     )
     if not rows:
-        raise NotFoundError("Diese Einladung gibt es nicht.")
+        raise NotFoundError.said(N_("Diese Einladung gibt es nicht."))
 
 
 def close_survey(store: Store, survey_id: str) -> Survey:
@@ -273,15 +282,17 @@ def reopen_survey(store: Store, survey_id: str, *, closes: date | None = None) -
     closing date has passed needs a new one (today at the earliest, two years at most)."""
     survey = get_survey(store, survey_id)
     if survey.status != "closed":
-        raise ValidationError([FieldError("survey", "Die Befragung läuft noch")])
+        raise ValidationError([FieldError("survey", N_("Die Befragung läuft noch"))])
     new_closes = closes or survey.closes
     today = date.today()
     if new_closes is None or new_closes < today:
         raise ValidationError(
-            [FieldError("closes", "Bitte ein neues Ende der Befragung angeben (ab heute)")]
+            [FieldError("closes", N_("Bitte ein neues Ende der Befragung angeben (ab heute)"))]
         )
     if new_closes > today + timedelta(days=MAX_DAYS_OPEN):
-        raise ValidationError([FieldError("closes", "liegt mehr als zwei Jahre in der Zukunft")])
+        raise ValidationError(
+            [FieldError("closes", N_("liegt mehr als zwei Jahre in der Zukunft"))]
+        )
     row = store.write("surveys/reopen", id=survey.id, closes=new_closes)[0]
     return from_props(row["survey"])
 

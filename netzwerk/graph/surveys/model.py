@@ -163,21 +163,21 @@ def validate(s: Survey, *, today: date | None = None) -> Survey:
     errors: list[FieldError] = []
     title = freetext.checked(errors, "title", s.title, MAX_TITLE)
     if not title:
-        errors.append(FieldError("title", "ist anzugeben"))
+        errors.append(FieldError("title", N_("ist anzugeben")))
     intro, wording = checked_texts(errors, s.intro, s.consent_wording, tuple(s.questions))
     if not isinstance(s.closes, date):
-        errors.append(FieldError("closes", "ist anzugeben"))
+        errors.append(FieldError("closes", N_("ist anzugeben")))
     elif s.closes < today:
-        errors.append(FieldError("closes", "liegt in der Vergangenheit"))
+        errors.append(FieldError("closes", N_("liegt in der Vergangenheit")))
     elif s.closes > today + timedelta(days=MAX_DAYS_OPEN):
-        errors.append(FieldError("closes", "liegt mehr als zwei Jahre in der Zukunft"))
+        errors.append(FieldError("closes", N_("liegt mehr als zwei Jahre in der Zukunft")))
     questions = tuple(q for q in QUESTIONS if q in s.questions)
     if not questions or len(questions) != len(set(s.questions)):
-        errors.append(FieldError("questions", "Bitte mindestens eine bekannte Frage wählen"))
+        errors.append(FieldError("questions", N_("Bitte mindestens eine bekannte Frage wählen")))
     if s.per not in PER:
-        errors.append(FieldError("per", "ist keine bekannte Wahl"))
+        errors.append(FieldError("per", N_("ist keine bekannte Wahl")))
     if s.follows and not is_valid_id(s.follows):
-        errors.append(FieldError("follows", "ist keine gültige Auswahl"))
+        errors.append(FieldError("follows", N_("ist keine gültige Auswahl")))
     errors += _scope_errors(s.scope)
     if errors:
         raise ValidationError(errors)
@@ -201,7 +201,7 @@ def checked_texts(
     wording = freetext.checked(errors, "consent_wording", wording, MAX_WORDING, multiline=True)
     if "contacts" in questions and not wording:
         errors.append(
-            FieldError("consent_wording", "ist anzugeben, wenn nach Einwilligung gefragt wird")
+            FieldError("consent_wording", N_("ist anzugeben, wenn nach Einwilligung gefragt wird"))
         )
     return intro, wording
 
@@ -210,22 +210,22 @@ def _scope_errors(scope: Scope) -> list[FieldError]:
     errors = []
     flt = scope.filter
     if scope.kind not in SCOPE_KINDS:
-        errors.append(FieldError("scope", "ist keine bekannte Auswahl"))
+        errors.append(FieldError("scope", N_("ist keine bekannte Auswahl")))
     for name in ID_FIELDS:
         value = getattr(flt, name)
         if value and not is_valid_id(value):
-            errors.append(FieldError(name, "ist keine gültige Auswahl"))
+            errors.append(FieldError(name, N_("ist keine gültige Auswahl")))
     if any(k not in ACTOR_KINDS for k in flt.actor_kinds):
-        errors.append(FieldError("filter", "enthält eine unbekannte Akteursart"))
+        errors.append(FieldError("filter", N_("enthält eine unbekannte Akteursart")))
     if len(scope.actor_ids) > MAX_ACTORS or not all(is_valid_id(a) for a in scope.actor_ids):
-        errors.append(FieldError("actors", "enthält ungültige Kennungen"))
+        errors.append(FieldError("actors", N_("enthält ungültige Kennungen")))
     chosen = (
         bool(scope.actor_ids)
         if scope.kind == "actors"
         else any(getattr(flt, name) for name in SCOPE_FIELDS.get(scope.kind, ()))
     )
     if scope.kind in SCOPE_KINDS and not chosen:
-        errors.append(FieldError(scope.kind, "Bitte die Auswahl für die Befragung treffen"))
+        errors.append(FieldError(scope.kind, N_("Bitte die Auswahl für die Befragung treffen")))
     return errors
 
 

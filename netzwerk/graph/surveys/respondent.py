@@ -21,6 +21,7 @@ from typing import Any
 
 from netzwerk.graph.core import freetext
 from netzwerk.graph.core.errors import FieldError, NotFoundError, ValidationError
+from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import COOPERATION_KINDS, DEFAULT_ORG, INTENSITIES, SCALE
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.validation import parse_date
@@ -75,7 +76,7 @@ def view(store: Store, invite: dict[str, Any], follows: str = "") -> View:
     org = str(asking[0]["survey"].get("org") or DEFAULT_ORG) if asking else DEFAULT_ORG
     rows = store.read("surveys/respondent_actor", id=invite["actor_id"], reader=org)
     if not rows:
-        raise NotFoundError("Der befragte Akteur existiert nicht mehr.")
+        raise NotFoundError.said(N_("Der befragte Akteur existiert nicht mehr."))
     row = rows[0]
     vocab: dict[str, set[str]] = {k: set() for k in VOCABS}
     rel_to_key = {rel: key for key, (rel, _label) in VOCABS.items()}
@@ -129,7 +130,7 @@ def _level(errors: list[FieldError], name: str, raw: Any, allowed: Any) -> int |
     text = str(raw)
     value = int(text) if re.fullmatch(r"[0-9]{1,3}", text) else -1
     if value not in allowed:
-        errors.append(FieldError(name, "ist keine gültige Auswahl"))
+        errors.append(FieldError(name, N_("ist keine gültige Auswahl")))
         return None
     return value
 
@@ -143,10 +144,10 @@ def _since(errors: list[FieldError], name: str, raw: Any) -> str | None:
     try:
         when = parse_date(text, name)
     except ValidationError:
-        errors.append(FieldError(name, "Bitte ein Jahr (2019) oder ein Datum (TT.MM.JJJJ)"))
+        errors.append(FieldError(name, N_("Bitte ein Jahr (2019) oder ein Datum (TT.MM.JJJJ)")))
         return str(raw).strip()[:20]  # kept as typed, so the page shows it again
     if when is None or when > date.today() or when.year < 1900:
-        errors.append(FieldError(name, "liegt in der Zukunft oder ist unplausibel"))
+        errors.append(FieldError(name, N_("liegt in der Zukunft oder ist unplausibel")))
         return str(raw).strip()[:20]
     return when.isoformat()
 
@@ -165,10 +166,10 @@ def _ended_on(errors: list[FieldError], name: str, raw: Any) -> str | None:
     elif year and int(text) >= 1900:
         last = date(int(text), 12, 31)
     else:
-        errors.append(FieldError(name, "Bitte Monat und Jahr (03.2024) oder ein Jahr (2024)"))
+        errors.append(FieldError(name, N_("Bitte Monat und Jahr (03.2024) oder ein Jahr (2024)")))
         return text
     if last is None or last.replace(day=1) > date.today():
-        errors.append(FieldError(name, "liegt in der Zukunft"))
+        errors.append(FieldError(name, N_("liegt in der Zukunft")))
         return text
     return min(last, date.today()).isoformat()
 
@@ -188,7 +189,7 @@ def _partners(
         existing = str(get(f"{f}_id") or "")
         name = _text(errors, f"{f}_name", get(f"{f}_name"))
         if existing and existing not in known:
-            errors.append(FieldError(f"{f}_name", "gehört nicht zu Ihren Kooperationen"))
+            errors.append(FieldError(f"{f}_name", N_("gehört nicht zu Ihren Kooperationen")))
             continue
         if existing:
             actor_id, name = existing, known[existing]["name"]
@@ -197,7 +198,7 @@ def _partners(
         else:
             actor_id = names.get(name.casefold(), "")
         if actor_id == v.actor["id"]:
-            errors.append(FieldError(f"{f}_name", "ist Ihre eigene Einrichtung"))
+            errors.append(FieldError(f"{f}_name", N_("ist Ihre eigene Einrichtung")))
             continue
         key = actor_id or name.casefold()
         if key in seen:
@@ -205,7 +206,7 @@ def _partners(
         seen.add(key)
         kind = str(get(f"{f}_kind") or "")
         if kind and kind not in COOPERATION_KINDS:
-            errors.append(FieldError(f"{f}_kind", "ist keine bekannte Art der Kooperation"))
+            errors.append(FieldError(f"{f}_kind", N_("ist keine bekannte Art der Kooperation")))
             kind = ""
         status = _status(errors, f, get(f"{f}_status"), v.wave)
         out.append(
@@ -231,7 +232,7 @@ def _status(errors: list[FieldError], f: str, raw: Any, wave: bool) -> str:
     """A wave's "besteht weiter / beendet / geändert" of a row ("" for a new row)."""
     status = str(raw or "")[:20]
     if status and (not wave or status not in WAVE_STATUSES):
-        errors.append(FieldError(f"{f}_status", "ist keine gültige Auswahl"))
+        errors.append(FieldError(f"{f}_status", N_("ist keine gültige Auswahl")))
         return ""
     return status
 
@@ -252,7 +253,7 @@ def parse(
             allowed = {i for i, _n in v.options.get(key, [])}
             chosen = [str(x)[:128] for x in getlist(key)[:500]]
             if any(c not in allowed for c in chosen):
-                errors.append(FieldError(key, "enthält eine unbekannte Auswahl"))
+                errors.append(FieldError(key, N_("enthält eine unbekannte Auswahl")))
             master[key] = sorted({c for c in chosen if c in allowed})
         answer["master"] = master
     if "contacts" in questions:
@@ -262,7 +263,7 @@ def parse(
             if not pid:
                 continue
             if v.contact(pid) is None:
-                errors.append(FieldError(f"c{i}_id", "ist keine Ihrer Ansprechpersonen"))
+                errors.append(FieldError(f"c{i}_id", N_("ist keine Ihrer Ansprechpersonen")))
                 continue
             contacts.append(
                 {

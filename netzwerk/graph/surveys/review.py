@@ -335,7 +335,7 @@ def load_answer(src: Store | Tx, answer_id: str) -> AnswerReview:
         else []
     )
     if not rows:
-        raise NotFoundError("Diese Antwort gibt es nicht.")
+        raise NotFoundError.said(N_("Diese Antwort gibt es nicht."))
     return _review(rows[0])
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from netzwerk import graph
 from netzwerk.graph.core import validation
 from netzwerk.web.kinds import KINDS, MAIN, VOCABULARIES, Kind
+from netzwerk.web.said import said_by_field
 
 bp = Blueprint("records", __name__)
 PAGE_SIZES = (25, 50, 100)
@@ -33,11 +35,11 @@ def require_write(kind: Kind) -> None:
 def form_errors(form: Any, err: graph.ValidationError) -> list[str]:
     """Put each message at its field; messages for fields the form lacks are returned."""
     general = []
-    for name, messages in err.by_field().items():
+    for name, messages in said_by_field(err).items():
         field = getattr(form, name, None)
         if field is not None and hasattr(field, "errors"):
             field.errors = [*list(field.errors or []), *messages]
         else:
-            label = validation.label(name)
+            label = _(validation.label(name))
             general += [f"{label}: {m}" for m in messages]
     return general

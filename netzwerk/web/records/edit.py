@@ -32,6 +32,7 @@ from netzwerk.web.records.blueprint import (
 from netzwerk.web.records.owners import OwnerForm, owner_form
 from netzwerk.web.records.rows import link_rows
 from netzwerk.web.redirects import safe_target
+from netzwerk.web.said import said_by_field
 
 
 def _render_form(
@@ -164,7 +165,7 @@ def owners(slug: str, node_id: str) -> ResponseReturnValue:
         section = owner_form(store, kind.label, node)
         if section is None:  # no section to show it at (one office): the message alone, 400
             raise
-        section.owner, section.co_owners, section.errors = wanted, tuple(co), err.by_field()
+        section.owner, section.co_owners, section.errors = wanted, tuple(co), said_by_field(err)
         return _edit_page(kind, node, section, status=400)
     except graph.ConflictError:
         flash(

@@ -17,6 +17,7 @@ from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import record_url
 from netzwerk.web.records.blueprint import bp, form_errors
 from netzwerk.web.redirects import safe_target
+from netzwerk.web.said import said_by_field
 
 
 def _back_to(label: str, node_id: str) -> str:
@@ -26,7 +27,9 @@ def _back_to(label: str, node_id: str) -> str:
 def _messages(err: graph.ValidationError) -> str:
     """A rejected form's messages in one line (a flash message above the page), each after
     its field's label."""
-    return "; ".join(f"{validation.label(k)}: {', '.join(v)}" for k, v in err.by_field().items())
+    return "; ".join(
+        f"{_(validation.label(k))}: {', '.join(v)}" for k, v in said_by_field(err).items()
+    )
 
 
 @bp.post("/verknuepfen")

@@ -14,6 +14,7 @@ from netzwerk.web.extensions import get_store
 from netzwerk.web.kinds import KINDS, record_url
 from netzwerk.web.records.blueprint import bp
 from netzwerk.web.records.rows import link_rows
+from netzwerk.web.said import said_by_field
 
 
 # --- autocomplete and duplicate check (JSON for records.js) --------------------------------
@@ -84,7 +85,7 @@ def merge_view(node_id: str) -> ResponseReturnValue:
                 ),
             )
         except graph.ValidationError as err:
-            flash("; ".join(m for ms in err.by_field().values() for m in ms), "error")
+            flash("; ".join(m for ms in said_by_field(err).values() for m in ms), "error")
             return redirect(record_url(kind.label, node_id) + "/zusammenfuehren")
         flash(
             _(
