@@ -44,7 +44,7 @@ _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
 
 
-@numba.njit(cache=True)  # type: ignore[untyped-decorator]
+@numba.njit(cache=True)
 def _uniform(state: Any) -> float:
     """A float in [0, 1) from splitmix64; advances ``state[0]``."""
     state[0] += _GOLDEN
@@ -55,9 +55,19 @@ def _uniform(state: Any) -> float:
     return float(z >> np.uint64(11)) * (1.0 / 9007199254740992.0)
 
 
-@numba.njit(cache=True)  # type: ignore[untyped-decorator]
-def _level(indptr: Any, indices: Any, side: Any, size: int, dist: Any, sigma: Any, other: Any,
-           nxt: Any, touched: Any, nt: int) -> tuple[int, int, bool]:
+@numba.njit(cache=True)
+def _level(
+    indptr: Any,
+    indices: Any,
+    side: Any,
+    size: int,
+    dist: Any,
+    sigma: Any,
+    other: Any,
+    nxt: Any,
+    touched: Any,
+    nt: int,
+) -> tuple[int, int, bool]:
     """Expand one search side by a level: ``side[:size]`` is its last level; the new level
     goes to ``nxt``. Returns its size, the touched count and whether it reached actors the
     other side (distances ``other``) had reached."""
@@ -81,9 +91,10 @@ def _level(indptr: Any, indices: Any, side: Any, size: int, dist: Any, sigma: An
     return found, nt, met
 
 
-@numba.njit(cache=True)  # type: ignore[untyped-decorator]
-def _back(indptr: Any, indices: Any, w: int, dist: Any, sigma: Any, counts: Any,
-          state: Any) -> None:
+@numba.njit(cache=True)
+def _back(
+    indptr: Any, indices: Any, w: int, dist: Any, sigma: Any, counts: Any, state: Any
+) -> None:
     """Walk from ``w`` to the side's start, each predecessor u drawn with σ(u) / σ(w),
     counting every actor passed but the start."""
     while dist[w] > 0:
@@ -102,9 +113,10 @@ def _back(indptr: Any, indices: Any, w: int, dist: Any, sigma: Any, counts: Any,
             counts[w] += 1
 
 
-@numba.njit(cache=True)  # type: ignore[untyped-decorator]
-def _meet(level: Any, size: int, dist_s: Any, sig_s: Any, dist_t: Any, sig_t: Any,
-          state: Any) -> int:
+@numba.njit(cache=True)
+def _meet(
+    level: Any, size: int, dist_s: Any, sig_s: Any, dist_t: Any, sig_t: Any, state: Any
+) -> int:
     """The actor where the path crosses from one side to the other, drawn among the new
     level's actors that both sides reached, with probability σ_s σ_t / σ_st."""
     total = 0.0
@@ -125,7 +137,7 @@ def _meet(level: Any, size: int, dist_s: Any, sig_s: Any, dist_t: Any, sig_t: An
     return int(chosen)
 
 
-@numba.njit(cache=True)  # type: ignore[untyped-decorator]
+@numba.njit(cache=True)
 def _sample(indptr: Any, indices: Any, samples: int, counts: Any, state: Any) -> None:
     """Draw ``samples`` pairs and one shortest path each; add the inner actors to
     ``counts``. A pair in different parts of the network has no path and adds nothing."""
@@ -155,8 +167,16 @@ def _sample(indptr: Any, indices: Any, samples: int, counts: Any, state: Any) ->
         while size[0] > 0 and size[1] > 0 and not met:
             k = 0 if links[0] <= links[1] else 1
             found, nt, met = _level(
-                indptr, indices, level[k], size[k], dist[k], sigma[k], dist[1 - k], nxt,
-                touched, nt,
+                indptr,
+                indices,
+                level[k],
+                size[k],
+                dist[k],
+                sigma[k],
+                dist[1 - k],
+                nxt,
+                touched,
+                nt,
             )
             size[k] = found
             links[k] = 0
@@ -180,8 +200,13 @@ def _sample(indptr: Any, indices: Any, samples: int, counts: Any, state: Any) ->
 def compile_now() -> None:
     """Compile (or load from the disk cache) the sampler on a two-actor network, so that
     a caller timing its samples does not time the compiler."""
-    _sample(np.array([0, 1, 2], np.int64), np.array([1, 0], np.int64), 1,
-            np.zeros(2, np.int64), np.zeros(1, np.uint64))
+    _sample(
+        np.array([0, 1, 2], np.int64),
+        np.array([1, 0], np.int64),
+        1,
+        np.zeros(2, np.int64),
+        np.zeros(1, np.uint64),
+    )
 
 
 class PathSampler:

@@ -2,38 +2,37 @@
 
 * **Betweenness** (Vermittlerrolle): the share of shortest connections between other actors
   that run through the actor. Exact (Brandes' algorithm [1]_ in igraph's C kernel) or
-  **estimated by KADABRA** [6]_ (networkit's parallel C++ kernel: random pairs of actors,
-  one shortest path between them sampled by a balanced bidirectional search), whichever
-  the **predicted cost** favours (:func:`betweenness_estimate`):
+  **estimated from random shortest paths** (:mod:`._paths`: random pairs of actors, one
+  shortest path between them drawn uniformly by a balanced bidirectional search, as
+  Riondato–Kornaropoulos [7]_ and KADABRA [6]_ sample), whichever the **predicted cost**
+  favours (:func:`betweenness_estimate`):
 
   - exact costs one breadth-first search per actor, whatever the shape: start actors ×
     (actors + cooperations). Below :data:`WORK` it is simply computed (well under a
     second); above, a few searches are timed and the cost is predicted from them.
-  - the estimate costs samples × seconds per sample, and both depend on the shape, not on
-    the size alone: a pilot run (ε = :data:`PILOT_ERROR`, a few thousand samples) finds
-    the 20th-highest value and the CPU seconds per sample. On hub-heavy networks a sample
-    costs far more (the search expands hubs with hundreds of partners: 5 µs at 5,000
-    actors, 340 µs at 50,000) and the 20th value is lower, so the same relative accuracy
-    needs more samples.
-  - the wanted accuracy is ε = :data:`ERROR_SHARE` of the 20th-highest value, so the bound
-    means the same at every size; the number of samples KADABRA may draw for an ε is at
-    most ω(ε) = ½ ε⁻² (log₂(D − 1) + 1 + ln(½ δ⁻¹)) (D the diameter, δ = 1 −
-    :data:`CONFIDENCE`). When ω(ε) × seconds per sample exceeds the **budget** of the
-    page (:func:`budget`: :data:`BUDGET_PER_LINK` CPU seconds per cooperation), the
-    samples are capped at what the budget buys, ε is raised to the value that cap
-    guarantees, and that ε is what the page states (:attr:`Betweenness.error`,
+  - the estimate costs samples × seconds per sample, both measured as it runs: a sample
+    explores a few hundred links at 5,000 actors and about 1,300 at 50,000 (4 µs and
+    28 µs of CPU), more on hub-heavy networks, whose 20th value is also lower.
+  - every actor's count is binomial, so Bernstein's inequality [8]_ bounds every actor's
+    deviation at once (:func:`deviation`, :func:`spread`: no diameter is needed, unlike
+    KADABRA's and Riondato–Kornaropoulos' bounds, whose exact diameter cost networkit
+    14 s of CPU at 50,000 actors grown by preferential attachment). The samples grow,
+    towards what the bound predicts, until the stated ε (:func:`stated_error`) is
+    :data:`ERROR_SHARE` of the 20th-highest value, so the bound means the same at every
+    size. When the **budget** of the page (:func:`budget`: :data:`BUDGET_PER_LINK` CPU
+    seconds per cooperation) cannot buy that, the samples stop at what it buys and the
+    page states the larger ε those samples guarantee (:attr:`Betweenness.error`,
     :attr:`Betweenness.capped`).
 
   Exact is chosen when its predicted cost fits the budget, the estimate otherwise.
   Measured against exact betweenness on planted-community, preferential-attachment and
   Pareto-weighted networks (docs/PERFORMANCE.md), the estimate's top 20 are the exact top
   20 up to near-ties; source sampling (Brandes–Pich [2]_) within the same CPU time found
-  fewer (13–19 of 20 at 5,000 actors against 19–20), so KADABRA stays.
+  fewer (13–19 of 20 at 5,000 actors against 19–20), so path sampling stays.
 
-  KADABRA runs on one core by default: the samples then depend only on the seed (on
-  several threads they depend on the scheduling, and under load the threads' busy waiting
-  costs more than they gain), the CPU seconds the budget counts are the seconds on the
-  clock, and a web server keeps its other cores for the other requests.
+  The estimate runs on one core: the samples depend only on the seed, the CPU seconds the
+  budget counts are those of the requesting thread, and a web server keeps its other
+  cores for the other requests.
 * **Closeness** (Nähe): how few steps the actor needs to reach everyone it can reach,
   scaled by the share it can reach at all (Wasserman–Faust, as networkx computes it, so
   small islands do not look central). Exact within the same budget; above, the distances
@@ -59,7 +58,9 @@ References
    Random Approximation", ACM Journal of Experimental Algorithmics 24, 2019.
 .. [7] M. Riondato and E. M. Kornaropoulos, "Fast approximation of betweenness centrality
    through sampling", Data Mining and Knowledge Discovery 30(2), 438–475, 2016 (the
-   vertex-diameter bound on the number of samples that ω uses).
+   path sampling the estimate uses).
+.. [8] S. Boucheron, G. Lugosi and P. Massart, "Concentration Inequalities: A Nonasymptotic
+   Theory of Independence", Oxford University Press, 2013 (Bernstein's inequality, 2.8).
 """
 
 from __future__ import annotations
@@ -69,10 +70,8 @@ import os
 import random
 import threading
 import time
-from collections.abc import Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any
 
 import igraph as ig
 import networkx as nx
@@ -92,8 +91,13 @@ ERROR_SHARE = 0.15
 seeds: 0.4 found 16–18 of the exact top 20, 0.2 found 17–19, 0.15 found 18 every time)."""
 FIRST_SAMPLES = 2000
 """Samples before the first check: enough to time one and to see the top values."""
-CHECKS = 32
-"""Most checks of the stopping rule; the stated confidence holds over all of them."""
+CHECKS = 16
+"""Most checks of the stopping rule (the samples at least double between two, so 16 allow
+for 65 million); the stated confidence holds over all of them."""
+CANDIDATES = 4
+"""Actors per place of the top that the pilot sample names candidates (:func:`spread`)."""
+PILOT_STREAM = 0x5EED
+"""Offset of the pilot's seed: its samples are independent of the counted ones."""
 MIN_ERROR = 0.001
 """Smallest ε (normalised): bounds the time on networks far larger than an office's."""
 BUDGET_PER_LINK = 16e-6
@@ -116,9 +120,9 @@ class Betweenness:
     """Estimated only: shortest paths sampled (0 when exact)."""
     error: float | None
     """Estimated only: ε — with probability :data:`CONFIDENCE` every value is within ε of
-    the exact one (same units as the values), except the highest ones that KADABRA's top-k
-    mode has already told apart from the rest: their order is certain, their values may
-    deviate more (measured: up to 7 % of the value, where ε is 15 % of the 20th value)."""
+    the exact one (same units as the values), except the highest ones that are certainly
+    among the top: their place is settled, their values may deviate more (within their
+    own interval, :func:`stated_error`)."""
     top: int = TOP
     capped: bool = False
     """Estimated only: the budget capped the samples, ε is larger than the wanted
@@ -130,26 +134,38 @@ def budget(m: int) -> float:
     return max(MIN_BUDGET, BUDGET_PER_LINK * m)
 
 
-def deviation(shares: np.ndarray, samples: int, actors: int) -> np.ndarray:
-    """The half-width of every actor's interval: with probability :data:`CONFIDENCE` every
-    estimated share is within it of the exact one, at every check of the stopping rule.
+def spread(actors: int, candidates: np.ndarray) -> np.ndarray:
+    """L = ln(2 / δ_v) of every actor: δ = 1 − :data:`CONFIDENCE` shared out by a union
+    bound over at most :data:`CHECKS` checks, half of it among all ``actors``, half among
+    the few ``candidates`` for the top (chosen from an independent pilot sample, so the
+    choice does not depend on the samples it bounds). Most actors have tiny values whose
+    intervals are narrow anyway; giving the candidates a larger share of δ narrows the
+    intervals that matter (KADABRA [6]_ balances δ between actors for the same reason)."""
+    half = (1 - CONFIDENCE) / 2
+    out = np.full(actors, np.log(2 * actors * CHECKS / half))
+    out[candidates] = np.log(2 * max(len(candidates), 1) * CHECKS / half)
+    return out
+
+
+def deviation(shares: np.ndarray, samples: int, spread: np.ndarray | float) -> np.ndarray:
+    """Every actor's half-width: with probability 1 − δ_v its estimated share is within it
+    of the exact one (``spread`` is L = ln(2 / δ_v), see :func:`spread`).
 
     An actor's count is binomial (N samples, mean p), so Bernstein's inequality [8]_ gives
-    P(|p̂ − p| ≥ x) ≤ 2 exp(−N x² / (2p + 2x/3)); δ = 1 − :data:`CONFIDENCE` is shared
-    by every actor at each of at most :data:`CHECKS` checks (a union bound: L = ln(2 ·
-    actors · CHECKS / δ)). With p ≤ p̂ + x the deviation x solves N x² = L (2p̂ + 8x/3),
-    so the bound needs no diameter and narrows with the share itself: the actors with the
-    lowest values, most of them, are the most exact.
+    P(|p̂ − p| ≥ x) ≤ 2 exp(−N x² / (2p + 2x/3)). With p ≤ p̂ + x the deviation x solves
+    N x² = L (2p̂ + 8x/3), so the bound needs no diameter and narrows with the share
+    itself: the actors with the lowest values, most of them, are the most exact.
 
     Examples
     --------
-    >>> w = deviation(np.array([0.0, 0.01, 0.1]), 100_000, 1_000)
+    >>> w = deviation(np.array([0.0, 0.01, 0.1]), 100_000, 10.0)
     >>> bool(w[0] < w[1] < w[2]), round(float(w[2] / 0.1), 3)
-    (True, 0.064)
+    (True, 0.046)
     """
-    spread = np.log(2 * max(actors, 1) * CHECKS / (1 - CONFIDENCE))
-    a = 8 * spread / 3
-    return (a + np.sqrt(a * a + 8 * samples * spread * np.maximum(shares, 0.0))) / (2 * samples)
+    a = 8 * np.asarray(spread) / 3
+    return (a + np.sqrt(a * a + 8 * samples * np.asarray(spread) * np.maximum(shares, 0.0))) / (
+        2 * samples
+    )
 
 
 def stated_error(shares: np.ndarray, width: np.ndarray, top: int) -> tuple[float, float]:
@@ -190,20 +206,28 @@ def _sampled(ix: Indexed, seed: int, top: int, seconds: float | None) -> Between
     compile_now()
     n = ix.n
     scale = n / (n - 2)  # p(v) over ordered pairs → networkx's normalisation
-    sampler = PathSampler(ix, seed)
     started = time.thread_time()
+    pilot = PathSampler(ix, seed + PILOT_STREAM)
+    pilot.draw(FIRST_SAMPLES)
+    candidates = np.argsort(-pilot.shares(), kind="stable")[: CANDIDATES * top]
+    spreads = spread(n, candidates)
+    sampler = PathSampler(ix, seed)
+    per_sample = (time.thread_time() - started) / FIRST_SAMPLES  # setup included: an upper bound
     batch, capped = FIRST_SAMPLES, False
     for _ in range(CHECKS):
+        drawing = time.thread_time()
         sampler.draw(batch)
-        error, kth = stated_error(sampler.shares(), deviation(sampler.shares(), sampler.samples, n), top)
+        per_sample = min(per_sample, (time.thread_time() - drawing) / max(batch, 1))
+        shares = sampler.shares()
+        error, kth = stated_error(shares, deviation(shares, sampler.samples, spreads), top)
         wanted = max(ERROR_SHARE * kth, MIN_ERROR / scale)
         if error <= wanted or capped:
             break
         drawn = sampler.samples
         batch = int(min(max(drawn * (error / wanted) ** 2 * 1.1, 2 * drawn), 16 * drawn)) - drawn
         if seconds is not None:
-            spent = time.thread_time() - started
-            affordable = int(max(seconds - spent, 0.0) / (spent / drawn))
+            left = seconds - (time.thread_time() - started)
+            affordable = int(max(left, 0.0) / max(per_sample, 1e-9))
             if affordable < batch:
                 batch, capped = affordable, True
                 if batch < 1:
