@@ -276,7 +276,7 @@ def main() -> None:
     for r in results:
         old = r["old"]
         for o in r["ours"]:
-            method = "exact" if o["exact"] else f"KADABRA, seed {o['seed']}"
+            method = "exact" if o["exact"] else f"path sampling, seed {o['seed']}"
             stated = "exact" if o["stated"] is None else f"{o['stated']:.0%}"
             stated += " (budget cap)" if o["capped"] else ""
             lines.append(

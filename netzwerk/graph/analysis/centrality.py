@@ -212,12 +212,9 @@ def _sampled(ix: Indexed, seed: int, top: int, seconds: float | None) -> Between
     candidates = np.argsort(-pilot.shares(), kind="stable")[: CANDIDATES * top]
     spreads = spread(n, candidates)
     sampler = PathSampler(ix, seed)
-    per_sample = (time.thread_time() - started) / FIRST_SAMPLES  # setup included: an upper bound
     batch, capped = FIRST_SAMPLES, False
     for _ in range(CHECKS):
-        drawing = time.thread_time()
         sampler.draw(batch)
-        per_sample = min(per_sample, (time.thread_time() - drawing) / max(batch, 1))
         shares = sampler.shares()
         error, kth = stated_error(shares, deviation(shares, sampler.samples, spreads), top)
         wanted = max(ERROR_SHARE * kth, MIN_ERROR / scale)
@@ -226,8 +223,9 @@ def _sampled(ix: Indexed, seed: int, top: int, seconds: float | None) -> Between
         drawn = sampler.samples
         batch = int(min(max(drawn * (error / wanted) ** 2 * 1.1, 2 * drawn), 16 * drawn)) - drawn
         if seconds is not None:
-            left = seconds - (time.thread_time() - started)
-            affordable = int(max(left, 0.0) / max(per_sample, 1e-9))
+            spent = time.thread_time() - started
+            # seconds per sample so far, setup and pilot included: on the safe side
+            affordable = int(max(seconds - spent, 0.0) / spent * (drawn + FIRST_SAMPLES))
             if affordable < batch:
                 batch, capped = affordable, True
                 if batch < 1:
