@@ -28,7 +28,7 @@
   Measured against exact betweenness on planted-community, preferential-attachment and
   Pareto-weighted networks (docs/PERFORMANCE.md), the estimate's top 20 are the exact top
   20 up to near-ties; source sampling (Brandes–Pich [2]_) within the same CPU time found
-  fewer (13–19 of 20 at 5,000 actors against 19–20), so path sampling stays.
+  fewer (16–19 of 20 at 5,000 actors against 19–20), so path sampling stays.
 
   The estimate runs on one core: the samples depend only on the seed, the CPU seconds the
   budget counts are those of the requesting thread, and a web server keeps its other
