@@ -23,6 +23,8 @@ $(STAMP): pyproject.toml
 	@echo "Installiere Python-Pakete (Protokoll: $(VENV)/install.log) …"
 	@$(BIN)/pip install --upgrade pip > $(VENV)/install.log 2>&1 || (cat $(VENV)/install.log; exit 1)
 	@$(BIN)/pip install -e '.[dev,notebook,bench]' >> $(VENV)/install.log 2>&1 || (cat $(VENV)/install.log; exit 1)
+	@# compile the betweenness sampler once (numba keeps it on disk) instead of on a first page
+	@$(BIN)/python -c 'from netzwerk.graph.analysis._paths import compile_now; compile_now()'
 	touch $(STAMP)
 
 install: $(STAMP)

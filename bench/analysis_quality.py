@@ -8,7 +8,7 @@ the hub-heavy shapes with several seeds, it compares, side by side in one run:
 * **communities** against the planted groups (NMI, target ≥ 0.98): netzwerk's method
   (Leiden, modularity with the size-suited resolution) beside plain modularity (Leiden at
   γ = 1) and networkx's label propagation, the previous method above 2,000 actors;
-* **brokers** against exact betweenness: netzwerk's choice (exact, or KADABRA within
+* **brokers** against exact betweenness: netzwerk's choice (exact, or path sampling within
   its CPU budget) beside a sample of 240 start actors (Brandes–Pich), with the error bound
   the estimate states about itself, the plain top-20 agreement and the **tie-aware**
   accuracy: the share of its top 20 whose exact value is within 5 % of the exact 20th
@@ -276,7 +276,7 @@ def main() -> None:
     for r in results:
         old = r["old"]
         for o in r["ours"]:
-            method = "exact" if o["exact"] else f"KADABRA, seed {o['seed']}"
+            method = "exact" if o["exact"] else f"path sampling, seed {o['seed']}"
             stated = "exact" if o["stated"] is None else f"{o['stated']:.0%}"
             stated += " (budget cap)" if o["capped"] else ""
             lines.append(

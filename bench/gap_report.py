@@ -209,7 +209,7 @@ def _row(
     how = (
         "exact"
         if not brk.sampled
-        else f"KADABRA {brk.k:,} paths, ε {brk.error or 0:.4f}"
+        else f"sampled: {brk.k:,} paths, ε {brk.error or 0:.4f}"
         + (" (capped)" if brk.capped else "")
     )
     lines.append(

@@ -2,38 +2,37 @@
 
 * **Betweenness** (Vermittlerrolle): the share of shortest connections between other actors
   that run through the actor. Exact (Brandes' algorithm [1]_ in igraph's C kernel) or
-  **estimated by KADABRA** [6]_ (networkit's parallel C++ kernel: random pairs of actors,
-  one shortest path between them sampled by a balanced bidirectional search), whichever
-  the **predicted cost** favours (:func:`betweenness_estimate`):
+  **estimated from random shortest paths** (:mod:`._paths`: random pairs of actors, one
+  shortest path between them drawn uniformly by a balanced bidirectional search, as
+  Riondato–Kornaropoulos [7]_ and KADABRA [6]_ sample), whichever the **predicted cost**
+  favours (:func:`betweenness_estimate`):
 
   - exact costs one breadth-first search per actor, whatever the shape: start actors ×
     (actors + cooperations). Below :data:`WORK` it is simply computed (well under a
     second); above, a few searches are timed and the cost is predicted from them.
-  - the estimate costs samples × seconds per sample, and both depend on the shape, not on
-    the size alone: a pilot run (ε = :data:`PILOT_ERROR`, a few thousand samples) finds
-    the 20th-highest value and the CPU seconds per sample. On hub-heavy networks a sample
-    costs far more (the search expands hubs with hundreds of partners: 5 µs at 5,000
-    actors, 340 µs at 50,000) and the 20th value is lower, so the same relative accuracy
-    needs more samples.
-  - the wanted accuracy is ε = :data:`ERROR_SHARE` of the 20th-highest value, so the bound
-    means the same at every size; the number of samples KADABRA may draw for an ε is at
-    most ω(ε) = ½ ε⁻² (log₂(D − 1) + 1 + ln(½ δ⁻¹)) (D the diameter, δ = 1 −
-    :data:`CONFIDENCE`). When ω(ε) × seconds per sample exceeds the **budget** of the
-    page (:func:`budget`: :data:`BUDGET_PER_LINK` CPU seconds per cooperation), the
-    samples are capped at what the budget buys, ε is raised to the value that cap
-    guarantees, and that ε is what the page states (:attr:`Betweenness.error`,
+  - the estimate costs samples × seconds per sample, both measured as it runs: a sample
+    explores a few hundred links at 5,000 actors and about 1,300 at 50,000 (4 µs and
+    28 µs of CPU), more on hub-heavy networks, whose 20th value is also lower.
+  - every actor's count is binomial, so Bernstein's inequality [8]_ bounds every actor's
+    deviation at once (:func:`deviation`, :func:`spread`: no diameter is needed, unlike
+    KADABRA's and Riondato–Kornaropoulos' bounds, whose exact diameter cost networkit
+    14 s of CPU at 50,000 actors grown by preferential attachment). The samples grow,
+    towards what the bound predicts, until the stated ε (:func:`stated_error`) is
+    :data:`ERROR_SHARE` of the 20th-highest value, so the bound means the same at every
+    size. When the **budget** of the page (:func:`budget`: :data:`BUDGET_PER_LINK` CPU
+    seconds per cooperation) cannot buy that, the samples stop at what it buys and the
+    page states the larger ε those samples guarantee (:attr:`Betweenness.error`,
     :attr:`Betweenness.capped`).
 
   Exact is chosen when its predicted cost fits the budget, the estimate otherwise.
   Measured against exact betweenness on planted-community, preferential-attachment and
   Pareto-weighted networks (docs/PERFORMANCE.md), the estimate's top 20 are the exact top
   20 up to near-ties; source sampling (Brandes–Pich [2]_) within the same CPU time found
-  fewer (13–19 of 20 at 5,000 actors against 19–20), so KADABRA stays.
+  fewer (16–19 of 20 at 5,000 actors against 19–20), so path sampling stays.
 
-  KADABRA runs on one core by default: the samples then depend only on the seed (on
-  several threads they depend on the scheduling, and under load the threads' busy waiting
-  costs more than they gain), the CPU seconds the budget counts are the seconds on the
-  clock, and a web server keeps its other cores for the other requests.
+  The estimate runs on one core: the samples depend only on the seed, the CPU seconds the
+  budget counts are those of the requesting thread, and a web server keeps its other
+  cores for the other requests.
 * **Closeness** (Nähe): how few steps the actor needs to reach everyone it can reach,
   scaled by the share it can reach at all (Wasserman–Faust, as networkx computes it, so
   small islands do not look central). Exact within the same budget; above, the distances
@@ -59,7 +58,9 @@ References
    Random Approximation", ACM Journal of Experimental Algorithmics 24, 2019.
 .. [7] M. Riondato and E. M. Kornaropoulos, "Fast approximation of betweenness centrality
    through sampling", Data Mining and Knowledge Discovery 30(2), 438–475, 2016 (the
-   vertex-diameter bound on the number of samples that ω uses).
+   path sampling the estimate uses).
+.. [8] S. Boucheron, G. Lugosi and P. Massart, "Concentration Inequalities: A Nonasymptotic
+   Theory of Independence", Oxford University Press, 2013 (Bernstein's inequality, 2.8).
 """
 
 from __future__ import annotations
@@ -69,10 +70,8 @@ import os
 import random
 import threading
 import time
-from collections.abc import Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any
 
 import igraph as ig
 import networkx as nx
@@ -90,7 +89,15 @@ CONFIDENCE = 0.9
 ERROR_SHARE = 0.15
 """Wanted ε as a share of the 20th-highest value (measured at 50,000 actors over three
 seeds: 0.4 found 16–18 of the exact top 20, 0.2 found 17–19, 0.15 found 18 every time)."""
-PILOT_ERROR = 0.05
+FIRST_SAMPLES = 2000
+"""Samples before the first check: enough to time one and to see the top values."""
+CHECKS = 16
+"""Most checks of the stopping rule (the samples at least double between two, so 16 allow
+for 65 million); the stated confidence holds over all of them."""
+CANDIDATES = 4
+"""Actors per place of the top that the pilot sample names candidates (:func:`spread`)."""
+PILOT_STREAM = 0x5EED
+"""Offset of the pilot's seed: its samples are independent of the counted ones."""
 MIN_ERROR = 0.001
 """Smallest ε (normalised): bounds the time on networks far larger than an office's."""
 BUDGET_PER_LINK = 16e-6
@@ -113,9 +120,9 @@ class Betweenness:
     """Estimated only: shortest paths sampled (0 when exact)."""
     error: float | None
     """Estimated only: ε — with probability :data:`CONFIDENCE` every value is within ε of
-    the exact one (same units as the values), except the highest ones that KADABRA's top-k
-    mode has already told apart from the rest: their order is certain, their values may
-    deviate more (measured: up to 7 % of the value, where ε is 15 % of the 20th value)."""
+    the exact one (same units as the values), except the highest ones that are certainly
+    among the top: their place is settled, their values may deviate more (within their
+    own interval, :func:`stated_error`)."""
     top: int = TOP
     capped: bool = False
     """Estimated only: the budget capped the samples, ε is larger than the wanted
@@ -127,98 +134,104 @@ def budget(m: int) -> float:
     return max(MIN_BUDGET, BUDGET_PER_LINK * m)
 
 
-def most_samples(error: float, diameter: int) -> float:
-    """ω: the most samples KADABRA draws for ``error`` (its own units) on a network whose
-    largest distance is ``diameter`` (formula of networkit's implementation of [6]_)."""
-    return 0.5 / error**2 * (np.log2(max(diameter - 1, 1)) + 1 + np.log(0.5 / (1 - CONFIDENCE)))
+def spread(actors: int, candidates: np.ndarray) -> np.ndarray:
+    """L = ln(2 / δ_v) of every actor: δ = 1 − :data:`CONFIDENCE` shared out by a union
+    bound over at most :data:`CHECKS` checks, half of it among all ``actors``, half among
+    the few ``candidates`` for the top (chosen from an independent pilot sample, so the
+    choice does not depend on the samples it bounds). Most actors have tiny values whose
+    intervals are narrow anyway; giving the candidates a larger share of δ narrows the
+    intervals that matter (KADABRA [6]_ balances δ between actors for the same reason)."""
+    half = (1 - CONFIDENCE) / 2
+    out = np.full(actors, np.log(2 * actors * CHECKS / half))
+    out[candidates] = np.log(2 * max(len(candidates), 1) * CHECKS / half)
+    return out
 
 
-def error_for(samples: float, diameter: int) -> float:
-    """The ε whose ω is ``samples``: what a cap of that many samples still guarantees."""
-    return float(np.sqrt(most_samples(1.0, diameter) / max(samples, 1.0)))
+def deviation(shares: np.ndarray, samples: int, spread: np.ndarray | float) -> np.ndarray:
+    """Every actor's half-width: with probability 1 − δ_v its estimated share is within it
+    of the exact one (``spread`` is L = ln(2 / δ_v), see :func:`spread`).
+
+    An actor's count is binomial (N samples, mean p), so Bernstein's inequality [8]_ gives
+    P(|p̂ − p| ≥ x) ≤ 2 exp(−N x² / (2p + 2x/3)). With p ≤ p̂ + x the deviation x solves
+    N x² = L (2p̂ + 8x/3), so the bound needs no diameter and narrows with the share
+    itself: the actors with the lowest values, most of them, are the most exact.
+
+    Examples
+    --------
+    >>> w = deviation(np.array([0.0, 0.01, 0.1]), 100_000, 10.0)
+    >>> bool(w[0] < w[1] < w[2]), round(float(w[2] / 0.1), 3)
+    (True, 0.046)
+    """
+    a = 8 * np.asarray(spread) / 3
+    return (a + np.sqrt(a * a + 8 * samples * np.asarray(spread) * np.maximum(shares, 0.0))) / (
+        2 * samples
+    )
 
 
-def diameter_bound(h: ig.Graph) -> int:
-    """An upper bound on the largest distance: twice the eccentricity of the actor with the
-    most partners in the largest part (every two actors of that part reach each other
-    through it), or the size of the largest other part (a path at most)."""
-    sizes = h.connected_components().sizes()
-    parts = h.connected_components()
-    giant = max(range(len(sizes)), key=lambda i: sizes[i])
-    hub = max(parts[giant], key=h.degree)
-    bound = 2 * int(h.eccentricity(hub))
-    rest = max((size - 1 for i, size in enumerate(sizes) if i != giant), default=0)
-    return max(bound, rest, 2)
+def stated_error(shares: np.ndarray, width: np.ndarray, top: int) -> tuple[float, float]:
+    """The ε a page states, and the ``top``-th highest share.
+
+    ε is the widest interval of every actor except those certainly among the ``top``: the
+    ones whose lower end lies above the upper end of every actor outside the ``top`` (their
+    place at the top is settled, their own values may deviate more, by up to their own
+    interval).
+
+    Examples
+    --------
+    One clear leader, then two actors within each other's reach: the leader is certain,
+    the widest of the rest is stated.
+
+    >>> stated_error(np.array([0.5, 0.2, 0.19, 0.0]), np.array([0.05, 0.03, 0.03, 0.0]), 2)
+    (0.03, 0.2)
+    """
+    order = np.argsort(-shares, kind="stable")
+    k = min(top, len(shares))
+    head, rest = order[:k], order[k:]
+    ceiling = float(np.max(shares[rest] + width[rest])) if len(rest) else -np.inf
+    settled = head[shares[head] - width[head] > ceiling]
+    open_ = np.ones(len(shares), dtype=bool)
+    open_[settled] = False
+    error = float(width[open_].max()) if open_.any() else 0.0
+    return error, float(shares[order[k - 1]]) if k else 0.0
 
 
-_nk_lock = threading.Lock()
-"""networkit's random generator and thread count are process-wide: one estimate at a time."""
+def _sampled(ix: Indexed, seed: int, top: int, seconds: float | None) -> Betweenness:
+    """Random shortest paths (:mod:`._paths`) until the stated ε is at most
+    :data:`ERROR_SHARE` of the ``top``-th value, the number of samples growing towards
+    what the bound predicts (ε shrinks as 1/√N); within ``seconds`` of CPU if given, else
+    capped at the samples the budget still buys, ``capped`` and the ε those samples
+    guarantee stated."""
+    from netzwerk.graph.analysis._paths import PathSampler, compile_now  # numba: ≈ 0.6 s
 
-
-@contextmanager
-def _nk_threads(threads: int) -> Iterator[None]:
-    import networkit as nk  # loaded only for networks above the exact budget (≈ 0.5 s)
-
-    before = nk.getMaxNumberOfThreads()
-    nk.setNumberOfThreads(threads)
-    try:
-        yield
-    finally:
-        nk.setNumberOfThreads(before)
-
-
-def _run_kadabra(graph: Any, error: float, seed: int, top: int) -> tuple[Any, float]:
-    """One seeded KADABRA run in top-``top`` mode and its CPU seconds."""
-    import networkit as nk
-
-    started = time.process_time()
-    nk.engineering.setSeed(seed, False)
-    run = nk.centrality.KadabraBetweenness(graph, error, 1 - CONFIDENCE, True, top)
-    run.run()
-    return run, time.process_time() - started
-
-
-def _kadabra(ix: Indexed, seed: int, top: int, seconds: float | None, threads: int) -> Betweenness:
-    """KADABRA in top-``top`` mode: two pilot runs give the 20th-highest value (hence the
-    wanted ε) and the CPU seconds per sample (the difference of their times over the
-    difference of their samples: each run also pays a fixed setup, the diameter and the
-    components, which at 50,000 actors costs as much as thousands of samples); the final
-    run draws what ``seconds`` still buy (see the module's description)."""
-    import networkit as nk
-
+    compile_now()
     n = ix.n
-    graph = nk.Graph(n)
-    if len(ix.edges):
-        graph.addEdges((ix.edges[:, 0].astype(np.uint64), ix.edges[:, 1].astype(np.uint64)))
-    # KADABRA's values are 4·b / (n(n-1)); networkx normalises to 2·b / ((n-1)(n-2)).
-    scale = n / (2 * (n - 2))
-    with _nk_lock, _nk_threads(threads):
-        first, first_s = _run_kadabra(graph, PILOT_ERROR, seed, top)
-        pilot, pilot_s = _run_kadabra(graph, PILOT_ERROR / 2, seed, top)
-        found = sorted(pilot.topkScoresList(), reverse=True)
-        twentieth = found[min(top, len(found)) - 1] if found else 0.0
-        wanted = max(ERROR_SHARE * twentieth, MIN_ERROR / scale)
-        error, capped = wanted, False
+    scale = n / (n - 2)  # p(v) over ordered pairs → networkx's normalisation
+    started = time.thread_time()
+    pilot = PathSampler(ix, seed + PILOT_STREAM)
+    pilot.draw(FIRST_SAMPLES)
+    candidates = np.argsort(-pilot.shares(), kind="stable")[: CANDIDATES * top]
+    spreads = spread(n, candidates)
+    sampler = PathSampler(ix, seed)
+    batch, capped = FIRST_SAMPLES, False
+    for _ in range(CHECKS):
+        sampler.draw(batch)
+        shares = sampler.shares()
+        error, kth = stated_error(shares, deviation(shares, sampler.samples, spreads), top)
+        wanted = max(ERROR_SHARE * kth, MIN_ERROR / scale)
+        if error <= wanted or capped:
+            break
+        drawn = sampler.samples
+        batch = int(min(max(drawn * (error / wanted) ** 2 * 1.1, 2 * drawn), 16 * drawn)) - drawn
         if seconds is not None:
-            extra = pilot.getNumberOfIterations() - first.getNumberOfIterations()
-            per_sample = (pilot_s - first_s) / extra if extra > 0 else 0.0
-            if per_sample <= 0:  # too fast to time apart: the whole run as an upper bound
-                per_sample = pilot_s / max(pilot.getNumberOfIterations(), 1)
-            setup = max(first_s - first.getNumberOfIterations() * per_sample, 0.0)
-            affordable = max(seconds - first_s - pilot_s - setup, 0.0) / per_sample
-            cap_error = error_for(affordable, diameter_bound(ix.h))
-            if cap_error > wanted:
-                error, capped = cap_error, True
-        if error >= PILOT_ERROR / 2:
-            # the pilot already drew what this ε needs, or all the budget buys: it keeps its
-            # own guarantee
-            run, error = pilot, PILOT_ERROR / 2
-        else:
-            run, _ = _run_kadabra(graph, error, seed, top)
-        scores = np.asarray(run.scores()) * scale
-        samples = int(run.getNumberOfIterations())
-    values = {v: float(scores[i]) for i, v in enumerate(ix.nodes)}
-    return Betweenness(values, False, samples, error * scale, top, capped)
+            spent = time.thread_time() - started
+            # seconds per sample so far, setup and pilot included: on the safe side
+            affordable = int(max(seconds - spent, 0.0) / spent * (drawn + FIRST_SAMPLES))
+            if affordable < batch:
+                batch, capped = affordable, True
+                if batch < 1:
+                    break
+    values = {v: float(x) * scale for v, x in zip(ix.nodes, sampler.shares(), strict=True)}
+    return Betweenness(values, False, sampler.samples, error * scale, top, capped)
 
 
 def exact_seconds(ix: Indexed, seed: int = SEED) -> float:
@@ -226,9 +239,9 @@ def exact_seconds(ix: Indexed, seed: int = SEED) -> float:
     searches timed, times the number of actors."""
     k = min(TIMED_SOURCES, ix.n)
     sources = random.Random(seed).sample(range(ix.n), k)
-    started = time.process_time()
+    started = time.thread_time()
     ix.h.betweenness(sources=sources)
-    return (time.process_time() - started) / k * ix.n
+    return (time.thread_time() - started) / k * ix.n
 
 
 _WORKER_GRAPH: ig.Graph | None = None
@@ -275,14 +288,12 @@ def betweenness_estimate(
     exact: bool = False,
     seconds: float | None = None,
     cap: bool = True,
-    threads: int = 1,
 ) -> Betweenness:
     """Betweenness of every actor: exact within ``work``, if ``exact``, or if its predicted
-    cost fits the CPU budget ``seconds`` (default :func:`budget`); else estimated by
-    KADABRA with the stated error :attr:`Betweenness.error`, its samples capped by the
-    budget unless ``cap`` is false. On one thread (the default) an uncapped estimate is
-    the same every time for the same ``seed``; more ``threads`` are faster on a quiet
-    machine but their samples depend on the scheduling.
+    cost fits the CPU budget ``seconds`` (default :func:`budget`); else estimated from
+    random shortest paths with the stated error :attr:`Betweenness.error`, the samples
+    capped by the budget unless ``cap`` is false. An uncapped estimate is the same every
+    time for the same ``seed`` (a capped one draws what the machine's speed buys).
 
     Examples
     --------
@@ -292,8 +303,7 @@ def betweenness_estimate(
     >>> b.exact, b.values[0], b.values[1]
     (True, 1.0, 0.0)
 
-    Without time for the exact values an estimate; on one thread and uncapped it is
-    reproducible:
+    Without time for the exact values an estimate; uncapped it is reproducible:
 
     >>> g = nx.connected_watts_strogatz_graph(300, 6, 0.1, seed=1)
     >>> a = betweenness_estimate(g, work=1, seconds=0, cap=False)
@@ -313,9 +323,9 @@ def betweenness_estimate(
         limit = budget(m) if seconds is None else seconds
         if n * m <= work or exact_seconds(ix, seed) < limit:
             return Betweenness(_normalise(ix, np.asarray(ix.h.betweenness())), True, 0, None, top)
-        return _kadabra(ix, seed, top, limit if cap else None, threads)
+        return _sampled(ix, seed, top, limit if cap else None)
 
-    key = ("betweenness", work, seed, top, exact, seconds, cap, threads)
+    key = ("betweenness", work, seed, top, exact, seconds, cap)
     return per_graph(g, key, compute)
 
 

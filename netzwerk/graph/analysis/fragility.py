@@ -13,7 +13,7 @@ What to do: secure these points with a second link (introduce the actors "behind
 actor to someone else in the main network), and share the brokers' load.
 
 Cut-off counts are exact. Betweenness comes from :mod:`.centrality`: exact where it fits
-the budget, otherwise estimated (KADABRA) with a stated error bound.
+the budget, otherwise estimated from random shortest paths with a stated error bound.
 """
 
 from __future__ import annotations

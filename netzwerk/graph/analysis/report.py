@@ -244,10 +244,10 @@ def _timed(timings: dict[str, float], key: str, fn: Callable[[], Any]) -> Any:
 
 
 def _sampling_notes(brk: fragility.Brokers) -> list[Finding]:
-    """How exact the sampled broker values are (KADABRA's guarantee), and whether the
+    """How exact the sampled broker values are (the estimate's guarantee), and whether the
     computing time cut the sampling short."""
     message = N_(
-        "Vermittlerwerte sind geschätzt (KADABRA, fester Startwert): %(paths)s zufällig "
+        "Vermittlerwerte sind geschätzt (fester Startwert): %(paths)s zufällig "
         "gezogene kürzeste Wege; mit %(confidence)s %% Wahrscheinlichkeit weicht jeder Wert "
         "höchstens %(error)s vom exakten ab (deutlich höhere Spitzenwerte stehen sicher vorn) "
         "– Vermittler, deren Werte näher beieinander liegen, können die Plätze tauschen."
