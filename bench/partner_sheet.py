@@ -202,8 +202,12 @@ what it must: the history (one stored `Change` per record and transaction, listi
 and link changes, instead of one per record and per link end: {stored:,} nodes instead of
 {result.created + 2 * result.links_created:,}), the reads of the current state, the journal,
 and transactions of 2,500 (a 5,000-row sheet in one transaction exceeds Neo4j's default
-transaction memory and fails). The undo deletes what nobody changed since in one statement
-per batch and compares only the rest field by field.
+transaction memory and fails). The links are applied a block of rows at a time, all their
+types together, so each record's history entry is written once and extended once by its
+links, not once per link type. The undo works a block of connected records at a time (a
+person, their organisation, its links; hubs such as a topic are split across blocks), so
+it writes one history entry per record too, deletes what nobody changed since in one
+statement per batch and compares only the rest field by field.
 """
     write_section("partner_sheet", md)
     print(md)
