@@ -2,16 +2,19 @@
 // round trip, inside a bulk write's transaction. A record that already has the folded entry
 // of the same changeset (written by an earlier transaction of it) gets the new entries
 // appended to that one, so a changeset stores one entry per record however many transactions
-// it takes; without a changeset (an undo) each transaction writes its own. Looked up by
-// record (few entries each), never by the changeset (thousands).
-// params: $user (login name), $rows (list of {id, label, record_id, record_name, batch,
-//         changes (JSON string starting with '{"entries": ['), refs (list)})
+// it takes — up to $max_size characters: a hub (a topic thousands of imported actors link
+// to) gets another entry instead, or every transaction would rewrite its whole, growing
+// entry (seen: 10 s of a 5,000-row import). Without a changeset (an undo) each transaction
+// writes its own. Looked up by record (few entries each), never by the changeset (thousands).
+// params: $user (login name), $max_size (int), $rows (list of {id, label, record_id,
+//         record_name, batch, changes (JSON string starting with '{"entries": ['), refs (list)})
 // returns: written (int)
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Change {record_id: row.record_id})
   USING INDEX old:Change(record_id)
   WHERE row.batch <> '' AND old.batch = row.batch AND old.action = 'changes'
     AND old.label = row.label AND old.changes STARTS WITH '{"entries": ['
+    AND size(old.changes) + size(row.changes) <= $max_size
 WITH row, head(collect(old)) AS old
 FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END |
   CREATE (:Change {id: row.id, at: datetime(), user: $user, action: 'changes', label: row.label,

@@ -129,6 +129,7 @@ def _write_nodes(
     batch: str,
     out: CommitResult,
     user: str,
+    jsons: dict[str, dict[str, Any]] | None = None,
 ) -> list[history.Entry]:
     cls = LABELS[label]
     ids = [n.id for n in chunk]
@@ -151,7 +152,8 @@ def _write_nodes(
             continue
         target, conflicts = merge_fields(current, planned, plan.fields.get(planned.id), base)
         out.conflicts += conflicts
-        changes = history.diff(current, target)
+        planned_json = (jsons or {}).get(target.id) if current is None else None
+        changes = history.diff(current, target, after_json=planned_json)
         if current is not None and not changes:
             continue
         writes.append({"id": target.id, "props": target.properties(), "org": verdict.user_org})
@@ -213,6 +215,7 @@ def _write_links(
     plan: ImportPlan,
     batch: str,
     out: CommitResult,
+    jsons: dict[str, dict[str, Any]] | None = None,
 ) -> list[history.Entry]:
     type_name, from_label, to_label = group
     rows = tx.run("imports/current_links", {"type": type_name}, ids=[lk.id for lk in chunk])
@@ -262,7 +265,11 @@ def _write_links(
             "link" if row["is_new"] else "update",
             target,
             (row["from_label"], row["to_label"]),
-            history.diff(None if row["is_new"] else current, target),
+            history.diff(
+                None if row["is_new"] else current,
+                target,
+                after_json=(jsons or {}).get(target.id) if current is None else None,
+            ),
             batch=batch,
         )
     answered = {row["row_id"] for row in written}
@@ -295,6 +302,15 @@ def _groups(items: Sequence[Any], key: Callable[[Any], Any]) -> dict[Any, list[A
     for item in items:
         out.setdefault(key(item), []).append(item)
     return out
+
+
+Payload = dict[str, Any]
+
+
+def _journaled(payload: Payload) -> dict[str, dict[str, Any]]:
+    """Record or link id → its JSON as the journal part holds it (what the history of a
+    created one lists, without encoding it a second time)."""
+    return {item["r"]["id"]: item["r"] for item in payload["items"]}
 
 
 def _item(plan: ImportPlan, obj: Any) -> dict[str, Any]:
@@ -364,11 +380,15 @@ def _typed_units(
     """Parts of one label or link type each, in applying order: records, links, removals."""
 
     # Each step binds its own chunk (not the loop's last one).
-    def node_step(label: str, chunk: list[Node], part: ImportPlan) -> Step:
-        return lambda tx, out: _write_nodes(tx, label, chunk, part, batch, out, user)
+    def node_step(label: str, chunk: list[Node], part: ImportPlan, payload: Payload) -> Step:
+        return lambda tx, out: _write_nodes(
+            tx, label, chunk, part, batch, out, user, _journaled(payload)
+        )
 
-    def link_step(group: tuple[str, str, str], chunk: list[Link], part: ImportPlan) -> Step:
-        return lambda tx, out: _write_links(tx, group, chunk, part, batch, out)
+    def link_step(
+        group: tuple[str, str, str], chunk: list[Link], part: ImportPlan, payload: Payload
+    ) -> Step:
+        return lambda tx, out: _write_links(tx, group, chunk, part, batch, out, _journaled(payload))
 
     def unlink_step(type_name: str, chunk: list[Link]) -> Step:
         return lambda tx, out: _remove_links(tx, type_name, chunk, batch, out)
@@ -376,7 +396,7 @@ def _typed_units(
     for label, of_label in _groups(nodes, lambda n: n.LABEL).items():
         for chunk in bulk.batches(of_label, size):
             payload = {"op": "nodes", "label": label, "items": [_item(plan, n) for n in chunk]}
-            yield len(chunk), node_step(label, chunk, plan), payload
+            yield len(chunk), node_step(label, chunk, plan, payload), payload
 
     def labels(lk: Link) -> tuple[str, str, str]:
         spec = LINK_TYPES[lk.type]
@@ -391,7 +411,7 @@ def _typed_units(
                 "update": plan.link_update,
                 "items": [_item(plan, lk) for lk in chunk],
             }
-            yield len(chunk), link_step(group, chunk, plan), payload
+            yield len(chunk), link_step(group, chunk, plan, payload), payload
     for type_name, of_type in _groups(unlinks, lambda lk: lk.type).items():
         for chunk in bulk.batches(of_type, size):
             payload = {
@@ -429,13 +449,19 @@ def _decode(payload: dict[str, Any], filename: str, batch: str, user: str) -> Un
         label = payload["label"]
         return (
             len(objs),
-            lambda tx, out: _write_nodes(tx, label, objs, part, batch, out, user),
+            lambda tx, out: _write_nodes(
+                tx, label, objs, part, batch, out, user, _journaled(payload)
+            ),
             payload,
         )
     if op == "links":
         group = tuple(payload["group"])
         assert len(group) == 3
-        return len(objs), lambda tx, out: _write_links(tx, group, objs, part, batch, out), payload
+        return (
+            len(objs),
+            lambda tx, out: _write_links(tx, group, objs, part, batch, out, _journaled(payload)),
+            payload,
+        )
     type_name = payload["type"]
     return len(objs), lambda tx, out: _remove_links(tx, type_name, objs, batch, out), payload
 

@@ -77,6 +77,10 @@ SKIP_FIELDS = frozenset({"created", "updated", "version", "from_name", "to_name"
 FOLDED = "changes"
 """The action of a stored entry that holds several entries on one record (see the module
 docstring); never an action of an entry as read."""
+FOLDED_MAX = 65_536
+"""Characters a folded entry grows to at most by later transactions of its changeset: a hub
+(a topic thousands of imported actors link to) gets further entries instead of one whose
+every extension rewrites all of it."""
 
 
 @dataclass
@@ -125,15 +129,22 @@ class Change(Entry):
         }
 
 
-def diff(before: Any | None, after: Any | None) -> dict[str, list[Any]]:
+def diff(
+    before: Any | None, after: Any | None, *, after_json: dict[str, Any] | None = None
+) -> dict[str, list[Any]]:
     """Field-by-field differences of two records (dataclasses), as ``{field: [old, new]}``.
 
     Bookkeeping fields (version, timestamps) are left out: they change on every save.
-    Values are in the model's JSON form, so :func:`codec.field_from_json` reads them back.
+    Values are in the model's JSON form, so :func:`codec.field_from_json` reads them back;
+    ``after_json`` is ``after`` in that form where the caller has it already (an import
+    journals every record's JSON before applying it).
     """
     cls = type(after if after is not None else before)
     old = codec.to_json(before) if before is not None else {}
-    new = codec.to_json(after) if after is not None else {}
+    if after_json is not None:
+        new = after_json
+    else:
+        new = codec.to_json(after) if after is not None else {}
     out: dict[str, list[Any]] = {}
     for key in codec.field_kinds(cls):
         if key in SKIP_FIELDS or key in ("id", "type", "from_id", "to_id"):
@@ -238,7 +249,8 @@ def record_many_in(tx: Tx, entries: list[Entry], *, user: str, folded: bool = Fa
         rows = [_row(e) for e in entries]
         return int(tx.run("history/record_many", user=user, rows=rows)[0]["written"])
     rows = [_row(e) for e in fold(entries)]
-    return int(tx.run("history/record_folded", user=user, rows=rows)[0]["written"])
+    written = tx.run("history/record_folded", user=user, rows=rows, max_size=FOLDED_MAX)
+    return int(written[0]["written"])
 
 
 def record_in(
