@@ -158,7 +158,13 @@ def make_client(app, store: graph.Store):
 @contextmanager
 def waitress_server(app: Any, threads: int = 8) -> Iterator[int]:
     """Serve ``app`` with waitress (the production server) on a free loopback port in a
-    thread; yields the port. The test client never encodes headers, waitress does."""
+    thread; yields the port. The test client never encodes headers, waitress does.
+
+    On exit every channel is closed from inside the server's loop: ``server.close()`` alone
+    closes only the listening socket, and a client's idle keep-alive connection (Chromium
+    keeps one) held the loop, and so each test's teardown, for the full 5 s join timeout.
+    """
+    from waitress import wasyncore
     from waitress.server import create_server
 
     with socket.socket() as probe:
@@ -170,8 +176,9 @@ def waitress_server(app: Any, threads: int = 8) -> Iterator[int]:
     try:
         yield port
     finally:
-        server.close()
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
         thread.join(timeout=5)
+        server.task_dispatcher.shutdown()
 
 
 def user_named(store: graph.Store, username: str) -> users.User:
