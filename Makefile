@@ -8,7 +8,7 @@ PORT ?= 5000
 # The local Neo4j instance the tests use; a second checkout can run its own: make test TEST_INSTANCE=mine
 TEST_INSTANCE ?= test
 
-.PHONY: help install db db-stop run test test-slow lint format bench browser directory axe office clean
+.PHONY: help install db db-stop run test test-slow lint format bench system browser directory axe office clean
 
 help:
 	@echo "make run        – installieren, Neo4j starten, Schema + Demodaten laden, App auf http://127.0.0.1:$(PORT)"
@@ -29,40 +29,32 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Debian's Chromium for browser tests (a test tool's own browser download does not work).
-browser:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-	  echo "Installiere chromium und chromium-driver …"; \
+# Debian packages the suites need: Chromium and its driver for the browser tests (a test
+# tool's own browser download does not work), OpenLDAP's server and tools for the
+# directory-login tests (the tests start slapd themselves on a loopback port with a throwaway
+# configuration; no service is enabled), node and npm for axe-core, and LibreOffice without
+# its GUI to render the report's DOCX and ODT to PDF pages as offices open them (about 90 MB).
+# Whatever is missing is installed after one `apt-get update` (a fresh CI machine used to
+# run four); nothing is fetched when all are present.
+system:
+	@missing=""; recommended=""; \
+	if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then missing="$$missing chromium chromium-driver"; fi; \
+	if ! command -v slapd >/dev/null && [ ! -x /usr/sbin/slapd ] || ! command -v ldapadd >/dev/null; then missing="$$missing slapd ldap-utils"; fi; \
+	if ! command -v npm >/dev/null; then missing="$$missing nodejs npm"; fi; \
+	if ! command -v soffice >/dev/null; then recommended="libreoffice-writer-nogui"; fi; \
+	if [ -n "$$missing$$recommended" ]; then \
+	  echo "Installiere Debian-Pakete:$$missing $$recommended …"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  $$SUDO apt-get update -qq || exit 1; \
+	  if [ -n "$$missing" ]; then DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null || exit 1; fi; \
+	  if [ -n "$$recommended" ]; then DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$recommended >/dev/null || exit 1; fi; \
 	fi
 
-# Debian's OpenLDAP server and tools for the directory-login tests (the tests start slapd
-# themselves on a loopback port with a throwaway configuration; no service is enabled).
-directory:
-	@if ! command -v slapd >/dev/null && [ ! -x /usr/sbin/slapd ] || ! command -v ldapadd >/dev/null; then \
-	  echo "Installiere slapd und ldap-utils …"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq slapd ldap-utils >/dev/null; \
-	fi
-
-# LibreOffice without its GUI, to render the report's DOCX and ODT to PDF pages in the tests
-# (as offices open them); about 90 MB, installed in about 1.5 minutes.
-office:
-	@if ! command -v soffice >/dev/null; then \
-	  echo "Installiere libreoffice-writer-nogui …"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null; \
-	fi
+browser directory office: system
 
 # axe-core from npm for the accessibility check in the browser suite (never from a CDN);
-# node and npm from Debian when absent, the package only when node_modules lacks it.
-axe:
-	@if ! command -v npm >/dev/null; then \
-	  echo "Installiere nodejs und npm …"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; \
-	fi
+# the package only when node_modules lacks it.
+axe: system
 	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
 	  echo "Installiere axe-core (package-lock.json) …"; \
 	  npm ci --omit=dev --no-audit --no-fund --loglevel=error; \
@@ -87,11 +79,11 @@ define start_test_db
 	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk init
 endef
 
-test: install browser directory axe office
+test: install system axe
 	$(start_test_db)
 	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
 
-test-slow: install browser directory axe office
+test-slow: install system axe
 	$(start_test_db)
 	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m slow $(PYTEST_ARGS)
 

@@ -15,9 +15,13 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from flask import Flask
+from jinja2.bccache import Bucket, BytecodeCache
+from werkzeug.security import generate_password_hash
 
 from netzwerk import graph, settings
 from netzwerk.graph.admin import users
+from netzwerk.graph.sharing import share_links
 
 HOSTILE_STRINGS: list[str] = [
     'O\'Brien "Die Brücke" e.V.',
@@ -91,6 +95,59 @@ HOSTILE_CORPUS: list[str] = HOSTILE_STRINGS + HOSTILE_INVALID
 HOSTILE_URL_PARTS: list[str] = ["%ff%fe", "%c0%af", "%00", "%e2%82", "..%2f..%2f", "%25%32%35"]
 
 
+TEST_SCRYPT = "scrypt:1024:8:1"
+"""The scrypt the tests hash passwords with: N = 2**10 instead of werkzeug's 2**15, so
+each hash is 32 times less work (about 3 ms instead of 0.1 s on the CI machine; every
+``make_client`` hashes twice, a few thousand times per run). Still a salted scrypt hash that
+``check_password_hash`` verifies by its own parameters; `full_password_cost` restores the
+production cost for the tests that are about it."""
+
+
+def _cheap(password: str) -> str:
+    return generate_password_hash(password, method=TEST_SCRYPT)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashes() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (users, share_links):
+            patch.setattr(module, "_DUMMY_HASH", _cheap("netzwerk-dummy-password"))
+            patch.setattr(module, "generate_password_hash", _cheap)
+        yield
+
+
+@pytest.fixture
+def full_password_cost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hash with the production scrypt (werkzeug's default) in this test, dummy hashes too."""
+    for module in (users, share_links):
+        monkeypatch.setattr(module, "generate_password_hash", generate_password_hash)
+        monkeypatch.setattr(module, "_DUMMY_HASH", generate_password_hash("netzwerk-dummy"))
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept for the whole run: every test gets a fresh app, whose Jinja
+    environment would otherwise parse and compile each template it renders again (seconds
+    per test on a loaded machine). The key includes the source's checksum."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _templates_compiled_once() -> Iterator[None]:
+    options = {**Flask.jinja_options, "bytecode_cache": _CompiledTemplates()}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Flask, "jinja_options", options)
+        yield
+
+
 @pytest.fixture(scope="session")
 def _session_store() -> Iterator[graph.Store]:
     try:
@@ -158,7 +215,13 @@ def make_client(app, store: graph.Store):
 @contextmanager
 def waitress_server(app: Any, threads: int = 8) -> Iterator[int]:
     """Serve ``app`` with waitress (the production server) on a free loopback port in a
-    thread; yields the port. The test client never encodes headers, waitress does."""
+    thread; yields the port. The test client never encodes headers, waitress does.
+
+    On exit every channel is closed from inside the server's loop: ``server.close()`` alone
+    closes only the listening socket, and a client's idle keep-alive connection (Chromium
+    keeps one) held the loop, and so each test's teardown, for the full 5 s join timeout.
+    """
+    from waitress import wasyncore
     from waitress.server import create_server
 
     with socket.socket() as probe:
@@ -170,8 +233,10 @@ def waitress_server(app: Any, threads: int = 8) -> Iterator[int]:
     try:
         yield port
     finally:
-        server.close()
+        loop: Any = server  # one address: a BaseWSGIServer, whose map and trigger the stubs omit
+        loop.trigger.pull_trigger(lambda: wasyncore.close_all(loop._map))
         thread.join(timeout=5)
+        server.task_dispatcher.shutdown()
 
 
 def user_named(store: graph.Store, username: str) -> users.User:

@@ -116,10 +116,10 @@ def test_other_sessions_survive_a_login_elsewhere(app: Any, make_client: Any) ->
     assert second.get("/personen").status_code == 200
 
 
-def test_passwords_are_scrypt_hashes(store: graph.Store) -> None:
+def test_passwords_are_scrypt_hashes(store: graph.Store, full_password_cost: None) -> None:
     user = users.create_user(store, "hash", PASSWORD, role="viewer")
     stored = user_named(store, "hash")
-    assert stored is not None and stored.password_hash.startswith("scrypt:")
+    assert stored is not None and stored.password_hash.startswith("scrypt:32768:8:1$")
     assert PASSWORD not in stored.password_hash
     assert "password_hash" not in repr(user)
 
@@ -154,7 +154,7 @@ def _attempt(app: Any, name: str, password: str) -> tuple[int, str, float]:
     return resp.status_code, body, took
 
 
-def test_no_user_enumeration(app: Any, store: graph.Store) -> None:
+def test_no_user_enumeration(app: Any, store: graph.Store, full_password_cost: None) -> None:
     """Unknown name and wrong password: same status, same page, same cost (one scrypt)."""
     users.create_user(store, "bekannt", PASSWORD, role="viewer")
     known = [_attempt(app, "bekannt", "Falsches-Passwort-1") for _ in range(5)]

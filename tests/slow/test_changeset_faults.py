@@ -3,7 +3,8 @@ killed, at a random point of a 3,000-row partner list. Afterwards the changeset 
 completely (or rolled back completely) within a minute of the database answering, and its
 state says which — never half a network.
 
-Runs on the second local Neo4j instance (``faults``), which the tests stop and start.
+Runs on the second local Neo4j instance (``faults``, see ``conftest.py``), which the tests stop
+and start.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pytest
 from netzwerk import graph, localdb
 from netzwerk.graph import imports, operations
 from netzwerk.graph.records import changesets
+from tests.slow.conftest import quiet, use_second_instance
 
 pytestmark = pytest.mark.slow
 ROWS = 3_000
@@ -32,19 +34,14 @@ minute (measured in docs/PERFORMANCE.md); the test allows 90 s, a loaded machine
 
 
 @pytest.fixture
-def fault_store(monkeypatch: pytest.MonkeyPatch) -> Iterator[graph.Store]:
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    monkeypatch.setenv("NETZWERK_INSTANCE", "faults")
-    conn = localdb.start(say=lambda _: None)
-    store = graph.connect(conn)
-    graph.wipe(store)
+def fault_store(second_instance: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[graph.Store]:
+    store = graph.connect(use_second_instance(monkeypatch))
     graph.apply_schema(store)
     yield store
     if not localdb.is_running():
-        localdb.start(say=lambda _: None)
+        localdb.start(say=quiet)
     graph.wipe(store)
     store.close()
-    localdb.stop(say=lambda _: None)
 
 
 def _partner_list(path: Path) -> Path:

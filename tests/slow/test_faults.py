@@ -1,7 +1,7 @@
 """Faults: the database goes away while the app serves requests, and comes back.
 
-Runs a second local Neo4j instance (``faults``) that the test stops and starts, so it takes
-about a minute and is marked slow (`make test-slow`, also run by CI).
+Runs on the second local Neo4j instance (``faults``, see ``conftest.py``) that the test stops
+and starts, so it takes about a minute and is marked slow (`make test-slow`, also run by CI).
 """
 
 from __future__ import annotations
@@ -12,20 +12,19 @@ from collections.abc import Iterator
 import pytest
 
 from netzwerk import graph, localdb, settings
+from tests.slow.conftest import use_second_instance
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def fault_instance(monkeypatch: pytest.MonkeyPatch) -> Iterator[settings.ConnectionSettings]:
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    monkeypatch.setenv("NETZWERK_INSTANCE", "faults")
-    conn = localdb.start(say=lambda _: None)
-    yield conn
+def fault_instance(
+    second_instance: None, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[settings.ConnectionSettings]:
+    yield use_second_instance(monkeypatch)
     if localdb.is_running():
-        with graph.connect(conn) as store:
+        with graph.connect(settings.resolve()) as store:
             graph.wipe(store)
-        localdb.stop(say=lambda _: None)
 
 
 def test_app_answers_503_while_neo4j_is_down_and_recovers(fault_instance) -> None:

@@ -2,10 +2,10 @@
 
 A cluster or Aura is reached with ``neo4j://`` (``neo4j+s://``): the driver asks the server
 for its routing table and sends reads to readers, writes to the leader. A single server
-answers the routing table with itself, so a second local instance (``routing``, on its own
-port) is enough to prove that every kind of access the app makes — named reads, writes, the
-write path's managed transactions, the web pages — works through the routing driver.
-Starting the server takes about half a minute, hence slow.
+answers the routing table with itself, so a second local instance (``faults``, on its own
+port, see ``conftest.py``) is enough to prove that every kind of access the app makes —
+named reads, writes, the write path's managed transactions, the web pages — works through
+the routing driver. It shares that instance with the fault tests, hence slow.
 """
 
 from __future__ import annotations
@@ -16,20 +16,21 @@ from collections.abc import Iterator
 import pytest
 from neo4j import RoutingControl
 
-from netzwerk import graph, localdb, settings
+from netzwerk import graph, settings
 from netzwerk.graph.core.model import Actor
 from netzwerk.graph.records import history
+from tests.slow.conftest import use_second_instance
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def routed(monkeypatch: pytest.MonkeyPatch) -> Iterator[settings.ConnectionSettings]:
+def routed(
+    second_instance: None, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[settings.ConnectionSettings]:
     """The second instance, and settings that reach it by ``neo4j://`` as a deployment's
     environment would (``NEO4J_URI`` and friends)."""
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    monkeypatch.setenv("NETZWERK_INSTANCE", "routing")
-    direct = localdb.start(say=lambda _: None)
+    direct = use_second_instance(monkeypatch)
     host_port = direct.uri.split("://", 1)[1]
     monkeypatch.setenv("NEO4J_URI", f"neo4j://{host_port}")
     monkeypatch.setenv("NEO4J_USER", direct.user)
@@ -40,7 +41,6 @@ def routed(monkeypatch: pytest.MonkeyPatch) -> Iterator[settings.ConnectionSetti
         monkeypatch.delenv("NEO4J_URI")
         with graph.connect(direct) as store:
             graph.wipe(store)
-        localdb.stop(say=lambda _: None)
 
 
 def test_write_and_read_round_trip_through_the_routing_scheme(store, routed) -> None:
