@@ -83,6 +83,7 @@ NOT_RECORDS = {
     "api.revoke_tokens": "an account's tokens (instance admin)",
     "api.revoke_token": "one's own API token",
     "saved_views.delete": "one's own saved view",
+    "saved_views.confirm_delete": "the page asking before a saved view is deleted (GET)",
     "gaps.dismiss": "a partner suggestion on the analysis page, not a record",
     "uploads_admin.clear": "pending uploads (instance admin)",
 }
