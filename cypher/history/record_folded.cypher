@@ -3,9 +3,8 @@
 // of the same changeset (written by an earlier transaction of it) gets the new entries
 // appended to that one, so a changeset stores one entry per record however many transactions
 // it takes — up to $max_size characters: a hub (a topic thousands of imported actors link
-// to) gets another entry instead, or every transaction would rewrite its whole, growing
-// entry (seen: 10 s of a 5,000-row import). Without a changeset (an undo) each transaction
-// writes its own. Looked up by record (few entries each), never by the changeset (thousands).
+// to) gets another entry instead, so no transaction rewrites an entry of unbounded size.
+// Without a changeset (an undo) each transaction writes its own. Looked up by record (few entries each), never by the changeset (thousands).
 // params: $user (login name), $max_size (int), $rows (list of {id, label, record_id,
 //         record_name, batch, changes (JSON string starting with '{"entries": ['), refs (list)})
 // returns: written (int)
