@@ -4,7 +4,8 @@
 // appended to that one, so a changeset stores one entry per record however many transactions
 // it takes — up to $max_size characters: a hub (a topic thousands of imported actors link
 // to) gets another entry instead, so no transaction rewrites an entry of unbounded size.
-// Without a changeset (an undo) each transaction writes its own. Looked up by record (few entries each), never by the changeset (thousands).
+// Without a changeset (an undo) each transaction writes its own. Looked up by record (few
+// entries each), never by the changeset (thousands).
 // params: $user (login name), $max_size (int), $rows (list of {id, label, record_id,
 //         record_name, batch, changes (JSON string starting with '{"entries": ['), refs (list)})
 // returns: written (int)
