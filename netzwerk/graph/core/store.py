@@ -54,10 +54,12 @@ def to_native(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
+    # Containers ask their plain values without a call each: a bulk write's answer is one
+    # list of 30,000 maps.
     if kind is dict:
-        return {k: to_native(v) for k, v in value.items()}
+        return {k: v if type(v) in _PLAIN else to_native(v) for k, v in value.items()}
     if kind is list:
-        return [to_native(v) for v in value]
+        return [v if type(v) in _PLAIN else to_native(v) for v in value]
     if hasattr(value, "to_native"):
         return value.to_native()
     return value

@@ -10,6 +10,7 @@ problems are collected, so a form can show every message at its field at once.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 import unicodedata
@@ -183,7 +184,7 @@ def _check_decimal(errors: list[FieldError], name: str, value: Any, info: FieldI
 
 def _check_field(errors: list[FieldError], name: str, value: Any, info: FieldInfo) -> None:
     """The rules the field table states: length, required, choices, format, range."""
-    if isinstance(value, str):
+    if isinstance(value, str) and value:  # an empty text is never too long nor malformed
         _check_text(errors, name, value, info)
         _check_format(errors, name, value, info)
     if info.widget == "select" and info.choices:
@@ -211,16 +212,33 @@ def _check_dates(errors: list[FieldError], obj: Any) -> None:
 
 def _clean_fields(obj: N) -> N:
     changes: dict[str, Any] = {}
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        if f.name in Node.META:
-            continue
-        if isinstance(value, str) or (value is None and f.type in ("str",)):
-            info = field_table(type(obj)).get(f.name)
-            changes[f.name] = clean_text(value, multiline=info is not None and info.multiline)
-            if f.name in NAME_FIELDS:
-                changes[f.name] = name_form(changes[f.name])
-    return dataclasses.replace(obj, **changes)
+    for name, multiline, is_name, text_typed in _text_plan(type(obj)):
+        value = getattr(obj, name)
+        if isinstance(value, str) or (value is None and text_typed):
+            cleaned = clean_text(value, multiline=multiline) if value else ""
+            if is_name and cleaned:
+                cleaned = name_form(cleaned)
+            if cleaned is not value:
+                changes[name] = cleaned
+    return dataclasses.replace(obj, **changes) if changes else obj
+
+
+@functools.cache
+def _text_plan(cls: type) -> tuple[tuple[str, bool, bool, bool], ...]:
+    """Per class, the fields :func:`_clean_fields` may clean: name, multiline, stored in its
+    name form, typed ``str`` (None becomes ""). An import validates 10,000 records; asking
+    each record's field list and table anew was a third of its dry run."""
+    table = field_table(cls)
+    return tuple(
+        (
+            f.name,
+            (info := table.get(f.name)) is not None and info.multiline,
+            f.name in NAME_FIELDS,
+            f.type in ("str",),
+        )
+        for f in dataclasses.fields(cls)
+        if f.name not in Node.META
+    )
 
 
 def _validate_actor(errors: list[FieldError], obj: Actor) -> None:

@@ -316,7 +316,8 @@ class _Undo:
         rows = _created(rest, "link")
         if not rows:
             return
-        for r in self.tx.run("imports/delete_untouched_links", {"type": type_name}, rows=rows):
+        removed = self.tx.run("imports/delete_untouched_links", {"type": type_name}, rows=rows)
+        for r in removed[0]["removed"]:
             gone = Link(
                 type=type_name,
                 from_id=r["from_id"],
@@ -353,7 +354,8 @@ class _Undo:
             row = {"id": link.id, "from_id": from_id, "to_id": to_id}
             rows.append({**row, "props": link.properties(), "update": False})
         idents = {"type": type_name, "from": spec.source_expr, "to": spec.target_expr}
-        written = {r["row_id"]: r for r in self.tx.run("imports/write_links", idents, rows=rows)}
+        answer = self.tx.run("imports/write_links", idents, rows=rows)[0]["written"]
+        written = {r["row_id"]: r for r in answer}
         for link_id, link in links.items():
             r = written.get(link_id)
             if r is None or not r["is_new"]:
@@ -363,11 +365,9 @@ class _Undo:
             self.result.links_restored += 1
             if binned.get(link_id):  # removed through the write path: out of the trash again
                 self.tx.run("trash/take", id=binned[link_id])
-            back = dataclasses.replace(
-                link, from_name=r["from_name"], to_name=r["to_name"], version=1
-            )
             labels = (r["from_label"], r["to_label"])
-            self.note(history.link_entries("link", back, labels, UNDONE))
+            names = (r["from_name"] or "", r["to_name"] or "")
+            self.note(history.link_entries("link", link, labels, UNDONE, names=names, version=1))
 
     def revive(self, label: str, entries: list[history.Change], later: _Later) -> None:
         """Put back records the changeset deleted (a merge's duplicate) with their ids,
@@ -405,13 +405,14 @@ class _Undo:
         if not rows:
             return
         done = self.tx.run("imports/delete_untouched_nodes", {"label": label}, rows=rows)
-        for r in done:
-            node = codec.from_store(cls, r["node"])
+        done = done[0]["removed"]
+        for props in done:
+            node = codec.from_store(cls, props)
             by_id.pop(node.id, None)
             self.note([history.Entry("delete", label, node.id, node.display_name, UNDONE)])
         self.result.removed += len(done)
         if label == "Person" and done:  # their consent ledger goes with them
-            self.tx.run("imports/erase_consents", ids=[r["node"]["id"] for r in done])
+            self.tx.run("imports/erase_consents", ids=[p["id"] for p in done])
 
     def nodes(self, label: str, entries: list[history.Change], later: _Later) -> None:
         cls = LABELS[label]

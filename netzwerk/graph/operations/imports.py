@@ -242,7 +242,7 @@ def _write_links(
     if not writes:
         return []
     idents = {"type": type_name, "from": from_label, "to": to_label}
-    written = tx.run("imports/write_links", idents, rows=writes)
+    written = tx.run("imports/write_links", idents, rows=writes)[0]["written"]
     entries: list[history.Entry] = []
     for row in written:
         current, target = targets[row["row_id"]]
@@ -252,13 +252,7 @@ def _write_links(
             version = current.version + 1
         else:
             continue  # the pair was linked already under another id: left as it is
-        target = dataclasses.replace(
-            target,
-            id=row["id"],
-            from_name=row["from_name"] or "",
-            to_name=row["to_name"] or "",
-            version=version,
-        )
+        # row["id"] is target.id here (a new pair takes the row's id; an update is by id)
         out.links_created += row["is_new"]
         out.links_updated += not row["is_new"]
         entries += history.link_entries(
@@ -271,6 +265,8 @@ def _write_links(
                 after_json=(jsons or {}).get(target.id) if current is None else None,
             ),
             batch=batch,
+            names=(row["from_name"] or "", row["to_name"] or ""),
+            version=version,
         )
     answered = {row["row_id"] for row in written}
     out.missing_links += [w["id"] for w in writes if w["id"] not in answered]
