@@ -25,6 +25,7 @@ import dataclasses
 import logging
 import os
 import random
+import statistics
 import time
 
 from bench._import import timed_import
@@ -36,6 +37,8 @@ from netzwerk.graph.core import bulk
 
 ROWS = 5_000
 SAMPLE = 100
+RUNS = 3
+"""Imports (each into a fresh demo region, each undone): the tables show the median."""
 KINDS = ["VHS", "Grundschule", "Kindertagesstätte", "Verein", "Bücherei", "Beratung", "Schule"]
 TOPICS = [
     "MINT",
@@ -119,22 +122,25 @@ def main() -> None:
     logging.getLogger("neo4j").setLevel(logging.ERROR)
     data = sheet()
     load_before = os.getloadavg()[0]
+    runs: list[tuple[dict[str, float], float]] = []
     with graph.connect() as store:
-        _fresh(store)
-        plan, result, phase = timed_import(store, data, "partner.csv")
-        assert plan.kind == "partners" and not plan.errors and not plan.reviews, plan.counts
+        for i in range(RUNS):
+            _fresh(store)
+            plan, result, phase = timed_import(store, data, "partner.csv")
+            assert plan.kind == "partners" and not plan.errors and not plan.reviews, plan.counts
+            if i == 0:
+                t = time.perf_counter()
+                again = _plan(store, data)
+                t_again = time.perf_counter() - t
+                assert again.writes == 0, again.counts
+                stored = _stored_entries(store, result.batch)
+            t = time.perf_counter()
+            undone = operations.undo_import(store, result.batch, user="bench")
+            runs.append((phase, time.perf_counter() - t))
+            assert undone.removed == result.created and not undone.kept, undone
         nodes = result.created + result.updated
         links = result.links_created + result.links_updated
         written = nodes + links
-        t = time.perf_counter()
-        again = _plan(store, data)
-        t_again = time.perf_counter() - t
-        assert again.writes == 0, again.counts
-        t = time.perf_counter()
-        stored = _stored_entries(store, result.batch)
-        undone = operations.undo_import(store, result.batch, user="bench")
-        t_undo = time.perf_counter() - t
-        assert undone.removed == result.created and not undone.kept, undone
 
         _fresh(store)
         again = _plan(store, data)
@@ -146,8 +152,15 @@ def main() -> None:
         _fresh(store)
         per_row = _per_row(store, _plan(store, data))
     load_after = os.getloadavg()[0]
+    # The median run by its end-to-end time, with its phases (a single run now and then
+    # takes twice as long on the server; the three are listed).
+    runs.sort(key=lambda run: sum(run[0].values()))
+    phase = runs[len(runs) // 2][0]
+    t_undo = statistics.median(u for _, u in runs)
     total = sum(phase.values())
     commit = phase["commit"]
+    each = ", ".join(f"{sum(p.values()):.2f} s" for p, _ in runs)
+    each_undo = ", ".join(f"{u:.2f} s" for _, u in sorted(runs, key=lambda run: run[1]))
     baseline = per_row * ROWS
     ok = {True: "✔", False: "✘"}
     rate = written / commit
@@ -185,6 +198,9 @@ nodes, one per record and transaction).
 | --- | ---: | ---: |
 {table}
 
+The import and its undo ran {RUNS} times, each into a fresh demo region: the table shows
+the median run (end to end: {each}; undo: {each_undo}).
+
 Committed: {rate:,.0f} records and links per second ({nodes / commit:,.0f} records/s
 alone), in {result.transactions} transactions. Batched is **{baseline / total:.0f}×** faster
 end to end than one transaction per row. Writing the same records and links without any
@@ -192,7 +208,8 @@ history (the floor, {t_floor:.2f} s) shows what the history costs: the commit ta
 {commit / t_floor:.1f}× as long.
 
 Targets: ≥ 10,000 records and links per second committed {ok[rate >= 10_000]};
-whole sheet under 5 s {ok[total < 5]}.
+whole sheet under 5 s {ok[total < 5]}; with the changeset journal no slower than 1.2 × the
+8.3 s measured before it (≤ 9.96 s) {ok[total <= 9.96]}; its undo under 10 s {ok[t_undo < 10]}.
 
 Where the time goes, plainly: the dry run is cheap (matching 10,000 names against the
 stored ones through the similarity engine's blocks, value mapping, regions by postcode).

@@ -212,7 +212,8 @@ def _check_dates(errors: list[FieldError], obj: Any) -> None:
 
 def _clean_fields(obj: N) -> N:
     changes: dict[str, Any] = {}
-    for name, multiline, is_name, text_typed in _text_plan(type(obj)):
+    cls: type = type(obj)  # Hashable for the cache
+    for name, multiline, is_name, text_typed in _text_plan(cls):
         value = getattr(obj, name)
         if isinstance(value, str) or (value is None and text_typed):
             cleaned = clean_text(value, multiline=multiline) if value else ""

@@ -140,7 +140,7 @@ def diff(
     ``after_json`` is ``after`` in that form where the caller has it already (an import
     journals every record's JSON before applying it).
     """
-    cls = type(after if after is not None else before)
+    cls: type = type(after if after is not None else before)  # Hashable for the cache
     keys = _compared(cls)
     if after_json is not None:
         new = after_json
