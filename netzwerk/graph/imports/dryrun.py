@@ -7,6 +7,7 @@ commits it. Re-running the dry run with the user's :class:`Choices` applies them
 
 from __future__ import annotations
 
+from netzwerk.graph.core import collector
 from netzwerk.graph.core.errors import FieldError, ValidationError
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.store import Store
@@ -88,8 +89,9 @@ def dry_run(
         warnings=list(table.warnings),
     )
     ctx = Context(store, plan, choices or Choices(), progress)
-    plan_table(ctx, table, PLANNERS[kind])
-    ctx.finish()
+    with collector.paused():
+        plan_table(ctx, table, PLANNERS[kind])
+        ctx.finish()
     warning = formula_warning(table.rows)
     if warning:
         plan.warnings.append(warning)

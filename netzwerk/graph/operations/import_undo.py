@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzwerk.graph.core import bulk, codec
+from netzwerk.graph.core import bulk, codec, collector
 from netzwerk.graph.core.errors import ConflictError, NotFoundError
 from netzwerk.graph.core.i18n import N_
 from netzwerk.graph.core.model import LABELS, LINK_TYPES, Link
@@ -621,7 +621,9 @@ def _run(
 ) -> UndoImportResult:
     """The undo's work; ``empty``: a changeset that wrote only ledger entries (a consent
     given for someone else) has no history to revert, which is no error."""
-    entries = [e for e in history.of_batch(store, batch, one_end=True) if e.action != "import"]
+    with collector.paused():
+        entries = [e for e in history.of_batch(store, batch, one_end=True) if e.action != "import"]
+        groups = _groups(entries) if entries else []
     if not entries and not empty:
         raise NotFoundError.said(N_("Zu diesem Import gibt es nichts rückgängig zu machen."))
     created_links = {str(e.link["id"]) for e in entries if e.link and e.action == "link"}
@@ -629,7 +631,7 @@ def _run(
     states = changesets.states_of(store, [batch])
     rebase = states.get(batch, ("", {}))[1]
     result = UndoImportResult()
-    for group in _groups(entries) if entries else []:
+    for group in groups:
 
         def work(tx: Tx, group: list[Work] = group) -> UndoImportResult:
             undo = _Undo(tx, batch, created_links, rebase, trace, user or "netzwerk")
@@ -641,7 +643,8 @@ def _run(
             history.record_many_in(tx, undo.out, user=user, folded=True)
             return undo.result
 
-        result.add(store.transaction(work))
+        with collector.paused():
+            result.add(store.transaction(work))
     keep = sorted(
         {c["record_id"] for c in result.conflicts if str(c.get("field")).startswith("consent_")}
     )

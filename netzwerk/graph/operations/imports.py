@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzwerk.graph.core import bulk, codec
+from netzwerk.graph.core import bulk, codec, collector
 from netzwerk.graph.core.errors import (
     DatabaseUnavailableError,
     GraphError,
@@ -508,7 +508,8 @@ def propose_import(
     work in memory (so the caller applies without reading the journal back)."""
     _check(plan, only_valid)
     cs_id = f"import-{uuid.uuid4().hex[:16]}"
-    units = list(_units(plan, cs_id, min(batch_size, PER_TRANSACTION), user))
+    with collector.paused():
+        units = list(_units(plan, cs_id, min(batch_size, PER_TRANSACTION), user))
     title = f"{_TITLES.get(plan.kind, plan.kind)}: {plan.filename or 'Datei'}"
     counts = {"rows": len(plan.results), "skipped_rows": len(plan.errors)}
     kind = "workbook" if plan.kind == "workbook" else "import"
@@ -658,7 +659,8 @@ class _Runner:
                 _finish_in(tx, self.cs, self.user, local)
             return local, done
 
-        self.counts, self.done = self.store.transaction(work)
+        with collector.paused():
+            self.counts, self.done = self.store.transaction(work)
         self.transactions += 1
 
 

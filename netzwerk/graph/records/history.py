@@ -222,6 +222,10 @@ def link_entries(
     return out
 
 
+_encode = json.JSONEncoder(ensure_ascii=False, default=codec.jsonable).encode
+"""One encoder for every entry (``json.dumps`` with options builds one per call)."""
+
+
 def _row(entry: Entry) -> dict[str, Any]:
     if entry.action not in ACTIONS and entry.action != FOLDED:
         raise ValueError(f"unknown action {entry.action!r}")
@@ -231,7 +235,7 @@ def _row(entry: Entry) -> dict[str, Any]:
         "label": entry.label,
         "record_id": entry.record_id,
         "record_name": (entry.record_name or "")[:500],
-        "changes": json.dumps(entry.changes or {}, ensure_ascii=False, default=codec.jsonable),
+        "changes": _encode(entry.changes or {}),
         "refs": list(dict.fromkeys(entry.refs)),
         "batch": entry.batch,
         "version": entry.version,
@@ -243,7 +247,12 @@ def fold(entries: list[Entry]) -> list[Entry]:
     record become one :data:`FOLDED` entry listing them in order (see :func:`unfold`)."""
     groups: dict[tuple[str, str, str], list[Entry]] = {}
     for e in entries:
-        groups.setdefault((e.label, e.record_id, e.batch), []).append(e)
+        key = (e.label, e.record_id, e.batch)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [e]
+        else:
+            group.append(e)
     out = []
     for (label, record_id, batch), group in groups.items():
         listed = [{"action": e.action, "changes": e.changes, "version": e.version} for e in group]
