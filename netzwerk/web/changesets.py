@@ -30,6 +30,7 @@ from netzwerk.graph.records import changesets
 from netzwerk.web import paging
 from netzwerk.web.auth import current_org, current_username, require_role
 from netzwerk.web.extensions import get_store
+from netzwerk.web.organisations import organisation_names
 from netzwerk.web.said import said, said_by_field
 
 bp = Blueprint("changesets", __name__)
@@ -83,6 +84,7 @@ def _detail(cs: changesets.Changeset, error: str = "") -> str:
         error=error,
         proposal=changesets.proposed_fields(get_store(), cs),
         may_decide=cs.open_proposal and org in (None, cs.to_org),
+        org_names=organisation_names(get_store()) if cs.conflicts else {},
     )
 
 

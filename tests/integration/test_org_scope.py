@@ -212,7 +212,7 @@ PARTNERS = "Name;Art;Telefon\r\n"
 
 
 def test_an_import_over_another_offices_actor_sends_a_proposal(
-    store: graph.Store, offices: dict[str, str]
+    app: Any, store: graph.Store, offices: dict[str, str]
 ) -> None:
     """The district's list names the city's school with a new phone number: the row
     matches the shared network's actor, nothing of it is written, the city gets the change
@@ -230,6 +230,12 @@ def test_an_import_over_another_offices_actor_sends_a_proposal(
     proposal = changesets.get(store, foreign["proposed"])
     assert proposal is not None
     assert (proposal.kind, proposal.to_org, proposal.from_org) == ("proposal", "stadt", "kreis")
+    # the import's page says so in words and links the proposal (its id is no cell text)
+    page = _client(app, "red-kreis").get(f"/aenderungen/{result.batch}").get_data(as_text=True)
+    konflikte = page[page.index('id="konflikte"') :]
+    assert f'href="/aenderungen/{proposal.id}">als Vorschlag an sie gesandt</a>' in konflikte
+    assert "Eintrag einer anderen Organisation" in konflikte
+    assert f">{proposal.id}<" not in konflikte and ">stadt<" not in konflikte
     operations.accept_proposal(store, proposal.id, user="red-stadt")
     assert graph.get(store, graph.Actor, offices["actor"]).phone == "0651 4711"
 
