@@ -20,6 +20,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from netzwerk.marks import N_
+
 DEFAULT_DATABASE = "neo4j"
 
 
@@ -39,25 +41,27 @@ class ConnectionSettings:
         return f"{self.uri} (Datenbank {self.database}, {kind})"
 
     def unreachable_message(self) -> str:
-        """One German line: the server cannot be reached, and what to check."""
+        """One German line (marked for the 503 page's translation): the server cannot be
+        reached, and what to check."""
         if self.external:
-            return (
+            return N_(
                 "Neo4j ist nicht erreichbar – bitte NEO4J_URI prüfen (Protokoll, Rechner, "
                 "Port) und ob der Server läuft."
             )
-        return (
+        return N_(
             "Die lokale Neo4j-Datenbank läuft nicht – bitte `netzwerk db start` ausführen "
             "(oder NEO4J_URI auf einen laufenden Server setzen)."
         )
 
     def auth_message(self) -> str:
-        """One German line: the server refused the credentials, and which to check."""
+        """One German line (marked for the 503 page's translation): the server refused the
+        credentials, and which to check."""
         if self.external:
-            return (
+            return N_(
                 "Neo4j lehnt die Anmeldung ab (Benutzername oder Passwort falsch) – bitte "
                 "NEO4J_USER und NEO4J_PASSWORD prüfen."
             )
-        return (
+        return N_(
             "Die lokale Neo4j-Datenbank lehnt die gespeicherten Zugangsdaten ab – bitte "
             "connection.json im Instanzordner prüfen oder die Instanz neu einrichten."
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from netzwerk.graph.core.errors import FieldError, GraphError, ValidationError
-from netzwerk.graph.core.i18n import Said
+from netzwerk.graph.core.i18n import Listed, Said
 
 TRANSLATED = frozenset({"kind", "label", "reason"})
 """Values that are German titles or reasons the catalogue holds (a record kind, a field's label):
@@ -21,7 +21,18 @@ translated with the sentence. Every other value (a name, a number, an id) is kep
 def _value(key: str, value: object) -> object:
     if isinstance(value, Said):
         return say(value)
+    if isinstance(value, Listed):
+        return _listed(value)
     return _(value) if key in TRANSLATED and isinstance(value, str) and value else value
+
+
+def _listed(value: Listed) -> str:
+    """Each word of a list in the reader's language (a word the catalogue lacks, such as a
+    number or a value an office added, as it is), joined as the German was."""
+    words = [str(say(w)) if isinstance(w, Said) else str(_(w)) if w else w for w in value.items]
+    if value.last and len(words) > 1:
+        return f"{', '.join(words[:-1])} {_(value.last)} {words[-1]}"
+    return ", ".join(words)
 
 
 def _values(params: dict[str, object]) -> dict[str, object]:

@@ -94,8 +94,41 @@ def _message(node: ast.Call, position: int) -> ast.expr | None:
     return node.args[position] if len(node.args) > position else None
 
 
+def _collected(node: ast.Call) -> str:
+    """Why a message collected rather than raised loses its template, or "".
+
+    A refused row's reason (``row.error(field, …)``, ``errors.setdefault(field,
+    []).append(…)``) and a cell error of the indicator import (``CellError(line, column,
+    …)``) may be an ``N_`` literal (the pages pass it through the catalogue) or a
+    :class:`Said`; a warning or reading (``….warnings.append(…)``, ``….readings.append(…)``)
+    is said with the pages' ``say`` filter, which translates only a :class:`Said`.
+    """
+    func = node.func
+    name = _called(node)
+    if name == "error" and isinstance(func, ast.Attribute):
+        message = _message(node, 1)
+    elif name == "CellError":
+        message = _message(node, 2)
+    elif name == "append" and isinstance(func, ast.Attribute) and node.args:
+        owner = func.value
+        if isinstance(owner, ast.Attribute) and owner.attr in {"warnings", "readings"}:
+            if _is_sentence(node.args[0]) or _is_marked(node.args[0]):
+                return f"{owner.attr} get a sentence that is not a Said(N_(…), …)"
+            return ""
+        if not (isinstance(owner, ast.Call) and _called(owner) == "setdefault"):
+            return ""
+        message = node.args[0]
+    else:
+        return ""
+    if message is not None and _is_sentence(message) and not _is_marked(message):
+        return f"{name} with a sentence: use N_(…) or Said(N_(…), …)"
+    return ""
+
+
 def _problem(node: ast.Call, errors: set[str]) -> str:
     """Why this call loses its template, or "" when it keeps it (or is not an error)."""
+    if why := _collected(node):
+        return why
     func = node.func
     if isinstance(func, ast.Attribute) and func.attr == "said":
         owner = func.value
@@ -165,6 +198,23 @@ def test_graph_errors_keep_their_template() -> None:
         ('row.warnings.append(Said(f"Zeile {n}"))', True),
         ('row.warnings.append(Said(N_("Zeile %(n)s"), n=n))', False),
         ('raise ValueError(f"unknown {x!r}")', False),
+        ('row.error("id", f"„{rid}“ gibt es nicht")', True),
+        ('row.error("id", "hier ist nur ein Eintrag möglich")', True),
+        ('row.error("id", N_("hier ist nur ein Eintrag möglich"))', False),
+        ('row.error("id", Said(N_("„%(v)s“ gibt es nicht"), v=rid))', False),
+        ('row.error("id", erasures.message(at))', False),
+        ('errors.setdefault(f, []).append("muss ja oder nein sein")', True),
+        ('errors.setdefault(f, []).append(N_("muss ja oder nein sein"))', False),
+        ('CellError(line, "", f"kein Jahr in „{cell}“")', True),
+        ('CellError(line, "", "keine Region angegeben")', True),
+        ('CellError(line, "", N_("keine Region angegeben"))', False),
+        ('CellError(line, column, message=f"{x} ist keine Zahl")', True),
+        ('row.warnings.append(f"ähnlich wie „{other}“")', True),
+        ('row.warnings.append(N_("Sitz bleibt"))', True),
+        ('row.readings.append(f"{label}: {note}")', True),
+        ("plan.warnings.append(warning)", False),
+        ('row.readings.append(Said(N_("%(a)s → %(b)s"), a=a, b=b))', False),
+        ('names.append(f"{v} ({lab})")', False),
     ],
 )
 def test_the_walk_tells_kept_from_lost(source: str, bad: bool) -> None:

@@ -7,10 +7,9 @@ the value with ``_(title)``. One place states each title: no second list in the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 
-def N_(text: str) -> str:
-    """Return ``text`` unchanged; marks it for extraction into the catalogue."""
-    return text
+from netzwerk.marks import N_ as N_
 
 
 class Said(str):
@@ -37,3 +36,28 @@ class Said(str):
 
 def _said(template: str, params: dict[str, object]) -> Said:
     return Said(template, **params)
+
+
+class Listed(str):
+    """Words joined into one value of a sentence: vocabulary values or choice labels, each
+    said in the reader's language (``web/said``), the last one after ``last`` ("oder").
+
+    It *is* the German text (``Listed(["Schule", "Kita"]) == "Schule, Kita"``), like
+    :class:`Said`, so the German sentence stays as it was; an item may itself be a
+    :class:`Said` ("1 (lose)").
+    """
+
+    items: tuple[str, ...]
+    last: str
+
+    def __new__(cls, items: Iterable[str], /, last: str = "") -> Listed:
+        words = tuple(items)
+        text = ", ".join(words)
+        if last and len(words) > 1:
+            text = f"{', '.join(words[:-1])} {last} {words[-1]}"
+        listed = super().__new__(cls, text)
+        listed.items, listed.last = words, last
+        return listed
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Listed, (self.items, self.last))

@@ -87,7 +87,7 @@ class Store:
     def _unreachable(self) -> str:
         if self.conn is not None:
             return self.conn.unreachable_message()
-        return (
+        return N_(
             "Die Datenbank (Neo4j) ist nicht erreichbar. Bitte später erneut versuchen "
             "oder die Datenbank mit `netzwerk db start` starten."
         )
@@ -95,7 +95,7 @@ class Store:
     def _refused(self) -> str:
         if self.conn is not None:
             return self.conn.auth_message()
-        return "Neo4j lehnt die Anmeldung ab – bitte NEO4J_USER und NEO4J_PASSWORD prüfen."
+        return N_("Neo4j lehnt die Anmeldung ab – bitte NEO4J_USER und NEO4J_PASSWORD prüfen.")
 
     def check(self) -> None:
         """Reach the server once, without retries; raise the German error if that fails."""
@@ -111,7 +111,7 @@ class Store:
             yield
         except AuthError as exc:  # before ClientError, of which it is a kind
             self._down = True
-            raise DatabaseAuthError(self._refused()) from exc
+            raise DatabaseAuthError.said(self._refused()) from exc
         except ConstraintError as exc:
             raise ConflictError.said(
                 N_("Ein Datensatz mit dieser Kennung existiert bereits; nichts wurde gespeichert.")
@@ -120,7 +120,7 @@ class Store:
             if (exc.code or "").startswith("Neo.ClientError.Security."):
                 # e.g. AuthenticationRateLimit after several wrong passwords: still the login
                 self._down = True
-                raise DatabaseAuthError(self._refused()) from exc
+                raise DatabaseAuthError.said(self._refused()) from exc
             # A record deleted (or merged away) by a concurrent request while this one had
             # already matched it: the same outcome as not finding it, so 404, never a 500.
             if exc.code != "Neo.ClientError.Statement.EntityNotFound":
@@ -133,7 +133,7 @@ class Store:
             ) from exc
         except (ServiceUnavailable, SessionExpired, ConnectionError, OSError) as exc:
             self._down = True
-            raise DatabaseUnavailableError(self._unreachable()) from exc
+            raise DatabaseUnavailableError.said(self._unreachable()) from exc
 
     def read(
         self, name: str, /, idents: dict[str, str] | None = None, **params: Any

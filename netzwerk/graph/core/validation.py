@@ -21,7 +21,7 @@ from typing import Any, TypeGuard
 from netzwerk.graph.core.codec import field_kinds
 from netzwerk.graph.core.errors import FieldError, ValidationError
 from netzwerk.graph.core.fields import FieldInfo, field_table
-from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.i18n import N_, Listed, Said
 from netzwerk.graph.core.model import (
     DATA_CLASSES,
     LINK_TYPES,
@@ -125,15 +125,18 @@ def _choice(
         return
     if value in info.choices:
         return
+    # the values and labels are vocabulary the pages say in the reader's language
     if info.choice_labels:
-        named = [f"{v} ({lab})" for v, lab in zip(info.choices, info.choice_labels, strict=True)]
-        listed = f"{', '.join(named[:-1])} oder {named[-1]}"
+        named = [
+            Said(N_("%(value)s (%(label)s)"), value=v, label=lab)
+            for v, lab in zip(info.choices, info.choice_labels, strict=True)
+        ]
+        listed = Listed(named, last=N_("oder"))
         errors.append(FieldError.said(name, N_("muss %(listed)s sein"), listed=listed))
     else:
+        values = Listed(str(v) for v in info.choices)
         errors.append(
-            FieldError.said(
-                name, N_("muss einer dieser Werte sein: %(values)s"), values=", ".join(info.choices)
-            )
+            FieldError.said(name, N_("muss einer dieser Werte sein: %(values)s"), values=values)
         )
 
 

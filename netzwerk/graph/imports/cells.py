@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from netzwerk.graph.core.errors import ValidationError
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.validation import parse_date
 
 Errors = dict[str, list[str]]
@@ -36,7 +37,7 @@ def parse_bool(value: str, field_name: str, errors: Errors) -> bool | None:
         return True
     if v in _FALSE:
         return False if v else None
-    errors.setdefault(field_name, []).append("muss ja oder nein sein")
+    errors.setdefault(field_name, []).append(N_("muss ja oder nein sein"))
     return None
 
 
@@ -116,7 +117,9 @@ def parse_since(value: str, field_name: str, errors: Errors) -> tuple[date | Non
         month, year = (int(m.group(1)), int(m.group(2))) if m.lastindex == 2 else (1, int(text))
         if 1 <= month <= 12 and 1900 <= year <= 2100:
             first = date(year, month, 1)
-            return first, f"„{value[:20]}“ als {first:%d.%m.%Y} gelesen"
+            return first, Said(
+                N_("„%(value)s“ als %(day)s gelesen"), value=value[:20], day=f"{first:%d.%m.%Y}"
+            )
     return parse_day(text, field_name, errors), ""
 
 

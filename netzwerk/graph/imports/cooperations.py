@@ -8,6 +8,7 @@ a stored cooperation gets the file's non-empty fields.
 from __future__ import annotations
 
 from netzwerk.graph.core.errors import ValidationError
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.model import INTENSITIES, Link
 from netzwerk.graph.core.validation import validate_link
 from netzwerk.graph.core.values import canonical, fold
@@ -26,7 +27,7 @@ def intensity(raw: str, row: RowResult) -> int | None:
     names = {fold(t): k for k, t in INTENSITIES.items()}
     value = int(raw) if raw.isdigit() else names.get(fold(raw))
     if value not in INTENSITIES:
-        row.error("intensity", "muss 1 (lose), 2 (regelmäßig) oder 3 (eng) sein")
+        row.error("intensity", N_("muss 1 (lose), 2 (regelmäßig) oder 3 (eng) sein"))
         return None
     return value
 
@@ -36,7 +37,7 @@ def plan_row(ctx: Context, row: RowResult, v: dict[str, str]) -> None:
     ends = []
     for f in ("from_actor", "to_actor"):
         name = v.get(f, "")
-        a, why = ctx.actors.lookup(name) if name else (None, "ist ein Pflichtfeld")
+        a, why = ctx.actors.lookup(name) if name else (None, N_("ist ein Pflichtfeld"))
         if a is None:
             row.error(f, why)
         ends.append(a)
@@ -46,8 +47,13 @@ def plan_row(ctx: Context, row: RowResult, v: dict[str, str]) -> None:
         if not kind:
             row.error(
                 "cooperation_kind",
-                f"„{v['cooperation_kind'][:80]}“ ist keine bekannte Art der Kooperation – "
-                "bitte im Schritt „Werte zuordnen“ einer Art zuordnen",
+                Said(
+                    N_(
+                        "„%(value)s“ ist keine bekannte Art der Kooperation – "
+                        "bitte im Schritt „Werte zuordnen“ einer Art zuordnen"
+                    ),
+                    value=v["cooperation_kind"][:80],
+                ),
             )
     level = intensity(v.get("intensity", ""), row)
     since = cells.parse_day(v.get("since", ""), "since", row.errors)

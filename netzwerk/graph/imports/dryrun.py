@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from netzwerk.graph.core import collector
 from netzwerk.graph.core.errors import FieldError, ValidationError
-from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.imports import cooperations, partners, persons
 from netzwerk.graph.imports.cells import formula_cells
@@ -63,10 +63,19 @@ def formula_warning(rows: list[list[str]]) -> str:
     n = formula_cells(rows)
     if not n:
         return ""
-    cells = "1 Zelle beginnt" if n == 1 else f"{n} Zellen beginnen"
-    return (
-        f"{cells} mit „=“, „+“ oder „@“ (Formeln?). Sie werden als Text übernommen und beim "
-        "Export entschärft."
+    if n == 1:
+        return Said(
+            N_(
+                "1 Zelle beginnt mit „=“, „+“ oder „@“ (Formeln?). Sie werden als Text "
+                "übernommen und beim Export entschärft."
+            )
+        )
+    return Said(
+        N_(
+            "%(n)s Zellen beginnen mit „=“, „+“ oder „@“ (Formeln?). Sie werden als Text "
+            "übernommen und beim Export entschärft."
+        ),
+        n=n,
     )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from netzwerk.graph.core.codec import from_store
-from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.model import Actor, Person
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.values import fold
@@ -73,6 +73,10 @@ def actor_details(a: Actor) -> dict[str, str]:
     }
 
 
+def _similar_name(score: float) -> Said:
+    return Said(N_("ähnlicher Name (%(percent)s %%)"), percent=round(score * 100))
+
+
 class KnownActors:
     """Stored actors (read once per dry run) and the actors an import plans to create."""
 
@@ -119,11 +123,16 @@ class KnownActors:
             return found[0], ""
         if found:
             places = ", ".join(sorted({a.town or a.postcode or a.id for a in found}))[:120]
-            return None, (
-                f"„{name[:80]}“ ist mehrdeutig: {len(found)} Akteure heißen so ({places}) – "
-                "bitte den Namen eindeutig machen"
+            return None, Said(
+                N_(
+                    "„%(value)s“ ist mehrdeutig: %(n)s Akteure heißen so (%(places)s) – "
+                    "bitte den Namen eindeutig machen"
+                ),
+                value=name[:80],
+                n=len(found),
+                places=places,
             )
-        return None, f"„{name[:80]}“ ist kein bekannter Akteur"
+        return None, Said(N_("„%(value)s“ ist kein bekannter Akteur"), value=name[:80])
 
     def match(self, incoming: Actor) -> Match[Actor]:  # noqa: C901 (complexity 15: lower, never raise)
         """The stored or planned actor ``incoming`` is, or the candidates it may be."""
@@ -138,30 +147,38 @@ class KnownActors:
         def add(a: Actor, reason: str, score: float) -> None:
             c = found.setdefault(a.id, Candidate(a.id, a.name, actor_details(a)))
             if a.id in self.rows:
-                reason += f" (Zeile {self.rows[a.id]} dieser Datei)"
+                reason = Said(
+                    N_("%(reason)s (Zeile %(line)s dieser Datei)"),
+                    reason=reason,
+                    line=self.rows[a.id],
+                )
             c.reasons.append(reason)
             c.score = max(c.score, score)
 
         for a in same:
             if a.postcode and code and a.postcode != code:
-                add(a, f"gleicher Name, andere PLZ ({a.postcode})", 0.9)
+                add(
+                    a,
+                    Said(N_("gleicher Name, andere PLZ (%(postcode)s)"), postcode=a.postcode),
+                    0.9,
+                )
             else:
-                add(a, "gleicher Name", 0.9)
+                add(a, Said(N_("gleicher Name")), 0.9)
         for aid, _, score in self._index.similar(incoming.name):
             if aid not in found:  # the same name said it already
-                add(self.by_id[aid], f"ähnlicher Name ({round(score * 100)} %)", score)
+                add(self.by_id[aid], _similar_name(score), score)
         if incoming.street and code:  # another name at the same address: a candidate
             for aid in self._by_address.get(address_key(incoming.street, code), []):
-                add(self.by_id[aid], "gleiche Anschrift (Straße und PLZ)", 0.8)
+                add(self.by_id[aid], Said(N_("gleiche Anschrift (Straße und PLZ)")), 0.8)
         email = incoming.email.strip().lower()
         hosts = {duplicates.mail_domain(email), duplicates.website_host(incoming.website)}
         for host in hosts - {""}:
             for aid in self._by_domain.get(host, []):
                 a = self.by_id[aid]
                 if email and a.email.lower() == email:
-                    add(a, "gleiche E-Mail-Adresse", 0.95)
+                    add(a, Said(N_("gleiche E-Mail-Adresse")), 0.95)
                 elif duplicates.similarity(incoming.name, a.name) >= 0.5:
-                    add(a, f"gleiche Mail-Domain oder Webseite ({host})", 0.8)
+                    add(a, Said(N_("gleiche Mail-Domain oder Webseite (%(host)s)"), host=host), 0.8)
         ranked = sorted(found.values(), key=lambda c: (-c.score, c.name))
         return Match(candidates=ranked[:3])
 
@@ -200,8 +217,12 @@ class KnownPersons:
         if len(found) == 1:
             return self.by_id[found[0]], ""
         if found:
-            return None, f"„{name[:80]}“ ist mehrdeutig: {len(found)} Personen heißen so"
-        return None, f"„{name[:80]}“ ist keine bekannte Person"
+            return None, Said(
+                N_("„%(value)s“ ist mehrdeutig: %(n)s Personen heißen so"),
+                value=name[:80],
+                n=len(found),
+            )
+        return None, Said(N_("„%(value)s“ ist keine bekannte Person"), value=name[:80])
 
     def details(self, p: Person) -> dict[str, str]:
         works = [self.actors.by_id[a].name for a in self.employers.get(p.id, [])]
@@ -225,7 +246,8 @@ class KnownPersons:
         if not actor_id and len(same) == 1 and not same[0].email and not email:
             return Match(record=same[0]), ""
         cands = [
-            Candidate(p.id, p.display_name, self.details(p), ["gleicher Name"], 0.9) for p in same
+            Candidate(p.id, p.display_name, self.details(p), [Said(N_("gleicher Name"))], 0.9)
+            for p in same
         ]
         warning = ""
         name = f"{incoming.first_name} {incoming.last_name}"
@@ -234,8 +256,8 @@ class KnownPersons:
             if pid in {c.id for c in cands}:
                 continue
             if actor_id and actor_id in self.employers.get(pid, []):
-                reason = f"ähnlicher Name ({round(score * 100)} %), gleiche Einrichtung"
+                reason = Said(N_("%(reason)s, gleiche Einrichtung"), reason=_similar_name(score))
                 cands.append(Candidate(pid, p.display_name, self.details(p), [reason], score))
             elif not warning:
-                warning = f"ähnlich wie vorhandene Person „{other}“"
+                warning = Said(N_("ähnlich wie vorhandene Person „%(name)s“"), name=other)
         return Match(candidates=cands[:3]), warning

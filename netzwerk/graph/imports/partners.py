@@ -343,7 +343,9 @@ def _dates(ctx: Context, row: RowResult, v: dict[str, str]) -> dict[str, date]:
             if day is not None:
                 out[key] = day
                 if note:
-                    row.readings.append(f"{field_title(f)}: {note}")
+                    row.readings.append(
+                        Said(N_("%(label)s: %(reason)s"), label=field_title(f), reason=note)
+                    )
             for m in errors.get(f, []):
                 row.warnings.append(
                     Said(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.model import Actor, Person
 from netzwerk.graph.imports import cells, names
 from netzwerk.graph.imports.context import Context, merged, set_fields
@@ -125,12 +125,17 @@ def person_fields(ctx: Context, c: dict[str, str], row: RowResult) -> dict[str, 
     }
     written = c.get("written") or c.get("full_name", "")
     if written and (name.salutation or name.title or name.function or "," in written):
-        row.readings.append(f"„{written[:80]}“ → {c.get('read_as') or name.shown() or '–'}")
+        read = c.get("read_as") or name.shown() or "–"
+        row.readings.append(Said(N_("„%(written)s“ → %(read)s"), written=written[:80], read=read))
     if c.get("legal_basis"):
         target, _ = ctx.vocab.take("legal_basis", c["legal_basis"])
         if not target:
             row.error(
-                "legal_basis", f"„{c['legal_basis'][:80]}“ ist keine bekannte Rechtsgrundlage"
+                "legal_basis",
+                Said(
+                    N_("„%(value)s“ ist keine bekannte Rechtsgrundlage"),
+                    value=c["legal_basis"][:80],
+                ),
             )
         fields["legal_basis"] = target
     for purpose in _CONSENT:

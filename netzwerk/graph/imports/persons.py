@@ -24,14 +24,15 @@ def _employer(ctx: Context, row: RowResult, org: str) -> Actor | None:
         return None
     actor, why = ctx.actors.lookup(org)
     if actor is None:
-        hint = "" if "mehrdeutig" in why else " (zuerst die Akteure importieren)"
-        row.warnings.append(
-            Said(
-                N_("Organisation: %(reason)s%(hint)s – Person ohne Arbeitsstelle übernommen"),
-                reason=why,
-                hint=hint,
+        template = (
+            N_("Organisation: %(reason)s – Person ohne Arbeitsstelle übernommen")
+            if "mehrdeutig" in why
+            else N_(
+                "Organisation: %(reason)s (zuerst die Akteure importieren) – Person ohne "
+                "Arbeitsstelle übernommen"
             )
         )
+        row.warnings.append(Said(template, reason=why))
     return actor
 
 

@@ -72,7 +72,7 @@ _CELL_FIELD = {
 }
 """The value list a list cell's names are looked up in (the import's value mapping)."""
 _CHOICES = {("Actor", "kind"), ("Actor", "sponsorship"), ("Person", "legal_basis")}
-_ADMIN = "nur Administrator:innen können Listen (Themen, Stufen, Zielgruppen, Regionen) ändern"
+_ADMIN = N_("nur Administrator:innen können Listen (Themen, Stufen, Zielgruppen, Regionen) ändern")
 
 
 def from_cell(kind: str, text: str, field_name: str, errors: Errors) -> Any:
@@ -91,7 +91,7 @@ def from_cell(kind: str, text: str, field_name: str, errors: Errors) -> Any:
                 raise ValueError(text)
             return int(number)
         except ValueError:
-            errors.setdefault(field_name, []).append("muss eine ganze Zahl sein")
+            errors.setdefault(field_name, []).append(N_("muss eine ganze Zahl sein"))
             return None
     return text
 
@@ -209,7 +209,13 @@ def _typed(ctx: Context, row: RowResult, cls: type[Node], v: dict[str, str]) -> 
         if (cls.LABEL, f) in _CHOICES and v[f]:
             target, _ = ctx.vocab.take(f, v[f])
             if not target:
-                row.error(f, f"„{v[f][:80]}“ ist kein erlaubter Wert (siehe Blatt „Hinweise“)")
+                row.error(
+                    f,
+                    Said(
+                        N_("„%(value)s“ ist kein erlaubter Wert (siehe Blatt „Hinweise“)"),
+                        value=v[f][:80],
+                    ),
+                )
             out[f] = target
         else:
             out[f] = from_cell(kind, v[f], f, row.errors)
@@ -231,9 +237,12 @@ def _list_cells(
             if target:
                 wanted[target] = title
             else:
-                row.error(col.header, f"„{value[:60]}“ ist kein Eintrag in netzwerk")
+                row.error(
+                    col.header,
+                    Said(N_("„%(value)s“ ist kein Eintrag in netzwerk"), value=value[:60]),
+                )
         if t in ("LOCATED_IN", "PART_OF") and len(wanted) > 1:
-            row.error(col.header, "hier ist nur ein Eintrag möglich")
+            row.error(col.header, N_("hier ist nur ein Eintrag möglich"))
         stored = st.targets.get((t, node.id), {})
         adds += [
             (Link(type=t, from_id=node.id, to_id=k), n)
@@ -266,12 +275,25 @@ def _record_row(  # noqa: C901 (complexity 13: lower, never raise)
     if erased_at is not None:
         row.error("id", erasures.message(erased_at))
     elif rid and existing is None:
-        row.error("id", f"„{rid[:60]}“ gibt es in netzwerk nicht – für neu die ID-Zelle leeren")
+        row.error(
+            "id",
+            Said(
+                N_("„%(value)s“ gibt es in netzwerk nicht – für neu die ID-Zelle leeren"),
+                value=rid[:60],
+            ),
+        )
     elif not rid:
         name = str(fields.get("name", ""))
         known = ctx.vocab.by_key.get(spec.label, {}).get(fold(name))
         if known:
-            row.error("name", f"„{name[:60]}“ gibt es schon (ID {known}) – bitte die ID eintragen")
+            row.error(
+                "name",
+                Said(
+                    N_("„%(value)s“ gibt es schon (ID %(id)s) – bitte die ID eintragen"),
+                    value=name[:60],
+                    id=known,
+                ),
+            )
         fields["id"] = stable_id(spec.label.lower(), fold(name) or name)
     row.name = str(fields.get("name") or v.get("last_name", ""))
     if row.errors:
@@ -343,7 +365,10 @@ def _end(
             found = wanted or ctx.vocab.by_key.get(label, {}).get(fold(name), "")
             if found in ctx.vocab.titles.get(label, {}):
                 return found, label
-    row.error(f, f"„{(wanted or name)[:60]}“ ist kein passender Eintrag in netzwerk")
+    row.error(
+        f,
+        Said(N_("„%(value)s“ ist kein passender Eintrag in netzwerk"), value=(wanted or name)[:60]),
+    )
     return "", ""
 
 
@@ -352,7 +377,13 @@ def _link_row(  # noqa: C901 (complexity 13: lower, never raise)
 ) -> None:
     t = spec.label if spec.label in LINK_TYPES else membership_type(v.get("type", ""))
     if t is None:
-        row.error("type", f"„{v.get('type', '')[:60]}“ ist keine Verbindung (siehe „Hinweise“)")
+        row.error(
+            "type",
+            Said(
+                N_("„%(value)s“ ist keine Verbindung (siehe „Hinweise“)"),
+                value=v.get("type", "")[:60],
+            ),
+        )
         row.action = "error"
         return
     lt = LINK_TYPES[t]
@@ -372,14 +403,19 @@ def _link_row(  # noqa: C901 (complexity 13: lower, never raise)
     if lid:
         found = st.links.get(lid)
         if found is None or found[0].type != t:
-            row.error("id", f"„{lid[:60]}“ ist keine gespeicherte Verbindung dieser Art")
+            row.error(
+                "id",
+                Said(
+                    N_("„%(value)s“ ist keine gespeicherte Verbindung dieser Art"), value=lid[:60]
+                ),
+            )
             row.action = "error"
             return
         before, labels = found
         ends = {v.get("from_id") or before.from_id, v.get("to_id") or before.to_id}
         if ends != {before.from_id, before.to_id}:
             row.error(
-                "id", "die Enden einer Verbindung lassen sich nicht ändern (neue Zeile ohne ID)"
+                "id", N_("die Enden einer Verbindung lassen sich nicht ändern (neue Zeile ohne ID)")
             )
         link = Link(type=t, from_id=before.from_id, to_id=before.to_id, **fields)
         stored = True
@@ -440,7 +476,11 @@ def dry_run(
             rid = v.get(ID, "")
             if rid and rid in first:
                 row.error(
-                    "id", f"Diese ID steht schon in Zeile {first[rid]} – je Eintrag eine Zeile"
+                    "id",
+                    Said(
+                        N_("Diese ID steht schon in Zeile %(line)s – je Eintrag eine Zeile"),
+                        line=first[rid],
+                    ),
                 )
                 row.action = "error"
             else:

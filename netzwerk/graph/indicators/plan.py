@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from netzwerk.graph.core.errors import ValidationError
 from netzwerk.graph.core.fields import field_table
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.model import Indicator
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import label, validate_node
@@ -91,7 +92,12 @@ def match_values(reading: Reading, regions: RegionIndex, source: str) -> Matched
             out.errors.append(CellError(v.line, "", match.how))
             continue
         if match.how == "ähnlich":
-            note = f"Zeile {v.line}: „{v.region_name}“ als „{regions.names[match.region]}“ gelesen"
+            note = Said(
+                N_("Zeile %(line)s: „%(value)s“ als „%(region)s“ gelesen"),
+                line=v.line,
+                value=v.region_name,
+                region=regions.names[match.region],
+            )
             if note not in out.warnings:
                 out.warnings.append(note)
         out.regions[match.region] = regions.names[match.region]
@@ -99,11 +105,16 @@ def match_values(reading: Reading, regions: RegionIndex, source: str) -> Matched
             ind = validate_node(_indicator(v, match.region, source))
         except ValidationError as exc:
             for e in exc.errors:
-                out.errors.append(CellError(v.line, v.column, f"{label(e.field)}: {e.message}"))
+                reason = Said(N_("%(label)s: %(reason)s"), label=label(e.field), reason=e.message)
+                out.errors.append(CellError(v.line, v.column, reason))
             continue
         if ind.id in seen:
             out.errors.append(
-                CellError(v.line, v.column, f"derselbe Wert steht schon in Zeile {seen[ind.id]}")
+                CellError(
+                    v.line,
+                    v.column,
+                    Said(N_("derselbe Wert steht schon in Zeile %(line)s"), line=seen[ind.id]),
+                )
             )
             continue
         seen[ind.id] = v.line

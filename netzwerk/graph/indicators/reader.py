@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from netzwerk.graph.core.errors import GraphError
-from netzwerk.graph.core.i18n import N_
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.values import fold, slug
 from netzwerk.graph.imports.book import is_ods
 from netzwerk.graph.imports.layout import read_table
@@ -104,10 +104,22 @@ class CellError:
     line: int
     column: str
     message: str
+    """Why, German: a :class:`Said` sentence or an ``N_`` literal, so a page can say it."""
+
+    @property
+    def said(self) -> Said:
+        """The whole line ("Zeile 3, Spalte „2020“: …") with its template."""
+        if self.column:
+            return Said(
+                N_("Zeile %(line)s, Spalte „%(column)s“: %(reason)s"),
+                line=self.line,
+                column=self.column,
+                reason=self.message,
+            )
+        return Said(N_("Zeile %(line)s: %(reason)s"), line=self.line, reason=self.message)
 
     def __str__(self) -> str:
-        where = f"Zeile {self.line}" + (f", Spalte „{self.column}“" if self.column else "")
-        return f"{where}: {self.message}"
+        return str(self.said)
 
 
 @dataclass
@@ -159,11 +171,19 @@ def _cell(text: str, quality: str, *, decimal_comma: bool) -> tuple[float | None
         value = number(text, decimal_comma=decimal_comma)
     except ValueError:
         shown = text if len(text) <= 40 else text[:40] + "…"
-        return (
-            f"„{shown}“ ist keine Zahl (erwartet z. B. 1.234,5 oder eines der Zeichen -, ., x, /)"
+        return Said(
+            N_(
+                "„%(value)s“ ist keine Zahl (erwartet z. B. 1.234,5 oder eines der Zeichen "
+                "-, ., x, /)"
+            ),
+            value=shown,
         )
     q = quality.strip().lower()
     return value, q if q in QUALITIES else ""
+
+
+def _no_year(cell: str) -> Said:
+    return Said(N_("kein Jahr erkennbar in „%(value)s“"), value=cell)
 
 
 def _measure_code(label: str) -> str:
@@ -265,14 +285,12 @@ def _genesis_row(
     headers, dims, columns, time_at, stat_code, stat_label = ctx
     year = year_of(_get(row, time_at))
     if year is None:
-        reading.errors.append(
-            CellError(line, headers[time_at], f"kein Jahr erkennbar in „{_get(row, time_at)}“")
-        )
+        reading.errors.append(CellError(line, headers[time_at], _no_year(_get(row, time_at))))
         return
     region = _region_dimension(row, dims)
     if region < 0:
         reading.errors.append(
-            CellError(line, "", "keine Region (kein amtlicher Schlüssel in den Merkmalen)")
+            CellError(line, "", N_("keine Region (kein amtlicher Schlüssel in den Merkmalen)"))
         )
         return
     _, _, r_code, r_label = dims[region]
@@ -398,16 +416,18 @@ def _simple_row(
     year_cell = _get(row, roles["year"])
     year = year_of(year_cell)
     if year is None:
-        reading.errors.append(
-            CellError(line, headers[roles["year"]], f"kein Jahr erkennbar in „{year_cell[:40]}“")
-        )
+        reading.errors.append(CellError(line, headers[roles["year"]], _no_year(year_cell[:40])))
         return
     if not key and not name:
-        reading.errors.append(CellError(line, "", "keine Region angegeben"))
+        reading.errors.append(CellError(line, "", N_("keine Region angegeben")))
         return
     if key and not _is_key(key):
         reading.errors.append(
-            CellError(line, headers[roles["key"]], f"„{key[:40]}“ ist kein amtlicher Schlüssel")
+            CellError(
+                line,
+                headers[roles["key"]],
+                Said(N_("„%(value)s“ ist kein amtlicher Schlüssel"), value=key[:40]),
+            )
         )
         return
     source = _get(row, roles.get("source", -1))

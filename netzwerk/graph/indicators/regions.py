@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.imports.vocab import region_key
 from netzwerk.graph.records.duplicates import similarity
@@ -59,12 +60,17 @@ class RegionIndex:
             if len(hits) == 1:
                 return Match(hits[0], "Name")
             if len(hits) > 1:
-                return Match("", f"der Name „{name}“ passt auf {len(hits)} Regionen")
+                return Match(
+                    "",
+                    Said(
+                        N_("der Name „%(name)s“ passt auf %(n)s Regionen"), name=name, n=len(hits)
+                    ),
+                )
             near = self._similar(folded)
             if near:
                 return Match(near, "ähnlich")
         shown = " ".join(p for p in (key, f"„{name}“" if name else "") if p)
-        return Match("", f"keine Region mit Schlüssel oder Namen {shown}")
+        return Match("", Said(N_("keine Region mit Schlüssel oder Namen %(value)s"), value=shown))
 
     def _similar(self, folded: str) -> str:
         scored = sorted(

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from netzwerk.graph.core.i18n import N_, Said
 from netzwerk.graph.core.store import Store, Tx
 from netzwerk.graph.core.values import fold
 
@@ -85,9 +86,12 @@ class Suppression:
         return None
 
 
-def message(at: datetime) -> str:
-    """The German sentence an import row gets for an erased person."""
-    return (
-        f"Diese Person wurde am {at:%d.%m.%Y} gelöscht (Art. 17 DSGVO) und wird nicht wieder "
-        "angelegt – ist es eine andere Person gleichen Namens, bitte im Formular anlegen"
+def message(at: datetime) -> Said:
+    """The sentence an import row gets for an erased person (German, with its template)."""
+    return Said(
+        N_(
+            "Diese Person wurde am %(day)s gelöscht (Art. 17 DSGVO) und wird nicht wieder "
+            "angelegt – ist es eine andere Person gleichen Namens, bitte im Formular anlegen"
+        ),
+        day=f"{at:%d.%m.%Y}",
     )
