@@ -26,10 +26,18 @@ def _value(key: str, value: object) -> object:
     return _(value) if key in TRANSLATED and isinstance(value, str) and value else value
 
 
+def _word(word: str) -> str:
+    if isinstance(word, Listed):
+        return _listed(word)
+    if isinstance(word, Said):
+        return str(say(word))
+    return str(_(word)) if word else word
+
+
 def _listed(value: Listed) -> str:
     """Each word of a list in the reader's language (a word the catalogue lacks, such as a
     number or a value an office added, as it is), joined as the German was."""
-    words = [str(say(w)) if isinstance(w, Said) else str(_(w)) if w else w for w in value.items]
+    words = [_word(w) for w in value.items]
     if value.last and len(words) > 1:
         return f"{', '.join(words[:-1])} {_(value.last)} {words[-1]}"
     return ", ".join(words)

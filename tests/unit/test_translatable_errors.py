@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 import netzwerk.graph
 from netzwerk.graph.core import validation
 from netzwerk.graph.core.errors import FieldError, GraphError, ValidationError, not_found
-from netzwerk.graph.core.i18n import N_, Said
-from netzwerk.graph.core.model import Actor, Project
+from netzwerk.graph.core.i18n import N_, Listed, Said
+from netzwerk.graph.core.model import ACTOR_KINDS, Actor, Link, Project
 
 ROOT = Path(__file__).resolve().parents[2]
 GRAPH = ROOT / "netzwerk" / "graph"
@@ -316,3 +316,52 @@ def test_a_said_sentence_is_its_german_text_and_survives_the_spool(n: int, value
     again = pickle.loads(pickle.dumps(said))
     assert isinstance(again, Said) and again == said
     assert (again.template, again.params) == (said.template, said.params)
+
+
+_WORDS = st.text(st.characters(categories=["L"]), min_size=1, max_size=30)
+
+
+@given(kind=_WORDS.filter(lambda t: t not in ACTOR_KINDS))
+def test_a_list_of_choices_is_said_word_by_word(kind: str) -> None:
+    """The accepted values of a choice are vocabulary: the German sentence lists them as
+    before, an English page lists their English words (and "or" before the last label)."""
+    from netzwerk.web.said import said_by_field
+
+    with pytest.raises(ValidationError) as caught:
+        validation.validate_node(Actor(name="Grundschule Nord", kind=kind))
+    german = caught.value.by_field()["kind"]
+    assert german == ["muss einer dieser Werte sein: " + ", ".join(ACTOR_KINDS)]
+    with _page("en"):
+        english = said_by_field(caught.value)["kind"]
+    assert english[0].startswith("must be one of these values: School, Day-care centre, ")
+    assert not _GERMAN.search(english[0]), english
+
+
+def test_the_intensity_choices_are_said_with_their_labels() -> None:
+    """A choice with labels: "1 (lose), 2 (regelmäßig) oder 3 (eng)" – in English too."""
+    from netzwerk.web.said import said_by_field
+
+    link = Link(type="COOPERATES_WITH", from_id="a", to_id="b", intensity=7)
+    with pytest.raises(ValidationError) as caught:
+        validation.validate_link(link)
+    assert caught.value.by_field()["intensity"] == [
+        "muss 1 (lose), 2 (regelmäßig) oder 3 (eng) sein"
+    ]
+    with _page("en"):
+        assert said_by_field(caught.value)["intensity"] == [
+            "must be 1 (loose), 2 (regular) or 3 (close)"
+        ]
+
+
+@given(words=st.lists(st.text(max_size=20), max_size=5), last=st.sampled_from(["", "oder"]))
+def test_a_listed_value_is_its_german_text_and_survives_the_spool(
+    words: list[str], last: str
+) -> None:
+    listed = Listed(words, last=last)
+    if last and len(words) > 1:
+        assert listed == ", ".join(words[:-1]) + f" {last} " + words[-1]
+    else:
+        assert listed == ", ".join(words)
+    again = pickle.loads(pickle.dumps(Said(N_("muss %(listed)s sein"), listed=listed)))
+    assert isinstance(again.params["listed"], Listed)
+    assert again.params["listed"].items == tuple(words)

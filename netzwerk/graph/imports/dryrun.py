@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from netzwerk.graph.core import collector
 from netzwerk.graph.core.errors import FieldError, ValidationError
-from netzwerk.graph.core.i18n import N_, Said
+from netzwerk.graph.core.i18n import N_, Listed, Said
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.imports import cooperations, partners, persons
 from netzwerk.graph.imports.cells import formula_cells
@@ -41,12 +41,12 @@ def check_mapping(kind: str, mapping: list[str], width: int) -> list[str]:
             FieldError.said(
                 "mapping",
                 N_("Keine Spalte ist zugeordnet für: %(fields)s"),
-                fields=", ".join(missing),
+                fields=Listed(missing),
             )
         )
     dup = {m for m in mapping if m and mapping.count(m) > 1}
     if dup:
-        labels = ", ".join(FIELDS[kind][m] for m in sorted(dup))
+        labels = Listed(FIELDS[kind][m] for m in sorted(dup))
         errors.append(
             FieldError.said(
                 "mapping",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from netzwerk.graph.core.i18n import N_, Listed
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.values import fold
 from netzwerk.graph.imports.fields import (
@@ -117,7 +118,7 @@ def missing_required(kind: str, mapping: list[str]) -> list[str]:
     """German labels of required fields that no column is mapped to."""
     labels = FIELDS[kind]
     return [
-        " oder ".join(labels[f] for f in group)
+        Listed((labels[f] for f in group), last=N_("oder"))
         for group in REQUIRED[kind]
         if not any(f in mapping for f in group)
     ]

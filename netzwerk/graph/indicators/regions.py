@@ -69,8 +69,7 @@ class RegionIndex:
             near = self._similar(folded)
             if near:
                 return Match(near, "ähnlich")
-        shown = " ".join(p for p in (key, f"„{name}“" if name else "") if p)
-        return Match("", Said(N_("keine Region mit Schlüssel oder Namen %(value)s"), value=shown))
+        return Match("", _none(key, name))
 
     def _similar(self, folded: str) -> str:
         scored = sorted(
@@ -82,6 +81,17 @@ class RegionIndex:
         if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.05:
             return ""
         return scored[0][1][0]
+
+
+def _none(key: str, name: str) -> Said:
+    """Why no region matches, naming what the row gave."""
+    if key and name:
+        template = N_("keine Region mit Schlüssel oder Namen %(key)s „%(name)s“")
+    elif name:
+        template = N_("keine Region mit Schlüssel oder Namen „%(name)s“")
+    else:
+        template = N_("keine Region mit Schlüssel oder Namen %(key)s")
+    return Said(template, key=key, name=name)
 
 
 def stored_regions(store: Store) -> RegionIndex:
