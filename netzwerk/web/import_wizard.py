@@ -313,8 +313,8 @@ def values_save(uid: str) -> ResponseReturnValue:
 
 def row_messages(row: imports.RowResult) -> str:
     """A refused row's reasons as "Feld: Grund" (``RowResult.messages``) in the reader's
-    language: each field's title, and each reason the catalogue holds (one without values,
-    as the validation's); a reason with values stays German."""
+    language: each field's title, each reason with values (a ``Said``) through its template,
+    and each ``N_`` literal through the catalogue."""
     return "; ".join(
         f"{_(imports.field_title(f))}: {say(m) if isinstance(m, Said) else _(m)}"
         for f, ms in row.errors.items()

@@ -365,3 +365,33 @@ def test_a_listed_value_is_its_german_text_and_survives_the_spool(
     again = pickle.loads(pickle.dumps(Said(N_("muss %(listed)s sein"), listed=listed)))
     assert isinstance(again.params["listed"], Listed)
     assert again.params["listed"].items == tuple(words)
+
+
+@pytest.mark.parametrize("external", [False, True], ids=["local", "external"])
+def test_the_database_unavailable_page_says_what_to_check_in_english(external: bool) -> None:
+    """The 503's sentence comes from the connection settings (below the graph package); the
+    store keeps it as a template, so an English page says it in English."""
+    import neo4j
+
+    from netzwerk import settings
+    from netzwerk.graph.core.errors import DatabaseUnavailableError
+    from netzwerk.graph.core.store import Store
+    from netzwerk.web.said import said
+
+    conn = settings.ConnectionSettings(
+        uri="bolt://127.0.0.1:9", user="neo4j", password="x", database="neo4j", external=external
+    )
+    driver = neo4j.GraphDatabase.driver(conn.uri, auth=(conn.user, conn.password))
+    store = Store(driver, conn.database, conn=conn)
+    try:
+        with pytest.raises(DatabaseUnavailableError) as caught:
+            store.check()
+    finally:
+        store.close()
+    assert str(caught.value) == conn.unreachable_message()
+    with _page("de"):
+        assert said(caught.value) == conn.unreachable_message()
+    with _page("en"):
+        english = said(caught.value)
+    assert "cannot be reached" in english or "is not running" in english, english
+    assert not _GERMAN.search(english), english
