@@ -39,8 +39,8 @@ def _listed(value: Listed) -> str:
     number or a value an office added, as it is), joined as the German was."""
     words = [_word(w) for w in value.items]
     if value.last and len(words) > 1:
-        return f"{', '.join(words[:-1])} {_(value.last)} {words[-1]}"
-    return ", ".join(words)
+        return f"{value.sep.join(words[:-1])} {_(value.last)} {words[-1]}"
+    return value.sep.join(words)
 
 
 def _values(params: dict[str, object]) -> dict[str, object]:

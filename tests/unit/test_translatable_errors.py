@@ -94,6 +94,11 @@ def _message(node: ast.Call, position: int) -> ast.expr | None:
     return node.args[position] if len(node.args) > position else None
 
 
+def _is_logger(node: ast.expr) -> bool:
+    """``log.error("…", x)``: a line for the operator's log, not a row's reason."""
+    return isinstance(node, ast.Name) and "log" in node.id.lower()
+
+
 def _collected(node: ast.Call) -> str:
     """Why a message collected rather than raised loses its template, or "".
 
@@ -105,7 +110,7 @@ def _collected(node: ast.Call) -> str:
     """
     func = node.func
     name = _called(node)
-    if name == "error" and isinstance(func, ast.Attribute):
+    if name == "error" and isinstance(func, ast.Attribute) and not _is_logger(func.value):
         message = _message(node, 1)
     elif name == "CellError":
         message = _message(node, 2)
@@ -215,6 +220,7 @@ def test_graph_errors_keep_their_template() -> None:
         ("plan.warnings.append(warning)", False),
         ('row.readings.append(Said(N_("%(a)s → %(b)s"), a=a, b=b))', False),
         ('names.append(f"{v} ({lab})")', False),
+        ('log.error("Import %s abgebrochen", uid)', False),
     ],
 )
 def test_the_walk_tells_kept_from_lost(source: str, bad: bool) -> None:
@@ -353,18 +359,24 @@ def test_the_intensity_choices_are_said_with_their_labels() -> None:
         ]
 
 
-@given(words=st.lists(st.text(max_size=20), max_size=5), last=st.sampled_from(["", "oder"]))
+@given(
+    words=st.lists(st.text(max_size=20), max_size=5),
+    last=st.sampled_from(["", "oder"]),
+    sep=st.sampled_from([", ", "; "]),
+)
 def test_a_listed_value_is_its_german_text_and_survives_the_spool(
-    words: list[str], last: str
+    words: list[str], last: str, sep: str
 ) -> None:
-    listed = Listed(words, last=last)
+    listed = Listed(words, last=last, sep=sep)
     if last and len(words) > 1:
-        assert listed == ", ".join(words[:-1]) + f" {last} " + words[-1]
+        assert listed == sep.join(words[:-1]) + f" {last} " + words[-1]
     else:
-        assert listed == ", ".join(words)
+        assert listed == sep.join(words)
     again = pickle.loads(pickle.dumps(Said(N_("muss %(listed)s sein"), listed=listed)))
-    assert isinstance(again.params["listed"], Listed)
-    assert again.params["listed"].items == tuple(words)
+    assert again == f"muss {listed} sein"
+    kept = again.params["listed"]
+    assert isinstance(kept, Listed)
+    assert (kept.items, kept.last, kept.sep) == (tuple(words), last, sep)
 
 
 @pytest.mark.parametrize("external", [False, True], ids=["local", "external"])

@@ -49,15 +49,16 @@ class Listed(str):
 
     items: tuple[str, ...]
     last: str
+    sep: str
 
-    def __new__(cls, items: Iterable[str], /, last: str = "") -> Listed:
+    def __new__(cls, items: Iterable[str], /, last: str = "", sep: str = ", ") -> Listed:
         words = tuple(items)
-        text = ", ".join(words)
+        text = sep.join(words)
         if last and len(words) > 1:
-            text = f"{', '.join(words[:-1])} {last} {words[-1]}"
+            text = f"{sep.join(words[:-1])} {last} {words[-1]}"
         listed = super().__new__(cls, text)
-        listed.items, listed.last = words, last
+        listed.items, listed.last, listed.sep = words, last, sep
         return listed
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (Listed, (self.items, self.last))
+        return (Listed, (self.items, self.last, self.sep))

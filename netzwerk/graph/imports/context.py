@@ -11,7 +11,7 @@ from typing import Any
 
 from netzwerk.graph.core import codec
 from netzwerk.graph.core.errors import ValidationError
-from netzwerk.graph.core.i18n import N_, Said
+from netzwerk.graph.core.i18n import N_, Listed, Said
 from netzwerk.graph.core.model import N
 from netzwerk.graph.core.store import Store
 from netzwerk.graph.core.validation import validate_node
@@ -219,7 +219,7 @@ def _without_invalid(row: RowResult, existing: N | None, obj: N, exc: Validation
                 N_("%(label)s: „%(value)s“ %(reason)s – nicht übernommen"),
                 label=field_title(f),
                 value=shown,
-                reason=ms[0] if len(ms) == 1 else "; ".join(ms),
+                reason=ms[0] if len(ms) == 1 else Listed(ms, sep="; "),
             )
         )
     return dataclasses.replace(obj, **keep)
