@@ -280,3 +280,34 @@ def test_full_report_on_random_graph_is_consistent() -> None:
     t = tables.tables(rep, g)
     assert set(t) == set(tables.SECTIONS)
     assert len(t["isoliert"]) == len(rep.isolated) + 1
+
+
+def test_report_pauses_the_cycle_collector_only_while_it_runs(monkeypatch) -> None:
+    """The report runs without the cyclic collector (its full walks of a large graph's
+    objects found nothing to free) and switches it back on, also after an error."""
+    import gc
+
+    from netzwerk.graph.analysis import report
+
+    g = nx.karate_club_graph()
+    seen: list[bool] = []
+    real = report.holes.holes
+    monkeypatch.setattr(report.holes, "holes", lambda h: seen.append(gc.isenabled()) or real(h))
+    assert gc.isenabled()
+    report.gap_report(g)
+    assert seen == [False] and gc.isenabled()
+
+    def broken(h: nx.Graph) -> None:
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(report.holes, "holes", broken)
+    with pytest.raises(RuntimeError):
+        report.gap_report(g)
+    assert gc.isenabled()
+    gc.disable()  # a process that runs without the collector keeps it off
+    try:
+        monkeypatch.setattr(report.holes, "holes", real)
+        report.gap_report(g)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

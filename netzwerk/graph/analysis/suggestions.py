@@ -305,13 +305,13 @@ def suggest(
     """
     gone = _gone(dismissed)
     sc = _scorer(g)
-    best: dict[tuple[Any, Any], Suggestion] = {}
+    best: dict[tuple[Any, Any], float] = {}
     for a in actors if actors is not None else list(g):
         if a not in g:
             continue
         pool = sc.candidates(sc.ix.index[a])
         for key, score in _best(sc, a, pool, gone, per_actor):
-            if key not in best:
-                best[key] = sc.explain(*key, score)
-    ranked = sorted(best.values(), key=lambda s: (-s.score, str(s.a), str(s.b)))
-    return ranked[:limit]
+            best.setdefault(key, score)
+    # only the pairs shown are put in words (the report asks thousands of actors)
+    ranked = sorted(best.items(), key=lambda ks: (-ks[1], str(ks[0][0]), str(ks[0][1])))
+    return [sc.explain(*key, score) for key, score in ranked[:limit]]
