@@ -441,7 +441,9 @@ def _plain_dependence(g: nx.Graph, removed: list[str]) -> float:
         return 0.0
     sources = kept
     if len(kept) > fragility.DEPENDENCE_SOURCES:
-        chosen = random.Random(fragility.SEED).sample(range(len(kept)), fragility.DEPENDENCE_SOURCES)
+        chosen = random.Random(fragility.SEED).sample(
+            range(len(kept)), fragility.DEPENDENCE_SOURCES
+        )
         sources = [kept[i] for i in sorted(chosen)]
     rest = g.subgraph(kept)
     pairs = hit = 0

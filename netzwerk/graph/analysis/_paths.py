@@ -42,7 +42,6 @@ import numba
 import numpy as np
 
 
-
 def _cache_on_disk() -> bool:
     """Whether numba can keep the compiled sampler on disk: in ``NUMBA_CACHE_DIR`` if set
     (the service sets it to its state folder, deploy/netzwerk.env), else beside this file
@@ -163,9 +162,9 @@ def _sample(indptr: Any, indices: Any, samples: int, counts: Any, state: Any) ->
     degree = indptr[1:] - indptr[:-1]
     dist = np.full((2, n), -1, np.int32)
     sigma = np.zeros((2, n))
-    level = np.empty((2, n), np.int64)
-    nxt = np.empty(n, np.int64)
-    touched = np.empty(2 * n, np.int64)
+    level = np.empty((2, n), np.int32)
+    nxt = np.empty(n, np.int32)
+    touched = np.empty(2 * n, np.int32)
     for _ in range(samples):
         s = int(_uniform(state) * n)
         t = int(_uniform(state) * (n - 1))
@@ -262,7 +261,7 @@ def detours(indptr: Any, indices: Any, sources: Any, keep: Any) -> tuple[int, in
 def compile_now() -> None:
     """Compile (or load from the disk cache) the sampler and :func:`detours` on a
     two-actor network, so that a caller timing them does not time the compiler."""
-    indptr, indices = np.array([0, 1, 2], np.int64), np.array([1, 0], np.int64)
+    indptr, indices = np.array([0, 1, 2], np.int64), np.array([1, 0], np.int32)
     _sample(indptr, indices, 1, np.zeros(2, np.int64), np.zeros(1, np.uint64))
     detours(indptr, indices, np.zeros(1, np.int64), np.ones(2, np.bool_))
 
