@@ -84,10 +84,10 @@ def indexed(g: nx.Graph) -> Indexed:
     def build() -> Indexed:
         nodes = list(g)
         index = {v: i for i, v in enumerate(nodes)}
-        adj = g.adj
-        degree = np.fromiter((len(adj[v]) for v in nodes), dtype=np.int64, count=len(nodes))
+        rows = [nbrs for _, nbrs in g.adjacency()]  # plain dicts, in the order of ``nodes``
+        degree = np.fromiter(map(len, rows), dtype=np.int64, count=len(nodes))
         ends = np.fromiter(
-            map(index.__getitem__, chain.from_iterable(adj[v] for v in nodes)),
+            map(index.__getitem__, chain.from_iterable(rows)),
             dtype=np.int64,
             count=int(degree.sum()),
         )

@@ -55,7 +55,7 @@ def _starts(g: nx.Graph) -> Counter[Any]:
     both = Counter(
         map(
             methodcaller("get", "since"),
-            chain.from_iterable(nbrs.values() for nbrs in g.adj.values()),
+            chain.from_iterable(nbrs.values() for _, nbrs in g.adjacency()),
         )
     )
     # (u, v, since); the stubs of networkx cannot name the attribute's type.
@@ -81,8 +81,8 @@ def key_figures(g: nx.Graph) -> KeyFigures:
     stages: Counter[str] = Counter()
     areas: Counter[str] = Counter()
     regions: Counter[str] = Counter()
+    stages.update(chain.from_iterable(d.get("stages", ()) for _, d in g.nodes(data=True)))
     for _, d in g.nodes(data=True):
-        stages.update(d.get("stages", ()))
         areas[v.regions.get(d.get("area") or "", "") or "ohne Zuordnung"] += 1
         regions[d.get("region_name") or "ohne Region"] += 1
     starts = _starts(g)
