@@ -25,8 +25,8 @@ import threading
 import weakref
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, TypeVar
 
 import igraph as ig

@@ -57,30 +57,29 @@ def pair_key(a: Any, b: Any) -> tuple[Any, Any]:
     return (a, b) if str(a) <= str(b) else (b, a)
 
 
-_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.int64)
-
-
-def _bitsets(g: nx.Graph, nodes: list[Any], attr: str) -> np.ndarray:
-    """Each node's set of ``attr`` values as bits, one row of 64-bit words per node."""
-    held = dict(g.nodes(data=attr, default=()))
+def _bitsets(held: list[Iterable[Any]]) -> np.ndarray:
+    """Each node's set of values (``held``, one per node) as bits, one row of 64-bit
+    words per node."""
     position: dict[Any, int] = {}
-    rows, cols = [], []
-    for i, v in enumerate(nodes):
-        for x in held[v] or ():
-            rows.append(i)
-            cols.append(position.setdefault(x, len(position)))
-    out = np.zeros((len(nodes), max(1, -(-len(position) // 64))), dtype=np.uint64)
-    if rows:
-        col = np.asarray(cols, dtype=np.uint64)
-        bit = np.left_shift(np.uint64(1), col % np.uint64(64))
-        np.bitwise_or.at(out, (np.asarray(rows), (col // np.uint64(64)).astype(np.int64)), bit)
-    return out
+    # few distinct sets (a dozen topics): each set's bits are worked out once
+    kinds: dict[frozenset[Any], int] = {}
+    code = np.fromiter(
+        (kinds.setdefault(frozenset(values), len(kinds)) for values in held),
+        dtype=np.int64,
+        count=len(held),
+    )
+    masks = [sum(1 << position.setdefault(x, len(position)) for x in k) for k in kinds]
+    words = max(1, -(-len(position) // 64))
+    table = np.array(
+        [[(mask >> (64 * w)) & 0xFFFFFFFFFFFFFFFF for w in range(words)] for mask in masks],
+        dtype=np.uint64,
+    ).reshape(len(masks), words)
+    return table[code]
 
 
 def _shared(bits: np.ndarray, i: int, rows: np.ndarray) -> np.ndarray:
     """How many values each node of ``rows`` shares with node ``i`` (popcount of AND)."""
-    both = np.ascontiguousarray(bits[rows] & bits[i])
-    return _POPCOUNT[both.view(np.uint8)].reshape(len(rows), bits.shape[1] * 8).sum(axis=1)
+    return np.bitwise_count(bits[rows] & bits[i]).sum(axis=1, dtype=np.int64)
 
 
 class _Scorer:
@@ -98,11 +97,11 @@ class _Scorer:
         self.g = g
         ix = indexed(g)
         self.ix = ix
-        self.bits = {attr: _bitsets(g, ix.nodes, attr) for attr in SHARED}
+        data = [d for _, d in g.nodes(data=True)]  # in the order of ix.nodes
+        self.bits = {attr: _bitsets([d.get(attr) or () for d in data]) for attr in SHARED}
         place: dict[str, int] = {"": -1}
         for attr in ("region", "area"):
-            held = dict(g.nodes(data=attr, default=""))
-            codes = [place.setdefault(held[v] or "", len(place) - 1) for v in ix.nodes]
+            codes = [place.setdefault(d.get(attr) or "", len(place) - 1) for d in data]
             setattr(self, attr, np.array(codes, dtype=np.int64))
         edges = ix.edges
         src = np.concatenate([edges[:, 0], edges[:, 1]])
@@ -114,10 +113,10 @@ class _Scorer:
         with np.errstate(divide="ignore"):
             self.adamic_adar = np.where(deg > 1, 1.0 / np.log(np.maximum(deg, 2)), 0.0)
         local: dict[tuple[int, Any], list[int]] = {}
-        for i, v in enumerate(ix.nodes):
-            if self.region[i] >= 0:
-                for topic in g.nodes[v].get("topics", ()):
-                    local.setdefault((int(self.region[i]), topic), []).append(i)
+        for i, (region, d) in enumerate(zip(self.region.tolist(), data, strict=True)):
+            if region >= 0:
+                for topic in d.get("topics", ()):
+                    local.setdefault((region, topic), []).append(i)
         self.local = {key: np.array(members) for key, members in local.items()}
 
     def partners(self, i: int) -> np.ndarray:
@@ -127,18 +126,18 @@ class _Scorer:
         """Partners' partners and actors in the same Stadtteil/VG sharing a topic (others
         could not score: a pair needs a shared topic or a common partner); everybody with
         ``scan_all``. Never the actor itself or its partners."""
-        if scan_all:
-            pool = np.arange(self.ix.n)
-        else:
-            parts = [self.partners(int(p)) for p in self.partners(i)]
+        # a mark per actor, then the marked in order: as sorting out the duplicates of the
+        # (on hub-heavy networks: thousands of) partners' partners, but without the sort
+        marked = np.full(self.ix.n, scan_all, dtype=bool)
+        if not scan_all:
+            for p in self.partners(i):
+                marked[self.partners(int(p))] = True
             if self.region[i] >= 0:
                 for topic in self.g.nodes[self.ix.nodes[i]].get("topics", ()):
-                    parts.append(self.local.get((int(self.region[i]), topic), np.zeros(0, int)))
-            pool = np.unique(np.concatenate(parts)) if parts else np.zeros(0, int)
-        keep = np.ones(len(pool), dtype=bool)
-        keep &= pool != i
-        keep &= ~np.isin(pool, self.partners(i))
-        return pool[keep]
+                    marked[self.local.get((int(self.region[i]), topic), np.zeros(0, int))] = True
+        marked[i] = False
+        marked[self.partners(i)] = False
+        return np.flatnonzero(marked)
 
     def scores(self, i: int, pool: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The candidates of ``pool`` that can be suggested to node ``i`` (a shared topic
