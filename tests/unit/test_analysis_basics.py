@@ -15,6 +15,7 @@ from netzwerk.graph.analysis import (
     communities,
     coverage,
     fragility,
+    holes,
     isolation,
     overview,
     reach,
@@ -292,7 +293,12 @@ def test_report_pauses_the_cycle_collector_only_while_it_runs(monkeypatch) -> No
     g = nx.karate_club_graph()
     seen: list[bool] = []
     real = report.holes.holes
-    monkeypatch.setattr(report.holes, "holes", lambda h: seen.append(gc.isenabled()) or real(h))
+
+    def watched(h: nx.Graph) -> holes.Holes:
+        seen.append(gc.isenabled())
+        return real(h)
+
+    monkeypatch.setattr(report.holes, "holes", watched)
     assert gc.isenabled()
     report.gap_report(g)
     assert seen == [False] and gc.isenabled()
