@@ -114,25 +114,34 @@ def transitions(g: nx.Graph, *, max_stages: int = MAX_STAGES) -> Transitions:
                     cells[(region, a, b)].lower_actors += 1
                 if b in stages[n]:
                     cells[(region, a, b)].upper_actors += 1
-    # few distinct stage sets and places: which cells a link belongs to is worked out once
-    # per combination, not once per link (250,000 links at 50,000 actors)
-    crossing: dict[tuple[frozenset[str], frozenset[str]], list[tuple[str, str]]] = {}
-    targets: dict[tuple[Any, ...], list[TransitionCell]] = {}
+    # few distinct stage sets and places: every actor gets the number of its (stages,
+    # places) class, and which cells a link belongs to is worked out once per pair of
+    # classes, not once per link (250,000 links at 50,000 actors)
+    classes: dict[tuple[frozenset[str], frozenset[str]], int] = {}
+    of = {n: classes.setdefault((stages[n], present[n]), len(classes)) for n in g}
+    kinds = list(classes)
+    targets: dict[tuple[int, int], list[TransitionCell]] = {}
     for u, w in g.edges():
-        su, sw = stages[u], stages[w]
-        if not su or not sw:
-            continue
-        key = (su, sw)
-        if key not in crossing:
-            crossing[key] = [
-                (a, b) for a, b in pairs if (a in su and b in sw) or (b in su and a in sw)
-            ]
-        if not crossing[key]:
-            continue
-        where_key = (key, present[u], present[w])
-        if where_key not in targets:
-            regions = present[u] | present[w]
-            targets[where_key] = [cells[(r, a, b)] for a, b in crossing[key] for r in regions]
-        for cell in targets[where_key]:
+        key = (of[u], of[w])
+        found = targets.get(key)
+        if found is None:
+            found = targets[key] = _cells_of(kinds[key[0]], kinds[key[1]], pairs, cells)
+        for cell in found:
             cell.links.append((u, w))
     return Transitions(pairs, rows, cells, max_stages)
+
+
+def _cells_of(
+    one: tuple[frozenset[str], frozenset[str]],
+    other: tuple[frozenset[str], frozenset[str]],
+    pairs: list[tuple[str, str]],
+    cells: dict[tuple[str, str, str], TransitionCell],
+) -> list[TransitionCell]:
+    """The cells a link between actors of two (stages, places) classes counts in: every
+    transition one side covers below and the other above, in every place of either."""
+    (su, pu), (sw, pw) = one, other
+    if not su or not sw:
+        return []
+    crossing = [(a, b) for a, b in pairs if (a in su and b in sw) or (b in su and a in sw)]
+    regions = pu | pw
+    return [cells[(r, a, b)] for a, b in crossing for r in regions]
