@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from netzwerk.graph.analysis import (
     _kernel,
     _util,
+    border,
     brokerage,
     centrality,
     change,
@@ -469,3 +470,41 @@ def test_dependence_on_a_sample_of_start_actors_matches_plain_search() -> None:
     top = sorted(g, key=lambda v: -g.degree(v))[:5]
     value = fragility._dependence(g, top)
     assert 0 < value < 1 and value == _plain_dependence(g, top)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graphs(), st.randoms(use_true_random=False))
+def test_border_counts_match_a_plain_loop_over_the_links(g: nx.Graph, rnd: random.Random) -> None:
+    """Links within and across the areas, counted with numpy, against a loop over
+    ``g.edges()``; with self-loops and actors in no area or an unknown one."""
+    v = Vocabulary(
+        regions={"s": "Stadt", "k": "Kreis", "vg": "VG", "n": "Nord"},
+        region_kind={"s": "Stadt", "k": "Landkreis", "vg": "Verbandsgemeinde", "n": "Stadtteil"},
+        region_parent={"vg": "k", "n": "s"},
+    )
+    g.graph["vocabulary"] = v
+    for node in g:
+        g.nodes[node]["area"] = rnd.choice(["s", "k", None, "fremd"])
+        g.nodes[node]["region"] = rnd.choice(["vg", "n", None])
+    g.add_edges_from((u, u) for u in list(g) if rnd.random() < 0.2)
+    b = border.border(g)
+    within = {"s": 0, "k": 0}
+    across = unassigned = 0
+    crossing: dict[str, int] = {}
+    parts: set[str] = set()
+    for u, w in g.edges():
+        au, aw = g.nodes[u]["area"], g.nodes[w]["area"]
+        if au not in within or aw not in within:
+            unassigned += 1
+        elif au == aw:
+            within[au] += 1
+        else:
+            across += 1
+            for end in (u, w):
+                crossing[end] = crossing.get(end, 0) + 1
+                if g.nodes[end]["region"]:
+                    parts.add(g.nodes[end]["region"])
+    assert (b.within, b.across, b.unassigned) == (within, across, unassigned)
+    assert b.crossers == sorted(crossing.items(), key=lambda c: (-c[1], str(c[0])))
+    present = {d["region"] for _, d in g.nodes(data=True) if d["region"]}
+    assert set(b.parts_without_link) == present - parts

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
+from netzwerk.graph.analysis._kernel import indexed
 from netzwerk.graph.analysis._util import region_rows, vocab
 
 
@@ -43,6 +45,37 @@ class Border:
         return self.across / total if total else 0.0
 
 
+def _links_by_area(
+    g: nx.Graph, area_ids: list[str]
+) -> tuple[dict[str, int], int, int, Counter[Any], set[str]]:
+    """Links within each area, across, with an end in no area; how many links across each
+    actor has, and the parts (Stadtteile/VGs) of their ends. Counted on the numbered
+    cooperations (:func:`._kernel.indexed`) with numpy, where a loop over ``g.edges()``
+    cost 0.6 s at 250,000 cooperations; self-loops, which that form leaves out, lie in
+    one area or none and are counted apart."""
+    ix = indexed(g)
+    where = {a: k for k, a in enumerate(area_ids)}
+    code = np.fromiter(
+        (where.get(d, -1) for _, d in g.nodes(data="area")), dtype=np.int64, count=ix.n
+    )
+    cu, cw = code[ix.edges[:, 0]], code[ix.edges[:, 1]]
+    placed = (cu >= 0) & (cw >= 0)
+    inside = np.bincount(cu[placed & (cu == cw)], minlength=len(area_ids))
+    ends = ix.edges[placed & (cu != cw)]
+    unassigned = int(len(ix.edges) - placed.sum())
+    for u, _ in nx.selfloop_edges(g):
+        if code[ix.index[u]] >= 0:
+            inside[code[ix.index[u]]] += 1
+        else:
+            unassigned += 1
+    within = {a: int(inside[k]) for k, a in enumerate(area_ids)}
+    per_actor = np.bincount(ends.ravel(), minlength=ix.n)
+    crossing = Counter({ix.nodes[i]: int(per_actor[i]) for i in np.flatnonzero(per_actor)})
+    region = [d for _, d in g.nodes(data="region")]
+    linked_parts = {p for i in np.unique(ends).tolist() if (p := region[i])}
+    return within, len(ends), unassigned, crossing, linked_parts
+
+
 def border(g: nx.Graph) -> Border:
     """Cooperation within and across the areas (Stadt / Landkreis).
 
@@ -64,24 +97,7 @@ def border(g: nx.Graph) -> Border:
     rows = region_rows(v)
     areas = [(r.id, r.name) for r in rows if r.level == 0]
     area_ids = [a for a, _ in areas]
-    within = {a: 0 for a in area_ids}
-    across = unassigned = 0
-    crossing: Counter[Any] = Counter()
-    linked_parts: set[str] = set()
-    area = dict(g.nodes(data="area"))
-    for u, w in g.edges():
-        au, aw = area[u], area[w]
-        if au not in within or aw not in within:
-            unassigned += 1
-        elif au == aw:
-            within[au] += 1
-        else:
-            across += 1
-            crossing[u] += 1
-            crossing[w] += 1
-            linked_parts.update(
-                p for p in (g.nodes[u].get("region"), g.nodes[w].get("region")) if p
-            )
+    within, across, unassigned, crossing, linked_parts = _links_by_area(g, area_ids)
     parts_with_actors = {d.get("region") for _, d in g.nodes(data=True) if d.get("region")}
     parts = [r for r in rows if r.level == 1 and r.id in parts_with_actors]
     without = [r.id for r in parts if r.id not in linked_parts]
