@@ -54,7 +54,7 @@ def _links_by_area(
     cost 0.6 s at 250,000 cooperations; self-loops, which that form leaves out, lie in
     one area or none and are counted apart."""
     ix = indexed(g)
-    where = {a: k for k, a in enumerate(area_ids)}
+    where: dict[Any, int] = {a: k for k, a in enumerate(area_ids)}
     code = np.fromiter(
         (where.get(d, -1) for _, d in g.nodes(data="area")), dtype=np.int64, count=ix.n
     )
