@@ -8,11 +8,8 @@ changes.
 
 from __future__ import annotations
 
-import gc
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +35,7 @@ from netzwerk.graph.analysis import (
 from netzwerk.graph.analysis._util import GROUPINGS, Profile, vocab
 from netzwerk.graph.analysis.reach import Overlap
 from netzwerk.graph.analysis.scope import Scope
+from netzwerk.graph.core import collector
 from netzwerk.graph.core.cache import Cache
 from netzwerk.graph.core.i18n import N_
 
@@ -277,43 +275,12 @@ def gap_report(
     :mod:`.communities`); ``exact`` computes betweenness exactly whatever the size (slow
     for large networks: minutes at 50,000 actors).
     """
-    with _collector_paused():
+    # The report keeps hundreds of thousands of new objects (values per actor, the links
+    # per transition cell, suggestion pools) while the graph it reads holds millions more:
+    # at 50,000 actors the cycle collector walked them all 2–4 times per report (0.3–0.8 s
+    # each, 1.5–1.8 s of CPU on the hub-heavy networks) and found nothing to free.
+    with collector.paused():
         return _report(g, profiles or {}, dismissed, resolution, exact)
-
-
-class _Pause:
-    """Who has the cyclic garbage collector paused (see :func:`_collector_paused`)."""
-
-    lock = threading.Lock()
-    holders = 0
-    was_enabled = False
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Run without Python's cyclic garbage collector, and switch it back on (if it was on)
-    when the last report running in the process ends.
-
-    Why: the report keeps hundreds of thousands of new objects (values per actor, the
-    cooperations per transition cell, suggestion pools) while the graph it reads holds
-    millions more. Every so many surviving objects the collector walks the whole heap,
-    and at 50,000 actors that is 2–4 full walks of 0.3–0.8 s each per report (1.5–1.8 s
-    of CPU measured on the hub-heavy networks), which find nothing to free: the analyses
-    build no reference cycles, their garbage goes by reference counting as before. The
-    pause is process-wide, so other threads of the web server collect no cycles for the
-    seconds a report runs; they collect them afterwards."""
-    with _Pause.lock:
-        if _Pause.holders == 0:
-            _Pause.was_enabled = gc.isenabled()
-            gc.disable()
-        _Pause.holders += 1
-    try:
-        yield
-    finally:
-        with _Pause.lock:
-            _Pause.holders -= 1
-            if _Pause.holders == 0 and _Pause.was_enabled:
-                gc.enable()
 
 
 def _report(
