@@ -58,7 +58,8 @@ def test_a_tiles_lines_are_its_name(name: str) -> None:
     assert "".join(lines) == name
     assert len(lines) <= 3
     # a line breaks after " ", "/" and "-" only: a no-break space (also "Zs") keeps its
-    # neighbours on one line, as it should
-    words = [len(w) for w in re.split(r"[ /-]", name) if w]
-    if len(lines) < 3 and max(words, default=0) <= MAX_LINE:
+    # neighbours on one line, as it should; a "/" or "-" stays with the word before it
+    # ("Saarburg/" is one piece), a line's closing space does not count
+    pieces = [len(w.rstrip(" ")) for w in re.split(r"(?<=[ /-])", name) if w]
+    if len(lines) < 3 and max(pieces, default=0) <= MAX_LINE:
         assert all(len(line.rstrip()) <= MAX_LINE for line in lines)
