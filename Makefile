@@ -73,8 +73,10 @@ run: install
 
 # The local test instance is emptied first (a run that was killed may have left data);
 # an external NEO4J_URI is never wiped – the tests refuse a non-empty database instead.
+# NETZWERK_NEO4J_FOR_TESTS=1 keeps query plans although the tests empty the database after
+# every test (netzwerk/localdb.py, TEST_SETTINGS); the slow suite's second instance too.
 define start_test_db
-	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk db start
+	NETZWERK_NEO4J_FOR_TESTS=1 NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk db start
 	@if [ -z "$$NEO4J_URI" ]; then NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk reset --yes; fi
 	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk init
 endef

@@ -33,6 +33,12 @@ NEO4J_VERSION = "5.26.30"
 HEAP = os.environ.get("NETZWERK_NEO4J_HEAP", "1g")
 PAGECACHE = os.environ.get("NETZWERK_NEO4J_PAGECACHE", "512m")
 START_TIMEOUT_S = 180.0
+TEST_SETTINGS = """# A test instance (NETZWERK_NEO4J_FOR_TESTS=1): the tests empty the database after every
+# test, so its statistics swing between nothing and thousands of records, and Neo4j planned
+# every query again whenever ten seconds had passed (3-4 s of planning per load of the demo
+# region). Plans stay for an hour; the tests' data is small whatever plan they get.
+dbms.cypher.min_replan_interval=1h
+"""
 
 POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -201,6 +207,8 @@ dbms.usage_report.enabled=false
 db.tx_log.rotation.retention_policy=2 files
 db.transaction.timeout=10m
 """
+    if os.environ.get("NETZWERK_NEO4J_FOR_TESTS", "") == "1":  # set by `make test`
+        conf += TEST_SETTINGS
     (inst.conf_dir / "neo4j.conf").write_text(conf, encoding="utf-8")
 
 

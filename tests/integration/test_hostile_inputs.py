@@ -6,14 +6,12 @@ Three promises are checked:
 * never a server error (5xx), whatever arrives;
 * nothing stored comes back as live markup (HTML pages show it escaped);
 * a request that is rejected (4xx) changes nothing: the checksum over every node and
-  relationship (:func:`netzwerk.graph.admin.backup.checksum`) is the same before and after.
+  relationship (:func:`tests.stored_data.data_checksum`) is the same before and after.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,7 @@ from urllib.parse import quote
 import pytest
 
 from netzwerk import graph
-from netzwerk.graph.admin import backup, users
+from netzwerk.graph.admin import users
 from netzwerk.graph.records import search
 from netzwerk.web import filters, forms
 from tests.conftest import (
@@ -34,6 +32,7 @@ from tests.conftest import (
     csrf_token,
 )
 from tests.integration.test_access_matrix import targets
+from tests.stored_data import data_checksum
 
 WEB = Path(__file__).resolve().parents[2] / "netzwerk" / "web"
 # Markup that would run if a page printed it unescaped.
@@ -59,23 +58,6 @@ def live_markup_in(resp: Any) -> list[str]:
         return []  # JSON, CSV, … are data (served with nosniff), not markup
     text = resp.get_data(as_text=True)
     return [m for m in LIVE_MARKUP if m in text]
-
-
-# Bookkeeping that a refused request may legitimately touch: a token's last use, and
-# a user's session nonce (rotated by logout).
-BOOKKEEPING = {"ApiToken": ("last_used",), "User": ("session_nonce",)}
-
-
-def data_checksum(store: graph.Store) -> str:
-    """Checksum over every node and relationship (as the backup sees them), bookkeeping out."""
-    data = backup.dump(store)
-    for node in data["nodes"]:
-        for label in node["labels"]:
-            for key in BOOKKEEPING.get(label, ()):
-                node["properties"].pop(key, None)
-    canon = sorted(json.dumps(n, sort_keys=True) for n in data["nodes"])
-    canon += sorted(json.dumps(r, sort_keys=True) for r in data["relationships"])
-    return hashlib.sha256("\n".join(canon).encode("utf-8")).hexdigest()
 
 
 class Guard:

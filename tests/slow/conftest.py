@@ -25,6 +25,7 @@ def use_second_instance(monkeypatch: pytest.MonkeyPatch) -> settings.ConnectionS
     """Point this test at the second instance, start it if a test stopped it, empty it."""
     monkeypatch.delenv("NEO4J_URI", raising=False)
     monkeypatch.setenv("NETZWERK_INSTANCE", INSTANCE)
+    monkeypatch.setenv("NETZWERK_NEO4J_FOR_TESTS", "1")  # plans kept, as in `make test`
     conn = localdb.start(say=quiet)  # finds the running server, or starts it
     with graph.connect(conn) as store:
         graph.wipe(store)

@@ -40,11 +40,8 @@ from netzwerk import graph
 from netzwerk.web import auth
 from tests.conftest import HOSTILE_CORPUS, HOSTILE_URL_PARTS, csrf_token
 from tests.integration.test_access_matrix import PARAM
-from tests.integration.test_hostile_inputs import (
-    data_checksum,
-    live_markup_in,
-    query_parameter_names,
-)
+from tests.integration.test_hostile_inputs import live_markup_in, query_parameter_names
+from tests.stored_data import data_checksum
 
 pytestmark = pytest.mark.slow
 
