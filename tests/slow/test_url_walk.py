@@ -17,9 +17,11 @@ Promises checked for every request:
 
 Values: 64-bit integer edges, negatives, NaN/inf/1e309, 10 kB strings, broken UTF-8 and
 the shared hostile corpus (every second string; ``test_hostile_inputs`` sends all of it).
-Each route gets a rotating share per role — half for admins, who reach every view's
-parsing, less for roles that are refused before parsing — so across routes every value
-meets every role. The full corpus on every page's parameters is ``test_hostile_inputs``.
+Every role sends the valid URL of every route. The roles a route lets in reach the same
+parsing, so they share its values: each value reaches each GET route once (every second
+value each other method), sent by one of them in turn; a role refused before parsing gets a
+rotating eighth (sixteenth). The turns rotate from route to route, so across routes every
+value meets every role. The full corpus on every page's parameters is ``test_hostile_inputs``.
 The request count and the findings are printed; docs/SECURITY.md quotes them.
 """
 
@@ -65,8 +67,8 @@ PATH_VALUES = EDGES + [quote(s[:2000], safe="") for s in HOSTILE_CORPUS[::6]]
 RAW_PATH_PARTS = HOSTILE_URL_PARTS
 ROLES = ["anonymous", "viewer", "contacts", "editor", "admin"]
 LEVEL = {"anonymous": 0, "viewer": 1, "contacts": 1, "editor": 2, "admin": 3}
-SHARE = {"admin": 2, "editor": 4, "viewer": 4, "contacts": 8, "anonymous": 12}
-"""One value in SHARE[role] per route and role (rotating); refused roles get 12."""
+REFUSED_SHARE = 8
+"""A role refused before parsing sends one value in eight (in sixteen for a write)."""
 NEED = {None: 0, "viewer": 1, "editor": 2, "admin": 3}
 WRITE = ("POST", "PUT", "PATCH", "DELETE")
 
@@ -145,16 +147,44 @@ def _url(rule: Rule, values: dict[str, str]) -> str:
     return PARAM.sub(lambda m: values[m.group(1)], rule.rule)
 
 
-def _variants(rule: Rule, seed: dict[str, str], share: int, offset: int) -> Iterator[str]:
-    """The valid URL, then each free path parameter replaced by each hostile value."""
-    base = _valid(rule, seed, offset)
+@dataclass(frozen=True)
+class Turn:
+    """Which values one role sends to one route: those whose rotated index is ``mine``
+    modulo ``share``; ``pick`` chooses among a path parameter's fixed choices."""
+
+    offset: int
+    share: int
+    mine: int
+    pick: int
+
+    def takes(self, i: int) -> bool:
+        return (i + self.offset) % self.share == self.mine
+
+
+def _turns(need: int, write: bool, offset: int) -> dict[str, Turn]:
+    """Each role's turn on one route and method: the roles let in split the values among
+    them (a write sends every second one), a refused role takes a rotating eighth."""
+    allowed = [r for r in ROLES if LEVEL[r] >= need]
+    factor = 2 if write else 1
+    return {
+        role: Turn(offset, factor * len(allowed), allowed.index(role), offset + i)
+        if role in allowed
+        else Turn(offset + i, factor * REFUSED_SHARE, 0, offset + i)
+        for i, role in enumerate(ROLES)
+    }
+
+
+def _variants(rule: Rule, seed: dict[str, str], turn: Turn) -> Iterator[str]:
+    """The valid URL, then each free path parameter replaced by the hostile values of
+    ``turn``."""
+    base = _valid(rule, seed, turn.pick)
     yield _url(rule, base)
     free = [n for n in rule.arguments if not isinstance(rule._converters[n], AnyConverter)]
     free = [n for n in free if n != "filename"]
     values = PATH_VALUES + RAW_PATH_PARTS
     for name in free:
         for i, value in enumerate(values):
-            if (i + offset) % share == 0:
+            if turn.takes(i):
                 yield _url(rule, {**base, name: value})
 
 
@@ -248,18 +278,15 @@ def test_every_route_every_role_hostile_values(
             methods = sorted(set(rule.methods or ()) - {"HEAD", "OPTIONS"})
             methods = [m for m in methods if (m == "GET") == (phase == "read")]
             need = _need(app, rule)
-            for method, role in ((m, r) for m in methods for r in ROLES):
-                allowed = LEVEL[role] >= need
-                share = 1 if role == "admin" else (3 if allowed else 8)
-                if method in WRITE:
-                    share *= 2
-                offset = next(offsets)
-                for url in _variants(rule, seed, share, offset):
-                    walker.send(role, method, url, None)
-                for i, value in enumerate(QUERY_VALUES):
-                    if (i + offset) % share == 0:
-                        url = _url(rule, _valid(rule, seed, offset))
-                        walker.send(role, method, url, {n: value for n in names})
+            for method in methods:
+                turns = _turns(need, method in WRITE, next(offsets))
+                for role, turn in turns.items():
+                    for url in _variants(rule, seed, turn):
+                        walker.send(role, method, url, None)
+                    for i, value in enumerate(QUERY_VALUES):
+                        if turn.takes(i):
+                            url = _url(rule, _valid(rule, seed, turn.pick))
+                            walker.send(role, method, url, {n: value for n in names})
             if phase == "read" and data_checksum(store) != before_reads:
                 walker.findings.append(Finding("-", "GET", rule.rule, "a GET changed stored data"))
                 before_reads = data_checksum(store)
