@@ -33,10 +33,12 @@ NEO4J_VERSION = "5.26.30"
 HEAP = os.environ.get("NETZWERK_NEO4J_HEAP", "1g")
 PAGECACHE = os.environ.get("NETZWERK_NEO4J_PAGECACHE", "512m")
 START_TIMEOUT_S = 180.0
-TEST_SETTINGS = """# A test instance (NETZWERK_NEO4J_FOR_TESTS=1): the tests empty the database after every
+TEST_SETTINGS = """\
+# A test instance (NETZWERK_NEO4J_FOR_TESTS=1): the tests empty the database after each
 # test, so its statistics swing between nothing and thousands of records, and Neo4j planned
-# every query again whenever ten seconds had passed (3-4 s of planning per load of the demo
-# region). Plans stay for an hour; the tests' data is small whatever plan they get.
+# every query again once ten seconds had passed (5-7 s of planning per load of the demo
+# region on a busy 2-core machine). Plans stay for an hour; test data is small whatever
+# plan it gets.
 dbms.cypher.min_replan_interval=1h
 """
 
