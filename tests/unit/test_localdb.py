@@ -20,6 +20,19 @@ def test_config_binds_to_loopback_only(tmp_path: Path) -> None:
     assert "dbms.usage_report.enabled=false" in conf
 
 
+def test_only_a_test_instance_keeps_its_query_plans(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inst = localdb.Instance(name="x", root=tmp_path)
+    conf = tmp_path / "conf" / "neo4j.conf"
+    monkeypatch.delenv("NETZWERK_NEO4J_FOR_TESTS", raising=False)
+    localdb._write_conf(inst, 17687)
+    assert "min_replan_interval" not in conf.read_text()  # a real server plans as Neo4j does
+    monkeypatch.setenv("NETZWERK_NEO4J_FOR_TESTS", "1")
+    localdb._write_conf(inst, 17687)
+    assert "dbms.cypher.min_replan_interval=1h" in conf.read_text().splitlines()
+
+
 def test_free_port_is_usable() -> None:
     port = localdb._free_port()
     assert 1024 < port < 65536 and localdb._port_free(port)
