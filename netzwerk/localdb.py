@@ -38,8 +38,10 @@ TEST_SETTINGS = """\
 # test, so its statistics swing between nothing and thousands of records, and Neo4j planned
 # every query again once ten seconds had passed (5-7 s of planning per load of the demo
 # region on a busy 2-core machine). Plans stay for an hour; test data is small whatever
-# plan it gets.
+# plan it gets. A stop (the fault tests stop the server mid-import) waits 1 s, not 10 s, for
+# running transactions before it ends them.
 dbms.cypher.min_replan_interval=1h
+db.shutdown_transaction_end_timeout=1s
 """
 
 POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
