@@ -50,7 +50,7 @@ def test_an_import_over_another_offices_record_reads_as_words_at_both_widths(
     """The district imports a list naming the city's school: its changeset page names the
     owner and links the proposal sent to it, without axe findings at 1366 and 375 px."""
     table = imports.read_table(
-        "Name;Art;Telefon\r\nGrundschule Matrix;Schule;0651 4711\r\n".encode(), "partner.csv"
+        b"Name;Art;Telefon\r\nGrundschule Matrix;Schule;0651 4711\r\n", "partner.csv"
     )
     with visibility.reading_as("kreis"):
         plan = imports.dry_run(store, table, "partners", imports.guess(table.headers, "partners"))
@@ -64,9 +64,10 @@ def test_an_import_over_another_offices_record_reads_as_words_at_both_widths(
         cells = [td.text for td in row.find_elements(By.TAG_NAME, "td")]
         assert cells[1] == "Eintrag einer anderen Organisation", cells
         assert cells[3].startswith("gehört: ") and "stadt" not in cells[3], cells
-        assert "ging als Vorschlag an die Organisation" in browser.find_element(
-            By.ID, "konflikte"
-        ).text
+        assert (
+            "ging als Vorschlag an die Organisation"
+            in browser.find_element(By.ID, "konflikte").text
+        )
         browser.execute_script("arguments[0].scrollIntoView()", row)
         name = f"changeset-foreign-{width}"
         assert describe(name, run_axe(browser, name)) == []
