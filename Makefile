@@ -71,23 +71,37 @@ run: install
 	@$(BIN)/netzwerk db status | head -1
 	$(BIN)/netzwerk serve --port $(PORT)
 
-# The local test instance is emptied first (a run that was killed may have left data);
-# an external NEO4J_URI is never wiped – the tests refuse a non-empty database instead.
+# The tests run in $(TEST_WORKERS) processes (pytest-xdist), each with its own local Neo4j
+# instance: $(TEST_INSTANCE) for the first, $(TEST_INSTANCE)-gw1 … for the others (the
+# tests empty their database after every test, so two processes never share one). They are
+# started side by side and emptied first (a run that was killed may have left data); an
+# external NEO4J_URI is never wiped – the tests refuse a non-empty database instead – and is
+# tested by one process. TEST_WORKERS=1 runs everything in one process.
 # NETZWERK_NEO4J_FOR_TESTS=1 keeps query plans although the tests empty the database after
 # every test (netzwerk/localdb.py, TEST_SETTINGS); the slow suite's second instance too.
+TEST_WORKERS ?= 2
+ifdef NEO4J_URI
+TEST_WORKERS := 1
+endif
+TEST_INSTANCES := $(TEST_INSTANCE) $(foreach n,$(wordlist 2,$(TEST_WORKERS),1 2 3 4 5 6 7 8),$(TEST_INSTANCE)-gw$(shell echo $$(($(n) - 1))))
+XDIST := $(if $(filter 1,$(TEST_WORKERS)),-n 0,-n $(TEST_WORKERS) --dist worksteal)
+
 define start_test_db
-	NETZWERK_NEO4J_FOR_TESTS=1 NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk db start
-	@if [ -z "$$NEO4J_URI" ]; then NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk reset --yes; fi
-	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk init
+	@pids=""; for inst in $(TEST_INSTANCES); do \
+	  ( NETZWERK_NEO4J_FOR_TESTS=1 NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk db start \
+	    && if [ -z "$$NEO4J_URI" ]; then NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk reset --yes; fi \
+	    && NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk init ) & pids="$$pids $$!"; \
+	done; \
+	for p in $$pids; do wait $$p || exit 1; done
 endef
 
 test: install system axe
 	$(start_test_db)
-	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
+	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m "not slow" $(XDIST) $(PYTEST_ARGS)
 
 test-slow: install system axe
 	$(start_test_db)
-	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m slow $(PYTEST_ARGS)
+	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m slow $(XDIST) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check netzwerk tests bench seed
@@ -112,9 +126,9 @@ translations: install  # extract UI strings, update and compile the English cata
 db-stop: install
 	-$(BIN)/netzwerk db stop
 	-NETZWERK_INSTANCE=test $(BIN)/netzwerk db stop
-	-NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/netzwerk db stop
+	-for inst in $(TEST_INSTANCES); do NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk db stop; done
 	-NETZWERK_INSTANCE=bench $(BIN)/netzwerk db stop
-	-NETZWERK_INSTANCE=faults $(BIN)/netzwerk db stop
+	-for inst in $(subst $(TEST_INSTANCE),faults,$(TEST_INSTANCES)); do NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk db stop; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -13,6 +13,7 @@ Everything here is idempotent: a second ``start`` finds the running server and r
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
@@ -138,6 +139,16 @@ def ensure_jars(say: Say = print) -> Path:
     marker = lib / ".complete"
     if marker.exists():
         return lib
+    lib.parent.mkdir(parents=True, exist_ok=True)
+    # `make test` starts one instance per test worker at once: one downloads, the rest wait
+    with (lib.parent / ".download.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if marker.exists():
+            return lib
+        return _download_jars(lib, marker, say)
+
+
+def _download_jars(lib: Path, marker: Path, say: Say) -> Path:
     mvn = shutil.which("mvn")
     if not mvn:
         raise LocalDbError(

@@ -7,6 +7,7 @@ the run also refuses a database that already holds records when it begins.
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -22,6 +23,7 @@ from werkzeug.security import generate_password_hash
 from netzwerk import graph, settings
 from netzwerk.graph.admin import users
 from netzwerk.graph.sharing import share_links
+from tests.workers import worker_instance
 
 HOSTILE_STRINGS: list[str] = [
     'O\'Brien "Die Brücke" e.V.',
@@ -95,6 +97,14 @@ HOSTILE_CORPUS: list[str] = HOSTILE_STRINGS + HOSTILE_INVALID
 HOSTILE_URL_PARTS: list[str] = ["%ff%fe", "%c0%af", "%00", "%e2%82", "..%2f..%2f", "%25%32%35"]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Each pytest-xdist worker tests against its own local instance (`tests.workers`)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and not os.environ.get("NEO4J_URI"):
+        base = os.environ.get("NETZWERK_INSTANCE", "test")
+        os.environ["NETZWERK_INSTANCE"] = worker_instance(base, worker)
+
+
 TEST_SCRYPT = "scrypt:1024:8:1"
 """The scrypt the tests hash passwords with: N = 2**10 instead of werkzeug's 2**15, so
 each hash is 32 times less work (about 3 ms instead of 0.1 s on the CI machine; every
@@ -150,6 +160,12 @@ def _templates_compiled_once() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def _session_store() -> Iterator[graph.Store]:
+    if os.environ.get("NEO4J_URI") and int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+        pytest.exit(
+            "Mit NEO4J_URI (ein externer Server) laufen die Tests in einem Prozess "
+            "(`pytest -n 0`, `make test` tut das selbst): jeder Test leert die Datenbank.",
+            returncode=3,
+        )
     try:
         store = graph.connect()
         graph.server_info(store)

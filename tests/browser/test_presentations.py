@@ -10,8 +10,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from netzwerk import graph
 from netzwerk.graph.admin import seed
@@ -19,7 +18,7 @@ from netzwerk.graph.core.model import Presentation
 from netzwerk.graph.network.filters import Filter
 from netzwerk.graph.operations import sharing
 from netzwerk.graph.sharing import presentations
-from tests.browser.conftest import browser_login, publish, screenshot, submit
+from tests.browser.conftest import browser_login, publish, screenshot, submit, wait_replaced
 from tests.browser.test_accessibility import AXE, describe, run_axe
 from tests.browser.test_network import wait_ready
 
@@ -66,7 +65,7 @@ def _order(store: graph.Store, pid: str) -> list[str]:
 def _press(browser: webdriver.Chrome, key: str) -> None:
     old = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.TAG_NAME, "body").send_keys(key)
-    WebDriverWait(browser, 15).until(ec.staleness_of(old))
+    wait_replaced(browser, old)
 
 
 @pytest.fixture
@@ -115,7 +114,7 @@ def test_make_reorder_by_keyboard_show_and_share(
     up = browser.find_element(By.CSS_SELECTOR, "button[value='up-3']")
     old = browser.find_element(By.TAG_NAME, "html")
     up.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 15).until(ec.staleness_of(old))
+    wait_replaced(browser, old)
     assert browser.current_url.endswith("#folie-2")
     assert _order(store, pid) == ["Die ganze Region", "Vermittler", "Schulen und Kitas"]
     assert "Wer vermittelt" in (
@@ -169,7 +168,7 @@ def _enter(browser: webdriver.Chrome, element: Any) -> None:
     """Press Enter on ``element`` (a link or button) and wait for the next page."""
     old = browser.find_element(By.TAG_NAME, "html")
     element.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 15).until(ec.staleness_of(old))
+    wait_replaced(browser, old)
 
 
 def test_the_list_and_a_slide_without_its_view(

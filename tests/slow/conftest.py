@@ -13,8 +13,10 @@ from collections.abc import Iterator
 import pytest
 
 from netzwerk import graph, localdb, settings
+from tests.workers import worker_instance
 
-INSTANCE = "faults"
+INSTANCE = worker_instance("faults")
+"""Its own per test process when pytest-xdist runs several (``faults-gw1`` …)."""
 
 
 def quiet(_: str) -> None:

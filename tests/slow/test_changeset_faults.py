@@ -24,7 +24,7 @@ import pytest
 from netzwerk import graph, localdb
 from netzwerk.graph import imports, operations
 from netzwerk.graph.records import changesets
-from tests.slow.conftest import quiet, use_second_instance
+from tests.slow.conftest import INSTANCE, quiet, use_second_instance
 
 pytestmark = pytest.mark.slow
 ROWS = 1_000
@@ -126,7 +126,7 @@ def test_process_killed_at_a_random_point_of_the_import(
 ) -> None:
     store = fault_store
     path = _partner_list(tmp_path / "partner.csv", KILL_ROWS)
-    env = {**os.environ, "NETZWERK_INSTANCE": "faults"}
+    env = {**os.environ, "NETZWERK_INSTANCE": INSTANCE}
     env.pop("NEO4J_URI", None)
     cli = [str(Path(sys.executable).parent / "netzwerk"), "import", str(path), "--kind", "partners"]
     proc = subprocess.Popen(cli, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,32 @@ def test_unwritable_instance_folder_gives_a_clear_error(
     monkeypatch.setenv("NETZWERK_HOME", str(blocker))
     with pytest.raises(localdb.LocalDbError, match="nicht beschreibbar"):
         localdb.start(say=lambda _: None)
+
+
+def test_instances_started_at_once_download_the_server_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make test` starts one instance per test process side by side on a fresh machine:
+    the first start downloads the jars, the others wait for it and find them complete."""
+    monkeypatch.setenv("NETZWERK_HOME", str(tmp_path))
+    downloads: list[int] = []
+
+    def slow_download(lib: Path, marker: Path, say: localdb.Say) -> Path:
+        downloads.append(threading.get_ident())
+        time.sleep(0.3)  # the others arrive while this one downloads
+        lib.mkdir(parents=True)
+        marker.write_text(localdb.NEO4J_VERSION, encoding="utf-8")
+        return lib
+
+    monkeypatch.setattr(localdb, "_download_jars", slow_download)
+    found: list[Path] = []
+    starts = [
+        threading.Thread(target=lambda: found.append(localdb.ensure_jars(say=lambda _: None)))
+        for _ in range(4)
+    ]
+    for t in starts:
+        t.start()
+    for t in starts:
+        t.join(timeout=10)
+    assert len(downloads) == 1
+    assert found == [localdb.lib_dir()] * 4
