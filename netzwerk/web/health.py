@@ -43,7 +43,7 @@ def index() -> ResponseReturnValue:
 def healthz() -> ResponseReturnValue:
     """Machine-readable status for monitoring; 503 while Neo4j is unreachable."""
     try:
-        info = graph.server_info(get_store())
+        info = graph.server_info(get_store(), once=True)
     except graph.DatabaseUnavailableError as exc:
         return jsonify(status="unavailable", message=str(exc)), 503
     return jsonify(status="ok", neo4j=info.version, edition=info.edition)

@@ -50,7 +50,7 @@ class _State(Collector):
         with self.app.app_context():
             try:
                 store = get_store()
-                graph.server_info(store)
+                graph.server_info(store, once=True)
                 up, pending = 1.0, float(len(schema.status(store).pending))
             except graph.GraphError:
                 pass

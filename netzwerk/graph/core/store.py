@@ -147,6 +147,22 @@ class Store:
         """Run a named write query in its own auto-retried transaction."""
         return self._run(name, idents, params, RoutingControl.WRITE)
 
+    def probe(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        """Run a named read once, without the driver's retries.
+
+        For health checks: a monitoring probe gives up after a second or a few, while a
+        retried read keeps trying for ``max_transaction_retry_time`` when the server is
+        down; the probe wants "down" at once, and the next probe asks again.
+        """
+        text = queries.render(name)
+        with (
+            self._translate(),
+            self.driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session,
+        ):
+            return [{k: to_native(v) for k, v in rec.items()} for rec in session.run(text, params)]
+
     def _run(
         self,
         name: str,
