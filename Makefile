@@ -83,7 +83,9 @@ TEST_WORKERS ?= 2
 ifdef NEO4J_URI
 TEST_WORKERS := 1
 endif
-TEST_INSTANCES := $(TEST_INSTANCE) $(foreach n,$(wordlist 2,$(TEST_WORKERS),1 2 3 4 5 6 7 8),$(TEST_INSTANCE)-gw$(shell echo $$(($(n) - 1))))
+WORKERS_AFTER_FIRST := $(wordlist 2,$(TEST_WORKERS),gw0 gw1 gw2 gw3 gw4 gw5 gw6 gw7)
+TEST_INSTANCES := $(TEST_INSTANCE) $(addprefix $(TEST_INSTANCE)-,$(WORKERS_AFTER_FIRST))
+FAULT_INSTANCES := faults $(addprefix faults-,$(WORKERS_AFTER_FIRST))
 XDIST := $(if $(filter 1,$(TEST_WORKERS)),-n 0,-n $(TEST_WORKERS) --dist worksteal)
 
 define start_test_db
@@ -128,7 +130,7 @@ db-stop: install
 	-NETZWERK_INSTANCE=test $(BIN)/netzwerk db stop
 	-for inst in $(TEST_INSTANCES); do NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk db stop; done
 	-NETZWERK_INSTANCE=bench $(BIN)/netzwerk db stop
-	-for inst in $(subst $(TEST_INSTANCE),faults,$(TEST_INSTANCES)); do NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk db stop; done
+	-for inst in $(FAULT_INSTANCES); do NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk db stop; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
