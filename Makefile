@@ -79,6 +79,9 @@ run: install
 # tested by one process. TEST_WORKERS=1 runs everything in one process.
 # NETZWERK_NEO4J_FOR_TESTS=1 keeps query plans although the tests empty the database after
 # every test (netzwerk/localdb.py, TEST_SETTINGS); the slow suite's second instance too.
+# An instance this run had to start (not an external NEO4J_URI) is warmed by tests/warm.py (a fresh JVM compiles and plans
+# for minutes, which slowed the suite by a third); the Debian packages and axe-core are
+# installed meanwhile, so that work lands on cores the installation leaves idle.
 TEST_WORKERS ?= 2
 ifdef NEO4J_URI
 TEST_WORKERS := 1
@@ -90,18 +93,23 @@ XDIST := $(if $(filter 1,$(TEST_WORKERS)),-n 0,-n $(TEST_WORKERS) --dist workste
 
 define start_test_db
 	@pids=""; for inst in $(TEST_INSTANCES); do \
-	  ( NETZWERK_NEO4J_FOR_TESTS=1 NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk db start \
-	    && if [ -z "$$NEO4J_URI" ]; then NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk reset --yes; fi \
-	    && NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk init ) & pids="$$pids $$!"; \
+	  ( started=$$(NETZWERK_NEO4J_FOR_TESTS=1 NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk db start) \
+	      || { echo "$$started"; exit 1; }; echo "$$started"; \
+	    if [ -z "$$NEO4J_URI" ]; then NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk reset --yes || exit 1; fi; \
+	    NETZWERK_INSTANCE=$$inst $(BIN)/netzwerk init || exit 1; \
+	    case "$$started" in *"läuft bereits"*) ;; \
+	      *) [ -n "$$NEO4J_URI" ] || NETZWERK_INSTANCE=$$inst $(BIN)/python -m tests.warm ;; esac \
+	  ) & pids="$$pids $$!"; \
 	done; \
+	$(MAKE) --no-print-directory system axe || { kill $$pids 2>/dev/null; exit 1; }; \
 	for p in $$pids; do wait $$p || exit 1; done
 endef
 
-test: install system axe
+test: install
 	$(start_test_db)
 	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m "not slow" $(XDIST) $(PYTEST_ARGS)
 
-test-slow: install system axe
+test-slow: install
 	$(start_test_db)
 	NETZWERK_INSTANCE=$(TEST_INSTANCE) $(BIN)/pytest -m slow $(XDIST) $(PYTEST_ARGS)
 
