@@ -79,9 +79,10 @@ run: install
 # tested by one process. TEST_WORKERS=1 runs everything in one process.
 # NETZWERK_NEO4J_FOR_TESTS=1 keeps query plans although the tests empty the database after
 # every test (netzwerk/localdb.py, TEST_SETTINGS); the slow suite's second instance too.
-# An instance this run had to start (not an external NEO4J_URI) is warmed by tests/warm.py (a fresh JVM compiles and plans
-# for minutes, which slowed the suite by a third); the Debian packages and axe-core are
-# installed meanwhile, so that work lands on cores the installation leaves idle.
+# An instance this run had to start (not an external NEO4J_URI) is warmed by tests/warm.py:
+# a fresh JVM compiles and plans for minutes, which the suite paid otherwise. The Debian
+# packages and axe-core are installed meanwhile (on a fresh machine the cores would mostly
+# wait for downloads then).
 TEST_WORKERS ?= 2
 ifdef NEO4J_URI
 TEST_WORKERS := 1
