@@ -22,19 +22,19 @@ Run: ``NETZWERK_INSTANCE=test python -m tests.warm``.
 from __future__ import annotations
 
 import os
-import random
 import re
 import sys
 import tempfile
 import time
 from typing import Any
 
+from bench.partner_sheet import sheet
 from netzwerk import graph
 from netzwerk.graph import imports, operations
 from netzwerk.graph.admin import seed, users
+from tests.conftest import PASSWORD, login
 
 ACCOUNT = "aufwaermen"
-PASSWORD = "Aufwaermen-Kennwort-1"
 RECORD_PAGES = [
     "/akteure/actor-kbm-trier",
     "/akteure/actor-kbm-trier/bearbeiten",
@@ -51,21 +51,8 @@ RECORD_PAGES = [
 ]
 """Pages with an id of the demo region (the pages without one are found in the URL map)."""
 SKIP = re.compile(r"abmelden|logout|oidc|healthz|metrics|static")
-TOPICS = ["MINT", "Digitale Bildung", "Alphabetisierung", "Integration", "Inklusion"]
 ROWS = 300
-
-
-def partner_sheet(rows: int = ROWS) -> bytes:
-    """A partner list as offices keep it: organisation, kind, address, topics, contact."""
-    rnd = random.Random(7)
-    lines = ["Name;Art;Straße;PLZ;Ort;E-Mail;Themen;Ansprechperson;E-Mail Ansprechperson"]
-    for i in range(rows):
-        topics = "; ".join(rnd.sample(TOPICS, 2))
-        lines.append(
-            f"Aufwärmpartner {i};Verein;Schulstraße {i + 1};54290;Trier;info{i}@warm.example;"
-            f'"{topics}";Anna Muster{i};anna.muster{i}@warm.example'
-        )
-    return "\r\n".join(lines).encode("cp1252")
+"""Rows of the partner sheet (the benchmark's, smaller): enough for every batch kind."""
 
 
 def _pages(app: Any) -> list[str]:
@@ -86,16 +73,7 @@ def _open_pages(store: graph.Store) -> tuple[int, int]:
             {"TESTING": True, "STORE": store, "SECRET_KEY": "warm", "SPOOL_DIR": spool}
         )
         client = app.test_client()
-        html = client.get("/anmelden").get_data(as_text=True)
-        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
-        client.post(
-            "/anmelden",
-            data={
-                "username": ACCOUNT,
-                "password": PASSWORD,
-                "csrf_token": token[1] if token else "",
-            },
-        )
+        login(client, ACCOUNT, PASSWORD)
         failed = 0
         pages = _pages(app)
         for path in pages:
@@ -108,7 +86,7 @@ def _open_pages(store: graph.Store) -> tuple[int, int]:
 
 
 def _import_and_undo(store: graph.Store) -> None:
-    table = imports.read_table(partner_sheet(), "partner.csv")
+    table = imports.read_table(sheet(ROWS), "partner.csv")
     kind = imports.detect_kind(table.headers)
     mapping = imports.guess(table.headers, kind)
     batch = operations.commit_import(
