@@ -13,7 +13,7 @@ the server answers again, so pages and commands fail fast instead of retrying fo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -63,6 +63,11 @@ def to_native(value: Any) -> Any:
     if hasattr(value, "to_native"):
         return value.to_native()
     return value
+
+
+def _rows(records: Iterable[neo4j.Record]) -> list[dict[str, Any]]:
+    """A query's answer as plain dicts of Python values (every way of running one ends here)."""
+    return [{k: to_native(v) for k, v in rec.items()} for rec in records]
 
 
 @dataclass
@@ -161,7 +166,7 @@ class Store:
                 database=self.database, default_access_mode=neo4j.READ_ACCESS
             ) as session,
         ):
-            return [{k: to_native(v) for k, v in rec.items()} for rec in session.run(text, params)]
+            return _rows(session.run(text, params))
 
     def _run(
         self,
@@ -175,7 +180,7 @@ class Store:
             records, _, _ = self.driver.execute_query(
                 text, params, database_=self.database, routing_=routing
             )
-        return [{k: to_native(v) for k, v in rec.items()} for rec in records]
+        return _rows(records)
 
     def session(self) -> Session:
         """A session that shares the bookmarks of :meth:`read` and :meth:`write`.
@@ -212,7 +217,7 @@ class Tx:
     ) -> list[dict[str, Any]]:
         text = queries.render(name, **(idents or {}))
         result = self._tx.run(text, params)
-        return [{k: to_native(v) for k, v in rec.items()} for rec in result]
+        return _rows(result)
 
 
 class _NoRetryWarnings(logging.Filter):
