@@ -13,6 +13,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 import pytest
@@ -156,6 +157,14 @@ def _templates_compiled_once() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Flask, "jinja_options", options)
         yield
+
+
+@pytest.fixture(autouse=True)
+def _today_is_the_day_the_test_runs(request: pytest.FixtureRequest) -> None:
+    """A module's ``TODAY`` is the date its test runs on, not the date it was imported on:
+    a run that crosses midnight compared yesterday's date with the app's today."""
+    if isinstance(getattr(request.module, "TODAY", None), date):
+        request.module.TODAY = date.today()
 
 
 @pytest.fixture(scope="session")
