@@ -207,8 +207,7 @@ def store(_session_store: graph.Store) -> Iterator[graph.Store]:
 PASSWORD = "test-Passwort-123"
 
 
-@pytest.fixture
-def app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):
+def new_app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):
     """The Flask app wired to the test database (CSRF on, as in production)."""
     from netzwerk.web import create_app
 
@@ -217,22 +216,31 @@ def app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture
-def make_client(app, store: graph.Store):
-    """``make_client("editor")`` returns a test client logged in with that role.
+def app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):
+    """:func:`new_app` for one test."""
+    return new_app(store, tmp_path_factory)
 
-    ``make_client(None)`` is anonymous; ``contacts=True`` grants a viewer contact data.
-    The login goes through the real form, CSRF token included.
-    """
+
+def client_as(app, store: graph.Store, role: str | None, *, contacts: bool = False):
+    """A test client logged in with ``role`` through the real form, CSRF token included
+    (``None``: anonymous; ``contacts=True`` grants a viewer contact data)."""
+    client = app.test_client()
+    if role is None:
+        return client
+    name = f"{role}{'-kontakte' if contacts else ''}"
+    if users.find_user(store, name) is None:
+        users.create_user(store, name, PASSWORD, role=role, contacts=contacts)
+    login(client, name, PASSWORD)
+    return client
+
+
+@pytest.fixture
+def make_client(app, store: graph.Store):
+    """``make_client("editor")`` returns a test client logged in with that role (see
+    :func:`client_as`)."""
 
     def make(role: str | None, *, contacts: bool = False):
-        client = app.test_client()
-        if role is None:
-            return client
-        name = f"{role}{'-kontakte' if contacts else ''}"
-        if users.find_user(store, name) is None:
-            users.create_user(store, name, PASSWORD, role=role, contacts=contacts)
-        login(client, name, PASSWORD)
-        return client
+        return client_as(app, store, role, contacts=contacts)
 
     return make
 

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from netzwerk import settings
+from netzwerk import graph, settings
+from tests.conftest import client_as, new_app, seed_small_graph
 from tests.integration.test_access_matrix import targets
 
 
@@ -69,13 +70,25 @@ def _csp(resp: Any) -> dict[str, str]:
     return {part.split()[0]: part.strip() for part in policy.split(";") if part.strip()}
 
 
-@pytest.fixture
-def admin_pages(app: Any, make_client: Any, seeded: dict[str, str]) -> dict[str, Any]:
-    admin = make_client("admin")
-    pages = {}
-    for t in targets(app, seeded):
-        if "GET" in t.endpoints:
-            pages[t.url] = admin.get(t.url)
+@pytest.fixture(scope="module")
+def admin_pages(
+    _session_store: graph.Store, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    """Every GET page as the administrator gets it, fetched once for the checks below (they
+    only read the answers; 70 pages took 4–19 s per test): the small graph is seeded, the
+    pages are read to the last byte, and the database is emptied again at once."""
+    store = _session_store
+    try:
+        seeded = seed_small_graph(store)
+        app = new_app(store, tmp_path_factory)
+        admin = client_as(app, store, "admin")
+        pages = {}
+        for t in targets(app, seeded):
+            if "GET" in t.endpoints:
+                pages[t.url] = resp = admin.get(t.url)
+                resp.get_data()  # buffered now: read after the database is emptied
+    finally:
+        graph.wipe(store)
     return pages
 
 
