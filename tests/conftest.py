@@ -207,18 +207,18 @@ def store(_session_store: graph.Store) -> Iterator[graph.Store]:
 PASSWORD = "test-Passwort-123"
 
 
-def new_app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):
-    """The Flask app wired to the test database (CSRF on, as in production)."""
+def new_app(store: graph.Store, spool: str | os.PathLike[str]):
+    """The Flask app wired to the test database (CSRF on, as in production); uploads are
+    kept in ``spool``."""
     from netzwerk.web import create_app
 
-    spool = tmp_path_factory.mktemp("uploads")
     return create_app({"TESTING": True, "STORE": store, "SECRET_KEY": "test", "SPOOL_DIR": spool})
 
 
 @pytest.fixture
 def app(store: graph.Store, tmp_path_factory: pytest.TempPathFactory):
     """:func:`new_app` for one test."""
-    return new_app(store, tmp_path_factory)
+    return new_app(store, tmp_path_factory.mktemp("uploads"))
 
 
 def client_as(app, store: graph.Store, role: str | None, *, contacts: bool = False):

@@ -32,7 +32,7 @@ from bench.partner_sheet import sheet
 from netzwerk import graph
 from netzwerk.graph import imports, operations
 from netzwerk.graph.admin import seed, users
-from tests.conftest import PASSWORD, login
+from tests.conftest import PASSWORD, login, new_app
 
 ACCOUNT = "aufwaermen"
 RECORD_PAGES = [
@@ -66,12 +66,8 @@ def _pages(app: Any) -> list[str]:
 
 def _open_pages(store: graph.Store) -> tuple[int, int]:
     """Every page once as an administrator; returns (pages opened, pages not answering 2xx/3xx)."""
-    from netzwerk.web import create_app
-
     with tempfile.TemporaryDirectory() as spool:
-        app = create_app(
-            {"TESTING": True, "STORE": store, "SECRET_KEY": "warm", "SPOOL_DIR": spool}
-        )
+        app = new_app(store, spool)
         client = app.test_client()
         login(client, ACCOUNT, PASSWORD)
         failed = 0
@@ -124,7 +120,7 @@ def main() -> int:
             store.close()
     except Exception as exc:  # best effort, see the module docstring
         said = f"übersprungen ({type(exc).__name__}: {exc})"
-    print(f"Neo4j-Instanz {instance} aufgewärmt: {said}")
+    print(f"Aufwärmen der Neo4j-Instanz {instance}: {said}")
     return 0
 
 

@@ -80,7 +80,7 @@ def admin_pages(
     store = _session_store
     try:
         seeded = seed_small_graph(store)
-        app = new_app(store, tmp_path_factory)
+        app = new_app(store, tmp_path_factory.mktemp("uploads"))
         admin = client_as(app, store, "admin")
         pages = {}
         for t in targets(app, seeded):
